@@ -1,0 +1,12 @@
+/** Every activity the worker runs, built from their dependencies. */
+import { createReadModelActivities, type ReadModelDeps } from './read-model';
+
+export type ActivityDeps = ReadModelDeps;
+
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createReadModelActivities(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

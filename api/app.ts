@@ -1,0 +1,62 @@
+/** The Express application: routes, OpenAPI document, docs page and problem+json errors. */
+import express from 'express';
+import { sql } from 'kysely';
+import type { Client } from '@temporalio/client';
+import type { Db } from '../db';
+import type { Policy } from '../workflows/shared/policy';
+import type { AuthConfig } from './auth';
+import { errorHandler, HttpProblem, sendProblem, unknownRoute } from './errors';
+import { ApiBuilder } from './http';
+import { docsPage } from './docs';
+import { registerCaseRoutes } from './routes/cases';
+import { registerMentoringLeaveRoutes } from './routes/mentoring-leave';
+import { registerProgramRoutes } from './routes/programs';
+
+export interface AppDeps {
+  db: Db;
+  temporal: Client;
+  policy: Policy;
+  auth: AuthConfig;
+  log?: (msg: string, err?: unknown) => void;
+}
+
+export function createApp({ db, temporal, policy, auth, log = (m, e) => console.error(m, e) }: AppDeps): express.Express {
+  const api = new ApiBuilder(db, auth);
+  registerCaseRoutes(api, db, temporal);
+  registerMentoringLeaveRoutes(api, db, temporal, policy);
+  registerProgramRoutes(api, db, temporal, policy);
+  const document = api.openApiDocument();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
+  app.use((req, res, next) => {
+    // JSON in: a body in any other format is refused rather than silently ignored.
+    if (['POST', 'PUT', 'PATCH'].includes(req.method) && req.headers['content-length'] !== '0' && req.headers['content-type'] && !req.is(['application/json', 'application/*+json'])) {
+      return sendProblem(res, new HttpProblem(415, 'Unsupported Media Type', 'Send JSON with Content-Type: application/json'));
+    }
+    next();
+  });
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const checks: Record<string, string> = {};
+    await sql`select 1`.execute(db).then(() => (checks.database = 'ok'), (e: Error) => (checks.database = e.message));
+    await temporal.connection.workflowService.getSystemInfo({}).then(() => (checks.temporal = 'ok'), (e: Error) => (checks.temporal = e.message));
+    const ok = Object.values(checks).every((v) => v === 'ok');
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', checks });
+  });
+  app.get('/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  app.get('/docs', (_req, res) => {
+    res.type('html').send(docsPage(document));
+  });
+  app.use('/api/v1', api.router);
+  app.use(unknownRoute);
+  app.use(errorHandler(log));
+  return app;
+}

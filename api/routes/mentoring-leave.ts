@@ -1,0 +1,196 @@
+/** Mentoring leave (api.md §1): enrollment, personal time, leave requests, usage report. */
+import { randomUUID } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WorkflowIdReusePolicy } from '@temporalio/common';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Db } from '../../db';
+import { CASE_ID, CASE_TYPE, TASK_QUEUE } from '../../temporal.config';
+import { laDate, laYear } from '../../workflows/shared/calendar';
+import { caseRecordedUpdate } from '../../workflows/shared/messages';
+import type { Policy } from '../../workflows/shared/policy';
+import { logPersonalTimeUpdate, requestLeaveUpdate, withdrawRequestUpdate } from '../../workflows/mentoring-leave/messages';
+import { enrollmentViolations } from '../../workflows/mentoring-leave/rules';
+import type { Enrollment, MentoringLeaveInput } from '../../workflows/mentoring-leave/types';
+import { mentoringLeaveWorkflow, mentoringLeaveWorkflowId } from '../../workflows/mentoring-leave/workflow';
+import { actorOf, hasRole, type User } from '../auth';
+import { conflict, forbidden, HttpProblem } from '../errors';
+import type { ApiBuilder } from '../http';
+import { calendarDate, caseSchema, quarterHours } from '../schemas';
+import { caseWithDetails, loadVisibleCase, type CaseRow } from '../views';
+
+const person = { id: z.string().min(1).max(200), name: z.string().min(1).max(200), email: z.string().email() };
+
+const enrollmentBody = z
+  .object({
+    year: z.number().int().min(2000).max(2100).optional(),
+    employee: z.object({
+      ...person,
+      department: z.string().min(1).max(200),
+      bargainingUnit: z.union([z.number().int().min(1).max(99), z.literal('excluded')]),
+      appointment: z.enum(['permanent', 'probationary_after_permanent', 'probationary', 'temporary', 'limited_term']),
+    }).strict(),
+    supervisor: z.object(person).strict(),
+    program: z.object({ programId: z.string().min(1) }).strict(),
+    commitment: z.object({ startDate: calendarDate, endDate: calendarDate }).strict()
+      .refine((c) => c.endDate > c.startDate, { message: 'endDate must be after startDate', path: ['endDate'] }),
+  })
+  .strict();
+
+const personalTimeBody = z
+  .object({
+    date: calendarDate,
+    hours: quarterHours,
+    kind: z.enum(['annual_leave', 'vacation', 'personal_holiday', 'cto', 'off_duty']),
+    description: z.string().min(1).max(2000),
+  })
+  .strict();
+
+const requestBody = z
+  .object({
+    date: calendarDate,
+    hours: quarterHours,
+    // Checked as a business rule (422 travel_not_allowed), so any boolean passes the schema.
+    attestNoTravel: z.boolean(),
+    note: z.string().max(2000).optional(),
+  })
+  .strict();
+
+const ledgerSchema = z.object({
+  year: z.number(), cap: z.number(), verifiedPersonalHours: z.number(), pendingPersonalHours: z.number(),
+  approvedLeaveHours: z.number(), pendingLeaveHours: z.number(), availableLeaveHours: z.number(),
+});
+const enrollmentSchema = caseSchema.extend({ ledger: ledgerSchema, personalTime: z.array(z.unknown()), requests: z.array(z.unknown()) }).openapi('MentoringLeaveEnrollment');
+
+/** A program holds a current quality certification: Partner, and not past its certifiedUntil. */
+export async function programCertified(db: Db, programId: string, today: string): Promise<{ certified: boolean; name?: string }> {
+  const p = await db.selectFrom('programs').select(['name', 'level', 'certified_until']).where('id', '=', programId).executeTakeFirst();
+  if (!p) return { certified: false };
+  return { certified: p.level === 'partner' && !!p.certified_until && p.certified_until >= today, name: p.name };
+}
+
+export function registerMentoringLeaveRoutes(api: ApiBuilder, db: Db, temporal: Client, policy: Policy): void {
+  async function ownEnrollment(user: User, caseId: string): Promise<CaseRow> {
+    const c = await loadVisibleCase(db, user, caseId, 'mentoring_leave');
+    if (c.owner_id !== user.sub) throw forbidden('Only the enrolled employee may do this');
+    return c;
+  }
+
+  api.route({
+    method: 'post', path: '/mentoring-leave/enrollments', tag: 'mentoring leave', auth: ['employee', 'hr_officer'],
+    summary: 'Enrolls an employee for a year of mentoring leave; starts the HR eligibility review',
+    body: enrollmentBody, response: enrollmentSchema, status: 201, idempotent: true, errors: [409, 422],
+    handler: async ({ user, body }) => {
+      const isSelf = hasRole(user, 'employee') && body.employee.id === user.sub;
+      const isHr = hasRole(user, 'hr_officer') && (!user.department || user.department === body.employee.department);
+      if (!isSelf && !isHr) throw forbidden('Employees enroll themselves; HR officers enroll employees of their department');
+      const now = Date.now();
+      const year = body.year ?? laYear(now);
+      if (year < laYear(now)) throw new HttpProblem(422, 'Unprocessable Content', `The ${year} leave year has ended`, 'outside_leave_year');
+      const { certified, name } = await programCertified(db, body.program.programId, laDate(now));
+      const enrollment: Enrollment = { ...body, year, program: { programId: body.program.programId, name: name ?? body.program.programId } };
+      const violations = enrollmentViolations(enrollment, policy.mentoringLeave, certified);
+      if (violations.length) {
+        throw new HttpProblem(422, 'Unprocessable Content', violations[0].message, violations[0].code, undefined, { violations });
+      }
+      const caseId = randomUUID();
+      const input: MentoringLeaveInput = { caseId, enrollment, policy, enrolledBy: actorOf(user) };
+      let handle;
+      try {
+        handle = await temporal.workflow.start(mentoringLeaveWorkflow, {
+          taskQueue: TASK_QUEUE,
+          workflowId: mentoringLeaveWorkflowId(year, body.employee.id),
+          // One enrollment per employee and year, enforced by Temporal itself.
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+          args: [input],
+          typedSearchAttributes: [{ key: CASE_TYPE, value: 'mentoring_leave' }, { key: CASE_ID, value: caseId }],
+        });
+      } catch (err) {
+        if (err instanceof WorkflowExecutionAlreadyStartedError) {
+          throw conflict('enrollment_exists', `The employee already has a mentoring-leave enrollment for ${year}`);
+        }
+        throw err;
+      }
+      await handle.executeUpdate(caseRecordedUpdate);
+      const c = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow();
+      return { body: await caseWithDetails(db, c) };
+    },
+  });
+
+  api.route({
+    method: 'get', path: '/mentoring-leave/enrollments/:caseId', tag: 'mentoring leave', auth: 'any', errors: [404],
+    summary: 'An enrollment with its ledger, personal time and requests',
+    response: enrollmentSchema,
+    handler: async ({ user, params }) => ({ body: await caseWithDetails(db, await loadVisibleCase(db, user, params.caseId, 'mentoring_leave')) }),
+  });
+
+  api.route({
+    method: 'post', path: '/mentoring-leave/enrollments/:caseId/personal-time', tag: 'mentoring leave', auth: ['employee'],
+    summary: "Logs personal time spent mentoring; the program's coordinator verifies it",
+    body: personalTimeBody, status: 201, idempotent: true, errors: [404, 409, 422],
+    handler: async ({ user, params, body }) => {
+      const c = await ownEnrollment(user, params.caseId);
+      const entry = await temporal.workflow.getHandle(c.workflow_id).executeUpdate(logPersonalTimeUpdate, { args: [{ ...body, actor: actorOf(user) }] });
+      return { body: entry };
+    },
+  });
+
+  api.route({
+    method: 'post', path: '/mentoring-leave/enrollments/:caseId/requests', tag: 'mentoring leave', auth: ['employee'],
+    summary: 'Requests mentoring leave; the supervisor, then HR, approve it',
+    body: requestBody, status: 201, idempotent: true, errors: [404, 409, 422],
+    handler: async ({ user, params, body }) => {
+      const c = await ownEnrollment(user, params.caseId);
+      const request = await temporal.workflow.getHandle(c.workflow_id).executeUpdate(requestLeaveUpdate, { args: [{ ...body, actor: actorOf(user) }] });
+      return { body: request };
+    },
+  });
+
+  api.route({
+    method: 'post', path: '/mentoring-leave/enrollments/:caseId/requests/:requestId/withdraw', tag: 'mentoring leave', auth: ['employee'],
+    summary: 'Withdraws a pending leave request', errors: [404, 409],
+    handler: async ({ user, params }) => {
+      const c = await ownEnrollment(user, params.caseId);
+      const request = await temporal.workflow.getHandle(c.workflow_id).executeUpdate(withdrawRequestUpdate, {
+        args: [{ requestId: params.requestId, actor: actorOf(user) }],
+      });
+      return { body: request };
+    },
+  });
+
+  api.route({
+    method: 'get', path: '/mentoring-leave/reports/usage', tag: 'mentoring leave', auth: ['hr_officer', 'admin'],
+    summary: 'Hours used per department and year (JSON, or CSV with Accept: text/csv)',
+    query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), department: z.string().optional() }),
+    response: z.object({ year: z.number(), items: z.array(z.object({ department: z.string(), employees: z.number(), approvedLeaveHours: z.number(), verifiedPersonalHours: z.number() })) }),
+    handler: async ({ user, query, req }) => {
+      const year = query.year ?? laYear(Date.now());
+      // An HR officer with a department claim reports on that department only.
+      const department = !hasRole(user, 'admin') && user.department ? user.department : query.department;
+      if (department && query.department && department !== query.department) throw forbidden('HR officers report on their own department');
+      let qb = db
+        .selectFrom('leave_ledgers')
+        .innerJoin('cases', 'cases.id', 'leave_ledgers.case_id')
+        .select([
+          'leave_ledgers.department as department',
+          sql<string>`count(distinct leave_ledgers.employee_id)`.as('employees'),
+          sql<string>`coalesce(sum(approved_leave_hours), 0)`.as('approved'),
+          sql<string>`coalesce(sum(verified_personal_hours), 0)`.as('verified'),
+        ])
+        .where('leave_ledgers.year', '=', year)
+        .where('cases.stage', '!=', 'denied');
+      if (department) qb = qb.where('leave_ledgers.department', '=', department);
+      const rows = await qb.groupBy('leave_ledgers.department').orderBy('leave_ledgers.department').execute();
+      const items = rows.map((r) => ({
+        department: r.department, employees: Number(r.employees), approvedLeaveHours: Number(r.approved), verifiedPersonalHours: Number(r.verified),
+      }));
+      if (req.accepts(['application/json', 'text/csv']) === 'text/csv') {
+        const esc = (v: string | number) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+        const lines = ['year,department,employees,approvedLeaveHours,verifiedPersonalHours',
+          ...items.map((i) => [year, i.department, i.employees, i.approvedLeaveHours, i.verifiedPersonalHours].map(esc).join(','))];
+        return { raw: { type: 'text/csv; charset=utf-8', text: `${lines.join('\n')}\n` } };
+      }
+      return { body: { year, items } };
+    },
+  });
+}

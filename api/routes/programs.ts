@@ -1,0 +1,100 @@
+/** The program registry and public directory (api.md §3, first three routes). */
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import { z } from 'zod';
+import type { Db } from '../../db';
+import { TASK_QUEUE } from '../../temporal.config';
+import { caseRecordedUpdate } from '../../workflows/shared/messages';
+import type { Policy } from '../../workflows/shared/policy';
+import { programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../../workflows/programs/workflow';
+import { actorOf, hasRole } from '../auth';
+import { notFound } from '../errors';
+import type { ApiBuilder } from '../http';
+import { timelineOf } from './cases';
+import { calendarDate, programLevel, programSchema } from '../schemas';
+
+type ProgramDbRow = { id: string; name: string; organization: string; county: string; level: string; certified_until: string | null; contact_email: string; started_on: string; minimum_match_months: number };
+
+function programDto(p: ProgramDbRow, full: boolean) {
+  return {
+    id: p.id, name: p.name, organization: p.organization, county: p.county, level: p.level,
+    ...(p.certified_until ? { certifiedUntil: p.certified_until } : {}),
+    ...(full ? { contactEmail: p.contact_email, startedOn: p.started_on, minimumMatchMonths: p.minimum_match_months } : {}),
+  };
+}
+
+export function registerProgramRoutes(api: ApiBuilder, db: Db, temporal: Client, policy: Policy): void {
+  api.route({
+    method: 'post', path: '/programs', tag: 'programs', auth: ['program_staff', 'admin'],
+    summary: 'Registers a mentoring program', status: 201, idempotent: true,
+    body: z.object({
+      name: z.string().min(1).max(300), organization: z.string().min(1).max(300), contactEmail: z.string().email(),
+      county: z.string().min(1).max(100), startedOn: calendarDate, minimumMatchMonths: z.number().int().min(1).max(120),
+    }).strict(),
+    response: programSchema,
+    handler: async ({ user, body }) => {
+      const id = randomUUID();
+      const handle = await temporal.workflow.start(programRecordWorkflow, {
+        taskQueue: TASK_QUEUE,
+        workflowId: programWorkflowId(id),
+        args: [{
+          program: { id, ...body, level: 'none', certifiedUntil: null, createdBy: user.sub, createdAt: new Date().toISOString() },
+          policy, createdBy: actorOf(user),
+        }],
+      });
+      await handle.executeUpdate(caseRecordedUpdate);
+      const row = await db.selectFrom('programs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      return { body: programDto(row, true) };
+    },
+  });
+
+  api.route({
+    method: 'get', path: '/programs', tag: 'programs', auth: 'public',
+    summary: 'The public program directory with current levels',
+    query: z.object({ level: programLevel.optional() }),
+    response: z.object({ items: z.array(programSchema) }),
+    handler: async ({ query }) => {
+      let qb = db.selectFrom('programs').selectAll();
+      if (query.level) qb = qb.where('level', '=', query.level);
+      const rows = await qb.orderBy('name').orderBy('id').execute();
+      return { body: { items: rows.map((p) => programDto(p, false)) } };
+    },
+  });
+
+  api.route({
+    method: 'get', path: '/programs/:programId', tag: 'programs', auth: 'public', errors: [404],
+    summary: 'One program of the directory', response: programSchema,
+    handler: async ({ params, user }) => {
+      const p = await db.selectFrom('programs').selectAll().where('id', '=', params.programId).executeTakeFirst();
+      if (!p) throw notFound('The program');
+      const full = hasRole(user, 'admin', 'quality_reviewer', 'review_lead') || (hasRole(user, 'program_staff') && user.programId === p.id);
+      return { body: programDto(p, full) };
+    },
+  });
+
+  api.route({
+    method: 'get', path: '/programs/:programId/timeline', tag: 'programs', auth: ['admin', 'quality_reviewer', 'review_lead', 'program_staff'], errors: [404],
+    summary: "A program's level history",
+    handler: async ({ params, user }) => {
+      const p = await db.selectFrom('programs').select('id').where('id', '=', params.programId).executeTakeFirst();
+      if (!p || (!hasRole(user, 'admin', 'quality_reviewer', 'review_lead') && user.programId !== p.id)) throw notFound('The program');
+      return { body: { items: await timelineOf(db, p.id) } };
+    },
+  });
+
+  api.route({
+    method: 'put', path: '/programs/:programId/level', tag: 'programs', auth: ['admin'], errors: [404, 422],
+    summary: 'Records a level granted outside this system (import of existing certifications)',
+    body: z.object({ level: programLevel, certifiedUntil: calendarDate.optional(), note: z.string().min(1).max(2000) }).strict(),
+    response: programSchema,
+    handler: async ({ user, params, body }) => {
+      const p = await db.selectFrom('programs').select('id').where('id', '=', params.programId).executeTakeFirst();
+      if (!p) throw notFound('The program');
+      await temporal.workflow.getHandle(programWorkflowId(p.id)).executeUpdate(setProgramLevelUpdate, {
+        args: [{ level: body.level, certifiedUntil: body.certifiedUntil ?? null, note: body.note, actor: actorOf(user) }],
+      });
+      const row = await db.selectFrom('programs').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
+      return { body: programDto(row, true) };
+    },
+  });
+}

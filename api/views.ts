@@ -1,0 +1,82 @@
+/** Reading the read model: visibility, and the JSON shapes of api.md. */
+import { sql, type Selectable } from 'kysely';
+import type { Db } from '../db';
+import type { CasesTable, TasksTable } from '../db/schema';
+import { overlaps } from '../workflows/shared/access';
+import type { User } from './auth';
+import { notFound } from './errors';
+
+export type CaseRow = Selectable<CasesTable>;
+export type TaskRow = Selectable<TasksTable>;
+
+const iso = (d: Date | string | null) => (d === null ? undefined : new Date(d).toISOString());
+
+export function taskDto(t: TaskRow) {
+  return {
+    id: t.id,
+    caseId: t.case_id,
+    type: t.type,
+    title: t.title,
+    status: t.status,
+    candidateRoles: t.candidate_roles,
+    ...(t.assignee_id ? { assigneeId: t.assignee_id } : {}),
+    dueAt: iso(t.due_at),
+    escalated: t.escalated,
+    outcomes: t.outcomes,
+    ...(t.outcome ? { outcome: t.outcome } : {}),
+    ...(t.comment ? { comment: t.comment } : {}),
+    ...(t.data ? { data: t.data } : {}),
+    ...(t.completed_by ? { completedBy: t.completed_by } : {}),
+    ...(t.completed_at ? { completedAt: iso(t.completed_at) } : {}),
+    createdAt: iso(t.created_at),
+  };
+}
+
+export function caseDto(c: CaseRow, openTasks: TaskRow[]) {
+  return {
+    id: c.id,
+    type: c.type,
+    status: c.status,
+    stage: c.stage,
+    subject: c.subject,
+    createdAt: iso(c.created_at),
+    updatedAt: iso(c.updated_at),
+    openTasks: openTasks.map(taskDto),
+  };
+}
+
+export function canSeeCase(user: User, c: Pick<CaseRow, 'viewers'>): boolean {
+  return user.roles.includes('admin') || overlaps(user.tokens, c.viewers);
+}
+
+/** May this user complete (or claim) the task? */
+export function isTaskCandidate(user: User, t: TaskRow): boolean {
+  if (t.assignee_id) return t.assignee_id === user.sub;
+  return overlaps(user.tokens, t.candidates);
+}
+
+export async function loadVisibleCase(db: Db, user: User, caseId: string, type?: string): Promise<CaseRow> {
+  const c = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+  // Not found and not visible look the same: the API does not reveal that a case exists.
+  if (!c || (type && c.type !== type) || !canSeeCase(user, c)) throw notFound('The case');
+  return c;
+}
+
+export async function openTasksOf(db: Db, caseIds: string[]): Promise<Map<string, TaskRow[]>> {
+  const out = new Map<string, TaskRow[]>();
+  if (!caseIds.length) return out;
+  const rows = await db.selectFrom('tasks').selectAll().where('case_id', 'in', caseIds).where('status', '=', 'open').orderBy('due_at').execute();
+  for (const r of rows) out.set(r.case_id, [...(out.get(r.case_id) ?? []), r]);
+  return out;
+}
+
+/** A case with its open tasks and its process-specific details merged in. */
+export async function caseWithDetails(db: Db, c: CaseRow) {
+  const tasks = (await openTasksOf(db, [c.id])).get(c.id) ?? [];
+  return { ...caseDto(c, tasks), ...(c.details as Record<string, unknown>) };
+}
+
+/** SQL: the case is visible to the user. */
+export function visibleTo(user: User) {
+  return user.roles.includes('admin') ? sql<boolean>`true` : sql<boolean>`viewers && ${sql.val(user.tokens)}::text[]`;
+}

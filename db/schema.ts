@@ -1,0 +1,122 @@
+/** The read model's tables, as kysely sees them. Written only by activities. */
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T extends object | null = Record<string, unknown>> = JSONColumnType<T, T, T>;
+
+export interface CasesTable {
+  id: string;
+  workflow_id: string;
+  type: string;
+  status: string;
+  stage: string;
+  subject: string;
+  viewers: string[];
+  owner_id: string | null;
+  department: string | null;
+  program_id: string | null;
+  details: Json;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TasksTable {
+  id: string;
+  case_id: string;
+  workflow_id: string;
+  type: string;
+  title: string;
+  status: string;
+  candidate_roles: string[];
+  candidates: string[];
+  escalated_to: string[];
+  scope: Json;
+  assignee_id: string | null;
+  due_at: Timestamp;
+  remind_at: Timestamp;
+  escalated: boolean;
+  outcomes: string[];
+  outcome: string | null;
+  comment: string | null;
+  data: Json | null;
+  completed_by: string | null;
+  completed_at: Timestamp | null;
+  ref: string | null;
+  created_at: Timestamp;
+  case_version: number;
+}
+
+export interface TimelineTable {
+  id: string;
+  seq: Generated<string>;
+  /** A case's id, or a program's id for the program registry's own timeline. */
+  case_id: string;
+  at: Timestamp;
+  actor_id: string;
+  actor_name: string | null;
+  event: string;
+  detail: Json;
+}
+
+export interface ProgramsTable {
+  id: string;
+  name: string;
+  organization: string;
+  contact_email: string;
+  county: string;
+  started_on: string;
+  minimum_match_months: number;
+  level: string;
+  certified_until: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface LeaveLedgersTable {
+  case_id: string;
+  year: number;
+  employee_id: string;
+  department: string;
+  cap: string | number;
+  verified_personal_hours: string | number;
+  pending_personal_hours: string | number;
+  approved_leave_hours: string | number;
+  pending_leave_hours: string | number;
+  available_leave_hours: string | number;
+  lapsed_hours: string | number;
+  version: number;
+  updated_at: Timestamp;
+}
+
+export interface IdempotencyKeysTable {
+  principal: string;
+  route: string;
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response: Json<object | null>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface EmailOutboxTable {
+  key: string;
+  recipients: string[];
+  subject: string;
+  body: string;
+  case_id: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+  message_id: string | null;
+}
+
+export interface Database {
+  cases: CasesTable;
+  tasks: TasksTable;
+  timeline: TimelineTable;
+  programs: ProgramsTable;
+  leave_ledgers: LeaveLedgersTable;
+  idempotency_keys: IdempotencyKeysTable;
+  email_outbox: EmailOutboxTable;
+}

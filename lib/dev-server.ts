@@ -1,0 +1,56 @@
+/** Starts `temporal server start-dev` with the project's search attributes registered. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import { SEARCH_ATTRIBUTES } from '../temporal.config';
+import { resolveTemporalCli } from './provision';
+
+export function waitForPort(port: number, host = '127.0.0.1', timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const s = net.connect(port, host);
+      s.once('connect', () => {
+        s.destroy();
+        resolve();
+      });
+      s.once('error', () => {
+        s.destroy();
+        if (Date.now() > deadline) reject(new Error(`nothing answered on ${host}:${port} within ${timeoutMs} ms`));
+        else setTimeout(attempt, 200);
+      });
+    };
+    attempt();
+  });
+}
+
+export interface DevServer {
+  process: ChildProcess;
+  address: string;
+  stop(): Promise<void>;
+}
+
+export async function startDevServer(opts: { port: number; uiPort?: number; dbFile?: string; log?: boolean }): Promise<DevServer> {
+  const cli = resolveTemporalCli();
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--namespace', 'default', '--log-level', 'warn'];
+  if (opts.uiPort) args.push('--ui-port', String(opts.uiPort));
+  else args.push('--headless');
+  if (opts.dbFile) args.push('--db-filename', opts.dbFile);
+  for (const [name, type] of Object.entries(SEARCH_ATTRIBUTES)) args.push('--search-attribute', `${name}=${type}`);
+  const child = spawn(cli, args, { stdio: ['ignore', opts.log ? 'inherit' : 'ignore', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await Promise.race([
+    waitForPort(opts.port),
+    exited.then(() => {
+      throw new Error(`the Temporal dev server exited early (${cli} ${args.join(' ')})`);
+    }),
+  ]);
+  return {
+    process: child,
+    address: `127.0.0.1:${opts.port}`,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}

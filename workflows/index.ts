@@ -1,0 +1,3 @@
+/** Every workflow the worker runs (the bundle entry point). */
+export { mentoringLeaveWorkflow } from './mentoring-leave/workflow';
+export { programRecordWorkflow } from './programs/workflow';

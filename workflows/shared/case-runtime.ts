@@ -1,0 +1,358 @@
+/**
+ * The human-task core shared by every process: a workflow opens tasks (read-model row,
+ * candidates, due date from policy, e-mail), each task gets a reminder before it is due
+ * and an escalation when it is late, and is completed, claimed or assigned through
+ * Updates whose synchronous validators refuse invalid transitions.
+ *
+ * Reminder and escalation timers are derived from the task records in the state, so
+ * after continue-as-new `resumeTaskTimers()` rebuilds them from what was carried over.
+ */
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  proxyActivities,
+  setHandler,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { ReadModelActivities } from '../../activities/read-model';
+import { roleMailbox, roleToken, type Scope } from './access';
+import { BusinessCalendar, addDuration, subtractDuration } from './calendar';
+import {
+  assignTaskUpdate,
+  caseRecordedUpdate,
+  claimTaskUpdate,
+  completeTaskUpdate,
+  stageQuery,
+  type CompleteTaskInput,
+} from './messages';
+import { taskPolicy, type Policy } from './policy';
+import {
+  SYSTEM,
+  type Actor,
+  type CaseSnapshot,
+  type CaseType,
+  type EmailMessage,
+  type TaskRecord,
+  type TaskStatus,
+  type TimelineEvent,
+  type TransitionInput,
+} from './records';
+
+const { recordTransition } = proxyActivities<ReadModelActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/** The part of every process's state the runtime manages. */
+export interface CaseCore {
+  caseId: string;
+  type: CaseType;
+  status: 'open' | 'closed';
+  stage: string;
+  subject: string;
+  viewers: string[];
+  ownerId?: string;
+  department?: string;
+  programId?: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  /** True once the first read-model row is written. */
+  recorded: boolean;
+  tasks: Record<string, TaskRecord>;
+}
+
+export interface TaskSpec {
+  type: string;
+  title: string;
+  candidateRoles: string[];
+  /** Access tokens of who may complete it; defaults to the candidate roles in `scope`. */
+  candidates?: string[];
+  scope: Scope;
+  /** For a task addressed to a named person: their e-mail. */
+  notifyEmail?: string;
+  outcomes: string[];
+  ref?: string;
+}
+
+export interface Change {
+  events?: TimelineEvent[];
+  tasks?: TaskRecord[];
+  emails?: EmailMessage[];
+}
+
+export type TaskCompletionHook = (task: TaskRecord, input: CompleteTaskInput) => Promise<Change>;
+
+/** Refusals carry the API's error code as their type (see api/errors.ts). */
+export function refuse(code: string, message: string): never {
+  throw ApplicationFailure.create({ type: code, message, nonRetryable: true });
+}
+
+export class CaseRuntime<S extends CaseCore> {
+  readonly calendar: BusinessCalendar;
+
+  constructor(
+    readonly state: S,
+    readonly policy: Policy,
+    /** The process-specific view the API serves with the case. */
+    private readonly details: (s: S) => Record<string, unknown>,
+    /** Extra read-model rows written with every transition (e.g. the leave ledger). */
+    private readonly extra: (s: S) => Omit<TransitionInput, 'case'> = () => ({}),
+  ) {
+    this.calendar = new BusinessCalendar(policy.holidays);
+  }
+
+  nowIso(): string {
+    return new Date(Date.now()).toISOString();
+  }
+
+  caseLink(): string {
+    return `${this.policy.publicBaseUrl}/api/v1/cases/${this.state.caseId}`;
+  }
+
+  taskLink(taskId: string): string {
+    return `${this.policy.publicBaseUrl}/api/v1/tasks/${taskId}`;
+  }
+
+  event(actor: Actor, event: string, detail: Record<string, unknown> = {}): TimelineEvent {
+    return { id: uuid4(), caseId: this.state.caseId, at: this.nowIso(), actor, event, detail };
+  }
+
+  email(key: string, to: (string | undefined)[], subject: string, text: string, link: string): EmailMessage {
+    const recipients = [...new Set(to.filter((x): x is string => !!x))];
+    return { key, to: recipients, subject: `[mentorflow] ${subject}`, text: `${text}\n\nOpen: ${link}\n`, link };
+  }
+
+  snapshot(): CaseSnapshot {
+    const s = this.state;
+    return {
+      id: s.caseId,
+      workflowId: workflowInfo().workflowId,
+      type: s.type,
+      status: s.status,
+      stage: s.stage,
+      subject: s.subject,
+      viewers: s.viewers,
+      ownerId: s.ownerId,
+      department: s.department,
+      programId: s.programId,
+      details: this.details(s),
+      version: s.version,
+      createdAt: s.createdAt,
+      updatedAt: s.updatedAt,
+    };
+  }
+
+  /** Mirrors the state into the read model with the change's events, tasks and e-mails. */
+  async commit(change: Change): Promise<void> {
+    this.state.version++;
+    this.state.updatedAt = this.nowIso();
+    await recordTransition({ case: this.snapshot(), ...this.extra(this.state), ...change });
+  }
+
+  setStage(stage: string, status: 'open' | 'closed' = this.state.status): void {
+    this.state.stage = stage;
+    this.state.status = status;
+  }
+
+  // ---- tasks -------------------------------------------------------------------------
+
+  /** Creates a task and starts its reminder and escalation timers; commit the returned change. */
+  openTask(spec: TaskSpec, actor: Actor = SYSTEM): Change {
+    const p = taskPolicy(this.policy, spec.type);
+    const now = Date.now();
+    const dueMs = addDuration(now, p.due, this.calendar);
+    const task: TaskRecord = {
+      id: uuid4(),
+      caseId: this.state.caseId,
+      type: spec.type,
+      title: spec.title,
+      status: 'open',
+      candidateRoles: spec.candidateRoles,
+      candidates: spec.candidates ?? spec.candidateRoles.map((r) => roleToken(r, spec.scope)),
+      escalatedTo: [],
+      scope: spec.scope,
+      notifyEmail: spec.notifyEmail,
+      createdAt: new Date(now).toISOString(),
+      dueAt: new Date(dueMs).toISOString(),
+      remindAt: new Date(Math.max(now, subtractDuration(dueMs, p.reminderBefore, this.calendar))).toISOString(),
+      reminded: false,
+      escalated: false,
+      escalateTo: p.escalateTo,
+      outcomes: spec.outcomes,
+      ref: spec.ref,
+    };
+    this.state.tasks[task.id] = task;
+    void this.runTaskTimers(task.id);
+    return {
+      tasks: [task],
+      events: [this.event(actor, 'task_created', { taskId: task.id, type: task.type, dueAt: task.dueAt })],
+      emails: [
+        this.email(
+          `${task.id}:assigned`,
+          this.taskRecipients(task),
+          task.title,
+          `A task needs your action: ${task.title}.\nDue: ${task.dueAt}.`,
+          this.taskLink(task.id),
+        ),
+      ],
+    };
+  }
+
+  private taskRecipients(task: TaskRecord): (string | undefined)[] {
+    if (task.notifyEmail) return [task.notifyEmail];
+    return task.candidateRoles.map((r) => roleMailbox(this.policy.mailboxes, r, task.scope));
+  }
+
+  openTasks(filter: (t: TaskRecord) => boolean = () => true): TaskRecord[] {
+    return Object.values(this.state.tasks).filter((t) => t.status === 'open' && filter(t));
+  }
+
+  /** Ends an open task without a decision (withdrawn request, year end, …). */
+  closeTask(task: TaskRecord, status: Exclude<TaskStatus, 'open' | 'completed'>, actor: Actor, reason: string): Change {
+    task.status = status;
+    task.completedAt = this.nowIso();
+    return { tasks: [task], events: [this.event(actor, `task_${status}`, { taskId: task.id, type: task.type, reason })] };
+  }
+
+  /** Drops finished tasks from the state (their rows stay in the read model). */
+  forgetClosedTasks(): void {
+    for (const [id, t] of Object.entries(this.state.tasks)) if (t.status !== 'open') delete this.state.tasks[id];
+  }
+
+  resumeTaskTimers(): void {
+    for (const t of this.openTasks()) void this.runTaskTimers(t.id);
+  }
+
+  private async runTaskTimers(taskId: string): Promise<void> {
+    const task = this.state.tasks[taskId];
+    const closed = () => task.status !== 'open';
+    if (!task.reminded) {
+      if (await condition(closed, Math.max(1, Date.parse(task.remindAt) - Date.now()))) return;
+      task.reminded = true;
+      await this.commit({
+        tasks: [task],
+        events: [this.event(SYSTEM, 'task_reminder_sent', { taskId, type: task.type })],
+        emails: [
+          this.email(`${taskId}:reminder`, this.taskRecipients(task), `Reminder: ${task.title}`,
+            `This task is due ${task.dueAt}: ${task.title}.`, this.taskLink(taskId)),
+        ],
+      });
+    }
+    if (!task.escalated) {
+      if (await condition(closed, Math.max(1, Date.parse(task.dueAt) - Date.now()))) return;
+      task.escalated = true;
+      task.escalatedTo = [roleToken(task.escalateTo, task.scope)];
+      await this.commit({
+        tasks: [task],
+        events: [this.event(SYSTEM, 'task_escalated', { taskId, type: task.type, to: task.escalateTo })],
+        emails: [
+          this.email(`${taskId}:escalation`, [roleMailbox(this.policy.mailboxes, task.escalateTo, task.scope)],
+            `Overdue: ${task.title}`, `This task was due ${task.dueAt} and is still open: ${task.title}.`,
+            this.taskLink(taskId)),
+        ],
+      });
+    }
+  }
+
+  private openTaskOrRefuse(taskId: string): TaskRecord {
+    const task = this.state.tasks[taskId];
+    if (!task) refuse('task_not_found', 'No such task in this case');
+    if (task.status !== 'open') refuse('task_not_open', `The task is ${task.status}`);
+    return task;
+  }
+
+  /**
+   * Registers the task Updates. `validate` adds the process's own synchronous checks of a
+   * completion; `onComplete` advances the process and returns what to record with it.
+   */
+  registerTaskHandlers(
+    onComplete: TaskCompletionHook,
+    validate: (task: TaskRecord, input: CompleteTaskInput) => void = () => undefined,
+  ): void {
+    setHandler(
+      completeTaskUpdate,
+      async (input) => {
+        const task = this.state.tasks[input.taskId];
+        task.status = 'completed';
+        task.outcome = input.outcome;
+        task.comment = input.comment;
+        task.data = input.data;
+        task.completedBy = input.actor.id;
+        task.completedAt = this.nowIso();
+        const completed = this.event(input.actor, 'task_completed', {
+          taskId: task.id, type: task.type, outcome: input.outcome, ...(input.comment ? { comment: input.comment } : {}),
+        });
+        const next = await onComplete(task, input);
+        await this.commit({
+          tasks: [task, ...(next.tasks ?? [])],
+          events: [completed, ...(next.events ?? [])],
+          emails: next.emails,
+        });
+        return { task };
+      },
+      {
+        validator: (input) => {
+          const task = this.openTaskOrRefuse(input.taskId);
+          if (task.assigneeId && task.assigneeId !== input.actor.id) refuse('task_claimed', 'Another person holds this task');
+          if (!task.outcomes.includes(input.outcome)) {
+            refuse('invalid_outcome', `Outcome must be one of: ${task.outcomes.join(', ')}`);
+          }
+          validate(task, input);
+        },
+      },
+    );
+    setHandler(
+      claimTaskUpdate,
+      async ({ taskId, actor }) => {
+        const task = this.state.tasks[taskId];
+        task.assigneeId = actor.id;
+        await this.commit({ tasks: [task], events: [this.event(actor, 'task_claimed', { taskId, type: task.type })] });
+        return { task };
+      },
+      {
+        validator: ({ taskId, actor }) => {
+          const task = this.openTaskOrRefuse(taskId);
+          if (task.assigneeId && task.assigneeId !== actor.id) refuse('task_claimed', 'Another person holds this task');
+        },
+      },
+    );
+    setHandler(
+      assignTaskUpdate,
+      async ({ taskId, assigneeId, actor }) => {
+        const task = this.state.tasks[taskId];
+        const from = task.assigneeId;
+        task.assigneeId = assigneeId;
+        await this.commit({
+          tasks: [task],
+          events: [this.event(actor, 'task_assigned', { taskId, type: task.type, assigneeId, ...(from ? { from } : {}) })],
+        });
+        return { task };
+      },
+      { validator: ({ taskId }) => void this.openTaskOrRefuse(taskId) },
+    );
+    setHandler(caseRecordedUpdate, async () => {
+      await condition(() => this.state.recorded);
+      return { caseId: this.state.caseId };
+    });
+    setHandler(stageQuery, () => this.state.stage);
+  }
+
+  /** Waits for `pred` or the instant `untilMs`; false when the instant came first. */
+  async untilOr(pred: () => boolean, untilMs: number): Promise<boolean> {
+    return condition(pred, Math.max(1, untilMs - Date.now()));
+  }
+
+  /** True when history is long enough that the workflow should continue as new. */
+  historyFull(): boolean {
+    const info = workflowInfo();
+    return info.continueAsNewSuggested || info.historyLength > this.policy.maxHistoryEvents;
+  }
+
+  /** Before finishing or continuing as new: let running Update handlers complete. */
+  async drainHandlers(): Promise<void> {
+    await condition(allHandlersFinished);
+  }
+}

@@ -1,0 +1,33 @@
+/** Messages every case workflow answers: the human-task core and case creation. */
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor, TaskRecord } from './records';
+
+export interface CompleteTaskInput {
+  taskId: string;
+  outcome: string;
+  comment?: string;
+  data?: Record<string, unknown>;
+  actor: Actor;
+}
+export interface ClaimTaskInput {
+  taskId: string;
+  actor: Actor;
+}
+export interface AssignTaskInput {
+  taskId: string;
+  assigneeId: string;
+  actor: Actor;
+}
+export interface TaskResult {
+  task: TaskRecord;
+}
+export interface CaseRecordedResult {
+  caseId: string;
+}
+
+export const completeTaskUpdate = defineUpdate<TaskResult, [CompleteTaskInput]>('completeTask');
+export const claimTaskUpdate = defineUpdate<TaskResult, [ClaimTaskInput]>('claimTask');
+export const assignTaskUpdate = defineUpdate<TaskResult, [AssignTaskInput]>('assignTask');
+/** Answers once the case's first read-model row is written, so a creating POST can return it. */
+export const caseRecordedUpdate = defineUpdate<CaseRecordedResult, []>('caseRecorded');
+export const stageQuery = defineQuery<string>('stage');

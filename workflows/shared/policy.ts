@@ -1,0 +1,84 @@
+/**
+ * Policy: every duration, cap and list of domain.md. Defaults live here; an administrator
+ * overrides them with the JSON file named by MENTORFLOW_POLICY (validated in
+ * lib/policy.ts). A workflow receives the policy in its input and keeps it for life,
+ * so a running case keeps the rules it started under.
+ */
+import { CALIFORNIA_STATE_HOLIDAYS, type HolidayRule, type PolicyDuration } from './calendar';
+
+export interface TaskPolicy {
+  /** Time the person has to act, from when the task is created. */
+  due: PolicyDuration;
+  /** How long before the due time the reminder e-mail goes out. */
+  reminderBefore: PolicyDuration;
+  /** The role an overdue task escalates to (flagged, e-mailed, may reassign it). */
+  escalateTo: string;
+}
+
+export interface Policy {
+  /** California state holidays as listed by CalHR; business days skip these. */
+  holidays: HolidayRule[];
+  /** Per task type; `default` applies to any type not listed. */
+  tasks: Record<string, TaskPolicy>;
+  /**
+   * Mailboxes of roles: keys are `role`, `role:department` or `role:programId`; the most
+   * specific key wins. A task for a role e-mails this mailbox.
+   */
+  mailboxes: Record<string, string>;
+  /** Base of the links in e-mails. */
+  publicBaseUrl: string;
+  mentoringLeave: {
+    /** Annual cap: at most 40 hours of mentoring leave per calendar year. */
+    annualCapHours: number;
+    /** Bargaining units whose members may take mentoring leave (6, 8 and 18 are not). */
+    eligibleBargainingUnits: number[];
+    /** Employees excluded from collective bargaining are eligible. */
+    excludedEmployeesEligible: boolean;
+    /** Appointments with permanent civil-service status. */
+    eligibleAppointments: string[];
+    /** "At least one school year", taken as 9 months. */
+    minimumCommitmentMonths: number;
+    /** Leave is in quarter-hour increments. */
+    incrementHours: number;
+  };
+  /** Continue-as-new once a workflow's history passes this many events. */
+  maxHistoryEvents: number;
+}
+
+const businessDays = (n: number): PolicyDuration => ({ businessDays: n });
+
+export const DEFAULT_POLICY: Policy = {
+  holidays: CALIFORNIA_STATE_HOLIDAYS,
+  tasks: {
+    default: { due: businessDays(5), reminderBefore: businessDays(1), escalateTo: 'admin' },
+    eligibility_review: { due: businessDays(10), reminderBefore: businessDays(2), escalateTo: 'admin' },
+    verify_personal_hours: { due: businessDays(10), reminderBefore: businessDays(2), escalateTo: 'admin' },
+    // An overdue supervisor approval goes to the department's HR officers, who may hand
+    // it to another supervisor.
+    supervisor_approval: { due: businessDays(5), reminderBefore: businessDays(1), escalateTo: 'hr_officer' },
+    hr_approval: { due: businessDays(5), reminderBefore: businessDays(1), escalateTo: 'admin' },
+  },
+  mailboxes: {
+    admin: 'mentorflow-admin@localhost',
+    hr_officer: 'hr@localhost',
+    org_coordinator: 'coordinators@localhost',
+    quality_reviewer: 'quality-review@localhost',
+    review_lead: 'review-lead@localhost',
+    case_supervisor: 'case-supervisors@localhost',
+    case_worker: 'case-workers@localhost',
+  },
+  publicBaseUrl: 'http://127.0.0.1:3000',
+  mentoringLeave: {
+    annualCapHours: 40,
+    eligibleBargainingUnits: [1, 2, 3, 4, 5, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 19, 20, 21],
+    excludedEmployeesEligible: true,
+    eligibleAppointments: ['permanent', 'probationary_after_permanent'],
+    minimumCommitmentMonths: 9,
+    incrementHours: 0.25,
+  },
+  maxHistoryEvents: 5000,
+};
+
+export function taskPolicy(policy: Policy, type: string): TaskPolicy {
+  return policy.tasks[type] ?? policy.tasks.default;
+}

@@ -1,0 +1,127 @@
+/**
+ * What a workflow hands its activities to mirror into the read model. Types only: the
+ * workflow owns the state, the read model is a copy written at every status change.
+ */
+import type { Scope } from './access';
+
+export type CaseType = 'mentoring_leave' | 'mentor_screening' | 'youth_referral' | 'match' | 'certification';
+export type TaskStatus = 'open' | 'completed' | 'cancelled' | 'expired';
+
+export interface Actor {
+  id: string;
+  name?: string;
+}
+
+/** The system itself, for transitions no person made (timers, year end). */
+export const SYSTEM: Actor = { id: 'system', name: 'mentorflow' };
+
+export interface TaskRecord {
+  id: string;
+  caseId: string;
+  type: string;
+  title: string;
+  status: TaskStatus;
+  candidateRoles: string[];
+  /** Access tokens of who may complete it (see access.ts). */
+  candidates: string[];
+  /** Tokens of who the task was escalated to: they see it and may reassign it. */
+  escalatedTo: string[];
+  scope: Scope;
+  /** The named person's e-mail, when the task is for a person rather than a role. */
+  notifyEmail?: string;
+  assigneeId?: string;
+  createdAt: string;
+  dueAt: string;
+  remindAt: string;
+  reminded: boolean;
+  escalated: boolean;
+  escalateTo: string;
+  outcomes: string[];
+  outcome?: string;
+  comment?: string;
+  data?: Record<string, unknown>;
+  completedBy?: string;
+  completedAt?: string;
+  /** What the task is about inside its case, e.g. a leave request's id. */
+  ref?: string;
+}
+
+export interface CaseSnapshot {
+  id: string;
+  workflowId: string;
+  type: CaseType;
+  status: 'open' | 'closed';
+  stage: string;
+  subject: string;
+  /** Access tokens of who may see the case. */
+  viewers: string[];
+  ownerId?: string;
+  department?: string;
+  programId?: string;
+  /** Process-specific view (ledger, requests …) served by the API as is. */
+  details: Record<string, unknown>;
+  /** Monotonic per case: an older snapshot never overwrites a newer one. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TimelineEvent {
+  id: string;
+  caseId: string;
+  at: string;
+  actor: Actor;
+  event: string;
+  detail: Record<string, unknown>;
+}
+
+export interface EmailMessage {
+  /** Unique per message: the outbox never sends the same key twice. */
+  key: string;
+  to: string[];
+  subject: string;
+  text: string;
+  link: string;
+}
+
+export interface LeaveLedgerRow {
+  caseId: string;
+  year: number;
+  employeeId: string;
+  department: string;
+  cap: number;
+  verifiedPersonalHours: number;
+  pendingPersonalHours: number;
+  approvedLeaveHours: number;
+  pendingLeaveHours: number;
+  availableLeaveHours: number;
+  lapsedHours: number;
+}
+
+export interface ProgramRow {
+  id: string;
+  name: string;
+  organization: string;
+  contactEmail: string;
+  county: string;
+  startedOn: string;
+  minimumMatchMonths: number;
+  level: 'none' | 'affiliate' | 'associate_partner' | 'partner';
+  certifiedUntil?: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface TransitionInput {
+  /** Absent for records that are not cases (a program in the registry). */
+  case?: CaseSnapshot;
+  tasks?: TaskRecord[];
+  events?: TimelineEvent[];
+  emails?: EmailMessage[];
+  ledger?: LeaveLedgerRow;
+  program?: ProgramRow;
+}
+
+export interface TransitionResult {
+  emailsSent: number;
+}
