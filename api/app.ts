@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../db';
 import type { Policy } from '../workflows/shared/policy';
+import { TASK_QUEUE } from '../temporal.config';
 import type { AuthConfig } from './auth';
 import { errorHandler, HttpProblem, sendProblem, unknownRoute } from './errors';
 import { ApiBuilder } from './http';
@@ -18,13 +19,15 @@ export interface AppDeps {
   policy: Policy;
   auth: AuthConfig;
   log?: (msg: string, err?: unknown) => void;
+  /** Task queue new workflows start on (tests use one per suite). */
+  taskQueue?: string;
 }
 
-export function createApp({ db, temporal, policy, auth, log = (m, e) => console.error(m, e) }: AppDeps): express.Express {
+export function createApp({ db, temporal, policy, auth, log = (m, e) => console.error(m, e), taskQueue = TASK_QUEUE }: AppDeps): express.Express {
   const api = new ApiBuilder(db, auth);
   registerCaseRoutes(api, db, temporal);
-  registerMentoringLeaveRoutes(api, db, temporal, policy);
-  registerProgramRoutes(api, db, temporal, policy);
+  registerMentoringLeaveRoutes(api, db, temporal, policy, taskQueue);
+  registerProgramRoutes(api, db, temporal, policy, taskQueue);
   const document = api.openApiDocument();
 
   const app = express();

@@ -5,7 +5,7 @@ import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../db';
-import { CASE_ID, CASE_TYPE, TASK_QUEUE } from '../../temporal.config';
+import { CASE_ID, CASE_TYPE } from '../../temporal.config';
 import { laDate, laYear } from '../../workflows/shared/calendar';
 import { caseRecordedUpdate } from '../../workflows/shared/messages';
 import type { Policy } from '../../workflows/shared/policy';
@@ -69,7 +69,7 @@ export async function programCertified(db: Db, programId: string, today: string)
   return { certified: p.level === 'partner' && !!p.certified_until && p.certified_until >= today, name: p.name };
 }
 
-export function registerMentoringLeaveRoutes(api: ApiBuilder, db: Db, temporal: Client, policy: Policy): void {
+export function registerMentoringLeaveRoutes(api: ApiBuilder, db: Db, temporal: Client, policy: Policy, taskQueue: string): void {
   async function ownEnrollment(user: User, caseId: string): Promise<CaseRow> {
     const c = await loadVisibleCase(db, user, caseId, 'mentoring_leave');
     if (c.owner_id !== user.sub) throw forbidden('Only the enrolled employee may do this');
@@ -98,7 +98,7 @@ export function registerMentoringLeaveRoutes(api: ApiBuilder, db: Db, temporal: 
       let handle;
       try {
         handle = await temporal.workflow.start(mentoringLeaveWorkflow, {
-          taskQueue: TASK_QUEUE,
+          taskQueue,
           workflowId: mentoringLeaveWorkflowId(year, body.employee.id),
           // One enrollment per employee and year, enforced by Temporal itself.
           workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,

@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Db } from '../../db';
-import { TASK_QUEUE } from '../../temporal.config';
 import { caseRecordedUpdate } from '../../workflows/shared/messages';
 import type { Policy } from '../../workflows/shared/policy';
 import { programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../../workflows/programs/workflow';
@@ -23,7 +22,7 @@ function programDto(p: ProgramDbRow, full: boolean) {
   };
 }
 
-export function registerProgramRoutes(api: ApiBuilder, db: Db, temporal: Client, policy: Policy): void {
+export function registerProgramRoutes(api: ApiBuilder, db: Db, temporal: Client, policy: Policy, taskQueue: string): void {
   api.route({
     method: 'post', path: '/programs', tag: 'programs', auth: ['program_staff', 'admin'],
     summary: 'Registers a mentoring program', status: 201, idempotent: true,
@@ -35,7 +34,7 @@ export function registerProgramRoutes(api: ApiBuilder, db: Db, temporal: Client,
     handler: async ({ user, body }) => {
       const id = randomUUID();
       const handle = await temporal.workflow.start(programRecordWorkflow, {
-        taskQueue: TASK_QUEUE,
+        taskQueue,
         workflowId: programWorkflowId(id),
         args: [{
           program: { id, ...body, level: 'none', certifiedUntil: null, createdBy: user.sub, createdAt: new Date().toISOString() },

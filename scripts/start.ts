@@ -1,0 +1,89 @@
+/**
+ * `npm start`: the whole product on one machine with the embedded defaults — Temporal dev
+ * server (state in .data/), PostgreSQL created and migrated, an SMTP catcher with a web
+ * inbox, a worker and the API. Ctrl-C stops everything and leaves no process behind.
+ * A service configured by its env var (TEMPORAL_ADDRESS, SMTP_URL) is used instead.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { createApp } from '../api/app';
+import { DATA_DIR, loadConfig } from '../lib/config';
+import { startDevServer, type DevServer } from '../lib/dev-server';
+import { prepareDatabase } from '../lib/postgres';
+import { startSmtpCatcher, type SmtpCatcher } from '../lib/smtp-catcher';
+import { connectClient, connectWorker } from '../lib/temporal';
+import { createWorker, smtpMailer } from '../lib/worker';
+
+async function main(): Promise<void> {
+  mkdirSync(DATA_DIR, { recursive: true });
+  const config = loadConfig();
+  const cleanups: (() => Promise<unknown>)[] = [];
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nstopping…');
+    for (const c of cleanups.reverse()) await c().catch((e: Error) => console.error(e.message));
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+
+  try {
+    let dev: DevServer | undefined;
+    if (!process.env.TEMPORAL_ADDRESS) {
+      console.log('starting the Temporal dev server…');
+      dev = await startDevServer({ port: 7233, uiPort: 8233, dbFile: path.join(DATA_DIR, 'temporal.db') });
+      cleanups.push(() => dev!.stop());
+    }
+    const db = await prepareDatabase(config.databaseUrl);
+    cleanups.push(() => db.destroy());
+
+    let catcher: SmtpCatcher | undefined;
+    if (!process.env.SMTP_URL) {
+      catcher = await startSmtpCatcher({ smtpPort: 1025, webPort: 1080 });
+      cleanups.push(() => catcher!.close());
+    }
+
+    const worker = await createWorker({
+      connection: await connectWorker(config.temporal),
+      namespace: config.temporal.namespace,
+      db,
+      mailer: smtpMailer(config.smtpUrl, config.mailFrom),
+    });
+    const running = worker.run();
+    cleanups.push(async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+    });
+
+    const temporal = await connectClient(config.temporal);
+    cleanups.push(() => temporal.connection.close());
+    const app = createApp({ db, temporal, policy: config.policy, auth: config.auth });
+    const server: Server = await new Promise((resolve) => {
+      const s = app.listen(config.port, '127.0.0.1', () => resolve(s));
+    });
+    cleanups.push(() => new Promise((r) => server.close(() => r(undefined))));
+
+    const base = `http://127.0.0.1:${config.port}`;
+    console.log(`
+mentorflow is running
+  API            ${base}/api/v1
+  API docs       ${base}/docs   (OpenAPI: ${base}/openapi.json)
+  health         ${base}/health, ${base}/ready
+  Temporal UI    ${dev ? 'http://127.0.0.1:8233' : `(configured: ${config.temporal.address})`}
+  e-mail inbox   ${catcher ? `http://127.0.0.1:${catcher.webPort}` : `(configured: SMTP_URL)`}
+  a token        npm run token -- --sub emp-1 --roles employee --department CDT
+Ctrl-C stops everything.`);
+    await running.catch((err: Error) => {
+      console.error(`worker stopped: ${err.message}`);
+      return stop(1);
+    });
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    await stop(1);
+  }
+}
+
+void main();

@@ -1,0 +1,47 @@
+/**
+ * Real services for the integration suite: a Temporal dev server (search attributes
+ * registered), a fresh PostgreSQL test database, an SMTP catcher, and the workflow
+ * bundle built once. Their addresses reach the test files through the environment.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import pg from 'pg';
+import { startDevServer } from '../../lib/dev-server';
+import { prepareDatabase } from '../../lib/postgres';
+import { resolveTestServer } from '../../lib/provision';
+import { startSmtpCatcher } from '../../lib/smtp-catcher';
+
+export const TEST_DIR = path.resolve(__dirname, '../../.data/test');
+
+export default async function globalSetup(): Promise<void> {
+  mkdirSync(TEST_DIR, { recursive: true });
+  const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/mentorflow_test';
+  // A fresh database each run: nothing left over from an earlier run can make a test pass.
+  const admin = new URL(base);
+  const name = admin.pathname.slice(1);
+  admin.pathname = '/postgres';
+  const db0 = await prepareDatabase(admin.toString()).catch(() => undefined);
+  await db0?.destroy();
+  const c = new pg.Client({ connectionString: admin.toString() });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await c.end();
+  const db = await prepareDatabase(base);
+  await db.destroy();
+
+  const port = Number(process.env.TEST_TEMPORAL_PORT ?? 7299);
+  const dev = await startDevServer({ port });
+  const catcher = await startSmtpCatcher({ smtpPort: 0, webPort: 0 });
+  const bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });
+  const bundlePath = path.join(TEST_DIR, 'workflow-bundle.js');
+  writeFileSync(bundlePath, bundle.code);
+
+  process.env.TEST_DATABASE_URL = base;
+  process.env.TEST_TEMPORAL_ADDRESS = dev.address;
+  process.env.TEST_SMTP_PORT = String(catcher.smtpPort);
+  process.env.TEST_SMTP_WEB = `http://127.0.0.1:${catcher.webPort}`;
+  process.env.TEST_WORKFLOW_BUNDLE = bundlePath;
+  process.env.TEMPORAL_TEST_SERVER_PATH = resolveTestServer();
+  (globalThis as Record<string, unknown>).__mentorflowServices = { dev, catcher };
+}

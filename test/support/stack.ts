@@ -1,0 +1,144 @@
+/**
+ * The whole product in one test process, on the real services of the global setup: a
+ * worker on its own task queue, and the API on a free port. Nothing is mocked.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { sql } from 'kysely';
+import { createApp } from '../../api/app';
+import { mintToken } from '../../api/auth';
+import type { OutboxHooks } from '../../activities/email';
+import { createDb, type Db } from '../../db';
+import { buildPolicy } from '../../lib/policy';
+import { createWorker, smtpMailer } from '../../lib/worker';
+import type { Policy } from '../../workflows/shared/policy';
+
+export const JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
+
+export interface Stack {
+  db: Db;
+  client: Client;
+  policy: Policy;
+  taskQueue: string;
+  baseUrl: string;
+  worker: Worker;
+  stop(): Promise<void>;
+}
+
+/** Policy durations shrunk so that nothing escalates during a test unless it asks to. */
+export const QUIET_TASKS = { default: { due: 'PT1H', reminderBefore: 'PT30M', escalateTo: 'admin' } };
+
+/** Worker logs at WARN and above only, so test output shows what matters. */
+export function quietRuntime(): void {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    /* already installed in this process */
+  }
+}
+
+export async function startStack(opts: { policy?: Record<string, unknown>; hooks?: OutboxHooks } = {}): Promise<Stack> {
+  quietRuntime();
+  const db = createDb(process.env.TEST_DATABASE_URL!, 5);
+  const policy = buildPolicy({ tasks: QUIET_TASKS, ...opts.policy }, 'http://127.0.0.1:3999');
+  const taskQueue = `test-${randomUUID()}`;
+  const nativeConnection = await NativeConnection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! });
+  const worker = await createWorker({
+    connection: nativeConnection,
+    namespace: 'default',
+    db,
+    mailer: smtpMailer(`smtp://127.0.0.1:${process.env.TEST_SMTP_PORT}`, 'mentorflow <no-reply@test>'),
+    hooks: opts.hooks,
+    taskQueue,
+    workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! },
+  });
+  const running = worker.run();
+  const connection = await Connection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! });
+  const client = new Client({ connection, namespace: 'default' });
+  const app = createApp({ db, temporal: client, policy, auth: { hsSecret: JWT_SECRET }, taskQueue, log: () => undefined });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  return {
+    db, client, policy, taskQueue, worker,
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async stop() {
+      await new Promise((r) => server.close(r));
+      worker.shutdown();
+      await running;
+      await connection.close();
+      await nativeConnection.close();
+      await db.destroy();
+    },
+  };
+}
+
+export interface Person {
+  sub: string;
+  roles: string[];
+  name?: string;
+  email?: string;
+  department?: string;
+  programId?: string;
+}
+
+export async function tokenFor(p: Person): Promise<string> {
+  return mintToken(JWT_SECRET, p);
+}
+
+export interface Reply<T = any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  status: number;
+  body: T;
+  headers: Headers;
+  text: string;
+}
+
+/** An HTTP client for the API as a given person. */
+export function as(stack: Stack, person?: Person) {
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> => {
+    const h: Record<string, string> = { ...headers };
+    if (person) h.authorization = `Bearer ${await tokenFor(person)}`;
+    if (body !== undefined && !h['content-type']) h['content-type'] = 'application/json';
+    const res = await fetch(`${stack.baseUrl}${path}`, {
+      method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.status, body: parsed, headers: res.headers, text };
+  };
+  return {
+    get: (path: string, headers?: Record<string, string>) => call('GET', `/api/v1${path}`, undefined, headers),
+    post: (path: string, body?: unknown, headers?: Record<string, string>) => call('POST', `/api/v1${path}`, body ?? {}, headers),
+    put: (path: string, body?: unknown) => call('PUT', `/api/v1${path}`, body ?? {}),
+    raw: call,
+  };
+}
+
+/** Messages the SMTP catcher received, optionally only those to one address. */
+export async function mailbox(to?: string): Promise<{ to: string[]; subject: string; text: string; messageId?: string }[]> {
+  const res = await fetch(`${process.env.TEST_SMTP_WEB}/messages`);
+  const all = (await res.json()) as { to: string[]; subject: string; text: string }[];
+  return to ? all.filter((m) => m.to.includes(to)) : all;
+}
+
+export async function eventually<T>(fn: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export async function truncateAll(db: Db): Promise<void> {
+  await sql`TRUNCATE cases, tasks, timeline, programs, leave_ledgers, idempotency_keys, email_outbox CASCADE`.execute(db);
+}
