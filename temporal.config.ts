@@ -3,7 +3,7 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 
 export const TASK_QUEUE = 'mentorflow';
 export const TEMPORAL_CLI_VERSION = 'v1.5.1';
-export const TEST_SERVER_VERSION = '1.33.0';
+export const TEST_SERVER_VERSION = '1.38.0';
 
 /**
  * Custom search attributes, registered when the dev server starts. They carry no

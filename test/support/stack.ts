@@ -40,12 +40,17 @@ export function quietRuntime(): void {
   }
 }
 
-export async function startStack(opts: { policy?: Record<string, unknown>; hooks?: OutboxHooks } = {}): Promise<Stack> {
+export async function startStack(opts: {
+  policy?: Record<string, unknown>;
+  hooks?: OutboxHooks;
+  /** Run on this Temporal (e.g. the time-skipping test server) instead of the dev server. */
+  temporal?: { nativeConnection: NativeConnection; client: Client };
+} = {}): Promise<Stack> {
   quietRuntime();
   const db = createDb(process.env.TEST_DATABASE_URL!, 5);
   const policy = buildPolicy({ tasks: QUIET_TASKS, ...opts.policy }, 'http://127.0.0.1:3999');
   const taskQueue = `test-${randomUUID()}`;
-  const nativeConnection = await NativeConnection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! });
+  const nativeConnection = opts.temporal?.nativeConnection ?? (await NativeConnection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! }));
   const worker = await createWorker({
     connection: nativeConnection,
     namespace: 'default',
@@ -56,9 +61,9 @@ export async function startStack(opts: { policy?: Record<string, unknown>; hooks
     workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! },
   });
   const running = worker.run();
-  const connection = await Connection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! });
-  const client = new Client({ connection, namespace: 'default' });
-  const app = createApp({ db, temporal: client, policy, auth: { hsSecret: JWT_SECRET }, taskQueue, log: () => undefined });
+  const connection = opts.temporal ? undefined : await Connection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! });
+  const client = opts.temporal?.client ?? new Client({ connection, namespace: 'default' });
+  const app = createApp({ db, temporal: client, policy, auth: { hsSecret: JWT_SECRET }, taskQueue, log: (m, e) => console.error(m, e) });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -69,8 +74,10 @@ export async function startStack(opts: { policy?: Record<string, unknown>; hooks
       await new Promise((r) => server.close(r));
       worker.shutdown();
       await running;
-      await connection.close();
-      await nativeConnection.close();
+      if (!opts.temporal) {
+        await connection?.close();
+        await nativeConnection.close();
+      }
       await db.destroy();
     },
   };

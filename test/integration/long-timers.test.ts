@@ -1,0 +1,102 @@
+/**
+ * Timers of weeks and months with the real policy durations, on Temporal's time-skipping
+ * test server: year-end close, task escalation after business days, certificate expiry.
+ * Activities are the real ones, writing to PostgreSQL and sending through SMTP.
+ */
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { temporal } from '@temporalio/proto';
+import { SEARCH_ATTRIBUTES } from '../../temporal.config';
+import { laDate, laYearEnd } from '../../workflows/shared/calendar';
+import { as, mailbox, startStack, type Stack } from '../support/stack';
+import { activeEnrollment, admin, certifiedProgram, employee, enrollmentBody, hr, verifiedHours, year } from './fixtures';
+
+let env: TestWorkflowEnvironment;
+let stack: Stack;
+
+beforeEach(async () => {
+  env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: process.env.TEMPORAL_TEST_SERVER_PATH! } },
+  });
+  // The server skips time whenever nothing runs; hold it still while HTTP calls drive the
+  // cases, and let it skip only inside env.sleep (which unlocks for its duration).
+  await env.connection.testService!.lockTimeSkipping({});
+  // The dev server gets them with --search-attribute; the test server through the operator API.
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: 'default',
+    searchAttributes: Object.fromEntries(Object.keys(SEARCH_ATTRIBUTES).map((k) => [k, temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD])),
+  });
+  // Real policy durations: no shrinking here.
+  stack = await startStack({ temporal: { nativeConnection: env.nativeConnection, client: env.client }, policy: { tasks: {} } });
+});
+afterEach(async () => {
+  await stack?.stop();
+  await env?.teardown();
+});
+
+type Task = { id: string; type: string; escalated: boolean; status: string; dueAt: string };
+
+const serverNow = async () => Number(await env.currentTimeMs());
+
+// Each test gets its own server, whose clock starts at the real time and only moves forward.
+
+/** Sleeps the test server's clock forward to just after an instant. */
+async function skipTo(ms: number): Promise<void> {
+  const now = await serverNow();
+  await env.sleep(Math.max(1, ms - now + 60_000));
+}
+
+test('an eligibility review is escalated after 10 business days, not before', async () => {
+  const programId = await certifiedProgram(stack);
+  const emp = employee(61);
+  // Next year's enrollment, so that the year end never comes first, whatever today's date.
+  const created = await as(stack, emp).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId, { year: year + 1 }));
+  const task: Task = created.body.openTasks[0];
+  // Ten business days from today in Los Angeles, skipping weekends and state holidays.
+  expect(Date.parse(task.dueAt) - (await serverNow())).toBeGreaterThan(13 * 86_400_000);
+  await skipTo(Date.parse(task.dueAt) - 2 * 3_600_000);
+  expect((await as(stack, hr).get(`/tasks/${task.id}`)).body.escalated).toBe(false);
+  await skipTo(Date.parse(task.dueAt));
+  expect((await as(stack, hr).get(`/tasks/${task.id}`)).body.escalated).toBe(true);
+  expect((await mailbox('mentorflow-admin@mentorflow.local')).some((m) => m.text.includes(task.id))).toBe(true);
+});
+
+test('an expired Partner certificate drops the program to Affiliate and stops new enrollments', async () => {
+  const programId = await certifiedProgram(stack, 'none');
+  const until = laDate((await serverNow()) + 5 * 86_400_000);
+  await as(stack, admin).put(`/programs/${programId}/level`, { level: 'partner', certifiedUntil: until, note: 'imported' });
+  await skipTo(Date.parse(`${until}T12:00:00Z`) + 86_400_000);
+  const p = (await as(stack).get(`/programs/${programId}`)).body;
+  expect(p.level).toBe('affiliate');
+  expect(p.certifiedUntil).toBeUndefined();
+  const tl = (await as(stack, admin).get(`/programs/${programId}/timeline`)).body.items.map((e: { event: string }) => e.event);
+  expect(tl).toEqual(['program_registered', 'level_changed', 'certificate_expired']);
+});
+
+test('at year end open requests expire, unused hours lapse and the employee gets a summary', async () => {
+  const programId = await certifiedProgram(stack);
+  const emp = employee(60);
+  const caseId = await activeEnrollment(stack, emp, programId);
+  await verifiedHours(stack, emp, caseId, programId, 5);
+  const req = (hours: number) => as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/requests`, { date: laDate(Date.now()), hours, attestNoTravel: true });
+  const approved = await req(2);
+  let c = (await as(stack, emp).get(`/mentoring-leave/enrollments/${caseId}`)).body;
+  const supTask = c.openTasks.find((t: Task) => t.type === 'supervisor_approval');
+  const afterSup = await as(stack, { sub: 'sup-1', roles: ['supervisor'] }).post(`/tasks/${supTask.id}/complete`, { outcome: 'approve' });
+  const hrTask = afterSup.body.case.openTasks.find((t: Task) => t.type === 'hr_approval');
+  expect((await as(stack, hr).post(`/tasks/${hrTask.id}/complete`, { outcome: 'approve' })).status).toBe(200);
+  const pending = await req(1);
+  expect(pending.body.status).toBe('pending_supervisor');
+
+  await skipTo(laYearEnd(year));
+
+  c = (await as(stack, emp).get(`/mentoring-leave/enrollments/${caseId}`)).body;
+  expect(c).toMatchObject({ stage: 'closed', status: 'closed', lapsedHours: 3, openTasks: [] });
+  expect(c.requests.find((r: { id: string }) => r.id === approved.body.id).status).toBe('approved');
+  expect(c.requests.find((r: { id: string }) => r.id === pending.body.id).status).toBe('expired');
+  const summary = (await mailbox(emp.email)).find((m) => m.subject.includes(`${year}: year-end summary`));
+  expect(summary?.text).toContain('Unused hours that lapsed: 3 h');
+  const events = (await as(stack, emp).get(`/cases/${caseId}/timeline`)).body.items.map((e: { event: string }) => e.event);
+  expect(events).toEqual(expect.arrayContaining(['year_closed', 'task_expired']));
+  // A closed year takes no more requests.
+  expect((await req(1)).status).toBe(409);
+});
