@@ -198,10 +198,13 @@ function isoParts(s: string): number[] {
  */
 function shift(ms: number, d: PolicyDuration, cal: BusinessCalendar, sign: 1 | -1): number {
   if (typeof d !== 'string') {
-    // Forward: due at the close of the n-th business day after today. Back: the start of
-    // the n-th business day before the day `ms` closes.
-    const day = sign === 1 ? laDate(ms) : laDate(ms - 1);
-    return laStartOfDay(addDays(cal.addBusinessDays(day, sign * d.businessDays), 1));
+    const n = d.businessDays;
+    // Forward: due at the close of the n-th business day after today.
+    if (sign === 1) return laStartOfDay(addDays(cal.addBusinessDays(laDate(ms), n), 1));
+    // Back: n business days before a close of day begin at the start of the earliest of
+    // them (2 business days before the close of Tuesday: Monday morning).
+    if (n === 0) return ms;
+    return laStartOfDay(cal.addBusinessDays(laDate(ms - 1), -(n - 1)));
   }
   const [y, mo, w, days, h, mi, s] = isoParts(d);
   const clockMs = (h * 3600 + mi * 60 + s) * 1000;

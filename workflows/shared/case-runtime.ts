@@ -24,6 +24,7 @@ import {
   caseRecordedUpdate,
   claimTaskUpdate,
   completeTaskUpdate,
+  openTasksQuery,
   stageQuery,
   type CompleteTaskInput,
 } from './messages';
@@ -338,6 +339,7 @@ export class CaseRuntime<S extends CaseCore> {
       return { caseId: this.state.caseId };
     });
     setHandler(stageQuery, () => this.state.stage);
+    setHandler(openTasksQuery, () => this.openTasks());
   }
 
   /** Waits for `pred` or the instant `untilMs`; false when the instant came first. */

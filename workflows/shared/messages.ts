@@ -31,3 +31,5 @@ export const assignTaskUpdate = defineUpdate<TaskResult, [AssignTaskInput]>('ass
 /** Answers once the case's first read-model row is written, so a creating POST can return it. */
 export const caseRecordedUpdate = defineUpdate<CaseRecordedResult, []>('caseRecorded');
 export const stageQuery = defineQuery<string>('stage');
+/** The case's open tasks, straight from the workflow (operators, history recording). */
+export const openTasksQuery = defineQuery<TaskRecord[]>('openTasks');

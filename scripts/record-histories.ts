@@ -1,0 +1,105 @@
+/**
+ * `npm run record-histories`: runs each workflow through a representative life on the
+ * time-skipping test server and saves its event history under test/histories/. The suite
+ * replays these against the current workflow code, so a change that would break running
+ * cases fails the tests. Re-record only when a change is meant to be incompatible (and
+ * then version it with patched() so that running cases keep working).
+ * Activities are faked at the activity boundary: a history depends only on workflow code.
+ */
+import { writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { temporal } from '@temporalio/proto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import type { TransitionResult } from '../workflows/shared/records';
+import { buildPolicy } from '../lib/policy';
+import { resolveTestServer } from '../lib/provision';
+import { laYearEnd } from '../workflows/shared/calendar';
+import { completeTaskUpdate, openTasksQuery } from '../workflows/shared/messages';
+import { logPersonalTimeUpdate, requestLeaveUpdate, withdrawRequestUpdate } from '../workflows/mentoring-leave/messages';
+import { mentoringLeaveWorkflow } from '../workflows/mentoring-leave/workflow';
+import { programRecordWorkflow, setProgramLevelUpdate } from '../workflows/programs/workflow';
+
+const OUT = path.resolve(__dirname, '../test/histories');
+const actor = (id: string) => ({ id });
+const History = temporal.api.history.v1.History;
+
+/** Plain JSON (int64 as strings, bytes as base64); test/support/histories.ts reads it back. */
+function historyJson(history: unknown): string {
+  const message = History.fromObject(history as Record<string, unknown>);
+  return JSON.stringify(History.toObject(message, { longs: String, bytes: String, enums: String }), null, 1);
+}
+
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: resolveTestServer() } } });
+  await env.connection.testService!.lockTimeSkipping({});
+  const taskQueue = 'record-histories';
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowsPath: require.resolve('../workflows'),
+    activities: { recordTransition: async (): Promise<TransitionResult> => ({ emailsSent: 0 }) },
+  });
+  const policy = buildPolicy({}, 'http://127.0.0.1:3000');
+  mkdirSync(OUT, { recursive: true });
+
+  await worker.runUntil(async () => {
+    const now = Number(await env.currentTimeMs());
+    const year = new Date(now).getUTCFullYear();
+    const today = new Date(now).toISOString().slice(0, 10);
+    const leave = await env.client.workflow.start(mentoringLeaveWorkflow, {
+      taskQueue,
+      workflowId: `mentoring-leave-${year}-emp-history`,
+      args: [{
+        caseId: 'case-history-1',
+        policy,
+        enrolledBy: actor('emp-history'),
+        enrollment: {
+          year,
+          employee: { id: 'emp-history', name: 'Employee', email: 'emp@example.gov', department: 'CDT', bargainingUnit: 1, appointment: 'permanent' },
+          supervisor: { id: 'sup-1', name: 'Supervisor', email: 'sup@example.gov' },
+          program: { programId: 'prog-1', name: 'Program' },
+          commitment: { startDate: `${year}-01-15`, endDate: `${year + 1}-06-15` },
+        },
+      }],
+    });
+    const complete = async (type: string, outcome: string, comment?: string) => {
+      const task = (await leave.query(openTasksQuery)).find((t) => t.type === type)!;
+      await leave.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, outcome, comment, actor: actor('someone') }] });
+    };
+    await complete('eligibility_review', 'approve');
+    await leave.executeUpdate(logPersonalTimeUpdate, { args: [{ date: today, hours: 4, kind: 'off_duty', description: 'mentoring', actor: actor('emp-history') }] });
+    await complete('verify_personal_hours', 'verify');
+    await leave.executeUpdate(requestLeaveUpdate, { args: [{ date: today, hours: 2, attestNoTravel: true, actor: actor('emp-history') }] });
+    await complete('supervisor_approval', 'approve');
+    await complete('hr_approval', 'approve');
+    const withdrawn = await leave.executeUpdate(requestLeaveUpdate, { args: [{ date: today, hours: 1, attestNoTravel: true, actor: actor('emp-history') }] });
+    await leave.executeUpdate(withdrawRequestUpdate, { args: [{ requestId: withdrawn.id, actor: actor('emp-history') }] });
+    await leave.executeUpdate(requestLeaveUpdate, { args: [{ date: today, hours: 1, attestNoTravel: true, actor: actor('emp-history') }] });
+    await env.sleep(laYearEnd(year) - now + 60_000);
+    await leave.result();
+    writeFileSync(path.join(OUT, 'mentoring-leave-year.json'), historyJson(await leave.fetchHistory()));
+
+    const program = await env.client.workflow.start(programRecordWorkflow, {
+      taskQueue,
+      workflowId: 'program-history-1',
+      args: [{
+        policy, createdBy: actor('admin'),
+        program: { id: 'prog-history-1', name: 'P', organization: 'O', contactEmail: 'c@example.org', county: 'Sacramento', startedOn: '2015-01-01', minimumMatchMonths: 12, level: 'none', certifiedUntil: null, createdBy: 'admin', createdAt: new Date(now).toISOString() },
+      }],
+    });
+    const until = new Date(now + 10 * 86_400_000).toISOString().slice(0, 10);
+    await program.executeUpdate(setProgramLevelUpdate, { args: [{ level: 'partner', certifiedUntil: until, note: 'import', actor: actor('admin') }] });
+    await env.sleep(12 * 86_400_000);
+    await program.terminate('history recorded');
+    writeFileSync(path.join(OUT, 'program-record.json'), historyJson(await program.fetchHistory()));
+  });
+  await env.teardown();
+  console.log(`histories written to ${OUT}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

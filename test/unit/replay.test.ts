@@ -1,0 +1,44 @@
+/**
+ * Running cases must survive a deploy: every recorded history under test/histories/
+ * replays against the current workflow code, and a deliberately incompatible change fails.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { temporal } from '@temporalio/proto';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+
+const DIR = path.resolve(__dirname, '../histories');
+const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
+
+function load(file: string) {
+  const json = JSON.parse(readFileSync(path.join(DIR, file), 'utf8'));
+  return { workflowId: file.replace(/\.json$/, ''), history: temporal.api.history.v1.History.fromObject(json) };
+}
+
+beforeAll(() => {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    /* installed already */
+  }
+});
+
+test('there are recorded histories of every workflow', () => {
+  expect(files).toEqual(expect.arrayContaining(['mentoring-leave-year.json', 'program-record.json']));
+  const types = files.map((f) => load(f).history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name);
+  expect(types).toEqual(expect.arrayContaining(['mentoringLeaveWorkflow', 'programRecordWorkflow']));
+});
+
+test('every recorded history replays against the current workflow code', async () => {
+  const results = [];
+  for await (const r of Worker.runReplayHistories({ workflowsPath: require.resolve('../../workflows') }, files.map(load))) results.push(r);
+  expect(results).toHaveLength(files.length);
+  for (const r of results) expect({ id: r.workflowId, error: r.error?.message }).toEqual({ id: r.workflowId, error: undefined });
+});
+
+test('an incompatible change to the leave workflow fails replay with a determinism violation', async () => {
+  const results = [];
+  for await (const r of Worker.runReplayHistories({ workflowsPath: require.resolve('../fixtures/incompatible-workflows') }, [load('mentoring-leave-year.json')])) results.push(r);
+  expect(results).toHaveLength(1);
+  expect(results[0].error?.name).toBe('DeterminismViolationError');
+});
