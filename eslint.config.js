@@ -1,0 +1,29 @@
+// ESLint with Temporal's rules: no floating promises anywhere, and no Node built-ins (or
+// I/O libraries) in workflow code, which must stay deterministic.
+const tseslint = require('typescript-eslint');
+const { builtinModules } = require('node:module');
+
+module.exports = tseslint.config(
+  { ignores: ['node_modules/', '.data/', 'dist/', 'coverage/', '*.js'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: __dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['workflows/**/*.ts', 'test/fixtures/incompatible-workflows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'pg', 'kysely', 'nodemailer', 'express']
+          .map((name) => ({ name, message: 'Workflow code must be deterministic: no Node built-ins or I/O. Use an activity.' })),
+        patterns: [{ group: ['**/activities/*', '!**/activities/read-model'], message: 'Import activities into workflows type-only.' }],
+      }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-globals': ['error', { name: 'setTimeout', message: 'Use sleep() or condition() from @temporalio/workflow.' }],
+    },
+  },
+);

@@ -1,0 +1,45 @@
+/**
+ * `npm test`: the whole suite against real services. Provisions what is missing the way
+ * `npm start` does (Temporal CLI, the time-skipping test server, the local PostgreSQL
+ * cluster), runs jest, and ends with one plain line `N passed, N failed`.
+ * Extra arguments go to jest (e.g. `npm test -- test/unit`).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DATA_DIR } from '../lib/config';
+import { prepareDatabase } from '../lib/postgres';
+import { resolveTemporalCli, resolveTestServer } from '../lib/provision';
+
+async function main(): Promise<number> {
+  const dir = path.join(DATA_DIR, 'test');
+  mkdirSync(dir, { recursive: true });
+  process.env.TEMPORAL_CLI_PATH = resolveTemporalCli();
+  process.env.TEMPORAL_TEST_SERVER_PATH = resolveTestServer();
+  const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/mentorflow_test';
+  process.env.TEST_DATABASE_URL = url;
+  await (await prepareDatabase(url)).destroy();
+
+  const results = path.join(dir, 'results.json');
+  rmSync(results, { force: true });
+  const jest = require.resolve('jest/bin/jest');
+  const run = spawnSync(process.execPath, [jest, '--runInBand', '--json', `--outputFile=${results}`, ...process.argv.slice(2)], { stdio: 'inherit', env: process.env });
+  let line = '0 passed, 1 failed';
+  if (existsSync(results)) {
+    const r = JSON.parse(readFileSync(results, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numRuntimeErrorTestSuites: number };
+    const failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
+    line = `${r.numPassedTests} passed, ${failed} failed${r.numPendingTests ? `, ${r.numPendingTests} skipped` : ''}`;
+  }
+  writeFileSync(path.join(dir, 'summary.txt'), `${line}\n`);
+  console.log(line);
+  return run.status ?? 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);
