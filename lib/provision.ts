@@ -71,11 +71,14 @@ export function resolveTestServer(): string {
   execFileSync('mvn', ['-q', '-B', 'dependency:build-classpath', `-Dmdep.outputFile=${cpFile}`], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
   const classpath = readFileSync(cpFile, 'utf8').trim();
   const jsa = path.join(dir, 'classes.jsa');
-  // One warm-up run writes the class-data-sharing archive that makes later starts fast.
-  spawnSync('java', [`-XX:ArchiveClassesAtExit=${jsa}`, '-XX:TieredStopAtLevel=1', '-cp', classpath, 'io.temporal.testserver.TestServer', '--help'], { stdio: 'ignore', timeout: 60_000 });
+  // One warm-up run (start, answer on its port, stop) writes the class-data-sharing
+  // archive that makes later starts fast.
+  spawnSync('bash', ['-c', `java -XX:ArchiveClassesAtExit=${jsa} -XX:TieredStopAtLevel=1 -cp "${classpath}" io.temporal.testserver.TestServer 17299 & pid=$!
+    for i in $(seq 1 300); do (echo > /dev/tcp/127.0.0.1/17299) 2>/dev/null && break; sleep 0.1; done
+    kill $pid; wait $pid`], { stdio: 'ignore', timeout: 120_000, shell: false });
   writeFileSync(wrapper, `#!/bin/sh
 # Temporal's time-skipping test server; the SDK runs it as: <this> <port>
-exec java ${existsSync(jsa) ? `-XX:SharedArchiveFile=${jsa} ` : ''}-Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "${classpath}" io.temporal.testserver.TestServer "$1" --enable-time-skipping
+exec java ${existsSync(jsa) ? `-XX:SharedArchiveFile=${jsa} ` : ''}-Xshare:auto -XX:TieredStopAtLevel=1 -cp "${classpath}" io.temporal.testserver.TestServer "$1" --enable-time-skipping
 `);
   chmodSync(wrapper, 0o755);
   return wrapper;
