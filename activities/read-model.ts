@@ -115,6 +115,14 @@ export function createReadModelActivities({ db, mailer, clock = () => new Date()
             )
             .execute();
         }
+        if (input.programLevel) {
+          const pl = input.programLevel;
+          await trx
+            .updateTable('programs')
+            .set({ level: pl.level, certified_until: pl.certifiedUntil, updated_at: clock() })
+            .where('id', '=', pl.id)
+            .execute();
+        }
         if (input.emails?.length) {
           const now = clock();
           await trx

@@ -10,6 +10,7 @@ import { errorHandler, HttpProblem, sendProblem, unknownRoute } from './errors';
 import { ApiBuilder } from './http';
 import { docsPage } from './docs';
 import { registerCaseRoutes } from './routes/cases';
+import { registerCertificationRoutes } from './routes/certification';
 import { registerMentoringLeaveRoutes } from './routes/mentoring-leave';
 import { registerProgramRoutes } from './routes/programs';
 
@@ -28,6 +29,7 @@ export function createApp({ db, temporal, policy, auth, log = (m, e) => console.
   registerCaseRoutes(api, db, temporal);
   registerMentoringLeaveRoutes(api, db, temporal, policy, taskQueue);
   registerProgramRoutes(api, db, temporal, policy, taskQueue);
+  registerCertificationRoutes(api, db, temporal, policy, taskQueue);
   const document = api.openApiDocument();
 
   const app = express();

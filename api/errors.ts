@@ -41,6 +41,10 @@ const CODE_STATUS: Record<string, number> = {
   task_claimed: 409,
   request_not_pending: 409,
   case_closed: 409,
+  work_plan_item_not_found: 404,
+  work_plan_item_not_open: 409,
+  assessment_closed: 409,
+  work_plan_closed: 409,
 };
 
 /** Turns a Temporal Update refusal into the API's problem. */

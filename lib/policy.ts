@@ -33,6 +33,15 @@ export const policySchema = z
         incrementHours: z.number().positive(),
       })
       .strict(),
+    certification: z
+      .object({
+        minimumMonthsInOperation: z.number().int().min(0),
+        partnerWindow: duration,
+        windowReminders: z.array(duration),
+        certificateValidity: duration,
+        renewalReminders: z.array(duration),
+      })
+      .strict(),
     maxHistoryEvents: z.number().int().min(100),
   })
   .strict();

@@ -21,13 +21,25 @@ export function coordinatorOf(programId: string): Person {
   return { sub: `coord-${programId.slice(0, 8)}`, roles: ['org_coordinator'], programId, name: 'Cora Coordinator' };
 }
 
-export async function certifiedProgram(stack: Stack, level: 'partner' | 'none' = 'partner'): Promise<string> {
-  const a = as(stack, admin);
-  const created = await a.post('/programs', {
+export const reviewer: Person = { sub: 'rev-1', roles: ['quality_reviewer'], name: 'Rita Reviewer' };
+export const reviewer2: Person = { sub: 'rev-2', roles: ['quality_reviewer'], name: 'Rob Reviewer' };
+export const reviewLead: Person = { sub: 'lead-1', roles: ['review_lead'], name: 'Lee Lead' };
+export const staffOf = (programId: string): Person => ({ sub: `staff-${programId.slice(0, 8)}`, roles: ['program_staff'], programId, name: 'Pat Staff' });
+
+/** Registers a program in the directory (level none); returns its id. */
+export async function registerProgram(stack: Stack, overrides: Record<string, unknown> = {}): Promise<{ id: string; contactEmail: string }> {
+  const contactEmail = `contact-${Math.random().toString(36).slice(2, 8)}@program.example`;
+  const created = await as(stack, admin).post('/programs', {
     name: `Big Siblings ${Math.random().toString(36).slice(2, 7)}`, organization: 'Big Siblings of Sacramento',
-    contactEmail: 'contact@bigsiblings.example', county: 'Sacramento', startedOn: '2015-09-01', minimumMatchMonths: 12,
+    contactEmail, county: 'Sacramento', startedOn: '2015-09-01', minimumMatchMonths: 12, ...overrides,
   });
   if (created.status !== 201) throw new Error(`program: ${created.status} ${created.text}`);
+  return { id: created.body.id, contactEmail };
+}
+
+export async function certifiedProgram(stack: Stack, level: 'partner' | 'none' = 'partner'): Promise<string> {
+  const a = as(stack, admin);
+  const created = { body: await registerProgram(stack) };
   if (level === 'partner') {
     const set = await a.put(`/programs/${created.body.id}/level`, { level: 'partner', certifiedUntil: `${year + 2}-06-30`, note: 'imported from the 2024 review' });
     if (set.status !== 200) throw new Error(`level: ${set.status} ${set.text}`);

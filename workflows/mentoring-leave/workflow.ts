@@ -265,7 +265,7 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
 
   /** At the end of December 31 in Los Angeles: open requests expire, unused hours lapse. */
   async function closeYear(): Promise<void> {
-    const change: Required<Change> = { tasks: [], events: [], emails: [] };
+    const change: Required<Pick<Change, 'tasks' | 'events' | 'emails'>> = { tasks: [], events: [], emails: [] };
     for (const r of state.requests.filter(isPendingRequest)) {
       r.status = 'expired';
       r.closedAt = rt.nowIso();

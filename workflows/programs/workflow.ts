@@ -1,25 +1,27 @@
 /**
  * A program in the registry, as a long-lived workflow (`program-<programId>`): it owns
  * the program's level and certificate, so every level change is recorded by an activity
- * with a timeline entry, and an expiring certificate is a timer here rather than a
- * table scan. An expired Partner certificate drops the program to Affiliate.
+ * with a timeline entry, and the certificate's life is timers here rather than a table
+ * scan: renewal reminders 90 and 30 days before expiry (policy), and at expiry an expired
+ * Partner certificate drops the program to Affiliate.
  */
 import {
   ApplicationFailure,
+  allHandlersFinished,
   condition,
   continueAsNew,
+  defineSignal,
   defineUpdate,
   proxyActivities,
   setHandler,
   uuid4,
   workflowInfo,
-  allHandlersFinished,
 } from '@temporalio/workflow';
 import type { ReadModelActivities } from '../../activities/read-model';
-import { addDays, laStartOfDay } from '../shared/calendar';
+import { BusinessCalendar, addDays, laStartOfDay, subtractDuration } from '../shared/calendar';
 import { caseRecordedUpdate } from '../shared/messages';
 import type { Policy } from '../shared/policy';
-import { SYSTEM, type Actor, type ProgramRow, type TimelineEvent } from '../shared/records';
+import { SYSTEM, type Actor, type EmailMessage, type ProgramRow, type TimelineEvent } from '../shared/records';
 
 export type ProgramLevel = ProgramRow['level'];
 
@@ -28,6 +30,16 @@ export interface SetProgramLevelInput {
   certifiedUntil?: string | null;
   note: string;
   actor: Actor;
+  /** Set by a certification case that already mirrored the change, so it is recorded once. */
+  eventId?: string;
+  caseId?: string;
+}
+
+interface ProgramState {
+  program: ProgramRow;
+  recorded: boolean;
+  /** How many renewal reminders went out for the current certificate. */
+  renewalRemindersSent: number;
 }
 
 export interface ProgramRecordInput {
@@ -35,14 +47,17 @@ export interface ProgramRecordInput {
   policy: Policy;
   createdBy: Actor;
   /** Carried over by continue-as-new. */
-  state?: { program: ProgramRow; recorded: boolean };
+  state?: ProgramState;
 }
 
 export interface ProgramRecordResult {
   programId: string;
 }
 
+/** The admin's import of a level granted outside this system. */
 export const setProgramLevelUpdate = defineUpdate<ProgramRow, [SetProgramLevelInput]>('setProgramLevel');
+/** A certification case's decision (workflows cannot send Updates to each other). */
+export const programLevelSignal = defineSignal<[SetProgramLevelInput]>('programLevel');
 
 const { recordTransition } = proxyActivities<ReadModelActivities>({
   startToCloseTimeout: '30 seconds',
@@ -51,13 +66,39 @@ const { recordTransition } = proxyActivities<ReadModelActivities>({
 
 export const programWorkflowId = (programId: string): string => `program-${programId}`;
 
+/** A certificate is valid through its certifiedUntil date (Los Angeles). */
+export const certificateEnd = (certifiedUntil: string): number => laStartOfDay(addDays(certifiedUntil, 1));
+
 export async function programRecordWorkflow(input: ProgramRecordInput): Promise<ProgramRecordResult> {
-  const state = input.state ?? { program: input.program, recorded: false };
+  const state: ProgramState = input.state ?? { program: input.program, recorded: false, renewalRemindersSent: 0 };
   const p = state.program;
-  const event = (actor: Actor, name: string, detail: Record<string, unknown>): TimelineEvent => ({
-    id: uuid4(), caseId: p.id, at: new Date(Date.now()).toISOString(), actor, event: name, detail,
+  const policy = input.policy;
+  const calendar = new BusinessCalendar(policy.holidays);
+  const link = `${policy.publicBaseUrl}/api/v1/programs/${p.id}`;
+  const event = (actor: Actor, name: string, detail: Record<string, unknown>, id = uuid4()): TimelineEvent => ({
+    id, caseId: p.id, at: new Date(Date.now()).toISOString(), actor, event: name, detail,
+  });
+  const tellContact = (key: string, subject: string, text: string): EmailMessage => ({
+    key, to: [p.contactEmail], subject: `[mentorflow] ${subject}`, text: `${text}\n\nOpen: ${link}\n`, link,
   });
   let changed = 0;
+
+  async function applyLevel({ level, certifiedUntil, note, actor, eventId, caseId }: SetProgramLevelInput): Promise<void> {
+    const from = { level: p.level, certifiedUntil: p.certifiedUntil ?? null };
+    p.level = level;
+    p.certifiedUntil = level === 'partner' ? (certifiedUntil ?? null) : null;
+    if (p.certifiedUntil !== from.certifiedUntil) {
+      // Reminders already due for a certificate imported close to its expiry: send the latest one only.
+      const ends = p.certifiedUntil ? certificateEnd(p.certifiedUntil) : 0;
+      const due = policy.certification.renewalReminders.filter((d) => subtractDuration(ends, d, calendar) <= Date.now()).length;
+      state.renewalRemindersSent = Math.max(0, due - 1);
+    }
+    changed++;
+    await recordTransition({
+      program: p,
+      events: [event(actor, 'level_changed', { from, to: { level, certifiedUntil: p.certifiedUntil }, note, ...(caseId ? { caseId } : {}) }, eventId)],
+    });
+  }
 
   setHandler(caseRecordedUpdate, async () => {
     await condition(() => state.recorded);
@@ -65,15 +106,8 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
   });
   setHandler(
     setProgramLevelUpdate,
-    async ({ level, certifiedUntil, note, actor }) => {
-      const from = { level: p.level, certifiedUntil: p.certifiedUntil ?? null };
-      p.level = level;
-      p.certifiedUntil = level === 'partner' ? (certifiedUntil ?? null) : null;
-      changed++;
-      await recordTransition({
-        program: p,
-        events: [event(actor, 'level_changed', { from, to: { level, certifiedUntil: p.certifiedUntil }, note })],
-      });
+    async (change) => {
+      await applyLevel(change);
       return p;
     },
     {
@@ -84,25 +118,45 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
       },
     },
   );
+  setHandler(programLevelSignal, applyLevel);
 
   if (!state.recorded) {
     await recordTransition({ program: p, events: [event(input.createdBy, 'program_registered', { level: p.level })] });
     state.recorded = true;
   }
 
+  const historyFull = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > policy.maxHistoryEvents;
   for (;;) {
     const seen = changed;
-    // A certificate is valid through its certifiedUntil date (Los Angeles).
-    const expiresAt = p.level === 'partner' && p.certifiedUntil ? laStartOfDay(addDays(p.certifiedUntil, 1)) : undefined;
-    const historyFull = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > input.policy.maxHistoryEvents;
-    const woke = expiresAt === undefined
-      ? await condition(() => changed !== seen || historyFull()).then(() => true)
-      : await condition(() => changed !== seen || historyFull(), Math.max(1, expiresAt - Date.now()));
-    if (!woke) {
+    // The next instant something happens to the certificate: a renewal reminder, or its end.
+    let next: { at: number; what: 'reminder' | 'expiry' } | undefined;
+    if (p.level === 'partner' && p.certifiedUntil) {
+      const ends = certificateEnd(p.certifiedUntil);
+      const reminder = policy.certification.renewalReminders[state.renewalRemindersSent];
+      next = reminder ? { at: subtractDuration(ends, reminder, calendar), what: 'reminder' } : { at: ends, what: 'expiry' };
+    }
+    const interrupted = () => changed !== seen || historyFull();
+    const woke = next ? await condition(interrupted, Math.max(1, next.at - Date.now())) : await condition(interrupted).then(() => true);
+    if (!woke && next?.what === 'reminder') {
+      const n = state.renewalRemindersSent++;
+      await recordTransition({
+        program: p,
+        events: [event(SYSTEM, 'renewal_reminder_sent', { certifiedUntil: p.certifiedUntil })],
+        emails: [tellContact(`${p.id}:${p.certifiedUntil}:renewal-${n}`, `${p.name}: Partner certificate expires ${p.certifiedUntil}`,
+          `The Partner certificate of ${p.name} is valid through ${p.certifiedUntil}. Apply for renewal (POST /programs/${p.id}/certifications with level partner) to keep it; the current certificate counts until it expires.`)],
+      });
+      continue;
+    }
+    if (!woke && next?.what === 'expiry') {
       const expired = p.certifiedUntil;
       p.level = 'affiliate';
       p.certifiedUntil = null;
-      await recordTransition({ program: p, events: [event(SYSTEM, 'certificate_expired', { certifiedUntil: expired, level: 'affiliate' })] });
+      await recordTransition({
+        program: p,
+        events: [event(SYSTEM, 'certificate_expired', { certifiedUntil: expired, level: 'affiliate' })],
+        emails: [tellContact(`${p.id}:${expired}:expired`, `${p.name}: Partner certificate expired`,
+          `The Partner certificate of ${p.name} expired after ${expired}; the program is now listed as Affiliate.`)],
+      });
       continue;
     }
     if (historyFull()) {

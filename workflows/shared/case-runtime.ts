@@ -82,6 +82,7 @@ export interface Change {
   events?: TimelineEvent[];
   tasks?: TaskRecord[];
   emails?: EmailMessage[];
+  programLevel?: TransitionInput['programLevel'];
 }
 
 export type TaskCompletionHook = (task: TaskRecord, input: CompleteTaskInput) => Promise<Change>;
@@ -288,9 +289,9 @@ export class CaseRuntime<S extends CaseCore> {
         });
         const next = await onComplete(task, input);
         await this.commit({
+          ...next,
           tasks: [task, ...(next.tasks ?? [])],
           events: [completed, ...(next.events ?? [])],
-          emails: next.emails,
         });
         return { task };
       },

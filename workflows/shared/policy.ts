@@ -41,6 +41,18 @@ export interface Policy {
     /** Leave is in quarter-hour increments. */
     incrementHours: number;
   };
+  certification: {
+    /** A Partner program must have operated at least this long (and one match cycle). */
+    minimumMonthsInOperation: number;
+    /** From Associate Partner, the program has this long to become Partner. */
+    partnerWindow: PolicyDuration;
+    /** Reminders before the end of that window. */
+    windowReminders: PolicyDuration[];
+    /** How long a Partner certificate is valid. */
+    certificateValidity: PolicyDuration;
+    /** Renewal reminders before a certificate expires. */
+    renewalReminders: PolicyDuration[];
+  };
   /** Continue-as-new once a workflow's history passes this many events. */
   maxHistoryEvents: number;
 }
@@ -57,6 +69,10 @@ export const DEFAULT_POLICY: Policy = {
     // it to another supervisor.
     supervisor_approval: { due: businessDays(5), reminderBefore: businessDays(1), escalateTo: 'hr_officer' },
     hr_approval: { due: businessDays(5), reminderBefore: businessDays(1), escalateTo: 'admin' },
+    application_review: { due: businessDays(10), reminderBefore: businessDays(2), escalateTo: 'review_lead' },
+    // Reviewer target: 10 business days, then escalate to the review lead.
+    assessment_review: { due: businessDays(10), reminderBefore: businessDays(2), escalateTo: 'review_lead' },
+    work_plan_verification: { due: businessDays(10), reminderBefore: businessDays(2), escalateTo: 'review_lead' },
   },
   mailboxes: {
     admin: 'mentorflow-admin@mentorflow.local',
@@ -75,6 +91,15 @@ export const DEFAULT_POLICY: Policy = {
     eligibleAppointments: ['permanent', 'probationary_after_permanent'],
     minimumCommitmentMonths: 9,
     incrementHours: 0.25,
+  },
+  certification: {
+    minimumMonthsInOperation: 12,
+    // The 4-month clock, with reminders 30 and 7 days before the deadline.
+    partnerWindow: 'P4M',
+    windowReminders: ['P30D', 'P7D'],
+    // A certificate is valid for 3 years; renewal reminders 90 and 30 days before expiry.
+    certificateValidity: 'P3Y',
+    renewalReminders: ['P90D', 'P30D'],
   },
   maxHistoryEvents: 5000,
 };

@@ -120,6 +120,8 @@ export interface TransitionInput {
   emails?: EmailMessage[];
   ledger?: LeaveLedgerRow;
   program?: ProgramRow;
+  /** A level change made by a certification case, mirrored at once into the directory. */
+  programLevel?: { id: string; level: ProgramRow['level']; certifiedUntil: string | null };
 }
 
 export interface TransitionResult {

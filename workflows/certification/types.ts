@@ -1,0 +1,74 @@
+/** A certification case: a program's application for Affiliate or Partner, and its review. */
+import type { CaseCore } from '../shared/case-runtime';
+import type { Policy } from '../shared/policy';
+import type { Actor } from '../shared/records';
+import type { Standard } from './questions';
+
+export type LevelSought = 'affiliate' | 'partner';
+export type CertificationStage =
+  | 'application_review' | 'self_assessment' | 'review' | 'work_plan' | 'partner' | 'affiliate' | 'denied' | 'expired';
+
+export interface ProgramSummary {
+  id: string;
+  name: string;
+  contactEmail: string;
+  /** The level when the application was made; `partner` makes this a renewal. */
+  levelAtApplication: 'none' | 'affiliate' | 'associate_partner' | 'partner';
+  certifiedUntilAtApplication?: string | null;
+}
+
+export interface Answer {
+  questionId: string;
+  response: 'yes' | 'partially' | 'no';
+  evidence?: string;
+}
+
+export interface WorkPlanItem {
+  id: string;
+  standard: Standard;
+  description: string;
+  dueDate: string;
+  status: 'open' | 'submitted' | 'verified' | 'rejected';
+  evidence?: string;
+  reason?: string;
+}
+
+export interface CertificationState extends CaseCore {
+  stage: CertificationStage;
+  program: ProgramSummary;
+  levelSought: LevelSought;
+  renewal: boolean;
+  selfAssessment: { answers: Answer[]; submittedAt?: string };
+  findings?: Record<string, unknown>;
+  workPlan: WorkPlanItem[];
+  /** End of the 4-month window to become Partner. */
+  deadline?: string;
+  windowRemindersSent: number;
+  certifiedUntil?: string;
+}
+
+export interface CertificationInput {
+  caseId: string;
+  program: ProgramSummary;
+  levelSought: LevelSought;
+  policy: Policy;
+  appliedBy: Actor;
+  state?: CertificationState;
+}
+
+export interface CertificationResult {
+  caseId: string;
+  stage: CertificationStage;
+  certifiedUntil?: string;
+}
+
+export interface SaveAssessmentInput {
+  answers: Answer[];
+  actor: Actor;
+}
+
+export interface CompleteWorkPlanItemInput {
+  itemId: string;
+  evidence: string;
+  actor: Actor;
+}
