@@ -15,10 +15,13 @@ import type { TransitionResult } from '../workflows/shared/records';
 import { buildPolicy } from '../lib/policy';
 import { resolveTestServer } from '../lib/provision';
 import { laYearEnd } from '../workflows/shared/calendar';
-import { completeTaskUpdate, openTasksQuery } from '../workflows/shared/messages';
+import { caseDetailsQuery, completeTaskUpdate, openTasksQuery } from '../workflows/shared/messages';
 import { logPersonalTimeUpdate, requestLeaveUpdate, withdrawRequestUpdate } from '../workflows/mentoring-leave/messages';
 import { mentoringLeaveWorkflow } from '../workflows/mentoring-leave/workflow';
-import { programRecordWorkflow, setProgramLevelUpdate } from '../workflows/programs/workflow';
+import { programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../workflows/programs/workflow';
+import { certificationWorkflow } from '../workflows/certification/workflow';
+import { completeWorkPlanItemUpdate, saveAssessmentUpdate, submitAssessmentUpdate } from '../workflows/certification/messages';
+import { QUESTIONS } from '../workflows/certification/questions';
 
 const OUT = path.resolve(__dirname, '../test/histories');
 const actor = (id: string) => ({ id });
@@ -83,17 +86,44 @@ async function main(): Promise<void> {
 
     const program = await env.client.workflow.start(programRecordWorkflow, {
       taskQueue,
-      workflowId: 'program-history-1',
+      workflowId: programWorkflowId('prog-history-1'),
       args: [{
         policy, createdBy: actor('admin'),
         program: { id: 'prog-history-1', name: 'P', organization: 'O', contactEmail: 'c@example.org', county: 'Sacramento', startedOn: '2015-01-01', minimumMatchMonths: 12, level: 'none', certifiedUntil: null, createdBy: 'admin', createdAt: new Date(now).toISOString() },
       }],
     });
-    const until = new Date(now + 10 * 86_400_000).toISOString().slice(0, 10);
+    const until = new Date(now + 100 * 86_400_000).toISOString().slice(0, 10);
     await program.executeUpdate(setProgramLevelUpdate, { args: [{ level: 'partner', certifiedUntil: until, note: 'import', actor: actor('admin') }] });
-    await env.sleep(12 * 86_400_000);
+
+    // A certification cycle of the same program: application, self-assessment, work plan
+    // with a rejected item, Partner (its level changes reach the program as signals).
+    const cert = await env.client.workflow.start(certificationWorkflow, {
+      taskQueue,
+      workflowId: 'certification-prog-history-1-1',
+      args: [{
+        caseId: 'case-history-2', levelSought: 'partner', policy, appliedBy: actor('staff'),
+        program: { id: 'prog-history-1', name: 'P', contactEmail: 'c@example.org', levelAtApplication: 'partner', certifiedUntilAtApplication: until },
+      }],
+    });
+    const completeCert = async (type: string, outcome: string, extra: { comment?: string; data?: Record<string, unknown> } = {}) => {
+      const task = (await cert.query(openTasksQuery)).find((t) => t.type === type)!;
+      await cert.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, outcome, ...extra, actor: actor('rev-1') }] });
+    };
+    await completeCert('application_review', 'approve');
+    await cert.executeUpdate(saveAssessmentUpdate, { args: [{ answers: QUESTIONS.map((q) => ({ questionId: q.id, response: 'yes' as const })), actor: actor('staff') }] });
+    await cert.executeUpdate(submitAssessmentUpdate, { args: [{ actor: actor('staff') }] });
+    await completeCert('assessment_review', 'work_plan', { data: { items: [{ standard: 'closure', description: 'Write a closure procedure', dueDate: '2030-01-31' }] } });
+    const details = await cert.query(caseDetailsQuery);
+    const itemId = (details.workPlan as { id: string }[])[0].id;
+    await cert.executeUpdate(completeWorkPlanItemUpdate, { args: [{ itemId, evidence: 'v1', actor: actor('staff') }] });
+    await completeCert('work_plan_verification', 'rejected', { comment: 'incomplete' });
+    await cert.executeUpdate(completeWorkPlanItemUpdate, { args: [{ itemId, evidence: 'v2', actor: actor('staff') }] });
+    await completeCert('work_plan_verification', 'verified');
+    await cert.result();
+    await env.sleep(90 * 86_400_000); // past the renewal reminders, inside the 4-month window
     await program.terminate('history recorded');
     writeFileSync(path.join(OUT, 'program-record.json'), historyJson(await program.fetchHistory()));
+    writeFileSync(path.join(OUT, 'certification.json'), historyJson(await cert.fetchHistory()));
   });
   await env.teardown();
   console.log(`histories written to ${OUT}`);

@@ -3,47 +3,25 @@
  * test server: year-end close, task escalation after business days, certificate expiry.
  * Activities are the real ones, writing to PostgreSQL and sending through SMTP.
  */
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { temporal } from '@temporalio/proto';
-import { SEARCH_ATTRIBUTES } from '../../temporal.config';
 import { laDate, laYearEnd } from '../../workflows/shared/calendar';
-import { as, mailbox, startStack, type Stack } from '../support/stack';
+import { as, mailbox, type Stack } from '../support/stack';
+import { startTimeSkipping, type TimeSkipping } from '../support/time-skipping';
 import { activeEnrollment, admin, certifiedProgram, employee, enrollmentBody, hr, verifiedHours, year } from './fixtures';
 
-let env: TestWorkflowEnvironment;
+let ts: TimeSkipping;
 let stack: Stack;
 
+// Each test gets its own server, whose clock starts at the real time and only moves forward.
 beforeEach(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: process.env.TEMPORAL_TEST_SERVER_PATH! } },
-  });
-  // The server skips time whenever nothing runs; hold it still while HTTP calls drive the
-  // cases, and let it skip only inside env.sleep (which unlocks for its duration).
-  await env.connection.testService!.lockTimeSkipping({});
-  // The dev server gets them with --search-attribute; the test server through the operator API.
-  await env.connection.operatorService.addSearchAttributes({
-    namespace: 'default',
-    searchAttributes: Object.fromEntries(Object.keys(SEARCH_ATTRIBUTES).map((k) => [k, temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD])),
-  });
-  // Real policy durations: no shrinking here.
-  stack = await startStack({ temporal: { nativeConnection: env.nativeConnection, client: env.client }, policy: { tasks: {} } });
+  ts = await startTimeSkipping();
+  stack = ts.stack;
 });
-afterEach(async () => {
-  await stack?.stop();
-  await env?.teardown();
-});
+afterEach(async () => ts?.stop());
+
+const serverNow = () => ts.now();
+const skipTo = (ms: number) => ts.skipTo(ms);
 
 type Task = { id: string; type: string; escalated: boolean; status: string; dueAt: string };
-
-const serverNow = async () => Number(await env.currentTimeMs());
-
-// Each test gets its own server, whose clock starts at the real time and only moves forward.
-
-/** Sleeps the test server's clock forward to just after an instant. */
-async function skipTo(ms: number): Promise<void> {
-  const now = await serverNow();
-  await env.sleep(Math.max(1, ms - now + 60_000));
-}
 
 test('an eligibility review is escalated after 10 business days, not before', async () => {
   const programId = await certifiedProgram(stack);
@@ -69,7 +47,8 @@ test('an expired Partner certificate drops the program to Affiliate and stops ne
   expect(p.level).toBe('affiliate');
   expect(p.certifiedUntil).toBeUndefined();
   const tl = (await as(stack, admin).get(`/programs/${programId}/timeline`)).body.items.map((e: { event: string }) => e.event);
-  expect(tl).toEqual(['program_registered', 'level_changed', 'certificate_expired']);
+  // Imported 5 days before expiry: the latest renewal reminder that was due goes out at once.
+  expect(tl).toEqual(['program_registered', 'level_changed', 'renewal_reminder_sent', 'certificate_expired']);
 });
 
 test('at year end open requests expire, unused hours lapse and the employee gets a summary', async () => {

@@ -278,8 +278,9 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
       }));
       return;
     }
-    rt.setStage('affiliate', 'closed');
     const level = await setLevel('affiliate', null, 'Not Partner within 4 months of becoming Associate Partner', SYSTEM);
+    // The stage changes only together with its commit: the case must not look closed before.
+    rt.setStage('affiliate', 'closed');
     await rt.commit(merge(expired, level, {
       events: [rt.event(SYSTEM, 'returned_to_affiliate', { reason: 'not Partner within 4 months of becoming Associate Partner', deadline: state.deadline })],
       emails: [tellContact(`${state.caseId}:window-end`, `${program.name} returned to Affiliate`,

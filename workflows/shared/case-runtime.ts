@@ -21,6 +21,7 @@ import { roleMailbox, roleToken, type Scope } from './access';
 import { BusinessCalendar, addDuration, subtractDuration } from './calendar';
 import {
   assignTaskUpdate,
+  caseDetailsQuery,
   caseRecordedUpdate,
   claimTaskUpdate,
   completeTaskUpdate,
@@ -94,6 +95,7 @@ export function refuse(code: string, message: string): never {
 
 export class CaseRuntime<S extends CaseCore> {
   readonly calendar: BusinessCalendar;
+  private commitsInFlight = 0;
 
   constructor(
     readonly state: S,
@@ -149,9 +151,16 @@ export class CaseRuntime<S extends CaseCore> {
 
   /** Mirrors the state into the read model with the change's events, tasks and e-mails. */
   async commit(change: Change): Promise<void> {
-    this.state.version++;
-    this.state.updatedAt = this.nowIso();
-    await recordTransition({ case: this.snapshot(), ...this.extra(this.state), ...change });
+    // Counted so that the workflow never finishes with a transition still being recorded
+    // (timer coroutines commit outside any Update handler).
+    this.commitsInFlight++;
+    try {
+      this.state.version++;
+      this.state.updatedAt = this.nowIso();
+      await recordTransition({ case: this.snapshot(), ...this.extra(this.state), ...change });
+    } finally {
+      this.commitsInFlight--;
+    }
   }
 
   setStage(stage: string, status: 'open' | 'closed' = this.state.status): void {
@@ -341,6 +350,7 @@ export class CaseRuntime<S extends CaseCore> {
     });
     setHandler(stageQuery, () => this.state.stage);
     setHandler(openTasksQuery, () => this.openTasks());
+    setHandler(caseDetailsQuery, () => this.details(this.state));
   }
 
   /** Waits for `pred` or the instant `untilMs`; false when the instant came first. */
@@ -354,8 +364,8 @@ export class CaseRuntime<S extends CaseCore> {
     return info.continueAsNewSuggested || info.historyLength > this.policy.maxHistoryEvents;
   }
 
-  /** Before finishing or continuing as new: let running Update handlers complete. */
+  /** Before finishing or continuing as new: let running Update handlers and commits complete. */
   async drainHandlers(): Promise<void> {
-    await condition(allHandlersFinished);
+    await condition(() => allHandlersFinished() && this.commitsInFlight === 0);
   }
 }

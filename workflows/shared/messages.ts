@@ -33,3 +33,5 @@ export const caseRecordedUpdate = defineUpdate<CaseRecordedResult, []>('caseReco
 export const stageQuery = defineQuery<string>('stage');
 /** The case's open tasks, straight from the workflow (operators, history recording). */
 export const openTasksQuery = defineQuery<TaskRecord[]>('openTasks');
+/** The process-specific view of the case, as the read model gets it. */
+export const caseDetailsQuery = defineQuery<Record<string, unknown>>('caseDetails');
