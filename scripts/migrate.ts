@@ -1,7 +1,7 @@
 /** `npm run migrate`: brings the database of DATABASE_URL up to date (creating it if missing). */
 import { migrateToLatest } from '../db';
 import { loadConfig } from '../lib/config';
-import { prepareDatabase } from '../lib/postgres';
+import { prepareDatabase } from './provision/postgres';
 
 async function main(): Promise<void> {
   const config = loadConfig();

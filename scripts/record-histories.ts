@@ -13,7 +13,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { TransitionResult } from '../workflows/shared/records';
 import { buildPolicy } from '../lib/policy';
-import { resolveTestServer } from '../lib/provision';
+import { resolveTestServer } from './provision/tools';
 import { laYearEnd } from '../workflows/shared/calendar';
 import { caseDetailsQuery, completeTaskUpdate, openTasksQuery } from '../workflows/shared/messages';
 import { logPersonalTimeUpdate, requestLeaveUpdate, withdrawRequestUpdate } from '../workflows/mentoring-leave/messages';

@@ -9,9 +9,9 @@ import path from 'node:path';
 import type { Server } from 'node:http';
 import { createApp } from '../api/app';
 import { DATA_DIR, loadConfig } from '../lib/config';
-import { startDevServer, type DevServer } from '../lib/dev-server';
-import { prepareDatabase } from '../lib/postgres';
-import { startSmtpCatcher, type SmtpCatcher } from '../lib/smtp-catcher';
+import { startDevServer, type DevServer } from './provision/dev-server';
+import { prepareDatabase } from './provision/postgres';
+import { startSmtpCatcher, type SmtpCatcher } from './provision/smtp-catcher';
 import { connectClient, connectWorker } from '../lib/temporal';
 import { createWorker, smtpMailer } from '../lib/worker';
 

@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DATA_DIR } from '../lib/config';
-import { prepareDatabase } from '../lib/postgres';
-import { resolveTemporalCli, resolveTestServer } from '../lib/provision';
+import { prepareDatabase } from './provision/postgres';
+import { resolveTemporalCli, resolveTestServer } from './provision/tools';
 
 async function main(): Promise<number> {
   const dir = path.join(DATA_DIR, 'test');

@@ -49,6 +49,10 @@ test('an expired Partner certificate drops the program to Affiliate and stops ne
   const tl = (await as(stack, admin).get(`/programs/${programId}/timeline`)).body.items.map((e: { event: string }) => e.event);
   // Imported 5 days before expiry: the latest renewal reminder that was due goes out at once.
   expect(tl).toEqual(['program_registered', 'level_changed', 'renewal_reminder_sent', 'certificate_expired']);
+  const emp = employee(62);
+  const refused = await as(stack, emp).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId, { year: Number(laDate(await serverNow()).slice(0, 4)) }));
+  expect(refused.status).toBe(422);
+  expect(refused.body.code).toBe('program_not_certified');
 });
 
 test('at year end open requests expire, unused hours lapse and the employee gets a summary', async () => {

@@ -7,10 +7,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import pg from 'pg';
-import { startDevServer } from '../../lib/dev-server';
-import { prepareDatabase } from '../../lib/postgres';
-import { resolveTestServer } from '../../lib/provision';
-import { startSmtpCatcher } from '../../lib/smtp-catcher';
+import { startDevServer } from '../../scripts/provision/dev-server';
+import { prepareDatabase } from '../../scripts/provision/postgres';
+import { resolveTestServer } from '../../scripts/provision/tools';
+import { startSmtpCatcher } from '../../scripts/provision/smtp-catcher';
 
 export const TEST_DIR = path.resolve(__dirname, '../../.data/test');
 

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import pg from 'pg';
-import { createDb, ensureDatabase, migrateToLatest, type Db } from '../db';
+import { createDb, ensureDatabase, migrateToLatest, type Db } from '../../db';
 
 async function answers(url: string): Promise<Error | undefined> {
   const u = new URL(url);

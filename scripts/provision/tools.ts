@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync, chmodSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { TEMPORAL_CLI_VERSION, TEST_SERVER_VERSION } from '../temporal.config';
+import { TEMPORAL_CLI_VERSION, TEST_SERVER_VERSION } from '../../temporal.config';
 
 export const CACHE_DIR = process.env.MENTORFLOW_CACHE_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'mentorflow');
 

@@ -1,8 +1,8 @@
 /** Starts `temporal server start-dev` with the project's search attributes registered. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import { SEARCH_ATTRIBUTES } from '../temporal.config';
-import { resolveTemporalCli } from './provision';
+import { SEARCH_ATTRIBUTES } from '../../temporal.config';
+import { resolveTemporalCli } from './tools';
 
 export function waitForPort(port: number, host = '127.0.0.1', timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
