@@ -27,8 +27,12 @@ export interface OutboxHooks {
   afterSmtpSend?: (key: string) => void | Promise<void>;
 }
 
-/** Delivers the given outbox messages that are not sent yet; returns how many it sent. */
-export async function deliverOutbox(db: Db, mailer: Mailer, keys: string[], hooks: OutboxHooks = {}): Promise<number> {
+/**
+ * Delivers the given outbox messages that are not sent yet; returns how many it sent.
+ * `redact` maps a key to a secret (a one-time link's token) removed from the stored body
+ * in the same transaction that marks the message sent.
+ */
+export async function deliverOutbox(db: Db, mailer: Mailer, keys: string[], hooks: OutboxHooks = {}, redact: Record<string, string> = {}): Promise<number> {
   let sent = 0;
   for (const key of keys) {
     const delivered = await db.transaction().execute(async (trx) => {
@@ -44,7 +48,12 @@ export async function deliverOutbox(db: Db, mailer: Mailer, keys: string[], hook
       if (!row || row.recipients.length === 0) return false;
       const messageId = `<${key.replace(/[^A-Za-z0-9.:-]/g, '_')}@mentorflow>`;
       await mailer.send({ messageId, to: row.recipients, subject: row.subject, text: row.body });
-      await trx.updateTable('email_outbox').set({ sent_at: new Date(), message_id: messageId }).where('key', '=', key).execute();
+      const secret = redact[key];
+      await trx
+        .updateTable('email_outbox')
+        .set({ sent_at: new Date(), message_id: messageId, ...(secret ? { body: row.body.split(secret).join('[one-time link]') } : {}) })
+        .where('key', '=', key)
+        .execute();
       return true;
     });
     if (delivered) {

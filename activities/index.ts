@@ -1,11 +1,13 @@
 /** Every activity the worker runs, built from their dependencies. */
 import { createReadModelActivities, type ReadModelDeps } from './read-model';
+import { createReferenceActivities } from './references';
 
 export type ActivityDeps = ReadModelDeps;
 
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createReadModelActivities(deps),
+    ...createReferenceActivities(deps),
   };
 }
 

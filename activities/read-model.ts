@@ -115,6 +115,16 @@ export function createReadModelActivities({ db, mailer, clock = () => new Date()
             )
             .execute();
         }
+        if (input.referenceAnswered) {
+          // Every link of an answered reference is spent.
+          await trx
+            .updateTable('reference_links')
+            .set({ used_at: clock() })
+            .where('case_id', '=', input.referenceAnswered.caseId)
+            .where('reference_id', '=', input.referenceAnswered.referenceId)
+            .where('used_at', 'is', null)
+            .execute();
+        }
         if (input.programLevel) {
           const pl = input.programLevel;
           await trx

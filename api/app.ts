@@ -11,6 +11,7 @@ import { ApiBuilder } from './http';
 import { docsPage } from './docs';
 import { registerCaseRoutes } from './routes/cases';
 import { registerCertificationRoutes } from './routes/certification';
+import { registerFosterRoutes } from './routes/foster';
 import { registerMentoringLeaveRoutes } from './routes/mentoring-leave';
 import { registerProgramRoutes } from './routes/programs';
 
@@ -30,6 +31,7 @@ export function createApp({ db, temporal, policy, auth, log = (m, e) => console.
   registerMentoringLeaveRoutes(api, db, temporal, policy, taskQueue);
   registerProgramRoutes(api, db, temporal, policy, taskQueue);
   registerCertificationRoutes(api, db, temporal, policy, taskQueue);
+  const mountReferencePage = registerFosterRoutes(api, db, temporal, policy, taskQueue);
   const document = api.openApiDocument();
 
   const app = express();
@@ -38,7 +40,8 @@ export function createApp({ db, temporal, policy, auth, log = (m, e) => console.
   app.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
   app.use((req, res, next) => {
     // JSON in: a body in any other format is refused rather than silently ignored.
-    if (['POST', 'PUT', 'PATCH'].includes(req.method) && req.headers['content-length'] !== '0' && req.headers['content-type'] && !req.is(['application/json', 'application/*+json'])) {
+    // (The reference page's HTML form is the one exception.)
+    if (['POST', 'PUT', 'PATCH'].includes(req.method) && !req.path.startsWith('/references/') && req.headers['content-length'] !== '0' && req.headers['content-type'] && !req.is(['application/json', 'application/*+json'])) {
       return sendProblem(res, new HttpProblem(415, 'Unsupported Media Type', 'Send JSON with Content-Type: application/json'));
     }
     next();
@@ -60,6 +63,8 @@ export function createApp({ db, temporal, policy, auth, log = (m, e) => console.
   app.get('/docs', (_req, res) => {
     res.type('html').send(docsPage(document));
   });
+  // The small HTML form behind a reference's e-mailed link (no account, no JavaScript).
+  mountReferencePage(app);
   app.use('/api/v1', api.router);
   app.use(unknownRoute);
   app.use(errorHandler(log));

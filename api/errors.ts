@@ -45,6 +45,9 @@ const CODE_STATUS: Record<string, number> = {
   work_plan_item_not_open: 409,
   assessment_closed: 409,
   work_plan_closed: 409,
+  match_not_open: 409,
+  in_active_match: 409,
+  reference_link_used: 404,
 };
 
 /** Turns a Temporal Update refusal into the API's problem. */

@@ -45,8 +45,15 @@ export function caseDto(c: CaseRow, openTasks: TaskRow[]) {
   };
 }
 
-export function canSeeCase(user: User, c: Pick<CaseRow, 'viewers'>): boolean {
-  return user.roles.includes('admin') || overlaps(user.tokens, c.viewers);
+/**
+ * Youth records are the most sensitive data here: youth and match cases are readable only
+ * by their listed viewers (assigned case worker, case supervisors, the youth's social
+ * worker), never through the admin role.
+ */
+export const YOUTH_CASE_TYPES = ['youth_referral', 'match'];
+
+export function canSeeCase(user: User, c: Pick<CaseRow, 'viewers' | 'type'>): boolean {
+  return (user.roles.includes('admin') && !YOUTH_CASE_TYPES.includes(c.type)) || overlaps(user.tokens, c.viewers);
 }
 
 /** May this user complete (or claim) the task? */
@@ -78,5 +85,6 @@ export async function caseWithDetails(db: Db, c: CaseRow) {
 
 /** SQL: the case is visible to the user. */
 export function visibleTo(user: User) {
-  return user.roles.includes('admin') ? sql<boolean>`true` : sql<boolean>`viewers && ${sql.val(user.tokens)}::text[]`;
+  const listed = sql<boolean>`viewers && ${sql.val(user.tokens)}::text[]`;
+  return user.roles.includes('admin') ? sql<boolean>`(type <> ALL(${sql.val(YOUTH_CASE_TYPES)}::text[]) OR ${listed})` : listed;
 }

@@ -1,6 +1,7 @@
 import { Kysely, Migrator, PostgresDialect, type Migration, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import * as m0001 from './migrations/0001_initial';
+import * as m0002 from './migrations/0002_reference_links';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -18,6 +19,7 @@ export function createDb(connectionString: string, max = 10): Db {
 /** Migrations are listed here, not read from disk, so they work the same under tsx and jest. */
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_reference_links': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -111,6 +111,17 @@ export interface EmailOutboxTable {
   message_id: string | null;
 }
 
+export interface ReferenceLinksTable {
+  token_hash: string;
+  case_id: string;
+  reference_id: string;
+  workflow_id: string;
+  outbox_key: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
 export interface Database {
   cases: CasesTable;
   tasks: TasksTable;
@@ -119,4 +130,5 @@ export interface Database {
   leave_ledgers: LeaveLedgersTable;
   idempotency_keys: IdempotencyKeysTable;
   email_outbox: EmailOutboxTable;
+  reference_links: ReferenceLinksTable;
 }

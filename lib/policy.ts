@@ -42,6 +42,23 @@ export const policySchema = z
         renewalReminders: z.array(duration),
       })
       .strict(),
+    foster: z
+      .object({
+        applicantMinimumAge: z.number().int().min(0),
+        minimumReferences: z.number().int().min(0),
+        minimumTrainingHours: z.number().min(0),
+        screeningTarget: duration,
+        referenceReminderAfter: duration,
+        referenceFollowUpAfter: duration,
+        referenceLinkValidity: duration,
+        youthMinimumAge: z.number().int().min(0),
+        youthMaximumAge: z.number().int().min(0),
+        firstCheckInAfter: duration,
+        checkInEvery: duration,
+        commitment: duration,
+        reservationHold: duration,
+      })
+      .strict(),
     maxHistoryEvents: z.number().int().min(100),
   })
   .strict();

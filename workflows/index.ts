@@ -2,3 +2,6 @@
 export { mentoringLeaveWorkflow } from './mentoring-leave/workflow';
 export { programRecordWorkflow } from './programs/workflow';
 export { certificationWorkflow } from './certification/workflow';
+export { mentorScreeningWorkflow } from './foster/mentor-screening';
+export { youthReferralWorkflow } from './foster/youth-referral';
+export { matchWorkflow } from './foster/match';

@@ -105,7 +105,7 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
     const t = await db.selectFrom('tasks').selectAll().where('id', '=', taskId).executeTakeFirst();
     if (!t) throw notFound('The task');
     if (t.assignee_id === user.sub || overlaps(user.tokens, t.candidates) || overlaps(user.tokens, t.escalated_to)) return t;
-    const c = await db.selectFrom('cases').select('viewers').where('id', '=', t.case_id).executeTakeFirst();
+    const c = await db.selectFrom('cases').select(['viewers', 'type']).where('id', '=', t.case_id).executeTakeFirst();
     if (c && canSeeCase(user, c)) return t;
     throw notFound('The task');
   }

@@ -1,12 +1,9 @@
 /** Certification of mentoring programs (api.md §3): applications, self-assessment, work plans. */
 import { randomUUID } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { WorkflowIdReusePolicy } from '@temporalio/common';
+import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Db } from '../../db';
-import { CASE_ID, CASE_TYPE } from '../../temporal.config';
 import { laDate, monthsBetween } from '../../workflows/shared/calendar';
-import { caseRecordedUpdate } from '../../workflows/shared/messages';
 import type { Policy } from '../../workflows/shared/policy';
 import { completeWorkPlanItemUpdate, saveAssessmentUpdate, submitAssessmentUpdate } from '../../workflows/certification/messages';
 import { QUESTIONS, STANDARDS } from '../../workflows/certification/questions';
@@ -15,6 +12,7 @@ import { certificationWorkflow } from '../../workflows/certification/workflow';
 import { actorOf, hasRole, type User } from '../auth';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import type { ApiBuilder } from '../http';
+import { startCase } from '../start-case';
 import { caseSchema } from '../schemas';
 import { caseWithDetails, loadVisibleCase, type CaseRow } from '../views';
 
@@ -71,23 +69,13 @@ export function registerCertificationRoutes(api: ApiBuilder, db: Db, temporal: C
           levelAtApplication: p.level as CertificationInput['program']['levelAtApplication'], certifiedUntilAtApplication: p.certified_until,
         },
       };
-      let handle;
-      try {
-        handle = await temporal.workflow.start(certificationWorkflow, {
-          taskQueue,
-          // The n-th cycle of this program: two applications racing for the same n get one case.
-          workflowId: `certification-${p.id}-${existing.length + 1}`,
-          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-          args: [input],
-          typedSearchAttributes: [{ key: CASE_TYPE, value: 'certification' }, { key: CASE_ID, value: caseId }],
-        });
-      } catch (err) {
-        if (err instanceof WorkflowExecutionAlreadyStartedError) throw conflict('certification_open', 'The program already has a certification case in progress');
-        throw err;
-      }
-      await handle.executeUpdate(caseRecordedUpdate);
-      const c = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow();
-      return { body: await caseWithDetails(db, c) };
+      const created = await startCase(temporal, db, {
+        workflow: certificationWorkflow, taskQueue, args: [input], caseId, caseType: 'certification',
+        // The n-th cycle of this program: two applications racing for the same n get one case.
+        workflowId: `certification-${p.id}-${existing.length + 1}`,
+        duplicate: () => conflict('certification_open', 'The program already has a certification case in progress'),
+      });
+      return { body: created };
     },
   });
 

@@ -1,13 +1,10 @@
 /** Mentoring leave (api.md §1): enrollment, personal time, leave requests, usage report. */
 import { randomUUID } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { WorkflowIdReusePolicy } from '@temporalio/common';
+import type { Client } from '@temporalio/client';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../db';
-import { CASE_ID, CASE_TYPE } from '../../temporal.config';
 import { laDate, laYear } from '../../workflows/shared/calendar';
-import { caseRecordedUpdate } from '../../workflows/shared/messages';
 import type { Policy } from '../../workflows/shared/policy';
 import { logPersonalTimeUpdate, requestLeaveUpdate, withdrawRequestUpdate } from '../../workflows/mentoring-leave/messages';
 import { enrollmentViolations } from '../../workflows/mentoring-leave/rules';
@@ -16,6 +13,7 @@ import { mentoringLeaveWorkflow, mentoringLeaveWorkflowId } from '../../workflow
 import { actorOf, hasRole, type User } from '../auth';
 import { conflict, forbidden, HttpProblem } from '../errors';
 import type { ApiBuilder } from '../http';
+import { startCase } from '../start-case';
 import { calendarDate, caseSchema, quarterHours } from '../schemas';
 import { caseWithDetails, loadVisibleCase, type CaseRow } from '../views';
 
@@ -95,25 +93,13 @@ export function registerMentoringLeaveRoutes(api: ApiBuilder, db: Db, temporal: 
       }
       const caseId = randomUUID();
       const input: MentoringLeaveInput = { caseId, enrollment, policy, enrolledBy: actorOf(user) };
-      let handle;
-      try {
-        handle = await temporal.workflow.start(mentoringLeaveWorkflow, {
-          taskQueue,
-          workflowId: mentoringLeaveWorkflowId(year, body.employee.id),
-          // One enrollment per employee and year, enforced by Temporal itself.
-          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-          args: [input],
-          typedSearchAttributes: [{ key: CASE_TYPE, value: 'mentoring_leave' }, { key: CASE_ID, value: caseId }],
-        });
-      } catch (err) {
-        if (err instanceof WorkflowExecutionAlreadyStartedError) {
-          throw conflict('enrollment_exists', `The employee already has a mentoring-leave enrollment for ${year}`);
-        }
-        throw err;
-      }
-      await handle.executeUpdate(caseRecordedUpdate);
-      const c = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow();
-      return { body: await caseWithDetails(db, c) };
+      const created = await startCase(temporal, db, {
+        workflow: mentoringLeaveWorkflow, workflowId: mentoringLeaveWorkflowId(year, body.employee.id), taskQueue, args: [input], caseId,
+        caseType: 'mentoring_leave',
+        // One enrollment per employee and year, enforced by Temporal itself.
+        duplicate: () => conflict('enrollment_exists', `The employee already has a mentoring-leave enrollment for ${year}`),
+      });
+      return { body: created };
     },
   });
 

@@ -84,6 +84,7 @@ export interface Change {
   tasks?: TaskRecord[];
   emails?: EmailMessage[];
   programLevel?: TransitionInput['programLevel'];
+  referenceAnswered?: TransitionInput['referenceAnswered'];
 }
 
 export type TaskCompletionHook = (task: TaskRecord, input: CompleteTaskInput) => Promise<Change>;

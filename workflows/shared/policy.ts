@@ -53,6 +53,31 @@ export interface Policy {
     /** Renewal reminders before a certificate expires. */
     renewalReminders: PolicyDuration[];
   };
+  foster: {
+    /** Mentor applicants must be adults. */
+    applicantMinimumAge: number;
+    /** At least 2 references (not relatives). */
+    minimumReferences: number;
+    /** Pre-match training: at least 6 hours. */
+    minimumTrainingHours: number;
+    /** Screening target: 30 days from application to decision. */
+    screeningTarget: PolicyDuration;
+    /** References are reminded after 7 days, and followed up by phone after 14. */
+    referenceReminderAfter: PolicyDuration;
+    referenceFollowUpAfter: PolicyDuration;
+    /** How long a reference's one-time link works. */
+    referenceLinkValidity: PolicyDuration;
+    /** Youth in care aged 8 to 21 (California extends foster care to 21). */
+    youthMinimumAge: number;
+    youthMaximumAge: number;
+    /** First check-in 2 weeks after the first meeting, then monthly. */
+    firstCheckInAfter: PolicyDuration;
+    checkInEvery: PolicyDuration;
+    /** Commitment: 12 months, then recommit or close. */
+    commitment: PolicyDuration;
+    /** A proposal holds mentor and youth this long until its match case confirms them. */
+    reservationHold: PolicyDuration;
+  };
   /** Continue-as-new once a workflow's history passes this many events. */
   maxHistoryEvents: number;
 }
@@ -73,6 +98,20 @@ export const DEFAULT_POLICY: Policy = {
     // Reviewer target: 10 business days, then escalate to the review lead.
     assessment_review: { due: businessDays(10), reminderBefore: businessDays(2), escalateTo: 'review_lead' },
     work_plan_verification: { due: businessDays(10), reminderBefore: businessDays(2), escalateTo: 'review_lead' },
+    background_check: { due: 'P21D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
+    interview: { due: 'P14D', reminderBefore: 'P2D', escalateTo: 'case_supervisor' },
+    screening_decision: { due: businessDays(3), reminderBefore: businessDays(1), escalateTo: 'admin' },
+    reference_followup: { due: 'P7D', reminderBefore: 'P2D', escalateTo: 'case_supervisor' },
+    consent: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
+    intake: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
+    // First meeting within 14 days of the last acceptance.
+    first_meeting: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
+    // A check-in is due on its date; more than 7 days late it escalates to a case supervisor.
+    check_in: { due: 'P7D', reminderBefore: 'P7D', escalateTo: 'case_supervisor' },
+    // A safety concern is urgent.
+    safety_review: { due: 'P1D', reminderBefore: 'PT12H', escalateTo: 'admin' },
+    anniversary: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
+    closure_interview: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
   },
   mailboxes: {
     admin: 'mentorflow-admin@mentorflow.local',
@@ -100,6 +139,21 @@ export const DEFAULT_POLICY: Policy = {
     // A certificate is valid for 3 years; renewal reminders 90 and 30 days before expiry.
     certificateValidity: 'P3Y',
     renewalReminders: ['P90D', 'P30D'],
+  },
+  foster: {
+    applicantMinimumAge: 18,
+    minimumReferences: 2,
+    minimumTrainingHours: 6,
+    screeningTarget: 'P30D',
+    referenceReminderAfter: 'P7D',
+    referenceFollowUpAfter: 'P14D',
+    referenceLinkValidity: 'P21D',
+    youthMinimumAge: 8,
+    youthMaximumAge: 21,
+    firstCheckInAfter: 'P14D',
+    checkInEvery: 'P1M',
+    commitment: 'P12M',
+    reservationHold: 'PT5M',
   },
   maxHistoryEvents: 5000,
 };

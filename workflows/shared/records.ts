@@ -122,6 +122,8 @@ export interface TransitionInput {
   program?: ProgramRow;
   /** A level change made by a certification case, mirrored at once into the directory. */
   programLevel?: { id: string; level: ProgramRow['level']; certifiedUntil: string | null };
+  /** A mentor's reference answered: all of its one-time links are spent. */
+  referenceAnswered?: { caseId: string; referenceId: string };
 }
 
 export interface TransitionResult {

@@ -1,0 +1,230 @@
+/** The foster-youth mentor match pipeline (api.md §2). */
+import { randomUUID } from 'node:crypto';
+import express, { type Express } from 'express';
+import type { Client } from '@temporalio/client';
+import { z } from 'zod';
+import type { Db } from '../../db';
+import { hashToken } from '../../activities/references';
+import { laDate } from '../../workflows/shared/calendar';
+import type { Policy } from '../../workflows/shared/policy';
+import { closeMatchUpdate, logTrainingUpdate, matchEndedSignal, referenceAnswerUpdate, reserveForMatchUpdate, withdrawApplicationUpdate } from '../../workflows/foster/messages';
+import { ageOn } from '../../workflows/foster/rules';
+import type { MatchInput, MentorScreeningInput, YouthReferralInput } from '../../workflows/foster/types';
+import { mentorScreeningWorkflow } from '../../workflows/foster/mentor-screening';
+import { youthReferralWorkflow } from '../../workflows/foster/youth-referral';
+import { matchWorkflow } from '../../workflows/foster/match';
+import { actorOf, hasRole } from '../auth';
+import { conflict, forbidden, HttpProblem, notFound, problemFromTemporal, unprocessable } from '../errors';
+import type { ApiBuilder } from '../http';
+import { calendarDate, caseSchema, quarterHours } from '../schemas';
+import { startCase } from '../start-case';
+import { caseWithDetails, loadVisibleCase } from '../views';
+
+const words = z.array(z.string().min(1).max(100)).max(20).default([]);
+const RELATIVE = /\b(relative|parent|mother|father|mom|dad|sibling|brother|sister|spouse|wife|husband|partner|child|son|daughter|cousin|aunt|uncle|grand\w*|niece|nephew|in-law)\b/i;
+
+const mentorSchema = caseSchema.extend({ checks: z.array(z.unknown()), references: z.array(z.unknown()), trainingHours: z.number(), activeMatchId: z.string().optional() }).openapi('MentorScreening');
+const youthSchema = caseSchema.extend({ youth: z.unknown() }).openapi('YouthReferral');
+const matchSchema = caseSchema.extend({
+  mentorCaseId: z.string(), youthCaseId: z.string(), firstMeetingAt: z.string().optional(), checkIns: z.array(z.unknown()),
+  nextCheckInDue: z.string().optional(), anniversaryAt: z.string().optional(),
+}).openapi('Match');
+const referenceAnswer = z.object({ recommendation: z.enum(['yes', 'with_reservations', 'no']), comments: z.string().max(5000).optional() }).strict();
+
+/** Registers the API routes; returns a function that mounts the reference page on the app. */
+export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, policy: Policy, taskQueue: string): (app: Express) => void {
+  const rules = policy.foster;
+
+  api.route({
+    method: 'post', path: '/foster/mentors', tag: 'foster', auth: ['case_worker'],
+    summary: 'A mentor application (entered by a case worker); starts screening', status: 201, idempotent: true, errors: [422],
+    body: z.object({
+      applicant: z.object({
+        name: z.string().min(1).max(200), email: z.string().email(), phone: z.string().min(5).max(40), dateOfBirth: calendarDate,
+        languages: words, interests: words, formerFosterYouth: z.boolean(),
+      }).strict(),
+      // At least 2 references.
+      references: z.array(z.object({ name: z.string().min(1).max(200), email: z.string().email(), relationship: z.string().min(1).max(100) }).strict())
+        .min(rules.minimumReferences, `at least ${rules.minimumReferences} references`).max(5),
+    }).strict(),
+    response: mentorSchema,
+    handler: async ({ user, body }) => {
+      if (ageOn(body.applicant.dateOfBirth, laDate(Date.now())) < rules.applicantMinimumAge) {
+        throw unprocessable('applicant_under_age', `Mentors must be at least ${rules.applicantMinimumAge}`);
+      }
+      const relatives = body.references.filter((r) => RELATIVE.test(r.relationship));
+      if (relatives.length) throw unprocessable('reference_is_relative', 'References may not be relatives', { references: relatives.map((r) => r.name) });
+      const caseId = randomUUID();
+      const input: MentorScreeningInput = { caseId, applicant: body.applicant, references: body.references, caseWorkerId: user.sub, policy, appliedBy: actorOf(user) };
+      return { body: await startCase(temporal, db, {
+        workflow: mentorScreeningWorkflow, workflowId: `mentor-screening-${caseId}`, taskQueue, args: [input], caseId, caseType: 'mentor_screening',
+        duplicate: () => conflict('duplicate', 'This application exists already'),
+      }) };
+    },
+  });
+
+  api.route({
+    method: 'get', path: '/foster/mentors/:caseId', tag: 'foster', auth: 'any', errors: [404],
+    summary: 'A mentor screening case: checks, references (status only), training, active match', response: mentorSchema,
+    handler: async ({ user, params }) => ({ body: await caseWithDetails(db, await loadVisibleCase(db, user, params.caseId, 'mentor_screening')) }),
+  });
+
+  api.route({
+    method: 'post', path: '/foster/mentors/:caseId/training', tag: 'foster', auth: ['case_worker'], status: 201, idempotent: true, errors: [404, 409],
+    summary: 'Logs pre-match training hours',
+    body: z.object({ date: calendarDate, hours: quarterHours, module: z.string().min(1).max(200) }).strict(),
+    handler: async ({ user, params, body }) => {
+      const c = await loadVisibleCase(db, user, params.caseId, 'mentor_screening');
+      return { body: await temporal.workflow.getHandle(c.workflow_id).executeUpdate(logTrainingUpdate, { args: [{ ...body, actor: actorOf(user) }] }) };
+    },
+  });
+
+  api.route({
+    method: 'post', path: '/foster/mentors/:caseId/withdraw', tag: 'foster', auth: ['case_worker', 'case_supervisor'], errors: [404, 409],
+    summary: 'The applicant withdraws (or an approved mentor leaves the pool)',
+    body: z.object({ reason: z.string().min(1).max(2000) }).strict(),
+    handler: async ({ user, params, body }) => {
+      const c = await loadVisibleCase(db, user, params.caseId, 'mentor_screening');
+      return { body: await temporal.workflow.getHandle(c.workflow_id).executeUpdate(withdrawApplicationUpdate, { args: [{ reason: body.reason, actor: actorOf(user) }] }) };
+    },
+  });
+
+  /** A reference's answer; unknown, used and expired links are all simply not found. */
+  async function answerReference(token: string, answer: z.infer<typeof referenceAnswer>) {
+    const link = await db.selectFrom('reference_links').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+    if (!link || link.used_at || new Date(link.expires_at).getTime() <= Date.now()) throw notFound('The link');
+    try {
+      await temporal.workflow.getHandle(link.workflow_id).executeUpdate(referenceAnswerUpdate, { args: [{ referenceId: link.reference_id, ...answer }] });
+    } catch (err) {
+      const p = problemFromTemporal(err);
+      if (p?.code === 'reference_link_used' || p?.code === 'case_closed') throw notFound('The link');
+      throw err;
+    }
+    return { status: 'answered', recommendation: answer.recommendation };
+  }
+
+  api.route({
+    method: 'post', path: '/foster/references/:token', tag: 'foster', auth: 'public', errors: [404],
+    summary: "A reference's answer through the e-mailed one-time link (no account)",
+    body: referenceAnswer,
+    handler: async ({ params, body }) => ({ body: await answerReference(params.token, body) }),
+  });
+
+  api.route({
+    method: 'post', path: '/foster/youth', tag: 'foster', auth: ['case_worker', 'social_worker'],
+    summary: 'A youth referral by a case worker or the youth\'s social worker', status: 201, idempotent: true, errors: [422],
+    body: z.object({
+      youth: z.object({
+        name: z.string().min(1).max(200), dateOfBirth: calendarDate, county: z.string().min(1).max(100),
+        languages: words, interests: words, needs: z.string().max(5000).default(''),
+      }).strict(),
+      socialWorker: z.object({ id: z.string().min(1).max(200), name: z.string().min(1).max(200), email: z.string().email() }).strict(),
+      caregiver: z.object({ name: z.string().min(1).max(200), email: z.string().email().optional() }).strict(),
+      caseWorkerId: z.string().min(1).max(200).optional(),
+    }).strict(),
+    response: youthSchema,
+    handler: async ({ user, body }) => {
+      // Every foster case has an assigned case worker: the creator, or the one a social worker names.
+      const asCaseWorker = hasRole(user, 'case_worker');
+      const caseWorkerId = asCaseWorker ? (body.caseWorkerId ?? user.sub) : body.caseWorkerId;
+      if (!caseWorkerId) throw new HttpProblem(400, 'Bad Request', 'A social worker names the assigned case worker', 'validation_failed', [{ path: 'body.caseWorkerId', message: 'Required' }]);
+      if (!asCaseWorker && body.socialWorker.id !== user.sub) throw forbidden("A social worker refers the youth they are the social worker of");
+      const age = ageOn(body.youth.dateOfBirth, laDate(Date.now()));
+      if (age < rules.youthMinimumAge || age > rules.youthMaximumAge) {
+        throw unprocessable('youth_age_out_of_range', `Youth are referred between ${rules.youthMinimumAge} and ${rules.youthMaximumAge}`);
+      }
+      const caseId = randomUUID();
+      const input: YouthReferralInput = { caseId, youth: body.youth, socialWorker: body.socialWorker, caregiver: body.caregiver, caseWorkerId, policy, referredBy: actorOf(user) };
+      return { body: await startCase(temporal, db, {
+        workflow: youthReferralWorkflow, workflowId: `youth-referral-${caseId}`, taskQueue, args: [input], caseId, caseType: 'youth_referral',
+        duplicate: () => conflict('duplicate', 'This referral exists already'),
+      }) };
+    },
+  });
+
+  api.route({
+    method: 'get', path: '/foster/youth/:caseId', tag: 'foster', auth: 'any', errors: [404],
+    summary: "A youth referral with the youth's record (assigned case worker, case supervisors, the youth's social worker only)",
+    response: youthSchema,
+    handler: async ({ user, params }) => ({ body: await caseWithDetails(db, await loadVisibleCase(db, user, params.caseId, 'youth_referral')) }),
+  });
+
+  api.route({
+    method: 'post', path: '/foster/matches', tag: 'foster', auth: ['case_worker'], status: 201, idempotent: true, errors: [404, 422],
+    summary: 'Proposes a match; the mentor, caregiver and social worker consent',
+    body: z.object({ mentorCaseId: z.string().min(1), youthCaseId: z.string().min(1), rationale: z.string().min(1).max(5000) }).strict(),
+    response: matchSchema,
+    handler: async ({ user, body }) => {
+      const mentor = await loadVisibleCase(db, user, body.mentorCaseId, 'mentor_screening');
+      const youth = await loadVisibleCase(db, user, body.youthCaseId, 'youth_referral');
+      const caseId = randomUUID();
+      // Reserve both; Temporal serialises each party's Updates, so of two racing proposals one wins.
+      await temporal.workflow.getHandle(mentor.workflow_id).executeUpdate(reserveForMatchUpdate, { args: [{ matchId: caseId }] });
+      try {
+        await temporal.workflow.getHandle(youth.workflow_id).executeUpdate(reserveForMatchUpdate, { args: [{ matchId: caseId }] });
+      } catch (err) {
+        await temporal.workflow.getHandle(mentor.workflow_id).signal(matchEndedSignal, { matchId: caseId, outcome: 'cancelled' });
+        throw err;
+      }
+      const yd = youth.details as { socialWorker: { id: string; email: string }; caregiver: { name: string } };
+      const input: MatchInput = {
+        caseId, mentorCaseId: mentor.id, youthCaseId: youth.id, mentorWorkflowId: mentor.workflow_id, youthWorkflowId: youth.workflow_id,
+        caseWorkerId: user.sub, socialWorker: yd.socialWorker, caregiverName: yd.caregiver.name, rationale: body.rationale, policy, proposedBy: actorOf(user),
+      };
+      return { body: await startCase(temporal, db, {
+        workflow: matchWorkflow, workflowId: `match-${caseId}`, taskQueue, args: [input], caseId, caseType: 'match',
+        duplicate: () => conflict('duplicate', 'This match exists already'),
+      }) };
+    },
+  });
+
+  api.route({
+    method: 'get', path: '/foster/matches/:caseId', tag: 'foster', auth: 'any', errors: [404],
+    summary: 'A match with its check-ins, next check-in and anniversary', response: matchSchema,
+    handler: async ({ user, params }) => ({ body: await caseWithDetails(db, await loadVisibleCase(db, user, params.caseId, 'match')) }),
+  });
+
+  api.route({
+    method: 'post', path: '/foster/matches/:caseId/close', tag: 'foster', auth: ['case_worker', 'case_supervisor'], errors: [404, 409],
+    summary: 'Closes a match (planned or not); closure conversations follow',
+    body: z.object({ reason: z.enum(['planned', 'mentor_moved', 'youth_moved', 'safety', 'lost_contact', 'other']), notes: z.string().min(1).max(5000) }).strict(),
+    handler: async ({ user, params, body }) => {
+      const c = await loadVisibleCase(db, user, params.caseId, 'match');
+      await temporal.workflow.getHandle(c.workflow_id).executeUpdate(closeMatchUpdate, { args: [{ ...body, actor: actorOf(user) }] });
+      return { body: await caseWithDetails(db, await loadVisibleCase(db, user, c.id, 'match')) };
+    },
+  });
+
+  return (app: Express) => {
+    const page = (title: string, body: string) =>
+      `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title><style>body{font-family:system-ui;max-width:36rem;margin:2rem auto;padding:0 1rem}label{display:block;margin:.5rem 0}</style><h1>${title}</h1>${body}</html>`;
+    app.get('/references/:token', async (req, res) => {
+      const link = await db.selectFrom('reference_links').select(['used_at', 'expires_at']).where('token_hash', '=', hashToken(req.params.token)).executeTakeFirst();
+      if (!link || link.used_at || new Date(link.expires_at).getTime() <= Date.now()) {
+        res.status(404).type('html').send(page('Link not valid', '<p>This link was already used or has expired. Thank you.</p>'));
+        return;
+      }
+      res.type('html').send(page('Mentor reference', `<form method="post">
+<p>Would you recommend this applicant as a mentor for a young person in foster care?</p>
+<label><input type="radio" name="recommendation" value="yes" required> Yes</label>
+<label><input type="radio" name="recommendation" value="with_reservations"> Yes, with reservations</label>
+<label><input type="radio" name="recommendation" value="no"> No</label>
+<label>Comments<br><textarea name="comments" rows="6" cols="50"></textarea></label>
+<button type="submit">Send</button></form>`));
+    });
+    app.post('/references/:token', express.urlencoded({ extended: false, limit: '20kb' }), async (req, res) => {
+      const parsed = referenceAnswer.safeParse({ recommendation: req.body?.recommendation, ...(req.body?.comments ? { comments: String(req.body.comments) } : {}) });
+      if (!parsed.success) {
+        res.status(400).type('html').send(page('Please choose an answer', '<p>Go back and choose one of the three answers.</p>'));
+        return;
+      }
+      try {
+        await answerReference(req.params.token, parsed.data);
+        res.type('html').send(page('Thank you', '<p>Your answer was recorded.</p>'));
+      } catch (err) {
+        if (err instanceof HttpProblem && err.status === 404) res.status(404).type('html').send(page('Link not valid', '<p>This link was already used or has expired.</p>'));
+        else throw err;
+      }
+    });
+  };
+}

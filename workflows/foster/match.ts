@@ -1,0 +1,230 @@
+/**
+ * A match (`match-<caseId>`): proposed by a case worker, accepted by the mentor, the
+ * caregiver (both recorded by the case worker) and the social worker; any decline cancels
+ * it and frees both. First meeting within 14 days of the last acceptance; then check-ins
+ * 2 weeks after the first meeting and monthly (7 days late: escalated to a case
+ * supervisor; a safety concern: an urgent review at once); the anniversary at 12 months;
+ * closure with a closure conversation. Runs for years: history stays bounded.
+ */
+import { condition, continueAsNew, getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
+import { roleToken, userToken } from '../shared/access';
+import { addDuration, laDate, laStartOfDay } from '../shared/calendar';
+import { CaseRuntime, refuse, type Change } from '../shared/case-runtime';
+import type { Actor, TaskRecord } from '../shared/records';
+import { closeMatchUpdate, matchConfirmedSignal, matchEndedSignal } from './messages';
+import { checkInProblems } from './rules';
+import type { CheckIn, FosterResult, MatchInput, MatchState } from './types';
+
+
+type Party = 'mentor' | 'caregiver' | 'social_worker';
+
+function initialState(input: MatchInput): MatchState {
+  const iso = new Date(Date.now()).toISOString();
+  return {
+    caseId: input.caseId,
+    type: 'match',
+    status: 'open',
+    stage: 'proposed',
+    subject: `Match ${input.caseId.slice(0, 8)}`,
+    // A match reveals the youth: the youth's own readers only.
+    viewers: [userToken(input.caseWorkerId), roleToken('case_supervisor'), userToken(input.socialWorker.id)],
+    ownerId: input.caseWorkerId,
+    version: 0,
+    createdAt: iso,
+    updatedAt: iso,
+    recorded: false,
+    tasks: {},
+    mentorCaseId: input.mentorCaseId,
+    youthCaseId: input.youthCaseId,
+    mentorWorkflowId: input.mentorWorkflowId,
+    youthWorkflowId: input.youthWorkflowId,
+    caseWorkerId: input.caseWorkerId,
+    socialWorkerId: input.socialWorker.id,
+    rationale: input.rationale,
+    consents: { mentor: { status: 'pending' }, caregiver: { status: 'pending' }, social_worker: { status: 'pending' } },
+    checkIns: [],
+  };
+}
+
+export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
+  const policy = input.policy;
+  const rules = policy.foster;
+  const state = input.state ?? initialState(input);
+  const short = state.caseId.slice(0, 8);
+  const rt = new CaseRuntime(state, policy, (s) => ({
+    mentorCaseId: s.mentorCaseId,
+    youthCaseId: s.youthCaseId,
+    caseWorkerId: s.caseWorkerId,
+    rationale: s.rationale,
+    consents: s.consents,
+    ...(s.firstMeetingAt ? { firstMeetingAt: s.firstMeetingAt } : {}),
+    checkIns: s.checkIns,
+    ...(s.nextCheckInDue ? { nextCheckInDue: s.nextCheckInDue } : {}),
+    ...(s.anniversaryAt ? { anniversaryAt: s.anniversaryAt } : {}),
+    ...(s.closure ? { closure: s.closure } : {}),
+  }));
+  const caseWorker = { candidateRoles: ['case_worker'], candidates: [userToken(state.caseWorkerId)], scope: {} };
+  const merge = (...cs: Change[]): Change => ({
+    tasks: cs.flatMap((c) => c.tasks ?? []), events: cs.flatMap((c) => c.events ?? []), emails: cs.flatMap((c) => c.emails ?? []),
+  });
+  const closeOpen = (status: 'cancelled' | 'expired', actor: Actor, reason: string, filter: (t: TaskRecord) => boolean = () => true): Change =>
+    merge(...rt.openTasks(filter).map((t) => rt.closeTask(t, status, actor, reason)));
+
+  async function tellParties(outcome: 'cancelled' | 'closed'): Promise<void> {
+    for (const id of [state.mentorWorkflowId, state.youthWorkflowId]) {
+      await getExternalWorkflowHandle(id).signal(matchEndedSignal, { matchId: state.caseId, outcome });
+    }
+  }
+
+  function startClosing(reason: string, notes: string, actor: Actor): Change {
+    state.closure = { reason: reason as NonNullable<MatchState['closure']>['reason'], notes, by: actor.id, at: rt.nowIso(), conversations: [] };
+    state.nextCheckInDue = undefined;
+    rt.setStage('closing');
+    const cancelled = closeOpen('cancelled', actor, 'match closing', (t) => t.type !== 'safety_review');
+    const interview = rt.openTask({ ...caseWorker, type: 'closure_interview', title: `Closure conversations for match ${short}`, outcomes: ['done'] });
+    return merge(cancelled, { events: [rt.event(actor, 'closing', { reason })] }, interview);
+  }
+
+  // ---- tasks --------------------------------------------------------------------------
+
+  rt.registerTaskHandlers(
+    async (task, { outcome, comment, data, actor }): Promise<Change> => {
+      switch (task.type) {
+        case 'consent': {
+          const party = task.ref as Party;
+          state.consents[party] = { status: outcome === 'accept' ? 'accepted' : 'declined', by: actor.id, at: rt.nowIso(), ...(data?.how ? { how: String(data.how) } : {}) };
+          if (outcome === 'decline') {
+            // Any decline cancels the proposal; both return to the pool.
+            rt.setStage('cancelled', 'closed');
+            await tellParties('cancelled');
+            return merge(closeOpen('cancelled', actor, `${party} declined`), { events: [rt.event(actor, 'proposal_cancelled', { party, ...(comment ? { reason: comment } : {}) })] });
+          }
+          const given = { events: [rt.event(actor, 'consent_given', { party })] };
+          if (Object.values(state.consents).every((c) => c.status === 'accepted')) {
+            rt.setStage('awaiting_first_meeting');
+            return merge(given, rt.openTask({ ...caseWorker, type: 'first_meeting', title: `First meeting of match ${short}`, outcomes: ['done'] }));
+          }
+          return given;
+        }
+        case 'first_meeting': {
+          const met = typeof data?.meetingDate === 'string' ? Date.parse(`${data.meetingDate}T19:00:00Z`) : Date.now();
+          state.firstMeetingAt = new Date(met).toISOString();
+          state.nextCheckInDue = laDate(addDuration(met, rules.firstCheckInAfter, rt.calendar));
+          state.anniversaryAt = laDate(addDuration(met, rules.commitment, rt.calendar));
+          rt.setStage('active');
+          void runCheckIns();
+          void runAnniversary();
+          return { events: [rt.event(actor, 'first_meeting_held', { at: state.firstMeetingAt, nextCheckInDue: state.nextCheckInDue })] };
+        }
+        case 'check_in': {
+          const d = data!;
+          const record: CheckIn = {
+            dueOn: task.ref!, recordedAt: rt.nowIso(), by: actor.id, contactMentor: d.contactMentor as boolean, contactYouth: d.contactYouth as boolean,
+            contactCaregiver: d.contactCaregiver as boolean, satisfaction: d.satisfaction as number, safetyConcern: d.safetyConcern as boolean,
+            ...(typeof d.notes === 'string' ? { notes: d.notes } : {}),
+          };
+          state.checkIns.push(record);
+          const logged = { events: [rt.event(actor, 'check_in_recorded', { dueOn: record.dueOn, satisfaction: record.satisfaction, safetyConcern: record.safetyConcern })] };
+          if (!record.safetyConcern) return logged;
+          // A safety concern raises an urgent task for the case supervisors at once.
+          return merge(logged, rt.openTask({ type: 'safety_review', title: `URGENT: safety concern in match ${short}`, candidateRoles: ['case_supervisor'], scope: {}, outcomes: ['done'] }));
+        }
+        case 'safety_review':
+          return { events: [rt.event(actor, 'safety_reviewed', comment ? { notes: comment } : {})] };
+        case 'anniversary': {
+          if (outcome === 'recommit') {
+            state.anniversaryAt = laDate(addDuration(Date.parse(`${state.anniversaryAt}T19:00:00Z`), rules.commitment, rt.calendar));
+            void runAnniversary();
+            return { events: [rt.event(actor, 'recommitted', { nextAnniversary: state.anniversaryAt })] };
+          }
+          return startClosing('planned', comment ?? 'Commitment completed', actor);
+        }
+        case 'closure_interview': {
+          state.closure!.conversations.push({ by: actor.id, at: rt.nowIso(), ...(comment ? { notes: comment } : {}) });
+          rt.setStage('closed', 'closed');
+          await tellParties('closed');
+          return { events: [rt.event(actor, 'match_closed', { reason: state.closure!.reason })] };
+        }
+        default:
+          return refuse('unknown_task', `Unknown task type ${task.type}`);
+      }
+    },
+    (task, { outcome, data }) => {
+      if (task.type === 'check_in') {
+        const problems = checkInProblems(data);
+        if (problems.length) refuse('invalid_check_in', problems.join('; '));
+      }
+      if (task.type === 'consent' && task.ref !== 'social_worker' && outcome === 'accept' && !data?.how) {
+        refuse('consent_method_required', 'Record how consent was given in data.how (e.g. "signed form", "phone")');
+      }
+    },
+  );
+
+  setHandler(
+    closeMatchUpdate,
+    async ({ reason, notes, actor }) => {
+      await rt.commit(startClosing(reason, notes, actor));
+      return { stage: state.stage };
+    },
+    { validator: (_input) => { if (state.stage !== 'active' && state.stage !== 'awaiting_first_meeting') refuse('match_not_open', `The match is ${state.stage}`); } },
+  );
+
+  // ---- timers -------------------------------------------------------------------------
+
+  /** Opens each check-in on its date; the task escalates when it is 7 days late. */
+  async function runCheckIns(): Promise<void> {
+    while (state.stage === 'active' && state.nextCheckInDue) {
+      const dueOn = state.nextCheckInDue;
+      // Due at the start of its day in Los Angeles.
+      if (await rt.untilOr(() => state.stage !== 'active' || state.nextCheckInDue !== dueOn, laStartOfDay(dueOn))) {
+        if (state.stage !== 'active') return;
+        continue;
+      }
+      state.nextCheckInDue = laDate(addDuration(Date.parse(`${dueOn}T19:00:00Z`), rules.checkInEvery, rt.calendar));
+      const task = rt.openTask({ ...caseWorker, type: 'check_in', title: `Check-in for match ${short}, due ${dueOn}`, outcomes: ['done'], ref: dueOn });
+      await rt.commit(task);
+    }
+  }
+
+  /** At 12 months the case worker records whether the match recommits or closes. */
+  async function runAnniversary(): Promise<void> {
+    const at = state.anniversaryAt;
+    if (!at || rt.openTasks((t) => t.type === 'anniversary').length) return;
+    if (await rt.untilOr(() => state.stage !== 'active' || state.anniversaryAt !== at, laStartOfDay(at))) return;
+    await rt.commit(rt.openTask({ ...caseWorker, type: 'anniversary', title: `Anniversary of match ${short}: recommit or close`, outcomes: ['recommit', 'close'] }));
+  }
+
+  // ---- main ---------------------------------------------------------------------------
+
+  if (!state.recorded) {
+    for (const id of [state.mentorWorkflowId, state.youthWorkflowId]) {
+      await getExternalWorkflowHandle(id).signal(matchConfirmedSignal, { matchId: state.caseId });
+    }
+    const consents = merge(
+      rt.openTask({ ...caseWorker, type: 'consent', title: `Record the mentor's consent to match ${short}`, outcomes: ['accept', 'decline'], ref: 'mentor' }),
+      rt.openTask({ ...caseWorker, type: 'consent', title: `Record the caregiver's consent to match ${short}`, outcomes: ['accept', 'decline'], ref: 'caregiver' }),
+      rt.openTask({
+        type: 'consent', title: `Consent to match ${short}`, candidateRoles: ['social_worker'], candidates: [userToken(state.socialWorkerId)],
+        notifyEmail: input.socialWorker.email, scope: {}, outcomes: ['accept', 'decline'], ref: 'social_worker',
+      }),
+    );
+    await rt.commit(merge({ events: [rt.event(input.proposedBy, 'proposed', { mentorCaseId: state.mentorCaseId, youthCaseId: state.youthCaseId })] }, consents));
+    state.recorded = true;
+  } else {
+    rt.resumeTaskTimers();
+    if (state.stage === 'active') {
+      void runCheckIns();
+      void runAnniversary();
+    }
+  }
+
+  await condition(() => state.status === 'closed' || rt.historyFull());
+  await rt.drainHandlers();
+  if (state.status !== 'closed') {
+    rt.forgetClosedTasks();
+    await continueAsNew<typeof matchWorkflow>({ ...input, state });
+  }
+  return { caseId: state.caseId, stage: state.stage };
+}
+
+

@@ -1,0 +1,262 @@
+/**
+ * Mentor screening (`mentor-screening-<caseId>`): application with references, then in
+ * parallel the four background checks, reference answers through one-time links, an
+ * interview and pre-match training; only then the case supervisor's screening decision.
+ * An approved mentor's case stays open as their record in the mentor pool.
+ */
+import { continueAsNew, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import type { ReferenceActivities } from '../../activities/references';
+import { roleMailbox, roleToken, userToken } from '../shared/access';
+import { addDuration } from '../shared/calendar';
+import { CaseRuntime, refuse, type Change } from '../shared/case-runtime';
+import { SYSTEM, type TaskRecord } from '../shared/records';
+import { registerAvailability } from './availability';
+import { logTrainingUpdate, referenceAnswerUpdate, withdrawApplicationUpdate } from './messages';
+import { CHECKS, type FosterResult, type MentorScreeningInput, type MentorScreeningState, type Reference } from './types';
+
+const { issueReferenceLink } = proxyActivities<ReferenceActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+const FINAL = ['approved', 'declined', 'withdrawn'];
+const RECOMMENDATIONS = ['yes', 'with_reservations', 'no'];
+
+function initialState(input: MentorScreeningInput): MentorScreeningState {
+  const now = Date.now();
+  const iso = new Date(now).toISOString();
+  return {
+    caseId: input.caseId,
+    type: 'mentor_screening',
+    status: 'open',
+    stage: 'screening',
+    subject: `Mentor screening: ${input.applicant.name}`,
+    // Case workers see the mentor pool to propose matches; supervisors decide.
+    viewers: [userToken(input.caseWorkerId), roleToken('case_worker'), roleToken('case_supervisor')],
+    ownerId: input.caseWorkerId,
+    version: 0,
+    createdAt: iso,
+    updatedAt: iso,
+    recorded: false,
+    tasks: {},
+    applicant: input.applicant,
+    caseWorkerId: input.caseWorkerId,
+    references: input.references.map((r) => ({ ...r, id: uuid4(), status: 'awaiting', requestedAt: iso, reminded: false, followUpOpened: false })),
+    checks: CHECKS.map((c) => ({ name: c.name, status: 'pending' })),
+    interview: { status: 'pending' },
+    training: [],
+    screeningDueAt: '',
+    screeningOverdue: false,
+    pastMatchIds: [],
+  };
+}
+
+export async function mentorScreeningWorkflow(input: MentorScreeningInput): Promise<FosterResult> {
+  const policy = input.policy;
+  const state = input.state ?? initialState(input);
+  const rules = policy.foster;
+  const trainingHours = () => state.training.reduce((a, t) => a + t.hours, 0);
+  const rt = new CaseRuntime(state, policy, (s) => ({
+    applicant: s.applicant,
+    caseWorkerId: s.caseWorkerId,
+    checks: s.checks,
+    // Status and recommendation only: the link's token is never stored, even hashed, here.
+    references: s.references.map(({ id, name, relationship, status, recommendation, comments, answeredVia, answeredAt }) =>
+      ({ id, name, relationship, status, recommendation, comments, answeredVia, answeredAt })),
+    interview: s.interview,
+    training: s.training,
+    trainingHours: trainingHours(),
+    screeningDueAt: s.screeningDueAt,
+    screeningOverdue: s.screeningOverdue,
+    ...(s.decision ? { decision: s.decision } : {}),
+    ...(s.activeMatchId ? { activeMatchId: s.activeMatchId } : {}),
+    pastMatchIds: s.pastMatchIds,
+  }));
+  const caseWorkerTask = (type: string, title: string, outcomes: string[], ref?: string): Change =>
+    rt.openTask({ type, title, candidateRoles: ['case_worker'], candidates: [userToken(state.caseWorkerId)], scope: {}, outcomes, ref });
+
+  /** Everything screened? Then the case supervisor decides. */
+  function decisionIfReady(): Change {
+    if (state.stage !== 'screening') return {};
+    const answered = state.references.filter((r) => r.status === 'answered').length;
+    const ready = state.checks.every((c) => c.status !== 'pending') && answered >= Math.min(rules.minimumReferences, state.references.length)
+      && state.interview.status !== 'pending' && trainingHours() >= rules.minimumTrainingHours;
+    if (!ready) return {};
+    rt.setStage('decision');
+    const task = rt.openTask({
+      type: 'screening_decision', title: `Screening decision for mentor applicant (case ${state.caseId.slice(0, 8)})`,
+      candidateRoles: ['case_supervisor'], scope: {}, outcomes: ['approve', 'decline'],
+    });
+    return { ...task, events: [rt.event(SYSTEM, 'screening_complete', { flagged: state.checks.filter((c) => c.status === 'flagged').map((c) => c.name) }), ...(task.events ?? [])] };
+  }
+
+  const merge = (...cs: Change[]): Change => ({
+    tasks: cs.flatMap((c) => c.tasks ?? []), events: cs.flatMap((c) => c.events ?? []), emails: cs.flatMap((c) => c.emails ?? []),
+  });
+
+  function markAnswered(ref: Reference, recommendation: Reference['recommendation'], comments: string | undefined, via: 'link' | 'phone'): void {
+    ref.status = 'answered';
+    ref.recommendation = recommendation;
+    if (comments) ref.comments = comments;
+    ref.answeredVia = via;
+    ref.answeredAt = rt.nowIso();
+  }
+
+  // ---- tasks --------------------------------------------------------------------------
+
+  rt.registerTaskHandlers(
+    async (task, { outcome, comment, data, actor }): Promise<Change> => {
+      switch (task.type) {
+        case 'background_check': {
+          const check = state.checks.find((c) => c.name === task.ref)!;
+          check.status = outcome === 'clear' ? 'clear' : 'flagged';
+          check.recordedBy = actor.id;
+          check.recordedAt = rt.nowIso();
+          if (comment) check.notes = comment;
+          return merge({ events: [rt.event(actor, 'background_check_recorded', { check: check.name, result: check.status })] }, decisionIfReady());
+        }
+        case 'interview':
+          state.interview = { status: outcome === 'pass' ? 'pass' : 'fail', ...(comment ? { notes: comment } : {}) };
+          return merge({ events: [rt.event(actor, 'interview_recorded', { result: state.interview.status })] }, decisionIfReady());
+        case 'reference_followup': {
+          const ref = state.references.find((r) => r.id === task.ref)!;
+          if (ref.status !== 'answered') markAnswered(ref, data?.recommendation as Reference['recommendation'], comment, 'phone');
+          return merge({ referenceAnswered: { caseId: state.caseId, referenceId: ref.id } } as Change, { events: [rt.event(actor, 'reference_followed_up', { referenceId: ref.id, recommendation: ref.recommendation })] }, decisionIfReady());
+        }
+        case 'screening_decision': {
+          state.decision = { outcome, by: actor.id, at: rt.nowIso(), ...(comment ? { reason: comment } : {}) };
+          const approved = outcome === 'approve';
+          // Approved mentors enter the pool: the case stays open as their record.
+          rt.setStage(approved ? 'approved' : 'declined', approved ? 'open' : 'closed');
+          return {
+            events: [rt.event(actor, approved ? 'mentor_approved' : 'mentor_declined', comment ? { reason: comment } : {})],
+            emails: [rt.email(`${task.id}:result`, [state.applicant.email], approved ? 'You are approved as a mentor' : 'Your mentor application',
+              approved ? 'Thank you: your screening is complete and you are approved as a mentor. Your case worker will be in touch about a match.'
+                : `Thank you for applying. We are not able to approve your application.${comment ? `\nReason: ${comment}` : ''}`, rt.caseLink())],
+          };
+        }
+        default:
+          return refuse('unknown_task', `Unknown task type ${task.type}`);
+      }
+    },
+    (task, { outcome, comment, data }) => {
+      if (outcome === 'decline' && !comment?.trim()) refuse('reason_required', 'Declining needs a reason in `comment`');
+      // A flag blocks approval until a supervisor decides: approving over one needs the reasoning.
+      if (task.type === 'screening_decision' && outcome === 'approve' && state.checks.some((c) => c.status === 'flagged') && !comment?.trim()) {
+        refuse('flag_decision_required', 'A background check is flagged: approving needs the supervisor\'s reasoning in `comment`');
+      }
+      if (task.type === 'reference_followup' && !RECOMMENDATIONS.includes(String(data?.recommendation))) {
+        refuse('invalid_reference_answer', 'data.recommendation must be yes, with_reservations or no');
+      }
+    },
+  );
+
+  // ---- applicant, references, training ------------------------------------------------
+
+  setHandler(
+    referenceAnswerUpdate,
+    async ({ referenceId, recommendation, comments }) => {
+      const ref = state.references.find((r) => r.id === referenceId)!;
+      markAnswered(ref, recommendation, comments, 'link');
+      await rt.commit({
+        ...merge({ events: [rt.event({ id: `reference:${ref.id}`, name: 'reference' }, 'reference_answered', { referenceId, recommendation })] }, decisionIfReady()),
+        referenceAnswered: { caseId: state.caseId, referenceId },
+      });
+      return ref;
+    },
+    {
+      validator: ({ referenceId, recommendation }) => {
+        const ref = state.references.find((r) => r.id === referenceId);
+        if (!ref || ref.status === 'answered' || FINAL.includes(state.stage)) refuse('reference_link_used', 'This link was already used or is no longer valid');
+        if (!RECOMMENDATIONS.includes(recommendation)) refuse('invalid_reference_answer', 'recommendation must be yes, with_reservations or no');
+      },
+    },
+  );
+
+  setHandler(
+    logTrainingUpdate,
+    async ({ date, hours, module, actor }) => {
+      state.training.push({ date, hours, module });
+      await rt.commit(merge({ events: [rt.event(actor, 'training_logged', { date, hours, module, total: trainingHours() })] }, decisionIfReady()));
+      return { trainingHours: trainingHours() };
+    },
+    { validator: (_input) => { if (FINAL.includes(state.stage)) refuse('case_closed', `The screening is ${state.stage}`); } },
+  );
+
+  setHandler(
+    withdrawApplicationUpdate,
+    async ({ reason, actor }) => {
+      rt.setStage('withdrawn', 'closed');
+      const closed = merge(...rt.openTasks().map((t: TaskRecord) => rt.closeTask(t, 'cancelled', actor, 'application withdrawn')));
+      await rt.commit(merge(closed, { events: [rt.event(actor, 'application_withdrawn', { reason })] }));
+      return { stage: state.stage };
+    },
+    {
+      validator: (_input) => {
+        if (FINAL.includes(state.stage) && !(state.stage === 'approved' && !state.activeMatchId)) refuse('case_closed', `The screening is ${state.stage}`);
+        if (state.activeMatchId) refuse('in_active_match', 'Close the active match first');
+      },
+    },
+  );
+
+  registerAvailability(rt, () => (state.stage === 'approved' ? undefined : `The mentor's screening is ${state.stage}`), 'mentor_not_available');
+
+  // ---- timers -------------------------------------------------------------------------
+
+  /** Reminder after 7 days; after 14 a phone follow-up task for the case worker. */
+  async function chaseReference(ref: Reference): Promise<void> {
+    const answered = () => ref.status === 'answered' || FINAL.includes(state.stage);
+    const sent = Date.parse(ref.requestedAt);
+    if (!ref.reminded) {
+      if (await rt.untilOr(answered, addDuration(sent, rules.referenceReminderAfter, rt.calendar))) return;
+      ref.reminded = true;
+      await issueReferenceLink({ caseId: state.caseId, referenceId: ref.id, referenceName: ref.name, email: ref.email, applicantName: state.applicant.name, kind: 'reminder', validFor: rules.referenceLinkValidity, publicBaseUrl: policy.publicBaseUrl });
+      await rt.commit({ events: [rt.event(SYSTEM, 'reference_reminded', { referenceId: ref.id })] });
+    }
+    if (!ref.followUpOpened) {
+      if (await rt.untilOr(answered, addDuration(sent, rules.referenceFollowUpAfter, rt.calendar))) return;
+      ref.followUpOpened = true;
+      await rt.commit(caseWorkerTask('reference_followup', `Phone follow-up with reference ${ref.name}`, ['done'], ref.id));
+    }
+  }
+
+  /** The 30-day screening target: missed, it shows on the case and escalates to supervisors. */
+  async function watchScreeningTarget(): Promise<void> {
+    if (state.screeningOverdue) return;
+    if (await rt.untilOr(() => FINAL.includes(state.stage), Date.parse(state.screeningDueAt))) return;
+    state.screeningOverdue = true;
+    await rt.commit({
+      events: [rt.event(SYSTEM, 'screening_target_missed', { dueAt: state.screeningDueAt })],
+      emails: [rt.email(`${state.caseId}:screening-target`, [roleMailbox(policy.mailboxes, 'case_supervisor')], 'Mentor screening past its 30-day target',
+        `The screening of case ${state.caseId} passed its target of ${state.screeningDueAt} without a decision.`, rt.caseLink())],
+    });
+  }
+
+  // ---- main ---------------------------------------------------------------------------
+
+  if (!state.recorded) {
+    state.screeningDueAt = new Date(addDuration(Date.now(), rules.screeningTarget, rt.calendar)).toISOString();
+    const tasks = merge(
+      ...CHECKS.map((c) => caseWorkerTask('background_check', `Background check: ${c.title}`, ['clear', 'flagged'], c.name)),
+      caseWorkerTask('interview', 'In-person interview with the mentor applicant', ['pass', 'fail']),
+    );
+    await rt.commit(merge({ events: [rt.event(input.appliedBy, 'applied', { references: state.references.length })] }, tasks));
+    state.recorded = true;
+    for (const ref of state.references) {
+      await issueReferenceLink({ caseId: state.caseId, referenceId: ref.id, referenceName: ref.name, email: ref.email, applicantName: state.applicant.name, kind: 'request', validFor: rules.referenceLinkValidity, publicBaseUrl: policy.publicBaseUrl });
+    }
+  } else {
+    rt.resumeTaskTimers();
+  }
+  for (const ref of state.references) if (ref.status !== 'answered') void chaseReference(ref);
+  void watchScreeningTarget();
+
+  // An approved mentor's record lives on (pool, matches) until withdrawn.
+  await condition(() => state.status === 'closed' || rt.historyFull());
+  await rt.drainHandlers();
+  if (state.status !== 'closed') {
+    rt.forgetClosedTasks();
+    await continueAsNew<typeof mentorScreeningWorkflow>({ ...input, state });
+  }
+  return { caseId: state.caseId, stage: state.stage };
+}
