@@ -8,7 +8,7 @@
  */
 import { setHandler } from '@temporalio/workflow';
 import { addDuration } from '../shared/calendar';
-import { CaseRuntime, refuse, type CaseCore } from '../shared/case-runtime';
+import { refuse, type CaseCore, type CaseRuntime } from '../shared/case-runtime';
 import { SYSTEM } from '../shared/records';
 import { matchConfirmedSignal, matchEndedSignal, reserveForMatchUpdate } from './messages';
 import type { Availability } from './types';
