@@ -17,7 +17,7 @@ module.exports = tseslint.config(
   {
     files: ['workflows/**/*.ts', 'test/fixtures/incompatible-workflows/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
+      '@typescript-eslint/no-restricted-imports': ['error', {
         paths: [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'pg', 'kysely', 'nodemailer', 'express']
           .map((name) => ({ name, message: 'Workflow code must be deterministic: no Node built-ins or I/O. Use an activity.' })),
         patterns: [{ group: ['**/activities/*'], allowTypeImports: true, message: 'Import activities into workflows type-only.' }],
