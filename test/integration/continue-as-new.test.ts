@@ -2,7 +2,7 @@
  * A case that lives a year must keep a bounded history: past the policy's event limit the
  * workflow continues as new, carrying its state, and the case goes on as before.
  */
-import { as, startStack, type Stack } from '../support/stack';
+import { as, eventually, startStack, type Stack } from '../support/stack';
 import { activeEnrollment, certifiedProgram, employee, hr, sup, today, verifiedHours, year } from './fixtures';
 
 let stack: Stack;
@@ -32,4 +32,43 @@ test('the leave workflow continues as new with its ledger and open tasks intact'
   expect(r.status).toBe(200);
   const hrTask = r.body.case.openTasks.find((t: { type: string }) => t.type === 'hr_approval');
   expect((await as(stack, hr).post(`/tasks/${hrTask.id}/complete`, { outcome: 'approve' })).body.case.ledger).toMatchObject({ approvedLeaveHours: 3, availableLeaveHours: 5 });
+});
+
+test('mentor and youth records continue as new while proposals and matches reach them', async () => {
+  const { approvedMentor, readyYouth, activeMatch } = await import('./foster-fixtures');
+  const mentorId = await approvedMentor(stack);
+  const youthId = await readyYouth(stack);
+  const match = await activeMatch(stack, mentorId, youthId);
+  expect(match.stage).toBe('active');
+  const d = await stack.client.workflow.getHandle(`mentor-screening-${mentorId}`).describe();
+  expect(d.runId).not.toBe(d.raw.workflowExecutionInfo?.firstRunId);
+  const { cw1 } = await import('./foster-fixtures');
+  expect((await as(stack, cw1).get(`/foster/mentors/${mentorId}`)).body).toMatchObject({ stage: 'approved', activeMatchId: match.id });
+});
+
+describe('a match that runs for years', () => {
+  let fast: Stack;
+  beforeAll(async () => {
+    // Monthly check-ins shrunk to seconds: enough of them to continue as new several times.
+    fast = await startStack({ policy: { maxHistoryEvents: 100, foster: { firstCheckInAfter: 'PT1S', checkInEvery: 'PT1S' } } });
+  });
+  afterAll(async () => fast?.stop());
+
+  test('keeps a bounded history by continuing as new, and keeps its check-in schedule', async () => {
+    const { approvedMentor, readyYouth, activeMatch, cw1 } = await import('./foster-fixtures');
+    const match = await activeMatch(fast, await approvedMentor(fast), await readyYouth(fast));
+    const handle = fast.client.workflow.getHandle(`match-${match.id}`);
+    await eventually(async () => {
+      const d = await handle.describe();
+      return d.runId !== d.raw.workflowExecutionInfo?.firstRunId;
+    }, 'the match to continue as new', 60_000);
+    const opened = await eventually(async () => {
+      const rows = await fast.db.selectFrom('tasks').select('ref').where('case_id', '=', match.id).where('type', '=', 'check_in').execute();
+      return rows.length >= 12 ? rows : undefined;
+    }, 'a dozen check-ins', 60_000);
+    // One check-in per due date, none lost or repeated across runs.
+    expect(new Set(opened.map((t) => t.ref)).size).toBe(opened.length);
+    expect((await handle.describe()).historyLength).toBeLessThan(150);
+    expect((await as(fast, cw1).get(`/foster/matches/${match.id}`)).body.stage).toBe('active');
+  });
 });

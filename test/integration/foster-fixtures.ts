@@ -10,10 +10,12 @@ export const sw2: Person = { sub: 'sw-2', roles: ['social_worker'], name: 'Sage 
 
 type Task = { id: string; type: string; status: string; candidateRoles: string[] };
 const yearsAgo = (n: number, extraDays = 0) => laDate(Date.now() - (n * 365.25 + extraDays) * 86_400_000);
+// Unique across test files: the SMTP catcher is shared by the whole run.
+const run = Math.random().toString(36).slice(2, 7);
 let seq = 0;
 
 export function mentorApplication(overrides: Record<string, unknown> = {}) {
-  const n = ++seq;
+  const n = `${run}${++seq}`;
   return {
     applicant: { name: `Morgan Mentor${n}`, email: `morgan${n}@mail.example`, phone: '+1 213 555 0100', dateOfBirth: yearsAgo(30), languages: ['English', 'Spanish'], interests: ['soccer'], formerFosterYouth: true },
     references: [
@@ -25,7 +27,7 @@ export function mentorApplication(overrides: Record<string, unknown> = {}) {
 }
 
 export function youthReferral(overrides: Record<string, unknown> = {}) {
-  const n = ++seq;
+  const n = `${run}${++seq}`;
   return {
     youth: { name: `Jordan Youthname${n}`, dateOfBirth: yearsAgo(14), county: 'Los Angeles', languages: ['English'], interests: ['art'], needs: `Needs${n}: support with school attendance` },
     socialWorker: { id: sw1.sub, name: sw1.name, email: sw1.email },
@@ -60,6 +62,7 @@ export async function approvedMentor(stack: Stack): Promise<string> {
   for (const r of app.references) await as(stack).post(`/foster/references/${await referenceToken(r.email)}`, { recommendation: 'yes' });
   await as(stack, cw1).post(`/foster/mentors/${id}/training`, { date: laDate(Date.now()), hours: 6, module: 'Trauma-informed mentoring' });
   const c = (await as(stack, caseSup).get(`/foster/mentors/${id}`)).body;
+  if (c.stage !== 'decision') throw new Error(`mentor screening not complete: ${JSON.stringify({ stage: c.stage, checks: c.checks, references: c.references, interview: c.interview, trainingHours: c.trainingHours })}`);
   await completeAll(stack, caseSup, c, 'screening_decision', 'approve');
   return id;
 }

@@ -107,10 +107,11 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
           return given;
         }
         case 'first_meeting': {
-          const met = typeof data?.meetingDate === 'string' ? Date.parse(`${data.meetingDate}T19:00:00Z`) : Date.now();
+          // The schedule counts from the first meeting: its date when given, else now.
+          const met = typeof data?.meetingDate === 'string' ? Math.min(Date.now(), laStartOfDay(data.meetingDate) + 12 * 3_600_000) : Date.now();
           state.firstMeetingAt = new Date(met).toISOString();
-          state.nextCheckInDue = laDate(addDuration(met, rules.firstCheckInAfter, rt.calendar));
-          state.anniversaryAt = laDate(addDuration(met, rules.commitment, rt.calendar));
+          state.nextCheckInDue = new Date(addDuration(met, rules.firstCheckInAfter, rt.calendar)).toISOString();
+          state.anniversaryAt = new Date(addDuration(met, rules.commitment, rt.calendar)).toISOString();
           rt.setStage('active');
           void runCheckIns();
           void runAnniversary();
@@ -133,7 +134,7 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
           return { events: [rt.event(actor, 'safety_reviewed', comment ? { notes: comment } : {})] };
         case 'anniversary': {
           if (outcome === 'recommit') {
-            state.anniversaryAt = laDate(addDuration(Date.parse(`${state.anniversaryAt}T19:00:00Z`), rules.commitment, rt.calendar));
+            state.anniversaryAt = new Date(addDuration(Date.parse(state.anniversaryAt!), rules.commitment, rt.calendar)).toISOString();
             void runAnniversary();
             return { events: [rt.event(actor, 'recommitted', { nextAnniversary: state.anniversaryAt })] };
           }
@@ -175,13 +176,13 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
   async function runCheckIns(): Promise<void> {
     while (state.stage === 'active' && state.nextCheckInDue) {
       const dueOn = state.nextCheckInDue;
-      // Due at the start of its day in Los Angeles.
-      if (await rt.untilOr(() => state.stage !== 'active' || state.nextCheckInDue !== dueOn, laStartOfDay(dueOn))) {
+      if (await rt.untilOr(() => state.stage !== 'active' || state.nextCheckInDue !== dueOn, Date.parse(dueOn))) {
         if (state.stage !== 'active') return;
         continue;
       }
-      state.nextCheckInDue = laDate(addDuration(Date.parse(`${dueOn}T19:00:00Z`), rules.checkInEvery, rt.calendar));
-      const task = rt.openTask({ ...caseWorker, type: 'check_in', title: `Check-in for match ${short}, due ${dueOn}`, outcomes: ['done'], ref: dueOn });
+      // Monthly from the previous due date, however late that check-in is recorded.
+      state.nextCheckInDue = new Date(addDuration(Date.parse(dueOn), rules.checkInEvery, rt.calendar)).toISOString();
+      const task = rt.openTask({ ...caseWorker, type: 'check_in', title: `Check-in for match ${short}, due ${laDate(Date.parse(dueOn))}`, outcomes: ['done'], ref: dueOn });
       await rt.commit(task);
     }
   }
@@ -190,7 +191,7 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
   async function runAnniversary(): Promise<void> {
     const at = state.anniversaryAt;
     if (!at || rt.openTasks((t) => t.type === 'anniversary').length) return;
-    if (await rt.untilOr(() => state.stage !== 'active' || state.anniversaryAt !== at, laStartOfDay(at))) return;
+    if (await rt.untilOr(() => state.stage !== 'active' || state.anniversaryAt !== at, Date.parse(at))) return;
     await rt.commit(rt.openTask({ ...caseWorker, type: 'anniversary', title: `Anniversary of match ${short}: recommit or close`, outcomes: ['recommit', 'close'] }));
   }
 
