@@ -15,13 +15,17 @@ import type { TransitionResult } from '../workflows/shared/records';
 import { buildPolicy } from '../lib/policy';
 import { resolveTestServer } from './provision/tools';
 import { laYearEnd } from '../workflows/shared/calendar';
-import { caseDetailsQuery, completeTaskUpdate, openTasksQuery } from '../workflows/shared/messages';
+import { caseDetailsQuery, caseRecordedUpdate, completeTaskUpdate, openTasksQuery } from '../workflows/shared/messages';
 import { logPersonalTimeUpdate, requestLeaveUpdate, withdrawRequestUpdate } from '../workflows/mentoring-leave/messages';
 import { mentoringLeaveWorkflow } from '../workflows/mentoring-leave/workflow';
 import { programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../workflows/programs/workflow';
 import { certificationWorkflow } from '../workflows/certification/workflow';
 import { completeWorkPlanItemUpdate, saveAssessmentUpdate, submitAssessmentUpdate } from '../workflows/certification/messages';
 import { QUESTIONS } from '../workflows/certification/questions';
+import { mentorScreeningWorkflow } from '../workflows/foster/mentor-screening';
+import { youthReferralWorkflow } from '../workflows/foster/youth-referral';
+import { matchWorkflow } from '../workflows/foster/match';
+import { closeMatchUpdate, logTrainingUpdate, referenceAnswerUpdate, reserveForMatchUpdate } from '../workflows/foster/messages';
 
 const OUT = path.resolve(__dirname, '../test/histories');
 const actor = (id: string) => ({ id });
@@ -42,7 +46,10 @@ async function main(): Promise<void> {
     connection: env.nativeConnection,
     taskQueue,
     workflowsPath: require.resolve('../workflows'),
-    activities: { recordTransition: async (): Promise<TransitionResult> => ({ emailsSent: 0 }) },
+    activities: {
+      recordTransition: async (): Promise<TransitionResult> => ({ emailsSent: 0 }),
+      issueReferenceLink: async () => ({ sent: true }),
+    },
   });
   const policy = buildPolicy({}, 'http://127.0.0.1:3000');
   mkdirSync(OUT, { recursive: true });
@@ -124,6 +131,70 @@ async function main(): Promise<void> {
     await program.terminate('history recorded');
     writeFileSync(path.join(OUT, 'program-record.json'), historyJson(await program.fetchHistory()));
     writeFileSync(path.join(OUT, 'certification.json'), historyJson(await cert.fetchHistory()));
+
+    // The foster pipeline: a mentor screened and approved, a youth referred and ready, a
+    // match through consents, first meeting, check-ins (one with a safety concern) and closure.
+    const later = Number(await env.currentTimeMs());
+    const mentor = await env.client.workflow.start(mentorScreeningWorkflow, {
+      taskQueue, workflowId: 'mentor-screening-history-1',
+      args: [{
+        caseId: 'mentor-history-1', caseWorkerId: 'cw-1', policy, appliedBy: actor('cw-1'),
+        applicant: { name: 'A Mentor', email: 'a@example.org', phone: '555', dateOfBirth: '1990-01-01', languages: [], interests: [], formerFosterYouth: false },
+        references: [{ name: 'R1', email: 'r1@example.org', relationship: 'coworker' }, { name: 'R2', email: 'r2@example.org', relationship: 'coach' }],
+      }],
+    });
+    const completeOn = async (h: { query: typeof mentor.query; executeUpdate: typeof mentor.executeUpdate }, type: string, outcome: string, extra: { comment?: string; data?: Record<string, unknown> } = {}) => {
+      for (const task of (await h.query(openTasksQuery)).filter((t) => t.type === type)) {
+        await h.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, outcome, ...extra, actor: actor('cw-1') }] });
+      }
+    };
+    await mentor.executeUpdate(caseRecordedUpdate);
+    await completeOn(mentor, 'background_check', 'clear');
+    await completeOn(mentor, 'interview', 'pass');
+    for (const ref of (await mentor.query(caseDetailsQuery)).references as { id: string }[]) {
+      await mentor.executeUpdate(referenceAnswerUpdate, { args: [{ referenceId: ref.id, recommendation: 'yes' }] });
+    }
+    await mentor.executeUpdate(logTrainingUpdate, { args: [{ date: '2026-01-10', hours: 6, module: 'Orientation', actor: actor('cw-1') }] });
+    await completeOn(mentor, 'screening_decision', 'approve');
+
+    const youth = await env.client.workflow.start(youthReferralWorkflow, {
+      taskQueue, workflowId: 'youth-referral-history-1',
+      args: [{
+        caseId: 'youth-history-1', caseWorkerId: 'cw-1', policy, referredBy: actor('sw-1'),
+        youth: { name: 'Y', dateOfBirth: '2012-01-01', county: 'Los Angeles', languages: [], interests: [], needs: '' },
+        socialWorker: { id: 'sw-1', name: 'S', email: 's@example.org' }, caregiver: { name: 'C' },
+      }],
+    });
+    await youth.executeUpdate(caseRecordedUpdate);
+    await completeOn(youth, 'consent', 'accept', { data: { how: 'signed form' } });
+    await completeOn(youth, 'intake', 'done');
+
+    await mentor.executeUpdate(reserveForMatchUpdate, { args: [{ matchId: 'match-history-1' }] });
+    await youth.executeUpdate(reserveForMatchUpdate, { args: [{ matchId: 'match-history-1' }] });
+    const match = await env.client.workflow.start(matchWorkflow, {
+      taskQueue, workflowId: 'match-history-1',
+      args: [{
+        caseId: 'match-history-1', mentorCaseId: 'mentor-history-1', youthCaseId: 'youth-history-1', mentorWorkflowId: mentor.workflowId,
+        youthWorkflowId: youth.workflowId, caseWorkerId: 'cw-1', socialWorker: { id: 'sw-1', email: 's@example.org' }, caregiverName: 'C',
+        rationale: 'r', policy, proposedBy: actor('cw-1'),
+      }],
+    });
+    await match.executeUpdate(caseRecordedUpdate);
+    await completeOn(match, 'consent', 'accept', { data: { how: 'phone' } });
+    await completeOn(match, 'first_meeting', 'done');
+    await env.sleep(Math.max(0, later - Number(await env.currentTimeMs())) + 50 * 86_400_000);
+    await completeOn(match, 'check_in', 'done', { data: { contactMentor: true, contactYouth: true, contactCaregiver: true, satisfaction: 2, safetyConcern: true } });
+    await completeOn(match, 'safety_review', 'done');
+    await match.executeUpdate(closeMatchUpdate, { args: [{ reason: 'safety', notes: 'n', actor: actor('cw-1') }] });
+    await completeOn(match, 'closure_interview', 'done', { comment: 'talked' });
+    // Not match.result(): it lets the test server skip time freely while it waits, and the
+    // long-lived mentor and youth records would run into the server's default timeout.
+    while ((await match.describe()).status.name !== 'COMPLETED') await new Promise((r) => setTimeout(r, 100));
+    await mentor.terminate('history recorded');
+    await youth.terminate('history recorded');
+    writeFileSync(path.join(OUT, 'mentor-screening.json'), historyJson(await mentor.fetchHistory()));
+    writeFileSync(path.join(OUT, 'youth-referral.json'), historyJson(await youth.fetchHistory()));
+    writeFileSync(path.join(OUT, 'match.json'), historyJson(await match.fetchHistory()));
   });
   await env.teardown();
   console.log(`histories written to ${OUT}`);

@@ -101,6 +101,15 @@ describe('mentor screening', () => {
   });
 });
 
+test('an applicant may withdraw; the open screening tasks are cancelled', async () => {
+  const created = await as(stack, cw1).post('/foster/mentors', mentorApplication());
+  const w = await as(stack, cw1).post(`/foster/mentors/${created.body.id}/withdraw`, { reason: 'Moving out of state' });
+  expect(w.status).toBe(200);
+  const c = (await as(stack, cw1).get(`/foster/mentors/${created.body.id}`)).body;
+  expect(c).toMatchObject({ stage: 'withdrawn', status: 'closed', openTasks: [] });
+  expect((await as(stack, cw1).post(`/foster/mentors/${created.body.id}/withdraw`, { reason: 'again' })).status).toBe(409);
+});
+
 describe('youth referral, match, closure and rematch', () => {
   test('422 youth_age_out_of_range below 8 and above 21', async () => {
     for (const years of [7, 22]) {

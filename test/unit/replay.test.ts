@@ -24,9 +24,9 @@ beforeAll(() => {
 });
 
 test('there are recorded histories of every workflow', () => {
-  expect(files).toEqual(expect.arrayContaining(['mentoring-leave-year.json', 'program-record.json', 'certification.json']));
+  expect(files).toEqual(expect.arrayContaining(['mentoring-leave-year.json', 'program-record.json', 'certification.json', 'mentor-screening.json', 'youth-referral.json', 'match.json']));
   const types = files.map((f) => load(f).history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name);
-  expect(types).toEqual(expect.arrayContaining(['mentoringLeaveWorkflow', 'programRecordWorkflow', 'certificationWorkflow']));
+  expect(types).toEqual(expect.arrayContaining(['mentoringLeaveWorkflow', 'programRecordWorkflow', 'certificationWorkflow', 'mentorScreeningWorkflow', 'youthReferralWorkflow', 'matchWorkflow']));
 });
 
 test('every recorded history replays against the current workflow code', async () => {
