@@ -6,10 +6,10 @@
  * A renewal (the program is Partner already) keeps the old certificate until it expires.
  * The certificate's own life (renewal reminders, expiry) is kept by the program's workflow.
  */
-import { condition, continueAsNew, getExternalWorkflowHandle, setHandler, uuid4 } from '@temporalio/workflow';
+import { continueAsNew, getExternalWorkflowHandle, setHandler, uuid4 } from '@temporalio/workflow';
 import { roleToken } from '../shared/access';
 import { addDuration, laDate, subtractDuration } from '../shared/calendar';
-import { CaseRuntime, refuse, type Change } from '../shared/case-runtime';
+import { CaseRuntime, mergeChanges, refuse, type Change } from '../shared/case-runtime';
 import { SYSTEM, type Actor } from '../shared/records';
 import { certificateEnd, programLevelSignal, programWorkflowId, type ProgramLevel } from '../programs/workflow';
 import { completeWorkPlanItemUpdate, saveAssessmentUpdate, submitAssessmentUpdate } from './messages';
@@ -88,15 +88,9 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
     };
   }
 
-  const merge = (...changes: Change[]): Change => ({
-    tasks: changes.flatMap((c) => c.tasks ?? []),
-    events: changes.flatMap((c) => c.events ?? []),
-    emails: changes.flatMap((c) => c.emails ?? []),
-    programLevel: changes.reduce<Change['programLevel']>((a, c) => c.programLevel ?? a, undefined),
-  });
 
   function expireOpenTasks(reason: string): Change {
-    return merge(...rt.openTasks().map((t) => rt.closeTask(t, 'expired', SYSTEM, reason)));
+    return mergeChanges(...rt.openTasks().map((t) => rt.closeTask(t, 'expired', SYSTEM, reason)));
   }
 
   /** All verified, or the reviewer recommends Partner: a certificate valid 3 years (policy). */
@@ -108,7 +102,7 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
     state.certifiedUntil = until;
     rt.setStage('partner', 'closed');
     const level = await setLevel('partner', until, state.renewal ? 'Partner certificate renewed' : 'Partner certification awarded', actor);
-    return merge(level, {
+    return mergeChanges(level, {
       events: [rt.event(actor, 'partner_awarded', { certifiedUntil: until })],
       emails: [tellContact(`${state.caseId}:partner`, `${program.name} is a Partner program`, `${program.name} is certified as a Partner program through ${until}.`)],
     });
@@ -131,7 +125,7 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
           if (state.levelSought === 'affiliate') {
             rt.setStage('affiliate', 'closed');
             const level = program.levelAtApplication === 'none' ? await setLevel('affiliate', null, 'Affiliate membership granted', actor) : {};
-            return merge(level, {
+            return mergeChanges(level, {
               events: [rt.event(actor, 'affiliate_granted', {})],
               emails: [tellContact(`${task.id}:result`, `${program.name} is an Affiliate`, `${program.name} is now an Affiliate of the partnership.`)],
             });
@@ -141,7 +135,7 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
           rt.setStage('self_assessment');
           void runPartnerWindow();
           const level = state.renewal ? {} : await setLevel('associate_partner', null, 'Application for Partner approved', actor);
-          return merge(level, {
+          return mergeChanges(level, {
             events: [rt.event(actor, 'application_approved', { deadline: state.deadline })],
             emails: [tellContact(`${task.id}:result`, `${program.name}: application approved, self-assessment open`,
               `${program.name} may now complete its self-assessment. It must become Partner by ${state.deadline}.`)],
@@ -171,7 +165,7 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
           }
           item.status = 'verified';
           const verified = { events: [rt.event(actor, 'work_plan_item_verified', { itemId: item.id })] };
-          return state.workPlan.every((i) => i.status === 'verified') ? merge(verified, await awardPartner(actor)) : verified;
+          return state.workPlan.every((i) => i.status === 'verified') ? mergeChanges(verified, await awardPartner(actor)) : verified;
         }
         default:
           return refuse('unknown_task', `Unknown task type ${task.type}`);
@@ -214,7 +208,7 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
       state.selfAssessment.submittedAt = submittedAt;
       rt.setStage('review');
       const review = reviewerTask('assessment_review', `Review the self-assessment of ${program.name}`, ['partner', 'work_plan']);
-      await rt.commit(merge({ events: [rt.event(actor, 'self_assessment_submitted', {})] }, review));
+      await rt.commit(mergeChanges({ events: [rt.event(actor, 'self_assessment_submitted', {})] }, review));
       return { submittedAt };
     },
     {
@@ -235,7 +229,7 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
       item.evidence = evidence;
       delete item.reason;
       const verify = reviewerTask('work_plan_verification', `Verify work-plan item of ${program.name}: ${item.description}`, ['verified', 'rejected'], item.id);
-      await rt.commit(merge({ events: [rt.event(actor, 'work_plan_item_completed', { itemId })] }, verify));
+      await rt.commit(mergeChanges({ events: [rt.event(actor, 'work_plan_item_completed', { itemId })] }, verify));
       return item;
     },
     {
@@ -271,7 +265,7 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
     if (state.renewal) {
       // The old certificate still counts until it expires; only this renewal attempt ends.
       rt.setStage('expired', 'closed');
-      await rt.commit(merge(expired, {
+      await rt.commit(mergeChanges(expired, {
         events: [rt.event(SYSTEM, 'renewal_window_expired', { reason: 'not Partner within the 4-month window', deadline: state.deadline })],
         emails: [tellContact(`${state.caseId}:window-end`, `${program.name}: renewal window ended`,
           `The renewal of ${program.name} was not completed by ${state.deadline}. The current certificate remains valid through ${program.certifiedUntilAtApplication}.`)],
@@ -281,7 +275,7 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
     const level = await setLevel('affiliate', null, 'Not Partner within 4 months of becoming Associate Partner', SYSTEM);
     // The stage changes only together with its commit: the case must not look closed before.
     rt.setStage('affiliate', 'closed');
-    await rt.commit(merge(expired, level, {
+    await rt.commit(mergeChanges(expired, level, {
       events: [rt.event(SYSTEM, 'returned_to_affiliate', { reason: 'not Partner within 4 months of becoming Associate Partner', deadline: state.deadline })],
       emails: [tellContact(`${state.caseId}:window-end`, `${program.name} returned to Affiliate`,
         `${program.name} did not become Partner by ${state.deadline} and returns to Affiliate. It may apply again.`)],
@@ -292,20 +286,14 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
 
   if (!state.recorded) {
     const review = reviewerTask('application_review', `Review the ${state.levelSought} application of ${program.name}`, ['approve', 'deny']);
-    await rt.commit(merge({ events: [rt.event(input.appliedBy, 'applied', { levelSought: state.levelSought, renewal: state.renewal })] }, review));
+    await rt.commit(mergeChanges({ events: [rt.event(input.appliedBy, 'applied', { levelSought: state.levelSought, renewal: state.renewal })] }, review));
     state.recorded = true;
   } else {
     rt.resumeTaskTimers();
     if (state.deadline && IN_PROGRESS.includes(state.stage)) void runPartnerWindow();
   }
 
-  await condition(() => state.status === 'closed' || rt.historyFull());
-  if (state.status !== 'closed') {
-    await rt.drainHandlers();
-    rt.forgetClosedTasks();
-    await continueAsNew<typeof certificationWorkflow>({ ...input, state });
-  }
-  await rt.drainHandlers();
+  await rt.runUntilClosed((s) => continueAsNew<typeof certificationWorkflow>({ ...input, state: s }));
   return { caseId: state.caseId, stage: state.stage, ...(state.certifiedUntil ? { certifiedUntil: state.certifiedUntil } : {}) };
 }
 

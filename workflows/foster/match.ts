@@ -6,10 +6,10 @@
  * supervisor; a safety concern: an urgent review at once); the anniversary at 12 months;
  * closure with a closure conversation. Runs for years: history stays bounded.
  */
-import { condition, continueAsNew, getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
+import { continueAsNew, getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
 import { roleToken, userToken } from '../shared/access';
 import { addDuration, laDate, laStartOfDay } from '../shared/calendar';
-import { CaseRuntime, refuse, type Change } from '../shared/case-runtime';
+import { CaseRuntime, mergeChanges, refuse, type Change } from '../shared/case-runtime';
 import type { Actor, TaskRecord } from '../shared/records';
 import { closeMatchUpdate, matchConfirmedSignal, matchEndedSignal } from './messages';
 import { checkInProblems } from './rules';
@@ -64,11 +64,8 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
     ...(s.closure ? { closure: s.closure } : {}),
   }));
   const caseWorker = { candidateRoles: ['case_worker'], candidates: [userToken(state.caseWorkerId)], scope: {} };
-  const merge = (...cs: Change[]): Change => ({
-    tasks: cs.flatMap((c) => c.tasks ?? []), events: cs.flatMap((c) => c.events ?? []), emails: cs.flatMap((c) => c.emails ?? []),
-  });
   const closeOpen = (status: 'cancelled' | 'expired', actor: Actor, reason: string, filter: (t: TaskRecord) => boolean = () => true): Change =>
-    merge(...rt.openTasks(filter).map((t) => rt.closeTask(t, status, actor, reason)));
+    mergeChanges(...rt.openTasks(filter).map((t) => rt.closeTask(t, status, actor, reason)));
 
   async function tellParties(outcome: 'cancelled' | 'closed'): Promise<void> {
     for (const id of [state.mentorWorkflowId, state.youthWorkflowId]) {
@@ -82,7 +79,7 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
     rt.setStage('closing');
     const cancelled = closeOpen('cancelled', actor, 'match closing', (t) => t.type !== 'safety_review');
     const interview = rt.openTask({ ...caseWorker, type: 'closure_interview', title: `Closure conversations for match ${short}`, outcomes: ['done'] });
-    return merge(cancelled, { events: [rt.event(actor, 'closing', { reason })] }, interview);
+    return mergeChanges(cancelled, { events: [rt.event(actor, 'closing', { reason })] }, interview);
   }
 
   // ---- tasks --------------------------------------------------------------------------
@@ -97,12 +94,12 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
             // Any decline cancels the proposal; both return to the pool.
             rt.setStage('cancelled', 'closed');
             await tellParties('cancelled');
-            return merge(closeOpen('cancelled', actor, `${party} declined`), { events: [rt.event(actor, 'proposal_cancelled', { party, ...(comment ? { reason: comment } : {}) })] });
+            return mergeChanges(closeOpen('cancelled', actor, `${party} declined`), { events: [rt.event(actor, 'proposal_cancelled', { party, ...(comment ? { reason: comment } : {}) })] });
           }
           const given = { events: [rt.event(actor, 'consent_given', { party })] };
           if (Object.values(state.consents).every((c) => c.status === 'accepted')) {
             rt.setStage('awaiting_first_meeting');
-            return merge(given, rt.openTask({ ...caseWorker, type: 'first_meeting', title: `First meeting of match ${short}`, outcomes: ['done'] }));
+            return mergeChanges(given, rt.openTask({ ...caseWorker, type: 'first_meeting', title: `First meeting of match ${short}`, outcomes: ['done'] }));
           }
           return given;
         }
@@ -128,7 +125,7 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
           const logged = { events: [rt.event(actor, 'check_in_recorded', { dueOn: record.dueOn, satisfaction: record.satisfaction, safetyConcern: record.safetyConcern })] };
           if (!record.safetyConcern) return logged;
           // A safety concern raises an urgent task for the case supervisors at once.
-          return merge(logged, rt.openTask({ type: 'safety_review', title: `URGENT: safety concern in match ${short}`, candidateRoles: ['case_supervisor'], scope: {}, outcomes: ['done'] }));
+          return mergeChanges(logged, rt.openTask({ type: 'safety_review', title: `URGENT: safety concern in match ${short}`, candidateRoles: ['case_supervisor'], scope: {}, outcomes: ['done'] }));
         }
         case 'safety_review':
           return { events: [rt.event(actor, 'safety_reviewed', comment ? { notes: comment } : {})] };
@@ -201,7 +198,7 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
     for (const id of [state.mentorWorkflowId, state.youthWorkflowId]) {
       await getExternalWorkflowHandle(id).signal(matchConfirmedSignal, { matchId: state.caseId });
     }
-    const consents = merge(
+    const consents = mergeChanges(
       rt.openTask({ ...caseWorker, type: 'consent', title: `Record the mentor's consent to match ${short}`, outcomes: ['accept', 'decline'], ref: 'mentor' }),
       rt.openTask({ ...caseWorker, type: 'consent', title: `Record the caregiver's consent to match ${short}`, outcomes: ['accept', 'decline'], ref: 'caregiver' }),
       rt.openTask({
@@ -209,7 +206,7 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
         notifyEmail: input.socialWorker.email, scope: {}, outcomes: ['accept', 'decline'], ref: 'social_worker',
       }),
     );
-    await rt.commit(merge({ events: [rt.event(input.proposedBy, 'proposed', { mentorCaseId: state.mentorCaseId, youthCaseId: state.youthCaseId })] }, consents));
+    await rt.commit(mergeChanges({ events: [rt.event(input.proposedBy, 'proposed', { mentorCaseId: state.mentorCaseId, youthCaseId: state.youthCaseId })] }, consents));
     state.recorded = true;
   } else {
     rt.resumeTaskTimers();
@@ -219,12 +216,7 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
     }
   }
 
-  await condition(() => state.status === 'closed' || rt.historyFull());
-  await rt.drainHandlers();
-  if (state.status !== 'closed') {
-    rt.forgetClosedTasks();
-    await continueAsNew<typeof matchWorkflow>({ ...input, state });
-  }
+  await rt.runUntilClosed((s) => continueAsNew<typeof matchWorkflow>({ ...input, state: s }));
   return { caseId: state.caseId, stage: state.stage };
 }
 

@@ -4,11 +4,11 @@
  * interview and pre-match training; only then the case supervisor's screening decision.
  * An approved mentor's case stays open as their record in the mentor pool.
  */
-import { continueAsNew, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import { continueAsNew, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { ReferenceActivities } from '../../activities/references';
 import { roleMailbox, roleToken, userToken } from '../shared/access';
 import { addDuration } from '../shared/calendar';
-import { CaseRuntime, refuse, type Change } from '../shared/case-runtime';
+import { CaseRuntime, mergeChanges, refuse, type Change } from '../shared/case-runtime';
 import { SYSTEM, type TaskRecord } from '../shared/records';
 import { registerAvailability } from './availability';
 import { logTrainingUpdate, referenceAnswerUpdate, withdrawApplicationUpdate } from './messages';
@@ -90,9 +90,6 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
     return { ...task, events: [rt.event(SYSTEM, 'screening_complete', { flagged: state.checks.filter((c) => c.status === 'flagged').map((c) => c.name) }), ...(task.events ?? [])] };
   }
 
-  const merge = (...cs: Change[]): Change => ({
-    tasks: cs.flatMap((c) => c.tasks ?? []), events: cs.flatMap((c) => c.events ?? []), emails: cs.flatMap((c) => c.emails ?? []),
-  });
 
   function markAnswered(ref: Reference, recommendation: Reference['recommendation'], comments: string | undefined, via: 'link' | 'phone'): void {
     ref.status = 'answered';
@@ -113,15 +110,15 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
           check.recordedBy = actor.id;
           check.recordedAt = rt.nowIso();
           if (comment) check.notes = comment;
-          return merge({ events: [rt.event(actor, 'background_check_recorded', { check: check.name, result: check.status })] }, decisionIfReady());
+          return mergeChanges({ events: [rt.event(actor, 'background_check_recorded', { check: check.name, result: check.status })] }, decisionIfReady());
         }
         case 'interview':
           state.interview = { status: outcome === 'pass' ? 'pass' : 'fail', ...(comment ? { notes: comment } : {}) };
-          return merge({ events: [rt.event(actor, 'interview_recorded', { result: state.interview.status })] }, decisionIfReady());
+          return mergeChanges({ events: [rt.event(actor, 'interview_recorded', { result: state.interview.status })] }, decisionIfReady());
         case 'reference_followup': {
           const ref = state.references.find((r) => r.id === task.ref)!;
           if (ref.status !== 'answered') markAnswered(ref, data?.recommendation as Reference['recommendation'], comment, 'phone');
-          return merge({ referenceAnswered: { caseId: state.caseId, referenceId: ref.id } } as Change, { events: [rt.event(actor, 'reference_followed_up', { referenceId: ref.id, recommendation: ref.recommendation })] }, decisionIfReady());
+          return mergeChanges({ referenceAnswered: { caseId: state.caseId, referenceId: ref.id } } as Change, { events: [rt.event(actor, 'reference_followed_up', { referenceId: ref.id, recommendation: ref.recommendation })] }, decisionIfReady());
         }
         case 'screening_decision': {
           state.decision = { outcome, by: actor.id, at: rt.nowIso(), ...(comment ? { reason: comment } : {}) };
@@ -159,7 +156,7 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
       const ref = state.references.find((r) => r.id === referenceId)!;
       markAnswered(ref, recommendation, comments, 'link');
       await rt.commit({
-        ...merge({ events: [rt.event({ id: `reference:${ref.id}`, name: 'reference' }, 'reference_answered', { referenceId, recommendation })] }, decisionIfReady()),
+        ...mergeChanges({ events: [rt.event({ id: `reference:${ref.id}`, name: 'reference' }, 'reference_answered', { referenceId, recommendation })] }, decisionIfReady()),
         referenceAnswered: { caseId: state.caseId, referenceId },
       });
       return ref;
@@ -177,7 +174,7 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
     logTrainingUpdate,
     async ({ date, hours, module, actor }) => {
       state.training.push({ date, hours, module });
-      await rt.commit(merge({ events: [rt.event(actor, 'training_logged', { date, hours, module, total: trainingHours() })] }, decisionIfReady()));
+      await rt.commit(mergeChanges({ events: [rt.event(actor, 'training_logged', { date, hours, module, total: trainingHours() })] }, decisionIfReady()));
       return { trainingHours: trainingHours() };
     },
     { validator: (_input) => { if (FINAL.includes(state.stage)) refuse('case_closed', `The screening is ${state.stage}`); } },
@@ -187,8 +184,8 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
     withdrawApplicationUpdate,
     async ({ reason, actor }) => {
       rt.setStage('withdrawn', 'closed');
-      const closed = merge(...rt.openTasks().map((t: TaskRecord) => rt.closeTask(t, 'cancelled', actor, 'application withdrawn')));
-      await rt.commit(merge(closed, { events: [rt.event(actor, 'application_withdrawn', { reason })] }));
+      const closed = mergeChanges(...rt.openTasks().map((t: TaskRecord) => rt.closeTask(t, 'cancelled', actor, 'application withdrawn')));
+      await rt.commit(mergeChanges(closed, { events: [rt.event(actor, 'application_withdrawn', { reason })] }));
       return { stage: state.stage };
     },
     {
@@ -236,11 +233,11 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
 
   if (!state.recorded) {
     state.screeningDueAt = new Date(addDuration(Date.now(), rules.screeningTarget, rt.calendar)).toISOString();
-    const tasks = merge(
+    const tasks = mergeChanges(
       ...CHECKS.map((c) => caseWorkerTask('background_check', `Background check: ${c.title}`, ['clear', 'flagged'], c.name)),
       caseWorkerTask('interview', 'In-person interview with the mentor applicant', ['pass', 'fail']),
     );
-    await rt.commit(merge({ events: [rt.event(input.appliedBy, 'applied', { references: state.references.length })] }, tasks));
+    await rt.commit(mergeChanges({ events: [rt.event(input.appliedBy, 'applied', { references: state.references.length })] }, tasks));
     state.recorded = true;
     for (const ref of state.references) {
       await issueReferenceLink({ caseId: state.caseId, referenceId: ref.id, referenceName: ref.name, email: ref.email, applicantName: state.applicant.name, kind: 'request', validFor: rules.referenceLinkValidity, publicBaseUrl: policy.publicBaseUrl });
@@ -252,11 +249,6 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
   void watchScreeningTarget();
 
   // An approved mentor's record lives on (pool, matches) until withdrawn.
-  await condition(() => state.status === 'closed' || rt.historyFull());
-  await rt.drainHandlers();
-  if (state.status !== 'closed') {
-    rt.forgetClosedTasks();
-    await continueAsNew<typeof mentorScreeningWorkflow>({ ...input, state });
-  }
+  await rt.runUntilClosed((s) => continueAsNew<typeof mentorScreeningWorkflow>({ ...input, state: s }));
   return { caseId: state.caseId, stage: state.stage };
 }

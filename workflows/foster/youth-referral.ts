@@ -4,7 +4,7 @@
  * youth is ready to match. The case stays open as the youth's record while in the program.
  * The youth's name, birth date and needs never appear in titles or e-mails.
  */
-import { condition, continueAsNew } from '@temporalio/workflow';
+import { continueAsNew } from '@temporalio/workflow';
 import { roleToken, userToken } from '../shared/access';
 import { CaseRuntime, refuse, type Change } from '../shared/case-runtime';
 import type { TaskRecord } from '../shared/records';
@@ -105,11 +105,6 @@ export async function youthReferralWorkflow(input: YouthReferralInput): Promise<
     rt.resumeTaskTimers();
   }
 
-  await condition(() => state.status === 'closed' || rt.historyFull());
-  await rt.drainHandlers();
-  if (state.status !== 'closed') {
-    rt.forgetClosedTasks();
-    await continueAsNew<typeof youthReferralWorkflow>({ ...input, state });
-  }
+  await rt.runUntilClosed((s) => continueAsNew<typeof youthReferralWorkflow>({ ...input, state: s }));
   return { caseId: state.caseId, stage: state.stage };
 }

@@ -87,6 +87,17 @@ export interface Change {
   referenceAnswered?: TransitionInput['referenceAnswered'];
 }
 
+/** Several changes recorded as one transition (scalar parts: the last one given wins). */
+export function mergeChanges(...changes: Change[]): Change {
+  return {
+    tasks: changes.flatMap((c) => c.tasks ?? []),
+    events: changes.flatMap((c) => c.events ?? []),
+    emails: changes.flatMap((c) => c.emails ?? []),
+    programLevel: changes.reduce<Change['programLevel']>((a, c) => c.programLevel ?? a, undefined),
+    referenceAnswered: changes.reduce<Change['referenceAnswered']>((a, c) => c.referenceAnswered ?? a, undefined),
+  };
+}
+
 export type TaskCompletionHook = (task: TaskRecord, input: CompleteTaskInput) => Promise<Change>;
 
 /** Refusals carry the API's error code as their type (see api/errors.ts). */
@@ -363,6 +374,19 @@ export class CaseRuntime<S extends CaseCore> {
   historyFull(): boolean {
     const info = workflowInfo();
     return info.continueAsNewSuggested || info.historyLength > this.policy.maxHistoryEvents;
+  }
+
+  /**
+   * The life of a case that lasts until it closes: waits for that, and whenever history is
+   * full continues as new (via `next`, carrying the state) once handlers have finished.
+   */
+  async runUntilClosed(next: (state: S) => Promise<never>): Promise<void> {
+    await condition(() => this.state.status === 'closed' || this.historyFull());
+    await this.drainHandlers();
+    if (this.state.status !== 'closed') {
+      this.forgetClosedTasks();
+      await next(this.state);
+    }
   }
 
   /** Before finishing or continuing as new: let running Update handlers and commits complete. */
