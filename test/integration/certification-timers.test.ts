@@ -6,16 +6,15 @@
 import { addDays, laStartOfDay } from '../../workflows/shared/calendar';
 import { QUESTIONS } from '../../workflows/certification/questions';
 import { as, mailbox, type Stack } from '../support/stack';
-import { startTimeSkipping, type TimeSkipping } from '../support/time-skipping';
+import { useTimeSkipping, type TimeSkipping } from '../support/time-skipping';
 import { admin, registerProgram, reviewer, staffOf } from './fixtures';
 
 let ts: TimeSkipping;
 let stack: Stack;
-beforeEach(async () => {
-  ts = await startTimeSkipping();
-  stack = ts.stack;
+useTimeSkipping((t) => {
+  ts = t;
+  stack = t.stack;
 });
-afterEach(async () => ts?.stop());
 
 const DAY = 86_400_000;
 // Reminders are whole calendar days before a deadline in Los Angeles: across a daylight-saving

@@ -5,16 +5,15 @@
  * phone follow-up after 14; the 30-day screening target.
  */
 import { as, eventually, mailbox, type Stack } from '../support/stack';
-import { startTimeSkipping, type TimeSkipping } from '../support/time-skipping';
+import { useTimeSkipping, type TimeSkipping } from '../support/time-skipping';
 import { activeMatch, approvedMentor, caseSup, cw1, mentorApplication, readyYouth } from './foster-fixtures';
 
 let ts: TimeSkipping;
 let stack: Stack;
-beforeEach(async () => {
-  ts = await startTimeSkipping();
-  stack = ts.stack;
+useTimeSkipping((t) => {
+  ts = t;
+  stack = t.stack;
 });
-afterEach(async () => ts?.stop());
 
 const DAY = 86_400_000;
 type Task = { id: string; type: string; status: string; escalated: boolean; dueAt: string };

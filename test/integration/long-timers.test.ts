@@ -5,18 +5,15 @@
  */
 import { laDate, laYearEnd } from '../../workflows/shared/calendar';
 import { as, mailbox, type Stack } from '../support/stack';
-import { startTimeSkipping, type TimeSkipping } from '../support/time-skipping';
+import { useTimeSkipping, type TimeSkipping } from '../support/time-skipping';
 import { activeEnrollment, admin, certifiedProgram, employee, enrollmentBody, hr, verifiedHours, year } from './fixtures';
 
 let ts: TimeSkipping;
 let stack: Stack;
-
-// Each test gets its own server, whose clock starts at the real time and only moves forward.
-beforeEach(async () => {
-  ts = await startTimeSkipping();
-  stack = ts.stack;
+useTimeSkipping((t) => {
+  ts = t;
+  stack = t.stack;
 });
-afterEach(async () => ts?.stop());
 
 const serverNow = () => ts.now();
 const skipTo = (ms: number) => ts.skipTo(ms);

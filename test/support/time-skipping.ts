@@ -45,3 +45,16 @@ export async function startTimeSkipping(policy: Record<string, unknown> = { task
     },
   };
 }
+
+/**
+ * A fresh time-skipping server for each test of the file (its clock starts at the real
+ * time and only moves forward); `onStart` receives it before each test.
+ */
+export function useTimeSkipping(onStart: (ts: TimeSkipping) => void, policy?: Record<string, unknown>): void {
+  let current: TimeSkipping | undefined;
+  beforeEach(async () => {
+    current = await startTimeSkipping(policy);
+    onStart(current);
+  });
+  afterEach(async () => current?.stop());
+}

@@ -9,7 +9,7 @@
 import { continueAsNew, getExternalWorkflowHandle, setHandler, uuid4 } from '@temporalio/workflow';
 import { roleToken } from '../shared/access';
 import { addDuration, laDate, subtractDuration } from '../shared/calendar';
-import { CaseRuntime, mergeChanges, refuse, type Change } from '../shared/case-runtime';
+import { CaseRuntime, newCase, mergeChanges, refuse, type Change } from '../shared/case-runtime';
 import { SYSTEM, type Actor } from '../shared/records';
 import { certificateEnd, programLevelSignal, programWorkflowId, type ProgramLevel } from '../programs/workflow';
 import { completeWorkPlanItemUpdate, saveAssessmentUpdate, submitAssessmentUpdate } from './messages';
@@ -20,21 +20,16 @@ const IN_PROGRESS = ['application_review', 'self_assessment', 'review', 'work_pl
 const REVIEWERS = ['quality_reviewer'];
 
 function initialState(input: CertificationInput): CertificationState {
-  const now = new Date(Date.now()).toISOString();
   const renewal = input.levelSought === 'partner' && input.program.levelAtApplication === 'partner';
   return {
-    caseId: input.caseId,
-    type: 'certification',
-    status: 'open',
-    stage: 'application_review',
-    subject: `${renewal ? 'Renewal of Partner' : input.levelSought === 'partner' ? 'Partner' : 'Affiliate'} certification: ${input.program.name}`,
-    viewers: [roleToken('program_staff', { programId: input.program.id }), roleToken('quality_reviewer'), roleToken('review_lead')],
-    programId: input.program.id,
-    version: 0,
-    createdAt: now,
-    updatedAt: now,
-    recorded: false,
-    tasks: {},
+    ...newCase({
+      caseId: input.caseId,
+      type: 'certification',
+      stage: 'application_review',
+      subject: `${renewal ? 'Renewal of Partner' : input.levelSought === 'partner' ? 'Partner' : 'Affiliate'} certification: ${input.program.name}`,
+      viewers: [roleToken('program_staff', { programId: input.program.id }), roleToken('quality_reviewer'), roleToken('review_lead')],
+      programId: input.program.id,
+    }),
     program: input.program,
     levelSought: input.levelSought,
     renewal,

@@ -9,7 +9,7 @@
 import { continueAsNew, getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
 import { roleToken, userToken } from '../shared/access';
 import { addDuration, laDate, laStartOfDay } from '../shared/calendar';
-import { CaseRuntime, mergeChanges, refuse, type Change } from '../shared/case-runtime';
+import { CaseRuntime, newCase, mergeChanges, refuse, type Change } from '../shared/case-runtime';
 import type { Actor, TaskRecord } from '../shared/records';
 import { closeMatchUpdate, matchConfirmedSignal, matchEndedSignal } from './messages';
 import { checkInProblems } from './rules';
@@ -19,21 +19,16 @@ import type { CheckIn, FosterResult, MatchInput, MatchState } from './types';
 type Party = 'mentor' | 'caregiver' | 'social_worker';
 
 function initialState(input: MatchInput): MatchState {
-  const iso = new Date(Date.now()).toISOString();
   return {
-    caseId: input.caseId,
-    type: 'match',
-    status: 'open',
-    stage: 'proposed',
-    subject: `Match ${input.caseId.slice(0, 8)}`,
-    // A match reveals the youth: the youth's own readers only.
-    viewers: [userToken(input.caseWorkerId), roleToken('case_supervisor'), userToken(input.socialWorker.id)],
-    ownerId: input.caseWorkerId,
-    version: 0,
-    createdAt: iso,
-    updatedAt: iso,
-    recorded: false,
-    tasks: {},
+    ...newCase({
+      caseId: input.caseId,
+      type: 'match',
+      stage: 'proposed',
+      subject: `Match ${input.caseId.slice(0, 8)}`,
+      // A match reveals the youth: the youth's own readers only.
+      viewers: [userToken(input.caseWorkerId), roleToken('case_supervisor'), userToken(input.socialWorker.id)],
+      ownerId: input.caseWorkerId,
+    }),
     mentorCaseId: input.mentorCaseId,
     youthCaseId: input.youthCaseId,
     mentorWorkflowId: input.mentorWorkflowId,

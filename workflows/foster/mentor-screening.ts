@@ -8,7 +8,7 @@ import { continueAsNew, proxyActivities, setHandler, uuid4 } from '@temporalio/w
 import type { ReferenceActivities } from '../../activities/references';
 import { roleMailbox, roleToken, userToken } from '../shared/access';
 import { addDuration } from '../shared/calendar';
-import { CaseRuntime, mergeChanges, refuse, type Change } from '../shared/case-runtime';
+import { CaseRuntime, newCase, mergeChanges, refuse, type Change } from '../shared/case-runtime';
 import { SYSTEM, type TaskRecord } from '../shared/records';
 import { registerAvailability } from './availability';
 import { logTrainingUpdate, referenceAnswerUpdate, withdrawApplicationUpdate } from './messages';
@@ -26,19 +26,15 @@ function initialState(input: MentorScreeningInput): MentorScreeningState {
   const now = Date.now();
   const iso = new Date(now).toISOString();
   return {
-    caseId: input.caseId,
-    type: 'mentor_screening',
-    status: 'open',
-    stage: 'screening',
-    subject: `Mentor screening: ${input.applicant.name}`,
-    // Case workers see the mentor pool to propose matches; supervisors decide.
-    viewers: [userToken(input.caseWorkerId), roleToken('case_worker'), roleToken('case_supervisor')],
-    ownerId: input.caseWorkerId,
-    version: 0,
-    createdAt: iso,
-    updatedAt: iso,
-    recorded: false,
-    tasks: {},
+    ...newCase({
+      caseId: input.caseId,
+      type: 'mentor_screening',
+      stage: 'screening',
+      subject: `Mentor screening: ${input.applicant.name}`,
+      // Case workers see the mentor pool to propose matches; supervisors decide.
+      viewers: [userToken(input.caseWorkerId), roleToken('case_worker'), roleToken('case_supervisor')],
+      ownerId: input.caseWorkerId,
+    }),
     applicant: input.applicant,
     caseWorkerId: input.caseWorkerId,
     references: input.references.map((r) => ({ ...r, id: uuid4(), status: 'awaiting', requestedAt: iso, reminded: false, followUpOpened: false })),

@@ -6,27 +6,22 @@
  */
 import { continueAsNew } from '@temporalio/workflow';
 import { roleToken, userToken } from '../shared/access';
-import { CaseRuntime, refuse, type Change } from '../shared/case-runtime';
+import { CaseRuntime, newCase, refuse, type Change } from '../shared/case-runtime';
 import type { TaskRecord } from '../shared/records';
 import { registerAvailability } from './availability';
 import type { FosterResult, YouthReferralInput, YouthReferralState } from './types';
 
 function initialState(input: YouthReferralInput): YouthReferralState {
-  const iso = new Date(Date.now()).toISOString();
   return {
-    caseId: input.caseId,
-    type: 'youth_referral',
-    status: 'open',
-    stage: 'consent',
-    subject: `Youth referral ${input.caseId.slice(0, 8)} (${input.youth.county})`,
-    // Only the assigned case worker, case supervisors and the youth's social worker.
-    viewers: [userToken(input.caseWorkerId), roleToken('case_supervisor'), userToken(input.socialWorker.id)],
-    ownerId: input.caseWorkerId,
-    version: 0,
-    createdAt: iso,
-    updatedAt: iso,
-    recorded: false,
-    tasks: {},
+    ...newCase({
+      caseId: input.caseId,
+      type: 'youth_referral',
+      stage: 'consent',
+      subject: `Youth referral ${input.caseId.slice(0, 8)} (${input.youth.county})`,
+      // Only the assigned case worker, case supervisors and the youth's social worker.
+      viewers: [userToken(input.caseWorkerId), roleToken('case_supervisor'), userToken(input.socialWorker.id)],
+      ownerId: input.caseWorkerId,
+    }),
     youth: input.youth,
     socialWorker: input.socialWorker,
     caregiver: input.caregiver,

@@ -10,7 +10,7 @@
 import { continueAsNew, setHandler, uuid4 } from '@temporalio/workflow';
 import { roleToken, userToken } from '../shared/access';
 import { laYearEnd } from '../shared/calendar';
-import { CaseRuntime, refuse, type Change } from '../shared/case-runtime';
+import { CaseRuntime, newCase, refuse, type Change } from '../shared/case-runtime';
 import { SYSTEM, type Actor, type TaskRecord } from '../shared/records';
 import { logPersonalTimeUpdate, requestLeaveUpdate, withdrawRequestUpdate } from './messages';
 import { computeLedger, isPendingRequest, personalTimeViolation, requestViolation } from './rules';
@@ -22,27 +22,22 @@ export function mentoringLeaveWorkflowId(year: number, employeeId: string): stri
 
 function initialState(input: MentoringLeaveInput): MentoringLeaveState {
   const e = input.enrollment;
-  const now = new Date(Date.now()).toISOString();
   return {
-    caseId: input.caseId,
-    type: 'mentoring_leave',
-    status: 'open',
-    stage: 'eligibility_review',
-    subject: `Mentoring leave ${e.year}: ${e.employee.name}`,
-    viewers: [
-      userToken(e.employee.id),
-      userToken(e.supervisor.id),
-      roleToken('hr_officer', { department: e.employee.department }),
-      roleToken('org_coordinator', { programId: e.program.programId }),
-    ],
-    ownerId: e.employee.id,
-    department: e.employee.department,
-    programId: e.program.programId,
-    version: 0,
-    createdAt: now,
-    updatedAt: now,
-    recorded: false,
-    tasks: {},
+    ...newCase({
+      caseId: input.caseId,
+      type: 'mentoring_leave',
+      stage: 'eligibility_review',
+      subject: `Mentoring leave ${e.year}: ${e.employee.name}`,
+      viewers: [
+        userToken(e.employee.id),
+        userToken(e.supervisor.id),
+        roleToken('hr_officer', { department: e.employee.department }),
+        roleToken('org_coordinator', { programId: e.program.programId }),
+      ],
+      ownerId: e.employee.id,
+      department: e.employee.department,
+      programId: e.program.programId,
+    }),
     enrollment: e,
     personalTime: [],
     requests: [],

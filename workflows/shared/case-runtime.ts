@@ -66,6 +66,14 @@ export interface CaseCore {
   tasks: Record<string, TaskRecord>;
 }
 
+/** The core of a new case: open, unrecorded, no tasks yet. */
+export function newCase<Stage extends string>(
+  fields: Pick<CaseCore, 'caseId' | 'type' | 'subject' | 'viewers'> & { stage: Stage } & Partial<Pick<CaseCore, 'ownerId' | 'department' | 'programId'>>,
+): CaseCore & { stage: Stage } {
+  const now = new Date(Date.now()).toISOString();
+  return { status: 'open', version: 0, createdAt: now, updatedAt: now, recorded: false, tasks: {}, ...fields };
+}
+
 export interface TaskSpec {
   type: string;
   title: string;
