@@ -8,7 +8,8 @@ import type { Policy } from '../../workflows/shared/policy';
 import { programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../../workflows/programs/workflow';
 import { actorOf, hasRole } from '../auth';
 import { notFound } from '../errors';
-import type { ApiBuilder } from '../http';
+import { decodeCursor, encodeCursor, pageQuery, type ApiBuilder } from '../http';
+import { sql } from 'kysely';
 import { timelineOf } from './cases';
 import { calendarDate, programLevel, programSchema } from '../schemas';
 
@@ -50,13 +51,17 @@ export function registerProgramRoutes(api: ApiBuilder, db: Db, temporal: Client,
   api.route({
     method: 'get', path: '/programs', tag: 'programs', auth: 'public',
     summary: 'The public program directory with current levels',
-    query: z.object({ level: programLevel.optional() }),
-    response: z.object({ items: z.array(programSchema) }),
+    query: z.object({ level: programLevel.optional(), ...pageQuery }),
+    response: z.object({ items: z.array(programSchema), nextCursor: z.string().nullable() }),
     handler: async ({ query }) => {
       let qb = db.selectFrom('programs').selectAll();
       if (query.level) qb = qb.where('level', '=', query.level);
-      const rows = await qb.orderBy('name').orderBy('id').execute();
-      return { body: { items: rows.map((p) => programDto(p, false)) } };
+      const cursor = decodeCursor(query.cursor);
+      if (cursor) qb = qb.where(sql<boolean>`(name, id) > (${String(cursor[0])}, ${String(cursor[1])})`);
+      const rows = await qb.orderBy('name').orderBy('id').limit(query.limit + 1).execute();
+      const page = rows.slice(0, query.limit);
+      const last = page[page.length - 1];
+      return { body: { items: page.map((p) => programDto(p, false)), nextCursor: rows.length > query.limit ? encodeCursor([last.name, last.id]) : null } };
     },
   });
 

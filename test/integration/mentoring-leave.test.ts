@@ -308,5 +308,17 @@ describe('service endpoints', () => {
     expect(r.body.items[0].contactEmail).toBeUndefined();
     const bad = await as(stack).get('/programs?level=gold');
     expect(bad.status).toBe(400);
+    // Lists page with limit and cursor: the directory, and an HR officer's cases.
+    const c1 = await as(stack, hr).get('/cases?limit=1');
+    const c2 = await as(stack, hr).get(`/cases?limit=1&cursor=${c1.body.nextCursor}`);
+    expect(c1.body.items).toHaveLength(1);
+    expect(c2.body.items[0].id).not.toBe(c1.body.items[0].id);
+    expect((await as(stack, hr).get('/cases?cursor=garbage')).status).toBe(400);
+    const first = await as(stack).get('/programs?limit=2');
+    expect(first.body.items).toHaveLength(2);
+    const next = await as(stack).get(`/programs?limit=200&cursor=${first.body.nextCursor}`);
+    const all = await as(stack).get('/programs?limit=200');
+    expect([...first.body.items, ...next.body.items].map((p: { id: string }) => p.id)).toEqual(all.body.items.map((p: { id: string }) => p.id));
+    expect(all.body.nextCursor).toBeNull();
   });
 });
