@@ -1,10 +1,11 @@
 /** Cases, tasks and timeline: shared by every process (api.md, "Cases, tasks and timeline"). */
 import { sql } from 'kysely';
-import { z } from 'zod';
+import { z, type ZodTypeAny } from 'zod';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../db';
 import { assignTaskUpdate, claimTaskUpdate, completeTaskUpdate } from '../../workflows/shared/messages';
 import { overlaps } from '../../workflows/shared/access';
+import type { CaseType } from '../../workflows/shared/records';
 import { actorOf, type User } from '../auth';
 import { conflict, forbidden, notFound } from '../errors';
 import { decodeCursor, encodeCursor, pageQuery, type ApiBuilder } from '../http';
@@ -171,6 +172,14 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
   async function reloadTask(taskId: string): Promise<TaskRow> {
     return db.selectFrom('tasks').selectAll().where('id', '=', taskId).executeTakeFirstOrThrow();
   }
+}
+
+/** `GET <path>/:caseId` for one case type: the visible case with its process details. */
+export function caseDetailRoute(api: ApiBuilder, db: Db, spec: { path: string; type: CaseType; tag: string; summary: string; response: ZodTypeAny }): void {
+  api.route({
+    method: 'get', path: `${spec.path}/:caseId`, tag: spec.tag, auth: 'any', errors: [404], summary: spec.summary, response: spec.response,
+    handler: async ({ user, params }) => ({ body: await caseWithDetails(db, await loadVisibleCase(db, user, params.caseId, spec.type)) }),
+  });
 }
 
 export async function timelineOf(db: Db, caseId: string) {

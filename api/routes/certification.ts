@@ -7,16 +7,16 @@ import { laDate, monthsBetween } from '../../workflows/shared/calendar';
 import type { Policy } from '../../workflows/shared/policy';
 import { completeWorkPlanItemUpdate, saveAssessmentUpdate, submitAssessmentUpdate } from '../../workflows/certification/messages';
 import { QUESTIONS, STANDARDS } from '../../workflows/certification/questions';
-import type { CertificationInput } from '../../workflows/certification/types';
+import { IN_PROGRESS_STAGES, type CertificationInput } from '../../workflows/certification/types';
 import { certificationWorkflow } from '../../workflows/certification/workflow';
 import { actorOf, hasRole, type User } from '../auth';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import type { ApiBuilder } from '../http';
+import { caseDetailRoute } from './cases';
 import { startCase } from '../start-case';
 import { caseSchema } from '../schemas';
 import { caseWithDetails, loadVisibleCase, type CaseRow } from '../views';
 
-const IN_PROGRESS = ['application_review', 'self_assessment', 'review', 'work_plan'];
 
 const questionSchema = z.object({ id: z.string(), standard: z.enum(STANDARDS), text: z.string() }).openapi('AssessmentQuestion');
 const answerSchema = z.object({ questionId: z.string().min(1), response: z.enum(['yes', 'partially', 'no']), evidence: z.string().max(10_000).optional() }).strict();
@@ -60,7 +60,7 @@ export function registerCertificationRoutes(api: ApiBuilder, db: Db, temporal: C
         }
       }
       const existing = await db.selectFrom('cases').select(['id', 'stage']).where('type', '=', 'certification').where('program_id', '=', p.id).execute();
-      if (existing.some((c) => IN_PROGRESS.includes(c.stage))) throw conflict('certification_open', 'The program already has a certification case in progress');
+      if (existing.some((c) => IN_PROGRESS_STAGES.includes(c.stage))) throw conflict('certification_open', 'The program already has a certification case in progress');
       const caseId = randomUUID();
       const input: CertificationInput = {
         caseId, levelSought: body.level, policy, appliedBy: actorOf(user),
@@ -86,11 +86,9 @@ export function registerCertificationRoutes(api: ApiBuilder, db: Db, temporal: C
     handler: async () => ({ body: { items: QUESTIONS } }),
   });
 
-  api.route({
-    method: 'get', path: '/certifications/:caseId', tag: 'certification', auth: 'any', errors: [404],
+  caseDetailRoute(api, db, {
+    path: '/certifications', type: 'certification', tag: 'certification', response: certificationSchema,
     summary: 'A certification case with its self-assessment, work plan, deadline and certificate',
-    response: certificationSchema,
-    handler: async ({ user, params }) => ({ body: await caseWithDetails(db, await loadVisibleCase(db, user, params.caseId, 'certification')) }),
   });
 
   api.route({

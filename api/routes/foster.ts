@@ -16,6 +16,7 @@ import { matchWorkflow } from '../../workflows/foster/match';
 import { actorOf, hasRole } from '../auth';
 import { conflict, forbidden, HttpProblem, notFound, problemFromTemporal, unprocessable } from '../errors';
 import type { ApiBuilder } from '../http';
+import { caseDetailRoute } from './cases';
 import { calendarDate, caseSchema, quarterHours } from '../schemas';
 import { startCase } from '../start-case';
 import { caseWithDetails, loadVisibleCase } from '../views';
@@ -63,10 +64,9 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
     },
   });
 
-  api.route({
-    method: 'get', path: '/foster/mentors/:caseId', tag: 'foster', auth: 'any', errors: [404],
-    summary: 'A mentor screening case: checks, references (status only), training, active match', response: mentorSchema,
-    handler: async ({ user, params }) => ({ body: await caseWithDetails(db, await loadVisibleCase(db, user, params.caseId, 'mentor_screening')) }),
+  caseDetailRoute(api, db, {
+    path: '/foster/mentors', type: 'mentor_screening', tag: 'foster', response: mentorSchema,
+    summary: 'A mentor screening case: checks, references (status only), training, active match',
   });
 
   api.route({
@@ -142,11 +142,9 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
     },
   });
 
-  api.route({
-    method: 'get', path: '/foster/youth/:caseId', tag: 'foster', auth: 'any', errors: [404],
+  caseDetailRoute(api, db, {
+    path: '/foster/youth', type: 'youth_referral', tag: 'foster', response: youthSchema,
     summary: "A youth referral with the youth's record (assigned case worker, case supervisors, the youth's social worker only)",
-    response: youthSchema,
-    handler: async ({ user, params }) => ({ body: await caseWithDetails(db, await loadVisibleCase(db, user, params.caseId, 'youth_referral')) }),
   });
 
   api.route({
@@ -178,10 +176,9 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
     },
   });
 
-  api.route({
-    method: 'get', path: '/foster/matches/:caseId', tag: 'foster', auth: 'any', errors: [404],
-    summary: 'A match with its check-ins, next check-in and anniversary', response: matchSchema,
-    handler: async ({ user, params }) => ({ body: await caseWithDetails(db, await loadVisibleCase(db, user, params.caseId, 'match')) }),
+  caseDetailRoute(api, db, {
+    path: '/foster/matches', type: 'match', tag: 'foster', response: matchSchema,
+    summary: 'A match with its check-ins, next check-in and anniversary',
   });
 
   api.route({

@@ -13,9 +13,10 @@ import { mentoringLeaveWorkflow, mentoringLeaveWorkflowId } from '../../workflow
 import { actorOf, hasRole, type User } from '../auth';
 import { conflict, forbidden, HttpProblem } from '../errors';
 import type { ApiBuilder } from '../http';
+import { caseDetailRoute } from './cases';
 import { startCase } from '../start-case';
 import { calendarDate, caseSchema, quarterHours } from '../schemas';
-import { caseWithDetails, loadVisibleCase, type CaseRow } from '../views';
+import { loadVisibleCase, type CaseRow } from '../views';
 
 const person = { id: z.string().min(1).max(200), name: z.string().min(1).max(200), email: z.string().email() };
 
@@ -103,11 +104,9 @@ export function registerMentoringLeaveRoutes(api: ApiBuilder, db: Db, temporal: 
     },
   });
 
-  api.route({
-    method: 'get', path: '/mentoring-leave/enrollments/:caseId', tag: 'mentoring leave', auth: 'any', errors: [404],
+  caseDetailRoute(api, db, {
+    path: '/mentoring-leave/enrollments', type: 'mentoring_leave', tag: 'mentoring leave', response: enrollmentSchema,
     summary: 'An enrollment with its ledger, personal time and requests',
-    response: enrollmentSchema,
-    handler: async ({ user, params }) => ({ body: await caseWithDetails(db, await loadVisibleCase(db, user, params.caseId, 'mentoring_leave')) }),
   });
 
   api.route({

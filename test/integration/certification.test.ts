@@ -1,5 +1,5 @@
 /** Quality-based certification of programs through HTTP, on the dev server and PostgreSQL. */
-import { as, eventually, mailbox, startStack, type Stack } from '../support/stack';
+import { QUIET_TASKS, as, eventually, mailbox, startStack, type Stack } from '../support/stack';
 import { admin, employee, enrollmentBody, registerProgram, reviewer, reviewer2, reviewLead, staffOf, year } from './fixtures';
 import { QUESTIONS } from '../../workflows/certification/questions';
 
@@ -8,7 +8,7 @@ beforeAll(async () => {
   stack = await startStack({
     policy: {
       tasks: {
-        default: { due: 'PT1H', reminderBefore: 'PT30M', escalateTo: 'admin' },
+        ...QUIET_TASKS,
         assessment_review: { due: 'PT4S', reminderBefore: 'PT2S', escalateTo: 'review_lead' },
       },
     },

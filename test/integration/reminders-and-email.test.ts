@@ -3,7 +3,7 @@
  * promise that a retried send never delivers twice — on the dev server, real SMTP.
  */
 import { ApplicationFailure } from '@temporalio/common';
-import { as, eventually, mailbox, startStack, type Stack } from '../support/stack';
+import { QUIET_TASKS, as, eventually, mailbox, startStack, type Stack } from '../support/stack';
 import { certifiedProgram, employee, enrollmentBody, hr, sup, today, verifiedHours, activeEnrollment } from './fixtures';
 
 type Task = { id: string; type: string; escalated: boolean };
@@ -14,7 +14,7 @@ describe('reminder and escalation', () => {
     stack = await startStack({
       policy: {
         tasks: {
-          default: { due: 'PT1H', reminderBefore: 'PT30M', escalateTo: 'admin' },
+          ...QUIET_TASKS,
           supervisor_approval: { due: 'PT4S', reminderBefore: 'PT2S', escalateTo: 'hr_officer' },
         },
         mailboxes: { 'hr_officer:CDT': 'hr-cdt@agency.example' },

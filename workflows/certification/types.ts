@@ -8,6 +8,12 @@ export type LevelSought = 'affiliate' | 'partner';
 export type CertificationStage =
   | 'application_review' | 'self_assessment' | 'review' | 'work_plan' | 'partner' | 'affiliate' | 'denied' | 'expired';
 
+/**
+ * The stages of a case still in progress: a program has at most one such case, and the
+ * 4-month window runs only while its case is in one of them.
+ */
+export const IN_PROGRESS_STAGES: readonly string[] = ['application_review', 'self_assessment', 'review', 'work_plan'];
+
 export interface ProgramSummary {
   id: string;
   name: string;

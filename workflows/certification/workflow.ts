@@ -14,9 +14,8 @@ import { SYSTEM, type Actor } from '../shared/records';
 import { certificateEnd, programLevelSignal, programWorkflowId, type ProgramLevel } from '../programs/workflow';
 import { completeWorkPlanItemUpdate, saveAssessmentUpdate, submitAssessmentUpdate } from './messages';
 import { QUESTIONS, STANDARDS, type Standard } from './questions';
-import type { CertificationInput, CertificationResult, CertificationState, SaveAssessmentInput, WorkPlanItem } from './types';
+import { IN_PROGRESS_STAGES, type CertificationInput, type CertificationResult, type CertificationState, type SaveAssessmentInput, type WorkPlanItem } from './types';
 
-const IN_PROGRESS = ['application_review', 'self_assessment', 'review', 'work_plan'];
 const REVIEWERS = ['quality_reviewer'];
 
 function initialState(input: CertificationInput): CertificationState {
@@ -242,7 +241,7 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
   /** Reminders 30 and 7 days before the deadline; at the deadline, back to Affiliate. */
   async function runPartnerWindow(): Promise<void> {
     const deadline = Date.parse(state.deadline!);
-    const inWindow = () => IN_PROGRESS.includes(state.stage);
+    const inWindow = () => IN_PROGRESS_STAGES.includes(state.stage);
     const reminders = policy.certification.windowReminders;
     while (state.windowRemindersSent < reminders.length) {
       const at = subtractDuration(deadline, reminders[state.windowRemindersSent], rt.calendar);
@@ -285,7 +284,7 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
     state.recorded = true;
   } else {
     rt.resumeTaskTimers();
-    if (state.deadline && IN_PROGRESS.includes(state.stage)) void runPartnerWindow();
+    if (state.deadline && IN_PROGRESS_STAGES.includes(state.stage)) void runPartnerWindow();
   }
 
   await rt.runUntilClosed((s) => continueAsNew<typeof certificationWorkflow>({ ...input, state: s }));
