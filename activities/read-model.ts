@@ -5,6 +5,7 @@
  */
 import type { Db } from '../db';
 import type { TransitionInput, TransitionResult } from '../workflows/shared/records';
+import { partiesOf } from '../workflows/shared/who-may-act';
 import { deliverOutbox, type Mailer, type OutboxHooks } from './email';
 
 export interface ReadModelDeps {
@@ -26,6 +27,7 @@ export function createReadModelActivities({ db, mailer, clock = () => new Date()
             .values({
               id: c.id, workflow_id: c.workflowId, type: c.type, status: c.status, stage: c.stage, subject: c.subject,
               viewers: c.viewers, owner_id: c.ownerId ?? null, department: c.department ?? null,
+              parties: c.parties ? (JSON.stringify(c.parties) as never) : null,
               program_id: c.programId ?? null, details: JSON.stringify(c.details) as never, version: c.version,
               created_at: c.createdAt, updated_at: c.updatedAt,
             })
@@ -33,6 +35,7 @@ export function createReadModelActivities({ db, mailer, clock = () => new Date()
               oc.column('id').doUpdateSet((eb) => ({
                 status: eb.ref('excluded.status'), stage: eb.ref('excluded.stage'), subject: eb.ref('excluded.subject'),
                 viewers: eb.ref('excluded.viewers'), details: eb.ref('excluded.details'), version: eb.ref('excluded.version'),
+                parties: eb.ref('excluded.parties'),
                 updated_at: eb.ref('excluded.updated_at'),
               })).where('cases.version', '<', (eb) => eb.ref('excluded.version')),
             )
@@ -50,6 +53,9 @@ export function createReadModelActivities({ db, mailer, clock = () => new Date()
               comment: t.comment ?? null, data: t.data ? (JSON.stringify(t.data) as never) : null,
               completed_by: t.completedBy ?? null, completed_at: t.completedAt ?? null, ref: t.ref ?? null,
               created_at: t.createdAt, case_version: c.version,
+              assignable: t.assignable ?? null, excluded_actors: t.excludedActors ?? [],
+              // The inbox leaves out what the caller may not act on: their own case, a step after their own.
+              barred: [...new Set([...partiesOf(c).ids, ...(t.excludedActors ?? [])])],
             })
             .onConflict((oc) =>
               oc.column('id').doUpdateSet((eb) => ({
@@ -58,7 +64,8 @@ export function createReadModelActivities({ db, mailer, clock = () => new Date()
                 escalated: eb.ref('excluded.escalated'), outcome: eb.ref('excluded.outcome'),
                 comment: eb.ref('excluded.comment'), data: eb.ref('excluded.data'),
                 completed_by: eb.ref('excluded.completed_by'), completed_at: eb.ref('excluded.completed_at'),
-                case_version: eb.ref('excluded.case_version'),
+                case_version: eb.ref('excluded.case_version'), assignable: eb.ref('excluded.assignable'),
+                excluded_actors: eb.ref('excluded.excluded_actors'), barred: eb.ref('excluded.barred'),
               })).where('tasks.case_version', '<=', (eb) => eb.ref('excluded.case_version')),
             )
             .execute();

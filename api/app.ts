@@ -9,6 +9,7 @@ import type { AuthConfig } from './auth';
 import { errorHandler, HttpProblem, sendProblem, unknownRoute } from './errors';
 import { ApiBuilder } from './http';
 import { docsPage } from './docs';
+import { DEFAULT_RATE_LIMIT, publicRateLimit, type RateLimitConfig } from './rate-limit';
 import { registerCaseRoutes } from './routes/cases';
 import { registerCertificationRoutes } from './routes/certification';
 import { registerFosterRoutes } from './routes/foster';
@@ -23,10 +24,14 @@ export interface AppDeps {
   log?: (msg: string, err?: unknown) => void;
   /** Task queue new workflows start on (tests use one per suite). */
   taskQueue?: string;
+  rateLimit?: RateLimitConfig;
+  /** Express's `trust proxy` (behind a load balancer: the client address comes from it). */
+  trustProxy?: string | number | boolean;
 }
 
-export function createApp({ db, temporal, policy, auth, log = (m, e) => console.error(m, e), taskQueue = TASK_QUEUE }: AppDeps): express.Express {
-  const api = new ApiBuilder(db, auth);
+export function createApp({ db, temporal, policy, auth, log = (m, e) => console.error(m, e), taskQueue = TASK_QUEUE, rateLimit = DEFAULT_RATE_LIMIT, trustProxy = false }: AppDeps): express.Express {
+  const publicLimit = publicRateLimit(rateLimit);
+  const api = new ApiBuilder(db, auth, publicLimit);
   registerCaseRoutes(api, db, temporal);
   registerMentoringLeaveRoutes(api, db, temporal, policy, taskQueue);
   registerProgramRoutes(api, db, temporal, policy, taskQueue);
@@ -36,6 +41,7 @@ export function createApp({ db, temporal, policy, auth, log = (m, e) => console.
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy);
   app.set('query parser', 'simple');
   app.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
   app.use((req, res, next) => {
@@ -50,12 +56,14 @@ export function createApp({ db, temporal, policy, auth, log = (m, e) => console.
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/ready', async (_req, res) => {
-    const checks: Record<string, string> = {};
-    await sql`select 1`.execute(db).then(() => (checks.database = 'ok'), (e: Error) => (checks.database = e.message));
-    await temporal.connection.workflowService.getSystemInfo({}).then(() => (checks.temporal = 'ok'), (e: Error) => (checks.temporal = e.message));
-    const ok = Object.values(checks).every((v) => v === 'ok');
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', checks });
+  // Ready or not, and nothing more: the reason stays in the logs, not in a public answer.
+  app.get('/ready', publicLimit, async (_req, res) => {
+    const failures: string[] = [];
+    const within = <T>(p: Promise<T>) => Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), 3000).unref())]);
+    await within(sql`select 1`.execute(db)).catch((e: Error) => failures.push(`database: ${e.message}`));
+    await within(temporal.connection.workflowService.getSystemInfo({})).catch((e: Error) => failures.push(`temporal: ${e.message}`));
+    if (failures.length) log('not ready', failures.join('; '));
+    res.status(failures.length ? 503 : 200).json({ status: failures.length ? 'unavailable' : 'ready' });
   });
   app.get('/openapi.json', (_req, res) => {
     res.json(document);
@@ -64,6 +72,7 @@ export function createApp({ db, temporal, policy, auth, log = (m, e) => console.
     res.type('html').send(docsPage(document));
   });
   // The small HTML form behind a reference's e-mailed link (no account, no JavaScript).
+  app.use('/references', publicLimit);
   mountReferencePage(app);
   app.use('/api/v1', api.router);
   app.use(unknownRoute);

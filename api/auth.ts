@@ -1,13 +1,14 @@
 /**
  * Bearer-token authentication: HS256 tokens for development and tests, OIDC through a
- * JWKS URL in production. Every route names the roles it admits; scope checks (which
- * case, which department) happen where the record is read.
+ * JWKS URL in production. Every token must expire, and no token may live longer than the
+ * configured cap. Every route names the roles it admits; a scoped role without its scope
+ * claim admits nothing (who-may-act.ts); scope checks happen where the record is read.
  */
 import type { Request, RequestHandler } from 'express';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
-import { principalTokens, type Principal } from '../workflows/shared/access';
-import type { Actor } from '../workflows/shared/records';
+import { effectiveRoles, principalTokens, scopeClaimOf, type Principal } from '../workflows/shared/access';
+import type { ActingUser } from '../workflows/shared/records';
 import { HttpProblem } from './errors';
 
 export const ROLES = [
@@ -19,17 +20,20 @@ export type Role = (typeof ROLES)[number];
 export interface User extends Principal {
   name?: string;
   email?: string;
+  /** The roles that count: scoped roles without their claim are left out. */
   roles: Role[];
+  /** Every known role the token names, scoped or not. */
+  declaredRoles: Role[];
   tokens: string[];
 }
 
 const claimsSchema = z.object({
-  sub: z.string().min(1),
-  name: z.string().optional(),
-  email: z.string().optional(),
-  roles: z.array(z.string()).default([]),
-  department: z.string().optional(),
-  programId: z.string().optional(),
+  sub: z.string().min(1).max(200),
+  name: z.string().max(200).optional(),
+  email: z.string().max(254).optional(),
+  roles: z.array(z.string().max(100)).max(50).default([]),
+  department: z.string().min(1).max(100).optional(),
+  programId: z.string().min(1).max(200).optional(),
 });
 
 export interface AuthConfig {
@@ -37,17 +41,30 @@ export interface AuthConfig {
   jwksUrl?: string;
   issuer?: string;
   audience?: string;
+  /** OIDC: the signing algorithms accepted (required with a JWKS URL). */
+  algorithms?: string[];
+  /** No token may be valid for longer than this (seconds from its issue, or from now). */
+  maxTokenLifetimeSeconds?: number;
 }
+
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 12 * 3600;
 
 export function createAuthenticator(cfg: AuthConfig) {
   const jwks: JWTVerifyGetKey | undefined = cfg.jwksUrl ? createRemoteJWKSet(new URL(cfg.jwksUrl)) : undefined;
   const secret = cfg.hsSecret ? new TextEncoder().encode(cfg.hsSecret) : undefined;
-  const options = { issuer: cfg.issuer, audience: cfg.audience };
+  const options = { issuer: cfg.issuer, audience: cfg.audience, requiredClaims: ['exp'] };
+  const maxLifetime = cfg.maxTokenLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
 
   async function verify(token: string): Promise<JWTPayload> {
-    if (jwks) return (await jwtVerify(token, jwks, options)).payload;
-    if (secret) return (await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] })).payload;
-    throw new Error('no verification key configured');
+    let payload: JWTPayload;
+    if (jwks) payload = (await jwtVerify(token, jwks, { ...options, algorithms: cfg.algorithms })).payload;
+    else if (secret) payload = (await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] })).payload;
+    else throw new Error('no verification key configured');
+    // Lifetimes are capped: a token minted to live for a year is refused, however it was signed.
+    const now = Math.floor(Date.now() / 1000);
+    const from = typeof payload.iat === 'number' ? Math.min(payload.iat, now) : now;
+    if (payload.exp! - from > maxLifetime) throw new Error('token lifetime exceeds the cap');
+    return payload;
   }
 
   return async function authenticate(req: Request): Promise<User | undefined> {
@@ -63,9 +80,9 @@ export function createAuthenticator(cfg: AuthConfig) {
     }
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) throw new HttpProblem(401, 'Unauthorized', 'The bearer token lacks the sub or roles claims');
-    const roles = claims.data.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
-    const principal = { ...claims.data, roles };
-    return { ...principal, tokens: principalTokens(principal) };
+    const declaredRoles = claims.data.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+    const principal = { ...claims.data, roles: declaredRoles };
+    return { ...principal, roles: effectiveRoles(principal), declaredRoles, tokens: principalTokens(principal) };
   };
 }
 
@@ -75,15 +92,27 @@ export function requireUser(authenticate: ReturnType<typeof createAuthenticator>
     const user = await authenticate(req);
     if (!user) throw new HttpProblem(401, 'Unauthorized', 'A bearer token is required');
     if (roles && !user.roles.some((r) => roles.includes(r))) {
-      throw new HttpProblem(403, 'Forbidden', `This action needs one of the roles: ${roles.join(', ')}`);
+      // A scoped role without its claim admits nothing: say which claim is missing.
+      const unscoped = user.declaredRoles.filter((r) => roles.includes(r) && !user.roles.includes(r));
+      throw new HttpProblem(403, 'Forbidden', unscoped.length
+        ? `The role ${unscoped[0]} acts only within its ${scopeClaimOf(unscoped[0])} claim, which the token lacks`
+        : `This action needs one of the roles: ${roles.join(', ')}`);
     }
     req.user = user;
     next();
   };
 }
 
-export function actorOf(user: User): Actor {
-  return { id: user.sub, ...(user.name ? { name: user.name } : {}) };
+/** The caller as a workflow's validators see them: id, name, e-mail, roles that count and scope. */
+export function actorOf(user: Pick<User, 'sub' | 'name' | 'email' | 'roles' | 'department' | 'programId'>): ActingUser {
+  return {
+    id: user.sub,
+    ...(user.name ? { name: user.name } : {}),
+    ...(user.email ? { email: user.email } : {}),
+    roles: user.roles,
+    ...(user.department ? { department: user.department } : {}),
+    ...(user.programId ? { programId: user.programId } : {}),
+  };
 }
 
 export function hasRole(user: User, ...roles: Role[]): boolean {

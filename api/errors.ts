@@ -2,6 +2,7 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { refusalStatus, type Refusal } from '../workflows/shared/refusals';
 
 export interface ProblemEntry {
   path: string;
@@ -24,7 +25,7 @@ export class HttpProblem extends Error {
 const TITLES: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
   406: 'Not Acceptable', 409: 'Conflict', 413: 'Content Too Large', 415: 'Unsupported Media Type',
-  422: 'Unprocessable Content', 500: 'Internal Server Error', 503: 'Service Unavailable',
+  422: 'Unprocessable Content', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
 };
 
 export const notFound = (what = 'The record'): HttpProblem => new HttpProblem(404, 'Not Found', `${what} does not exist or is not visible to you`);
@@ -33,34 +34,24 @@ export const conflict = (code: string, detail: string): HttpProblem => new HttpP
 export const unprocessable = (code: string, detail: string, extra: Record<string, unknown> = {}): HttpProblem =>
   new HttpProblem(422, 'Unprocessable Content', detail, code, undefined, extra);
 
-/** Refusal codes of workflow validators that are not business-rule refusals (422). */
-const CODE_STATUS: Record<string, number> = {
-  task_not_found: 404,
-  request_not_found: 404,
-  task_not_open: 409,
-  task_claimed: 409,
-  request_not_pending: 409,
-  case_closed: 409,
-  work_plan_item_not_found: 404,
-  work_plan_item_not_open: 409,
-  assessment_closed: 409,
-  work_plan_closed: 409,
-  match_not_open: 409,
-  in_active_match: 409,
-  reference_link_used: 404,
-};
-
-/** Turns a Temporal Update refusal into the API's problem. */
+/** Turns a Temporal Update refusal into the API's problem, with the status of its code (refusals.ts). */
 export function problemFromTemporal(err: unknown): HttpProblem | undefined {
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type) {
     const code = err.cause.type;
-    const status = CODE_STATUS[code] ?? 422;
-    return new HttpProblem(status, TITLES[status], err.cause.message, code);
+    const status = refusalStatus(code) ?? 422;
+    const errors = status === 400 ? (err.cause.details?.[0] as ProblemEntry[] | undefined) : undefined;
+    return new HttpProblem(status, TITLES[status], err.cause.message, status === 400 ? 'validation_failed' : code, errors, status === 400 ? { refusal: code } : {});
   }
   if (err instanceof WorkflowNotFoundError || (err instanceof Error && /workflow execution already completed/i.test(err.message))) {
     return conflict('case_closed', 'The case is closed');
   }
   return undefined;
+}
+
+/** A refusal of the who-may-act rules (or any refusal code) as the API's problem. */
+export function problemFromRefusal(r: Refusal): HttpProblem {
+  const status = refusalStatus(r.code) ?? 422;
+  return new HttpProblem(status, TITLES[status], r.message, status === 400 ? 'validation_failed' : r.code, r.errors);
 }
 
 export function sendProblem(res: Response, p: HttpProblem, instance?: string): void {

@@ -2,13 +2,16 @@
  * One declaration per route: the zod schemas validate the request and also generate the
  * OpenAPI document, so the contract served at /openapi.json cannot drift from the code.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
 import { OpenAPIRegistry, OpenApiGeneratorV31, extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z, type ZodTypeAny } from 'zod';
-import type { Db } from '../db';
+import type { ExpressionBuilder } from 'kysely';
+import type { Database, Db } from '../db';
 import { createAuthenticator, requireUser, type Role, type User } from './auth';
 import { HttpProblem, type ProblemEntry } from './errors';
+import { rememberPerson } from './people';
+import type { RequestHandler } from 'express';
 
 extendZodWithOpenApi(z);
 
@@ -31,6 +34,13 @@ export interface Ctx<B, Q> {
   body: B;
   query: Q;
   params: Record<string, string>;
+  /**
+   * An id for what this request creates: derived from the Idempotency-Key when there is
+   * one (so a retry after partial work finds the same case or Update), random otherwise.
+   */
+  newId(purpose?: string): string;
+  /** The Update id for this request's Update: derived from the key, or undefined. */
+  updateId(purpose?: string): string | undefined;
 }
 
 export interface Reply {
@@ -65,7 +75,7 @@ export const problemSchema = z
   })
   .openapi('Problem');
 
-const ANONYMOUS: User = { sub: 'anonymous', roles: [], tokens: [] };
+const ANONYMOUS: User = { sub: 'anonymous', roles: [], declaredRoles: [], tokens: [] };
 
 export class ApiBuilder {
   readonly router = express.Router();
@@ -75,15 +85,23 @@ export class ApiBuilder {
   constructor(
     private readonly db: Db,
     auth: Parameters<typeof createAuthenticator>[0],
+    /** Rate limit of public routes (no token needed). */
+    private readonly publicLimit: RequestHandler,
   ) {
-    this.authenticate = createAuthenticator(auth);
+    const authenticate = createAuthenticator(auth);
+    // Everyone who signs in is remembered in the people directory (assignees come from it).
+    this.authenticate = async (req: Request) => {
+      const user = await authenticate(req);
+      if (user) await rememberPerson(db, user);
+      return user;
+    };
     this.registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   }
 
   route<B extends ZodTypeAny = z.ZodUndefined, Q extends ZodTypeAny = z.ZodUndefined>(spec: RouteSpec<B, Q>): void {
     const openapiPath = spec.path.replace(/:(\w+)/g, '{$1}');
     const params = [...spec.path.matchAll(/:(\w+)/g)].map((m) => m[1]);
-    const errorStatuses = [...new Set([400, ...(spec.auth === 'public' ? [] : [401, 403]), ...(spec.errors ?? [])])];
+    const errorStatuses = [...new Set([400, ...(spec.auth === 'public' ? [429] : [401, 403]), ...(spec.errors ?? [])])];
     this.registry.registerPath({
       method: spec.method,
       path: `/api/v1${openapiPath}`,
@@ -112,12 +130,19 @@ export class ApiBuilder {
         }
       : requireUser(this.authenticate, spec.auth === 'any' ? undefined : spec.auth);
 
-    this.router[spec.method](spec.path, guard, async (req: Request, res: Response) => {
+    const limits: RequestHandler[] = spec.auth === 'public' ? [this.publicLimit] : [];
+    this.router[spec.method](spec.path, ...limits, guard, async (req: Request, res: Response) => {
       const body = spec.body ? parseOr400(spec.body, req.body ?? undefined, 'body') : undefined;
       const query = spec.query ? parseOr400(spec.query, req.query, 'query') : undefined;
-      const ctx = { req, res, user: req.user!, body, query, params: req.params as Record<string, string> };
+      const key = spec.idempotent ? idempotencyKeyOf(req) : undefined;
+      const derived = (purpose: string) => (key ? derivedUuid(`${req.user!.sub}\n${req.method} ${req.originalUrl.split('?')[0]}\n${key}\n${purpose}`) : undefined);
+      const ctx = {
+        req, res, user: req.user!, body, query, params: req.params as Record<string, string>,
+        newId: (purpose = 'create') => derived(purpose) ?? randomUUID(),
+        updateId: (purpose = 'update') => derived(purpose),
+      };
       const run = () => spec.handler(ctx);
-      const reply = spec.idempotent ? await this.withIdempotency(req, spec.path, run) : await run();
+      const reply = spec.idempotent ? await this.withIdempotency(req, run) : await run();
       if (reply.raw) {
         res.status(reply.status ?? spec.status ?? 200).type(reply.raw.type).send(reply.raw.text);
         return;
@@ -127,52 +152,46 @@ export class ApiBuilder {
   }
 
   /**
-   * The same Idempotency-Key with the same body returns the first response again and
-   * creates nothing new; the same key with another body is refused. A first request still
-   * in flight holds the key, so a concurrent duplicate gets 409 rather than a second record.
+   * The same Idempotency-Key with the same body (compared canonically: key order does not
+   * matter) returns the first response again and creates nothing new; the same key with
+   * another body is refused. A first request in flight holds the key under a lease, so a
+   * concurrent duplicate gets 409; a request that crashed lets its lease lapse, and the
+   * retry then finds the work it did (ids derive from the key). Keys expire after a day.
    */
-  private async withIdempotency(req: Request, route: string, run: () => Promise<Reply>): Promise<Reply> {
-    const key = req.header('idempotency-key');
+  private async withIdempotency(req: Request, run: () => Promise<Reply>): Promise<Reply> {
+    const key = idempotencyKeyOf(req);
     if (!key) return run();
-    if (key.length > 200) throw new HttpProblem(400, 'Bad Request', 'Idempotency-Key is at most 200 characters', 'validation_failed', [{ path: 'header.Idempotency-Key', message: 'too long' }]);
     const principal = req.user!.sub;
-    const path = req.originalUrl.split('?')[0];
-    const hash = createHash('sha256').update(JSON.stringify(req.body ?? null)).digest('hex');
+    const where = `${req.method} ${req.originalUrl.split('?')[0]}`;
+    const hash = createHash('sha256').update(canonicalJson(req.body ?? null)).digest('hex');
+    const thisKey = (eb: ExpressionBuilder<Database, 'idempotency_keys'>) => eb.and([eb('principal', '=', principal), eb('route', '=', where), eb('key', '=', key)]);
+    const now = new Date();
+    const lease = new Date(now.getTime() + IDEMPOTENCY_LEASE_MS);
+    // An expired key is forgotten; an in-flight one whose lease lapsed is taken over.
+    await this.db.deleteFrom('idempotency_keys').where(thisKey).where('expires_at', '<', now).execute();
     const inserted = await this.db
       .insertInto('idempotency_keys')
-      .values({ principal, route: `${req.method} ${path}`, key, request_hash: hash, status_code: 0, response: JSON.stringify(null) as never })
+      .values({ principal, route: where, key, request_hash: hash, status_code: 0, response: JSON.stringify(null) as never, expires_at: new Date(now.getTime() + IDEMPOTENCY_TTL_MS), locked_until: lease })
       .onConflict((oc) => oc.columns(['principal', 'route', 'key']).doNothing())
       .returning('key')
       .executeTakeFirst();
     if (!inserted) {
-      const prior = await this.db
-        .selectFrom('idempotency_keys')
-        .selectAll()
-        .where('principal', '=', principal)
-        .where('route', '=', `${req.method} ${path}`)
-        .where('key', '=', key)
-        .executeTakeFirstOrThrow();
+      const prior = await this.db.selectFrom('idempotency_keys').selectAll().where(thisKey).executeTakeFirstOrThrow();
       if (prior.request_hash !== hash) {
         throw new HttpProblem(422, 'Unprocessable Content', 'This Idempotency-Key was used with a different request body', 'idempotency_key_reused');
       }
-      if (prior.status_code === 0) throw new HttpProblem(409, 'Conflict', 'A request with this Idempotency-Key is still in progress', 'request_in_progress');
-      return { status: prior.status_code, body: prior.response };
+      if (prior.status_code !== 0) return { status: prior.status_code, body: prior.response };
+      const takenOver = await this.db.updateTable('idempotency_keys').set({ locked_until: lease }).where(thisKey)
+        .where('status_code', '=', 0).where('locked_until', '<', now).returning('key').executeTakeFirst();
+      if (!takenOver) throw new HttpProblem(409, 'Conflict', 'A request with this Idempotency-Key is still in progress', 'request_in_progress');
     }
-    const release = () =>
-      this.db.deleteFrom('idempotency_keys').where('principal', '=', principal).where('route', '=', `${req.method} ${path}`).where('key', '=', key).execute();
     try {
       const reply = await run();
-      await this.db
-        .updateTable('idempotency_keys')
-        .set({ status_code: reply.status ?? 201, response: JSON.stringify(reply.body ?? null) as never })
-        .where('principal', '=', principal)
-        .where('route', '=', `${req.method} ${path}`)
-        .where('key', '=', key)
-        .execute();
+      await this.db.updateTable('idempotency_keys').set({ status_code: reply.status ?? 201, response: JSON.stringify(reply.body ?? null) as never, locked_until: null }).where(thisKey).execute();
       return reply;
     } catch (err) {
       // A refused request created nothing: the key stays free for a corrected retry.
-      await release();
+      await this.db.deleteFrom('idempotency_keys').where(thisKey).execute();
       throw err;
     }
   }
@@ -186,6 +205,36 @@ export class ApiBuilder {
   }
 }
 
+const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
+const IDEMPOTENCY_LEASE_MS = 60_000;
+
+function idempotencyKeyOf(req: Request): string | undefined {
+  const key = req.header('idempotency-key');
+  if (key === undefined || key === '') return undefined;
+  if (key.length > 200 || !/^[\x21-\x7E]+$/.test(key)) {
+    throw new HttpProblem(400, 'Bad Request', 'Idempotency-Key is 1 to 200 visible ASCII characters', 'validation_failed', [{ path: 'header.Idempotency-Key', message: 'invalid' }]);
+  }
+  return key;
+}
+
+/** JSON with object keys sorted: two bodies that differ only in key order are the same. */
+export function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
+/** A UUID (v4 layout) derived from a string: the same request key always names the same record. */
+export function derivedUuid(seed: string): string {
+  const h = createHash('sha256').update(seed).digest();
+  h[6] = (h[6] & 0x0f) | 0x40;
+  h[8] = (h[8] & 0x3f) | 0x80;
+  const x = h.subarray(0, 16).toString('hex');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
+}
+
 /** Lists: `?limit=` (default 50, max 200) and an opaque `?cursor=`. */
 export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -196,11 +245,18 @@ export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): unknown[] | undefined {
+/** Cursors of lists ordered by a time or a text and then an id. */
+export const CURSORS = {
+  timeAndId: z.tuple([z.string().datetime(), z.string().min(1).max(200)]),
+  textAndId: z.tuple([z.string().max(1000), z.string().min(1).max(200)]),
+};
+
+/** A cursor of the given shape, or 400 (never a 500 from a query that cannot run). */
+export function decodeCursor<T extends ZodTypeAny>(cursor: string | undefined, shape: T): z.infer<T> | undefined {
   if (!cursor) return undefined;
   try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v)) return v;
+    const r = shape.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    if (r.success) return r.data;
   } catch {
     /* fall through */
   }

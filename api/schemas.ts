@@ -1,19 +1,29 @@
 /** Shared response shapes of api.md, for validation of inputs and the OpenAPI document. */
 import { z } from 'zod';
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { CASE_TYPES } from '../workflows/shared/records';
+import { TASK_DATA, TASK_TYPES } from '../workflows/shared/task-data';
+import { text } from '../workflows/shared/input';
 import './http'; // extends zod with .openapi()
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-export const calendarDate = z
-  .string()
-  .regex(isoDate, 'a calendar date YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a real date');
+export { calendarDate, quarterHours } from '../workflows/shared/input';
 
-/** Hours are decimal numbers in steps of 0.25. */
-export const quarterHours = z
-  .number()
-  .positive()
-  .max(24)
-  .refine((h) => Number.isInteger(h * 4), 'hours come in steps of 0.25');
+const taskDataName = (type: string) => `TaskData_${type}`;
+
+/** Each task type's `data` schema as its own component of /openapi.json. */
+export function registerTaskDataSchemas(registry: OpenAPIRegistry): void {
+  for (const type of TASK_TYPES) registry.register(taskDataName(type), TASK_DATA[type]().openapi({ description: `data of a ${type} task` }));
+}
+
+/** `POST /tasks/:id/complete`: `data` is checked against the task type's schema in the handler. */
+export const completeTaskBody = z.object({
+  outcome: z.string().min(1).max(100),
+  comment: text(5000).optional(),
+  data: z.record(z.unknown()).optional().openapi({
+    description: 'Per task type: see the TaskData_<type> schemas',
+    anyOf: TASK_TYPES.map((t) => ({ $ref: `#/components/schemas/${taskDataName(t)}` })),
+  }),
+}).strict();
 
 export const taskSchema = z
   .object({
@@ -28,7 +38,7 @@ export const taskSchema = z
 export const caseSchema = z
   .object({
     id: z.string(),
-    type: z.enum(['mentoring_leave', 'mentor_screening', 'youth_referral', 'match', 'certification']),
+    type: z.enum(CASE_TYPES),
     status: z.string(), stage: z.string(), subject: z.string(), createdAt: z.string(), updatedAt: z.string(),
     openTasks: z.array(taskSchema),
   })

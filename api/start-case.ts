@@ -1,7 +1,9 @@
 /**
  * Starting a case: the workflow starts under its business-keyed ID (Temporal refuses a
  * duplicate), and the creating POST answers once the workflow has written the case's
- * first read-model row, so the client gets the case with its first tasks.
+ * first read-model row, so the client gets the case with its first tasks. A retry of a
+ * request that crashed after starting the workflow (same Idempotency-Key, so the same
+ * case id) finds that case rather than a duplicate.
  */
 import { WorkflowExecutionAlreadyStartedError, type Client, type Workflow } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
@@ -37,8 +39,11 @@ export async function startCase<W extends Workflow>(
       typedSearchAttributes: [{ key: CASE_TYPE, value: opts.caseType }, { key: CASE_ID, value: opts.caseId }],
     } as Parameters<Client['workflow']['start']>[1]);
   } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) throw opts.duplicate();
-    throw err;
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    const running = temporal.workflow.getHandle(opts.workflowId);
+    const recorded = await running.executeUpdate(caseRecordedUpdate).catch(() => undefined);
+    if (recorded?.caseId !== opts.caseId) throw opts.duplicate();
+    handle = running;
   }
   await handle.executeUpdate(caseRecordedUpdate);
   const c = await db.selectFrom('cases').selectAll().where('id', '=', opts.caseId).executeTakeFirstOrThrow();

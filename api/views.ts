@@ -2,8 +2,8 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../db';
 import type { CasesTable, TasksTable } from '../db/schema';
-import { overlaps } from '../workflows/shared/access';
-import type { User } from './auth';
+import { canSeeCase as rulesCanSeeCase, YOUTH_CASE_TYPES, type CaseForRules, type TaskForRules } from '../workflows/shared/who-may-act';
+import { actorOf, type User } from './auth';
 import { notFound } from './errors';
 
 export type CaseRow = Selectable<CasesTable>;
@@ -45,21 +45,26 @@ export function caseDto(c: CaseRow, openTasks: TaskRow[]) {
   };
 }
 
+/** A case row as the who-may-act rules see it. */
+export function caseForRules(c: Pick<CaseRow, 'type' | 'viewers' | 'program_id' | 'owner_id' | 'parties'>): CaseForRules {
+  return { type: c.type, viewers: c.viewers, programId: c.program_id, ownerId: c.owner_id, parties: c.parties };
+}
+
+/** A task row as the who-may-act rules see it. */
+export function taskForRules(t: TaskRow): TaskForRules {
+  return {
+    type: t.type, candidates: t.candidates, scope: t.scope as TaskForRules['scope'], assigneeId: t.assignee_id ?? undefined,
+    escalatedTo: t.escalated_to, assignable: t.assignable ?? undefined, excludedActors: t.excluded_actors,
+  };
+}
+
 /**
  * Youth records are the most sensitive data here: youth and match cases are readable only
  * by their listed viewers (assigned case worker, case supervisors, the youth's social
- * worker), never through the admin role.
+ * worker), never through the admin role (who-may-act.ts).
  */
-export const YOUTH_CASE_TYPES = ['youth_referral', 'match'];
-
-export function canSeeCase(user: User, c: Pick<CaseRow, 'viewers' | 'type'>): boolean {
-  return (user.roles.includes('admin') && !YOUTH_CASE_TYPES.includes(c.type)) || overlaps(user.tokens, c.viewers);
-}
-
-/** May this user complete (or claim) the task? */
-export function isTaskCandidate(user: User, t: TaskRow): boolean {
-  if (t.assignee_id) return t.assignee_id === user.sub;
-  return overlaps(user.tokens, t.candidates);
+export function canSeeCase(user: User, c: Pick<CaseRow, 'type' | 'viewers' | 'program_id' | 'owner_id' | 'parties'>): boolean {
+  return rulesCanSeeCase(actorOf(user), caseForRules(c));
 }
 
 export async function loadVisibleCase(db: Db, user: User, caseId: string, type?: string): Promise<CaseRow> {

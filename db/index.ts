@@ -2,6 +2,7 @@ import { Kysely, Migrator, PostgresDialect, type Migration, type MigrationProvid
 import pg from 'pg';
 import * as m0001 from './migrations/0001_initial';
 import * as m0002 from './migrations/0002_reference_links';
+import * as m0003 from './migrations/0003_who_may_act';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -20,6 +21,7 @@ export function createDb(connectionString: string, max = 10): Db {
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_reference_links': m0002,
+  '0003_who_may_act': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

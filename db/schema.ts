@@ -13,6 +13,7 @@ export interface CasesTable {
   subject: string;
   viewers: string[];
   owner_id: string | null;
+  parties: Json<{ ids: string[]; emails?: string[]; programId?: string }> | null;
   department: string | null;
   program_id: string | null;
   details: Json;
@@ -45,6 +46,9 @@ export interface TasksTable {
   ref: string | null;
   created_at: Timestamp;
   case_version: number;
+  assignable: string[] | null;
+  excluded_actors: Generated<string[]>;
+  barred: Generated<string[]>;
 }
 
 export interface TimelineTable {
@@ -98,6 +102,18 @@ export interface IdempotencyKeysTable {
   status_code: number;
   response: Json<object | null>;
   created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  locked_until: Timestamp | null;
+}
+
+export interface PeopleTable {
+  id: string;
+  name: string | null;
+  email: string | null;
+  roles: string[];
+  department: string | null;
+  program_id: string | null;
+  seen_at: Timestamp;
 }
 
 export interface EmailOutboxTable {
@@ -131,4 +147,5 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   email_outbox: EmailOutboxTable;
   reference_links: ReferenceLinksTable;
+  people: PeopleTable;
 }

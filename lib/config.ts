@@ -6,10 +6,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import type { AuthConfig } from '../api/auth';
 import type { Policy } from '../workflows/shared/policy';
 import { loadPolicy } from './policy';
 
 export const ROOT = path.resolve(__dirname, '..');
+
+/** Signing algorithms an OIDC provider may use: asymmetric only (never HS*, never none). */
+const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 export const DATA_DIR = path.join(ROOT, '.data');
 
 const envSchema = z.object({
@@ -25,9 +29,33 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   AUTH_JWT_SECRET: z.string().min(32).optional(),
   AUTH_JWKS_URL: z.string().url().optional(),
-  AUTH_ISSUER: z.string().optional(),
-  AUTH_AUDIENCE: z.string().optional(),
+  AUTH_ISSUER: z.string().min(1).optional(),
+  AUTH_AUDIENCE: z.string().min(1).optional(),
+  AUTH_ALGORITHMS: z.string().optional()
+    .transform((v) => (v ? v.split(',').map((a) => a.trim()).filter(Boolean) : undefined))
+    .refine((v) => !v || v.every((a) => ASYMMETRIC_ALGORITHMS.includes(a)), `asymmetric algorithms only: ${ASYMMETRIC_ALGORITHMS.join(', ')}`),
+  AUTH_MAX_TOKEN_LIFETIME: z.coerce.number().int().min(60).max(7 * 86400).default(12 * 3600),
+  AUTH_ALLOW_HS256: z.enum(['true', 'false']).default('false'),
+  NODE_ENV: z.string().optional(),
+  RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  TRUST_PROXY: z.string().optional(),
   MENTORFLOW_POLICY: z.string().optional(),
+}).superRefine((e, ctx) => {
+  const problem = (path: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
+  const production = e.NODE_ENV === 'production';
+  if (e.AUTH_JWKS_URL) {
+    // OIDC must pin who issues tokens, for whom, and how they are signed.
+    if (!e.AUTH_ISSUER) problem('AUTH_ISSUER', 'required with AUTH_JWKS_URL');
+    if (!e.AUTH_AUDIENCE) problem('AUTH_AUDIENCE', 'required with AUTH_JWKS_URL');
+    if (!e.AUTH_ALGORITHMS?.length) problem('AUTH_ALGORITHMS', 'required with AUTH_JWKS_URL, e.g. RS256');
+    const url = new URL(e.AUTH_JWKS_URL);
+    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    if (url.protocol !== 'https:' && (production || !loopback)) problem('AUTH_JWKS_URL', 'must be an https URL');
+  } else if (production && e.AUTH_ALLOW_HS256 !== 'true') {
+    problem('AUTH_JWKS_URL', 'NODE_ENV=production needs OIDC (AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE, AUTH_ALGORITHMS); HS256 development tokens are refused unless AUTH_ALLOW_HS256=true');
+  } else if (production && !e.AUTH_JWT_SECRET) {
+    problem('AUTH_JWT_SECRET', 'with AUTH_ALLOW_HS256=true in production the secret must be set, not generated');
+  }
 });
 
 export interface AppConfig {
@@ -37,7 +65,9 @@ export interface AppConfig {
   mailFrom: string;
   publicBaseUrl: string;
   port: number;
-  auth: { hsSecret?: string; jwksUrl?: string; issuer?: string; audience?: string };
+  auth: AuthConfig;
+  rateLimit: { publicPerMinute: number };
+  trustProxy: string | number | boolean;
   policy: Policy;
 }
 
@@ -62,6 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwksUrl: e.AUTH_JWKS_URL,
     issuer: e.AUTH_ISSUER,
     audience: e.AUTH_AUDIENCE,
+    algorithms: e.AUTH_ALGORITHMS,
+    maxTokenLifetimeSeconds: e.AUTH_MAX_TOKEN_LIFETIME,
     // With OIDC configured there is no shared secret; otherwise HS256 for development.
     hsSecret: e.AUTH_JWKS_URL ? e.AUTH_JWT_SECRET : (e.AUTH_JWT_SECRET ?? developmentJwtSecret()),
   };
@@ -73,6 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicBaseUrl: e.PUBLIC_BASE_URL,
     port: e.PORT,
     auth,
+    rateLimit: { publicPerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE },
+    trustProxy: e.TRUST_PROXY === undefined ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY,
     policy: loadPolicy(e.MENTORFLOW_POLICY, e.PUBLIC_BASE_URL),
   };
 }

@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const db = createDb(config.databaseUrl);
   const temporal = await connectClient(config.temporal);
-  const app = createApp({ db, temporal, policy: config.policy, auth: config.auth });
+  const app = createApp({ db, temporal, policy: config.policy, auth: config.auth, rateLimit: config.rateLimit, trustProxy: config.trustProxy });
   const server = app.listen(config.port, () => console.log(`API listening on ${config.publicBaseUrl} (port ${config.port})`));
   const stop = () => {
     server.close(() => {

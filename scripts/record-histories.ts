@@ -28,7 +28,23 @@ import { matchWorkflow } from '../workflows/foster/match';
 import { closeMatchUpdate, logTrainingUpdate, referenceAnswerUpdate, reserveForMatchUpdate } from '../workflows/foster/messages';
 
 const OUT = path.resolve(__dirname, '../test/histories');
-const actor = (id: string) => ({ id });
+const actor = (id: string, roles: string[] = [], scope: { department?: string; programId?: string } = {}) => ({ id, roles, ...scope });
+// Who completes each task type: real candidates, so the who-may-act rules admit them.
+const hr1 = actor('hr-1', ['hr_officer'], { department: 'CDT' });
+const staff = actor('staff', ['program_staff'], { programId: 'prog-history-1' });
+const cw1 = actor('cw-1', ['case_worker']);
+const BY_TYPE: Record<string, ReturnType<typeof actor>> = {
+  eligibility_review: hr1,
+  verify_personal_hours: actor('coord-1', ['org_coordinator'], { programId: 'prog-1' }),
+  supervisor_approval: actor('sup-1', ['supervisor'], { department: 'CDT' }),
+  hr_approval: actor('hr-2', ['hr_officer'], { department: 'CDT' }),
+  application_review: actor('rev-1', ['quality_reviewer']),
+  assessment_review: actor('rev-1', ['quality_reviewer']),
+  work_plan_verification: actor('rev-2', ['quality_reviewer']),
+  screening_decision: actor('csup-1', ['case_supervisor']),
+  safety_review: actor('csup-1', ['case_supervisor']),
+};
+const completerOf = (t: { type: string; ref?: string }) => (t.type === 'consent' && t.ref === 'social_worker' ? actor('sw-1', ['social_worker']) : BY_TYPE[t.type] ?? cw1);
 const History = temporal.api.history.v1.History;
 
 /** Plain JSON (int64 as strings, bytes as base64); test/support/histories.ts reads it back. */
@@ -76,17 +92,17 @@ async function main(): Promise<void> {
     });
     const complete = async (type: string, outcome: string, comment?: string) => {
       const task = (await leave.query(openTasksQuery)).find((t) => t.type === type)!;
-      await leave.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, outcome, comment, actor: actor('someone') }] });
+      await leave.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, outcome, comment, actor: completerOf(task) }] });
     };
     await complete('eligibility_review', 'approve');
-    await leave.executeUpdate(logPersonalTimeUpdate, { args: [{ date: today, hours: 4, kind: 'off_duty', description: 'mentoring', actor: actor('emp-history') }] });
+    await leave.executeUpdate(logPersonalTimeUpdate, { args: [{ date: today, hours: 4, kind: 'off_duty', description: 'mentoring', actor: actor('emp-history', ['employee'], { department: 'CDT' }) }] });
     await complete('verify_personal_hours', 'verify');
-    await leave.executeUpdate(requestLeaveUpdate, { args: [{ date: today, hours: 2, attestNoTravel: true, actor: actor('emp-history') }] });
+    await leave.executeUpdate(requestLeaveUpdate, { args: [{ date: today, hours: 2, attestNoTravel: true, actor: actor('emp-history', ['employee'], { department: 'CDT' }) }] });
     await complete('supervisor_approval', 'approve');
     await complete('hr_approval', 'approve');
-    const withdrawn = await leave.executeUpdate(requestLeaveUpdate, { args: [{ date: today, hours: 1, attestNoTravel: true, actor: actor('emp-history') }] });
-    await leave.executeUpdate(withdrawRequestUpdate, { args: [{ requestId: withdrawn.id, actor: actor('emp-history') }] });
-    await leave.executeUpdate(requestLeaveUpdate, { args: [{ date: today, hours: 1, attestNoTravel: true, actor: actor('emp-history') }] });
+    const withdrawn = await leave.executeUpdate(requestLeaveUpdate, { args: [{ date: today, hours: 1, attestNoTravel: true, actor: actor('emp-history', ['employee'], { department: 'CDT' }) }] });
+    await leave.executeUpdate(withdrawRequestUpdate, { args: [{ requestId: withdrawn.id, actor: actor('emp-history', ['employee'], { department: 'CDT' }) }] });
+    await leave.executeUpdate(requestLeaveUpdate, { args: [{ date: today, hours: 1, attestNoTravel: true, actor: actor('emp-history', ['employee'], { department: 'CDT' }) }] });
     await env.sleep(laYearEnd(year) - now + 60_000);
     await leave.result();
     writeFileSync(path.join(OUT, 'mentoring-leave-year.json'), historyJson(await leave.fetchHistory()));
@@ -114,17 +130,17 @@ async function main(): Promise<void> {
     });
     const completeCert = async (type: string, outcome: string, extra: { comment?: string; data?: Record<string, unknown> } = {}) => {
       const task = (await cert.query(openTasksQuery)).find((t) => t.type === type)!;
-      await cert.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, outcome, ...extra, actor: actor('rev-1') }] });
+      await cert.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, outcome, ...extra, actor: completerOf(task) }] });
     };
     await completeCert('application_review', 'approve');
-    await cert.executeUpdate(saveAssessmentUpdate, { args: [{ answers: QUESTIONS.map((q) => ({ questionId: q.id, response: 'yes' as const })), actor: actor('staff') }] });
-    await cert.executeUpdate(submitAssessmentUpdate, { args: [{ actor: actor('staff') }] });
+    await cert.executeUpdate(saveAssessmentUpdate, { args: [{ answers: QUESTIONS.map((q) => ({ questionId: q.id, response: 'yes' as const })), actor: staff }] });
+    await cert.executeUpdate(submitAssessmentUpdate, { args: [{ actor: staff }] });
     await completeCert('assessment_review', 'work_plan', { data: { items: [{ standard: 'closure', description: 'Write a closure procedure', dueDate: '2030-01-31' }] } });
     const details = await cert.query(caseDetailsQuery);
     const itemId = (details.workPlan as { id: string }[])[0].id;
-    await cert.executeUpdate(completeWorkPlanItemUpdate, { args: [{ itemId, evidence: 'v1', actor: actor('staff') }] });
+    await cert.executeUpdate(completeWorkPlanItemUpdate, { args: [{ itemId, evidence: 'v1', actor: staff }] });
     await completeCert('work_plan_verification', 'rejected', { comment: 'incomplete' });
-    await cert.executeUpdate(completeWorkPlanItemUpdate, { args: [{ itemId, evidence: 'v2', actor: actor('staff') }] });
+    await cert.executeUpdate(completeWorkPlanItemUpdate, { args: [{ itemId, evidence: 'v2', actor: staff }] });
     await completeCert('work_plan_verification', 'verified');
     await cert.result();
     await env.sleep(90 * 86_400_000); // past the renewal reminders, inside the 4-month window
@@ -145,7 +161,7 @@ async function main(): Promise<void> {
     });
     const completeOn = async (h: { query: typeof mentor.query; executeUpdate: typeof mentor.executeUpdate }, type: string, outcome: string, extra: { comment?: string; data?: Record<string, unknown> } = {}) => {
       for (const task of (await h.query(openTasksQuery)).filter((t) => t.type === type)) {
-        await h.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, outcome, ...extra, actor: actor('cw-1') }] });
+        await h.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, outcome, ...extra, actor: completerOf(task) }] });
       }
     };
     await mentor.executeUpdate(caseRecordedUpdate);
@@ -154,7 +170,7 @@ async function main(): Promise<void> {
     for (const ref of (await mentor.query(caseDetailsQuery)).references as { id: string }[]) {
       await mentor.executeUpdate(referenceAnswerUpdate, { args: [{ referenceId: ref.id, recommendation: 'yes' }] });
     }
-    await mentor.executeUpdate(logTrainingUpdate, { args: [{ date: '2026-01-10', hours: 6, module: 'Orientation', actor: actor('cw-1') }] });
+    await mentor.executeUpdate(logTrainingUpdate, { args: [{ date: '2026-01-10', hours: 6, module: 'Orientation', actor: cw1 }] });
     await completeOn(mentor, 'screening_decision', 'approve');
 
     const youth = await env.client.workflow.start(youthReferralWorkflow, {
@@ -185,7 +201,7 @@ async function main(): Promise<void> {
     await env.sleep(Math.max(0, later - Number(await env.currentTimeMs())) + 50 * 86_400_000);
     await completeOn(match, 'check_in', 'done', { data: { contactMentor: true, contactYouth: true, contactCaregiver: true, satisfaction: 2, safetyConcern: true } });
     await completeOn(match, 'safety_review', 'done');
-    await match.executeUpdate(closeMatchUpdate, { args: [{ reason: 'safety', notes: 'n', actor: actor('cw-1') }] });
+    await match.executeUpdate(closeMatchUpdate, { args: [{ reason: 'safety', notes: 'n', actor: cw1 }] });
     await completeOn(match, 'closure_interview', 'done', { comment: 'talked' });
     // Not match.result(): it lets the test server skip time freely while it waits, and the
     // long-lived mentor and youth records would run into the server's default timeout.

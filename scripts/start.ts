@@ -60,7 +60,7 @@ async function main(): Promise<void> {
 
     const temporal = await connectClient(config.temporal);
     cleanups.push(() => temporal.connection.close());
-    const app = createApp({ db, temporal, policy: config.policy, auth: config.auth });
+    const app = createApp({ db, temporal, policy: config.policy, auth: config.auth, rateLimit: config.rateLimit, trustProxy: config.trustProxy });
     const server: Server = await new Promise((resolve) => {
       const s = app.listen(config.port, '127.0.0.1', () => resolve(s));
     });

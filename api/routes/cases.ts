@@ -5,23 +5,30 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../../db';
 import { assignTaskUpdate, claimTaskUpdate, completeTaskUpdate } from '../../workflows/shared/messages';
 import { overlaps } from '../../workflows/shared/access';
-import type { CaseType } from '../../workflows/shared/records';
+import { laDate } from '../../workflows/shared/calendar';
+import { CASE_TYPES, type CaseType } from '../../workflows/shared/records';
+import { taskDataProblems, TASK_TYPES } from '../../workflows/shared/task-data';
+import { conflictOfInterest, isAssignable, mayAssign, mayClaim, mayComplete, ownCase, twoPersonRule } from '../../workflows/shared/who-may-act';
 import { actorOf, type User } from '../auth';
-import { conflict, forbidden, notFound } from '../errors';
-import { decodeCursor, encodeCursor, pageQuery, type ApiBuilder } from '../http';
-import { canSeeCase, caseDto, caseWithDetails, isTaskCandidate, loadVisibleCase, openTasksOf, taskDto, visibleTo, type TaskRow } from '../views';
-import { caseSchema, taskSchema } from '../schemas';
+import { conflict, HttpProblem, notFound, problemFromRefusal, unprocessable } from '../errors';
+import { CURSORS, decodeCursor, encodeCursor, pageQuery, type ApiBuilder } from '../http';
+import { findPerson } from '../people';
+import { canSeeCase, caseDto, caseForRules, caseWithDetails, loadVisibleCase, openTasksOf, taskDto, taskForRules, visibleTo, type CaseRow, type TaskRow } from '../views';
+import { caseSchema, completeTaskBody, registerTaskDataSchemas, taskSchema } from '../schemas';
 
 const SUPERVISING_ROLES = ['hr_officer', 'case_supervisor', 'review_lead', 'admin'] as const;
+/** Certification task types: a reviewer of the program under review never sees them in the inbox. */
+const REVIEW_TASK_TYPES = ['application_review', 'assessment_review', 'work_plan_verification'];
 
 export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): void {
+  registerTaskDataSchemas(api.registry);
   api.route({
     method: 'get', path: '/cases', tag: 'cases', auth: 'any',
     summary: 'Cases the caller may see, most recently changed first',
     query: z.object({
-      type: z.enum(['mentoring_leave', 'mentor_screening', 'youth_referral', 'match', 'certification']).optional(),
+      type: z.enum(CASE_TYPES).optional(),
       status: z.enum(['open', 'closed']).optional(),
-      stage: z.string().optional(),
+      stage: z.string().max(100).optional(),
       q: z.string().max(200).optional(),
       ...pageQuery,
     }),
@@ -32,8 +39,8 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
       if (query.status) qb = qb.where('status', '=', query.status);
       if (query.stage) qb = qb.where('stage', '=', query.stage);
       if (query.q) qb = qb.where('subject', 'ilike', `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
-      const cursor = decodeCursor(query.cursor);
-      if (cursor) qb = qb.where(sql<boolean>`(updated_at, id) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])})`);
+      const cursor = decodeCursor(query.cursor, CURSORS.timeAndId);
+      if (cursor) qb = qb.where(sql<boolean>`(updated_at, id) < (${cursor[0]}::timestamptz, ${cursor[1]})`);
       const rows = await qb.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
       const page = rows.slice(0, query.limit);
       const tasks = await openTasksOf(db, page.map((c) => c.id));
@@ -69,7 +76,7 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
     summary: "The caller's inbox: tasks the caller may complete",
     query: z.object({
       status: z.enum(['open', 'completed', 'cancelled', 'expired']).default('open'),
-      type: z.string().optional(),
+      type: z.enum(TASK_TYPES).optional(),
       overdue: z.enum(['true', 'false']).optional(),
       /** `escalated`: tasks escalated to the caller's role, which they may reassign. */
       view: z.enum(['inbox', 'escalated']).default('inbox'),
@@ -84,11 +91,19 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
             eb('assignee_id', '=', user.sub),
             eb.and([eb('assignee_id', 'is', null), sql<boolean>`candidates && ${sql.val(user.tokens)}::text[]`]),
           ]));
+      // Not what the caller may not act on: their own case, the step after their own approval,
+      // a review of their own program.
+      if (query.view === 'inbox') {
+        qb = qb.where(sql<boolean>`NOT (${user.sub} = ANY(barred))`);
+        if (user.programId && user.roles.some((r) => r === 'quality_reviewer' || r === 'review_lead')) {
+          qb = qb.where(sql<boolean>`NOT (type = ANY(${sql.val(REVIEW_TASK_TYPES)}::text[]) AND scope->>'programId' = ${user.programId})`);
+        }
+      }
       if (query.type) qb = qb.where('type', '=', query.type);
       if (query.overdue === 'true') qb = qb.where('due_at', '<', new Date());
       if (query.overdue === 'false') qb = qb.where('due_at', '>=', new Date());
-      const cursor = decodeCursor(query.cursor);
-      if (cursor) qb = qb.where(sql<boolean>`(due_at, id) > (${String(cursor[0])}::timestamptz, ${String(cursor[1])})`);
+      const cursor = decodeCursor(query.cursor, CURSORS.timeAndId);
+      if (cursor) qb = qb.where(sql<boolean>`(due_at, id) > (${cursor[0]}::timestamptz, ${cursor[1]})`);
       const rows = await qb.orderBy('due_at').orderBy('id').limit(query.limit + 1).execute();
       const page = rows.slice(0, query.limit);
       const last = page[page.length - 1];
@@ -101,20 +116,46 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
     },
   });
 
-  /** A task the caller may see: a candidate, the assignee, an escalation target or a viewer of its case. */
-  async function loadVisibleTask(user: User, taskId: string): Promise<TaskRow> {
+  /** A task the caller may see (a candidate, the assignee, an escalation target or a viewer of its case), with its case. */
+  async function loadVisibleTask(user: User, taskId: string): Promise<{ t: TaskRow; c: CaseRow }> {
     const t = await db.selectFrom('tasks').selectAll().where('id', '=', taskId).executeTakeFirst();
-    if (!t) throw notFound('The task');
-    if (t.assignee_id === user.sub || overlaps(user.tokens, t.candidates) || overlaps(user.tokens, t.escalated_to)) return t;
-    const c = await db.selectFrom('cases').select(['viewers', 'type']).where('id', '=', t.case_id).executeTakeFirst();
-    if (c && canSeeCase(user, c)) return t;
+    const c = t && (await db.selectFrom('cases').selectAll().where('id', '=', t.case_id).executeTakeFirst());
+    if (!t || !c) throw notFound('The task');
+    const mine = t.assignee_id === user.sub || overlaps(user.tokens, t.candidates) || overlaps(user.tokens, t.escalated_to);
+    if (mine || canSeeCase(user, c)) return { t, c };
     throw notFound('The task');
   }
+
+  const refused = (r: ReturnType<typeof mayComplete>) => {
+    if (r) throw problemFromRefusal(r);
+  };
+  const stillOpen = (t: TaskRow) => {
+    if (t.status !== 'open') throw conflict('task_not_open', `The task is ${t.status}`);
+  };
 
   api.route({
     method: 'get', path: '/tasks/:taskId', tag: 'tasks', auth: 'any', errors: [404],
     summary: 'One task', response: taskSchema,
-    handler: async ({ user, params }) => ({ body: taskDto(await loadVisibleTask(user, params.taskId)) }),
+    handler: async ({ user, params }) => ({ body: taskDto((await loadVisibleTask(user, params.taskId)).t) }),
+  });
+
+  api.route({
+    method: 'get', path: '/tasks/:taskId/candidates', tag: 'tasks', auth: SUPERVISING_ROLES, errors: [404],
+    summary: 'Known people this task may be handed to (for an assignment picker)',
+    response: z.object({ items: z.array(z.object({ id: z.string(), name: z.string().optional(), roles: z.array(z.string()) })) }),
+    handler: async ({ user, params }) => {
+      const { t, c } = await loadVisibleTask(user, params.taskId);
+      const roles = [...new Set([...t.candidate_roles, 'case_supervisor', 'social_worker'])];
+      const people = await db.selectFrom('people').selectAll().where(sql<boolean>`roles && ${sql.val(roles)}::text[]`).orderBy('name').limit(1000).execute();
+      const task = taskForRules(t);
+      const kase = caseForRules(c);
+      const items = people
+        .map((p) => ({ id: p.id, roles: p.roles, ...(p.name ? { name: p.name } : {}), ...(p.email ? { email: p.email } : {}), ...(p.department ? { department: p.department } : {}), ...(p.program_id ? { programId: p.program_id } : {}) }))
+        .filter((p) => isAssignable(p, task) && !ownCase(p, kase) && !conflictOfInterest(p, kase) && !twoPersonRule(p.id, task))
+        .slice(0, 200)
+        .map(({ id, name, roles: r }) => ({ id, ...(name ? { name } : {}), roles: r }));
+      return { body: { items } };
+    },
   });
 
   api.route({
@@ -122,25 +163,28 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
     summary: 'The caller, a candidate, becomes the assignee',
     response: taskSchema,
     handler: async ({ user, params }) => {
-      const t = await loadVisibleTask(user, params.taskId);
-      if (t.assignee_id && t.assignee_id !== user.sub) throw conflict('task_claimed', 'Another person holds this task');
-      if (!overlaps(user.tokens, t.candidates) && t.assignee_id !== user.sub) throw forbidden('You are not a candidate for this task');
-      if (t.status !== 'open') throw conflict('task_not_open', `The task is ${t.status}`);
+      const { t, c } = await loadVisibleTask(user, params.taskId);
+      stillOpen(t);
+      refused(mayClaim(actorOf(user), taskForRules(t), caseForRules(c)));
       const r = await temporal.workflow.getHandle(t.workflow_id).executeUpdate(claimTaskUpdate, { args: [{ taskId: t.id, actor: actorOf(user) }] });
       return { body: taskDto(await reloadTask(r.task.id)) };
     },
   });
 
   api.route({
-    method: 'post', path: '/tasks/:taskId/assign', tag: 'tasks', auth: SUPERVISING_ROLES, errors: [404, 409],
-    summary: 'A supervising role hands a task to someone (for example while the assignee is away)',
+    method: 'post', path: '/tasks/:taskId/assign', tag: 'tasks', auth: SUPERVISING_ROLES, errors: [404, 409, 422],
+    summary: 'A supervising role hands a task to a candidate (for example while the assignee is away); the assignee is e-mailed',
     body: z.object({ assigneeId: z.string().min(1).max(200) }).strict(),
     response: taskSchema,
     handler: async ({ user, params, body }) => {
-      const t = await loadVisibleTask(user, params.taskId);
-      if (t.status !== 'open') throw conflict('task_not_open', `The task is ${t.status}`);
+      const { t, c } = await loadVisibleTask(user, params.taskId);
+      stillOpen(t);
+      // The assignee must be a known person (signed in once), so their roles and scope can be checked.
+      const assignee = await findPerson(db, body.assigneeId);
+      if (!assignee) throw unprocessable('invalid_assignee', 'No such person is known here: an assignee must have signed in once');
+      refused(mayAssign(actorOf(user), assignee, taskForRules(t), caseForRules(c)));
       await temporal.workflow.getHandle(t.workflow_id).executeUpdate(assignTaskUpdate, {
-        args: [{ taskId: t.id, assigneeId: body.assigneeId, actor: actorOf(user) }],
+        args: [{ taskId: t.id, assigneeId: assignee.id, assignee, actor: actorOf(user) }],
       });
       return { body: taskDto(await reloadTask(t.id)) };
     },
@@ -149,23 +193,21 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
   api.route({
     method: 'post', path: '/tasks/:taskId/complete', tag: 'tasks', auth: 'any', errors: [404, 409, 422],
     summary: 'Completes the task and advances its process; the case in the answer is already in its next stage',
-    body: z.object({
-      outcome: z.string().min(1).max(100),
-      comment: z.string().max(5000).optional(),
-      data: z.record(z.unknown()).optional(),
-    }).strict(),
+    body: completeTaskBody,
     response: z.object({ task: taskSchema, case: caseSchema }),
     handler: async ({ user, params, body }) => {
-      const t = await loadVisibleTask(user, params.taskId);
-      if (t.status !== 'open') throw conflict('task_not_open', `The task is ${t.status}`);
-      if (t.assignee_id && t.assignee_id !== user.sub) throw conflict('task_claimed', 'Another person holds this task');
-      if (!isTaskCandidate(user, t)) throw forbidden('Only a candidate for this task may complete it');
+      const { t, c } = await loadVisibleTask(user, params.taskId);
+      stillOpen(t);
+      refused(mayComplete(actorOf(user), taskForRules(t), caseForRules(c)));
+      if (!t.outcomes.includes(body.outcome)) throw unprocessable('invalid_outcome', `Outcome must be one of: ${t.outcomes.join(', ')}`);
+      const problems = taskDataProblems(t.type, body.data, { today: laDate(Date.now()) });
+      if (problems.length) throw new HttpProblem(400, 'Bad Request', `The data of a ${t.type} task is not valid`, 'validation_failed', problems);
       await temporal.workflow.getHandle(t.workflow_id).executeUpdate(completeTaskUpdate, {
         args: [{ taskId: t.id, outcome: body.outcome, comment: body.comment, data: body.data, actor: actorOf(user) }],
       });
       const task = await reloadTask(t.id);
-      const c = await db.selectFrom('cases').selectAll().where('id', '=', t.case_id).executeTakeFirstOrThrow();
-      return { body: { task: taskDto(task), case: canSeeCase(user, c) ? await caseWithDetails(db, c) : caseDto(c, []) } };
+      const after = await db.selectFrom('cases').selectAll().where('id', '=', t.case_id).executeTakeFirstOrThrow();
+      return { body: { task: taskDto(task), case: canSeeCase(user, after) ? await caseWithDetails(db, after) : caseDto(after, []) } };
     },
   });
 

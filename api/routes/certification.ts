@@ -1,5 +1,4 @@
 /** Certification of mentoring programs (api.md §3): applications, self-assessment, work plans. */
-import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Db } from '../../db';
@@ -8,6 +7,7 @@ import type { Policy } from '../../workflows/shared/policy';
 import { completeWorkPlanItemUpdate, saveAssessmentUpdate, submitAssessmentUpdate } from '../../workflows/certification/messages';
 import { QUESTIONS, STANDARDS } from '../../workflows/certification/questions';
 import { IN_PROGRESS_STAGES, type CertificationInput } from '../../workflows/certification/types';
+import { answerInput, evidenceInput } from '../../workflows/certification/inputs';
 import { certificationWorkflow } from '../../workflows/certification/workflow';
 import { actorOf, hasRole, type User } from '../auth';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
@@ -19,7 +19,7 @@ import { caseWithDetails, loadVisibleCase, type CaseRow } from '../views';
 
 
 const questionSchema = z.object({ id: z.string(), standard: z.enum(STANDARDS), text: z.string() }).openapi('AssessmentQuestion');
-const answerSchema = z.object({ questionId: z.string().min(1), response: z.enum(['yes', 'partially', 'no']), evidence: z.string().max(10_000).optional() }).strict();
+const answerSchema = answerInput;
 const workPlanItemSchema = z.object({
   id: z.string(), standard: z.enum(STANDARDS), description: z.string(), dueDate: z.string(),
   status: z.enum(['open', 'submitted', 'verified', 'rejected']), evidence: z.string().optional(),
@@ -47,10 +47,14 @@ export function registerCertificationRoutes(api: ApiBuilder, db: Db, temporal: C
     summary: 'Applies for Affiliate or Partner certification; a quality reviewer reviews the application',
     body: z.object({ level: z.enum(['affiliate', 'partner']) }).strict(),
     response: certificationSchema, status: 201, idempotent: true, errors: [404, 409, 422],
-    handler: async ({ user, params, body }) => {
+    handler: async ({ user, params, body, newId }) => {
       const p = await db.selectFrom('programs').selectAll().where('id', '=', params.programId).executeTakeFirst();
       if (!p) throw notFound('The program');
       if (!staffOf(user, p.id)) throw forbidden("Only the program's own staff may apply");
+      // A retried request (same Idempotency-Key) whose case already exists gets that case.
+      const caseId = newId();
+      const done = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+      if (done) return { body: await caseWithDetails(db, done) };
       if (body.level === 'partner') {
         // 12 months in operation, and long enough for one cycle of its minimum match length.
         const months = monthsBetween(p.started_on, laDate(Date.now()));
@@ -61,7 +65,6 @@ export function registerCertificationRoutes(api: ApiBuilder, db: Db, temporal: C
       }
       const existing = await db.selectFrom('cases').select(['id', 'stage']).where('type', '=', 'certification').where('program_id', '=', p.id).execute();
       if (existing.some((c) => IN_PROGRESS_STAGES.includes(c.stage))) throw conflict('certification_open', 'The program already has a certification case in progress');
-      const caseId = randomUUID();
       const input: CertificationInput = {
         caseId, levelSought: body.level, policy, appliedBy: actorOf(user),
         program: {
@@ -116,7 +119,7 @@ export function registerCertificationRoutes(api: ApiBuilder, db: Db, temporal: C
   api.route({
     method: 'post', path: '/certifications/:caseId/work-plan/:itemId/complete', tag: 'certification', auth: ['program_staff', 'admin'], errors: [404, 409, 422],
     summary: 'Completes a work-plan item with evidence; the reviewer verifies it',
-    body: z.object({ evidence: z.string().min(1).max(10_000) }).strict(),
+    body: evidenceInput,
     response: workPlanItemSchema,
     handler: async ({ user, params, body }) => {
       const c = await ownCase(user, params.caseId);

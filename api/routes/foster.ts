@@ -1,5 +1,4 @@
 /** The foster-youth mentor match pipeline (api.md §2). */
-import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
@@ -9,19 +8,21 @@ import { laDate } from '../../workflows/shared/calendar';
 import type { Policy } from '../../workflows/shared/policy';
 import { closeMatchUpdate, logTrainingUpdate, matchEndedSignal, referenceAnswerUpdate, reserveForMatchUpdate, withdrawApplicationUpdate } from '../../workflows/foster/messages';
 import { ageOn } from '../../workflows/foster/rules';
+import { closeMatchInput, matchProposalInput, mentorApplicationInput, referenceAnswerInput, trainingInput, withdrawInput, youthReferralInput } from '../../workflows/foster/inputs';
+import { assignedCaseWorkerOrSupervisor } from '../../workflows/shared/who-may-act';
 import type { MatchInput, MentorScreeningInput, YouthReferralInput } from '../../workflows/foster/types';
 import { mentorScreeningWorkflow } from '../../workflows/foster/mentor-screening';
 import { youthReferralWorkflow } from '../../workflows/foster/youth-referral';
 import { matchWorkflow } from '../../workflows/foster/match';
 import { actorOf, hasRole } from '../auth';
-import { conflict, forbidden, HttpProblem, notFound, problemFromTemporal, unprocessable } from '../errors';
+import { conflict, forbidden, HttpProblem, notFound, problemFromRefusal, problemFromTemporal, unprocessable } from '../errors';
 import type { ApiBuilder } from '../http';
 import { caseDetailRoute } from './cases';
-import { calendarDate, caseSchema, quarterHours } from '../schemas';
+import { caseSchema } from '../schemas';
 import { startCase } from '../start-case';
-import { caseWithDetails, loadVisibleCase } from '../views';
+import { caseWithDetails, loadVisibleCase, type CaseRow } from '../views';
+import type { User } from '../auth';
 
-const words = z.array(z.string().min(1).max(100)).max(20).default([]);
 const RELATIVE = /\b(relative|parent|mother|father|mom|dad|sibling|brother|sister|spouse|wife|husband|partner|child|son|daughter|cousin|aunt|uncle|grand\w*|niece|nephew|in-law)\b/i;
 
 const mentorSchema = caseSchema.extend({ checks: z.array(z.unknown()), references: z.array(z.unknown()), trainingHours: z.number(), activeMatchId: z.string().optional() }).openapi('MentorScreening');
@@ -30,32 +31,32 @@ const matchSchema = caseSchema.extend({
   mentorCaseId: z.string(), youthCaseId: z.string(), firstMeetingAt: z.string().optional(), checkIns: z.array(z.unknown()),
   nextCheckInDue: z.string().optional(), anniversaryAt: z.string().optional(),
 }).openapi('Match');
-const referenceAnswer = z.object({ recommendation: z.enum(['yes', 'with_reservations', 'no']), comments: z.string().max(5000).optional() }).strict();
+const referenceAnswer = referenceAnswerInput;
 
 /** Registers the API routes; returns a function that mounts the reference page on the app. */
 export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, policy: Policy, taskQueue: string): (app: Express) => void {
   const rules = policy.foster;
 
+  /** Screenings and matches change only through their assigned case worker or a case supervisor. */
+  async function caseOfItsWorker(user: User, caseId: string, type: 'mentor_screening' | 'match'): Promise<CaseRow> {
+    const c = await loadVisibleCase(db, user, caseId, type);
+    const r = assignedCaseWorkerOrSupervisor(actorOf(user), String((c.details as { caseWorkerId?: string }).caseWorkerId ?? c.owner_id));
+    if (r) throw problemFromRefusal(r);
+    return c;
+  }
+
   api.route({
     method: 'post', path: '/foster/mentors', tag: 'foster', auth: ['case_worker'],
     summary: 'A mentor application (entered by a case worker); starts screening', status: 201, idempotent: true, errors: [422],
-    body: z.object({
-      applicant: z.object({
-        name: z.string().min(1).max(200), email: z.string().email(), phone: z.string().min(5).max(40), dateOfBirth: calendarDate,
-        languages: words, interests: words, formerFosterYouth: z.boolean(),
-      }).strict(),
-      // At least 2 references.
-      references: z.array(z.object({ name: z.string().min(1).max(200), email: z.string().email(), relationship: z.string().min(1).max(100) }).strict())
-        .min(rules.minimumReferences, `at least ${rules.minimumReferences} references`).max(5),
-    }).strict(),
+    body: mentorApplicationInput(rules.minimumReferences),
     response: mentorSchema,
-    handler: async ({ user, body }) => {
+    handler: async ({ user, body, newId }) => {
       if (ageOn(body.applicant.dateOfBirth, laDate(Date.now())) < rules.applicantMinimumAge) {
         throw unprocessable('applicant_under_age', `Mentors must be at least ${rules.applicantMinimumAge}`);
       }
       const relatives = body.references.filter((r) => RELATIVE.test(r.relationship));
       if (relatives.length) throw unprocessable('reference_is_relative', 'References may not be relatives', { references: relatives.map((r) => r.name) });
-      const caseId = randomUUID();
+      const caseId = newId();
       const input: MentorScreeningInput = { caseId, applicant: body.applicant, references: body.references, caseWorkerId: user.sub, policy, appliedBy: actorOf(user) };
       return { body: await startCase(temporal, db, {
         workflow: mentorScreeningWorkflow, workflowId: `mentor-screening-${caseId}`, taskQueue, args: [input], caseId, caseType: 'mentor_screening',
@@ -72,19 +73,19 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
   api.route({
     method: 'post', path: '/foster/mentors/:caseId/training', tag: 'foster', auth: ['case_worker'], status: 201, idempotent: true, errors: [404, 409],
     summary: 'Logs pre-match training hours',
-    body: z.object({ date: calendarDate, hours: quarterHours, module: z.string().min(1).max(200) }).strict(),
-    handler: async ({ user, params, body }) => {
-      const c = await loadVisibleCase(db, user, params.caseId, 'mentor_screening');
-      return { body: await temporal.workflow.getHandle(c.workflow_id).executeUpdate(logTrainingUpdate, { args: [{ ...body, actor: actorOf(user) }] }) };
+    body: trainingInput,
+    handler: async ({ user, params, body, updateId }) => {
+      const c = await caseOfItsWorker(user, params.caseId, 'mentor_screening');
+      return { body: await temporal.workflow.getHandle(c.workflow_id).executeUpdate(logTrainingUpdate, { args: [{ ...body, actor: actorOf(user) }], updateId: updateId() }) };
     },
   });
 
   api.route({
     method: 'post', path: '/foster/mentors/:caseId/withdraw', tag: 'foster', auth: ['case_worker', 'case_supervisor'], errors: [404, 409],
     summary: 'The applicant withdraws (or an approved mentor leaves the pool)',
-    body: z.object({ reason: z.string().min(1).max(2000) }).strict(),
+    body: withdrawInput,
     handler: async ({ user, params, body }) => {
-      const c = await loadVisibleCase(db, user, params.caseId, 'mentor_screening');
+      const c = await caseOfItsWorker(user, params.caseId, 'mentor_screening');
       return { body: await temporal.workflow.getHandle(c.workflow_id).executeUpdate(withdrawApplicationUpdate, { args: [{ reason: body.reason, actor: actorOf(user) }] }) };
     },
   });
@@ -113,17 +114,9 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
   api.route({
     method: 'post', path: '/foster/youth', tag: 'foster', auth: ['case_worker', 'social_worker'],
     summary: 'A youth referral by a case worker or the youth\'s social worker', status: 201, idempotent: true, errors: [422],
-    body: z.object({
-      youth: z.object({
-        name: z.string().min(1).max(200), dateOfBirth: calendarDate, county: z.string().min(1).max(100),
-        languages: words, interests: words, needs: z.string().max(5000).default(''),
-      }).strict(),
-      socialWorker: z.object({ id: z.string().min(1).max(200), name: z.string().min(1).max(200), email: z.string().email() }).strict(),
-      caregiver: z.object({ name: z.string().min(1).max(200), email: z.string().email().optional() }).strict(),
-      caseWorkerId: z.string().min(1).max(200).optional(),
-    }).strict(),
+    body: youthReferralInput,
     response: youthSchema,
-    handler: async ({ user, body }) => {
+    handler: async ({ user, body, newId }) => {
       // Every foster case has an assigned case worker: the creator, or the one a social worker names.
       const asCaseWorker = hasRole(user, 'case_worker');
       const caseWorkerId = asCaseWorker ? (body.caseWorkerId ?? user.sub) : body.caseWorkerId;
@@ -133,7 +126,7 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
       if (age < rules.youthMinimumAge || age > rules.youthMaximumAge) {
         throw unprocessable('youth_age_out_of_range', `Youth are referred between ${rules.youthMinimumAge} and ${rules.youthMaximumAge}`);
       }
-      const caseId = randomUUID();
+      const caseId = newId();
       const input: YouthReferralInput = { caseId, youth: body.youth, socialWorker: body.socialWorker, caregiver: body.caregiver, caseWorkerId, policy, referredBy: actorOf(user) };
       return { body: await startCase(temporal, db, {
         workflow: youthReferralWorkflow, workflowId: `youth-referral-${caseId}`, taskQueue, args: [input], caseId, caseType: 'youth_referral',
@@ -150,12 +143,12 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
   api.route({
     method: 'post', path: '/foster/matches', tag: 'foster', auth: ['case_worker'], status: 201, idempotent: true, errors: [404, 422],
     summary: 'Proposes a match; the mentor, caregiver and social worker consent',
-    body: z.object({ mentorCaseId: z.string().min(1), youthCaseId: z.string().min(1), rationale: z.string().min(1).max(5000) }).strict(),
+    body: matchProposalInput,
     response: matchSchema,
-    handler: async ({ user, body }) => {
+    handler: async ({ user, body, newId }) => {
       const mentor = await loadVisibleCase(db, user, body.mentorCaseId, 'mentor_screening');
       const youth = await loadVisibleCase(db, user, body.youthCaseId, 'youth_referral');
-      const caseId = randomUUID();
+      const caseId = newId();
       // Reserve both; Temporal serialises each party's Updates, so of two racing proposals one wins.
       await temporal.workflow.getHandle(mentor.workflow_id).executeUpdate(reserveForMatchUpdate, { args: [{ matchId: caseId }] });
       try {
@@ -184,9 +177,9 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
   api.route({
     method: 'post', path: '/foster/matches/:caseId/close', tag: 'foster', auth: ['case_worker', 'case_supervisor'], errors: [404, 409],
     summary: 'Closes a match (planned or not); closure conversations follow',
-    body: z.object({ reason: z.enum(['planned', 'mentor_moved', 'youth_moved', 'safety', 'lost_contact', 'other']), notes: z.string().min(1).max(5000) }).strict(),
+    body: closeMatchInput,
     handler: async ({ user, params, body }) => {
-      const c = await loadVisibleCase(db, user, params.caseId, 'match');
+      const c = await caseOfItsWorker(user, params.caseId, 'match');
       await temporal.workflow.getHandle(c.workflow_id).executeUpdate(closeMatchUpdate, { args: [{ ...body, actor: actorOf(user) }] });
       return { body: await caseWithDetails(db, await loadVisibleCase(db, user, c.id, 'match')) };
     },

@@ -1,5 +1,4 @@
 /** Mentoring leave (api.md §1): enrollment, personal time, leave requests, usage report. */
-import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -7,53 +6,18 @@ import type { Db } from '../../db';
 import { laDate, laYear } from '../../workflows/shared/calendar';
 import type { Policy } from '../../workflows/shared/policy';
 import { logPersonalTimeUpdate, requestLeaveUpdate, withdrawRequestUpdate } from '../../workflows/mentoring-leave/messages';
-import { enrollmentViolations } from '../../workflows/mentoring-leave/rules';
+import { enrollmentInput, leaveRequestInput, personalTimeInput } from '../../workflows/mentoring-leave/inputs';
+import { enrollmentViolations, supervisorViolation } from '../../workflows/mentoring-leave/rules';
 import type { Enrollment, MentoringLeaveInput } from '../../workflows/mentoring-leave/types';
 import { mentoringLeaveWorkflow, mentoringLeaveWorkflowId } from '../../workflows/mentoring-leave/workflow';
 import { actorOf, hasRole, type User } from '../auth';
-import { conflict, forbidden, HttpProblem } from '../errors';
+import { conflict, forbidden, HttpProblem, problemFromRefusal } from '../errors';
+import { csvCell } from '../csv';
 import type { ApiBuilder } from '../http';
 import { caseDetailRoute } from './cases';
 import { startCase } from '../start-case';
-import { calendarDate, caseSchema, quarterHours } from '../schemas';
+import { caseSchema } from '../schemas';
 import { loadVisibleCase, type CaseRow } from '../views';
-
-const person = { id: z.string().min(1).max(200), name: z.string().min(1).max(200), email: z.string().email() };
-
-const enrollmentBody = z
-  .object({
-    year: z.number().int().min(2000).max(2100).optional(),
-    employee: z.object({
-      ...person,
-      department: z.string().min(1).max(200),
-      bargainingUnit: z.union([z.number().int().min(1).max(99), z.literal('excluded')]),
-      appointment: z.enum(['permanent', 'probationary_after_permanent', 'probationary', 'temporary', 'limited_term']),
-    }).strict(),
-    supervisor: z.object(person).strict(),
-    program: z.object({ programId: z.string().min(1) }).strict(),
-    commitment: z.object({ startDate: calendarDate, endDate: calendarDate }).strict()
-      .refine((c) => c.endDate > c.startDate, { message: 'endDate must be after startDate', path: ['endDate'] }),
-  })
-  .strict();
-
-const personalTimeBody = z
-  .object({
-    date: calendarDate,
-    hours: quarterHours,
-    kind: z.enum(['annual_leave', 'vacation', 'personal_holiday', 'cto', 'off_duty']),
-    description: z.string().min(1).max(2000),
-  })
-  .strict();
-
-const requestBody = z
-  .object({
-    date: calendarDate,
-    hours: quarterHours,
-    // Checked as a business rule (422 travel_not_allowed), so any boolean passes the schema.
-    attestNoTravel: z.boolean(),
-    note: z.string().max(2000).optional(),
-  })
-  .strict();
 
 const ledgerSchema = z.object({
   year: z.number(), cap: z.number(), verifiedPersonalHours: z.number(), pendingPersonalHours: z.number(),
@@ -78,11 +42,19 @@ export function registerMentoringLeaveRoutes(api: ApiBuilder, db: Db, temporal: 
   api.route({
     method: 'post', path: '/mentoring-leave/enrollments', tag: 'mentoring leave', auth: ['employee', 'hr_officer'],
     summary: 'Enrolls an employee for a year of mentoring leave; starts the HR eligibility review',
-    body: enrollmentBody, response: enrollmentSchema, status: 201, idempotent: true, errors: [409, 422],
-    handler: async ({ user, body }) => {
+    body: enrollmentInput, response: enrollmentSchema, status: 201, idempotent: true, errors: [409, 422],
+    handler: async ({ user, body, newId }) => {
       const isSelf = hasRole(user, 'employee') && body.employee.id === user.sub;
-      const isHr = hasRole(user, 'hr_officer') && (!user.department || user.department === body.employee.department);
+      // HR officers act within their department claim (a scoped role without it admits nothing).
+      const isHr = hasRole(user, 'hr_officer') && user.department === body.employee.department;
       if (!isSelf && !isHr) throw forbidden('Employees enroll themselves; HR officers enroll employees of their department');
+      // The department of an enrollment is the employee's own department claim.
+      if (isSelf && !isHr && user.department && body.employee.department !== user.department) {
+        throw new HttpProblem(400, 'Bad Request', 'The department is the one your sign-in names', 'validation_failed',
+          [{ path: 'body.employee.department', message: `must be your department (${user.department})` }]);
+      }
+      const sameAsEmployee = supervisorViolation(body.employee, body.supervisor);
+      if (sameAsEmployee) throw problemFromRefusal(sameAsEmployee);
       const now = Date.now();
       const year = body.year ?? laYear(now);
       if (year < laYear(now)) throw new HttpProblem(422, 'Unprocessable Content', `The ${year} leave year has ended`, 'outside_leave_year');
@@ -92,7 +64,7 @@ export function registerMentoringLeaveRoutes(api: ApiBuilder, db: Db, temporal: 
       if (violations.length) {
         throw new HttpProblem(422, 'Unprocessable Content', violations[0].message, violations[0].code, undefined, { violations });
       }
-      const caseId = randomUUID();
+      const caseId = newId();
       const input: MentoringLeaveInput = { caseId, enrollment, policy, enrolledBy: actorOf(user) };
       const created = await startCase(temporal, db, {
         workflow: mentoringLeaveWorkflow, workflowId: mentoringLeaveWorkflowId(year, body.employee.id), taskQueue, args: [input], caseId,
@@ -112,10 +84,10 @@ export function registerMentoringLeaveRoutes(api: ApiBuilder, db: Db, temporal: 
   api.route({
     method: 'post', path: '/mentoring-leave/enrollments/:caseId/personal-time', tag: 'mentoring leave', auth: ['employee'],
     summary: "Logs personal time spent mentoring; the program's coordinator verifies it",
-    body: personalTimeBody, status: 201, idempotent: true, errors: [404, 409, 422],
-    handler: async ({ user, params, body }) => {
+    body: personalTimeInput, status: 201, idempotent: true, errors: [404, 409, 422],
+    handler: async ({ user, params, body, updateId }) => {
       const c = await ownEnrollment(user, params.caseId);
-      const entry = await temporal.workflow.getHandle(c.workflow_id).executeUpdate(logPersonalTimeUpdate, { args: [{ ...body, actor: actorOf(user) }] });
+      const entry = await temporal.workflow.getHandle(c.workflow_id).executeUpdate(logPersonalTimeUpdate, { args: [{ ...body, actor: actorOf(user) }], updateId: updateId() });
       return { body: entry };
     },
   });
@@ -123,10 +95,10 @@ export function registerMentoringLeaveRoutes(api: ApiBuilder, db: Db, temporal: 
   api.route({
     method: 'post', path: '/mentoring-leave/enrollments/:caseId/requests', tag: 'mentoring leave', auth: ['employee'],
     summary: 'Requests mentoring leave; the supervisor, then HR, approve it',
-    body: requestBody, status: 201, idempotent: true, errors: [404, 409, 422],
-    handler: async ({ user, params, body }) => {
+    body: leaveRequestInput, status: 201, idempotent: true, errors: [404, 409, 422],
+    handler: async ({ user, params, body, updateId }) => {
       const c = await ownEnrollment(user, params.caseId);
-      const request = await temporal.workflow.getHandle(c.workflow_id).executeUpdate(requestLeaveUpdate, { args: [{ ...body, actor: actorOf(user) }] });
+      const request = await temporal.workflow.getHandle(c.workflow_id).executeUpdate(requestLeaveUpdate, { args: [{ ...body, actor: actorOf(user) }], updateId: updateId() });
       return { body: request };
     },
   });
@@ -146,7 +118,7 @@ export function registerMentoringLeaveRoutes(api: ApiBuilder, db: Db, temporal: 
   api.route({
     method: 'get', path: '/mentoring-leave/reports/usage', tag: 'mentoring leave', auth: ['hr_officer', 'admin'],
     summary: 'Hours used per department and year (JSON, or CSV with Accept: text/csv)',
-    query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), department: z.string().optional() }),
+    query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), department: z.string().max(100).optional() }),
     response: z.object({ year: z.number(), items: z.array(z.object({ department: z.string(), employees: z.number(), approvedLeaveHours: z.number(), verifiedPersonalHours: z.number() })) }),
     handler: async ({ user, query, req }) => {
       const year = query.year ?? laYear(Date.now());
@@ -170,9 +142,8 @@ export function registerMentoringLeaveRoutes(api: ApiBuilder, db: Db, temporal: 
         department: r.department, employees: Number(r.employees), approvedLeaveHours: Number(r.approved), verifiedPersonalHours: Number(r.verified),
       }));
       if (req.accepts(['application/json', 'text/csv']) === 'text/csv') {
-        const esc = (v: string | number) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
         const lines = ['year,department,employees,approvedLeaveHours,verifiedPersonalHours',
-          ...items.map((i) => [year, i.department, i.employees, i.approvedLeaveHours, i.verifiedPersonalHours].map(esc).join(','))];
+          ...items.map((i) => [year, i.department, i.employees, i.approvedLeaveHours, i.verifiedPersonalHours].map(csvCell).join(','))];
         return { raw: { type: 'text/csv; charset=utf-8', text: `${lines.join('\n')}\n` } };
       }
       return { body: { year, items } };

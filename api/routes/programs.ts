@@ -1,6 +1,5 @@
 /** The program registry and public directory (api.md §3, first three routes). */
-import { randomUUID } from 'node:crypto';
-import type { Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Db } from '../../db';
 import { caseRecordedUpdate } from '../../workflows/shared/messages';
@@ -8,10 +7,11 @@ import type { Policy } from '../../workflows/shared/policy';
 import { programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../../workflows/programs/workflow';
 import { actorOf, hasRole } from '../auth';
 import { notFound } from '../errors';
-import { decodeCursor, encodeCursor, pageQuery, type ApiBuilder } from '../http';
+import { CURSORS, decodeCursor, encodeCursor, pageQuery, type ApiBuilder } from '../http';
 import { sql } from 'kysely';
 import { timelineOf } from './cases';
 import { calendarDate, programLevel, programSchema } from '../schemas';
+import { email, line } from '../../workflows/shared/input';
 
 type ProgramDbRow = { id: string; name: string; organization: string; county: string; level: string; certified_until: string | null; contact_email: string; started_on: string; minimum_match_months: number };
 
@@ -28,21 +28,24 @@ export function registerProgramRoutes(api: ApiBuilder, db: Db, temporal: Client,
     method: 'post', path: '/programs', tag: 'programs', auth: ['program_staff', 'admin'],
     summary: 'Registers a mentoring program', status: 201, idempotent: true,
     body: z.object({
-      name: z.string().min(1).max(300), organization: z.string().min(1).max(300), contactEmail: z.string().email(),
-      county: z.string().min(1).max(100), startedOn: calendarDate, minimumMatchMonths: z.number().int().min(1).max(120),
+      name: line(300), organization: line(300), contactEmail: email,
+      county: line(100), startedOn: calendarDate, minimumMatchMonths: z.number().int().min(1).max(120),
     }).strict(),
     response: programSchema,
-    handler: async ({ user, body }) => {
-      const id = randomUUID();
-      const handle = await temporal.workflow.start(programRecordWorkflow, {
+    handler: async ({ user, body, newId }) => {
+      const id = newId();
+      // A retried request (same Idempotency-Key) finds the program it already started.
+      await temporal.workflow.start(programRecordWorkflow, {
         taskQueue,
         workflowId: programWorkflowId(id),
         args: [{
           program: { id, ...body, level: 'none', certifiedUntil: null, createdBy: user.sub, createdAt: new Date().toISOString() },
           policy, createdBy: actorOf(user),
         }],
+      }).catch((err) => {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       });
-      await handle.executeUpdate(caseRecordedUpdate);
+      await temporal.workflow.getHandle(programWorkflowId(id)).executeUpdate(caseRecordedUpdate);
       const row = await db.selectFrom('programs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       return { body: programDto(row, true) };
     },
@@ -56,8 +59,8 @@ export function registerProgramRoutes(api: ApiBuilder, db: Db, temporal: Client,
     handler: async ({ query }) => {
       let qb = db.selectFrom('programs').selectAll();
       if (query.level) qb = qb.where('level', '=', query.level);
-      const cursor = decodeCursor(query.cursor);
-      if (cursor) qb = qb.where(sql<boolean>`(name, id) > (${String(cursor[0])}, ${String(cursor[1])})`);
+      const cursor = decodeCursor(query.cursor, CURSORS.textAndId);
+      if (cursor) qb = qb.where(sql<boolean>`(name, id) > (${cursor[0]}, ${cursor[1]})`);
       const rows = await qb.orderBy('name').orderBy('id').limit(query.limit + 1).execute();
       const page = rows.slice(0, query.limit);
       const last = page[page.length - 1];
@@ -89,7 +92,7 @@ export function registerProgramRoutes(api: ApiBuilder, db: Db, temporal: Client,
   api.route({
     method: 'put', path: '/programs/:programId/level', tag: 'programs', auth: ['admin'], errors: [404, 422],
     summary: 'Records a level granted outside this system (import of existing certifications)',
-    body: z.object({ level: programLevel, certifiedUntil: calendarDate.optional(), note: z.string().min(1).max(2000) }).strict(),
+    body: z.object({ level: programLevel, certifiedUntil: calendarDate.optional(), note: line(2000) }).strict(),
     response: programSchema,
     handler: async ({ user, params, body }) => {
       const p = await db.selectFrom('programs').select('id').where('id', '=', params.programId).executeTakeFirst();

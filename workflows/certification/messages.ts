@@ -1,6 +1,7 @@
 import { defineUpdate } from '@temporalio/workflow';
+import type { ActingUser } from '../shared/records';
 import type { Answer, CompleteWorkPlanItemInput, SaveAssessmentInput, WorkPlanItem } from './types';
 
 export const saveAssessmentUpdate = defineUpdate<{ answers: Answer[] }, [SaveAssessmentInput]>('saveAssessment');
-export const submitAssessmentUpdate = defineUpdate<{ submittedAt: string }, [{ actor: { id: string; name?: string } }]>('submitAssessment');
+export const submitAssessmentUpdate = defineUpdate<{ submittedAt: string }, [{ actor: ActingUser }]>('submitAssessment');
 export const completeWorkPlanItemUpdate = defineUpdate<WorkPlanItem, [CompleteWorkPlanItemInput]>('completeWorkPlanItem');

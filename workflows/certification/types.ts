@@ -1,7 +1,7 @@
 /** A certification case: a program's application for Affiliate or Partner, and its review. */
 import type { CaseCore } from '../shared/case-runtime';
 import type { Policy } from '../shared/policy';
-import type { Actor } from '../shared/records';
+import type { ActingUser, Actor } from '../shared/records';
 import type { Standard } from './questions';
 
 export type LevelSought = 'affiliate' | 'partner';
@@ -47,6 +47,8 @@ export interface CertificationState extends CaseCore {
   selfAssessment: { answers: Answer[]; submittedAt?: string };
   findings?: Record<string, unknown>;
   workPlan: WorkPlanItem[];
+  /** Who wrote the work plan: they may not verify its items (two-person rule). */
+  workPlanSetBy?: string;
   /** End of the 4-month window to become Partner. */
   deadline?: string;
   windowRemindersSent: number;
@@ -70,11 +72,11 @@ export interface CertificationResult {
 
 export interface SaveAssessmentInput {
   answers: Answer[];
-  actor: Actor;
+  actor: ActingUser;
 }
 
 export interface CompleteWorkPlanItemInput {
   itemId: string;
   evidence: string;
-  actor: Actor;
+  actor: ActingUser;
 }

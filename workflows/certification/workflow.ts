@@ -10,10 +10,13 @@ import { continueAsNew, getExternalWorkflowHandle, setHandler, uuid4 } from '@te
 import { roleToken } from '../shared/access';
 import { addDuration, laDate, subtractDuration } from '../shared/calendar';
 import { CaseRuntime, newCase, mergeChanges, refuse, type Change } from '../shared/case-runtime';
-import { SYSTEM, type Actor } from '../shared/records';
+import { issuesAt } from '../shared/input';
+import { SYSTEM, type ActingUser, type Actor } from '../shared/records';
+import { TASK_DATA } from '../shared/task-data';
+import { answerInput, evidenceInput } from './inputs';
 import { certificateEnd, programLevelSignal, programWorkflowId, type ProgramLevel } from '../programs/workflow';
 import { completeWorkPlanItemUpdate, saveAssessmentUpdate, submitAssessmentUpdate } from './messages';
-import { QUESTIONS, STANDARDS, type Standard } from './questions';
+import { QUESTIONS, STANDARDS } from './questions';
 import { IN_PROGRESS_STAGES, type CertificationInput, type CertificationResult, type CertificationState, type SaveAssessmentInput, type WorkPlanItem } from './types';
 
 const REVIEWERS = ['quality_reviewer'];
@@ -28,6 +31,8 @@ function initialState(input: CertificationInput): CertificationState {
       subject: `${renewal ? 'Renewal of Partner' : input.levelSought === 'partner' ? 'Partner' : 'Affiliate'} certification: ${input.program.name}`,
       viewers: [roleToken('program_staff', { programId: input.program.id }), roleToken('quality_reviewer'), roleToken('review_lead')],
       programId: input.program.id,
+      // The program's own staff act on none of its review's tasks.
+      parties: { ids: [], programId: input.program.id },
     }),
     program: input.program,
     levelSought: input.levelSought,
@@ -38,20 +43,19 @@ function initialState(input: CertificationInput): CertificationState {
   };
 }
 
-/** Work-plan items as the reviewer sends them in `data.items`; null when malformed. */
+/** Work-plan items as the reviewer sends them in `data.items` (shape checked by the task's schema). */
 function parseItems(data: Record<string, unknown> | undefined): Omit<WorkPlanItem, 'id' | 'status'>[] | null {
-  const items = data?.items;
-  if (!Array.isArray(items) || items.length === 0) return null;
-  const out: Omit<WorkPlanItem, 'id' | 'status'>[] = [];
-  for (const it of items as Record<string, unknown>[]) {
-    if (!it || typeof it !== 'object') return null;
-    const { standard, description, dueDate } = it;
-    if (!STANDARDS.includes(standard as Standard)) return null;
-    if (typeof description !== 'string' || !description.trim()) return null;
-    if (typeof dueDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(dueDate)) return null;
-    out.push({ standard: standard as Standard, description: description.trim(), dueDate });
+  const r = TASK_DATA.assessment_review().safeParse(data ?? {});
+  const items = r.success ? (r.data as { items?: Omit<WorkPlanItem, 'id' | 'status'>[] }).items : undefined;
+  return items?.length ? items : null;
+}
+
+/** The self-assessment and the work plan are the program's own staff's to fill in. */
+function staffOfProgram(actor: ActingUser, programId: string): void {
+  const roles = actor.roles ?? [];
+  if (!roles.includes('admin') && !(roles.includes('program_staff') && actor.programId === programId)) {
+    refuse('not_permitted', "Only the program's own staff may do this");
   }
-  return out;
 }
 
 export async function certificationWorkflow(input: CertificationInput): Promise<CertificationResult> {
@@ -139,6 +143,7 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
           if (data?.findings) state.findings = data.findings as Record<string, unknown>;
           if (outcome === 'partner') return awardPartner(actor);
           state.workPlan = parseItems(data)!.map((it) => ({ ...it, id: uuid4(), status: 'open' }));
+          state.workPlanSetBy = actor.id;
           rt.setStage('work_plan');
           return {
             events: [rt.event(actor, 'work_plan_set', { items: state.workPlan.length })],
@@ -187,7 +192,10 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
       return { answers: state.selfAssessment.answers };
     },
     {
-      validator: ({ answers }: SaveAssessmentInput) => {
+      validator: ({ answers, actor }: SaveAssessmentInput) => {
+        staffOfProgram(actor, program.id);
+        const parsed = answerInput.array().max(QUESTIONS.length * 2).safeParse(answers);
+        if (!parsed.success) refuse('invalid_input', 'The answers are not valid', issuesAt(parsed.error, 'body.answers'));
         if (state.stage !== 'self_assessment') refuse('assessment_closed', `The self-assessment is not open (stage ${state.stage})`);
         const unknown = answers.filter((a) => !QUESTIONS.some((q) => q.id === a.questionId)).map((a) => a.questionId);
         if (unknown.length) refuse('unknown_question', `No such questions: ${unknown.join(', ')}`);
@@ -206,7 +214,8 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
       return { submittedAt };
     },
     {
-      validator: (_input) => {
+      validator: ({ actor }) => {
+        staffOfProgram(actor, program.id);
         if (state.stage !== 'self_assessment') refuse('assessment_closed', `The self-assessment is not open (stage ${state.stage})`);
         const answered = new Set(state.selfAssessment.answers.map((a) => a.questionId));
         const missing = QUESTIONS.filter((q) => !answered.has(q.id)).map((q) => q.id);
@@ -222,12 +231,20 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
       item.status = 'submitted';
       item.evidence = evidence;
       delete item.reason;
-      const verify = reviewerTask('work_plan_verification', `Verify work-plan item of ${program.name}: ${item.description}`, ['verified', 'rejected'], item.id);
+      const verify = rt.openTask({
+        type: 'work_plan_verification', title: `Verify work-plan item of ${program.name}: ${item.description}`,
+        candidateRoles: REVIEWERS, scope: { programId: program.id }, outcomes: ['verified', 'rejected'], ref: item.id,
+        // Whoever wrote the plan does not verify it.
+        excludedActors: state.workPlanSetBy ? [state.workPlanSetBy] : [],
+      });
       await rt.commit(mergeChanges({ events: [rt.event(actor, 'work_plan_item_completed', { itemId })] }, verify));
       return item;
     },
     {
-      validator: ({ itemId }) => {
+      validator: ({ itemId, evidence, actor }) => {
+        staffOfProgram(actor, program.id);
+        const r = evidenceInput.safeParse({ evidence });
+        if (!r.success) refuse('invalid_input', 'The evidence is not valid', issuesAt(r.error, 'body'));
         if (state.stage !== 'work_plan') refuse('work_plan_closed', `There is no open work plan (stage ${state.stage})`);
         const item = state.workPlan.find((i) => i.id === itemId);
         if (!item) refuse('work_plan_item_not_found', 'No such work-plan item');

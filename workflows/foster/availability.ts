@@ -33,10 +33,12 @@ export function registerAvailability<S extends CaseCore & Availability>(
       return { reservedUntil: until };
     },
     {
-      validator: (_input) => {
+      validator: ({ matchId }) => {
         const why = notMatchable();
         if (why) refuse(code, why);
-        if (!isFree(state, Date.now())) refuse(code, 'Already in an active or proposed match');
+        // The same proposal asking again (a retried request) is not a second match.
+        const again = state.reservation?.matchId === matchId;
+        if (!again && !isFree(state, Date.now())) refuse(code, 'Already in an active or proposed match');
       },
     },
   );

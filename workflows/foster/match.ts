@@ -10,9 +10,12 @@ import { continueAsNew, getExternalWorkflowHandle, setHandler } from '@temporali
 import { roleToken, userToken } from '../shared/access';
 import { addDuration, laDate, laStartOfDay } from '../shared/calendar';
 import { CaseRuntime, newCase, mergeChanges, refuse, type Change } from '../shared/case-runtime';
+import { issuesAt } from '../shared/input';
+import { refuseWith } from '../shared/refusals';
 import type { Actor, TaskRecord } from '../shared/records';
+import { assignedCaseWorkerOrSupervisor, fosterAssignable } from '../shared/who-may-act';
+import { closeMatchInput } from './inputs';
 import { closeMatchUpdate, matchConfirmedSignal, matchEndedSignal } from './messages';
-import { checkInProblems } from './rules';
 import type { CheckIn, FosterResult, MatchInput, MatchState } from './types';
 
 
@@ -58,7 +61,10 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
     ...(s.anniversaryAt ? { anniversaryAt: s.anniversaryAt } : {}),
     ...(s.closure ? { closure: s.closure } : {}),
   }));
-  const caseWorker = { candidateRoles: ['case_worker'], candidates: [userToken(state.caseWorkerId)], scope: {} };
+  const caseWorker = {
+    candidateRoles: ['case_worker'], candidates: [userToken(state.caseWorkerId)], scope: {},
+    assignable: fosterAssignable(state.caseWorkerId, state.socialWorkerId),
+  };
   const closeOpen = (status: 'cancelled' | 'expired', actor: Actor, reason: string, filter: (t: TaskRecord) => boolean = () => true): Change =>
     mergeChanges(...rt.openTasks(filter).map((t) => rt.closeTask(t, status, actor, reason)));
 
@@ -143,9 +149,13 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
       }
     },
     (task, { outcome, data }) => {
-      if (task.type === 'check_in') {
-        const problems = checkInProblems(data);
-        if (problems.length) refuse('invalid_check_in', problems.join('; '));
+      // A first meeting is not before the match was accepted (nor, by its schema, in the future).
+      if (task.type === 'first_meeting' && typeof data?.meetingDate === 'string') {
+        const accepted = Object.values(state.consents).map((c) => c.at).filter((at): at is string => !!at).sort().pop();
+        if (accepted && data.meetingDate < laDate(Date.parse(accepted))) {
+          refuse('invalid_task_data', 'The first meeting cannot be before the match was accepted',
+            [{ path: 'data.meetingDate', message: `must not be before ${laDate(Date.parse(accepted))}, when the match was accepted` }]);
+        }
       }
       if (task.type === 'consent' && task.ref !== 'social_worker' && outcome === 'accept' && !data?.how) {
         refuse('consent_method_required', 'Record how consent was given in data.how (e.g. "signed form", "phone")');
@@ -159,7 +169,14 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
       await rt.commit(startClosing(reason, notes, actor));
       return { stage: state.stage };
     },
-    { validator: (_input) => { if (state.stage !== 'active' && state.stage !== 'awaiting_first_meeting') refuse('match_not_open', `The match is ${state.stage}`); } },
+    {
+      validator: ({ actor, ...closing }) => {
+        refuseWith(assignedCaseWorkerOrSupervisor({ roles: [], ...actor }, state.caseWorkerId));
+        const r = closeMatchInput.safeParse(closing);
+        if (!r.success) refuse('invalid_input', 'The closure is not valid', issuesAt(r.error, 'body'));
+        if (state.stage !== 'active' && state.stage !== 'awaiting_first_meeting') refuse('match_not_open', `The match is ${state.stage}`);
+      },
+    },
   );
 
   // ---- timers -------------------------------------------------------------------------
@@ -198,6 +215,7 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
       rt.openTask({ ...caseWorker, type: 'consent', title: `Record the caregiver's consent to match ${short}`, outcomes: ['accept', 'decline'], ref: 'caregiver' }),
       rt.openTask({
         type: 'consent', title: `Consent to match ${short}`, candidateRoles: ['social_worker'], candidates: [userToken(state.socialWorkerId)],
+        assignable: fosterAssignable(state.caseWorkerId, state.socialWorkerId),
         notifyEmail: input.socialWorker.email, scope: {}, outcomes: ['accept', 'decline'], ref: 'social_worker',
       }),
     );

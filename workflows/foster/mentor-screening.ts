@@ -9,8 +9,12 @@ import type { ReferenceActivities } from '../../activities/references';
 import { roleMailbox, roleToken, userToken } from '../shared/access';
 import { addDuration } from '../shared/calendar';
 import { CaseRuntime, newCase, mergeChanges, refuse, type Change } from '../shared/case-runtime';
+import { issuesAt } from '../shared/input';
+import { refuseWith } from '../shared/refusals';
 import { SYSTEM, type TaskRecord } from '../shared/records';
+import { fosterAssignable, assignedCaseWorkerOrSupervisor } from '../shared/who-may-act';
 import { registerAvailability } from './availability';
+import { referenceAnswerInput, trainingInput, withdrawInput } from './inputs';
 import { logTrainingUpdate, referenceAnswerUpdate, withdrawApplicationUpdate } from './messages';
 import { CHECKS, type FosterResult, type MentorScreeningInput, type MentorScreeningState, type Reference } from './types';
 
@@ -20,7 +24,6 @@ const { issueReferenceLink } = proxyActivities<ReferenceActivities>({
 });
 
 const FINAL = ['approved', 'declined', 'withdrawn'];
-const RECOMMENDATIONS = ['yes', 'with_reservations', 'no'];
 
 function initialState(input: MentorScreeningInput): MentorScreeningState {
   const now = Date.now();
@@ -34,6 +37,8 @@ function initialState(input: MentorScreeningInput): MentorScreeningState {
       // Case workers see the mentor pool to propose matches; supervisors decide.
       viewers: [userToken(input.caseWorkerId), roleToken('case_worker'), roleToken('case_supervisor')],
       ownerId: input.caseWorkerId,
+      // The applicant has no account: a staff member with the applicant's e-mail is the applicant.
+      parties: { ids: [], emails: [input.applicant.email] },
     }),
     applicant: input.applicant,
     caseWorkerId: input.caseWorkerId,
@@ -69,7 +74,7 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
     pastMatchIds: s.pastMatchIds,
   }));
   const caseWorkerTask = (type: string, title: string, outcomes: string[], ref?: string): Change =>
-    rt.openTask({ type, title, candidateRoles: ['case_worker'], candidates: [userToken(state.caseWorkerId)], scope: {}, outcomes, ref });
+    rt.openTask({ type, title, candidateRoles: ['case_worker'], candidates: [userToken(state.caseWorkerId)], assignable: fosterAssignable(state.caseWorkerId), scope: {}, outcomes, ref });
 
   /** Everything screened? Then the case supervisor decides. */
   function decisionIfReady(): Change {
@@ -132,14 +137,11 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
           return refuse('unknown_task', `Unknown task type ${task.type}`);
       }
     },
-    (task, { outcome, comment, data }) => {
+    (task, { outcome, comment }) => {
       if (outcome === 'decline' && !comment?.trim()) refuse('reason_required', 'Declining needs a reason in `comment`');
       // A flag blocks approval until a supervisor decides: approving over one needs the reasoning.
       if (task.type === 'screening_decision' && outcome === 'approve' && state.checks.some((c) => c.status === 'flagged') && !comment?.trim()) {
         refuse('flag_decision_required', 'A background check is flagged: approving needs the supervisor\'s reasoning in `comment`');
-      }
-      if (task.type === 'reference_followup' && !RECOMMENDATIONS.includes(String(data?.recommendation))) {
-        refuse('invalid_reference_answer', 'data.recommendation must be yes, with_reservations or no');
       }
     },
   );
@@ -158,10 +160,11 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
       return ref;
     },
     {
-      validator: ({ referenceId, recommendation }) => {
+      validator: ({ referenceId, ...answer }) => {
         const ref = state.references.find((r) => r.id === referenceId);
         if (!ref || ref.status === 'answered' || FINAL.includes(state.stage)) refuse('reference_link_used', 'This link was already used or is no longer valid');
-        if (!RECOMMENDATIONS.includes(recommendation)) refuse('invalid_reference_answer', 'recommendation must be yes, with_reservations or no');
+        const r = referenceAnswerInput.safeParse(answer);
+        if (!r.success) refuse('invalid_input', 'The answer is not valid', issuesAt(r.error, 'body'));
       },
     },
   );
@@ -173,7 +176,14 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
       await rt.commit(mergeChanges({ events: [rt.event(actor, 'training_logged', { date, hours, module, total: trainingHours() })] }, decisionIfReady()));
       return { trainingHours: trainingHours() };
     },
-    { validator: (_input) => { if (FINAL.includes(state.stage)) refuse('case_closed', `The screening is ${state.stage}`); } },
+    {
+      validator: ({ actor, ...training }) => {
+        refuseWith(assignedCaseWorkerOrSupervisor({ roles: [], ...actor }, state.caseWorkerId));
+        const r = trainingInput.safeParse(training);
+        if (!r.success) refuse('invalid_input', 'The training entry is not valid', issuesAt(r.error, 'body'));
+        if (FINAL.includes(state.stage)) refuse('case_closed', `The screening is ${state.stage}`);
+      },
+    },
   );
 
   setHandler(
@@ -185,7 +195,10 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
       return { stage: state.stage };
     },
     {
-      validator: (_input) => {
+      validator: ({ actor, reason }) => {
+        refuseWith(assignedCaseWorkerOrSupervisor({ roles: [], ...actor }, state.caseWorkerId));
+        const r = withdrawInput.safeParse({ reason });
+        if (!r.success) refuse('invalid_input', 'The withdrawal is not valid', issuesAt(r.error, 'body'));
         if (FINAL.includes(state.stage) && !(state.stage === 'approved' && !state.activeMatchId)) refuse('case_closed', `The screening is ${state.stage}`);
         if (state.activeMatchId) refuse('in_active_match', 'Close the active match first');
       },

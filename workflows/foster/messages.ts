@@ -1,5 +1,5 @@
 import { defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor } from '../shared/records';
+import type { ActingUser } from '../shared/records';
 import type { ClosureReason, Recommendation, Reference } from './types';
 
 export interface ReferenceAnswerInput {
@@ -10,8 +10,8 @@ export interface ReferenceAnswerInput {
 
 /** A reference's answer through their one-time link. */
 export const referenceAnswerUpdate = defineUpdate<Reference, [ReferenceAnswerInput]>('referenceAnswer');
-export const logTrainingUpdate = defineUpdate<{ trainingHours: number }, [{ date: string; hours: number; module: string; actor: Actor }]>('logTraining');
-export const withdrawApplicationUpdate = defineUpdate<{ stage: string }, [{ reason: string; actor: Actor }]>('withdrawApplication');
+export const logTrainingUpdate = defineUpdate<{ trainingHours: number }, [{ date: string; hours: number; module: string; actor: ActingUser }]>('logTraining');
+export const withdrawApplicationUpdate = defineUpdate<{ stage: string }, [{ reason: string; actor: ActingUser }]>('withdrawApplication');
 
 /** Holds a mentor or youth for a proposed match; refused when they are not free. */
 export const reserveForMatchUpdate = defineUpdate<{ reservedUntil: string }, [{ matchId: string }]>('reserveForMatch');
@@ -19,4 +19,4 @@ export const reserveForMatchUpdate = defineUpdate<{ reservedUntil: string }, [{ 
 export const matchConfirmedSignal = defineSignal<[{ matchId: string }]>('matchConfirmed');
 export const matchEndedSignal = defineSignal<[{ matchId: string; outcome: 'cancelled' | 'closed' }]>('matchEnded');
 
-export const closeMatchUpdate = defineUpdate<{ stage: string }, [{ reason: ClosureReason; notes: string; actor: Actor }]>('closeMatch');
+export const closeMatchUpdate = defineUpdate<{ stage: string }, [{ reason: ClosureReason; notes: string; actor: ActingUser }]>('closeMatch');

@@ -8,6 +8,7 @@ import { continueAsNew } from '@temporalio/workflow';
 import { roleToken, userToken } from '../shared/access';
 import { CaseRuntime, newCase, refuse, type Change } from '../shared/case-runtime';
 import type { TaskRecord } from '../shared/records';
+import { fosterAssignable } from '../shared/who-may-act';
 import { registerAvailability } from './availability';
 import type { FosterResult, YouthReferralInput, YouthReferralState } from './types';
 
@@ -44,7 +45,10 @@ export async function youthReferralWorkflow(input: YouthReferralInput): Promise<
     ...(s.activeMatchId ? { activeMatchId: s.activeMatchId } : {}),
     pastMatchIds: s.pastMatchIds,
   }));
-  const caseWorker = { candidateRoles: ['case_worker'], candidates: [userToken(state.caseWorkerId)], scope: {} };
+  const caseWorker = {
+    candidateRoles: ['case_worker'], candidates: [userToken(state.caseWorkerId)], scope: {},
+    assignable: fosterAssignable(state.caseWorkerId, state.socialWorker.id),
+  };
 
   rt.registerTaskHandlers(
     async (task, { outcome, comment, data, actor }): Promise<Change> => {
@@ -87,7 +91,8 @@ export async function youthReferralWorkflow(input: YouthReferralInput): Promise<
   if (!state.recorded) {
     const sw = rt.openTask({
       type: 'consent', title: `Consent to mentoring for youth referral ${short} (social worker)`, candidateRoles: ['social_worker'],
-      candidates: [userToken(state.socialWorker.id)], notifyEmail: state.socialWorker.email, scope: {}, outcomes: ['accept', 'decline'], ref: 'social_worker',
+      candidates: [userToken(state.socialWorker.id)], assignable: fosterAssignable(state.caseWorkerId, state.socialWorker.id),
+      notifyEmail: state.socialWorker.email, scope: {}, outcomes: ['accept', 'decline'], ref: 'social_worker',
     });
     const cg = rt.openTask({ ...caseWorker, type: 'consent', title: `Record the caregiver's consent for youth referral ${short}`, outcomes: ['accept', 'decline'], ref: 'caregiver' });
     await rt.commit({

@@ -5,12 +5,10 @@
  */
 import { laDate, monthsBetween } from '../shared/calendar';
 import type { Policy } from '../shared/policy';
+import type { Refusal } from '../shared/refusals';
 import type { Enrollment, Ledger, LeaveRequest, MentoringLeaveState, RequestLeaveInput } from './types';
 
-export interface RuleViolation {
-  code: string;
-  message: string;
-}
+export type RuleViolation = Refusal;
 
 type LeavePolicy = Policy['mentoringLeave'];
 
@@ -43,6 +41,15 @@ export function enrollmentViolations(e: Enrollment, policy: LeavePolicy, program
     });
   }
   return out;
+}
+
+/** The supervisor of an enrollment is never the employee (same id or same e-mail). */
+export function supervisorViolation(
+  employee: { id: string; email: string },
+  supervisor: { id: string; email: string },
+): RuleViolation | undefined {
+  const same = employee.id === supervisor.id || employee.email.trim().toLowerCase() === supervisor.email.trim().toLowerCase();
+  return same ? { code: 'invalid_supervisor', message: 'The supervisor who approves leave must be someone other than the employee' } : undefined;
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

@@ -1,5 +1,5 @@
 /** The mentoring-leave (HR manual item 2119) case: its input, state and messages' shapes. */
-import type { Actor } from '../shared/records';
+import type { ActingUser, Actor } from '../shared/records';
 import type { CaseCore } from '../shared/case-runtime';
 import type { Policy } from '../shared/policy';
 
@@ -90,7 +90,7 @@ export interface LogPersonalTimeInput {
   hours: number;
   kind: PersonalTimeKind;
   description: string;
-  actor: Actor;
+  actor: ActingUser;
 }
 
 export interface RequestLeaveInput {
@@ -98,10 +98,10 @@ export interface RequestLeaveInput {
   hours: number;
   attestNoTravel: boolean;
   note?: string;
-  actor: Actor;
+  actor: ActingUser;
 }
 
 export interface WithdrawRequestInput {
   requestId: string;
-  actor: Actor;
+  actor: ActingUser;
 }

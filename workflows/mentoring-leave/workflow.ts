@@ -11,9 +11,12 @@ import { continueAsNew, setHandler, uuid4 } from '@temporalio/workflow';
 import { roleToken, userToken } from '../shared/access';
 import { laYearEnd } from '../shared/calendar';
 import { CaseRuntime, newCase, refuse, type Change } from '../shared/case-runtime';
-import { SYSTEM, type Actor, type TaskRecord } from '../shared/records';
+import { issuesAt, type PersonInput } from '../shared/input';
+import { refuseWith } from '../shared/refusals';
+import { SYSTEM, type ActingUser, type Actor, type TaskRecord } from '../shared/records';
+import { leaveRequestInput, personalTimeInput } from './inputs';
 import { logPersonalTimeUpdate, requestLeaveUpdate, withdrawRequestUpdate } from './messages';
-import { computeLedger, isPendingRequest, personalTimeViolation, requestViolation } from './rules';
+import { computeLedger, isPendingRequest, personalTimeViolation, requestViolation, supervisorViolation } from './rules';
 import type { MentoringLeaveInput, MentoringLeaveResult, MentoringLeaveState, LeaveRequest } from './types';
 
 export function mentoringLeaveWorkflowId(year: number, employeeId: string): string {
@@ -35,6 +38,8 @@ function initialState(input: MentoringLeaveInput): MentoringLeaveState {
         roleToken('org_coordinator', { programId: e.program.programId }),
       ],
       ownerId: e.employee.id,
+      // Nobody acts on their own case: the employee approves none of its steps.
+      parties: { ids: [e.employee.id], emails: [e.employee.email] },
       department: e.employee.department,
       programId: e.program.programId,
     }),
@@ -85,19 +90,32 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
           scope: { department: e.employee.department },
           outcomes: ['approve', 'deny'],
           ref: request.id,
+          // Two approval steps of one request need two different people.
+          excludedActors: request.supervisorDecision ? [request.supervisorDecision.by] : [],
         });
 
   // ---- task outcomes ------------------------------------------------------------------
 
   rt.registerTaskHandlers(
-    async (task, { outcome, comment, actor }): Promise<Change> => {
+    async (task, { outcome, comment, data, actor }): Promise<Change> => {
       const at = rt.nowIso();
       switch (task.type) {
         case 'eligibility_review': {
           if (outcome === 'approve') {
             rt.setStage('active');
+            // HR confirms the supervisor named at enrollment, or corrects it, before any request reaches them.
+            const corrected = data?.supervisor as PersonInput | undefined;
+            const before = e.supervisor;
+            if (corrected && corrected.id !== before.id) {
+              e.supervisor = { id: corrected.id, name: corrected.name, email: corrected.email };
+              state.viewers = [...state.viewers.filter((v) => v !== userToken(before.id)), userToken(corrected.id)];
+            }
             return {
-              events: [rt.event(actor, 'enrollment_approved', {})],
+              events: [
+                rt.event(actor, corrected && corrected.id !== before.id ? 'supervisor_corrected' : 'supervisor_confirmed',
+                  { supervisorId: e.supervisor.id, ...(corrected && corrected.id !== before.id ? { from: before.id } : {}) }),
+                rt.event(actor, 'enrollment_approved', {}),
+              ],
               emails: [tellEmployee(`${task.id}:result`, `Mentoring leave ${e.year}: enrollment approved`,
                 `Your enrollment for mentoring leave in ${e.year} is approved. Log personal time spent mentoring; each verified hour matches one hour of leave, up to ${cap} hours.`)],
             };
@@ -157,18 +175,30 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
           return refuse('unknown_task', `Unknown task type ${task.type}`);
       }
     },
-    (task, { outcome, comment }) => {
+    (task, { outcome, comment, data }) => {
       // Either approver may deny, with a reason.
       if ((outcome === 'deny' || outcome === 'reject') && !comment?.trim()) {
         refuse('reason_required', 'A denial or rejection needs a reason in `comment`');
       }
-      if (task.type === 'eligibility_review' && state.stage !== 'eligibility_review') {
-        refuse('task_not_open', 'The enrollment is no longer under review');
+      if (task.type === 'eligibility_review') {
+        if (state.stage !== 'eligibility_review') refuse('task_not_open', 'The enrollment is no longer under review');
+        const supervisor = (data?.supervisor as PersonInput | undefined) ?? e.supervisor;
+        if (outcome === 'approve') refuseWith(supervisorViolation(e.employee, supervisor));
       }
     },
   );
 
   // ---- employee actions ---------------------------------------------------------------
+
+  /** Personal time, requests and withdrawals are the employee's own acts. */
+  function onlyTheEmployee(actor: ActingUser | Actor): void {
+    if (actor.id !== e.employee.id) refuse('not_permitted', 'Only the enrolled employee may do this');
+  }
+
+  function checkInput(schema: typeof personalTimeInput | typeof leaveRequestInput, input: unknown): void {
+    const r = schema.safeParse(input);
+    if (!r.success) refuse('invalid_input', 'The input is not valid', issuesAt(r.error, 'body'));
+  }
 
   setHandler(
     logPersonalTimeUpdate,
@@ -192,9 +222,10 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
       return entry;
     },
     {
-      validator: (inp) => {
-        const v = personalTimeViolation(state, inp, policy.mentoringLeave, Date.now());
-        if (v) refuse(v.code, v.message);
+      validator: ({ actor, ...inp }) => {
+        onlyTheEmployee(actor);
+        checkInput(personalTimeInput, inp);
+        refuseWith(personalTimeViolation(state, inp, policy.mentoringLeave, Date.now()));
       },
     },
   );
@@ -215,9 +246,10 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
       return request;
     },
     {
-      validator: (inp) => {
-        const v = requestViolation(state, inp, policy.mentoringLeave);
-        if (v) refuse(v.code, v.message);
+      validator: ({ actor, ...inp }) => {
+        onlyTheEmployee(actor);
+        checkInput(leaveRequestInput, inp);
+        refuseWith(requestViolation(state, inp, policy.mentoringLeave));
       },
     },
   );
@@ -236,7 +268,8 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
       return request;
     },
     {
-      validator: ({ requestId }) => {
+      validator: ({ requestId, actor }) => {
+        onlyTheEmployee(actor);
         const request = state.requests.find((r) => r.id === requestId);
         if (!request) refuse('request_not_found', 'No such leave request');
         // The employee may withdraw a request while it is pending.

@@ -15,6 +15,21 @@ export interface Scope {
 const DEPARTMENT_ROLES = new Set(['supervisor', 'hr_officer']);
 const PROGRAM_ROLES = new Set(['org_coordinator', 'program_staff']);
 
+/** The claim a scoped role needs; without it the role grants nothing (domain.md, "Who may act"). */
+export function scopeClaimOf(role: string): 'department' | 'programId' | undefined {
+  if (DEPARTMENT_ROLES.has(role)) return 'department';
+  if (PROGRAM_ROLES.has(role)) return 'programId';
+  return undefined;
+}
+
+/** The roles that count: a scoped role without its scope claim is dropped. */
+export function effectiveRoles<R extends string>(p: { roles: R[]; department?: string; programId?: string }): R[] {
+  return p.roles.filter((r) => {
+    const claim = scopeClaimOf(r);
+    return !claim || !!p[claim];
+  });
+}
+
 export const userToken = (userId: string): string => `user:${userId}`;
 
 /** The token of a role within a scope: "HR officers of department X". */
@@ -31,13 +46,18 @@ export interface Principal {
   programId?: string;
 }
 
-/** Every token a user holds. */
+/**
+ * Every token a user holds: their own, and each role's within its scope. A scoped role
+ * yields only its scoped token (never `role:hr_officer` for every department), and
+ * nothing at all without its claim.
+ */
 export function principalTokens(p: Principal): string[] {
   const tokens = new Set([userToken(p.sub)]);
-  for (const role of p.roles) {
-    tokens.add(`role:${role}`);
-    if (p.department) tokens.add(roleToken(role, { department: p.department }));
-    if (p.programId) tokens.add(roleToken(role, { programId: p.programId }));
+  for (const role of effectiveRoles(p)) {
+    const claim = scopeClaimOf(role);
+    if (!claim) tokens.add(`role:${role}`);
+    else if (claim === 'department') tokens.add(roleToken(role, { department: p.department }));
+    else tokens.add(roleToken(role, { programId: p.programId }));
   }
   return [...tokens];
 }

@@ -8,7 +8,6 @@
  * after continue-as-new `resumeTaskTimers()` rebuilds them from what was carried over.
  */
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   proxyActivities,
@@ -18,7 +17,7 @@ import {
 } from '@temporalio/workflow';
 import type { ReadModelActivities } from '../../activities/read-model';
 import { roleMailbox, roleToken, type Scope } from './access';
-import { BusinessCalendar, addDuration, subtractDuration } from './calendar';
+import { BusinessCalendar, addDuration, laDate, subtractDuration } from './calendar';
 import {
   assignTaskUpdate,
   caseDetailsQuery,
@@ -30,9 +29,14 @@ import {
   type CompleteTaskInput,
 } from './messages';
 import { taskPolicy, type Policy } from './policy';
+import { refuse, refuseWith } from './refusals';
+import { taskDataProblems } from './task-data';
+import { escalationRole, mayAssign, mayClaim, mayComplete } from './who-may-act';
 import {
   SYSTEM,
+  type ActingUser,
   type Actor,
+  type CaseParties,
   type CaseSnapshot,
   type CaseType,
   type EmailMessage,
@@ -56,6 +60,8 @@ export interface CaseCore {
   subject: string;
   viewers: string[];
   ownerId?: string;
+  /** Whose case it is (nobody acts on their own case); absent on cases started before it existed. */
+  parties?: CaseParties;
   department?: string;
   programId?: string;
   version: number;
@@ -68,7 +74,7 @@ export interface CaseCore {
 
 /** The core of a new case: open, unrecorded, no tasks yet. */
 export function newCase<Stage extends string>(
-  fields: Pick<CaseCore, 'caseId' | 'type' | 'subject' | 'viewers'> & { stage: Stage } & Partial<Pick<CaseCore, 'ownerId' | 'department' | 'programId'>>,
+  fields: Pick<CaseCore, 'caseId' | 'type' | 'subject' | 'viewers'> & { stage: Stage } & Partial<Pick<CaseCore, 'ownerId' | 'parties' | 'department' | 'programId'>>,
 ): CaseCore & { stage: Stage } {
   const now = new Date(Date.now()).toISOString();
   return { status: 'open', version: 0, createdAt: now, updatedAt: now, recorded: false, tasks: {}, ...fields };
@@ -85,6 +91,10 @@ export interface TaskSpec {
   notifyEmail?: string;
   outcomes: string[];
   ref?: string;
+  /** Tokens of who may be handed the task; defaults to the candidates. */
+  assignable?: string[];
+  /** Two-person rule: who gave the step before and so may not act on this one. */
+  excludedActors?: string[];
 }
 
 export interface Change {
@@ -108,10 +118,7 @@ export function mergeChanges(...changes: Change[]): Change {
 
 export type TaskCompletionHook = (task: TaskRecord, input: CompleteTaskInput) => Promise<Change>;
 
-/** Refusals carry the API's error code as their type (see api/errors.ts). */
-export function refuse(code: string, message: string): never {
-  throw ApplicationFailure.create({ type: code, message, nonRetryable: true });
-}
+export { refuse } from './refusals';
 
 export class CaseRuntime<S extends CaseCore> {
   readonly calendar: BusinessCalendar;
@@ -140,8 +147,10 @@ export class CaseRuntime<S extends CaseCore> {
     return `${this.policy.publicBaseUrl}/api/v1/tasks/${taskId}`;
   }
 
+  /** A timeline event; of the actor only the id and name are recorded. */
   event(actor: Actor, event: string, detail: Record<string, unknown> = {}): TimelineEvent {
-    return { id: uuid4(), caseId: this.state.caseId, at: this.nowIso(), actor, event, detail };
+    const who: Actor = { id: actor.id, ...(actor.name ? { name: actor.name } : {}) };
+    return { id: uuid4(), caseId: this.state.caseId, at: this.nowIso(), actor: who, event, detail };
   }
 
   email(key: string, to: (string | undefined)[], subject: string, text: string, link: string): EmailMessage {
@@ -160,6 +169,7 @@ export class CaseRuntime<S extends CaseCore> {
       subject: s.subject,
       viewers: s.viewers,
       ownerId: s.ownerId,
+      ...(s.parties ? { parties: s.parties } : {}),
       department: s.department,
       programId: s.programId,
       details: this.details(s),
@@ -204,6 +214,8 @@ export class CaseRuntime<S extends CaseCore> {
       candidateRoles: spec.candidateRoles,
       candidates: spec.candidates ?? spec.candidateRoles.map((r) => roleToken(r, spec.scope)),
       escalatedTo: [],
+      ...(spec.assignable ? { assignable: spec.assignable } : {}),
+      ...(spec.excludedActors?.length ? { excludedActors: spec.excludedActors } : {}),
       scope: spec.scope,
       notifyEmail: spec.notifyEmail,
       createdAt: new Date(now).toISOString(),
@@ -211,7 +223,7 @@ export class CaseRuntime<S extends CaseCore> {
       remindAt: new Date(Math.max(now, subtractDuration(dueMs, p.reminderBefore, this.calendar))).toISOString(),
       reminded: false,
       escalated: false,
-      escalateTo: p.escalateTo,
+      escalateTo: escalationRole(this.state.type, p.escalateTo),
       outcomes: spec.outcomes,
       ref: spec.ref,
     };
@@ -275,6 +287,8 @@ export class CaseRuntime<S extends CaseCore> {
     if (!task.escalated) {
       if (await condition(closed, Math.max(1, Date.parse(task.dueAt) - Date.now()))) return;
       task.escalated = true;
+      // Youth and match tasks go to case supervisors whatever the policy says (never admin).
+      task.escalateTo = escalationRole(this.state.type, task.escalateTo);
       task.escalatedTo = [roleToken(task.escalateTo, task.scope)];
       await this.commit({
         tasks: [task],
@@ -295,9 +309,15 @@ export class CaseRuntime<S extends CaseCore> {
     return task;
   }
 
+  /** The acting user as the rules need it (inputs recorded before roles were sent have none). */
+  private static acting(actor: Actor | ActingUser): ActingUser {
+    return { roles: [], ...actor };
+  }
+
   /**
-   * Registers the task Updates. `validate` adds the process's own synchronous checks of a
-   * completion; `onComplete` advances the process and returns what to record with it.
+   * Registers the task Updates. Their validators decide who may act (who-may-act.ts) and
+   * check `data` against the task type's schema before `validate`, the process's own
+   * checks, runs; `onComplete` advances the process and returns what to record with it.
    */
   registerTaskHandlers(
     onComplete: TaskCompletionHook,
@@ -327,10 +347,12 @@ export class CaseRuntime<S extends CaseCore> {
       {
         validator: (input) => {
           const task = this.openTaskOrRefuse(input.taskId);
-          if (task.assigneeId && task.assigneeId !== input.actor.id) refuse('task_claimed', 'Another person holds this task');
+          refuseWith(mayComplete(CaseRuntime.acting(input.actor), task, this.state));
           if (!task.outcomes.includes(input.outcome)) {
             refuse('invalid_outcome', `Outcome must be one of: ${task.outcomes.join(', ')}`);
           }
+          const problems = taskDataProblems(task.type, input.data, { today: laDate(Date.now()) });
+          if (problems.length) refuse('invalid_task_data', `The data of a ${task.type} task is not valid`, problems);
           validate(task, input);
         },
       },
@@ -346,23 +368,36 @@ export class CaseRuntime<S extends CaseCore> {
       {
         validator: ({ taskId, actor }) => {
           const task = this.openTaskOrRefuse(taskId);
-          if (task.assigneeId && task.assigneeId !== actor.id) refuse('task_claimed', 'Another person holds this task');
+          refuseWith(mayClaim(CaseRuntime.acting(actor), task, this.state));
         },
       },
     );
     setHandler(
       assignTaskUpdate,
-      async ({ taskId, assigneeId, actor }) => {
+      async ({ taskId, assigneeId, assignee, actor }) => {
         const task = this.state.tasks[taskId];
+        const to = assignee?.id ?? assigneeId;
         const from = task.assigneeId;
-        task.assigneeId = assigneeId;
+        task.assigneeId = to;
+        // The new assignee hears of it (recorded assignments before this had no e-mail).
+        const emails = assignee?.email
+          ? [this.email(`${task.id}:assigned:${uuid4()}`, [assignee.email], `Assigned to you: ${task.title}`,
+              `${actor.name ?? actor.id} assigned you a task: ${task.title}.\nDue: ${task.dueAt}.`, this.taskLink(task.id))]
+          : [];
         await this.commit({
           tasks: [task],
-          events: [this.event(actor, 'task_assigned', { taskId, type: task.type, assigneeId, ...(from ? { from } : {}) })],
+          events: [this.event(actor, 'task_assigned', { taskId, type: task.type, assigneeId: to, ...(from ? { from } : {}) })],
+          emails,
         });
         return { task };
       },
-      { validator: ({ taskId }) => void this.openTaskOrRefuse(taskId) },
+      {
+        validator: ({ taskId, assigneeId, assignee, actor }) => {
+          const task = this.openTaskOrRefuse(taskId);
+          const to = CaseRuntime.acting(assignee ?? { id: assigneeId });
+          refuseWith(mayAssign(CaseRuntime.acting(actor), to, task, this.state));
+        },
+      },
     );
     setHandler(caseRecordedUpdate, async () => {
       await condition(() => this.state.recorded);

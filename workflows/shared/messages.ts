@@ -1,22 +1,24 @@
 /** Messages every case workflow answers: the human-task core and case creation. */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, TaskRecord } from './records';
+import type { ActingUser, TaskRecord } from './records';
 
 export interface CompleteTaskInput {
   taskId: string;
   outcome: string;
   comment?: string;
   data?: Record<string, unknown>;
-  actor: Actor;
+  actor: ActingUser;
 }
 export interface ClaimTaskInput {
   taskId: string;
-  actor: Actor;
+  actor: ActingUser;
 }
 export interface AssignTaskInput {
   taskId: string;
   assigneeId: string;
-  actor: Actor;
+  /** The assignee as the people directory knows them (roles and scope decide eligibility). */
+  assignee?: ActingUser;
+  actor: ActingUser;
 }
 export interface TaskResult {
   task: TaskRecord;

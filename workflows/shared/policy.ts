@@ -100,7 +100,7 @@ export const DEFAULT_POLICY: Policy = {
     work_plan_verification: { due: businessDays(10), reminderBefore: businessDays(2), escalateTo: 'review_lead' },
     background_check: { due: 'P21D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
     interview: { due: 'P14D', reminderBefore: 'P2D', escalateTo: 'case_supervisor' },
-    screening_decision: { due: businessDays(3), reminderBefore: businessDays(1), escalateTo: 'admin' },
+    screening_decision: { due: businessDays(3), reminderBefore: businessDays(1), escalateTo: 'case_supervisor' },
     reference_followup: { due: 'P7D', reminderBefore: 'P2D', escalateTo: 'case_supervisor' },
     consent: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
     intake: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
@@ -108,8 +108,8 @@ export const DEFAULT_POLICY: Policy = {
     first_meeting: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
     // A check-in is due on its date; more than 7 days late it escalates to a case supervisor.
     check_in: { due: 'P7D', reminderBefore: 'P7D', escalateTo: 'case_supervisor' },
-    // A safety concern is urgent.
-    safety_review: { due: 'P1D', reminderBefore: 'PT12H', escalateTo: 'admin' },
+    // A safety concern is urgent; late, it goes to the case supervisors (never admin: youth data).
+    safety_review: { due: 'P1D', reminderBefore: 'PT12H', escalateTo: 'case_supervisor' },
     anniversary: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
     closure_interview: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
   },

@@ -4,12 +4,35 @@
  */
 import type { Scope } from './access';
 
-export type CaseType = 'mentoring_leave' | 'mentor_screening' | 'youth_referral' | 'match' | 'certification';
+/** One array feeds the CaseType union and the API's zod enum. */
+export const CASE_TYPES = ['mentoring_leave', 'mentor_screening', 'youth_referral', 'match', 'certification'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
 export type TaskStatus = 'open' | 'completed' | 'cancelled' | 'expired';
 
 export interface Actor {
   id: string;
   name?: string;
+}
+
+/**
+ * The person acting through an Update, as their bearer token describes them: the
+ * workflow's validators decide with these claims who may act (who-may-act.ts).
+ */
+export interface ActingUser extends Actor {
+  roles: string[];
+  email?: string;
+  department?: string;
+  programId?: string;
+}
+
+/**
+ * Whose case it is: nobody acts on their own case. People by user id or e-mail (a mentor
+ * applicant has no account), a program by id (its staff, under certification review).
+ */
+export interface CaseParties {
+  ids: string[];
+  emails?: string[];
+  programId?: string;
 }
 
 /** The system itself, for transitions no person made (timers, year end). */
@@ -26,6 +49,10 @@ export interface TaskRecord {
   candidates: string[];
   /** Tokens of who the task was escalated to: they see it and may reassign it. */
   escalatedTo: string[];
+  /** Tokens of who may be handed the task (defaults to `candidates`). */
+  assignable?: string[];
+  /** Two-person rule: people who may not act on it (they gave the step before). */
+  excludedActors?: string[];
   scope: Scope;
   /** The named person's e-mail, when the task is for a person rather than a role. */
   notifyEmail?: string;
@@ -56,6 +83,7 @@ export interface CaseSnapshot {
   /** Access tokens of who may see the case. */
   viewers: string[];
   ownerId?: string;
+  parties?: CaseParties;
   department?: string;
   programId?: string;
   /** Process-specific view (ledger, requests …) served by the API as is. */

@@ -1,0 +1,170 @@
+/**
+ * Who may act (domain.md, "Who may act"): one place per rule, named like the rule. The
+ * workflows' Update validators decide with these functions, and the API gives its early
+ * answers with the same ones, so no route, script or future client can get around a rule.
+ * Pure: no I/O, deterministic, shared by workflow code and the API.
+ */
+import { overlaps, principalTokens, roleToken, userToken } from './access';
+import type { Refusal } from './refusals';
+import type { ActingUser, CaseParties, CaseType, TaskRecord } from './records';
+
+/** The case as the rules see it. */
+export interface CaseForRules {
+  type: CaseType | string;
+  viewers: string[];
+  programId?: string | null;
+  ownerId?: string | null;
+  parties?: CaseParties | null;
+}
+
+/** The task as the rules see it (a workflow's record or a read-model row). */
+export type TaskForRules = Pick<TaskRecord, 'type' | 'candidates' | 'scope'> &
+  Partial<Pick<TaskRecord, 'assigneeId' | 'escalatedTo' | 'assignable' | 'excludedActors'>>;
+
+/** Youth records are the most sensitive data: these cases are never visible to `admin`. */
+export const YOUTH_CASE_TYPES: readonly string[] = ['youth_referral', 'match'];
+
+const tokensOf = (u: ActingUser) => principalTokens({ sub: u.id, roles: u.roles, department: u.department, programId: u.programId });
+const has = (u: ActingUser, role: string) => u.roles.includes(role);
+const sameEmail = (a?: string, b?: string) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** Whose case it is; older cases recorded no parties, so they are derived from the core. */
+export function partiesOf(c: CaseForRules): CaseParties {
+  if (c.parties) return c.parties;
+  if (c.type === 'mentoring_leave' && c.ownerId) return { ids: [c.ownerId] };
+  if (c.type === 'certification' && c.programId) return { ids: [], programId: c.programId };
+  return { ids: [] };
+}
+
+// ---- the rules ----------------------------------------------------------------------
+
+/**
+ * Nobody acts on their own case: the employee of an enrollment, the applicant of a
+ * screening, the staff of a program under review, a referrer on their own referral.
+ */
+export function ownCase(user: ActingUser, c: CaseForRules): Refusal | undefined {
+  const p = partiesOf(c);
+  const mine = p.ids.includes(user.id) || (p.emails ?? []).some((e) => sameEmail(e, user.email))
+    || (!!p.programId && user.programId === p.programId && (has(user, 'program_staff') || has(user, 'org_coordinator')));
+  return mine ? { code: 'self_approval', message: 'Nobody acts on their own case' } : undefined;
+}
+
+/** A quality reviewer or review lead whose program is under review has a conflict of interest. */
+export function conflictOfInterest(user: ActingUser, c: CaseForRules): Refusal | undefined {
+  const reviewer = has(user, 'quality_reviewer') || has(user, 'review_lead');
+  return c.type === 'certification' && reviewer && !!user.programId && user.programId === c.programId
+    ? { code: 'conflict_of_interest', message: 'A reviewer may not review their own program' }
+    : undefined;
+}
+
+/** Two approval steps of one item need two different people. */
+export function twoPersonRule(userId: string, task: TaskForRules): Refusal | undefined {
+  return (task.excludedActors ?? []).includes(userId)
+    ? { code: 'self_approval', message: 'Two steps of one approval need two different people: you gave the step before' }
+    : undefined;
+}
+
+/** A candidate holds one of the task's candidate tokens, or is the person holding the task. */
+export function isCandidate(user: ActingUser, task: TaskForRules): boolean {
+  if (task.assigneeId) return task.assigneeId === user.id;
+  return overlaps(tokensOf(user), task.candidates);
+}
+
+/** Who may be handed a task: a candidate role within the task's scope (defaults to the candidates). */
+export function isAssignable(user: ActingUser, task: TaskForRules): boolean {
+  return overlaps(tokensOf(user), task.assignable ?? task.candidates);
+}
+
+/**
+ * Supervising roles hand tasks over: the department's HR officers (leave), case
+ * supervisors (foster: never admin for youth), the review lead (certification), admins
+ * (not for youth); and whoever an overdue task was escalated to.
+ */
+export function supervises(user: ActingUser, task: TaskForRules, c: CaseForRules): boolean {
+  const tokens = tokensOf(user);
+  if (overlaps(tokens, task.escalatedTo ?? [])) return true;
+  switch (c.type) {
+    case 'mentoring_leave':
+      return has(user, 'admin') || (!!task.scope.department && tokens.includes(roleToken('hr_officer', { department: task.scope.department })));
+    case 'certification':
+      return has(user, 'admin') || has(user, 'review_lead');
+    case 'mentor_screening':
+    case 'youth_referral':
+    case 'match':
+      return has(user, 'case_supervisor');
+    default:
+      return has(user, 'admin');
+  }
+}
+
+/** Mentor screening cases change only through their assigned case worker or a case supervisor. */
+export function assignedCaseWorkerOrSupervisor(user: ActingUser, caseWorkerId: string): Refusal | undefined {
+  return user.id === caseWorkerId || has(user, 'case_supervisor')
+    ? undefined
+    : { code: 'not_permitted', message: "Only the screening's assigned case worker or a case supervisor may do this" };
+}
+
+/** May this user see the case? Listed viewers; admins too, except youth and match cases. */
+export function canSeeCase(user: ActingUser, c: CaseForRules): boolean {
+  return (has(user, 'admin') && !YOUTH_CASE_TYPES.includes(c.type)) || overlaps(tokensOf(user), c.viewers);
+}
+
+// ---- the three task actions -----------------------------------------------------------
+
+const first = (...checks: (() => Refusal | undefined)[]): Refusal | undefined => {
+  for (const check of checks) {
+    const r = check();
+    if (r) return r;
+  }
+  return undefined;
+};
+
+/** Completing a task (state checks such as "still open" are the runtime's). */
+export function mayComplete(user: ActingUser, task: TaskForRules, c: CaseForRules): Refusal | undefined {
+  return first(
+    () => (task.assigneeId && task.assigneeId !== user.id ? { code: 'task_claimed', message: 'Another person holds this task' } : undefined),
+    () => ownCase(user, c),
+    () => conflictOfInterest(user, c),
+    () => (isCandidate(user, task) ? undefined : { code: 'not_a_candidate', message: 'Only a candidate for this task may complete it' }),
+    () => twoPersonRule(user.id, task),
+  );
+}
+
+/** Claiming: a candidate (not of their own case, no conflict) becomes the assignee. */
+export function mayClaim(user: ActingUser, task: TaskForRules, c: CaseForRules): Refusal | undefined {
+  return first(
+    () => (task.assigneeId && task.assigneeId !== user.id ? { code: 'task_claimed', message: 'Another person holds this task' } : undefined),
+    () => ownCase(user, c),
+    () => conflictOfInterest(user, c),
+    () => (overlaps(tokensOf(user), task.candidates) || task.assigneeId === user.id ? undefined : { code: 'not_a_candidate', message: 'You are not a candidate for this task' }),
+    () => twoPersonRule(user.id, task),
+  );
+}
+
+/** Assigning: a supervising role hands the task to a candidate who may act on it. */
+export function mayAssign(by: ActingUser, assignee: ActingUser, task: TaskForRules, c: CaseForRules): Refusal | undefined {
+  return first(
+    () => ownCase(by, c),
+    () => conflictOfInterest(by, c),
+    () => (supervises(by, task, c) ? undefined : { code: 'not_permitted', message: 'Only a supervising role of this case may assign its tasks' }),
+    () => (ownCase(assignee, c) ? { code: 'self_approval', message: 'Nobody may be assigned a task of their own case' } : undefined),
+    () => conflictOfInterest(assignee, c),
+    () => (isAssignable(assignee, task) ? undefined : { code: 'invalid_assignee', message: 'The assignee must hold a candidate role of this task within its scope' }),
+    () => (twoPersonRule(assignee.id, task) ? { code: 'invalid_assignee', message: 'The assignee gave the step before: two steps of one approval need two people' } : undefined),
+  );
+}
+
+// ---- escalation -------------------------------------------------------------------------
+
+/** Where an overdue task escalates: youth and match tasks go to case supervisors, never to admin. */
+export function escalationRole(caseType: string, policyRole: string): string {
+  return YOUTH_CASE_TYPES.includes(caseType) && policyRole === 'admin' ? 'case_supervisor' : policyRole;
+}
+
+/**
+ * Tokens of who may be handed the tasks of a foster case: its assigned case worker or a
+ * case supervisor, and for youth and match cases the youth's social worker.
+ */
+export function fosterAssignable(caseWorkerId: string, socialWorkerId?: string): string[] {
+  return [userToken(caseWorkerId), roleToken('case_supervisor'), ...(socialWorkerId ? [userToken(socialWorkerId)] : [])];
+}
