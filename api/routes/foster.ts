@@ -71,7 +71,7 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
   });
 
   api.route({
-    method: 'post', path: '/foster/mentors/:caseId/training', tag: 'foster', auth: ['case_worker'], status: 201, idempotent: true, errors: [404, 409],
+    method: 'post', path: '/foster/mentors/:caseId/training', tag: 'foster', auth: ['case_worker', 'case_supervisor'], status: 201, idempotent: true, errors: [404, 409],
     summary: 'Logs pre-match training hours',
     body: trainingInput,
     handler: async ({ user, params, body, updateId }) => {

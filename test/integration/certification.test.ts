@@ -75,7 +75,8 @@ test('the whole path to Partner: application, Associate Partner, self-assessment
   expect((await as(stack, reviewer).post(`/tasks/${review.id}/claim`)).status).toBe(200);
   expect((await as(stack, reviewer2).post(`/tasks/${review.id}/claim`)).status).toBe(409);
   const badPlan = await as(stack, reviewer).post(`/tasks/${review.id}/complete`, { outcome: 'work_plan', data: { items: [{ standard: 'cooking', description: 'x', dueDate: '2027-01-01' }] } });
-  expect(badPlan.status).toBe(422);
+  expect(badPlan.status).toBe(400);
+  expect(badPlan.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'data.items.0.standard' })]));
   const plan = await as(stack, reviewer).post(`/tasks/${review.id}/complete`, {
     outcome: 'work_plan',
     data: {

@@ -250,18 +250,24 @@ describe('leave request rules and approvals', () => {
     expect((await as(stack, sup).post(`/mentoring-leave/enrollments/${caseId}/requests/${r.body.id}/withdraw`)).status).toBe(403);
   });
 
-  test('claim and assign: a claimed task is 409 for others; HR hands a supervisor task to another supervisor', async () => {
+  test('claim and assign: only the named supervisor approves; HR hands an HR approval to another HR officer; a claimed task is 409 for others', async () => {
     await request({ hours: 1 });
     let c = (await as(stack, emp).get(`/mentoring-leave/enrollments/${caseId}`)).body;
     const supTask = c.openTasks.find((t: Task) => t.type === 'supervisor_approval');
-    const assigned = await as(stack, hr).post(`/tasks/${supTask.id}/assign`, { assigneeId: sup2.sub });
-    expect(assigned.status).toBe(200);
-    expect(assigned.body.assigneeId).toBe(sup2.sub);
-    expect((await as(stack, sup).post(`/tasks/${supTask.id}/complete`, { outcome: 'approve' })).status).toBe(409);
-    expect((await as(stack, sup2).post(`/tasks/${supTask.id}/complete`, { outcome: 'approve' })).status).toBe(200);
+    await as(stack, sup2).get('/tasks'); // signed in once: known to the people directory
+    const toOther = await as(stack, hr).post(`/tasks/${supTask.id}/assign`, { assigneeId: sup2.sub });
+    expect(toOther.status).toBe(422);
+    expect(toOther.body.code).toBe('invalid_assignee');
+    expect((await as(stack, sup).post(`/tasks/${supTask.id}/complete`, { outcome: 'approve' })).status).toBe(200);
 
     c = (await as(stack, emp).get(`/mentoring-leave/enrollments/${caseId}`)).body;
     const hrTask = c.openTasks.find((t: Task) => t.type === 'hr_approval');
+    await as(stack, hr2).get('/tasks');
+    const handed = await as(stack, hr).post(`/tasks/${hrTask.id}/assign`, { assigneeId: hr2.sub });
+    expect(handed.status).toBe(200);
+    expect(handed.body.assigneeId).toBe(hr2.sub);
+    // Reassigned back to the first HR officer, who then holds it.
+    expect((await as(stack, hr2).post(`/tasks/${hrTask.id}/assign`, { assigneeId: hr.sub })).status).toBe(200);
     const claimed = await as(stack, hr).post(`/tasks/${hrTask.id}/claim`);
     expect(claimed.status).toBe(200);
     expect(claimed.body.assigneeId).toBe(hr.sub);

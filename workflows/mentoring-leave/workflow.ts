@@ -7,7 +7,7 @@
  * HR) -> year end (open requests expire, unused hours lapse, summary e-mail) -> closed.
  * The ledger lives here and is mirrored to the read model at every change.
  */
-import { continueAsNew, setHandler, uuid4 } from '@temporalio/workflow';
+import { continueAsNew, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import { roleToken, userToken } from '../shared/access';
 import { laYearEnd } from '../shared/calendar';
 import { CaseRuntime, newCase, refuse, type Change } from '../shared/case-runtime';
@@ -110,12 +110,13 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
               e.supervisor = { id: corrected.id, name: corrected.name, email: corrected.email };
               state.viewers = [...state.viewers.filter((v) => v !== userToken(before.id)), userToken(corrected.id)];
             }
+            // Versioned: the extra event draws an id, which cases started before it must not do on replay.
+            const confirmation = patched('supervisor-confirmation')
+              ? [rt.event(actor, corrected && corrected.id !== before.id ? 'supervisor_corrected' : 'supervisor_confirmed',
+                  { supervisorId: e.supervisor.id, ...(corrected && corrected.id !== before.id ? { from: before.id } : {}) })]
+              : [];
             return {
-              events: [
-                rt.event(actor, corrected && corrected.id !== before.id ? 'supervisor_corrected' : 'supervisor_confirmed',
-                  { supervisorId: e.supervisor.id, ...(corrected && corrected.id !== before.id ? { from: before.id } : {}) }),
-                rt.event(actor, 'enrollment_approved', {}),
-              ],
+              events: [...confirmation, rt.event(actor, 'enrollment_approved', {})],
               emails: [tellEmployee(`${task.id}:result`, `Mentoring leave ${e.year}: enrollment approved`,
                 `Your enrollment for mentoring leave in ${e.year} is approved. Log personal time spent mentoring; each verified hour matches one hour of leave, up to ${cap} hours.`)],
             };
