@@ -38,10 +38,12 @@ export function createApp({ db, temporal, policy, auth, log = (m, e) => console.
   registerCertificationRoutes(api, db, temporal, policy, taskQueue);
   const mountReferencePage = registerFosterRoutes(api, db, temporal, policy, taskQueue);
   const document = api.openApiDocument();
+  const routeTable = api.routes;
 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
+  app.locals.routes = routeTable;
   app.set('query parser', 'simple');
   app.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
   app.use((req, res, next) => {

@@ -80,6 +80,8 @@ const ANONYMOUS: User = { sub: 'anonymous', roles: [], declaredRoles: [], tokens
 export class ApiBuilder {
   readonly router = express.Router();
   readonly registry = new OpenAPIRegistry();
+  /** Every route with who it admits: the route × role × scope test is generated from it. */
+  readonly routes: { method: string; path: string; auth: RouteSpec<ZodTypeAny, ZodTypeAny>['auth'] }[] = [];
   private readonly authenticate;
 
   constructor(
@@ -99,6 +101,7 @@ export class ApiBuilder {
   }
 
   route<B extends ZodTypeAny = z.ZodUndefined, Q extends ZodTypeAny = z.ZodUndefined>(spec: RouteSpec<B, Q>): void {
+    this.routes.push({ method: spec.method.toUpperCase(), path: spec.path, auth: spec.auth });
     const openapiPath = spec.path.replace(/:(\w+)/g, '{$1}');
     const params = [...spec.path.matchAll(/:(\w+)/g)].map((m) => m[1]);
     const errorStatuses = [...new Set([400, ...(spec.auth === 'public' ? [429] : [401, 403]), ...(spec.errors ?? [])])];

@@ -148,6 +148,9 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
     handler: async ({ user, body, newId }) => {
       const mentor = await loadVisibleCase(db, user, body.mentorCaseId, 'mentor_screening');
       const youth = await loadVisibleCase(db, user, body.youthCaseId, 'youth_referral');
+      // Early answers from the read model; the parties' own validators decide under concurrency.
+      if (mentor.stage !== 'approved') throw unprocessable('mentor_not_available', `The mentor's screening is ${mentor.stage}`);
+      if (youth.stage !== 'ready') throw unprocessable('youth_not_available', `The youth referral is ${youth.stage}`);
       const caseId = newId();
       // Reserve both; Temporal serialises each party's Updates, so of two racing proposals one wins.
       await temporal.workflow.getHandle(mentor.workflow_id).executeUpdate(reserveForMatchUpdate, { args: [{ matchId: caseId }] });

@@ -25,6 +25,8 @@ export interface Stack {
   taskQueue: string;
   baseUrl: string;
   worker: Worker;
+  /** The API's route table (method, path, who it admits). */
+  routes: { method: string; path: string; auth: unknown }[];
   stop(): Promise<void>;
 }
 
@@ -45,6 +47,8 @@ export async function startStack(opts: {
   hooks?: OutboxHooks;
   /** Run on this Temporal (e.g. the time-skipping test server) instead of the dev server. */
   temporal?: { nativeConnection: NativeConnection; client: Client };
+  /** Public routes' limit per client and minute (high by default: tests are one client). */
+  publicPerMinute?: number;
 } = {}): Promise<Stack> {
   quietRuntime();
   const db = createDb(process.env.TEST_DATABASE_URL!, 5);
@@ -63,12 +67,12 @@ export async function startStack(opts: {
   const running = worker.run();
   const connection = opts.temporal ? undefined : await Connection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! });
   const client = opts.temporal?.client ?? new Client({ connection, namespace: 'default' });
-  const app = createApp({ db, temporal: client, policy, auth: { hsSecret: JWT_SECRET }, taskQueue, log: (m, e) => console.error(m, e) });
+  const app = createApp({ db, temporal: client, policy, auth: { hsSecret: JWT_SECRET }, taskQueue, log: (m, e) => console.error(m, e), rateLimit: { publicPerMinute: opts.publicPerMinute ?? 100_000 } });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   return {
-    db, client, policy, taskQueue, worker,
+    db, client, policy, taskQueue, worker, routes: app.locals.routes,
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     async stop() {
       await new Promise((r) => server.close(r));
