@@ -51,3 +51,19 @@ export async function prepareDatabase(url: string, log = (m: string) => process.
   await migrateToLatest(db);
   return db;
 }
+
+/** Drops the database of the URL (if any) and creates it migrated: nothing left over from an earlier run. */
+export async function recreateDatabase(url: string): Promise<void> {
+  const admin = new URL(url);
+  const name = decodeURIComponent(admin.pathname.slice(1));
+  admin.pathname = '/postgres';
+  await (await prepareDatabase(admin.toString())).destroy();
+  const c = new pg.Client({ connectionString: admin.toString() });
+  await c.connect();
+  try {
+    await c.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+  } finally {
+    await c.end();
+  }
+  await (await prepareDatabase(url)).destroy();
+}

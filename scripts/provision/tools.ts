@@ -83,3 +83,19 @@ exec java ${existsSync(jsa) ? `-XX:SharedArchiveFile=${jsa} ` : ''}-Xshare:auto 
   chmodSync(wrapper, 0o755);
   return wrapper;
 }
+
+export const SCHEMATHESIS_VERSION = '4.32.5';
+
+/** schemathesis (PyPI) in a virtualenv under the cache: `npm run fuzz` drives the API with it. */
+export function resolveSchemathesis(): string {
+  const dir = path.join(CACHE_DIR, `schemathesis-${SCHEMATHESIS_VERSION}`);
+  const bin = path.join(dir, 'bin', 'schemathesis');
+  if (existsSync(bin)) return bin;
+  const python = which('python3');
+  if (!python) throw new Error('The fuzz run needs Python 3 (to install schemathesis from PyPI into the cache).');
+  say(`installing schemathesis ${SCHEMATHESIS_VERSION} from PyPI into ${dir}…`);
+  execFileSync(python, ['-m', 'venv', dir], { stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync(path.join(dir, 'bin', 'pip'), ['install', '-q', `schemathesis==${SCHEMATHESIS_VERSION}`], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (!existsSync(bin)) throw new Error(`schemathesis did not install into ${dir}`);
+  return bin;
+}

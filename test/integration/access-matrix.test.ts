@@ -5,7 +5,7 @@
  * list, report or e-mail. Real services; allowed writes really happen, in the order below.
  */
 import { as, mailbox, startStack, truncateAll, type Person, type Stack } from '../support/stack';
-import { activeEnrollment, certifiedProgram, DEPT, enrollmentBody, registerProgram, today, verifiedHours, year } from './fixtures';
+import { certifiedProgram, DEPT, enrollmentBody, registerProgram, today, verifiedHours, year } from './fixtures';
 import { activeMatch, approvedMentor, mentorApplication, readyYouth, youthReferral } from './foster-fixtures';
 
 let stack: Stack;

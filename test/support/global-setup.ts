@@ -6,9 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import pg from 'pg';
 import { startDevServer } from '../../scripts/provision/dev-server';
-import { prepareDatabase } from '../../scripts/provision/postgres';
+import { recreateDatabase } from '../../scripts/provision/postgres';
 import { resolveTestServer } from '../../scripts/provision/tools';
 import { startSmtpCatcher } from '../../scripts/provision/smtp-catcher';
 
@@ -18,17 +17,7 @@ export default async function globalSetup(): Promise<void> {
   mkdirSync(TEST_DIR, { recursive: true });
   const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/mentorflow_test';
   // A fresh database each run: nothing left over from an earlier run can make a test pass.
-  const admin = new URL(base);
-  const name = admin.pathname.slice(1);
-  admin.pathname = '/postgres';
-  const db0 = await prepareDatabase(admin.toString()).catch(() => undefined);
-  await db0?.destroy();
-  const c = new pg.Client({ connectionString: admin.toString() });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await c.end();
-  const db = await prepareDatabase(base);
-  await db.destroy();
+  await recreateDatabase(base);
 
   const port = Number(process.env.TEST_TEMPORAL_PORT ?? 7299);
   const dev = await startDevServer({ port });
