@@ -104,7 +104,7 @@ export class ApiBuilder {
     this.routes.push({ method: spec.method.toUpperCase(), path: spec.path, auth: spec.auth });
     const openapiPath = spec.path.replace(/:(\w+)/g, '{$1}');
     const params = [...spec.path.matchAll(/:(\w+)/g)].map((m) => m[1]);
-    const errorStatuses = [...new Set([400, ...(spec.auth === 'public' ? [429] : [401, 403]), ...(spec.errors ?? [])])];
+    const errorStatuses = [...new Set([400, ...(spec.auth === 'public' ? [429] : [401, 403]), ...(params.length ? [404] : []), ...(spec.errors ?? [])])];
     this.registry.registerPath({
       method: spec.method,
       path: `/api/v1${openapiPath}`,
@@ -135,6 +135,10 @@ export class ApiBuilder {
 
     const limits: RequestHandler[] = spec.auth === 'public' ? [this.publicLimit] : [];
     this.router[spec.method](spec.path, ...limits, guard, async (req: Request, res: Response) => {
+      // Ids in the path go into queries: one that no record could have is simply not found.
+      for (const name of params) {
+        if (!SAFE_PATH_PARAM.test(String(req.params[name] ?? ''))) throw new HttpProblem(404, 'Not Found', `No such ${name}`);
+      }
       const body = spec.body ? parseOr400(spec.body, req.body ?? undefined, 'body') : undefined;
       const query = spec.query ? parseOr400(spec.query, req.query, 'query') : undefined;
       const key = spec.idempotent ? idempotencyKeyOf(req) : undefined;
@@ -207,6 +211,9 @@ export class ApiBuilder {
     });
   }
 }
+
+/** What an id in a path may look like (uuids, business keys, one-time link tokens). */
+const SAFE_PATH_PARAM = /^[A-Za-z0-9._:@|+~-]{1,200}$/;
 
 const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
 const IDEMPOTENCY_LEASE_MS = 60_000;

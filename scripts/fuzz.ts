@@ -8,12 +8,12 @@
  *   npm run fuzz -- --quick        a bounded smoke (CI): at least 600 requests
  * Ends with the line `fuzz: N requests, N 5xx, N 4xx not problem+json`.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express from 'express';
-import { NativeConnection } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app';
 import { mintToken } from '../api/auth';
@@ -30,7 +30,19 @@ const quick = process.argv.includes('--quick');
 const TARGET = quick ? 600 : 10_000;
 const MAX_ROUNDS = quick ? 3 : 40;
 
+/** Runs a command without blocking this process (the API under test answers from it). */
+function run(cmd: string, args: string[]): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('close', (status) => resolve({ status, output }));
+  });
+}
+
 async function main(): Promise<number> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
   const dir = path.join(DATA_DIR, 'fuzz');
   mkdirSync(dir, { recursive: true });
   const schemathesis = resolveSchemathesis();
@@ -76,14 +88,15 @@ async function main(): Promise<number> {
   let status = 0;
   while (tally.requests < TARGET && round < MAX_ROUNDS) {
     round++;
-    const r = spawnSync(schemathesis, [
+    const r = await run(schemathesis, [
       'run', `${base}/openapi.json`, '--url', base,
       '--checks', 'not_a_server_error', '--phases', round === 1 ? 'examples,coverage,fuzzing' : 'fuzzing',
       '--max-examples', quick ? '15' : '60', '--seed', String(1000 + round), '--workers', '2',
       '--generation-allow-x00', 'true', '--request-timeout', '20', '--suppress-health-check', 'all', '--no-color',
       '-H', `Authorization: Bearer ${token}`,
-    ], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 30 * 60_000 });
-    const tail = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-3).join(' | ');
+    ]);
+    writeFileSync(path.join(dir, `round-${round}.txt`), r.output);
+    const tail = r.output.trim().split('\n').filter(Boolean).slice(-2).join(' | ');
     console.log(`round ${round}: ${tally.requests} requests so far (schemathesis exit ${r.status}) ${tail}`);
     if (r.status !== 0 && r.status !== 1) status = 1;
   }

@@ -6,6 +6,7 @@ import type { Db } from '../../db';
 import { assignTaskUpdate, claimTaskUpdate, completeTaskUpdate } from '../../workflows/shared/messages';
 import { overlaps } from '../../workflows/shared/access';
 import { laDate } from '../../workflows/shared/calendar';
+import { identifier, line } from '../../workflows/shared/input';
 import { CASE_TYPES, type CaseType } from '../../workflows/shared/records';
 import { taskDataProblems, TASK_TYPES } from '../../workflows/shared/task-data';
 import { conflictOfInterest, isAssignable, mayAssign, mayClaim, mayComplete, ownCase, twoPersonRule } from '../../workflows/shared/who-may-act';
@@ -28,8 +29,8 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
     query: z.object({
       type: z.enum(CASE_TYPES).optional(),
       status: z.enum(['open', 'closed']).optional(),
-      stage: z.string().max(100).optional(),
-      q: z.string().max(200).optional(),
+      stage: line(100).optional(),
+      q: line(200).optional(),
       ...pageQuery,
     }),
     response: z.object({ items: z.array(caseSchema), nextCursor: z.string().nullable() }),
@@ -174,7 +175,7 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
   api.route({
     method: 'post', path: '/tasks/:taskId/assign', tag: 'tasks', auth: SUPERVISING_ROLES, errors: [404, 409, 422],
     summary: 'A supervising role hands a task to a candidate (for example while the assignee is away); the assignee is e-mailed',
-    body: z.object({ assigneeId: z.string().min(1).max(200) }).strict(),
+    body: z.object({ assigneeId: identifier }).strict(),
     response: taskSchema,
     handler: async ({ user, params, body }) => {
       const { t, c } = await loadVisibleTask(user, params.taskId);

@@ -17,6 +17,7 @@ import type { ApiBuilder } from '../http';
 import { caseDetailRoute } from './cases';
 import { startCase } from '../start-case';
 import { caseSchema } from '../schemas';
+import { line } from '../../workflows/shared/input';
 import { loadVisibleCase, type CaseRow } from '../views';
 
 const ledgerSchema = z.object({
@@ -118,7 +119,7 @@ export function registerMentoringLeaveRoutes(api: ApiBuilder, db: Db, temporal: 
   api.route({
     method: 'get', path: '/mentoring-leave/reports/usage', tag: 'mentoring leave', auth: ['hr_officer', 'admin'],
     summary: 'Hours used per department and year (JSON, or CSV with Accept: text/csv)',
-    query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), department: z.string().max(100).optional() }),
+    query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), department: line(100).optional() }),
     response: z.object({ year: z.number(), items: z.array(z.object({ department: z.string(), employees: z.number(), approvedLeaveHours: z.number(), verifiedPersonalHours: z.number() })) }),
     handler: async ({ user, query, req }) => {
       const year = query.year ?? laYear(Date.now());

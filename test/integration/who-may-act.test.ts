@@ -6,7 +6,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { completeTaskUpdate } from '../../workflows/shared/messages';
 import { logPersonalTimeUpdate } from '../../workflows/mentoring-leave/messages';
-import { as, eventually, mailbox, startStack, truncateAll, type Person, type Stack } from '../support/stack';
+import { as, eventually, mailbox, QUIET_TASKS, startStack, truncateAll, type Person, type Stack } from '../support/stack';
 import {
   activeEnrollment, certifiedProgram, coordinatorOf, DEPT, employee, enrollmentBody, hr, hr2, registerProgram, reviewer, reviewer2, staffOf, sup, today,
 } from './fixtures';
@@ -253,6 +253,30 @@ describe('foster', () => {
     const admin: Person = { sub: 'admin-9', roles: ['admin'], name: 'Ada' };
     expect((await as(stack, admin).post(`/tasks/${interview.id}/assign`, { assigneeId: sup2.sub })).status).toBe(404);
   });
+});
+
+test('a late safety review escalates to the case supervisors, even when the policy names admin', async () => {
+  const own = await startStack({
+    policy: {
+      tasks: { ...QUIET_TASKS, safety_review: { due: 'PT3S', reminderBefore: 'PT1S', escalateTo: 'admin' } },
+      foster: { firstCheckInAfter: 'PT2S' },
+    },
+  });
+  try {
+    const match = await activeMatch(own, await approvedMentor(own), await readyYouth(own));
+    const checkIn = await eventually(async () => taskOf((await as(own, cw1).get(`/foster/matches/${match.id}`)).body, 'check_in'), 'the first check-in');
+    const done = await as(own, cw1).post(`/tasks/${checkIn.id}/complete`, {
+      outcome: 'done', data: { contactMentor: true, contactYouth: true, contactCaregiver: true, satisfaction: 2, safetyConcern: true },
+    });
+    const safety = taskOf(done.body.case, 'safety_review');
+    await eventually(async () => (await as(own, caseSup).get(`/tasks/${safety.id}`)).body.escalated, 'the escalation', 20_000);
+    expect((await as(own, caseSup).get('/tasks?view=escalated')).body.items.map((t: Task) => t.id)).toContain(safety.id);
+    const admin: Person = { sub: 'admin-7', roles: ['admin'], name: 'Ada' };
+    expect((await as(own, admin).get(`/tasks/${safety.id}`)).status).toBe(404);
+    expect((await as(own, admin).get('/tasks?view=escalated')).body.items.map((t: Task) => t.id)).not.toContain(safety.id);
+  } finally {
+    await own.stop();
+  }
 });
 
 describe('the rules hold in the workflow, not only in the API', () => {

@@ -13,10 +13,11 @@ import { laYearEnd } from '../shared/calendar';
 import { CaseRuntime, newCase, refuse, type Change } from '../shared/case-runtime';
 import { issuesAt, type PersonInput } from '../shared/input';
 import { refuseWith } from '../shared/refusals';
-import { SYSTEM, type ActingUser, type Actor, type TaskRecord } from '../shared/records';
+import type { ActingUser, Actor, TaskRecord } from '../shared/records';
 import { leaveRequestInput, personalTimeInput } from './inputs';
 import { logPersonalTimeUpdate, requestLeaveUpdate, withdrawRequestUpdate } from './messages';
 import { computeLedger, isPendingRequest, personalTimeViolation, requestViolation, supervisorViolation } from './rules';
+import { closeYear } from './year-end';
 import type { MentoringLeaveInput, MentoringLeaveResult, MentoringLeaveState, LeaveRequest } from './types';
 
 export function mentoringLeaveWorkflowId(year: number, employeeId: string): string {
@@ -290,39 +291,6 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
     return { tasks, events };
   }
 
-  // ---- year end -----------------------------------------------------------------------
-
-  /** At the end of December 31 in Los Angeles: open requests expire, unused hours lapse. */
-  async function closeYear(): Promise<void> {
-    const change: Required<Pick<Change, 'tasks' | 'events' | 'emails'>> = { tasks: [], events: [], emails: [] };
-    for (const r of state.requests.filter(isPendingRequest)) {
-      r.status = 'expired';
-      r.closedAt = rt.nowIso();
-    }
-    for (const p of state.personalTime.filter((p) => p.status === 'pending_verification')) p.status = 'expired';
-    for (const t of rt.openTasks()) {
-      const c = rt.closeTask(t, 'expired', SYSTEM, 'year end');
-      change.tasks.push(...(c.tasks ?? []));
-      change.events.push(...(c.events ?? []));
-    }
-    const ledger = computeLedger(state, cap);
-    state.lapsedHours = Math.max(0, Math.min(cap, ledger.verifiedPersonalHours) - ledger.approvedLeaveHours);
-    const wasActive = state.stage === 'active';
-    rt.setStage('closed', 'closed');
-    change.events.push(rt.event(SYSTEM, 'year_closed', { approvedLeaveHours: ledger.approvedLeaveHours, lapsedHours: state.lapsedHours }));
-    change.emails.push(
-      tellEmployee(`${state.caseId}:year-end`, `Mentoring leave ${e.year}: year-end summary`,
-        [
-          `Your mentoring leave year ${e.year} is closed.`,
-          wasActive ? '' : 'Your enrollment was never approved, so no leave could be used.',
-          `Verified personal time: ${ledger.verifiedPersonalHours} h`,
-          `Approved mentoring leave: ${ledger.approvedLeaveHours} h (cap ${cap} h)`,
-          `Unused hours that lapsed: ${state.lapsedHours} h`,
-        ].filter(Boolean).join('\n')),
-    );
-    await rt.commit(change);
-  }
-
   // ---- main ---------------------------------------------------------------------------
 
   if (!state.recorded) {
@@ -347,7 +315,7 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
   for (;;) {
     const woke = await rt.untilOr(() => state.status === 'closed' || rt.historyFull(), yearEnd);
     if (!woke) {
-      await closeYear();
+      await rt.commit(closeYear(rt, cap, tellEmployee));
       break;
     }
     if (state.status === 'closed') break;

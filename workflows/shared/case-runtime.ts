@@ -7,34 +7,16 @@
  * Reminder and escalation timers are derived from the task records in the state, so
  * after continue-as-new `resumeTaskTimers()` rebuilds them from what was carried over.
  */
-import {
-  allHandlersFinished,
-  condition,
-  proxyActivities,
-  setHandler,
-  uuid4,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyActivities, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { ReadModelActivities } from '../../activities/read-model';
 import { roleMailbox, roleToken, type Scope } from './access';
-import { BusinessCalendar, addDuration, laDate, subtractDuration } from './calendar';
-import {
-  assignTaskUpdate,
-  caseDetailsQuery,
-  caseRecordedUpdate,
-  claimTaskUpdate,
-  completeTaskUpdate,
-  openTasksQuery,
-  stageQuery,
-  type CompleteTaskInput,
-} from './messages';
+import { BusinessCalendar, addDuration, subtractDuration } from './calendar';
+import type { CompleteTaskInput } from './messages';
 import { taskPolicy, type Policy } from './policy';
-import { refuse, refuseWith } from './refusals';
-import { taskDataProblems } from './task-data';
-import { escalationRole, mayAssign, mayClaim, mayComplete } from './who-may-act';
+import { registerTaskUpdates } from './task-updates';
+import { escalationRole } from './who-may-act';
 import {
   SYSTEM,
-  type ActingUser,
   type Actor,
   type CaseParties,
   type CaseSnapshot,
@@ -117,6 +99,7 @@ export function mergeChanges(...changes: Change[]): Change {
 }
 
 export type TaskCompletionHook = (task: TaskRecord, input: CompleteTaskInput) => Promise<Change>;
+export type TaskValidator = (task: TaskRecord, input: CompleteTaskInput) => void;
 
 export { refuse } from './refusals';
 
@@ -302,110 +285,17 @@ export class CaseRuntime<S extends CaseCore> {
     }
   }
 
-  private openTaskOrRefuse(taskId: string): TaskRecord {
-    const task = this.state.tasks[taskId];
-    if (!task) refuse('task_not_found', 'No such task in this case');
-    if (task.status !== 'open') refuse('task_not_open', `The task is ${task.status}`);
-    return task;
-  }
-
-  /** The acting user as the rules need it (inputs recorded before roles were sent have none). */
-  private static acting(actor: Actor | ActingUser): ActingUser {
-    return { roles: [], ...actor };
-  }
-
   /**
-   * Registers the task Updates. Their validators decide who may act (who-may-act.ts) and
-   * check `data` against the task type's schema before `validate`, the process's own
-   * checks, runs; `onComplete` advances the process and returns what to record with it.
+   * Registers the task Updates (complete, claim, assign) and the case's queries; see
+   * task-updates.ts. `validate` adds the process's own synchronous checks of a completion.
    */
-  registerTaskHandlers(
-    onComplete: TaskCompletionHook,
-    validate: (task: TaskRecord, input: CompleteTaskInput) => void = () => undefined,
-  ): void {
-    setHandler(
-      completeTaskUpdate,
-      async (input) => {
-        const task = this.state.tasks[input.taskId];
-        task.status = 'completed';
-        task.outcome = input.outcome;
-        task.comment = input.comment;
-        task.data = input.data;
-        task.completedBy = input.actor.id;
-        task.completedAt = this.nowIso();
-        const completed = this.event(input.actor, 'task_completed', {
-          taskId: task.id, type: task.type, outcome: input.outcome, ...(input.comment ? { comment: input.comment } : {}),
-        });
-        const next = await onComplete(task, input);
-        await this.commit({
-          ...next,
-          tasks: [task, ...(next.tasks ?? [])],
-          events: [completed, ...(next.events ?? [])],
-        });
-        return { task };
-      },
-      {
-        validator: (input) => {
-          const task = this.openTaskOrRefuse(input.taskId);
-          refuseWith(mayComplete(CaseRuntime.acting(input.actor), task, this.state));
-          if (!task.outcomes.includes(input.outcome)) {
-            refuse('invalid_outcome', `Outcome must be one of: ${task.outcomes.join(', ')}`);
-          }
-          const problems = taskDataProblems(task.type, input.data, { today: laDate(Date.now()) });
-          if (problems.length) refuse('invalid_task_data', `The data of a ${task.type} task is not valid`, problems);
-          validate(task, input);
-        },
-      },
-    );
-    setHandler(
-      claimTaskUpdate,
-      async ({ taskId, actor }) => {
-        const task = this.state.tasks[taskId];
-        task.assigneeId = actor.id;
-        await this.commit({ tasks: [task], events: [this.event(actor, 'task_claimed', { taskId, type: task.type })] });
-        return { task };
-      },
-      {
-        validator: ({ taskId, actor }) => {
-          const task = this.openTaskOrRefuse(taskId);
-          refuseWith(mayClaim(CaseRuntime.acting(actor), task, this.state));
-        },
-      },
-    );
-    setHandler(
-      assignTaskUpdate,
-      async ({ taskId, assigneeId, assignee, actor }) => {
-        const task = this.state.tasks[taskId];
-        const to = assignee?.id ?? assigneeId;
-        const from = task.assigneeId;
-        task.assigneeId = to;
-        // The new assignee hears of it (recorded assignments before this had no e-mail).
-        const emails = assignee?.email
-          ? [this.email(`${task.id}:assigned:${uuid4()}`, [assignee.email], `Assigned to you: ${task.title}`,
-              `${actor.name ?? actor.id} assigned you a task: ${task.title}.\nDue: ${task.dueAt}.`, this.taskLink(task.id))]
-          : [];
-        await this.commit({
-          tasks: [task],
-          events: [this.event(actor, 'task_assigned', { taskId, type: task.type, assigneeId: to, ...(from ? { from } : {}) })],
-          emails,
-        });
-        return { task };
-      },
-      {
-        validator: ({ taskId, assigneeId, assignee, actor }) => {
-          const task = this.openTaskOrRefuse(taskId);
-          const to = CaseRuntime.acting(assignee ?? { id: assigneeId });
-          refuseWith(mayAssign(CaseRuntime.acting(actor), to, task, this.state));
-        },
-      },
-    );
-    setHandler(caseRecordedUpdate, async () => {
-      await condition(() => this.state.recorded);
-      return { caseId: this.state.caseId };
-    });
-    setHandler(stageQuery, () => this.state.stage);
-    setHandler(openTasksQuery, () => this.openTasks());
-    setHandler(caseDetailsQuery, () => this.details(this.state));
+  registerTaskHandlers(onComplete: TaskCompletionHook, validate: TaskValidator = () => undefined): void {
+    registerTaskUpdates(this, onComplete, validate);
+  }
+
+  /** The process-specific view the read model and the API get. */
+  detailsView(): Record<string, unknown> {
+    return this.details(this.state);
   }
 
   /** Waits for `pred` or the instant `untilMs`; false when the instant came first. */
