@@ -9,7 +9,8 @@ import { QUESTIONS, STANDARDS } from '../../workflows/certification/questions';
 import { IN_PROGRESS_STAGES, type CertificationInput } from '../../workflows/certification/types';
 import { answerInput, evidenceInput } from '../../workflows/certification/inputs';
 import { certificationWorkflow } from '../../workflows/certification/workflow';
-import { actorOf, hasRole, type User } from '../auth';
+import { actorOf, type User } from '../auth';
+import { programStaff } from '../../workflows/shared/who-may-act';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import type { ApiBuilder } from '../http';
 import { caseDetailRoute } from './cases';
@@ -30,9 +31,9 @@ const certificationSchema = caseSchema.extend({
   workPlan: z.array(workPlanItemSchema), deadline: z.string().optional(), certifiedUntil: z.string().optional(),
 }).openapi('Certification');
 
-/** Program staff act for their own program only (admins for any). */
+/** Program staff act for their own program only (admins for any): who-may-act's rule. */
 function staffOf(user: User, programId: string | null): boolean {
-  return hasRole(user, 'admin') || (hasRole(user, 'program_staff') && !!programId && user.programId === programId);
+  return !programStaff(actorOf(user), programId);
 }
 
 export function registerCertificationRoutes(api: ApiBuilder, db: Db, temporal: Client, policy: Policy, taskQueue: string): void {

@@ -18,6 +18,7 @@ import { caseDetailRoute } from './cases';
 import { startCase } from '../start-case';
 import { caseSchema } from '../schemas';
 import { line } from '../../workflows/shared/input';
+import { theEmployee } from '../../workflows/shared/who-may-act';
 import { loadVisibleCase, type CaseRow } from '../views';
 
 const ledgerSchema = z.object({
@@ -36,7 +37,8 @@ export async function programCertified(db: Db, programId: string, today: string)
 export function registerMentoringLeaveRoutes(api: ApiBuilder, db: Db, temporal: Client, policy: Policy, taskQueue: string): void {
   async function ownEnrollment(user: User, caseId: string): Promise<CaseRow> {
     const c = await loadVisibleCase(db, user, caseId, 'mentoring_leave');
-    if (c.owner_id !== user.sub) throw forbidden('Only the enrolled employee may do this');
+    const refusal = theEmployee(actorOf(user), c.owner_id);
+    if (refusal) throw problemFromRefusal(refusal);
     return c;
   }
 

@@ -12,7 +12,9 @@ import { addDuration, laDate, subtractDuration } from '../shared/calendar';
 import { CaseRuntime, newCase, mergeChanges, refuse, type Change } from '../shared/case-runtime';
 import { issuesAt } from '../shared/input';
 import { SYSTEM, type ActingUser, type Actor } from '../shared/records';
+import { refuseWith } from '../shared/refusals';
 import { TASK_DATA } from '../shared/task-data';
+import { programStaff } from '../shared/who-may-act';
 import { answerInput, evidenceInput } from './inputs';
 import { certificateEnd, programLevelSignal, programWorkflowId, type ProgramLevel } from '../programs/workflow';
 import { completeWorkPlanItemUpdate, saveAssessmentUpdate, submitAssessmentUpdate } from './messages';
@@ -51,12 +53,7 @@ function parseItems(data: Record<string, unknown> | undefined): Omit<WorkPlanIte
 }
 
 /** The self-assessment and the work plan are the program's own staff's to fill in. */
-function staffOfProgram(actor: ActingUser, programId: string): void {
-  const roles = actor.roles ?? [];
-  if (!roles.includes('admin') && !(roles.includes('program_staff') && actor.programId === programId)) {
-    refuse('not_permitted', "Only the program's own staff may do this");
-  }
-}
+const staffOfProgram = (actor: ActingUser, programId: string) => refuseWith(programStaff({ ...actor, roles: actor.roles ?? [] }, programId));
 
 export async function certificationWorkflow(input: CertificationInput): Promise<CertificationResult> {
   const policy = input.policy;

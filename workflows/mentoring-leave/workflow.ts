@@ -13,6 +13,7 @@ import { laYearEnd } from '../shared/calendar';
 import { CaseRuntime, newCase, refuse, type Change } from '../shared/case-runtime';
 import { issuesAt, type PersonInput } from '../shared/input';
 import { refuseWith } from '../shared/refusals';
+import { theEmployee } from '../shared/who-may-act';
 import type { ActingUser, Actor, TaskRecord } from '../shared/records';
 import { leaveRequestInput, personalTimeInput } from './inputs';
 import { logPersonalTimeUpdate, requestLeaveUpdate, withdrawRequestUpdate } from './messages';
@@ -193,9 +194,7 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
   // ---- employee actions ---------------------------------------------------------------
 
   /** Personal time, requests and withdrawals are the employee's own acts. */
-  function onlyTheEmployee(actor: ActingUser | Actor): void {
-    if (actor.id !== e.employee.id) refuse('not_permitted', 'Only the enrolled employee may do this');
-  }
+  const onlyTheEmployee = (actor: ActingUser | Actor) => refuseWith(theEmployee(actor, e.employee.id));
 
   function checkInput(schema: typeof personalTimeInput | typeof leaveRequestInput, input: unknown): void {
     const r = schema.safeParse(input);

@@ -104,6 +104,17 @@ export function assignedCaseWorkerOrSupervisor(user: ActingUser, caseWorkerId: s
     : { code: 'not_permitted', message: "Only the screening's assigned case worker or a case supervisor may do this" };
 }
 
+/** The self-assessment, the work plan and applications are the program's own staff's (or an admin's). */
+export function programStaff(user: ActingUser, programId: string | null | undefined): Refusal | undefined {
+  const own = has(user, 'program_staff') && !!programId && user.programId === programId;
+  return has(user, 'admin') || own ? undefined : { code: 'not_permitted', message: "Only the program's own staff may do this" };
+}
+
+/** Personal time, leave requests and withdrawals are the enrolled employee's own acts. */
+export function theEmployee(user: Pick<ActingUser, 'id'>, employeeId: string | null | undefined): Refusal | undefined {
+  return user.id === employeeId ? undefined : { code: 'not_permitted', message: 'Only the enrolled employee may do this' };
+}
+
 /** May this user see the case? Listed viewers; admins too, except youth and match cases. */
 export function canSeeCase(user: ActingUser, c: CaseForRules): boolean {
   return (has(user, 'admin') && !YOUTH_CASE_TYPES.includes(c.type)) || overlaps(tokensOf(user), c.viewers);
