@@ -54,7 +54,8 @@ export function createReferenceActivities({ db, mailer, clock = () => new Date()
           body: text, case_id: input.caseId, created_at: now,
         }).execute();
       });
-      await deliverOutbox(db, mailer, [key], hooks, { [key]: token });
+      // The stored copy loses the token once the message is handled (email.ts redacts it).
+      await deliverOutbox(db, mailer, [key], hooks);
       return { sent: true };
     },
   };

@@ -13,6 +13,7 @@ import { DEFAULT_RATE_LIMIT, publicRateLimit, type RateLimitConfig } from './rat
 import { registerCaseRoutes } from './routes/cases';
 import { registerCertificationRoutes } from './routes/certification';
 import { registerFosterRoutes } from './routes/foster';
+import { registerIncidentRoutes } from './routes/incidents';
 import { registerMentoringLeaveRoutes } from './routes/mentoring-leave';
 import { registerProgramRoutes } from './routes/programs';
 
@@ -37,6 +38,7 @@ export function createApp({ db, temporal, policy, auth, log = (m, e) => console.
   registerProgramRoutes(api, db, temporal, policy, taskQueue);
   registerCertificationRoutes(api, db, temporal, policy, taskQueue);
   const mountReferencePage = registerFosterRoutes(api, db, temporal, policy, taskQueue);
+  registerIncidentRoutes(api, db, temporal);
   const document = api.openApiDocument();
   const routeTable = api.routes;
 

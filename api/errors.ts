@@ -3,6 +3,7 @@ import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { refusalStatus, type Refusal } from '../workflows/shared/refusals';
+import { StillWorking } from './updates';
 
 export interface ProblemEntry {
   path: string;
@@ -77,6 +78,12 @@ export const unknownRoute: RequestHandler = (req) => {
 export function errorHandler(log: (msg: string, err: unknown) => void): ErrorRequestHandler {
   return (err, req, res, _next) => {
     if (err instanceof HttpProblem) return sendProblem(res, err, req.originalUrl);
+    if (err instanceof StillWorking) {
+      // Accepted, not failed: the case carries on and its URL shows where it stands.
+      const url = `/api/v1/cases/${err.caseId}`;
+      res.status(202).location(url).json({ status: 'accepted', caseId: err.caseId, case: url, detail: 'The case is still working on this; look at the case for its outcome' });
+      return;
+    }
     const fromTemporal = problemFromTemporal(err);
     if (fromTemporal) return sendProblem(res, fromTemporal, req.originalUrl);
     // body-parser errors: malformed JSON, wrong content type, too large

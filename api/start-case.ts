@@ -12,6 +12,7 @@ import { CASE_ID, CASE_TYPE } from '../temporal.config';
 import { caseRecordedUpdate } from '../workflows/shared/messages';
 import type { CaseType } from '../workflows/shared/records';
 import type { HttpProblem } from './errors';
+import { answerWithin } from './updates';
 import { caseWithDetails } from './views';
 
 export async function startCase<W extends Workflow>(
@@ -45,7 +46,7 @@ export async function startCase<W extends Workflow>(
     if (recorded?.caseId !== opts.caseId) throw opts.duplicate();
     handle = running;
   }
-  await handle.executeUpdate(caseRecordedUpdate);
+  await answerWithin(opts.caseId, handle.executeUpdate(caseRecordedUpdate));
   const c = await db.selectFrom('cases').selectAll().where('id', '=', opts.caseId).executeTakeFirstOrThrow();
   return caseWithDetails(db, c);
 }

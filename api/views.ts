@@ -82,10 +82,14 @@ export async function openTasksOf(db: Db, caseIds: string[]): Promise<Map<string
   return out;
 }
 
-/** A case with its open tasks and its process-specific details merged in. */
+/** A case with its open tasks, its incident if any, and its process-specific details merged in. */
 export async function caseWithDetails(db: Db, c: CaseRow) {
   const tasks = (await openTasksOf(db, [c.id])).get(c.id) ?? [];
-  return { ...caseDto(c, tasks), ...(c.details as Record<string, unknown>) };
+  const incident = await db.selectFrom('incidents').select(['since', 'reason']).where('case_id', '=', c.id).executeTakeFirst();
+  return {
+    ...caseDto(c, tasks), ...(c.details as Record<string, unknown>),
+    ...(incident ? { incident: { since: new Date(incident.since).toISOString(), reason: incident.reason } } : {}),
+  };
 }
 
 /** SQL: the case is visible to the user. */

@@ -3,6 +3,7 @@ import pg from 'pg';
 import * as m0001 from './migrations/0001_initial';
 import * as m0002 from './migrations/0002_reference_links';
 import * as m0003 from './migrations/0003_who_may_act';
+import * as m0004 from './migrations/0004_incidents_and_outbox';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_reference_links': m0002,
   '0003_who_may_act': m0003,
+  '0004_incidents_and_outbox': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -125,6 +125,16 @@ export interface EmailOutboxTable {
   created_at: Timestamp;
   sent_at: Timestamp | null;
   message_id: string | null;
+  failed_at: Timestamp | null;
+  failure: string | null;
+}
+
+export interface IncidentsTable {
+  case_id: string;
+  workflow_id: string;
+  case_type: string;
+  since: Timestamp;
+  reason: string;
 }
 
 export interface ReferenceLinksTable {
@@ -148,4 +158,5 @@ export interface Database {
   email_outbox: EmailOutboxTable;
   reference_links: ReferenceLinksTable;
   people: PeopleTable;
+  incidents: IncidentsTable;
 }

@@ -64,6 +64,9 @@ async function main(): Promise<void> {
     workflowsPath: require.resolve('../workflows'),
     activities: {
       recordTransition: async (): Promise<TransitionResult> => ({ emailsSent: 0 }),
+      recordIncident: async () => undefined,
+      deliverEmails: async () => ({ sent: 0 }),
+      sweepOutbox: async () => ({ sent: 0, pending: 0 }),
       issueReferenceLink: async () => ({ sent: true }),
     },
   });

@@ -13,7 +13,7 @@ import { startDevServer, type DevServer } from './provision/dev-server';
 import { prepareDatabase } from './provision/postgres';
 import { startSmtpCatcher, type SmtpCatcher } from './provision/smtp-catcher';
 import { connectClient, connectWorker } from '../lib/temporal';
-import { createWorker, smtpMailer } from '../lib/worker';
+import { createWorker, ensureOutboxSweeper, smtpMailer } from '../lib/worker';
 
 async function main(): Promise<void> {
   mkdirSync(DATA_DIR, { recursive: true });
@@ -60,6 +60,7 @@ async function main(): Promise<void> {
 
     const temporal = await connectClient(config.temporal);
     cleanups.push(() => temporal.connection.close());
+    await ensureOutboxSweeper(temporal);
     const app = createApp({ db, temporal, policy: config.policy, auth: config.auth, rateLimit: config.rateLimit, trustProxy: config.trustProxy });
     const server: Server = await new Promise((resolve) => {
       const s = app.listen(config.port, '127.0.0.1', () => resolve(s));

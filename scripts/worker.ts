@@ -1,8 +1,8 @@
 /** `npm run worker`: one worker process against the configured services. */
 import { loadConfig } from '../lib/config';
 import { createDb } from '../db';
-import { connectWorker } from '../lib/temporal';
-import { createWorker, smtpMailer } from '../lib/worker';
+import { connectClient, connectWorker } from '../lib/temporal';
+import { createWorker, ensureOutboxSweeper, smtpMailer } from '../lib/worker';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -13,8 +13,11 @@ async function main(): Promise<void> {
     db,
     mailer: smtpMailer(config.smtpUrl, config.mailFrom),
   });
+  const client = await connectClient(config.temporal);
+  await ensureOutboxSweeper(client);
   // Worker.run handles SIGINT/SIGTERM: it drains in-flight tasks, then resolves.
   await worker.run();
+  await client.connection.close();
   await db.destroy();
 }
 

@@ -5,3 +5,4 @@ export { certificationWorkflow } from './certification/workflow';
 export { mentorScreeningWorkflow } from './foster/mentor-screening';
 export { youthReferralWorkflow } from './foster/youth-referral';
 export { matchWorkflow } from './foster/match';
+export { outboxSweeperWorkflow } from './outbox/sweeper';

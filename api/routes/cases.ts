@@ -13,6 +13,7 @@ import { conflictOfInterest, isAssignable, mayAssign, mayClaim, mayComplete, own
 import { actorOf, type User } from '../auth';
 import { conflict, HttpProblem, notFound, problemFromRefusal, unprocessable } from '../errors';
 import { CURSORS, decodeCursor, encodeCursor, pageQuery, type ApiBuilder } from '../http';
+import { answerWithin } from '../updates';
 import { findPerson } from '../people';
 import { canSeeCase, caseDto, caseForRules, caseWithDetails, loadVisibleCase, openTasksOf, taskDto, taskForRules, visibleTo, type CaseRow, type TaskRow } from '../views';
 import { caseSchema, completeTaskBody, registerTaskDataSchemas, taskSchema } from '../schemas';
@@ -167,7 +168,7 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
       const { t, c } = await loadVisibleTask(user, params.taskId);
       stillOpen(t);
       refused(mayClaim(actorOf(user), taskForRules(t), caseForRules(c)));
-      const r = await temporal.workflow.getHandle(t.workflow_id).executeUpdate(claimTaskUpdate, { args: [{ taskId: t.id, actor: actorOf(user) }] });
+      const r = await answerWithin(t.case_id, temporal.workflow.getHandle(t.workflow_id).executeUpdate(claimTaskUpdate, { args: [{ taskId: t.id, actor: actorOf(user) }] }));
       return { body: taskDto(await reloadTask(r.task.id)) };
     },
   });
@@ -184,9 +185,9 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
       const assignee = await findPerson(db, body.assigneeId);
       if (!assignee) throw unprocessable('invalid_assignee', 'No such person is known here: an assignee must have signed in once');
       refused(mayAssign(actorOf(user), assignee, taskForRules(t), caseForRules(c)));
-      await temporal.workflow.getHandle(t.workflow_id).executeUpdate(assignTaskUpdate, {
+      await answerWithin(t.case_id, temporal.workflow.getHandle(t.workflow_id).executeUpdate(assignTaskUpdate, {
         args: [{ taskId: t.id, assigneeId: assignee.id, assignee, actor: actorOf(user) }],
-      });
+      }));
       return { body: taskDto(await reloadTask(t.id)) };
     },
   });
@@ -203,9 +204,9 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
       if (!t.outcomes.includes(body.outcome)) throw unprocessable('invalid_outcome', `Outcome must be one of: ${t.outcomes.join(', ')}`);
       const problems = taskDataProblems(t.type, body.data, { today: laDate(Date.now()) });
       if (problems.length) throw new HttpProblem(400, 'Bad Request', `The data of a ${t.type} task is not valid`, 'validation_failed', problems);
-      await temporal.workflow.getHandle(t.workflow_id).executeUpdate(completeTaskUpdate, {
+      await answerWithin(t.case_id, temporal.workflow.getHandle(t.workflow_id).executeUpdate(completeTaskUpdate, {
         args: [{ taskId: t.id, outcome: body.outcome, comment: body.comment, data: body.data, actor: actorOf(user) }],
-      });
+      }));
       const task = await reloadTask(t.id);
       const after = await db.selectFrom('cases').selectAll().where('id', '=', t.case_id).executeTakeFirstOrThrow();
       return { body: { task: taskDto(task), case: canSeeCase(user, after) ? await caseWithDetails(db, after) : caseDto(after, []) } };

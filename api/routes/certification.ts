@@ -13,6 +13,7 @@ import { actorOf, type User } from '../auth';
 import { programStaff } from '../../workflows/shared/who-may-act';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import type { ApiBuilder } from '../http';
+import { answerWithin } from '../updates';
 import { caseDetailRoute } from './cases';
 import { startCase } from '../start-case';
 import { caseSchema } from '../schemas';
@@ -101,7 +102,7 @@ export function registerCertificationRoutes(api: ApiBuilder, db: Db, temporal: C
     body: z.object({ answers: z.array(answerSchema).max(QUESTIONS.length * 2) }).strict(),
     handler: async ({ user, params, body }) => {
       const c = await ownCase(user, params.caseId);
-      const r = await temporal.workflow.getHandle(c.workflow_id).executeUpdate(saveAssessmentUpdate, { args: [{ answers: body.answers, actor: actorOf(user) }] });
+      const r = await answerWithin(c.id, temporal.workflow.getHandle(c.workflow_id).executeUpdate(saveAssessmentUpdate, { args: [{ answers: body.answers, actor: actorOf(user) }] }));
       return { body: { answers: r.answers, questions: QUESTIONS.length } };
     },
   });
@@ -112,7 +113,7 @@ export function registerCertificationRoutes(api: ApiBuilder, db: Db, temporal: C
     response: certificationSchema,
     handler: async ({ user, params }) => {
       const c = await ownCase(user, params.caseId);
-      await temporal.workflow.getHandle(c.workflow_id).executeUpdate(submitAssessmentUpdate, { args: [{ actor: actorOf(user) }] });
+      await answerWithin(c.id, temporal.workflow.getHandle(c.workflow_id).executeUpdate(submitAssessmentUpdate, { args: [{ actor: actorOf(user) }] }));
       return { body: await caseWithDetails(db, await loadVisibleCase(db, user, c.id, 'certification')) };
     },
   });
@@ -124,9 +125,9 @@ export function registerCertificationRoutes(api: ApiBuilder, db: Db, temporal: C
     response: workPlanItemSchema,
     handler: async ({ user, params, body }) => {
       const c = await ownCase(user, params.caseId);
-      const item = await temporal.workflow.getHandle(c.workflow_id).executeUpdate(completeWorkPlanItemUpdate, {
+      const item = await answerWithin(c.id, temporal.workflow.getHandle(c.workflow_id).executeUpdate(completeWorkPlanItemUpdate, {
         args: [{ itemId: params.itemId, evidence: body.evidence, actor: actorOf(user) }],
-      });
+      }));
       return { body: item };
     },
   });

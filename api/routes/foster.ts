@@ -17,6 +17,7 @@ import { matchWorkflow } from '../../workflows/foster/match';
 import { actorOf, hasRole } from '../auth';
 import { conflict, forbidden, HttpProblem, notFound, problemFromRefusal, problemFromTemporal, unprocessable } from '../errors';
 import type { ApiBuilder } from '../http';
+import { answerWithin } from '../updates';
 import { caseDetailRoute } from './cases';
 import { caseSchema } from '../schemas';
 import { startCase } from '../start-case';
@@ -76,7 +77,7 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
     body: trainingInput,
     handler: async ({ user, params, body, updateId }) => {
       const c = await caseOfItsWorker(user, params.caseId, 'mentor_screening');
-      return { body: await temporal.workflow.getHandle(c.workflow_id).executeUpdate(logTrainingUpdate, { args: [{ ...body, actor: actorOf(user) }], updateId: updateId() }) };
+      return { body: await answerWithin(c.id, temporal.workflow.getHandle(c.workflow_id).executeUpdate(logTrainingUpdate, { args: [{ ...body, actor: actorOf(user) }], updateId: updateId() })) };
     },
   });
 
@@ -86,7 +87,7 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
     body: withdrawInput,
     handler: async ({ user, params, body }) => {
       const c = await caseOfItsWorker(user, params.caseId, 'mentor_screening');
-      return { body: await temporal.workflow.getHandle(c.workflow_id).executeUpdate(withdrawApplicationUpdate, { args: [{ reason: body.reason, actor: actorOf(user) }] }) };
+      return { body: await answerWithin(c.id, temporal.workflow.getHandle(c.workflow_id).executeUpdate(withdrawApplicationUpdate, { args: [{ reason: body.reason, actor: actorOf(user) }] })) };
     },
   });
 
@@ -95,7 +96,7 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
     const link = await db.selectFrom('reference_links').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
     if (!link || link.used_at || new Date(link.expires_at).getTime() <= Date.now()) throw notFound('The link');
     try {
-      await temporal.workflow.getHandle(link.workflow_id).executeUpdate(referenceAnswerUpdate, { args: [{ referenceId: link.reference_id, ...answer }] });
+      await answerWithin(link.case_id, temporal.workflow.getHandle(link.workflow_id).executeUpdate(referenceAnswerUpdate, { args: [{ referenceId: link.reference_id, ...answer }] }));
     } catch (err) {
       const p = problemFromTemporal(err);
       if (p?.code === 'reference_link_used' || p?.code === 'case_closed') throw notFound('The link');
@@ -153,9 +154,9 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
       if (youth.stage !== 'ready') throw unprocessable('youth_not_available', `The youth referral is ${youth.stage}`);
       const caseId = newId();
       // Reserve both; Temporal serialises each party's Updates, so of two racing proposals one wins.
-      await temporal.workflow.getHandle(mentor.workflow_id).executeUpdate(reserveForMatchUpdate, { args: [{ matchId: caseId }] });
+      await answerWithin(mentor.id, temporal.workflow.getHandle(mentor.workflow_id).executeUpdate(reserveForMatchUpdate, { args: [{ matchId: caseId }] }));
       try {
-        await temporal.workflow.getHandle(youth.workflow_id).executeUpdate(reserveForMatchUpdate, { args: [{ matchId: caseId }] });
+        await answerWithin(youth.id, temporal.workflow.getHandle(youth.workflow_id).executeUpdate(reserveForMatchUpdate, { args: [{ matchId: caseId }] }));
       } catch (err) {
         await temporal.workflow.getHandle(mentor.workflow_id).signal(matchEndedSignal, { matchId: caseId, outcome: 'cancelled' });
         throw err;
@@ -183,7 +184,7 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
     body: closeMatchInput,
     handler: async ({ user, params, body }) => {
       const c = await caseOfItsWorker(user, params.caseId, 'match');
-      await temporal.workflow.getHandle(c.workflow_id).executeUpdate(closeMatchUpdate, { args: [{ ...body, actor: actorOf(user) }] });
+      await answerWithin(c.id, temporal.workflow.getHandle(c.workflow_id).executeUpdate(closeMatchUpdate, { args: [{ ...body, actor: actorOf(user) }] }));
       return { body: await caseWithDetails(db, await loadVisibleCase(db, user, c.id, 'match')) };
     },
   });

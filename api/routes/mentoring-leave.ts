@@ -14,6 +14,7 @@ import { actorOf, hasRole, type User } from '../auth';
 import { conflict, forbidden, HttpProblem, problemFromRefusal } from '../errors';
 import { csvCell } from '../csv';
 import type { ApiBuilder } from '../http';
+import { answerWithin } from '../updates';
 import { caseDetailRoute } from './cases';
 import { startCase } from '../start-case';
 import { caseSchema } from '../schemas';
@@ -90,7 +91,7 @@ export function registerMentoringLeaveRoutes(api: ApiBuilder, db: Db, temporal: 
     body: personalTimeInput, status: 201, idempotent: true, errors: [404, 409, 422],
     handler: async ({ user, params, body, updateId }) => {
       const c = await ownEnrollment(user, params.caseId);
-      const entry = await temporal.workflow.getHandle(c.workflow_id).executeUpdate(logPersonalTimeUpdate, { args: [{ ...body, actor: actorOf(user) }], updateId: updateId() });
+      const entry = await answerWithin(c.id, temporal.workflow.getHandle(c.workflow_id).executeUpdate(logPersonalTimeUpdate, { args: [{ ...body, actor: actorOf(user) }], updateId: updateId() }));
       return { body: entry };
     },
   });
@@ -101,7 +102,7 @@ export function registerMentoringLeaveRoutes(api: ApiBuilder, db: Db, temporal: 
     body: leaveRequestInput, status: 201, idempotent: true, errors: [404, 409, 422],
     handler: async ({ user, params, body, updateId }) => {
       const c = await ownEnrollment(user, params.caseId);
-      const request = await temporal.workflow.getHandle(c.workflow_id).executeUpdate(requestLeaveUpdate, { args: [{ ...body, actor: actorOf(user) }], updateId: updateId() });
+      const request = await answerWithin(c.id, temporal.workflow.getHandle(c.workflow_id).executeUpdate(requestLeaveUpdate, { args: [{ ...body, actor: actorOf(user) }], updateId: updateId() }));
       return { body: request };
     },
   });
@@ -111,9 +112,9 @@ export function registerMentoringLeaveRoutes(api: ApiBuilder, db: Db, temporal: 
     summary: 'Withdraws a pending leave request', errors: [404, 409],
     handler: async ({ user, params }) => {
       const c = await ownEnrollment(user, params.caseId);
-      const request = await temporal.workflow.getHandle(c.workflow_id).executeUpdate(withdrawRequestUpdate, {
+      const request = await answerWithin(c.id, temporal.workflow.getHandle(c.workflow_id).executeUpdate(withdrawRequestUpdate, {
         args: [{ requestId: params.requestId, actor: actorOf(user) }],
-      });
+      }));
       return { body: request };
     },
   });

@@ -8,6 +8,7 @@ import { programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from 
 import { actorOf, hasRole } from '../auth';
 import { notFound } from '../errors';
 import { CURSORS, decodeCursor, encodeCursor, pageQuery, type ApiBuilder } from '../http';
+import { answerWithin } from '../updates';
 import { sql } from 'kysely';
 import { timelineOf } from './cases';
 import { calendarDate, programLevel, programSchema } from '../schemas';
@@ -45,7 +46,7 @@ export function registerProgramRoutes(api: ApiBuilder, db: Db, temporal: Client,
       }).catch((err) => {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       });
-      await temporal.workflow.getHandle(programWorkflowId(id)).executeUpdate(caseRecordedUpdate);
+      await answerWithin(id, temporal.workflow.getHandle(programWorkflowId(id)).executeUpdate(caseRecordedUpdate));
       const row = await db.selectFrom('programs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       return { body: programDto(row, true) };
     },
@@ -97,9 +98,9 @@ export function registerProgramRoutes(api: ApiBuilder, db: Db, temporal: Client,
     handler: async ({ user, params, body }) => {
       const p = await db.selectFrom('programs').select('id').where('id', '=', params.programId).executeTakeFirst();
       if (!p) throw notFound('The program');
-      await temporal.workflow.getHandle(programWorkflowId(p.id)).executeUpdate(setProgramLevelUpdate, {
+      await answerWithin(p.id, temporal.workflow.getHandle(programWorkflowId(p.id)).executeUpdate(setProgramLevelUpdate, {
         args: [{ level: body.level, certifiedUntil: body.certifiedUntil ?? null, note: body.note, actor: actorOf(user) }],
-      });
+      }));
       const row = await db.selectFrom('programs').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
       return { body: programDto(row, true) };
     },

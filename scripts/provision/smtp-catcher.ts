@@ -27,7 +27,13 @@ export interface SmtpCatcher {
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-export async function startSmtpCatcher(opts: { smtpPort?: number; webPort?: number; host?: string } = {}): Promise<SmtpCatcher> {
+export async function startSmtpCatcher(opts: {
+  smtpPort?: number;
+  webPort?: number;
+  host?: string;
+  /** Recipients answered with a permanent 550 refusal (tests of the outbox). */
+  refuse?: (address: string) => boolean;
+} = {}): Promise<SmtpCatcher> {
   const host = opts.host ?? '127.0.0.1';
   const messages: CaughtMessage[] = [];
   let nextId = 1;
@@ -35,6 +41,14 @@ export async function startSmtpCatcher(opts: { smtpPort?: number; webPort?: numb
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (opts.refuse?.(address.address)) {
+        const err = Object.assign(new Error('No such mailbox here'), { responseCode: 550 });
+        callback(err);
+        return;
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((mail) => {

@@ -170,6 +170,8 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ method: 'POST', path: `/programs/${F.programP}/certifications`, body: { level: 'partner' } }),
     expect: { staff: 409, admin: 409, others: 403 },
   },
+  'GET /incidents': { request: get('/incidents'), expect: { admin: 200, others: 403 } },
+  'POST /incidents/:caseId/retry': { request: () => ({ method: 'POST', path: '/incidents/no-such-case/retry' }), expect: { admin: 404, others: 403 } },
   'GET /certifications/questions': { public: true, request: get('/certifications/questions'), expect: { others: 200, anon: 200 } },
   'GET /certifications/:caseId': { request: get('/certifications/{cert}'), expect: { ...CERT_VIEWERS, others: 404 } },
   'PUT /certifications/:caseId/self-assessment': {

@@ -13,7 +13,7 @@ import { mintToken } from '../../api/auth';
 import type { OutboxHooks } from '../../activities/email';
 import { createDb, type Db } from '../../db';
 import { buildPolicy } from '../../lib/policy';
-import { createWorker, smtpMailer } from '../../lib/worker';
+import { createWorker, ensureOutboxSweeper, smtpMailer } from '../../lib/worker';
 import type { Policy } from '../../workflows/shared/policy';
 
 export const JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
@@ -49,6 +49,8 @@ export async function startStack(opts: {
   temporal?: { nativeConnection: NativeConnection; client: Client };
   /** Public routes' limit per client and minute (high by default: tests are one client). */
   publicPerMinute?: number;
+  /** Another SMTP server than the suite's catcher (a test that takes it down). */
+  smtpUrl?: string;
 } = {}): Promise<Stack> {
   quietRuntime();
   const db = createDb(process.env.TEST_DATABASE_URL!, 5);
@@ -59,7 +61,7 @@ export async function startStack(opts: {
     connection: nativeConnection,
     namespace: 'default',
     db,
-    mailer: smtpMailer(`smtp://127.0.0.1:${process.env.TEST_SMTP_PORT}`, 'mentorflow <no-reply@test>'),
+    mailer: smtpMailer(opts.smtpUrl ?? `smtp://127.0.0.1:${process.env.TEST_SMTP_PORT}`, 'mentorflow <no-reply@test>'),
     hooks: opts.hooks,
     taskQueue,
     workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! },
@@ -67,6 +69,10 @@ export async function startStack(opts: {
   const running = worker.run();
   const connection = opts.temporal ? undefined : await Connection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! });
   const client = opts.temporal?.client ?? new Client({ connection, namespace: 'default' });
+  // The outbox sweep of this suite's task queue (not on the time-skipping server, whose
+  // clock would run on while the sweeper sleeps).
+  const sweeperId = `outbox-sweeper-${taskQueue}`;
+  if (!opts.temporal) await ensureOutboxSweeper(client, { taskQueue, everySeconds: 2, workflowId: sweeperId });
   const app = createApp({ db, temporal: client, policy, auth: { hsSecret: JWT_SECRET }, taskQueue, log: (m, e) => console.error(m, e), rateLimit: { publicPerMinute: opts.publicPerMinute ?? 100_000 } });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -76,6 +82,7 @@ export async function startStack(opts: {
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     async stop() {
       await new Promise((r) => server.close(r));
+      if (!opts.temporal) await client.workflow.getHandle(sweeperId).terminate('suite done').catch(() => undefined);
       worker.shutdown();
       await running;
       if (!opts.temporal) {

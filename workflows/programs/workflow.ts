@@ -12,16 +12,16 @@ import {
   continueAsNew,
   defineSignal,
   defineUpdate,
-  proxyActivities,
+  patched,
   setHandler,
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { ReadModelActivities } from '../../activities/read-model';
+import { deliverEmails, recordTransition } from '../shared/activities';
 import { BusinessCalendar, addDays, laStartOfDay, subtractDuration } from '../shared/calendar';
 import { caseRecordedUpdate } from '../shared/messages';
 import type { Policy } from '../shared/policy';
-import { SYSTEM, type Actor, type EmailMessage, type ProgramRow, type TimelineEvent } from '../shared/records';
+import { SYSTEM, type Actor, type EmailMessage, type ProgramRow, type TimelineEvent, type TransitionInput } from '../shared/records';
 
 export type ProgramLevel = ProgramRow['level'];
 
@@ -59,10 +59,12 @@ export const setProgramLevelUpdate = defineUpdate<ProgramRow, [SetProgramLevelIn
 /** A certification case's decision (workflows cannot send Updates to each other). */
 export const programLevelSignal = defineSignal<[SetProgramLevelInput]>('programLevel');
 
-const { recordTransition } = proxyActivities<ReadModelActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+/** Writes a program's change, and (from this version on) delivers its e-mails as their own step. */
+async function record(input: TransitionInput): Promise<void> {
+  await recordTransition(input);
+  const keys = (input.emails ?? []).map((m) => m.key);
+  if (keys.length && patched('program-email-step')) await deliverEmails({ keys }).catch(() => undefined);
+}
 
 export const programWorkflowId = (programId: string): string => `program-${programId}`;
 
@@ -94,7 +96,7 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
       state.renewalRemindersSent = Math.max(0, due - 1);
     }
     changed++;
-    await recordTransition({
+    await record({
       program: p,
       events: [event(actor, 'level_changed', { from, to: { level, certifiedUntil: p.certifiedUntil }, note, ...(caseId ? { caseId } : {}) }, eventId)],
     });
@@ -121,7 +123,7 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
   setHandler(programLevelSignal, applyLevel);
 
   if (!state.recorded) {
-    await recordTransition({ program: p, events: [event(input.createdBy, 'program_registered', { level: p.level })] });
+    await record({ program: p, events: [event(input.createdBy, 'program_registered', { level: p.level })] });
     state.recorded = true;
   }
 
@@ -139,7 +141,7 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
     const woke = next ? await condition(interrupted, Math.max(1, next.at - Date.now())) : await condition(interrupted).then(() => true);
     if (!woke && next?.what === 'reminder') {
       const n = state.renewalRemindersSent++;
-      await recordTransition({
+      await record({
         program: p,
         events: [event(SYSTEM, 'renewal_reminder_sent', { certifiedUntil: p.certifiedUntil })],
         emails: [tellContact(`${p.id}:${p.certifiedUntil}:renewal-${n}`, `${p.name}: Partner certificate expires ${p.certifiedUntil}`,
@@ -151,7 +153,7 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
       const expired = p.certifiedUntil;
       p.level = 'affiliate';
       p.certifiedUntil = null;
-      await recordTransition({
+      await record({
         program: p,
         events: [event(SYSTEM, 'certificate_expired', { certifiedUntil: expired, level: 'affiliate' })],
         emails: [tellContact(`${p.id}:${expired}:expired`, `${p.name}: Partner certificate expired`,

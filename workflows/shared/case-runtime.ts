@@ -7,8 +7,8 @@
  * Reminder and escalation timers are derived from the task records in the state, so
  * after continue-as-new `resumeTaskTimers()` rebuilds them from what was carried over.
  */
-import { allHandlersFinished, condition, proxyActivities, uuid4, workflowInfo } from '@temporalio/workflow';
-import type { ReadModelActivities } from '../../activities/read-model';
+import { ActivityFailure, allHandlersFinished, condition, patched, uuid4, workflowInfo } from '@temporalio/workflow';
+import { deliverEmails, recordIncident, recordTransition } from './activities';
 import { roleMailbox, roleToken, type Scope } from './access';
 import { BusinessCalendar, addDuration, subtractDuration } from './calendar';
 import type { CompleteTaskInput } from './messages';
@@ -28,10 +28,13 @@ import {
   type TransitionInput,
 } from './records';
 
-const { recordTransition } = proxyActivities<ReadModelActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+/**
+ * Versioning (see the README, "Changing a workflow"): cases that started before e-mail
+ * became its own step and before incidents existed replay their recorded commits as they
+ * were; from this marker on a commit writes, flags an incident if it cannot, and then
+ * hands its e-mails to deliverEmails.
+ */
+const COMMIT_WITH_INCIDENTS = 'commit-with-incidents-and-email-step';
 
 /** The part of every process's state the runtime manages. */
 export interface CaseCore {
@@ -51,6 +54,8 @@ export interface CaseCore {
   updatedAt: string;
   /** True once the first read-model row is written. */
   recorded: boolean;
+  /** A transition that could not be written: the case waits for an admin's retry. */
+  incident?: { since: string; reason: string };
   tasks: Record<string, TaskRecord>;
 }
 
@@ -106,6 +111,9 @@ export { refuse } from './refusals';
 export class CaseRuntime<S extends CaseCore> {
   readonly calendar: BusinessCalendar;
   private commitsInFlight = 0;
+  private deliveriesInFlight = 0;
+  /** Bumped by an admin's retry of an incident: every commit waiting on it tries again. */
+  private retries = 0;
 
   constructor(
     readonly state: S,
@@ -162,7 +170,10 @@ export class CaseRuntime<S extends CaseCore> {
     };
   }
 
-  /** Mirrors the state into the read model with the change's events, tasks and e-mails. */
+  /**
+   * Mirrors the state into the read model with the change's events, tasks and e-mails, then
+   * hands the e-mails to their own delivery step (not awaited: SMTP never holds a case up).
+   */
   async commit(change: Change): Promise<void> {
     // Counted so that the workflow never finishes with a transition still being recorded
     // (timer coroutines commit outside any Update handler).
@@ -170,10 +181,55 @@ export class CaseRuntime<S extends CaseCore> {
     try {
       this.state.version++;
       this.state.updatedAt = this.nowIso();
-      await recordTransition({ case: this.snapshot(), ...this.extra(this.state), ...change });
+      const input = { case: this.snapshot(), ...this.extra(this.state), ...change };
+      if (!patched(COMMIT_WITH_INCIDENTS)) {
+        await recordTransition(input);
+        return;
+      }
+      await this.recordOrWaitOnIncident(input);
+      const keys = (change.emails ?? []).map((m) => m.key);
+      if (keys.length) this.deliverLater(keys);
     } finally {
       this.commitsInFlight--;
     }
+  }
+
+  /**
+   * Writes a transition; if that fails for good, flags the case with an incident and waits
+   * (the workflow stays healthy) until an admin retries, then writes it again.
+   */
+  private async recordOrWaitOnIncident(input: TransitionInput): Promise<void> {
+    for (;;) {
+      try {
+        await recordTransition(input);
+        if (this.state.incident) {
+          this.state.incident = undefined;
+          await recordIncident({ caseId: this.state.caseId });
+        }
+        return;
+      } catch (err) {
+        if (!(err instanceof ActivityFailure)) throw err;
+        const since = this.state.incident?.since ?? this.nowIso();
+        const reason = (err.cause?.message ?? err.message).slice(0, 500);
+        this.state.incident = { since, reason };
+        await recordIncident({ caseId: this.state.caseId, open: { workflowId: workflowInfo().workflowId, caseType: this.state.type, since, reason } });
+        const seen = this.retries;
+        await condition(() => this.retries !== seen);
+      }
+    }
+  }
+
+  /** An admin's retry of the incident (the Update's validator checks there is one). */
+  retryIncident(): void {
+    this.retries++;
+  }
+
+  private deliverLater(keys: string[]): void {
+    this.deliveriesInFlight++;
+    // Failures are left to the outbox sweep.
+    void deliverEmails({ keys })
+      .catch(() => undefined)
+      .finally(() => this.deliveriesInFlight--);
   }
 
   setStage(stage: string, status: 'open' | 'closed' = this.state.status): void {
@@ -324,6 +380,6 @@ export class CaseRuntime<S extends CaseCore> {
 
   /** Before finishing or continuing as new: let running Update handlers and commits complete. */
   async drainHandlers(): Promise<void> {
-    await condition(() => allHandlersFinished() && this.commitsInFlight === 0);
+    await condition(() => allHandlersFinished() && this.commitsInFlight === 0 && this.deliveriesInFlight === 0);
   }
 }

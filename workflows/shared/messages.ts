@@ -37,3 +37,5 @@ export const stageQuery = defineQuery<string>('stage');
 export const openTasksQuery = defineQuery<TaskRecord[]>('openTasks');
 /** The process-specific view of the case, as the read model gets it. */
 export const caseDetailsQuery = defineQuery<Record<string, unknown>>('caseDetails');
+/** An admin retries a case's incident once its cause is fixed. */
+export const retryIncidentUpdate = defineUpdate<{ retrying: true }, [{ actor: ActingUser }]>('retryIncident');

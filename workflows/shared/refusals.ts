@@ -34,6 +34,7 @@ export const REFUSALS = {
   certification_open: 409,
   duplicate: 409,
   request_in_progress: 409,
+  no_incident: 409,
   // 422: a business rule
   invalid_assignee: 422,
   invalid_supervisor: 422,

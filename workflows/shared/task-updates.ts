@@ -14,6 +14,7 @@ import {
   claimTaskUpdate,
   completeTaskUpdate,
   openTasksQuery,
+  retryIncidentUpdate,
   stageQuery,
 } from './messages';
 import type { ActingUser, Actor, TaskRecord } from './records';
@@ -96,6 +97,19 @@ export function registerTaskUpdates<S extends CaseCore>(rt: CaseRuntime<S>, onCo
     {
       validator: ({ taskId, assigneeId, assignee, actor }) =>
         refuseWith(mayAssign(acting(actor), acting(assignee ?? { id: assigneeId }), openTaskOrRefuse(state, taskId), state)),
+    },
+  );
+
+  setHandler(
+    retryIncidentUpdate,
+    async (_input) => {
+      rt.retryIncident();
+      return { retrying: true as const };
+    },
+    {
+      validator: (_input) => {
+        if (!state.incident) refuse('no_incident', 'The case has no incident');
+      },
     },
   );
 
