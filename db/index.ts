@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_initial';
 import * as m0002 from './migrations/0002_reference_links';
 import * as m0003 from './migrations/0003_who_may_act';
 import * as m0004 from './migrations/0004_incidents_and_outbox';
+import * as m0005 from './migrations/0005_one_enrollment_per_year';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0002_reference_links': m0002,
   '0003_who_may_act': m0003,
   '0004_incidents_and_outbox': m0004,
+  '0005_one_enrollment_per_year': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

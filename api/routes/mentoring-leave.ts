@@ -69,6 +69,10 @@ export function registerMentoringLeaveRoutes(api: ApiBuilder, db: Db, temporal: 
         throw new HttpProblem(422, 'Unprocessable Content', violations[0].message, violations[0].code, undefined, { violations });
       }
       const caseId = newId();
+      // One enrollment per employee and year, by the read model's key as well as by the
+      // workflow ID (which Temporal forgets once retention purges a closed case).
+      const existing = await db.selectFrom('leave_ledgers').select('case_id').where('employee_id', '=', body.employee.id).where('year', '=', year).executeTakeFirst();
+      if (existing && existing.case_id !== caseId) throw conflict('enrollment_exists', `The employee already has a mentoring-leave enrollment for ${year}`);
       const input: MentoringLeaveInput = { caseId, enrollment, policy, enrolledBy: actorOf(user) };
       const created = await startCase(temporal, db, {
         workflow: mentoringLeaveWorkflow, workflowId: mentoringLeaveWorkflowId(year, body.employee.id), taskQueue, args: [input], caseId,

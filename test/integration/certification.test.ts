@@ -100,7 +100,7 @@ test('the whole path to Partner: application, Associate Partner, self-assessment
   expect((await as(stack, reviewer).post(`/tasks/${verify1.id}/complete`, { outcome: 'verified' })).body.code).toBe('self_approval');
   const rejected = await as(stack, reviewer2).post(`/tasks/${verify1.id}/complete`, { outcome: 'rejected', comment: 'The template has no date field' });
   expect(rejected.body.case.workPlan.find((i: { id: string }) => i.id === first.id).status).toBe('rejected');
-  expect((await mailbox(contactEmail)).some((m) => m.text.includes('The template has no date field'))).toBe(true);
+  await eventually(async () => (await mailbox(contactEmail)).some((m) => m.text.includes('The template has no date field')), 'the e-mail');
 
   // The rejected item reopens and is completed again.
   await as(stack, staff).post(`/certifications/${caseId}/work-plan/${first.id}/complete`, { evidence: 'Template with dates' });
@@ -140,7 +140,7 @@ test('the Affiliate path, and a denial whose reason is e-mailed to the contact',
   expect((await as(stack, reviewer).post(`/tasks/${t.id}/complete`, { outcome: 'deny' })).body.code).toBe('reason_required');
   const denied = await as(stack, reviewer).post(`/tasks/${t.id}/complete`, { outcome: 'deny', comment: 'No written screening policy yet' });
   expect(denied.body.case.stage).toBe('denied');
-  expect((await mailbox(second.contactEmail)).some((m) => m.text.includes('No written screening policy yet'))).toBe(true);
+  await eventually(async () => (await mailbox(second.contactEmail)).some((m) => m.text.includes('No written screening policy yet')), 'the e-mail');
   expect((await as(stack).get(`/programs/${second.id}`)).body.level).toBe('none');
   expect(contactEmail).toBeTruthy();
 });

@@ -70,7 +70,7 @@ describe('mentor screening', () => {
     expect(noReason.body.code).toBe('flag_decision_required');
     const approved = await as(stack, caseSup).post(`/tasks/${decision.id}/complete`, { outcome: 'approve', comment: 'Flag is old and unrelated to children' });
     expect(approved.body.case.stage).toBe('approved');
-    expect((await mailbox(app.applicant.email)).some((m) => m.subject.includes('approved as a mentor'))).toBe(true);
+    await eventually(async () => (await mailbox(app.applicant.email)).some((m) => m.subject.includes('approved as a mentor')), 'the e-mail');
   });
 
   test('reference links: single use, expiring, 404 for unknown; the token is kept only as a hash', async () => {

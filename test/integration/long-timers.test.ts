@@ -4,7 +4,7 @@
  * Activities are the real ones, writing to PostgreSQL and sending through SMTP.
  */
 import { laDate, laYearEnd } from '../../workflows/shared/calendar';
-import { as, mailbox, type Stack } from '../support/stack';
+import { as, eventually, mailbox, type Stack } from '../support/stack';
 import { useTimeSkipping, type TimeSkipping } from '../support/time-skipping';
 import { activeEnrollment, admin, certifiedProgram, employee, enrollmentBody, hr, verifiedHours, year } from './fixtures';
 
@@ -32,7 +32,7 @@ test('an eligibility review is escalated after 10 business days, not before', as
   expect((await as(stack, hr).get(`/tasks/${task.id}`)).body.escalated).toBe(false);
   await skipTo(Date.parse(task.dueAt));
   expect((await as(stack, hr).get(`/tasks/${task.id}`)).body.escalated).toBe(true);
-  expect((await mailbox('mentorflow-admin@mentorflow.local')).some((m) => m.text.includes(task.id))).toBe(true);
+  await eventually(async () => (await mailbox('mentorflow-admin@mentorflow.local')).some((m) => m.text.includes(task.id)), 'the e-mail');
 });
 
 test('an expired Partner certificate drops the program to Affiliate and stops new enrollments', async () => {
@@ -73,7 +73,7 @@ test('at year end open requests expire, unused hours lapse and the employee gets
   expect(c).toMatchObject({ stage: 'closed', status: 'closed', lapsedHours: 3, openTasks: [] });
   expect(c.requests.find((r: { id: string }) => r.id === approved.body.id).status).toBe('approved');
   expect(c.requests.find((r: { id: string }) => r.id === pending.body.id).status).toBe('expired');
-  const summary = (await mailbox(emp.email)).find((m) => m.subject.includes(`${year}: year-end summary`));
+  const summary = await eventually(async () => (await mailbox(emp.email)).find((m) => m.subject.includes(`${year}: year-end summary`)), 'the year-end summary');
   expect(summary?.text).toContain('Unused hours that lapsed: 3 h');
   const events = (await as(stack, emp).get(`/cases/${caseId}/timeline`)).body.items.map((e: { event: string }) => e.event);
   expect(events).toEqual(expect.arrayContaining(['year_closed', 'task_expired']));

@@ -1,5 +1,5 @@
 /** The mentoring-leave process through HTTP, on a real Temporal dev server and PostgreSQL. */
-import { as, mailbox, startStack, truncateAll, type Stack } from '../support/stack';
+import { as, eventually, mailbox, startStack, truncateAll, type Stack } from '../support/stack';
 import {
   activeEnrollment, admin, certifiedProgram, coordinatorOf, DEPT, employee, enrollmentBody, hr, hr2, hrElsewhere,
   sup, sup2, today, verifiedHours, year,
@@ -92,8 +92,8 @@ describe('the whole leave story', () => {
     ]));
     const toSup = await mailbox(sup.email!);
     expect(toSup.some((m) => /Approve 2 h of mentoring leave/.test(m.subject) && m.text.includes('/api/v1/tasks/'))).toBe(true);
-    expect((await mailbox('hr@mentorflow.local')).some((m) => /eligibility/.test(m.subject))).toBe(true);
-    expect((await mailbox('coordinators@mentorflow.local')).some((m) => /Verify 3 h/.test(m.subject))).toBe(true);
+    await eventually(async () => (await mailbox('hr@mentorflow.local')).some((m) => /eligibility/.test(m.subject)), 'the e-mail');
+    await eventually(async () => (await mailbox('coordinators@mentorflow.local')).some((m) => /Verify 3 h/.test(m.subject)), 'the e-mail');
   });
 
   test('HR sees cases of its own department only; an employee sees only their own', async () => {
@@ -235,7 +235,7 @@ describe('leave request rules and approvals', () => {
     expect(denied.status).toBe(200);
     expect(denied.body.case.requests.find((x: { id: string }) => x.id === r.body.id)).toMatchObject({ status: 'denied' });
     expect((await as(stack, sup).post(`/tasks/${task.id}/complete`, { outcome: 'approve' })).status).toBe(409);
-    expect((await mailbox(emp.email)).some((m) => /denied/.test(m.subject) && m.text.includes('Quarter-end close'))).toBe(true);
+    await eventually(async () => (await mailbox(emp.email)).some((m) => /denied/.test(m.subject) && m.text.includes('Quarter-end close')), 'the e-mail');
   });
 
   test('the employee withdraws a pending request; its task is cancelled; withdrawing again is 409', async () => {

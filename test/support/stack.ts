@@ -10,7 +10,7 @@ import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporal
 import { sql } from 'kysely';
 import { createApp } from '../../api/app';
 import { mintToken } from '../../api/auth';
-import type { OutboxHooks } from '../../activities/email';
+import type { ReadModelDeps } from '../../activities/read-model';
 import { createDb, type Db } from '../../db';
 import { buildPolicy } from '../../lib/policy';
 import { createWorker, ensureOutboxSweeper, smtpMailer } from '../../lib/worker';
@@ -44,7 +44,7 @@ export function quietRuntime(): void {
 
 export async function startStack(opts: {
   policy?: Record<string, unknown>;
-  hooks?: OutboxHooks;
+  hooks?: ReadModelDeps['hooks'];
   /** Run on this Temporal (e.g. the time-skipping test server) instead of the dev server. */
   temporal?: { nativeConnection: NativeConnection; client: Client };
   /** Public routes' limit per client and minute (high by default: tests are one client). */

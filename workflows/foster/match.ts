@@ -6,7 +6,7 @@
  * supervisor; a safety concern: an urgent review at once); the anniversary at 12 months;
  * closure with a closure conversation. Runs for years: history stays bounded.
  */
-import { continueAsNew, getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
+import { continueAsNew, getExternalWorkflowHandle, patched, setHandler } from '@temporalio/workflow';
 import { roleToken, userToken } from '../shared/access';
 import { addDuration, laDate, laStartOfDay } from '../shared/calendar';
 import { CaseRuntime, newCase, mergeChanges, refuse, type Change } from '../shared/case-runtime';
@@ -83,6 +83,12 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
     return mergeChanges(cancelled, { events: [rt.event(actor, 'closing', { reason })] }, interview);
   }
 
+  async function finishClosure(actor: Actor): Promise<Change> {
+    rt.setStage('closed', 'closed');
+    await tellParties('closed');
+    return { events: [rt.event(actor, 'match_closed', { reason: state.closure!.reason })] };
+  }
+
   // ---- tasks --------------------------------------------------------------------------
 
   rt.registerTaskHandlers(
@@ -128,8 +134,14 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
           // A safety concern raises an urgent task for the case supervisors at once.
           return mergeChanges(logged, rt.openTask({ type: 'safety_review', title: `URGENT: safety concern in match ${short}`, candidateRoles: ['case_supervisor'], scope: {}, outcomes: ['done'] }));
         }
-        case 'safety_review':
-          return { events: [rt.event(actor, 'safety_reviewed', comment ? { notes: comment } : {})] };
+        case 'safety_review': {
+          const reviewed = { events: [rt.event(actor, 'safety_reviewed', comment ? { notes: comment } : {})] };
+          // A closure that waited on this review completes with it.
+          if (state.stage === 'closing' && state.closure?.conversations.length && !rt.openTasks((t) => t.type === 'safety_review').length) {
+            return mergeChanges(reviewed, await finishClosure(actor));
+          }
+          return reviewed;
+        }
         case 'anniversary': {
           if (outcome === 'recommit') {
             state.anniversaryAt = new Date(addDuration(Date.parse(state.anniversaryAt!), rules.commitment, rt.calendar)).toISOString();
@@ -140,9 +152,11 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
         }
         case 'closure_interview': {
           state.closure!.conversations.push({ by: actor.id, at: rt.nowIso(), ...(comment ? { notes: comment } : {}) });
-          rt.setStage('closed', 'closed');
-          await tellParties('closed');
-          return { events: [rt.event(actor, 'match_closed', { reason: state.closure!.reason })] };
+          // A safety review still open keeps the match closing until a case supervisor has done it.
+          if (rt.openTasks((t) => t.type === 'safety_review').length && patched('closure-waits-on-safety-review')) {
+            return { events: [rt.event(actor, 'closure_waits_on_safety_review', {})] };
+          }
+          return finishClosure(actor);
         }
         default:
           return refuse('unknown_task', `Unknown task type ${task.type}`);

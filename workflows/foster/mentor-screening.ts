@@ -4,7 +4,7 @@
  * interview and pre-match training; only then the case supervisor's screening decision.
  * An approved mentor's case stays open as their record in the mentor pool.
  */
-import { continueAsNew, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import { continueAsNew, patched, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { ReferenceActivities } from '../../activities/references';
 import { roleMailbox, roleToken, userToken } from '../shared/access';
 import { addDuration } from '../shared/calendar';
@@ -153,8 +153,12 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
     async ({ referenceId, recommendation, comments }) => {
       const ref = state.references.find((r) => r.id === referenceId)!;
       markAnswered(ref, recommendation, comments, 'link');
+      // An answer through the link ends the phone follow-up, if one was opened.
+      const followUp = patched('followup-ends-on-answer')
+        ? mergeChanges(...rt.openTasks((t) => t.type === 'reference_followup' && t.ref === ref.id).map((t) => rt.closeTask(t, 'cancelled', SYSTEM, 'the reference answered through the link')))
+        : {};
       await rt.commit({
-        ...mergeChanges({ events: [rt.event({ id: `reference:${ref.id}`, name: 'reference' }, 'reference_answered', { referenceId, recommendation })] }, decisionIfReady()),
+        ...mergeChanges({ events: [rt.event({ id: `reference:${ref.id}`, name: 'reference' }, 'reference_answered', { referenceId, recommendation })] }, followUp, decisionIfReady()),
         referenceAnswered: { caseId: state.caseId, referenceId },
       });
       return ref;

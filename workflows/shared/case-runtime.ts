@@ -376,6 +376,15 @@ export class CaseRuntime<S extends CaseCore> {
       this.forgetClosedTasks();
       await next(this.state);
     }
+    await this.endOpenTasks();
+  }
+
+  /** Every task has a defined end: whatever is still open when its case ends is cancelled. */
+  async endOpenTasks(): Promise<void> {
+    const open = this.openTasks();
+    if (!open.length || !patched('tasks-end-with-their-case')) return;
+    await this.commit(mergeChanges(...open.map((t) => this.closeTask(t, 'cancelled', SYSTEM, 'the case ended'))));
+    await this.drainHandlers();
   }
 
   /** Before finishing or continuing as new: let running Update handlers and commits complete. */

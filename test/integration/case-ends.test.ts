@@ -1,0 +1,81 @@
+/**
+ * Every task has a defined end when its case ends, and what must hold keeps holding: a
+ * match closes only once its safety review is done; a reference answering through the
+ * link ends the phone follow-up; one enrollment per employee and year survives Temporal
+ * forgetting the first case. Dev server with policy durations shrunk to seconds.
+ */
+import { as, eventually, QUIET_TASKS, startStack, truncateAll, type Stack } from '../support/stack';
+import { certifiedProgram, employee, enrollmentBody, hr, year } from './fixtures';
+import { activeMatch, approvedMentor, caseSup, cw1, mentorApplication, readyYouth, referenceToken } from './foster-fixtures';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({
+    policy: {
+      tasks: QUIET_TASKS,
+      foster: { firstCheckInAfter: 'PT2S', referenceReminderAfter: 'PT1S', referenceFollowUpAfter: 'PT3S' },
+    },
+  });
+  await truncateAll(stack.db);
+});
+afterAll(async () => stack?.stop());
+
+type Task = { id: string; type: string; status: string; title: string };
+const openOf = (c: { openTasks: Task[] }, type: string) => c.openTasks.filter((t) => t.type === type);
+
+test('a match with an open safety review stays closing until the review is done, then closes with nothing left open', async () => {
+  const mentorId = await approvedMentor(stack);
+  const match = await activeMatch(stack, mentorId, await readyYouth(stack));
+  const checkIn = await eventually(async () => openOf((await as(stack, cw1).get(`/foster/matches/${match.id}`)).body, 'check_in')[0], 'the first check-in');
+  await as(stack, cw1).post(`/tasks/${checkIn.id}/complete`, {
+    outcome: 'done', data: { contactMentor: true, contactYouth: true, contactCaregiver: true, satisfaction: 2, safetyConcern: true },
+  });
+  const closing = await as(stack, cw1).post(`/foster/matches/${match.id}/close`, { reason: 'safety', notes: 'Caregiver asked to end' });
+  expect(closing.body.stage).toBe('closing');
+  const interview = openOf(closing.body, 'closure_interview')[0];
+  const talked = await as(stack, cw1).post(`/tasks/${interview.id}/complete`, { outcome: 'done', comment: 'Spoke with both' });
+  expect(talked.body.case.stage).toBe('closing');
+  const safety = openOf(talked.body.case, 'safety_review')[0];
+  expect(safety).toBeDefined();
+  const reviewed = await as(stack, caseSup).post(`/tasks/${safety.id}/complete`, { outcome: 'done', comment: 'Plan in place' });
+  expect(reviewed.status).toBe(200);
+  expect(reviewed.body.case.stage).toBe('closed');
+  const after = (await as(stack, cw1).get(`/foster/matches/${match.id}`)).body;
+  expect(after.openTasks).toEqual([]);
+  // Both parties are back in the pool.
+  await eventually(async () => !(await as(stack, cw1).get(`/foster/mentors/${mentorId}`)).body.activeMatchId, 'the mentor back in the pool');
+}, 60_000);
+
+test('a reference answering through the link ends the phone follow-up task', async () => {
+  const app = mentorApplication();
+  const created = await as(stack, cw1).post('/foster/mentors', app);
+  const { followUp, name } = await eventually(async () => {
+    const c = (await as(stack, cw1).get(`/foster/mentors/${created.body.id}`)).body;
+    const task = openOf(c, 'reference_followup')[0];
+    // The task names the reference it is about ("Phone follow-up with reference …").
+    return task && { followUp: task, name: (c.references as { name: string }[]).find((r) => task.title.endsWith(r.name))!.name };
+  }, 'the follow-up task', 20_000);
+  const ref = app.references.find((r) => r.name === name)!;
+  const answered = await as(stack).post(`/foster/references/${await referenceToken(ref.email)}`, { recommendation: 'yes' });
+  expect(answered.status).toBe(200);
+  const task = await eventually(async () => {
+    const t = (await as(stack, cw1).get(`/tasks/${followUp.id}`)).body as Task;
+    return t.status !== 'open' ? t : undefined;
+  }, 'the follow-up ended');
+  expect(task.status).toBe('cancelled');
+}, 60_000);
+
+test('one enrollment per employee and year holds after Temporal has forgotten the first case', async () => {
+  const programId = await certifiedProgram(stack);
+  const emp = employee(601);
+  const first = await as(stack, emp).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId));
+  expect(first.status).toBe(201);
+  await as(stack, hr).post(`/tasks/${first.body.openTasks[0].id}/complete`, { outcome: 'deny', comment: 'Unit 6' });
+  const workflowId = `mentoring-leave-${year}-${emp.sub}`;
+  // What retention does to a closed case: its execution is deleted, and the ID is free again.
+  await stack.client.workflowService.deleteWorkflowExecution({ namespace: 'default', workflowExecution: { workflowId } });
+  await eventually(async () => stack.client.workflow.getHandle(workflowId).describe().then(() => false, () => true), 'the execution deleted');
+  const second = await as(stack, emp).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId));
+  expect(second.status).toBe(409);
+  expect(second.body.code).toBe('enrollment_exists');
+}, 60_000);
