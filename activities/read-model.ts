@@ -50,6 +50,11 @@ export function createReadModelActivities({ db, clock = () => new Date(), hooks 
       await db.insertInto('incidents').values(row).onConflict((oc) => oc.column('case_id').doUpdateSet({ reason: row.reason })).execute();
     },
 
+    /** Whether a case has its read-model row (a proposed match that never started has none). */
+    async caseRecorded({ caseId }: { caseId: string }): Promise<{ recorded: boolean }> {
+      return { recorded: !!(await db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst()) };
+    },
+
     /** Writes one state change (case, tasks, timeline, ledger, program, outbox rows) atomically. */
     async recordTransition(input: TransitionInput): Promise<TransitionResult> {
       await hooks?.beforeRecord?.(input);

@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db';
 import { BusinessCalendar, addDuration, type PolicyDuration } from '../workflows/shared/calendar';
+import { mentorScreeningWorkflowId } from '../workflows/foster/mentor-screening';
 import { deliverOutbox, type Mailer, type OutboxHooks } from './email';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -47,7 +48,7 @@ export function createReferenceActivities({ db, mailer, clock = () => new Date()
       await db.transaction().execute(async (trx) => {
         await trx.insertInto('reference_links').values({
           token_hash: hashToken(token), case_id: input.caseId, reference_id: input.referenceId,
-          workflow_id: `mentor-screening-${input.caseId}`, outbox_key: key, created_at: now, expires_at: expiresAt,
+          workflow_id: mentorScreeningWorkflowId(input.caseId), outbox_key: key, created_at: now, expires_at: expiresAt,
         }).execute();
         await trx.insertInto('email_outbox').values({
           key, recipients: [input.email], subject: `[mentorflow] ${input.kind === 'reminder' ? 'Reminder: ' : ''}a reference for ${input.applicantName}`,

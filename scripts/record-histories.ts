@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     activities: {
       recordTransition: async (): Promise<TransitionResult> => ({ emailsSent: 0 }),
       recordIncident: async () => undefined,
+      caseRecorded: async () => ({ recorded: true }),
       deliverEmails: async () => ({ sent: 0 }),
       sweepOutbox: async () => ({ sent: 0, pending: 0 }),
       issueReferenceLink: async () => ({ sent: true }),

@@ -8,7 +8,7 @@ import { completeWorkPlanItemUpdate, saveAssessmentUpdate, submitAssessmentUpdat
 import { QUESTIONS, STANDARDS } from '../../workflows/certification/questions';
 import { IN_PROGRESS_STAGES, type CertificationInput } from '../../workflows/certification/types';
 import { answerInput, evidenceInput } from '../../workflows/certification/inputs';
-import { certificationWorkflow } from '../../workflows/certification/workflow';
+import { certificationWorkflow, certificationWorkflowId } from '../../workflows/certification/workflow';
 import { actorOf, type User } from '../auth';
 import { programStaff } from '../../workflows/shared/who-may-act';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
@@ -77,7 +77,7 @@ export function registerCertificationRoutes(api: ApiBuilder, db: Db, temporal: C
       const created = await startCase(temporal, db, {
         workflow: certificationWorkflow, taskQueue, args: [input], caseId, caseType: 'certification',
         // The n-th cycle of this program: two applications racing for the same n get one case.
-        workflowId: `certification-${p.id}-${existing.length + 1}`,
+        workflowId: certificationWorkflowId(p.id, existing.length + 1),
         duplicate: () => conflict('certification_open', 'The program already has a certification case in progress'),
       });
       return { body: created };

@@ -11,9 +11,9 @@ import { ageOn } from '../../workflows/foster/rules';
 import { closeMatchInput, matchProposalInput, mentorApplicationInput, referenceAnswerInput, trainingInput, withdrawInput, youthReferralInput } from '../../workflows/foster/inputs';
 import { assignedCaseWorkerOrSupervisor } from '../../workflows/shared/who-may-act';
 import type { MatchInput, MentorScreeningInput, YouthReferralInput } from '../../workflows/foster/types';
-import { mentorScreeningWorkflow } from '../../workflows/foster/mentor-screening';
-import { youthReferralWorkflow } from '../../workflows/foster/youth-referral';
-import { matchWorkflow } from '../../workflows/foster/match';
+import { mentorScreeningWorkflow, mentorScreeningWorkflowId } from '../../workflows/foster/mentor-screening';
+import { youthReferralWorkflow, youthReferralWorkflowId } from '../../workflows/foster/youth-referral';
+import { matchWorkflow, matchWorkflowId } from '../../workflows/foster/match';
 import { actorOf, hasRole } from '../auth';
 import { conflict, forbidden, HttpProblem, notFound, problemFromRefusal, problemFromTemporal, unprocessable } from '../errors';
 import type { ApiBuilder } from '../http';
@@ -60,7 +60,7 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
       const caseId = newId();
       const input: MentorScreeningInput = { caseId, applicant: body.applicant, references: body.references, caseWorkerId: user.sub, policy, appliedBy: actorOf(user) };
       return { body: await startCase(temporal, db, {
-        workflow: mentorScreeningWorkflow, workflowId: `mentor-screening-${caseId}`, taskQueue, args: [input], caseId, caseType: 'mentor_screening',
+        workflow: mentorScreeningWorkflow, workflowId: mentorScreeningWorkflowId(caseId), taskQueue, args: [input], caseId, caseType: 'mentor_screening',
         duplicate: () => conflict('duplicate', 'This application exists already'),
       }) };
     },
@@ -130,7 +130,7 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
       const caseId = newId();
       const input: YouthReferralInput = { caseId, youth: body.youth, socialWorker: body.socialWorker, caregiver: body.caregiver, caseWorkerId, policy, referredBy: actorOf(user) };
       return { body: await startCase(temporal, db, {
-        workflow: youthReferralWorkflow, workflowId: `youth-referral-${caseId}`, taskQueue, args: [input], caseId, caseType: 'youth_referral',
+        workflow: youthReferralWorkflow, workflowId: youthReferralWorkflowId(caseId), taskQueue, args: [input], caseId, caseType: 'youth_referral',
         duplicate: () => conflict('duplicate', 'This referral exists already'),
       }) };
     },
@@ -167,7 +167,7 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
         caseWorkerId: user.sub, socialWorker: yd.socialWorker, caregiverName: yd.caregiver.name, rationale: body.rationale, policy, proposedBy: actorOf(user),
       };
       return { body: await startCase(temporal, db, {
-        workflow: matchWorkflow, workflowId: `match-${caseId}`, taskQueue, args: [input], caseId, caseType: 'match',
+        workflow: matchWorkflow, workflowId: matchWorkflowId(caseId), taskQueue, args: [input], caseId, caseType: 'match',
         duplicate: () => conflict('duplicate', 'This match exists already'),
       }) };
     },

@@ -4,16 +4,18 @@
  * link ends the phone follow-up; one enrollment per employee and year survives Temporal
  * forgetting the first case. Dev server with policy durations shrunk to seconds.
  */
+import { matchWorkflow, matchWorkflowId } from '../../workflows/foster/match';
+import { reserveForMatchUpdate } from '../../workflows/foster/messages';
 import { as, eventually, QUIET_TASKS, startStack, truncateAll, type Stack } from '../support/stack';
 import { certifiedProgram, employee, enrollmentBody, hr, year } from './fixtures';
-import { activeMatch, approvedMentor, caseSup, cw1, mentorApplication, readyYouth, referenceToken } from './foster-fixtures';
+import { activeMatch, approvedMentor, caseSup, cw1, mentorApplication, readyYouth, referenceToken, sw1 } from './foster-fixtures';
 
 let stack: Stack;
 beforeAll(async () => {
   stack = await startStack({
     policy: {
       tasks: QUIET_TASKS,
-      foster: { firstCheckInAfter: 'PT2S', referenceReminderAfter: 'PT1S', referenceFollowUpAfter: 'PT3S' },
+      foster: { firstCheckInAfter: 'PT2S', referenceReminderAfter: 'PT1S', referenceFollowUpAfter: 'PT3S', reservationHold: 'PT2S' },
     },
   });
   await truncateAll(stack.db);
@@ -79,3 +81,47 @@ test('one enrollment per employee and year holds after Temporal has forgotten th
   expect(second.status).toBe(409);
   expect(second.body.code).toBe('enrollment_exists');
 }, 60_000);
+
+test('a reservation is a lock: it never lapses while its match lives; a match that starts after its party was let go is cancelled with the reason', async () => {
+  const mentorId = await approvedMentor(stack);
+  const [youth1, youth2] = [await readyYouth(stack), await readyYouth(stack)];
+  const wf = async (id: string) => (await stack.db.selectFrom('cases').select('workflow_id').where('id', '=', id).executeTakeFirstOrThrow()).workflow_id;
+  // A proposal whose request died after reserving: its match case never starts.
+  const lateId = '00000000-0000-4000-8000-00000000beef';
+  await stack.client.workflow.getHandle(await wf(mentorId)).executeUpdate(reserveForMatchUpdate, { args: [{ matchId: lateId }] });
+  await stack.client.workflow.getHandle(await wf(youth1)).executeUpdate(reserveForMatchUpdate, { args: [{ matchId: lateId }] });
+  expect((await as(stack, cw1).post('/foster/matches', { mentorCaseId: mentorId, youthCaseId: youth2, rationale: 'x' })).body.code).toBe('mentor_not_available');
+  // Past the hold, with no such case, the mentor is let go.
+  const tl = await eventually(async () => {
+    const items = (await as(stack, cw1).get(`/cases/${mentorId}/timeline`)).body.items as { event: string }[];
+    return items.some((e) => e.event === 'reservation_released') ? items : undefined;
+  }, 'the reservation released', 20_000);
+  expect(tl.map((e) => e.event)).toContain('reservation_released');
+
+  const taken = await as(stack, cw1).post('/foster/matches', { mentorCaseId: mentorId, youthCaseId: youth2, rationale: 'Both love chess' });
+  expect(taken.status).toBe(201);
+  // Held by a living match, the lock does not lapse however long it takes.
+  await new Promise((r) => setTimeout(r, 3000));
+  expect((await as(stack, cw1).post('/foster/matches', { mentorCaseId: mentorId, youthCaseId: youth1, rationale: 'y' })).body.code).toBe('mentor_not_available');
+
+  // The late match finally starts: the mentor is taken, so it cancels itself with the reason.
+  const late = await stack.client.workflow.start(matchWorkflow, {
+    taskQueue: stack.taskQueue, workflowId: matchWorkflowId(lateId),
+    args: [{
+      caseId: lateId, mentorCaseId: mentorId, youthCaseId: youth1, mentorWorkflowId: await wf(mentorId), youthWorkflowId: await wf(youth1),
+      caseWorkerId: cw1.sub, socialWorker: { id: sw1.sub, email: sw1.email! }, caregiverName: 'C', rationale: 'late', policy: stack.policy, proposedBy: { id: cw1.sub },
+    }],
+  });
+  await late.result();
+  const cancelled = await eventually(async () => {
+    const c = (await as(stack, cw1).get(`/foster/matches/${lateId}`)).body;
+    return c.stage === 'cancelled' ? c : undefined;
+  }, 'the late match cancelled');
+  expect(cancelled.openTasks).toEqual([]);
+  const events = (await as(stack, cw1).get(`/cases/${lateId}/timeline`)).body.items as { event: string; detail: { reason?: string } }[];
+  expect(events.find((e) => e.event === 'proposal_cancelled')?.detail.reason).toMatch(/already in another match/);
+  // The mentor stays with the match that took them; the late match's youth is free again.
+  expect((await as(stack, cw1).get(`/foster/mentors/${mentorId}`)).body.activeMatchId).toBe(taken.body.id);
+  await eventually(async () => !(await as(stack, cw1).get(`/foster/youth/${youth1}`)).body.activeMatchId, 'the youth free again');
+  expect((await as(stack, cw1).get(`/foster/matches/${taken.body.id}`)).body.stage).toBe('proposed');
+}, 90_000);

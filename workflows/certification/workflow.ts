@@ -23,6 +23,9 @@ import { IN_PROGRESS_STAGES, type CertificationInput, type CertificationResult, 
 
 const REVIEWERS = ['quality_reviewer'];
 
+/** The n-th certification cycle of a program: two applications racing for the same n get one case. */
+export const certificationWorkflowId = (programId: string, n: number): string => `certification-${programId}-${n}`;
+
 function initialState(input: CertificationInput): CertificationState {
   const renewal = input.levelSought === 'partner' && input.program.levelAtApplication === 'partner';
   return {

@@ -12,14 +12,16 @@ import { addDuration, laDate, laStartOfDay } from '../shared/calendar';
 import { CaseRuntime, newCase, mergeChanges, refuse, type Change } from '../shared/case-runtime';
 import { issuesAt } from '../shared/input';
 import { refuseWith } from '../shared/refusals';
-import type { Actor, TaskRecord } from '../shared/records';
+import { SYSTEM, type Actor, type TaskRecord } from '../shared/records';
 import { assignedCaseWorkerOrSupervisor, fosterAssignable } from '../shared/who-may-act';
 import { closeMatchInput } from './inputs';
-import { closeMatchUpdate, matchConfirmedSignal, matchEndedSignal } from './messages';
+import { closeMatchUpdate, matchConfirmedSignal, matchEndedSignal, partyTakenSignal } from './messages';
 import type { CheckIn, FosterResult, MatchInput, MatchState } from './types';
 
 
 type Party = 'mentor' | 'caregiver' | 'social_worker';
+
+export const matchWorkflowId = (caseId: string): string => `match-${caseId}`;
 
 function initialState(input: MatchInput): MatchState {
   return {
@@ -192,6 +194,14 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
       },
     },
   );
+
+  // A party confirmed too late is in another match: the proposal is cancelled with the reason.
+  setHandler(partyTakenSignal, async ({ party, reason }) => {
+    if (state.stage !== 'proposed' && state.stage !== 'awaiting_first_meeting') return;
+    rt.setStage('cancelled', 'closed');
+    await tellParties('cancelled');
+    await rt.commit(mergeChanges(closeOpen('cancelled', SYSTEM, `${party} taken`), { events: [rt.event(SYSTEM, 'proposal_cancelled', { party, reason })] }));
+  });
 
   // ---- timers -------------------------------------------------------------------------
 

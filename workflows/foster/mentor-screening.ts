@@ -25,6 +25,8 @@ const { issueReferenceLink } = proxyActivities<ReferenceActivities>({
 
 const FINAL = ['approved', 'declined', 'withdrawn'];
 
+export const mentorScreeningWorkflowId = (caseId: string): string => `mentor-screening-${caseId}`;
+
 function initialState(input: MentorScreeningInput): MentorScreeningState {
   const now = Date.now();
   const iso = new Date(now).toISOString();

@@ -17,6 +17,8 @@ export const withdrawApplicationUpdate = defineUpdate<{ stage: string }, [{ reas
 export const reserveForMatchUpdate = defineUpdate<{ reservedUntil: string }, [{ matchId: string }]>('reserveForMatch');
 /** From the match case: the match exists (confirms a reservation) or has ended (frees the party). */
 export const matchConfirmedSignal = defineSignal<[{ matchId: string }]>('matchConfirmed');
+/** From a party's record to a match that confirmed it too late: the party is in another match. */
+export const partyTakenSignal = defineSignal<[{ party: 'mentor' | 'youth'; reason: string }]>('partyTaken');
 export const matchEndedSignal = defineSignal<[{ matchId: string; outcome: 'cancelled' | 'closed' }]>('matchEnded');
 
 export const closeMatchUpdate = defineUpdate<{ stage: string }, [{ reason: ClosureReason; notes: string; actor: ActingUser }]>('closeMatch');

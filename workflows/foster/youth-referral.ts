@@ -12,6 +12,8 @@ import { fosterAssignable } from '../shared/who-may-act';
 import { registerAvailability } from './availability';
 import type { FosterResult, YouthReferralInput, YouthReferralState } from './types';
 
+export const youthReferralWorkflowId = (caseId: string): string => `youth-referral-${caseId}`;
+
 function initialState(input: YouthReferralInput): YouthReferralState {
   return {
     ...newCase({
