@@ -1,5 +1,5 @@
 import {
-  BusinessCalendar, CALIFORNIA_STATE_HOLIDAYS, addDuration, laDate, laStartOfDay, laYearEnd, monthsBetween, observedHolidays, subtractDuration,
+  BusinessCalendar, CALIFORNIA_STATE_HOLIDAYS, addDuration, laDate, laStartOfDay, laYearEnd, monthsBetween, observedHolidays, scaleDuration, subtractDuration,
 } from '../../workflows/shared/calendar';
 
 const cal = new BusinessCalendar(CALIFORNIA_STATE_HOLIDAYS);
@@ -79,5 +79,28 @@ describe('ISO durations', () => {
   test('whole months between dates', () => {
     expect(monthsBetween('2026-09-01', '2027-06-01')).toBe(9);
     expect(monthsBetween('2026-09-02', '2027-06-01')).toBe(8);
+  });
+});
+
+describe('wall time across daylight saving (issue 8)', () => {
+  const cal = new BusinessCalendar([]);
+  const la = (iso: string, hour: number, offset: -7 | -8) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)), hour - offset);
+  test('a day later is the same local time, on the switch day too', () => {
+    // Saturday 10:00 PDT, Nov 1 2025 -> Sunday Nov 2 (back to PST) at 10:00 PST.
+    expect(addDuration(la('2025-11-01', 10, -7), 'P1D', cal)).toBe(la('2025-11-02', 10, -8));
+    // Saturday 10:00 PST, Mar 8 2025 -> Sunday Mar 9 (to PDT) at 10:00 PDT.
+    expect(addDuration(la('2025-03-08', 10, -8), 'P1D', cal)).toBe(la('2025-03-09', 10, -7));
+    expect(addDuration(la('2025-10-20', 9, -7), 'P14D', cal)).toBe(la('2025-11-03', 9, -8));
+    expect(subtractDuration(la('2025-11-03', 9, -8), 'P14D', cal)).toBe(la('2025-10-20', 9, -7));
+  });
+  test('months are clamped per month and, taken n at once, stay anchored', () => {
+    const jan31 = la('2026-01-31', 12, -8);
+    expect(laDate(addDuration(jan31, 'P1M', cal))).toBe('2026-02-28');
+    // Chained, a cadence from the 31st drifts to the 28th; anchored it comes back.
+    expect(laDate(addDuration(addDuration(jan31, 'P1M', cal), 'P1M', cal))).toBe('2026-03-28');
+    expect(laDate(addDuration(jan31, scaleDuration('P1M', 2), cal))).toBe('2026-03-31');
+    expect(laDate(addDuration(jan31, scaleDuration('P1M', 3), cal))).toBe('2026-04-30');
+    expect(scaleDuration({ businessDays: 2 }, 3)).toEqual({ businessDays: 6 });
+    expect(scaleDuration('P1DT2H', 2)).toBe('P2DT4H');
   });
 });

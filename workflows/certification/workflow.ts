@@ -6,7 +6,7 @@
  * A renewal (the program is Partner already) keeps the old certificate until it expires.
  * The certificate's own life (renewal reminders, expiry) is kept by the program's workflow.
  */
-import { continueAsNew, getExternalWorkflowHandle, setHandler, uuid4 } from '@temporalio/workflow';
+import { continueAsNew, getExternalWorkflowHandle, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import { roleToken } from '../shared/access';
 import { addDuration, laDate, subtractDuration } from '../shared/calendar';
 import { CaseRuntime, newCase, mergeChanges, refuse, type Change } from '../shared/case-runtime';
@@ -264,7 +264,11 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
       const at = subtractDuration(deadline, reminders[state.windowRemindersSent], rt.calendar);
       if (await rt.untilOr(() => !inWindow(), at)) return;
       const n = state.windowRemindersSent++;
-      if (at < Date.now() - 60_000) continue; // the window was shorter than this reminder
+      // A reminder whose moment came before the window opened is skipped (the window was
+      // shorter than it); one whose timer merely fired late is still sent.
+      const opened = subtractDuration(deadline, policy.certification.partnerWindow, rt.calendar);
+      const skip = patched('late-window-reminders-sent') ? at < opened : at < Date.now() - 60_000;
+      if (skip) continue;
       await rt.commit({
         events: [rt.event(SYSTEM, 'deadline_reminder_sent', { deadline: state.deadline })],
         emails: [tellContact(`${state.caseId}:window-${n}`, `${program.name}: Partner deadline ${laDate(deadline - 1)}`,

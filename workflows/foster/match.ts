@@ -8,7 +8,7 @@
  */
 import { continueAsNew, getExternalWorkflowHandle, patched, setHandler } from '@temporalio/workflow';
 import { roleToken, userToken } from '../shared/access';
-import { addDuration, laDate, laStartOfDay } from '../shared/calendar';
+import { addDuration, laDate, laStartOfDay, scaleDuration } from '../shared/calendar';
 import { CaseRuntime, newCase, mergeChanges, refuse, type Change } from '../shared/case-runtime';
 import { issuesAt } from '../shared/input';
 import { refuseWith } from '../shared/refusals';
@@ -213,8 +213,16 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
         if (state.stage !== 'active') return;
         continue;
       }
-      // Monthly from the previous due date, however late that check-in is recorded.
-      state.nextCheckInDue = new Date(addDuration(Date.parse(dueOn), rules.checkInEvery, rt.calendar)).toISOString();
+      if (patched('anchored-check-ins')) {
+        // Monthly, n months from the first check-in in one step: a cadence from the 31st
+        // falls on the 28th in February and is back on the 31st in March.
+        state.checkInAnchor ??= dueOn;
+        state.monthlyCheckIns = (state.monthlyCheckIns ?? 0) + 1;
+        const next = addDuration(Date.parse(state.checkInAnchor), scaleDuration(rules.checkInEvery, state.monthlyCheckIns), rt.calendar);
+        state.nextCheckInDue = new Date(next).toISOString();
+      } else {
+        state.nextCheckInDue = new Date(addDuration(Date.parse(dueOn), rules.checkInEvery, rt.calendar)).toISOString();
+      }
       const task = rt.openTask({ ...caseWorker, type: 'check_in', title: `Check-in for match ${short}, due ${laDate(Date.parse(dueOn))}`, outcomes: ['done'], ref: dueOn });
       await rt.commit(task);
     }

@@ -144,6 +144,10 @@ export interface MatchState extends CaseCore {
   firstMeetingAt?: string;
   checkIns: CheckIn[];
   nextCheckInDue?: string;
+  /** The first check-in's due instant: monthly ones are n months from it (no drift). */
+  checkInAnchor?: string;
+  /** How many monthly check-ins after the first have been scheduled. */
+  monthlyCheckIns?: number;
   anniversaryAt?: string;
   closure?: { reason: ClosureReason; notes: string; by: string; at: string; conversations: { by: string; at: string; notes?: string }[] };
 }

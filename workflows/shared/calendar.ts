@@ -190,11 +190,20 @@ function isoParts(s: string): number[] {
   return m.slice(1).map((x) => (x ? Number(x) : 0));
 }
 
+/** The instant a Los Angeles wall-clock time (given as if it were UTC) happens. */
+function laWallToUtc(wallMs: number): number {
+  let utc = wallMs + 8 * HOUR_MS;
+  // Two rounds settle the offset (a wall time skipped in spring lands an hour later).
+  for (let i = 0; i < 2; i++) utc = wallMs - laOffsetHours(utc) * HOUR_MS;
+  return utc;
+}
+
 /**
  * Moves an instant by a policy duration, forward (sign 1) or back (sign -1). Years,
- * months, weeks and days are calendar units in Los Angeles (a 4-month window ends on the
- * same local day four months on, clamped to the month's length); business days end at
- * the close of the n-th business day in Los Angeles.
+ * months, weeks and days are calendar units in Los Angeles wall time: the same local time
+ * of day on the target date, across daylight-saving changes, and a month on from the 31st
+ * is the last day of a shorter month. Business days end at the close of the n-th business
+ * day in Los Angeles. Hours, minutes and seconds are elapsed time.
  */
 function shift(ms: number, d: PolicyDuration, cal: BusinessCalendar, sign: 1 | -1): number {
   if (typeof d !== 'string') {
@@ -210,15 +219,24 @@ function shift(ms: number, d: PolicyDuration, cal: BusinessCalendar, sign: 1 | -
   const clockMs = (h * 3600 + mi * 60 + s) * 1000;
   let t = sign === 1 ? ms : ms - clockMs;
   if (y || mo || w || days) {
-    const local = laDate(t);
-    const timeOfDay = t - laStartOfDay(local);
-    const [yy, mm, dd] = local.split('-').map(Number);
+    const wall = t + laOffsetHours(t) * HOUR_MS;
+    const timeOfDay = ((wall % DAY_MS) + DAY_MS) % DAY_MS;
+    const [yy, mm, dd] = new Date(wall).toISOString().slice(0, 10).split('-').map(Number);
     const targetMonth0 = mm - 1 + sign * (mo + 12 * y);
     const lastDay = new Date(Date.UTC(yy, targetMonth0 + 1, 0)).getUTCDate();
     const base = new Date(Date.UTC(yy, targetMonth0, Math.min(dd, lastDay))).toISOString().slice(0, 10);
-    t = laStartOfDay(addDays(base, sign * (7 * w + days))) + timeOfDay;
+    t = laWallToUtc(dayNumber(addDays(base, sign * (7 * w + days))) * DAY_MS + timeOfDay);
   }
   return sign === 1 ? t + clockMs : t;
+}
+
+/** A duration taken n times in one step (P1M × 3 = P3M), so a cadence stays anchored instead of drifting. */
+export function scaleDuration(d: PolicyDuration, n: number): PolicyDuration {
+  if (typeof d !== 'string') return { businessDays: d.businessDays * n };
+  const [y, mo, w, days, h, mi, s] = isoParts(d).map((x) => x * n);
+  const date = `${y ? `${y}Y` : ''}${mo ? `${mo}M` : ''}${w ? `${w}W` : ''}${days ? `${days}D` : ''}`;
+  const time = `${h ? `${h}H` : ''}${mi ? `${mi}M` : ''}${s ? `${s}S` : ''}`;
+  return `P${date}${time ? `T${time}` : ''}` === 'P' ? 'PT0S' : `P${date}${time ? `T${time}` : ''}`;
 }
 
 /** The instant a duration after `fromMs` ends. */
