@@ -27,7 +27,13 @@ import { youthReferralWorkflow } from '../workflows/foster/youth-referral';
 import { matchWorkflow } from '../workflows/foster/match';
 import { closeMatchUpdate, logTrainingUpdate, referenceAnswerUpdate, reserveForMatchUpdate } from '../workflows/foster/messages';
 
-const OUT = path.resolve(__dirname, '../test/histories');
+/**
+ * Histories are kept by generation: v1 was recorded before issue 7, v2 with the versioned
+ * (patched) paths of issues 7 and 8. An older generation stands for cases started under
+ * older code and is never re-recorded; a new one is added when workflow code gains paths.
+ */
+const GENERATION = process.env.HISTORY_GENERATION ?? 'v2';
+const OUT = path.resolve(__dirname, '../test/histories', GENERATION);
 const actor = (id: string, roles: string[] = [], scope: { department?: string; programId?: string } = {}) => ({ id, roles, ...scope });
 // Who completes each task type: real candidates, so the who-may-act rules admit them.
 const hr1 = actor('hr-1', ['hr_officer'], { department: 'CDT' });
@@ -139,7 +145,8 @@ async function main(): Promise<void> {
     await completeCert('application_review', 'approve');
     await cert.executeUpdate(saveAssessmentUpdate, { args: [{ answers: QUESTIONS.map((q) => ({ questionId: q.id, response: 'yes' as const })), actor: staff }] });
     await cert.executeUpdate(submitAssessmentUpdate, { args: [{ actor: staff }] });
-    await completeCert('assessment_review', 'work_plan', { data: { items: [{ standard: 'closure', description: 'Write a closure procedure', dueDate: '2030-01-31' }] } });
+    const planDue = new Date(Number(await env.currentTimeMs()) + 60 * 86_400_000).toISOString().slice(0, 10);
+    await completeCert('assessment_review', 'work_plan', { data: { items: [{ standard: 'closure', description: 'Write a closure procedure', dueDate: planDue }] } });
     const details = await cert.query(caseDetailsQuery);
     const itemId = (details.workPlan as { id: string }[])[0].id;
     await cert.executeUpdate(completeWorkPlanItemUpdate, { args: [{ itemId, evidence: 'v1', actor: staff }] });

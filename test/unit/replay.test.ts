@@ -8,7 +8,9 @@ import { temporal } from '@temporalio/proto';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 
 const DIR = path.resolve(__dirname, '../histories');
-const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
+/** Every generation (v1: before issue 7; v2: with its versioned paths), each a folder. */
+const generations = readdirSync(DIR).filter((d) => /^v\d+$/.test(d));
+const files = generations.flatMap((g) => readdirSync(path.join(DIR, g)).filter((f) => f.endsWith('.json')).map((f) => `${g}/${f}`));
 
 function load(file: string) {
   const json = JSON.parse(readFileSync(path.join(DIR, file), 'utf8'));
@@ -23,10 +25,12 @@ beforeAll(() => {
   }
 });
 
-test('there are recorded histories of every workflow', () => {
-  expect(files).toEqual(expect.arrayContaining(['mentoring-leave-year.json', 'program-record.json', 'certification.json', 'mentor-screening.json', 'youth-referral.json', 'match.json']));
-  const types = files.map((f) => load(f).history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name);
-  expect(types).toEqual(expect.arrayContaining(['mentoringLeaveWorkflow', 'programRecordWorkflow', 'certificationWorkflow', 'mentorScreeningWorkflow', 'youthReferralWorkflow', 'matchWorkflow']));
+test('every generation has recorded histories of every case workflow', () => {
+  expect(generations.length).toBeGreaterThanOrEqual(2);
+  for (const g of generations) {
+    const types = files.filter((f) => f.startsWith(`${g}/`)).map((f) => load(f).history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name);
+    expect([g, types]).toEqual([g, expect.arrayContaining(['mentoringLeaveWorkflow', 'programRecordWorkflow', 'certificationWorkflow', 'mentorScreeningWorkflow', 'youthReferralWorkflow', 'matchWorkflow'])]);
+  }
 });
 
 test('every recorded history replays against the current workflow code', async () => {
@@ -38,7 +42,7 @@ test('every recorded history replays against the current workflow code', async (
 
 test('an incompatible change to the leave workflow fails replay with a determinism violation', async () => {
   const results = [];
-  for await (const r of Worker.runReplayHistories({ workflowsPath: require.resolve('../fixtures/incompatible-workflows') }, [load('mentoring-leave-year.json')])) results.push(r);
+  for await (const r of Worker.runReplayHistories({ workflowsPath: require.resolve('../fixtures/incompatible-workflows') }, [load('v1/mentoring-leave-year.json')])) results.push(r);
   expect(results).toHaveLength(1);
   expect(results[0].error?.name).toBe('DeterminismViolationError');
 });
