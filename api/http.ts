@@ -251,6 +251,15 @@ export const pageQuery = {
   cursor: z.string().optional(),
 };
 
+/**
+ * One page of a list fetched with `limit + 1` rows: the items, and the cursor of the last
+ * one when there is more.
+ */
+export function pageOf<R, T>(rows: R[], limit: number, dto: (r: R) => T, cursorOf: (r: R) => unknown[]): { items: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  return { items: page.map(dto), nextCursor: rows.length > limit ? encodeCursor(cursorOf(page[page.length - 1])) : null };
+}
+
 export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }

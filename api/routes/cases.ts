@@ -12,7 +12,7 @@ import { taskDataProblems, TASK_TYPES } from '../../workflows/shared/task-data';
 import { conflictOfInterest, isAssignable, mayAssign, mayClaim, mayComplete, ownCase, twoPersonRule } from '../../workflows/shared/who-may-act';
 import { actorOf, type User } from '../auth';
 import { conflict, HttpProblem, notFound, problemFromRefusal, unprocessable } from '../errors';
-import { CURSORS, decodeCursor, encodeCursor, pageQuery, type ApiBuilder } from '../http';
+import { CURSORS, decodeCursor, pageOf, pageQuery, type ApiBuilder } from '../http';
 import { answerWithin } from '../updates';
 import { findPerson } from '../people';
 import { canSeeCase, caseDto, caseForRules, caseWithDetails, loadVisibleCase, openTasksOf, taskDto, taskForRules, visibleTo, type CaseRow, type TaskRow } from '../views';
@@ -44,15 +44,8 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
       const cursor = decodeCursor(query.cursor, CURSORS.timeAndId);
       if (cursor) qb = qb.where(sql<boolean>`(updated_at, id) < (${cursor[0]}::timestamptz, ${cursor[1]})`);
       const rows = await qb.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
-      const page = rows.slice(0, query.limit);
-      const tasks = await openTasksOf(db, page.map((c) => c.id));
-      const last = page[page.length - 1];
-      return {
-        body: {
-          items: page.map((c) => caseDto(c, tasks.get(c.id) ?? [])),
-          nextCursor: rows.length > query.limit ? encodeCursor([new Date(last.updated_at).toISOString(), last.id]) : null,
-        },
-      };
+      const tasks = await openTasksOf(db, rows.slice(0, query.limit).map((c) => c.id));
+      return { body: pageOf(rows, query.limit, (c) => caseDto(c, tasks.get(c.id) ?? []), (c) => [new Date(c.updated_at).toISOString(), c.id]) };
     },
   });
 
@@ -107,14 +100,7 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
       const cursor = decodeCursor(query.cursor, CURSORS.timeAndId);
       if (cursor) qb = qb.where(sql<boolean>`(due_at, id) > (${cursor[0]}::timestamptz, ${cursor[1]})`);
       const rows = await qb.orderBy('due_at').orderBy('id').limit(query.limit + 1).execute();
-      const page = rows.slice(0, query.limit);
-      const last = page[page.length - 1];
-      return {
-        body: {
-          items: page.map(taskDto),
-          nextCursor: rows.length > query.limit ? encodeCursor([new Date(last.due_at).toISOString(), last.id]) : null,
-        },
-      };
+      return { body: pageOf(rows, query.limit, taskDto, (t) => [new Date(t.due_at).toISOString(), t.id]) };
     },
   });
 

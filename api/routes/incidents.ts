@@ -10,7 +10,7 @@ import type { Db } from '../../db';
 import { retryIncidentUpdate } from '../../workflows/shared/messages';
 import { actorOf } from '../auth';
 import { notFound } from '../errors';
-import { CURSORS, decodeCursor, encodeCursor, pageQuery, type ApiBuilder } from '../http';
+import { CURSORS, decodeCursor, pageOf, pageQuery, type ApiBuilder } from '../http';
 import { answerWithin } from '../updates';
 
 const incidentSchema = z.object({ caseId: z.string(), type: z.string(), since: z.string(), reason: z.string(), case: z.string() }).openapi('Incident');
@@ -26,14 +26,8 @@ export function registerIncidentRoutes(api: ApiBuilder, db: Db, temporal: Client
       const cursor = decodeCursor(query.cursor, CURSORS.timeAndId);
       if (cursor) qb = qb.where(sql<boolean>`(since, case_id) > (${cursor[0]}::timestamptz, ${cursor[1]})`);
       const rows = await qb.orderBy('since').orderBy('case_id').limit(query.limit + 1).execute();
-      const page = rows.slice(0, query.limit);
-      const last = page[page.length - 1];
-      return {
-        body: {
-          items: page.map((r) => ({ caseId: r.case_id, type: r.case_type, since: new Date(r.since).toISOString(), reason: r.reason, case: `/api/v1/cases/${r.case_id}` })),
-          nextCursor: rows.length > query.limit ? encodeCursor([new Date(last.since).toISOString(), last.case_id]) : null,
-        },
-      };
+      const dto = (r: (typeof rows)[number]) => ({ caseId: r.case_id, type: r.case_type, since: new Date(r.since).toISOString(), reason: r.reason, case: `/api/v1/cases/${r.case_id}` });
+      return { body: pageOf(rows, query.limit, dto, (r) => [new Date(r.since).toISOString(), r.case_id]) };
     },
   });
 

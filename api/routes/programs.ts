@@ -7,7 +7,7 @@ import type { Policy } from '../../workflows/shared/policy';
 import { programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../../workflows/programs/workflow';
 import { actorOf, hasRole } from '../auth';
 import { notFound } from '../errors';
-import { CURSORS, decodeCursor, encodeCursor, pageQuery, type ApiBuilder } from '../http';
+import { CURSORS, decodeCursor, pageOf, pageQuery, type ApiBuilder } from '../http';
 import { answerWithin } from '../updates';
 import { sql } from 'kysely';
 import { timelineOf } from './cases';
@@ -63,9 +63,7 @@ export function registerProgramRoutes(api: ApiBuilder, db: Db, temporal: Client,
       const cursor = decodeCursor(query.cursor, CURSORS.textAndId);
       if (cursor) qb = qb.where(sql<boolean>`(name, id) > (${cursor[0]}, ${cursor[1]})`);
       const rows = await qb.orderBy('name').orderBy('id').limit(query.limit + 1).execute();
-      const page = rows.slice(0, query.limit);
-      const last = page[page.length - 1];
-      return { body: { items: page.map((p) => programDto(p, false)), nextCursor: rows.length > query.limit ? encodeCursor([last.name, last.id]) : null } };
+      return { body: pageOf(rows, query.limit, (p) => programDto(p, false), (p) => [p.name, p.id]) };
     },
   });
 
