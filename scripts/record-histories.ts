@@ -10,6 +10,9 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { faults, fosterEdgeStories, leaveIncidentStory, sweeperStory } from './histories/more-stories';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { TransitionResult } from '../workflows/shared/records';
 import { buildPolicy } from '../lib/policy';
@@ -69,9 +72,15 @@ async function main(): Promise<void> {
     taskQueue,
     workflowsPath: require.resolve('../workflows'),
     activities: {
-      recordTransition: async (): Promise<TransitionResult> => ({ emailsSent: 0 }),
+      recordTransition: async (): Promise<TransitionResult> => {
+        if (faults.failNextRecord) {
+          faults.failNextRecord = false;
+          throw ApplicationFailure.nonRetryable('the read model refused the change (22001)', 'bad_data');
+        }
+        return { emailsSent: 0 };
+      },
       recordIncident: async () => undefined,
-      caseRecorded: async () => ({ recorded: true }),
+      caseRecorded: async ({ caseId }: { caseId: string }) => ({ recorded: !faults.matchesNeverStarted.has(caseId) }),
       deliverEmails: async () => ({ sent: 0 }),
       sweepOutbox: async () => ({ sent: 0, pending: 0 }),
       issueReferenceLink: async () => ({ sent: true }),
@@ -79,6 +88,8 @@ async function main(): Promise<void> {
   });
   const policy = buildPolicy({}, 'http://127.0.0.1:3000');
   mkdirSync(OUT, { recursive: true });
+  const save = async (name: string, handle: WorkflowHandle, runId?: string) =>
+    writeFileSync(path.join(OUT, `${name}.json`), historyJson(await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory()));
 
   await worker.runUntil(async () => {
     const now = Number(await env.currentTimeMs());
@@ -217,11 +228,14 @@ async function main(): Promise<void> {
     // Not match.result(): it lets the test server skip time freely while it waits, and the
     // long-lived mentor and youth records would run into the server's default timeout.
     while ((await match.describe()).status.name !== 'COMPLETED') await new Promise((r) => setTimeout(r, 100));
+    await fosterEdgeStories(env, taskQueue, policy, mentor, youth, save);
     await mentor.terminate('history recorded');
     await youth.terminate('history recorded');
     writeFileSync(path.join(OUT, 'mentor-screening.json'), historyJson(await mentor.fetchHistory()));
     writeFileSync(path.join(OUT, 'youth-referral.json'), historyJson(await youth.fetchHistory()));
     writeFileSync(path.join(OUT, 'match.json'), historyJson(await match.fetchHistory()));
+    await leaveIncidentStory(env, taskQueue, policy, save);
+    await sweeperStory(env, taskQueue, save);
   });
   await env.teardown();
   console.log(`histories written to ${OUT}`);
