@@ -9,18 +9,16 @@
  */
 import { ActivityFailure, allHandlersFinished, condition, patched, uuid4, workflowInfo } from '@temporalio/workflow';
 import { deliverEmails, recordIncident, recordTransition } from './activities';
-import { roleMailbox, roleToken, type Scope } from './access';
+import { roleMailbox, roleToken } from './access';
 import { BusinessCalendar, addDuration, subtractDuration } from './calendar';
-import type { CompleteTaskInput } from './messages';
 import { taskPolicy, type Policy } from './policy';
+import { mergeChanges, type CaseCore, type Change, type TaskCompletionHook, type TaskSpec, type TaskValidator } from './case-core';
 import { registerTaskUpdates } from './task-updates';
 import { escalationRole } from './who-may-act';
 import {
   SYSTEM,
   type Actor,
-  type CaseParties,
   type CaseSnapshot,
-  type CaseType,
   type EmailMessage,
   type TaskRecord,
   type TaskStatus,
@@ -36,77 +34,9 @@ import {
  */
 const COMMIT_WITH_INCIDENTS = 'commit-with-incidents-and-email-step';
 
-/** The part of every process's state the runtime manages. */
-export interface CaseCore {
-  caseId: string;
-  type: CaseType;
-  status: 'open' | 'closed';
-  stage: string;
-  subject: string;
-  viewers: string[];
-  ownerId?: string;
-  /** Whose case it is (nobody acts on their own case); absent on cases started before it existed. */
-  parties?: CaseParties;
-  department?: string;
-  programId?: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  /** True once the first read-model row is written. */
-  recorded: boolean;
-  /** A transition that could not be written: the case waits for an admin's retry. */
-  incident?: { since: string; reason: string };
-  tasks: Record<string, TaskRecord>;
-}
-
-/** The core of a new case: open, unrecorded, no tasks yet. */
-export function newCase<Stage extends string>(
-  fields: Pick<CaseCore, 'caseId' | 'type' | 'subject' | 'viewers'> & { stage: Stage } & Partial<Pick<CaseCore, 'ownerId' | 'parties' | 'department' | 'programId'>>,
-): CaseCore & { stage: Stage } {
-  const now = new Date(Date.now()).toISOString();
-  return { status: 'open', version: 0, createdAt: now, updatedAt: now, recorded: false, tasks: {}, ...fields };
-}
-
-export interface TaskSpec {
-  type: string;
-  title: string;
-  candidateRoles: string[];
-  /** Access tokens of who may complete it; defaults to the candidate roles in `scope`. */
-  candidates?: string[];
-  scope: Scope;
-  /** For a task addressed to a named person: their e-mail. */
-  notifyEmail?: string;
-  outcomes: string[];
-  ref?: string;
-  /** Tokens of who may be handed the task; defaults to the candidates. */
-  assignable?: string[];
-  /** Two-person rule: who gave the step before and so may not act on this one. */
-  excludedActors?: string[];
-}
-
-export interface Change {
-  events?: TimelineEvent[];
-  tasks?: TaskRecord[];
-  emails?: EmailMessage[];
-  programLevel?: TransitionInput['programLevel'];
-  referenceAnswered?: TransitionInput['referenceAnswered'];
-}
-
-/** Several changes recorded as one transition (scalar parts: the last one given wins). */
-export function mergeChanges(...changes: Change[]): Change {
-  return {
-    tasks: changes.flatMap((c) => c.tasks ?? []),
-    events: changes.flatMap((c) => c.events ?? []),
-    emails: changes.flatMap((c) => c.emails ?? []),
-    programLevel: changes.reduce<Change['programLevel']>((a, c) => c.programLevel ?? a, undefined),
-    referenceAnswered: changes.reduce<Change['referenceAnswered']>((a, c) => c.referenceAnswered ?? a, undefined),
-  };
-}
-
-export type TaskCompletionHook = (task: TaskRecord, input: CompleteTaskInput) => Promise<Change>;
-export type TaskValidator = (task: TaskRecord, input: CompleteTaskInput) => void;
 
 export { refuse } from './refusals';
+export * from './case-core';
 
 export class CaseRuntime<S extends CaseCore> {
   readonly calendar: BusinessCalendar;
