@@ -13,6 +13,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { faults, fosterEdgeStories, leaveIncidentStory, sweeperStory } from './histories/more-stories';
+import { certificationTimerStories, fosterTimerStories, matchLifeStory } from './histories/timer-stories';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { TransitionResult } from '../workflows/shared/records';
 import { buildPolicy } from '../lib/policy';
@@ -228,6 +229,7 @@ async function main(): Promise<void> {
     // Not match.result(): it lets the test server skip time freely while it waits, and the
     // long-lived mentor and youth records would run into the server's default timeout.
     while ((await match.describe()).status.name !== 'COMPLETED') await new Promise((r) => setTimeout(r, 100));
+    await matchLifeStory(env, taskQueue, policy, mentor, youth, save);
     await fosterEdgeStories(env, taskQueue, policy, mentor, youth, save);
     await mentor.terminate('history recorded');
     await youth.terminate('history recorded');
@@ -235,6 +237,8 @@ async function main(): Promise<void> {
     writeFileSync(path.join(OUT, 'youth-referral.json'), historyJson(await youth.fetchHistory()));
     writeFileSync(path.join(OUT, 'match.json'), historyJson(await match.fetchHistory()));
     await leaveIncidentStory(env, taskQueue, policy, save);
+    await certificationTimerStories(env, taskQueue, policy, save);
+    await fosterTimerStories(env, taskQueue, policy, save);
     await sweeperStory(env, taskQueue, save);
   });
   await env.teardown();

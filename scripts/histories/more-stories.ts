@@ -80,10 +80,12 @@ export async function leaveIncidentStory(env: TestWorkflowEnvironment, taskQueue
 }
 
 export async function sweeperStory(env: TestWorkflowEnvironment, taskQueue: string, save: Save): Promise<void> {
-  const sweeper = await env.client.workflow.start(outboxSweeperWorkflow, { taskQueue, workflowId: 'outbox-sweeper-history', args: [{ everySeconds: 60 }] });
-  await env.sleep(5 * 60_000);
+  // Every second for 200 rounds: long enough to continue as new once.
+  const sweeper = await env.client.workflow.start(outboxSweeperWorkflow, { taskQueue, workflowId: 'outbox-sweeper-history', args: [{ everySeconds: 1 }] });
+  await env.sleep(210_000);
+  for (let i = 0; i < 100 && (await sweeper.describe()).runId === sweeper.firstExecutionRunId; i++) await new Promise((r) => setTimeout(r, 50));
   await sweeper.terminate('history recorded');
-  await save('outbox-sweeper', sweeper);
+  await save('outbox-sweeper', sweeper, sweeper.firstExecutionRunId);
 }
 
 /**
