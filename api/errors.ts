@@ -38,10 +38,7 @@ export const unprocessable = (code: string, detail: string, extra: Record<string
 /** Turns a Temporal Update refusal into the API's problem, with the status of its code (refusals.ts). */
 export function problemFromTemporal(err: unknown): HttpProblem | undefined {
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type) {
-    const code = err.cause.type;
-    const status = refusalStatus(code) ?? 422;
-    const errors = status === 400 ? (err.cause.details?.[0] as ProblemEntry[] | undefined) : undefined;
-    return new HttpProblem(status, TITLES[status], err.cause.message, status === 400 ? 'validation_failed' : code, errors, status === 400 ? { refusal: code } : {});
+    return problemFromRefusal({ code: err.cause.type, message: err.cause.message, errors: err.cause.details?.[0] as ProblemEntry[] | undefined });
   }
   if (err instanceof WorkflowNotFoundError || (err instanceof Error && /workflow execution already completed/i.test(err.message))) {
     return conflict('case_closed', 'The case is closed');
@@ -49,10 +46,15 @@ export function problemFromTemporal(err: unknown): HttpProblem | undefined {
   return undefined;
 }
 
-/** A refusal of the who-may-act rules (or any refusal code) as the API's problem. */
-export function problemFromRefusal(r: Refusal): HttpProblem {
+/**
+ * A refusal (of the who-may-act rules, or any code of refusals.ts, raised here or in a
+ * workflow's validator) as the API's problem, with the status its code has in the table.
+ */
+export function problemFromRefusal(r: Omit<Refusal, 'code'> & { code: string }): HttpProblem {
   const status = refusalStatus(r.code) ?? 422;
-  return new HttpProblem(status, TITLES[status], r.message, status === 400 ? 'validation_failed' : r.code, r.errors);
+  return status === 400
+    ? new HttpProblem(400, TITLES[400], r.message, 'validation_failed', r.errors, { refusal: r.code })
+    : new HttpProblem(status, TITLES[status], r.message, r.code);
 }
 
 export function sendProblem(res: Response, p: HttpProblem, instance?: string): void {

@@ -9,20 +9,18 @@ import { z, type ZodTypeAny } from 'zod';
 import type { ExpressionBuilder } from 'kysely';
 import type { Database, Db } from '../db';
 import { createAuthenticator, requireUser, type Role, type User } from './auth';
-import { HttpProblem, type ProblemEntry } from './errors';
+import { issuesAt } from '../workflows/shared/input';
+import { HttpProblem } from './errors';
 import { rememberPerson } from './people';
 import type { RequestHandler } from 'express';
 
 extendZodWithOpenApi(z);
 
-export function zodProblems(err: z.ZodError, where: string): ProblemEntry[] {
-  return err.issues.map((i) => ({ path: [where, ...i.path].join('.'), message: i.message }));
-}
 
 function parseOr400<T extends ZodTypeAny>(schema: T, value: unknown, where: string): z.infer<T> {
   const r = schema.safeParse(value);
   if (!r.success) {
-    throw new HttpProblem(400, 'Bad Request', `The ${where} is not valid`, 'validation_failed', zodProblems(r.error, where));
+    throw new HttpProblem(400, 'Bad Request', `The ${where} is not valid`, 'validation_failed', issuesAt(r.error, where));
   }
   return r.data;
 }

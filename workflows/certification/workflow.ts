@@ -10,9 +10,8 @@ import { continueAsNew, getExternalWorkflowHandle, patched, setHandler, uuid4 } 
 import { roleToken } from '../shared/access';
 import { addDuration, laDate, subtractDuration } from '../shared/calendar';
 import { CaseRuntime, newCase, mergeChanges, refuse, type Change } from '../shared/case-runtime';
-import { issuesAt } from '../shared/input';
 import { SYSTEM, type ActingUser, type Actor } from '../shared/records';
-import { refuseWith } from '../shared/refusals';
+import { checkInput, refuseWith } from '../shared/refusals';
 import { TASK_DATA } from '../shared/task-data';
 import { programStaff } from '../shared/who-may-act';
 import { answerInput, evidenceInput } from './inputs';
@@ -194,8 +193,7 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
     {
       validator: ({ answers, actor }: SaveAssessmentInput) => {
         staffOfProgram(actor, program.id);
-        const parsed = answerInput.array().max(QUESTIONS.length * 2).safeParse(answers);
-        if (!parsed.success) refuse('invalid_input', 'The answers are not valid', issuesAt(parsed.error, 'body.answers'));
+        checkInput(answerInput.array().max(QUESTIONS.length * 2), answers, 'The answers are not valid', 'body.answers');
         if (state.stage !== 'self_assessment') refuse('assessment_closed', `The self-assessment is not open (stage ${state.stage})`);
         const unknown = answers.filter((a) => !QUESTIONS.some((q) => q.id === a.questionId)).map((a) => a.questionId);
         if (unknown.length) refuse('unknown_question', `No such questions: ${unknown.join(', ')}`);
@@ -243,8 +241,7 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
     {
       validator: ({ itemId, evidence, actor }) => {
         staffOfProgram(actor, program.id);
-        const r = evidenceInput.safeParse({ evidence });
-        if (!r.success) refuse('invalid_input', 'The evidence is not valid', issuesAt(r.error, 'body'));
+        checkInput(evidenceInput, { evidence }, 'The evidence is not valid');
         if (state.stage !== 'work_plan') refuse('work_plan_closed', `There is no open work plan (stage ${state.stage})`);
         const item = state.workPlan.find((i) => i.id === itemId);
         if (!item) refuse('work_plan_item_not_found', 'No such work-plan item');

@@ -10,8 +10,7 @@ import { continueAsNew, getExternalWorkflowHandle, patched, setHandler } from '@
 import { roleToken, userToken } from '../shared/access';
 import { addDuration, laDate, laStartOfDay, scaleDuration } from '../shared/calendar';
 import { CaseRuntime, newCase, mergeChanges, refuse, type Change } from '../shared/case-runtime';
-import { issuesAt } from '../shared/input';
-import { refuseWith } from '../shared/refusals';
+import { checkInput, refuseWith } from '../shared/refusals';
 import { SYSTEM, type Actor, type TaskRecord } from '../shared/records';
 import { assignedCaseWorkerOrSupervisor, fosterAssignable } from '../shared/who-may-act';
 import { closeMatchInput } from './inputs';
@@ -188,8 +187,7 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
     {
       validator: ({ actor, ...closing }) => {
         refuseWith(assignedCaseWorkerOrSupervisor({ roles: [], ...actor }, state.caseWorkerId));
-        const r = closeMatchInput.safeParse(closing);
-        if (!r.success) refuse('invalid_input', 'The closure is not valid', issuesAt(r.error, 'body'));
+        checkInput(closeMatchInput, closing, 'The closure is not valid');
         if (state.stage !== 'active' && state.stage !== 'awaiting_first_meeting') refuse('match_not_open', `The match is ${state.stage}`);
       },
     },

@@ -9,8 +9,7 @@ import type { ReferenceActivities } from '../../activities/references';
 import { roleMailbox, roleToken, userToken } from '../shared/access';
 import { addDuration } from '../shared/calendar';
 import { CaseRuntime, newCase, mergeChanges, refuse, type Change } from '../shared/case-runtime';
-import { issuesAt } from '../shared/input';
-import { refuseWith } from '../shared/refusals';
+import { checkInput, refuseWith } from '../shared/refusals';
 import { SYSTEM, type TaskRecord } from '../shared/records';
 import { fosterAssignable, assignedCaseWorkerOrSupervisor } from '../shared/who-may-act';
 import { registerAvailability } from './availability';
@@ -169,8 +168,7 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
       validator: ({ referenceId, ...answer }) => {
         const ref = state.references.find((r) => r.id === referenceId);
         if (!ref || ref.status === 'answered' || FINAL.includes(state.stage)) refuse('reference_link_used', 'This link was already used or is no longer valid');
-        const r = referenceAnswerInput.safeParse(answer);
-        if (!r.success) refuse('invalid_input', 'The answer is not valid', issuesAt(r.error, 'body'));
+        checkInput(referenceAnswerInput, answer, 'The answer is not valid');
       },
     },
   );
@@ -185,8 +183,7 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
     {
       validator: ({ actor, ...training }) => {
         refuseWith(assignedCaseWorkerOrSupervisor({ roles: [], ...actor }, state.caseWorkerId));
-        const r = trainingInput.safeParse(training);
-        if (!r.success) refuse('invalid_input', 'The training entry is not valid', issuesAt(r.error, 'body'));
+        checkInput(trainingInput, training, 'The training entry is not valid');
         if (FINAL.includes(state.stage)) refuse('case_closed', `The screening is ${state.stage}`);
       },
     },
@@ -203,8 +200,7 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
     {
       validator: ({ actor, reason }) => {
         refuseWith(assignedCaseWorkerOrSupervisor({ roles: [], ...actor }, state.caseWorkerId));
-        const r = withdrawInput.safeParse({ reason });
-        if (!r.success) refuse('invalid_input', 'The withdrawal is not valid', issuesAt(r.error, 'body'));
+        checkInput(withdrawInput, { reason }, 'The withdrawal is not valid');
         if (FINAL.includes(state.stage) && !(state.stage === 'approved' && !state.activeMatchId)) refuse('case_closed', `The screening is ${state.stage}`);
         if (state.activeMatchId) refuse('in_active_match', 'Close the active match first');
       },

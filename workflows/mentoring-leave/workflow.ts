@@ -11,8 +11,8 @@ import { continueAsNew, patched, setHandler, uuid4 } from '@temporalio/workflow'
 import { roleToken, userToken } from '../shared/access';
 import { laYearEnd } from '../shared/calendar';
 import { CaseRuntime, newCase, refuse, type Change } from '../shared/case-runtime';
-import { issuesAt, type PersonInput } from '../shared/input';
-import { refuseWith } from '../shared/refusals';
+import type { PersonInput } from '../shared/input';
+import { checkInput, refuseWith } from '../shared/refusals';
 import { theEmployee } from '../shared/who-may-act';
 import type { ActingUser, Actor, TaskRecord } from '../shared/records';
 import { leaveRequestInput, personalTimeInput } from './inputs';
@@ -196,10 +196,6 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
   /** Personal time, requests and withdrawals are the employee's own acts. */
   const onlyTheEmployee = (actor: ActingUser | Actor) => refuseWith(theEmployee(actor, e.employee.id));
 
-  function checkInput(schema: typeof personalTimeInput | typeof leaveRequestInput, input: unknown): void {
-    const r = schema.safeParse(input);
-    if (!r.success) refuse('invalid_input', 'The input is not valid', issuesAt(r.error, 'body'));
-  }
 
   setHandler(
     logPersonalTimeUpdate,
@@ -225,7 +221,7 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
     {
       validator: ({ actor, ...inp }) => {
         onlyTheEmployee(actor);
-        checkInput(personalTimeInput, inp);
+        checkInput(personalTimeInput, inp, 'The personal time entry is not valid');
         refuseWith(personalTimeViolation(state, inp, policy.mentoringLeave, Date.now()));
       },
     },
@@ -249,7 +245,7 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
     {
       validator: ({ actor, ...inp }) => {
         onlyTheEmployee(actor);
-        checkInput(leaveRequestInput, inp);
+        checkInput(leaveRequestInput, inp, 'The leave request is not valid');
         refuseWith(requestViolation(state, inp, policy.mentoringLeave));
       },
     },

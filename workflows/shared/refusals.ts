@@ -5,6 +5,8 @@
  * Pure: imported by workflows and by the API.
  */
 import { ApplicationFailure } from '@temporalio/common';
+import type { ZodTypeAny } from 'zod';
+import { issuesAt } from './input';
 
 export const REFUSALS = {
   // 400: the input's shape (carries `errors`)
@@ -86,4 +88,10 @@ export function refuse(code: RefusalCode, message: string, errors?: Refusal['err
 
 export function refuseWith(r: Refusal | undefined): void {
   if (r) refuse(r.code, r.message, r.errors);
+}
+
+/** An Update's input checked against its schema: refused as `invalid_input` (400) with one entry per problem. */
+export function checkInput(schema: ZodTypeAny, value: unknown, message: string, where = 'body'): void {
+  const r = schema.safeParse(value);
+  if (!r.success) refuse('invalid_input', message, issuesAt(r.error, where));
 }

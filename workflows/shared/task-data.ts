@@ -9,7 +9,7 @@
  */
 import { z, type ZodTypeAny } from 'zod';
 import { STANDARDS } from '../certification/questions';
-import { calendarDate, line, person, text } from './input';
+import { calendarDate, issuesAt, line, person, text } from './input';
 
 export const TASK_TYPES = [
   'eligibility_review', 'verify_personal_hours', 'supervisor_approval', 'hr_approval',
@@ -79,5 +79,5 @@ export function isTaskType(t: string): t is TaskType {
 export function taskDataProblems(type: string, data: unknown, bounds: DataBounds): { path: string; message: string }[] {
   if (!isTaskType(type)) return [{ path: 'data', message: `unknown task type ${type}` }];
   const r = TASK_DATA[type](bounds).safeParse(data ?? {});
-  return r.success ? [] : r.error.issues.map((i) => ({ path: ['data', ...i.path].join('.'), message: i.message }));
+  return r.success ? [] : issuesAt(r.error, 'data');
 }
