@@ -14,11 +14,12 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { faults, fosterEdgeStories, leaveIncidentStory, sweeperStory } from './histories/more-stories';
 import { certificationTimerStories, fosterTimerStories, matchLifeStory } from './histories/timer-stories';
+import { person as actor } from './histories/shared';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { TransitionResult } from '../workflows/shared/records';
 import { buildPolicy } from '../lib/policy';
 import { resolveTestServer } from './provision/tools';
-import { laYearEnd } from '../workflows/shared/calendar';
+import { laDate, laYear, laYearEnd } from '../workflows/shared/calendar';
 import { caseDetailsQuery, caseRecordedUpdate, completeTaskUpdate, openTasksQuery } from '../workflows/shared/messages';
 import { logPersonalTimeUpdate, requestLeaveUpdate, withdrawRequestUpdate } from '../workflows/mentoring-leave/messages';
 import { mentoringLeaveWorkflow } from '../workflows/mentoring-leave/workflow';
@@ -38,7 +39,7 @@ import { closeMatchUpdate, logTrainingUpdate, referenceAnswerUpdate, reserveForM
  */
 const GENERATION = process.env.HISTORY_GENERATION ?? 'v2';
 const OUT = path.resolve(__dirname, '../test/histories', GENERATION);
-const actor = (id: string, roles: string[] = [], scope: { department?: string; programId?: string } = {}) => ({ id, roles, ...scope });
+
 // Who completes each task type: real candidates, so the who-may-act rules admit them.
 const hr1 = actor('hr-1', ['hr_officer'], { department: 'CDT' });
 const staff = actor('staff', ['program_staff'], { programId: 'prog-history-1' });
@@ -94,8 +95,9 @@ async function main(): Promise<void> {
 
   await worker.runUntil(async () => {
     const now = Number(await env.currentTimeMs());
-    const year = new Date(now).getUTCFullYear();
-    const today = new Date(now).toISOString().slice(0, 10);
+    const year = laYear(now);
+    // Calendar dates in Los Angeles, as the workflows read them (UTC is a day ahead in the evening).
+    const today = laDate(now);
     const leave = await env.client.workflow.start(mentoringLeaveWorkflow, {
       taskQueue,
       workflowId: `mentoring-leave-${year}-emp-history`,

@@ -8,33 +8,26 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { WorkflowUpdateStage } from '@temporalio/client';
-import { matchWorkflow, matchWorkflowId } from '../../workflows/foster/match';
 import { reserveForMatchUpdate } from '../../workflows/foster/messages';
 import { logPersonalTimeUpdate } from '../../workflows/mentoring-leave/messages';
 import { mentoringLeaveWorkflow } from '../../workflows/mentoring-leave/workflow';
 import { outboxSweeperWorkflow } from '../../workflows/outbox/sweeper';
 import { assignTaskUpdate, caseRecordedUpdate, claimTaskUpdate, completeTaskUpdate, openTasksQuery, retryIncidentUpdate } from '../../workflows/shared/messages';
 import type { Policy } from '../../workflows/shared/policy';
-import type { ActingUser } from '../../workflows/shared/records';
+import { laDate, laYear } from '../../workflows/shared/calendar';
+import { completed, continuedAsNew, person, startMatch, type Save } from './shared';
 
 /** Faults the recorder's fake activities obey. */
 export const faults = { failNextRecord: false, matchesNeverStarted: new Set<string>() };
 
-type Save = (name: string, handle: WorkflowHandle, runId?: string) => Promise<void>;
-const person = (id: string, roles: string[], extra: Partial<ActingUser> = {}): ActingUser => ({ id, roles, ...extra });
 const hr1 = person('hr-1', ['hr_officer'], { department: 'CDT' });
 const hr2 = person('hr-2', ['hr_officer'], { department: 'CDT', email: 'hr2@example.gov' });
-const cw1 = person('cw-1', ['case_worker']);
-
-const until = async (what: () => Promise<boolean>) => {
-  for (let i = 0; i < 200 && !(await what()); i++) await new Promise((r) => setTimeout(r, 50));
-};
 
 /** A leave case: claim, assign, an incident and its retry, then continue-as-new. */
 export async function leaveIncidentStory(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save): Promise<void> {
   const now = Number(await env.currentTimeMs());
-  const year = new Date(now).getUTCFullYear();
-  const today = new Date(now).toISOString().slice(0, 10);
+  const year = laYear(now);
+  const today = laDate(now);
   const leave = await env.client.workflow.start(mentoringLeaveWorkflow, {
     taskQueue, workflowId: `mentoring-leave-${year}-emp-history-2`,
     args: [{
@@ -73,7 +66,7 @@ export async function leaveIncidentStory(env: TestWorkflowEnvironment, taskQueue
   for (let i = 0; i < 12; i++) {
     await leave.executeUpdate(logPersonalTimeUpdate, { args: [{ date: today, hours: 0.25, kind: 'cto', description: `entry ${i}`, actor: person('emp-history-2', ['employee']) }] });
   }
-  await until(async () => (await leave.describe()).runId !== firstRunId);
+  await continuedAsNew(leave, firstRunId);
   await leave.terminate('history recorded');
   await save('mentoring-leave-incident-run1', leave, firstRunId);
   await save('mentoring-leave-incident-run2', leave);
@@ -83,7 +76,7 @@ export async function sweeperStory(env: TestWorkflowEnvironment, taskQueue: stri
   // Every second for 200 rounds: long enough to continue as new once.
   const sweeper = await env.client.workflow.start(outboxSweeperWorkflow, { taskQueue, workflowId: 'outbox-sweeper-history', args: [{ everySeconds: 1 }] });
   await env.sleep(210_000);
-  for (let i = 0; i < 100 && (await sweeper.describe()).runId === sweeper.firstExecutionRunId; i++) await new Promise((r) => setTimeout(r, 50));
+  await continuedAsNew(sweeper, sweeper.firstExecutionRunId);
   await sweeper.terminate('history recorded');
   await save('outbox-sweeper', sweeper, sweeper.firstExecutionRunId);
 }
@@ -94,22 +87,11 @@ export async function sweeperStory(env: TestWorkflowEnvironment, taskQueue: stri
  * takes the mentor, and a late one that finds the mentor taken and cancels.
  */
 export async function fosterEdgeStories(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, mentor: WorkflowHandle, youth: WorkflowHandle, save: Save): Promise<void> {
-  const startMatch = async (id: string) => {
-    await mentor.executeUpdate(reserveForMatchUpdate, { args: [{ matchId: id }] }).catch(() => undefined);
-    await youth.executeUpdate(reserveForMatchUpdate, { args: [{ matchId: id }] }).catch(() => undefined);
-    return env.client.workflow.start(matchWorkflow, {
-      taskQueue, workflowId: matchWorkflowId(id),
-      args: [{
-        caseId: id, mentorCaseId: 'mentor-history-1', youthCaseId: 'youth-history-1', mentorWorkflowId: mentor.workflowId, youthWorkflowId: youth.workflowId,
-        caseWorkerId: 'cw-1', socialWorker: { id: 'sw-1', email: 's@example.org' }, caregiverName: 'C', rationale: 'r', policy, proposedBy: cw1,
-      }],
-    });
-  };
-  const declined = await startMatch('match-history-declined');
+  const declined = await startMatch(env, taskQueue, policy, mentor, youth, 'match-history-declined');
   await declined.executeUpdate(caseRecordedUpdate);
   const sw = (await declined.query(openTasksQuery)).find((t) => t.ref === 'social_worker')!;
   await declined.executeUpdate(completeTaskUpdate, { args: [{ taskId: sw.id, outcome: 'decline', comment: 'Not now', actor: person('sw-1', ['social_worker']) }] });
-  await until(async () => (await declined.describe()).status.name === 'COMPLETED');
+  await completed(declined);
   await save('match-declined', declined);
 
   // A proposal that reserved the mentor and died before its match case started.
@@ -117,16 +99,10 @@ export async function fosterEdgeStories(env: TestWorkflowEnvironment, taskQueue:
   await mentor.executeUpdate(reserveForMatchUpdate, { args: [{ matchId: 'match-history-never' }] });
   await env.sleep(10 * 60_000);
 
-  const taker = await startMatch('match-history-taker');
+  const taker = await startMatch(env, taskQueue, policy, mentor, youth, 'match-history-taker');
   await taker.executeUpdate(caseRecordedUpdate);
-  const late = await env.client.workflow.start(matchWorkflow, {
-    taskQueue, workflowId: matchWorkflowId('match-history-late'),
-    args: [{
-      caseId: 'match-history-late', mentorCaseId: 'mentor-history-1', youthCaseId: 'youth-history-1', mentorWorkflowId: mentor.workflowId, youthWorkflowId: youth.workflowId,
-      caseWorkerId: 'cw-1', socialWorker: { id: 'sw-1', email: 's@example.org' }, caregiverName: 'C', rationale: 'late', policy, proposedBy: cw1,
-    }],
-  });
-  await until(async () => (await late.describe()).status.name === 'COMPLETED');
+  const late = await startMatch(env, taskQueue, policy, mentor, youth, 'match-history-late', false);
+  await completed(late);
   await save('match-late-party-taken', late);
   await taker.terminate('history recorded');
   await save('match-taker', taker);

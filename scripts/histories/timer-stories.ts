@@ -8,19 +8,16 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { certificationWorkflow, certificationWorkflowId } from '../../workflows/certification/workflow';
-import { matchWorkflow, matchWorkflowId } from '../../workflows/foster/match';
-import { closeMatchUpdate, reserveForMatchUpdate, withdrawApplicationUpdate } from '../../workflows/foster/messages';
+import { closeMatchUpdate, withdrawApplicationUpdate } from '../../workflows/foster/messages';
 import { mentorScreeningWorkflow, mentorScreeningWorkflowId } from '../../workflows/foster/mentor-screening';
 import { programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../../workflows/programs/workflow';
 import { caseRecordedUpdate, completeTaskUpdate, openTasksQuery } from '../../workflows/shared/messages';
 import type { Policy } from '../../workflows/shared/policy';
 import type { ActingUser } from '../../workflows/shared/records';
+import { completed, continuedAsNew, cw1, person, startMatch, type Save } from './shared';
 
-type Save = (name: string, handle: WorkflowHandle, runId?: string) => Promise<void>;
 const DAY = 86_400_000;
-const person = (id: string, roles: string[], extra: Partial<ActingUser> = {}): ActingUser => ({ id, roles, ...extra });
 const reviewer = person('rev-1', ['quality_reviewer']);
-const cw1 = person('cw-1', ['case_worker']);
 const caseSup = person('csup-1', ['case_supervisor']);
 
 async function completeAll(h: WorkflowHandle, type: string, outcome: string, actor: ActingUser, extra: { comment?: string; data?: Record<string, unknown> } = {}) {
@@ -66,7 +63,7 @@ export async function certificationTimerStories(env: TestWorkflowEnvironment, ta
   for (let i = 0; i < 6; i++) {
     await program.executeUpdate(setProgramLevelUpdate, { args: [{ level: i % 2 ? 'affiliate' : 'none', note: `import ${i}`, actor: person('admin', ['admin']) }] });
   }
-  for (let i = 0; i < 100 && (await program.describe()).runId === firstRun; i++) await new Promise((r) => setTimeout(r, 50));
+  await continuedAsNew(program, firstRun);
   await program.terminate('history recorded');
   await save('program-record-continued-run1', program, firstRun);
 }
@@ -90,16 +87,7 @@ export async function fosterTimerStories(env: TestWorkflowEnvironment, taskQueue
 
 /** With an approved mentor and a ready youth (both free): the anniversary, then a closure waiting on a safety review. */
 export async function matchLifeStory(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, mentor: WorkflowHandle, youth: WorkflowHandle, save: Save): Promise<void> {
-  const id = 'match-history-life';
-  await mentor.executeUpdate(reserveForMatchUpdate, { args: [{ matchId: id }] });
-  await youth.executeUpdate(reserveForMatchUpdate, { args: [{ matchId: id }] });
-  const match = await env.client.workflow.start(matchWorkflow, {
-    taskQueue, workflowId: matchWorkflowId(id),
-    args: [{
-      caseId: id, mentorCaseId: 'mentor-history-1', youthCaseId: 'youth-history-1', mentorWorkflowId: mentor.workflowId, youthWorkflowId: youth.workflowId,
-      caseWorkerId: 'cw-1', socialWorker: { id: 'sw-1', email: 's@example.org' }, caregiverName: 'C', rationale: 'r', policy, proposedBy: cw1,
-    }],
-  });
+  const match = await startMatch(env, taskQueue, policy, mentor, youth, 'match-history-life');
   await match.executeUpdate(caseRecordedUpdate);
   await completeAll(match, 'consent', 'accept', cw1, { data: { how: 'phone' } });
   await completeAll(match, 'first_meeting', 'done', cw1);
@@ -109,6 +97,6 @@ export async function matchLifeStory(env: TestWorkflowEnvironment, taskQueue: st
   await match.executeUpdate(closeMatchUpdate, { args: [{ reason: 'safety', notes: 'n', actor: cw1 }] });
   await completeAll(match, 'closure_interview', 'done', cw1, { comment: 'talked' });
   await completeAll(match, 'safety_review', 'done', caseSup);
-  for (let i = 0; i < 200 && (await match.describe()).status.name !== 'COMPLETED'; i++) await new Promise((r) => setTimeout(r, 50));
+  await completed(match);
   await save('match-anniversary-closure-waits', match);
 }
