@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002_reference_links';
 import * as m0003 from './migrations/0003_who_may_act';
 import * as m0004 from './migrations/0004_incidents_and_outbox';
 import * as m0005 from './migrations/0005_one_enrollment_per_year';
+import * as m0006 from './migrations/0006_outbox_claims';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -16,7 +17,15 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 export function createDb(connectionString: string, max = 10): Db {
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max }) }) });
+  const pool = new pg.Pool({ connectionString, max });
+  // An idle connection dropped by the server (a restart, a failover) is discarded by the
+  // pool and replaced on next use. Unheard, that 'error' event would end the process:
+  // the chaos run found API and worker crashing on a PostgreSQL restart.
+  pool.on('error', (err) => process.stderr.write(`database: idle connection lost (${err.message}); it will be replaced\n`));
+  // The same for a connection lost while checked out between two queries (a transaction
+  // waiting on SMTP): the next query on it fails, and the activity's retry takes over.
+  pool.on('connect', (client) => client.on('error', (err) => process.stderr.write(`database: connection lost in use (${err.message})\n`)));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
 /** Migrations are listed here, not read from disk, so they work the same under tsx and jest. */
@@ -26,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0003_who_may_act': m0003,
   '0004_incidents_and_outbox': m0004,
   '0005_one_enrollment_per_year': m0005,
+  '0006_outbox_claims': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -127,6 +127,8 @@ export interface EmailOutboxTable {
   message_id: string | null;
   failed_at: Timestamp | null;
   failure: string | null;
+  /** Until when a worker holds the message to hand it to SMTP. */
+  claimed_until: Timestamp | null;
 }
 
 export interface IncidentsTable {

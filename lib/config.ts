@@ -17,16 +17,29 @@ const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS5
 export const DATA_DIR = path.join(ROOT, '.data');
 
 const envSchema = z.object({
-  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/mentorflow'),
-  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  // Unset: `npm start` and `npm test` run an embedded PostgreSQL (data under .data/pg).
+  DATABASE_URL: z.string().url().optional(),
+  // Unset: the embedded dev server on TEMPORAL_PORT.
+  TEMPORAL_ADDRESS: z.string().optional(),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_API_KEY: z.string().optional(),
   TEMPORAL_TLS_CERT: z.string().optional(),
   TEMPORAL_TLS_KEY: z.string().optional(),
-  SMTP_URL: z.string().default('smtp://127.0.0.1:1025'),
+  // Unset: the embedded SMTP catcher on SMTP_PORT.
+  SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('mentorflow <no-reply@mentorflow.local>'),
-  PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3000'),
+  // Unset: http://127.0.0.1:PORT.
+  PUBLIC_BASE_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // Where the API listens: loopback by default; 0.0.0.0 (or an interface) behind a proxy or in a container.
+  HOST: z.string().min(1).default('127.0.0.1'),
+  // Ports of the embedded services of `npm start` (a second copy of the product beside the first).
+  TEMPORAL_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
+  TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(1025),
+  SMTP_WEB_PORT: z.coerce.number().int().min(1).max(65535).default(1080),
+  // 0: a free port picked at start.
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   AUTH_JWT_SECRET: z.string().min(32).optional(),
   AUTH_JWKS_URL: z.string().url().optional(),
   AUTH_ISSUER: z.string().min(1).optional(),
@@ -40,6 +53,8 @@ const envSchema = z.object({
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
   TRUST_PROXY: z.string().optional(),
   MENTORFLOW_POLICY: z.string().optional(),
+  // A workflow bundle built ahead (bundleWorkflowCode): a worker then starts in a second, not after a webpack build.
+  WORKFLOW_BUNDLE_PATH: z.string().optional(),
 }).superRefine((e, ctx) => {
   const problem = (path: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
   const production = e.NODE_ENV === 'production';
@@ -59,16 +74,21 @@ const envSchema = z.object({
 });
 
 export interface AppConfig {
-  databaseUrl: string;
+  /** Undefined: the embedded PostgreSQL of `npm start` (a lone worker or API needs it set). */
+  databaseUrl?: string;
   temporal: { address: string; namespace: string; apiKey?: string; tlsCert?: string; tlsKey?: string };
   smtpUrl: string;
   mailFrom: string;
   publicBaseUrl: string;
   port: number;
+  host: string;
+  /** Ports of the embedded services `npm start` runs when the matching URL is unset. */
+  embedded: { temporalPort: number; temporalUiPort: number; smtpPort: number; smtpWebPort: number; postgresPort: number };
   auth: AuthConfig;
   rateLimit: { publicPerMinute: number };
   trustProxy: string | number | boolean;
   policy: Policy;
+  workflowBundlePath?: string;
 }
 
 /** The development signing secret, generated into .data/ on first use. */
@@ -88,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`Invalid environment:\n${problems}`);
   }
   const e = parsed.data;
+  const publicBaseUrl = e.PUBLIC_BASE_URL ?? `http://127.0.0.1:${e.PORT}`;
   const auth = {
     jwksUrl: e.AUTH_JWKS_URL,
     issuer: e.AUTH_ISSUER,
@@ -99,14 +120,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   return {
     databaseUrl: e.DATABASE_URL,
-    temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, apiKey: e.TEMPORAL_API_KEY, tlsCert: e.TEMPORAL_TLS_CERT, tlsKey: e.TEMPORAL_TLS_KEY },
-    smtpUrl: e.SMTP_URL,
+    temporal: { address: e.TEMPORAL_ADDRESS ?? `127.0.0.1:${e.TEMPORAL_PORT}`, namespace: e.TEMPORAL_NAMESPACE, apiKey: e.TEMPORAL_API_KEY, tlsCert: e.TEMPORAL_TLS_CERT, tlsKey: e.TEMPORAL_TLS_KEY },
+    smtpUrl: e.SMTP_URL ?? `smtp://127.0.0.1:${e.SMTP_PORT}`,
     mailFrom: e.MAIL_FROM,
-    publicBaseUrl: e.PUBLIC_BASE_URL,
+    publicBaseUrl,
     port: e.PORT,
+    host: e.HOST,
+    embedded: { temporalPort: e.TEMPORAL_PORT, temporalUiPort: e.TEMPORAL_UI_PORT, smtpPort: e.SMTP_PORT, smtpWebPort: e.SMTP_WEB_PORT, postgresPort: e.EMBEDDED_PG_PORT },
     auth,
     rateLimit: { publicPerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE },
     trustProxy: e.TRUST_PROXY === undefined ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY,
-    policy: loadPolicy(e.MENTORFLOW_POLICY, e.PUBLIC_BASE_URL),
+    policy: loadPolicy(e.MENTORFLOW_POLICY, publicBaseUrl),
+    workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
   };
 }

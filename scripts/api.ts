@@ -1,18 +1,20 @@
 /** `npm run api`: one API process against the configured services. */
 import { createApp } from '../api/app';
-import { createDb } from '../db';
 import { loadConfig } from '../lib/config';
 import { connectClient } from '../lib/temporal';
+import { provideDatabase } from './provision/postgres';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const db = createDb(config.databaseUrl);
+  // DATABASE_URL, or the embedded PostgreSQL (the one `npm start` runs, if it does).
+  const database = await provideDatabase({ url: config.databaseUrl, database: 'mentorflow', port: config.embedded.postgresPort });
+  const db = database.db;
   const temporal = await connectClient(config.temporal);
   const app = createApp({ db, temporal, policy: config.policy, auth: config.auth, rateLimit: config.rateLimit, trustProxy: config.trustProxy });
-  const server = app.listen(config.port, () => console.log(`API listening on ${config.publicBaseUrl} (port ${config.port})`));
+  const server = app.listen(config.port, config.host, () => console.log(`API listening on ${config.host}:${config.port} (public URL ${config.publicBaseUrl})`));
   const stop = () => {
     server.close(() => {
-      void Promise.all([db.destroy(), temporal.connection.close()]).then(() => process.exit(0));
+      void Promise.all([database.stop(), temporal.connection.close()]).then(() => process.exit(0));
     });
   };
   process.once('SIGINT', stop);

@@ -22,7 +22,7 @@ import { DATA_DIR } from '../lib/config';
 import { buildPolicy } from '../lib/policy';
 import { createWorker, smtpMailer } from '../lib/worker';
 import { startDevServer } from './provision/dev-server';
-import { prepareDatabase, recreateDatabase } from './provision/postgres';
+import { provideDatabase } from './provision/postgres';
 import { startSmtpCatcher } from './provision/smtp-catcher';
 import { resolveSchemathesis } from './provision/tools';
 
@@ -46,9 +46,9 @@ async function main(): Promise<number> {
   const dir = path.join(DATA_DIR, 'fuzz');
   mkdirSync(dir, { recursive: true });
   const schemathesis = resolveSchemathesis();
-  const url = process.env.FUZZ_DATABASE_URL ?? (process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/mentorflow_test').replace(/\/[^/]+$/, '/mentorflow_fuzz');
-  await recreateDatabase(url);
-  const db = await prepareDatabase(url);
+  // FUZZ_DATABASE_URL, or a fresh database on the embedded PostgreSQL.
+  const database = await provideDatabase({ url: process.env.FUZZ_DATABASE_URL, database: 'mentorflow_fuzz', fresh: true });
+  const db = database.db;
   const dev = await startDevServer({ port: 7298 });
   const catcher = await startSmtpCatcher({ smtpPort: 0, webPort: 0 });
   const policy = buildPolicy({}, 'http://127.0.0.1:3998');
@@ -112,7 +112,7 @@ async function main(): Promise<number> {
   await running;
   await connection.close();
   await nativeConnection.close();
-  await db.destroy();
+  await database.stop();
   await catcher.close();
   await dev.stop();
   console.log(`fuzz: ${tally.requests} requests, ${tally.serverErrors.length} 5xx, ${tally.notProblem.length} 4xx not problem+json`);

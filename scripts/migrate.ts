@@ -1,14 +1,15 @@
-/** `npm run migrate`: brings the database of DATABASE_URL up to date (creating it if missing). */
-import { migrateToLatest } from '../db';
+/**
+ * `npm run migrate`: brings the database of DATABASE_URL (or the embedded one) up to date,
+ * creating it if missing; prints the migrations it applied.
+ */
 import { loadConfig } from '../lib/config';
-import { prepareDatabase } from './provision/postgres';
+import { provideDatabase } from './provision/postgres';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const db = await prepareDatabase(config.databaseUrl);
-  const applied = await migrateToLatest(db);
-  console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
-  await db.destroy();
+  const provided = await provideDatabase({ url: config.databaseUrl, database: 'mentorflow', port: config.embedded.postgresPort });
+  console.log(`database ${provided.url.replace(/:[^:@/]*@/, ':***@')} is up to date`);
+  await provided.stop();
 }
 
 main().catch((err) => {

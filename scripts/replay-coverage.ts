@@ -8,6 +8,7 @@
  * without any test noticing. Ends with `replay coverage: caught N of M mutations`.
  *   npm run replay-coverage                 every await point, both mutations
  *   npm run replay-coverage -- --limit 8    the first 8 mutations (CI smoke)
+ *   npm run replay-coverage -- --only foster/match.ts   the await points of matching files
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -92,9 +93,16 @@ async function main(): Promise<void> {
   for (const file of filesUnder(WORKFLOWS)) {
     for (const p of awaitPoints(file)) for (const kind of ['sleep', 'activity'] as const) mutations.push({ file, line: p.line, kind, at: p.at });
   }
-  const chosen = mutations.slice(0, limit);
+  const onlyArg = process.argv.indexOf('--only');
+  const only = onlyArg > 0 ? process.argv[onlyArg + 1] : undefined;
+  const chosen = mutations.filter((m) => !only || path.relative(ROOT, m.file).includes(only)).slice(0, limit);
   console.log(`${histories.length} histories; ${mutations.length} mutations at ${mutations.length / 2} await points${chosen.length < mutations.length ? `; running ${chosen.length}` : ''}`);
   const started = Date.now();
+  // The control: unmutated code must replay every history, or every mutation would look caught.
+  const baseline = await bundleWorkflowCode({ workflowsPath: path.join(WORKFLOWS, 'index.ts'), logger: new DefaultLogger('ERROR') });
+  for await (const r of Worker.runReplayHistories({ workflowBundle: baseline }, histories)) {
+    if (r.error) throw new Error(`${r.workflowId} does not replay against the unmutated workflows: ${r.error.message}`);
+  }
   const escaped: string[] = [];
   let caught = 0;
   for (const [i, m] of chosen.entries()) {

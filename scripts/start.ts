@@ -10,7 +10,7 @@ import type { Server } from 'node:http';
 import { createApp } from '../api/app';
 import { DATA_DIR, loadConfig } from '../lib/config';
 import { startDevServer, type DevServer } from './provision/dev-server';
-import { prepareDatabase } from './provision/postgres';
+import { provideDatabase } from './provision/postgres';
 import { startSmtpCatcher, type SmtpCatcher } from './provision/smtp-catcher';
 import { connectClient, connectWorker } from '../lib/temporal';
 import { createWorker, ensureOutboxSweeper, smtpMailer } from '../lib/worker';
@@ -34,15 +34,17 @@ async function main(): Promise<void> {
     let dev: DevServer | undefined;
     if (!process.env.TEMPORAL_ADDRESS) {
       console.log('starting the Temporal dev server…');
-      dev = await startDevServer({ port: 7233, uiPort: 8233, dbFile: path.join(DATA_DIR, 'temporal.db') });
+      dev = await startDevServer({ port: config.embedded.temporalPort, uiPort: config.embedded.temporalUiPort, dbFile: path.join(DATA_DIR, 'temporal.db') });
       cleanups.push(() => dev!.stop());
     }
-    const db = await prepareDatabase(config.databaseUrl);
-    cleanups.push(() => db.destroy());
+    if (!config.databaseUrl) console.log('starting the embedded PostgreSQL…');
+    const database = await provideDatabase({ url: config.databaseUrl, database: 'mentorflow', port: config.embedded.postgresPort, log: (m) => console.error(m) });
+    cleanups.push(() => database.stop());
+    const db = database.db;
 
     let catcher: SmtpCatcher | undefined;
     if (!process.env.SMTP_URL) {
-      catcher = await startSmtpCatcher({ smtpPort: 1025, webPort: 1080 });
+      catcher = await startSmtpCatcher({ smtpPort: config.embedded.smtpPort, webPort: config.embedded.smtpWebPort });
       cleanups.push(() => catcher!.close());
     }
 
@@ -63,18 +65,19 @@ async function main(): Promise<void> {
     await ensureOutboxSweeper(temporal);
     const app = createApp({ db, temporal, policy: config.policy, auth: config.auth, rateLimit: config.rateLimit, trustProxy: config.trustProxy });
     const server: Server = await new Promise((resolve) => {
-      const s = app.listen(config.port, '127.0.0.1', () => resolve(s));
+      const s = app.listen(config.port, config.host, () => resolve(s));
     });
     cleanups.push(() => new Promise((r) => server.close(() => r(undefined))));
 
-    const base = `http://127.0.0.1:${config.port}`;
+    const base = config.publicBaseUrl;
     console.log(`
 mentorflow is running
   API            ${base}/api/v1
   API docs       ${base}/docs   (OpenAPI: ${base}/openapi.json)
   health         ${base}/health, ${base}/ready
-  Temporal UI    ${dev ? 'http://127.0.0.1:8233' : `(configured: ${config.temporal.address})`}
+  Temporal UI    ${dev ? `http://127.0.0.1:${config.embedded.temporalUiPort}` : `(configured: ${config.temporal.address})`}
   e-mail inbox   ${catcher ? `http://127.0.0.1:${catcher.webPort}` : `(configured: SMTP_URL)`}
+  database       ${database.url.replace(/:[^:@/]*@/, ':***@')}${database.server ? ' (embedded, data in .data/pg)' : ''}
   a token        npm run token -- --sub emp-1 --roles employee --department CDT
 Ctrl-C stops everything.`);
     await running.catch((err: Error) => {

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DATA_DIR } from '../lib/config';
-import { prepareDatabase } from './provision/postgres';
+import { provideDatabase } from './provision/postgres';
 import { resolveTemporalCli, resolveTestServer } from './provision/tools';
 
 async function main(): Promise<number> {
@@ -16,9 +16,10 @@ async function main(): Promise<number> {
   mkdirSync(dir, { recursive: true });
   process.env.TEMPORAL_CLI_PATH = resolveTemporalCli();
   process.env.TEMPORAL_TEST_SERVER_PATH = resolveTestServer();
-  const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/mentorflow_test';
-  process.env.TEST_DATABASE_URL = url;
-  await (await prepareDatabase(url)).destroy();
+  // TEST_DATABASE_URL, or a database on the embedded PostgreSQL (running while jest runs).
+  const database = await provideDatabase({ url: process.env.TEST_DATABASE_URL, database: 'mentorflow_test' });
+  process.env.TEST_DATABASE_URL = database.url;
+  await database.db.destroy();
 
   const results = path.join(dir, 'results.json');
   rmSync(results, { force: true });
@@ -30,6 +31,7 @@ async function main(): Promise<number> {
     const failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
     line = `${r.numPassedTests} passed, ${failed} failed${r.numPendingTests ? `, ${r.numPendingTests} skipped` : ''}`;
   }
+  await database.server?.stop();
   writeFileSync(path.join(dir, 'summary.txt'), `${line}\n`);
   console.log(line);
   return run.status ?? 1;

@@ -1,24 +1,27 @@
 /** `npm run worker`: one worker process against the configured services. */
 import { loadConfig } from '../lib/config';
-import { createDb } from '../db';
 import { connectClient, connectWorker } from '../lib/temporal';
 import { createWorker, ensureOutboxSweeper, smtpMailer } from '../lib/worker';
+import { provideDatabase } from './provision/postgres';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const db = createDb(config.databaseUrl);
+  // DATABASE_URL, or the embedded PostgreSQL (the one `npm start` runs, if it does).
+  const database = await provideDatabase({ url: config.databaseUrl, database: 'mentorflow', port: config.embedded.postgresPort });
+  const db = database.db;
   const worker = await createWorker({
     connection: await connectWorker(config.temporal),
     namespace: config.temporal.namespace,
     db,
     mailer: smtpMailer(config.smtpUrl, config.mailFrom),
+    ...(config.workflowBundlePath ? { workflowBundle: { codePath: config.workflowBundlePath } } : {}),
   });
   const client = await connectClient(config.temporal);
   await ensureOutboxSweeper(client);
   // Worker.run handles SIGINT/SIGTERM: it drains in-flight tasks, then resolves.
   await worker.run();
   await client.connection.close();
-  await db.destroy();
+  await database.stop();
 }
 
 main().catch((err) => {

@@ -1,17 +1,19 @@
 /**
  * Recorded stories that reach the timers and endings the main stories do not: an
  * Affiliate application, a Partner window that runs out (reminders, back to Affiliate), a
+ * renewal whose window runs out (the certificate stays), a
  * program record continuing as new, a mentor application left pending (reference
- * reminder, phone follow-up, 30-day target) and then withdrawn, and a match that reaches
+ * reminder, phone follow-up, 30-day target) and then withdrawn, a screening that continues
+ * as new half-way and is declined in its second run, and a match that reaches
  * its anniversary and closes only once its safety review is done.
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { certificationWorkflow, certificationWorkflowId } from '../../workflows/certification/workflow';
-import { closeMatchUpdate, withdrawApplicationUpdate } from '../../workflows/foster/messages';
+import { closeMatchUpdate, logTrainingUpdate, referenceAnswerUpdate, withdrawApplicationUpdate } from '../../workflows/foster/messages';
 import { mentorScreeningWorkflow, mentorScreeningWorkflowId } from '../../workflows/foster/mentor-screening';
 import { programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../../workflows/programs/workflow';
-import { caseRecordedUpdate, completeTaskUpdate, openTasksQuery } from '../../workflows/shared/messages';
+import { caseDetailsQuery, caseRecordedUpdate, completeTaskUpdate, openTasksQuery } from '../../workflows/shared/messages';
 import type { Policy } from '../../workflows/shared/policy';
 import type { ActingUser } from '../../workflows/shared/records';
 import { completed, continuedAsNew, cw1, person, startMatch, type Save } from './shared';
@@ -37,7 +39,7 @@ export async function certificationTimerStories(env: TestWorkflowEnvironment, ta
   });
   const firstRun = program.firstExecutionRunId;
   await program.executeUpdate(caseRecordedUpdate);
-  const summary = (level: 'none' | 'affiliate') => ({ id, name: 'Q', contactEmail: 'q@example.org', levelAtApplication: level, certifiedUntilAtApplication: null });
+  const summary = (level: 'none' | 'affiliate' | 'partner', certifiedUntil: string | null = null) => ({ id, name: 'Q', contactEmail: 'q@example.org', levelAtApplication: level, certifiedUntilAtApplication: certifiedUntil });
 
   const affiliate = await env.client.workflow.start(certificationWorkflow, {
     taskQueue, workflowId: certificationWorkflowId(id, 1),
@@ -58,6 +60,17 @@ export async function certificationTimerStories(env: TestWorkflowEnvironment, ta
   await env.sleep(125 * DAY);
   await lapsed.result();
   await save('certification-window-expired', lapsed);
+
+  // A Partner renewing whose window runs out: only the renewal ends, the certificate stays.
+  const renewal = await env.client.workflow.start(certificationWorkflow, {
+    taskQueue, workflowId: certificationWorkflowId(id, 3),
+    args: [{ caseId: 'case-history-6', levelSought: 'partner', policy, appliedBy: person('staff-2', ['program_staff'], { programId: id }), program: summary('partner', '2031-06-30') }],
+  });
+  await renewal.executeUpdate(caseRecordedUpdate);
+  await completeAll(renewal, 'application_review', 'approve', reviewer);
+  await env.sleep(125 * DAY);
+  await renewal.result();
+  await save('certification-renewal-window-expired', renewal);
 
   // The program record takes enough level changes to continue as new.
   for (let i = 0; i < 6; i++) {
@@ -83,6 +96,30 @@ export async function fosterTimerStories(env: TestWorkflowEnvironment, taskQueue
   await pending.executeUpdate(withdrawApplicationUpdate, { args: [{ reason: 'Moved away', actor: cw1 }] });
   await pending.result();
   await save('mentor-screening-pending-withdrawn', pending);
+
+  // A screening whose history fills up half-way: it continues as new with its open tasks
+  // and answers, and the next run finishes it (declined: the case closes).
+  const long = await env.client.workflow.start(mentorScreeningWorkflow, {
+    taskQueue, workflowId: mentorScreeningWorkflowId('mentor-history-3'),
+    args: [{
+      caseId: 'mentor-history-3', caseWorkerId: 'cw-1', policy: { ...policy, maxHistoryEvents: 40 }, appliedBy: cw1,
+      applicant: { name: 'C Mentor', email: 'c@example.org', phone: '5550101', dateOfBirth: '1980-01-01', languages: [], interests: [], formerFosterYouth: false },
+      references: [{ name: 'R5', email: 'r5@example.org', relationship: 'coworker' }, { name: 'R6', email: 'r6@example.org', relationship: 'neighbor' }],
+    }],
+  });
+  const longFirstRun = long.firstExecutionRunId;
+  await long.executeUpdate(caseRecordedUpdate);
+  await completeAll(long, 'background_check', 'clear', cw1);
+  await continuedAsNew(long, longFirstRun);
+  await save('mentor-screening-continued-run1', long, longFirstRun);
+  await completeAll(long, 'interview', 'pass', cw1);
+  for (const ref of (await long.query(caseDetailsQuery)).references as { id: string }[]) {
+    await long.executeUpdate(referenceAnswerUpdate, { args: [{ referenceId: ref.id, recommendation: 'yes' }] });
+  }
+  await long.executeUpdate(logTrainingUpdate, { args: [{ date: '2026-01-10', hours: 6, module: 'Orientation', actor: cw1 }] });
+  await completeAll(long, 'screening_decision', 'decline', caseSup, { comment: 'Not now' });
+  await completed(long);
+  await save('mentor-screening-continued-run2', long);
 }
 
 /** With an approved mentor and a ready youth (both free): the anniversary, then a closure waiting on a safety review. */

@@ -1,8 +1,41 @@
-/** Making sure the database of DATABASE_URL answers, exists and is migrated. */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+/**
+ * The product's database: DATABASE_URL's when it is set, otherwise one on the embedded
+ * PostgreSQL (started here if no process of the product runs it yet); made to exist and
+ * migrated either way.
+ */
+import path from 'node:path';
 import pg from 'pg';
 import { createDb, ensureDatabase, migrateToLatest, type Db } from '../../db';
+import { DATA_DIR } from '../../lib/config';
+import { startEmbeddedPostgres, type LocalPostgres } from './embedded-postgres';
+import { freePort } from './ports';
+
+export interface ProvidedDatabase {
+  url: string;
+  db: Db;
+  /** The embedded server, when this process started it. */
+  server?: LocalPostgres;
+  /** Closes the pool, and stops the embedded server if this process started it. */
+  stop(): Promise<void>;
+}
+
+export async function provideDatabase(opts: { url?: string; database: string; port?: number; dir?: string; fresh?: boolean; log?: (m: string) => void }): Promise<ProvidedDatabase> {
+  let url = opts.url;
+  let server: LocalPostgres | undefined;
+  if (!url) {
+    server = await startEmbeddedPostgres({ dir: opts.dir ?? path.join(DATA_DIR, 'pg'), port: opts.port || (await freePort()), log: opts.log });
+    url = server.url(opts.database);
+  }
+  if (opts.fresh) await recreateDatabase(url);
+  const db = await prepareDatabase(url);
+  return {
+    url, db, server: server?.owned ? server : undefined,
+    stop: async () => {
+      await db.destroy();
+      if (server?.owned) await server.stop();
+    },
+  };
+}
 
 async function answers(url: string): Promise<Error | undefined> {
   const u = new URL(url);
@@ -17,38 +50,18 @@ async function answers(url: string): Promise<Error | undefined> {
   }
 }
 
-/** Starts the machine's local Debian PostgreSQL cluster when nothing answers on a local URL. */
-function startLocalCluster(): boolean {
-  const root = '/etc/postgresql';
-  if (!existsSync(root) || !existsSync('/usr/bin/pg_ctlcluster')) return false;
-  for (const version of readdirSync(root)) {
-    for (const cluster of readdirSync(`${root}/${version}`)) {
-      const r = spawnSync('pg_ctlcluster', [version, cluster, 'start'], { stdio: 'inherit' });
-      if (r.status === 0) return true;
-    }
-  }
-  return false;
-}
-
-export async function prepareDatabase(url: string, log = (m: string) => process.stderr.write(`${m}\n`)): Promise<Db> {
-  let err = await answers(url);
-  const host = new URL(url).hostname;
-  if (err && ['127.0.0.1', 'localhost', '::1'].includes(host) && /ECONNREFUSED|ENOENT/.test(String((err as NodeJS.ErrnoException).code ?? err.message))) {
-    log('PostgreSQL is not answering; starting the local cluster…');
-    if (startLocalCluster()) {
-      for (let i = 0; i < 30 && (err = await answers(url)); i++) await new Promise((r) => setTimeout(r, 500));
-    }
-  }
+export async function prepareDatabase(url: string): Promise<Db> {
+  const err = await answers(url);
   if (err) {
     throw new Error(
       `Cannot reach PostgreSQL at ${url.replace(/:[^:@/]*@/, ':***@')}: ${err.message}\n` +
-        'Install it (Debian: `apt-get install postgresql`, then `pg_ctlcluster 15 main start`) or set DATABASE_URL. ' +
-        'The default URL connects as postgres without a password: allow local trust authentication or set DATABASE_URL with credentials.',
+        'Check DATABASE_URL (host, port, user and password), or unset it to use the embedded PostgreSQL under .data/pg.',
     );
   }
   await ensureDatabase(url);
   const db = createDb(url);
-  await migrateToLatest(db);
+  const applied = await migrateToLatest(db);
+  if (applied.length) process.stderr.write(`database migrated: ${applied.join(', ')}\n`);
   return db;
 }
 

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { startDevServer } from '../../scripts/provision/dev-server';
-import { recreateDatabase } from '../../scripts/provision/postgres';
+import { provideDatabase } from '../../scripts/provision/postgres';
 import { resolveTestServer } from '../../scripts/provision/tools';
 import { startSmtpCatcher } from '../../scripts/provision/smtp-catcher';
 
@@ -15,9 +15,11 @@ export const TEST_DIR = path.resolve(__dirname, '../../.data/test');
 
 export default async function globalSetup(): Promise<void> {
   mkdirSync(TEST_DIR, { recursive: true });
-  const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/mentorflow_test';
   // A fresh database each run: nothing left over from an earlier run can make a test pass.
-  await recreateDatabase(base);
+  // TEST_DATABASE_URL (npm test sets it), else the embedded PostgreSQL (jest run directly).
+  const database = await provideDatabase({ url: process.env.TEST_DATABASE_URL, database: 'mentorflow_test', fresh: true });
+  await database.db.destroy();
+  const base = database.url;
 
   const port = Number(process.env.TEST_TEMPORAL_PORT ?? 7299);
   const dev = await startDevServer({ port });
@@ -32,5 +34,5 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_SMTP_WEB = `http://127.0.0.1:${catcher.webPort}`;
   process.env.TEST_WORKFLOW_BUNDLE = bundlePath;
   process.env.TEMPORAL_TEST_SERVER_PATH = resolveTestServer();
-  (globalThis as Record<string, unknown>).__mentorflowServices = { dev, catcher };
+  (globalThis as Record<string, unknown>).__mentorflowServices = { dev, catcher, database };
 }

@@ -49,6 +49,11 @@ export function registerAvailability<S extends CaseCore & Availability>(
   setHandler(
     reserveForMatchUpdate,
     async ({ matchId }) => {
+      // A retried proposal (the API asked again after a crash or a timeout) that holds this
+      // party, or has taken it already, changes nothing: no second reservation, no second event.
+      if ((state.reservation?.matchId === matchId || state.activeMatchId === matchId) && patched('retried-proposal-reserves-once')) {
+        return { reservedUntil: state.reservation?.until ?? rt.nowIso() };
+      }
       const until = new Date(addDuration(Date.now(), rt.policy.foster.reservationHold, rt.calendar)).toISOString();
       state.reservation = { matchId, until };
       await rt.commit({ events: [rt.event(SYSTEM, 'proposed_for_match', { matchId })] });
@@ -60,7 +65,7 @@ export function registerAvailability<S extends CaseCore & Availability>(
         const why = notMatchable();
         if (why) refuse(code, why);
         // The same proposal asking again (a retried request) is not a second match.
-        const again = state.reservation?.matchId === matchId;
+        const again = state.reservation?.matchId === matchId || state.activeMatchId === matchId;
         if (!again && !isFree(state)) refuse(code, 'Already in an active or proposed match');
       },
     },

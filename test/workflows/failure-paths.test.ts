@@ -1,0 +1,204 @@
+/**
+ * The failure paths of issue 8 at the workflow level, the way Temporal's samples test
+ * workflows: the real workflow code on the time-skipping test server, activities replaced
+ * by fakes that fail on cue and remember what they were asked. What a user would notice:
+ * a case that cannot be written waits on an incident (and moves on once an admin retries),
+ * retries are bounded, a mail server that refuses does not hold a case, and a reference
+ * who answers through the link ends the phone follow-up.
+ */
+import { randomUUID } from 'node:crypto';
+import { WorkflowUpdateStage } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { buildPolicy } from '../../lib/policy';
+import { laDate, laYear } from '../../workflows/shared/calendar';
+import { caseRecordedUpdate, completeTaskUpdate, openTasksQuery, retryIncidentUpdate, stageQuery } from '../../workflows/shared/messages';
+import { logPersonalTimeUpdate } from '../../workflows/mentoring-leave/messages';
+import { mentoringLeaveWorkflow } from '../../workflows/mentoring-leave/workflow';
+import { mentorScreeningWorkflow, mentorScreeningWorkflowId } from '../../workflows/foster/mentor-screening';
+import { referenceAnswerUpdate } from '../../workflows/foster/messages';
+import type { TransitionInput } from '../../workflows/shared/records';
+
+const DAY = 86_400_000;
+const person = (id: string, roles: string[], extra: Record<string, unknown> = {}) => ({ id, roles, ...extra });
+const employee = person('emp-wf', ['employee'], { department: 'CDT' });
+const hr = person('hr-wf', ['hr_officer'], { department: 'CDT' });
+const admin = person('admin-wf', ['admin']);
+const cw = person('cw-wf', ['case_worker']);
+
+/** What the fake activities were asked, and the faults they obey. */
+const calls = { transitions: [] as TransitionInput[], incidents: [] as { caseId: string; open?: { reason: string } }[], deliveries: 0 };
+const faults = { refuseNext: 0, failAlways: false, mailDown: false };
+
+let env: TestWorkflowEnvironment;
+let worker: Worker;
+let running: Promise<void>;
+const taskQueue = `wf-${randomUUID()}`;
+const policy = buildPolicy({}, 'http://127.0.0.1:3000');
+
+// A fresh test server and worker per test: its clock and its pending work are the test's own.
+beforeEach(async () => {
+  try {
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
+  } catch {
+    /* installed by another file */
+  }
+  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: process.env.TEMPORAL_TEST_SERVER_PATH! } } });
+  // Time moves only inside env.sleep: the test decides when retries and timers come due.
+  await env.connection.testService!.lockTimeSkipping({});
+  worker = await Worker.create({
+    connection: env.nativeConnection, taskQueue, workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! },
+    activities: {
+      recordTransition: async (input: TransitionInput) => {
+        calls.transitions.push(input);
+        if (faults.refuseNext > 0) {
+          faults.refuseNext--;
+          throw ApplicationFailure.nonRetryable('value too long for type character varying (22001)', 'bad_data');
+        }
+        if (faults.failAlways) throw ApplicationFailure.retryable('connection terminated unexpectedly', 'Error');
+        return { emailsSent: 0 };
+      },
+      recordIncident: async (input: { caseId: string; open?: { reason: string } }) => {
+        calls.incidents.push(input);
+      },
+      caseRecorded: async () => ({ recorded: true }),
+      deliverEmails: async () => {
+        calls.deliveries++;
+        if (faults.mailDown) throw ApplicationFailure.retryable('421 service not available', 'Error');
+        return { sent: 1 };
+      },
+      sweepOutbox: async () => ({ sent: 0, pending: 0 }),
+      issueReferenceLink: async () => ({ sent: true }),
+    },
+  });
+  running = worker.run();
+});
+
+afterEach(async () => {
+  worker?.shutdown();
+  await running;
+  await env?.teardown();
+});
+
+beforeEach(() => {
+  calls.transitions = [];
+  calls.incidents = [];
+  calls.deliveries = 0;
+  Object.assign(faults, { refuseNext: 0, failAlways: false, mailDown: false });
+});
+
+const eventsOf = (inputs: TransitionInput[]) => inputs.flatMap((t) => (t.events ?? []).map((e) => e.event));
+
+async function enrolledAndApproved() {
+  const now = Number(await env.currentTimeMs());
+  const year = laYear(now);
+  const h = await env.client.workflow.start(mentoringLeaveWorkflow, {
+    taskQueue, workflowId: `wf-leave-${randomUUID()}`,
+    args: [{
+      caseId: randomUUID(), policy, enrolledBy: employee,
+      enrollment: {
+        year,
+        employee: { id: employee.id, name: 'Employee', email: 'emp@example.gov', department: 'CDT', bargainingUnit: 1, appointment: 'permanent' },
+        supervisor: { id: 'sup-wf', name: 'Supervisor', email: 'sup@example.gov' },
+        program: { programId: 'prog-wf', name: 'Program' },
+        commitment: { startDate: `${year}-01-15`, endDate: `${year + 1}-06-15` },
+      },
+    }],
+  });
+  await h.executeUpdate(caseRecordedUpdate);
+  const review = (await h.query(openTasksQuery)).find((t) => t.type === 'eligibility_review')!;
+  await h.executeUpdate(completeTaskUpdate, { args: [{ taskId: review.id, outcome: 'approve', actor: hr }] });
+  return { h, today: laDate(now) };
+}
+
+async function eventually(what: () => Promise<boolean>, label: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await what()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`never: ${label}`);
+}
+
+test('a transition the read model refuses puts the case in an incident; an admin\'s retry writes it and clears it', async () => {
+  const { h, today } = await enrolledAndApproved();
+  faults.refuseNext = 1;
+  calls.transitions = [];
+  const logging = await h.startUpdate(logPersonalTimeUpdate, {
+    args: [{ date: today, hours: 2, kind: 'off_duty', description: 'Tutoring', actor: employee }],
+    waitForStage: WorkflowUpdateStage.ACCEPTED,
+  });
+  await eventually(async () => calls.incidents.length > 0, 'the incident on the case');
+  expect(calls.incidents).toEqual([expect.objectContaining({ open: expect.objectContaining({ reason: expect.stringMatching(/22001/) }) })]);
+  // Not retried by itself: a bad value stays bad (one attempt, then the incident).
+  expect(calls.transitions).toHaveLength(1);
+  // The workflow is healthy: it answers queries and waits.
+  expect((await h.describe()).status.name).toBe('RUNNING');
+
+  await h.executeUpdate(retryIncidentUpdate, { args: [{ actor: admin }] });
+  const entry = await logging.result();
+  expect(entry).toMatchObject({ hours: 2, status: 'pending_verification' });
+  // The same transition written again, once: nothing lost, nothing doubled.
+  expect(eventsOf(calls.transitions).filter((e) => e === 'personal_time_logged')).toHaveLength(2);
+  expect(calls.transitions[0].events).toEqual(calls.transitions[1].events);
+  // The flag is cleared, and a second retry is refused: there is no incident any more.
+  expect(calls.incidents.at(-1)).toEqual({ caseId: expect.any(String) });
+  await expect(h.executeUpdate(retryIncidentUpdate, { args: [{ actor: admin }] })).rejects.toThrow();
+  await h.terminate('done');
+});
+
+test('a read model that keeps failing is retried a bounded number of times, then the case waits on an incident', async () => {
+  const { h, today } = await enrolledAndApproved();
+  faults.failAlways = true;
+  calls.transitions = [];
+  const logging = await h.startUpdate(logPersonalTimeUpdate, {
+    args: [{ date: today, hours: 1, kind: 'off_duty', description: 'Tutoring', actor: employee }],
+    waitForStage: WorkflowUpdateStage.ACCEPTED,
+  });
+  // Retries back off (1 s doubling to 30 s): ten minutes is far beyond the budget.
+  await env.sleep(10 * 60_000);
+  await eventually(async () => calls.incidents.length > 0, 'the incident');
+  expect(calls.transitions).toHaveLength(8);
+  expect(calls.incidents[0]).toMatchObject({ open: { reason: expect.stringMatching(/connection terminated/) } });
+
+  faults.failAlways = false;
+  await h.executeUpdate(retryIncidentUpdate, { args: [{ actor: admin }] });
+  await expect(logging.result()).resolves.toMatchObject({ hours: 1 });
+  expect(calls.incidents.at(-1)).toEqual({ caseId: expect.any(String) });
+  await h.terminate('done');
+});
+
+test('a mail server that refuses does not hold the case: the transition is written and the case moves on', async () => {
+  faults.mailDown = true;
+  const { h, today } = await enrolledAndApproved();
+  expect(await h.query(stageQuery)).toBe('active');
+  await h.executeUpdate(logPersonalTimeUpdate, { args: [{ date: today, hours: 1, kind: 'off_duty', description: 'Tutoring', actor: employee }] });
+  expect(eventsOf(calls.transitions)).toEqual(expect.arrayContaining(['enrollment_approved', 'personal_time_logged']));
+  await eventually(async () => calls.deliveries >= 1, 'a delivery attempt');
+  // Delivery failures are the outbox sweep's to finish: no incident, no stuck case.
+  expect(calls.incidents).toEqual([]);
+  await h.terminate('done');
+});
+
+test('a reference who answers through the link ends the phone follow-up task', async () => {
+  const caseId = `wf-mentor-${randomUUID()}`;
+  const h = await env.client.workflow.start(mentorScreeningWorkflow, {
+    taskQueue, workflowId: mentorScreeningWorkflowId(caseId),
+    args: [{
+      caseId, caseWorkerId: cw.id, policy, appliedBy: cw,
+      applicant: { name: 'A Mentor', email: 'a@example.org', phone: '5550100', dateOfBirth: '1985-01-01', languages: [], interests: [], formerFosterYouth: false },
+      references: [{ name: 'R1', email: 'r1@example.org', relationship: 'coworker' }, { name: 'R2', email: 'r2@example.org', relationship: 'neighbor' }],
+    }],
+  });
+  await h.executeUpdate(caseRecordedUpdate);
+  await env.sleep(15 * DAY);
+  const followups = (await h.query(openTasksQuery)).filter((t) => t.type === 'reference_followup');
+  expect(followups).toHaveLength(2);
+  const refId = followups[0].ref!;
+  await h.executeUpdate(referenceAnswerUpdate, { args: [{ referenceId: refId, recommendation: 'yes' }] });
+  const open = (await h.query(openTasksQuery)).filter((t) => t.type === 'reference_followup');
+  expect(open.map((t) => t.ref)).toEqual([followups[1].ref]);
+  const closed = calls.transitions.flatMap((t) => t.tasks ?? []).find((t) => t.id === followups[0].id && t.status !== 'open');
+  expect(closed).toMatchObject({ status: 'cancelled' });
+  await h.terminate('done');
+});
