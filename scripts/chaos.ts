@@ -1,7 +1,7 @@
 /**
  * `npm run chaos`: faults with figures. Starts the product's pieces as separate processes
- * — Temporal (dev server, persisted to a file), PostgreSQL (embedded), an SMTP catcher, a
- * worker and an API — drives cases of every process through their stories over HTTP,
+ * — Temporal (dev server, persisted to a file), PostgreSQL (embedded), the SMTP catcher,
+ * a worker and an API — drives cases of every process through their stories over HTTP,
  * kills the worker with SIGKILL at random moments (20 times by default), restarts the
  * Temporal server and PostgreSQL once each, lets the outbox drain, and then checks that
  * every case reached its expected state, that no timeline event is lost or doubled, that
@@ -18,7 +18,7 @@ import { DATA_DIR } from '../lib/config';
 import { startDevServer, type DevServer } from './provision/dev-server';
 import { startEmbeddedPostgres } from './provision/embedded-postgres';
 import { prepareDatabase } from './provision/postgres';
-import { startSmtpCatcher } from './provision/smtp-catcher';
+import type { CaughtMessage } from './provision/smtp-catcher';
 import { Api, stats } from './chaos/client';
 import { check, settle } from './chaos/checks';
 import { freePort, ProductProcess } from './chaos/processes';
@@ -28,6 +28,14 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
+/** Until the catcher's inbox answers. */
+async function catcherReady(webPort: number): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (await fetch(`http://127.0.0.1:${webPort}/messages?to=-`).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the SMTP catcher did not start');
+}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const between = (lo: number, hi: number) => lo + Math.random() * (hi - lo);
 /** A bundle of stories: two leave years, a certification, a mentor, a youth and their match. */
@@ -43,6 +51,11 @@ async function main(): Promise<number> {
   mkdirSync(dir, { recursive: true });
   const started = Date.now();
   const cleanups: (() => Promise<unknown>)[] = [];
+  // Whatever goes wrong in the run itself, the processes it started do not outlive it.
+  process.once('uncaughtException', (err) => {
+    console.error('chaos run failed:', err);
+    void Promise.allSettled(cleanups.reverse().map((c) => c())).then(() => process.exit(1));
+  });
 
   try {
     // ---- services, each its own process ----------------------------------------------
@@ -55,16 +68,23 @@ async function main(): Promise<number> {
     const devOpts = { port: temporalPort, dbFile: path.join(dir, 'temporal.db') };
     let dev: DevServer = await startDevServer(devOpts);
     cleanups.push(() => dev.stop());
-    const catcher = await startSmtpCatcher({ smtpPort: 0, webPort: 0 });
-    cleanups.push(() => catcher.close());
+    const [smtpPort, smtpWebPort] = [await freePort(), await freePort()];
+    const catcher = new ProductProcess('smtp', 'smtp-catcher.ts', { SMTP_PORT: String(smtpPort), SMTP_WEB_PORT: String(smtpWebPort) }, path.join(dir, 'smtp.log'));
+    catcher.start();
+    cleanups.push(() => catcher.stop());
+    const inbox = async (to?: string): Promise<CaughtMessage[]> => {
+      const res = await fetch(`http://127.0.0.1:${smtpWebPort}/messages${to ? `?to=${encodeURIComponent(to)}` : ''}`);
+      return (await res.json()) as CaughtMessage[];
+    };
     const bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') });
     const bundlePath = path.join(dir, 'workflow-bundle.js');
     writeFileSync(bundlePath, bundle.code);
 
     const secret = randomBytes(32).toString('hex');
     const apiPort = await freePort();
+    await catcherReady(smtpWebPort);
     const env = {
-      DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: dev.address, SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`,
+      DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: dev.address, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       AUTH_JWT_SECRET: secret, WORKFLOW_BUNDLE_PATH: bundlePath, PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}`,
       RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000', NODE_ENV: 'development',
     };
@@ -79,7 +99,7 @@ async function main(): Promise<number> {
     // References answer through the one-time link they were e-mailed.
     const tokenOf = async (email: string) => {
       for (let i = 0; i < 600; i++) {
-        const m = [...catcher.messages].reverse().find((x) => x.to.includes(email) && /\/references\/[A-Za-z0-9_-]+/.test(x.text));
+        const m = (await inbox(email).catch(() => [])).reverse().find((x) => /\/references\/[A-Za-z0-9_-]+/.test(x.text));
         if (m) return /\/references\/([A-Za-z0-9_-]+)/.exec(m.text)![1];
         await sleep(500);
       }
@@ -123,12 +143,14 @@ async function main(): Promise<number> {
     const temporalAt = between(0.25, 0.4);
     const postgresAt = between(0.55, 0.7);
     const faults = { workerKills: 0, temporalRestarts: 0, postgresRestarts: 0, temporalDownMs: 0, postgresDownMs: 0 };
+    const killedAt: number[] = [];
     let temporalDone = false;
     let postgresDone = false;
     while (faults.workerKills < kills || !temporalDone || !postgresDone) {
       const p = driving ? progress() : 1;
       if (faults.workerKills < kills && p >= killAt[faults.workerKills]) {
         await sleep(between(0, 2000));
+        killedAt.push(Date.now());
         await worker.kill();
         faults.workerKills++;
         await sleep(between(200, 3000));
@@ -155,7 +177,7 @@ async function main(): Promise<number> {
     await drive;
     const driveSeconds = (Date.now() - started) / 1000;
     await settle(db, 180_000);
-    const f = await check(db, outcomes, catcher.messages);
+    const f = await check(db, outcomes, await inbox(), killedAt);
 
     // ---- figures --------------------------------------------------------------------------
     const lost = total - outcomes.length + f.notInExpectedState.length;
@@ -169,7 +191,8 @@ async function main(): Promise<number> {
       ['PostgreSQL restarts (down for)', `${faults.postgresRestarts} (${(faults.postgresDownMs / 1000).toFixed(1)} s)`],
       ['HTTP requests / retried / answered 202', `${stats.requests} / ${stats.retried} / ${stats.accepted202}`],
       ['timeline events lost / duplicated', `${f.lostEvents} / ${f.duplicateEvents}`],
-      ['e-mails sent / duplicated at the catcher / lost / unsent', `${f.emailsSent} / ${f.duplicateEmails} / ${f.lostEmails} / ${f.unsentEmails}`],
+      ['e-mails sent / lost / unsent', `${f.emailsSent} / ${f.lostEmails} / ${f.unsentEmails}`],
+      ['e-mails duplicated at the catcher (of them, first copy accepted as the worker was killed)', `${f.duplicateEmails} (${f.duplicatesAtAKill})`],
       ['incidents left open', f.openIncidents],
       ['drive time', `${driveSeconds.toFixed(0)} s`],
       ['total time', `${((Date.now() - started) / 1000).toFixed(0)} s`],
@@ -178,7 +201,8 @@ async function main(): Promise<number> {
     for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
     for (const x of [...worker.crashes, ...apiProcess.crashes, ...failures, ...f.duplicated, ...f.notInExpectedState, ...f.unexpectedEvents].slice(0, 20)) console.log(`  ! ${x}`);
     console.log(`\nchaos: ${total} cases, ${lost} lost, ${f.duplicateEmails} duplicate e-mails`);
-    const clean = worker.crashes.length + apiProcess.crashes.length === 0 && lost === 0 && f.duplicateEmails === 0 && f.lostEvents === 0 && f.duplicateEvents === 0 && f.lostEmails === 0 && f.unsentEmails === 0 && f.openIncidents === 0;
+    // A duplicate in the window of a kill is reported, not failed: no SMTP sender can close it (RFC 1047).
+    const clean = worker.crashes.length + apiProcess.crashes.length === 0 && lost === 0 && f.duplicateEmails === f.duplicatesAtAKill && f.lostEvents === 0 && f.duplicateEvents === 0 && f.lostEmails === 0 && f.unsentEmails === 0 && f.openIncidents === 0;
     return clean ? 0 : 1;
   } finally {
     for (const c of cleanups.reverse()) await c().catch(() => undefined);

@@ -158,7 +158,11 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
       try {
         await answerWithin(youth.id, temporal.workflow.getHandle(youth.workflow_id).executeUpdate(reserveForMatchUpdate, { args: [{ matchId: caseId }] }));
       } catch (err) {
-        await temporal.workflow.getHandle(mentor.workflow_id).signal(matchEndedSignal, { matchId: caseId, outcome: 'cancelled' });
+        // Only the youth's refusal lets the mentor go. A slow answer (202) or a lost
+        // connection is not a refusal: the reservation holds, a retry with the same key
+        // carries on, and a proposal that never starts its match is let go by the party's
+        // own hold check (the chaos run caught a release here that a retry then undid).
+        if (problemFromTemporal(err)) await temporal.workflow.getHandle(mentor.workflow_id).signal(matchEndedSignal, { matchId: caseId, outcome: 'cancelled' });
         throw err;
       }
       const yd = youth.details as { socialWorker: { id: string; email: string }; caregiver: { name: string } };

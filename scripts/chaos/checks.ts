@@ -17,6 +17,8 @@ export interface Findings {
   unexpectedEvents: string[];
   emailsSent: number;
   duplicateEmails: number;
+  /** Of those, the ones whose first copy reached the catcher just as the worker was killed (RFC 1047's window). */
+  duplicatesAtAKill: number;
   /** Subjects of the messages that arrived more than once, to find the path that sent them. */
   duplicated: string[];
   lostEmails: number;
@@ -34,7 +36,7 @@ export async function settle(db: Db, ms: number): Promise<void> {
   }
 }
 
-export async function check(db: Db, outcomes: Outcome[], messages: CaughtMessage[]): Promise<Findings> {
+export async function check(db: Db, outcomes: Outcome[], messages: CaughtMessage[], killedAt: number[] = []): Promise<Findings> {
   const ids = outcomes.map((o) => o.caseId);
   const rows = ids.length ? await db.selectFrom('cases').select(['id', 'stage', 'status']).where('id', 'in', ids).execute() : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -76,7 +78,13 @@ export async function check(db: Db, outcomes: Outcome[], messages: CaughtMessage
   const received = new Map<string, number>();
   for (const m of messages) received.set(m.messageId ?? `no-id:${m.id}`, (received.get(m.messageId ?? `no-id:${m.id}`) ?? 0) + 1);
   const duplicateEmails = [...received.values()].reduce((a, n) => a + n - 1, 0);
-  const duplicated = [...received].filter(([, n]) => n > 1).map(([id]) => `e-mail twice: ${messages.find((m) => m.messageId === id)?.subject} ${id}`);
+  // A message the SMTP server accepted while its sender died before hearing so (the end of
+  // DATA already on the wire) is sent again by the sweep: RFC 1047's duplicate window.
+  const firstAt = (id: string) => Math.min(...messages.filter((m) => m.messageId === id).map((m) => Date.parse(m.receivedAt)));
+  const atAKill = (id: string) => killedAt.some((k) => firstAt(id) >= k - 100 && firstAt(id) <= k + 1000);
+  const duplicatesAtAKill = [...received].filter(([id, n]) => n > 1 && atAKill(id)).reduce((a, [, n]) => a + n - 1, 0);
+  const duplicated = [...received].filter(([, n]) => n > 1)
+    .map(([id]) => `e-mail twice: ${messages.find((m) => m.messageId === id)?.subject} ${id} at ${messages.filter((m) => m.messageId === id).map((m) => m.receivedAt.slice(11, 23)).join(', ')}`);
   const outbox = await db.selectFrom('email_outbox').select(['message_id', 'sent_at', 'failed_at']).execute();
   const sent = outbox.filter((m) => m.sent_at);
   const lostEmails = sent.filter((m) => !received.has(m.message_id!)).length + outbox.filter((m) => m.failed_at).length;
@@ -84,6 +92,6 @@ export async function check(db: Db, outcomes: Outcome[], messages: CaughtMessage
   const incidents = await db.selectFrom('incidents').select('case_id').execute();
   return {
     cases: outcomes.length, notInExpectedState, lostEvents, duplicateEvents, unexpectedEvents: [...unexpected],
-    emailsSent: sent.length, duplicateEmails, duplicated, lostEmails, unsentEmails, openIncidents: incidents.length,
+    emailsSent: sent.length, duplicateEmails, duplicatesAtAKill, duplicated, lostEmails, unsentEmails, openIncidents: incidents.length,
   };
 }

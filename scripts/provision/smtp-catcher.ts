@@ -1,6 +1,6 @@
 /**
  * The local SMTP catcher of the embedded defaults: accepts every message on an SMTP port
- * and shows them in a web inbox (HTML at /, JSON at /messages, DELETE /messages clears).
+ * and shows them in a web inbox (HTML at /, JSON at /messages[?to=address], DELETE /messages clears).
  * For development and tests only: it keeps messages in memory.
  */
 import http from 'node:http';
@@ -68,7 +68,13 @@ export async function startSmtpCatcher(opts: {
   });
   await new Promise<void>((resolve, reject) => {
     smtp.once('error', reject);
-    smtp.listen(opts.smtpPort ?? 1025, host, () => resolve());
+    smtp.listen(opts.smtpPort ?? 1025, host, () => {
+      smtp.off('error', reject);
+      // A client that vanishes mid-session (a worker killed while sending) resets its
+      // connection: that message was not delivered, and the catcher carries on.
+      smtp.on('error', () => undefined);
+      resolve();
+    });
   });
 
   const web = http.createServer((req, res) => {
@@ -77,7 +83,8 @@ export async function startSmtpCatcher(opts: {
       messages.length = 0;
       res.writeHead(204).end();
     } else if (url.pathname === '/messages') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(messages));
+      const to = url.searchParams.get('to');
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(to ? messages.filter((m) => m.to.includes(to)) : messages));
     } else if (url.pathname === '/') {
       const rows = [...messages].reverse().map((m) =>
         `<article><h3>${esc(m.subject)}</h3><p><small>${esc(m.receivedAt)} · to ${esc(m.to.join(', '))}</small></p><pre>${esc(m.text)}</pre></article>`).join('');

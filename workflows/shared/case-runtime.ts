@@ -12,7 +12,7 @@ import { deliverEmails, recordIncident, recordTransition } from './activities';
 import { roleMailbox, roleToken } from './access';
 import { BusinessCalendar, addDuration, subtractDuration } from './calendar';
 import { taskPolicy, type Policy } from './policy';
-import { mergeChanges, type CaseCore, type Change, type TaskCompletionHook, type TaskSpec, type TaskValidator } from './case-core';
+import { type CaseCore, type Change, type TaskCompletionHook, type TaskSpec, type TaskValidator } from './case-core';
 import { registerTaskUpdates } from './task-updates';
 import { escalationRole } from './who-may-act';
 import {
