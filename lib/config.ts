@@ -55,6 +55,8 @@ const envSchema = z.object({
   MENTORFLOW_POLICY: z.string().optional(),
   // A workflow bundle built ahead (bundleWorkflowCode): a worker then starts in a second, not after a webpack build.
   WORKFLOW_BUNDLE_PATH: z.string().optional(),
+  // What `npm run worker` runs: the case worker and the mail worker (all), or one of them.
+  WORKER_ROLE: z.enum(['all', 'cases', 'mail']).default('all'),
 }).superRefine((e, ctx) => {
   const problem = (path: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
   const production = e.NODE_ENV === 'production';
@@ -89,7 +91,10 @@ export interface AppConfig {
   trustProxy: string | number | boolean;
   policy: Policy;
   workflowBundlePath?: string;
+  workerRole: WorkerRole;
 }
+
+export type WorkerRole = 'all' | 'cases' | 'mail';
 
 /** The development signing secret, generated into .data/ on first use. */
 export function developmentJwtSecret(): string {
@@ -132,5 +137,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: e.TRUST_PROXY === undefined ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY,
     policy: loadPolicy(e.MENTORFLOW_POLICY, publicBaseUrl),
     workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
+    workerRole: e.WORKER_ROLE,
   };
 }

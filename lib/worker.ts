@@ -1,16 +1,34 @@
-/** Builds the Temporal worker: all workflows, and activities built from their dependencies. */
+/**
+ * Builds the Temporal workers of one process: the case worker (all workflows, and the
+ * activities that write the read model) on the task queue, and the mail worker (the
+ * activities that talk SMTP) on its mail queue. `role` runs one of them alone, so each
+ * can be scaled, deployed and restarted apart; a crash of the case worker then never
+ * interrupts an SMTP conversation.
+ */
 import nodemailer from 'nodemailer';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
 import { OUTBOX_SWEEPER_ID, outboxSweeperWorkflow } from '../workflows/outbox/sweeper';
-import { createActivities, type ActivityDeps } from '../activities';
+import type { ActivityDeps } from '../activities';
+import { createEmailActivities } from '../activities/email';
+import { createReadModelActivities } from '../activities/read-model';
+import { createReferenceActivities } from '../activities/references';
+import { mailQueueOf } from '../workflows/shared/task-queues';
 import { nodemailerMailer } from '../activities/email';
 import type { Db } from '../db';
 import { TASK_QUEUE } from '../temporal.config';
+import type { WorkerRole } from './config';
 
 export function smtpMailer(smtpUrl: string, from: string) {
   return nodemailerMailer(nodemailer.createTransport(smtpUrl), from);
+}
+
+/** The workers of one process, run and stopped together. */
+export interface Workers {
+  run(): Promise<void>;
+  shutdown(): void;
+  getState(): string;
 }
 
 export async function createWorker(opts: {
@@ -21,14 +39,33 @@ export async function createWorker(opts: {
   hooks?: ActivityDeps['hooks'];
   taskQueue?: string;
   workflowBundle?: WorkerOptions['workflowBundle'];
-}): Promise<Worker> {
-  return Worker.create({
-    connection: opts.connection,
-    namespace: opts.namespace,
-    taskQueue: opts.taskQueue ?? TASK_QUEUE,
-    ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
-    activities: createActivities({ db: opts.db, mailer: opts.mailer, hooks: opts.hooks }),
-  });
+  role?: WorkerRole;
+}): Promise<Workers> {
+  const taskQueue = opts.taskQueue ?? TASK_QUEUE;
+  const role = opts.role ?? 'all';
+  const deps = { db: opts.db, mailer: opts.mailer, hooks: opts.hooks };
+  const workers: Worker[] = [];
+  if (role !== 'mail') {
+    workers.push(await Worker.create({
+      connection: opts.connection, namespace: opts.namespace, taskQueue,
+      ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
+      activities: createReadModelActivities(deps),
+    }));
+  }
+  if (role !== 'cases') {
+    workers.push(await Worker.create({
+      connection: opts.connection, namespace: opts.namespace, taskQueue: mailQueueOf(taskQueue),
+      activities: { ...createEmailActivities(deps), ...createReferenceActivities(deps) },
+    }));
+  }
+  return {
+    run: async () => {
+      // One stopping (a signal, a fatal error) stops the others: the process ends whole.
+      await Promise.all(workers.map((w) => w.run().finally(() => workers.forEach((o) => o.getState() === 'RUNNING' && o.shutdown()))));
+    },
+    shutdown: () => workers.forEach((w) => w.getState() === 'RUNNING' && w.shutdown()),
+    getState: () => workers[0].getState(),
+  };
 }
 
 /**

@@ -88,7 +88,11 @@ async function main(): Promise<number> {
       AUTH_JWT_SECRET: secret, WORKFLOW_BUNDLE_PATH: bundlePath, PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}`,
       RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000', NODE_ENV: 'development',
     };
-    const worker = new ProductProcess('worker', 'worker.ts', env, path.join(dir, 'worker.log'));
+    // The case worker (workflows, read model) is the one killed; the mail worker talks SMTP.
+    const worker = new ProductProcess('worker', 'worker.ts', { ...env, WORKER_ROLE: 'cases' }, path.join(dir, 'worker.log'));
+    const mailWorker = new ProductProcess('mail worker', 'worker.ts', { ...env, WORKER_ROLE: 'mail' }, path.join(dir, 'mail-worker.log'));
+    mailWorker.start();
+    cleanups.push(() => mailWorker.stop());
     const apiProcess = new ProductProcess('api', 'api.ts', { ...env, PORT: String(apiPort) }, path.join(dir, 'api.log'));
     worker.start();
     apiProcess.start();
@@ -185,8 +189,8 @@ async function main(): Promise<number> {
       ['cases driven (leave, certification, mentor, youth, match)', total],
       ['cases in their expected state', outcomes.length - f.notInExpectedState.length],
       ['stories that failed', failures.length],
-      ['worker SIGKILLs / restarts', `${faults.workerKills} / ${worker.starts - 1}`],
-      ['processes that crashed by themselves', worker.crashes.length + apiProcess.crashes.length],
+      ['case worker SIGKILLs / restarts', `${faults.workerKills} / ${worker.starts - 1}`],
+      ['processes that crashed by themselves', worker.crashes.length + mailWorker.crashes.length + apiProcess.crashes.length],
       ['Temporal server restarts (down for)', `${faults.temporalRestarts} (${(faults.temporalDownMs / 1000).toFixed(1)} s)`],
       ['PostgreSQL restarts (down for)', `${faults.postgresRestarts} (${(faults.postgresDownMs / 1000).toFixed(1)} s)`],
       ['HTTP requests / retried / answered 202', `${stats.requests} / ${stats.retried} / ${stats.accepted202}`],
@@ -199,10 +203,10 @@ async function main(): Promise<number> {
     ];
     console.log('\n| measure | value |\n| --- | --- |');
     for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
-    for (const x of [...worker.crashes, ...apiProcess.crashes, ...failures, ...f.duplicated, ...f.notInExpectedState, ...f.unexpectedEvents].slice(0, 20)) console.log(`  ! ${x}`);
+    for (const x of [...worker.crashes, ...mailWorker.crashes, ...apiProcess.crashes, ...failures, ...f.duplicated, ...f.notInExpectedState, ...f.unexpectedEvents].slice(0, 20)) console.log(`  ! ${x}`);
     console.log(`\nchaos: ${total} cases, ${lost} lost, ${f.duplicateEmails} duplicate e-mails`);
     // A duplicate in the window of a kill is reported, not failed: no SMTP sender can close it (RFC 1047).
-    const clean = worker.crashes.length + apiProcess.crashes.length === 0 && lost === 0 && f.duplicateEmails === f.duplicatesAtAKill && f.lostEvents === 0 && f.duplicateEvents === 0 && f.lostEmails === 0 && f.unsentEmails === 0 && f.openIncidents === 0;
+    const clean = worker.crashes.length + mailWorker.crashes.length + apiProcess.crashes.length === 0 && lost === 0 && f.duplicateEmails === f.duplicatesAtAKill && f.lostEvents === 0 && f.duplicateEvents === 0 && f.lostEmails === 0 && f.unsentEmails === 0 && f.openIncidents === 0;
     return clean ? 0 : 1;
   } finally {
     for (const c of cleanups.reverse()) await c().catch(() => undefined);

@@ -27,6 +27,7 @@ import { programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from 
 import { certificationWorkflow } from '../workflows/certification/workflow';
 import { completeWorkPlanItemUpdate, saveAssessmentUpdate, submitAssessmentUpdate } from '../workflows/certification/messages';
 import { QUESTIONS } from '../workflows/certification/questions';
+import { mailQueueOf } from '../workflows/shared/task-queues';
 import { mentorScreeningWorkflow } from '../workflows/foster/mentor-screening';
 import { youthReferralWorkflow } from '../workflows/foster/youth-referral';
 import { matchWorkflow } from '../workflows/foster/match';
@@ -69,25 +70,24 @@ async function main(): Promise<void> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: resolveTestServer() } } });
   await env.connection.testService!.lockTimeSkipping({});
   const taskQueue = 'record-histories';
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowsPath: require.resolve('../workflows'),
-    activities: {
-      recordTransition: async (): Promise<TransitionResult> => {
-        if (faults.failNextRecord) {
-          faults.failNextRecord = false;
-          throw ApplicationFailure.nonRetryable('the read model refused the change (22001)', 'bad_data');
-        }
-        return { emailsSent: 0 };
-      },
-      recordIncident: async () => undefined,
-      caseRecorded: async ({ caseId }: { caseId: string }) => ({ recorded: !faults.matchesNeverStarted.has(caseId) }),
-      deliverEmails: async () => ({ sent: 0 }),
-      sweepOutbox: async () => ({ sent: 0, pending: 0 }),
-      issueReferenceLink: async () => ({ sent: true }),
+  // The fakes serve the cases' task queue and the mail queue beside it.
+  const activities = {
+    recordTransition: async (): Promise<TransitionResult> => {
+      if (faults.failNextRecord) {
+        faults.failNextRecord = false;
+        throw ApplicationFailure.nonRetryable('the read model refused the change (22001)', 'bad_data');
+      }
+      return { emailsSent: 0 };
     },
-  });
+    recordIncident: async () => undefined,
+    caseRecorded: async ({ caseId }: { caseId: string }) => ({ recorded: !faults.matchesNeverStarted.has(caseId) }),
+    deliverEmails: async () => ({ sent: 0 }),
+    sweepOutbox: async () => ({ sent: 0, pending: 0 }),
+    issueReferenceLink: async () => ({ sent: true }),
+  };
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: require.resolve('../workflows'), activities });
+  const mailWorker = await Worker.create({ connection: env.nativeConnection, taskQueue: mailQueueOf(taskQueue), activities });
+  const mailRunning = mailWorker.run();
   const policy = buildPolicy({}, 'http://127.0.0.1:3000');
   mkdirSync(OUT, { recursive: true });
   const save = async (name: string, handle: WorkflowHandle, runId?: string) =>
@@ -243,6 +243,8 @@ async function main(): Promise<void> {
     await fosterTimerStories(env, taskQueue, policy, save);
     await sweeperStory(env, taskQueue, save);
   });
+  mailWorker.shutdown();
+  await mailRunning;
   await env.teardown();
   console.log(`histories written to ${OUT}`);
 }

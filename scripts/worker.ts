@@ -1,4 +1,4 @@
-/** `npm run worker`: one worker process against the configured services. */
+/** `npm run worker`: one worker process against the configured services (WORKER_ROLE: all, cases or mail). */
 import { loadConfig } from '../lib/config';
 import { connectClient, connectWorker } from '../lib/temporal';
 import { createWorker, ensureOutboxSweeper, smtpMailer } from '../lib/worker';
@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     db,
     mailer: smtpMailer(config.smtpUrl, config.mailFrom),
     ...(config.workflowBundlePath ? { workflowBundle: { codePath: config.workflowBundlePath } } : {}),
+    role: config.workerRole,
   });
   const client = await connectClient(config.temporal);
   await ensureOutboxSweeper(client);

@@ -6,14 +6,14 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { sql } from 'kysely';
 import { createApp } from '../../api/app';
 import { mintToken } from '../../api/auth';
 import type { ReadModelDeps } from '../../activities/read-model';
 import { createDb, type Db } from '../../db';
 import { buildPolicy } from '../../lib/policy';
-import { createWorker, ensureOutboxSweeper, smtpMailer } from '../../lib/worker';
+import { createWorker, ensureOutboxSweeper, smtpMailer, type Workers } from '../../lib/worker';
 import type { Policy } from '../../workflows/shared/policy';
 
 export const JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
@@ -24,7 +24,7 @@ export interface Stack {
   policy: Policy;
   taskQueue: string;
   baseUrl: string;
-  worker: Worker;
+  worker: Workers;
   /** The API's route table (method, path, who it admits). */
   routes: { method: string; path: string; auth: unknown }[];
   stop(): Promise<void>;

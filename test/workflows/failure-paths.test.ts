@@ -19,6 +19,7 @@ import { mentoringLeaveWorkflow } from '../../workflows/mentoring-leave/workflow
 import { mentorScreeningWorkflow, mentorScreeningWorkflowId } from '../../workflows/foster/mentor-screening';
 import { referenceAnswerUpdate } from '../../workflows/foster/messages';
 import type { TransitionInput } from '../../workflows/shared/records';
+import { mailQueueOf } from '../../workflows/shared/task-queues';
 
 const DAY = 86_400_000;
 const person = (id: string, roles: string[], extra: Record<string, unknown> = {}) => ({ id, roles, ...extra });
@@ -33,6 +34,7 @@ const faults = { refuseNext: 0, failAlways: false, mailDown: false };
 
 let env: TestWorkflowEnvironment;
 let worker: Worker;
+let mailWorker: Worker;
 let running: Promise<void>;
 const taskQueue = `wf-${randomUUID()}`;
 const policy = buildPolicy({}, 'http://127.0.0.1:3000');
@@ -47,36 +49,39 @@ beforeEach(async () => {
   env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: process.env.TEMPORAL_TEST_SERVER_PATH! } } });
   // Time moves only inside env.sleep: the test decides when retries and timers come due.
   await env.connection.testService!.lockTimeSkipping({});
-  worker = await Worker.create({
-    connection: env.nativeConnection, taskQueue, workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! },
-    activities: {
-      recordTransition: async (input: TransitionInput) => {
-        calls.transitions.push(input);
-        if (faults.refuseNext > 0) {
-          faults.refuseNext--;
-          throw ApplicationFailure.nonRetryable('value too long for type character varying (22001)', 'bad_data');
-        }
-        if (faults.failAlways) throw ApplicationFailure.retryable('connection terminated unexpectedly', 'Error');
-        return { emailsSent: 0 };
-      },
-      recordIncident: async (input: { caseId: string; open?: { reason: string } }) => {
-        calls.incidents.push(input);
-      },
-      caseRecorded: async () => ({ recorded: true }),
-      deliverEmails: async () => {
-        calls.deliveries++;
-        if (faults.mailDown) throw ApplicationFailure.retryable('421 service not available', 'Error');
-        return { sent: 1 };
-      },
-      sweepOutbox: async () => ({ sent: 0, pending: 0 }),
-      issueReferenceLink: async () => ({ sent: true }),
+  // The fakes serve both task queues: the cases' and the mail queue beside it.
+  const activities = {
+    recordTransition: async (input: TransitionInput) => {
+      calls.transitions.push(input);
+      if (faults.refuseNext > 0) {
+        faults.refuseNext--;
+        throw ApplicationFailure.nonRetryable('value too long for type character varying (22001)', 'bad_data');
+      }
+      if (faults.failAlways) throw ApplicationFailure.retryable('connection terminated unexpectedly', 'Error');
+      return { emailsSent: 0 };
     },
+    recordIncident: async (input: { caseId: string; open?: { reason: string } }) => {
+      calls.incidents.push(input);
+    },
+    caseRecorded: async () => ({ recorded: true }),
+    deliverEmails: async () => {
+      calls.deliveries++;
+      if (faults.mailDown) throw ApplicationFailure.retryable('421 service not available', 'Error');
+      return { sent: 1 };
+    },
+    sweepOutbox: async () => ({ sent: 0, pending: 0 }),
+    issueReferenceLink: async () => ({ sent: true }),
+  };
+  worker = await Worker.create({
+    connection: env.nativeConnection, taskQueue, workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! }, activities,
   });
-  running = worker.run();
+  mailWorker = await Worker.create({ connection: env.nativeConnection, taskQueue: mailQueueOf(taskQueue), activities });
+  running = Promise.all([worker.run(), mailWorker.run()]).then(() => undefined);
 });
 
 afterEach(async () => {
   worker?.shutdown();
+  mailWorker?.shutdown();
   await running;
   await env?.teardown();
 });

@@ -4,8 +4,8 @@
  * interview and pre-match training; only then the case supervisor's screening decision.
  * An approved mentor's case stays open as their record in the mentor pool.
  */
-import { continueAsNew, patched, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
-import type { ReferenceActivities } from '../../activities/references';
+import { continueAsNew, patched, setHandler, uuid4 } from '@temporalio/workflow';
+import { issueReferenceLink } from '../shared/activities';
 import { roleMailbox, roleToken, userToken } from '../shared/access';
 import { addDuration } from '../shared/calendar';
 import { CaseRuntime, newCase, mergeChanges, refuse, type Change } from '../shared/case-runtime';
@@ -17,10 +17,6 @@ import { referenceAnswerInput, trainingInput, withdrawInput } from './inputs';
 import { logTrainingUpdate, referenceAnswerUpdate, withdrawApplicationUpdate } from './messages';
 import { CHECKS, type FosterResult, type MentorScreeningInput, type MentorScreeningState, type Reference } from './types';
 
-const { issueReferenceLink } = proxyActivities<ReferenceActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
 
 const FINAL = ['approved', 'declined', 'withdrawn'];
 

@@ -1,12 +1,19 @@
 /**
  * The activities workflows call, with their timeouts and retry policies in one place.
+ * Everything that talks SMTP runs on the mail task queue (`<queue>-mail`), served by the
+ * mail worker: a crash of the worker that runs the cases never lands between an SMTP
+ * server's acceptance and the outbox's mark, so it cannot make a message go out twice.
+ * (The task queue of an activity is not part of replay's comparison: running cases keep
+ * replaying, tested by the replay suite.)
  * Writing the read model retries a bounded number of times and never on `bad_data` (the
  * case opens an incident instead); delivering e-mail tries a few times and leaves the
  * rest to the outbox sweep; flagging an incident retries until it is written.
  */
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { EmailActivities } from '../../activities/email';
 import type { ReadModelActivities } from '../../activities/read-model';
+import type { ReferenceActivities } from '../../activities/references';
+import { mailQueueOf } from './task-queues';
 
 export const { recordTransition } = proxyActivities<ReadModelActivities>({
   startToCloseTimeout: '30 seconds',
@@ -18,7 +25,14 @@ export const { recordIncident } = proxyActivities<ReadModelActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
-export const { deliverEmails, sweepOutbox } = proxyActivities<EmailActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', maximumAttempts: 3 },
-});
+const onMailQueue = () => mailQueueOf(workflowInfo().taskQueue);
+
+export const deliverEmails: EmailActivities['deliverEmails'] = (input) =>
+  proxyActivities<EmailActivities>({ taskQueue: onMailQueue(), startToCloseTimeout: '1 minute', retry: { initialInterval: '2 seconds', maximumAttempts: 3 } }).deliverEmails(input);
+
+export const sweepOutbox: EmailActivities['sweepOutbox'] = (input) =>
+  proxyActivities<EmailActivities>({ taskQueue: onMailQueue(), startToCloseTimeout: '1 minute', retry: { initialInterval: '2 seconds', maximumAttempts: 3 } }).sweepOutbox(input);
+
+/** Mints a reference's one-time link and e-mails it (retried until it is out). */
+export const issueReferenceLink: ReferenceActivities['issueReferenceLink'] = (input) =>
+  proxyActivities<ReferenceActivities>({ taskQueue: onMailQueue(), startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } }).issueReferenceLink(input);
