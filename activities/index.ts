@@ -1,16 +1,8 @@
-/** Every activity the worker runs, built from their dependencies. */
-import { createEmailActivities } from './email';
-import { createReadModelActivities, type ReadModelDeps } from './read-model';
-import { createReferenceActivities } from './references';
+/**
+ * The activities' shared dependencies. The case worker runs the read-model activities
+ * (read-model.ts); the mail worker runs those that talk SMTP (email.ts, references.ts);
+ * lib/worker.ts puts each on its task queue.
+ */
+import type { ReadModelDeps } from './read-model';
 
 export type ActivityDeps = ReadModelDeps;
-
-export function createActivities(deps: ActivityDeps) {
-  return {
-    ...createReadModelActivities(deps),
-    ...createEmailActivities(deps),
-    ...createReferenceActivities(deps),
-  };
-}
-
-export type Activities = ReturnType<typeof createActivities>;

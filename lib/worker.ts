@@ -11,11 +11,10 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
 import { OUTBOX_SWEEPER_ID, outboxSweeperWorkflow } from '../workflows/outbox/sweeper';
 import type { ActivityDeps } from '../activities';
-import { createEmailActivities } from '../activities/email';
+import { createEmailActivities, nodemailerMailer } from '../activities/email';
 import { createReadModelActivities } from '../activities/read-model';
 import { createReferenceActivities } from '../activities/references';
 import { mailQueueOf } from '../workflows/shared/task-queues';
-import { nodemailerMailer } from '../activities/email';
 import type { Db } from '../db';
 import { TASK_QUEUE } from '../temporal.config';
 import type { WorkerRole } from './config';
