@@ -14,7 +14,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { faults, fosterEdgeStories, leaveIncidentStory, sweeperStory } from './histories/more-stories';
 import { certificationTimerStories, fosterTimerStories, matchLifeStory } from './histories/timer-stories';
-import { person as actor } from './histories/shared';
+import { leaveEnrollment, person as actor } from './histories/shared';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { TransitionResult } from '../workflows/shared/records';
 import { buildPolicy } from '../lib/policy';
@@ -105,13 +105,7 @@ async function main(): Promise<void> {
         caseId: 'case-history-1',
         policy,
         enrolledBy: actor('emp-history'),
-        enrollment: {
-          year,
-          employee: { id: 'emp-history', name: 'Employee', email: 'emp@example.gov', department: 'CDT', bargainingUnit: 1, appointment: 'permanent' },
-          supervisor: { id: 'sup-1', name: 'Supervisor', email: 'sup@example.gov' },
-          program: { programId: 'prog-1', name: 'Program' },
-          commitment: { startDate: `${year}-01-15`, endDate: `${year + 1}-06-15` },
-        },
+        enrollment: leaveEnrollment(year, { id: 'emp-history', name: 'Employee', email: 'emp@example.gov' }),
       }],
     });
     const complete = async (type: string, outcome: string, comment?: string) => {

@@ -15,7 +15,7 @@ import { outboxSweeperWorkflow } from '../../workflows/outbox/sweeper';
 import { assignTaskUpdate, caseRecordedUpdate, claimTaskUpdate, completeTaskUpdate, openTasksQuery, retryIncidentUpdate } from '../../workflows/shared/messages';
 import type { Policy } from '../../workflows/shared/policy';
 import { laDate, laYear } from '../../workflows/shared/calendar';
-import { completed, continuedAsNew, person, startMatch, type Save } from './shared';
+import { completed, continuedAsNew, leaveEnrollment, person, startMatch, type Save } from './shared';
 
 /** Faults the recorder's fake activities obey. */
 export const faults = { failNextRecord: false, matchesNeverStarted: new Set<string>() };
@@ -32,13 +32,7 @@ export async function leaveIncidentStory(env: TestWorkflowEnvironment, taskQueue
     taskQueue, workflowId: `mentoring-leave-${year}-emp-history-2`,
     args: [{
       caseId: 'case-history-3', policy: { ...policy, maxHistoryEvents: 120 }, enrolledBy: person('emp-history-2', ['employee']),
-      enrollment: {
-        year,
-        employee: { id: 'emp-history-2', name: 'Employee Two', email: 'emp2@example.gov', department: 'CDT', bargainingUnit: 1, appointment: 'permanent' },
-        supervisor: { id: 'sup-1', name: 'Supervisor', email: 'sup@example.gov' },
-        program: { programId: 'prog-1', name: 'Program' },
-        commitment: { startDate: `${year}-01-15`, endDate: `${year + 1}-06-15` },
-      },
+      enrollment: leaveEnrollment(year, { id: 'emp-history-2', name: 'Employee Two', email: 'emp2@example.gov' }),
     }],
   });
   const firstRunId = leave.firstExecutionRunId;

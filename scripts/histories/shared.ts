@@ -11,6 +11,15 @@ export type Save = (name: string, handle: WorkflowHandle, runId?: string) => Pro
 export const person = (id: string, roles: string[] = [], extra: Partial<ActingUser> = {}): ActingUser => ({ id, roles, ...extra });
 export const cw1 = person('cw-1', ['case_worker']);
 
+/** A CDT employee's enrollment for `year` with the recorder's supervisor and program. */
+export const leaveEnrollment = (year: number, employee: { id: string; name: string; email: string }) => ({
+  year,
+  employee: { ...employee, department: 'CDT', bargainingUnit: 1, appointment: 'permanent' as const },
+  supervisor: { id: 'sup-1', name: 'Supervisor', email: 'sup@example.gov' },
+  program: { programId: 'prog-1', name: 'Program' },
+  commitment: { startDate: `${year}-01-15`, endDate: `${year + 1}-06-15` },
+});
+
 /** Polls (in real time: the test server's clock does not move) until `what` holds, at most 10 s. */
 export async function until(what: () => Promise<boolean>): Promise<void> {
   for (let i = 0; i < 200 && !(await what()); i++) await new Promise((r) => setTimeout(r, 50));

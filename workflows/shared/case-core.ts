@@ -6,24 +6,11 @@
  */
 import type { Scope } from './access';
 import type { CompleteTaskInput } from './messages';
-import type { CaseParties, CaseType, EmailMessage, TaskRecord, TimelineEvent, TransitionInput } from './records';
+import type { CaseHeader, EmailMessage, TaskRecord, TimelineEvent, TransitionInput } from './records';
 
 /** The part of every process's state the runtime manages. */
-export interface CaseCore {
+export interface CaseCore extends CaseHeader {
   caseId: string;
-  type: CaseType;
-  status: 'open' | 'closed';
-  stage: string;
-  subject: string;
-  viewers: string[];
-  ownerId?: string;
-  /** Whose case it is (nobody acts on their own case); absent on cases started before it existed. */
-  parties?: CaseParties;
-  department?: string;
-  programId?: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
   /** True once the first read-model row is written. */
   recorded: boolean;
   /** A transition that could not be written: the case waits for an admin's retry. */

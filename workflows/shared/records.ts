@@ -73,9 +73,8 @@ export interface TaskRecord {
   ref?: string;
 }
 
-export interface CaseSnapshot {
-  id: string;
-  workflowId: string;
+/** What a case is and who may see it: in the workflow's state and in every snapshot of it. */
+export interface CaseHeader {
   type: CaseType;
   status: 'open' | 'closed';
   stage: string;
@@ -83,15 +82,22 @@ export interface CaseSnapshot {
   /** Access tokens of who may see the case. */
   viewers: string[];
   ownerId?: string;
+  /** Whose case it is (nobody acts on their own case); absent on cases started before it existed. */
   parties?: CaseParties;
   department?: string;
   programId?: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CaseSnapshot extends CaseHeader {
+  id: string;
+  workflowId: string;
   /** Process-specific view (ledger, requests …) served by the API as is. */
   details: Record<string, unknown>;
   /** Monotonic per case: an older snapshot never overwrites a newer one. */
   version: number;
-  createdAt: string;
-  updatedAt: string;
 }
 
 export interface TimelineEvent {
