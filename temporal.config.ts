@@ -4,6 +4,8 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 export const TASK_QUEUE = 'mentorflow';
 export const TEMPORAL_CLI_VERSION = 'v1.5.1';
 export const TEST_SERVER_VERSION = '1.38.0';
+/** The server the pinned CLI embeds (its go.mod): `npm run cluster` builds this one. */
+export const TEMPORAL_SERVER_VERSION = 'v1.29.1';
 
 /**
  * Custom search attributes, registered when the dev server starts. They carry no

@@ -9,6 +9,7 @@ import type { AuthConfig } from './auth';
 import { errorHandler, HttpProblem, sendProblem, unknownRoute } from './errors';
 import { ApiBuilder } from './http';
 import { docsPage } from './docs';
+import { linkHistoriesTo } from './views';
 import { DEFAULT_RATE_LIMIT, publicRateLimit, type RateLimitConfig } from './rate-limit';
 import { registerCaseRoutes } from './routes/cases';
 import { registerCertificationRoutes } from './routes/certification';
@@ -28,10 +29,13 @@ export interface AppDeps {
   rateLimit?: RateLimitConfig;
   /** Express's `trust proxy` (behind a load balancer: the client address comes from it). */
   trustProxy?: string | number | boolean;
+  /** The Temporal Web UI every case links to (its history). */
+  temporalUiUrl?: string;
 }
 
-export function createApp({ db, temporal, policy, auth, log = (m, e) => console.error(m, e), taskQueue = TASK_QUEUE, rateLimit = DEFAULT_RATE_LIMIT, trustProxy = false }: AppDeps): express.Express {
-  const publicLimit = publicRateLimit(rateLimit);
+export function createApp({ db, temporal, policy, auth, log = (m, e) => console.error(m, e), taskQueue = TASK_QUEUE, rateLimit = DEFAULT_RATE_LIMIT, trustProxy = false, temporalUiUrl }: AppDeps): express.Express {
+  linkHistoriesTo(temporalUiUrl, temporal.options.namespace);
+  const publicLimit = publicRateLimit(db, rateLimit);
   const api = new ApiBuilder(db, auth, publicLimit);
   registerCaseRoutes(api, db, temporal);
   registerMentoringLeaveRoutes(api, db, temporal, policy, taskQueue);

@@ -41,6 +41,7 @@ export const caseSchema = z
     type: z.enum(CASE_TYPES),
     status: z.string(), stage: z.string(), subject: z.string(), createdAt: z.string(), updatedAt: z.string(),
     openTasks: z.array(taskSchema),
+    historyUrl: z.string().url().optional().openapi({ description: "The case's workflow history in the Temporal Web UI (when TEMPORAL_UI_URL is known)" }),
   })
   .passthrough()
   .openapi('Case');

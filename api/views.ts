@@ -32,7 +32,22 @@ export function taskDto(t: TaskRow) {
   };
 }
 
+/**
+ * Where a case's history is in the Temporal Web UI (TEMPORAL_UI_URL), for operators and
+ * supervisors who need to see what the engine did. Configuration, set once by createApp;
+ * the workflow ID it carries holds no personal data.
+ */
+const historyLinks: { base?: string; namespace: string } = { namespace: 'default' };
+export function linkHistoriesTo(uiUrl: string | undefined, namespace: string): void {
+  historyLinks.base = uiUrl?.replace(/\/+$/, '');
+  historyLinks.namespace = namespace;
+}
+export function historyUrl(workflowId: string): string | undefined {
+  return historyLinks.base && `${historyLinks.base}/namespaces/${encodeURIComponent(historyLinks.namespace)}/workflows/${encodeURIComponent(workflowId)}`;
+}
+
 export function caseDto(c: CaseRow, openTasks: TaskRow[]) {
+  const history = historyUrl(c.workflow_id);
   return {
     id: c.id,
     type: c.type,
@@ -42,6 +57,7 @@ export function caseDto(c: CaseRow, openTasks: TaskRow[]) {
     createdAt: iso(c.created_at),
     updatedAt: iso(c.updated_at),
     openTasks: openTasks.map(taskDto),
+    ...(history ? { historyUrl: history } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003_who_may_act';
 import * as m0004 from './migrations/0004_incidents_and_outbox';
 import * as m0005 from './migrations/0005_one_enrollment_per_year';
 import * as m0006 from './migrations/0006_outbox_claims';
+import * as m0007 from './migrations/0007_rate_limits';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0004_incidents_and_outbox': m0004,
   '0005_one_enrollment_per_year': m0005,
   '0006_outbox_claims': m0006,
+  '0007_rate_limits': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -161,4 +161,12 @@ export interface Database {
   reference_links: ReferenceLinksTable;
   people: PeopleTable;
   incidents: IncidentsTable;
+  rate_limits: RateLimitsTable;
+}
+
+/** Public endpoints' request counters per client, shared by all API processes. */
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  resets_at: Date;
 }

@@ -25,6 +25,8 @@ const envSchema = z.object({
   TEMPORAL_API_KEY: z.string().optional(),
   TEMPORAL_TLS_CERT: z.string().optional(),
   TEMPORAL_TLS_KEY: z.string().optional(),
+  // The Temporal Web UI each case links to (its history); unset: the dev server's UI when it is ours.
+  TEMPORAL_UI_URL: z.string().url().optional(),
   // Unset: the embedded SMTP catcher on SMTP_PORT.
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('mentorflow <no-reply@mentorflow.local>'),
@@ -78,7 +80,7 @@ const envSchema = z.object({
 export interface AppConfig {
   /** Undefined: the embedded PostgreSQL of `npm start` (a lone worker or API needs it set). */
   databaseUrl?: string;
-  temporal: { address: string; namespace: string; apiKey?: string; tlsCert?: string; tlsKey?: string };
+  temporal: { address: string; namespace: string; apiKey?: string; tlsCert?: string; tlsKey?: string; uiUrl?: string };
   smtpUrl: string;
   mailFrom: string;
   publicBaseUrl: string;
@@ -125,7 +127,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   return {
     databaseUrl: e.DATABASE_URL,
-    temporal: { address: e.TEMPORAL_ADDRESS ?? `127.0.0.1:${e.TEMPORAL_PORT}`, namespace: e.TEMPORAL_NAMESPACE, apiKey: e.TEMPORAL_API_KEY, tlsCert: e.TEMPORAL_TLS_CERT, tlsKey: e.TEMPORAL_TLS_KEY },
+    temporal: {
+      address: e.TEMPORAL_ADDRESS ?? `127.0.0.1:${e.TEMPORAL_PORT}`, namespace: e.TEMPORAL_NAMESPACE, apiKey: e.TEMPORAL_API_KEY, tlsCert: e.TEMPORAL_TLS_CERT, tlsKey: e.TEMPORAL_TLS_KEY,
+      uiUrl: (e.TEMPORAL_UI_URL ?? (e.TEMPORAL_ADDRESS ? undefined : `http://127.0.0.1:${e.TEMPORAL_UI_PORT}`))?.replace(/\/+$/, ''),
+    },
     smtpUrl: e.SMTP_URL ?? `smtp://127.0.0.1:${e.SMTP_PORT}`,
     mailFrom: e.MAIL_FROM,
     publicBaseUrl,

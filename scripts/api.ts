@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const database = await provideDatabase({ url: config.databaseUrl, database: 'mentorflow', port: config.embedded.postgresPort });
   const db = database.db;
   const temporal = await connectClient(config.temporal);
-  const app = createApp({ db, temporal, policy: config.policy, auth: config.auth, rateLimit: config.rateLimit, trustProxy: config.trustProxy });
+  const app = createApp({ db, temporal, policy: config.policy, auth: config.auth, rateLimit: config.rateLimit, trustProxy: config.trustProxy, temporalUiUrl: config.temporal.uiUrl });
   const server = app.listen(config.port, config.host, () => console.log(`API listening on ${config.host}:${config.port} (public URL ${config.publicBaseUrl})`));
   const stop = () => {
     server.close(() => {

@@ -18,24 +18,17 @@ import { DATA_DIR } from '../lib/config';
 import { startDevServer, type DevServer } from './provision/dev-server';
 import { startEmbeddedPostgres } from './provision/embedded-postgres';
 import { prepareDatabase } from './provision/postgres';
-import type { CaughtMessage } from './provision/smtp-catcher';
+import { waitForCatcher, type CaughtMessage } from './provision/smtp-catcher';
 import { Api, stats } from './chaos/client';
 import { check, settle } from './chaos/checks';
-import { freePort, ProductProcess } from './chaos/processes';
+import { freePort } from './provision/ports';
+import { ProductProcess } from './provision/processes';
 import { certificationStory, leaveStory, matchStory, mentorStory, program, youthStory, type Outcome } from './chaos/stories';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-/** Until the catcher's inbox answers. */
-async function catcherReady(webPort: number): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (await fetch(`http://127.0.0.1:${webPort}/messages?to=-`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the SMTP catcher did not start');
-}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const between = (lo: number, hi: number) => lo + Math.random() * (hi - lo);
 /** A bundle of stories: two leave years, a certification, a mentor, a youth and their match. */
@@ -82,7 +75,7 @@ async function main(): Promise<number> {
 
     const secret = randomBytes(32).toString('hex');
     const apiPort = await freePort();
-    await catcherReady(smtpWebPort);
+    await waitForCatcher(smtpWebPort);
     const env = {
       DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: dev.address, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       AUTH_JWT_SECRET: secret, WORKFLOW_BUNDLE_PATH: bundlePath, PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}`,

@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     const temporal = await connectClient(config.temporal);
     cleanups.push(() => temporal.connection.close());
     await ensureOutboxSweeper(temporal);
-    const app = createApp({ db, temporal, policy: config.policy, auth: config.auth, rateLimit: config.rateLimit, trustProxy: config.trustProxy });
+    const app = createApp({ db, temporal, policy: config.policy, auth: config.auth, rateLimit: config.rateLimit, trustProxy: config.trustProxy, temporalUiUrl: config.temporal.uiUrl });
     const server: Server = await new Promise((resolve) => {
       const s = app.listen(config.port, config.host, () => resolve(s));
     });

@@ -3,12 +3,16 @@
  * `npm start` does (Temporal CLI, the time-skipping test server, the local PostgreSQL
  * cluster), runs jest, and ends with one plain line `N passed, N failed`.
  * Extra arguments go to jest (e.g. `npm test -- test/unit`).
+ * `npm run test:cluster` (`--cluster`) runs the integration suite on the production-like
+ * topology instead: the Temporal server with PostgreSQL persistence, SQL visibility and 4
+ * history shards, and two workers and two API instances behind every test's stack.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DATA_DIR } from '../lib/config';
 import { provideDatabase } from './provision/postgres';
+import { resolveTemporalServer } from './provision/temporal-server';
 import { resolveTemporalCli, resolveTestServer } from './provision/tools';
 
 async function main(): Promise<number> {
@@ -16,6 +20,13 @@ async function main(): Promise<number> {
   mkdirSync(dir, { recursive: true });
   process.env.TEMPORAL_CLI_PATH = resolveTemporalCli();
   process.env.TEMPORAL_TEST_SERVER_PATH = resolveTestServer();
+  const args = process.argv.slice(2);
+  if (args.includes('--cluster')) {
+    args.splice(args.indexOf('--cluster'), 1);
+    process.env.TEST_TOPOLOGY = 'cluster';
+    resolveTemporalServer(); // built before jest starts, where its output can be seen
+    if (!args.some((a) => !a.startsWith('-'))) args.push('--selectProjects', 'integration');
+  }
   // TEST_DATABASE_URL, or a database on the embedded PostgreSQL (running while jest runs).
   const database = await provideDatabase({ url: process.env.TEST_DATABASE_URL, database: 'mentorflow_test' });
   process.env.TEST_DATABASE_URL = database.url;
@@ -24,7 +35,7 @@ async function main(): Promise<number> {
   const results = path.join(dir, 'results.json');
   rmSync(results, { force: true });
   const jest = require.resolve('jest/bin/jest');
-  const run = spawnSync(process.execPath, [jest, '--runInBand', '--json', `--outputFile=${results}`, ...process.argv.slice(2)], { stdio: 'inherit', env: process.env });
+  const run = spawnSync(process.execPath, [jest, '--runInBand', '--json', `--outputFile=${results}`, ...args], { stdio: 'inherit', env: process.env });
   let line = '0 passed, 1 failed';
   if (existsSync(results)) {
     const r = JSON.parse(readFileSync(results, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numRuntimeErrorTestSuites: number };

@@ -109,3 +109,12 @@ export async function startSmtpCatcher(opts: {
     },
   };
 }
+
+/** Until a catcher (in another process) answers on its web port. */
+export async function waitForCatcher(webPort: number): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (await fetch(`http://127.0.0.1:${webPort}/messages?to=-`).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the SMTP catcher did not answer on port ${webPort}`);
+}

@@ -11,7 +11,7 @@ import { TEMPORAL_CLI_VERSION, TEST_SERVER_VERSION } from '../../temporal.config
 
 export const CACHE_DIR = process.env.MENTORFLOW_CACHE_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'mentorflow');
 
-function which(cmd: string): string | undefined {
+export function which(cmd: string): string | undefined {
   const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
   return r.status === 0 ? r.stdout.trim() || undefined : undefined;
 }

@@ -73,11 +73,13 @@ test('a key still held by a request in flight is 409; an expired key is forgotte
   expect(fresh.body.stale).toBeUndefined();
 });
 
-test('public endpoints are rate limited per client with a 429 problem', async () => {
+test('public endpoints are rate limited per client with a 429 problem, counted across API processes', async () => {
   const answers = [];
+  // Under test:cluster the requests alternate between two API processes: the limit of 5
+  // still holds for the client as a whole.
   for (let i = 0; i < 7; i++) answers.push(await as(stack).get('/certifications/questions'));
   const limited = answers.filter((r) => r.status === 429);
-  expect(limited.length).toBeGreaterThan(0);
+  expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 429, 429]);
   expect(limited[0].headers.get('content-type')).toMatch(/application\/problem\+json/);
   expect(limited[0].body).toMatchObject({ status: 429, code: 'rate_limited' });
   // Signed-in routes are not limited this way.

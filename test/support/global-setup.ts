@@ -9,6 +9,7 @@ import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { startDevServer } from '../../scripts/provision/dev-server';
 import { provideDatabase } from '../../scripts/provision/postgres';
 import { resolveTestServer } from '../../scripts/provision/tools';
+import { loginOf, startTemporalCluster } from '../../scripts/provision/temporal-server';
 import { startSmtpCatcher } from '../../scripts/provision/smtp-catcher';
 
 export const TEST_DIR = path.resolve(__dirname, '../../.data/test');
@@ -21,8 +22,11 @@ export default async function globalSetup(): Promise<void> {
   await database.db.destroy();
   const base = database.url;
 
-  const port = Number(process.env.TEST_TEMPORAL_PORT ?? 7299);
-  const dev = await startDevServer({ port });
+  // The dev server, or under `npm run test:cluster` the Temporal server with PostgreSQL
+  // persistence and SQL visibility on the same PostgreSQL (its own databases), 4 shards.
+  const dev = process.env.TEST_TOPOLOGY === 'cluster'
+    ? await startTemporalCluster({ dir: path.join(TEST_DIR, 'cluster'), pg: loginOf(base), shards: 4, fresh: true, databases: { store: 'temporal_test', visibility: 'temporal_visibility_test' } })
+    : await startDevServer({ port: Number(process.env.TEST_TEMPORAL_PORT ?? 7299) });
   const catcher = await startSmtpCatcher({ smtpPort: 0, webPort: 0 });
   const bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });
   const bundlePath = path.join(TEST_DIR, 'workflow-bundle.js');

@@ -16,6 +16,9 @@ import { buildPolicy } from '../../lib/policy';
 import { createWorker, ensureOutboxSweeper, smtpMailer, type Workers } from '../../lib/worker';
 import type { Policy } from '../../workflows/shared/policy';
 
+/** The Temporal Web UI the test API links cases to. */
+export const TEMPORAL_UI_URL = 'http://temporal-ui.test:8233';
+
 export const JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
 export interface Stack {
@@ -42,6 +45,13 @@ export function quietRuntime(): void {
   }
 }
 
+/**
+ * How many workers and API instances each stack runs: two under `npm run test:cluster`
+ * (TEST_TOPOLOGY=cluster), so that requests for one case land on either API and its
+ * tasks on either worker, as on a scaled-out deployment; one otherwise.
+ */
+const REPLICAS = process.env.TEST_TOPOLOGY === 'cluster' ? 2 : 1;
+
 export async function startStack(opts: {
   policy?: Record<string, unknown>;
   hooks?: ReadModelDeps['hooks'];
@@ -56,38 +66,46 @@ export async function startStack(opts: {
   const db = createDb(process.env.TEST_DATABASE_URL!, 5);
   const policy = buildPolicy({ tasks: QUIET_TASKS, ...opts.policy }, 'http://127.0.0.1:3999');
   const taskQueue = `test-${randomUUID()}`;
-  const nativeConnection = opts.temporal?.nativeConnection ?? (await NativeConnection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! }));
-  const worker = await createWorker({
-    connection: nativeConnection,
+  const replicas = opts.temporal ? 1 : REPLICAS;
+  const nativeConnections = opts.temporal
+    ? [opts.temporal.nativeConnection]
+    : await Promise.all(Array.from({ length: replicas }, () => NativeConnection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! })));
+  const workers = await Promise.all(nativeConnections.map((connection) => createWorker({
+    connection,
     namespace: 'default',
     db,
     mailer: smtpMailer(opts.smtpUrl ?? `smtp://127.0.0.1:${process.env.TEST_SMTP_PORT}`, 'mentorflow <no-reply@test>'),
     hooks: opts.hooks,
     taskQueue,
     workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! },
-  });
-  const running = worker.run();
-  const connection = opts.temporal ? undefined : await Connection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! });
-  const client = opts.temporal?.client ?? new Client({ connection, namespace: 'default' });
+  })));
+  const running = workers.map((w) => w.run());
+  const connections = opts.temporal ? [] : await Promise.all(Array.from({ length: replicas }, () => Connection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! })));
+  const clients = opts.temporal ? [opts.temporal.client] : connections.map((connection) => new Client({ connection, namespace: 'default' }));
   // The outbox sweep of this suite's task queue (not on the time-skipping server, whose
   // clock would run on while the sweeper sleeps).
   const sweeperId = `outbox-sweeper-${taskQueue}`;
-  if (!opts.temporal) await ensureOutboxSweeper(client, { taskQueue, everySeconds: 2, workflowId: sweeperId });
-  const app = createApp({ db, temporal: client, policy, auth: { hsSecret: JWT_SECRET }, taskQueue, log: (m, e) => console.error(m, e), rateLimit: { publicPerMinute: opts.publicPerMinute ?? 100_000 } });
-  const server: Server = await new Promise((resolve) => {
+  if (!opts.temporal) await ensureOutboxSweeper(clients[0], { taskQueue, everySeconds: 2, workflowId: sweeperId });
+  const apps = clients.map((client) => createApp({ db, temporal: client, policy, auth: { hsSecret: JWT_SECRET }, taskQueue, log: (m, e) => console.error(m, e), rateLimit: { publicPerMinute: opts.publicPerMinute ?? 100_000 }, temporalUiUrl: TEMPORAL_UI_URL }));
+  const servers: Server[] = await Promise.all(apps.map((app) => new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
+  })));
+  const baseUrls = servers.map((server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  let calls = 0;
   return {
-    db, client, policy, taskQueue, worker, routes: app.locals.routes,
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    db, client: clients[0], policy, taskQueue, worker: workers[0], routes: apps[0].locals.routes,
+    /** Each read of the base URL takes the next API instance (one of one, or one of two). */
+    get baseUrl() {
+      return baseUrls[calls++ % baseUrls.length];
+    },
     async stop() {
-      await new Promise((r) => server.close(r));
-      if (!opts.temporal) await client.workflow.getHandle(sweeperId).terminate('suite done').catch(() => undefined);
-      worker.shutdown();
-      await running;
+      await Promise.all(servers.map((server) => new Promise((r) => server.close(r))));
+      if (!opts.temporal) await clients[0].workflow.getHandle(sweeperId).terminate('suite done').catch(() => undefined);
+      for (const w of workers) w.shutdown();
+      await Promise.all(running);
       if (!opts.temporal) {
-        await connection?.close();
-        await nativeConnection.close();
+        for (const c of connections) await c.close();
+        for (const n of nativeConnections) await n.close();
       }
       await db.destroy();
     },
@@ -158,5 +176,5 @@ export async function eventually<T>(fn: () => Promise<T | undefined | false>, wh
 }
 
 export async function truncateAll(db: Db): Promise<void> {
-  await sql`TRUNCATE cases, tasks, timeline, programs, leave_ledgers, idempotency_keys, email_outbox CASCADE`.execute(db);
+  await sql`TRUNCATE cases, tasks, timeline, programs, leave_ledgers, idempotency_keys, email_outbox, rate_limits CASCADE`.execute(db);
 }

@@ -1,13 +1,12 @@
 /**
- * The product's processes as the chaos run starts them: each worker and API is its own
- * Node process (so SIGKILL takes it down the way a crash would), pointed at services by
- * the same environment variables an operator sets.
+ * The product's processes as the chaos run and `npm run cluster` start them: each worker
+ * and API is its own Node process (so SIGKILL takes it down the way a crash would),
+ * pointed at services by the same environment variables an operator sets.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../../lib/config';
-export { freePort } from '../provision/ports';
 
 /**
  * One process of the product, supervised the way systemd or Kubernetes would: one that
