@@ -10,6 +10,9 @@ import { errorHandler, HttpProblem, sendProblem, unknownRoute } from './errors';
 import { ApiBuilder } from './http';
 import { docsPage } from './docs';
 import { linkHistoriesTo } from './views';
+import { createMetrics } from './metrics';
+import { observeRequests } from './observability';
+import { logger } from '../lib/logger';
 import { DEFAULT_RATE_LIMIT, publicRateLimit, type RateLimitConfig } from './rate-limit';
 import { registerCaseRoutes } from './routes/cases';
 import { registerCertificationRoutes } from './routes/certification';
@@ -31,9 +34,16 @@ export interface AppDeps {
   trustProxy?: string | number | boolean;
   /** The Temporal Web UI every case links to (its history). */
   temporalUiUrl?: string;
+  /** The SDK's Prometheus endpoint of a worker in this process, appended to /metrics. */
+  sdkMetricsUrl?: string;
+  /** When set, /metrics wants `Authorization: Bearer <this>` (scrapers outside a private network). */
+  metricsToken?: string;
 }
 
-export function createApp({ db, temporal, policy, auth, log = (m, e) => console.error(m, e), taskQueue = TASK_QUEUE, rateLimit = DEFAULT_RATE_LIMIT, trustProxy = false, temporalUiUrl }: AppDeps): express.Express {
+/** Unexpected errors, with the request they belong to (its ID is in the same log line). */
+const defaultLog = (msg: string, err?: unknown) => logger.error({ error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined }, msg);
+
+export function createApp({ db, temporal, policy, auth, log = defaultLog, taskQueue = TASK_QUEUE, rateLimit = DEFAULT_RATE_LIMIT, trustProxy = false, temporalUiUrl, sdkMetricsUrl, metricsToken }: AppDeps): express.Express {
   linkHistoriesTo(temporalUiUrl, temporal.options.namespace);
   const publicLimit = publicRateLimit(db, rateLimit);
   const api = new ApiBuilder(db, auth, publicLimit);
@@ -46,8 +56,10 @@ export function createApp({ db, temporal, policy, auth, log = (m, e) => console.
   const document = api.openApiDocument();
   const routeTable = api.routes;
 
+  const metrics = createMetrics(db, { sdkMetricsUrl });
   const app = express();
   app.disable('x-powered-by');
+  app.use(observeRequests(metrics));
   app.set('trust proxy', trustProxy);
   app.locals.routes = routeTable;
   app.set('query parser', 'simple');
@@ -72,6 +84,12 @@ export function createApp({ db, temporal, policy, auth, log = (m, e) => console.
     await within(temporal.connection.workflowService.getSystemInfo({})).catch((e: Error) => failures.push(`temporal: ${e.message}`));
     if (failures.length) log('not ready', failures.join('; '));
     res.status(failures.length ? 503 : 200).json({ status: failures.length ? 'unavailable' : 'ready' });
+  });
+  app.get('/metrics', (req, res, next) => {
+    if (metricsToken && req.headers.authorization !== `Bearer ${metricsToken}`) {
+      return sendProblem(res, new HttpProblem(401, 'Unauthorized', 'The metrics endpoint wants its bearer token (METRICS_TOKEN)'));
+    }
+    return metrics.handler(req, res, next);
   });
   app.get('/openapi.json', (_req, res) => {
     res.json(document);

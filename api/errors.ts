@@ -96,7 +96,7 @@ export function errorHandler(log: (msg: string, err: unknown) => void): ErrorReq
     if (e.status && e.status >= 400 && e.status < 500) {
       return sendProblem(res, new HttpProblem(e.status, TITLES[e.status] ?? 'Bad Request', e.message), req.originalUrl);
     }
-    log(`unhandled error on ${req.method} ${req.path}`, err);
+    log(`unhandled error on ${req.method} ${(res.locals.requestContext as { route?: string } | undefined)?.route ?? 'an unmatched route'}`, err);
     sendProblem(res, new HttpProblem(500, 'Internal Server Error', 'Something went wrong; nothing you sent was lost, try again'), req.originalUrl);
   };
 }

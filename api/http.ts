@@ -11,6 +11,7 @@ import type { Database, Db } from '../db';
 import { createAuthenticator, requireUser, type Role, type User } from './auth';
 import { issuesAt } from '../workflows/shared/input';
 import { HttpProblem } from './errors';
+import { contextOf } from './observability';
 import { rememberPerson } from './people';
 import type { RequestHandler } from 'express';
 
@@ -131,8 +132,19 @@ export class ApiBuilder {
         }
       : requireUser(this.authenticate, spec.auth === 'any' ? undefined : spec.auth);
 
+    // What the request is about, for its log line, metrics label and span (IDs only; a token never).
+    const note: RequestHandler = (req, res, next) => {
+      const c = contextOf(res);
+      if (c) {
+        c.route = `/api/v1${spec.path}`;
+        const id = (name: string) => (SAFE_PATH_PARAM.test(String(req.params[name] ?? '')) ? String(req.params[name]) : undefined);
+        c.caseId ??= id('caseId');
+        c.taskId ??= id('taskId');
+      }
+      next();
+    };
     const limits: RequestHandler[] = spec.auth === 'public' ? [this.publicLimit] : [];
-    this.router[spec.method](spec.path, ...limits, guard, async (req: Request, res: Response) => {
+    this.router[spec.method](spec.path, note, ...limits, guard, async (req: Request, res: Response) => {
       // Ids in the path go into queries: one that no record could have is simply not found.
       for (const name of params) {
         if (!SAFE_PATH_PARAM.test(String(req.params[name] ?? ''))) throw new HttpProblem(404, 'Not Found', `No such ${name}`);

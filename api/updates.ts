@@ -3,6 +3,8 @@
  * finished within 10 seconds — a worker restarting, a transition waiting on an incident —
  * answers 202 with the case's URL, and the work goes on in the workflow.
  */
+import { noteRequest } from './request-context';
+
 export const UPDATE_WAIT_MS = 10_000;
 
 /** Thrown when the wait ran out; the error handler answers 202 with the case's URL. */
@@ -13,6 +15,7 @@ export class StillWorking extends Error {
 }
 
 export async function answerWithin<T>(caseId: string, work: Promise<T>, ms = UPDATE_WAIT_MS): Promise<T> {
+  noteRequest({ caseId });
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new StillWorking(caseId)), ms);

@@ -57,6 +57,15 @@ const envSchema = z.object({
   MENTORFLOW_POLICY: z.string().optional(),
   // A workflow bundle built ahead (bundleWorkflowCode): a worker then starts in a second, not after a webpack build.
   WORKFLOW_BUNDLE_PATH: z.string().optional(),
+  // Logs: pino JSON lines (json), or readable lines (pretty; the default on a terminal outside production).
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  // Where a worker serves the SDK's Prometheus metrics (0: not served; `npm start` picks a free port and appends them to /metrics).
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  // When set, GET /metrics wants `Authorization: Bearer <METRICS_TOKEN>`.
+  METRICS_TOKEN: z.string().min(16).optional(),
+  // OpenTelemetry: tracing is on when an OTLP endpoint is set (the exporter reads the OTEL_* variables itself).
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
   // What `npm run worker` runs: the case worker and the mail worker (all), or one of them.
   WORKER_ROLE: z.enum(['all', 'cases', 'mail']).default('all'),
 }).superRefine((e, ctx) => {
@@ -77,6 +86,9 @@ const envSchema = z.object({
   }
 });
 
+/** Every environment variable the product reads (compose.yaml and the README are checked against it). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.innerType().shape);
+
 export interface AppConfig {
   /** Undefined: the embedded PostgreSQL of `npm start` (a lone worker or API needs it set). */
   databaseUrl?: string;
@@ -94,6 +106,8 @@ export interface AppConfig {
   policy: Policy;
   workflowBundlePath?: string;
   workerRole: WorkerRole;
+  log: { level: string; format: 'json' | 'pretty' };
+  metrics: { workerPort: number; token?: string };
 }
 
 export type WorkerRole = 'all' | 'cases' | 'mail';
@@ -143,5 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     policy: loadPolicy(e.MENTORFLOW_POLICY, publicBaseUrl),
     workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
     workerRole: e.WORKER_ROLE,
+    log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT ?? (e.NODE_ENV !== 'production' && process.stdout.isTTY ? 'pretty' : 'json') },
+    metrics: { workerPort: e.WORKER_METRICS_PORT, token: e.METRICS_TOKEN },
   };
 }

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type WorkflowClientInterceptor } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
+import { workflowNotingInterceptor } from '../api/request-context';
 import type { AppConfig } from './config';
+import { tracingClientInterceptors } from './tracing';
+
+/** Every client of the product: requests note the workflow they touch; traces go into workflow headers. */
+export function clientInterceptors(): { workflow: WorkflowClientInterceptor[] } {
+  return { workflow: [workflowNotingInterceptor, ...tracingClientInterceptors()] };
+}
 
 function connectionOptions(t: AppConfig['temporal']) {
   const tls = t.tlsCert && t.tlsKey
@@ -12,7 +19,7 @@ function connectionOptions(t: AppConfig['temporal']) {
 
 export async function connectClient(t: AppConfig['temporal']): Promise<Client> {
   const connection = await Connection.connect(connectionOptions(t));
-  return new Client({ connection, namespace: t.namespace });
+  return new Client({ connection, namespace: t.namespace, interceptors: clientInterceptors() });
 }
 
 export async function connectWorker(t: AppConfig['temporal']): Promise<NativeConnection> {

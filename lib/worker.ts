@@ -6,7 +6,7 @@
  * interrupts an SMTP conversation.
  */
 import nodemailer from 'nodemailer';
-import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import { bundleWorkflowCode, Runtime, Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
 import { OUTBOX_SWEEPER_ID, outboxSweeperWorkflow } from '../workflows/outbox/sweeper';
@@ -18,6 +18,31 @@ import { mailQueueOf } from '../workflows/shared/task-queues';
 import type { Db } from '../db';
 import { TASK_QUEUE } from '../temporal.config';
 import type { WorkerRole } from './config';
+import { sdkLogger } from './logger';
+import { tracingWorkerOptions, workflowTracingModules } from './tracing';
+
+/**
+ * The SDK's runtime for this process, installed before any connection: its logs go to the
+ * product's logger, and its worker metrics (task slots, poll and schedule-to-start
+ * latencies, cache size, activity and workflow task counts) are served in Prometheus
+ * text at `metricsBind` (the API's /metrics appends them when worker and API share a process).
+ */
+export function installRuntime(opts: { metricsBind?: string } = {}): void {
+  Runtime.install({
+    logger: sdkLogger('INFO'),
+    ...(opts.metricsBind ? { telemetryOptions: { metrics: { prometheus: { bindAddress: opts.metricsBind, useSecondsForDurations: true } } } } : {}),
+  });
+}
+
+/** The workflow code as one bundle (what a deployment ships to every worker), with the tracing interceptors when tracing is on. */
+export async function buildWorkflowBundle(): Promise<string> {
+  const bundle = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../workflows'),
+    workflowInterceptorModules: workflowTracingModules(),
+    logger: sdkLogger('WARN'),
+  });
+  return bundle.code;
+}
 
 export function smtpMailer(smtpUrl: string, from: string) {
   return nodemailerMailer(nodemailer.createTransport(smtpUrl), from);
@@ -44,8 +69,10 @@ export async function createWorker(opts: {
   const role = opts.role ?? 'all';
   const deps = { db: opts.db, mailer: opts.mailer, hooks: opts.hooks };
   const workers: Worker[] = [];
+  const tracing = tracingWorkerOptions();
   if (role !== 'mail') {
     workers.push(await Worker.create({
+      ...tracing,
       connection: opts.connection, namespace: opts.namespace, taskQueue,
       ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
       activities: createReadModelActivities(deps),
@@ -53,6 +80,7 @@ export async function createWorker(opts: {
   }
   if (role !== 'cases') {
     workers.push(await Worker.create({
+      ...tracing,
       connection: opts.connection, namespace: opts.namespace, taskQueue: mailQueueOf(taskQueue),
       activities: { ...createEmailActivities(deps), ...createReferenceActivities(deps) },
     }));

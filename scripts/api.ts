@@ -3,18 +3,21 @@ import { createApp } from '../api/app';
 import { loadConfig } from '../lib/config';
 import { connectClient } from '../lib/temporal';
 import { provideDatabase } from './provision/postgres';
+import { observeProcess } from '../lib/observability';
+import { logger } from '../lib/logger';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const observed = observeProcess(config, 'mentorflow-api');
   // DATABASE_URL, or the embedded PostgreSQL (the one `npm start` runs, if it does).
   const database = await provideDatabase({ url: config.databaseUrl, database: 'mentorflow', port: config.embedded.postgresPort });
   const db = database.db;
   const temporal = await connectClient(config.temporal);
-  const app = createApp({ db, temporal, policy: config.policy, auth: config.auth, rateLimit: config.rateLimit, trustProxy: config.trustProxy, temporalUiUrl: config.temporal.uiUrl });
-  const server = app.listen(config.port, config.host, () => console.log(`API listening on ${config.host}:${config.port} (public URL ${config.publicBaseUrl})`));
+  const app = createApp({ db, temporal, policy: config.policy, auth: config.auth, rateLimit: config.rateLimit, trustProxy: config.trustProxy, temporalUiUrl: config.temporal.uiUrl, metricsToken: config.metrics.token });
+  const server = app.listen(config.port, config.host, () => logger.info({ host: config.host, port: config.port, publicBaseUrl: config.publicBaseUrl }, 'API listening'));
   const stop = () => {
     server.close(() => {
-      void Promise.all([database.stop(), temporal.connection.close()]).then(() => process.exit(0));
+      void Promise.all([database.stop(), temporal.connection.close(), observed.stop()]).then(() => process.exit(0));
     });
   };
   process.once('SIGINT', stop);

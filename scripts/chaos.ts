@@ -10,10 +10,10 @@
  *   npm run chaos -- --cases 60 --kills 3   a bounded smoke (CI)
  * Prints a table and, last, `chaos: N cases, N lost, N duplicate e-mails`.
  */
+import { buildWorkflowBundle } from '../lib/worker';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { DATA_DIR } from '../lib/config';
 import { startDevServer, type DevServer } from './provision/dev-server';
 import { startEmbeddedPostgres } from './provision/embedded-postgres';
@@ -69,9 +69,8 @@ async function main(): Promise<number> {
       const res = await fetch(`http://127.0.0.1:${smtpWebPort}/messages${to ? `?to=${encodeURIComponent(to)}` : ''}`);
       return (await res.json()) as CaughtMessage[];
     };
-    const bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') });
     const bundlePath = path.join(dir, 'workflow-bundle.js');
-    writeFileSync(bundlePath, bundle.code);
+    writeFileSync(bundlePath, await buildWorkflowBundle());
 
     const secret = randomBytes(32).toString('hex');
     const apiPort = await freePort();

@@ -12,10 +12,10 @@
  * else), for the latency comparison in the README. The smoke ends with one line:
  * `cluster: N leave stories, N failed, p50 X s, p95 X s`.
  */
+import { buildWorkflowBundle } from '../lib/worker';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { DATA_DIR, loadConfig } from '../lib/config';
 import { Api, stats } from './chaos/client';
 import { leaveStory, program } from './chaos/stories';
@@ -71,9 +71,8 @@ async function main(): Promise<number> {
     cleanups.push(() => catcher.stop());
 
     // Both workers start from one prebuilt bundle (what a deployment ships), not two webpack builds.
-    const bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') });
     const bundlePath = path.join(dir, 'workflow-bundle.js');
-    writeFileSync(bundlePath, bundle.code);
+    writeFileSync(bundlePath, await buildWorkflowBundle());
 
     const apiPorts = smoke || !process.env.PORT ? [await freePort(), await freePort()] : [config.port, config.port + 1];
     const secret = smoke ? randomBytes(32).toString('hex') : config.auth.hsSecret!;

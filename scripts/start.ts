@@ -13,12 +13,15 @@ import { startDevServer, type DevServer } from './provision/dev-server';
 import { provideDatabase } from './provision/postgres';
 import { startSmtpCatcher, type SmtpCatcher } from './provision/smtp-catcher';
 import { connectClient, connectWorker } from '../lib/temporal';
-import { createWorker, ensureOutboxSweeper, smtpMailer } from '../lib/worker';
+import { createWorker, ensureOutboxSweeper, installRuntime, smtpMailer } from '../lib/worker';
+import { observeProcess } from '../lib/observability';
+import { freePort } from './provision/ports';
 
 async function main(): Promise<void> {
   mkdirSync(DATA_DIR, { recursive: true });
   const config = loadConfig();
-  const cleanups: (() => Promise<unknown>)[] = [];
+  const observed = observeProcess(config, 'mentorflow');
+  const cleanups: (() => Promise<unknown>)[] = [() => observed.stop()];
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
@@ -48,6 +51,9 @@ async function main(): Promise<void> {
       cleanups.push(() => catcher!.close());
     }
 
+    // The worker's SDK metrics on a local port; the API's /metrics appends them.
+    const sdkMetricsPort = config.metrics.workerPort || (await freePort());
+    installRuntime({ metricsBind: `127.0.0.1:${sdkMetricsPort}` });
     const worker = await createWorker({
       connection: await connectWorker(config.temporal),
       namespace: config.temporal.namespace,
@@ -63,7 +69,9 @@ async function main(): Promise<void> {
     const temporal = await connectClient(config.temporal);
     cleanups.push(() => temporal.connection.close());
     await ensureOutboxSweeper(temporal);
-    const app = createApp({ db, temporal, policy: config.policy, auth: config.auth, rateLimit: config.rateLimit, trustProxy: config.trustProxy, temporalUiUrl: config.temporal.uiUrl });
+    const app = createApp({ db, temporal, policy: config.policy, auth: config.auth, rateLimit: config.rateLimit, trustProxy: config.trustProxy, temporalUiUrl: config.temporal.uiUrl,
+      sdkMetricsUrl: `http://127.0.0.1:${sdkMetricsPort}/metrics`, metricsToken: config.metrics.token,
+    });
     const server: Server = await new Promise((resolve) => {
       const s = app.listen(config.port, config.host, () => resolve(s));
     });
@@ -74,7 +82,7 @@ async function main(): Promise<void> {
 mentorflow is running
   API            ${base}/api/v1
   API docs       ${base}/docs   (OpenAPI: ${base}/openapi.json)
-  health         ${base}/health, ${base}/ready
+  health         ${base}/health, ${base}/ready   metrics ${base}/metrics
   Temporal UI    ${dev ? `http://127.0.0.1:${config.embedded.temporalUiPort}` : `(configured: ${config.temporal.address})`}
   e-mail inbox   ${catcher ? `http://127.0.0.1:${catcher.webPort}` : `(configured: SMTP_URL)`}
   database       ${database.url.replace(/:[^:@/]*@/, ':***@')}${database.server ? ' (embedded, data in .data/pg)' : ''}

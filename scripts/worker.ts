@@ -1,11 +1,15 @@
 /** `npm run worker`: one worker process against the configured services (WORKER_ROLE: all, cases or mail). */
 import { loadConfig } from '../lib/config';
 import { connectClient, connectWorker } from '../lib/temporal';
-import { createWorker, ensureOutboxSweeper, smtpMailer } from '../lib/worker';
+import { createWorker, ensureOutboxSweeper, installRuntime, smtpMailer } from '../lib/worker';
+import { observeProcess } from '../lib/observability';
 import { provideDatabase } from './provision/postgres';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const observed = observeProcess(config, 'mentorflow-worker');
+  // The SDK's worker metrics, for Prometheus to scrape, when a port is given.
+  installRuntime({ metricsBind: config.metrics.workerPort ? `${config.host}:${config.metrics.workerPort}` : undefined });
   // DATABASE_URL, or the embedded PostgreSQL (the one `npm start` runs, if it does).
   const database = await provideDatabase({ url: config.databaseUrl, database: 'mentorflow', port: config.embedded.postgresPort });
   const db = database.db;
@@ -23,6 +27,7 @@ async function main(): Promise<void> {
   await worker.run();
   await client.connection.close();
   await database.stop();
+  await observed.stop();
 }
 
 main().catch((err) => {

@@ -3,9 +3,9 @@
  * registered), a fresh PostgreSQL test database, an SMTP catcher, and the workflow
  * bundle built once. Their addresses reach the test files through the environment.
  */
+import { buildWorkflowBundle } from '../../lib/worker';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { startDevServer } from '../../scripts/provision/dev-server';
 import { provideDatabase } from '../../scripts/provision/postgres';
 import { resolveTestServer } from '../../scripts/provision/tools';
@@ -28,9 +28,8 @@ export default async function globalSetup(): Promise<void> {
     ? await startTemporalCluster({ dir: path.join(TEST_DIR, 'cluster'), pg: loginOf(base), shards: 4, fresh: true, databases: { store: 'temporal_test', visibility: 'temporal_visibility_test' } })
     : await startDevServer({ port: Number(process.env.TEST_TEMPORAL_PORT ?? 7299) });
   const catcher = await startSmtpCatcher({ smtpPort: 0, webPort: 0 });
-  const bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });
   const bundlePath = path.join(TEST_DIR, 'workflow-bundle.js');
-  writeFileSync(bundlePath, bundle.code);
+  writeFileSync(bundlePath, await buildWorkflowBundle());
 
   process.env.TEST_DATABASE_URL = base;
   process.env.TEST_TEMPORAL_ADDRESS = dev.address;

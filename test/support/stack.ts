@@ -13,6 +13,8 @@ import { mintToken } from '../../api/auth';
 import type { ReadModelDeps } from '../../activities/read-model';
 import { createDb, type Db } from '../../db';
 import { buildPolicy } from '../../lib/policy';
+import { configureLogging } from '../../lib/logger';
+import { clientInterceptors } from '../../lib/temporal';
 import { createWorker, ensureOutboxSweeper, smtpMailer, type Workers } from '../../lib/worker';
 import type { Policy } from '../../workflows/shared/policy';
 
@@ -35,6 +37,9 @@ export interface Stack {
 
 /** Policy durations shrunk so that nothing escalates during a test unless it asks to. */
 export const QUIET_TASKS = { default: { due: 'PT1H', reminderBefore: 'PT30M', escalateTo: 'admin' } };
+
+// The product's own log lines (one per request) only at WARN and above in test output.
+configureLogging({ level: process.env.TEST_LOG_LEVEL ?? 'warn', format: 'json' });
 
 /** Worker logs at WARN and above only, so test output shows what matters. */
 export function quietRuntime(): void {
@@ -61,6 +66,8 @@ export async function startStack(opts: {
   publicPerMinute?: number;
   /** Another SMTP server than the suite's catcher (a test that takes it down). */
   smtpUrl?: string;
+  /** Another workflow bundle than the suite's (one built with the tracing interceptors). */
+  workflowBundlePath?: string;
 } = {}): Promise<Stack> {
   quietRuntime();
   const db = createDb(process.env.TEST_DATABASE_URL!, 5);
@@ -77,11 +84,11 @@ export async function startStack(opts: {
     mailer: smtpMailer(opts.smtpUrl ?? `smtp://127.0.0.1:${process.env.TEST_SMTP_PORT}`, 'mentorflow <no-reply@test>'),
     hooks: opts.hooks,
     taskQueue,
-    workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! },
+    workflowBundle: { codePath: opts.workflowBundlePath ?? process.env.TEST_WORKFLOW_BUNDLE! },
   })));
   const running = workers.map((w) => w.run());
   const connections = opts.temporal ? [] : await Promise.all(Array.from({ length: replicas }, () => Connection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! })));
-  const clients = opts.temporal ? [opts.temporal.client] : connections.map((connection) => new Client({ connection, namespace: 'default' }));
+  const clients = opts.temporal ? [opts.temporal.client] : connections.map((connection) => new Client({ connection, namespace: 'default', interceptors: clientInterceptors() }));
   // The outbox sweep of this suite's task queue (not on the time-skipping server, whose
   // clock would run on while the sweeper sleeps).
   const sweeperId = `outbox-sweeper-${taskQueue}`;
