@@ -15,10 +15,10 @@ export type LogFormat = 'json' | 'pretty';
 const PERSONAL = ['name', 'email', 'phone', 'dateOfBirth', 'address', 'applicant', 'youth', 'references', 'caregiver', 'body'];
 const REDACT = [...PERSONAL, ...PERSONAL.map((f) => `*.${f}`), 'req.headers.authorization', 'headers.authorization'];
 
-function create(level: string, format: LogFormat, destination?: pino.DestinationStream): Logger {
+function create(level: string, format: LogFormat, destination?: pino.DestinationStream, service = 'mentorflow'): Logger {
   const options: pino.LoggerOptions = {
     level,
-    base: { service: 'mentorflow' },
+    base: { service },
     redact: { paths: REDACT, censor: '[redacted]' },
     ...(format === 'pretty' && !destination
       ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', singleLine: true } } }
@@ -30,8 +30,9 @@ function create(level: string, format: LogFormat, destination?: pino.Destination
 /** The process's logger; `configureLogging` sets it from the configuration at start. */
 export let logger: Logger = create(process.env.LOG_LEVEL ?? 'info', 'json');
 
-export function configureLogging(opts: { level: string; format: LogFormat; destination?: pino.DestinationStream }): Logger {
-  logger = create(opts.level, opts.format, opts.destination);
+/** `service` names the process in every line (mentorflow, mentorflow-api, mentorflow-worker). */
+export function configureLogging(opts: { level: string; format: LogFormat; destination?: pino.DestinationStream; service?: string }): Logger {
+  logger = create(opts.level, opts.format, opts.destination, opts.service);
   return logger;
 }
 

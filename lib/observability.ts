@@ -7,7 +7,7 @@ import { configureLogging } from './logger';
 import { startTracing, type Tracing } from './tracing';
 
 export function observeProcess(config: AppConfig, service: string): { tracing?: Tracing; stop(): Promise<void> } {
-  configureLogging({ level: config.log.level, format: config.log.format });
+  configureLogging({ level: config.log.level, format: config.log.format, service });
   const tracing = startTracing(service);
   return { tracing, stop: async () => tracing?.shutdown() };
 }

@@ -56,13 +56,17 @@ export function tracingClientInterceptors(): WorkflowClientInterceptor[] {
   return active ? [new OpenTelemetryWorkflowClientInterceptor({ tracer: active.tracer })] : [];
 }
 
-/** What a worker adds for tracing: activity spans, and the sink workflow spans leave by. */
-export function tracingWorkerOptions(): Pick<WorkerOptions, 'interceptors' | 'sinks'> {
+/**
+ * What a worker adds for tracing: activity spans, and the sink workflow spans leave by;
+ * the workflow interceptors too when the worker bundles its own workflow code (a prebuilt
+ * bundle carries them from `buildWorkflowBundle`).
+ */
+export function tracingWorkerOptions(opts: { bundlesWorkflows: boolean }): Pick<WorkerOptions, 'interceptors' | 'sinks'> {
   if (!active) return {};
   const t = active;
   return {
     interceptors: {
-      workflowModules: workflowTracingModules(),
+      ...(opts.bundlesWorkflows ? { workflowModules: workflowTracingModules() } : {}),
       activity: [(ctx) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx, { tracer: t.tracer }), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) })],
     },
     sinks: { exporter: makeWorkflowExporter(t.spanProcessor, t.resource) },

@@ -69,10 +69,9 @@ export async function createWorker(opts: {
   const role = opts.role ?? 'all';
   const deps = { db: opts.db, mailer: opts.mailer, hooks: opts.hooks };
   const workers: Worker[] = [];
-  const tracing = tracingWorkerOptions();
   if (role !== 'mail') {
     workers.push(await Worker.create({
-      ...tracing,
+      ...tracingWorkerOptions({ bundlesWorkflows: !opts.workflowBundle }),
       connection: opts.connection, namespace: opts.namespace, taskQueue,
       ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
       activities: createReadModelActivities(deps),
@@ -80,7 +79,7 @@ export async function createWorker(opts: {
   }
   if (role !== 'cases') {
     workers.push(await Worker.create({
-      ...tracing,
+      ...tracingWorkerOptions({ bundlesWorkflows: false }),
       connection: opts.connection, namespace: opts.namespace, taskQueue: mailQueueOf(taskQueue),
       activities: { ...createEmailActivities(deps), ...createReferenceActivities(deps) },
     }));

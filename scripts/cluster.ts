@@ -8,9 +8,12 @@
  *   npm run cluster                                 runs until Ctrl-C (data kept in .data/cluster)
  *   npm run cluster -- --smoke [--stories 20]       drives whole leave stories through both
  *        [--concurrency 1] [--temporal dev]          APIs, prints their latency, stops
+ *        [--trace]                                   ... with tracing on, into a local OTLP receiver
  * `--temporal dev` swaps the cluster for the single-process dev server (same everything
  * else), for the latency comparison in the README. The smoke ends with one line:
- * `cluster: N leave stories, N failed, p50 X s, p95 X s`.
+ * `cluster: N leave stories, N failed, p50 X s, p95 X s`. The smoke also scrapes each
+ * worker's SDK metrics and an API's /metrics, and with `--trace` checks that a story's
+ * trace holds spans of both an API and a worker process.
  */
 import { buildWorkflowBundle } from '../lib/worker';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +29,8 @@ import { prepareDatabase } from './provision/postgres';
 import { ProductProcess } from './provision/processes';
 import { waitForCatcher } from './provision/smtp-catcher';
 import { loginOf, startTemporalCluster } from './provision/temporal-server';
+import { startOtlpReceiver } from './provision/otlp-receiver';
+import { startTracing } from '../lib/tracing';
 
 const flag = (name: string) => process.argv.includes(`--${name}`);
 const arg = (name: string, fallback: string) => {
@@ -70,6 +75,12 @@ async function main(): Promise<number> {
     catcher.start();
     cleanups.push(() => catcher.stop());
 
+    const otlp = smoke && flag('trace') ? await startOtlpReceiver() : undefined;
+    if (otlp) {
+      cleanups.push(() => otlp.close());
+      process.env.OTEL_EXPORTER_OTLP_ENDPOINT = otlp.url; // the processes below inherit it
+      startTracing('mentorflow-cluster'); // so the bundle carries the workflow interceptors
+    }
     // Both workers start from one prebuilt bundle (what a deployment ships), not two webpack builds.
     const bundlePath = path.join(dir, 'workflow-bundle.js');
     writeFileSync(bundlePath, await buildWorkflowBundle());
@@ -81,8 +92,9 @@ async function main(): Promise<number> {
       AUTH_JWT_SECRET: secret, WORKFLOW_BUNDLE_PATH: bundlePath, PUBLIC_BASE_URL: `http://127.0.0.1:${apiPorts[0]}`,
       ...(smoke ? { RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000' } : {}),
     };
+    const workerMetricsPorts = [await freePort(), await freePort()];
     const processes = [
-      ...[1, 2].map((n) => new ProductProcess(`worker ${n}`, 'worker.ts', env, path.join(dir, `worker-${n}.log`))),
+      ...workerMetricsPorts.map((port, i) => new ProductProcess(`worker ${i + 1}`, 'worker.ts', { ...env, WORKER_METRICS_PORT: String(port) }, path.join(dir, `worker-${i + 1}.log`))),
       ...apiPorts.map((port, i) => new ProductProcess(`api ${i + 1}`, 'api.ts', { ...env, PORT: String(port) }, path.join(dir, `api-${i + 1}.log`))),
     ];
     for (const p of processes) {
@@ -99,7 +111,7 @@ async function main(): Promise<number> {
 mentorflow cluster is running
   APIs           ${apiPorts.map((p) => `http://127.0.0.1:${p}/api/v1`).join('  ')}
   Temporal       ${temporal.address}${'metricsUrl' in temporal ? `   (server metrics ${temporal.metricsUrl})` : ''}
-  workers        2 (logs in ${dir})
+  workers        2 (logs in ${dir}; SDK metrics ${workerMetricsPorts.map((p) => `http://127.0.0.1:${p}/metrics`).join('  ')})
   e-mail inbox   http://127.0.0.1:${smtpWebPort}
   database       ${databaseUrl.replace(/:[^:@/]*@/, ':***@')}
 Ctrl-C stops everything.`);
@@ -127,6 +139,12 @@ Ctrl-C stops everything.`);
     }));
     const driveSeconds = (Date.now() - driveStarted) / 1000;
     const crashes = processes.flatMap((p) => p.crashes);
+    // What an operator's Prometheus would scrape, and (with --trace) what the collector got.
+    const sdkSeries = await Promise.all(workerMetricsPorts.map((p) => fetch(`http://127.0.0.1:${p}/metrics`).then((r) => r.text(), () => '')
+      .then((t) => t.split('\n').filter((l) => l.startsWith('temporal_')).length)));
+    const apiMetrics = await fetch(`http://127.0.0.1:${apiPorts[1]}/metrics`).then((r) => r.text(), () => '');
+    const metricsOk = sdkSeries.every((n) => n > 0) && /^mentorflow_http_request_duration_seconds_count\{/m.test(apiMetrics) && /^mentorflow_outbox_backlog /m.test(apiMetrics);
+    const traced = otlp ? await otlp.tracesAcross(['mentorflow-api', 'mentorflow-worker'], 15_000) : undefined;
     console.log('\n| measure | value |\n| --- | --- |');
     for (const [k, v] of [
       ['Temporal', engine === 'dev' ? 'dev server (one process, SQLite)' : 'server, PostgreSQL persistence + SQL visibility, 4 shards'],
@@ -136,11 +154,14 @@ Ctrl-C stops everything.`);
       ['stories per minute', (seconds.length / (driveSeconds / 60)).toFixed(1)],
       ['HTTP requests (answered 202)', `${stats.requests} (${stats.accepted202})`],
       ['processes that crashed', crashes.length],
+      ['SDK metric series per worker (temporal_*)', sdkSeries.join(' / ')],
+      ['API /metrics has request and outbox series', metricsOk ? 'yes' : 'NO'],
+      ...(otlp ? [['traces spanning an API and a worker process (spans received)', `${traced} (${otlp.spans()})`]] : []),
       ['total time', `${((Date.now() - started) / 1000).toFixed(0)} s`],
     ]) console.log(`| ${k} | ${v} |`);
     for (const x of [...crashes, ...failures].slice(0, 10)) console.log(`  ! ${x}`);
     console.log(`\ncluster: ${stories} leave stories, ${stories - seconds.length} failed, p50 ${quantile(seconds, 0.5).toFixed(2)} s, p95 ${quantile(seconds, 0.95).toFixed(2)} s (${engine})`);
-    return seconds.length === stories && crashes.length === 0 ? 0 : 1;
+    return seconds.length === stories && crashes.length === 0 && metricsOk && (!otlp || (traced ?? 0) > 0) ? 0 : 1;
   } finally {
     await stopAll();
   }

@@ -43,7 +43,7 @@ async function main(): Promise<number> {
     line = `${r.numPassedTests} passed, ${failed} failed${r.numPendingTests ? `, ${r.numPendingTests} skipped` : ''}`;
   }
   await database.server?.stop();
-  writeFileSync(path.join(dir, 'summary.txt'), `${line}\n`);
+  writeFileSync(path.join(dir, process.env.TEST_TOPOLOGY === 'cluster' ? 'summary-cluster.txt' : 'summary.txt'), `${line}\n`);
   console.log(line);
   return run.status ?? 1;
 }
