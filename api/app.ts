@@ -12,6 +12,7 @@ import { docsPage } from './docs';
 import { linkHistoriesTo } from './views';
 import { createMetrics } from './metrics';
 import { observeRequests } from './observability';
+import { mountDevSignIn, mountWebApp } from './web';
 import { logger } from '../lib/logger';
 import { DEFAULT_RATE_LIMIT, publicRateLimit, type RateLimitConfig } from './rate-limit';
 import { registerCaseRoutes } from './routes/cases';
@@ -38,12 +39,14 @@ export interface AppDeps {
   sdkMetricsUrl?: string;
   /** When set, /metrics wants `Authorization: Bearer <this>` (scrapers outside a private network). */
   metricsToken?: string;
+  /** Development sign-in of demo people (only with HS256 development tokens, never in production). */
+  devSignIn?: boolean;
 }
 
 /** Unexpected errors, with the request they belong to (its ID is in the same log line). */
 const defaultLog = (msg: string, err?: unknown) => logger.error({ error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined }, msg);
 
-export function createApp({ db, temporal, policy, auth, log = defaultLog, taskQueue = TASK_QUEUE, rateLimit = DEFAULT_RATE_LIMIT, trustProxy = false, temporalUiUrl, sdkMetricsUrl, metricsToken }: AppDeps): express.Express {
+export function createApp({ db, temporal, policy, auth, log = defaultLog, taskQueue = TASK_QUEUE, rateLimit = DEFAULT_RATE_LIMIT, trustProxy = false, temporalUiUrl, sdkMetricsUrl, metricsToken, devSignIn = false }: AppDeps): express.Express {
   linkHistoriesTo(temporalUiUrl, temporal.options.namespace);
   const publicLimit = publicRateLimit(db, rateLimit);
   const api = new ApiBuilder(db, auth, publicLimit);
@@ -62,6 +65,7 @@ export function createApp({ db, temporal, policy, auth, log = defaultLog, taskQu
   app.use(observeRequests(metrics));
   app.set('trust proxy', trustProxy);
   app.locals.routes = routeTable;
+  app.locals.openapi = document;
   app.set('query parser', 'simple');
   app.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
   app.use((req, res, next) => {
@@ -101,6 +105,8 @@ export function createApp({ db, temporal, policy, auth, log = defaultLog, taskQu
   app.use('/references', publicLimit);
   mountReferencePage(app);
   app.use('/api/v1', api.router);
+  if (devSignIn && auth.hsSecret) mountDevSignIn(app, db, auth.hsSecret);
+  mountWebApp(app);
   app.use(unknownRoute);
   app.use(errorHandler(log));
   return app;

@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_incidents_and_outbox';
 import * as m0005 from './migrations/0005_one_enrollment_per_year';
 import * as m0006 from './migrations/0006_outbox_claims';
 import * as m0007 from './migrations/0007_rate_limits';
+import * as m0008 from './migrations/0008_demo_people';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0005_one_enrollment_per_year': m0005,
   '0006_outbox_claims': m0006,
   '0007_rate_limits': m0007,
+  '0008_demo_people': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -114,6 +114,8 @@ export interface PeopleTable {
   department: string | null;
   program_id: string | null;
   seen_at: Timestamp;
+  /** Set for the demo people of `npm run seed` (shown on the development sign-in page). */
+  demo_label: Generated<string | null>;
 }
 
 export interface EmailOutboxTable {

@@ -107,6 +107,8 @@ export interface AppConfig {
   workflowBundlePath?: string;
   workerRole: WorkerRole;
   log: { level: string; format: 'json' | 'pretty' };
+  /** The development sign-in page of demo people: only with HS256 development tokens, outside production, without OIDC. */
+  devSignIn: boolean;
   metrics: { workerPort: number; token?: string };
 }
 
@@ -159,5 +161,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workerRole: e.WORKER_ROLE,
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT ?? (e.NODE_ENV !== 'production' && process.stdout.isTTY ? 'pretty' : 'json') },
     metrics: { workerPort: e.WORKER_METRICS_PORT, token: e.METRICS_TOKEN },
+    devSignIn: e.NODE_ENV !== 'production' && !e.AUTH_JWKS_URL,
   };
 }

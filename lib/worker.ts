@@ -6,7 +6,7 @@
  * interrupts an SMTP conversation.
  */
 import nodemailer from 'nodemailer';
-import { bundleWorkflowCode, Runtime, Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import { bundleWorkflowCode, makeTelemetryFilterString, Runtime, Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
 import { OUTBOX_SWEEPER_ID, outboxSweeperWorkflow } from '../workflows/outbox/sweeper';
@@ -30,7 +30,11 @@ import { tracingWorkerOptions, workflowTracingModules } from './tracing';
 export function installRuntime(opts: { metricsBind?: string } = {}): void {
   Runtime.install({
     logger: sdkLogger('INFO'),
-    ...(opts.metricsBind ? { telemetryOptions: { metrics: { prometheus: { bindAddress: opts.metricsBind, useSecondsForDurations: true } } } } : {}),
+    telemetryOptions: {
+      // The core's own warnings (a slow workflow task, a lost task) as lines of the same logger.
+      logging: { filter: makeTelemetryFilterString({ core: 'WARN', other: 'ERROR' }), forward: {} },
+      ...(opts.metricsBind ? { metrics: { prometheus: { bindAddress: opts.metricsBind, useSecondsForDurations: true } } } : {}),
+    },
   });
 }
 

@@ -16,6 +16,7 @@ import { connectClient, connectWorker } from '../lib/temporal';
 import { createWorker, ensureOutboxSweeper, installRuntime, smtpMailer } from '../lib/worker';
 import { observeProcess } from '../lib/observability';
 import { freePort } from './provision/ports';
+import { buildWeb, webBuildStale } from './web-build';
 
 async function main(): Promise<void> {
   mkdirSync(DATA_DIR, { recursive: true });
@@ -51,6 +52,12 @@ async function main(): Promise<void> {
       cleanups.push(() => catcher!.close());
     }
 
+    // The web app at `/`, built on first start and whenever its sources changed (before
+    // the worker runs: the build holds this process for some seconds).
+    if (webBuildStale()) {
+      console.log('building the web app…');
+      buildWeb();
+    }
     // The worker's SDK metrics on a local port; the API's /metrics appends them.
     const sdkMetricsPort = config.metrics.workerPort || (await freePort());
     installRuntime({ metricsBind: `127.0.0.1:${sdkMetricsPort}` });
@@ -70,7 +77,7 @@ async function main(): Promise<void> {
     cleanups.push(() => temporal.connection.close());
     await ensureOutboxSweeper(temporal);
     const app = createApp({ db, temporal, policy: config.policy, auth: config.auth, rateLimit: config.rateLimit, trustProxy: config.trustProxy, temporalUiUrl: config.temporal.uiUrl,
-      sdkMetricsUrl: `http://127.0.0.1:${sdkMetricsPort}/metrics`, metricsToken: config.metrics.token,
+      sdkMetricsUrl: `http://127.0.0.1:${sdkMetricsPort}/metrics`, metricsToken: config.metrics.token, devSignIn: config.devSignIn,
     });
     const server: Server = await new Promise((resolve) => {
       const s = app.listen(config.port, config.host, () => resolve(s));
@@ -80,6 +87,7 @@ async function main(): Promise<void> {
     const base = config.publicBaseUrl;
     console.log(`
 mentorflow is running
+  web app        ${base}/   (demo people: npm run seed)
   API            ${base}/api/v1
   API docs       ${base}/docs   (OpenAPI: ${base}/openapi.json)
   health         ${base}/health, ${base}/ready   metrics ${base}/metrics

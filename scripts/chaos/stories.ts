@@ -38,7 +38,7 @@ const openTask = (c: Reply, type: string, role?: string): Task | undefined =>
   (c.body?.openTasks as Task[] | undefined)?.find((t) => t.type === type && (!role || t.candidateRoles.includes(role)));
 
 /** The case once the read model shows an open task of `type` (for `role`). */
-async function taskOn(api: Api, who: Person, caseId: string, type: string, role?: string): Promise<Task> {
+export async function taskOn(api: Api, who: Person, caseId: string, type: string, role?: string): Promise<Task> {
   const c = await api.until(who, `/cases/${caseId}`, (r) => r.status === 200 && !!openTask(r, type, role), `task ${type}`);
   return openTask(c, type, role)!;
 }
@@ -48,15 +48,15 @@ async function taskOn(api: Api, who: Person, caseId: string, type: string, role?
  * workflow finishes on its own time); a retry that meets 409 checks whether an earlier
  * attempt took effect.
  */
-async function complete(api: Api, who: Person, task: Task, body: Record<string, unknown>): Promise<Reply> {
+export async function complete(api: Api, who: Person, task: Task, body: Record<string, unknown>): Promise<Reply> {
   const isCompleted = async () => (await api.once(who, 'GET', `/tasks/${task.id}`)).body?.status === 'completed';
   const r = await api.post(who, `/tasks/${task.id}/complete`, body, { done: isCompleted });
   await api.until(who, `/tasks/${task.id}`, (x) => x.body?.status === 'completed', `task ${task.type} completed`);
   return r;
 }
 
-const caseIdOf = (r: Reply): string => r.body.id ?? r.body.caseId;
-const reach = (api: Api, who: Person, caseId: string, stage: string) =>
+export const caseIdOf = (r: Reply): string => r.body.id ?? r.body.caseId;
+export const reach = (api: Api, who: Person, caseId: string, stage: string) =>
   api.until(who, `/cases/${caseId}`, (r) => r.status === 200 && r.body.stage === stage, `stage ${stage}`);
 
 /** A program in the directory; Partner when asked (for enrollments), else level none. */

@@ -1,0 +1,55 @@
+/**
+ * Every page: the site header with its navigation, a skip link, and one main landmark
+ * whose heading names the page (also the document title). On each new page the heading
+ * takes the focus, so a screen reader announces where the person arrived.
+ */
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Link, NavLink, useNavigate } from 'react-router-dom';
+import { signOut, useSession } from '../session';
+
+export function Page({ title, children, lead }: { title: string; children: ReactNode; lead?: ReactNode }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} — mentorflow`;
+    heading.current?.focus();
+  }, [title]);
+  return (
+    <>
+      <a className="usa-skipnav" href="#main-content">Skip to main content</a>
+      <SiteHeader />
+      <main id="main-content" className="grid-container padding-bottom-6">
+        <h1 ref={heading} tabIndex={-1} className="margin-top-4">{title}</h1>
+        {lead ? <p className="usa-intro">{lead}</p> : null}
+        {children}
+      </main>
+    </>
+  );
+}
+
+function SiteHeader() {
+  const session = useSession();
+  const navigate = useNavigate();
+  return (
+    <header className="usa-header usa-header--basic mf-header">
+      <div className="usa-nav-container mf-header__bar">
+        <div className="usa-logo">
+          <em className="usa-logo__text"><Link to={session ? '/inbox' : '/'} title="mentorflow home">mentorflow</Link></em>
+        </div>
+        <nav aria-label="Primary navigation" className="mf-nav">
+          <ul className="usa-list usa-list--unstyled mf-nav__list">
+            {session ? <li><NavLink className="usa-link" to="/inbox">Inbox</NavLink></li> : null}
+            <li><NavLink className="usa-link" to="/directory">Program directory</NavLink></li>
+            {session ? (
+              <li>
+                <span className="mf-nav__who">{session.person.name ?? session.person.id}</span>{' '}
+                <button type="button" className="usa-button usa-button--unstyled" onClick={() => { signOut(); void navigate('/'); }}>Sign out</button>
+              </li>
+            ) : (
+              <li><NavLink className="usa-link" to="/">Sign in</NavLink></li>
+            )}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,37 @@
+/** The web app: the query cache for server data, the routes, USWDS styles. */
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import '@uswds/uswds/css/uswds.min.css';
+import './styles.css';
+import { CasePage } from './pages/CasePage';
+import { Directory } from './pages/Directory';
+import { Inbox } from './pages/Inbox';
+import { NotFound } from './pages/NotFound';
+import { SignIn } from './pages/SignIn';
+import { useSession } from './session';
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: (count, err) => count < 2 && ((err as { status?: number }).status ?? 500) >= 500, refetchOnWindowFocus: true } },
+});
+
+function SignedIn({ children }: { children: ReactNode }) {
+  return useSession() ? <>{children}</> : <Navigate to="/" replace />;
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <Routes>
+          <Route path="/" element={<SignIn />} />
+          <Route path="/directory" element={<Directory />} />
+          <Route path="/inbox" element={<SignedIn><Inbox /></SignedIn>} />
+          <Route path="/cases/:caseId" element={<SignedIn><CasePage /></SignedIn>} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </BrowserRouter>
+    </QueryClientProvider>
+  </StrictMode>,
+);

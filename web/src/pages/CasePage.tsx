@@ -1,0 +1,57 @@
+/**
+ * One case, as the people who work it look at it: where it stands, what its process keeps
+ * (the leave ledger as a bar; other processes' details as a list for now), the open tasks
+ * the person can act on as forms, and the timeline with actor and reason.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useParams, useSearchParams } from 'react-router-dom';
+import { api, ok, type Task } from '../api/client';
+import { LeaveLedger, type Ledger } from '../components/LeaveLedger';
+import { Page } from '../components/Page';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { TaskForm } from '../components/TaskForm';
+import { dateTime, humanize } from '../components/format';
+import { useSession } from '../session';
+
+export function CasePage() {
+  const { caseId = '' } = useParams();
+  const [params] = useSearchParams();
+  const session = useSession();
+  const found = useQuery({ queryKey: ['case', caseId], queryFn: () => ok(api.GET('/api/v1/cases/{caseId}', { params: { path: { caseId } } })) });
+  const timeline = useQuery({ queryKey: ['case', caseId, 'timeline'], queryFn: () => ok(api.GET('/api/v1/cases/{caseId}/timeline', { params: { path: { caseId } } })) });
+  const c = found.data as (typeof found.data & { ledger?: Ledger }) | undefined;
+  const mine = (t: Task) => !!session && (t.assigneeId ? t.assigneeId === session.person.id : t.candidateRoles.some((r) => session.person.roles.includes(r)));
+  const wanted = params.get('task');
+  const tasks = (c?.openTasks ?? []).filter(mine).sort((a, b) => Number(b.id === wanted) - Number(a.id === wanted));
+  return (
+    <Page title={c ? c.subject : 'Case'}>
+      <ProblemAlert error={found.error} heading="This case cannot be shown" />
+      {c ? (
+        <>
+          <ul className="usa-list usa-list--unstyled mf-facts">
+            <li><strong>Stage:</strong> {humanize(c.stage)}</li>
+            <li><strong>Status:</strong> {humanize(c.status)}</li>
+            <li><strong>Opened:</strong> {dateTime(c.createdAt)}</li>
+            {c.historyUrl ? <li><a className="usa-link" href={c.historyUrl}>History in the Temporal UI</a></li> : null}
+          </ul>
+          {c.ledger ? <LeaveLedger ledger={c.ledger} /> : null}
+          {tasks.map((t) => <TaskForm key={t.id} task={t} caseId={caseId} />)}
+          {c.openTasks.length > tasks.length ? <p>{c.openTasks.length - tasks.length} other open task(s) wait on other people.</p> : null}
+        </>
+      ) : found.isPending ? <p>Loading the case…</p> : null}
+      <h2>Timeline</h2>
+      <ProblemAlert error={timeline.error} />
+      <ol className="usa-process-list mf-timeline">
+        {timeline.data?.items.map((e, i) => (
+          <li className="usa-process-list__item" key={i}>
+            <h3 className="usa-process-list__heading font-sans-sm">{humanize(e.event)}</h3>
+            <p className="margin-top-05">{dateTime(e.at)} · {e.actor.name ?? e.actor.id}
+              {typeof e.detail.reason === 'string' ? <> · {e.detail.reason}</> : null}
+              {typeof e.detail.comment === 'string' ? <> · “{e.detail.comment}”</> : null}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </Page>
+  );
+}

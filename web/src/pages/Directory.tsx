@@ -1,0 +1,64 @@
+/**
+ * The public program directory: every registered mentoring program with its
+ * certification level, searchable by name, organization and county, filtered by level
+ * (kept in the URL). No sign-in.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router-dom';
+import { api, ok } from '../api/client';
+import { Page } from '../components/Page';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { humanize } from '../components/format';
+
+const LEVELS = ['partner', 'associate_partner', 'affiliate', 'none'] as const;
+type Level = (typeof LEVELS)[number];
+
+export function Directory() {
+  const [params, setParams] = useSearchParams();
+  const level = (params.get('level') ?? '') as Level | '';
+  const q = params.get('q') ?? '';
+  const programs = useQuery({
+    queryKey: ['programs', level],
+    queryFn: () => ok(api.GET('/api/v1/programs', { params: { query: { limit: 200, ...(level ? { level } : {}) } } })),
+  });
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+  const shown = (programs.data?.items ?? []).filter((p) => words.every((w) => `${p.name} ${p.organization} ${p.county}`.toLowerCase().includes(w)));
+  return (
+    <Page title="Program directory" lead="Mentoring programs in the partnership and their quality certification.">
+      <form className="usa-form mf-filters" role="search" aria-label="Search programs" onSubmit={(e) => e.preventDefault()}>
+        <div className="usa-form-group">
+          <label className="usa-label" htmlFor="directory-q">Search by name, organization or county</label>
+          <input className="usa-input" id="directory-q" type="search" value={q} onChange={(e) => set('q', e.target.value)} />
+        </div>
+        <div className="usa-form-group">
+          <label className="usa-label" htmlFor="directory-level">Certification level</label>
+          <select className="usa-select" id="directory-level" value={level} onChange={(e) => set('level', e.target.value)}>
+            <option value="">Any level</option>
+            {LEVELS.map((l) => <option key={l} value={l}>{humanize(l)}</option>)}
+          </select>
+        </div>
+      </form>
+      <ProblemAlert error={programs.error} />
+      <p role="status">{programs.data ? `${shown.length} program${shown.length === 1 ? '' : 's'}` : 'Loading programs…'}</p>
+      <ul className="usa-card-group">
+        {shown.map((p) => (
+          <li key={p.id} className="usa-card tablet:grid-col-6">
+            <div className="usa-card__container">
+              <div className="usa-card__header"><h2 className="usa-card__heading">{p.name}</h2></div>
+              <div className="usa-card__body">
+                <p>{p.organization} · {p.county} County</p>
+                <p><span className="usa-tag">{humanize(p.level)}</span>{p.certifiedUntil ? ` until ${p.certifiedUntil}` : ''}</p>
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}
