@@ -1,5 +1,6 @@
 /** The Express application: routes, OpenAPI document, docs page and problem+json errors. */
 import express from 'express';
+import compression from 'compression';
 import { sql } from 'kysely';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../db';
@@ -63,6 +64,8 @@ export function createApp({ db, temporal, policy, auth, log = defaultLog, taskQu
   const app = express();
   app.disable('x-powered-by');
   app.use(observeRequests(metrics));
+  // gzip for people on slow connections (the web app's JavaScript and styles above all).
+  app.use(compression());
   app.set('trust proxy', trustProxy);
   app.locals.routes = routeTable;
   app.locals.openapi = document;

@@ -13,13 +13,17 @@ import path from 'node:path';
 import { DATA_DIR } from '../lib/config';
 import { provideDatabase } from './provision/postgres';
 import { resolveTemporalServer } from './provision/temporal-server';
-import { resolveTemporalCli, resolveTestServer } from './provision/tools';
+import { resolveChromium, resolveTemporalCli, resolveTestServer } from './provision/tools';
+import { buildWeb, webBuildStale } from './web-build';
 
 async function main(): Promise<number> {
   const dir = path.join(DATA_DIR, 'test');
   mkdirSync(dir, { recursive: true });
   process.env.TEMPORAL_CLI_PATH = resolveTemporalCli();
   process.env.TEMPORAL_TEST_SERVER_PATH = resolveTestServer();
+  process.env.CHROMIUM_PATH = resolveChromium();
+  // The web app the browser tests drive, built when its sources changed.
+  if (webBuildStale()) buildWeb();
   const args = process.argv.slice(2);
   if (args.includes('--cluster')) {
     args.splice(args.indexOf('--cluster'), 1);

@@ -99,3 +99,23 @@ export function resolveSchemathesis(): string {
   if (!existsSync(bin)) throw new Error(`schemathesis did not install into ${dir}`);
   return bin;
 }
+
+/**
+ * A Chromium for the browser tests (driven by playwright-core; no browser downloads):
+ * CHROMIUM_PATH, `chromium` on PATH, or Debian's `chromium` package installed when
+ * running as root; else a message.
+ */
+export function resolveChromium(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  const found = which('chromium') ?? which('chromium-browser');
+  if (found) return found;
+  if (process.getuid?.() === 0 && which('apt-get')) {
+    say("installing Debian's chromium package for the browser tests…");
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
+    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'ignore', env });
+    const installed = which('chromium');
+    if (installed) return installed;
+  }
+  throw new Error('The browser tests need Chromium: install Debian\'s `chromium` package, or set CHROMIUM_PATH.');
+}

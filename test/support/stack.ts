@@ -29,6 +29,8 @@ export interface Stack {
   policy: Policy;
   taskQueue: string;
   baseUrl: string;
+  /** Every API instance's base URL (one, or two under test:cluster). */
+  baseUrls: string[];
   worker: Workers;
   /** The API's route table (method, path, who it admits). */
   routes: { method: string; path: string; auth: unknown }[];
@@ -93,14 +95,14 @@ export async function startStack(opts: {
   // clock would run on while the sweeper sleeps).
   const sweeperId = `outbox-sweeper-${taskQueue}`;
   if (!opts.temporal) await ensureOutboxSweeper(clients[0], { taskQueue, everySeconds: 2, workflowId: sweeperId });
-  const apps = clients.map((client) => createApp({ db, temporal: client, policy, auth: { hsSecret: JWT_SECRET }, taskQueue, log: (m, e) => console.error(m, e), rateLimit: { publicPerMinute: opts.publicPerMinute ?? 100_000 }, temporalUiUrl: TEMPORAL_UI_URL }));
+  const apps = clients.map((client) => createApp({ db, temporal: client, policy, auth: { hsSecret: JWT_SECRET }, taskQueue, log: (m, e) => console.error(m, e), rateLimit: { publicPerMinute: opts.publicPerMinute ?? 100_000 }, temporalUiUrl: TEMPORAL_UI_URL, devSignIn: true }));
   const servers: Server[] = await Promise.all(apps.map((app) => new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   })));
   const baseUrls = servers.map((server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
   let calls = 0;
   return {
-    db, client: clients[0], policy, taskQueue, worker: workers[0], routes: apps[0].locals.routes,
+    db, client: clients[0], policy, taskQueue, worker: workers[0], routes: apps[0].locals.routes, baseUrls,
     /** Each read of the base URL takes the next API instance (one of one, or one of two). */
     get baseUrl() {
       return baseUrls[calls++ % baseUrls.length];

@@ -74,7 +74,7 @@ function Field({ name, schema, required, value, onChange, idPrefix }: { name: st
   );
 }
 
-export function TaskForm({ task, caseId }: { task: Task; caseId: string }) {
+export function TaskForm({ task, caseId, onDone }: { task: Task; caseId: string; onDone: (outcome: string) => void }) {
   const schema = useTaskSchema(task.type);
   const [data, setData] = useState<Record<string, unknown>>({});
   const [comment, setComment] = useState('');
@@ -87,6 +87,7 @@ export function TaskForm({ task, caseId }: { task: Task; caseId: string }) {
     })),
     onSuccess: (_r, outcome) => {
       setDone(outcome);
+      onDone(outcome);
       void queryClient.invalidateQueries({ queryKey: ['case', caseId] });
       void queryClient.invalidateQueries({ queryKey: ['tasks'] });
     },
@@ -104,9 +105,7 @@ export function TaskForm({ task, caseId }: { task: Task; caseId: string }) {
       <div className="usa-summary-box__body">
         <h2 className="usa-summary-box__heading" id={`${formId}-heading`}>{task.title}</h2>
         <p className="margin-top-0">{humanize(task.type)} · {dueText(task.dueAt)}{task.escalated ? ' · escalated' : ''}</p>
-        {done ? (
-          <div className="usa-alert usa-alert--success usa-alert--slim" role="status"><div className="usa-alert__body"><p className="usa-alert__text">Done: {humanize(done)}.</p></div></div>
-        ) : (
+        {done ? null : (
           <form className="usa-form usa-form--large" onSubmit={submit} aria-label={task.title}>
             {fields.map(([name, s]) => (
               <Field key={name} name={name} schema={s} idPrefix={formId} required={schema.data?.required?.includes(name) ?? false} value={data[name]}

@@ -3,6 +3,7 @@
  * (the leave ledger as a bar; other processes' details as a list for now), the open tasks
  * the person can act on as forms, and the timeline with actor and reason.
  */
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { api, ok, type Task } from '../api/client';
@@ -22,6 +23,8 @@ export function CasePage() {
   const c = found.data as (typeof found.data & { ledger?: Ledger }) | undefined;
   const mine = (t: Task) => !!session && (t.assigneeId ? t.assigneeId === session.person.id : t.candidateRoles.some((r) => session.person.roles.includes(r)));
   const wanted = params.get('task');
+  // What the person just did stays said after the task leaves the open list.
+  const [done, setDone] = useState<{ title: string; outcome: string }[]>([]);
   const tasks = (c?.openTasks ?? []).filter(mine).sort((a, b) => Number(b.id === wanted) - Number(a.id === wanted));
   return (
     <Page title={c ? c.subject : 'Case'}>
@@ -35,7 +38,12 @@ export function CasePage() {
             {c.historyUrl ? <li><a className="usa-link" href={c.historyUrl}>History in the Temporal UI</a></li> : null}
           </ul>
           {c.ledger ? <LeaveLedger ledger={c.ledger} /> : null}
-          {tasks.map((t) => <TaskForm key={t.id} task={t} caseId={caseId} />)}
+          <div role="status">
+            {done.map((d, i) => (
+              <div key={i} className="usa-alert usa-alert--success usa-alert--slim margin-y-2"><div className="usa-alert__body"><p className="usa-alert__text">Done: {humanize(d.outcome)}. ({d.title})</p></div></div>
+            ))}
+          </div>
+          {tasks.map((t) => <TaskForm key={t.id} task={t} caseId={caseId} onDone={(outcome) => setDone((x) => [...x, { title: t.title, outcome }])} />)}
           {c.openTasks.length > tasks.length ? <p>{c.openTasks.length - tasks.length} other open task(s) wait on other people.</p> : null}
         </>
       ) : found.isPending ? <p>Loading the case…</p> : null}

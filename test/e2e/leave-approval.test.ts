@@ -1,0 +1,132 @@
+/**
+ * The web app as its people use it, in Chromium: a supervisor signs in, finds the leave
+ * request in the inbox, approves it from the case page; HR approves; the employee's
+ * ledger shows the approved hours. A refusal (the task done meanwhile) shows the rule's
+ * message where the person acted. Every page is scanned with axe-core (0 serious or
+ * critical findings) and photographed at desktop and phone widths.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { as, startStack, truncateAll, type Person, type Stack } from '../support/stack';
+import { checkPage, launchBrowser } from '../support/browser';
+import { activeEnrollment, certifiedProgram, employee, hr, sup, today, verifiedHours } from '../integration/fixtures';
+
+let stack: Stack;
+let browser: Browser;
+let programId: string;
+const pat = employee(801);
+
+beforeAll(async () => {
+  stack = await startStack();
+  await truncateAll(stack.db);
+  await stack.db.deleteFrom('people').execute();
+  programId = await certifiedProgram(stack);
+  // The demo people the sign-in page lists (what `npm run seed` writes).
+  for (const [p, label] of [[pat, 'employee, CDT'], [sup, 'supervisor, CDT'], [hr, 'HR officer, CDT']] as [Person, string][]) {
+    await stack.db.insertInto('people').values({
+      id: p.sub, name: p.name ?? null, email: p.email ?? null, roles: p.roles, department: p.department ?? null, program_id: null, seen_at: new Date(), demo_label: label,
+    }).execute();
+  }
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function signInAs(page: Page, name: string): Promise<void> {
+  await page.goto(`${stack.baseUrl}/`);
+  await page.getByRole('button', { name: new RegExp(`^${name} — `) }).click();
+  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
+}
+
+/** An enrollment, active, with 8 verified hours and a 2-hour request waiting for the supervisor. */
+async function pendingRequest(emp: Person & { email: string }): Promise<string> {
+  const caseId = await activeEnrollment(stack, emp, programId);
+  await verifiedHours(stack, emp, caseId, programId, 8);
+  const r = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/requests`, { date: today, hours: 2, attestNoTravel: true, note: 'School visit' });
+  expect(r.status).toBe(201);
+  return caseId;
+}
+
+test('the supervisor and HR approve a leave request in the browser; the employee sees the ledger', async () => {
+  const caseId = await pendingRequest(pat);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${stack.baseUrl}/`);
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  await page.getByRole('button', { name: /^Sam Supervisor — supervisor, CDT$/ }).waitFor();
+  await checkPage(page, 'sign-in');
+  expect(await page.title()).toBe('Sign in — mentorflow');
+
+  await page.getByRole('button', { name: /^Sam Supervisor — / }).click();
+  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
+  const taskLink = page.getByRole('link', { name: /Approve 2 h of mentoring leave/ });
+  await taskLink.waitFor();
+  await checkPage(page, 'inbox');
+
+  await taskLink.click();
+  await page.getByRole('heading', { level: 2, name: /Leave ledger/ }).waitFor();
+  await checkPage(page, 'case-leave');
+  await page.getByRole('button', { name: 'Approve' }).click();
+  await page.getByText(/^Done: Approve\./).waitFor();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signInAs(page, 'Hana HR');
+  await page.getByRole('link', { name: /2 h of mentoring leave/ }).click();
+  await page.getByRole('button', { name: 'Approve' }).click();
+  await page.getByText(/^Done: Approve\./).waitFor();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signInAs(page, 'Employee 801');
+  await page.goto(`${stack.baseUrl}/cases/${caseId}`);
+  await page.getByRole('heading', { level: 2, name: /Leave ledger/ }).waitFor();
+  await expectText(page, 'Approved leave', '2 h');
+  await expectText(page, 'Pending leave', '0 h');
+  await expectText(page, 'Available', '6 h');
+  await page.close();
+});
+
+test('a refused action shows the rule\'s message in place, and the directory is public', async () => {
+  const caseId = await pendingRequest(employee(802));
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signInAs(page, 'Sam Supervisor');
+  await page.goto(`${stack.baseUrl}/cases/${caseId}`);
+  await page.getByRole('button', { name: 'Approve' }).waitFor();
+  // Meanwhile the same supervisor approves through another client.
+  const task = (await as(stack, sup).get(`/cases/${caseId}`)).body.openTasks.find((t: { type: string }) => t.type === 'supervisor_approval');
+  expect((await as(stack, sup).post(`/tasks/${task.id}/complete`, { outcome: 'approve' })).status).toBe(200);
+  await page.getByRole('button', { name: 'Deny' }).click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  expect(await alert.textContent()).toMatch(/This was refused.*task is completed/i);
+  await checkPage(page, 'case-refused');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.goto(`${stack.baseUrl}/directory`);
+  await page.getByRole('heading', { level: 1, name: 'Program directory' }).waitFor();
+  await page.getByRole('status').filter({ hasText: /program/ }).waitFor();
+  await checkPage(page, 'directory');
+  await page.close();
+});
+
+test('the inbox on a slow connection: time until usable (measured, not asserted)', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await signInAs(page, 'Hana HR');
+  const cdp = await page.context().newCDPSession(page);
+  // About a slow 3G phone: 400 kbit/s down, 400 ms round trips, the browser cache cold.
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 });
+  const started = Date.now();
+  await page.goto(`${stack.baseUrl}/inbox`);
+  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor({ timeout: 120_000 });
+  await page.getByText(/No open tasks|Open tasks, most urgent first/).first().waitFor({ timeout: 120_000 });
+  const ms = Date.now() - started;
+  console.log(`web: inbox usable after ${(ms / 1000).toFixed(1)} s on a throttled connection (400 kbit/s, 400 ms RTT, cold cache)`);
+  expect(ms).toBeGreaterThan(0);
+  await page.close();
+});
+
+async function expectText(page: Page, term: string, value: string): Promise<void> {
+  const row = page.locator('dl div').filter({ hasText: term });
+  await row.getByText(value, { exact: true }).waitFor();
+}

@@ -1,0 +1,48 @@
+/**
+ * The browser tests' Chromium (Debian's package, driven by playwright-core), with what
+ * every page is checked for: axe-core's serious and critical violations, and screenshots
+ * at desktop and phone widths saved with the test output (.data/test/screenshots).
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const SCREENSHOTS = path.resolve(__dirname, '../../.data/test/screenshots');
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export function launchBrowser(): Promise<Browser> {
+  // As root Chromium needs --no-sandbox; the tests only visit the local product.
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? 'chromium', args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+}
+
+export interface Violation { id: string; impact: string; help: string; nodes: string[] }
+
+/** axe-core's serious and critical findings on the page as it is now (WCAG 2.1 A and AA rules). */
+export async function seriousViolations(page: Page): Promise<Violation[]> {
+  await page.addScriptTag({ content: AXE });
+  // Runs in the page (a string, so this Node project needs no DOM types).
+  const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`)) as {
+    violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+  };
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+/** Screenshots of the whole page at desktop (1280) and phone (390) widths. */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  for (const [label, width, height] of [['desktop', 1280, 900], ['phone', 390, 844]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true });
+  }
+  await page.setViewportSize(size);
+}
+
+/** Checks a page the way the suite checks every page: 0 serious or critical axe findings, and its screenshots. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await screenshots(page, name);
+  const found = await seriousViolations(page);
+  expect({ page: name, violations: found }).toEqual({ page: name, violations: [] });
+}
