@@ -6,7 +6,7 @@
  * critical findings) and photographed at desktop and phone widths.
  */
 import type { Browser, Page } from 'playwright-core';
-import { as, startStack, truncateAll, type Person, type Stack } from '../support/stack';
+import { as, eventually, mailbox, startStack, truncateAll, type Person, type Stack } from '../support/stack';
 import { checkPage, launchBrowser } from '../support/browser';
 import { activeEnrollment, certifiedProgram, employee, hr, sup, today, verifiedHours } from '../integration/fixtures';
 
@@ -48,7 +48,7 @@ async function pendingRequest(emp: Person & { email: string }): Promise<string> 
   return caseId;
 }
 
-test('the supervisor and HR approve a leave request in the browser; the employee sees the ledger', async () => {
+test('the supervisor approves from the e-mail\'s link, HR from the inbox; the employee sees the ledger', async () => {
   const caseId = await pendingRequest(pat);
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${stack.baseUrl}/`);
@@ -57,21 +57,23 @@ test('the supervisor and HR approve a leave request in the browser; the employee
   await checkPage(page, 'sign-in');
   expect(await page.title()).toBe('Sign in — mentorflow');
 
+  // The supervisor's e-mail links to the task in the web app; signing in leads back to it.
+  const mail = await eventually(async () => (await mailbox(sup.email!)).find((m) => m.subject.includes('Employee 801') && /\/tasks\/[0-9a-f-]{36}/.test(m.text)), 'the supervisor\'s e-mail');
+  const link = new URL(/(https?:\/\/\S+\/tasks\/[0-9a-f-]{36})/.exec(mail.text)![1]);
+  await page.goto(`${stack.baseUrl}${link.pathname}`);
   await page.getByRole('button', { name: /^Sam Supervisor — / }).click();
-  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
-  const taskLink = page.getByRole('link', { name: /Approve 2 h of mentoring leave/ });
-  await taskLink.waitFor();
-  await checkPage(page, 'inbox');
-
-  await taskLink.click();
   await page.getByRole('heading', { level: 2, name: /Leave ledger/ }).waitFor();
+  expect(new URL(page.url()).pathname).toBe(`/cases/${caseId}`);
   await checkPage(page, 'case-leave');
   await page.getByRole('button', { name: 'Approve' }).click();
   await page.getByText(/^Done: Approve\./).waitFor();
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await signInAs(page, 'Hana HR');
-  await page.getByRole('link', { name: /2 h of mentoring leave/ }).click();
+  const hrTask = page.getByRole('link', { name: /2 h of mentoring leave .* Employee 801/ });
+  await hrTask.waitFor();
+  await checkPage(page, 'inbox');
+  await hrTask.click();
   await page.getByRole('button', { name: 'Approve' }).click();
   await page.getByText(/^Done: Approve\./).waitFor();
 

@@ -91,7 +91,7 @@ describe('the whole leave story', () => {
       const subjects = (await mailbox(emp.email)).map((m) => m.subject);
       return subjects.some((s) => s.includes('enrollment approved')) && subjects.some((s) => / approved/.test(s) && !s.includes('enrollment'));
     }, 'the employee\'s e-mails');
-    await eventually(async () => (await mailbox(sup.email!)).some((m) => /Approve 2 h of mentoring leave/.test(m.subject) && m.text.includes('/api/v1/tasks/')), 'the supervisor\'s task e-mail');
+    await eventually(async () => (await mailbox(sup.email!)).some((m) => /Approve 2 h of mentoring leave/.test(m.subject) && /\/tasks\/[0-9a-f-]{36}/.test(m.text) && !m.text.includes('/api/v1/')), 'the supervisor\'s task e-mail');
     await eventually(async () => (await mailbox('hr@mentorflow.local')).some((m) => /eligibility/.test(m.subject)), 'the e-mail');
     await eventually(async () => (await mailbox('coordinators@mentorflow.local')).some((m) => /Verify 3 h/.test(m.subject)), 'the e-mail');
   });

@@ -2,7 +2,7 @@
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import '@uswds/uswds/css/uswds.min.css';
 import './styles.css';
 import { CasePage } from './pages/CasePage';
@@ -10,14 +10,17 @@ import { Directory } from './pages/Directory';
 import { Inbox } from './pages/Inbox';
 import { NotFound } from './pages/NotFound';
 import { SignIn } from './pages/SignIn';
+import { TaskLink } from './pages/TaskLink';
 import { useSession } from './session';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: (count, err) => count < 2 && ((err as { status?: number }).status ?? 500) >= 500, refetchOnWindowFocus: true } },
 });
 
+/** A page for signed-in people; anyone else signs in first and comes back here. */
 function SignedIn({ children }: { children: ReactNode }) {
-  return useSession() ? <>{children}</> : <Navigate to="/" replace />;
+  const location = useLocation();
+  return useSession() ? <>{children}</> : <Navigate to={`/?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
 }
 
 createRoot(document.getElementById('root')!).render(
@@ -29,6 +32,7 @@ createRoot(document.getElementById('root')!).render(
           <Route path="/directory" element={<Directory />} />
           <Route path="/inbox" element={<SignedIn><Inbox /></SignedIn>} />
           <Route path="/cases/:caseId" element={<SignedIn><CasePage /></SignedIn>} />
+          <Route path="/tasks/:taskId" element={<SignedIn><TaskLink /></SignedIn>} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </BrowserRouter>

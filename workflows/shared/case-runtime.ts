@@ -60,12 +60,14 @@ export class CaseRuntime<S extends CaseCore> {
     return new Date(Date.now()).toISOString();
   }
 
+  /** The case's page in the web app (e-mails link people to where the work is done). */
   caseLink(): string {
-    return `${this.policy.publicBaseUrl}/api/v1/cases/${this.state.caseId}`;
+    return `${this.policy.publicBaseUrl}/cases/${this.state.caseId}`;
   }
 
+  /** The task's page in the web app: it opens the case with this task's form first. */
   taskLink(taskId: string): string {
-    return `${this.policy.publicBaseUrl}/api/v1/tasks/${taskId}`;
+    return `${this.policy.publicBaseUrl}/tasks/${taskId}`;
   }
 
   /** A timeline event; of the actor only the id and name are recorded. */

@@ -4,7 +4,7 @@
  * in through the agency's OIDC provider instead; this page then has no demo list.)
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { signIn, type Person } from '../session';
@@ -19,12 +19,15 @@ async function json<T>(res: Response): Promise<T> {
 
 export function SignIn() {
   const navigate = useNavigate();
+  // Back to the page that asked for sign-in (an e-mail's link), never off the site.
+  const next = useSearchParams()[0].get('next');
+  const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/inbox';
   const people = useQuery({ queryKey: ['demo-people'], queryFn: async () => json<{ items: DemoPerson[] }>(await fetch('/auth/dev/people')) });
   const choose = useMutation({
     mutationFn: async (id: string) => json<{ token: string; person: Person }>(await fetch('/auth/dev/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id }) })),
     onSuccess: (s) => {
       signIn(s);
-      void navigate('/inbox');
+      void navigate(target);
     },
   });
   return (
