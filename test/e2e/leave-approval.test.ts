@@ -8,12 +8,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { as, eventually, mailbox, startStack, truncateAll, type Person, type Stack } from '../support/stack';
 import { checkPage, launchBrowser } from '../support/browser';
-import { activeEnrollment, certifiedProgram, employee, hr, sup, today, verifiedHours } from '../integration/fixtures';
+import { activeEnrollment, certifiedProgram, coordinatorOf, employee, hr, sup, today, verifiedHours } from '../integration/fixtures';
 
 let stack: Stack;
 let browser: Browser;
 let programId: string;
 const pat = employee(801);
+const jo = employee(803);
 
 beforeAll(async () => {
   stack = await startStack();
@@ -21,7 +22,7 @@ beforeAll(async () => {
   await stack.db.deleteFrom('people').execute();
   programId = await certifiedProgram(stack);
   // The demo people the sign-in page lists (what `npm run seed` writes).
-  for (const [p, label] of [[pat, 'employee, CDT'], [sup, 'supervisor, CDT'], [hr, 'HR officer, CDT']] as [Person, string][]) {
+  for (const [p, label] of [[pat, 'employee, CDT'], [jo, 'employee, CDT'], [sup, 'supervisor, CDT'], [hr, 'HR officer, CDT']] as [Person, string][]) {
     await stack.db.insertInto('people').values({
       id: p.sub, name: p.name ?? null, email: p.email ?? null, roles: p.roles, department: p.department ?? null, program_id: null, seen_at: new Date(), demo_label: label,
     }).execute();
@@ -84,6 +85,48 @@ test('the supervisor approves from the e-mail\'s link, HR from the inbox; the em
   await expectText(page, 'Approved leave', '2 h');
   await expectText(page, 'Pending leave', '0 h');
   await expectText(page, 'Available', '6 h');
+  await page.close();
+});
+
+test('an employee enrolls, logs personal time and requests leave in the browser', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signInAs(page, 'Employee 803');
+  await page.getByRole('link', { name: 'My leave' }).click();
+  await page.getByRole('heading', { level: 2, name: /^Enroll for \d{4}$/ }).waitFor();
+  await page.getByLabel('Mentoring program').selectOption({ index: 1 });
+  await page.getByLabel("Supervisor's employee ID").fill(sup.sub);
+  await page.getByLabel("Supervisor's name").fill(sup.name!);
+  await page.getByLabel("Supervisor's e-mail").fill(sup.email!);
+  await checkPage(page, 'enroll');
+  // A commitment shorter than a school year is refused with the rule's message.
+  await page.getByLabel('End date').fill(`${new Date().getFullYear()}-03-01`);
+  await page.getByRole('button', { name: 'Enroll' }).click();
+  await page.getByRole('alert').filter({ hasText: 'The enrollment was refused' }).waitFor();
+  await page.getByLabel('End date').fill(`${new Date().getFullYear() + 1}-06-15`);
+  await page.getByRole('button', { name: 'Enroll' }).click();
+  await page.getByRole('heading', { level: 2, name: /Leave ledger/ }).waitFor();
+  const caseId = new URL(page.url()).pathname.split('/').pop()!;
+
+  // HR finds the employee eligible; the program verifies the time they log.
+  const review = (await as(stack, hr).get(`/cases/${caseId}`)).body.openTasks.find((t: { type: string }) => t.type === 'eligibility_review');
+  expect((await as(stack, hr).post(`/tasks/${review.id}/complete`, { outcome: 'approve' })).status).toBe(200);
+  await page.reload();
+  await page.getByLabel('Hours').first().fill('4');
+  await page.getByLabel('What you did').fill('Reading with my mentee');
+  await page.getByRole('button', { name: 'Log personal time' }).click();
+  await page.getByText(/4 h vacation — pending verification/).waitFor();
+  const verify = await eventually(async () => (await as(stack, hr).get(`/cases/${caseId}`)).body.openTasks.find((t: { type: string }) => t.type === 'verify_personal_hours'), 'the verification task');
+  expect((await as(stack, coordinatorOf(programId)).post(`/tasks/${verify.id}/complete`, { outcome: 'verify' })).status).toBe(200);
+  await page.reload();
+  await expectText(page, 'Verified personal hours', '4 h');
+
+  await page.getByLabel('Hours').nth(1).fill('3');
+  await page.getByText('This leave involves no travel time').click(); // the label: USWDS draws the box
+  await page.getByRole('button', { name: 'Request leave' }).click();
+  await page.getByText(/3 h — pending supervisor/).waitFor();
+  await expectText(page, 'Pending leave', '3 h');
+  await expectText(page, 'Available', '1 h');
+  await checkPage(page, 'case-leave-employee');
   await page.close();
 });
 

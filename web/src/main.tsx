@@ -8,6 +8,7 @@ import './styles.css';
 import { CasePage } from './pages/CasePage';
 import { Directory } from './pages/Directory';
 import { Inbox } from './pages/Inbox';
+import { MyLeave } from './pages/MyLeave';
 import { NotFound } from './pages/NotFound';
 import { SignIn } from './pages/SignIn';
 import { TaskLink } from './pages/TaskLink';
@@ -33,6 +34,7 @@ createRoot(document.getElementById('root')!).render(
           <Route path="/inbox" element={<SignedIn><Inbox /></SignedIn>} />
           <Route path="/cases/:caseId" element={<SignedIn><CasePage /></SignedIn>} />
           <Route path="/tasks/:taskId" element={<SignedIn><TaskLink /></SignedIn>} />
+          <Route path="/leave" element={<SignedIn><MyLeave /></SignedIn>} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </BrowserRouter>

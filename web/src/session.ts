@@ -8,6 +8,7 @@ import { useSyncExternalStore } from 'react';
 export interface Person {
   id: string;
   name: string | null;
+  email?: string;
   roles: string[];
   department?: string;
   programId?: string;

@@ -38,6 +38,7 @@ function SiteHeader() {
         <nav aria-label="Primary navigation" className="mf-nav">
           <ul className="usa-list usa-list--unstyled mf-nav__list">
             {session ? <li><NavLink className="usa-link" to="/inbox">Inbox</NavLink></li> : null}
+            {session?.person.roles.includes('employee') ? <li><NavLink className="usa-link" to="/leave">My leave</NavLink></li> : null}
             <li><NavLink className="usa-link" to="/directory">Program directory</NavLink></li>
             {session ? (
               <li>

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { api, ok, type Task } from '../api/client';
+import { LeaveActions, type LeaveRequest, type PersonalTimeEntry } from '../components/LeaveActions';
 import { LeaveLedger, type Ledger } from '../components/LeaveLedger';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -20,7 +21,7 @@ export function CasePage() {
   const session = useSession();
   const found = useQuery({ queryKey: ['case', caseId], queryFn: () => ok(api.GET('/api/v1/cases/{caseId}', { params: { path: { caseId } } })) });
   const timeline = useQuery({ queryKey: ['case', caseId, 'timeline'], queryFn: () => ok(api.GET('/api/v1/cases/{caseId}/timeline', { params: { path: { caseId } } })) });
-  const c = found.data as (typeof found.data & { ledger?: Ledger }) | undefined;
+  const c = found.data as (typeof found.data & { ledger?: Ledger; personalTime?: PersonalTimeEntry[]; requests?: LeaveRequest[]; enrollment?: { employee: { id: string } } }) | undefined;
   const mine = (t: Task) => !!session && (t.assigneeId ? t.assigneeId === session.person.id : t.candidateRoles.some((r) => session.person.roles.includes(r)));
   const wanted = params.get('task');
   // What the person just did stays said after the task leaves the open list.
@@ -38,6 +39,7 @@ export function CasePage() {
             {c.historyUrl ? <li><a className="usa-link" href={c.historyUrl}>History in the Temporal UI</a></li> : null}
           </ul>
           {c.ledger ? <LeaveLedger ledger={c.ledger} /> : null}
+          {c.ledger && c.enrollment?.employee.id === session?.person.id && c.status === 'open' ? <LeaveActions caseId={caseId} personalTime={c.personalTime ?? []} requests={c.requests ?? []} /> : null}
           <div role="status">
             {done.map((d, i) => (
               <div key={i} className="usa-alert usa-alert--success usa-alert--slim margin-y-2"><div className="usa-alert__body"><p className="usa-alert__text">Done: {humanize(d.outcome)}. ({d.title})</p></div></div>

@@ -1,0 +1,22 @@
+/** Form fields in USWDS markup, each with its label, hint and the API's message for it when refused. */
+import type { ReactNode } from 'react';
+import { problemOf } from '../api/client';
+
+/** The API's message for one field (its `errors[].path` ends with the field's name). */
+export function fieldError(error: unknown, name: string): string | undefined {
+  return problemOf(error)?.errors?.find((e) => e.path === name || e.path.endsWith(`.${name}`))?.message;
+}
+
+export function FormGroup({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
+  return (
+    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
+      <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>{label}</label>
+      {hint ? <div className="usa-hint" id={`${id}-hint`}>{hint}</div> : null}
+      {error ? <span className="usa-error-message" id={`${id}-error`} role="alert">{error}</span> : null}
+      {children}
+    </div>
+  );
+}
+
+/** The aria-describedby of a field with a hint and/or an error. */
+export const describedBy = (id: string, hint?: string, error?: string) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
