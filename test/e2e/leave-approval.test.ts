@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { as, eventually, mailbox, startStack, truncateAll, type Person, type Stack } from '../support/stack';
 import { checkPage, launchBrowser } from '../support/browser';
-import { activeEnrollment, certifiedProgram, coordinatorOf, employee, hr, sup, today, verifiedHours } from '../integration/fixtures';
+import { activeEnrollment, certifiedProgram, coordinatorOf, employee, hr, hr2, sup, today, verifiedHours } from '../integration/fixtures';
 
 let stack: Stack;
 let browser: Browser;
@@ -22,7 +22,7 @@ beforeAll(async () => {
   await stack.db.deleteFrom('people').execute();
   programId = await certifiedProgram(stack);
   // The demo people the sign-in page lists (what `npm run seed` writes).
-  for (const [p, label] of [[pat, 'employee, CDT'], [jo, 'employee, CDT'], [sup, 'supervisor, CDT'], [hr, 'HR officer, CDT']] as [Person, string][]) {
+  for (const [p, label] of [[pat, 'employee, CDT'], [jo, 'employee, CDT'], [sup, 'supervisor, CDT'], [hr, 'HR officer, CDT'], [hr2, 'HR officer, CDT']] as [Person, string][]) {
     await stack.db.insertInto('people').values({
       id: p.sub, name: p.name ?? null, email: p.email ?? null, roles: p.roles, department: p.department ?? null, program_id: null, seen_at: new Date(), demo_label: label,
     }).execute();
@@ -150,6 +150,42 @@ test('a refused action shows the rule\'s message in place, and the directory is 
   await page.getByRole('heading', { level: 1, name: 'Program directory' }).waitFor();
   await page.getByRole('status').filter({ hasText: /program/ }).waitFor();
   await checkPage(page, 'directory');
+  await page.close();
+});
+
+test('HR hands a task to another HR officer from the picker; the usage report charts the department and downloads as CSV', async () => {
+  const caseId = await pendingRequest(employee(804));
+  const approval = (await as(stack, sup).get(`/cases/${caseId}`)).body.openTasks.find((t: { type: string }) => t.type === 'supervisor_approval');
+  expect((await as(stack, sup).post(`/tasks/${approval.id}/complete`, { outcome: 'approve' })).status).toBe(200);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signInAs(page, 'Hana HR');
+  await page.goto(`${stack.baseUrl}/cases/${caseId}`);
+  await page.getByRole('button', { name: 'Assign to someone…' }).click();
+  const picker = page.getByLabel('Assign to');
+  await picker.locator('option', { hasText: 'Hugo HR' }).waitFor({ state: 'attached' });
+  // Only people the rules let approve are offered: no supervisor, no employee.
+  expect(await picker.locator('option').allTextContents()).not.toContain(expect.stringMatching(/Sam Supervisor|Employee/));
+  await picker.selectOption({ label: 'Hugo HR (hr_officer)' });
+  await page.getByRole('button', { name: 'Assign', exact: true }).click();
+  await page.getByText(`waits on ${hr2.sub}`).waitFor();
+  const task = (await as(stack, hr).get(`/cases/${caseId}`)).body.openTasks.find((t: { type: string }) => t.type === 'hr_approval');
+  expect(task.assigneeId).toBe(hr2.sub);
+
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Mentoring leave usage' }).waitFor();
+  await page.getByRole('rowheader', { name: 'CDT' }).waitFor();
+  await checkPage(page, 'reports');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  const csv = await new Promise<string>((resolve, reject) => {
+    void download.createReadStream().then((stream) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      stream.on('error', reject);
+    });
+  });
+  expect(csv.split(/\r?\n/)[0]).toMatch(/department/i);
+  expect(csv).toMatch(/^\d{4},CDT,/m);
   await page.close();
 });
 

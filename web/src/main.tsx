@@ -9,6 +9,7 @@ import { CasePage } from './pages/CasePage';
 import { Directory } from './pages/Directory';
 import { Inbox } from './pages/Inbox';
 import { MyLeave } from './pages/MyLeave';
+import { Reports } from './pages/Reports';
 import { NotFound } from './pages/NotFound';
 import { SignIn } from './pages/SignIn';
 import { TaskLink } from './pages/TaskLink';
@@ -35,6 +36,7 @@ createRoot(document.getElementById('root')!).render(
           <Route path="/cases/:caseId" element={<SignedIn><CasePage /></SignedIn>} />
           <Route path="/tasks/:taskId" element={<SignedIn><TaskLink /></SignedIn>} />
           <Route path="/leave" element={<SignedIn><MyLeave /></SignedIn>} />
+          <Route path="/reports" element={<SignedIn><Reports /></SignedIn>} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </BrowserRouter>

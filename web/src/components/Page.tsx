@@ -39,6 +39,7 @@ function SiteHeader() {
           <ul className="usa-list usa-list--unstyled mf-nav__list">
             {session ? <li><NavLink className="usa-link" to="/inbox">Inbox</NavLink></li> : null}
             {session?.person.roles.includes('employee') ? <li><NavLink className="usa-link" to="/leave">My leave</NavLink></li> : null}
+            {session?.person.roles.includes('hr_officer') ? <li><NavLink className="usa-link" to="/reports">Reports</NavLink></li> : null}
             <li><NavLink className="usa-link" to="/directory">Program directory</NavLink></li>
             {session ? (
               <li>

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { api, ok, type Task } from '../api/client';
+import { AssignTask, SUPERVISING_ROLES } from '../components/AssignTask';
 import { LeaveActions, type LeaveRequest, type PersonalTimeEntry } from '../components/LeaveActions';
 import { LeaveLedger, type Ledger } from '../components/LeaveLedger';
 import { Page } from '../components/Page';
@@ -24,6 +25,7 @@ export function CasePage() {
   const c = found.data as (typeof found.data & { ledger?: Ledger; personalTime?: PersonalTimeEntry[]; requests?: LeaveRequest[]; enrollment?: { employee: { id: string } } }) | undefined;
   const mine = (t: Task) => !!session && (t.assigneeId ? t.assigneeId === session.person.id : t.candidateRoles.some((r) => session.person.roles.includes(r)));
   const wanted = params.get('task');
+  const supervising = !!session?.person.roles.some((r) => SUPERVISING_ROLES.includes(r));
   // What the person just did stays said after the task leaves the open list.
   const [done, setDone] = useState<{ title: string; outcome: string }[]>([]);
   const tasks = (c?.openTasks ?? []).filter(mine).sort((a, b) => Number(b.id === wanted) - Number(a.id === wanted));
@@ -45,8 +47,18 @@ export function CasePage() {
               <div key={i} className="usa-alert usa-alert--success usa-alert--slim margin-y-2"><div className="usa-alert__body"><p className="usa-alert__text">Done: {humanize(d.outcome)}. ({d.title})</p></div></div>
             ))}
           </div>
-          {tasks.map((t) => <TaskForm key={t.id} task={t} caseId={caseId} onDone={(outcome) => setDone((x) => [...x, { title: t.title, outcome }])} />)}
-          {c.openTasks.length > tasks.length ? <p>{c.openTasks.length - tasks.length} other open task(s) wait on other people.</p> : null}
+          {tasks.map((t) => (
+            <div key={t.id}>
+              <TaskForm task={t} caseId={caseId} onDone={(outcome) => setDone((x) => [...x, { title: t.title, outcome }])} />
+              {supervising ? <AssignTask task={t} caseId={caseId} /> : null}
+            </div>
+          ))}
+          {c.openTasks.filter((t) => !mine(t)).map((t) => (
+            <div key={t.id} className="margin-y-2">
+              <p className="margin-bottom-1"><strong>{t.title}</strong> — waits on {t.assigneeId ?? t.candidateRoles.map(humanize).join(' or ')}</p>
+              {supervising ? <AssignTask task={t} caseId={caseId} /> : null}
+            </div>
+          ))}
         </>
       ) : found.isPending ? <p>Loading the case…</p> : null}
       <h2>Timeline</h2>

@@ -1,0 +1,50 @@
+/**
+ * Handing a task to someone (supervising roles: HR officers, case supervisors, review
+ * leads, admins), e.g. while its assignee is away: the picker offers only the people the
+ * rules let act on this task (`/tasks/:id/candidates`), so a wrong choice cannot be made.
+ */
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ok, type Task } from '../api/client';
+import { ProblemAlert } from './ProblemAlert';
+
+export const SUPERVISING_ROLES = ['hr_officer', 'case_supervisor', 'review_lead', 'admin'];
+
+export function AssignTask({ task, caseId }: { task: Task; caseId: string }) {
+  const [open, setOpen] = useState(false);
+  const [assignee, setAssignee] = useState('');
+  const queryClient = useQueryClient();
+  const candidates = useQuery({
+    queryKey: ['candidates', task.id],
+    queryFn: () => ok(api.GET('/api/v1/tasks/{taskId}/candidates', { params: { path: { taskId: task.id } } })),
+    enabled: open,
+  });
+  const assign = useMutation({
+    mutationFn: () => ok(api.POST('/api/v1/tasks/{taskId}/assign', { params: { path: { taskId: task.id } }, body: { assigneeId: assignee } })),
+    onSuccess: () => {
+      setOpen(false);
+      void queryClient.invalidateQueries({ queryKey: ['case', caseId] });
+      void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    assign.mutate();
+  };
+  if (!open) return <button type="button" className="usa-button usa-button--outline usa-button--small" onClick={() => setOpen(true)}>Assign to someone…</button>;
+  const id = `assign-${task.id}`;
+  return (
+    <form className="usa-form" onSubmit={submit} aria-label={`Assign ${task.title}`}>
+      <label className="usa-label" htmlFor={id}>Assign to</label>
+      <select className="usa-select" id={id} required value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+        <option value="">{candidates.isPending ? 'Loading the people who may act…' : '- Select -'}</option>
+        {candidates.data?.items.map((p) => <option key={p.id} value={p.id}>{p.name ?? p.id} ({p.roles.join(', ')})</option>)}
+      </select>
+      <ProblemAlert error={candidates.error ?? assign.error} heading="The task was not assigned" />
+      <ul className="usa-button-group margin-top-2">
+        <li className="usa-button-group__item"><button type="submit" className="usa-button usa-button--small" disabled={assign.isPending}>Assign</button></li>
+        <li className="usa-button-group__item"><button type="button" className="usa-button usa-button--unstyled" onClick={() => setOpen(false)}>Cancel</button></li>
+      </ul>
+    </form>
+  );
+}
