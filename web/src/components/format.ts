@@ -1,5 +1,5 @@
 /** How dates, task types and stages read on screen. */
-export const humanize = (s: string) => s.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+export const humanize = (s: string) => s.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase().replace(/^\w/, (c) => c.toUpperCase());
 
 export function dueText(dueAt: string, now = Date.now()): string {
   const ms = new Date(dueAt).getTime() - now;

@@ -8,6 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { api, ok, type Task } from '../api/client';
 import { AssignTask, SUPERVISING_ROLES } from '../components/AssignTask';
+import { CaseDetails } from '../components/CaseDetails';
 import { LeaveActions, type LeaveRequest, type PersonalTimeEntry } from '../components/LeaveActions';
 import { LeaveLedger, type Ledger } from '../components/LeaveLedger';
 import { Page } from '../components/Page';
@@ -40,7 +41,7 @@ export function CasePage() {
             <li><strong>Opened:</strong> {dateTime(c.createdAt)}</li>
             {c.historyUrl ? <li><a className="usa-link" href={c.historyUrl}>History in the Temporal UI</a></li> : null}
           </ul>
-          {c.ledger ? <LeaveLedger ledger={c.ledger} /> : null}
+          {c.ledger ? <LeaveLedger ledger={c.ledger} /> : <CaseDetails type={c.type} details={c as unknown as Record<string, unknown>} />}
           {c.ledger && c.enrollment?.employee.id === session?.person.id && c.status === 'open' ? <LeaveActions caseId={caseId} personalTime={c.personalTime ?? []} requests={c.requests ?? []} /> : null}
           <div role="status">
             {done.map((d, i) => (

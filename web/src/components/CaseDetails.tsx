@@ -1,0 +1,98 @@
+/**
+ * What each process's people look at on a case besides its tasks: the screening
+ * checklist of a mentor, the check-in calendar of a match, the consents of a referral, the
+ * standards and work plan of a certification. Every status is written out (never colour
+ * alone). The leave ledger has its own bar (LeaveLedger).
+ */
+import type { ReactNode } from 'react';
+import { humanize } from './format';
+
+type Details = Record<string, unknown>;
+interface Check { name: string; status: string }
+interface Reference { id: string; name: string; relationship: string; status: string; recommendation?: string }
+interface CheckIn { at?: string; date?: string; satisfaction?: number; safetyConcern?: boolean }
+interface WorkItem { id: string; standard: string; description?: string; status: string }
+
+const done = (ok: boolean) => <span aria-hidden="true" className="mf-mark">{ok ? '✓' : '○'}</span>;
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="margin-y-3">
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** Each party's consent and where it stands (accepted, declined, pending). */
+function Consents({ consents }: { consents: unknown }) {
+  const entries = Object.entries((consents ?? {}) as Record<string, { status?: string }>);
+  return (
+    <ul className="usa-list usa-list--unstyled mf-checklist">
+      {entries.map(([who, v]) => <li key={who}>{done(v?.status === 'accepted')} Consent — {humanize(who)}: {humanize(v?.status ?? 'pending').toLowerCase()}</li>)}
+    </ul>
+  );
+}
+
+export function CaseDetails({ type, details }: { type: string; details: Details }) {
+  if (type === 'mentor_screening') {
+    const checks = (details.checks ?? []) as Check[];
+    const refs = (details.references ?? []) as Reference[];
+    const interview = details.interview as { status: string } | undefined;
+    const hours = Number(details.trainingHours ?? 0);
+    return (
+      <Section id="checklist-heading" title="Screening checklist">
+        <ul className="usa-list usa-list--unstyled mf-checklist">
+          {checks.map((c) => <li key={c.name}>{done(c.status === 'clear')} Background check — {humanize(c.name)}: {humanize(c.status).toLowerCase()}</li>)}
+          {refs.map((r) => <li key={r.id}>{done(r.status === 'answered')} Reference — {r.name} ({r.relationship}): {r.status === 'answered' ? `answered${r.recommendation ? `, ${humanize(r.recommendation).toLowerCase()}` : ''}` : 'awaiting an answer'}</li>)}
+          <li>{done(interview?.status === 'pass')} Interview: {humanize(interview?.status ?? 'pending').toLowerCase()}</li>
+          <li>{done(hours >= 6)} Training: {hours} of 6 hours</li>
+        </ul>
+      </Section>
+    );
+  }
+  if (type === 'match') {
+    const checkIns = (details.checkIns ?? []) as CheckIn[];
+    return (
+      <Section id="calendar-heading" title="Check-ins">
+        <Consents consents={details.consents} />
+        <ul className="usa-list usa-list--unstyled mf-checklist">
+          <li>{done(!!details.firstMeetingAt)} First meeting: {details.firstMeetingAt ? String(details.firstMeetingAt).slice(0, 10) : 'not yet'}</li>
+          {checkIns.map((c, i) => <li key={i}>{done(true)} Check-in {String(c.at ?? c.date ?? '').slice(0, 10)}{c.satisfaction ? `: satisfaction ${c.satisfaction} of 5` : ''}{c.safetyConcern ? ' — safety concern raised' : ''}</li>)}
+          {details.nextCheckInDue ? <li>{done(false)} Next check-in due {String(details.nextCheckInDue).slice(0, 10)}</li> : null}
+          {details.anniversaryAt ? <li>{done(false)} Anniversary {String(details.anniversaryAt).slice(0, 10)}</li> : null}
+        </ul>
+      </Section>
+    );
+  }
+  if (type === 'certification') {
+    const items = (details.workPlan ?? []) as WorkItem[];
+    const assessment = details.selfAssessment as { status?: string } | undefined;
+    return (
+      <Section id="standards-heading" title="Certification">
+        <ul className="usa-list usa-list--unstyled mf-checklist">
+          <li>Level sought: {humanize(String(details.levelSought ?? ''))}{details.renewal ? ' (renewal)' : ''}</li>
+          <li>{done(assessment?.status === 'submitted')} Self-assessment: {humanize(assessment?.status ?? 'not started').toLowerCase()}</li>
+          {details.deadline ? <li>Deadline: {String(details.deadline).slice(0, 10)}</li> : null}
+          {details.certifiedUntil ? <li>Certified until {String(details.certifiedUntil)}</li> : null}
+        </ul>
+        {items.length ? (
+          <>
+            <h3>Work plan</h3>
+            <ul className="usa-list usa-list--unstyled mf-checklist">
+              {items.map((w) => <li key={w.id}>{done(w.status === 'verified')} {humanize(w.standard)}{w.description ? ` — ${w.description}` : ''}: {humanize(w.status).toLowerCase()}</li>)}
+            </ul>
+          </>
+        ) : null}
+      </Section>
+    );
+  }
+  if (type === 'youth_referral') {
+    return (
+      <Section id="referral-heading" title="Referral">
+        <Consents consents={details.consents} />
+      </Section>
+    );
+  }
+  return null;
+}
