@@ -7,6 +7,7 @@ import { buildWorkflowBundle } from '../../lib/worker';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startDevServer } from '../../scripts/provision/dev-server';
+import { freePort } from '../../scripts/provision/ports';
 import { provideDatabase } from '../../scripts/provision/postgres';
 import { resolveTestServer } from '../../scripts/provision/tools';
 import { loginOf, startTemporalCluster } from '../../scripts/provision/temporal-server';
@@ -26,7 +27,7 @@ export default async function globalSetup(): Promise<void> {
   // persistence and SQL visibility on the same PostgreSQL (its own databases), 4 shards.
   const dev = process.env.TEST_TOPOLOGY === 'cluster'
     ? await startTemporalCluster({ dir: path.join(TEST_DIR, 'cluster'), pg: loginOf(base), shards: 4, fresh: true, databases: { store: 'temporal_test', visibility: 'temporal_visibility_test' } })
-    : await startDevServer({ port: Number(process.env.TEST_TEMPORAL_PORT ?? 7299) });
+    : await startDevServer({ port: Number(process.env.TEST_TEMPORAL_PORT ?? 0) || (await freePort()) });
   const catcher = await startSmtpCatcher({ smtpPort: 0, webPort: 0 });
   const bundlePath = path.join(TEST_DIR, 'workflow-bundle.js');
   writeFileSync(bundlePath, await buildWorkflowBundle());
