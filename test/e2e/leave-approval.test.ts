@@ -12,6 +12,8 @@ import { activeEnrollment, certifiedProgram, coordinatorOf, employee, hr, hr2, s
 
 let stack: Stack;
 let browser: Browser;
+/** The one address the browser uses (behind a load balancer a person sees one site; its session lives there). */
+const site = () => stack.baseUrls[0];
 let programId: string;
 const pat = employee(801);
 const jo = employee(803);
@@ -35,7 +37,7 @@ afterAll(async () => {
 });
 
 async function signInAs(page: Page, name: string): Promise<void> {
-  await page.goto(`${stack.baseUrl}/`);
+  await page.goto(`${site()}/`);
   await page.getByRole('button', { name: new RegExp(`^${name} — `) }).click();
   await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
 }
@@ -52,7 +54,7 @@ async function pendingRequest(emp: Person & { email: string }): Promise<string> 
 test('the supervisor approves from the e-mail\'s link, HR from the inbox; the employee sees the ledger', async () => {
   const caseId = await pendingRequest(pat);
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${stack.baseUrl}/`);
+  await page.goto(`${site()}/`);
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
   await page.getByRole('button', { name: /^Sam Supervisor — supervisor, CDT$/ }).waitFor();
   await checkPage(page, 'sign-in');
@@ -61,7 +63,7 @@ test('the supervisor approves from the e-mail\'s link, HR from the inbox; the em
   // The supervisor's e-mail links to the task in the web app; signing in leads back to it.
   const mail = await eventually(async () => (await mailbox(sup.email!)).find((m) => m.subject.includes('Employee 801') && /\/tasks\/[0-9a-f-]{36}/.test(m.text)), 'the supervisor\'s e-mail');
   const link = new URL(/(https?:\/\/\S+\/tasks\/[0-9a-f-]{36})/.exec(mail.text)![1]);
-  await page.goto(`${stack.baseUrl}${link.pathname}`);
+  await page.goto(`${site()}${link.pathname}`);
   await page.getByRole('button', { name: /^Sam Supervisor — / }).click();
   await page.getByRole('heading', { level: 2, name: /Leave ledger/ }).waitFor();
   expect(new URL(page.url()).pathname).toBe(`/cases/${caseId}`);
@@ -80,7 +82,7 @@ test('the supervisor approves from the e-mail\'s link, HR from the inbox; the em
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await signInAs(page, 'Employee 801');
-  await page.goto(`${stack.baseUrl}/cases/${caseId}`);
+  await page.goto(`${site()}/cases/${caseId}`);
   await page.getByRole('heading', { level: 2, name: /Leave ledger/ }).waitFor();
   await expectText(page, 'Approved leave', '2 h');
   await expectText(page, 'Pending leave', '0 h');
@@ -134,7 +136,7 @@ test('a refused action shows the rule\'s message in place, and the directory is 
   const caseId = await pendingRequest(employee(802));
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await signInAs(page, 'Sam Supervisor');
-  await page.goto(`${stack.baseUrl}/cases/${caseId}`);
+  await page.goto(`${site()}/cases/${caseId}`);
   await page.getByRole('button', { name: 'Approve' }).waitFor();
   // Meanwhile the same supervisor approves through another client.
   const task = (await as(stack, sup).get(`/cases/${caseId}`)).body.openTasks.find((t: { type: string }) => t.type === 'supervisor_approval');
@@ -146,7 +148,7 @@ test('a refused action shows the rule\'s message in place, and the directory is 
   await checkPage(page, 'case-refused');
 
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.goto(`${stack.baseUrl}/directory`);
+  await page.goto(`${site()}/directory`);
   await page.getByRole('heading', { level: 1, name: 'Program directory' }).waitFor();
   await page.getByRole('status').filter({ hasText: /program/ }).waitFor();
   await checkPage(page, 'directory');
@@ -159,7 +161,7 @@ test('HR hands a task to another HR officer from the picker; the usage report ch
   expect((await as(stack, sup).post(`/tasks/${approval.id}/complete`, { outcome: 'approve' })).status).toBe(200);
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await signInAs(page, 'Hana HR');
-  await page.goto(`${stack.baseUrl}/cases/${caseId}`);
+  await page.goto(`${site()}/cases/${caseId}`);
   await page.getByRole('button', { name: 'Assign to someone…' }).click();
   const picker = page.getByLabel('Assign to');
   await picker.locator('option', { hasText: 'Hugo HR' }).waitFor({ state: 'attached' });
@@ -198,7 +200,7 @@ test('the inbox on a slow connection: time until usable (measured, not asserted)
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 });
   const started = Date.now();
-  await page.goto(`${stack.baseUrl}/inbox`);
+  await page.goto(`${site()}/inbox`);
   await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor({ timeout: 120_000 });
   await page.getByText(/No open tasks|Open tasks, most urgent first/).first().waitFor({ timeout: 120_000 });
   const ms = Date.now() - started;

@@ -6,16 +6,20 @@
 import type { Browser } from 'playwright-core';
 import { as, startStack, truncateAll, type Stack } from '../support/stack';
 import { checkPage, launchBrowser } from '../support/browser';
-import { cw1, mentorApplication } from '../integration/foster-fixtures';
+import { cw1, mentorApplication, sw1, youthReferral } from '../integration/foster-fixtures';
 
 let stack: Stack;
 let browser: Browser;
+/** The one address the browser uses (behind a load balancer a person sees one site; its session lives there). */
+const site = () => stack.baseUrls[0];
 
 beforeAll(async () => {
   stack = await startStack();
   await truncateAll(stack.db);
-  await stack.db.insertInto('people').values({ id: cw1.sub, name: cw1.name ?? null, email: null, roles: cw1.roles, department: null, program_id: null, seen_at: new Date(), demo_label: 'case worker' })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ demo_label: 'case worker' })).execute();
+  for (const [p, label] of [[cw1, 'case worker'], [sw1, 'social worker']] as const) {
+    await stack.db.insertInto('people').values({ id: p.sub, name: p.name ?? null, email: p.email ?? null, roles: p.roles, department: null, program_id: null, seen_at: new Date(), demo_label: label })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ demo_label: label })).execute();
+  }
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -23,12 +27,33 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-test('the screening checklist follows the background checks recorded through the generated form', async () => {
-  const created = await as(stack, cw1).post('/foster/mentors', mentorApplication());
-  expect(created.status).toBe(201);
+test('a case worker enters a mentor application; the checklist follows the checks recorded through the generated form', async () => {
+  const app = mentorApplication();
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${stack.baseUrl}/`);
+  await page.goto(`${site()}/`);
   await page.getByRole('button', { name: /^Casey Worker — case worker$/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
+  await page.getByRole('link', { name: 'New mentor' }).click();
+  await page.getByRole('heading', { level: 1, name: 'New mentor application' }).waitFor();
+  await page.getByLabel('Full name').fill(app.applicant.name);
+  await page.getByLabel('E-mail').first().fill(app.applicant.email);
+  await page.getByLabel('Phone').fill(app.applicant.phone);
+  await page.getByLabel('Date of birth').fill(app.applicant.dateOfBirth);
+  await page.getByLabel('Interests').fill('soccer, chess');
+  await page.getByText('Was in foster care as a young person').click();
+  for (const [i, r] of app.references.entries()) {
+    const set = page.getByRole('group', { name: `Reference ${i + 1}` });
+    await set.getByLabel('Name').fill(r.name);
+    await set.getByLabel('E-mail').fill(r.email);
+    await set.getByLabel('How they know the applicant').fill(r.relationship);
+  }
+  await checkPage(page, 'mentor-application');
+  await page.getByRole('button', { name: 'Start screening' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Screening checklist' }).waitFor();
+  const caseId = new URL(page.url()).pathname.split('/').pop()!;
+  const created = { body: (await as(stack, cw1).get(`/cases/${caseId}`)).body };
+  expect(created.body.applicant).toMatchObject({ name: app.applicant.name, interests: ['soccer', 'chess'], formerFosterYouth: true });
+  await page.getByRole('link', { name: 'Inbox' }).click();
   await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
   await page.getByLabel('Task type').selectOption('background_check');
   expect(new URL(page.url()).searchParams.get('type')).toBe('background_check');
@@ -45,5 +70,31 @@ test('the screening checklist follows the background checks recorded through the
   await page.getByText('Background check — Doj live scan: clear').waitFor();
   const checks = (await as(stack, cw1).get(`/cases/${created.body.id}`)).body.checks as { name: string; status: string }[];
   expect(checks.find((c) => c.name === 'doj_live_scan')?.status).toBe('clear');
+  await page.close();
+});
+
+test('a social worker refers a youth; the referral waits on the consents', async () => {
+  const referral = youthReferral();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${site()}/`);
+  await page.getByRole('button', { name: /^Sol Social — social worker$/ }).click();
+  await page.getByRole('link', { name: 'Refer a youth' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Refer a youth' }).waitFor();
+  await page.getByLabel('Full name').fill(referral.youth.name);
+  await page.getByLabel('Date of birth').fill(referral.youth.dateOfBirth);
+  await page.getByLabel('County').fill(referral.youth.county);
+  await page.getByLabel('What a mentor could help with').fill(referral.youth.needs);
+  await page.getByRole('group', { name: 'The caregiver' }).getByLabel('Name').fill(referral.caregiver.name);
+  await page.getByLabel("Case worker's staff ID").fill(cw1.sub);
+  await checkPage(page, 'youth-referral');
+  await page.getByRole('button', { name: 'Refer' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Referral', exact: true }).waitFor();
+  await page.getByText('Consent — Social worker: pending').waitFor();
+  await checkPage(page, 'case-referral');
+  const caseId = new URL(page.url()).pathname.split('/').pop()!;
+  const c = (await as(stack, cw1).get(`/cases/${caseId}`)).body;
+  expect(c.type).toBe('youth_referral');
+  // The case's title names it by a short id, never the youth.
+  expect(await page.title()).not.toContain(referral.youth.name);
   await page.close();
 });

@@ -8,11 +8,13 @@ import './styles.css';
 import { CasePage } from './pages/CasePage';
 import { Directory } from './pages/Directory';
 import { Inbox } from './pages/Inbox';
+import { MentorApplication } from './pages/MentorApplication';
 import { MyLeave } from './pages/MyLeave';
 import { Reports } from './pages/Reports';
 import { NotFound } from './pages/NotFound';
 import { SignIn } from './pages/SignIn';
 import { TaskLink } from './pages/TaskLink';
+import { YouthReferral } from './pages/YouthReferral';
 import { useSession } from './session';
 
 const queryClient = new QueryClient({
@@ -37,6 +39,8 @@ createRoot(document.getElementById('root')!).render(
           <Route path="/tasks/:taskId" element={<SignedIn><TaskLink /></SignedIn>} />
           <Route path="/leave" element={<SignedIn><MyLeave /></SignedIn>} />
           <Route path="/reports" element={<SignedIn><Reports /></SignedIn>} />
+          <Route path="/mentors/new" element={<SignedIn><MentorApplication /></SignedIn>} />
+          <Route path="/youth/new" element={<SignedIn><YouthReferral /></SignedIn>} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </BrowserRouter>

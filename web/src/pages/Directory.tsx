@@ -4,9 +4,9 @@
  * (kept in the URL). No sign-in.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
 import { api, ok } from '../api/client';
 import { Page } from '../components/Page';
+import { useUrlParams } from '../components/useUrlParams';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { humanize } from '../components/format';
 
@@ -14,19 +14,13 @@ const LEVELS = ['partner', 'associate_partner', 'affiliate', 'none'] as const;
 type Level = (typeof LEVELS)[number];
 
 export function Directory() {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const level = (params.get('level') ?? '') as Level | '';
   const q = params.get('q') ?? '';
   const programs = useQuery({
     queryKey: ['programs', level],
     queryFn: () => ok(api.GET('/api/v1/programs', { params: { query: { limit: 200, ...(level ? { level } : {}) } } })),
   });
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   const words = q.toLowerCase().split(/\s+/).filter(Boolean);
   const shown = (programs.data?.items ?? []).filter((p) => words.every((w) => `${p.name} ${p.organization} ${p.county}`.toLowerCase().includes(w)));
   return (

@@ -4,9 +4,10 @@
  * filtered inbox can be bookmarked or shared) and a claim button.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { api, ok, type Task, type TaskType } from '../api/client';
 import { Page } from '../components/Page';
+import { useUrlParams } from '../components/useUrlParams';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { dueText, humanize } from '../components/format';
 import { useSession } from '../session';
@@ -21,7 +22,7 @@ export function urgency(a: Task, b: Task): number {
 
 export function Inbox() {
   const session = useSession();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const type = (params.get('type') ?? '') as TaskType | '';
   const overdue = params.get('overdue') === 'true';
   const queryClient = useQueryClient();
@@ -34,12 +35,6 @@ export function Inbox() {
     mutationFn: (taskId: string) => ok(api.POST('/api/v1/tasks/{taskId}/claim', { params: { path: { taskId } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tasks'] }),
   });
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   const items = [...(tasks.data?.items ?? [])].sort(urgency);
   return (
     <Page title="Inbox" lead={session ? `Tasks for ${session.person.name ?? session.person.id} and the roles they hold.` : undefined}>
