@@ -16,9 +16,10 @@ const site = () => stack.baseUrls[0];
 beforeAll(async () => {
   stack = await startStack();
   await truncateAll(stack.db);
+  // As `npm run seed` writes them: the whole row, whatever an earlier suite's token left there.
   for (const [p, label] of [[cw1, 'case worker'], [sw1, 'social worker']] as const) {
-    await stack.db.insertInto('people').values({ id: p.sub, name: p.name ?? null, email: p.email ?? null, roles: p.roles, department: null, program_id: null, seen_at: new Date(), demo_label: label })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ demo_label: label })).execute();
+    const row = { id: p.sub, name: p.name ?? null, email: p.email ?? null, roles: p.roles, department: null, program_id: null, seen_at: new Date(), demo_label: label };
+    await stack.db.insertInto('people').values(row).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
   }
   browser = await launchBrowser();
 });
