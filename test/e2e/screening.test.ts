@@ -6,7 +6,7 @@
 import type { Browser } from 'playwright-core';
 import { as, startStack, truncateAll, type Stack } from '../support/stack';
 import { checkPage, launchBrowser } from '../support/browser';
-import { cw1, mentorApplication, sw1, youthReferral } from '../integration/foster-fixtures';
+import { approvedMentor, cw1, mentorApplication, readyYouth, sw1, youthReferral } from '../integration/foster-fixtures';
 
 let stack: Stack;
 let browser: Browser;
@@ -97,5 +97,39 @@ test('a social worker refers a youth; the referral waits on the consents', async
   expect(c.type).toBe('youth_referral');
   // The case's title names it by a short id, never the youth.
   expect(await page.title()).not.toContain(referral.youth.name);
+  await page.close();
+});
+
+test('a case worker proposes a match from the youth who are ready and the mentors who are free', async () => {
+  const mentorId = await approvedMentor(stack);
+  const youthId = await readyYouth(stack);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${site()}/`);
+  await page.getByRole('button', { name: /^Casey Worker — case worker$/ }).click();
+  await page.getByRole('link', { name: 'Propose a match' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Propose a match' }).waitFor();
+  const youthPicker = page.getByLabel('Youth ready to be matched');
+  await youthPicker.locator(`option[value="${youthId}"]`).waitFor({ state: 'attached' });
+  await youthPicker.selectOption(youthId);
+  const mentorPicker = page.getByLabel('Approved mentor, free');
+  await mentorPicker.locator(`option[value="${mentorId}"]`).waitFor({ state: 'attached' });
+  await mentorPicker.selectOption(mentorId);
+  await page.getByLabel('Why this pairing').fill('Both love drawing; the mentor speaks Spanish at home too');
+  await checkPage(page, 'propose-match');
+  await page.getByRole('button', { name: 'Propose the match' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Check-ins' }).waitFor();
+  await page.getByText('Consent — Social worker: pending').waitFor();
+  await checkPage(page, 'case-match');
+  const matchId = new URL(page.url()).pathname.split('/').pop()!;
+  const match = (await as(stack, cw1).get(`/foster/matches/${matchId}`)).body;
+  expect(match).toMatchObject({ mentorCaseId: mentorId, youthCaseId: youthId, stage: expect.any(String) });
+  // The mentor is taken now: the picker no longer offers them.
+  await page.getByRole('link', { name: 'Propose a match' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Propose a match' }).waitFor();
+  const other = await readyYouth(stack);
+  await page.reload();
+  await page.getByLabel('Youth ready to be matched').locator(`option[value="${other}"]`).waitFor({ state: 'attached' });
+  await page.getByLabel('Youth ready to be matched').selectOption(other);
+  expect(await page.getByLabel('Approved mentor, free').locator(`option[value="${mentorId}"]`).count()).toBe(0);
   await page.close();
 });

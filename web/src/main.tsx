@@ -10,6 +10,7 @@ import { Directory } from './pages/Directory';
 import { Inbox } from './pages/Inbox';
 import { MentorApplication } from './pages/MentorApplication';
 import { MyLeave } from './pages/MyLeave';
+import { ProposeMatch } from './pages/ProposeMatch';
 import { Reports } from './pages/Reports';
 import { NotFound } from './pages/NotFound';
 import { SignIn } from './pages/SignIn';
@@ -41,6 +42,7 @@ createRoot(document.getElementById('root')!).render(
           <Route path="/reports" element={<SignedIn><Reports /></SignedIn>} />
           <Route path="/mentors/new" element={<SignedIn><MentorApplication /></SignedIn>} />
           <Route path="/youth/new" element={<SignedIn><YouthReferral /></SignedIn>} />
+          <Route path="/matches/new" element={<SignedIn><ProposeMatch /></SignedIn>} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </BrowserRouter>

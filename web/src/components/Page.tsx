@@ -41,6 +41,7 @@ function SiteHeader() {
             {session?.person.roles.includes('employee') ? <li><NavLink className="usa-link" to="/leave">My leave</NavLink></li> : null}
             {session?.person.roles.includes('hr_officer') ? <li><NavLink className="usa-link" to="/reports">Reports</NavLink></li> : null}
             {session?.person.roles.includes('case_worker') ? <li><NavLink className="usa-link" to="/mentors/new">New mentor</NavLink></li> : null}
+            {session?.person.roles.includes('case_worker') ? <li><NavLink className="usa-link" to="/matches/new">Propose a match</NavLink></li> : null}
             {session?.person.roles.some((r) => r === 'social_worker' || r === 'case_worker') ? <li><NavLink className="usa-link" to="/youth/new">Refer a youth</NavLink></li> : null}
             <li><NavLink className="usa-link" to="/directory">Program directory</NavLink></li>
             {session ? (
