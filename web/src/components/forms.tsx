@@ -20,3 +20,17 @@ export function FormGroup({ id, label, hint, error, children }: { id: string; la
 
 /** The aria-describedby of a field with a hint and/or an error. */
 export const describedBy = (id: string, hint?: string, error?: string) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+
+/** A text input (or a textarea) in its FormGroup: label, hint, the API's message, required or not. */
+export function TextField({ id, label, value, onChange, type = 'text', required = true, hint, error, multiline = false, maxLength }: {
+  id: string; label: string; value: string; onChange: (value: string) => void; type?: string; required?: boolean; hint?: string; error?: string; multiline?: boolean; maxLength?: number;
+}) {
+  const common = { id, required, value, maxLength, 'aria-describedby': describedBy(id, hint, error) };
+  return (
+    <FormGroup id={id} label={label} hint={hint} error={error}>
+      {multiline
+        ? <textarea className="usa-textarea" rows={3} {...common} onChange={(e) => onChange(e.target.value)} />
+        : <input className="usa-input" type={type} {...common} onChange={(e) => onChange(e.target.value)} />}
+    </FormGroup>
+  );
+}

@@ -8,7 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { api, ok } from '../api/client';
-import { fieldError, FormGroup } from '../components/forms';
+import { fieldError, FormGroup, TextField } from '../components/forms';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 
@@ -31,9 +31,8 @@ export function MentorApplication() {
   };
   const err = (name: string) => fieldError(apply.error, name);
   const text = (k: 'name' | 'email' | 'phone' | 'dateOfBirth' | 'languages' | 'interests', label: string, type = 'text', hint?: string) => (
-    <FormGroup id={`mentor-${k}`} label={label} hint={hint} error={err(`applicant.${k}`)}>
-      <input className="usa-input" id={`mentor-${k}`} type={type} required={!['languages', 'interests'].includes(k)} value={a[k]} onChange={(e) => setA({ ...a, [k]: e.target.value })} aria-describedby={hint ? `mentor-${k}-hint` : undefined} />
-    </FormGroup>
+    <TextField id={`mentor-${k}`} label={label} type={type} hint={hint} required={!['languages', 'interests'].includes(k)} error={err(`applicant.${k}`)}
+      value={a[k]} onChange={(v) => setA({ ...a, [k]: v })} />
   );
   return (
     <Page title="New mentor application" lead="Screening starts when you submit: background checks, an interview and the references' answers.">

@@ -9,7 +9,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { api, ok } from '../api/client';
-import { fieldError, FormGroup } from '../components/forms';
+import { fieldError, FormGroup, TextField } from '../components/forms';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useSession } from '../session';
@@ -41,11 +41,8 @@ export function YouthReferral() {
   };
   const err = (name: string) => fieldError(refer.error, name);
   const youthField = (k: keyof typeof y, label: string, type = 'text', required = true, hint?: string) => (
-    <FormGroup id={`youth-${k}`} label={label} hint={hint} error={err(`youth.${k}`)}>
-      {k === 'needs'
-        ? <textarea className="usa-textarea" id={`youth-${k}`} rows={3} maxLength={5000} value={y[k]} onChange={(e) => setY({ ...y, [k]: e.target.value })} />
-        : <input className="usa-input" id={`youth-${k}`} type={type} required={required} value={y[k]} onChange={(e) => setY({ ...y, [k]: e.target.value })} aria-describedby={hint ? `youth-${k}-hint` : undefined} />}
-    </FormGroup>
+    <TextField id={`youth-${k}`} label={label} type={type} required={required} hint={hint} multiline={k === 'needs'} maxLength={k === 'needs' ? 5000 : undefined}
+      error={err(`youth.${k}`)} value={y[k]} onChange={(v) => setY({ ...y, [k]: v })} />
   );
   return (
     <Page title="Refer a youth" lead="The youth's details are seen only by the assigned case worker, case supervisors and the youth's social worker.">
