@@ -18,6 +18,9 @@ export function FormGroup({ id, label, hint, error, children }: { id: string; la
   );
 }
 
+/** A comma-separated field as a list (languages, interests). */
+export const commaList = (s: string): string[] => s.split(',').map((x) => x.trim()).filter(Boolean);
+
 /** The aria-describedby of a field with a hint and/or an error. */
 export const describedBy = (id: string, hint?: string, error?: string) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 

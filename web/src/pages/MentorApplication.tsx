@@ -8,11 +8,10 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { api, ok } from '../api/client';
-import { fieldError, FormGroup, TextField } from '../components/forms';
+import { commaList as list, fieldError, FormGroup, TextField } from '../components/forms';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 
-const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
 const blankRef = { name: '', email: '', relationship: '' };
 
 export function MentorApplication() {
