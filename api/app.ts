@@ -7,13 +7,14 @@ import type { Db } from '../db';
 import type { Policy } from '../workflows/shared/policy';
 import { TASK_QUEUE } from '../temporal.config';
 import type { AuthConfig } from './auth';
+import type { OidcSignIn } from '../lib/config';
 import { errorHandler, HttpProblem, sendProblem, unknownRoute } from './errors';
 import { ApiBuilder } from './http';
 import { docsPage } from './docs';
 import { linkHistoriesTo } from './views';
 import { createMetrics } from './metrics';
 import { observeRequests } from './observability';
-import { mountDevSignIn, mountWebApp } from './web';
+import { mountDevSignIn, mountSignInConfig, mountWebApp } from './web';
 import { logger } from '../lib/logger';
 import { DEFAULT_RATE_LIMIT, publicRateLimit, type RateLimitConfig } from './rate-limit';
 import { registerCaseRoutes } from './routes/cases';
@@ -22,6 +23,8 @@ import { registerFosterRoutes } from './routes/foster';
 import { registerIncidentRoutes } from './routes/incidents';
 import { registerMentoringLeaveRoutes } from './routes/mentoring-leave';
 import { registerProgramRoutes } from './routes/programs';
+import { registerReportRoutes } from './routes/reports';
+import { registerSessionRoutes } from './routes/session';
 
 export interface AppDeps {
   db: Db;
@@ -42,12 +45,14 @@ export interface AppDeps {
   metricsToken?: string;
   /** Development sign-in of demo people (only with HS256 development tokens, never in production). */
   devSignIn?: boolean;
+  /** The OIDC provider and public client the web app signs people in with. */
+  oidc?: OidcSignIn;
 }
 
 /** Unexpected errors, with the request they belong to (its ID is in the same log line). */
 const defaultLog = (msg: string, err?: unknown) => logger.error({ error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined }, msg);
 
-export function createApp({ db, temporal, policy, auth, log = defaultLog, taskQueue = TASK_QUEUE, rateLimit = DEFAULT_RATE_LIMIT, trustProxy = false, temporalUiUrl, sdkMetricsUrl, metricsToken, devSignIn = false }: AppDeps): express.Express {
+export function createApp({ db, temporal, policy, auth, log = defaultLog, taskQueue = TASK_QUEUE, rateLimit = DEFAULT_RATE_LIMIT, trustProxy = false, temporalUiUrl, sdkMetricsUrl, metricsToken, devSignIn = false, oidc }: AppDeps): express.Express {
   linkHistoriesTo(temporalUiUrl, temporal.options.namespace);
   const publicLimit = publicRateLimit(db, rateLimit);
   const api = new ApiBuilder(db, auth, publicLimit);
@@ -57,6 +62,8 @@ export function createApp({ db, temporal, policy, auth, log = defaultLog, taskQu
   registerCertificationRoutes(api, db, temporal, policy, taskQueue);
   const mountReferencePage = registerFosterRoutes(api, db, temporal, policy, taskQueue);
   registerIncidentRoutes(api, db, temporal);
+  registerReportRoutes(api, db);
+  registerSessionRoutes(api);
   const document = api.openApiDocument();
   const routeTable = api.routes;
 
@@ -108,7 +115,9 @@ export function createApp({ db, temporal, policy, auth, log = defaultLog, taskQu
   app.use('/references', publicLimit);
   mountReferencePage(app);
   app.use('/api/v1', api.router);
-  if (devSignIn && auth.hsSecret) mountDevSignIn(app, db, auth.hsSecret);
+  const devPeople = devSignIn && !!auth.hsSecret;
+  mountSignInConfig(app, { oidc, devSignIn: devPeople });
+  if (devPeople) mountDevSignIn(app, db, auth.hsSecret!);
   mountWebApp(app);
   app.use(unknownRoute);
   app.use(errorHandler(log));

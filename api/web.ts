@@ -4,13 +4,15 @@
  * sign-in of demo people — `GET /auth/dev/people` lists the people `npm run seed` made
  * (with their labels, "employee, CDT"), `POST /auth/dev/token { id }` signs a token with
  * that person's claims. It exists only while HS256 development tokens do (never with
- * NODE_ENV=production or OIDC), so it is no door into a real deployment.
+ * NODE_ENV=production or OIDC), so it is no door into a real deployment. OIDC sign-in
+ * itself happens in the browser (web/src/oidc.ts); this file only says where to go.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db';
+import type { OidcSignIn } from '../lib/config';
 import { mintToken } from './auth';
 import { HttpProblem, sendProblem } from './errors';
 
@@ -18,6 +20,18 @@ export const WEB_DIST = path.resolve(__dirname, '..', 'web', 'dist');
 
 /** Paths that are never the web app's (the API, its docs, operations, the reference page). */
 const NOT_WEB = /^\/(api|auth|references|docs|openapi\.json|metrics|health|ready)(\/|$)/;
+
+/**
+ * How the web app signs people in: `GET /auth/config` names the OIDC provider and the
+ * web app's public client (authorization code flow with PKCE in the browser: no client
+ * secret exists to leak), and whether the development list of demo people is there.
+ */
+export function mountSignInConfig(app: Express, cfg: { oidc?: OidcSignIn; devSignIn: boolean }): void {
+  app.get('/auth/config', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.json({ devSignIn: cfg.devSignIn, ...(cfg.oidc ? { oidc: cfg.oidc } : {}) });
+  });
+}
 
 export function mountDevSignIn(app: Express, db: Db, secret: string): void {
   app.get('/auth/dev/people', async (_req, res) => {

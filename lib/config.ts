@@ -49,6 +49,9 @@ const envSchema = z.object({
   AUTH_ALGORITHMS: z.string().optional()
     .transform((v) => (v ? v.split(',').map((a) => a.trim()).filter(Boolean) : undefined))
     .refine((v) => !v || v.every((a) => ASYMMETRIC_ALGORITHMS.includes(a)), `asymmetric algorithms only: ${ASYMMETRIC_ALGORITHMS.join(', ')}`),
+  // The web app's sign-in: the public client registered with the OIDC provider (authorization code + PKCE).
+  AUTH_OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
+  AUTH_OIDC_SCOPES: z.string().min(1).default('openid profile email'),
   AUTH_MAX_TOKEN_LIFETIME: z.coerce.number().int().min(60).max(7 * 86400).default(12 * 3600),
   AUTH_ALLOW_HS256: z.enum(['true', 'false']).default('false'),
   NODE_ENV: z.string().optional(),
@@ -76,6 +79,7 @@ const envSchema = z.object({
     if (!e.AUTH_ISSUER) problem('AUTH_ISSUER', 'required with AUTH_JWKS_URL');
     if (!e.AUTH_AUDIENCE) problem('AUTH_AUDIENCE', 'required with AUTH_JWKS_URL');
     if (!e.AUTH_ALGORITHMS?.length) problem('AUTH_ALGORITHMS', 'required with AUTH_JWKS_URL, e.g. RS256');
+    if (!e.AUTH_OIDC_CLIENT_ID) problem('AUTH_OIDC_CLIENT_ID', 'required with AUTH_JWKS_URL: the web app signs people in as this public client');
     const url = new URL(e.AUTH_JWKS_URL);
     const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
     if (url.protocol !== 'https:' && (production || !loopback)) problem('AUTH_JWKS_URL', 'must be an https URL');
@@ -109,7 +113,16 @@ export interface AppConfig {
   log: { level: string; format: 'json' | 'pretty' };
   /** The development sign-in page of demo people: only with HS256 development tokens, outside production, without OIDC. */
   devSignIn: boolean;
+  /** How the web app signs people in with OIDC (absent: no OIDC). */
+  oidc?: OidcSignIn;
   metrics: { workerPort: number; token?: string };
+}
+
+/** What the web app needs to send people to the provider (all public: no secret in a browser). */
+export interface OidcSignIn {
+  issuer: string;
+  clientId: string;
+  scopes: string;
 }
 
 export type WorkerRole = 'all' | 'cases' | 'mail';
@@ -162,5 +175,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT ?? (e.NODE_ENV !== 'production' && process.stdout.isTTY ? 'pretty' : 'json') },
     metrics: { workerPort: e.WORKER_METRICS_PORT, token: e.METRICS_TOKEN },
     devSignIn: e.NODE_ENV !== 'production' && !e.AUTH_JWKS_URL,
+    oidc: e.AUTH_JWKS_URL && e.AUTH_ISSUER && e.AUTH_OIDC_CLIENT_ID ? { issuer: e.AUTH_ISSUER, clientId: e.AUTH_OIDC_CLIENT_ID, scopes: e.AUTH_OIDC_SCOPES } : undefined,
   };
 }

@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     cleanups.push(() => temporal.connection.close());
     await ensureOutboxSweeper(temporal);
     const app = createApp({ db, temporal, policy: config.policy, auth: config.auth, rateLimit: config.rateLimit, trustProxy: config.trustProxy, temporalUiUrl: config.temporal.uiUrl,
-      sdkMetricsUrl: `http://127.0.0.1:${sdkMetricsPort}/metrics`, metricsToken: config.metrics.token, devSignIn: config.devSignIn,
+      sdkMetricsUrl: `http://127.0.0.1:${sdkMetricsPort}/metrics`, metricsToken: config.metrics.token, devSignIn: config.devSignIn, oidc: config.oidc,
     });
     const server: Server = await new Promise((resolve) => {
       const s = app.listen(config.port, config.host, () => resolve(s));

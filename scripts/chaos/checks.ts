@@ -14,6 +14,7 @@ export interface Findings {
   notInExpectedState: string[];
   lostEvents: number;
   duplicateEvents: number;
+  /** Events missing, or present that the story did not cause, each with its story and case. */
   unexpectedEvents: string[];
   emailsSent: number;
   duplicateEmails: number;
@@ -64,7 +65,10 @@ export async function check(db: Db, outcomes: Outcome[], messages: CaughtMessage
     }
     for (const [event, n] of Object.entries(o.events)) {
       const has = got.get(event) ?? 0;
-      if (has < n) lostEvents += n - has;
+      if (has < n) {
+        lostEvents += n - has;
+        unexpected.add(`${o.story} ${o.caseId}: ${event} ${has} of ${n}`);
+      }
       if (has > n) duplicateEvents += has - n;
     }
     for (const [event, n] of got) {

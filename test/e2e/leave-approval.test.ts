@@ -174,7 +174,10 @@ test('HR hands a task to another HR officer from the picker; the usage report ch
   expect(task.assigneeId).toBe(hr2.sub);
 
   await page.getByRole('link', { name: 'Reports' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Mentoring leave usage' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Mentoring leave usage' }).waitFor();
+  // HR also sees the open tasks of the department by type (the HR approval just handed on).
+  await page.getByRole('table', { name: 'Open tasks by type' }).getByRole('rowheader', { name: 'Hr approval' }).waitFor();
   await page.getByRole('rowheader', { name: 'CDT' }).waitFor();
   await checkPage(page, 'reports');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);

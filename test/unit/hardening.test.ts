@@ -30,11 +30,14 @@ test('a scoped role without its claim admits nothing', async () => {
 
 test('OIDC needs issuer, audience, algorithms and https; production refuses the development secret', () => {
   const base = { DATABASE_URL: 'postgres://u@127.0.0.1/db', AUTH_JWT_SECRET: secret };
-  expect(() => loadConfig({ ...base, AUTH_JWKS_URL: 'https://idp.example/jwks' })).toThrow(/AUTH_ISSUER[\s\S]*AUTH_AUDIENCE[\s\S]*AUTH_ALGORITHMS/);
+  expect(() => loadConfig({ ...base, AUTH_JWKS_URL: 'https://idp.example/jwks' })).toThrow(/AUTH_ISSUER[\s\S]*AUTH_AUDIENCE[\s\S]*AUTH_ALGORITHMS[\s\S]*AUTH_OIDC_CLIENT_ID/);
   expect(() => loadConfig({ ...base, AUTH_JWKS_URL: 'http://idp.example/jwks', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a', AUTH_ALGORITHMS: 'RS256' })).toThrow(/AUTH_JWKS_URL: must be an https URL/);
-  expect(() => loadConfig({ ...base, AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a', AUTH_ALGORITHMS: 'HS256' })).toThrow(/AUTH_ALGORITHMS/);
-  const ok = loadConfig({ ...base, AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a', AUTH_ALGORITHMS: 'RS256,ES256', NODE_ENV: 'production' });
+  expect(() => loadConfig({ ...base, AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a', AUTH_ALGORITHMS: 'HS256', AUTH_OIDC_CLIENT_ID: 'c' })).toThrow(/AUTH_ALGORITHMS/);
+  const ok = loadConfig({ ...base, AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a', AUTH_ALGORITHMS: 'RS256,ES256', AUTH_OIDC_CLIENT_ID: 'mentorflow-web', NODE_ENV: 'production' });
   expect(ok.auth).toMatchObject({ algorithms: ['RS256', 'ES256'], issuer: 'i', audience: 'a' });
+  // The web app signs in as the public client, with no development sign-in beside it.
+  expect(ok.oidc).toEqual({ issuer: 'i', clientId: 'mentorflow-web', scopes: 'openid profile email' });
+  expect(ok.devSignIn).toBe(false);
   expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/HS256 development tokens are refused/);
   expect(loadConfig({ ...base, NODE_ENV: 'production', AUTH_ALLOW_HS256: 'true' }).auth.hsSecret).toBe(secret);
 });

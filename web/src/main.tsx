@@ -14,6 +14,7 @@ import { ProposeMatch } from './pages/ProposeMatch';
 import { Reports } from './pages/Reports';
 import { NotFound } from './pages/NotFound';
 import { SignIn } from './pages/SignIn';
+import { SignInCallback } from './pages/SignInCallback';
 import { TaskLink } from './pages/TaskLink';
 import { YouthReferral } from './pages/YouthReferral';
 import { useSession } from './session';
@@ -34,6 +35,7 @@ createRoot(document.getElementById('root')!).render(
       <BrowserRouter>
         <Routes>
           <Route path="/" element={<SignIn />} />
+          <Route path="/signin/callback" element={<SignInCallback />} />
           <Route path="/directory" element={<Directory />} />
           <Route path="/inbox" element={<SignedIn><Inbox /></SignedIn>} />
           <Route path="/cases/:caseId" element={<SignedIn><CasePage /></SignedIn>} />

@@ -5,7 +5,7 @@
  */
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, paths } from './generated/schema';
-import { currentToken } from '../session';
+import { currentToken, signOut } from '../session';
 
 export type Task = components['schemas']['Task'];
 export type Case = components['schemas']['Case'];
@@ -16,6 +16,12 @@ const auth: Middleware = {
     const token = currentToken();
     if (token) request.headers.set('Authorization', `Bearer ${token}`);
     return request;
+  },
+  // A token that has expired (or was revoked) ends the session: the page asks to sign in
+  // again and comes back here afterwards.
+  onResponse({ request, response }) {
+    if (response.status === 401 && request.headers.get('Authorization') === `Bearer ${currentToken() ?? ''}` && currentToken()) signOut();
+    return response;
   },
 };
 

@@ -6,6 +6,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router-dom';
 import { signOut, useSession } from '../session';
+import { readsReports } from '../roles';
 
 export function Page({ title, children, lead }: { title: string; children: ReactNode; lead?: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
@@ -39,7 +40,7 @@ function SiteHeader() {
           <ul className="usa-list usa-list--unstyled mf-nav__list">
             {session ? <li><NavLink className="usa-link" to="/inbox">Inbox</NavLink></li> : null}
             {session?.person.roles.includes('employee') ? <li><NavLink className="usa-link" to="/leave">My leave</NavLink></li> : null}
-            {session?.person.roles.includes('hr_officer') ? <li><NavLink className="usa-link" to="/reports">Reports</NavLink></li> : null}
+            {session && readsReports(session.person.roles) ? <li><NavLink className="usa-link" to="/reports">Reports</NavLink></li> : null}
             {session?.person.roles.includes('case_worker') ? <li><NavLink className="usa-link" to="/mentors/new">New mentor</NavLink></li> : null}
             {session?.person.roles.includes('case_worker') ? <li><NavLink className="usa-link" to="/matches/new">Propose a match</NavLink></li> : null}
             {session?.person.roles.some((r) => r === 'social_worker' || r === 'case_worker') ? <li><NavLink className="usa-link" to="/youth/new">Refer a youth</NavLink></li> : null}

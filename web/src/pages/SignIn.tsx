@@ -1,15 +1,18 @@
 /**
- * Sign-in. In development: the demo people `npm run seed` made, one button each ("Pat
- * Lee — employee, CDT"); the server signs a token for the one chosen. (Production signs
- * in through the agency's OIDC provider instead; this page then has no demo list.)
+ * Sign-in. Production: one button to the agency's OIDC provider (authorization code with
+ * PKCE, oidc.ts). Development: the demo people `npm run seed` made, one button each ("Pat
+ * Lee — employee, CDT"); the server signs a token for the one chosen. `/auth/config` says
+ * which of the two this server offers.
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { signIn, type Person } from '../session';
+import { beginSignIn, type OidcConfig } from '../oidc';
 
 interface DemoPerson { id: string; name: string; label: string }
+interface SignInConfig { devSignIn: boolean; oidc?: OidcConfig }
 
 async function json<T>(res: Response): Promise<T> {
   const body = (await res.json().catch(() => ({}))) as T & { detail?: string };
@@ -22,7 +25,9 @@ export function SignIn() {
   // Back to the page that asked for sign-in (an e-mail's link), never off the site.
   const next = useSearchParams()[0].get('next');
   const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/inbox';
-  const people = useQuery({ queryKey: ['demo-people'], queryFn: async () => json<{ items: DemoPerson[] }>(await fetch('/auth/dev/people')) });
+  const config = useQuery({ queryKey: ['sign-in-config'], queryFn: async () => json<SignInConfig>(await fetch('/auth/config')), staleTime: Infinity });
+  const people = useQuery({ queryKey: ['demo-people'], queryFn: async () => json<{ items: DemoPerson[] }>(await fetch('/auth/dev/people')), enabled: !!config.data?.devSignIn });
+  const provider = useMutation({ mutationFn: async (cfg: OidcConfig) => beginSignIn(cfg, target) });
   const choose = useMutation({
     mutationFn: async (id: string) => json<{ token: string; person: Person }>(await fetch('/auth/dev/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id }) })),
     onSuccess: (s) => {
@@ -31,9 +36,15 @@ export function SignIn() {
     },
   });
   return (
-    <Page title="Sign in" lead="Choose a demo person to work as. Each has the roles and scope shown.">
-      {people.isPending ? <p>Loading the demo people…</p> : null}
-      <ProblemAlert error={people.error ?? choose.error} heading="Sign-in is not available" />
+    <Page title="Sign in" lead={config.data?.oidc ? 'Sign in with your agency account.' : 'Choose a demo person to work as. Each has the roles and scope shown.'}>
+      {config.isPending || (config.data?.devSignIn && people.isPending) ? <p>Loading…</p> : null}
+      <ProblemAlert error={config.error ?? people.error ?? choose.error ?? provider.error} heading="Sign-in is not available" />
+      {config.data?.oidc ? (
+        <button type="button" className="usa-button usa-button--big" disabled={provider.isPending} onClick={() => provider.mutate(config.data.oidc!)}>
+          Sign in with your agency account
+        </button>
+      ) : null}
+      {config.data && !config.data.oidc && !config.data.devSignIn ? <p>This server has no sign-in configured (see the README, "Signing in").</p> : null}
       {people.data && people.data.items.length === 0 ? (
         <div className="usa-alert usa-alert--info usa-alert--slim"><div className="usa-alert__body"><p className="usa-alert__text">No demo people yet: run <code>npm run seed</code>.</p></div></div>
       ) : null}
