@@ -32,6 +32,9 @@ export const taskSchema = z
     candidateRoles: z.array(z.string()), assigneeId: z.string().optional(), dueAt: z.string(),
     escalated: z.boolean(), outcomes: z.array(z.string()), outcome: z.string().optional(),
     completedBy: z.string().optional(), completedAt: z.string().optional(),
+    // On a case read by a person: whether they may complete it, and if not, the rule that stops them.
+    mayComplete: z.boolean().optional(),
+    refusal: z.object({ code: z.string(), message: z.string() }).optional(),
   })
   .openapi('Task');
 

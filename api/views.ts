@@ -2,7 +2,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../db';
 import type { CasesTable, TasksTable } from '../db/schema';
-import { canSeeCase as rulesCanSeeCase, YOUTH_CASE_TYPES, type CaseForRules, type TaskForRules } from '../workflows/shared/who-may-act';
+import { canSeeCase as rulesCanSeeCase, mayComplete, YOUTH_CASE_TYPES, type CaseForRules, type TaskForRules } from '../workflows/shared/who-may-act';
 import { actorOf, type User } from './auth';
 import { notFound } from './errors';
 
@@ -98,12 +98,24 @@ export async function openTasksOf(db: Db, caseIds: string[]): Promise<Map<string
   return out;
 }
 
-/** A case with its open tasks, its incident if any, and its process-specific details merged in. */
-export async function caseWithDetails(db: Db, c: CaseRow) {
+/**
+ * A case with its open tasks, its incident if any, and its process-specific details merged
+ * in. Read by a person (`user`), each open task also says whether that person may complete
+ * it and, if not, the rule that stops them — so a page offers only the forms that can work.
+ */
+export async function caseWithDetails(db: Db, c: CaseRow, user?: User) {
   const tasks = (await openTasksOf(db, [c.id])).get(c.id) ?? [];
   const incident = await db.selectFrom('incidents').select(['since', 'reason']).where('case_id', '=', c.id).executeTakeFirst();
+  const dto = caseDto(c, tasks);
+  if (user) {
+    const actor = actorOf(user);
+    dto.openTasks = tasks.map((t) => {
+      const refusal = mayComplete(actor, taskForRules(t), caseForRules(c));
+      return { ...taskDto(t), mayComplete: !refusal, ...(refusal ? { refusal: { code: refusal.code, message: refusal.message } } : {}) };
+    });
+  }
   return {
-    ...caseDto(c, tasks), ...(c.details as Record<string, unknown>),
+    ...dto, ...(c.details as Record<string, unknown>),
     ...(incident ? { incident: { since: new Date(incident.since).toISOString(), reason: incident.reason } } : {}),
   };
 }

@@ -53,7 +53,7 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
     method: 'get', path: '/cases/:caseId', tag: 'cases', auth: 'any', errors: [404],
     summary: 'One case with its open tasks and process details',
     response: caseSchema,
-    handler: async ({ user, params }) => ({ body: await caseWithDetails(db, await loadVisibleCase(db, user, params.caseId)) }),
+    handler: async ({ user, params }) => ({ body: await caseWithDetails(db, await loadVisibleCase(db, user, params.caseId), user) }),
   });
 
   api.route({
@@ -195,7 +195,7 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
       }));
       const task = await reloadTask(t.id);
       const after = await db.selectFrom('cases').selectAll().where('id', '=', t.case_id).executeTakeFirstOrThrow();
-      return { body: { task: taskDto(task), case: canSeeCase(user, after) ? await caseWithDetails(db, after) : caseDto(after, []) } };
+      return { body: { task: taskDto(task), case: canSeeCase(user, after) ? await caseWithDetails(db, after, user) : caseDto(after, []) } };
     },
   });
 
@@ -208,7 +208,7 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
 export function caseDetailRoute(api: ApiBuilder, db: Db, spec: { path: string; type: CaseType; tag: string; summary: string; response: ZodTypeAny }): void {
   api.route({
     method: 'get', path: `${spec.path}/:caseId`, tag: spec.tag, auth: 'any', errors: [404], summary: spec.summary, response: spec.response,
-    handler: async ({ user, params }) => ({ body: await caseWithDetails(db, await loadVisibleCase(db, user, params.caseId, spec.type)) }),
+    handler: async ({ user, params }) => ({ body: await caseWithDetails(db, await loadVisibleCase(db, user, params.caseId, spec.type), user) }),
   });
 }
 

@@ -114,7 +114,7 @@ export function registerCertificationRoutes(api: ApiBuilder, db: Db, temporal: C
     handler: async ({ user, params }) => {
       const c = await ownCase(user, params.caseId);
       await answerWithin(c.id, temporal.workflow.getHandle(c.workflow_id).executeUpdate(submitAssessmentUpdate, { args: [{ actor: actorOf(user) }] }));
-      return { body: await caseWithDetails(db, await loadVisibleCase(db, user, c.id, 'certification')) };
+      return { body: await caseWithDetails(db, await loadVisibleCase(db, user, c.id, 'certification'), user) };
     },
   });
 

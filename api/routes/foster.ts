@@ -189,7 +189,7 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
     handler: async ({ user, params, body }) => {
       const c = await caseOfItsWorker(user, params.caseId, 'match');
       await answerWithin(c.id, temporal.workflow.getHandle(c.workflow_id).executeUpdate(closeMatchUpdate, { args: [{ ...body, actor: actorOf(user) }] }));
-      return { body: await caseWithDetails(db, await loadVisibleCase(db, user, c.id, 'match')) };
+      return { body: await caseWithDetails(db, await loadVisibleCase(db, user, c.id, 'match'), user) };
     },
   });
 

@@ -10,6 +10,8 @@ import { Directory } from './pages/Directory';
 import { Inbox } from './pages/Inbox';
 import { MentorApplication } from './pages/MentorApplication';
 import { MyLeave } from './pages/MyLeave';
+import { MyProgram } from './pages/MyProgram';
+import { RegisterProgram } from './pages/RegisterProgram';
 import { ProposeMatch } from './pages/ProposeMatch';
 import { Reports } from './pages/Reports';
 import { NotFound } from './pages/NotFound';
@@ -41,6 +43,8 @@ createRoot(document.getElementById('root')!).render(
           <Route path="/cases/:caseId" element={<SignedIn><CasePage /></SignedIn>} />
           <Route path="/tasks/:taskId" element={<SignedIn><TaskLink /></SignedIn>} />
           <Route path="/leave" element={<SignedIn><MyLeave /></SignedIn>} />
+          <Route path="/program" element={<SignedIn><MyProgram /></SignedIn>} />
+          <Route path="/programs/new" element={<SignedIn><RegisterProgram /></SignedIn>} />
           <Route path="/reports" element={<SignedIn><Reports /></SignedIn>} />
           <Route path="/mentors/new" element={<SignedIn><MentorApplication /></SignedIn>} />
           <Route path="/youth/new" element={<SignedIn><YouthReferral /></SignedIn>} />

@@ -6,6 +6,8 @@
  */
 import type { ReactNode } from 'react';
 import { humanize } from './format';
+import { CertificationStandards } from './CertificationStandards';
+import type { Answer } from './SelfAssessmentForm';
 
 type Details = Record<string, unknown>;
 interface Check { name: string; status: string }
@@ -67,15 +69,16 @@ export function CaseDetails({ type, details }: { type: string; details: Details 
   }
   if (type === 'certification') {
     const items = (details.workPlan ?? []) as WorkItem[];
-    const assessment = details.selfAssessment as { status?: string } | undefined;
+    const assessment = details.selfAssessment as { answers?: Answer[]; submittedAt?: string } | undefined;
     return (
       <Section id="standards-heading" title="Certification">
         <ul className="usa-list usa-list--unstyled mf-checklist">
           <li>Level sought: {humanize(String(details.levelSought ?? ''))}{details.renewal ? ' (renewal)' : ''}</li>
-          <li>{done(assessment?.status === 'submitted')} Self-assessment: {humanize(assessment?.status ?? 'not started').toLowerCase()}</li>
+          <li>{done(!!assessment?.submittedAt)} Self-assessment: {assessment?.submittedAt ? `submitted ${assessment.submittedAt.slice(0, 10)}` : assessment?.answers?.length ? `draft, ${assessment.answers.length} answered` : 'not started'}</li>
           {details.deadline ? <li>Deadline: {String(details.deadline).slice(0, 10)}</li> : null}
           {details.certifiedUntil ? <li>Certified until {String(details.certifiedUntil)}</li> : null}
         </ul>
+        {assessment?.submittedAt ? <CertificationStandards answers={assessment.answers ?? []} /> : null}
         {items.length ? (
           <>
             <h3>Work plan</h3>

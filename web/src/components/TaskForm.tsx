@@ -1,16 +1,15 @@
 /**
  * An open task as a form: fields generated from the task type's data schema (the
- * `TaskData_<type>` schemas of /openapi.json: text, numbers, yes/no, choices; nested
- * lists as JSON), an optional comment, and one button per outcome. A refusal shows the
- * rule's message here, where the person acted; nothing they typed is lost.
+ * `TaskData_<type>` schemas of /openapi.json, see TaskFields.tsx), an optional comment,
+ * and one button per outcome. A refusal shows the rule's message here, where the person
+ * acted; nothing they typed is lost.
  */
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok, type Task } from '../api/client';
 import { ProblemAlert } from './ProblemAlert';
 import { dueText, humanize } from './format';
-
-interface JsonSchema { type?: string; enum?: string[]; properties?: Record<string, JsonSchema>; required?: string[]; minimum?: number; maximum?: number; maxLength?: number; items?: JsonSchema }
+import { Field, type JsonSchema } from './TaskFields';
 
 function useTaskSchema(type: string) {
   return useQuery({
@@ -19,59 +18,6 @@ function useTaskSchema(type: string) {
     staleTime: Infinity,
     select: (doc) => doc.components.schemas[`TaskData_${type}`],
   });
-}
-
-function Field({ name, schema, required, value, onChange, idPrefix }: { name: string; schema: JsonSchema; required: boolean; value: unknown; onChange: (v: unknown) => void; idPrefix: string }) {
-  const id = `${idPrefix}-${name}`;
-  const label = <label className="usa-label" htmlFor={id}>{humanize(name)}{required ? <abbr title="required" className="usa-hint usa-hint--required"> *</abbr> : null}</label>;
-  if (schema.type === 'boolean') {
-    return (
-      <div className="usa-checkbox margin-top-2">
-        <input className="usa-checkbox__input" id={id} type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />
-        <label className="usa-checkbox__label" htmlFor={id}>{humanize(name)}</label>
-      </div>
-    );
-  }
-  if (schema.enum) {
-    return (
-      <div className="usa-form-group">{label}
-        <select className="usa-select" id={id} required={required} value={String(value ?? '')} onChange={(e) => onChange(e.target.value || undefined)}>
-          <option value="">- Select -</option>
-          {schema.enum.map((o) => <option key={o} value={o}>{humanize(o)}</option>)}
-        </select>
-      </div>
-    );
-  }
-  if (schema.type === 'integer' || schema.type === 'number') {
-    return (
-      <div className="usa-form-group">{label}
-        <input className="usa-input usa-input--small" id={id} type="number" required={required} min={schema.minimum} max={schema.maximum} step={schema.type === 'integer' ? 1 : 0.25}
-          value={value === undefined ? '' : String(value)} onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))} />
-      </div>
-    );
-  }
-  if (schema.type === 'string') {
-    return (
-      <div className="usa-form-group">{label}
-        <textarea className="usa-textarea" id={id} rows={2} required={required} maxLength={schema.maxLength} value={String(value ?? '')} onChange={(e) => onChange(e.target.value || undefined)} />
-      </div>
-    );
-  }
-  // Objects and lists (a work plan's items, per-standard findings): JSON, checked by the API.
-  return (
-    <div className="usa-form-group">{label}
-      <span className="usa-hint" id={`${id}-hint`}>JSON</span>
-      <textarea className="usa-textarea mf-json" id={id} aria-describedby={`${id}-hint`} rows={4}
-        defaultValue={value === undefined ? '' : JSON.stringify(value, null, 2)}
-        onChange={(e) => {
-          try {
-            onChange(e.target.value.trim() ? JSON.parse(e.target.value) : undefined);
-          } catch {
-            onChange(e.target.value);
-          }
-        }} />
-    </div>
-  );
 }
 
 export function TaskForm({ task, caseId, onDone }: { task: Task; caseId: string; onDone: (outcome: string) => void }) {

@@ -9,6 +9,9 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import { api, ok, type Task } from '../api/client';
 import { AssignTask, SUPERVISING_ROLES } from '../components/AssignTask';
 import { CaseDetails } from '../components/CaseDetails';
+import { CloseMatch } from '../components/CloseMatch';
+import { SelfAssessmentForm, type Answer } from '../components/SelfAssessmentForm';
+import { WorkPlanActions, type WorkPlanItem } from '../components/WorkPlanActions';
 import { LeaveActions, type LeaveRequest, type PersonalTimeEntry } from '../components/LeaveActions';
 import { LeaveLedger, type Ledger } from '../components/LeaveLedger';
 import { Page } from '../components/Page';
@@ -23,8 +26,15 @@ export function CasePage() {
   const session = useSession();
   const found = useQuery({ queryKey: ['case', caseId], queryFn: () => ok(api.GET('/api/v1/cases/{caseId}', { params: { path: { caseId } } })) });
   const timeline = useQuery({ queryKey: ['case', caseId, 'timeline'], queryFn: () => ok(api.GET('/api/v1/cases/{caseId}/timeline', { params: { path: { caseId } } })) });
-  const c = found.data as (typeof found.data & { ledger?: Ledger; personalTime?: PersonalTimeEntry[]; requests?: LeaveRequest[]; enrollment?: { employee: { id: string } } }) | undefined;
-  const mine = (t: Task) => !!session && (t.assigneeId ? t.assigneeId === session.person.id : t.candidateRoles.some((r) => session.person.roles.includes(r)));
+  const c = found.data as (typeof found.data & {
+    ledger?: Ledger; personalTime?: PersonalTimeEntry[]; requests?: LeaveRequest[]; enrollment?: { employee: { id: string } };
+    programId?: string; selfAssessment?: { answers: Answer[] }; workPlan?: WorkPlanItem[];
+  }) | undefined;
+  const roles = session?.person.roles ?? [];
+  // The program's own staff (or an admin) answer the self-assessment and the work plan.
+  const programSide = !!c?.programId && (roles.includes('admin') || (roles.includes('program_staff') && session?.person.programId === c.programId));
+  // The API says, for this person, which tasks they may complete (the rules of "Who may act").
+  const mine = (t: Task) => t.mayComplete === true;
   const wanted = params.get('task');
   const supervising = !!session?.person.roles.some((r) => SUPERVISING_ROLES.includes(r));
   // What the person just did stays said after the task leaves the open list.
@@ -43,6 +53,9 @@ export function CasePage() {
           </ul>
           {c.ledger ? <LeaveLedger ledger={c.ledger} /> : <CaseDetails type={c.type} details={c as unknown as Record<string, unknown>} />}
           {c.ledger && c.enrollment?.employee.id === session?.person.id && c.status === 'open' ? <LeaveActions caseId={caseId} personalTime={c.personalTime ?? []} requests={c.requests ?? []} /> : null}
+          {c.type === 'certification' && c.stage === 'self_assessment' && programSide ? <SelfAssessmentForm caseId={caseId} saved={c.selfAssessment?.answers ?? []} /> : null}
+          {c.type === 'certification' && c.stage === 'work_plan' && programSide ? <WorkPlanActions caseId={caseId} items={c.workPlan ?? []} /> : null}
+          {c.type === 'match' && ['active', 'awaiting_first_meeting'].includes(c.stage) && roles.some((r) => r === 'case_worker' || r === 'case_supervisor') ? <CloseMatch caseId={caseId} /> : null}
           <div role="status">
             {done.map((d, i) => (
               <div key={i} className="usa-alert usa-alert--success usa-alert--slim margin-y-2"><div className="usa-alert__body"><p className="usa-alert__text">Done: {humanize(d.outcome)}. ({d.title})</p></div></div>
@@ -56,7 +69,8 @@ export function CasePage() {
           ))}
           {c.openTasks.filter((t) => !mine(t)).map((t) => (
             <div key={t.id} className="margin-y-2">
-              <p className="margin-bottom-1"><strong>{t.title}</strong> — waits on {t.assigneeId ?? t.candidateRoles.map(humanize).join(' or ')}</p>
+              <p className="margin-bottom-1"><strong>{t.title}</strong> — waits on {t.assigneeId ?? t.candidateRoles.map(humanize).join(' or ')}
+                {t.refusal && t.refusal.code !== 'not_a_candidate' && t.refusal.code !== 'task_claimed' ? <> (not you: {t.refusal.message.charAt(0).toLowerCase() + t.refusal.message.slice(1)})</> : null}</p>
               {supervising ? <AssignTask task={t} caseId={caseId} /> : null}
             </div>
           ))}

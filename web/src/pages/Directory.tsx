@@ -38,6 +38,11 @@ export function Directory() {
           </select>
         </div>
       </form>
+      {params.get('registered') ? (
+        <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
+          <div className="usa-alert__body"><p className="usa-alert__text">The program is registered (program id <code>{params.get('registered')}</code>). Staff whose account names this program can apply for certification.</p></div>
+        </div>
+      ) : null}
       <ProblemAlert error={programs.error} />
       <p role="status">{programs.data ? `${shown.length} program${shown.length === 1 ? '' : 's'}` : 'Loading programs…'}</p>
       <ul className="usa-card-group">
