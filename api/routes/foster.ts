@@ -194,8 +194,14 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
   });
 
   return (app: Express) => {
+    // No JavaScript and no sign-in: a reference answers from any phone. Plain semantic HTML
+    // (one main landmark, the answers as a fieldset) in the web app's colours.
     const page = (title: string, body: string) =>
-      `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title><style>body{font-family:system-ui;max-width:36rem;margin:2rem auto;padding:0 1rem}label{display:block;margin:.5rem 0}</style><h1>${title}</h1>${body}</html>`;
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} — mentorflow</title>`
+      + '<style>body{font-family:"Source Sans Pro",system-ui,sans-serif;font-size:1.06rem;line-height:1.5;color:#1b1b1b;max-width:36rem;margin:2rem auto;padding:0 1rem}'
+      + 'fieldset{border:0;padding:0;margin:1rem 0}legend{font-weight:bold;margin-bottom:.5rem}label{display:block;margin:.5rem 0}'
+      + 'textarea{width:100%;font:inherit;border:1px solid #565c65;padding:.5rem}button{background:#005ea2;color:#fff;border:0;border-radius:.25rem;padding:.75rem 1.25rem;font:inherit;font-weight:bold;cursor:pointer}'
+      + `button:hover{background:#1a4480}:focus{outline:.25rem solid #2491ff;outline-offset:0}</style></head><body><main><h1>${title}</h1>${body}</main></body></html>`;
     app.get('/references/:token', async (req, res) => {
       const link = await db.selectFrom('reference_links').select(['used_at', 'expires_at']).where('token_hash', '=', hashToken(req.params.token)).executeTakeFirst();
       if (!link || link.used_at || new Date(link.expires_at).getTime() <= Date.now()) {
@@ -203,11 +209,12 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
         return;
       }
       res.type('html').send(page('Mentor reference', `<form method="post">
-<p>Would you recommend this applicant as a mentor for a young person in foster care?</p>
+<fieldset><legend>Would you recommend this applicant as a mentor for a young person in foster care?</legend>
 <label><input type="radio" name="recommendation" value="yes" required> Yes</label>
 <label><input type="radio" name="recommendation" value="with_reservations"> Yes, with reservations</label>
-<label><input type="radio" name="recommendation" value="no"> No</label>
-<label>Comments<br><textarea name="comments" rows="6" cols="50"></textarea></label>
+<label><input type="radio" name="recommendation" value="no"> No</label></fieldset>
+<label for="comments">Comments (optional)</label><textarea id="comments" name="comments" rows="6" maxlength="5000"></textarea>
+<p>Your answer goes to the case worker screening the applicant, and to no one else. The link works once.</p>
 <button type="submit">Send</button></form>`));
     });
     app.post('/references/:token', express.urlencoded({ extended: false, limit: '20kb' }), async (req, res) => {

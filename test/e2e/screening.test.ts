@@ -1,12 +1,14 @@
 /**
  * A case worker works a mentor's screening in the browser: the checklist shows what is
  * done and what is not; each background check is recorded through the form generated
- * from the task type's data schema (which check it was), and the checklist follows.
+ * from the task type's data schema (which check it was), and the checklist follows. A
+ * reference answers on the public page behind the e-mailed link; a match is proposed from
+ * the free mentors and later closed by its case worker.
  */
 import type { Browser } from 'playwright-core';
 import { as, startStack, truncateAll, type Stack } from '../support/stack';
 import { checkPage, launchBrowser } from '../support/browser';
-import { approvedMentor, cw1, mentorApplication, readyYouth, sw1, youthReferral } from '../integration/foster-fixtures';
+import { activeMatch, approvedMentor, cw1, mentorApplication, readyYouth, referenceToken, sw1, youthReferral } from '../integration/foster-fixtures';
 
 let stack: Stack;
 let browser: Browser;
@@ -131,5 +133,45 @@ test('a case worker proposes a match from the youth who are ready and the mentor
   await page.getByLabel('Youth ready to be matched').locator(`option[value="${other}"]`).waitFor({ state: 'attached' });
   await page.getByLabel('Youth ready to be matched').selectOption(other);
   expect(await page.getByLabel('Approved mentor, free').locator(`option[value="${mentorId}"]`).count()).toBe(0);
+  await page.close();
+});
+
+test('a reference answers through the e-mailed link, without an account; the link works once', async () => {
+  const app = mentorApplication();
+  const created = await as(stack, cw1).post('/foster/mentors', app);
+  expect(created.status).toBe(201);
+  const token = await referenceToken(app.references[0].email);
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(`${site()}/references/${token}`);
+  await page.getByRole('heading', { level: 1, name: 'Mentor reference' }).waitFor();
+  await checkPage(page, 'reference-form');
+  await page.getByLabel('Yes, with reservations').check();
+  await page.getByLabel('Comments (optional)').fill('Reliable and kind; new to working with teenagers.');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Thank you' }).waitFor();
+  const refs = (await as(stack, cw1).get(`/foster/mentors/${created.body.id}`)).body.references as { name: string; status: string; recommendation?: string }[];
+  expect(refs.find((r) => r.name === app.references[0].name)).toMatchObject({ status: 'answered', recommendation: 'with_reservations' });
+  await page.goto(`${site()}/references/${token}`);
+  await page.getByRole('heading', { level: 1, name: 'Link not valid' }).waitFor();
+  await page.close();
+});
+
+test('a case worker closes a match; the closure conversation comes next', async () => {
+  const match = await activeMatch(stack, await approvedMentor(stack), await readyYouth(stack));
+  expect(match.stage).toBe('active');
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${site()}/`);
+  await page.getByRole('button', { name: /^Casey Worker — case worker$/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
+  await page.goto(`${site()}/cases/${match.id}`);
+  await page.getByRole('button', { name: 'Close this match…' }).click();
+  await page.getByLabel('Reason').selectOption('mentor_moved');
+  await page.getByLabel('Notes').fill('The mentor is moving to Oregon in March; both want a goodbye outing.');
+  await checkPage(page, 'close-match');
+  await page.getByRole('button', { name: 'Close the match' }).click();
+  await page.getByText('Stage: Closing').waitFor();
+  const after = (await as(stack, cw1).get(`/foster/matches/${match.id}`)).body;
+  expect(after.stage).toBe('closing');
+  expect(after.openTasks.map((t: { type: string }) => t.type)).toContain('closure_interview');
   await page.close();
 });
