@@ -9,7 +9,7 @@ import { laDate } from '../../workflows/shared/calendar';
 import { identifier, line } from '../../workflows/shared/input';
 import { CASE_TYPES, type CaseType } from '../../workflows/shared/records';
 import { taskDataProblems, TASK_TYPES } from '../../workflows/shared/task-data';
-import { conflictOfInterest, isAssignable, mayAssign, mayClaim, mayComplete, ownCase, twoPersonRule } from '../../workflows/shared/who-may-act';
+import { conflictOfInterest, isAssignable, mayAssign, mayClaim, mayComplete, mayReassign, ownCase, twoPersonRule } from '../../workflows/shared/who-may-act';
 import { actorOf, type User } from '../auth';
 import { conflict, HttpProblem, notFound, problemFromRefusal, unprocessable } from '../errors';
 import { CURSORS, decodeCursor, pageOf, pageQuery, type ApiBuilder } from '../http';
@@ -73,13 +73,19 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
       status: z.enum(['open', 'completed', 'cancelled', 'expired']).default('open'),
       type: z.enum(TASK_TYPES).optional(),
       overdue: z.enum(['true', 'false']).optional(),
-      /** `escalated`: tasks escalated to the caller's role, which they may reassign. */
-      view: z.enum(['inbox', 'escalated']).default('inbox'),
+      /**
+       * `escalated`: tasks escalated to the caller's role, which they may reassign. `team`: the
+       * open tasks of the work the caller supervises, whoever holds them (to hand on the work of
+       * someone away); narrowed to one holder with `assigneeId`.
+       */
+      view: z.enum(['inbox', 'escalated', 'team']).default('inbox'),
+      assigneeId: identifier.optional(),
       ...pageQuery,
     }),
     response: z.object({ items: z.array(taskSchema), nextCursor: z.string().nullable() }),
     handler: async ({ user, query }) => {
       let qb = db.selectFrom('tasks').selectAll().where('status', '=', query.status);
+      if (query.view === 'team') return { body: await teamTasks(user, query) };
       qb = query.view === 'escalated'
         ? qb.where(sql<boolean>`escalated_to && ${sql.val(user.tokens)}::text[]`)
         : qb.where((eb) => eb.or([
@@ -103,6 +109,23 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
       return { body: pageOf(rows, query.limit, taskDto, (t) => [new Date(t.due_at).toISOString(), t.id]) };
     },
   });
+
+  /** Open tasks of the cases the caller supervises (rules: `supervises`), by due date; one page of up to `limit`. */
+  async function teamTasks(user: User, query: { assigneeId?: string; type?: string; limit: number }) {
+    if (!user.roles.some((r) => (SUPERVISING_ROLES as readonly string[]).includes(r))) return { items: [], nextCursor: null };
+    let qb = db.selectFrom('tasks').innerJoin('cases', 'cases.id', 'tasks.case_id').selectAll('tasks')
+      .select(['cases.type as case_type', 'cases.viewers as case_viewers', 'cases.program_id as case_program_id', 'cases.owner_id as case_owner_id', 'cases.parties as case_parties'])
+      .where('tasks.status', '=', 'open');
+    if (query.assigneeId) qb = qb.where('tasks.assignee_id', '=', query.assigneeId);
+    if (query.type) qb = qb.where('tasks.type', '=', query.type);
+    const rows = await qb.orderBy('tasks.due_at').orderBy('tasks.id').limit(1000).execute();
+    const actor = actorOf(user);
+    const items = rows
+      .filter((r) => !mayReassign(actor, taskForRules(r), { type: r.case_type, viewers: r.case_viewers, programId: r.case_program_id, ownerId: r.case_owner_id, parties: r.case_parties }))
+      .slice(0, query.limit)
+      .map(taskDto);
+    return { items, nextCursor: null };
+  }
 
   /** A task the caller may see (a candidate, the assignee, an escalation target or a viewer of its case), with its case. */
   async function loadVisibleTask(user: User, taskId: string): Promise<{ t: TaskRow; c: CaseRow }> {

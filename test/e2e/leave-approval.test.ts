@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { as, eventually, mailbox, startStack, truncateAll, type Person, type Stack } from '../support/stack';
 import { checkPage, launchBrowser } from '../support/browser';
-import { activeEnrollment, certifiedProgram, coordinatorOf, employee, hr, hr2, sup, today, verifiedHours } from '../integration/fixtures';
+import { activeEnrollment, certifiedProgram, coordinatorOf, employee, hr, hr2, hrElsewhere, sup, today, verifiedHours } from '../integration/fixtures';
 
 let stack: Stack;
 let browser: Browser;
@@ -191,6 +191,43 @@ test('HR hands a task to another HR officer from the picker; the usage report ch
   });
   expect(csv.split(/\r?\n/)[0]).toMatch(/department/i);
   expect(csv).toMatch(/^\d{4},CDT,/m);
+  await page.close();
+});
+
+test('HR hands on all the tasks of an officer who is away, by keyboard, in one go', async () => {
+  const held: string[] = [];
+  for (const n of [806, 807]) {
+    const caseId = await pendingRequest(employee(n));
+    const approval = (await as(stack, sup).get(`/cases/${caseId}`)).body.openTasks.find((t: { type: string }) => t.type === 'supervisor_approval');
+    expect((await as(stack, sup).post(`/tasks/${approval.id}/complete`, { outcome: 'approve' })).status).toBe(200);
+    const task = (await as(stack, hr).get(`/cases/${caseId}`)).body.openTasks.find((t: { type: string }) => t.type === 'hr_approval');
+    expect((await as(stack, hr).post(`/tasks/${task.id}/assign`, { assigneeId: hr2.sub })).status).toBe(200);
+    held.push(task.id);
+  }
+  // Another department's HR supervises none of them; this one supervises all Hugo holds.
+  expect((await as(stack, hrElsewhere).get('/tasks?view=team')).body.items).toEqual([]);
+  const hugoHolds = (await as(stack, hr).get(`/tasks?view=team&assigneeId=${hr2.sub}`)).body.items.map((t: { id: string }) => t.id) as string[];
+  expect(hugoHolds).toEqual(expect.arrayContaining(held));
+  const n = hugoHolds.length;
+
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signInAs(page, 'Hana HR');
+  await page.getByRole('link', { name: 'Reassign' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Reassign tasks' }).waitFor();
+  await page.getByLabel('Tasks held by').selectOption(hr2.sub);
+  expect(new URL(page.url()).searchParams.get('holder')).toBe(hr2.sub);
+  await page.getByRole('table', { name: /Open tasks you supervise/ }).getByRole('row').nth(2).waitFor();
+  expect(await page.getByRole('table').getByRole('row').count()).toBe(1 + n);
+  await page.getByLabel('All', { exact: true }).focus();
+  await page.keyboard.press('Space');
+  const to = page.getByLabel(`Give the ${n} chosen tasks to`);
+  await to.locator('option', { hasText: 'Hana HR' }).waitFor({ state: 'attached' });
+  await to.selectOption({ label: 'Hana HR (hr_officer)' });
+  await checkPage(page, 'reassign');
+  await page.getByRole('button', { name: `Reassign ${n} tasks` }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByText(`${n} of ${n} tasks reassigned.`).waitFor();
+  for (const id of hugoHolds) expect((await as(stack, hr).get(`/tasks/${id}`)).body.assigneeId).toBe(hr.sub);
   await page.close();
 });
 

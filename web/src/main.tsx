@@ -14,6 +14,7 @@ import { MyProgram } from './pages/MyProgram';
 import { RegisterProgram } from './pages/RegisterProgram';
 import { ProposeMatch } from './pages/ProposeMatch';
 import { Reports } from './pages/Reports';
+import { Reassign } from './pages/Reassign';
 import { NotFound } from './pages/NotFound';
 import { SignIn } from './pages/SignIn';
 import { SignInCallback } from './pages/SignInCallback';
@@ -45,6 +46,7 @@ createRoot(document.getElementById('root')!).render(
           <Route path="/leave" element={<SignedIn><MyLeave /></SignedIn>} />
           <Route path="/program" element={<SignedIn><MyProgram /></SignedIn>} />
           <Route path="/programs/new" element={<SignedIn><RegisterProgram /></SignedIn>} />
+          <Route path="/reassign" element={<SignedIn><Reassign /></SignedIn>} />
           <Route path="/reports" element={<SignedIn><Reports /></SignedIn>} />
           <Route path="/mentors/new" element={<SignedIn><MentorApplication /></SignedIn>} />
           <Route path="/youth/new" element={<SignedIn><YouthReferral /></SignedIn>} />

@@ -153,11 +153,18 @@ export function mayClaim(user: ActingUser, task: TaskForRules, c: CaseForRules):
 }
 
 /** Assigning: a supervising role hands the task to a candidate who may act on it. */
-export function mayAssign(by: ActingUser, assignee: ActingUser, task: TaskForRules, c: CaseForRules): Refusal | undefined {
+/** Whether someone may hand this task on at all (before asking to whom). */
+export function mayReassign(by: ActingUser, task: TaskForRules, c: CaseForRules): Refusal | undefined {
   return first(
     () => ownCase(by, c),
     () => conflictOfInterest(by, c),
     () => (supervises(by, task, c) ? undefined : { code: 'not_permitted', message: 'Only a supervising role of this case may assign its tasks' }),
+  );
+}
+
+export function mayAssign(by: ActingUser, assignee: ActingUser, task: TaskForRules, c: CaseForRules): Refusal | undefined {
+  return first(
+    () => mayReassign(by, task, c),
     () => (ownCase(assignee, c) ? { code: 'self_approval', message: 'Nobody may be assigned a task of their own case' } : undefined),
     () => conflictOfInterest(assignee, c),
     () => (isAssignable(assignee, task) ? undefined : { code: 'invalid_assignee', message: 'The assignee must hold a candidate role of this task within its scope' }),

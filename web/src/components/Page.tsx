@@ -42,6 +42,7 @@ function SiteHeader() {
             {session?.person.roles.includes('employee') ? <li><NavLink className="usa-link" to="/leave">My leave</NavLink></li> : null}
             {session?.person.roles.includes('program_staff') ? <li><NavLink className="usa-link" to="/program">My program</NavLink></li> : null}
             {session?.person.roles.some((r) => r === 'program_staff' || r === 'admin') ? <li><NavLink className="usa-link" to="/programs/new">Register a program</NavLink></li> : null}
+            {session?.person.roles.some((r) => ['hr_officer', 'case_supervisor', 'review_lead', 'admin'].includes(r)) ? <li><NavLink className="usa-link" to="/reassign">Reassign</NavLink></li> : null}
             {session && readsReports(session.person.roles) ? <li><NavLink className="usa-link" to="/reports">Reports</NavLink></li> : null}
             {session?.person.roles.includes('case_worker') ? <li><NavLink className="usa-link" to="/mentors/new">New mentor</NavLink></li> : null}
             {session?.person.roles.includes('case_worker') ? <li><NavLink className="usa-link" to="/matches/new">Propose a match</NavLink></li> : null}
