@@ -80,6 +80,8 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
        */
       view: z.enum(['inbox', 'escalated', 'team']).default('inbox'),
       assigneeId: identifier.optional(),
+      /** Only the tasks of one process (case type). */
+      process: z.enum(CASE_TYPES).optional(),
       ...pageQuery,
     }),
     response: z.object({ items: z.array(taskSchema), nextCursor: z.string().nullable() }),
@@ -101,6 +103,7 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
         }
       }
       if (query.type) qb = qb.where('type', '=', query.type);
+      if (query.process) qb = qb.where('case_id', 'in', (eb) => eb.selectFrom('cases').select('cases.id').where('cases.type', '=', query.process!));
       if (query.overdue === 'true') qb = qb.where('due_at', '<', new Date());
       if (query.overdue === 'false') qb = qb.where('due_at', '>=', new Date());
       const cursor = decodeCursor(query.cursor, CURSORS.timeAndId);

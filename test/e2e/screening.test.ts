@@ -58,8 +58,16 @@ test('a case worker enters a mentor application; the checklist follows the check
   expect(created.body.applicant).toMatchObject({ name: app.applicant.name, interests: ['soccer', 'chess'], formerFosterYouth: true });
   await page.getByRole('link', { name: 'Inbox' }).click();
   await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
+  await page.getByLabel('Process').selectOption('mentor_screening');
+  // The type filter then offers only this process's task types.
+  expect(await page.getByLabel('Task type').locator('option[value="hr_approval"]').count()).toBe(0);
   await page.getByLabel('Task type').selectOption('background_check');
-  expect(new URL(page.url()).searchParams.get('type')).toBe('background_check');
+  // The checks are due in weeks, not days: none is due within 7 days.
+  await page.getByLabel('Due').selectOption('week');
+  const url = new URL(page.url());
+  expect([url.searchParams.get('process'), url.searchParams.get('type'), url.searchParams.get('due')]).toEqual(['mentor_screening', 'background_check', 'week']);
+  await page.getByText('No open tasks match these filters.').waitFor();
+  await page.getByLabel('Due').selectOption('');
   await page.getByRole('link', { name: /State criminal record/ }).click();
   await page.getByRole('heading', { level: 2, name: 'Screening checklist' }).waitFor();
   await page.getByText('Background check — Doj live scan: pending').waitFor();
