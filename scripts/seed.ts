@@ -1,7 +1,7 @@
 /**
  * `npm run seed`: a living demo on the running product (`npm start` first): programs at
- * every certification level, employees at every stage of a leave year, a mentor in
- * screening and a youth referred, a certification waiting for review — made through the
+ * every certification level, employees at every stage of a leave year, mentors and youth
+ * across the pipeline, a match with its check-ins, certifications in review — made through the
  * API as the people who would do it, so every case has its workflow, tasks and timeline.
  * The demo people are written to the people directory with their labels (the web app's
  * development sign-in lists them). Idempotent: a story whose case exists is skipped.
@@ -12,7 +12,9 @@ import { laDate } from '../workflows/shared/calendar';
 import { Api, type Person } from './chaos/client';
 import { caseIdOf, complete, reach, taskOn } from './chaos/stories';
 import { provideDatabase } from './provision/postgres';
-import { BIG_SIBLINGS, DEPT, PEOPLE, VALLEY_YOUTH, type DemoPerson } from './seed/people';
+import { BAY_AREA, BIG_SIBLINGS, DEPT, PEOPLE, VALLEY_YOUTH, type DemoPerson } from './seed/people';
+import { seedCertification } from './seed/certification';
+import { seedFoster } from './seed/foster';
 
 const year = Number(laDate(Date.now()).slice(0, 4));
 const today = laDate(Date.now());
@@ -43,11 +45,11 @@ async function main(): Promise<void> {
     return id;
   };
   const bigSiblings = await programId(BIG_SIBLINGS, 'Sacramento', 'partner');
-  await programId('Bay Area Mentors', 'Alameda', 'affiliate');
+  const bay = await programId(BAY_AREA, 'Alameda', 'affiliate');
   const valley = await programId(VALLEY_YOUTH, 'Fresno', 'none');
 
   // ---- the people directory: demo people with their labels -----------------------------
-  const programOf: Record<string, string> = { [BIG_SIBLINGS]: bigSiblings, [VALLEY_YOUTH]: valley };
+  const programOf: Record<string, string> = { [BIG_SIBLINGS]: bigSiblings, [VALLEY_YOUTH]: valley, [BAY_AREA]: bay };
   for (const person of Object.values(PEOPLE) as DemoPerson[]) {
     if (person.program) person.programId = programOf[person.program];
     const row = { id: person.sub, name: person.name, email: person.email, roles: person.roles, department: person.department ?? null, program_id: person.programId ?? null, seen_at: new Date(), demo_label: person.label };
@@ -90,7 +92,7 @@ async function main(): Promise<void> {
     log('Max Ortiz: active, 3 hours of leave approved');
   }
 
-  // ---- foster: a mentor in screening, a youth referred ----------------------------------
+  // ---- foster: a mentor in screening, a youth referred, a match with its check-ins ------
   if (!(await api.get(casey, '/cases?type=mentor_screening')).body.items.length) {
     await api.post(casey, '/foster/mentors', {
       applicant: { name: 'Morgan Reyes', email: 'morgan.reyes@mail.example', phone: '+1 916 555 0100', dateOfBirth: yearsAgo(34), languages: ['English', 'Spanish'], interests: ['soccer', 'cooking'], formerFosterYouth: true },
@@ -105,12 +107,13 @@ async function main(): Promise<void> {
     }, { key: randomUUID() });
     log('a youth referred, consents pending');
   }
+  // References answer through their e-mailed links, read from the SMTP catcher of `npm start`.
+  if (config.smtpUrl === `smtp://127.0.0.1:${config.embedded.smtpPort}`) {
+    await seedFoster(api, { casey, chris: PEOPLE.chris, sol }, `http://127.0.0.1:${config.embedded.smtpWebPort}`, log);
+  } else log('SMTP_URL points elsewhere: no matches seeded (their references answer by e-mail)');
 
-  // ---- certification: an application waiting for a quality reviewer --------------------
-  if (!(await api.get(staff, '/cases?type=certification')).body.items.length) {
-    await api.post(staff, `/programs/${valley}/certifications`, { level: 'affiliate' }, { key: randomUUID() });
-    log(`${VALLEY_YOUTH}: an Affiliate application in review`);
-  }
+  // ---- certification: an application and a self-assessment waiting for review ----------
+  await seedCertification(api, { valleyStaff: staff, bayStaff: { ...PEOPLE.bo, programId: bay }, rita: PEOPLE.rita }, { valley, bay }, log);
   await database.stop();
   log('done — sign in at the product\'s address as any of the demo people');
 }

@@ -8,6 +8,7 @@ import type { Person } from '../chaos/client';
 export const DEPT = 'CDT';
 export const BIG_SIBLINGS = 'Big Siblings of Sacramento';
 export const VALLEY_YOUTH = 'Valley Youth Mentoring';
+export const BAY_AREA = 'Bay Area Mentors';
 
 export interface DemoPerson extends Person { label: string; email: string; name: string; program?: string }
 
@@ -23,6 +24,7 @@ export const PEOPLE = {
   hana: p('demo-hana', 'Hana Park', ['hr_officer'], `HR officer, ${DEPT}`, { department: DEPT }),
   cora: p('demo-cora', 'Cora Diaz', ['org_coordinator'], `program coordinator, ${BIG_SIBLINGS}`, { program: BIG_SIBLINGS }),
   vic: p('demo-vic', 'Vic Alvarez', ['program_staff'], `program staff, ${VALLEY_YOUTH}`, { program: VALLEY_YOUTH }),
+  bo: p('demo-bo', 'Bo Tran', ['program_staff'], `program staff, ${BAY_AREA}`, { program: BAY_AREA }),
   casey: p('demo-casey', 'Casey Nguyen', ['case_worker'], 'case worker'),
   chris: p('demo-chris', 'Chris Okafor', ['case_supervisor'], 'case supervisor'),
   sol: p('demo-sol', 'Sol Martinez', ['social_worker'], 'social worker, Los Angeles County'),
