@@ -172,6 +172,10 @@ test('a case worker closes a match; the closure conversation comes next', async 
   await page.getByRole('button', { name: /^Casey Worker — case worker$/ }).click();
   await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
   await page.goto(`${site()}/cases/${match.id}`);
+  // The check-in calendar: the next one due two weeks after the first meeting, then monthly to the anniversary.
+  const calendar = page.getByRole('table', { name: 'Check-in calendar' });
+  await calendar.getByRole('rowheader', { name: String(match.nextCheckInDue).slice(0, 10) }).waitFor();
+  await calendar.getByText('Anniversary: recommit or close').waitFor();
   await page.getByRole('button', { name: 'Close this match…' }).click();
   await page.getByLabel('Reason').selectOption('mentor_moved');
   await page.getByLabel('Notes').fill('The mentor is moving to Oregon in March; both want a goodbye outing.');

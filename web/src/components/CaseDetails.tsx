@@ -7,12 +7,12 @@
 import type { ReactNode } from 'react';
 import { humanize } from './format';
 import { CertificationStandards } from './CertificationStandards';
+import { MatchCalendar, type CheckInRecord } from './MatchCalendar';
 import type { Answer } from './SelfAssessmentForm';
 
 type Details = Record<string, unknown>;
 interface Check { name: string; status: string }
 interface Reference { id: string; name: string; relationship: string; status: string; recommendation?: string }
-interface CheckIn { at?: string; date?: string; satisfaction?: number; safetyConcern?: boolean }
 interface WorkItem { id: string; standard: string; description?: string; status: string }
 
 const done = (ok: boolean) => <span aria-hidden="true" className="mf-mark">{ok ? '✓' : '○'}</span>;
@@ -54,16 +54,13 @@ export function CaseDetails({ type, details }: { type: string; details: Details 
     );
   }
   if (type === 'match') {
-    const checkIns = (details.checkIns ?? []) as CheckIn[];
     return (
       <Section id="calendar-heading" title="Check-ins">
         <Consents consents={details.consents} />
         <ul className="usa-list usa-list--unstyled mf-checklist">
           <li>{done(!!details.firstMeetingAt)} First meeting: {details.firstMeetingAt ? String(details.firstMeetingAt).slice(0, 10) : 'not yet'}</li>
-          {checkIns.map((c, i) => <li key={i}>{done(true)} Check-in {String(c.at ?? c.date ?? '').slice(0, 10)}{c.satisfaction ? `: satisfaction ${c.satisfaction} of 5` : ''}{c.safetyConcern ? ' — safety concern raised' : ''}</li>)}
-          {details.nextCheckInDue ? <li>{done(false)} Next check-in due {String(details.nextCheckInDue).slice(0, 10)}</li> : null}
-          {details.anniversaryAt ? <li>{done(false)} Anniversary {String(details.anniversaryAt).slice(0, 10)}</li> : null}
         </ul>
+        <MatchCalendar checkIns={(details.checkIns ?? []) as CheckInRecord[]} nextDue={details.nextCheckInDue as string | undefined} anniversaryAt={details.anniversaryAt as string | undefined} />
       </Section>
     );
   }
