@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { as, startStack, truncateAll, type Person, type Stack } from '../support/stack';
-import { checkPage, launchBrowser } from '../support/browser';
+import { checkPage, launchBrowser, signInAs as signIn, writeDemoPeople } from '../support/browser';
 import { admin, registerProgram, reviewer, reviewer2 } from '../integration/fixtures';
 
 let stack: Stack;
@@ -23,10 +23,7 @@ beforeAll(async () => {
   await stack.db.deleteFrom('people').execute();
   programId = (await registerProgram(stack, { name: 'Valley Mentors', county: 'Fresno' })).id;
   staff = { sub: 'staff-valley', roles: ['program_staff'], programId, name: 'Priya Staff' };
-  for (const [p, label] of [[staff, 'program staff, Valley Mentors'], [reviewer, 'quality reviewer'], [reviewer2, 'quality reviewer'], [admin, 'administrator']] as [Person, string][]) {
-    const row = { name: p.name ?? null, email: p.email ?? null, roles: p.roles, department: null, program_id: p.programId ?? null, seen_at: new Date(), demo_label: label };
-    await stack.db.insertInto('people').values({ id: p.sub, ...row }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
-  }
+  await writeDemoPeople(stack.db, [[staff, 'program staff, Valley Mentors'], [reviewer, 'quality reviewer'], [reviewer2, 'quality reviewer'], [admin, 'administrator']]);
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -34,11 +31,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function signInAs(page: Page, name: string): Promise<void> {
-  await page.goto(`${site()}/`);
-  await page.getByRole('button', { name: new RegExp(`^${name} — `) }).click();
-  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
-}
+const signInAs = (page: Page, name: string) => signIn(page, site(), name);
 
 /** Answers the first `n` questions of the self-assessment form ("yes", with evidence on the first). */
 async function answer(page: Page, ids: string[]): Promise<void> {

@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { as, eventually, mailbox, startStack, truncateAll, type Person, type Stack } from '../support/stack';
-import { checkPage, launchBrowser } from '../support/browser';
+import { checkPage, launchBrowser, signInAs as signIn, writeDemoPeople } from '../support/browser';
 import { activeEnrollment, certifiedProgram, coordinatorOf, employee, hr, hr2, hrElsewhere, sup, today, verifiedHours } from '../integration/fixtures';
 
 let stack: Stack;
@@ -24,11 +24,7 @@ beforeAll(async () => {
   await stack.db.deleteFrom('people').execute();
   programId = await certifiedProgram(stack);
   // The demo people the sign-in page lists (what `npm run seed` writes).
-  for (const [p, label] of [[pat, 'employee, CDT'], [jo, 'employee, CDT'], [sup, 'supervisor, CDT'], [hr, 'HR officer, CDT'], [hr2, 'HR officer, CDT']] as [Person, string][]) {
-    await stack.db.insertInto('people').values({
-      id: p.sub, name: p.name ?? null, email: p.email ?? null, roles: p.roles, department: p.department ?? null, program_id: null, seen_at: new Date(), demo_label: label,
-    }).execute();
-  }
+  await writeDemoPeople(stack.db, [[pat, 'employee, CDT'], [jo, 'employee, CDT'], [sup, 'supervisor, CDT'], [hr, 'HR officer, CDT'], [hr2, 'HR officer, CDT']]);
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -36,11 +32,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function signInAs(page: Page, name: string): Promise<void> {
-  await page.goto(`${site()}/`);
-  await page.getByRole('button', { name: new RegExp(`^${name} — `) }).click();
-  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
-}
+const signInAs = (page: Page, name: string) => signIn(page, site(), name);
 
 /** An enrollment, active, with 8 verified hours and a 2-hour request waiting for the supervisor. */
 async function pendingRequest(emp: Person & { email: string }): Promise<string> {

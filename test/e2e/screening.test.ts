@@ -7,7 +7,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { as, startStack, truncateAll, type Stack } from '../support/stack';
-import { checkPage, launchBrowser } from '../support/browser';
+import { checkPage, launchBrowser, writeDemoPeople } from '../support/browser';
 import { activeMatch, approvedMentor, cw1, mentorApplication, readyYouth, referenceToken, sw1, youthReferral } from '../integration/foster-fixtures';
 
 let stack: Stack;
@@ -19,10 +19,7 @@ beforeAll(async () => {
   stack = await startStack();
   await truncateAll(stack.db);
   // As `npm run seed` writes them: the whole row, whatever an earlier suite's token left there.
-  for (const [p, label] of [[cw1, 'case worker'], [sw1, 'social worker']] as const) {
-    const row = { id: p.sub, name: p.name ?? null, email: p.email ?? null, roles: p.roles, department: null, program_id: null, seen_at: new Date(), demo_label: label };
-    await stack.db.insertInto('people').values(row).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
-  }
+  await writeDemoPeople(stack.db, [[cw1, 'case worker'], [sw1, 'social worker']]);
   browser = await launchBrowser();
 });
 afterAll(async () => {

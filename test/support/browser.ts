@@ -6,6 +6,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Db } from '../../db';
+import type { Person } from './stack';
 
 export const SCREENSHOTS = path.resolve(__dirname, '../../.data/test/screenshots');
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -45,4 +47,19 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   await screenshots(page, name);
   const found = await seriousViolations(page);
   expect({ page: name, violations: found }).toEqual({ page: name, violations: [] });
+}
+
+/** Signs in on the development sign-in page as the demo person whose button starts with `name`. */
+export async function signInAs(page: Page, site: string, name: string): Promise<void> {
+  await page.goto(`${site}/`);
+  await page.getByRole('button', { name: new RegExp(`^${name} — `) }).click();
+  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
+}
+
+/** The demo people a sign-in page lists, written whole as `npm run seed` writes them (whatever an earlier suite's token left). */
+export async function writeDemoPeople(db: Db, people: [Person, string][]): Promise<void> {
+  for (const [p, label] of people) {
+    const row = { name: p.name ?? null, email: p.email ?? null, roles: p.roles, department: p.department ?? null, program_id: p.programId ?? null, seen_at: new Date(), demo_label: label };
+    await db.insertInto('people').values({ id: p.sub, ...row }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
+  }
 }
