@@ -11,8 +11,8 @@ import type { Db } from '../db';
 import { CASE_ID, CASE_TYPE } from '../temporal.config';
 import { caseRecordedUpdate } from '../workflows/shared/messages';
 import type { CaseType } from '../workflows/shared/records';
-import type { HttpProblem } from './errors';
-import { answerWithin } from './updates';
+import { HttpProblem } from './errors';
+import { answerWithin, StillWorking } from './updates';
 import { caseWithDetails } from './views';
 
 export async function startCase<W extends Workflow>(
@@ -42,7 +42,12 @@ export async function startCase<W extends Workflow>(
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
     const running = temporal.workflow.getHandle(opts.workflowId);
-    const recorded = await running.executeUpdate(caseRecordedUpdate).catch(() => undefined);
+    // Which case holds the key? Asked with the same 10-second bound as every wait (a case
+    // whose worker is away must not hold the request: it answers 503, try again).
+    const recorded = await answerWithin(opts.caseId, running.executeUpdate(caseRecordedUpdate).catch(() => undefined)).catch((err) => {
+      if (err instanceof StillWorking) throw new HttpProblem(503, 'Service Unavailable', 'The process holding this key did not answer in time; try again shortly');
+      throw err;
+    });
     if (recorded?.caseId !== opts.caseId) throw opts.duplicate();
     handle = running;
   }

@@ -32,20 +32,23 @@ async function main(): Promise<void> {
 
   // ---- programs ------------------------------------------------------------------------
   const listed = (await api.get(ada, '/programs?limit=200')).body.items as { id: string; name: string; level: string }[];
-  const programId = async (name: string, county: string, level: 'partner' | 'affiliate' | 'none') => {
+  const programId = async (name: string, county: string, level: 'partner' | 'associate_partner' | 'affiliate' | 'none') => {
     const found = listed.find((x) => x.name === name);
     if (found) return found.id;
     const r = await api.post(ada, '/programs', { name, organization: name, contactEmail: `contact@${name.toLowerCase().replace(/\W+/g, '')}.example.org`, county, startedOn: '2012-09-01', minimumMatchMonths: 12 }, { key: randomUUID() });
     const id = caseIdOf(r);
     if (level !== 'none') {
       await api.until(ada, `/programs/${id}`, (x) => x.status === 200, 'the program');
-      await api.once(ada, 'PUT', `/programs/${id}/level`, { level, certifiedUntil: `${year + 2}-06-30`, note: 'imported from the partnership\'s 2024 review' });
+      // An Associate Partner holds the level for its 4-month window; the others for years.
+      const until = level === 'associate_partner' ? laDate(Date.now() + 100 * 86_400_000) : `${year + 2}-06-30`;
+      await api.once(ada, 'PUT', `/programs/${id}/level`, { level, certifiedUntil: until, note: 'imported from the partnership\'s 2024 review' });
     }
     log(`program ${name} (${level})`);
     return id;
   };
   const bigSiblings = await programId(BIG_SIBLINGS, 'Sacramento', 'partner');
   const bay = await programId(BAY_AREA, 'Alameda', 'affiliate');
+  await programId('Coastal Kids Connect', 'Monterey', 'associate_partner');
   const valley = await programId(VALLEY_YOUTH, 'Fresno', 'none');
 
   // ---- the people directory: demo people with their labels -----------------------------
@@ -82,6 +85,13 @@ async function main(): Promise<void> {
     await active(pat, patCase, 8);
     await api.post(pat, `/mentoring-leave/enrollments/${patCase}/requests`, { date: today, hours: 2, attestNoTravel: true, note: 'School visit with my mentee' }, { key: randomUUID() });
     log('Pat Lee: active, a leave request waiting for the supervisor');
+  }
+  const kaiCase = await enrollment(PEOPLE.kai);
+  if (kaiCase) {
+    await complete(api, hana, await taskOn(api, hana, kaiCase, 'eligibility_review'), { outcome: 'approve' });
+    await reach(api, PEOPLE.kai, kaiCase, 'active');
+    await api.post(PEOPLE.kai, `/mentoring-leave/enrollments/${kaiCase}/personal-time`, { date: today, hours: 4, kind: 'annual_leave', description: 'Saturday tutoring at the library' }, { key: randomUUID() });
+    log('Kai Brown: active, personal time waiting for the program to verify');
   }
   const maxCase = await enrollment(max);
   if (maxCase) {

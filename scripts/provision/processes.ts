@@ -39,6 +39,11 @@ export class ProductProcess {
     this.starts++;
   }
 
+  /** The operating system's id of the running process (for its resident memory). */
+  get pid(): number | undefined {
+    return this.running ? this.child!.pid : undefined;
+  }
+
   get running(): boolean {
     return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
   }

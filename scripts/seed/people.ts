@@ -20,6 +20,7 @@ export const PEOPLE = {
   pat: p('demo-pat', 'Pat Lee', ['employee'], `employee, ${DEPT}`, { department: DEPT }),
   jo: p('demo-jo', 'Jo Kim', ['employee'], `employee, ${DEPT}`, { department: DEPT }),
   max: p('demo-max', 'Max Ortiz', ['employee'], `employee, ${DEPT}`, { department: DEPT }),
+  kai: p('demo-kai', 'Kai Brown', ['employee'], `employee, ${DEPT}`, { department: DEPT }),
   sam: p('demo-sam', 'Sam Rivera', ['supervisor'], `supervisor, ${DEPT}`, { department: DEPT }),
   hana: p('demo-hana', 'Hana Park', ['hr_officer'], `HR officer, ${DEPT}`, { department: DEPT }),
   cora: p('demo-cora', 'Cora Diaz', ['org_coordinator'], `program coordinator, ${BIG_SIBLINGS}`, { program: BIG_SIBLINGS }),

@@ -17,7 +17,8 @@ afterAll(() => stack?.stop());
 
 test('open tasks by type: HR sees its department\'s leave tasks, the case supervisor the foster ones, CSV alike', async () => {
   const programId = await certifiedProgram(stack);
-  const emp = employee(901);
+  // An employee number no other suite uses: workflow IDs outlive a suite on the shared dev server.
+  const emp = employee(961);
   const caseId = await activeEnrollment(stack, emp, programId);
   await verifiedHours(stack, emp, caseId, programId, 4);
   expect((await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/requests`, { date: new Date().toISOString().slice(0, 10), hours: 1, attestNoTravel: true })).status).toBe(201);

@@ -1,0 +1,127 @@
+/**
+ * The five figures of `npm run bench`, each beside its floor (issue 11):
+ *  P1 cases started per second through the API vs a direct start of the same workflow;
+ *  P2 a task's completion round trip through the API vs the direct Update;
+ *  P3 the inbox and case search with 1,000 and with 100,000 rows in the read model;
+ *  P4 the worker's resident memory with many open, idle cases;
+ *  P5 whole leave stories per second through the API vs the same start and Updates direct.
+ */
+import { sql } from 'kysely';
+import { residentMb, type BenchServices } from './services';
+import { load, http, type LoadResult } from './load';
+import { actors, completeDirect, DEPT, enrollByApi, enrollDirect, openTask, storyByApi, storyDirect, type People } from './leave';
+
+export interface Figure {
+  id: string;
+  name: string;
+  value: number;
+  floor: number;
+  unit: string;
+  /** value ÷ floor, or for latencies floor-relative cost (value ÷ floor): the line says which way is good. */
+  ratio: number;
+  target: string;
+  met: boolean;
+  detail: Record<string, unknown>;
+}
+
+export interface Sizes { starts: number; completions: number; reads: number; idleCases: number; stories: number; concurrency: number }
+
+let serial = 0;
+const nextId = (tag: string) => `${tag}${Date.now().toString(36)}${(serial++).toString(36)}`;
+const failed = (r: LoadResult, what: string) => (r.failures ? ` (${r.failures} ${what} failed: ${r.firstError})` : '');
+
+export async function p1Starts(s: BenchServices, people: People, n: Sizes): Promise<Figure> {
+  const api = await load(n.starts, n.concurrency, () => enrollByApi(s.apiUrl, people, nextId('p1a')));
+  const direct = await load(n.starts, n.concurrency, () => enrollDirect(s.client, s.taskQueue, people, nextId('p1d'), s.apiUrl));
+  const ratio = api.perSecond / direct.perSecond;
+  return {
+    id: 'P1', name: `cases started per second (leave enrollments)${failed(api, 'API')}${failed(direct, 'direct')}`, value: api.perSecond, floor: direct.perSecond, unit: '/s', ratio, target: 'ratio ≥ 0.8', met: ratio >= 0.8,
+    detail: { api, direct },
+  };
+}
+
+export async function p2Completions(s: BenchServices, people: People, n: Sizes): Promise<Figure> {
+  // Open eligibility reviews to complete, half for each path.
+  const viaApi: string[] = [];
+  const direct: { id: string; workflow_id: string }[] = [];
+  await load(n.completions, n.concurrency, async () => viaApi.push((await enrollByApi(s.apiUrl, people, nextId('p2a'))).openTasks.find((t) => t.type === 'eligibility_review')!.id));
+  await load(n.completions, n.concurrency, async () => direct.push(await openTask(s.db, (await enrollByApi(s.apiUrl, people, nextId('p2d'))).id, 'eligibility_review')));
+  const a = await load(viaApi.length, n.concurrency, (i) => http('POST', `${s.apiUrl}/api/v1/tasks/${viaApi[i]}/complete`, people.tokens.hr, { outcome: 'approve' }));
+  const d = await load(direct.length, n.concurrency, (i) => completeDirect(s.client, direct[i], 'approve', actors.hr));
+  const ratio = a.p50 / d.p50;
+  return {
+    id: 'P2', name: `task completion round trip, p50 (p99 ${a.p99.toFixed(0)} vs ${d.p99.toFixed(0)} ms)${failed(a, 'API')}${failed(d, 'direct')}`, value: a.p50, floor: d.p50, unit: 'ms', ratio, target: 'p50 ≤ 1.5× floor', met: ratio <= 1.5,
+    detail: { api: a, direct: d },
+  };
+}
+
+/** Adds synthetic open leave cases and tasks straight into the read model until it holds `total` tasks. */
+async function fillReadModel(s: BenchServices, total: number): Promise<void> {
+  const have = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM tasks`.execute(s.db)).rows[0].n);
+  const add = total - have;
+  if (add <= 0) return;
+  const from = have;
+  // 50 departments; the bench HR officer's (BENCH) is one of them, as in a statewide deployment.
+  await sql`
+    INSERT INTO cases (id, workflow_id, type, status, stage, subject, viewers, owner_id, department, details, version, created_at, updated_at)
+    SELECT 'synthetic-' || g, 'synthetic-' || g, 'mentoring_leave', 'open', 'eligibility_review', 'Mentoring leave: Synthetic Employee ' || g,
+      ARRAY['dept:' || (CASE WHEN g % 50 = 0 THEN ${DEPT} ELSE 'D' || (g % 50) END) || ':hr_officer', 'user:synthetic-emp-' || g],
+      'synthetic-emp-' || g, CASE WHEN g % 50 = 0 THEN ${DEPT} ELSE 'D' || (g % 50) END, '{}'::jsonb, 1,
+      now() - (g || ' seconds')::interval, now() - (g || ' seconds')::interval
+    FROM generate_series(${from}, ${from + add - 1}) AS g`.execute(s.db);
+  await sql`
+    INSERT INTO tasks (id, case_id, workflow_id, type, title, status, candidate_roles, candidates, escalated_to, scope, due_at, remind_at, escalated, outcomes, created_at, case_version)
+    SELECT 'synthetic-task-' || g, 'synthetic-' || g, 'synthetic-' || g, 'eligibility_review', 'Review eligibility: Synthetic Employee ' || g, 'open',
+      ARRAY['hr_officer'], ARRAY['dept:' || (CASE WHEN g % 50 = 0 THEN ${DEPT} ELSE 'D' || (g % 50) END) || ':hr_officer'], ARRAY[]::text[],
+      jsonb_build_object('department', CASE WHEN g % 50 = 0 THEN ${DEPT} ELSE 'D' || (g % 50) END),
+      now() + ((g % 900) || ' hours')::interval, now() + ((g % 900) || ' hours')::interval, false, ARRAY['approve', 'deny'], now(), 1
+    FROM generate_series(${from}, ${from + add - 1}) AS g`.execute(s.db);
+  await sql`ANALYZE cases`.execute(s.db);
+  await sql`ANALYZE tasks`.execute(s.db);
+}
+
+export async function p3Reads(s: BenchServices, people: People, n: Sizes): Promise<Figure> {
+  const at = async (total: number) => {
+    await fillReadModel(s, total);
+    const inbox = await load(n.reads, n.concurrency, () => http('GET', `${s.apiUrl}/api/v1/tasks?limit=50`, people.tokens.hr));
+    const search = await load(n.reads, n.concurrency, (i) => http('GET', `${s.apiUrl}/api/v1/cases?q=Employee%20${(i * 37) % 1000}&limit=50`, people.tokens.hr));
+    return { inbox, search };
+  };
+  const small = await at(1_000);
+  const big = await at(100_000);
+  const ratio = Math.max(big.inbox.p50 / small.inbox.p50, big.search.p50 / small.search.p50);
+  return {
+    id: 'P3', name: `inbox / case search p50 at 100k vs 1k rows (inbox ${small.inbox.p50.toFixed(1)} → ${big.inbox.p50.toFixed(1)} ms, search ${small.search.p50.toFixed(1)} → ${big.search.p50.toFixed(1)} ms)`,
+    value: Math.max(big.inbox.p50, big.search.p50), floor: Math.max(small.inbox.p50, small.search.p50), unit: 'ms', ratio, target: '100k ≤ 1.3× 1k', met: ratio <= 1.3,
+    detail: { at1k: small, at100k: big },
+  };
+}
+
+export async function p4Memory(s: BenchServices, people: People, n: Sizes): Promise<Figure> {
+  const before = await residentMb(s.worker.pid);
+  const waiting = async () => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM cases WHERE id NOT LIKE 'synthetic-%' AND stage = 'eligibility_review'`.execute(s.db)).rows[0].n);
+  const already = await waiting();
+  await load(n.idleCases, n.concurrency, () => enrollDirect(s.client, s.taskQueue, people, nextId('p4'), s.apiUrl));
+  // Idle once every one of them has written its first read-model row (its first task is open).
+  for (let i = 0; i < 2400 && (await waiting()) < already + n.idleCases; i++) await new Promise((res) => setTimeout(res, 500));
+  await new Promise((res) => setTimeout(res, 3000));
+  const after = await residentMb(s.worker.pid);
+  const cached = Number((await fetch(s.workerMetricsUrl).then((r) => r.text()).catch(() => '')).match(/sticky_cache_size\S* (\d+)/)?.[1] ?? NaN);
+  const perWorkflowKb = ((after - before) * 1024) / n.idleCases;
+  return {
+    id: 'P4', name: `worker resident memory with ${n.idleCases.toLocaleString('en-US')} open idle cases (${before.toFixed(0)} MB before; ~${perWorkflowKb.toFixed(0)} kB each; ${Number.isNaN(cached) ? 'sticky cache size not reported' : `${cached} cached`})`,
+    value: after, floor: 512, unit: 'MB', ratio: after / 512, target: '≤ 512 MB', met: after <= 512,
+    detail: { before, after, perWorkflowKb, fitIn512Mb: Math.floor(((512 - before) * 1024) / Math.max(1, perWorkflowKb)) },
+  };
+}
+
+export async function p5Stories(s: BenchServices, people: People, n: Sizes): Promise<Figure> {
+  const api = await load(n.stories, n.concurrency, () => storyByApi(s.apiUrl, people, nextId('p5a')));
+  const direct = await load(n.stories, n.concurrency, () => storyDirect(s.client, s.db, s.taskQueue, people, nextId('p5d'), s.apiUrl));
+  const ratio = api.perSecond / direct.perSecond;
+  return {
+    id: 'P5', name: `whole leave stories per second (1 start + 6 steps)${failed(api, 'API')}${failed(direct, 'direct')}`, value: api.perSecond, floor: direct.perSecond, unit: '/s', ratio, target: 'ratio ≥ 0.5', met: ratio >= 0.5,
+    detail: { api, direct },
+  };
+}
+

@@ -1,0 +1,71 @@
+/**
+ * The bench's peer: Flowable 7 (bench/peers/flowable: Spring Boot, its REST API, the
+ * default embedded H2), built with Maven from Maven Central into ~/.cache/mentorflow (once
+ * per source change), started on a free port, and driven by the same load code as
+ * mentorflow: start a process with one human task; complete that task.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { ROOT } from '../../lib/config';
+import { freePort } from '../provision/ports';
+import { http, load, type LoadResult } from './load';
+
+const SOURCE = path.join(ROOT, 'bench', 'peers', 'flowable');
+const CACHE = path.join(homedir(), '.cache', 'mentorflow');
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return f === 'target' ? [] : statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+/** The peer's jar: from the cache when its sources are unchanged, else built with Maven. */
+export function peerJar(log: (m: string) => void): string {
+  const hash = createHash('sha256');
+  for (const f of filesUnder(SOURCE).sort()) hash.update(f.slice(SOURCE.length)).update(readFileSync(f));
+  const jar = path.join(CACHE, `flowable-peer-${hash.digest('hex').slice(0, 12)}.jar`);
+  if (existsSync(jar)) return jar;
+  log('building the Flowable peer with Maven (first run: dependencies from Maven Central)…');
+  const built = spawnSync('mvn', ['-q', '-B', '-DskipTests', 'package'], { cwd: SOURCE, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('the Flowable peer did not build (mvn package)');
+  mkdirSync(CACHE, { recursive: true });
+  copyFileSync(path.join(SOURCE, 'target', 'flowable-peer.jar'), jar);
+  return jar;
+}
+
+export interface PeerFigures { name: string; starts: LoadResult; completions: LoadResult; startupSeconds: number }
+
+export async function measurePeer(opts: { starts: number; completions: number; concurrency: number }, log: (m: string) => void): Promise<PeerFigures> {
+  const jar = peerJar(log);
+  const port = await freePort();
+  const t0 = Date.now();
+  const child: ChildProcess = spawn('java', ['-Xmx1g', '-jar', jar], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = `http://127.0.0.1:${port}/process-api`;
+  try {
+    for (let i = 0; ; i++) {
+      if (await fetch(`${base}/repository/process-definitions?key=approval`).then((r) => r.ok, () => false)) break;
+      if (child.exitCode !== null || i > 240) throw new Error('the Flowable peer did not start');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const startupSeconds = (Date.now() - t0) / 1000;
+    log(`Flowable peer up in ${startupSeconds.toFixed(1)} s`);
+    const start = (key: string) => http('POST', `${base}/runtime/process-instances`, undefined, { processDefinitionKey: 'approval', businessKey: key });
+    // Warm-up, as mentorflow's services are warm when measured.
+    await load(20, 4, (i) => start(`warm-${i}`));
+    const starts = await load(opts.starts, opts.concurrency, (i) => start(`start-${i}`));
+    const tasks: string[] = [];
+    await load(opts.completions, opts.concurrency, async (i) => {
+      const instance = await start(`complete-${i}`);
+      const found = await http('GET', `${base}/runtime/tasks?processInstanceId=${instance.id}`, undefined);
+      tasks.push(found.data[0].id);
+    });
+    const completions = await load(tasks.length, opts.concurrency, (i) => http('POST', `${base}/runtime/tasks/${tasks[i]}`, undefined, { action: 'complete' }, [200, 204]));
+    return { name: 'Flowable 7.1 (REST, embedded H2)', starts, completions, startupSeconds };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
