@@ -11,6 +11,7 @@ import type { Db } from '../../db';
 import { hasRole, type User } from '../auth';
 import { csvCell } from '../csv';
 import type { ApiBuilder } from '../http';
+import { calendarDate } from '../../workflows/shared/input';
 
 const FOSTER_CASE_TYPES = ['mentor_screening', 'youth_referral', 'match'];
 
@@ -53,7 +54,7 @@ async function reached(db: Db, caseType: string, events: string[], since: Date):
 }
 
 const funnelStep = z.object({ step: z.string(), label: z.string(), cases: z.number() });
-const sinceQuery = z.object({ since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date, YYYY-MM-DD').optional() });
+const sinceQuery = z.object({ since: calendarDate.optional() });
 const sinceOf = (since?: string) => (since ? new Date(`${since}T00:00:00Z`) : new Date(Date.now() - 365 * 86400_000));
 
 export function registerReportRoutes(api: ApiBuilder, db: Db): void {

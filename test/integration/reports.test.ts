@@ -54,6 +54,9 @@ test('the screening funnel counts mentors to approval and to a match, with days 
   const youthName = (await as(stack, cw1).get(`/foster/youth/${youth}`)).body.youth.name;
   expect(JSON.stringify(r.body)).not.toContain(youthName);
   expect((await as(stack, sw1).get('/foster/reports/pipeline')).status).toBe(403);
+  // A date that is no date is refused, not a server error.
+  expect((await as(stack, caseSup).get('/foster/reports/pipeline?since=0000-00-00')).status).toBe(400);
+  expect((await as(stack, caseSup).get('/foster/reports/pipeline?since=2000-01-01')).body.since).toBe('2000-01-01');
 });
 
 test('the certification pipeline counts open cases by stage and programs by level', async () => {
