@@ -65,17 +65,17 @@ async function fillReadModel(s: BenchServices, total: number): Promise<void> {
   await sql`
     INSERT INTO cases (id, workflow_id, type, status, stage, subject, viewers, owner_id, department, details, version, created_at, updated_at)
     SELECT 'synthetic-' || g, 'synthetic-' || g, 'mentoring_leave', 'open', 'eligibility_review', 'Mentoring leave: Synthetic Employee ' || g,
-      ARRAY['dept:' || (CASE WHEN g % 50 = 0 THEN ${DEPT} ELSE 'D' || (g % 50) END) || ':hr_officer', 'user:synthetic-emp-' || g],
-      'synthetic-emp-' || g, CASE WHEN g % 50 = 0 THEN ${DEPT} ELSE 'D' || (g % 50) END, '{}'::jsonb, 1,
+      ARRAY['dept:' || (CASE WHEN g % 50 = 0 THEN ${DEPT}::text ELSE 'D' || (g % 50) END) || ':hr_officer', 'user:synthetic-emp-' || g],
+      'synthetic-emp-' || g, CASE WHEN g % 50 = 0 THEN ${DEPT}::text ELSE 'D' || (g % 50) END, '{}'::jsonb, 1,
       now() - (g || ' seconds')::interval, now() - (g || ' seconds')::interval
-    FROM generate_series(${from}, ${from + add - 1}) AS g`.execute(s.db);
+    FROM generate_series(${from}::int, ${from + add - 1}::int) AS g`.execute(s.db);
   await sql`
     INSERT INTO tasks (id, case_id, workflow_id, type, title, status, candidate_roles, candidates, escalated_to, scope, due_at, remind_at, escalated, outcomes, created_at, case_version)
     SELECT 'synthetic-task-' || g, 'synthetic-' || g, 'synthetic-' || g, 'eligibility_review', 'Review eligibility: Synthetic Employee ' || g, 'open',
-      ARRAY['hr_officer'], ARRAY['dept:' || (CASE WHEN g % 50 = 0 THEN ${DEPT} ELSE 'D' || (g % 50) END) || ':hr_officer'], ARRAY[]::text[],
-      jsonb_build_object('department', CASE WHEN g % 50 = 0 THEN ${DEPT} ELSE 'D' || (g % 50) END),
+      ARRAY['hr_officer'], ARRAY['dept:' || (CASE WHEN g % 50 = 0 THEN ${DEPT}::text ELSE 'D' || (g % 50) END) || ':hr_officer'], ARRAY[]::text[],
+      jsonb_build_object('department', CASE WHEN g % 50 = 0 THEN ${DEPT}::text ELSE 'D' || (g % 50) END),
       now() + ((g % 900) || ' hours')::interval, now() + ((g % 900) || ' hours')::interval, false, ARRAY['approve', 'deny'], now(), 1
-    FROM generate_series(${from}, ${from + add - 1}) AS g`.execute(s.db);
+    FROM generate_series(${from}::int, ${from + add - 1}::int) AS g`.execute(s.db);
   await sql`ANALYZE cases`.execute(s.db);
   await sql`ANALYZE tasks`.execute(s.db);
 }
