@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005_one_enrollment_per_year';
 import * as m0006 from './migrations/0006_outbox_claims';
 import * as m0007 from './migrations/0007_rate_limits';
 import * as m0008 from './migrations/0008_demo_people';
+import * as m0009 from './migrations/0009_search_and_inbox_indexes';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0006_outbox_claims': m0006,
   '0007_rate_limits': m0007,
   '0008_demo_people': m0008,
+  '0009_search_and_inbox_indexes': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -68,6 +68,8 @@ export async function createWorker(opts: {
   taskQueue?: string;
   workflowBundle?: WorkerOptions['workflowBundle'];
   role?: WorkerRole;
+  /** Workflows kept in memory (WORKER_MAX_CACHED_WORKFLOWS); the SDK's default grows with the heap. */
+  maxCachedWorkflows?: number;
 }): Promise<Workers> {
   const taskQueue = opts.taskQueue ?? TASK_QUEUE;
   const role = opts.role ?? 'all';
@@ -77,6 +79,7 @@ export async function createWorker(opts: {
     workers.push(await Worker.create({
       ...tracingWorkerOptions({ bundlesWorkflows: !opts.workflowBundle }),
       connection: opts.connection, namespace: opts.namespace, taskQueue,
+      ...(opts.maxCachedWorkflows ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
       ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
       activities: createReadModelActivities(deps),
     }));

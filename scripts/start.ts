@@ -66,6 +66,7 @@ async function main(): Promise<void> {
       namespace: config.temporal.namespace,
       db,
       mailer: smtpMailer(config.smtpUrl, config.mailFrom),
+      maxCachedWorkflows: config.maxCachedWorkflows,
     });
     const running = worker.run();
     cleanups.push(async () => {

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     mailer: smtpMailer(config.smtpUrl, config.mailFrom),
     ...(config.workflowBundlePath ? { workflowBundle: { codePath: config.workflowBundlePath } } : {}),
     role: config.workerRole,
+    maxCachedWorkflows: config.maxCachedWorkflows,
   });
   const client = await connectClient(config.temporal);
   await ensureOutboxSweeper(client);

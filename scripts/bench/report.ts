@@ -64,9 +64,11 @@ export function writeResults(figures: Figure[], peer: PeerFigures | undefined, m
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
   const json = `${JSON.stringify({ ...meta, figures, peer }, null, 2)}\n`;
   const svg = chart(figures, peer);
+  const plans = figures.find((f) => f.id === 'P3')?.detail.plans as Record<string, string> | undefined;
   for (const name of ['latest', stamp]) {
     writeFileSync(path.join(RESULTS, `${name}.json`), json);
     writeFileSync(path.join(RESULTS, `${name}.svg`), svg);
+    if (plans) writeFileSync(path.join(RESULTS, `${name}-explain.txt`), Object.entries(plans).map(([k, v]) => `-- ${k} at 100k rows\n${v}\n`).join('\n'));
   }
   return path.join(RESULTS, 'latest.svg');
 }

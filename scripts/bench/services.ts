@@ -63,7 +63,7 @@ export async function startBenchServices(log: (m: string) => void): Promise<Benc
       AUTH_JWT_SECRET: secret, WORKFLOW_BUNDLE_PATH: bundlePath, PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}`,
       RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000', NODE_ENV: 'development', LOG_LEVEL: 'warn', LOG_FORMAT: 'json',
     };
-    const worker = new ProductProcess('worker', 'worker.ts', { ...env, WORKER_METRICS_PORT: String(metricsPort) }, path.join(dir, 'worker.log'));
+    const worker = new ProductProcess('worker', 'worker.ts', { ...env, WORKER_METRICS_PORT: String(metricsPort), NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS ?? '' }, path.join(dir, 'worker.log'));
     worker.start();
     stops.push(() => worker.stop());
     const api = new ProductProcess('api', 'api.ts', { ...env, PORT: String(apiPort) }, path.join(dir, 'api.log'));
@@ -92,4 +92,22 @@ export async function residentMb(pid: number | undefined): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
   return kb / 1024;
+}
+
+/** CPU seconds a process has used so far (Linux: utime + stime of /proc/<pid>/stat). */
+async function cpuSeconds(pid: number): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Waits (up to `maxMs`) until the worker uses under 5% of a core: the work of earlier figures is done. */
+export async function untilQuiet(pid: number | undefined, maxMs = 60_000): Promise<void> {
+  if (!pid) return;
+  const until = Date.now() + maxMs;
+  while (Date.now() < until) {
+    const a = await cpuSeconds(pid);
+    await new Promise((r) => setTimeout(r, 1000));
+    if ((await cpuSeconds(pid)) - a < 0.05) return;
+  }
 }
