@@ -3,7 +3,7 @@
  * its ID (the client's X-Request-Id when it is a plain token, else a new one, echoed
  * back), the route pattern, and the case and workflow it touched. The request's log line
  * and trace span read it at the end; the Temporal client interceptor below fills in the
- * workflow ID on every start, update and signal, wherever in the API they happen.
+ * workflow ID on every start, update (with start) and signal, wherever in the API they happen.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
@@ -42,6 +42,11 @@ export const workflowNotingInterceptor: WorkflowClientInterceptor = {
   },
   async startUpdate(input, next) {
     noteRequest({ workflowId: input.workflowExecution.workflowId });
+    return next(input);
+  },
+  // Creating a case: the start and its first Update in one call (Update-with-Start).
+  async startUpdateWithStart(input, next) {
+    noteRequest({ workflowId: input.workflowStartOptions.workflowId });
     return next(input);
   },
   async signal(input, next) {

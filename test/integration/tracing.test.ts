@@ -40,13 +40,14 @@ test('one trace runs from the HTTP request into the workflow and its activities'
   const names = spans.map((s) => s.name);
   // The workflow's own run span ends when the case does (years later); its children are here.
   expect(names).toEqual(expect.arrayContaining([
-    'POST /api/v1/mentoring-leave/enrollments', 'StartWorkflow:mentoringLeaveWorkflow', 'StartWorkflowUpdate:caseRecorded', 'HandleUpdate:caseRecorded',
+    'POST /api/v1/mentoring-leave/enrollments', 'UpdateWithStartWorkflow:caseRecorded', 'HandleUpdate:caseRecorded',
     'StartActivity:recordTransition', 'RunActivity:recordTransition',
   ]));
   const http = spans.find((s) => s.name === 'POST /api/v1/mentoring-leave/enrollments')!;
   expect(http.attributes).toMatchObject({ 'http.route': '/api/v1/mentoring-leave/enrollments', 'http.response.status_code': 201, 'mentorflow.requestId': 'req-traced-1', 'mentorflow.caseId': created.body.id });
-  // The workflow's start is a child of the request's span; the activity run, of the workflow's scheduling of it.
-  expect(spans.find((s) => s.name === 'StartWorkflow:mentoringLeaveWorkflow')!.parentSpanId).toBe(http.spanContext().spanId);
+  // The workflow's start (with its first Update: one call) is a child of the request's
+  // span; the activity run, of the workflow's scheduling of it.
+  expect(spans.find((s) => s.name === 'UpdateWithStartWorkflow:caseRecorded')!.parentSpanId).toBe(http.spanContext().spanId);
   const scheduled = spans.find((s) => s.name === 'StartActivity:recordTransition')!;
   expect(spans.some((s) => s.name === 'RunActivity:recordTransition' && s.parentSpanId === scheduled.spanContext().spanId)).toBe(true);
   // Nothing personal in any span: no names, no e-mail addresses.

@@ -143,9 +143,11 @@ export class CaseRuntime<S extends CaseCore> {
         if (!(err instanceof ActivityFailure)) throw err;
         const since = this.state.incident?.since ?? this.nowIso();
         const reason = (err.cause?.message ?? err.message).slice(0, 500);
+        // Counted from before the incident shows: an admin's retry that arrives while the
+        // incident is being recorded is not lost (it would leave the case waiting for another).
+        const seen = this.retries;
         this.state.incident = { since, reason };
         await recordIncident({ caseId: this.state.caseId, open: { workflowId: workflowInfo().workflowId, caseType: this.state.type, since, reason } });
-        const seen = this.retries;
         await condition(() => this.retries !== seen);
       }
     }
