@@ -18,6 +18,8 @@ export interface ReadModelDeps {
   hooks?: OutboxHooks & {
     /** Called before a transition is written (tests inject faults here). */
     beforeRecord?: (input: TransitionInput) => void | Promise<void>;
+    /** Called once an incident's row is written, before the workflow hears so (tests hold it here). */
+    afterIncidentOpened?: (caseId: string) => void | Promise<void>;
   };
 }
 
@@ -48,6 +50,7 @@ export function createReadModelActivities({ db, clock = () => new Date(), hooks 
       }
       const row = { case_id: caseId, workflow_id: open.workflowId, case_type: open.caseType, since: open.since, reason: open.reason };
       await db.insertInto('incidents').values(row).onConflict((oc) => oc.column('case_id').doUpdateSet({ reason: row.reason })).execute();
+      await hooks?.afterIncidentOpened?.(caseId);
     },
 
     /** Whether a case has its read-model row (a proposed match that never started has none). */

@@ -13,9 +13,12 @@ import { activeEnrollment, admin, certifiedProgram, employee, enrollmentBody, hr
 describe('incidents', () => {
   let stack: Stack;
   let broken = false;
+  /** While set, the incident's activity waits (its row written) until the admin's retry is in. */
+  let holdIncident: Promise<void> | undefined;
   beforeAll(async () => {
     stack = await startStack({
       hooks: {
+        afterIncidentOpened: () => holdIncident,
         // A value the read model refuses for good, standing in for a constraint or a byte PostgreSQL will not store.
         beforeRecord: (input) => {
           if (broken && input.events?.some((e) => e.event === 'personal_time_logged')) {
@@ -65,6 +68,29 @@ describe('incidents', () => {
     // Nothing the employee entered was lost, and the case takes the next entry at once.
     const next = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/personal-time`, { date: today, hours: 1, kind: 'cto', description: 'Lunch' });
     expect(next.status).toBe(201);
+  }, 120_000);
+
+  test('an admin\'s retry that lands while the incident is still being recorded is not lost', async () => {
+    const programId = await certifiedProgram(stack);
+    const emp = employee(502);
+    const caseId = await activeEnrollment(stack, emp, programId);
+    let release!: () => void;
+    holdIncident = new Promise((r) => { release = r; });
+    broken = true;
+    const logging = as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/personal-time`, { date: today, hours: 2, kind: 'off_duty', description: 'Tutoring' });
+    // The incident's row is in (an admin can see it) while the workflow still waits on its activity.
+    await eventually(async () => (await as(stack, admin).get('/incidents')).body.items.some((i: { caseId: string }) => i.caseId === caseId), 'the incident');
+    broken = false;
+    expect((await as(stack, admin).post(`/incidents/${caseId}/retry`)).status).toBe(202);
+    release();
+    holdIncident = undefined;
+    expect([201, 202]).toContain((await logging).status);
+    // The one retry is enough: the case moves on without a second.
+    const c = await eventually(async () => {
+      const body = (await as(stack, emp).get(`/mentoring-leave/enrollments/${caseId}`)).body;
+      return body.personalTime.length === 1 && !body.incident ? body : undefined;
+    }, 'the case moved on after the one retry');
+    expect(c.ledger.pendingPersonalHours).toBe(2);
   }, 120_000);
 });
 
