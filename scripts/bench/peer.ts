@@ -1,20 +1,19 @@
 /**
  * The bench's peer: Flowable 7 (bench/peers/flowable: Spring Boot, its REST API, the
- * default embedded H2), built with Maven from Maven Central into ~/.cache/mentorflow (once
+ * default embedded H2), built with Maven from Maven Central into the tools cache (CACHE_DIR; once
  * per source change), started on a free port, and driven by the same load code as
  * mentorflow: start a process with one human task; complete that task.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../../lib/config';
 import { freePort } from '../provision/ports';
+import { CACHE_DIR } from '../provision/tools';
 import { http, load, type LoadResult } from './load';
 
 const SOURCE = path.join(ROOT, 'bench', 'peers', 'flowable');
-const CACHE = path.join(homedir(), '.cache', 'mentorflow');
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -27,12 +26,12 @@ function filesUnder(dir: string): string[] {
 export function peerJar(log: (m: string) => void): string {
   const hash = createHash('sha256');
   for (const f of filesUnder(SOURCE).sort()) hash.update(f.slice(SOURCE.length)).update(readFileSync(f));
-  const jar = path.join(CACHE, `flowable-peer-${hash.digest('hex').slice(0, 12)}.jar`);
+  const jar = path.join(CACHE_DIR, `flowable-peer-${hash.digest('hex').slice(0, 12)}.jar`);
   if (existsSync(jar)) return jar;
   log('building the Flowable peer with Maven (first run: dependencies from Maven Central)…');
   const built = spawnSync('mvn', ['-q', '-B', '-DskipTests', 'package'], { cwd: SOURCE, stdio: 'inherit' });
   if (built.status !== 0) throw new Error('the Flowable peer did not build (mvn package)');
-  mkdirSync(CACHE, { recursive: true });
+  mkdirSync(CACHE_DIR, { recursive: true });
   copyFileSync(path.join(SOURCE, 'target', 'flowable-peer.jar'), jar);
   return jar;
 }
