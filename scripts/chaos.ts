@@ -18,7 +18,7 @@ import { DATA_DIR } from '../lib/config';
 import { startDevServer, type DevServer } from './provision/dev-server';
 import { startEmbeddedPostgres } from './provision/embedded-postgres';
 import { prepareDatabase } from './provision/postgres';
-import { waitForCatcher, type CaughtMessage } from './provision/smtp-catcher';
+import { caughtReferenceToken, waitForCatcher, type CaughtMessage } from './provision/smtp-catcher';
 import { Api, stats } from './chaos/client';
 import { check, settle } from './chaos/checks';
 import { freePort } from './provision/ports';
@@ -93,14 +93,7 @@ async function main(): Promise<number> {
     await api.ready();
 
     // References answer through the one-time link they were e-mailed.
-    const tokenOf = async (email: string) => {
-      for (let i = 0; i < 600; i++) {
-        const m = (await inbox(email).catch(() => [])).reverse().find((x) => /\/references\/[A-Za-z0-9_-]+/.test(x.text));
-        if (m) return /\/references\/([A-Za-z0-9_-]+)/.exec(m.text)![1];
-        await sleep(500);
-      }
-      throw new Error(`no reference e-mail to ${email}`);
-    };
+    const tokenOf = (email: string) => caughtReferenceToken(smtpWebPort, email);
 
     // ---- the drive ---------------------------------------------------------------------
     const leaveProgram = await program(api, true);

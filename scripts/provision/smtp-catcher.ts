@@ -118,3 +118,18 @@ export async function waitForCatcher(webPort: number): Promise<void> {
   }
   throw new Error(`the SMTP catcher did not answer on port ${webPort}`);
 }
+
+/**
+ * The one-time reference token in the newest message to `email` that a catcher (in another
+ * process, on `webPort`) caught — how the chaos run and the seed answer as the reference.
+ */
+export async function caughtReferenceToken(webPort: number, email: string, timeoutMs = 300_000): Promise<string> {
+  for (const until = Date.now() + timeoutMs; Date.now() < until;) {
+    const res = await fetch(`http://127.0.0.1:${webPort}/messages?to=${encodeURIComponent(email)}`).catch(() => undefined);
+    const messages = res?.ok ? ((await res.json()) as CaughtMessage[]) : [];
+    const m = messages.reverse().find((x) => /\/references\/[A-Za-z0-9_-]+/.test(x.text));
+    if (m) return /\/references\/([A-Za-z0-9_-]+)/.exec(m.text)![1];
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`no reference e-mail to ${email}`);
+}

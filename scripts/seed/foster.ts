@@ -11,23 +11,13 @@ import { randomUUID } from 'node:crypto';
 import { laDate } from '../../workflows/shared/calendar';
 import type { Api, Person } from '../chaos/client';
 import { caseIdOf, complete, reach, taskOn } from '../chaos/stories';
+import { caughtReferenceToken } from '../provision/smtp-catcher';
 
 const yearsAgo = (n: number) => laDate(Date.now() - n * 365.25 * 86_400_000);
 
 export interface FosterPeople { casey: Person & { name: string }; chris: Person; sol: Person & { name: string; email: string } }
 
-/** The one-time reference link e-mailed to `email`, as the catcher at `catcherUrl` caught it. */
-async function referenceToken(catcherUrl: string, email: string): Promise<string> {
-  for (let i = 0; i < 120; i++) {
-    const messages = (await (await fetch(`${catcherUrl}/messages?to=${encodeURIComponent(email)}`)).json()) as { text: string }[];
-    const m = messages.reverse().find((x) => /\/references\/[A-Za-z0-9_-]+/.test(x.text));
-    if (m) return /\/references\/([A-Za-z0-9_-]+)/.exec(m.text)![1];
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`no reference e-mail to ${email} at ${catcherUrl}`);
-}
-
-async function approvedMentor(api: Api, p: FosterPeople, catcherUrl: string, name: string, interests: string[]): Promise<string> {
+async function approvedMentor(api: Api, p: FosterPeople, catcherPort: number, name: string, interests: string[]): Promise<string> {
   const slug = name.toLowerCase().replace(/\W+/g, '.');
   const refs = [`${slug}.ref1`, `${slug}.ref2`].map((r, i) => ({ name: `${i ? 'Dana' : 'Robin'} ${name.split(' ')[1]}-Ref`, email: `${r}@mail.example`, relationship: i ? 'neighbor' : 'coworker' }));
   const id = caseIdOf(await api.post(p.casey, '/foster/mentors', {
@@ -38,7 +28,7 @@ async function approvedMentor(api: Api, p: FosterPeople, catcherUrl: string, nam
     await complete(api, p.casey, await taskOn(api, p.casey, id, 'background_check'), { outcome: 'clear', data: { check } });
   }
   await complete(api, p.casey, await taskOn(api, p.casey, id, 'interview'), { outcome: 'pass', comment: 'Warm, steady, realistic about the commitment' });
-  for (const r of refs) await api.post(undefined, `/foster/references/${await referenceToken(catcherUrl, r.email)}`, { recommendation: 'yes', comments: 'Dependable and patient.' });
+  for (const r of refs) await api.post(undefined, `/foster/references/${await caughtReferenceToken(catcherPort, r.email, 60_000)}`, { recommendation: 'yes', comments: 'Dependable and patient.' });
   await api.post(p.casey, `/foster/mentors/${id}/training`, { date: laDate(Date.now()), hours: 6, module: 'Trauma-informed mentoring' }, { key: randomUUID() });
   await complete(api, p.chris, await taskOn(api, p.chris, id, 'screening_decision'), { outcome: 'approve' });
   await reach(api, p.casey, id, 'approved');
@@ -66,13 +56,13 @@ async function activeMatch(api: Api, p: FosterPeople, mentorCaseId: string, yout
   await reach(api, p.casey, id, 'active');
 }
 
-export async function seedFoster(api: Api, p: FosterPeople, catcherUrl: string, log: (m: string) => void): Promise<void> {
+export async function seedFoster(api: Api, p: FosterPeople, catcherPort: number, log: (m: string) => void): Promise<void> {
   if ((await api.get(p.casey, '/cases?type=match')).body.items.length) return;
-  const matched = await approvedMentor(api, p, catcherUrl, 'Jamie Fox', ['drawing', 'museums']);
+  const matched = await approvedMentor(api, p, catcherPort, 'Jamie Fox', ['drawing', 'museums']);
   const youth = await readyYouth(api, p, ['art'], 'Someone steady to talk to about school');
   await activeMatch(api, p, matched, youth);
   log('a mentor and a youth matched: first meeting today, check-ins on the calendar');
-  await approvedMentor(api, p, catcherUrl, 'Taylor Brooks', ['basketball', 'coding']);
+  await approvedMentor(api, p, catcherPort, 'Taylor Brooks', ['basketball', 'coding']);
   await readyYouth(api, p, ['basketball'], 'Help finding an after-school program');
   log('an approved mentor and a ready youth waiting to be matched');
 }
