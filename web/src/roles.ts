@@ -1,8 +1,14 @@
 /** Which roles see which parts of the app (the API refuses anything else anyway). */
-/** Who reads which report (the API refuses the others anyway). */
+
+/** Roles that hand tasks to others (assign, reassign): the API's supervising roles. */
+export const SUPERVISING_ROLES = ['hr_officer', 'case_supervisor', 'review_lead', 'admin'] as const;
+
+export const supervises = (roles: string[]) => SUPERVISING_ROLES.some((r) => roles.includes(r));
+
+/** Who reads which report. */
 export const REPORT_ROLES = {
   usage: ['hr_officer', 'admin'],
-  tasks: ['hr_officer', 'case_supervisor', 'review_lead', 'admin'],
+  tasks: SUPERVISING_ROLES,
   foster: ['case_worker', 'case_supervisor', 'admin'],
   certification: ['quality_reviewer', 'review_lead', 'admin'],
 } as const;

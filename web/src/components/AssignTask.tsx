@@ -8,8 +8,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok, type Task } from '../api/client';
 import { ProblemAlert } from './ProblemAlert';
 
-export const SUPERVISING_ROLES = ['hr_officer', 'case_supervisor', 'review_lead', 'admin'];
-
 export function AssignTask({ task, caseId }: { task: Task; caseId: string }) {
   const [open, setOpen] = useState(false);
   const [assignee, setAssignee] = useState('');

@@ -6,7 +6,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router-dom';
 import { signOut, useSession } from '../session';
-import { readsReports } from '../roles';
+import { readsReports, supervises } from '../roles';
 
 export function Page({ title, children, lead }: { title: string; children: ReactNode; lead?: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
@@ -42,7 +42,7 @@ function SiteHeader() {
             {session?.person.roles.includes('employee') ? <li><NavLink className="usa-link" to="/leave">My leave</NavLink></li> : null}
             {session?.person.roles.includes('program_staff') ? <li><NavLink className="usa-link" to="/program">My program</NavLink></li> : null}
             {session?.person.roles.some((r) => r === 'program_staff' || r === 'admin') ? <li><NavLink className="usa-link" to="/programs/new">Register a program</NavLink></li> : null}
-            {session?.person.roles.some((r) => ['hr_officer', 'case_supervisor', 'review_lead', 'admin'].includes(r)) ? <li><NavLink className="usa-link" to="/reassign">Reassign</NavLink></li> : null}
+            {session && supervises(session.person.roles) ? <li><NavLink className="usa-link" to="/reassign">Reassign</NavLink></li> : null}
             {session && readsReports(session.person.roles) ? <li><NavLink className="usa-link" to="/reports">Reports</NavLink></li> : null}
             {session?.person.roles.includes('case_worker') ? <li><NavLink className="usa-link" to="/mentors/new">New mentor</NavLink></li> : null}
             {session?.person.roles.includes('case_worker') ? <li><NavLink className="usa-link" to="/matches/new">Propose a match</NavLink></li> : null}

@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { api, ok, type Task } from '../api/client';
-import { AssignTask, SUPERVISING_ROLES } from '../components/AssignTask';
+import { AssignTask } from '../components/AssignTask';
+import { supervises } from '../roles';
 import { CaseDetails } from '../components/CaseDetails';
 import { CloseMatch } from '../components/CloseMatch';
 import { SelfAssessmentForm, type Answer } from '../components/SelfAssessmentForm';
@@ -36,7 +37,7 @@ export function CasePage() {
   // The API says, for this person, which tasks they may complete (the rules of "Who may act").
   const mine = (t: Task) => t.mayComplete === true;
   const wanted = params.get('task');
-  const supervising = !!session?.person.roles.some((r) => SUPERVISING_ROLES.includes(r));
+  const supervising = supervises(session?.person.roles ?? []);
   // What the person just did stays said after the task leaves the open list.
   const [done, setDone] = useState<{ title: string; outcome: string }[]>([]);
   const tasks = (c?.openTasks ?? []).filter(mine).sort((a, b) => Number(b.id === wanted) - Number(a.id === wanted));
