@@ -3,13 +3,11 @@
  * many of its questions the program answered yes, partially or no, and the answers
  * themselves with their evidence (in a disclosure, to keep the page short).
  */
-import { useQuery } from '@tanstack/react-query';
-import { api, ok } from '../api/client';
 import { humanize } from './format';
-import type { Answer } from './SelfAssessmentForm';
+import { useQuestions, type Answer } from './SelfAssessmentForm';
 
 export function CertificationStandards({ answers }: { answers: Answer[] }) {
-  const questions = useQuery({ queryKey: ['questions'], queryFn: () => ok(api.GET('/api/v1/certifications/questions')), staleTime: Infinity });
+  const questions = useQuestions();
   const items = questions.data?.items ?? [];
   if (!answers.length || !items.length) return null;
   const byId = new Map(answers.map((a) => [a.questionId, a]));

@@ -14,9 +14,12 @@ import { ProblemAlert } from './ProblemAlert';
 export interface Answer { questionId: string; response: 'yes' | 'partially' | 'no'; evidence?: string }
 const RESPONSES = ['yes', 'partially', 'no'] as const;
 
+/** The self-assessment question bank (public, fixed for a deployment: fetched once). */
+export const useQuestions = () => useQuery({ queryKey: ['questions'], queryFn: () => ok(api.GET('/api/v1/certifications/questions')), staleTime: Infinity });
+
 export function SelfAssessmentForm({ caseId, saved }: { caseId: string; saved: Answer[] }) {
   const queryClient = useQueryClient();
-  const questions = useQuery({ queryKey: ['questions'], queryFn: () => ok(api.GET('/api/v1/certifications/questions')), staleTime: Infinity });
+  const questions = useQuestions();
   const [answers, setAnswers] = useState<Record<string, Answer>>(() => Object.fromEntries(saved.map((a) => [a.questionId, a])));
   const [savedAt, setSavedAt] = useState<string>();
   const body = () => ({ answers: Object.values(answers).map((a) => ({ questionId: a.questionId, response: a.response, ...(a.evidence ? { evidence: a.evidence } : {}) })) });
