@@ -124,7 +124,7 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
     const rows = await qb.orderBy('tasks.due_at').orderBy('tasks.id').limit(1000).execute();
     const actor = actorOf(user);
     const items = rows
-      .filter((r) => !mayReassign(actor, taskForRules(r), { type: r.case_type, viewers: r.case_viewers, programId: r.case_program_id, ownerId: r.case_owner_id, parties: r.case_parties }))
+      .filter((r) => !mayReassign(actor, taskForRules(r), caseForRules({ type: r.case_type, viewers: r.case_viewers, program_id: r.case_program_id, owner_id: r.case_owner_id, parties: r.case_parties })))
       .slice(0, query.limit)
       .map(taskDto);
     return { items, nextCursor: null };
