@@ -7,7 +7,9 @@
  */
 import { sql } from 'kysely';
 import { z } from 'zod';
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db';
+import type { Database } from '../../db/schema';
 import { hasRole, type User } from '../auth';
 import { csvCell } from '../csv';
 import type { ApiBuilder } from '../http';
@@ -15,14 +17,21 @@ import { calendarDate } from '../../workflows/shared/input';
 
 const FOSTER_CASE_TYPES = ['mentor_screening', 'youth_referral', 'match'];
 
-/** The case types each supervising role answers for in the task report. */
-function caseTypesSeenBy(user: User): { types: string[] | 'all'; department?: string } {
-  if (hasRole(user, 'admin')) return { types: 'all' };
-  const types: string[] = [];
-  if (hasRole(user, 'case_supervisor')) types.push(...FOSTER_CASE_TYPES);
-  if (hasRole(user, 'review_lead')) types.push('certification');
-  if (hasRole(user, 'hr_officer')) types.push('mentoring_leave');
-  return { types, department: hasRole(user, 'hr_officer') && !hasRole(user, 'case_supervisor', 'review_lead') ? user.department : undefined };
+/**
+ * The open tasks a supervising role answers for in the task report, per case type: HR
+ * officers their department's leave tasks, case supervisors the foster ones, review leads
+ * certification, admins all (counts only). Each role keeps its own scope when a person
+ * holds several (an HR officer who is also a case supervisor still sees one department's leave).
+ */
+function scopeOf(user: User) {
+  return (eb: ExpressionBuilder<Database, 'tasks' | 'cases'>) => {
+    if (hasRole(user, 'admin')) return eb.val(true);
+    const types = [...(hasRole(user, 'case_supervisor') ? FOSTER_CASE_TYPES : []), ...(hasRole(user, 'review_lead') ? ['certification'] : [])];
+    return eb.or([
+      ...(types.length ? [eb('cases.type', 'in', types)] : []),
+      ...(hasRole(user, 'hr_officer') && user.department ? [eb.and([eb('cases.type', '=', 'mentoring_leave'), eb('cases.department', '=', user.department)])] : []),
+    ]);
+  };
 }
 
 const median = (xs: number[]): number | null => {
@@ -63,8 +72,7 @@ export function registerReportRoutes(api: ApiBuilder, db: Db): void {
     summary: 'Open tasks by type: how many, how many overdue, how many escalated (JSON, or CSV with Accept: text/csv)',
     response: z.object({ items: z.array(z.object({ type: z.string(), open: z.number(), overdue: z.number(), escalated: z.number(), oldestDueAt: z.string().nullable() })) }),
     handler: async ({ user, req }) => {
-      const seen = caseTypesSeenBy(user);
-      let qb = db.selectFrom('tasks').innerJoin('cases', 'cases.id', 'tasks.case_id')
+      const qb = db.selectFrom('tasks').innerJoin('cases', 'cases.id', 'tasks.case_id')
         .select([
           'tasks.type as type',
           sql<number>`count(*)::int`.as('open'),
@@ -72,9 +80,8 @@ export function registerReportRoutes(api: ApiBuilder, db: Db): void {
           sql<number>`count(*) FILTER (WHERE tasks.escalated)::int`.as('escalated'),
           sql<Date | null>`min(tasks.due_at)`.as('oldest'),
         ])
-        .where('tasks.status', '=', 'open');
-      if (seen.types !== 'all') qb = qb.where('cases.type', 'in', seen.types.length ? seen.types : ['-']);
-      if (seen.department) qb = qb.where('cases.department', '=', seen.department);
+        .where('tasks.status', '=', 'open')
+        .where(scopeOf(user));
       const rows = await qb.groupBy('tasks.type').execute();
       const items = rows
         .map((r) => ({ type: r.type, open: r.open, overdue: r.overdue, escalated: r.escalated, oldestDueAt: r.oldest ? new Date(r.oldest).toISOString() : null }))
