@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_outbox_claims';
 import * as m0007 from './migrations/0007_rate_limits';
 import * as m0008 from './migrations/0008_demo_people';
 import * as m0009 from './migrations/0009_search_and_inbox_indexes';
+import * as m0010 from './migrations/0010_inbox_by_candidate';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0007_rate_limits': m0007,
   '0008_demo_people': m0008,
   '0009_search_and_inbox_indexes': m0009,
+  '0010_inbox_by_candidate': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -164,6 +164,14 @@ export interface Database {
   people: PeopleTable;
   incidents: IncidentsTable;
   rate_limits: RateLimitsTable;
+  task_inbox: TaskInboxTable;
+}
+
+/** Open unassigned tasks by candidate token in due order (kept by a trigger on tasks; migration 0010). */
+export interface TaskInboxTable {
+  token: string;
+  task_id: string;
+  due_at: Timestamp;
 }
 
 /** Public endpoints' request counters per client, shared by all API processes. */

@@ -15,12 +15,21 @@ import { conflict, HttpProblem, notFound, problemFromRefusal, unprocessable } fr
 import { CURSORS, decodeCursor, pageOf, pageQuery, type ApiBuilder } from '../http';
 import { answerWithin } from '../updates';
 import { findPerson } from '../people';
+import { listTasks } from '../inbox';
 import { canSeeCase, caseDto, caseForRules, caseWithDetails, loadVisibleCase, openTasksOf, taskDto, taskForRules, visibleTo, type CaseRow, type TaskRow } from '../views';
 import { caseSchema, completeTaskBody, registerTaskDataSchemas, taskSchema } from '../schemas';
 
 const SUPERVISING_ROLES = ['hr_officer', 'case_supervisor', 'review_lead', 'admin'] as const;
-/** Certification task types: a reviewer of the program under review never sees them in the inbox. */
-const REVIEW_TASK_TYPES = ['application_review', 'assessment_review', 'work_plan_verification'];
+
+/**
+ * A search's words as a full-text query: each word of `q` must begin a word of the subject
+ * ("ana ok" finds "Ana Okafor"), case-insensitive (migration 0010's index). Only letters
+ * and digits count; a `q` with none finds nothing.
+ */
+export function searchWords(q: string): string | undefined {
+  const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu);
+  return words?.length ? words.map((w) => `${w}:*`).join(' & ') : undefined;
+}
 
 export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): void {
   registerTaskDataSchemas(api.registry);
@@ -31,7 +40,7 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
       type: z.enum(CASE_TYPES).optional(),
       status: z.enum(['open', 'closed']).optional(),
       stage: line(100).optional(),
-      q: line(200).optional(),
+      q: line(200).optional().describe('Words that begin words of the subject, in any order and case (a name typed in part)'),
       ...pageQuery,
     }),
     response: z.object({ items: z.array(caseSchema), nextCursor: z.string().nullable() }),
@@ -40,7 +49,9 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
       if (query.type) qb = qb.where('type', '=', query.type);
       if (query.status) qb = qb.where('status', '=', query.status);
       if (query.stage) qb = qb.where('stage', '=', query.stage);
-      if (query.q) qb = qb.where('subject', 'ilike', `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+      const words = query.q ? searchWords(query.q) : undefined;
+      if (words) qb = qb.where(sql<boolean>`to_tsvector('simple', subject) @@ to_tsquery('simple', ${words})`);
+      else if (query.q) return { body: { items: [], nextCursor: null } };
       const cursor = decodeCursor(query.cursor, CURSORS.timeAndId);
       if (cursor) qb = qb.where(sql<boolean>`(updated_at, id) < (${cursor[0]}::timestamptz, ${cursor[1]})`);
       const rows = await qb.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
@@ -86,29 +97,9 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
     }),
     response: z.object({ items: z.array(taskSchema), nextCursor: z.string().nullable() }),
     handler: async ({ user, query }) => {
-      let qb = db.selectFrom('tasks').selectAll().where('status', '=', query.status);
       if (query.view === 'team') return { body: await teamTasks(user, query) };
-      qb = query.view === 'escalated'
-        ? qb.where(sql<boolean>`escalated_to && ${sql.val(user.tokens)}::text[]`)
-        : qb.where((eb) => eb.or([
-            eb('assignee_id', '=', user.sub),
-            eb.and([eb('assignee_id', 'is', null), sql<boolean>`candidates && ${sql.val(user.tokens)}::text[]`]),
-          ]));
-      // Not what the caller may not act on: their own case, the step after their own approval,
-      // a review of their own program.
-      if (query.view === 'inbox') {
-        qb = qb.where(sql<boolean>`NOT (${user.sub} = ANY(barred))`);
-        if (user.programId && user.roles.some((r) => r === 'quality_reviewer' || r === 'review_lead')) {
-          qb = qb.where(sql<boolean>`NOT (type = ANY(${sql.val(REVIEW_TASK_TYPES)}::text[]) AND scope->>'programId' = ${user.programId})`);
-        }
-      }
-      if (query.type) qb = qb.where('type', '=', query.type);
-      if (query.process) qb = qb.where('case_id', 'in', (eb) => eb.selectFrom('cases').select('cases.id').where('cases.type', '=', query.process!));
-      if (query.overdue === 'true') qb = qb.where('due_at', '<', new Date());
-      if (query.overdue === 'false') qb = qb.where('due_at', '>=', new Date());
-      const cursor = decodeCursor(query.cursor, CURSORS.timeAndId);
-      if (cursor) qb = qb.where(sql<boolean>`(due_at, id) > (${cursor[0]}::timestamptz, ${cursor[1]})`);
-      const rows = await qb.orderBy('due_at').orderBy('id').limit(query.limit + 1).execute();
+      const after = decodeCursor(query.cursor, CURSORS.timeAndId) as [string, string] | undefined;
+      const rows = await listTasks(db, user, { ...query, view: query.view, after });
       return { body: pageOf(rows, query.limit, taskDto, (t) => [new Date(t.due_at).toISOString(), t.id]) };
     },
   });

@@ -8,6 +8,9 @@
  */
 import { sql } from 'kysely';
 import { principalTokens } from '../../workflows/shared/access';
+import type { User } from '../../api/auth';
+import { taskListQuery } from '../../api/inbox';
+import { searchWords } from '../../api/routes/cases';
 import { residentMb, untilQuiet, type BenchServices } from './services';
 import { load, http, type LoadResult } from './load';
 import { actors, completeDirect, DEPT, enrollByApi, enrollDirect, openTask, storyByApi, storyDirect, type People } from './leave';
@@ -56,6 +59,16 @@ export async function p2Completions(s: BenchServices, people: People, n: Sizes):
   };
 }
 
+const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'su', 'te', 'vo', 'ni', 'de', 'pa', 'zu', 'ri', 'ho', 'be', 'ga', 'ly', 'no', 'si', 'ta', 'we'];
+const GIVEN = ['Ana', 'Ben', 'Chen', 'Dara', 'Eli', 'Fatima', 'Gus', 'Hana', 'Ivan', 'Jo', 'Kiri', 'Luis', 'Mai', 'Nia', 'Omar', 'Pia', 'Quinn', 'Rosa', 'Sam', 'Tariq', 'Uma', 'Vic', 'Wen', 'Xochitl', 'Yusuf', 'Zoe', 'Ada', 'Bo', 'Cruz', 'Dev'];
+/** The surname of synthetic person `g` (8,000 of them) — the same in SQL and in the searches below. */
+export const syntheticSurname = (g: number) => {
+  const s = SYLLABLES[g % 20] + SYLLABLES[Math.floor(g / 20) % 20] + SYLLABLES[Math.floor(g / 400) % 20];
+  return s[0].toUpperCase() + s.slice(1);
+};
+const arr = (xs: string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(',')}]`;
+const SYNTHETIC_NAME = `(${arr(GIVEN)})[(g / 8000) % 30 + 1] || ' ' || initcap((${arr(SYLLABLES)})[g % 20 + 1] || (${arr(SYLLABLES)})[(g / 20) % 20 + 1] || (${arr(SYLLABLES)})[(g / 400) % 20 + 1])`;
+
 /** Adds synthetic open leave cases and tasks straight into the read model until it holds `total` tasks. */
 async function fillReadModel(s: BenchServices, total: number): Promise<void> {
   const have = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM tasks`.execute(s.db)).rows[0].n);
@@ -63,16 +76,19 @@ async function fillReadModel(s: BenchServices, total: number): Promise<void> {
   if (add <= 0) return;
   const from = have;
   // 50 departments; the bench HR officer's (BENCH) is one of them, as in a statewide deployment.
+  // People's names vary as real ones do (8,000 surnames from syllables, 30 given names), so a
+  // search for a name is as selective as it is in an agency's read model — not every subject
+  // sharing "Synthetic Employee", which makes every row match most of a search's trigrams.
   await sql`
     INSERT INTO cases (id, workflow_id, type, status, stage, subject, viewers, owner_id, department, details, version, created_at, updated_at)
-    SELECT 'synthetic-' || g, 'synthetic-' || g, 'mentoring_leave', 'open', 'eligibility_review', 'Mentoring leave: Synthetic Employee ' || g,
+    SELECT 'synthetic-' || g, 'synthetic-' || g, 'mentoring_leave', 'open', 'eligibility_review', 'Mentoring leave: ' || ${sql.raw(SYNTHETIC_NAME)},
       ARRAY['dept:' || (CASE WHEN g % 50 = 0 THEN ${DEPT}::text ELSE 'D' || (g % 50) END) || ':hr_officer', 'user:synthetic-emp-' || g],
       'synthetic-emp-' || g, CASE WHEN g % 50 = 0 THEN ${DEPT}::text ELSE 'D' || (g % 50) END, '{}'::jsonb, 1,
       now() - (g || ' seconds')::interval, now() - (g || ' seconds')::interval
     FROM generate_series(${from}::int, ${from + add - 1}::int) AS g`.execute(s.db);
   await sql`
     INSERT INTO tasks (id, case_id, workflow_id, type, title, status, candidate_roles, candidates, escalated_to, scope, due_at, remind_at, escalated, outcomes, created_at, case_version)
-    SELECT 'synthetic-task-' || g, 'synthetic-' || g, 'synthetic-' || g, 'eligibility_review', 'Review eligibility: Synthetic Employee ' || g, 'open',
+    SELECT 'synthetic-task-' || g, 'synthetic-' || g, 'synthetic-' || g, 'eligibility_review', 'Review eligibility: ' || ${sql.raw(SYNTHETIC_NAME)}, 'open',
       ARRAY['hr_officer'], ARRAY['dept:' || (CASE WHEN g % 50 = 0 THEN ${DEPT}::text ELSE 'D' || (g % 50) END) || ':hr_officer'], ARRAY[]::text[],
       jsonb_build_object('department', CASE WHEN g % 50 = 0 THEN ${DEPT}::text ELSE 'D' || (g % 50) END),
       now() + ((g % 900) || ' hours')::interval, now() + ((g % 900) || ' hours')::interval, false, ARRAY['approve', 'deny'], now(), 1
@@ -85,9 +101,11 @@ async function fillReadModel(s: BenchServices, total: number): Promise<void> {
 async function explainReads(s: BenchServices): Promise<Record<string, string>> {
   const tokens = principalTokens({ sub: 'bench-hr', roles: ['hr_officer'], department: DEPT });
   const plan = async (q: ReturnType<typeof sql>) => (await sql<{ 'QUERY PLAN': string }>`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) ${q}`.execute(s.db)).rows.map((r) => r['QUERY PLAN']).join('\n');
+  // The inbox's own query as the API runs it, and the search's condition as the API builds it.
+  const user = { sub: 'bench-hr', roles: ['hr_officer'], department: DEPT, tokens } as unknown as User;
   return {
-    inbox: await plan(sql`SELECT * FROM tasks WHERE status = 'open' AND (assignee_id = 'bench-hr' OR (assignee_id IS NULL AND candidates && ${sql.val(tokens)}::text[])) AND NOT ('bench-hr' = ANY(barred)) ORDER BY due_at, id LIMIT 51`),
-    search: await plan(sql`SELECT * FROM cases WHERE viewers && ${sql.val(tokens)}::text[] AND subject ILIKE '%Employee 123%' ORDER BY updated_at DESC, id DESC LIMIT 51`),
+    inbox: await plan(taskListQuery(user, { status: 'open', view: 'inbox', limit: 50 })),
+    search: await plan(sql`SELECT * FROM cases WHERE viewers && ${sql.val(tokens)}::text[] AND to_tsvector('simple', subject) @@ to_tsquery('simple', ${searchWords(syntheticSurname(123))}) ORDER BY updated_at DESC, id DESC LIMIT 51`),
   };
 }
 
@@ -96,7 +114,7 @@ export async function p3Reads(s: BenchServices, people: People, n: Sizes): Promi
     await fillReadModel(s, total);
     await untilQuiet(s.worker.pid);
     const inbox = await load(n.reads, n.concurrency, () => http('GET', `${s.apiUrl}/api/v1/tasks?limit=50`, people.tokens.hr));
-    const search = await load(n.reads, n.concurrency, (i) => http('GET', `${s.apiUrl}/api/v1/cases?q=Employee%20${(i * 37) % 1000}&limit=50`, people.tokens.hr));
+    const search = await load(n.reads, n.concurrency, (i) => http('GET', `${s.apiUrl}/api/v1/cases?q=${syntheticSurname((i * 37) % 1000)}&limit=50`, people.tokens.hr));
     return { inbox, search };
   };
   const small = await at(1_000);

@@ -104,6 +104,21 @@ describe('the whole leave story', () => {
     expect((await as(stack, employee(2)).get(`/cases/${caseId}/timeline`)).status).toBe(404);
   });
 
+  test('case search finds a case by the beginnings of the words of its subject, among the cases the caller may see', async () => {
+    const found = async (who: typeof hr, q: string) => (await as(stack, who).get(`/cases?q=${encodeURIComponent(q)}`)).body.items.map((c: { id: string }) => c.id);
+    // The subject names the employee ("Employee 1"): a word begun, any case, in any order.
+    expect(await found(hr, 'employ')).toContain(caseId);
+    expect(await found(hr, '1 EMPLOYEE')).toContain(caseId);
+    expect(await found(hr, 'mentoring   employee, 1')).toContain(caseId);
+    expect(await found(hr, 'ployee')).not.toContain(caseId);
+    expect(await found(hr, 'employee 1zz')).toHaveLength(0);
+    // Nothing to search for (no letters or digits) finds nothing and is not an error.
+    const symbols = await as(stack, hr).get(`/cases?q=${encodeURIComponent("%_'&|!:*")}`);
+    expect(symbols.status).toBe(200);
+    expect(symbols.body.items).toHaveLength(0);
+    expect(await found(hrElsewhere, 'employee 1')).toHaveLength(0);
+  });
+
   test('the usage report sums approved hours per department, as JSON and CSV', async () => {
     const json = await as(stack, hr).get(`/mentoring-leave/reports/usage?year=${year}`);
     expect(json.status).toBe(200);
@@ -263,9 +278,15 @@ describe('leave request rules and approvals', () => {
     c = (await as(stack, emp).get(`/mentoring-leave/enrollments/${caseId}`)).body;
     const hrTask = c.openTasks.find((t: Task) => t.type === 'hr_approval');
     await as(stack, hr2).get('/tasks');
+    const inbox = async (who: typeof hr) => (await as(stack, who).get('/tasks')).body.items.map((t: Task) => t.id);
+    expect(await inbox(hr)).toContain(hrTask.id);
+    expect(await inbox(hr2)).toContain(hrTask.id);
     const handed = await as(stack, hr).post(`/tasks/${hrTask.id}/assign`, { assigneeId: hr2.sub });
     expect(handed.status).toBe(200);
     expect(handed.body.assigneeId).toBe(hr2.sub);
+    // An assigned task is in its holder's inbox only.
+    expect(await inbox(hr)).not.toContain(hrTask.id);
+    expect(await inbox(hr2)).toContain(hrTask.id);
     // Reassigned back to the first HR officer, who then holds it.
     expect((await as(stack, hr2).post(`/tasks/${hrTask.id}/assign`, { assigneeId: hr.sub })).status).toBe(200);
     const claimed = await as(stack, hr).post(`/tasks/${hrTask.id}/claim`);
@@ -326,5 +347,22 @@ describe('service endpoints', () => {
     const all = await as(stack).get('/programs?limit=200');
     expect([...first.body.items, ...next.body.items].map((p: { id: string }) => p.id)).toEqual(all.body.items.map((p: { id: string }) => p.id));
     expect(all.body.nextCursor).toBeNull();
+  });
+});
+
+describe('the inbox', () => {
+  test('the inbox pages in due order: limit and cursor give the whole list once', async () => {
+    for (const n of [3, 4, 5]) await as(stack, employee(n)).post('/mentoring-leave/enrollments', enrollmentBody(employee(n), programId));
+    const all = (await as(stack, hr).get('/tasks?limit=100')).body.items as { id: string; dueAt: string }[];
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    expect(all.map((t) => t.dueAt)).toEqual([...all.map((t) => t.dueAt)].sort());
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await as(stack, hr).get(`/tasks?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      paged.push(...page.body.items.map((t) => t.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(all.map((t) => t.id));
   });
 });
