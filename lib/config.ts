@@ -71,8 +71,10 @@ const envSchema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
   // What `npm run worker` runs: the case worker and the mail worker (all), or one of them.
   WORKER_ROLE: z.enum(['all', 'cases', 'mail']).default('all'),
-  // Workflows a worker keeps in memory (~0.8 MB each, measured by npm run bench P4); others replay when they wake.
-  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).max(100_000).default(300),
+  // Workflows a worker keeps in memory (~0.3 MB each, measured by npm run bench P4); others replay when they wake.
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).max(100_000).default(200),
+  // The V8 heap limit of the thread that runs workflows (MB): V8 otherwise lets a burst's garbage grow it toward a quarter of the machine's memory.
+  WORKER_WORKFLOW_HEAP_MB: z.coerce.number().int().min(64).max(65_536).default(256),
 }).superRefine((e, ctx) => {
   const problem = (path: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
   const production = e.NODE_ENV === 'production';
@@ -114,6 +116,8 @@ export interface AppConfig {
   workerRole: WorkerRole;
   /** Workflows one worker keeps cached (bounded so memory stays flat however many cases are open). */
   maxCachedWorkflows: number;
+  /** The heap limit of the workflow thread, in MB. */
+  workflowHeapMb: number;
   log: { level: string; format: 'json' | 'pretty' };
   /** The development sign-in page of demo people: only with HS256 development tokens, outside production, without OIDC. */
   devSignIn: boolean;
@@ -177,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
     workerRole: e.WORKER_ROLE,
     maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
+    workflowHeapMb: e.WORKER_WORKFLOW_HEAP_MB,
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT ?? (e.NODE_ENV !== 'production' && process.stdout.isTTY ? 'pretty' : 'json') },
     metrics: { workerPort: e.WORKER_METRICS_PORT, token: e.METRICS_TOKEN },
     devSignIn: e.NODE_ENV !== 'production' && !e.AUTH_JWKS_URL,

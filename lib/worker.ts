@@ -5,6 +5,7 @@
  * can be scaled, deployed and restarted apart; a crash of the case worker then never
  * interrupts an SMTP conversation.
  */
+import { setFlagsFromString } from 'node:v8';
 import nodemailer from 'nodemailer';
 import { bundleWorkflowCode, makeTelemetryFilterString, Runtime, Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
@@ -38,12 +39,20 @@ export function installRuntime(opts: { metricsBind?: string } = {}): void {
   });
 }
 
+/**
+ * Loaded once per workflow thread and shared by every workflow in it (the SDK's
+ * `preloadModules`): zod and the product's schemas and question bank — see
+ * workflows/shared/preloaded.ts. Each workflow otherwise evaluates them anew (issue 11).
+ */
+export const PRELOADED_WORKFLOW_MODULES = ['zod', require.resolve('../workflows/shared/preloaded')];
+
 /** The workflow code as one bundle (what a deployment ships to every worker), with the tracing interceptors when tracing is on. */
 export async function buildWorkflowBundle(): Promise<string> {
   const bundle = await bundleWorkflowCode({
     workflowsPath: require.resolve('../workflows'),
     workflowInterceptorModules: workflowTracingModules(),
     logger: sdkLogger('WARN'),
+    preloadModules: process.env.PRELOAD ? process.env.PRELOAD.split(',') : [],
   });
   return bundle.code;
 }
@@ -70,17 +79,24 @@ export async function createWorker(opts: {
   role?: WorkerRole;
   /** Workflows kept in memory (WORKER_MAX_CACHED_WORKFLOWS); the SDK's default grows with the heap. */
   maxCachedWorkflows?: number;
+  /** The heap limit of the thread that runs workflows, MB (WORKER_WORKFLOW_HEAP_MB). */
+  workflowHeapMb?: number;
 }): Promise<Workers> {
   const taskQueue = opts.taskQueue ?? TASK_QUEUE;
   const role = opts.role ?? 'all';
   const deps = { db: opts.db, mailer: opts.mailer, hooks: opts.hooks };
   const workers: Worker[] = [];
   if (role !== 'mail') {
+    // The workflow thread is created by Worker.create, after this: V8 gives a new isolate the
+    // heap limit its flags say then. Without a limit V8 grows that heap lazily toward a share
+    // of the machine's memory, so a burst of new cases left the worker far above what its
+    // cache holds (bench P4: 1 GB at the peak of 2,000 new cases, 740 MB after).
+    if (opts.workflowHeapMb) setFlagsFromString(`--max-old-space-size=${opts.workflowHeapMb}`);
     workers.push(await Worker.create({
       ...tracingWorkerOptions({ bundlesWorkflows: !opts.workflowBundle }),
       connection: opts.connection, namespace: opts.namespace, taskQueue,
       ...(opts.maxCachedWorkflows ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
-      ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
+      ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: require.resolve('../workflows'), bundlerOptions: { preloadModules: PRELOADED_WORKFLOW_MODULES } }),
       activities: createReadModelActivities(deps),
     }));
   }

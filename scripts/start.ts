@@ -67,6 +67,7 @@ async function main(): Promise<void> {
       db,
       mailer: smtpMailer(config.smtpUrl, config.mailFrom),
       maxCachedWorkflows: config.maxCachedWorkflows,
+      workflowHeapMb: config.workflowHeapMb,
     });
     const running = worker.run();
     cleanups.push(async () => {

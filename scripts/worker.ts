@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     ...(config.workflowBundlePath ? { workflowBundle: { codePath: config.workflowBundlePath } } : {}),
     role: config.workerRole,
     maxCachedWorkflows: config.maxCachedWorkflows,
+    workflowHeapMb: config.workflowHeapMb,
   });
   const client = await connectClient(config.temporal);
   await ensureOutboxSweeper(client);

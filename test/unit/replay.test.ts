@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { PRELOADED_WORKFLOW_MODULES } from '../../lib/worker';
 
 const DIR = path.resolve(__dirname, '../histories');
 /** Every generation (v1: before issue 7; v2: with its versioned paths), each a folder. */
@@ -35,7 +36,8 @@ test('every generation has recorded histories of every case workflow', () => {
 
 test('every recorded history replays against the current workflow code', async () => {
   const results = [];
-  for await (const r of Worker.runReplayHistories({ workflowsPath: require.resolve('../../workflows') }, files.map(load))) results.push(r);
+  // Bundled as workers bundle it: the shared (preloaded, frozen) modules included.
+  for await (const r of Worker.runReplayHistories({ workflowsPath: require.resolve('../../workflows'), bundlerOptions: { preloadModules: PRELOADED_WORKFLOW_MODULES } }, files.map(load))) results.push(r);
   expect(results).toHaveLength(files.length);
   for (const r of results) expect({ id: r.workflowId, error: r.error?.message }).toEqual({ id: r.workflowId, error: undefined });
 });
