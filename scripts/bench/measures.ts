@@ -6,6 +6,7 @@
  *  P4 the worker's resident memory with many open, idle cases;
  *  P5 whole leave stories per second through the API vs the same start and Updates direct.
  */
+import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { principalTokens } from '../../workflows/shared/access';
 import type { User } from '../../api/auth';
@@ -36,11 +37,22 @@ const failed = (r: LoadResult, what: string) => (r.failures ? ` (${r.failures} $
 
 export async function p1Starts(s: BenchServices, people: People, n: Sizes): Promise<Figure> {
   const api = await load(n.starts, n.concurrency, () => enrollByApi(s.apiUrl, people, nextId('p1a')));
-  const direct = await load(n.starts, n.concurrency, () => enrollDirect(s.client, s.taskQueue, people, nextId('p1d'), s.apiUrl));
+  await untilQuiet(s.worker.pid);
+  // The floor as the issue names it: direct starts, each counted when the server accepts it —
+  // before any worker has run the workflow. The API answers only once the case is written
+  // (its first task open), so the same starts are also timed until every case is written:
+  // the floor that does the work the API's answer includes.
+  const started: string[] = [];
+  const t0 = performance.now();
+  const direct = await load(n.starts, n.concurrency, async () => started.push(await enrollDirect(s.client, s.taskQueue, people, nextId('p1d'), s.apiUrl)));
+  const written = async () => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM cases WHERE id = ANY(${sql.val(started)}::text[])`.execute(s.db)).rows[0].n);
+  for (let i = 0; i < 6000 && (await written()) < started.length; i++) await new Promise((r) => setTimeout(r, 20));
+  const writtenPerSecond = started.length / ((performance.now() - t0) / 1000);
   const ratio = api.perSecond / direct.perSecond;
   return {
-    id: 'P1', name: `cases started per second (leave enrollments)${failed(api, 'API')}${failed(direct, 'direct')}`, value: api.perSecond, floor: direct.perSecond, unit: '/s', ratio, target: 'ratio ≥ 0.8', met: ratio >= 0.8,
-    detail: { api, direct },
+    id: 'P1', name: `cases started per second (leave enrollments; direct starts until each case is written: ${writtenPerSecond.toFixed(1)} /s, ratio ${(api.perSecond / writtenPerSecond).toFixed(2)})${failed(api, 'API')}${failed(direct, 'direct')}`,
+    value: api.perSecond, floor: direct.perSecond, unit: '/s', ratio, target: 'ratio ≥ 0.8', met: ratio >= 0.8,
+    detail: { api, direct, directUntilWritten: { perSecond: writtenPerSecond, ratio: api.perSecond / writtenPerSecond } },
   };
 }
 
@@ -138,17 +150,30 @@ export async function p4Memory(s: BenchServices, people: People, n: Sizes): Prom
   const before = await residentMb(s.worker.pid);
   const waiting = async () => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM cases WHERE id NOT LIKE 'synthetic-%' AND stage = 'eligibility_review'`.execute(s.db)).rows[0].n);
   const already = await waiting();
-  await load(n.idleCases, n.concurrency, () => enrollDirect(s.client, s.taskQueue, people, nextId('p4'), s.apiUrl));
-  // Idle once every one of them has written its first read-model row (its first task is open).
-  for (let i = 0; i < 2400 && (await waiting()) < already + n.idleCases; i++) await new Promise((res) => setTimeout(res, 500));
-  await new Promise((res) => setTimeout(res, 3000));
+  // The high-water mark while the cases start, sampled each second.
+  let peak = before;
+  const sampler = setInterval(() => void residentMb(s.worker.pid).then((mb) => (peak = Math.max(peak, mb || 0))), 1000);
+  const t0 = performance.now();
+  try {
+    await load(n.idleCases, n.concurrency, () => enrollDirect(s.client, s.taskQueue, people, nextId('p4'), s.apiUrl));
+    // Idle once every one of them has written its first read-model row (its first task is
+    // open) and the worker has gone quiet; then a few seconds for the collector.
+    for (let i = 0; i < 4800 && (await waiting()) < already + n.idleCases; i++) await new Promise((res) => setTimeout(res, 500));
+    await untilQuiet(s.worker.pid);
+    await new Promise((res) => setTimeout(res, 5000));
+  } finally {
+    clearInterval(sampler);
+  }
+  const burstSeconds = (performance.now() - t0) / 1000;
   const after = await residentMb(s.worker.pid);
   const cached = Number((await fetch(s.workerMetricsUrl).then((r) => r.text()).catch(() => '')).match(/sticky_cache_size\S* (\d+)/)?.[1] ?? NaN);
-  const perWorkflowKb = ((after - before) * 1024) / n.idleCases;
+  // What the worker grew by, over the workflows its cache holds: the cost of one cached
+  // workflow (an upper bound: the growth includes the rest of the burst's leftovers).
+  const perCachedKb = ((after - before) * 1024) / Math.max(1, Number.isNaN(cached) ? n.idleCases : Math.min(cached, n.idleCases));
   return {
-    id: 'P4', name: `worker resident memory with ${n.idleCases.toLocaleString('en-US')} open idle cases (${before.toFixed(0)} MB before; ~${perWorkflowKb.toFixed(0)} kB each; ${Number.isNaN(cached) ? 'sticky cache size not reported' : `${cached} cached`})`,
+    id: 'P4', name: `worker resident memory with ${n.idleCases.toLocaleString('en-US')} open idle cases (${before.toFixed(0)} MB before, ${peak.toFixed(0)} MB at the peak of starting them in ${burstSeconds.toFixed(0)} s; ${Number.isNaN(cached) ? 'sticky cache size not reported' : `${cached} cached, ≤ ${perCachedKb.toFixed(0)} kB each: ${Math.floor(((512 - before) * 1024) / Math.max(1, perCachedKb))} fit in 512 MB`})`,
     value: after, floor: 512, unit: 'MB', ratio: after / 512, target: '≤ 512 MB', met: after <= 512,
-    detail: { before, after, perWorkflowKb, fitIn512Mb: Math.floor(((512 - before) * 1024) / Math.max(1, perWorkflowKb)) },
+    detail: { before, after, peak, burstSeconds, cached, perCachedKb, cachedThatFitIn512Mb: Math.floor(((512 - before) * 1024) / Math.max(1, perCachedKb)) },
   };
 }
 
