@@ -71,8 +71,8 @@ const envSchema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
   // What `npm run worker` runs: the case worker and the mail worker (all), or one of them.
   WORKER_ROLE: z.enum(['all', 'cases', 'mail']).default('all'),
-  // Workflows a worker keeps in memory (~0.3 MB each, measured by npm run bench P4); others replay when they wake.
-  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).max(100_000).default(200),
+  // Workflows a worker keeps in memory (at most ~1.4 MB each with a burst's leftovers, npm run bench P4); others replay when they wake.
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).max(100_000).default(150),
   // The V8 heap limit of the thread that runs workflows (MB): V8 otherwise lets a burst's garbage grow it toward a quarter of the machine's memory.
   WORKER_WORKFLOW_HEAP_MB: z.coerce.number().int().min(64).max(65_536).default(256),
 }).superRefine((e, ctx) => {

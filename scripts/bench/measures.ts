@@ -160,9 +160,16 @@ export async function p4Memory(s: BenchServices, people: People, n: Sizes): Prom
     // open) and the worker has gone quiet; then a few seconds for the collector.
     for (let i = 0; i < 4800 && (await waiting()) < already + n.idleCases; i++) await new Promise((res) => setTimeout(res, 500));
     await untilQuiet(s.worker.pid);
-    await new Promise((res) => setTimeout(res, 5000));
   } finally {
     clearInterval(sampler);
+  }
+  // Idle memory: V8 hands back what a burst left only after some quiet seconds (its memory
+  // reducer), so the figure is read once resident memory stops falling (at most a minute).
+  for (let i = 0, last = Infinity; i < 12; i++) {
+    await new Promise((res) => setTimeout(res, 5000));
+    const now = await residentMb(s.worker.pid);
+    if (now > last * 0.99) break;
+    last = now;
   }
   const burstSeconds = (performance.now() - t0) / 1000;
   const after = await residentMb(s.worker.pid);

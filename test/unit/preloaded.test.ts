@@ -1,0 +1,62 @@
+/**
+ * The modules workers share between workflows (workflows/shared/preloaded.ts) are deep-
+ * frozen by the SDK once loaded. A schema zod writes to while parsing would then fail the
+ * workflow task — the replay suite found that (a regex check's `lastIndex`). This freezes
+ * them as the SDK does and parses through every kind of schema they hold; the control
+ * shows a frozen schema that was not prepared does fail.
+ */
+import { z } from 'zod';
+import { warmSchemas } from '../../workflows/shared/preloaded';
+import * as input from '../../workflows/shared/input';
+import * as taskData from '../../workflows/shared/task-data';
+
+const { TASK_DATA, TASK_TYPES } = taskData;
+
+/** The SDK's freeze of shared modules (reusable V8 context): every object reachable, functions shallowly. */
+function deepFreeze(o: unknown, seen = new WeakSet<object>()): void {
+  if (o === null || (typeof o !== 'object' && typeof o !== 'function') || seen.has(o)) return;
+  seen.add(o);
+  if (typeof o === 'object') for (const k of Reflect.ownKeys(o)) deepFreeze((o as Record<string | symbol, unknown>)[k], seen);
+  Object.freeze(o);
+}
+
+test('a frozen schema that was not prepared refuses the writes zod makes while parsing (control)', () => {
+  const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+  const obj = z.object({ a: z.string() });
+  const kind = z.enum(['x', 'y']);
+  deepFreeze([date, obj, kind]);
+  expect(() => date.safeParse('2026-01-01')).toThrow(TypeError);
+  expect(() => obj.safeParse({ a: 'b' })).toThrow(TypeError);
+  expect(() => kind.safeParse('x')).toThrow(TypeError);
+});
+
+test('the shared schemas, prepared and frozen, parse as before: valid and invalid values alike', () => {
+  const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date');
+  const local = { date, obj: z.object({ a: z.string(), when: date }), kind: z.enum(['x', 'y']) };
+  warmSchemas([input, taskData, local]);
+  deepFreeze([input, taskData, local]);
+  expect(local.date.safeParse('2026-01-01').success).toBe(true);
+  expect(local.date.safeParse('1 Jan').success).toBe(false);
+  expect(local.obj.safeParse({ a: 'b', when: '2026-01-01' }).success).toBe(true);
+  expect(local.kind.safeParse('z').success).toBe(false);
+  expect(input.calendarDate.safeParse('2026-02-30').success).toBe(false);
+  expect(input.calendarDate.safeParse('2026-02-28').success).toBe(true);
+  expect(input.identifier.safeParse('emp-1').success).toBe(true);
+  expect(input.identifier.safeParse('emp 1').success).toBe(false);
+  expect(input.person.safeParse({ id: 'emp-1', name: 'Ana', email: 'ana@example.org' }).success).toBe(true);
+  expect(input.person.safeParse({ id: 'emp-1', name: 'Ana', email: 'nope' }).success).toBe(false);
+  // Every task type's data schema, built per call from the frozen pieces.
+  const samples: Record<string, unknown> = {
+    eligibility_review: { supervisor: { id: 'sup-1', name: 'Sam', email: 'sam@example.org' } },
+    background_check: { check: 'fbi' },
+    reference_followup: { recommendation: 'yes' },
+    interview: { heldOn: '2026-01-02' },
+    first_meeting: { meetingDate: '2026-01-02' },
+    check_in: { contactMentor: true, contactYouth: true, contactCaregiver: false, satisfaction: 4, safetyConcern: false },
+  };
+  for (const type of TASK_TYPES) {
+    const schema = TASK_DATA[type]({ today: '2026-06-01' });
+    expect(schema.safeParse(samples[type] ?? {}).success).toBe(true);
+    expect(schema.safeParse({ unexpected: 1 }).success).toBe(false);
+  }
+});
