@@ -22,6 +22,7 @@ import { registerCertificationRoutes } from './routes/certification';
 import { registerFosterRoutes } from './routes/foster';
 import { registerIncidentRoutes } from './routes/incidents';
 import { registerMentoringLeaveRoutes } from './routes/mentoring-leave';
+import { registerPayrollRoutes } from './routes/payroll';
 import { registerProgramRoutes } from './routes/programs';
 import { registerReportRoutes } from './routes/reports';
 import { registerSessionRoutes } from './routes/session';
@@ -58,6 +59,7 @@ export function createApp({ db, temporal, policy, auth, log = defaultLog, taskQu
   const api = new ApiBuilder(db, auth, publicLimit);
   registerCaseRoutes(api, db, temporal);
   registerMentoringLeaveRoutes(api, db, temporal, policy, taskQueue);
+  registerPayrollRoutes(api, db);
   registerProgramRoutes(api, db, temporal, policy, taskQueue);
   registerCertificationRoutes(api, db, temporal, policy, taskQueue);
   const mountReferencePage = registerFosterRoutes(api, db, temporal, policy, taskQueue);

@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_rate_limits';
 import * as m0008 from './migrations/0008_demo_people';
 import * as m0009 from './migrations/0009_search_and_inbox_indexes';
 import * as m0010 from './migrations/0010_inbox_by_candidate';
+import * as m0011 from './migrations/0011_payroll_exports';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0008_demo_people': m0008,
   '0009_search_and_inbox_indexes': m0009,
   '0010_inbox_by_candidate': m0010,
+  '0011_payroll_exports': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

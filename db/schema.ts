@@ -165,6 +165,35 @@ export interface Database {
   incidents: IncidentsTable;
   rate_limits: RateLimitsTable;
   task_inbox: TaskInboxTable;
+  payroll_exports: PayrollExportsTable;
+  payroll_export_lines: PayrollExportLinesTable;
+}
+
+/** One payroll export of a department's approved leave (migration 0011). */
+export interface PayrollExportsTable {
+  id: string;
+  department: string;
+  period: string;
+  exported_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  exported_by: string;
+}
+
+/** An approved leave request as an export carried it; each request is exported once. */
+export interface PayrollExportLinesTable {
+  case_id: string;
+  request_id: string;
+  export_id: string;
+  employee_id: string;
+  employee_name: string;
+  date: string;
+  period: string;
+  hours: string | number;
+  supervisor_id: string | null;
+  supervisor_name: string | null;
+  hr_officer_id: string | null;
+  hr_officer_name: string | null;
+  approved_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  correction: boolean;
 }
 
 /** Open unassigned tasks by candidate token in due order (kept by a trigger on tasks; migration 0010). */

@@ -5,7 +5,7 @@
  * message where the person acted. Every page is scanned with axe-core (0 serious or
  * critical findings) and photographed at desktop and phone widths.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { as, eventually, mailbox, startStack, truncateAll, type Person, type Stack } from '../support/stack';
 import { checkPage, launchBrowser, signInAs as signIn, writeDemoPeople } from '../support/browser';
 import { activeEnrollment, certifiedProgram, coordinatorOf, employee, hr, hr2, hrElsewhere, sup, today, verifiedHours } from '../integration/fixtures';
@@ -172,8 +172,25 @@ test('HR hands a task to another HR officer from the picker; the usage report ch
   await page.getByRole('table', { name: 'Open tasks by type' }).getByRole('rowheader', { name: 'Hr approval' }).waitFor();
   await page.getByRole('rowheader', { name: 'CDT' }).waitFor();
   await checkPage(page, 'reports');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
-  const csv = await new Promise<string>((resolve, reject) => {
+  const csv = await downloaded(page, page.getByRole('button', { name: 'Download CSV' }));
+  expect(csv.split(/\r?\n/)[0]).toMatch(/department/i);
+  expect(csv).toMatch(/^\d{4},CDT,/m);
+
+  // The payroll export: this month of the department, recorded, and its CSV downloadable again.
+  const payroll = page.getByRole('region', { name: 'Payroll export' });
+  await payroll.getByRole('button', { name: 'Export', exact: true }).click();
+  await payroll.getByRole('status').filter({ hasText: /^Exported \d{4}-\d{2} for CDT:/ }).waitFor();
+  await checkPage(page, 'reports-payroll');
+  const file = await downloaded(page, payroll.getByRole('button', { name: /^CSV of the \d{4}-\d{2} export/ }).first());
+  expect(file.split(/\r?\n/)[0]).toBe('employeeId,employeeName,date,hours,period,supervisorId,supervisorName,hrOfficerId,hrOfficerName,approvedAt,correction');
+  expect((await as(stack, hr).get('/mentoring-leave/payroll-exports')).body.items.length).toBeGreaterThanOrEqual(1);
+  await page.close();
+});
+
+/** Clicks what starts a download and answers the downloaded file's text. */
+async function downloaded(page: Page, trigger: Locator): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), trigger.click()]);
+  return new Promise<string>((resolve, reject) => {
     void download.createReadStream().then((stream) => {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -181,10 +198,7 @@ test('HR hands a task to another HR officer from the picker; the usage report ch
       stream.on('error', reject);
     });
   });
-  expect(csv.split(/\r?\n/)[0]).toMatch(/department/i);
-  expect(csv).toMatch(/^\d{4},CDT,/m);
-  await page.close();
-});
+}
 
 test('HR hands on all the tasks of an officer who is away, by keyboard, in one go', async () => {
   const held: string[] = [];

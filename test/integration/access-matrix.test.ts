@@ -63,7 +63,9 @@ async function fixtures() {
   const cert = await as(stack, P.staff).post(`/programs/${programP}/certifications`, { level: 'partner' });
   await as(stack, P.reviewer).post(`/tasks/${cert.body.openTasks[0].id}/complete`, { outcome: 'approve' });
   const questions = (await as(stack).get('/certifications/questions')).body.items as { id: string }[];
+  const payrollId = (await as(stack, P.hr).post('/mentoring-leave/payroll-exports', { period: today.slice(0, 7) })).body.id as string;
   return {
+    payrollId,
     programP, programQ, leaveId, requestId: pending.body.id as string, reviewTask, nextYear: year + 1,
     mentorId, screeningId, youthId, matchId: match.id as string, certId: cert.body.id as string, questions,
   };
@@ -130,6 +132,13 @@ const MATRIX: Record<string, Row> = {
     expect: { employee: 200, employeeOther: 404, others: 403 },
   },
   'GET /mentoring-leave/reports/usage': { request: get('/mentoring-leave/reports/usage'), expect: { hr: 200, hrOther: 200, admin: 200, others: 403 } },
+  // HR exports its own department (hrOther: DMV's); an HR officer with no department, or an admin naming none, cannot.
+  'POST /mentoring-leave/payroll-exports': {
+    request: () => ({ method: 'POST', path: '/mentoring-leave/payroll-exports', body: { period: today.slice(0, 7) } }),
+    expect: { hr: 201, hrOther: 201, hrUnscoped: 403, admin: 422, others: 403 },
+  },
+  'GET /mentoring-leave/payroll-exports': { request: get('/mentoring-leave/payroll-exports'), expect: { hr: 200, hrOther: 200, hrUnscoped: 403, admin: 422, others: 403 } },
+  'GET /mentoring-leave/payroll-exports/:exportId': { request: get('/mentoring-leave/payroll-exports/{payroll}'), expect: { hr: 200, admin: 200, hrOther: 404, others: 403 } },
   'POST /foster/mentors': { request: () => ({ method: 'POST', path: '/foster/mentors', body: mentorApplication() }), expect: { caseWorker: 201, caseWorkerOther: 201, others: 403 } },
   'GET /foster/mentors/:caseId': { request: get('/foster/mentors/{mentor}'), expect: { ...SCREENING_VIEWERS, others: 404 } },
   'POST /foster/mentors/:caseId/training': {
@@ -200,7 +209,7 @@ async function sharedTask(): Promise<string> {
 
 const fill = (path: string) => path
   .replace('{leave}', F.leaveId).replace('{youth}', F.youthId).replace('{mentor}', F.mentorId)
-  .replace('{match}', F.matchId).replace('{cert}', F.certId).replace('{programP}', F.programP);
+  .replace('{match}', F.matchId).replace('{cert}', F.certId).replace('{programP}', F.programP).replace('{payroll}', F.payrollId);
 
 test('every route of the route table has its row in the matrix', () => {
   const routes = stack.routes.map((r) => `${r.method} ${r.path}`);

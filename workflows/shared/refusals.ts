@@ -66,6 +66,8 @@ export const REFUSALS = {
   youth_age_out_of_range: 422,
   not_eligible_for_partner: 422,
   idempotency_key_reused: 422,
+  department_required: 422,
+  period_in_future: 422,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

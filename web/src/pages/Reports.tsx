@@ -1,5 +1,6 @@
 /**
- * Reports, each shown to the people who run that part of the work: leave usage (HR),
+ * Reports, each shown to the people who run that part of the work: leave usage and the
+ * payroll export (HR),
  * open tasks by type (every supervising role), the screening funnel and time to match
  * (case workers and supervisors), the certification pipeline (reviewers). The year of
  * the usage report is kept in the URL.
@@ -9,6 +10,7 @@ import { Page } from '../components/Page';
 import { CertificationPipelineReport } from '../components/reports/CertificationPipelineReport';
 import { FosterPipelineReport } from '../components/reports/FosterPipelineReport';
 import { LeaveUsageReport } from '../components/reports/LeaveUsageReport';
+import { PayrollExports } from '../components/reports/PayrollExports';
 import { TaskLoadReport } from '../components/reports/TaskLoadReport';
 import { useSession } from '../session';
 import { readsReports, REPORT_ROLES } from '../roles';
@@ -21,6 +23,7 @@ export function Reports() {
   return (
     <Page title="Reports">
       {may('usage') ? <LeaveUsageReport year={year} setYear={(y) => setParams({ year: y }, { replace: true })} /> : null}
+      {may('usage') ? <PayrollExports admin={roles.includes('admin')} /> : null}
       {may('tasks') ? <TaskLoadReport /> : null}
       {may('foster') ? <FosterPipelineReport /> : null}
       {may('certification') ? <CertificationPipelineReport /> : null}

@@ -10,7 +10,7 @@ import { downloadCsv } from './download';
 
 export function LeaveUsageReport({ year, setYear }: { year: number; setYear: (y: string) => void }) {
   const usage = useQuery({ queryKey: ['usage', year], queryFn: () => ok(api.GET('/api/v1/mentoring-leave/reports/usage', { params: { query: { year } } })) });
-  const csv = useMutation({ mutationFn: () => downloadCsv('/api/v1/mentoring-leave/reports/usage', { year }, `mentoring-leave-usage-${year}.csv`) });
+  const csv = useMutation({ mutationFn: () => downloadCsv('/api/v1/mentoring-leave/reports/usage', { query: { year } }, `mentoring-leave-usage-${year}.csv`) });
   const rows = usage.data?.items ?? [];
   return (
     <section aria-labelledby="usage-heading" className="margin-top-4">
