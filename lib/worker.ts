@@ -52,7 +52,7 @@ export async function buildWorkflowBundle(): Promise<string> {
     workflowsPath: require.resolve('../workflows'),
     workflowInterceptorModules: workflowTracingModules(),
     logger: sdkLogger('WARN'),
-    preloadModules: process.env.PRELOAD ? process.env.PRELOAD.split(',') : [],
+    preloadModules: PRELOADED_WORKFLOW_MODULES,
   });
   return bundle.code;
 }
