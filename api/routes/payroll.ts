@@ -118,10 +118,16 @@ export function registerPayrollRoutes(api: ApiBuilder, db: Db): void {
     response: z.object({ items: z.array(exportSummary) }),
     handler: async ({ user, query }) => {
       const department = departmentFor(user, query.department);
-      const ids = await db.selectFrom('payroll_exports').select('id').where('department', '=', department).orderBy('exported_at', 'desc').orderBy('id').limit(200).execute();
-      const items = await Promise.all(ids.map(async ({ id }) => {
-        const { items: _lines, ...summary } = (await exportOf(db, id))!;  
-        return summary;
+      const rows = await db.selectFrom('payroll_exports as e')
+        .leftJoin('payroll_export_lines as l', 'l.export_id', 'e.id')
+        .select(['e.id', 'e.department', 'e.period', 'e.exported_at', 'e.exported_by',
+          sql<number>`count(l.request_id)::int`.as('lines'), sql<string>`coalesce(sum(l.hours), 0)`.as('hours'),
+          sql<number>`(count(*) FILTER (WHERE l.correction))::int`.as('corrections')])
+        .where('e.department', '=', department)
+        .groupBy('e.id').orderBy('e.exported_at', 'desc').orderBy('e.id').limit(200).execute();
+      const items = rows.map((r) => ({
+        id: r.id, department: r.department, period: r.period, exportedAt: new Date(r.exported_at).toISOString(), exportedBy: r.exported_by,
+        lines: r.lines, hours: Number(r.hours), corrections: r.corrections,
       }));
       return { body: { items } };
     },
