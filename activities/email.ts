@@ -31,9 +31,9 @@ export interface OutboxHooks {
   afterSmtpSend?: (key: string) => void | Promise<void>;
 }
 
-/** Links that carry a secret (one-time reference links): the stored copy never keeps them once handled. */
-const SECRET_LINKS = /\/references\/[A-Za-z0-9_-]{16,}/g;
-export const redactSecrets = (body: string): string => body.replace(SECRET_LINKS, '/references/[one-time link]');
+/** Links that carry a secret (reference and withdraw links): the stored copy never keeps them once handled. */
+const SECRET_LINKS = /\/(references|referrals\/withdraw)\/[A-Za-z0-9_-]{16,}/g;
+export const redactSecrets = (body: string): string => body.replace(SECRET_LINKS, '/$1/[one-time link]');
 
 /** An SMTP answer that retrying will not change (a 5xx reply: unknown mailbox, policy refusal). */
 function permanentRefusal(err: unknown): string | undefined {

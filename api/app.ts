@@ -23,6 +23,7 @@ import { registerFosterRoutes } from './routes/foster';
 import { registerIncidentRoutes } from './routes/incidents';
 import { registerMentoringLeaveRoutes } from './routes/mentoring-leave';
 import { registerPayrollRoutes } from './routes/payroll';
+import { registerReferralRoutes } from './routes/referrals';
 import { registerProgramRoutes } from './routes/programs';
 import { registerReportRoutes } from './routes/reports';
 import { registerSessionRoutes } from './routes/session';
@@ -60,6 +61,7 @@ export function createApp({ db, temporal, policy, auth, log = defaultLog, taskQu
   registerCaseRoutes(api, db, temporal);
   registerMentoringLeaveRoutes(api, db, temporal, policy, taskQueue);
   registerPayrollRoutes(api, db);
+  registerReferralRoutes(api, db, temporal, policy, taskQueue);
   registerProgramRoutes(api, db, temporal, policy, taskQueue);
   registerCertificationRoutes(api, db, temporal, policy, taskQueue);
   const mountReferencePage = registerFosterRoutes(api, db, temporal, policy, taskQueue);

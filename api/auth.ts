@@ -14,6 +14,8 @@ import { HttpProblem } from './errors';
 export const ROLES = [
   'employee', 'supervisor', 'hr_officer', 'org_coordinator', 'case_worker', 'case_supervisor',
   'social_worker', 'program_staff', 'quality_reviewer', 'review_lead', 'admin',
+  // api.md §4-6
+  'partnership_coordinator', 'caller', 'school_counselor', 'college_coordinator', 'selection_committee', 'ece_mentor', 'ece_student',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -115,9 +115,25 @@ export async function caseWithDetails(db: Db, c: CaseRow, user?: User) {
     });
   }
   return {
-    ...dto, ...(c.details as Record<string, unknown>),
+    ...dto, ...readableDetails(c, user),
     ...(incident ? { incident: { since: new Date(incident.since).toISOString(), reason: incident.reason } } : {}),
   };
+}
+
+/**
+ * A referred volunteer's details are for the partnership's coordinators and the programs
+ * the volunteer was referred to (api.md §4); an admin or reviewer who may see the case
+ * sees its offers and outcome without them. Read without a user (a creating POST's own
+ * answer), details are whole.
+ */
+function readableDetails(c: CaseRow, user?: User): Record<string, unknown> {
+  const details = { ...(c.details as Record<string, unknown>) };
+  if (c.type === 'mentor_referral' && user) {
+    const offered = ((details.offers as { programId: string }[] | undefined) ?? []).some((o) => o.programId === user.programId);
+    const allowed = user.roles.includes('partnership_coordinator') || (user.roles.includes('program_staff') && offered);
+    if (!allowed) delete details.volunteer;
+  }
+  return details;
 }
 
 /** SQL: the case is visible to the user. */

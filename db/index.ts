@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_demo_people';
 import * as m0009 from './migrations/0009_search_and_inbox_indexes';
 import * as m0010 from './migrations/0010_inbox_by_candidate';
 import * as m0011 from './migrations/0011_payroll_exports';
+import * as m0012 from './migrations/0012_referral_settings';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '0009_search_and_inbox_indexes': m0009,
   '0010_inbox_by_candidate': m0010,
   '0011_payroll_exports': m0011,
+  '0012_referral_settings': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -167,6 +167,20 @@ export interface Database {
   task_inbox: TaskInboxTable;
   payroll_exports: PayrollExportsTable;
   payroll_export_lines: PayrollExportLinesTable;
+  program_referral_settings: ProgramReferralSettingsTable;
+}
+
+/** A program's referral settings (migration 0012); no row: it accepts no referrals. */
+export interface ProgramReferralSettingsTable {
+  program_id: string;
+  accepting: boolean;
+  counties: string[];
+  virtual: boolean;
+  languages: string[];
+  youth_min: number;
+  youth_max: number;
+  updated_by: string;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 /** One payroll export of a department's approved leave (migration 0011). */

@@ -59,6 +59,13 @@ export const policySchema = z
         reservationHold: duration,
       })
       .strict(),
+    referral: z
+      .object({
+        programsPerReferral: z.number().int().min(1).max(10),
+        maxRounds: z.number().int().min(1).max(10),
+        withdrawLinkValidity: duration,
+      })
+      .strict(),
     maxHistoryEvents: z.number().int().min(100),
   })
   .strict();

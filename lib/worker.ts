@@ -14,6 +14,7 @@ import { OUTBOX_SWEEPER_ID, outboxSweeperWorkflow } from '../workflows/outbox/sw
 import type { ActivityDeps } from '../activities';
 import { createEmailActivities, nodemailerMailer } from '../activities/email';
 import { createReadModelActivities } from '../activities/read-model';
+import { createReferralProgramActivities } from '../activities/referral-programs';
 import { createReferenceActivities } from '../activities/references';
 import { mailQueueOf } from '../workflows/shared/task-queues';
 import type { Db } from '../db';
@@ -97,7 +98,7 @@ export async function createWorker(opts: {
       connection: opts.connection, namespace: opts.namespace, taskQueue,
       ...(opts.maxCachedWorkflows ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
       ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: require.resolve('../workflows'), bundlerOptions: { preloadModules: PRELOADED_WORKFLOW_MODULES } }),
-      activities: createReadModelActivities(deps),
+      activities: { ...createReadModelActivities(deps), ...createReferralProgramActivities(deps) },
     }));
   }
   if (role !== 'cases') {

@@ -6,3 +6,4 @@ export { mentorScreeningWorkflow } from './foster/mentor-screening';
 export { youthReferralWorkflow } from './foster/youth-referral';
 export { matchWorkflow } from './foster/match';
 export { outboxSweeperWorkflow } from './outbox/sweeper';
+export { mentorReferralWorkflow } from './referral/workflow';

@@ -19,7 +19,7 @@ import { listTasks } from '../inbox';
 import { canSeeCase, caseDto, caseForRules, caseWithDetails, loadVisibleCase, openTasksOf, taskDto, taskForRules, visibleTo, type CaseRow, type TaskRow } from '../views';
 import { caseSchema, completeTaskBody, registerTaskDataSchemas, taskSchema } from '../schemas';
 
-const SUPERVISING_ROLES = ['hr_officer', 'case_supervisor', 'review_lead', 'admin'] as const;
+const SUPERVISING_ROLES = ['hr_officer', 'case_supervisor', 'review_lead', 'partnership_coordinator', 'admin'] as const;
 
 /**
  * A search's words as a full-text query: each word of `q` must begin a word of the subject

@@ -13,16 +13,8 @@ import { sql } from 'kysely';
 import { timelineOf } from './cases';
 import { calendarDate, programLevel, programSchema } from '../schemas';
 import { email, line } from '../../workflows/shared/input';
-
-type ProgramDbRow = { id: string; name: string; organization: string; county: string; level: string; certified_until: string | null; contact_email: string; started_on: string; minimum_match_months: number };
-
-function programDto(p: ProgramDbRow, full: boolean) {
-  return {
-    id: p.id, name: p.name, organization: p.organization, county: p.county, level: p.level,
-    ...(p.certified_until ? { certifiedUntil: p.certified_until } : {}),
-    ...(full ? { contactEmail: p.contact_email, startedOn: p.started_on, minimumMatchMonths: p.minimum_match_months } : {}),
-  };
-}
+import { programDto } from '../program-view';
+import { directoryFilters, filtered, moveOpenReferrals, registerReferralSettingsRoute, withSettings } from './referral-settings';
 
 export function registerProgramRoutes(api: ApiBuilder, db: Db, temporal: Client, policy: Policy, taskQueue: string): void {
   api.route({
@@ -55,11 +47,12 @@ export function registerProgramRoutes(api: ApiBuilder, db: Db, temporal: Client,
   api.route({
     method: 'get', path: '/programs', tag: 'programs', auth: 'public',
     summary: 'The public program directory with current levels',
-    query: z.object({ level: programLevel.optional(), ...pageQuery }),
+    query: z.object({ level: programLevel.optional(), ...directoryFilters, ...pageQuery }),
     response: z.object({ items: z.array(programSchema), nextCursor: z.string().nullable() }),
     handler: async ({ query }) => {
-      let qb = db.selectFrom('programs').selectAll();
+      let qb = withSettings(db);
       if (query.level) qb = qb.where('level', '=', query.level);
+      qb = filtered(qb, query);
       const cursor = decodeCursor(query.cursor, CURSORS.textAndId);
       if (cursor) qb = qb.where(sql<boolean>`(name, id) > (${cursor[0]}, ${cursor[1]})`);
       const rows = await qb.orderBy('name').orderBy('id').limit(query.limit + 1).execute();
@@ -71,7 +64,7 @@ export function registerProgramRoutes(api: ApiBuilder, db: Db, temporal: Client,
     method: 'get', path: '/programs/:programId', tag: 'programs', auth: 'public', errors: [404],
     summary: 'One program of the directory', response: programSchema,
     handler: async ({ params, user }) => {
-      const p = await db.selectFrom('programs').selectAll().where('id', '=', params.programId).executeTakeFirst();
+      const p = await withSettings(db).where('id', '=', params.programId).executeTakeFirst();
       if (!p) throw notFound('The program');
       const full = hasRole(user, 'admin', 'quality_reviewer', 'review_lead') || (hasRole(user, 'program_staff') && user.programId === p.id);
       return { body: programDto(p, full) };
@@ -99,8 +92,12 @@ export function registerProgramRoutes(api: ApiBuilder, db: Db, temporal: Client,
       await answerWithin(p.id, temporal.workflow.getHandle(programWorkflowId(p.id)).executeUpdate(setProgramLevelUpdate, {
         args: [{ level: body.level, certifiedUntil: body.certifiedUntil ?? null, note: body.note, actor: actorOf(user) }],
       }));
-      const row = await db.selectFrom('programs').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
+      // Below Affiliate: no more referrals, and its open ones move to the next program at once.
+      if (body.level === 'none') await moveOpenReferrals(db, temporal, p.id, 'the program is no longer a member at Affiliate level or above');
+      const row = await withSettings(db).where('id', '=', p.id).executeTakeFirstOrThrow();
       return { body: programDto(row, true) };
     },
   });
+
+  registerReferralSettingsRoute(api, db);
 }

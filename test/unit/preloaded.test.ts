@@ -6,7 +6,7 @@
  * shows a frozen schema that was not prepared does fail.
  */
 import { z } from 'zod';
-import { warmSchemas } from '../../workflows/shared/preloaded';
+import { SHARED_SCHEMA_MODULES, warmSchemas } from '../../workflows/shared/preloaded';
 import * as input from '../../workflows/shared/input';
 import * as taskData from '../../workflows/shared/task-data';
 
@@ -33,8 +33,8 @@ test('a frozen schema that was not prepared refuses the writes zod makes while p
 test('the shared schemas, prepared and frozen, parse as before: valid and invalid values alike', () => {
   const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date');
   const local = { date, obj: z.object({ a: z.string(), when: date }), kind: z.enum(['x', 'y']) };
-  warmSchemas([input, taskData, local]);
-  deepFreeze([input, taskData, local]);
+  warmSchemas([SHARED_SCHEMA_MODULES, local]);
+  deepFreeze([SHARED_SCHEMA_MODULES, local]);
   expect(local.date.safeParse('2026-01-01').success).toBe(true);
   expect(local.date.safeParse('1 Jan').success).toBe(false);
   expect(local.obj.safeParse({ a: 'b', when: '2026-01-01' }).success).toBe(true);
@@ -53,6 +53,7 @@ test('the shared schemas, prepared and frozen, parse as before: valid and invali
     interview: { heldOn: '2026-01-02' },
     first_meeting: { meetingDate: '2026-01-02' },
     check_in: { contactMentor: true, contactYouth: true, contactCaregiver: false, satisfaction: 4, safetyConcern: false },
+    place_referral: { programIds: ['program-1'] },
   };
   for (const type of TASK_TYPES) {
     const schema = TASK_DATA[type]({ today: '2026-06-01' });

@@ -13,6 +13,7 @@ import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { EmailActivities } from '../../activities/email';
 import type { ReadModelActivities } from '../../activities/read-model';
 import type { ReferenceActivities } from '../../activities/references';
+import type { ReferralProgramActivities } from '../../activities/referral-programs';
 import { mailQueueOf } from './task-queues';
 
 export const { recordTransition } = proxyActivities<ReadModelActivities>({
@@ -36,3 +37,13 @@ export const sweepOutbox: EmailActivities['sweepOutbox'] = (input) =>
 /** Mints a reference's one-time link and e-mails it (retried until it is out). */
 export const issueReferenceLink: ReferenceActivities['issueReferenceLink'] = (input) =>
   proxyActivities<ReferenceActivities>({ taskQueue: onMailQueue(), startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } }).issueReferenceLink(input);
+
+/** Sends a referred volunteer's confirmation with the one-time withdraw link. */
+export const sendReferralConfirmation: ReferenceActivities['sendReferralConfirmation'] = (input) =>
+  proxyActivities<ReferenceActivities>({ taskQueue: onMailQueue(), startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } }).sendReferralConfirmation(input);
+
+/** Reads the directory for a referral (read-only; retried until the database answers). */
+export const { findReferralPrograms, findPlaceablePrograms } = proxyActivities<ReferralProgramActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});

@@ -41,6 +41,8 @@ export interface TaskSpec {
   assignable?: string[];
   /** Two-person rule: who gave the step before and so may not act on this one. */
   excludedActors?: string[];
+  /** Not done by its due time, the task expires (the process's expiry hook says what next) instead of escalating. */
+  expiresAtDue?: boolean;
 }
 
 export interface Change {
@@ -64,3 +66,5 @@ export function mergeChanges(...changes: Change[]): Change {
 
 export type TaskCompletionHook = (task: TaskRecord, input: CompleteTaskInput) => Promise<Change>;
 export type TaskValidator = (task: TaskRecord, input: CompleteTaskInput) => void;
+/** What a process does when a task that expires at its due time does (see TaskSpec.expiresAtDue). */
+export type TaskExpiryHook = (task: TaskRecord) => Promise<Change> | Change;

@@ -12,7 +12,7 @@ import { deliverEmails, recordIncident, recordTransition } from './activities';
 import { roleMailbox, roleToken } from './access';
 import { BusinessCalendar, addDuration, subtractDuration } from './calendar';
 import { taskPolicy, type Policy } from './policy';
-import { type CaseCore, type Change, type TaskCompletionHook, type TaskSpec, type TaskValidator } from './case-core';
+import { mergeChanges, type CaseCore, type Change, type TaskCompletionHook, type TaskExpiryHook, type TaskSpec, type TaskValidator } from './case-core';
 import { registerTaskUpdates } from './task-updates';
 import { escalationRole } from './who-may-act';
 import {
@@ -44,6 +44,8 @@ export class CaseRuntime<S extends CaseCore> {
   private deliveriesInFlight = 0;
   /** Bumped by an admin's retry of an incident: every commit waiting on it tries again. */
   private retries = 0;
+  /** What happens when a task that expires at its due time does. */
+  private expiryHook?: TaskExpiryHook;
 
   constructor(
     readonly state: S,
@@ -189,6 +191,7 @@ export class CaseRuntime<S extends CaseCore> {
       escalatedTo: [],
       ...(spec.assignable ? { assignable: spec.assignable } : {}),
       ...(spec.excludedActors?.length ? { excludedActors: spec.excludedActors } : {}),
+      ...(spec.expiresAtDue ? { expiresAtDue: true } : {}),
       scope: spec.scope,
       notifyEmail: spec.notifyEmail,
       createdAt: new Date(now).toISOString(),
@@ -257,6 +260,12 @@ export class CaseRuntime<S extends CaseCore> {
         ],
       });
     }
+    if (task.expiresAtDue) {
+      if (await condition(closed, Math.max(1, Date.parse(task.dueAt) - Date.now()))) return;
+      const expired = this.closeTask(task, 'expired', SYSTEM, 'not done by its due time');
+      await this.commit(mergeChanges(expired, await (this.expiryHook?.(task) ?? {})));
+      return;
+    }
     if (!task.escalated) {
       if (await condition(closed, Math.max(1, Date.parse(task.dueAt) - Date.now()))) return;
       task.escalated = true;
@@ -281,6 +290,11 @@ export class CaseRuntime<S extends CaseCore> {
    */
   registerTaskHandlers(onComplete: TaskCompletionHook, validate: TaskValidator = () => undefined): void {
     registerTaskUpdates(this, onComplete, validate);
+  }
+
+  /** Says what happens when a task opened with `expiresAtDue` is not done in time. */
+  onTaskExpired(hook: TaskExpiryHook): void {
+    this.expiryHook = hook;
   }
 
   /** The process-specific view the read model and the API get. */

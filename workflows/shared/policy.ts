@@ -78,6 +78,14 @@ export interface Policy {
     /** A proposal holds mentor and youth this long until its match case confirms them. */
     reservationHold: PolicyDuration;
   };
+  referral: {
+    /** A volunteer is referred to up to 3 programs at once. */
+    programsPerReferral: number;
+    /** An offer not taken passes to the next ranked program, for at most 3 rounds. */
+    maxRounds: number;
+    /** How long the withdraw link in the volunteer's confirmation works. */
+    withdrawLinkValidity: PolicyDuration;
+  };
   /** Continue-as-new once a workflow's history passes this many events. */
   maxHistoryEvents: number;
 }
@@ -112,6 +120,11 @@ export const DEFAULT_POLICY: Policy = {
     safety_review: { due: 'P1D', reminderBefore: 'PT12H', escalateTo: 'case_supervisor' },
     anniversary: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
     closure_interview: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
+    // A referred program contacts the volunteer within 5 business days, or the offer passes on.
+    contact_volunteer: { due: businessDays(5), reminderBefore: businessDays(1), escalateTo: 'partnership_coordinator' },
+    // Then reports the outcome within 60 days; late, it goes to the partnership's coordinators.
+    report_outcome: { due: 'P60D', reminderBefore: 'P7D', escalateTo: 'partnership_coordinator' },
+    place_referral: { due: businessDays(5), reminderBefore: businessDays(1), escalateTo: 'admin' },
   },
   mailboxes: {
     admin: 'mentorflow-admin@mentorflow.local',
@@ -121,6 +134,7 @@ export const DEFAULT_POLICY: Policy = {
     review_lead: 'review-lead@mentorflow.local',
     case_supervisor: 'case-supervisors@mentorflow.local',
     case_worker: 'case-workers@mentorflow.local',
+    partnership_coordinator: 'partnership@mentorflow.local',
   },
   publicBaseUrl: 'http://127.0.0.1:3000',
   mentoringLeave: {
@@ -154,6 +168,11 @@ export const DEFAULT_POLICY: Policy = {
     checkInEvery: 'P1M',
     commitment: 'P12M',
     reservationHold: 'PT5M',
+  },
+  referral: {
+    programsPerReferral: 3,
+    maxRounds: 3,
+    withdrawLinkValidity: 'P1Y',
   },
   maxHistoryEvents: 5000,
 };

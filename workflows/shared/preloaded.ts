@@ -18,6 +18,7 @@ import * as taskData from './task-data';
 import * as leaveInputs from '../mentoring-leave/inputs';
 import * as certificationInputs from '../certification/inputs';
 import * as fosterInputs from '../foster/inputs';
+import * as referralInputs from '../referral/inputs';
 import * as questions from '../certification/questions';
 
 /** A regex check's stand-in: the same test, and a `lastIndex` zod may set. */
@@ -56,4 +57,6 @@ export function warmSchemas(value: unknown, seen = new Set<unknown>()): void {
   for (const key of Object.keys(value)) warmSchemas((value as Record<string, unknown>)[key], seen);
 }
 
-warmSchemas([input, taskData, leaveInputs, certificationInputs, fosterInputs, questions]);
+/** Every module of schemas the workflows share (a new inputs module belongs here). */
+export const SHARED_SCHEMA_MODULES = [input, taskData, leaveInputs, certificationInputs, fosterInputs, referralInputs, questions];
+warmSchemas(SHARED_SCHEMA_MODULES);

@@ -5,7 +5,7 @@
 import type { Scope } from './access';
 
 /** One array feeds the CaseType union and the API's zod enum. */
-export const CASE_TYPES = ['mentoring_leave', 'mentor_screening', 'youth_referral', 'match', 'certification'] as const;
+export const CASE_TYPES = ['mentoring_leave', 'mentor_screening', 'youth_referral', 'match', 'certification', 'mentor_referral'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 export type TaskStatus = 'open' | 'completed' | 'cancelled' | 'expired';
 
@@ -53,6 +53,8 @@ export interface TaskRecord {
   assignable?: string[];
   /** Two-person rule: people who may not act on it (they gave the step before). */
   excludedActors?: string[];
+  /** Expires at its due time instead of escalating (an offer that passes to the next program). */
+  expiresAtDue?: boolean;
   scope: Scope;
   /** The named person's e-mail, when the task is for a person rather than a role. */
   notifyEmail?: string;

@@ -68,6 +68,8 @@ export const REFUSALS = {
   idempotency_key_reused: 422,
   department_required: 422,
   period_in_future: 422,
+  no_consent: 422,
+  program_not_eligible: 422,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

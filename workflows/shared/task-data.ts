@@ -9,6 +9,7 @@
  */
 import { z, type ZodTypeAny } from 'zod';
 import { STANDARDS } from '../certification/questions';
+import { placeReferralData } from '../referral/inputs';
 import { calendarDate, issuesAt, line, person, text } from './input';
 
 export const TASK_TYPES = [
@@ -16,6 +17,7 @@ export const TASK_TYPES = [
   'background_check', 'reference_followup', 'interview', 'screening_decision',
   'consent', 'intake', 'first_meeting', 'check_in', 'safety_review', 'anniversary', 'closure_interview',
   'application_review', 'assessment_review', 'work_plan_verification',
+  'contact_volunteer', 'report_outcome', 'place_referral',
 ] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 export const taskTypeSchema = z.enum(TASK_TYPES);
@@ -69,6 +71,10 @@ export const TASK_DATA: { [T in TaskType]: (b?: DataBounds) => ZodTypeAny } = {
       items: z.array(workPlanItemInput(b)).min(1).max(50).optional(),
     }).strict(),
   work_plan_verification: noData,
+  contact_volunteer: noData,
+  report_outcome: noData,
+  // The coordinator's hand-picked programs (required with the outcome `referred`).
+  place_referral: () => placeReferralData,
 };
 
 export function isTaskType(t: string): t is TaskType {

@@ -92,6 +92,8 @@ export function supervises(user: ActingUser, task: TaskForRules, c: CaseForRules
     case 'youth_referral':
     case 'match':
       return has(user, 'case_supervisor');
+    case 'mentor_referral':
+      return has(user, 'admin') || has(user, 'partnership_coordinator');
     default:
       return has(user, 'admin');
   }

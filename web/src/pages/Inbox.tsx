@@ -15,7 +15,7 @@ import { useSession } from '../session';
 
 type Process = NonNullable<NonNullable<paths['/api/v1/tasks']['get']['parameters']['query']>['process']>;
 type Status = 'open' | 'completed' | 'cancelled' | 'expired';
-const PROCESSES: Process[] = ['mentoring_leave', 'mentor_screening', 'youth_referral', 'match', 'certification'];
+const PROCESSES: Process[] = ['mentoring_leave', 'mentor_screening', 'youth_referral', 'match', 'certification', 'mentor_referral'];
 /** The task types of each process (the type filter offers those of the chosen process). */
 const TYPES_OF: Record<Process, TaskType[]> = {
   mentoring_leave: ['eligibility_review', 'verify_personal_hours', 'supervisor_approval', 'hr_approval'],
@@ -23,10 +23,11 @@ const TYPES_OF: Record<Process, TaskType[]> = {
   youth_referral: ['consent', 'intake'],
   match: ['consent', 'first_meeting', 'check_in', 'safety_review', 'anniversary', 'closure_interview'],
   certification: ['application_review', 'assessment_review', 'work_plan_verification'],
+  mentor_referral: ['contact_volunteer', 'report_outcome', 'place_referral'],
 };
 const DAY = 86_400_000;
 
-const TASK_TYPES: TaskType[] = ['eligibility_review', 'verify_personal_hours', 'supervisor_approval', 'hr_approval', 'background_check', 'reference_followup', 'interview', 'screening_decision', 'consent', 'intake', 'first_meeting', 'check_in', 'safety_review', 'anniversary', 'closure_interview', 'application_review', 'assessment_review', 'work_plan_verification'];
+const TASK_TYPES: TaskType[] = ['eligibility_review', 'verify_personal_hours', 'supervisor_approval', 'hr_approval', 'background_check', 'reference_followup', 'interview', 'screening_decision', 'consent', 'intake', 'first_meeting', 'check_in', 'safety_review', 'anniversary', 'closure_interview', 'application_review', 'assessment_review', 'work_plan_verification', 'contact_volunteer', 'report_outcome', 'place_referral'];
 
 export function urgency(a: Task, b: Task): number {
   const now = Date.now();

@@ -1,0 +1,109 @@
+/**
+ * The online mentor referral (api.md §4): the public volunteer form, the one-time withdraw
+ * link, the referral case for coordinators and referred programs, and the per-campaign and
+ * per-county report. The volunteer has no account: the form and the link are public and
+ * rate limited, and the form's answer names the case only (no details to an anonymous
+ * caller). A program's referral settings and the directory filters are in programs.ts.
+ */
+import type { Client } from '@temporalio/client';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Db } from '../../db';
+import { hashToken, WITHDRAW_LINK } from '../../activities/references';
+import type { Policy } from '../../workflows/shared/policy';
+import { referralFormInput } from '../../workflows/referral/inputs';
+import { withdrawReferralUpdate } from '../../workflows/referral/messages';
+import { mentorReferralWorkflow, mentorReferralWorkflowId } from '../../workflows/referral/workflow';
+import type { MentorReferralInput } from '../../workflows/referral/types';
+import { calendarDate, caseSchema } from '../schemas';
+import { csvCell } from '../csv';
+import { conflict, notFound, problemFromTemporal, unprocessable } from '../errors';
+import type { ApiBuilder } from '../http';
+import { answerWithin } from '../updates';
+import { startCase } from '../start-case';
+import { caseDetailRoute } from './cases';
+
+const referralSchema = caseSchema.extend({
+  volunteer: z.unknown().optional(),
+  offers: z.array(z.object({ programId: z.string(), programName: z.string(), round: z.number(), status: z.string(), dueAt: z.string() }).passthrough()),
+  outcome: z.string().optional(),
+}).openapi('MentorReferral');
+
+const reportRow = z.object({ key: z.string(), volunteers: z.number(), referred: z.number(), contacted: z.number(), enrolled: z.number(), medianDaysToContact: z.number().nullable() });
+
+export function registerReferralRoutes(api: ApiBuilder, db: Db, temporal: Client, policy: Policy, taskQueue: string): void {
+  api.route({
+    method: 'post', path: '/referrals', tag: 'referrals', auth: 'public', status: 201, idempotent: true, errors: [422],
+    summary: "A volunteer's public referral form (no account); a confirmation e-mail carries the withdraw link",
+    body: referralFormInput,
+    response: z.object({ id: z.string(), status: z.string(), stage: z.string() }),
+    handler: async ({ body, newId }) => {
+      if (body.consentToContact !== true) throw unprocessable('no_consent', 'We can only refer you to programs if you agree to be contacted (consentToContact: true)');
+      const caseId = newId();
+      const input: MentorReferralInput = {
+        caseId, volunteer: body.volunteer, ...(body.campaign ? { campaign: body.campaign } : {}), policy,
+        submittedBy: { id: 'volunteer', name: 'the volunteer' },
+      };
+      const c = await startCase(temporal, db, {
+        workflow: mentorReferralWorkflow, workflowId: mentorReferralWorkflowId(caseId), taskQueue, args: [input], caseId, caseType: 'mentor_referral',
+        duplicate: () => conflict('duplicate', 'This referral exists already'),
+      });
+      // The public caller learns the case's id and state, nothing of programs or people.
+      return { body: { id: c.id, status: c.status, stage: c.stage } };
+    },
+  });
+
+  api.route({
+    method: 'post', path: '/referrals/withdraw/:token', tag: 'referrals', auth: 'public', errors: [404],
+    summary: 'The volunteer withdraws through the one-time link in their confirmation e-mail',
+    handler: async ({ params }) => {
+      const link = await db.selectFrom('reference_links').selectAll()
+        .where('token_hash', '=', hashToken(params.token)).where('reference_id', '=', WITHDRAW_LINK).executeTakeFirst();
+      if (!link || link.used_at || new Date(link.expires_at).getTime() <= Date.now()) throw notFound('The link');
+      try {
+        await answerWithin(link.case_id, temporal.workflow.getHandle(link.workflow_id).executeUpdate(withdrawReferralUpdate, { args: [{ actor: { id: 'volunteer', name: 'the volunteer' } }] }));
+      } catch (err) {
+        // A referral that already ended (enrolled, withdrawn) has no use for the link.
+        if (problemFromTemporal(err)?.code === 'case_closed') throw notFound('The link');
+        throw err;
+      }
+      await db.updateTable('reference_links').set({ used_at: new Date() }).where('token_hash', '=', link.token_hash).execute();
+      return { body: { status: 'withdrawn' } };
+    },
+  });
+
+  api.route({
+    method: 'get', path: '/referrals/reports', tag: 'referrals', auth: ['partnership_coordinator', 'admin'],
+    summary: 'Volunteers, referred, contacted, enrolled and median days to first contact, per campaign or county (JSON, or CSV with Accept: text/csv)',
+    query: z.object({ from: calendarDate.optional(), to: calendarDate.optional(), groupBy: z.enum(['campaign', 'county']).default('campaign') }),
+    response: z.object({ items: z.array(reportRow) }),
+    handler: async ({ query, req }) => {
+      const key = query.groupBy === 'campaign' ? sql<string>`coalesce(details->>'campaign', '(none)')` : sql<string>`coalesce(details->>'county', '(unknown)')`;
+      const day = sql`(created_at AT TIME ZONE 'America/Los_Angeles')::date`;
+      const rows = await db.selectFrom('cases')
+        .select([
+          key.as('key'),
+          sql<number>`count(*)::int`.as('volunteers'),
+          sql<number>`count(*) FILTER (WHERE jsonb_array_length(coalesce(details->'offers', '[]'::jsonb)) > 0)::int`.as('referred'),
+          sql<number>`count(*) FILTER (WHERE details ? 'firstContactedAt')::int`.as('contacted'),
+          sql<number>`count(*) FILTER (WHERE details->>'outcome' = 'enrolled')::int`.as('enrolled'),
+          sql<number | null>`round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ((details->>'firstContactedAt')::timestamptz - created_at)) / 86400))::numeric, 1)::float8`.as('median'),
+        ])
+        .where('type', '=', 'mentor_referral')
+        .$if(!!query.from, (q) => q.where(sql<boolean>`${day} >= ${query.from}::date`))
+        .$if(!!query.to, (q) => q.where(sql<boolean>`${day} <= ${query.to}::date`))
+        .groupBy(sql`1`).orderBy(sql`1`).execute();
+      const items = rows.map((r) => ({ key: r.key, volunteers: r.volunteers, referred: r.referred, contacted: r.contacted, enrolled: r.enrolled, medianDaysToContact: r.median }));
+      if (req.accepts(['application/json', 'text/csv']) === 'text/csv') {
+        const lines = [`${query.groupBy},volunteers,referred,contacted,enrolled,median_days_to_contact`, ...items.map((i) => [i.key, i.volunteers, i.referred, i.contacted, i.enrolled, i.medianDaysToContact].map(csvCell).join(','))];
+        return { raw: { type: 'text/csv; charset=utf-8', text: `${lines.join('\n')}\n` } };
+      }
+      return { body: { items } };
+    },
+  });
+
+  caseDetailRoute(api, db, {
+    path: '/referrals', type: 'mentor_referral', tag: 'referrals', response: referralSchema,
+    summary: 'A referral: offers by round, outcome; the volunteer to coordinators and the referred programs only',
+  });
+}

@@ -1,0 +1,52 @@
+/** Programs that accept referrals, and volunteers' forms, for the online referral suites. */
+import { as, mailbox, eventually, type Person, type Stack } from '../support/stack';
+import { admin, registerProgram, staffOf, year } from './fixtures';
+
+export const coordinator: Person = { sub: 'pc-1', roles: ['partnership_coordinator'], name: 'Paula Partnership', email: 'paula@partnership.example' };
+
+export interface TestProgram {
+  id: string;
+  contactEmail: string;
+  staff: Person;
+}
+
+/** A program at `level` with referral settings (accepting unless told otherwise). */
+export async function referralProgram(stack: Stack, opts: {
+  level: 'partner' | 'associate_partner' | 'affiliate' | 'none'; county: string; languages?: string[]; virtual?: boolean;
+  youthAges?: { min: number; max: number }; accepting?: boolean; counties?: string[];
+}): Promise<TestProgram> {
+  const p = await registerProgram(stack, { county: opts.county });
+  if (opts.level !== 'none') {
+    const set = await as(stack, admin).put(`/programs/${p.id}/level`, { level: opts.level, note: 'imported', ...(opts.level === 'partner' ? { certifiedUntil: `${year + 2}-06-30` } : {}) });
+    if (set.status !== 200) throw new Error(`level: ${set.status} ${set.text}`);
+  }
+  const staff = staffOf(p.id);
+  const settings = await as(stack, staff).put(`/programs/${p.id}/referrals`, {
+    accepting: opts.accepting ?? true, counties: opts.counties ?? [opts.county], virtual: opts.virtual ?? false,
+    languages: opts.languages ?? ['English'], youthAges: opts.youthAges ?? { min: 8, max: 18 },
+  });
+  if (settings.status !== 200) throw new Error(`settings: ${settings.status} ${settings.text}`);
+  return { id: p.id, contactEmail: p.contactEmail, staff };
+}
+
+let n = 0;
+/** A volunteer's public form in a county (every field filled). */
+export function referralForm(county: string, overrides: { volunteer?: Record<string, unknown>; campaign?: string; consentToContact?: boolean } = {}) {
+  n++;
+  const email = `volunteer-${Date.now().toString(36)}-${n}@example.org`;
+  return {
+    volunteer: {
+      name: `Val Volunteer ${n}`, email, phone: '916-555-0100', zip: '95814', county, ageBand: '35-54',
+      languages: ['English', 'Spanish'], interests: ['chess', 'soccer'], youthAges: { min: 10, max: 14 }, hoursPerMonth: 8, format: 'in_person',
+      ...overrides.volunteer,
+    },
+    ...(overrides.campaign ? { campaign: overrides.campaign } : {}),
+    consentToContact: overrides.consentToContact ?? true,
+  };
+}
+
+/** The withdraw token from the volunteer's confirmation e-mail. */
+export async function withdrawToken(email: string): Promise<string> {
+  const mail = await eventually(async () => (await mailbox(email)).find((m) => m.subject.includes('Thank you')), 'the confirmation e-mail');
+  return /\/referrals\/withdraw\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
+}

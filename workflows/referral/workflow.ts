@@ -1,0 +1,250 @@
+/**
+ * Online mentor referral (`mentor-referral-<caseId>`, domain.md §4). A volunteer's public
+ * form is offered to the best-fitting member programs (Affiliate or above, accepting,
+ * serving the county or virtual; lib/ranking.ts) — up to three at once. Each program has
+ * five business days to contact the volunteer; an offer not taken in time, declined, or
+ * whose program drops below Affiliate passes to the next ranked program, for at most three
+ * rounds; when no program is left a partnership coordinator places the referral by hand
+ * or closes it. A program that made contact reports the outcome within 60 days; the first
+ * `enrolled` ends every other offer (their programs are told). The volunteer may withdraw
+ * at any time through the link in their confirmation e-mail.
+ */
+import { continueAsNew, log } from '@temporalio/workflow';
+import { roleToken } from '../shared/access';
+import { findPlaceablePrograms, findReferralPrograms, sendReferralConfirmation } from '../shared/activities';
+import { CaseRuntime, mergeChanges, newCase, refuse, type Change } from '../shared/case-runtime';
+import type { CompleteTaskInput } from '../shared/messages';
+import { SYSTEM, type Actor, type TaskRecord } from '../shared/records';
+import { mentorReferralWorkflowId } from './ids';
+import { registerReferralMessages } from './withdrawal';
+import type { MentorReferralInput, MentorReferralState, Offer, RankedProgram } from './types';
+
+export { mentorReferralWorkflowId };
+
+/** The task types of this process: the compiler checks each has its handler below. */
+export const REFERRAL_TASK_TYPES = ['contact_volunteer', 'report_outcome', 'place_referral'] as const;
+export type ReferralTaskType = (typeof REFERRAL_TASK_TYPES)[number];
+const isReferralTask = (t: string): t is ReferralTaskType => (REFERRAL_TASK_TYPES as readonly string[]).includes(t);
+
+const COORDINATOR = 'partnership_coordinator';
+
+function initialState(input: MentorReferralInput): MentorReferralState {
+  return {
+    ...newCase({
+      caseId: input.caseId,
+      type: 'mentor_referral',
+      stage: 'referring',
+      // No personal data in the subject: it is listed to everyone who may see the case.
+      subject: `Mentor referral ${input.caseId.slice(0, 8)} (${input.volunteer.county}${input.campaign ? `, ${input.campaign}` : ''})`,
+      viewers: [roleToken(COORDINATOR)],
+      // The volunteer has no account: a staff member with the volunteer's e-mail is the volunteer.
+      parties: { ids: [], emails: [input.volunteer.email] },
+    }),
+    volunteer: input.volunteer,
+    ...(input.campaign ? { campaign: input.campaign } : {}),
+    offers: [],
+    placeable: [],
+  };
+}
+
+export async function mentorReferralWorkflow(input: MentorReferralInput): Promise<{ caseId: string; stage: string }> {
+  const state = input.state ?? initialState(input);
+  const rules = input.policy.referral;
+  const short = state.caseId.slice(0, 8);
+  const rt = new CaseRuntime(state, input.policy, (s) => ({
+    volunteer: s.volunteer,
+    county: s.volunteer.county,
+    ...(s.campaign ? { campaign: s.campaign } : {}),
+    offers: s.offers.map(({ contactEmail: _mailbox, ...o }) => o),
+    ...(s.firstContactedAt ? { firstContactedAt: s.firstContactedAt } : {}),
+    ...(s.outcome ? { outcome: s.outcome } : {}),
+    ...(s.stage === 'awaiting_placement' ? { placeable: s.placeable.map(({ programId, name }) => ({ programId, name })) } : {}),
+  }));
+  const { volunteer } = state;
+  const criteria = { county: volunteer.county, languages: volunteer.languages, youthAges: volunteer.youthAges, format: volunteer.format };
+  const offerOfTask = (task: TaskRecord): Offer => state.offers.find((o) => o.taskId === task.id) ?? state.offers.find((o) => o.programId === task.ref && o.status === 'contacted' && !o.outcome)!;
+  // A function, not a narrowed field: the case may close while an activity is awaited.
+  const closed = () => state.status === 'closed';
+  const isOpen = (o: Offer) => o.status === 'offered' || (o.status === 'contacted' && !o.outcome);
+  const tellProgram = (o: Offer, what: string, text: string) =>
+    rt.email(`${state.caseId}:${o.programId}:${what}`, [o.contactEmail], `Referral ${short}: ${what.replace(/_/g, ' ')}`, text, rt.caseLink());
+
+  /** Offers the volunteer to a program: a contact task that expires after five business days. */
+  function offer(p: RankedProgram, round: number, manual: boolean, actor: Actor = SYSTEM): Change {
+    const opened = rt.openTask({
+      type: 'contact_volunteer', title: `Contact a volunteer referred to ${p.name} (referral ${short})`,
+      candidateRoles: ['program_staff'], scope: { programId: p.programId }, notifyEmail: p.contactEmail,
+      outcomes: ['contacted', 'declined'], ref: p.programId, expiresAtDue: true,
+    }, actor);
+    const task = opened.tasks![0];
+    state.offers.push({
+      programId: p.programId, programName: p.name, contactEmail: p.contactEmail, round, status: 'offered',
+      offeredAt: rt.nowIso(), dueAt: task.dueAt, reasons: p.reasons, taskId: task.id, ...(manual ? { manual: true } : {}),
+    });
+    // Once referred, the program's staff may read the case (and the volunteer's details).
+    state.viewers = [...new Set([...state.viewers, roleToken('program_staff', { programId: p.programId })])];
+    if (state.stage === 'awaiting_placement') rt.setStage('referring');
+    return mergeChanges(opened, { events: [rt.event(actor, 'referred_to_program', { programId: p.programId, round, reasons: p.reasons, ...(manual ? { manual: true } : {}) })] });
+  }
+
+  /** A coordinator places the referral by hand (once: one such task at a time). */
+  async function askCoordinator(why: string): Promise<Change> {
+    const placing = () => rt.openTasks((t) => t.type === 'place_referral').length > 0;
+    if (placing()) return {};
+    const placeable = await findPlaceablePrograms({ exclude: state.offers.map((o) => o.programId) });
+    if (closed() || placing() || state.offers.some(isOpen)) return {};
+    state.placeable = placeable;
+    rt.setStage('awaiting_placement');
+    return mergeChanges(
+      rt.openTask({ type: 'place_referral', title: `Place mentor referral ${short} by hand`, candidateRoles: [COORDINATOR], scope: {}, outcomes: ['referred', 'closed'] }),
+      { events: [rt.event(SYSTEM, 'no_program_left', { why })] },
+    );
+  }
+
+  /** After an offer ended without enrolment: the next ranked program, else (nothing open) a coordinator. */
+  async function passOn(ended: Offer): Promise<Change> {
+    if (closed()) return {};
+    const round = ended.round + 1;
+    if (!ended.manual && round <= rules.maxRounds) {
+      const ranked = await findReferralPrograms({ volunteer: criteria, exclude: state.offers.map((o) => o.programId), limit: rules.programsPerReferral + 2 });
+      // Offers that ended together each look; one already taken by another is skipped.
+      const p = ranked.find((r) => !state.offers.some((o) => o.programId === r.programId));
+      if (p && !closed()) return offer(p, round, false);
+    }
+    if (state.offers.some(isOpen)) return {};
+    return askCoordinator(round > rules.maxRounds ? `${rules.maxRounds} rounds offered` : 'no eligible program left');
+  }
+
+  /** Ends every open offer (enrolled elsewhere, withdrawn, closed): their tasks cancelled, programs told. */
+  function endOpenOffers(actor: Actor, reason: string, except?: Offer): Change {
+    const changes: Change[] = [];
+    for (const o of state.offers.filter((x) => isOpen(x) && x !== except)) {
+      o.status = 'cancelled';
+      o.endedReason = reason;
+      changes.push({ emails: [tellProgram(o, 'closed', `The mentor referral ${short} you were offered has ended (${reason}); nothing more is needed from your program.`)] });
+    }
+    for (const t of rt.openTasks()) changes.push(rt.closeTask(t, 'cancelled', actor, reason));
+    return mergeChanges(...changes);
+  }
+
+  function close(stage: 'enrolled' | 'withdrawn' | 'not_placed', outcome: string): void {
+    state.outcome = outcome;
+    state.closedAt = rt.nowIso();
+    rt.setStage(stage, 'closed');
+  }
+
+  type Handler = (task: TaskRecord, input: CompleteTaskInput) => Promise<Change>;
+  const onCompleted: { [T in ReferralTaskType]: Handler } = {
+    contact_volunteer: async (task, { outcome, comment, actor }) => {
+      const o = offerOfTask(task);
+      if (outcome === 'declined') {
+        o.status = 'declined';
+        o.endedReason = comment;
+        return mergeChanges({ events: [rt.event(actor, 'program_declined', { programId: o.programId, reason: comment })] }, await passOn(o));
+      }
+      o.status = 'contacted';
+      o.contactedAt = rt.nowIso();
+      state.firstContactedAt ??= o.contactedAt;
+      if (state.stage === 'referring') rt.setStage('contacted');
+      return mergeChanges(
+        { events: [rt.event(actor, 'volunteer_contacted', { programId: o.programId })] },
+        rt.openTask({
+          type: 'report_outcome', title: `Report the outcome of mentor referral ${short} (${o.programName})`,
+          candidateRoles: ['program_staff'], scope: { programId: o.programId }, notifyEmail: o.contactEmail,
+          outcomes: ['enrolled', 'not_a_fit', 'withdrew', 'no_response'], ref: o.programId,
+        }, actor),
+      );
+    },
+    report_outcome: async (task, { outcome, comment, actor }) => {
+      const o = offerOfTask(task);
+      o.outcome = outcome as NonNullable<Offer['outcome']>;
+      const reported = { events: [rt.event(actor, 'outcome_reported', { programId: o.programId, outcome, ...(comment ? { comment } : {}) })] };
+      if (outcome === 'enrolled') {
+        const ended = endOpenOffers(actor, `the volunteer enrolled with another program`, o);
+        close('enrolled', 'enrolled');
+        return mergeChanges(reported, ended, { events: [rt.event(actor, 'volunteer_enrolled', { programId: o.programId })] });
+      }
+      if (outcome === 'withdrew') {
+        const ended = endOpenOffers(actor, 'the volunteer withdrew', o);
+        close('withdrawn', 'withdrew');
+        return mergeChanges(reported, ended);
+      }
+      return mergeChanges(reported, await passOn(o));
+    },
+    place_referral: async (_task, { outcome, comment, data, actor }) => {
+      if (outcome === 'closed') {
+        close('not_placed', 'not_placed');
+        return { events: [rt.event(actor, 'referral_closed', { reason: comment })] };
+      }
+      const ids = (data?.programIds as string[]) ?? [];
+      const round = Math.max(0, ...state.offers.map((o) => o.round)) + 1;
+      const picked = ids.map((id) => state.placeable.find((p) => p.programId === id)!);
+      return mergeChanges(...picked.map((p) => offer({ ...p, reasons: ['picked by a partnership coordinator'] }, round, true, actor)));
+    },
+  };
+
+  rt.registerTaskHandlers(
+    async (task, input) => (isReferralTask(task.type) ? onCompleted[task.type](task, input) : refuse('unknown_task', `Unknown task type ${task.type}`)),
+    (task, { outcome, comment, data }) => {
+      if (task.type === 'contact_volunteer' && outcome === 'declined' && !comment?.trim()) refuse('reason_required', 'Declining a referral needs a reason in `comment`');
+      if (task.type === 'place_referral' && outcome === 'closed' && !comment?.trim()) refuse('reason_required', 'Closing a referral unplaced needs a reason in `comment`');
+      if (task.type === 'place_referral' && outcome === 'referred') {
+        const ids = (data?.programIds as string[] | undefined) ?? [];
+        if (!ids.length) refuse('program_not_eligible', 'Name the programs in data.programIds');
+        const bad = ids.filter((id) => !state.placeable.some((p) => p.programId === id) || state.offers.some((o) => o.programId === id));
+        if (bad.length || new Set(ids).size !== ids.length) {
+          refuse('program_not_eligible', `Not a program this referral may go to (Affiliate or above, accepting referrals, not offered before): ${[...new Set(bad)].join(', ') || 'a program named twice'}`);
+        }
+      }
+    },
+  );
+
+  // An offer not taken in time passes to the next ranked program.
+  rt.onTaskExpired(async (task) => {
+    const o = offerOfTask(task);
+    o.status = 'expired';
+    o.endedReason = 'not contacted within the time allowed';
+    return mergeChanges(
+      { events: [rt.event(SYSTEM, 'offer_expired', { programId: o.programId, round: o.round })],
+        emails: [tellProgram(o, 'offer_expired', `The mentor referral ${short} was not taken up in time and has passed to another program.`)] },
+      await passOn(o),
+    );
+  });
+
+  registerReferralMessages(rt, {
+    withdraw: (actor) => {
+      const ended = endOpenOffers(actor, 'the volunteer withdrew');
+      close('withdrawn', 'withdrawn');
+      return mergeChanges(ended, { events: [rt.event(actor, 'volunteer_withdrew', {})] });
+    },
+    programUnavailable: async (programId, reason) => {
+      const changes: Change[] = [];
+      for (const o of state.offers.filter((x) => x.programId === programId && isOpen(x))) {
+        o.status = o.status === 'offered' ? 'expired' : 'cancelled';
+        o.endedReason = reason;
+        for (const t of rt.openTasks((t) => t.ref === programId)) changes.push(rt.closeTask(t, 'cancelled', SYSTEM, reason));
+        changes.push({ events: [rt.event(SYSTEM, 'offer_withdrawn', { programId, reason })] }, await passOn(o));
+      }
+      return mergeChanges(...changes);
+    },
+  });
+
+  if (!state.recorded) {
+    await rt.commit({ events: [rt.event(input.submittedBy, 'volunteer_submitted', { county: volunteer.county, ...(state.campaign ? { campaign: state.campaign } : {}) })] });
+    const confirmation = sendReferralConfirmation({
+      caseId: state.caseId, name: volunteer.name, email: volunteer.email, validFor: rules.withdrawLinkValidity, publicBaseUrl: input.policy.publicBaseUrl,
+    }).catch((err) => log.warn('The confirmation could not be sent', { caseId: state.caseId, error: String(err) }));
+    const ranked = await findReferralPrograms({ volunteer: criteria, exclude: [], limit: rules.programsPerReferral });
+    if (!closed()) {
+      await rt.commit(ranked.length ? mergeChanges(...ranked.map((p) => offer(p, 1, false))) : await askCoordinator('no eligible program'));
+    }
+    // The form's answer waits for this: the volunteer's referral is with its programs.
+    state.recorded = true;
+    await confirmation;
+  } else {
+    rt.resumeTaskTimers();
+  }
+
+  await rt.runUntilClosed((s) => continueAsNew<typeof mentorReferralWorkflow>({ ...input, state: s }));
+  return { caseId: state.caseId, stage: state.stage };
+}
