@@ -5,12 +5,20 @@
  * them as the SDK does and parses through every kind of schema they hold; the control
  * shows a frozen schema that was not prepared does fail.
  */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { SHARED_SCHEMA_MODULES, warmSchemas } from '../../workflows/shared/preloaded';
 import * as input from '../../workflows/shared/input';
 import * as taskData from '../../workflows/shared/task-data';
 
 const { TASK_DATA, TASK_TYPES } = taskData;
+
+/** Each process's `inputs.ts` under workflows/ (what task-data and the workflows import). */
+function everyInputsModule(): unknown[] {
+  const root = path.join(__dirname, '../../workflows');
+  return readdirSync(root).filter((d) => existsSync(path.join(root, d, 'inputs.ts'))).map((d) => require(path.join(root, d, "inputs.ts"))); // eslint-disable-line @typescript-eslint/no-require-imports -- loaded by what exists, as the SDK would
+}
 
 /** The SDK's freeze of shared modules (reusable V8 context): every object reachable, functions shallowly. */
 function deepFreeze(o: unknown, seen = new WeakSet<object>()): void {
@@ -34,7 +42,8 @@ test('the shared schemas, prepared and frozen, parse as before: valid and invali
   const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date');
   const local = { date, obj: z.object({ a: z.string(), when: date }), kind: z.enum(['x', 'y']) };
   warmSchemas([SHARED_SCHEMA_MODULES, local]);
-  deepFreeze([SHARED_SCHEMA_MODULES, local]);
+  // The SDK freezes every module the preloaded ones import, listed or not: every process's inputs.
+  deepFreeze([SHARED_SCHEMA_MODULES, everyInputsModule(), local]);
   expect(local.date.safeParse('2026-01-01').success).toBe(true);
   expect(local.date.safeParse('1 Jan').success).toBe(false);
   expect(local.obj.safeParse({ a: 'b', when: '2026-01-01' }).success).toBe(true);
