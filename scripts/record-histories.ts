@@ -15,6 +15,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { faults, fosterEdgeStories, leaveIncidentStory, sweeperStory } from './histories/more-stories';
 import { certificationTimerStories, fosterTimerStories, matchLifeStory } from './histories/timer-stories';
 import { leaveEnrollment, person as actor } from './histories/shared';
+import { referralFakes, referralStories } from './histories/referral-stories';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { TransitionResult } from '../workflows/shared/records';
 import { buildPolicy } from '../lib/policy';
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
     deliverEmails: async () => ({ sent: 0 }),
     sweepOutbox: async () => ({ sent: 0, pending: 0 }),
     issueReferenceLink: async () => ({ sent: true }),
+    ...referralFakes,
   };
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: require.resolve('../workflows'), activities });
   const mailWorker = await Worker.create({ connection: env.nativeConnection, taskQueue: mailQueueOf(taskQueue), activities });
@@ -93,7 +95,10 @@ async function main(): Promise<void> {
   const save = async (name: string, handle: WorkflowHandle, runId?: string) =>
     writeFileSync(path.join(OUT, `${name}.json`), historyJson(await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory()));
 
+  // `--only referral`: the referral's stories alone (added with issue 12; the others stay as recorded).
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
   await worker.runUntil(async () => {
+    if (only === 'referral') return referralStories(env, taskQueue, policy, save);
     const now = Number(await env.currentTimeMs());
     const year = laYear(now);
     // Calendar dates in Los Angeles, as the workflows read them (UTC is a day ahead in the evening).
@@ -236,6 +241,7 @@ async function main(): Promise<void> {
     await certificationTimerStories(env, taskQueue, policy, save);
     await fosterTimerStories(env, taskQueue, policy, save);
     await sweeperStory(env, taskQueue, save);
+    await referralStories(env, taskQueue, policy, save);
   });
   mailWorker.shutdown();
   await mailRunning;

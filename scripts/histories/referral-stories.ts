@@ -1,0 +1,93 @@
+/**
+ * Recorded lives of the online mentor referral (domain.md §4): one that ends enrolled after
+ * a decline passed an offer on; one whose offers all run out of time for three rounds, is
+ * placed by a coordinator and then withdrawn by the volunteer; one whose only program drops
+ * below Affiliate and which a coordinator closes unplaced. The directory is faked at the
+ * activity boundary (`referralFakes`), so a history depends only on workflow code.
+ * `npm run record-histories -- --only referral` records these alone.
+ */
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { WorkflowHandle } from '@temporalio/client';
+import { programUnavailableSignal, withdrawReferralUpdate } from '../../workflows/referral/messages';
+import { mentorReferralWorkflow, mentorReferralWorkflowId } from '../../workflows/referral/workflow';
+import type { RankedProgram } from '../../workflows/referral/types';
+import type { Volunteer } from '../../workflows/referral/inputs';
+import { caseDetailsQuery, caseRecordedUpdate, completeTaskUpdate, openTasksQuery } from '../../workflows/shared/messages';
+import type { Policy } from '../../workflows/shared/policy';
+import type { ActingUser } from '../../workflows/shared/records';
+import { completed, person, until, type Save } from './shared';
+
+const DAY = 86_400_000;
+const coordinator = person('pc-1', ['partnership_coordinator']);
+const staffOf = (programId: string) => person(`staff-${programId}`, ['program_staff'], { programId });
+
+/** The fake directory: programs by county, ranked in list order. */
+const DIRECTORY: Record<string, RankedProgram[]> = {
+  Yolo: ['a', 'b', 'c', 'd'].map((x) => program(`ref-${x}`)),
+  Trinity: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'].map((x) => program(`trin-${x}`)),
+  Lassen: [program('lass-a')],
+};
+function program(id: string): RankedProgram {
+  return { programId: id, name: `Program ${id}`, contactEmail: `${id}@program.example`, reasons: ['serves the county'] };
+}
+
+export const referralFakes = {
+  findReferralPrograms: async ({ volunteer, exclude, limit }: { volunteer: { county: string }; exclude: string[]; limit: number }) =>
+    (DIRECTORY[volunteer.county] ?? []).filter((p) => !exclude.includes(p.programId)).slice(0, limit),
+  findPlaceablePrograms: async ({ exclude }: { exclude: string[] }) =>
+    Object.values(DIRECTORY).flat().filter((p) => !exclude.includes(p.programId)).map(({ programId, name, contactEmail }) => ({ programId, name, contactEmail })),
+  sendReferralConfirmation: async () => ({ sent: true }),
+};
+
+const volunteer = (county: string): Volunteer => ({
+  name: 'V', email: `v-${county.toLowerCase()}@example.org`, phone: '916-555-0100', county, ageBand: '35-54', languages: ['English'],
+  interests: [], youthAges: { min: 10, max: 14 }, hoursPerMonth: 8, format: 'in_person',
+});
+
+async function complete(h: WorkflowHandle, type: string, outcome: string, actor: (ref?: string) => ActingUser, extra: { comment?: string; data?: Record<string, unknown>; ref?: string } = {}) {
+  const task = (await h.query(openTasksQuery)).find((t) => t.type === type && (!extra.ref || t.ref === extra.ref))!;
+  await h.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, outcome, comment: extra.comment, data: extra.data, actor: actor(task.ref) }] });
+}
+const staff = (ref?: string) => staffOf(ref!);
+
+export async function referralStories(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save): Promise<void> {
+  const start = async (id: string, county: string, campaign?: string) => {
+    const h = await env.client.workflow.start(mentorReferralWorkflow, {
+      taskQueue, workflowId: mentorReferralWorkflowId(id),
+      args: [{ caseId: id, volunteer: volunteer(county), ...(campaign ? { campaign } : {}), policy, submittedBy: { id: 'volunteer', name: 'the volunteer' } }],
+    });
+    await h.executeUpdate(caseRecordedUpdate);
+    return h;
+  };
+
+  // Enrolled: b declines (d offered in round 2), a makes contact and reports enrolled.
+  const enrolled = await start('referral-history-1', 'Yolo', 'MentorsOfColor');
+  await complete(enrolled, 'contact_volunteer', 'declined', staff, { ref: 'ref-b', comment: 'full' });
+  await complete(enrolled, 'contact_volunteer', 'contacted', staff, { ref: 'ref-a' });
+  await complete(enrolled, 'report_outcome', 'enrolled', staff, { ref: 'ref-a' });
+  await completed(enrolled);
+  await save('mentor-referral-enrolled', enrolled);
+
+  // Three rounds run out of time, a coordinator places it by hand, the volunteer withdraws.
+  const rounds = await start('referral-history-2', 'Trinity');
+  for (let round = 1; round <= 3; round++) {
+    await env.sleep(12 * DAY); // 5 business days, holidays included
+    await until(async () => (await rounds.query(openTasksQuery)).some((t) => t.type === (round === 3 ? 'place_referral' : 'contact_volunteer')));
+  }
+  const details = await rounds.query(caseDetailsQuery);
+  if (!details.placeable) throw new Error(`not awaiting placement: ${JSON.stringify(details.offers)}`);
+  const placeable = details.placeable as { programId: string }[];
+  await complete(rounds, 'place_referral', 'referred', () => coordinator, { data: { programIds: [placeable[0].programId] } });
+  await rounds.executeUpdate(withdrawReferralUpdate, { args: [{ actor: { id: 'volunteer', name: 'the volunteer' } }] });
+  await completed(rounds);
+  await save('mentor-referral-rounds-withdrawn', rounds);
+
+  // The only program drops below Affiliate; the coordinator closes the referral unplaced.
+  const dropped = await start('referral-history-3', 'Lassen');
+  await complete(dropped, 'contact_volunteer', 'contacted', staff, { ref: 'lass-a' });
+  await dropped.signal(programUnavailableSignal, { programId: 'lass-a', reason: 'no longer a member' });
+  await until(async () => (await dropped.query(openTasksQuery)).some((t) => t.type === 'place_referral'));
+  await complete(dropped, 'place_referral', 'closed', () => coordinator, { comment: 'No program near the volunteer' });
+  await completed(dropped);
+  await save('mentor-referral-dropped-closed', dropped);
+}
