@@ -24,6 +24,7 @@ import { registerIncidentRoutes } from './routes/incidents';
 import { registerMentoringLeaveRoutes } from './routes/mentoring-leave';
 import { registerPayrollRoutes } from './routes/payroll';
 import { registerReferralRoutes } from './routes/referrals';
+import { registerSuggestionRoutes } from './routes/suggestions';
 import { registerProgramRoutes } from './routes/programs';
 import { registerReportRoutes } from './routes/reports';
 import { registerSessionRoutes } from './routes/session';
@@ -62,6 +63,7 @@ export function createApp({ db, temporal, policy, auth, log = defaultLog, taskQu
   registerMentoringLeaveRoutes(api, db, temporal, policy, taskQueue);
   registerPayrollRoutes(api, db);
   registerReferralRoutes(api, db, temporal, policy, taskQueue);
+  registerSuggestionRoutes(api, db);
   registerProgramRoutes(api, db, temporal, policy, taskQueue);
   registerCertificationRoutes(api, db, temporal, policy, taskQueue);
   const mountReferencePage = registerFosterRoutes(api, db, temporal, policy, taskQueue);

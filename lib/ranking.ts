@@ -85,7 +85,7 @@ export function rankMentors(youth: YouthForMatching, mentors: readonly MentorCan
       score: (m) => (youth.preferFormerFosterYouth && m.formerFosterYouth ? 1 : 0),
       reason: (m) => (youth.preferFormerFosterYouth && m.formerFosterYouth ? 'former foster youth, as the social worker asked' : undefined),
     },
-    { score: waitingDays, reason: (m) => `waiting ${waitingDays(m)} day${waitingDays(m) === 1 ? '' : 's'} since approval` },
+    { score: (m) => now - Date.parse(m.approvedAt), reason: (m) => `waiting ${waitingDays(m)} day${waitingDays(m) === 1 ? '' : 's'} since approval` },
   ]);
 }
 

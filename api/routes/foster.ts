@@ -128,7 +128,10 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
         throw unprocessable('youth_age_out_of_range', `Youth are referred between ${rules.youthMinimumAge} and ${rules.youthMaximumAge}`);
       }
       const caseId = newId();
-      const input: YouthReferralInput = { caseId, youth: body.youth, socialWorker: body.socialWorker, caregiver: body.caregiver, caseWorkerId, policy, referredBy: actorOf(user) };
+      const input: YouthReferralInput = {
+        caseId, youth: body.youth, ...(body.mentorPreferences ? { mentorPreferences: body.mentorPreferences } : {}),
+        socialWorker: body.socialWorker, caregiver: body.caregiver, caseWorkerId, policy, referredBy: actorOf(user),
+      };
       return { body: await startCase(temporal, db, {
         workflow: youthReferralWorkflow, workflowId: youthReferralWorkflowId(caseId), taskQueue, args: [input], caseId, caseType: 'youth_referral',
         duplicate: () => conflict('duplicate', 'This referral exists already'),

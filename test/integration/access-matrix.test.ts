@@ -7,6 +7,7 @@
 import { as, mailbox, startStack, truncateAll, type Person, type Stack } from '../support/stack';
 import { certifiedProgram, DEPT, enrollmentBody, registerProgram, today, verifiedHours, year } from './fixtures';
 import { activeMatch, approvedMentor, mentorApplication, readyYouth, youthReferral } from './foster-fixtures';
+import { referralForm } from './referral-fixtures';
 
 let stack: Stack;
 let F: Awaited<ReturnType<typeof fixtures>>;
@@ -35,6 +36,7 @@ function personas(programP: string, programQ: string): Record<string, Person> {
     reviewerConflicted: person('mx-rev-2', ['quality_reviewer'], { programId: programP }),
     reviewLead: person('mx-lead', ['review_lead']),
     admin: person('mx-admin', ['admin']),
+    partnershipCoordinator: person('mx-pc', ['partnership_coordinator']),
   };
 }
 type Who = string; // a key of P, or 'anon'
@@ -64,8 +66,11 @@ async function fixtures() {
   await as(stack, P.reviewer).post(`/tasks/${cert.body.openTasks[0].id}/complete`, { outcome: 'approve' });
   const questions = (await as(stack).get('/certifications/questions')).body.items as { id: string }[];
   const payrollId = (await as(stack, P.hr).post('/mentoring-leave/payroll-exports', { period: today.slice(0, 7) })).body.id as string;
+  // Program P takes referrals in its county; a volunteer is referred to it.
+  await as(stack, P.staff).put(`/programs/${programP}/referrals`, REFERRAL_SETTINGS);
+  const referral = await as(stack).post('/referrals', referralForm('Sacramento'));
   return {
-    payrollId,
+    payrollId, referralId: referral.body.id as string,
     programP, programQ, leaveId, requestId: pending.body.id as string, reviewTask, nextYear: year + 1,
     mentorId, screeningId, youthId, matchId: match.id as string, certId: cert.body.id as string, questions,
   };
@@ -90,6 +95,8 @@ const LEAVE_VIEWERS = { employee: 200, supervisor: 200, hr: 200, coordinator: 20
 const SCREENING_VIEWERS = { caseWorker: 200, caseWorkerOther: 200, caseSupervisor: 200, admin: 200 };
 const YOUTH_VIEWERS = { caseWorker: 200, caseSupervisor: 200, socialWorker: 200 };
 const CERT_VIEWERS = { staff: 200, reviewer: 200, reviewerConflicted: 200, reviewLead: 200, admin: 200 };
+const REFERRAL_VIEWERS = { partnershipCoordinator: 200, staff: 200, admin: 200 };
+const REFERRAL_SETTINGS = { accepting: true, counties: ['Sacramento'], virtual: false, languages: ['English'], youthAges: { min: 8, max: 18 } };
 const get = (path: string) => () => ({ method: 'GET', path });
 
 const MATRIX: Record<string, Row> = {
@@ -100,7 +107,7 @@ const MATRIX: Record<string, Row> = {
   'GET /tasks/:taskId': { request: async () => ({ method: 'GET', path: `/tasks/${await sharedTask()}` }), expect: { ...LEAVE_VIEWERS, others: 404 } },
   'GET /tasks/:taskId/candidates': {
     request: async () => ({ method: 'GET', path: `/tasks/${await sharedTask()}/candidates` }),
-    expect: { hr: 200, admin: 200, hrOther: 404, caseSupervisor: 404, reviewLead: 404, others: 403 },
+    expect: { hr: 200, admin: 200, hrOther: 404, caseSupervisor: 404, reviewLead: 404, partnershipCoordinator: 404, others: 403 },
   },
   'POST /tasks/:taskId/claim': {
     request: async (who) => ({ method: 'POST', path: `/tasks/${who === 'hr' ? await F.reviewTask(F.nextYear + 1) : await sharedTask()}/claim` }),
@@ -108,7 +115,7 @@ const MATRIX: Record<string, Row> = {
   },
   'POST /tasks/:taskId/assign': {
     request: async (who) => ({ method: 'POST', path: `/tasks/${who === 'hr' ? await F.reviewTask(F.nextYear + 2) : who === 'admin' ? await F.reviewTask(F.nextYear + 3) : await sharedTask()}/assign`, body: { assigneeId: 'mx-hr' } }),
-    expect: { hr: 200, admin: 200, hrOther: 404, caseSupervisor: 404, reviewLead: 404, others: 403 },
+    expect: { hr: 200, admin: 200, hrOther: 404, caseSupervisor: 404, reviewLead: 404, partnershipCoordinator: 404, others: 403 },
   },
   'POST /tasks/:taskId/complete': {
     request: async (who) => ({ method: 'POST', path: `/tasks/${who === 'hr' ? await F.reviewTask(F.nextYear + 4) : await sharedTask()}/complete`, body: { outcome: 'approve' } }),
@@ -161,6 +168,8 @@ const MATRIX: Record<string, Row> = {
     // The mentor was withdrawn above: the case worker who may propose gets the business rule's answer.
     expect: { caseWorker: 422, caseWorkerOther: 404, others: 403 },
   },
+  // Match suggestions: for those who propose matches, of a youth they may see.
+  'GET /foster/youth/:caseId/suggestions': { request: get('/foster/youth/{youth}/suggestions'), expect: { caseWorker: 200, caseSupervisor: 200, caseWorkerOther: 404, others: 403 } },
   'GET /foster/matches/:caseId': { request: get('/foster/matches/{match}'), expect: { ...YOUTH_VIEWERS, others: 404 } },
   'POST /foster/matches/:caseId/close': {
     request: () => ({ method: 'POST', path: `/foster/matches/${F.matchId}/close`, body: { reason: 'planned', notes: 'Year done' } }),
@@ -179,6 +188,15 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ method: 'POST', path: `/programs/${F.programP}/certifications`, body: { level: 'partner' } }),
     expect: { staff: 409, admin: 409, others: 403 },
   },
+  'PUT /programs/:programId/referrals': {
+    request: () => ({ method: 'PUT', path: `/programs/${F.programP}/referrals`, body: REFERRAL_SETTINGS }),
+    expect: { staff: 200, admin: 200, staffOther: 404, others: 403 },
+  },
+  // The volunteer form and the withdraw link are public (no account); anyone may send the form.
+  'POST /referrals': { public: true, request: () => ({ method: 'POST', path: '/referrals', body: referralForm('Sacramento') }), expect: { others: 201, anon: 201 } },
+  'POST /referrals/withdraw/:token': { public: true, request: () => ({ method: 'POST', path: '/referrals/withdraw/not-a-real-token-at-all' }), expect: { others: 404, anon: 404 } },
+  'GET /referrals/:caseId': { request: get('/referrals/{referral}'), expect: { ...REFERRAL_VIEWERS, others: 404 } },
+  'GET /referrals/reports': { request: get('/referrals/reports'), expect: { partnershipCoordinator: 200, admin: 200, others: 403 } },
   'GET /reports/tasks': { request: get('/reports/tasks'), expect: { hr: 200, hrOther: 200, caseSupervisor: 200, reviewLead: 200, admin: 200, others: 403 } },
   'GET /foster/reports/pipeline': { request: get('/foster/reports/pipeline'), expect: { caseWorker: 200, caseWorkerOther: 200, caseSupervisor: 200, admin: 200, others: 403 } },
   'GET /certifications/reports/pipeline': { request: get('/certifications/reports/pipeline'), expect: { reviewer: 200, reviewerConflicted: 200, reviewLead: 200, admin: 200, others: 403 } },
@@ -209,7 +227,7 @@ async function sharedTask(): Promise<string> {
 
 const fill = (path: string) => path
   .replace('{leave}', F.leaveId).replace('{youth}', F.youthId).replace('{mentor}', F.mentorId)
-  .replace('{match}', F.matchId).replace('{cert}', F.certId).replace('{programP}', F.programP).replace('{payroll}', F.payrollId);
+  .replace('{match}', F.matchId).replace('{cert}', F.certId).replace('{programP}', F.programP).replace('{payroll}', F.payrollId).replace('{referral}', F.referralId);
 
 test('every route of the route table has its row in the matrix', () => {
   const routes = stack.routes.map((r) => `${r.method} ${r.path}`);
@@ -238,6 +256,7 @@ test('no out-of-scope record in any list, report or e-mail', async () => {
     expect([who, cases.includes(F.leaveId)]).toEqual([who, who in LEAVE_VIEWERS]);
     expect([who, cases.includes(F.youthId)]).toEqual([who, who in YOUTH_VIEWERS]);
     expect([who, cases.includes(F.certId)]).toEqual([who, who in CERT_VIEWERS]);
+    expect([who, cases.includes(F.referralId)]).toEqual([who, who in REFERRAL_VIEWERS]);
     for (const t of await listed(who, '/tasks?limit=200')) {
       const c = await as(stack, P[who]).get(`/tasks/${t.id}`);
       expect([who, t.id, c.status]).toEqual([who, t.id, 200]);
@@ -250,4 +269,10 @@ test('no out-of-scope record in any list, report or e-mail', async () => {
   const youth = (await as(stack, P.caseWorker).get(`/foster/youth/${F.youthId}`)).body.youth as { name: string; needs: string };
   const mail = await mailbox();
   expect(mail.filter((m) => m.text.includes(youth.name) || m.subject.includes(youth.name) || m.text.includes(youth.needs))).toEqual([]);
+  // A volunteer's name reaches no one by e-mail but the volunteer (their confirmation).
+  const volunteer = (await as(stack, P.partnershipCoordinator).get(`/referrals/${F.referralId}`)).body.volunteer as { name: string; email: string };
+  expect(mail.filter((m) => (m.text.includes(volunteer.name) || m.subject.includes(volunteer.name)) && !m.to.includes(volunteer.email))).toEqual([]);
+  // Only the coordinators and the referred program read the volunteer's details; an admin sees the case without them.
+  expect((await as(stack, P.staff).get(`/referrals/${F.referralId}`)).body.volunteer?.email).toBe(volunteer.email);
+  expect((await as(stack, P.admin).get(`/referrals/${F.referralId}`)).body.volunteer).toBeUndefined();
 });

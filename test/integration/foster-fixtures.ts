@@ -51,9 +51,10 @@ async function completeAll(stack: Stack, who: Person, caseBody: { openTasks: Tas
   }
 }
 
-/** A mentor through screening to the pool; returns the case id. */
-export async function approvedMentor(stack: Stack): Promise<string> {
+/** A mentor through screening to the pool (`applicant` overrides the application's); returns the case id. */
+export async function approvedMentor(stack: Stack, applicant: Record<string, unknown> = {}): Promise<string> {
   const app = mentorApplication();
+  app.applicant = { ...app.applicant, ...applicant };
   const created = await as(stack, cw1).post('/foster/mentors', app);
   if (created.status !== 201) throw new Error(`mentor: ${created.status} ${created.text}`);
   const id = created.body.id;

@@ -36,7 +36,7 @@ export function referralForm(county: string, overrides: { volunteer?: Record<str
   const email = `volunteer-${Date.now().toString(36)}-${n}@example.org`;
   return {
     volunteer: {
-      name: `Val Volunteer ${n}`, email, phone: '916-555-0100', zip: '95814', county, ageBand: '35-54',
+      name: `Val ${n} Volunteer`, email, phone: '916-555-0100', zip: '95814', county, ageBand: '35-54',
       languages: ['English', 'Spanish'], interests: ['chess', 'soccer'], youthAges: { min: 10, max: 14 }, hoursPerMonth: 8, format: 'in_person',
       ...overrides.volunteer,
     },

@@ -20,6 +20,8 @@ export const mentorApplicationInput = (minimumReferences: number) =>
     applicant: z.object({
       name: line(200), email, phone: line(40).pipe(z.string().min(5)), dateOfBirth: calendarDate,
       languages: words, interests: words, formerFosterYouth: z.boolean(),
+      // Where the mentor lives, for match suggestions by county (optional: older applications have none).
+      county: line(100).optional(),
     }).strict(),
     // At least 2 references.
     references: z.array(z.object({ name: line(200), email, relationship: line(100) }).strict())
@@ -34,6 +36,8 @@ export const youthReferralInput = z.object({
   socialWorker: z.object({ id: identifier, name: line(200), email }).strict(),
   caregiver: z.object({ name: line(200), email: email.optional() }).strict(),
   caseWorkerId: identifier.optional(),
+  // The social worker may ask for a mentor who was in foster care themselves (match suggestions).
+  mentorPreferences: z.object({ formerFosterYouth: z.boolean() }).strict().optional(),
 }).strict();
 
 export const matchProposalInput = z.object({ mentorCaseId: identifier, youthCaseId: identifier, rationale: text(5000).refine((s) => s.trim().length > 0, 'must not be empty') }).strict();

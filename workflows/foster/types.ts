@@ -33,6 +33,7 @@ export interface Applicant {
   languages: string[];
   interests: string[];
   formerFosterYouth: boolean;
+  county?: string;
 }
 
 export interface Reference {
@@ -94,9 +95,14 @@ export interface Youth {
 
 export type ReferralStage = 'consent' | 'intake' | 'ready' | 'closed';
 
+export interface MentorPreferences {
+  formerFosterYouth: boolean;
+}
+
 export interface YouthReferralState extends CaseCore, Availability {
   stage: ReferralStage;
   youth: Youth;
+  mentorPreferences?: MentorPreferences;
   socialWorker: { id: string; name: string; email: string };
   caregiver: { name: string; email?: string };
   caseWorkerId: string;
@@ -108,6 +114,7 @@ export type ConsentStatus = { status: 'pending' | 'accepted' | 'declined'; how?:
 export interface YouthReferralInput {
   caseId: string;
   youth: Youth;
+  mentorPreferences?: MentorPreferences;
   socialWorker: { id: string; name: string; email: string };
   caregiver: { name: string; email?: string };
   caseWorkerId: string;

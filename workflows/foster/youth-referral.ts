@@ -26,6 +26,7 @@ function initialState(input: YouthReferralInput): YouthReferralState {
       ownerId: input.caseWorkerId,
     }),
     youth: input.youth,
+    ...(input.mentorPreferences ? { mentorPreferences: input.mentorPreferences } : {}),
     socialWorker: input.socialWorker,
     caregiver: input.caregiver,
     caseWorkerId: input.caseWorkerId,
@@ -39,6 +40,7 @@ export async function youthReferralWorkflow(input: YouthReferralInput): Promise<
   const short = state.caseId.slice(0, 8);
   const rt = new CaseRuntime(state, input.policy, (s) => ({
     youth: s.youth,
+    ...(s.mentorPreferences ? { mentorPreferences: s.mentorPreferences } : {}),
     socialWorker: s.socialWorker,
     caregiver: s.caregiver,
     caseWorkerId: s.caseWorkerId,
