@@ -20,13 +20,16 @@ const FOSTER_CASE_TYPES = ['mentor_screening', 'youth_referral', 'match'];
 /**
  * The open tasks a supervising role answers for in the task report, per case type: HR
  * officers their department's leave tasks, case supervisors the foster ones, review leads
- * certification, admins all (counts only). Each role keeps its own scope when a person
+ * certification, partnership coordinators the referrals, admins all (counts only). Each role keeps its own scope when a person
  * holds several (an HR officer who is also a case supervisor still sees one department's leave).
  */
 function scopeOf(user: User) {
   return (eb: ExpressionBuilder<Database, 'tasks' | 'cases'>) => {
     if (hasRole(user, 'admin')) return eb.val(true);
-    const types = [...(hasRole(user, 'case_supervisor') ? FOSTER_CASE_TYPES : []), ...(hasRole(user, 'review_lead') ? ['certification'] : [])];
+    const types = [
+      ...(hasRole(user, 'case_supervisor') ? FOSTER_CASE_TYPES : []), ...(hasRole(user, 'review_lead') ? ['certification'] : []),
+      ...(hasRole(user, 'partnership_coordinator') ? ['mentor_referral'] : []),
+    ];
     return eb.or([
       ...(types.length ? [eb('cases.type', 'in', types)] : []),
       ...(hasRole(user, 'hr_officer') && user.department ? [eb.and([eb('cases.type', '=', 'mentoring_leave'), eb('cases.department', '=', user.department)])] : []),
@@ -68,7 +71,7 @@ const sinceOf = (since?: string) => (since ? new Date(`${since}T00:00:00Z`) : ne
 
 export function registerReportRoutes(api: ApiBuilder, db: Db): void {
   api.route({
-    method: 'get', path: '/reports/tasks', tag: 'reports', auth: ['hr_officer', 'case_supervisor', 'review_lead', 'admin'],
+    method: 'get', path: '/reports/tasks', tag: 'reports', auth: ['hr_officer', 'case_supervisor', 'review_lead', 'partnership_coordinator', 'admin'],
     summary: 'Open tasks by type: how many, how many overdue, how many escalated (JSON, or CSV with Accept: text/csv)',
     response: z.object({ items: z.array(z.object({ type: z.string(), open: z.number(), overdue: z.number(), escalated: z.number(), oldestDueAt: z.string().nullable() })) }),
     handler: async ({ user, req }) => {

@@ -121,6 +121,7 @@ test('a case worker proposes a match from the youth who are ready and the mentor
   const mentorPicker = page.getByLabel('Approved mentor, free');
   await mentorPicker.locator(`option[value="${mentorId}"]`).waitFor({ state: 'attached' });
   await mentorPicker.selectOption(mentorId);
+  await page.getByText(/^Why .* fits:$/).waitFor();
   await page.getByLabel('Why this pairing').fill('Both love drawing; the mentor speaks Spanish at home too');
   await checkPage(page, 'propose-match');
   await page.getByRole('button', { name: 'Propose the match' }).click();
@@ -137,6 +138,7 @@ test('a case worker proposes a match from the youth who are ready and the mentor
   await page.reload();
   await page.getByLabel('Youth ready to be matched').locator(`option[value="${other}"]`).waitFor({ state: 'attached' });
   await page.getByLabel('Youth ready to be matched').selectOption(other);
+  await page.getByText(/free mentors?, best fit first/).waitFor();
   expect(await page.getByLabel('Approved mentor, free').locator(`option[value="${mentorId}"]`).count()).toBe(0);
   await page.close();
 });

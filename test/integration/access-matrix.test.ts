@@ -197,7 +197,7 @@ const MATRIX: Record<string, Row> = {
   'POST /referrals/withdraw/:token': { public: true, request: () => ({ method: 'POST', path: '/referrals/withdraw/not-a-real-token-at-all' }), expect: { others: 404, anon: 404 } },
   'GET /referrals/:caseId': { request: get('/referrals/{referral}'), expect: { ...REFERRAL_VIEWERS, others: 404 } },
   'GET /referrals/reports': { request: get('/referrals/reports'), expect: { partnershipCoordinator: 200, admin: 200, others: 403 } },
-  'GET /reports/tasks': { request: get('/reports/tasks'), expect: { hr: 200, hrOther: 200, caseSupervisor: 200, reviewLead: 200, admin: 200, others: 403 } },
+  'GET /reports/tasks': { request: get('/reports/tasks'), expect: { hr: 200, hrOther: 200, caseSupervisor: 200, reviewLead: 200, partnershipCoordinator: 200, admin: 200, others: 403 } },
   'GET /foster/reports/pipeline': { request: get('/foster/reports/pipeline'), expect: { caseWorker: 200, caseWorkerOther: 200, caseSupervisor: 200, admin: 200, others: 403 } },
   'GET /certifications/reports/pipeline': { request: get('/certifications/reports/pipeline'), expect: { reviewer: 200, reviewerConflicted: 200, reviewLead: 200, admin: 200, others: 403 } },
   'GET /me': { request: get('/me'), expect: { others: 200 } },

@@ -20,6 +20,8 @@ import { SignIn } from './pages/SignIn';
 import { SignInCallback } from './pages/SignInCallback';
 import { TaskLink } from './pages/TaskLink';
 import { YouthReferral } from './pages/YouthReferral';
+import { Volunteer } from './pages/Volunteer';
+import { WithdrawReferral } from './pages/WithdrawReferral';
 import { useSession } from './session';
 
 const queryClient = new QueryClient({
@@ -40,6 +42,8 @@ createRoot(document.getElementById('root')!).render(
           <Route path="/" element={<SignIn />} />
           <Route path="/signin/callback" element={<SignInCallback />} />
           <Route path="/directory" element={<Directory />} />
+          <Route path="/volunteer" element={<Volunteer />} />
+          <Route path="/referrals/withdraw/:token" element={<WithdrawReferral />} />
           <Route path="/inbox" element={<SignedIn><Inbox /></SignedIn>} />
           <Route path="/cases/:caseId" element={<SignedIn><CasePage /></SignedIn>} />
           <Route path="/tasks/:taskId" element={<SignedIn><TaskLink /></SignedIn>} />

@@ -1,7 +1,7 @@
 /** Which roles see which parts of the app (the API refuses anything else anyway). */
 
 /** Roles that hand tasks to others (assign, reassign): the API's supervising roles. */
-export const SUPERVISING_ROLES = ['hr_officer', 'case_supervisor', 'review_lead', 'admin'] as const;
+export const SUPERVISING_ROLES = ['hr_officer', 'case_supervisor', 'review_lead', 'partnership_coordinator', 'admin'] as const;
 
 export const supervises = (roles: string[]) => SUPERVISING_ROLES.some((r) => roles.includes(r));
 
@@ -11,6 +11,7 @@ export const REPORT_ROLES = {
   tasks: SUPERVISING_ROLES,
   foster: ['case_worker', 'case_supervisor', 'admin'],
   certification: ['quality_reviewer', 'review_lead', 'admin'],
+  referrals: ['partnership_coordinator', 'admin'],
 } as const;
 
 export const readsReports = (roles: string[]) => Object.values(REPORT_ROLES).some((rs) => rs.some((r) => roles.includes(r)));

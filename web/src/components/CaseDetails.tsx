@@ -7,6 +7,7 @@
 import type { ReactNode } from 'react';
 import { humanize } from './format';
 import { CertificationStandards } from './CertificationStandards';
+import { ReferralDetails } from './ReferralDetails';
 import { MatchCalendar, type CheckInRecord } from './MatchCalendar';
 import type { Answer } from './SelfAssessmentForm';
 
@@ -87,6 +88,7 @@ export function CaseDetails({ type, details }: { type: string; details: Details 
       </Section>
     );
   }
+  if (type === 'mentor_referral') return <ReferralDetails details={details} />;
   if (type === 'youth_referral') {
     return (
       <Section id="referral-heading" title="Referral">

@@ -48,6 +48,7 @@ function SiteHeader() {
             {session?.person.roles.includes('case_worker') ? <li><NavLink className="usa-link" to="/matches/new">Propose a match</NavLink></li> : null}
             {session?.person.roles.some((r) => r === 'social_worker' || r === 'case_worker') ? <li><NavLink className="usa-link" to="/youth/new">Refer a youth</NavLink></li> : null}
             <li><NavLink className="usa-link" to="/directory">Program directory</NavLink></li>
+            {session ? null : <li><NavLink className="usa-link" to="/volunteer">Become a mentor</NavLink></li>}
             {session ? (
               <li>
                 <span className="mf-nav__who">{session.person.name ?? session.person.id}</span>{' '}

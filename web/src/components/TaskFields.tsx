@@ -56,7 +56,30 @@ function ListField({ name, schema, value, onChange, id }: { name: string; schema
   );
 }
 
-export function Field({ name, schema, required, value, onChange, idPrefix }: { name: string; schema: JsonSchema; required: boolean; value: Value; onChange: (v: Value) => void; idPrefix: string }) {
+/** What a list of ids may hold, offered by the page (e.g. the programs a coordinator may pick). */
+export type Choices = Record<string, { value: string; label: string }[]>;
+
+/** A list of ids picked from the choices the page offers, as checkboxes. */
+function ChoiceList({ name, choices, value, onChange, id }: { name: string; choices: { value: string; label: string }[]; value: string[]; onChange: (v: string[] | undefined) => void; id: string }) {
+  const toggle = (v: string, on: boolean) => {
+    const next = on ? [...value, v] : value.filter((x) => x !== v);
+    onChange(next.length ? next : undefined);
+  };
+  return (
+    <fieldset className="usa-fieldset margin-top-2">
+      <legend className="usa-legend">{humanize(name)}</legend>
+      {choices.length ? null : <p className="usa-hint">Nothing to choose from.</p>}
+      {choices.map((c) => (
+        <div className="usa-checkbox" key={c.value}>
+          <input className="usa-checkbox__input" id={`${id}-${c.value}`} type="checkbox" checked={value.includes(c.value)} onChange={(e) => toggle(c.value, e.target.checked)} />
+          <label className="usa-checkbox__label" htmlFor={`${id}-${c.value}`}>{c.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+export function Field({ name, schema, required, value, onChange, idPrefix, choices }: { name: string; schema: JsonSchema; required: boolean; value: Value; onChange: (v: Value) => void; idPrefix: string; choices?: Choices }) {
   const id = `${idPrefix}-${name}`;
   if (schema.type === 'object') {
     return (
@@ -66,6 +89,7 @@ export function Field({ name, schema, required, value, onChange, idPrefix }: { n
       </fieldset>
     );
   }
+  if (schema.type === 'array' && schema.items?.type === 'string') return <ChoiceList name={name} choices={choices?.[name] ?? []} value={(value ?? []) as string[]} onChange={onChange} id={id} />;
   if (schema.type === 'array') return <ListField name={name} schema={schema} value={(value ?? []) as Obj[]} onChange={onChange} id={id} />;
   if (schema.type === 'boolean') {
     return (

@@ -9,7 +9,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok, type Task } from '../api/client';
 import { ProblemAlert } from './ProblemAlert';
 import { dueText, humanize } from './format';
-import { Field, type JsonSchema } from './TaskFields';
+import { Field, type Choices, type JsonSchema } from './TaskFields';
 
 function useTaskSchema(type: string) {
   return useQuery({
@@ -20,7 +20,7 @@ function useTaskSchema(type: string) {
   });
 }
 
-export function TaskForm({ task, caseId, onDone }: { task: Task; caseId: string; onDone: (outcome: string) => void }) {
+export function TaskForm({ task, caseId, onDone, choices }: { task: Task; caseId: string; onDone: (outcome: string) => void; choices?: Choices }) {
   const schema = useTaskSchema(task.type);
   const [data, setData] = useState<Record<string, unknown>>({});
   const [comment, setComment] = useState('');
@@ -54,7 +54,7 @@ export function TaskForm({ task, caseId, onDone }: { task: Task; caseId: string;
         {done ? null : (
           <form className="usa-form usa-form--large" onSubmit={submit} aria-label={task.title}>
             {fields.map(([name, s]) => (
-              <Field key={name} name={name} schema={s} idPrefix={formId} required={schema.data?.required?.includes(name) ?? false} value={data[name]}
+              <Field key={name} name={name} schema={s} idPrefix={formId} choices={choices} required={schema.data?.required?.includes(name) ?? false} value={data[name]}
                 onChange={(v) => setData((d) => { const next = { ...d }; if (v === undefined) delete next[name]; else next[name] = v; return next; })} />
             ))}
             <div className="usa-form-group">

@@ -30,7 +30,10 @@ export function CasePage() {
   const c = found.data as (typeof found.data & {
     ledger?: Ledger; personalTime?: PersonalTimeEntry[]; requests?: LeaveRequest[]; enrollment?: { employee: { id: string } };
     programId?: string; selfAssessment?: { answers: Answer[] }; workPlan?: WorkPlanItem[];
+    placeable?: { programId: string; name: string }[];
   }) | undefined;
+  // A coordinator placing a referral by hand picks from the programs that may receive it.
+  const choices = { programIds: (c?.placeable ?? []).map((p) => ({ value: p.programId, label: p.name })) };
   const roles = session?.person.roles ?? [];
   // The program's own staff (or an admin) answer the self-assessment and the work plan.
   const programSide = !!c?.programId && (roles.includes('admin') || (roles.includes('program_staff') && session?.person.programId === c.programId));
@@ -64,7 +67,7 @@ export function CasePage() {
           </div>
           {tasks.map((t) => (
             <div key={t.id}>
-              <TaskForm task={t} caseId={caseId} onDone={(outcome) => setDone((x) => [...x, { title: t.title, outcome }])} />
+              <TaskForm task={t} caseId={caseId} choices={choices} onDone={(outcome) => setDone((x) => [...x, { title: t.title, outcome }])} />
               {supervising ? <AssignTask task={t} caseId={caseId} /> : null}
             </div>
           ))}

@@ -1,7 +1,8 @@
 /**
  * The public program directory: every registered mentoring program with its
- * certification level, searchable by name, organization and county, filtered by level
- * (kept in the URL). No sign-in.
+ * certification level, searchable by name, organization and county, filtered by level and
+ * by what volunteers look for — county served, language, youth age, online mentoring,
+ * accepting referrals (all kept in the URL). No sign-in.
  */
 import { useQuery } from '@tanstack/react-query';
 import { api, ok } from '../api/client';
@@ -17,10 +18,23 @@ export function Directory() {
   const [params, set] = useUrlParams();
   const level = (params.get('level') ?? '') as Level | '';
   const q = params.get('q') ?? '';
+  const filters = {
+    ...(params.get('county') ? { county: params.get('county')! } : {}),
+    ...(params.get('language') ? { language: params.get('language')! } : {}),
+    ...(params.get('youthAge') ? { youthAge: Number(params.get('youthAge')) } : {}),
+    ...(params.get('virtual') ? { virtual: 'true' as const } : {}),
+    ...(params.get('accepting') ? { accepting: 'true' as const } : {}),
+  };
   const programs = useQuery({
-    queryKey: ['programs', level],
-    queryFn: () => ok(api.GET('/api/v1/programs', { params: { query: { limit: 200, ...(level ? { level } : {}) } } })),
+    queryKey: ['programs', level, filters],
+    queryFn: () => ok(api.GET('/api/v1/programs', { params: { query: { limit: 200, ...(level ? { level } : {}), ...filters } } })),
   });
+  const check = (name: 'virtual' | 'accepting', label: string) => (
+    <div className="usa-checkbox">
+      <input className="usa-checkbox__input" id={`directory-${name}`} type="checkbox" checked={!!params.get(name)} onChange={(e) => set(name, e.target.checked ? 'true' : '')} />
+      <label className="usa-checkbox__label" htmlFor={`directory-${name}`}>{label}</label>
+    </div>
+  );
   const words = q.toLowerCase().split(/\s+/).filter(Boolean);
   const shown = (programs.data?.items ?? []).filter((p) => words.every((w) => `${p.name} ${p.organization} ${p.county}`.toLowerCase().includes(w)));
   return (
@@ -37,6 +51,20 @@ export function Directory() {
             {LEVELS.map((l) => <option key={l} value={l}>{humanize(l)}</option>)}
           </select>
         </div>
+        <div className="usa-form-group">
+          <label className="usa-label" htmlFor="directory-county">County served</label>
+          <input className="usa-input" id="directory-county" value={params.get('county') ?? ''} onChange={(e) => set('county', e.target.value)} />
+        </div>
+        <div className="usa-form-group">
+          <label className="usa-label" htmlFor="directory-language">Language</label>
+          <input className="usa-input" id="directory-language" value={params.get('language') ?? ''} onChange={(e) => set('language', e.target.value)} />
+        </div>
+        <div className="usa-form-group">
+          <label className="usa-label" htmlFor="directory-age">Youth age</label>
+          <input className="usa-input usa-input--small" id="directory-age" type="number" min={5} max={24} value={params.get('youthAge') ?? ''} onChange={(e) => set('youthAge', e.target.value)} />
+        </div>
+        {check('virtual', 'Mentors online')}
+        {check('accepting', 'Accepting volunteers')}
       </form>
       {params.get('registered') ? (
         <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
@@ -53,6 +81,10 @@ export function Directory() {
               <div className="usa-card__body">
                 <p>{p.organization} · {p.county} County</p>
                 <p><span className="usa-tag">{humanize(p.level)}</span>{p.certifiedUntil ? ` until ${p.certifiedUntil}` : ''}</p>
+                {p.referrals?.accepting ? (
+                  <p>Accepting volunteers · {p.referrals.counties.join(', ') || p.county}{p.referrals.virtual ? ' · online too' : ''}
+                    {p.referrals.youthAges ? ` · youth ${p.referrals.youthAges.min}–${p.referrals.youthAges.max}` : ''}{p.referrals.languages.length ? ` · ${p.referrals.languages.join(', ')}` : ''}</p>
+                ) : <p>Not taking volunteer referrals</p>}
               </div>
             </div>
           </li>

@@ -1,7 +1,8 @@
 /**
  * A program's own page for its staff: the directory entry and its level, the program's
  * certification cases (open ones first, each a link to its case page), and applying for
- * certification — as an Affiliate, or as a Partner once the program has run 12 months.
+ * certification — as an Affiliate, or as a Partner once the program has run 12 months —
+ * and its volunteer referral settings.
  */
 import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -10,6 +11,7 @@ import { api, ok } from '../api/client';
 import { humanize } from '../components/format';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { ReferralSettings } from '../components/ReferralSettings';
 import { useSession } from '../session';
 
 export function MyProgram() {
@@ -57,6 +59,7 @@ export function MyProgram() {
           <button type="submit" className="usa-button margin-top-2" disabled={apply.isPending}>Apply</button>
         </form>
       ) : null}
+      {p ? <ReferralSettings key={p.id} programId={p.id} county={p.county} saved={p.referrals} /> : null}
     </Page>
   );
 }

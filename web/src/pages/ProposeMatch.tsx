@@ -1,11 +1,13 @@
 /**
- * A case worker proposes a match: a youth ready to be matched and a mentor approved and
- * free (both from the cases the case worker may see), with the reason for the pairing.
+ * A case worker proposes a match: a youth ready to be matched, then one of the approved,
+ * free mentors the server suggests for that youth (ranked by language, county, interests,
+ * former foster youth when asked for, and waiting time, with the reasons), and the reason
+ * for the pairing.
  * Consents and the first meeting follow as tasks; a party another match took meanwhile
  * is refused with the rule's message.
  */
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQueries, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { api, ok } from '../api/client';
 import { fieldError, FormGroup } from '../components/forms';
@@ -15,20 +17,14 @@ import { ProblemAlert } from '../components/ProblemAlert';
 export function ProposeMatch() {
   const navigate = useNavigate();
   const youth = useQuery({ queryKey: ['cases', 'youth_referral', 'ready'], queryFn: () => ok(api.GET('/api/v1/cases', { params: { query: { type: 'youth_referral', stage: 'ready', status: 'open', limit: 200 } } })) });
-  const mentors = useQuery({ queryKey: ['cases', 'mentor_screening', 'approved'], queryFn: () => ok(api.GET('/api/v1/cases', { params: { query: { type: 'mentor_screening', stage: 'approved', status: 'open', limit: 200 } } })) });
-  // Approved is not enough: a mentor in a proposed or active match is not free. (One read
-  // per approved mentor; the suggestions of issue 12 will rank the pool server-side.)
-  const details = useQueries({
-    queries: (mentors.data?.items ?? []).map((c) => ({
-      queryKey: ['mentor', c.id],
-      queryFn: () => ok(api.GET('/api/v1/foster/mentors/{caseId}', { params: { path: { caseId: c.id } } })),
-    })),
-  });
-  const free = (mentors.data?.items ?? []).filter((_c, i) => {
-    const d = details[i]?.data as { activeMatchId?: string } | undefined;
-    return d !== undefined && !d.activeMatchId;
-  });
   const [f, setF] = useState({ youthCaseId: '', mentorCaseId: '', rationale: '' });
+  // The free approved mentors for this youth, best fit first, with the reasons (server-side ranking).
+  const suggestions = useQuery({
+    queryKey: ['suggestions', f.youthCaseId],
+    enabled: !!f.youthCaseId,
+    queryFn: () => ok(api.GET('/api/v1/foster/youth/{caseId}/suggestions', { params: { path: { caseId: f.youthCaseId }, query: { limit: 200 } } })),
+  });
+  const chosen = suggestions.data?.items.find((m) => m.mentorCaseId === f.mentorCaseId);
   const propose = useMutation({
     mutationFn: () => ok(api.POST('/api/v1/foster/matches', { body: f })),
     onSuccess: (c) => void navigate(`/cases/${c.id}`),
@@ -38,21 +34,25 @@ export function ProposeMatch() {
     propose.mutate();
   };
   return (
-    <Page title="Propose a match" lead="Pair a youth who is ready with an approved mentor who is free.">
-      <ProblemAlert error={youth.error ?? mentors.error} />
+    <Page title="Propose a match" lead="Pair a youth who is ready with an approved mentor who is free; mentors are suggested best fit first.">
+      <ProblemAlert error={youth.error ?? suggestions.error} />
       <form className="usa-form usa-form--large" onSubmit={submit} aria-label="Propose a match">
         <FormGroup id="match-youth" label="Youth ready to be matched" error={fieldError(propose.error, 'youthCaseId')}>
-          <select className="usa-select" id="match-youth" required value={f.youthCaseId} onChange={(e) => setF({ ...f, youthCaseId: e.target.value })}>
+          <select className="usa-select" id="match-youth" required value={f.youthCaseId} onChange={(e) => setF({ ...f, youthCaseId: e.target.value, mentorCaseId: '' })}>
             <option value="">{youth.isPending ? 'Loading…' : `- Select (${youth.data?.items.length ?? 0} ready) -`}</option>
             {youth.data?.items.map((c) => <option key={c.id} value={c.id}>{c.subject}</option>)}
           </select>
         </FormGroup>
+        <p role="status" className="usa-hint">{!f.youthCaseId ? 'Choose a youth to see the mentors who fit.' : suggestions.data ? `${suggestions.data.items.length} free mentor${suggestions.data.items.length === 1 ? '' : 's'}, best fit first` : 'Finding mentors…'}</p>
         <FormGroup id="match-mentor" label="Approved mentor, free" error={fieldError(propose.error, 'mentorCaseId')}>
-          <select className="usa-select" id="match-mentor" required value={f.mentorCaseId} onChange={(e) => setF({ ...f, mentorCaseId: e.target.value })}>
-            <option value="">{mentors.isPending || details.some((d) => d.isPending) ? 'Loading…' : `- Select (${free.length} free) -`}</option>
-            {free.map((c) => <option key={c.id} value={c.id}>{c.subject}</option>)}
+          <select className="usa-select" id="match-mentor" required value={f.mentorCaseId} aria-describedby="match-mentor-why" onChange={(e) => setF({ ...f, mentorCaseId: e.target.value })}>
+            <option value="">- Select -</option>
+            {suggestions.data?.items.map((m) => <option key={m.mentorCaseId} value={m.mentorCaseId}>{m.rank}. {m.name}</option>)}
           </select>
         </FormGroup>
+        <div id="match-mentor-why">
+          {chosen ? <><p className="margin-bottom-0">Why {chosen.name} fits:</p><ul className="usa-list">{chosen.reasons.map((r) => <li key={r}>{r}</li>)}</ul></> : null}
+        </div>
         <FormGroup id="match-rationale" label="Why this pairing" error={fieldError(propose.error, 'rationale')}>
           <textarea className="usa-textarea" id="match-rationale" rows={3} required maxLength={5000} value={f.rationale} onChange={(e) => setF({ ...f, rationale: e.target.value })} />
         </FormGroup>

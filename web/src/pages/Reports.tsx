@@ -2,7 +2,8 @@
  * Reports, each shown to the people who run that part of the work: leave usage and the
  * payroll export (HR),
  * open tasks by type (every supervising role), the screening funnel and time to match
- * (case workers and supervisors), the certification pipeline (reviewers). The year of
+ * (case workers and supervisors), the certification pipeline (reviewers), volunteer
+ * referrals per campaign and county (the partnership's coordinators). The year of
  * the usage report is kept in the URL.
  */
 import { useSearchParams } from 'react-router-dom';
@@ -12,6 +13,7 @@ import { FosterPipelineReport } from '../components/reports/FosterPipelineReport
 import { LeaveUsageReport } from '../components/reports/LeaveUsageReport';
 import { PayrollExports } from '../components/reports/PayrollExports';
 import { TaskLoadReport } from '../components/reports/TaskLoadReport';
+import { ReferralReport } from '../components/reports/ReferralReport';
 import { useSession } from '../session';
 import { readsReports, REPORT_ROLES } from '../roles';
 
@@ -27,6 +29,7 @@ export function Reports() {
       {may('tasks') ? <TaskLoadReport /> : null}
       {may('foster') ? <FosterPipelineReport /> : null}
       {may('certification') ? <CertificationPipelineReport /> : null}
+      {may('referrals') ? <ReferralReport /> : null}
       {!readsReports(roles) ? <p>Your roles have no reports.</p> : null}
     </Page>
   );
