@@ -26,6 +26,9 @@ export interface IssueReferenceLinkInput {
   kind: 'request' | 'reminder';
   validFor: PolicyDuration;
   publicBaseUrl: string;
+  /** A wellness caller's screening: its workflow and wording (absent: a mentor's). */
+  workflowId?: string;
+  role?: 'caller';
 }
 
 export interface SendReferralConfirmationInput {
@@ -77,12 +80,14 @@ export function createReferenceActivities({ db, mailer, clock = () => new Date()
       const first = input.applicantName.split(' ')[0];
       return issue({
         key: `${input.caseId}:${input.referenceId}:${input.kind}`, caseId: input.caseId, referenceId: input.referenceId,
-        workflowId: mentorScreeningWorkflowId(input.caseId), email: input.email, path: '/references/', validFor: input.validFor,
+        workflowId: input.workflowId ?? mentorScreeningWorkflowId(input.caseId), email: input.email, path: '/references/', validFor: input.validFor,
         subject: `[mentorflow] ${input.kind === 'reminder' ? 'Reminder: ' : ''}a reference for ${input.applicantName}`,
         body: (link, until) => [
           `Dear ${input.referenceName},`,
           '',
-          `${input.applicantName} has applied to mentor a young person in foster care and named you as a reference.`,
+          input.role === 'caller'
+            ? `${input.applicantName} has applied to make wellness check-in calls to young people and named you as a reference.`
+            : `${input.applicantName} has applied to mentor a young person in foster care and named you as a reference.`,
           `Please tell us whether you recommend ${first}: ${link}`,
           '',
           `The link works once, until ${until}. You do not need an account.`,

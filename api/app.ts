@@ -25,6 +25,7 @@ import { registerMentoringLeaveRoutes } from './routes/mentoring-leave';
 import { registerPayrollRoutes } from './routes/payroll';
 import { registerReferralRoutes } from './routes/referrals';
 import { registerSuggestionRoutes } from './routes/suggestions';
+import { registerWellnessRoutes } from './routes/wellness';
 import { registerProgramRoutes } from './routes/programs';
 import { registerReportRoutes } from './routes/reports';
 import { registerSessionRoutes } from './routes/session';
@@ -64,6 +65,7 @@ export function createApp({ db, temporal, policy, auth, log = defaultLog, taskQu
   registerPayrollRoutes(api, db);
   registerReferralRoutes(api, db, temporal, policy, taskQueue);
   registerSuggestionRoutes(api, db);
+  registerWellnessRoutes(api, db, temporal, policy, taskQueue);
   registerProgramRoutes(api, db, temporal, policy, taskQueue);
   registerCertificationRoutes(api, db, temporal, policy, taskQueue);
   const mountReferencePage = registerFosterRoutes(api, db, temporal, policy, taskQueue);

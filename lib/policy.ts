@@ -59,6 +59,18 @@ export const policySchema = z
         reservationHold: duration,
       })
       .strict(),
+    wellness: z
+      .object({
+        callerMinimumReferences: z.number().int().min(0),
+        callerTrainingHours: z.number().min(0),
+        plannedCalls: z.number().int().min(1),
+        maxCalls: z.number().int().min(1),
+        callEvery: duration,
+        logWithin: duration,
+        unreachedBeforeConfirm: z.number().int().min(1),
+      })
+      .strict()
+      .refine((w) => w.maxCalls >= w.plannedCalls, { message: 'maxCalls must be at least plannedCalls', path: ['maxCalls'] }),
     referral: z
       .object({
         programsPerReferral: z.number().int().min(1).max(10),

@@ -7,3 +7,5 @@ export { youthReferralWorkflow } from './foster/youth-referral';
 export { matchWorkflow } from './foster/match';
 export { outboxSweeperWorkflow } from './outbox/sweeper';
 export { mentorReferralWorkflow } from './referral/workflow';
+export { callerScreeningWorkflow } from './foster/mentor-screening';
+export { wellnessCheckinWorkflow } from './wellness/workflow';

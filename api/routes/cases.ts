@@ -14,6 +14,7 @@ import { actorOf, type User } from '../auth';
 import { conflict, HttpProblem, notFound, problemFromRefusal, unprocessable } from '../errors';
 import { CURSORS, decodeCursor, pageOf, pageQuery, type ApiBuilder } from '../http';
 import { answerWithin } from '../updates';
+import { taskContext } from '../task-context';
 import { findPerson } from '../people';
 import { listTasks } from '../inbox';
 import { canSeeCase, caseDto, caseForRules, caseWithDetails, loadVisibleCase, openTasksOf, taskDto, taskForRules, visibleTo, type CaseRow, type TaskRow } from '../views';
@@ -207,8 +208,9 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
       if (!t.outcomes.includes(body.outcome)) throw unprocessable('invalid_outcome', `Outcome must be one of: ${t.outcomes.join(', ')}`);
       const problems = taskDataProblems(t.type, body.data, { today: laDate(Date.now()) });
       if (problems.length) throw new HttpProblem(400, 'Bad Request', `The data of a ${t.type} task is not valid`, 'validation_failed', problems);
+      const context = await taskContext(db, t.type, body.data);
       await answerWithin(t.case_id, temporal.workflow.getHandle(t.workflow_id).executeUpdate(completeTaskUpdate, {
-        args: [{ taskId: t.id, outcome: body.outcome, comment: body.comment, data: body.data, actor: actorOf(user) }],
+        args: [{ taskId: t.id, outcome: body.outcome, comment: body.comment, data: body.data, actor: actorOf(user), ...(context ? { context } : {}) }],
       }));
       const task = await reloadTask(t.id);
       const after = await db.selectFrom('cases').selectAll().where('id', '=', t.case_id).executeTakeFirstOrThrow();

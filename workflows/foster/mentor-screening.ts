@@ -15,24 +15,29 @@ import { fosterAssignable, assignedCaseWorkerOrSupervisor } from '../shared/who-
 import { registerAvailability } from './availability';
 import { referenceAnswerInput, trainingInput, withdrawInput } from './inputs';
 import { logTrainingUpdate, referenceAnswerUpdate, withdrawApplicationUpdate } from './messages';
-import { CHECKS, type FosterResult, type MentorScreeningInput, type MentorScreeningState, type Reference } from './types';
+import { CALLER_CHECKS, CHECKS, type FosterResult, type MentorScreeningInput, type MentorScreeningState, type Reference } from './types';
 
 
 const FINAL = ['approved', 'declined', 'withdrawn'];
 
 export const mentorScreeningWorkflowId = (caseId: string): string => `mentor-screening-${caseId}`;
+export const callerScreeningWorkflowId = (caseId: string): string => `caller-screening-${caseId}`;
+
+const checksOf = (input: Pick<MentorScreeningInput, 'track'>) => (input.track === 'caller' ? CALLER_CHECKS : CHECKS);
 
 function initialState(input: MentorScreeningInput): MentorScreeningState {
   const now = Date.now();
   const iso = new Date(now).toISOString();
+  const caller = input.track === 'caller';
   return {
     ...newCase({
       caseId: input.caseId,
-      type: 'mentor_screening',
+      type: caller ? 'caller_screening' : 'mentor_screening',
       stage: 'screening',
-      subject: `Mentor screening: ${input.applicant.name}`,
-      // Case workers see the mentor pool to propose matches; supervisors decide.
-      viewers: [userToken(input.caseWorkerId), roleToken('case_worker'), roleToken('case_supervisor')],
+      subject: `${caller ? 'Caller' : 'Mentor'} screening: ${input.applicant.name}`,
+      // Case workers see the mentor pool to propose matches; supervisors decide; the
+      // partnership's coordinators see the callers they assign.
+      viewers: [userToken(input.caseWorkerId), roleToken('case_worker'), roleToken('case_supervisor'), ...(caller ? [roleToken('partnership_coordinator')] : [])],
       ownerId: input.caseWorkerId,
       // The applicant has no account: a staff member with the applicant's e-mail is the applicant.
       parties: { ids: [], emails: [input.applicant.email] },
@@ -40,8 +45,9 @@ function initialState(input: MentorScreeningInput): MentorScreeningState {
     applicant: input.applicant,
     caseWorkerId: input.caseWorkerId,
     references: input.references.map((r) => ({ ...r, id: uuid4(), status: 'awaiting', requestedAt: iso, reminded: false, followUpOpened: false })),
-    checks: CHECKS.map((c) => ({ name: c.name, status: 'pending' })),
-    interview: { status: 'pending' },
+    checks: checksOf(input).map((c) => ({ name: c.name, status: 'pending' })),
+    interview: { status: caller ? 'not_required' : 'pending' },
+    ...(caller ? { track: 'caller' as const } : {}),
     training: [],
     screeningDueAt: '',
     screeningOverdue: false,
@@ -52,7 +58,14 @@ function initialState(input: MentorScreeningInput): MentorScreeningState {
 export async function mentorScreeningWorkflow(input: MentorScreeningInput): Promise<FosterResult> {
   const policy = input.policy;
   const state = input.state ?? initialState(input);
-  const rules = policy.foster;
+  const caller = state.track === 'caller';
+  // A caller's shorter track asks for fewer references and training hours.
+  const rules = caller
+    ? { ...policy.foster, minimumReferences: policy.wellness.callerMinimumReferences, minimumTrainingHours: policy.wellness.callerTrainingHours }
+    : policy.foster;
+  const who = caller ? 'caller' : 'mentor';
+  // A caller's reference link answers this workflow, and its e-mail says what the applicant applied for.
+  const callerLink = caller ? { workflowId: callerScreeningWorkflowId(state.caseId), role: 'caller' as const } : {};
   const trainingHours = () => state.training.reduce((a, t) => a + t.hours, 0);
   const rt = new CaseRuntime(state, policy, (s) => ({
     applicant: s.applicant,
@@ -82,7 +95,7 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
     if (!ready) return {};
     rt.setStage('decision');
     const task = rt.openTask({
-      type: 'screening_decision', title: `Screening decision for mentor applicant (case ${state.caseId.slice(0, 8)})`,
+      type: 'screening_decision', title: `Screening decision for ${who} applicant (case ${state.caseId.slice(0, 8)})`,
       candidateRoles: ['case_supervisor'], scope: {}, outcomes: ['approve', 'decline'],
     });
     return { ...task, events: [rt.event(SYSTEM, 'screening_complete', { flagged: state.checks.filter((c) => c.status === 'flagged').map((c) => c.name) }), ...(task.events ?? [])] };
@@ -124,9 +137,11 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
           // Approved mentors enter the pool: the case stays open as their record.
           rt.setStage(approved ? 'approved' : 'declined', approved ? 'open' : 'closed');
           return {
-            events: [rt.event(actor, approved ? 'mentor_approved' : 'mentor_declined', comment ? { reason: comment } : {})],
-            emails: [rt.email(`${task.id}:result`, [state.applicant.email], approved ? 'You are approved as a mentor' : 'Your mentor application',
-              approved ? 'Thank you: your screening is complete and you are approved as a mentor. Your case worker will be in touch about a match.'
+            events: [rt.event(actor, `${who}_${approved ? 'approved' : 'declined'}`, comment ? { reason: comment } : {})],
+            emails: [rt.email(`${task.id}:result`, [state.applicant.email], approved ? `You are approved as a ${caller ? 'wellness caller' : 'mentor'}` : `Your ${who} application`,
+              approved
+                ? (caller ? 'Thank you: your screening is complete and you are approved to make wellness check-in calls. A coordinator will assign you a young person to call.'
+                  : 'Thank you: your screening is complete and you are approved as a mentor. Your case worker will be in touch about a match.')
                 : `Thank you for applying. We are not able to approve your application.${comment ? `\nReason: ${comment}` : ''}`, rt.caseLink())],
           };
         }
@@ -203,7 +218,7 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
     },
   );
 
-  registerAvailability(rt, () => (state.stage === 'approved' ? undefined : `The mentor's screening is ${state.stage}`), 'mentor_not_available');
+  if (!caller) registerAvailability(rt, () => (state.stage === 'approved' ? undefined : `The mentor's screening is ${state.stage}`), 'mentor_not_available');
 
   // ---- timers -------------------------------------------------------------------------
 
@@ -214,7 +229,7 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
     if (!ref.reminded) {
       if (await rt.untilOr(answered, addDuration(sent, rules.referenceReminderAfter, rt.calendar))) return;
       ref.reminded = true;
-      await issueReferenceLink({ caseId: state.caseId, referenceId: ref.id, referenceName: ref.name, email: ref.email, applicantName: state.applicant.name, kind: 'reminder', validFor: rules.referenceLinkValidity, publicBaseUrl: policy.publicBaseUrl });
+      await issueReferenceLink({ caseId: state.caseId, referenceId: ref.id, referenceName: ref.name, email: ref.email, applicantName: state.applicant.name, kind: 'reminder', validFor: rules.referenceLinkValidity, publicBaseUrl: policy.publicBaseUrl, ...callerLink });
       await rt.commit({ events: [rt.event(SYSTEM, 'reference_reminded', { referenceId: ref.id })] });
     }
     if (!ref.followUpOpened) {
@@ -241,13 +256,14 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
   if (!state.recorded) {
     state.screeningDueAt = new Date(addDuration(Date.now(), rules.screeningTarget, rt.calendar)).toISOString();
     const tasks = mergeChanges(
-      ...CHECKS.map((c) => caseWorkerTask('background_check', `Background check: ${c.title}`, ['clear', 'flagged'], c.name)),
-      caseWorkerTask('interview', 'In-person interview with the mentor applicant', ['pass', 'fail']),
+      ...checksOf(state).map((c) => caseWorkerTask('background_check', `Background check: ${c.title}`, ['clear', 'flagged'], c.name)),
+      // Callers have no interview on their shorter track.
+      caller ? {} : caseWorkerTask('interview', 'In-person interview with the mentor applicant', ['pass', 'fail']),
     );
     await rt.commit(mergeChanges({ events: [rt.event(input.appliedBy, 'applied', { references: state.references.length })] }, tasks));
     state.recorded = true;
     for (const ref of state.references) {
-      await issueReferenceLink({ caseId: state.caseId, referenceId: ref.id, referenceName: ref.name, email: ref.email, applicantName: state.applicant.name, kind: 'request', validFor: rules.referenceLinkValidity, publicBaseUrl: policy.publicBaseUrl });
+      await issueReferenceLink({ caseId: state.caseId, referenceId: ref.id, referenceName: ref.name, email: ref.email, applicantName: state.applicant.name, kind: 'request', validFor: rules.referenceLinkValidity, publicBaseUrl: policy.publicBaseUrl, ...callerLink });
     }
   } else {
     rt.resumeTaskTimers();
@@ -258,4 +274,14 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
   // An approved mentor's record lives on (pool, matches) until withdrawn.
   await rt.runUntilClosed((s) => continueAsNew<typeof mentorScreeningWorkflow>({ ...input, state: s }));
   return { caseId: state.caseId, stage: state.stage };
+}
+
+/**
+ * A wellness caller's screening (`caller-screening-<caseId>`, domain.md §5): the mentor
+ * screening's shorter track — identity and registry checks, one reference through the same
+ * one-time link, two training hours, no interview — then the case supervisor's decision;
+ * an approved caller's case stays open as their record in the callers' pool.
+ */
+export async function callerScreeningWorkflow(input: MentorScreeningInput): Promise<FosterResult> {
+  return mentorScreeningWorkflow({ ...input, track: 'caller' });
 }

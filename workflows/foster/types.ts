@@ -9,13 +9,25 @@ import type { Policy } from '../shared/policy';
 import type { Actor } from '../shared/records';
 
 export type Recommendation = 'yes' | 'with_reservations' | 'no';
-export type CheckName = 'doj_live_scan' | 'fbi' | 'child_abuse_central_index' | 'sex_offender_registry';
+export type CheckName = 'doj_live_scan' | 'fbi' | 'child_abuse_central_index' | 'sex_offender_registry' | 'identity' | 'registry';
 export const CHECKS: { name: CheckName; title: string }[] = [
   { name: 'doj_live_scan', title: 'State criminal record (DOJ, Live Scan fingerprints)' },
   { name: 'fbi', title: 'Federal criminal record (FBI)' },
   { name: 'child_abuse_central_index', title: 'Child Abuse Central Index' },
   { name: 'sex_offender_registry', title: 'Sex offender registry' },
 ];
+/** Wellness callers' shorter track (domain.md §5): identity and the child-abuse registry. */
+export const CALLER_CHECKS: { name: CheckName; title: string }[] = [
+  { name: 'identity', title: 'Identity' },
+  { name: 'registry', title: 'Child abuse registry' },
+];
+
+/**
+ * Which screening a case runs: a mentor's (four checks, two references, an interview, six
+ * training hours) or a wellness caller's shorter track (two checks, one reference, no
+ * interview, two hours on check-in calls and mandated reporting).
+ */
+export type ScreeningTrack = 'mentor' | 'caller';
 
 /** Whether a person or youth is free to be matched (shared by mentor and youth cases). */
 export interface Availability {
@@ -34,6 +46,8 @@ export interface Applicant {
   interests: string[];
   formerFosterYouth: boolean;
   county?: string;
+  /** A wellness caller's user id (callers sign in to log their calls). */
+  id?: string;
 }
 
 export interface Reference {
@@ -67,7 +81,8 @@ export interface MentorScreeningState extends CaseCore, Availability {
   caseWorkerId: string;
   references: Reference[];
   checks: BackgroundCheck[];
-  interview: { status: 'pending' | 'pass' | 'fail'; notes?: string };
+  interview: { status: 'pending' | 'pass' | 'fail' | 'not_required'; notes?: string };
+  track?: ScreeningTrack;
   training: { date: string; hours: number; module: string }[];
   screeningDueAt: string;
   screeningOverdue: boolean;
@@ -76,6 +91,8 @@ export interface MentorScreeningState extends CaseCore, Availability {
 
 export interface MentorScreeningInput {
   caseId: string;
+  /** A caller's screening when 'caller' (absent: a mentor's). */
+  track?: ScreeningTrack;
   applicant: Applicant;
   references: { name: string; email: string; relationship: string }[];
   caseWorkerId: string;

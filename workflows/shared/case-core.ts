@@ -43,6 +43,10 @@ export interface TaskSpec {
   excludedActors?: string[];
   /** Not done by its due time, the task expires (the process's expiry hook says what next) instead of escalating. */
   expiresAtDue?: boolean;
+  /** A due instant of the task's own (a call's date plus the time to log it) instead of the policy's duration. */
+  dueAtMs?: number;
+  /** Where it escalates when late, instead of the policy's role for its type. */
+  escalateTo?: string;
 }
 
 export interface Change {

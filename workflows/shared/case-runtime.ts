@@ -179,7 +179,7 @@ export class CaseRuntime<S extends CaseCore> {
   openTask(spec: TaskSpec, actor: Actor = SYSTEM): Change {
     const p = taskPolicy(this.policy, spec.type);
     const now = Date.now();
-    const dueMs = addDuration(now, p.due, this.calendar);
+    const dueMs = spec.dueAtMs ?? addDuration(now, p.due, this.calendar);
     const task: TaskRecord = {
       id: uuid4(),
       caseId: this.state.caseId,
@@ -199,7 +199,7 @@ export class CaseRuntime<S extends CaseCore> {
       remindAt: new Date(Math.max(now, subtractDuration(dueMs, p.reminderBefore, this.calendar))).toISOString(),
       reminded: false,
       escalated: false,
-      escalateTo: escalationRole(this.state.type, p.escalateTo),
+      escalateTo: escalationRole(this.state.type, spec.escalateTo ?? p.escalateTo),
       outcomes: spec.outcomes,
       ref: spec.ref,
     };

@@ -8,6 +8,11 @@ export interface CompleteTaskInput {
   comment?: string;
   data?: Record<string, unknown>;
   actor: ActingUser;
+  /**
+   * Facts the API read for the rule's sake (the caller a coordinator assigns, as the read
+   * model has them), for the workflow's validator to decide on; never from the client.
+   */
+  context?: Record<string, unknown>;
 }
 export interface ClaimTaskInput {
   taskId: string;

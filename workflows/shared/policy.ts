@@ -86,6 +86,19 @@ export interface Policy {
     /** How long the withdraw link in the volunteer's confirmation works. */
     withdrawLinkValidity: PolicyDuration;
   };
+  wellness: {
+    /** Callers' shorter screening: one reference, 2 training hours. */
+    callerMinimumReferences: number;
+    callerTrainingHours: number;
+    /** 3 calls, one a week, extendable to at most 5. */
+    plannedCalls: number;
+    maxCalls: number;
+    callEvery: PolicyDuration;
+    /** A call is logged within 2 days of its date, else the coordinator is alerted. */
+    logWithin: PolicyDuration;
+    /** Unreached calls in a row before the referrer confirms the contact details. */
+    unreachedBeforeConfirm: number;
+  };
   /** Continue-as-new once a workflow's history passes this many events. */
   maxHistoryEvents: number;
 }
@@ -125,6 +138,13 @@ export const DEFAULT_POLICY: Policy = {
     // Then reports the outcome within 60 days; late, it goes to the partnership's coordinators.
     report_outcome: { due: 'P60D', reminderBefore: 'P7D', escalateTo: 'partnership_coordinator' },
     place_referral: { due: businessDays(5), reminderBefore: businessDays(1), escalateTo: 'admin' },
+    // Wellness check-ins: youth data, so lateness goes to the partnership's coordinators.
+    assign_caller: { due: businessDays(2), reminderBefore: businessDays(1), escalateTo: 'partnership_coordinator' },
+    // Its due time is the call's date plus policy wellness.logWithin (set per call).
+    wellness_call: { due: 'P2D', reminderBefore: 'P2D', escalateTo: 'partnership_coordinator' },
+    confirm_contact: { due: businessDays(2), reminderBefore: businessDays(1), escalateTo: 'partnership_coordinator' },
+    resource_referral: { due: businessDays(2), reminderBefore: businessDays(1), escalateTo: 'partnership_coordinator' },
+    extend_or_close: { due: 'P3D', reminderBefore: 'P1D', escalateTo: 'partnership_coordinator' },
   },
   mailboxes: {
     admin: 'mentorflow-admin@mentorflow.local',
@@ -168,6 +188,15 @@ export const DEFAULT_POLICY: Policy = {
     checkInEvery: 'P1M',
     commitment: 'P12M',
     reservationHold: 'PT5M',
+  },
+  wellness: {
+    callerMinimumReferences: 1,
+    callerTrainingHours: 2,
+    plannedCalls: 3,
+    maxCalls: 5,
+    callEvery: 'P7D',
+    logWithin: 'P2D',
+    unreachedBeforeConfirm: 2,
   },
   referral: {
     programsPerReferral: 3,

@@ -19,6 +19,7 @@ import * as leaveInputs from '../mentoring-leave/inputs';
 import * as certificationInputs from '../certification/inputs';
 import * as fosterInputs from '../foster/inputs';
 import * as referralInputs from '../referral/inputs';
+import * as wellnessInputs from '../wellness/inputs';
 import * as questions from '../certification/questions';
 
 /** A regex check's stand-in: the same test, and a `lastIndex` zod may set. */
@@ -58,5 +59,5 @@ export function warmSchemas(value: unknown, seen = new Set<unknown>()): void {
 }
 
 /** Every module of schemas the workflows share (a new inputs module belongs here). */
-export const SHARED_SCHEMA_MODULES = [input, taskData, leaveInputs, certificationInputs, fosterInputs, referralInputs, questions];
+export const SHARED_SCHEMA_MODULES = [input, taskData, leaveInputs, certificationInputs, fosterInputs, referralInputs, wellnessInputs, questions];
 warmSchemas(SHARED_SCHEMA_MODULES);

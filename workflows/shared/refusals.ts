@@ -70,6 +70,8 @@ export const REFUSALS = {
   period_in_future: 422,
   no_consent: 422,
   program_not_eligible: 422,
+  caller_language_mismatch: 422,
+  caller_not_available: 422,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

@@ -10,6 +10,7 @@
 import { z, type ZodTypeAny } from 'zod';
 import { STANDARDS } from '../certification/questions';
 import { placeReferralData } from '../referral/inputs';
+import { assignCallerData, confirmContactData, wellnessCallData } from '../wellness/inputs';
 import { calendarDate, issuesAt, line, person, text } from './input';
 
 export const TASK_TYPES = [
@@ -18,11 +19,12 @@ export const TASK_TYPES = [
   'consent', 'intake', 'first_meeting', 'check_in', 'safety_review', 'anniversary', 'closure_interview',
   'application_review', 'assessment_review', 'work_plan_verification',
   'contact_volunteer', 'report_outcome', 'place_referral',
+  'assign_caller', 'wellness_call', 'confirm_contact', 'resource_referral', 'extend_or_close',
 ] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 export const taskTypeSchema = z.enum(TASK_TYPES);
 
-export const CHECK_NAMES = ['doj_live_scan', 'fbi', 'child_abuse_central_index', 'sex_offender_registry'] as const;
+export const CHECK_NAMES = ['doj_live_scan', 'fbi', 'child_abuse_central_index', 'sex_offender_registry', 'identity', 'registry'] as const;
 export const RECOMMENDATIONS = ['yes', 'with_reservations', 'no'] as const;
 
 /** What the date bounds are measured against: today in Los Angeles (YYYY-MM-DD). */
@@ -75,6 +77,11 @@ export const TASK_DATA: { [T in TaskType]: (b?: DataBounds) => ZodTypeAny } = {
   report_outcome: noData,
   // The coordinator's hand-picked programs (required with the outcome `referred`).
   place_referral: () => placeReferralData,
+  assign_caller: () => assignCallerData,
+  wellness_call: () => wellnessCallData,
+  confirm_contact: () => confirmContactData,
+  resource_referral: noData,
+  extend_or_close: noData,
 };
 
 export function isTaskType(t: string): t is TaskType {

@@ -22,7 +22,7 @@ export type TaskForRules = Pick<TaskRecord, 'type' | 'candidates' | 'scope'> &
   Partial<Pick<TaskRecord, 'assigneeId' | 'escalatedTo' | 'assignable' | 'excludedActors'>>;
 
 /** Youth records are the most sensitive data: these cases are never visible to `admin`. */
-export const YOUTH_CASE_TYPES: readonly string[] = ['youth_referral', 'match'];
+export const YOUTH_CASE_TYPES: readonly string[] = ['youth_referral', 'match', 'wellness_checkin'];
 
 const tokensOf = (u: ActingUser) => principalTokens({ sub: u.id, roles: u.roles, department: u.department, programId: u.programId });
 const has = (u: ActingUser, role: string) => u.roles.includes(role);
@@ -94,6 +94,10 @@ export function supervises(user: ActingUser, task: TaskForRules, c: CaseForRules
       return has(user, 'case_supervisor');
     case 'mentor_referral':
       return has(user, 'admin') || has(user, 'partnership_coordinator');
+    case 'caller_screening':
+      return has(user, 'case_supervisor');
+    case 'wellness_checkin':
+      return has(user, 'partnership_coordinator');
     default:
       return has(user, 'admin');
   }
@@ -176,9 +180,13 @@ export function mayAssign(by: ActingUser, assignee: ActingUser, task: TaskForRul
 
 // ---- escalation -------------------------------------------------------------------------
 
-/** Where an overdue task escalates: youth and match tasks go to case supervisors, never to admin. */
+/**
+ * Where an overdue task escalates: youth and match tasks go to case supervisors, wellness
+ * check-ins to the partnership's coordinators — never to admin.
+ */
 export function escalationRole(caseType: string, policyRole: string): string {
-  return YOUTH_CASE_TYPES.includes(caseType) && policyRole === 'admin' ? 'case_supervisor' : policyRole;
+  if (!YOUTH_CASE_TYPES.includes(caseType) || policyRole !== 'admin') return policyRole;
+  return caseType === 'wellness_checkin' ? 'partnership_coordinator' : 'case_supervisor';
 }
 
 /**
