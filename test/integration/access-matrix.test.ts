@@ -8,6 +8,7 @@ import { as, mailbox, startStack, truncateAll, type Person, type Stack } from '.
 import { certifiedProgram, DEPT, enrollmentBody, registerProgram, today, verifiedHours, year } from './fixtures';
 import { activeMatch, approvedMentor, mentorApplication, readyYouth, youthReferral } from './foster-fixtures';
 import { referralForm } from './referral-fixtures';
+import { callerApplication, wellnessReferral } from './wellness-fixtures';
 
 let stack: Stack;
 let F: Awaited<ReturnType<typeof fixtures>>;
@@ -69,7 +70,10 @@ async function fixtures() {
   // Program P takes referrals in its county; a volunteer is referred to it.
   await as(stack, P.staff).put(`/programs/${programP}/referrals`, REFERRAL_SETTINGS);
   const referral = await as(stack).post('/referrals', referralForm('Sacramento'));
+  const callerId = (await as(stack, P.caseWorker).post('/wellness/callers', callerApplication(['English']))).body.id as string;
+  const wellnessId = (await as(stack, P.socialWorker).post('/wellness/youth', wellnessReferral())).body.id as string;
   return {
+    callerId, wellnessId,
     payrollId, referralId: referral.body.id as string,
     programP, programQ, leaveId, requestId: pending.body.id as string, reviewTask, nextYear: year + 1,
     mentorId, screeningId, youthId, matchId: match.id as string, certId: cert.body.id as string, questions,
@@ -188,6 +192,15 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ method: 'POST', path: `/programs/${F.programP}/certifications`, body: { level: 'partner' } }),
     expect: { staff: 409, admin: 409, others: 403 },
   },
+  'POST /wellness/callers': { request: () => ({ method: 'POST', path: '/wellness/callers', body: callerApplication(['English']) }), expect: { caseWorker: 201, caseWorkerOther: 201, others: 403 } },
+  'GET /wellness/callers/:caseId': { request: get('/wellness/callers/{caller}'), expect: { ...SCREENING_VIEWERS, partnershipCoordinator: 200, others: 404 } },
+  'POST /wellness/callers/:caseId/training': {
+    request: () => ({ method: 'POST', path: `/wellness/callers/${F.callerId}/training`, body: { date: today, hours: 1, module: 'Mandated reporting' } }),
+    expect: { caseWorker: 201, caseSupervisor: 201, others: 403 },
+  },
+  // A school counselor, a social worker or a case worker refers; the youth is the referrer's, the coordinators' and the caller's.
+  'POST /wellness/youth': { request: () => ({ method: 'POST', path: '/wellness/youth', body: wellnessReferral() }), expect: { socialWorker: 201, socialWorkerOther: 201, caseWorker: 201, caseWorkerOther: 201, others: 403 } },
+  'GET /wellness/youth/:caseId': { request: get('/wellness/youth/{wellness}'), expect: { socialWorker: 200, partnershipCoordinator: 200, others: 404 } },
   'PUT /programs/:programId/referrals': {
     request: () => ({ method: 'PUT', path: `/programs/${F.programP}/referrals`, body: REFERRAL_SETTINGS }),
     expect: { staff: 200, admin: 200, staffOther: 404, others: 403 },
@@ -227,7 +240,8 @@ async function sharedTask(): Promise<string> {
 
 const fill = (path: string) => path
   .replace('{leave}', F.leaveId).replace('{youth}', F.youthId).replace('{mentor}', F.mentorId)
-  .replace('{match}', F.matchId).replace('{cert}', F.certId).replace('{programP}', F.programP).replace('{payroll}', F.payrollId).replace('{referral}', F.referralId);
+  .replace('{match}', F.matchId).replace('{cert}', F.certId).replace('{programP}', F.programP).replace('{payroll}', F.payrollId).replace('{referral}', F.referralId)
+  .replace('{caller}', F.callerId).replace('{wellness}', F.wellnessId);
 
 test('every route of the route table has its row in the matrix', () => {
   const routes = stack.routes.map((r) => `${r.method} ${r.path}`);
@@ -257,6 +271,7 @@ test('no out-of-scope record in any list, report or e-mail', async () => {
     expect([who, cases.includes(F.youthId)]).toEqual([who, who in YOUTH_VIEWERS]);
     expect([who, cases.includes(F.certId)]).toEqual([who, who in CERT_VIEWERS]);
     expect([who, cases.includes(F.referralId)]).toEqual([who, who in REFERRAL_VIEWERS]);
+    expect([who, cases.includes(F.wellnessId)]).toEqual([who, ['socialWorker', 'partnershipCoordinator'].includes(who)]);
     for (const t of await listed(who, '/tasks?limit=200')) {
       const c = await as(stack, P[who]).get(`/tasks/${t.id}`);
       expect([who, t.id, c.status]).toEqual([who, t.id, 200]);

@@ -63,6 +63,8 @@ test('the shared schemas, prepared and frozen, parse as before: valid and invali
     first_meeting: { meetingDate: '2026-01-02' },
     check_in: { contactMentor: true, contactYouth: true, contactCaregiver: false, satisfaction: 4, safetyConcern: false },
     place_referral: { programIds: ['program-1'] },
+    assign_caller: { callerCaseId: 'case-1' },
+    wellness_call: { reached: true, minutes: 20, mood: 4, needs: ['food'] },
   };
   for (const type of TASK_TYPES) {
     const schema = TASK_DATA[type]({ today: '2026-06-01' });
