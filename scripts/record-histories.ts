@@ -16,6 +16,7 @@ import { faults, fosterEdgeStories, leaveIncidentStory, sweeperStory } from './h
 import { certificationTimerStories, fosterTimerStories, matchLifeStory } from './histories/timer-stories';
 import { leaveEnrollment, person as actor } from './histories/shared';
 import { referralFakes, referralStories } from './histories/referral-stories';
+import { wellnessStories } from './histories/wellness-stories';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { TransitionResult } from '../workflows/shared/records';
 import { buildPolicy } from '../lib/policy';
@@ -95,10 +96,11 @@ async function main(): Promise<void> {
   const save = async (name: string, handle: WorkflowHandle, runId?: string) =>
     writeFileSync(path.join(OUT, `${name}.json`), historyJson(await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory()));
 
-  // `--only referral`: the referral's stories alone (added with issue 12; the others stay as recorded).
+  // `--only referral|wellness`: those stories alone (added with issue 12; the others stay as recorded).
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
   await worker.runUntil(async () => {
     if (only === 'referral') return referralStories(env, taskQueue, policy, save);
+    if (only === 'wellness') return wellnessStories(env, taskQueue, policy, save);
     const now = Number(await env.currentTimeMs());
     const year = laYear(now);
     // Calendar dates in Los Angeles, as the workflows read them (UTC is a day ahead in the evening).
@@ -242,6 +244,7 @@ async function main(): Promise<void> {
     await fosterTimerStories(env, taskQueue, policy, save);
     await sweeperStory(env, taskQueue, save);
     await referralStories(env, taskQueue, policy, save);
+    await wellnessStories(env, taskQueue, policy, save);
   });
   mailWorker.shutdown();
   await mailRunning;
