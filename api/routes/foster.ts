@@ -212,7 +212,7 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
         return;
       }
       res.type('html').send(page('Mentor reference', `<form method="post">
-<fieldset><legend>Would you recommend this applicant as a mentor for a young person in foster care?</legend>
+<fieldset><legend>Would you recommend this applicant to work with young people (as a mentor, or making check-in calls)?</legend>
 <label><input type="radio" name="recommendation" value="yes" required> Yes</label>
 <label><input type="radio" name="recommendation" value="with_reservations"> Yes, with reservations</label>
 <label><input type="radio" name="recommendation" value="no"> No</label></fieldset>

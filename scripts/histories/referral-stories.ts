@@ -60,9 +60,11 @@ export async function referralStories(env: TestWorkflowEnvironment, taskQueue: s
     return h;
   };
 
-  // Enrolled: b declines (d offered in round 2), a makes contact and reports enrolled.
+  // Enrolled: b declines (d offered in round 2), c finds no fit after contact, a makes contact and reports enrolled.
   const enrolled = await start('referral-history-1', 'Yolo', 'MentorsOfColor');
   await complete(enrolled, 'contact_volunteer', 'declined', staff, { ref: 'ref-b', comment: 'full' });
+  await complete(enrolled, 'contact_volunteer', 'contacted', staff, { ref: 'ref-c' });
+  await complete(enrolled, 'report_outcome', 'not_a_fit', staff, { ref: 'ref-c' });
   await complete(enrolled, 'contact_volunteer', 'contacted', staff, { ref: 'ref-a' });
   await complete(enrolled, 'report_outcome', 'enrolled', staff, { ref: 'ref-a' });
   await completed(enrolled);

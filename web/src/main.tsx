@@ -22,6 +22,7 @@ import { TaskLink } from './pages/TaskLink';
 import { YouthReferral } from './pages/YouthReferral';
 import { Volunteer } from './pages/Volunteer';
 import { WithdrawReferral } from './pages/WithdrawReferral';
+import { WellnessReferral } from './pages/WellnessReferral';
 import { useSession } from './session';
 
 const queryClient = new QueryClient({
@@ -55,6 +56,8 @@ createRoot(document.getElementById('root')!).render(
           <Route path="/mentors/new" element={<SignedIn><MentorApplication /></SignedIn>} />
           <Route path="/youth/new" element={<SignedIn><YouthReferral /></SignedIn>} />
           <Route path="/matches/new" element={<SignedIn><ProposeMatch /></SignedIn>} />
+          <Route path="/callers/new" element={<SignedIn><MentorApplication caller /></SignedIn>} />
+          <Route path="/wellness/new" element={<SignedIn><WellnessReferral /></SignedIn>} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </BrowserRouter>

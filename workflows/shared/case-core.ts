@@ -47,6 +47,8 @@ export interface TaskSpec {
   dueAtMs?: number;
   /** Where it escalates when late, instead of the policy's role for its type. */
   escalateTo?: string;
+  /** No reminder (its reminder would fall at once: the assignment e-mail says it already). */
+  noReminder?: boolean;
 }
 
 export interface Change {

@@ -197,7 +197,7 @@ export class CaseRuntime<S extends CaseCore> {
       createdAt: new Date(now).toISOString(),
       dueAt: new Date(dueMs).toISOString(),
       remindAt: new Date(Math.max(now, subtractDuration(dueMs, p.reminderBefore, this.calendar))).toISOString(),
-      reminded: false,
+      reminded: !!spec.noReminder,
       escalated: false,
       escalateTo: escalationRole(this.state.type, spec.escalateTo ?? p.escalateTo),
       outcomes: spec.outcomes,

@@ -74,6 +74,8 @@ export async function wellnessCheckinWorkflow(input: WellnessInput): Promise<{ c
       type: 'wellness_call', title: `Wellness call ${n} of ${state.plannedCalls} (check-ins ${short}), on ${laDate(at)}`,
       candidateRoles: ['caller'], candidates: [userToken(caller.userId)], notifyEmail: caller.email, scope: {},
       outcomes: ['logged'], ref: String(n), dueAtMs: addDuration(at, rules.logWithin, rt.calendar), escalateTo: COORDINATOR,
+      // Reminded on the call's date; a call due now (the first) is announced by its assignment e-mail.
+      noReminder: at <= Date.now(),
     });
   }
   const callDate = (n: number) => addDuration(Date.parse(state.caller!.assignedAt), multiply(rules.callEvery, n - 1), rt.calendar);

@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { humanize } from './format';
 import { CertificationStandards } from './CertificationStandards';
 import { ReferralDetails } from './ReferralDetails';
+import { WellnessDetails } from './WellnessDetails';
 import { MatchCalendar, type CheckInRecord } from './MatchCalendar';
 import type { Answer } from './SelfAssessmentForm';
 
@@ -38,7 +39,8 @@ function Consents({ consents }: { consents: unknown }) {
 }
 
 export function CaseDetails({ type, details }: { type: string; details: Details }) {
-  if (type === 'mentor_screening') {
+  if (type === 'wellness_checkin') return <WellnessDetails details={details} />;
+  if (type === 'mentor_screening' || type === 'caller_screening') {
     const checks = (details.checks ?? []) as Check[];
     const refs = (details.references ?? []) as Reference[];
     const interview = details.interview as { status: string } | undefined;
@@ -48,8 +50,8 @@ export function CaseDetails({ type, details }: { type: string; details: Details 
         <ul className="usa-list usa-list--unstyled mf-checklist">
           {checks.map((c) => <li key={c.name}>{done(c.status === 'clear')} Background check — {humanize(c.name)}: {humanize(c.status).toLowerCase()}</li>)}
           {refs.map((r) => <li key={r.id}>{done(r.status === 'answered')} Reference — {r.name} ({r.relationship}): {r.status === 'answered' ? `answered${r.recommendation ? `, ${humanize(r.recommendation).toLowerCase()}` : ''}` : 'awaiting an answer'}</li>)}
-          <li>{done(interview?.status === 'pass')} Interview: {humanize(interview?.status ?? 'pending').toLowerCase()}</li>
-          <li>{done(hours >= 6)} Training: {hours} of 6 hours</li>
+          {interview?.status === 'not_required' ? null : <li>{done(interview?.status === 'pass')} Interview: {humanize(interview?.status ?? 'pending').toLowerCase()}</li>}
+          <li>{done(hours >= (type === 'caller_screening' ? 2 : 6))} Training: {hours} of {type === 'caller_screening' ? 2 : 6} hours</li>
         </ul>
       </Section>
     );

@@ -47,6 +47,8 @@ function SiteHeader() {
             {session?.person.roles.includes('case_worker') ? <li><NavLink className="usa-link" to="/mentors/new">New mentor</NavLink></li> : null}
             {session?.person.roles.includes('case_worker') ? <li><NavLink className="usa-link" to="/matches/new">Propose a match</NavLink></li> : null}
             {session?.person.roles.some((r) => r === 'social_worker' || r === 'case_worker') ? <li><NavLink className="usa-link" to="/youth/new">Refer a youth</NavLink></li> : null}
+            {session?.person.roles.includes('case_worker') ? <li><NavLink className="usa-link" to="/callers/new">New caller</NavLink></li> : null}
+            {session?.person.roles.some((r) => r === 'social_worker' || r === 'case_worker' || r === 'school_counselor') ? <li><NavLink className="usa-link" to="/wellness/new">Check-in calls</NavLink></li> : null}
             <li><NavLink className="usa-link" to="/directory">Program directory</NavLink></li>
             {session ? null : <li><NavLink className="usa-link" to="/volunteer">Become a mentor</NavLink></li>}
             {session ? (

@@ -68,7 +68,7 @@ function ChoiceList({ name, choices, value, onChange, id }: { name: string; choi
   return (
     <fieldset className="usa-fieldset margin-top-2">
       <legend className="usa-legend">{humanize(name)}</legend>
-      {choices.length ? null : <p className="usa-hint">Nothing to choose from.</p>}
+      {choices.length ? null : <p>Nothing to choose from.</p>}
       {choices.map((c) => (
         <div className="usa-checkbox" key={c.value}>
           <input className="usa-checkbox__input" id={`${id}-${c.value}`} type="checkbox" checked={value.includes(c.value)} onChange={(e) => toggle(c.value, e.target.checked)} />
@@ -89,7 +89,11 @@ export function Field({ name, schema, required, value, onChange, idPrefix, choic
       </fieldset>
     );
   }
-  if (schema.type === 'array' && schema.items?.type === 'string') return <ChoiceList name={name} choices={choices?.[name] ?? []} value={(value ?? []) as string[]} onChange={onChange} id={id} />;
+  if (schema.type === 'array' && schema.items?.type === 'string') {
+    // Ids the page offers, or the values the schema lists (a call's needs).
+    const options = choices?.[name] ?? (schema.items.enum ?? []).map((v) => ({ value: v, label: humanize(v) }));
+    return <ChoiceList name={name} choices={options} value={(value ?? []) as string[]} onChange={onChange} id={id} />;
+  }
   if (schema.type === 'array') return <ListField name={name} schema={schema} value={(value ?? []) as Obj[]} onChange={onChange} id={id} />;
   if (schema.type === 'boolean') {
     return (
@@ -100,6 +104,17 @@ export function Field({ name, schema, required, value, onChange, idPrefix, choic
     );
   }
   const label = <Label id={id} name={name} required={required} />;
+  // An id the page offers choices for (the callers a coordinator may assign).
+  if (schema.type === 'string' && choices?.[name]) {
+    return (
+      <div className="usa-form-group">{label}
+        <select className="usa-select" id={id} required={required} value={String(value ?? '')} onChange={(e) => onChange(e.target.value || undefined)}>
+          <option value="">- Select -</option>
+          {choices[name].map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        </select>
+      </div>
+    );
+  }
   if (schema.enum) {
     return (
       <div className="usa-form-group">{label}

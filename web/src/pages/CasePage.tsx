@@ -11,6 +11,7 @@ import { AssignTask } from '../components/AssignTask';
 import { supervises } from '../roles';
 import { CaseDetails } from '../components/CaseDetails';
 import { CloseMatch } from '../components/CloseMatch';
+import { LogTraining } from '../components/LogTraining';
 import { SelfAssessmentForm, type Answer } from '../components/SelfAssessmentForm';
 import { WorkPlanActions, type WorkPlanItem } from '../components/WorkPlanActions';
 import { LeaveActions, type LeaveRequest, type PersonalTimeEntry } from '../components/LeaveActions';
@@ -32,9 +33,18 @@ export function CasePage() {
     programId?: string; selfAssessment?: { answers: Answer[] }; workPlan?: WorkPlanItem[];
     placeable?: { programId: string; name: string }[];
   }) | undefined;
-  // A coordinator placing a referral by hand picks from the programs that may receive it.
-  const choices = { programIds: (c?.placeable ?? []).map((p) => ({ value: p.programId, label: p.name })) };
   const roles = session?.person.roles ?? [];
+  // A coordinator picks from what may go there: programs for a referral, approved callers for check-ins.
+  const assigning = c?.type === 'wellness_checkin' && c.stage === 'awaiting_caller' && roles.includes('partnership_coordinator');
+  const callers = useQuery({
+    queryKey: ['cases', 'caller_screening', 'approved'], enabled: assigning,
+    queryFn: () => ok(api.GET('/api/v1/cases', { params: { query: { type: 'caller_screening', stage: 'approved', status: 'open', limit: 200 } } })),
+  });
+  const choices = {
+    programIds: (c?.placeable ?? []).map((p) => ({ value: p.programId, label: p.name })),
+    callerCaseId: (callers.data?.items ?? []).map((x) => ({ value: x.id, label: x.subject.replace(/^Caller screening: /, '') })),
+  };
+  const screening = (c?.type === 'mentor_screening' || c?.type === 'caller_screening') && ['screening', 'decision'].includes(c.stage) && roles.some((r) => r === 'case_worker' || r === 'case_supervisor');
   // The program's own staff (or an admin) answer the self-assessment and the work plan.
   const programSide = !!c?.programId && (roles.includes('admin') || (roles.includes('program_staff') && session?.person.programId === c.programId));
   // The API says, for this person, which tasks they may complete (the rules of "Who may act").
@@ -59,6 +69,7 @@ export function CasePage() {
           {c.ledger && c.enrollment?.employee.id === session?.person.id && c.status === 'open' ? <LeaveActions caseId={caseId} personalTime={c.personalTime ?? []} requests={c.requests ?? []} /> : null}
           {c.type === 'certification' && c.stage === 'self_assessment' && programSide ? <SelfAssessmentForm caseId={caseId} saved={c.selfAssessment?.answers ?? []} /> : null}
           {c.type === 'certification' && c.stage === 'work_plan' && programSide ? <WorkPlanActions caseId={caseId} items={c.workPlan ?? []} /> : null}
+          {screening ? <LogTraining caseId={caseId} caller={c.type === 'caller_screening'} /> : null}
           {c.type === 'match' && ['active', 'awaiting_first_meeting'].includes(c.stage) && roles.some((r) => r === 'case_worker' || r === 'case_supervisor') ? <CloseMatch caseId={caseId} /> : null}
           <div role="status">
             {done.map((d, i) => (

@@ -14,14 +14,19 @@ import { ProblemAlert } from '../components/ProblemAlert';
 
 const blankRef = { name: '', email: '', relationship: '' };
 
-export function MentorApplication() {
+/** `caller`: a wellness caller's application (their sign-in id, one reference, the shorter screening). */
+export function MentorApplication({ caller = false }: { caller?: boolean }) {
   const navigate = useNavigate();
-  const [a, setA] = useState({ name: '', email: '', phone: '', dateOfBirth: '', languages: 'English', interests: '', formerFosterYouth: false });
-  const [refs, setRefs] = useState([{ ...blankRef }, { ...blankRef }]);
+  const [a, setA] = useState({ name: '', email: '', phone: '', dateOfBirth: '', languages: 'English', interests: '', formerFosterYouth: false, county: '', id: '' });
+  const [refs, setRefs] = useState(caller ? [{ ...blankRef }] : [{ ...blankRef }, { ...blankRef }]);
   const apply = useMutation({
-    mutationFn: () => ok(api.POST('/api/v1/foster/mentors', {
-      body: { applicant: { ...a, languages: list(a.languages), interests: list(a.interests) }, references: refs },
-    })),
+    mutationFn: () => {
+      const { id, county, ...rest } = a;
+      const applicant = { ...rest, languages: list(a.languages), interests: list(a.interests), ...(county ? { county } : {}) };
+      return caller
+        ? ok(api.POST('/api/v1/wellness/callers', { body: { applicant: { ...applicant, id }, references: refs } }))
+        : ok(api.POST('/api/v1/foster/mentors', { body: { applicant, references: refs } }));
+    },
     onSuccess: (c) => void navigate(`/cases/${c.id}`),
   });
   const submit = (e: FormEvent) => {
@@ -29,13 +34,14 @@ export function MentorApplication() {
     apply.mutate();
   };
   const err = (name: string) => fieldError(apply.error, name);
-  const text = (k: 'name' | 'email' | 'phone' | 'dateOfBirth' | 'languages' | 'interests', label: string, type = 'text', hint?: string) => (
-    <TextField id={`mentor-${k}`} label={label} type={type} hint={hint} required={!['languages', 'interests'].includes(k)} error={err(`applicant.${k}`)}
+  const text = (k: 'name' | 'email' | 'phone' | 'dateOfBirth' | 'languages' | 'interests' | 'county' | 'id', label: string, type = 'text', hint?: string) => (
+    <TextField id={`mentor-${k}`} label={label} type={type} hint={hint} required={!['languages', 'interests', 'county'].includes(k)} error={err(`applicant.${k}`)}
       value={a[k]} onChange={(v) => setA({ ...a, [k]: v })} />
   );
   return (
-    <Page title="New mentor application" lead="Screening starts when you submit: background checks, an interview and the references' answers.">
-      <form className="usa-form usa-form--large" onSubmit={submit} aria-label="Mentor application">
+    <Page title={caller ? 'New caller application' : 'New mentor application'}
+      lead={caller ? 'The shorter screening starts when you submit: identity and registry checks, the reference\'s answer, two training hours.' : 'Screening starts when you submit: background checks, an interview and the references\' answers.'}>
+      <form className="usa-form usa-form--large" onSubmit={submit} aria-label={caller ? 'Caller application' : 'Mentor application'}>
         <fieldset className="usa-fieldset">
           <legend className="usa-legend usa-legend--large">The applicant</legend>
           {text('name', 'Full name')}
@@ -44,6 +50,8 @@ export function MentorApplication() {
           {text('dateOfBirth', 'Date of birth', 'date')}
           {text('languages', 'Languages', 'text', 'Separate them with commas')}
           {text('interests', 'Interests', 'text', 'Separate them with commas')}
+          {text('county', 'County where they live', 'text', 'Used to suggest matches nearby')}
+          {caller ? text('id', 'Sign-in id', 'text', 'The id the caller signs in with, to log their calls') : null}
           <div className="usa-checkbox margin-top-2">
             <input className="usa-checkbox__input" id="mentor-ffy" type="checkbox" checked={a.formerFosterYouth} onChange={(e) => setA({ ...a, formerFosterYouth: e.target.checked })} />
             <label className="usa-checkbox__label" htmlFor="mentor-ffy">Was in foster care as a young person</label>
@@ -60,7 +68,7 @@ export function MentorApplication() {
             ))}
           </fieldset>
         ))}
-        {refs.length < 5 ? <button type="button" className="usa-button usa-button--unstyled margin-top-2" onClick={() => setRefs([...refs, { ...blankRef }])}>Add another reference</button> : null}
+        {refs.length < (caller ? 3 : 5) ? <button type="button" className="usa-button usa-button--unstyled margin-top-2" onClick={() => setRefs([...refs, { ...blankRef }])}>Add another reference</button> : null}
         <ProblemAlert error={apply.error} heading="The application was refused" />
         <button type="submit" className="usa-button margin-top-3" disabled={apply.isPending}>Start screening</button>
       </form>
