@@ -26,6 +26,7 @@ import { registerPayrollRoutes } from './routes/payroll';
 import { registerReferralRoutes } from './routes/referrals';
 import { registerSuggestionRoutes } from './routes/suggestions';
 import { registerWellnessRoutes } from './routes/wellness';
+import { registerEceRoutes } from './routes/ece';
 import { registerProgramRoutes } from './routes/programs';
 import { registerReportRoutes } from './routes/reports';
 import { registerSessionRoutes } from './routes/session';
@@ -66,6 +67,7 @@ export function createApp({ db, temporal, policy, auth, log = defaultLog, taskQu
   registerReferralRoutes(api, db, temporal, policy, taskQueue);
   registerSuggestionRoutes(api, db);
   registerWellnessRoutes(api, db, temporal, policy, taskQueue);
+  registerEceRoutes(api, db, temporal, policy, taskQueue);
   registerProgramRoutes(api, db, temporal, policy, taskQueue);
   registerCertificationRoutes(api, db, temporal, policy, taskQueue);
   const mountReferencePage = registerFosterRoutes(api, db, temporal, policy, taskQueue);

@@ -36,6 +36,7 @@ const claimsSchema = z.object({
   roles: z.array(z.string().max(100)).max(50).default([]),
   department: z.string().min(1).max(100).optional(),
   programId: z.string().min(1).max(200).optional(),
+  collegeId: z.string().min(1).max(200).optional(),
 });
 
 export interface AuthConfig {
@@ -106,7 +107,7 @@ export function requireUser(authenticate: ReturnType<typeof createAuthenticator>
 }
 
 /** The caller as a workflow's validators see them: id, name, e-mail, roles that count and scope. */
-export function actorOf(user: Pick<User, 'sub' | 'name' | 'email' | 'roles' | 'department' | 'programId'>): ActingUser {
+export function actorOf(user: Pick<User, 'sub' | 'name' | 'email' | 'roles' | 'department' | 'programId' | 'collegeId'>): ActingUser {
   return {
     id: user.sub,
     ...(user.name ? { name: user.name } : {}),
@@ -114,6 +115,7 @@ export function actorOf(user: Pick<User, 'sub' | 'name' | 'email' | 'roles' | 'd
     roles: user.roles,
     ...(user.department ? { department: user.department } : {}),
     ...(user.programId ? { programId: user.programId } : {}),
+    ...(user.collegeId ? { collegeId: user.collegeId } : {}),
   };
 }
 
@@ -122,7 +124,7 @@ export function hasRole(user: User, ...roles: Role[]): boolean {
 }
 
 /** Mints an HS256 development token. */
-export async function mintToken(secret: string, claims: { sub: string; roles: string[]; name?: string; email?: string; department?: string; programId?: string }, ttl = '12h'): Promise<string> {
+export async function mintToken(secret: string, claims: { sub: string; roles: string[]; name?: string; email?: string; department?: string; programId?: string; collegeId?: string }, ttl = '12h'): Promise<string> {
   return new SignJWT({ ...claims })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.sub)

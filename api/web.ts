@@ -46,8 +46,9 @@ export function mountDevSignIn(app: Express, db: Db, secret: string): void {
     const token = await mintToken(secret, {
       sub: p.id, roles: p.roles, ...(p.name ? { name: p.name } : {}), ...(p.email ? { email: p.email } : {}),
       ...(p.department ? { department: p.department } : {}), ...(p.program_id ? { programId: p.program_id } : {}),
+      ...(p.college_id ? { collegeId: p.college_id } : {}),
     });
-    res.json({ token, person: { id: p.id, name: p.name, email: p.email ?? undefined, roles: p.roles, department: p.department ?? undefined, programId: p.program_id ?? undefined, label: p.demo_label } });
+    res.json({ token, person: { id: p.id, name: p.name, email: p.email ?? undefined, roles: p.roles, department: p.department ?? undefined, programId: p.program_id ?? undefined, collegeId: p.college_id ?? undefined, label: p.demo_label } });
   });
 }
 

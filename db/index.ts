@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009_search_and_inbox_indexes';
 import * as m0010 from './migrations/0010_inbox_by_candidate';
 import * as m0011 from './migrations/0011_payroll_exports';
 import * as m0012 from './migrations/0012_referral_settings';
+import * as m0013 from './migrations/0013_colleges';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '0010_inbox_by_candidate': m0010,
   '0011_payroll_exports': m0011,
   '0012_referral_settings': m0012,
+  '0013_colleges': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

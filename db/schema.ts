@@ -113,6 +113,7 @@ export interface PeopleTable {
   roles: string[];
   department: string | null;
   program_id: string | null;
+  college_id: Generated<string | null>;
   seen_at: Timestamp;
   /** Set for the demo people of `npm run seed` (shown on the development sign-in page). */
   demo_label: Generated<string | null>;

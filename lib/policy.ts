@@ -71,6 +71,16 @@ export const policySchema = z
       })
       .strict()
       .refine((w) => w.maxCalls >= w.plannedCalls, { message: 'maxCalls must be at least plannedCalls', path: ['maxCalls'] }),
+    ece: z
+      .object({
+        committeeMinimumVotes: z.number().int().min(1),
+        certificationValidity: duration,
+        renewalHours: z.number().min(0),
+        renewalReminders: z.array(duration),
+        maxOpenPlacements: z.number().int().min(1),
+        stipendPerPlacement: z.number().min(0),
+      })
+      .strict(),
     referral: z
       .object({
         programsPerReferral: z.number().int().min(1).max(10),

@@ -9,3 +9,5 @@ export { outboxSweeperWorkflow } from './outbox/sweeper';
 export { mentorReferralWorkflow } from './referral/workflow';
 export { callerScreeningWorkflow } from './foster/mentor-screening';
 export { wellnessCheckinWorkflow } from './wellness/workflow';
+export { eceCertificationWorkflow } from './ece/certification';
+export { ecePlacementWorkflow } from './ece/placement';

@@ -59,7 +59,7 @@ export async function signInAs(page: Page, site: string, name: string): Promise<
 /** The demo people a sign-in page lists, written whole as `npm run seed` writes them (whatever an earlier suite's token left). */
 export async function writeDemoPeople(db: Db, people: [Person, string][]): Promise<void> {
   for (const [p, label] of people) {
-    const row = { name: p.name ?? null, email: p.email ?? null, roles: p.roles, department: p.department ?? null, program_id: p.programId ?? null, seen_at: new Date(), demo_label: label };
+    const row = { name: p.name ?? null, email: p.email ?? null, roles: p.roles, department: p.department ?? null, program_id: p.programId ?? null, college_id: p.collegeId ?? null, seen_at: new Date(), demo_label: label };
     await db.insertInto('people').values({ id: p.sub, ...row }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
   }
 }

@@ -128,6 +128,7 @@ export interface Person {
   email?: string;
   department?: string;
   programId?: string;
+  collegeId?: string;
 }
 
 export async function tokenFor(p: Person): Promise<string> {

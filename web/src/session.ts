@@ -12,6 +12,7 @@ export interface Person {
   roles: string[];
   department?: string;
   programId?: string;
+  collegeId?: string;
   label?: string | null;
 }
 

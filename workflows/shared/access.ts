@@ -9,21 +9,24 @@
 export interface Scope {
   department?: string;
   programId?: string;
+  collegeId?: string;
 }
 
-/** Roles whose authority is limited to their department or program claim. */
+/** Roles whose authority is limited to their department, program or college claim. */
 const DEPARTMENT_ROLES = new Set(['supervisor', 'hr_officer']);
 const PROGRAM_ROLES = new Set(['org_coordinator', 'program_staff']);
+const COLLEGE_ROLES = new Set(['college_coordinator', 'selection_committee']);
 
 /** The claim a scoped role needs; without it the role grants nothing (domain.md, "Who may act"). */
-export function scopeClaimOf(role: string): 'department' | 'programId' | undefined {
+export function scopeClaimOf(role: string): 'department' | 'programId' | 'collegeId' | undefined {
   if (DEPARTMENT_ROLES.has(role)) return 'department';
   if (PROGRAM_ROLES.has(role)) return 'programId';
+  if (COLLEGE_ROLES.has(role)) return 'collegeId';
   return undefined;
 }
 
 /** The roles that count: a scoped role without its scope claim is dropped. */
-export function effectiveRoles<R extends string>(p: { roles: R[]; department?: string; programId?: string }): R[] {
+export function effectiveRoles<R extends string>(p: { roles: R[]; department?: string; programId?: string; collegeId?: string }): R[] {
   return p.roles.filter((r) => {
     const claim = scopeClaimOf(r);
     return !claim || !!p[claim];
@@ -36,6 +39,7 @@ export const userToken = (userId: string): string => `user:${userId}`;
 export function roleToken(role: string, scope: Scope = {}): string {
   if (DEPARTMENT_ROLES.has(role) && scope.department) return `dept:${scope.department}:${role}`;
   if (PROGRAM_ROLES.has(role) && scope.programId) return `program:${scope.programId}:${role}`;
+  if (COLLEGE_ROLES.has(role) && scope.collegeId) return `college:${scope.collegeId}:${role}`;
   return `role:${role}`;
 }
 
@@ -44,6 +48,7 @@ export interface Principal {
   roles: string[];
   department?: string;
   programId?: string;
+  collegeId?: string;
 }
 
 /**
@@ -57,6 +62,7 @@ export function principalTokens(p: Principal): string[] {
     const claim = scopeClaimOf(role);
     if (!claim) tokens.add(`role:${role}`);
     else if (claim === 'department') tokens.add(roleToken(role, { department: p.department }));
+    else if (claim === 'collegeId') tokens.add(roleToken(role, { collegeId: p.collegeId }));
     else tokens.add(roleToken(role, { programId: p.programId }));
   }
   return [...tokens];
@@ -71,6 +77,7 @@ export function roleMailbox(mailboxes: Record<string, string>, role: string, sco
   return (
     (scope.department && mailboxes[`${role}:${scope.department}`]) ||
     (scope.programId && mailboxes[`${role}:${scope.programId}`]) ||
+    (scope.collegeId && mailboxes[`${role}:${scope.collegeId}`]) ||
     mailboxes[role]
   );
 }

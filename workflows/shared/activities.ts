@@ -21,6 +21,9 @@ export const { recordTransition } = proxyActivities<ReadModelActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 8, nonRetryableErrorTypes: ['bad_data'] },
 });
 
+/** Whether a case has its read-model row (a reservation whose case never started is let go). */
+export const { caseRecorded } = proxyActivities<ReadModelActivities>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } });
+
 export const { recordIncident } = proxyActivities<ReadModelActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },

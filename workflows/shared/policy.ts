@@ -78,6 +78,19 @@ export interface Policy {
     /** A proposal holds mentor and youth this long until its match case confirms them. */
     reservationHold: PolicyDuration;
   };
+  ece: {
+    /** A selection committee decides once at least 3 members have voted (a majority of the votes cast). */
+    committeeMinimumVotes: number;
+    /** A certification lasts 2 years; renewed with 12 hours of professional development in that time. */
+    certificationValidity: PolicyDuration;
+    renewalHours: number;
+    /** Reminders 60 and 30 days before it lapses. */
+    renewalReminders: PolicyDuration[];
+    /** A mentor holds at most 2 placements at once. */
+    maxOpenPlacements: number;
+    /** The stipend per completed placement (dollars). */
+    stipendPerPlacement: number;
+  };
   referral: {
     /** A volunteer is referred to up to 3 programs at once. */
     programsPerReferral: number;
@@ -145,6 +158,12 @@ export const DEFAULT_POLICY: Policy = {
     confirm_contact: { due: businessDays(2), reminderBefore: businessDays(1), escalateTo: 'partnership_coordinator' },
     resource_referral: { due: businessDays(2), reminderBefore: businessDays(1), escalateTo: 'partnership_coordinator' },
     extend_or_close: { due: 'P3D', reminderBefore: 'P1D', escalateTo: 'partnership_coordinator' },
+    // Early-childhood placements: the college's coordinator hears of anything late.
+    committee_vote: { due: businessDays(10), reminderBefore: businessDays(2), escalateTo: 'college_coordinator' },
+    accept_placement: { due: 'P7D', reminderBefore: 'P2D', escalateTo: 'college_coordinator' },
+    confirm_hours: { due: 'P7D', reminderBefore: 'P2D', escalateTo: 'college_coordinator' },
+    evaluation: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'college_coordinator' },
+    close_placement: { due: businessDays(5), reminderBefore: businessDays(1), escalateTo: 'admin' },
   },
   mailboxes: {
     admin: 'mentorflow-admin@mentorflow.local',
@@ -155,6 +174,8 @@ export const DEFAULT_POLICY: Policy = {
     case_supervisor: 'case-supervisors@mentorflow.local',
     case_worker: 'case-workers@mentorflow.local',
     partnership_coordinator: 'partnership@mentorflow.local',
+    college_coordinator: 'ece-coordinators@mentorflow.local',
+    selection_committee: 'ece-committee@mentorflow.local',
   },
   publicBaseUrl: 'http://127.0.0.1:3000',
   mentoringLeave: {
@@ -197,6 +218,14 @@ export const DEFAULT_POLICY: Policy = {
     callEvery: 'P7D',
     logWithin: 'P2D',
     unreachedBeforeConfirm: 2,
+  },
+  ece: {
+    committeeMinimumVotes: 3,
+    certificationValidity: 'P2Y',
+    renewalHours: 12,
+    renewalReminders: ['P60D', 'P30D'],
+    maxOpenPlacements: 2,
+    stipendPerPlacement: 500,
   },
   referral: {
     programsPerReferral: 3,

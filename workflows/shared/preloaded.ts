@@ -20,6 +20,7 @@ import * as certificationInputs from '../certification/inputs';
 import * as fosterInputs from '../foster/inputs';
 import * as referralInputs from '../referral/inputs';
 import * as wellnessInputs from '../wellness/inputs';
+import * as eceInputs from '../ece/inputs';
 import * as questions from '../certification/questions';
 
 /** A regex check's stand-in: the same test, and a `lastIndex` zod may set. */
@@ -59,5 +60,5 @@ export function warmSchemas(value: unknown, seen = new Set<unknown>()): void {
 }
 
 /** Every module of schemas the workflows share (a new inputs module belongs here). */
-export const SHARED_SCHEMA_MODULES = [input, taskData, leaveInputs, certificationInputs, fosterInputs, referralInputs, wellnessInputs, questions];
+export const SHARED_SCHEMA_MODULES = [input, taskData, leaveInputs, certificationInputs, fosterInputs, referralInputs, wellnessInputs, eceInputs, questions];
 warmSchemas(SHARED_SCHEMA_MODULES);

@@ -72,6 +72,10 @@ export const REFUSALS = {
   program_not_eligible: 422,
   caller_language_mismatch: 422,
   caller_not_available: 422,
+  mentor_not_certified: 422,
+  mentor_kind_mismatch: 422,
+  mentor_at_capacity: 422,
+  placement_not_active: 409,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

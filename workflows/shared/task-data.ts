@@ -11,6 +11,7 @@ import { z, type ZodTypeAny } from 'zod';
 import { STANDARDS } from '../certification/questions';
 import { placeReferralData } from '../referral/inputs';
 import { assignCallerData, confirmContactData, wellnessCallData } from '../wellness/inputs';
+import { evaluationData } from '../ece/inputs';
 import { calendarDate, issuesAt, line, person, text } from './input';
 
 export const TASK_TYPES = [
@@ -20,6 +21,7 @@ export const TASK_TYPES = [
   'application_review', 'assessment_review', 'work_plan_verification',
   'contact_volunteer', 'report_outcome', 'place_referral',
   'assign_caller', 'wellness_call', 'confirm_contact', 'resource_referral', 'extend_or_close',
+  'committee_vote', 'accept_placement', 'confirm_hours', 'evaluation', 'close_placement',
 ] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 export const taskTypeSchema = z.enum(TASK_TYPES);
@@ -82,6 +84,11 @@ export const TASK_DATA: { [T in TaskType]: (b?: DataBounds) => ZodTypeAny } = {
   confirm_contact: () => confirmContactData,
   resource_referral: noData,
   extend_or_close: noData,
+  committee_vote: noData,
+  accept_placement: noData,
+  confirm_hours: noData,
+  evaluation: () => evaluationData,
+  close_placement: noData,
 };
 
 export function isTaskType(t: string): t is TaskType {

@@ -98,6 +98,9 @@ export function supervises(user: ActingUser, task: TaskForRules, c: CaseForRules
       return has(user, 'case_supervisor');
     case 'wellness_checkin':
       return has(user, 'partnership_coordinator');
+    case 'ece_certification':
+    case 'ece_placement':
+      return !!task.scope.collegeId && tokens.includes(roleToken('college_coordinator', { collegeId: task.scope.collegeId }));
     default:
       return has(user, 'admin');
   }

@@ -69,7 +69,6 @@ export function CasePage() {
           {c.ledger && c.enrollment?.employee.id === session?.person.id && c.status === 'open' ? <LeaveActions caseId={caseId} personalTime={c.personalTime ?? []} requests={c.requests ?? []} /> : null}
           {c.type === 'certification' && c.stage === 'self_assessment' && programSide ? <SelfAssessmentForm caseId={caseId} saved={c.selfAssessment?.answers ?? []} /> : null}
           {c.type === 'certification' && c.stage === 'work_plan' && programSide ? <WorkPlanActions caseId={caseId} items={c.workPlan ?? []} /> : null}
-          {screening ? <LogTraining caseId={caseId} caller={c.type === 'caller_screening'} /> : null}
           {c.type === 'match' && ['active', 'awaiting_first_meeting'].includes(c.stage) && roles.some((r) => r === 'case_worker' || r === 'case_supervisor') ? <CloseMatch caseId={caseId} /> : null}
           <div role="status">
             {done.map((d, i) => (
@@ -89,6 +88,8 @@ export function CasePage() {
               {supervising ? <AssignTask task={t} caseId={caseId} /> : null}
             </div>
           ))}
+          {/* Below the tasks: training is logged over weeks, beside whatever the screening waits on. */}
+          {screening ? <LogTraining caseId={caseId} caller={c.type === 'caller_screening'} /> : null}
         </>
       ) : found.isPending ? <p>Loading the case…</p> : null}
       <h2>Timeline</h2>

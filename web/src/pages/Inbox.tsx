@@ -15,7 +15,7 @@ import { useSession } from '../session';
 
 type Process = NonNullable<NonNullable<paths['/api/v1/tasks']['get']['parameters']['query']>['process']>;
 type Status = 'open' | 'completed' | 'cancelled' | 'expired';
-const PROCESSES: Process[] = ['mentoring_leave', 'mentor_screening', 'youth_referral', 'match', 'certification', 'mentor_referral', 'caller_screening', 'wellness_checkin'];
+const PROCESSES: Process[] = ['mentoring_leave', 'mentor_screening', 'youth_referral', 'match', 'certification', 'mentor_referral', 'caller_screening', 'wellness_checkin', 'ece_certification', 'ece_placement'];
 /** The task types of each process (the type filter offers those of the chosen process). */
 const TYPES_OF: Record<Process, TaskType[]> = {
   mentoring_leave: ['eligibility_review', 'verify_personal_hours', 'supervisor_approval', 'hr_approval'],
@@ -26,10 +26,12 @@ const TYPES_OF: Record<Process, TaskType[]> = {
   mentor_referral: ['contact_volunteer', 'report_outcome', 'place_referral'],
   caller_screening: ['background_check', 'reference_followup', 'screening_decision'],
   wellness_checkin: ['assign_caller', 'wellness_call', 'confirm_contact', 'resource_referral', 'safety_review', 'extend_or_close'],
+  ece_certification: ['committee_vote'],
+  ece_placement: ['accept_placement', 'confirm_hours', 'evaluation', 'close_placement'],
 };
 const DAY = 86_400_000;
 
-const TASK_TYPES: TaskType[] = ['eligibility_review', 'verify_personal_hours', 'supervisor_approval', 'hr_approval', 'background_check', 'reference_followup', 'interview', 'screening_decision', 'consent', 'intake', 'first_meeting', 'check_in', 'safety_review', 'anniversary', 'closure_interview', 'application_review', 'assessment_review', 'work_plan_verification', 'contact_volunteer', 'report_outcome', 'place_referral', 'assign_caller', 'wellness_call', 'confirm_contact', 'resource_referral', 'extend_or_close'];
+const TASK_TYPES: TaskType[] = ['eligibility_review', 'verify_personal_hours', 'supervisor_approval', 'hr_approval', 'background_check', 'reference_followup', 'interview', 'screening_decision', 'consent', 'intake', 'first_meeting', 'check_in', 'safety_review', 'anniversary', 'closure_interview', 'application_review', 'assessment_review', 'work_plan_verification', 'contact_volunteer', 'report_outcome', 'place_referral', 'assign_caller', 'wellness_call', 'confirm_contact', 'resource_referral', 'extend_or_close', 'committee_vote', 'accept_placement', 'confirm_hours', 'evaluation', 'close_placement'];
 
 export function urgency(a: Task, b: Task): number {
   const now = Date.now();

@@ -1,0 +1,81 @@
+/**
+ * Early-childhood mentor placements (domain.md §6): teachers and directors certified by a
+ * college's selection committee as Mentor Teachers and Director Mentors (2 years, renewed
+ * with 12 hours of professional development), and the students and new administrators a
+ * college coordinator places with them for a term. College roles act within their
+ * `collegeId` claim.
+ */
+import type { CaseCore } from '../shared/case-core';
+import type { Policy } from '../shared/policy';
+import type { Actor } from '../shared/records';
+import type { ECE_ROLES, MENTEE_KINDS } from './inputs';
+
+export type EceRole = (typeof ECE_ROLES)[number];
+export type MenteeKind = (typeof MENTEE_KINDS)[number];
+export interface PersonRef { id: string; name: string; email: string }
+
+export interface EceCertificationState extends CaseCore {
+  stage: 'committee_review' | 'certified' | 'declined' | 'lapsed';
+  collegeId: string;
+  person: PersonRef;
+  role: EceRole;
+  site: string;
+  yearsExperience: number;
+  permitLevel: string;
+  evidence: string;
+  votes: { by: string; vote: 'approve' | 'decline'; at: string; comment?: string }[];
+  certifiedAt?: string;
+  /** Valid through this date (Los Angeles). */
+  certifiedUntil?: string;
+  /** The first day of the current certification period (its development hours count). */
+  periodStart?: string;
+  development: { date: string; hours: number; topic: string }[];
+  remindersSent: number;
+  /** Placements holding this mentor (at most 2 at once). */
+  openPlacements: { placementId: string; since: string }[];
+}
+
+export interface EceCertificationInput {
+  caseId: string;
+  collegeId: string;
+  person: PersonRef;
+  role: EceRole;
+  site: string;
+  yearsExperience: number;
+  permitLevel: string;
+  evidence: string;
+  policy: Policy;
+  appliedBy: Actor;
+  state?: EceCertificationState;
+}
+
+export interface HoursEntry { id: string; date: string; hours: number; activity: string; status: 'pending' | 'confirmed' | 'rejected'; loggedAt: string }
+
+export interface EcePlacementState extends CaseCore {
+  stage: 'awaiting_acceptance' | 'active' | 'evaluation' | 'closed' | 'cancelled';
+  collegeId: string;
+  mentorCaseId: string;
+  mentorWorkflowId: string;
+  mentor: PersonRef & { role: EceRole };
+  mentee: PersonRef & { kind: MenteeKind };
+  term: { start: string; end: string };
+  course?: string;
+  hours: HoursEntry[];
+  evaluations: { mentor?: { rating: number; comments?: string; at: string }; mentee?: { rating: number; comments?: string; at: string } };
+  stipend?: number;
+  closedAt?: string;
+}
+
+export interface EcePlacementInput {
+  caseId: string;
+  collegeId: string;
+  mentorCaseId: string;
+  mentorWorkflowId: string;
+  mentor: EcePlacementState['mentor'];
+  mentee: EcePlacementState['mentee'];
+  term: { start: string; end: string };
+  course?: string;
+  policy: Policy;
+  placedBy: Actor;
+  state?: EcePlacementState;
+}
