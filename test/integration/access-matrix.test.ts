@@ -9,6 +9,7 @@ import { certifiedProgram, DEPT, enrollmentBody, registerProgram, today, verifie
 import { activeMatch, approvedMentor, mentorApplication, readyYouth, youthReferral } from './foster-fixtures';
 import { referralForm } from './referral-fixtures';
 import { callerApplication, wellnessReferral } from './wellness-fixtures';
+import { certifiedMentor, coord as collegeCoordinator, coordElsewhere, mentorApplication as eceApplication, mentorPerson } from './ece-fixtures';
 
 let stack: Stack;
 let F: Awaited<ReturnType<typeof fixtures>>;
@@ -38,6 +39,7 @@ function personas(programP: string, programQ: string): Record<string, Person> {
     reviewLead: person('mx-lead', ['review_lead']),
     admin: person('mx-admin', ['admin']),
     partnershipCoordinator: person('mx-pc', ['partnership_coordinator']),
+    collegeCoordinator, collegeCoordinatorOther: coordElsewhere,
   };
 }
 type Who = string; // a key of P, or 'anon'
@@ -72,8 +74,10 @@ async function fixtures() {
   const referral = await as(stack).post('/referrals', referralForm('Sacramento'));
   const callerId = (await as(stack, P.caseWorker).post('/wellness/callers', callerApplication(['English']))).body.id as string;
   const wellnessId = (await as(stack, P.socialWorker).post('/wellness/youth', wellnessReferral())).body.id as string;
+  const eceMentorId = await certifiedMentor(stack, mentorPerson());
+  const placementId = (await as(stack, collegeCoordinator).post('/ece/placements', placementBody(eceMentorId))).body.id as string;
   return {
-    callerId, wellnessId,
+    callerId, wellnessId, eceMentorId, placementId,
     payrollId, referralId: referral.body.id as string,
     programP, programQ, leaveId, requestId: pending.body.id as string, reviewTask, nextYear: year + 1,
     mentorId, screeningId, youthId, matchId: match.id as string, certId: cert.body.id as string, questions,
@@ -102,6 +106,7 @@ const CERT_VIEWERS = { staff: 200, reviewer: 200, reviewerConflicted: 200, revie
 const REFERRAL_VIEWERS = { partnershipCoordinator: 200, staff: 200, admin: 200 };
 const REFERRAL_SETTINGS = { accepting: true, counties: ['Sacramento'], virtual: false, languages: ['English'], youthAges: { min: 8, max: 18 } };
 const get = (path: string) => () => ({ method: 'GET', path });
+const placementBody = (mentorCaseId: string) => ({ mentorCaseId, mentee: { id: `mx-mentee-${Math.random().toString(36).slice(2, 7)}`, name: 'M', email: 'm@example.org', kind: 'student' }, term: { start: '2026-01-05', end: '2026-05-15' } });
 
 const MATRIX: Record<string, Row> = {
   'GET /cases': { request: get('/cases'), expect: { others: 200 } },
@@ -201,6 +206,20 @@ const MATRIX: Record<string, Row> = {
   // A school counselor, a social worker or a case worker refers; the youth is the referrer's, the coordinators' and the caller's.
   'POST /wellness/youth': { request: () => ({ method: 'POST', path: '/wellness/youth', body: wellnessReferral() }), expect: { socialWorker: 201, socialWorkerOther: 201, caseWorker: 201, caseWorkerOther: 201, others: 403 } },
   'GET /wellness/youth/:caseId': { request: get('/wellness/youth/{wellness}'), expect: { socialWorker: 200, partnershipCoordinator: 200, others: 404 } },
+  // Early-childhood placements: college roles within their collegeId; admins read (no youth data).
+  'POST /ece/mentors': { request: () => ({ method: 'POST', path: '/ece/mentors', body: eceApplication(mentorPerson()) }), expect: { collegeCoordinator: 201, collegeCoordinatorOther: 201, others: 403 } },
+  'GET /ece/mentors/:caseId': { request: get('/ece/mentors/{eceMentor}'), expect: { collegeCoordinator: 200, admin: 200, others: 404 } },
+  'POST /ece/mentors/:caseId/development': {
+    request: () => ({ method: 'POST', path: `/ece/mentors/${F.eceMentorId}/development`, body: { date: today, hours: 1, topic: 'Observation' } }),
+    expect: { collegeCoordinator: 403, admin: 403, others: 404 },
+  },
+  'GET /ece/placements/export': { request: get('/ece/placements/export?from=2026-01-01&to=2026-12-31'), expect: { collegeCoordinator: 200, collegeCoordinatorOther: 200, others: 403 } },
+  'POST /ece/placements': { request: () => ({ method: 'POST', path: '/ece/placements', body: placementBody(F.eceMentorId) }), expect: { collegeCoordinator: 201, collegeCoordinatorOther: 404, others: 403 } },
+  'GET /ece/placements/:caseId': { request: get('/ece/placements/{placement}'), expect: { collegeCoordinator: 200, admin: 200, others: 404 } },
+  'POST /ece/placements/:caseId/hours': {
+    request: () => ({ method: 'POST', path: `/ece/placements/${F.placementId}/hours`, body: { date: today, hours: 1, activity: 'Observation' } }),
+    expect: { collegeCoordinator: 403, admin: 403, others: 404 },
+  },
   'PUT /programs/:programId/referrals': {
     request: () => ({ method: 'PUT', path: `/programs/${F.programP}/referrals`, body: REFERRAL_SETTINGS }),
     expect: { staff: 200, admin: 200, staffOther: 404, others: 403 },
@@ -241,7 +260,7 @@ async function sharedTask(): Promise<string> {
 const fill = (path: string) => path
   .replace('{leave}', F.leaveId).replace('{youth}', F.youthId).replace('{mentor}', F.mentorId)
   .replace('{match}', F.matchId).replace('{cert}', F.certId).replace('{programP}', F.programP).replace('{payroll}', F.payrollId).replace('{referral}', F.referralId)
-  .replace('{caller}', F.callerId).replace('{wellness}', F.wellnessId);
+  .replace('{caller}', F.callerId).replace('{wellness}', F.wellnessId).replace('{eceMentor}', F.eceMentorId).replace('{placement}', F.placementId);
 
 test('every route of the route table has its row in the matrix', () => {
   const routes = stack.routes.map((r) => `${r.method} ${r.path}`);

@@ -30,13 +30,15 @@ export async function referralProgram(stack: Stack, opts: {
 }
 
 let n = 0;
+// Unique across test files: the SMTP catcher is shared by the whole run.
+const run = Math.random().toString(36).slice(2, 7);
 /** A volunteer's public form in a county (every field filled). */
 export function referralForm(county: string, overrides: { volunteer?: Record<string, unknown>; campaign?: string; consentToContact?: boolean } = {}) {
   n++;
-  const email = `volunteer-${Date.now().toString(36)}-${n}@example.org`;
+  const email = `volunteer-${run}-${n}@example.org`;
   return {
     volunteer: {
-      name: `Val ${n} Volunteer`, email, phone: '916-555-0100', zip: '95814', county, ageBand: '35-54',
+      name: `Val ${n} Volunteer ${run}`, email, phone: '916-555-0100', zip: '95814', county, ageBand: '35-54',
       languages: ['English', 'Spanish'], interests: ['chess', 'soccer'], youthAges: { min: 10, max: 14 }, hoursPerMonth: 8, format: 'in_person',
       ...overrides.volunteer,
     },

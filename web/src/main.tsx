@@ -23,6 +23,7 @@ import { YouthReferral } from './pages/YouthReferral';
 import { Volunteer } from './pages/Volunteer';
 import { WithdrawReferral } from './pages/WithdrawReferral';
 import { WellnessReferral } from './pages/WellnessReferral';
+import { EceMentorApplication, EcePlacementForm } from './pages/EceForms';
 import { useSession } from './session';
 
 const queryClient = new QueryClient({
@@ -58,6 +59,8 @@ createRoot(document.getElementById('root')!).render(
           <Route path="/matches/new" element={<SignedIn><ProposeMatch /></SignedIn>} />
           <Route path="/callers/new" element={<SignedIn><MentorApplication caller /></SignedIn>} />
           <Route path="/wellness/new" element={<SignedIn><WellnessReferral /></SignedIn>} />
+          <Route path="/ece/mentors/new" element={<SignedIn><EceMentorApplication /></SignedIn>} />
+          <Route path="/ece/placements/new" element={<SignedIn><EcePlacementForm /></SignedIn>} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </BrowserRouter>

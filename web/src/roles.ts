@@ -12,6 +12,7 @@ export const REPORT_ROLES = {
   foster: ['case_worker', 'case_supervisor', 'admin'],
   certification: ['quality_reviewer', 'review_lead', 'admin'],
   referrals: ['partnership_coordinator', 'admin'],
+  stipends: ['college_coordinator'],
 } as const;
 
 export const readsReports = (roles: string[]) => Object.values(REPORT_ROLES).some((rs) => rs.some((r) => roles.includes(r)));

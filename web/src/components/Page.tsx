@@ -49,6 +49,8 @@ function SiteHeader() {
             {session?.person.roles.some((r) => r === 'social_worker' || r === 'case_worker') ? <li><NavLink className="usa-link" to="/youth/new">Refer a youth</NavLink></li> : null}
             {session?.person.roles.includes('case_worker') ? <li><NavLink className="usa-link" to="/callers/new">New caller</NavLink></li> : null}
             {session?.person.roles.some((r) => r === 'social_worker' || r === 'case_worker' || r === 'school_counselor') ? <li><NavLink className="usa-link" to="/wellness/new">Check-in calls</NavLink></li> : null}
+            {session?.person.roles.includes('college_coordinator') ? <li><NavLink className="usa-link" to="/ece/mentors/new">Certify a mentor</NavLink></li> : null}
+            {session?.person.roles.includes('college_coordinator') ? <li><NavLink className="usa-link" to="/ece/placements/new">Place a mentee</NavLink></li> : null}
             <li><NavLink className="usa-link" to="/directory">Program directory</NavLink></li>
             {session ? null : <li><NavLink className="usa-link" to="/volunteer">Become a mentor</NavLink></li>}
             {session ? (

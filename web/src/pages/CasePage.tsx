@@ -12,6 +12,7 @@ import { supervises } from '../roles';
 import { CaseDetails } from '../components/CaseDetails';
 import { CloseMatch } from '../components/CloseMatch';
 import { LogTraining } from '../components/LogTraining';
+import { EceDetails } from '../components/EceDetails';
 import { SelfAssessmentForm, type Answer } from '../components/SelfAssessmentForm';
 import { WorkPlanActions, type WorkPlanItem } from '../components/WorkPlanActions';
 import { LeaveActions, type LeaveRequest, type PersonalTimeEntry } from '../components/LeaveActions';
@@ -65,7 +66,9 @@ export function CasePage() {
             <li><strong>Opened:</strong> {dateTime(c.createdAt)}</li>
             {c.historyUrl ? <li><a className="usa-link" href={c.historyUrl}>History in the Temporal UI</a></li> : null}
           </ul>
-          {c.ledger ? <LeaveLedger ledger={c.ledger} /> : <CaseDetails type={c.type} details={c as unknown as Record<string, unknown>} />}
+          {c.ledger ? <LeaveLedger ledger={c.ledger} />
+            : c.type === 'ece_certification' || c.type === 'ece_placement' ? <EceDetails type={c.type} caseId={caseId} details={c as unknown as Record<string, unknown>} />
+              : <CaseDetails type={c.type} details={c as unknown as Record<string, unknown>} />}
           {c.ledger && c.enrollment?.employee.id === session?.person.id && c.status === 'open' ? <LeaveActions caseId={caseId} personalTime={c.personalTime ?? []} requests={c.requests ?? []} /> : null}
           {c.type === 'certification' && c.stage === 'self_assessment' && programSide ? <SelfAssessmentForm caseId={caseId} saved={c.selfAssessment?.answers ?? []} /> : null}
           {c.type === 'certification' && c.stage === 'work_plan' && programSide ? <WorkPlanActions caseId={caseId} items={c.workPlan ?? []} /> : null}

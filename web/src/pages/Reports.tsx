@@ -14,6 +14,7 @@ import { LeaveUsageReport } from '../components/reports/LeaveUsageReport';
 import { PayrollExports } from '../components/reports/PayrollExports';
 import { TaskLoadReport } from '../components/reports/TaskLoadReport';
 import { ReferralReport } from '../components/reports/ReferralReport';
+import { StipendExport } from '../components/reports/StipendExport';
 import { useSession } from '../session';
 import { readsReports, REPORT_ROLES } from '../roles';
 
@@ -30,6 +31,7 @@ export function Reports() {
       {may('foster') ? <FosterPipelineReport /> : null}
       {may('certification') ? <CertificationPipelineReport /> : null}
       {may('referrals') ? <ReferralReport /> : null}
+      {may('stipends') ? <StipendExport /> : null}
       {!readsReports(roles) ? <p>Your roles have no reports.</p> : null}
     </Page>
   );
