@@ -17,6 +17,7 @@ import { certificationTimerStories, fosterTimerStories, matchLifeStory } from '.
 import { leaveEnrollment, person as actor } from './histories/shared';
 import { referralFakes, referralStories } from './histories/referral-stories';
 import { wellnessStories } from './histories/wellness-stories';
+import { eceStories } from './histories/ece-stories';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { TransitionResult } from '../workflows/shared/records';
 import { buildPolicy } from '../lib/policy';
@@ -96,11 +97,12 @@ async function main(): Promise<void> {
   const save = async (name: string, handle: WorkflowHandle, runId?: string) =>
     writeFileSync(path.join(OUT, `${name}.json`), historyJson(await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory()));
 
-  // `--only referral|wellness`: those stories alone (added with issue 12; the others stay as recorded).
+  // `--only referral|wellness|ece`: those stories alone (added with issue 12; the others stay as recorded).
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
   await worker.runUntil(async () => {
     if (only === 'referral') return referralStories(env, taskQueue, policy, save);
     if (only === 'wellness') return wellnessStories(env, taskQueue, policy, save);
+    if (only === 'ece') return eceStories(env, taskQueue, policy, save);
     const now = Number(await env.currentTimeMs());
     const year = laYear(now);
     // Calendar dates in Los Angeles, as the workflows read them (UTC is a day ahead in the evening).
@@ -245,6 +247,7 @@ async function main(): Promise<void> {
     await sweeperStory(env, taskQueue, save);
     await referralStories(env, taskQueue, policy, save);
     await wellnessStories(env, taskQueue, policy, save);
+    await eceStories(env, taskQueue, policy, save);
   });
   mailWorker.shutdown();
   await mailRunning;

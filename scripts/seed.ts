@@ -1,7 +1,9 @@
 /**
  * `npm run seed`: a living demo on the running product (`npm start` first): programs at
  * every certification level, employees at every stage of a leave year, mentors and youth
- * across the pipeline, a match with its check-ins, certifications in review — made through the
+ * across the pipeline, a match with its check-ins, certifications in review, a volunteer
+ * referred to programs, check-ins waiting for a caller, a mentor teacher before the
+ * committee — made through the
  * API as the people who would do it, so every case has its workflow, tasks and timeline.
  * The demo people are written to the people directory with their labels (the web app's
  * development sign-in lists them). Idempotent: a story whose case exists is skipped.
@@ -15,6 +17,7 @@ import { provideDatabase } from './provision/postgres';
 import { BAY_AREA, BIG_SIBLINGS, DEPT, PEOPLE, VALLEY_YOUTH, type DemoPerson } from './seed/people';
 import { seedCertification } from './seed/certification';
 import { seedFoster } from './seed/foster';
+import { seedPartnership } from './seed/partnership';
 
 const year = Number(laDate(Date.now()).slice(0, 4));
 const today = laDate(Date.now());
@@ -55,7 +58,7 @@ async function main(): Promise<void> {
   const programOf: Record<string, string> = { [BIG_SIBLINGS]: bigSiblings, [VALLEY_YOUTH]: valley, [BAY_AREA]: bay };
   for (const person of Object.values(PEOPLE) as DemoPerson[]) {
     if (person.program) person.programId = programOf[person.program];
-    const row = { id: person.sub, name: person.name, email: person.email, roles: person.roles, department: person.department ?? null, program_id: person.programId ?? null, seen_at: new Date(), demo_label: person.label };
+    const row = { id: person.sub, name: person.name, email: person.email, roles: person.roles, department: person.department ?? null, program_id: person.programId ?? null, college_id: person.collegeId ?? null, seen_at: new Date(), demo_label: person.label };
     await database.db.insertInto('people').values(row).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
   }
   const cora = { ...PEOPLE.cora, programId: bigSiblings };
@@ -124,6 +127,7 @@ async function main(): Promise<void> {
 
   // ---- certification: an application and a self-assessment waiting for review ----------
   await seedCertification(api, { valleyStaff: staff, bayStaff: { ...PEOPLE.bo, programId: bay }, rita: PEOPLE.rita }, { valley, bay }, log);
+  await seedPartnership(api, { bigSiblings, bigStaff: { ...PEOPLE.cora, roles: ['program_staff'], programId: bigSiblings } }, log);
   await database.stop();
   log('done — sign in at the product\'s address as any of the demo people');
 }

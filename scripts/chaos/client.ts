@@ -7,7 +7,7 @@
  */
 import { mintToken } from '../../api/auth';
 
-export interface Person { sub: string; roles: string[]; name?: string; email?: string; department?: string; programId?: string }
+export interface Person { sub: string; roles: string[]; name?: string; email?: string; department?: string; programId?: string; collegeId?: string }
 export interface Reply { status: number; body: any } // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export const stats = { requests: 0, retried: 0, accepted202: 0, giveUps: 0 };

@@ -9,6 +9,7 @@ export const DEPT = 'CDT';
 export const BIG_SIBLINGS = 'Big Siblings of Sacramento';
 export const VALLEY_YOUTH = 'Valley Youth Mentoring';
 export const BAY_AREA = 'Bay Area Mentors';
+export const COLLEGE = 'sac-city';
 
 export interface DemoPerson extends Person { label: string; email: string; name: string; program?: string }
 
@@ -32,4 +33,12 @@ export const PEOPLE = {
   rita: p('demo-rita', 'Rita Chen', ['quality_reviewer'], 'quality reviewer'),
   lee: p('demo-lee', 'Lee Adams', ['review_lead'], 'review lead'),
   ada: p('demo-ada', 'Ada Morgan', ['admin'], 'administrator'),
+  // §4-6: the partnership's own staff, check-in calls, early-childhood placements.
+  paula: p('demo-paula', 'Paula Greene', ['partnership_coordinator'], 'partnership coordinator'),
+  sky: p('demo-sky', 'Sky Patel', ['school_counselor'], 'school counselor'),
+  cleo: p('demo-cleo', 'Cleo Vance', ['college_coordinator'], `college coordinator, ${COLLEGE}`, { collegeId: COLLEGE }),
+  mia: p('demo-mia', 'Mia Sato', ['selection_committee'], `selection committee, ${COLLEGE}`, { collegeId: COLLEGE }),
+  ned: p('demo-ned', 'Ned Wolfe', ['selection_committee'], `selection committee, ${COLLEGE}`, { collegeId: COLLEGE }),
+  tess: p('demo-tess', 'Tess Moreno', ['ece_mentor'], 'mentor teacher'),
+  uri: p('demo-uri', 'Uri Blake', ['ece_student'], 'ECE student'),
 } satisfies Record<string, DemoPerson>;
