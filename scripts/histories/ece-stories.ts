@@ -11,7 +11,7 @@ import { eceCertificationWorkflow, eceCertificationWorkflowId } from '../../work
 import { logDevelopmentUpdate, logPlacementHoursUpdate, placementEndedSignal, reservePlacementUpdate } from '../../workflows/ece/messages';
 import { ecePlacementWorkflow, ecePlacementWorkflowId } from '../../workflows/ece/placement';
 import { laDate } from '../../workflows/shared/calendar';
-import { caseRecordedUpdate, completeTaskUpdate, openTasksQuery } from '../../workflows/shared/messages';
+import { caseDetailsQuery, caseRecordedUpdate, completeTaskUpdate, openTasksQuery } from '../../workflows/shared/messages';
 import type { Policy } from '../../workflows/shared/policy';
 import type { ActingUser } from '../../workflows/shared/records';
 import { completed, person, until, type Save } from './shared';
@@ -44,8 +44,9 @@ export async function eceStories(env: TestWorkflowEnvironment, taskQueue: string
   await renewed.h.executeUpdate(reservePlacementUpdate, { args: [{ placementId: 'placement-history-0', kind: 'student' }] });
   await renewed.h.signal(placementEndedSignal, { placementId: 'placement-history-0' });
   await renewed.h.executeUpdate(logDevelopmentUpdate, { args: [{ date: laDate(await now()), hours: 12, topic: 'Reflective supervision', actor: renewed.mentor }] });
+  const firstUntil = (await renewed.h.query(caseDetailsQuery)).certifiedUntil;
   await env.sleep(2 * 366 * DAY + 2 * DAY);
-  await until(async () => (await renewed.h.fetchHistory()).events!.some((e) => JSON.stringify(e).includes('certification_renewed')));
+  await until(async () => (await renewed.h.query(caseDetailsQuery)).certifiedUntil !== firstUntil);
   await renewed.h.terminate('history recorded');
   await save('ece-certification-renewed', renewed.h);
 

@@ -65,6 +65,7 @@ test('the shared schemas, prepared and frozen, parse as before: valid and invali
     place_referral: { programIds: ['program-1'] },
     assign_caller: { callerCaseId: 'case-1' },
     wellness_call: { reached: true, minutes: 20, mood: 4, needs: ['food'] },
+    evaluation: { rating: 4 },
   };
   for (const type of TASK_TYPES) {
     const schema = TASK_DATA[type]({ today: '2026-06-01' });

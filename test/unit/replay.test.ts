@@ -34,7 +34,7 @@ test('every generation has recorded histories of every case workflow', () => {
   }
   // Processes added later are recorded from the generation they joined in (issue 12's: v2).
   const current = files.filter((f) => f.startsWith('v2/')).map((f) => load(f).history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name);
-  expect(current).toEqual(expect.arrayContaining(['mentorReferralWorkflow', 'callerScreeningWorkflow', 'wellnessCheckinWorkflow']));
+  expect(current).toEqual(expect.arrayContaining(['mentorReferralWorkflow', 'callerScreeningWorkflow', 'wellnessCheckinWorkflow', 'eceCertificationWorkflow', 'ecePlacementWorkflow']));
 });
 
 test('every recorded history replays against the current workflow code', async () => {
