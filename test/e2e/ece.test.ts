@@ -84,8 +84,8 @@ test('certified by the committee, the mentor takes a student, who logs hours the
   const studentPage = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await signInAs(studentPage, student.name!);
   await studentPage.goto(`${site()}/cases/${placement}`);
-  await studentPage.getByLabel('Hours').fill('3.5');
-  await studentPage.getByLabel('Activity').fill('Small-group literacy');
+  await studentPage.getByLabel('Hours', { exact: true }).fill('3.5');
+  await studentPage.getByLabel('Activity', { exact: true }).fill('Small-group literacy');
   await checkPage(studentPage, 'ece-log-hours');
   await studentPage.getByRole('button', { name: 'Log' }).click();
   await studentPage.getByRole('rowheader', { name: laDate(Date.now()) }).waitFor();

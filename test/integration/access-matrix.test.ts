@@ -4,6 +4,7 @@
  * without a row here fails the first test. Afterwards: no out-of-scope record in any
  * list, report or e-mail. Real services; allowed writes really happen, in the order below.
  */
+import { laDate } from '../../workflows/shared/calendar';
 import { as, mailbox, startStack, truncateAll, type Person, type Stack } from '../support/stack';
 import { certifiedProgram, DEPT, enrollmentBody, registerProgram, today, verifiedHours, year } from './fixtures';
 import { activeMatch, approvedMentor, mentorApplication, readyYouth, youthReferral } from './foster-fixtures';
@@ -106,7 +107,7 @@ const CERT_VIEWERS = { staff: 200, reviewer: 200, reviewerConflicted: 200, revie
 const REFERRAL_VIEWERS = { partnershipCoordinator: 200, staff: 200, admin: 200 };
 const REFERRAL_SETTINGS = { accepting: true, counties: ['Sacramento'], virtual: false, languages: ['English'], youthAges: { min: 8, max: 18 } };
 const get = (path: string) => () => ({ method: 'GET', path });
-const placementBody = (mentorCaseId: string) => ({ mentorCaseId, mentee: { id: `mx-mentee-${Math.random().toString(36).slice(2, 7)}`, name: 'M', email: 'm@example.org', kind: 'student' }, term: { start: '2026-01-05', end: '2026-05-15' } });
+const placementBody = (mentorCaseId: string) => ({ mentorCaseId, mentee: { id: `mx-mentee-${Math.random().toString(36).slice(2, 7)}`, name: 'M', email: 'm@example.org', kind: 'student' }, term: { start: today, end: laDate(Date.now() + 90 * 86_400_000) } });
 
 const MATRIX: Record<string, Row> = {
   'GET /cases': { request: get('/cases'), expect: { others: 200 } },
