@@ -12,7 +12,11 @@ import type { Db } from '../../db';
 import { hashToken, WITHDRAW_LINK } from '../../activities/references';
 import type { Policy } from '../../workflows/shared/policy';
 import { referralFormInput } from '../../workflows/referral/inputs';
-import { withdrawReferralUpdate } from '../../workflows/referral/messages';
+import { offerByHandUpdate, withdrawReferralUpdate } from '../../workflows/referral/messages';
+import { referralCandidates } from '../../activities/referral-programs';
+import { identifier } from '../../workflows/shared/input';
+import { actorOf } from '../auth';
+import { caseWithDetails, loadVisibleCase } from '../views';
 import { mentorReferralWorkflow, mentorReferralWorkflowId } from '../../workflows/referral/workflow';
 import type { MentorReferralInput } from '../../workflows/referral/types';
 import { calendarDate, caseSchema } from '../schemas';
@@ -99,6 +103,22 @@ export function registerReferralRoutes(api: ApiBuilder, db: Db, temporal: Client
         return { raw: { type: 'text/csv; charset=utf-8', text: `${lines.join('\n')}\n` } };
       }
       return { body: { items } };
+    },
+  });
+
+  api.route({
+    method: 'post', path: '/referrals/:caseId/offers', tag: 'referrals', auth: ['partnership_coordinator'], errors: [404, 409, 422],
+    summary: 'A partnership coordinator offers the referral to programs picked by hand (Affiliate or above, accepting referrals)',
+    body: z.object({ programIds: z.array(identifier).min(1).max(3) }).strict(),
+    handler: async ({ user, params, body }) => {
+      const c = await loadVisibleCase(db, user, params.caseId, 'mentor_referral');
+      // Only members that take referrals; any county (the coordinator knows the volunteer).
+      const eligible = new Map((await referralCandidates(db)).map((p) => [p.programId, p]));
+      const refused = body.programIds.filter((id) => !eligible.has(id));
+      if (refused.length) throw unprocessable('program_not_eligible', `Not a program that takes referrals (Affiliate or above, accepting): ${refused.join(', ')}`);
+      const programs = body.programIds.map((id) => ({ programId: id, name: eligible.get(id)!.name, contactEmail: eligible.get(id)!.contactEmail }));
+      await answerWithin(c.id, temporal.workflow.getHandle(c.workflow_id).executeUpdate(offerByHandUpdate, { args: [{ programs, actor: actorOf(user) }] }));
+      return { body: await caseWithDetails(db, await loadVisibleCase(db, user, c.id, 'mentor_referral'), user) };
     },
   });
 

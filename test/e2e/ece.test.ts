@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { laDate } from '../../workflows/shared/calendar';
-import { as, startStack, truncateAll, type Person, type Stack } from '../support/stack';
+import { as, startStack, truncateAll, type Stack } from '../support/stack';
 import { checkPage, launchBrowser, signInAs as signIn, writeDemoPeople } from '../support/browser';
 import { coord, member, mentee, mentorPerson } from '../integration/ece-fixtures';
 

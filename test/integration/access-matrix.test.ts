@@ -228,6 +228,8 @@ const MATRIX: Record<string, Row> = {
   // The volunteer form and the withdraw link are public (no account); anyone may send the form.
   'POST /referrals': { public: true, request: () => ({ method: 'POST', path: '/referrals', body: referralForm('Sacramento') }), expect: { others: 201, anon: 201 } },
   'POST /referrals/withdraw/:token': { public: true, request: () => ({ method: 'POST', path: '/referrals/withdraw/not-a-real-token-at-all' }), expect: { others: 404, anon: 404 } },
+  // Program P was offered already and Q takes no referrals: the coordinator gets the rule's answer.
+  'POST /referrals/:caseId/offers': { request: () => ({ method: 'POST', path: `/referrals/${F.referralId}/offers`, body: { programIds: [F.programP] } }), expect: { partnershipCoordinator: 422, others: 403 } },
   'GET /referrals/:caseId': { request: get('/referrals/{referral}'), expect: { ...REFERRAL_VIEWERS, others: 404 } },
   'GET /referrals/reports': { request: get('/referrals/reports'), expect: { partnershipCoordinator: 200, admin: 200, others: 403 } },
   'GET /reports/tasks': { request: get('/reports/tasks'), expect: { hr: 200, hrOther: 200, caseSupervisor: 200, reviewLead: 200, partnershipCoordinator: 200, admin: 200, others: 403 } },

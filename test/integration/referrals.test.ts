@@ -209,3 +209,21 @@ test('report per campaign and county: volunteers, referred, contacted, enrolled,
   expect((await as(stack, p.staff).get('/referrals/reports')).status).toBe(403);
   expect((await as(stack, coordinator).get('/referrals/reports?from=2026-13-01')).status).toBe(400);
 });
+
+test('a partnership coordinator picks programs by hand at any time: members that take referrals, not offered before', async () => {
+  const c = county('Siskiyou');
+  const offered = await referralProgram(stack, { level: 'affiliate', county: c });
+  const farAway = await referralProgram(stack, { level: 'partner', county: county('Shasta') });
+  const notMember = await referralProgram(stack, { level: 'none', county: c });
+  const id = await submit(referralForm(c));
+  const path = `/referrals/${id}/offers`;
+  expect((await as(stack, offered.staff).post(path, { programIds: [farAway.id] })).status).toBe(403);
+  const ineligible = await as(stack, coordinator).post(path, { programIds: [notMember.id] });
+  expect([ineligible.status, ineligible.body.code]).toEqual([422, 'program_not_eligible']);
+  const again = await as(stack, coordinator).post(path, { programIds: [offered.id] });
+  expect([again.status, again.body.code]).toEqual([422, 'program_not_eligible']);
+  const picked = await as(stack, coordinator).post(path, { programIds: [farAway.id] });
+  expect(picked.status).toBe(200);
+  expect(picked.body.offers.map((o: Offer) => [o.programId, o.round, o.manual ?? false])).toEqual([[offered.id, 1, false], [farAway.id, 2, true]]);
+  expect((await as(stack, farAway.staff).get(`/referrals/${id}`)).body.volunteer).toBeDefined();
+});

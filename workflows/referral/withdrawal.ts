@@ -1,19 +1,25 @@
 /**
- * The referral's two messages from outside its tasks: the volunteer's withdrawal (an
- * Update: the public link's answer waits for it, and a closed case refuses it at once)
- * and a program that stopped being eligible (a signal from the API, which may concern
- * many referrals at once and needs no answer).
+ * The referral's messages from outside its tasks: the volunteer's withdrawal (an Update:
+ * the public link's answer waits for it, and a closed case refuses it at once), a
+ * coordinator's programs picked by hand (an Update: refused for anyone else, a closed case,
+ * a program offered before), and a program that stopped being eligible (a signal from the
+ * API, which may concern many referrals at once and needs no answer).
  */
 import { setHandler } from '@temporalio/workflow';
 import type { CaseRuntime, Change } from '../shared/case-runtime';
-import type { Actor } from '../shared/records';
-import { refuse } from '../shared/refusals';
-import { programUnavailableSignal, withdrawReferralUpdate } from './messages';
+import type { ActingUser, Actor } from '../shared/records';
+import { refuse, refuseWith } from '../shared/refusals';
+import { ownCase } from '../shared/who-may-act';
+import { offerByHandUpdate, programUnavailableSignal, withdrawReferralUpdate, type PickedProgram } from './messages';
 import type { MentorReferralState } from './types';
 
 export function registerReferralMessages(
   rt: CaseRuntime<MentorReferralState>,
-  on: { withdraw: (actor: Actor) => Change; programUnavailable: (programId: string, reason: string) => Promise<Change> },
+  on: {
+    withdraw: (actor: Actor) => Change;
+    programUnavailable: (programId: string, reason: string) => Promise<Change>;
+    offerByHand: (programs: PickedProgram[], actor: Actor) => Change;
+  },
 ): void {
   const state = rt.state;
   setHandler(
@@ -23,6 +29,24 @@ export function registerReferralMessages(
       return { stage: state.stage };
     },
     { validator: (_input) => { if (state.status === 'closed') refuse('case_closed', `The referral is ${state.stage}`); } },
+  );
+  setHandler(
+    offerByHandUpdate,
+    async ({ programs, actor }) => {
+      await rt.commit(on.offerByHand(programs, actor));
+      return { offers: state.offers.length };
+    },
+    {
+      validator: ({ programs, actor }: { programs: PickedProgram[]; actor: ActingUser }) => {
+        if (!actor.roles.includes('partnership_coordinator')) refuse('not_permitted', "Only the partnership's coordinators pick programs by hand");
+        refuseWith(ownCase(actor, state));
+        if (state.status === 'closed') refuse('case_closed', `The referral is ${state.stage}`);
+        const again = programs.filter((p) => state.offers.some((o) => o.programId === p.programId));
+        if (!programs.length || programs.length > 3 || again.length) {
+          refuse('program_not_eligible', again.length ? `Offered before: ${again.map((p) => p.name).join(', ')}` : 'Pick one to three programs');
+        }
+      },
+    },
   );
   setHandler(programUnavailableSignal, async ({ programId, reason }) => {
     if (state.status === 'closed') return;

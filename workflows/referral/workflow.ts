@@ -217,6 +217,12 @@ export async function mentorReferralWorkflow(input: MentorReferralInput): Promis
       close('withdrawn', 'withdrawn');
       return mergeChanges(ended, { events: [rt.event(actor, 'volunteer_withdrew', {})] });
     },
+    offerByHand: (programs, actor) => {
+      // Picked by hand: a round of its own, with whatever is already open (a placing task ends).
+      const round = Math.max(0, ...state.offers.map((o) => o.round)) + 1;
+      const placing = rt.openTasks((t) => t.type === 'place_referral').map((t) => rt.closeTask(t, 'cancelled', actor, 'programs picked by hand'));
+      return mergeChanges(...placing, ...programs.map((p) => offer({ ...p, reasons: ['picked by a partnership coordinator'] }, round, true, actor)));
+    },
     programUnavailable: async (programId, reason) => {
       const changes: Change[] = [];
       for (const o of state.offers.filter((x) => x.programId === programId && isOpen(x))) {

@@ -13,6 +13,7 @@ import { CaseDetails } from '../components/CaseDetails';
 import { CloseMatch } from '../components/CloseMatch';
 import { LogTraining } from '../components/LogTraining';
 import { EceDetails } from '../components/EceDetails';
+import { OfferByHand } from '../components/OfferByHand';
 import { SelfAssessmentForm, type Answer } from '../components/SelfAssessmentForm';
 import { WorkPlanActions, type WorkPlanItem } from '../components/WorkPlanActions';
 import { LeaveActions, type LeaveRequest, type PersonalTimeEntry } from '../components/LeaveActions';
@@ -91,6 +92,8 @@ export function CasePage() {
               {supervising ? <AssignTask task={t} caseId={caseId} /> : null}
             </div>
           ))}
+          {c.type === 'mentor_referral' && c.status === 'open' && roles.includes('partnership_coordinator')
+            ? <OfferByHand caseId={caseId} offered={((c as unknown as { offers?: { programId: string }[] }).offers ?? []).map((o) => o.programId)} /> : null}
           {/* Below the tasks: training is logged over weeks, beside whatever the screening waits on. */}
           {screening ? <LogTraining caseId={caseId} caller={c.type === 'caller_screening'} /> : null}
         </>
