@@ -1,14 +1,14 @@
 /**
  * Recorded lives of the online mentor referral (domain.md §4): one that ends enrolled after
  * a decline passed an offer on; one whose offers all run out of time for three rounds, is
- * placed by a coordinator and then withdrawn by the volunteer; one whose only program drops
+ * placed by a coordinator (and offered to one more by hand) and then withdrawn by the volunteer; one whose only program drops
  * below Affiliate and which a coordinator closes unplaced. The directory is faked at the
  * activity boundary (`referralFakes`), so a history depends only on workflow code.
  * `npm run record-histories -- --only referral` records these alone.
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
-import { programUnavailableSignal, withdrawReferralUpdate } from '../../workflows/referral/messages';
+import { offerByHandUpdate, programUnavailableSignal, withdrawReferralUpdate } from '../../workflows/referral/messages';
 import { mentorReferralWorkflow, mentorReferralWorkflowId } from '../../workflows/referral/workflow';
 import type { RankedProgram } from '../../workflows/referral/types';
 import type { Volunteer } from '../../workflows/referral/inputs';
@@ -80,6 +80,8 @@ export async function referralStories(env: TestWorkflowEnvironment, taskQueue: s
   if (!details.placeable) throw new Error(`not awaiting placement: ${JSON.stringify(details.offers)}`);
   const placeable = details.placeable as { programId: string }[];
   await complete(rounds, 'place_referral', 'referred', () => coordinator, { data: { programIds: [placeable[0].programId] } });
+  // And one more picked by hand while that offer is open.
+  await rounds.executeUpdate(offerByHandUpdate, { args: [{ programs: [program('lass-a')], actor: coordinator }] });
   await rounds.executeUpdate(withdrawReferralUpdate, { args: [{ actor: { id: 'volunteer', name: 'the volunteer' } }] });
   await completed(rounds);
   await save('mentor-referral-rounds-withdrawn', rounds);
