@@ -123,14 +123,26 @@ export function hasRole(user: User, ...roles: Role[]): boolean {
   return user.roles.some((r) => roles.includes(r));
 }
 
-/** Mints an HS256 development token. */
+/**
+ * Mints an HS256 development token. Issued-at and expiry come from one reading of the
+ * clock: read twice, a second boundary between them made a 12-hour token 12 hours and one
+ * second long, over the lifetime cap, and refused (a rare 401 that CI caught).
+ */
 export async function mintToken(secret: string, claims: { sub: string; roles: string[]; name?: string; email?: string; department?: string; programId?: string; collegeId?: string }, ttl = '12h'): Promise<string> {
+  const iat = Math.floor(Date.now() / 1000);
   return new SignJWT({ ...claims })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.sub)
-    .setIssuedAt()
-    .setExpirationTime(ttl)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + ttlSeconds(ttl))
     .sign(new TextEncoder().encode(secret));
+}
+
+/** '12h', '30m', '45s' as seconds. */
+function ttlSeconds(ttl: string): number {
+  const m = /^(\d+)([hms])$/.exec(ttl);
+  if (!m) throw new Error(`a token lifetime like "12h", "30m" or "45s", not ${ttl}`);
+  return Number(m[1]) * { h: 3600, m: 60, s: 1 }[m[2] as 'h' | 'm' | 's'];
 }
 
 declare module 'express-serve-static-core' {
