@@ -9,10 +9,9 @@
 import { continueAsNew, getExternalWorkflowHandle, setHandler, uuid4 } from '@temporalio/workflow';
 import { roleToken, userToken } from '../shared/access';
 import { addDays, laDate, laStartOfDay } from '../shared/calendar';
-import { CaseRuntime, mergeChanges, newCase, refuse, type Change } from '../shared/case-runtime';
-import type { CompleteTaskInput } from '../shared/messages';
+import { CaseRuntime, mergeChanges, newCase, onCompletedByType, refuse, type Change, type TaskCompletionHook } from '../shared/case-runtime';
 import { checkInput } from '../shared/refusals';
-import { SYSTEM, type Actor, type TaskRecord } from '../shared/records';
+import { SYSTEM, type Actor } from '../shared/records';
 import { placementHoursInput } from './inputs';
 import { logPlacementHoursUpdate, placementEndedSignal } from './messages';
 import type { EcePlacementInput, EcePlacementState } from './types';
@@ -21,7 +20,6 @@ export const ecePlacementWorkflowId = (caseId: string): string => `ece-placement
 
 export const PLACEMENT_TASK_TYPES = ['accept_placement', 'confirm_hours', 'evaluation', 'close_placement'] as const;
 type PlacementTaskType = (typeof PLACEMENT_TASK_TYPES)[number];
-const isPlacementTask = (t: string): t is PlacementTaskType => (PLACEMENT_TASK_TYPES as readonly string[]).includes(t);
 
 function initialState(input: EcePlacementInput): EcePlacementState {
   return {
@@ -61,8 +59,7 @@ export async function ecePlacementWorkflow(input: EcePlacementInput): Promise<{ 
     return mergeChanges(...cancelled);
   }
 
-  type Handler = (task: TaskRecord, input: CompleteTaskInput) => Promise<Change>;
-  const onCompleted: { [T in PlacementTaskType]: Handler } = {
+  const onCompleted: { [T in PlacementTaskType]: TaskCompletionHook } = {
     accept_placement: async (_task, { outcome, comment, actor }) => {
       if (outcome === 'decline') return mergeChanges({ events: [rt.event(actor, 'placement_declined', { reason: comment })] }, end('cancelled', actor, 'the mentor declined'));
       rt.setStage('active');
@@ -89,7 +86,7 @@ export async function ecePlacementWorkflow(input: EcePlacementInput): Promise<{ 
   };
 
   rt.registerTaskHandlers(
-    async (task, i) => (isPlacementTask(task.type) ? onCompleted[task.type](task, i) : refuse('unknown_task', `Unknown task type ${task.type}`)),
+    onCompletedByType(onCompleted),
     (task, { outcome, comment }) => {
       if (['decline', 'reject'].includes(outcome) && !comment?.trim()) refuse('reason_required', `${task.type === 'confirm_hours' ? 'Rejecting hours' : 'Declining'} needs a reason in \`comment\``);
     },

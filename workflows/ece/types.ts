@@ -14,8 +14,8 @@ export type EceRole = (typeof ECE_ROLES)[number];
 export type MenteeKind = (typeof MENTEE_KINDS)[number];
 export interface PersonRef { id: string; name: string; email: string }
 
-export interface EceCertificationState extends CaseCore {
-  stage: 'committee_review' | 'certified' | 'declined' | 'lapsed';
+/** What a college coordinator sends for a teacher or director (state and input alike). */
+export interface EceApplication {
   collegeId: string;
   person: PersonRef;
   role: EceRole;
@@ -23,6 +23,10 @@ export interface EceCertificationState extends CaseCore {
   yearsExperience: number;
   permitLevel: string;
   evidence: string;
+}
+
+export interface EceCertificationState extends CaseCore, EceApplication {
+  stage: 'committee_review' | 'certified' | 'declined' | 'lapsed';
   votes: { by: string; vote: 'approve' | 'decline'; at: string; comment?: string }[];
   certifiedAt?: string;
   /** Valid through this date (Los Angeles). */
@@ -35,15 +39,8 @@ export interface EceCertificationState extends CaseCore {
   openPlacements: { placementId: string; since: string }[];
 }
 
-export interface EceCertificationInput {
+export interface EceCertificationInput extends EceApplication {
   caseId: string;
-  collegeId: string;
-  person: PersonRef;
-  role: EceRole;
-  site: string;
-  yearsExperience: number;
-  permitLevel: string;
-  evidence: string;
   policy: Policy;
   appliedBy: Actor;
   state?: EceCertificationState;
@@ -51,8 +48,8 @@ export interface EceCertificationInput {
 
 export interface HoursEntry { id: string; date: string; hours: number; activity: string; status: 'pending' | 'confirmed' | 'rejected'; loggedAt: string }
 
-export interface EcePlacementState extends CaseCore {
-  stage: 'awaiting_acceptance' | 'active' | 'evaluation' | 'closed' | 'cancelled';
+/** Who is placed with whom, for which term (state and input alike). */
+export interface EcePlacementTerms {
   collegeId: string;
   mentorCaseId: string;
   mentorWorkflowId: string;
@@ -60,21 +57,18 @@ export interface EcePlacementState extends CaseCore {
   mentee: PersonRef & { kind: MenteeKind };
   term: { start: string; end: string };
   course?: string;
+}
+
+export interface EcePlacementState extends CaseCore, EcePlacementTerms {
+  stage: 'awaiting_acceptance' | 'active' | 'evaluation' | 'closed' | 'cancelled';
   hours: HoursEntry[];
   evaluations: { mentor?: { rating: number; comments?: string; at: string }; mentee?: { rating: number; comments?: string; at: string } };
   stipend?: number;
   closedAt?: string;
 }
 
-export interface EcePlacementInput {
+export interface EcePlacementInput extends EcePlacementTerms {
   caseId: string;
-  collegeId: string;
-  mentorCaseId: string;
-  mentorWorkflowId: string;
-  mentor: EcePlacementState['mentor'];
-  mentee: EcePlacementState['mentee'];
-  term: { start: string; end: string };
-  course?: string;
   policy: Policy;
   placedBy: Actor;
   state?: EcePlacementState;

@@ -8,8 +8,8 @@
  * (its request died in between) is let go, once the hold has passed and the read model
  * shows no such case. A match that confirms a party taken meanwhile is told so and cancels.
  */
-import { condition, getExternalWorkflowHandle, patched, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { ReadModelActivities } from '../../activities/read-model';
+import { condition, getExternalWorkflowHandle, patched, setHandler } from '@temporalio/workflow';
+import { caseRecorded } from '../shared/activities';
 import { addDuration } from '../shared/calendar';
 import { refuse, type CaseCore, type CaseRuntime } from '../shared/case-runtime';
 import { SYSTEM } from '../shared/records';
@@ -17,7 +17,6 @@ import { matchConfirmedSignal, matchEndedSignal, partyTakenSignal, reserveForMat
 import { matchWorkflowId } from './match';
 import type { Availability } from './types';
 
-const { caseRecorded } = proxyActivities<ReadModelActivities>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } });
 
 /** Free: no active match and no reservation (reservations no longer lapse by the clock). */
 export function isFree(state: Availability): boolean {

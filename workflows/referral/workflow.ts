@@ -12,8 +12,7 @@
 import { continueAsNew, log } from '@temporalio/workflow';
 import { roleToken } from '../shared/access';
 import { findPlaceablePrograms, findReferralPrograms, sendReferralConfirmation } from '../shared/activities';
-import { CaseRuntime, mergeChanges, newCase, refuse, type Change } from '../shared/case-runtime';
-import type { CompleteTaskInput } from '../shared/messages';
+import { CaseRuntime, mergeChanges, newCase, onCompletedByType, refuse, type Change, type TaskCompletionHook } from '../shared/case-runtime';
 import { SYSTEM, type Actor, type TaskRecord } from '../shared/records';
 import { mentorReferralWorkflowId } from './ids';
 import { registerReferralMessages } from './withdrawal';
@@ -24,7 +23,6 @@ export { mentorReferralWorkflowId };
 /** The task types of this process: the compiler checks each has its handler below. */
 export const REFERRAL_TASK_TYPES = ['contact_volunteer', 'report_outcome', 'place_referral'] as const;
 export type ReferralTaskType = (typeof REFERRAL_TASK_TYPES)[number];
-const isReferralTask = (t: string): t is ReferralTaskType => (REFERRAL_TASK_TYPES as readonly string[]).includes(t);
 
 const COORDINATOR = 'partnership_coordinator';
 
@@ -133,8 +131,7 @@ export async function mentorReferralWorkflow(input: MentorReferralInput): Promis
     rt.setStage(stage, 'closed');
   }
 
-  type Handler = (task: TaskRecord, input: CompleteTaskInput) => Promise<Change>;
-  const onCompleted: { [T in ReferralTaskType]: Handler } = {
+  const onCompleted: { [T in ReferralTaskType]: TaskCompletionHook } = {
     contact_volunteer: async (task, { outcome, comment, actor }) => {
       const o = offerOfTask(task);
       if (outcome === 'declined') {
@@ -184,7 +181,7 @@ export async function mentorReferralWorkflow(input: MentorReferralInput): Promis
   };
 
   rt.registerTaskHandlers(
-    async (task, input) => (isReferralTask(task.type) ? onCompleted[task.type](task, input) : refuse('unknown_task', `Unknown task type ${task.type}`)),
+    onCompletedByType(onCompleted),
     (task, { outcome, comment, data }) => {
       if (task.type === 'contact_volunteer' && outcome === 'declined' && !comment?.trim()) refuse('reason_required', 'Declining a referral needs a reason in `comment`');
       if (task.type === 'place_referral' && outcome === 'closed' && !comment?.trim()) refuse('reason_required', 'Closing a referral unplaced needs a reason in `comment`');

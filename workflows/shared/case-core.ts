@@ -6,6 +6,7 @@
  */
 import type { Scope } from './access';
 import type { CompleteTaskInput } from './messages';
+import { refuse } from './refusals';
 import type { CaseHeader, EmailMessage, TaskRecord, TimelineEvent, TransitionInput } from './records';
 
 /** The part of every process's state the runtime manages. */
@@ -71,6 +72,16 @@ export function mergeChanges(...changes: Change[]): Change {
 }
 
 export type TaskCompletionHook = (task: TaskRecord, input: CompleteTaskInput) => Promise<Change>;
+
+/**
+ * A process's named handlers, one per task type (`{ contact_volunteer: …, report_outcome: … }`,
+ * typed over the process's task-type union so the compiler checks each has one), as the one
+ * completion hook the runtime takes; a task of any other type is refused.
+ */
+export function onCompletedByType<T extends string>(handlers: Record<T, TaskCompletionHook>): TaskCompletionHook {
+  return async (task, input) =>
+    Object.prototype.hasOwnProperty.call(handlers, task.type) ? handlers[task.type as T](task, input) : refuse('unknown_task', `Unknown task type ${task.type}`);
+}
 export type TaskValidator = (task: TaskRecord, input: CompleteTaskInput) => void;
 /** What a process does when a task that expires at its due time does (see TaskSpec.expiresAtDue). */
 export type TaskExpiryHook = (task: TaskRecord) => Promise<Change> | Change;

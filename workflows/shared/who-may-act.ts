@@ -24,7 +24,8 @@ export type TaskForRules = Pick<TaskRecord, 'type' | 'candidates' | 'scope'> &
 /** Youth records are the most sensitive data: these cases are never visible to `admin`. */
 export const YOUTH_CASE_TYPES: readonly string[] = ['youth_referral', 'match', 'wellness_checkin'];
 
-const tokensOf = (u: ActingUser) => principalTokens({ sub: u.id, roles: u.roles, department: u.department, programId: u.programId, collegeId: u.collegeId });
+/** The acting user's tokens: every scope claim it carries counts (a new scope needs no change here). */
+const tokensOf = ({ id, ...claims }: ActingUser) => principalTokens({ sub: id, ...claims });
 const has = (u: ActingUser, role: string) => u.roles.includes(role);
 const sameEmail = (a?: string, b?: string) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
 

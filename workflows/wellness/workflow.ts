@@ -12,9 +12,8 @@
 import { continueAsNew } from '@temporalio/workflow';
 import { roleMailbox, roleToken, userToken } from '../shared/access';
 import { addDuration, laDate, laStartOfDay, addDays } from '../shared/calendar';
-import { CaseRuntime, mergeChanges, newCase, refuse, type Change } from '../shared/case-runtime';
-import type { CompleteTaskInput } from '../shared/messages';
-import { SYSTEM, type Actor, type TaskRecord } from '../shared/records';
+import { CaseRuntime, mergeChanges, newCase, onCompletedByType, refuse, type Change, type TaskCompletionHook } from '../shared/case-runtime';
+import { SYSTEM, type Actor } from '../shared/records';
 import { sameLanguage } from './rules';
 import type { CallerFacts, Need, WellnessInput, WellnessState } from './types';
 
@@ -23,7 +22,6 @@ export const wellnessWorkflowId = (caseId: string): string => `wellness-checkin-
 /** The task types of this process: the compiler checks each has its handler below. */
 export const WELLNESS_TASK_TYPES = ['assign_caller', 'wellness_call', 'confirm_contact', 'resource_referral', 'safety_review', 'extend_or_close'] as const;
 type WellnessTaskType = (typeof WELLNESS_TASK_TYPES)[number];
-const isWellnessTask = (t: string): t is WellnessTaskType => (WELLNESS_TASK_TYPES as readonly string[]).includes(t);
 const COORDINATOR = 'partnership_coordinator';
 /** Open tasks that keep a closing case open: what a call brought up is seen to first. */
 const FOLLOW_UPS = ['safety_review', 'resource_referral', 'confirm_contact'];
@@ -144,8 +142,7 @@ export async function wellnessCheckinWorkflow(input: WellnessInput): Promise<{ c
     return endCalls(actor, 'completed');
   }
 
-  type Handler = (task: TaskRecord, input: CompleteTaskInput) => Promise<Change>;
-  const onCompleted: { [T in WellnessTaskType]: Handler } = {
+  const onCompleted: { [T in WellnessTaskType]: TaskCompletionHook } = {
     assign_caller: async (_task, { context, actor }) => {
       const caller = context!.caller as CallerFacts;
       state.caller = { caseId: caller.caseId, userId: caller.userId!, name: caller.name, email: caller.email, assignedAt: rt.nowIso() };
@@ -184,7 +181,7 @@ export async function wellnessCheckinWorkflow(input: WellnessInput): Promise<{ c
   };
 
   rt.registerTaskHandlers(
-    async (task, input) => (isWellnessTask(task.type) ? onCompleted[task.type](task, input) : refuse('unknown_task', `Unknown task type ${task.type}`)),
+    onCompletedByType(onCompleted),
     (task, { outcome, context }) => {
       if (task.type === 'assign_caller' && outcome === 'assigned') {
         const caller = context?.caller as CallerFacts | undefined;
