@@ -4,37 +4,21 @@
  * certifies); the coordinator places a student with the mentor; the mentor accepts; the
  * student logs hours and the mentor confirms them. Axe on every page.
  */
-import type { Browser, Page } from 'playwright-core';
 import { laDate } from '../../workflows/shared/calendar';
-import { as, startStack, truncateAll, type Stack } from '../support/stack';
-import { checkPage, launchBrowser, signInAs as signIn, writeDemoPeople } from '../support/browser';
+import { as } from '../support/stack';
+import { checkPage, useBrowserStack } from '../support/browser';
 import { coord, member, mentee, mentorPerson } from '../integration/ece-fixtures';
 
-let stack: Stack;
-let browser: Browser;
-const site = () => stack.baseUrls[0];
 const teacher = mentorPerson();
 const student = mentee();
 
-beforeAll(async () => {
-  stack = await startStack();
-  await truncateAll(stack.db);
-  await stack.db.deleteFrom('people').execute();
-  await writeDemoPeople(stack.db, [
-    [coord, 'college coordinator'], [member(1), 'selection committee'], [{ ...teacher, roles: ['ece_mentor'] }, 'mentor teacher'], [student, 'ECE student'],
-  ]);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-const signInAs = (page: Page, name: string) => signIn(page, site(), name);
+const e2e = useBrowserStack(async () => [
+  [coord, 'college coordinator'], [member(1), 'selection committee'], [{ ...teacher, roles: ['ece_mentor'] }, 'mentor teacher'], [student, 'ECE student'],
+]);
 
 test('certified by the committee, the mentor takes a student, who logs hours the mentor confirms', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await signInAs(page, 'Cleo Coordinator');
+  const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await e2e.signInAs(page, 'Cleo Coordinator');
   await page.getByRole('link', { name: 'Certify a mentor' }).click();
   await page.getByLabel('Sign-in id').fill(teacher.sub);
   await page.getByLabel('Full name').fill(teacher.name!);
@@ -47,16 +31,16 @@ test('certified by the committee, the mentor takes a student, who logs hours the
   await page.getByRole('heading', { level: 2, name: 'Certification' }).waitFor();
   const mentorCase = new URL(page.url()).pathname.split('/').pop()!;
 
-  const voter = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await signInAs(voter, 'Member 1');
+  const voter = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await e2e.signInAs(voter, 'Member 1');
   await voter.getByRole('link', { name: /Committee vote 1/ }).click();
   await checkPage(voter, 'ece-vote');
   await voter.getByRole('button', { name: 'Approve' }).click();
   await voter.getByText('Committee votes cast: 1').waitFor();
   await voter.close();
   for (const n of [2, 3]) {
-    const vote = ((await as(stack, member(n)).get(`/ece/mentors/${mentorCase}`)).body.openTasks as { id: string; type: string }[]).find((t) => t.type === 'committee_vote')!;
-    expect((await as(stack, member(n)).post(`/tasks/${vote.id}/complete`, { outcome: 'approve' })).status).toBe(200);
+    const vote = ((await as(e2e.stack, member(n)).get(`/ece/mentors/${mentorCase}`)).body.openTasks as { id: string; type: string }[]).find((t) => t.type === 'committee_vote')!;
+    expect((await as(e2e.stack, member(n)).post(`/tasks/${vote.id}/complete`, { outcome: 'approve' })).status).toBe(200);
   }
 
   await page.getByRole('link', { name: 'Place a mentee' }).click();
@@ -75,15 +59,15 @@ test('certified by the committee, the mentor takes a student, who logs hours the
   const placement = new URL(page.url()).pathname.split('/').pop()!;
   await page.close();
 
-  const mentorPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await signInAs(mentorPage, teacher.name!);
-  await mentorPage.goto(`${site()}/cases/${placement}`);
+  const mentorPage = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await e2e.signInAs(mentorPage, teacher.name!);
+  await mentorPage.goto(`${e2e.site()}/cases/${placement}`);
   await mentorPage.getByRole('button', { name: 'Accept' }).click();
   await mentorPage.getByText('Done: Accept.', { exact: false }).waitFor();
 
-  const studentPage = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  await signInAs(studentPage, student.name!);
-  await studentPage.goto(`${site()}/cases/${placement}`);
+  const studentPage = await e2e.browser.newPage({ viewport: { width: 390, height: 844 } });
+  await e2e.signInAs(studentPage, student.name!);
+  await studentPage.goto(`${e2e.site()}/cases/${placement}`);
   await studentPage.getByLabel('Hours', { exact: true }).fill('3.5');
   await studentPage.getByLabel('Activity', { exact: true }).fill('Small-group literacy');
   await checkPage(studentPage, 'ece-log-hours');

@@ -6,40 +6,25 @@
  * and the enrolment; a second volunteer withdraws through the e-mailed link; the
  * partnership's coordinator reads the report per campaign. Every page is checked with axe.
  */
-import type { Browser, Page } from 'playwright-core';
-import { as, eventually, mailbox, startStack, truncateAll, type Person, type Stack } from '../support/stack';
-import { checkPage, launchBrowser, signInAs as signIn, writeDemoPeople } from '../support/browser';
+import { as, eventually, mailbox, type Person } from '../support/stack';
+import { checkPage, useBrowserStack } from '../support/browser';
 import { admin, registerProgram, year } from '../integration/fixtures';
 import { coordinator, referralForm, withdrawToken } from '../integration/referral-fixtures';
 
-let stack: Stack;
-let browser: Browser;
-const site = () => stack.baseUrls[0];
-let programId: string;
-let staff: Person;
 const COUNTY = 'Tuolumne';
 const campaign = `Kings${Math.random().toString(36).slice(2, 6)}`;
+let programId: string;
 
-beforeAll(async () => {
-  stack = await startStack();
-  await truncateAll(stack.db);
-  await stack.db.deleteFrom('people').execute();
+const e2e = useBrowserStack(async (stack) => {
   programId = (await registerProgram(stack, { name: 'Gold Country Mentors', county: COUNTY })).id;
-  await as(stack, admin).put(`/programs/${programId}/level`, { level: 'partner', certifiedUntil: `${year + 2}-06-30`, note: 'imported' });
-  staff = { sub: 'staff-gold', roles: ['program_staff'], programId, name: 'Gil Staff' };
-  await writeDemoPeople(stack.db, [[staff, 'program staff, Gold Country Mentors'], [coordinator, 'partnership coordinator']]);
-  browser = await launchBrowser();
+  await as(e2e.stack, admin).put(`/programs/${programId}/level`, { level: 'partner', certifiedUntil: `${year + 2}-06-30`, note: 'imported' });
+  const staff: Person = { sub: 'staff-gold', roles: ['program_staff'], programId, name: 'Gil Staff' };
+  return [[staff, 'program staff, Gold Country Mentors'], [coordinator, 'partnership coordinator']];
 });
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-const signInAs = (page: Page, name: string) => signIn(page, site(), name);
 
 test('staff open their program to volunteers; a volunteer finds it and sends the form; staff record contact and enrolment', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await signInAs(page, 'Gil Staff');
+  const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await e2e.signInAs(page, 'Gil Staff');
   await page.getByRole('link', { name: 'My program' }).click();
   await page.getByRole('heading', { level: 2, name: 'Volunteer referrals' }).waitFor();
   // USWDS checkboxes and radios are styled labels over a hidden input: people click the label.
@@ -50,11 +35,11 @@ test('staff open their program to volunteers; a volunteer finds it and sends the
   await checkPage(page, 'referral-settings');
   await page.getByRole('button', { name: 'Save referral settings' }).click();
   await page.getByText('Saved.').waitFor();
-  expect((await as(stack).get(`/programs/${programId}`)).body.referrals).toMatchObject({ accepting: true, counties: [COUNTY], languages: ['English', 'Spanish'], youthAges: { min: 10, max: 17 } });
+  expect((await as(e2e.stack).get(`/programs/${programId}`)).body.referrals).toMatchObject({ accepting: true, counties: [COUNTY], languages: ['English', 'Spanish'], youthAges: { min: 10, max: 17 } });
 
   // The volunteer, signed out, finds the program by county and language.
-  const visitor = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  await visitor.goto(`${site()}/directory`);
+  const visitor = await e2e.browser.newPage({ viewport: { width: 390, height: 844 } });
+  await visitor.goto(`${e2e.site()}/directory`);
   await visitor.getByLabel('County served').fill(COUNTY);
   await visitor.getByLabel('Language').fill('spanish');
   await visitor.locator('label[for="directory-accepting"]').click();
@@ -62,7 +47,7 @@ test('staff open their program to volunteers; a volunteer finds it and sends the
   await visitor.getByText(/Accepting volunteers · Tuolumne/).waitFor();
   await checkPage(visitor, 'directory-filtered');
 
-  await visitor.goto(`${site()}/volunteer?campaign=${campaign}`);
+  await visitor.goto(`${e2e.site()}/volunteer?campaign=${campaign}`);
   const email = `vera-${campaign.toLowerCase()}@example.org`;
   await visitor.getByLabel('Full name').fill('Vera Volunteer');
   await visitor.getByLabel('E-mail').fill(email);
@@ -97,16 +82,16 @@ test('staff open their program to volunteers; a volunteer finds it and sends the
   await page.getByRole('button', { name: 'Enrolled' }).click();
   await page.getByText('Outcome:').waitFor();
   const id = new URL(page.url()).pathname.split('/').pop()!;
-  expect((await as(stack, coordinator).get(`/referrals/${id}`)).body).toMatchObject({ stage: 'enrolled', outcome: 'enrolled', campaign });
+  expect((await as(e2e.stack, coordinator).get(`/referrals/${id}`)).body).toMatchObject({ stage: 'enrolled', outcome: 'enrolled', campaign });
   await page.close();
 });
 
 test('a volunteer withdraws through the e-mailed link; the coordinator reads the campaign report', async () => {
   const form = referralForm(COUNTY, { campaign });
-  expect((await as(stack).post('/referrals', form)).status).toBe(201);
+  expect((await as(e2e.stack).post('/referrals', form)).status).toBe(201);
   const token = await withdrawToken(form.volunteer.email);
-  const visitor = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  await visitor.goto(`${site()}/referrals/withdraw/${token}`);
+  const visitor = await e2e.browser.newPage({ viewport: { width: 390, height: 844 } });
+  await visitor.goto(`${e2e.site()}/referrals/withdraw/${token}`);
   await checkPage(visitor, 'withdraw-referral');
   await visitor.getByRole('button', { name: 'Withdraw my referral' }).click();
   await visitor.getByRole('heading', { level: 1, name: 'You have withdrawn' }).waitFor();
@@ -116,8 +101,8 @@ test('a volunteer withdraws through the e-mailed link; the coordinator reads the
   await visitor.close();
   await eventually(async () => (await mailbox()).some((m) => m.text.includes('the volunteer withdrew')), 'the program is told');
 
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await signInAs(page, 'Paula Partnership');
+  const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await e2e.signInAs(page, 'Paula Partnership');
   await page.getByRole('link', { name: 'Reports' }).click();
   await page.getByRole('heading', { level: 2, name: 'Volunteer referrals' }).waitFor();
   const row = page.getByRole('row', { name: new RegExp(`^${campaign} `) });

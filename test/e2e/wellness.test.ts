@@ -5,37 +5,23 @@
  * the first call, flagging a need; the coordinator sees the resource task. A case worker
  * enters a caller's application and logs training on the case page. Axe on every page.
  */
-import type { Browser, Page } from 'playwright-core';
-import { as, startStack, truncateAll, type Stack } from '../support/stack';
-import { checkPage, launchBrowser, signInAs as signIn, writeDemoPeople } from '../support/browser';
+import { as } from '../support/stack';
+import { checkPage, useBrowserStack } from '../support/browser';
 import { cw1 } from '../integration/foster-fixtures';
 import { approvedCaller, counselor, pc } from '../integration/wellness-fixtures';
 
-let stack: Stack;
-let browser: Browser;
-const site = () => stack.baseUrls[0];
 let spanish: Awaited<ReturnType<typeof approvedCaller>>;
 let english: Awaited<ReturnType<typeof approvedCaller>>;
 
-beforeAll(async () => {
-  stack = await startStack();
-  await truncateAll(stack.db);
-  await stack.db.deleteFrom('people').execute();
+const e2e = useBrowserStack(async (stack) => {
   spanish = await approvedCaller(stack, ['Spanish', 'English']);
   english = await approvedCaller(stack, ['English']);
-  await writeDemoPeople(stack.db, [[counselor, 'school counselor'], [pc, 'partnership coordinator'], [spanish.caller, 'caller'], [cw1, 'case worker']]);
-  browser = await launchBrowser();
+  return [[counselor, 'school counselor'], [pc, 'partnership coordinator'], [spanish.caller, 'caller'], [cw1, 'case worker']];
 });
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-const signInAs = (page: Page, name: string) => signIn(page, site(), name);
 
 test('a counselor refers; the coordinator assigns a caller who speaks the language; the caller logs a call', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await signInAs(page, 'Sky Counselor');
+  const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await e2e.signInAs(page, 'Sky Counselor');
   await page.getByRole('link', { name: 'Check-in calls' }).click();
   await page.getByLabel('Full name').fill('Rosa Youthful');
   await page.getByLabel('Date of birth').fill('2010-03-14');
@@ -51,9 +37,9 @@ test('a counselor refers; the coordinator assigns a caller who speaks the langua
   const caseId = new URL(page.url()).pathname.split('/').pop()!;
   await page.close();
 
-  const coord = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await signInAs(coord, 'Wren Coordinator');
-  await coord.goto(`${site()}/cases/${caseId}`);
+  const coord = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await e2e.signInAs(coord, 'Wren Coordinator');
+  await coord.goto(`${e2e.site()}/cases/${caseId}`);
   const picker = coord.getByLabel('Caller case id');
   await picker.locator(`option[value="${english.caseId}"]`).waitFor({ state: 'attached' });
   await picker.selectOption(english.caseId);
@@ -64,8 +50,8 @@ test('a counselor refers; the coordinator assigns a caller who speaks the langua
   await coord.getByRole('button', { name: 'Assigned' }).click();
   await coord.getByText(/Caller:.*Cal Caller/).waitFor();
 
-  const caller = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  await signInAs(caller, spanish.caller.name!);
+  const caller = await e2e.browser.newPage({ viewport: { width: 390, height: 844 } });
+  await e2e.signInAs(caller, spanish.caller.name!);
   await caller.getByRole('link', { name: /Wellness call 1 of 3/ }).first().click();
   await caller.getByText('Youth: Rosa Youthful', { exact: false }).waitFor();
   await caller.locator('label', { hasText: /^Reached$/ }).click();
@@ -77,7 +63,7 @@ test('a counselor refers; the coordinator assigns a caller who speaks the langua
   await caller.getByRole('button', { name: 'Logged' }).click();
   await caller.getByRole('cell', { name: 'Talked about getting back to school' }).waitFor();
   await caller.close();
-  const c = (await as(stack, pc).get(`/wellness/youth/${caseId}`)).body;
+  const c = (await as(e2e.stack, pc).get(`/wellness/youth/${caseId}`)).body;
   expect(c.calls).toHaveLength(1);
   expect(c.calls[0]).toMatchObject({ reached: true, minutes: 20, mood: 3, needs: ['school'] });
   // The need flagged is the coordinator's resource task.
@@ -87,8 +73,8 @@ test('a counselor refers; the coordinator assigns a caller who speaks the langua
 });
 
 test('a case worker enters a caller and logs their training on the case page', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await signInAs(page, 'Casey Worker');
+  const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await e2e.signInAs(page, 'Casey Worker');
   await page.getByRole('link', { name: 'New caller' }).click();
   await page.getByLabel('Full name').fill('Dana Dialer');
   await page.locator('#mentor-email').fill('dana@mail.example');

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Db } from '../../db';
-import type { Person } from './stack';
+import { startStack, truncateAll, type Person, type Stack } from './stack';
 
 export const SCREENSHOTS = path.resolve(__dirname, '../../.data/test/screenshots');
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -62,4 +62,29 @@ export async function writeDemoPeople(db: Db, people: [Person, string][]): Promi
     const row = { name: p.name ?? null, email: p.email ?? null, roles: p.roles, department: p.department ?? null, program_id: p.programId ?? null, college_id: p.collegeId ?? null, seen_at: new Date(), demo_label: label };
     await db.insertInto('people').values({ id: p.sub, ...row }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
   }
+}
+
+/**
+ * One browser suite's world: a stack on a fresh database whose only demo people are those
+ * `people` returns (it may first make what they need), and Chromium; both end with the file.
+ */
+export function useBrowserStack(people: (stack: Stack) => Promise<[Person, string][]>) {
+  const world = {
+    stack: undefined as unknown as Stack,
+    browser: undefined as unknown as Browser,
+    site: () => world.stack.baseUrls[0],
+    signInAs: (page: Page, name: string) => signInAs(page, world.site(), name),
+  };
+  beforeAll(async () => {
+    world.stack = await startStack();
+    await truncateAll(world.stack.db);
+    await world.stack.db.deleteFrom('people').execute();
+    await writeDemoPeople(world.stack.db, await people(world.stack));
+    world.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await world.browser?.close();
+    await world.stack?.stop();
+  });
+  return world;
 }
