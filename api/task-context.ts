@@ -14,6 +14,6 @@ export async function taskContext(db: Db, type: string, data: Record<string, unk
     .where('id', '=', data.callerCaseId).where('type', '=', 'caller_screening').executeTakeFirst();
   if (!c) return { caller: undefined };
   const a = (c.details as { applicant: Applicant }).applicant;
-  const caller: CallerFacts = { caseId: c.id, ...(a.id ? { userId: a.id } : {}), name: a.name, email: a.email, languages: a.languages, stage: c.status === 'open' ? c.stage : c.stage };
+  const caller: CallerFacts = { caseId: c.id, ...(a.id ? { userId: a.id } : {}), name: a.name, email: a.email, languages: a.languages, stage: c.stage };
   return { caller };
 }
