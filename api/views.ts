@@ -62,8 +62,8 @@ export function caseDto(c: CaseRow, openTasks: TaskRow[]) {
 }
 
 /** A case row as the who-may-act rules see it. */
-export function caseForRules(c: Pick<CaseRow, 'type' | 'viewers' | 'program_id' | 'owner_id' | 'parties'>): CaseForRules {
-  return { type: c.type, viewers: c.viewers, programId: c.program_id, ownerId: c.owner_id, parties: c.parties };
+export function caseForRules(c: Pick<CaseRow, 'type' | 'viewers' | 'program_id' | 'owner_id' | 'parties' | 'details'>): CaseForRules {
+  return { type: c.type, viewers: c.viewers, programId: c.program_id, ownerId: c.owner_id, parties: c.parties, details: c.details };
 }
 
 /** A task row as the who-may-act rules see it. */
@@ -79,7 +79,7 @@ export function taskForRules(t: TaskRow): TaskForRules {
  * by their listed viewers (assigned case worker, case supervisors, the youth's social
  * worker), never through the admin role (who-may-act.ts).
  */
-export function canSeeCase(user: User, c: Pick<CaseRow, 'type' | 'viewers' | 'program_id' | 'owner_id' | 'parties'>): boolean {
+export function canSeeCase(user: User, c: Pick<CaseRow, 'type' | 'viewers' | 'program_id' | 'owner_id' | 'parties' | 'details'>): boolean {
   return rulesCanSeeCase(actorOf(user), caseForRules(c));
 }
 

@@ -3,13 +3,15 @@ import { sql } from 'kysely';
 import { z, type ZodTypeAny } from 'zod';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../db';
-import { assignTaskUpdate, claimTaskUpdate, completeTaskUpdate } from '../../workflows/shared/messages';
+import { assignTaskUpdate, claimTaskUpdate, completeTaskUpdate, releaseTaskUpdate } from '../../workflows/shared/messages';
 import { overlaps } from '../../workflows/shared/access';
 import { laDate } from '../../workflows/shared/calendar';
 import { identifier, line } from '../../workflows/shared/input';
 import { CASE_TYPES, type CaseType } from '../../workflows/shared/records';
 import { taskDataProblems, TASK_TYPES } from '../../workflows/shared/task-data';
-import { conflictOfInterest, isAssignable, mayAssign, mayClaim, mayComplete, mayReassign, ownCase, twoPersonRule } from '../../workflows/shared/who-may-act';
+import {
+  conflictOfInterest, isAssignable, mayAssign, mayClaim, mayComplete, mayReassign, ownCase, tokensOn, twoPersonRule,
+} from '../../workflows/shared/who-may-act';
 import { actorOf, type User } from '../auth';
 import { conflict, HttpProblem, notFound, problemFromRefusal, unprocessable } from '../errors';
 import { CURSORS, decodeCursor, pageOf, pageQuery, type ApiBuilder } from '../http';
@@ -109,14 +111,14 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
   async function teamTasks(user: User, query: { assigneeId?: string; type?: string; limit: number }) {
     if (!user.roles.some((r) => (SUPERVISING_ROLES as readonly string[]).includes(r))) return { items: [], nextCursor: null };
     let qb = db.selectFrom('tasks').innerJoin('cases', 'cases.id', 'tasks.case_id').selectAll('tasks')
-      .select(['cases.type as case_type', 'cases.viewers as case_viewers', 'cases.program_id as case_program_id', 'cases.owner_id as case_owner_id', 'cases.parties as case_parties'])
+      .select(['cases.type as case_type', 'cases.viewers as case_viewers', 'cases.program_id as case_program_id', 'cases.owner_id as case_owner_id', 'cases.parties as case_parties', 'cases.details as case_details'])
       .where('tasks.status', '=', 'open');
     if (query.assigneeId) qb = qb.where('tasks.assignee_id', '=', query.assigneeId);
     if (query.type) qb = qb.where('tasks.type', '=', query.type);
     const rows = await qb.orderBy('tasks.due_at').orderBy('tasks.id').limit(1000).execute();
     const actor = actorOf(user);
     const items = rows
-      .filter((r) => !mayReassign(actor, taskForRules(r), caseForRules({ type: r.case_type, viewers: r.case_viewers, program_id: r.case_program_id, owner_id: r.case_owner_id, parties: r.case_parties })))
+      .filter((r) => !mayReassign(actor, taskForRules(r), caseForRules({ type: r.case_type, viewers: r.case_viewers, program_id: r.case_program_id, owner_id: r.case_owner_id, parties: r.case_parties, details: r.case_details })))
       .slice(0, query.limit)
       .map(taskDto);
     return { items, nextCursor: null };
@@ -127,7 +129,9 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
     const t = await db.selectFrom('tasks').selectAll().where('id', '=', taskId).executeTakeFirst();
     const c = t && (await db.selectFrom('cases').selectAll().where('id', '=', t.case_id).executeTakeFirst());
     if (!t || !c) throw notFound('The task');
-    const mine = t.assignee_id === user.sub || overlaps(user.tokens, t.candidates) || overlaps(user.tokens, t.escalated_to);
+    // A person named in the case reads its tasks only as that party (tokensOn); a holder still sees what they hold.
+    const tokens = tokensOn(actorOf(user), caseForRules(c));
+    const mine = t.assignee_id === user.sub || overlaps(tokens, t.candidates) || overlaps(tokens, t.escalated_to);
     if (mine || canSeeCase(user, c)) return { t, c };
     throw notFound('The task');
   }
@@ -157,7 +161,7 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
       const kase = caseForRules(c);
       const items = people
         .map((p) => ({ id: p.id, roles: p.roles, ...(p.name ? { name: p.name } : {}), ...(p.email ? { email: p.email } : {}), ...(p.department ? { department: p.department } : {}), ...(p.program_id ? { programId: p.program_id } : {}) }))
-        .filter((p) => isAssignable(p, task) && !ownCase(p, kase) && !conflictOfInterest(p, kase) && !twoPersonRule(p.id, task))
+        .filter((p) => isAssignable(p, task, kase) && !ownCase(p, kase) && !conflictOfInterest(p, kase) && !twoPersonRule(p.id, task))
         .slice(0, 200)
         .map(({ id, name, roles: r }) => ({ id, ...(name ? { name } : {}), roles: r }));
       return { body: { items } };
@@ -174,6 +178,19 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
       refused(mayClaim(actorOf(user), taskForRules(t), caseForRules(c)));
       const r = await answerWithin(t.case_id, temporal.workflow.getHandle(t.workflow_id).executeUpdate(claimTaskUpdate, { args: [{ taskId: t.id, actor: actorOf(user) }] }));
       return { body: taskDto(await reloadTask(r.task.id)) };
+    },
+  });
+
+  api.route({
+    method: 'post', path: '/tasks/:taskId/release', tag: 'tasks', auth: 'any', errors: [404, 409],
+    summary: 'The person holding a task gives it back to its candidates',
+    response: taskSchema,
+    handler: async ({ user, params }) => {
+      const { t } = await loadVisibleTask(user, params.taskId);
+      stillOpen(t);
+      if (t.assignee_id !== user.sub) throw problemFromRefusal({ code: 'not_permitted', message: 'Only the person holding a task gives it back' });
+      await releaseHeldTask(user, t);
+      return { body: taskDto(await reloadTask(t.id)) };
     },
   });
 
@@ -204,7 +221,10 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
     handler: async ({ user, params, body }) => {
       const { t, c } = await loadVisibleTask(user, params.taskId);
       stillOpen(t);
-      refused(mayComplete(actorOf(user), taskForRules(t), caseForRules(c)));
+      const refusal = mayComplete(actorOf(user), taskForRules(t), caseForRules(c));
+      // A holder who lost the role to complete it: the task goes back to its candidates, then the refusal.
+      if (refusal?.code === 'holder_not_candidate') await releaseHeldTask(user, t);
+      refused(refusal);
       if (!t.outcomes.includes(body.outcome)) throw unprocessable('invalid_outcome', `Outcome must be one of: ${t.outcomes.join(', ')}`);
       const problems = taskDataProblems(t.type, body.data, { today: laDate(Date.now()) });
       if (problems.length) throw new HttpProblem(400, 'Bad Request', `The data of a ${t.type} task is not valid`, 'validation_failed', problems);
@@ -217,6 +237,12 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
       return { body: { task: taskDto(task), case: canSeeCase(user, after) ? await caseWithDetails(db, after, user) : caseDto(after, []) } };
     },
   });
+
+  async function releaseHeldTask(user: User, t: TaskRow): Promise<void> {
+    await answerWithin(t.case_id, temporal.workflow.getHandle(t.workflow_id).executeUpdate(releaseTaskUpdate, {
+      args: [{ taskId: t.id, actor: actorOf(user) }],
+    }));
+  }
 
   async function reloadTask(taskId: string): Promise<TaskRow> {
     return db.selectFrom('tasks').selectAll().where('id', '=', taskId).executeTakeFirstOrThrow();

@@ -23,6 +23,7 @@ import type { ApiBuilder } from '../http';
 import { caseSchema } from '../schemas';
 import { startCase } from '../start-case';
 import { answerWithin } from '../updates';
+import { refuseInvalidParties } from '../parties';
 import { loadVisibleCase } from '../views';
 import { caseDetailRoute } from './cases';
 
@@ -37,6 +38,7 @@ export function registerEceRoutes(api: ApiBuilder, db: Db, temporal: Client, pol
     body: eceMentorInput,
     response: mentorSchema,
     handler: async ({ user, body, newId }) => {
+      if (body.person.id === user.sub) throw unprocessable('invalid_party', 'You may not enter your own application to be certified');
       const caseId = newId();
       return { body: await startCase(temporal, db, {
         workflow: eceCertificationWorkflow, workflowId: eceCertificationWorkflowId(caseId), taskQueue, caseId, caseType: 'ece_certification',
@@ -86,6 +88,8 @@ export function registerEceRoutes(api: ApiBuilder, db: Db, temporal: Client, pol
       // Early answers from the read model; the mentor's record decides under concurrency.
       if (mentorCase.stage !== 'certified') throw unprocessable('mentor_not_certified', `The mentor's certification is ${mentorCase.stage}`);
       if (MENTOR_FOR[body.mentee.kind] !== m.role) throw unprocessable('mentor_kind_mismatch', `A ${body.mentee.kind} is placed with a ${MENTOR_FOR[body.mentee.kind].replace('_', ' ')}`);
+      // No self-dealing: the coordinator places neither themselves nor with themselves; a mentee is not their own mentor.
+      await refuseInvalidParties(db, { type: 'ece_placement', fields: { mentor: m.person, mentee: body.mentee }, creator: { id: user.sub } });
       const caseId = newId();
       await answerWithin(mentorCase.id, temporal.workflow.getHandle(mentorCase.workflow_id).executeUpdate(reservePlacementUpdate, { args: [{ placementId: caseId, kind: body.mentee.kind }] }));
       return { body: await startCase(temporal, db, {

@@ -18,11 +18,14 @@ import { actorOf, hasRole } from '../auth';
 import { conflict, forbidden, HttpProblem, notFound, problemFromRefusal, problemFromTemporal, unprocessable } from '../errors';
 import type { ApiBuilder } from '../http';
 import { answerWithin } from '../updates';
+import { refuseInvalidParties } from '../parties';
 import { caseDetailRoute } from './cases';
 import { caseSchema } from '../schemas';
 import { startCase } from '../start-case';
 import { caseWithDetails, loadVisibleCase, type CaseRow } from '../views';
 import type { User } from '../auth';
+
+const sameAddress = (a?: string, b?: string) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
 
 const RELATIVE = /\b(relative|parent|mother|father|mom|dad|sibling|brother|sister|spouse|wife|husband|partner|child|son|daughter|cousin|aunt|uncle|grand\w*|niece|nephew|in-law)\b/i;
 
@@ -57,6 +60,7 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
       }
       const relatives = body.references.filter((r) => RELATIVE.test(r.relationship));
       if (relatives.length) throw unprocessable('reference_is_relative', 'References may not be relatives', { references: relatives.map((r) => r.name) });
+      if (sameAddress(body.applicant.email, user.email)) throw unprocessable('invalid_party', 'You may not enter your own application');
       const caseId = newId();
       const input: MentorScreeningInput = { caseId, applicant: body.applicant, references: body.references, caseWorkerId: user.sub, policy, appliedBy: actorOf(user) };
       return { body: await startCase(temporal, db, {
@@ -123,6 +127,10 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
       const caseWorkerId = asCaseWorker ? (body.caseWorkerId ?? user.sub) : body.caseWorkerId;
       if (!caseWorkerId) throw new HttpProblem(400, 'Bad Request', 'A social worker names the assigned case worker', 'validation_failed', [{ path: 'body.caseWorkerId', message: 'Required' }]);
       if (!asCaseWorker && body.socialWorker.id !== user.sub) throw forbidden("A social worker refers the youth they are the social worker of");
+      await refuseInvalidParties(db, {
+        type: 'youth_referral', fields: { caseWorkerId, socialWorker: body.socialWorker }, creator: { id: user.sub },
+        creatorParty: asCaseWorker ? 'case_worker' : 'social_worker',
+      });
       const age = ageOn(body.youth.dateOfBirth, laDate(Date.now()));
       if (age < rules.youthMinimumAge || age > rules.youthMaximumAge) {
         throw unprocessable('youth_age_out_of_range', `Youth are referred between ${rules.youthMinimumAge} and ${rules.youthMaximumAge}`);
@@ -155,6 +163,10 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
       // Early answers from the read model; the parties' own validators decide under concurrency.
       if (mentor.stage !== 'approved') throw unprocessable('mentor_not_available', `The mentor's screening is ${mentor.stage}`);
       if (youth.stage !== 'ready') throw unprocessable('youth_not_available', `The youth referral is ${youth.stage}`);
+      const yd = youth.details as { socialWorker: { id: string; email: string }; caregiver: { name: string } };
+      await refuseInvalidParties(db, {
+        type: 'match', fields: { caseWorkerId: user.sub, socialWorker: yd.socialWorker }, creator: { id: user.sub }, creatorParty: 'case_worker',
+      });
       const caseId = newId();
       // Reserve both; Temporal serialises each party's Updates, so of two racing proposals one wins.
       await answerWithin(mentor.id, temporal.workflow.getHandle(mentor.workflow_id).executeUpdate(reserveForMatchUpdate, { args: [{ matchId: caseId }] }));
@@ -168,7 +180,6 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
         if (problemFromTemporal(err)) await temporal.workflow.getHandle(mentor.workflow_id).signal(matchEndedSignal, { matchId: caseId, outcome: 'cancelled' });
         throw err;
       }
-      const yd = youth.details as { socialWorker: { id: string; email: string }; caregiver: { name: string } };
       const input: MatchInput = {
         caseId, mentorCaseId: mentor.id, youthCaseId: youth.id, mentorWorkflowId: mentor.workflow_id, youthWorkflowId: youth.workflow_id,
         caseWorkerId: user.sub, socialWorker: yd.socialWorker, caregiverName: yd.caregiver.name, rationale: body.rationale, policy, proposedBy: actorOf(user),

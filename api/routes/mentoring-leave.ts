@@ -15,6 +15,7 @@ import { conflict, forbidden, HttpProblem, problemFromRefusal } from '../errors'
 import { csvCell } from '../csv';
 import type { ApiBuilder } from '../http';
 import { answerWithin } from '../updates';
+import { refuseInvalidParties } from '../parties';
 import { caseDetailRoute } from './cases';
 import { startCase } from '../start-case';
 import { caseSchema } from '../schemas';
@@ -59,6 +60,7 @@ export function registerMentoringLeaveRoutes(api: ApiBuilder, db: Db, temporal: 
       }
       const sameAsEmployee = supervisorViolation(body.employee, body.supervisor);
       if (sameAsEmployee) throw problemFromRefusal(sameAsEmployee);
+      await refuseInvalidParties(db, { type: 'mentoring_leave', fields: { enrollment: body }, creator: { id: user.sub }, subjects: [body.employee.id] });
       const now = Date.now();
       const year = body.year ?? laYear(now);
       if (year < laYear(now)) throw new HttpProblem(422, 'Unprocessable Content', `The ${year} leave year has ended`, 'outside_leave_year');

@@ -25,6 +25,7 @@ import type { ApiBuilder } from '../http';
 import { caseSchema } from '../schemas';
 import { startCase } from '../start-case';
 import { answerWithin } from '../updates';
+import { refuseInvalidParties } from '../parties';
 import { loadVisibleCase } from '../views';
 import { caseDetailRoute } from './cases';
 
@@ -50,6 +51,10 @@ export function registerWellnessRoutes(api: ApiBuilder, db: Db, temporal: Client
       if (ageOn(body.applicant.dateOfBirth, laDate(Date.now())) < policy.foster.applicantMinimumAge) {
         throw unprocessable('applicant_under_age', `Callers must be at least ${policy.foster.applicantMinimumAge}`);
       }
+      await refuseInvalidParties(db, {
+        type: 'caller_screening', fields: { caseWorkerId: user.sub, applicant: body.applicant }, creator: { id: user.sub },
+        creatorParty: 'case_worker', subjects: [body.applicant.id],
+      });
       const caseId = newId();
       const input: MentorScreeningInput = { caseId, track: 'caller', applicant: body.applicant, references: body.references, caseWorkerId: user.sub, policy, appliedBy: actorOf(user) };
       return { body: await startCase(temporal, db, {

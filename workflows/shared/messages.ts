@@ -35,6 +35,8 @@ export interface CaseRecordedResult {
 export const completeTaskUpdate = defineUpdate<TaskResult, [CompleteTaskInput]>('completeTask');
 export const claimTaskUpdate = defineUpdate<TaskResult, [ClaimTaskInput]>('claimTask');
 export const assignTaskUpdate = defineUpdate<TaskResult, [AssignTaskInput]>('assignTask');
+/** The holder gives a task back to its candidates (or it goes back when they lost the role to complete it). */
+export const releaseTaskUpdate = defineUpdate<TaskResult, [ClaimTaskInput]>('releaseTask');
 /** Answers once the case's first read-model row is written, so a creating POST can return it. */
 export const caseRecordedUpdate = defineUpdate<CaseRecordedResult, []>('caseRecorded');
 export const stageQuery = defineQuery<string>('stage');

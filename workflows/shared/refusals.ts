@@ -16,6 +16,7 @@ export const REFUSALS = {
   self_approval: 403,
   conflict_of_interest: 403,
   not_a_candidate: 403,
+  holder_not_candidate: 403,
   not_permitted: 403,
   // 404: not there (or not for you)
   task_not_found: 404,
@@ -39,6 +40,7 @@ export const REFUSALS = {
   no_incident: 409,
   // 422: a business rule
   invalid_assignee: 422,
+  invalid_party: 422,
   invalid_supervisor: 422,
   invalid_outcome: 422,
   reason_required: 422,

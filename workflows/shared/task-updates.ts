@@ -14,6 +14,7 @@ import {
   claimTaskUpdate,
   completeTaskUpdate,
   openTasksQuery,
+  releaseTaskUpdate,
   retryIncidentUpdate,
   stageQuery,
 } from './messages';
@@ -97,6 +98,21 @@ export function registerTaskUpdates<S extends CaseCore>(rt: CaseRuntime<S>, onCo
     {
       validator: ({ taskId, assigneeId, assignee, actor }) =>
         refuseWith(mayAssign(acting(actor), acting(assignee ?? { id: assigneeId }), openTaskOrRefuse(state, taskId), state)),
+    },
+  );
+
+  setHandler(
+    releaseTaskUpdate,
+    async ({ taskId, actor }) => {
+      const task = state.tasks[taskId];
+      task.assigneeId = undefined;
+      await rt.commit({ tasks: [task], events: [rt.event(actor, 'task_released', { taskId, type: task.type })] });
+      return { task };
+    },
+    {
+      validator: ({ taskId, actor }) => {
+        if (openTaskOrRefuse(state, taskId).assigneeId !== actor.id) refuse('not_permitted', 'Only the person holding a task gives it back');
+      },
     },
   );
 

@@ -5,6 +5,7 @@
  * Pure: no I/O, deterministic, shared by workflow code and the API.
  */
 import { overlaps, principalTokens, roleToken, userToken } from './access';
+import { holdsPartyRoles, namedPartiesIn, partiesNaming, subjectIdsIn, type NamedParty } from './named-parties';
 import type { Refusal } from './refusals';
 import type { ActingUser, CaseParties, CaseType, TaskRecord } from './records';
 
@@ -15,6 +16,8 @@ export interface CaseForRules {
   programId?: string | null;
   ownerId?: string | null;
   parties?: CaseParties | null;
+  /** The process's fields (the read model's `details`); a workflow passes its state, which holds them itself. */
+  details?: unknown;
 }
 
 /** The task as the rules see it (a workflow's record or a read-model row). */
@@ -29,12 +32,47 @@ const tokensOf = ({ id, ...claims }: ActingUser) => principalTokens({ sub: id, .
 const has = (u: ActingUser, role: string) => u.roles.includes(role);
 const sameEmail = (a?: string, b?: string) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
 
-/** Whose case it is; older cases recorded no parties, so they are derived from the core. */
+const fieldsOf = (c: CaseForRules) => (c.details ?? c) as Record<string, unknown>;
+
+/**
+ * Whose case it is; older cases recorded no parties, so they are derived from the core. An
+ * applicant with an account is a party of their own screening however the case was recorded.
+ */
 export function partiesOf(c: CaseForRules): CaseParties {
-  if (c.parties) return c.parties;
-  if (c.type === 'mentoring_leave' && c.ownerId) return { ids: [c.ownerId] };
-  if (c.type === 'certification' && c.programId) return { ids: [], programId: c.programId };
-  return { ids: [] };
+  const recorded: CaseParties = c.parties
+    ?? (c.type === 'mentoring_leave' && c.ownerId ? { ids: [c.ownerId] }
+      : c.type === 'certification' && c.programId ? { ids: [], programId: c.programId } : { ids: [] });
+  const subjects = subjectIdsIn(c.type, fieldsOf(c)).filter((id) => !recorded.ids.includes(id));
+  return subjects.length ? { ...recorded, ids: [...recorded.ids, ...subjects] } : recorded;
+}
+
+/** The people the case names in roles (its social worker, case worker, caller, mentor …). */
+export function namedPartiesOf(c: CaseForRules): NamedParty[] {
+  return namedPartiesIn(c.type, fieldsOf(c));
+}
+
+/**
+ * The tokens a user acts and reads with on this case. Someone the case names in a party
+ * role acts on it only as that party, through their own token, and only while they hold
+ * the party's role: a case worker named as a youth's social worker, or an admin named as
+ * one, gets nothing through it; an ECE coordinator who is the placement's mentor does not
+ * close it as its coordinator.
+ */
+export function tokensOn(user: ActingUser, c: CaseForRules): string[] {
+  const named = namedPartiesOf(c);
+  if (!partiesNaming(user, named).length) return tokensOf(user);
+  return holdsPartyRoles(user, named) ? [userToken(user.id)] : [];
+}
+
+/** Named as a party but acting through another role (or without the party's role): refused. */
+function partyInAnotherRole(user: ActingUser, task: TaskForRules, c: CaseForRules): Refusal | undefined {
+  const named = partiesNaming(user, namedPartiesOf(c));
+  if (!named.length || overlaps(tokensOn(user, c), [...task.candidates, ...(task.assignable ?? [])])) return undefined;
+  if (!overlaps(tokensOf(user), [...task.candidates, ...(task.assignable ?? [])])) return undefined;
+  const as = named.map((p) => p.party.replace(/_/g, ' ')).join(' and ');
+  return holdsPartyRoles(user, namedPartiesOf(c))
+    ? { code: 'self_approval', message: `You are named in this case as its ${as}: you act on it only as that` }
+    : { code: 'not_a_candidate', message: `You are named in this case as its ${as} but do not hold that role` };
 }
 
 // ---- the rules ----------------------------------------------------------------------
@@ -65,15 +103,25 @@ export function twoPersonRule(userId: string, task: TaskForRules): Refusal | und
     : undefined;
 }
 
-/** A candidate holds one of the task's candidate tokens, or is the person holding the task. */
-export function isCandidate(user: ActingUser, task: TaskForRules): boolean {
-  if (task.assigneeId) return task.assigneeId === user.id;
-  return overlaps(tokensOf(user), task.candidates);
+/**
+ * A candidate holds one of the task's candidate tokens. Whoever holds the task (claimed or
+ * assigned) must still hold a candidate or assignable role and scope: a holder moved to
+ * another department no longer completes what they claimed.
+ */
+export function isCandidate(user: ActingUser, task: TaskForRules, c: CaseForRules): boolean {
+  const tokens = tokensOn(user, c);
+  if (task.assigneeId) return task.assigneeId === user.id && overlaps(tokens, [...task.candidates, ...(task.assignable ?? [])]);
+  return overlaps(tokens, task.candidates);
 }
 
 /** Who may be handed a task: a candidate role within the task's scope (defaults to the candidates). */
-export function isAssignable(user: ActingUser, task: TaskForRules): boolean {
-  return overlaps(tokensOf(user), task.assignable ?? task.candidates);
+export function isAssignable(user: ActingUser, task: TaskForRules, c: CaseForRules): boolean {
+  return overlaps(tokensOn(user, c), task.assignable ?? task.candidates);
+}
+
+/** The holder of a task no longer holds a role that lets them complete it: it goes back to its candidates. */
+export function holderLostRole(user: ActingUser, task: TaskForRules, c: CaseForRules): boolean {
+  return task.assigneeId === user.id && !isCandidate(user, task, c);
 }
 
 /**
@@ -127,7 +175,7 @@ export function theEmployee(user: Pick<ActingUser, 'id'>, employeeId: string | n
 
 /** May this user see the case? Listed viewers; admins too, except youth and match cases. */
 export function canSeeCase(user: ActingUser, c: CaseForRules): boolean {
-  return (has(user, 'admin') && !YOUTH_CASE_TYPES.includes(c.type)) || overlaps(tokensOf(user), c.viewers);
+  return (has(user, 'admin') && !YOUTH_CASE_TYPES.includes(c.type)) || overlaps(tokensOn(user, c), c.viewers);
 }
 
 // ---- the three task actions -----------------------------------------------------------
@@ -146,7 +194,11 @@ export function mayComplete(user: ActingUser, task: TaskForRules, c: CaseForRule
     () => (task.assigneeId && task.assigneeId !== user.id ? { code: 'task_claimed', message: 'Another person holds this task' } : undefined),
     () => ownCase(user, c),
     () => conflictOfInterest(user, c),
-    () => (isCandidate(user, task) ? undefined : { code: 'not_a_candidate', message: 'Only a candidate for this task may complete it' }),
+    () => partyInAnotherRole(user, task, c),
+    () => (holderLostRole(user, task, c)
+      ? { code: 'holder_not_candidate', message: 'You no longer hold a role that lets you complete this task; it goes back to its candidates' }
+      : undefined),
+    () => (isCandidate(user, task, c) ? undefined : { code: 'not_a_candidate', message: 'Only a candidate for this task may complete it' }),
     () => twoPersonRule(user.id, task),
   );
 }
@@ -157,7 +209,9 @@ export function mayClaim(user: ActingUser, task: TaskForRules, c: CaseForRules):
     () => (task.assigneeId && task.assigneeId !== user.id ? { code: 'task_claimed', message: 'Another person holds this task' } : undefined),
     () => ownCase(user, c),
     () => conflictOfInterest(user, c),
-    () => (overlaps(tokensOf(user), task.candidates) || task.assigneeId === user.id ? undefined : { code: 'not_a_candidate', message: 'You are not a candidate for this task' }),
+    () => partyInAnotherRole(user, task, c),
+    () => (isCandidate(user, { ...task, assigneeId: undefined }, c) || isCandidate(user, task, c)
+      ? undefined : { code: 'not_a_candidate', message: 'You are not a candidate for this task' }),
     () => twoPersonRule(user.id, task),
   );
 }
@@ -168,6 +222,8 @@ export function mayReassign(by: ActingUser, task: TaskForRules, c: CaseForRules)
   return first(
     () => ownCase(by, c),
     () => conflictOfInterest(by, c),
+    () => (partiesNaming(by, namedPartiesOf(c)).length
+      ? { code: 'self_approval', message: 'A person named in this case does not hand its tasks on' } : undefined),
     () => (supervises(by, task, c) ? undefined : { code: 'not_permitted', message: 'Only a supervising role of this case may assign its tasks' }),
   );
 }
@@ -177,7 +233,7 @@ export function mayAssign(by: ActingUser, assignee: ActingUser, task: TaskForRul
     () => mayReassign(by, task, c),
     () => (ownCase(assignee, c) ? { code: 'self_approval', message: 'Nobody may be assigned a task of their own case' } : undefined),
     () => conflictOfInterest(assignee, c),
-    () => (isAssignable(assignee, task) ? undefined : { code: 'invalid_assignee', message: 'The assignee must hold a candidate role of this task within its scope' }),
+    () => (isAssignable(assignee, task, c) ? undefined : { code: 'invalid_assignee', message: 'The assignee must hold a candidate role of this task within its scope' }),
     () => (twoPersonRule(assignee.id, task) ? { code: 'invalid_assignee', message: 'The assignee gave the step before: two steps of one approval need two people' } : undefined),
   );
 }

@@ -186,6 +186,8 @@ export async function wellnessCheckinWorkflow(input: WellnessInput): Promise<{ c
       if (task.type === 'assign_caller' && outcome === 'assigned') {
         const caller = context?.caller as CallerFacts | undefined;
         if (!caller || caller.stage !== 'approved' || !caller.userId) refuse('caller_not_available', 'Assign an approved caller (their screening is not approved, or they are not in the pool)');
+        // One person, one party role: the youth's referrer does not also make the calls.
+        if (caller.userId === state.referrer.id) refuse('invalid_party', 'The referrer of these check-ins may not also be their caller');
         if (!sameLanguage(caller.languages, state.youth.languages)) {
           refuse('caller_language_mismatch', `The caller must speak the youth's language (${state.youth.languages.join(' or ')})`);
         }
