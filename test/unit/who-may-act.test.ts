@@ -1,6 +1,7 @@
 /** The who-may-act rules as pure functions: each rule of domain.md, and the order they answer in. */
 import { userToken, roleToken } from '../../workflows/shared/access';
 import type { ActingUser } from '../../workflows/shared/records';
+import { directoryProblem, namedPartiesIn, partiesProblem } from '../../workflows/shared/named-parties';
 import { canSeeCase, escalationRole, mayAssign, mayClaim, mayComplete, type CaseForRules, type TaskForRules } from '../../workflows/shared/who-may-act';
 
 const leaveCase: CaseForRules = { type: 'mentoring_leave', viewers: [userToken('emp-1')], parties: { ids: ['emp-1'], emails: ['emp1@example.gov'] } };
@@ -58,4 +59,41 @@ test('youth data is never for admin, and late youth tasks never escalate to admi
 test('a claimed task is only for its holder', () => {
   expect(mayComplete(hr('hr-2'), { ...hrTask, assigneeId: 'hr-1' }, leaveCase)?.code).toBe('task_claimed');
   expect(mayComplete(hr('hr-1'), { ...hrTask, assigneeId: 'hr-1' }, leaveCase)).toBeUndefined();
+});
+
+describe('named parties', () => {
+  const youth: CaseForRules = {
+    type: 'youth_referral', viewers: [userToken('cw-1'), roleToken('case_supervisor'), userToken('sw-1')],
+    details: { caseWorkerId: 'cw-1', socialWorker: { id: 'sw-1' } },
+  };
+  const swConsent: TaskForRules = { type: 'consent', candidates: [userToken('sw-1')], scope: {} };
+
+  test('acting as the social worker needs the role at the moment of acting; an admin named as one never reads the youth', () => {
+    expect(mayComplete({ id: 'sw-1', roles: ['social_worker'] }, swConsent, youth)).toBeUndefined();
+    expect(mayComplete({ id: 'sw-1', roles: ['case_worker'] }, swConsent, youth)?.code).toBe('not_a_candidate');
+    expect(canSeeCase({ id: 'sw-1', roles: ['admin'] }, youth)).toBe(false);
+    expect(canSeeCase({ id: 'sw-1', roles: ['social_worker'] }, youth)).toBe(true);
+  });
+
+  test('an ECE coordinator who is the placement\'s mentor does not close it as its coordinator', () => {
+    const placement: CaseForRules = {
+      type: 'ece_placement', viewers: [roleToken('college_coordinator', { collegeId: 'c1' }), userToken('m-1'), userToken('s-1')],
+      details: { mentor: { id: 'm-1' }, mentee: { id: 's-1' } },
+    };
+    const close: TaskForRules = { type: 'close_placement', candidates: [roleToken('college_coordinator', { collegeId: 'c1' })], scope: { collegeId: 'c1' } };
+    expect(mayComplete({ id: 'm-1', roles: ['ece_mentor', 'college_coordinator'], collegeId: 'c1' }, close, placement)?.code).toBe('self_approval');
+    expect(mayComplete({ id: 'cc-2', roles: ['college_coordinator'], collegeId: 'c1' }, close, placement)).toBeUndefined();
+  });
+
+  test('at creation: nobody names themselves in another role, nobody holds two, the directory knows the roles', () => {
+    const named = namedPartiesIn('youth_referral', { caseWorkerId: 'cw-1', socialWorker: { id: 'cw-1' } });
+    expect(partiesProblem({ id: 'cw-1' }, named, [], 'case_worker')?.code).toBe('invalid_party');
+    const fine = namedPartiesIn('youth_referral', { caseWorkerId: 'cw-1', socialWorker: { id: 'sw-1' } });
+    expect(partiesProblem({ id: 'cw-1' }, fine, [], 'case_worker')).toBeUndefined();
+    expect(partiesProblem({ id: 'sw-1' }, fine, [], 'case_worker')?.code).toBe('invalid_party');
+    expect(directoryProblem(fine, new Map([['sw-1', { id: 'sw-1', roles: ['case_worker'] }]]))?.code).toBe('invalid_party');
+    expect(directoryProblem(fine, new Map([['sw-1', { id: 'sw-1', roles: ['social_worker'] }]]))).toBeUndefined();
+    const placement = namedPartiesIn('ece_placement', { mentor: { id: 'p' }, mentee: { id: 'p' } });
+    expect(partiesProblem({ id: 'cc' }, placement)?.code).toBe('invalid_party');
+  });
 });
