@@ -2,6 +2,7 @@
 import { userToken, roleToken } from '../../workflows/shared/access';
 import type { ActingUser } from '../../workflows/shared/records';
 import { directoryProblem, namedPartiesIn, partiesProblem } from '../../workflows/shared/named-parties';
+import { mentoringLeaveWorkflowId } from '../../workflows/mentoring-leave/workflow';
 import { canSeeCase, escalationRole, mayAssign, mayClaim, mayComplete, type CaseForRules, type TaskForRules } from '../../workflows/shared/who-may-act';
 
 const leaveCase: CaseForRules = { type: 'mentoring_leave', viewers: [userToken('emp-1')], parties: { ids: ['emp-1'], emails: ['emp1@example.gov'] } };
@@ -96,4 +97,12 @@ describe('named parties', () => {
     const placement = namedPartiesIn('ece_placement', { mentor: { id: 'p' }, mentee: { id: 'p' } });
     expect(partiesProblem({ id: 'cc' }, placement)?.code).toBe('invalid_party');
   });
+});
+
+test('an e-mail as a person id never reaches a workflow ID; plain ids stay as they are', () => {
+  expect(mentoringLeaveWorkflowId(2027, 'emp-1')).toBe('mentoring-leave-2027-emp-1');
+  const id = mentoringLeaveWorkflowId(2027, 'pat.lee@agency.ca.gov');
+  expect(id).not.toMatch(/pat|agency|@/);
+  expect(id).toBe(mentoringLeaveWorkflowId(2027, 'pat.lee@agency.ca.gov'));
+  expect(id).not.toBe(mentoringLeaveWorkflowId(2027, 'pat.lee@agency.ca.gox'));
 });

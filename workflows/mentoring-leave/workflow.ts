@@ -12,6 +12,7 @@ import { roleToken, userToken } from '../shared/access';
 import { laYearEnd } from '../shared/calendar';
 import { CaseRuntime, newCase, refuse, type Change } from '../shared/case-runtime';
 import type { PersonInput } from '../shared/input';
+import { opaqueId } from '../shared/opaque-id';
 import { checkInput, refuseWith } from '../shared/refusals';
 import { theEmployee } from '../shared/who-may-act';
 import type { ActingUser, Actor, TaskRecord } from '../shared/records';
@@ -22,7 +23,7 @@ import { closeYear } from './year-end';
 import type { MentoringLeaveInput, MentoringLeaveResult, MentoringLeaveState, LeaveRequest } from './types';
 
 export function mentoringLeaveWorkflowId(year: number, employeeId: string): string {
-  return `mentoring-leave-${year}-${employeeId}`;
+  return `mentoring-leave-${year}-${opaqueId(employeeId)}`;
 }
 
 function initialState(input: MentoringLeaveInput): MentoringLeaveState {
