@@ -123,6 +123,15 @@ const MATRIX: Record<string, Row> = {
     request: async (who) => ({ method: 'POST', path: `/tasks/${who === 'hr' ? await F.reviewTask(F.nextYear + 1) : await sharedTask()}/claim` }),
     expect: { hr: 200, employee: 403, supervisor: 403, coordinator: 403, admin: 403, others: 404 },
   },
+  'POST /tasks/:taskId/release': {
+    request: async (who) => {
+      if (who !== 'hr') return { method: 'POST', path: `/tasks/${await sharedTask()}/release` };
+      const id = await F.reviewTask(F.nextYear + 9);
+      await as(stack, P.hr).post(`/tasks/${id}/claim`);
+      return { method: 'POST', path: `/tasks/${id}/release` };
+    },
+    expect: { hr: 200, employee: 403, supervisor: 403, coordinator: 403, admin: 403, others: 404 },
+  },
   'POST /tasks/:taskId/assign': {
     request: async (who) => ({ method: 'POST', path: `/tasks/${who === 'hr' ? await F.reviewTask(F.nextYear + 2) : who === 'admin' ? await F.reviewTask(F.nextYear + 3) : await sharedTask()}/assign`, body: { assigneeId: 'mx-hr' } }),
     expect: { hr: 200, admin: 200, hrOther: 404, caseSupervisor: 404, reviewLead: 404, partnershipCoordinator: 404, others: 403 },

@@ -6,7 +6,7 @@
 import { laDate, laYearEnd } from '../../workflows/shared/calendar';
 import { as, eventually, mailbox, type Stack } from '../support/stack';
 import { useTimeSkipping, type TimeSkipping } from '../support/time-skipping';
-import { activeEnrollment, admin, certifiedProgram, employee, enrollmentBody, hr, verifiedHours, year } from './fixtures';
+import { activeEnrollment, admin, certifiedProgram, employee, enrollmentBody, hr, sup, verifiedHours, year } from './fixtures';
 
 let ts: TimeSkipping;
 let stack: Stack;
@@ -26,8 +26,23 @@ test('an eligibility review is escalated after 10 business days, not before', as
   // Next year's enrollment, so that the year end never comes first, whatever today's date.
   const created = await as(stack, emp).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId, { year: year + 1 }));
   const task: Task = created.body.openTasks[0];
-  // Ten business days from today in Los Angeles, skipping weekends and state holidays.
-  expect(Date.parse(task.dueAt) - (await serverNow())).toBeGreaterThan(13 * 86_400_000);
+  // Ten business days from today in Los Angeles, skipping weekends and state holidays: due on a
+  // weekday, with ten to thirteen weekdays (up to three holidays) after today up to the due date.
+  // Counted, not assumed: from a Sunday ten business days are twelve calendar days, from a Monday fourteen.
+  const due = Date.parse(task.dueAt);
+  const lastDay = due - 1; // due at the end of the tenth business day (midnight after it)
+  const weekday = (ms: number) => new Intl.DateTimeFormat('en-US', { timeZone: 'America/Los_Angeles', weekday: 'short' }).format(ms);
+  const weekdays = (from: number, to: number) => {
+    let n = 0;
+    for (let d = laDate(from); d < laDate(to);) {
+      d = laDate(Date.parse(`${d}T12:00:00Z`) + 86_400_000);
+      if (!['Sat', 'Sun'].includes(weekday(Date.parse(`${d}T20:00:00Z`)))) n += 1;
+    }
+    return n;
+  };
+  expect(['Sat', 'Sun']).not.toContain(weekday(lastDay));
+  expect(weekdays(await serverNow(), lastDay)).toBeGreaterThanOrEqual(10);
+  expect(weekdays(await serverNow(), lastDay)).toBeLessThanOrEqual(13);
   await skipTo(Date.parse(task.dueAt) - 2 * 3_600_000);
   expect((await as(stack, hr).get(`/tasks/${task.id}`)).body.escalated).toBe(false);
   await skipTo(Date.parse(task.dueAt));
@@ -61,7 +76,8 @@ test('at year end open requests expire, unused hours lapse and the employee gets
   const approved = await req(2);
   let c = (await as(stack, emp).get(`/mentoring-leave/enrollments/${caseId}`)).body;
   const supTask = c.openTasks.find((t: Task) => t.type === 'supervisor_approval');
-  const afterSup = await as(stack, { sub: 'sup-1', roles: ['supervisor'] }).post(`/tasks/${supTask.id}/complete`, { outcome: 'approve' });
+  const afterSup = await as(stack, sup).post(`/tasks/${supTask.id}/complete`, { outcome: 'approve' });
+  if (afterSup.status !== 200) throw new Error(`supervisor: ${afterSup.status} ${afterSup.text}`);
   const hrTask = afterSup.body.case.openTasks.find((t: Task) => t.type === 'hr_approval');
   expect((await as(stack, hr).post(`/tasks/${hrTask.id}/complete`, { outcome: 'approve' })).status).toBe(200);
   const pending = await req(1);

@@ -208,15 +208,14 @@ describe('foster', () => {
     expect(c.trainingHours).toBe(3);
   });
 
-  test('a case worker who is the applicant cannot act on their own screening', async () => {
+  test('a case worker may not enter their own mentor application (422 invalid_party); nothing starts', async () => {
     const app = mentorApplication();
-    const applicantWorker: Person = { sub: 'cw-applicant', roles: ['case_worker'], name: 'Al Applicant', email: app.applicant.email };
+    const applicantWorker: Person = { sub: 'cw-applicant', roles: ['case_worker'], name: 'Al Applicant', email: app.applicant.email.toUpperCase() };
     const created = await as(stack, applicantWorker).post('/foster/mentors', app);
-    expect(created.status).toBe(201);
-    const check = taskOf(created.body, 'background_check');
-    const own = await as(stack, applicantWorker).post(`/tasks/${check.id}/complete`, { outcome: 'clear' });
-    expect(own.status).toBe(403);
-    expect(own.body.code).toBe('self_approval');
+    expect(created.status).toBe(422);
+    expect(created.body.code).toBe('invalid_party');
+    const screenings = (await as(stack, applicantWorker).get('/cases?type=mentor_screening&limit=200')).body.items;
+    expect(screenings.filter((c: { subject: string }) => c.subject.includes(app.applicant.name))).toEqual([]);
   });
 
   test('a bad date in task data is 400 and the match still moves', async () => {

@@ -79,7 +79,10 @@ export function partiesNaming(user: Pick<ActingUser, 'id'>, named: readonly Name
   return named.filter((p) => p.id === user.id);
 }
 
-/** Whether the user holds, now, a role of every party they are named as. */
+/**
+ * Whether the user holds, now, a role of every party they are named as. A scoped role
+ * counts only with its scope claim, as everywhere (a supervisor signs in with a department).
+ */
 export function holdsPartyRoles(user: ActingUser, named: readonly NamedParty[]): boolean {
   const roles = effectiveRoles(user);
   return partiesNaming(user, named).every((p) => p.roles.some((r) => roles.includes(r)));
