@@ -56,6 +56,11 @@ export function Inbox() {
     mutationFn: (taskId: string) => ok(api.POST('/api/v1/tasks/{taskId}/claim', { params: { path: { taskId } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tasks'] }),
   });
+  // A claimed task given back goes to its candidates again (away, or no longer the right person).
+  const release = useMutation({
+    mutationFn: (taskId: string) => ok(api.POST('/api/v1/tasks/{taskId}/release', { params: { path: { taskId } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tasks'] }),
+  });
   const soon = Date.now() + 7 * DAY;
   const items = [...(tasks.data?.items ?? [])].filter((t) => due !== 'week' || new Date(t.dueAt).getTime() <= soon).sort(urgency);
   const filtered = !!(type || process || due || status !== 'open');
@@ -91,7 +96,7 @@ export function Inbox() {
           </select>
         </div>
       </form>
-      <ProblemAlert error={tasks.error ?? claim.error} />
+      <ProblemAlert error={tasks.error ?? claim.error ?? release.error} />
       {tasks.isPending ? <p>Loading tasks…</p> : null}
       {tasks.data && items.length === 0 ? <p>No {status} tasks{filtered ? ' match these filters' : ''}.</p> : null}
       {items.length ? (
@@ -110,6 +115,10 @@ export function Inbox() {
                 </td>
                 <td data-label="Actions">
                   {!t.assigneeId && t.status === 'open' ? <button type="button" className="usa-button usa-button--outline usa-button--small" disabled={claim.isPending} onClick={() => claim.mutate(t.id)} aria-label={`Claim ${t.title}`}>Claim</button> : null}
+                  {t.assigneeId && t.assigneeId === session?.person.id && t.status === 'open'
+                    ? <button type="button" className="usa-button usa-button--unstyled" disabled={release.isPending} onClick={() => release.mutate(t.id)}
+                      aria-label={`Give back ${t.title}`}>Give back</button>
+                    : null}
                 </td>
               </tr>
             ))}
