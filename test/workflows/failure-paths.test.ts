@@ -30,7 +30,7 @@ const cw = person('cw-wf', ['case_worker']);
 
 /** What the fake activities were asked, and the faults they obey. */
 const calls = { transitions: [] as TransitionInput[], incidents: [] as { caseId: string; open?: { reason: string } }[], deliveries: 0 };
-const faults = { refuseNext: 0, failAlways: false, mailDown: false };
+const faults = { refuseNext: 0, failAlways: false, mailDown: false, refuseHours: 0 };
 
 let env: TestWorkflowEnvironment;
 let worker: Worker;
@@ -53,8 +53,9 @@ beforeEach(async () => {
   const activities = {
     recordTransition: async (input: TransitionInput) => {
       calls.transitions.push(input);
-      if (faults.refuseNext > 0) {
-        faults.refuseNext--;
+      const refusedEntry = (input.events ?? []).some((e) => faults.refuseHours > 0 && e.detail.hours === faults.refuseHours);
+      if (faults.refuseNext > 0 || refusedEntry) {
+        if (faults.refuseNext > 0) faults.refuseNext--;
         throw ApplicationFailure.nonRetryable('value too long for type character varying (22001)', 'bad_data');
       }
       if (faults.failAlways) throw ApplicationFailure.retryable('connection terminated unexpectedly', 'Error');
@@ -90,7 +91,7 @@ beforeEach(() => {
   calls.transitions = [];
   calls.incidents = [];
   calls.deliveries = 0;
-  Object.assign(faults, { refuseNext: 0, failAlways: false, mailDown: false });
+  Object.assign(faults, { refuseNext: 0, failAlways: false, mailDown: false, refuseHours: 0 });
 });
 
 const eventsOf = (inputs: TransitionInput[]) => inputs.flatMap((t) => (t.events ?? []).map((e) => e.event));
@@ -115,6 +116,15 @@ async function enrolledAndApproved() {
   const review = (await h.query(openTasksQuery)).find((t) => t.type === 'eligibility_review')!;
   await h.executeUpdate(completeTaskUpdate, { args: [{ taskId: review.id, outcome: 'approve', actor: hr }] });
   return { h, today: laDate(now) };
+}
+
+/** A wait that fails with its label instead of hanging the suite. */
+function within<T>(p: Promise<T>, ms: number, label: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`never: ${label}`)), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
 async function eventually(what: () => Promise<boolean>, label: string): Promise<void> {
@@ -149,6 +159,36 @@ test('a transition the read model refuses puts the case in an incident; an admin
   // The flag is cleared, and a second retry is refused: there is no incident any more.
   expect(calls.incidents.at(-1)).toEqual({ caseId: expect.any(String) });
   await expect(h.executeUpdate(retryIncidentUpdate, { args: [{ actor: admin }] })).rejects.toThrow();
+  await h.terminate('done');
+});
+
+test('a commit that gets through while another waits on the incident wakes it: nothing is stranded', async () => {
+  const { h, today } = await enrolledAndApproved();
+  const log = (description: string, hours = 1) => h.startUpdate(logPersonalTimeUpdate, {
+    args: [{ date: today, hours, kind: 'off_duty', description, actor: employee }], waitForStage: WorkflowUpdateStage.ACCEPTED,
+  });
+  // A is refused while the database is briefly unwell; B gets through before any admin acts.
+  faults.refuseNext = 1;
+  const a = await log('First entry');
+  await eventually(async () => calls.incidents.some((i) => i.open), 'the incident on the case');
+  const b = await log('Second entry');
+  await expect(b.result()).resolves.toMatchObject({ hours: 1 });
+  // A is written too, without an admin, and the incident is cleared once nobody waits on it.
+  await expect(within(a.result(), 20_000, 'the first entry, stranded behind the cleared incident')).resolves.toMatchObject({ hours: 1 });
+  expect(eventsOf(calls.transitions).filter((e) => e === 'personal_time_logged').length).toBeGreaterThanOrEqual(2);
+  expect(calls.incidents.at(-1)).toEqual({ caseId: expect.any(String) });
+  await expect(h.executeUpdate(retryIncidentUpdate, { args: [{ actor: admin }] })).rejects.toThrow();
+
+  // A transition that stays refused keeps its incident open however many others get through,
+  // and an admin's retry still reaches it once its cause is fixed.
+  faults.refuseHours = 0.75;
+  const c = await log('Always refused', 0.75);
+  await eventually(async () => (calls.incidents.at(-1)?.open ? true : false), 'the second incident');
+  await expect(log('Fourth entry').then((u) => u.result())).resolves.toMatchObject({ hours: 1 });
+  await eventually(async () => (calls.incidents.at(-1)?.open ? true : false), 'the incident still open for the refused one');
+  faults.refuseHours = 0;
+  await h.executeUpdate(retryIncidentUpdate, { args: [{ actor: admin }] });
+  await expect(c.result()).resolves.toMatchObject({ hours: 0.75 });
   await h.terminate('done');
 });
 

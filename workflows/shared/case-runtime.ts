@@ -33,6 +33,8 @@ import {
  * hands its e-mails to deliverEmails.
  */
 const COMMIT_WITH_INCIDENTS = 'commit-with-incidents-and-email-step';
+/** A commit that succeeds while others wait on the incident wakes them instead of clearing it. */
+const COMMIT_WAKES_WAITERS = 'commit-wakes-incident-waiters';
 
 
 export { refuse } from './refusals';
@@ -44,6 +46,8 @@ export class CaseRuntime<S extends CaseCore> {
   private deliveriesInFlight = 0;
   /** Bumped by an admin's retry of an incident: every commit waiting on it tries again. */
   private retries = 0;
+  /** Commits waiting on the incident: the incident is cleared only once none is left. */
+  private waitingOnIncident = 0;
   /** What happens when a task that expires at its due time does. */
   private expiryHook?: TaskExpiryHook;
 
@@ -130,13 +134,18 @@ export class CaseRuntime<S extends CaseCore> {
 
   /**
    * Writes a transition; if that fails for good, flags the case with an incident and waits
-   * (the workflow stays healthy) until an admin retries, then writes it again.
+   * (the workflow stays healthy) until an admin retries, then writes it again. Another
+   * commit that gets through meanwhile does not clear the incident under a waiting one: it
+   * wakes the waiters to try again (the database answers), and the incident is cleared by
+   * the last of them to succeed, or stays open for the one that still fails.
    */
   private async recordOrWaitOnIncident(input: TransitionInput): Promise<void> {
     for (;;) {
       try {
         await recordTransition(input);
-        if (this.state.incident) {
+        if (this.waitingOnIncident > 0 && patched(COMMIT_WAKES_WAITERS)) {
+          this.retries++;
+        } else if (this.state.incident) {
           this.state.incident = undefined;
           await recordIncident({ caseId: this.state.caseId });
         }
@@ -149,8 +158,13 @@ export class CaseRuntime<S extends CaseCore> {
         // incident is being recorded is not lost (it would leave the case waiting for another).
         const seen = this.retries;
         this.state.incident = { since, reason };
-        await recordIncident({ caseId: this.state.caseId, open: { workflowId: workflowInfo().workflowId, caseType: this.state.type, since, reason } });
-        await condition(() => this.retries !== seen);
+        this.waitingOnIncident++;
+        try {
+          await recordIncident({ caseId: this.state.caseId, open: { workflowId: workflowInfo().workflowId, caseType: this.state.type, since, reason } });
+          await condition(() => this.retries !== seen);
+        } finally {
+          this.waitingOnIncident--;
+        }
       }
     }
   }
