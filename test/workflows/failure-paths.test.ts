@@ -20,6 +20,7 @@ import { mentorScreeningWorkflow, mentorScreeningWorkflowId } from '../../workfl
 import { referenceAnswerUpdate } from '../../workflows/foster/messages';
 import type { TransitionInput } from '../../workflows/shared/records';
 import { mailQueueOf } from '../../workflows/shared/task-queues';
+import { programLevelSignal, programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../../workflows/programs/workflow';
 
 const DAY = 86_400_000;
 const person = (id: string, roles: string[], extra: Record<string, unknown> = {}) => ({ id, roles, ...extra });
@@ -210,6 +211,30 @@ test('a read model that keeps failing is retried a bounded number of times, then
   await h.executeUpdate(retryIncidentUpdate, { args: [{ actor: admin }] });
   await expect(logging.result()).resolves.toMatchObject({ hours: 1 });
   expect(calls.incidents.at(-1)).toEqual({ caseId: expect.any(String) });
+  await h.terminate('done');
+});
+
+test('the program record waits out a database outage: a level change sent during it is written once it is back', async () => {
+  const id = `prog-${randomUUID()}`;
+  const program = {
+    id, name: 'Program', organization: 'Org', contactEmail: 'program@example.org', county: 'Sacramento', startedOn: '2015-09-01',
+    minimumMatchMonths: 12, level: 'none' as const, createdBy: admin.id, createdAt: new Date(Number(await env.currentTimeMs())).toISOString(),
+  };
+  const h = await env.client.workflow.start(programRecordWorkflow, { taskQueue, workflowId: programWorkflowId(id), args: [{ program, policy, createdBy: admin }] });
+  await h.executeUpdate(caseRecordedUpdate);
+  faults.failAlways = true;
+  // A certification case's decision arrives by signal while the database is down for ten minutes.
+  await h.signal(programLevelSignal, { level: 'affiliate', note: 'granted during an outage', actor: admin });
+  await env.sleep(10 * 60_000);
+  expect((await h.describe()).status.name).toBe('RUNNING');
+  faults.failAlways = false;
+  await env.sleep(6 * 60_000);
+  await eventually(async () => (await h.describe()).raw.pendingActivities.length === 0, 'the write done');
+  const levels = calls.transitions.flatMap((t) => t.events ?? []).filter((e) => e.event === 'level_changed');
+  expect(levels.at(-1)?.detail).toMatchObject({ to: { level: 'affiliate' } });
+  // And the record still takes changes afterwards.
+  await expect(h.executeUpdate(setProgramLevelUpdate, { args: [{ level: 'partner', certifiedUntil: '2030-06-30', note: 'renewed', actor: admin }] }))
+    .resolves.toMatchObject({ level: 'partner' });
   await h.terminate('done');
 });
 

@@ -17,7 +17,7 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import { deliverEmails, recordTransition } from '../shared/activities';
+import { deliverEmails, recordTransitionUntilWritten } from '../shared/activities';
 import { BusinessCalendar, addDays, laStartOfDay, subtractDuration } from '../shared/calendar';
 import { caseRecordedUpdate } from '../shared/messages';
 import type { Policy } from '../shared/policy';
@@ -61,7 +61,7 @@ export const programLevelSignal = defineSignal<[SetProgramLevelInput]>('programL
 
 /** Writes a program's change, and (from this version on) delivers its e-mails as their own step. */
 async function record(input: TransitionInput): Promise<void> {
-  await recordTransition(input);
+  await recordTransitionUntilWritten(input);
   const keys = (input.emails ?? []).map((m) => m.key);
   if (keys.length && patched('program-email-step')) await deliverEmails({ keys }).catch(() => undefined);
 }

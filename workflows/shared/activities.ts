@@ -21,6 +21,17 @@ export const { recordTransition } = proxyActivities<ReadModelActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 8, nonRetryableErrorTypes: ['bad_data'] },
 });
 
+/**
+ * The same write for records that have no incident path (the program registry): an outage
+ * of the database is waited out, however long, with the backoff capped at five minutes;
+ * it never fails the record's workflow (a failed program record would stop its expiry
+ * timers for good and refuse every later level change).
+ */
+export const { recordTransition: recordTransitionUntilWritten } = proxyActivities<ReadModelActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '5 minutes' },
+});
+
 /** Whether a case has its read-model row (a reservation whose case never started is let go). */
 export const { caseRecorded } = proxyActivities<ReadModelActivities>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } });
 
