@@ -20,6 +20,7 @@ import { mentorScreeningWorkflow, mentorScreeningWorkflowId } from '../../workfl
 import { referenceAnswerUpdate } from '../../workflows/foster/messages';
 import type { TransitionInput } from '../../workflows/shared/records';
 import { mailQueueOf } from '../../workflows/shared/task-queues';
+import { certificationWorkflow } from '../../workflows/certification/workflow';
 import { programLevelSignal, programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../../workflows/programs/workflow';
 
 const DAY = 86_400_000;
@@ -229,13 +230,34 @@ test('the program record waits out a database outage: a level change sent during
   expect((await h.describe()).status.name).toBe('RUNNING');
   faults.failAlways = false;
   await env.sleep(6 * 60_000);
-  await eventually(async () => (await h.describe()).raw.pendingActivities.length === 0, 'the write done');
+  await eventually(async () => ((await h.describe()).raw.pendingActivities ?? []).length === 0, 'the write done');
   const levels = calls.transitions.flatMap((t) => t.events ?? []).filter((e) => e.event === 'level_changed');
   expect(levels.at(-1)?.detail).toMatchObject({ to: { level: 'affiliate' } });
   // And the record still takes changes afterwards.
   await expect(h.executeUpdate(setProgramLevelUpdate, { args: [{ level: 'partner', certifiedUntil: '2030-06-30', note: 'renewed', actor: admin }] }))
     .resolves.toMatchObject({ level: 'partner' });
   await h.terminate('done');
+});
+
+test('a decision that tells a program record that has ended still closes the case, its read model with it', async () => {
+  const caseId = randomUUID();
+  // No program record runs for this program (an operator terminated it): the signal finds no one.
+  const h = await env.client.workflow.start(certificationWorkflow, {
+    taskQueue, workflowId: `wf-cert-${caseId}`,
+    args: [{
+      caseId, levelSought: 'affiliate', policy, appliedBy: person('staff-wf', ['program_staff'], { programId: 'gone-prog' }),
+      program: { id: 'gone-prog', name: 'Gone Program', contactEmail: 'gone@example.org', levelAtApplication: 'none' },
+    }],
+  });
+  await h.executeUpdate(caseRecordedUpdate);
+  const review = (await h.query(openTasksQuery)).find((t) => t.type === 'application_review')!;
+  await within(h.executeUpdate(completeTaskUpdate, { args: [{ taskId: review.id, outcome: 'approve', actor: person('rev-wf', ['quality_reviewer']) }] }),
+    20_000, 'the approval');
+  await expect(within(h.result(), 20_000, 'the case to finish')).resolves.toMatchObject({ stage: 'affiliate' });
+  const last = calls.transitions.at(-1)!;
+  expect(last.case).toMatchObject({ stage: 'affiliate', status: 'closed' });
+  expect(last.programLevel).toMatchObject({ id: 'gone-prog', level: 'affiliate' });
+  expect(last.tasks?.find((t) => t.id === review.id)).toMatchObject({ status: 'completed' });
 });
 
 test('a mail server that refuses does not hold the case: the transition is written and the case moves on', async () => {

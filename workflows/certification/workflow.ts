@@ -7,6 +7,7 @@
  * The certificate's own life (renewal reminders, expiry) is kept by the program's workflow.
  */
 import { continueAsNew, getExternalWorkflowHandle, patched, setHandler, uuid4 } from '@temporalio/workflow';
+import { receiverGone } from '../shared/signal-case';
 import { roleToken } from '../shared/access';
 import { addDuration, laDate, subtractDuration } from '../shared/calendar';
 import { CaseRuntime, newCase, mergeChanges, refuse, type Change } from '../shared/case-runtime';
@@ -78,7 +79,13 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
   /** Changes the program's level: mirrored into the directory now, owned by the program's workflow. */
   async function setLevel(level: ProgramLevel, certifiedUntil: string | null, note: string, actor: Actor): Promise<Change> {
     const eventId = uuid4();
-    await getExternalWorkflowHandle(programWorkflowId(program.id)).signal(programLevelSignal, { level, certifiedUntil, note, actor, eventId, caseId: state.caseId });
+    // The directory gets the level from this change either way; a program record that has
+    // ended (terminated by an operator) misses only its own timeline entry and timers.
+    try {
+      await getExternalWorkflowHandle(programWorkflowId(program.id)).signal(programLevelSignal, { level, certifiedUntil, note, actor, eventId, caseId: state.caseId });
+    } catch (err) {
+      if (!receiverGone(err)) throw err;
+    }
     return {
       programLevel: { id: program.id, level, certifiedUntil },
       events: [{ id: eventId, caseId: program.id, at: rt.nowIso(), actor, event: 'level_changed', detail: { to: { level, certifiedUntil }, note, caseId: state.caseId } }],

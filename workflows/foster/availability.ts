@@ -9,6 +9,7 @@
  * shows no such case. A match that confirms a party taken meanwhile is told so and cancels.
  */
 import { condition, getExternalWorkflowHandle, patched, setHandler } from '@temporalio/workflow';
+import { receiverGone } from '../shared/signal-case';
 import { caseRecorded } from '../shared/activities';
 import { addDuration } from '../shared/calendar';
 import { refuse, type CaseCore, type CaseRuntime } from '../shared/case-runtime';
@@ -80,7 +81,11 @@ export function registerAvailability<S extends CaseCore & Availability>(
     }
     // Taken by another match meanwhile: that match learns it and cancels itself.
     if (!patched('party-taken')) return;
-    await getExternalWorkflowHandle(matchWorkflowId(matchId)).signal(partyTakenSignal, { party, reason: `The ${party} is already in another match` });
+    try {
+      await getExternalWorkflowHandle(matchWorkflowId(matchId)).signal(partyTakenSignal, { party, reason: `The ${party} is already in another match` });
+    } catch (err) {
+      if (!receiverGone(err)) throw err;
+    }
     await rt.commit({ events: [rt.event(SYSTEM, 'match_refused', { matchId, reason: 'already in another match' })] });
   });
   setHandler(matchEndedSignal, async ({ matchId, outcome }) => {

@@ -7,6 +7,7 @@
  * closure with a closure conversation. Runs for years: history stays bounded.
  */
 import { continueAsNew, getExternalWorkflowHandle, patched, setHandler } from '@temporalio/workflow';
+import { receiverGone } from '../shared/signal-case';
 import { roleToken, userToken } from '../shared/access';
 import { addDuration, laDate, laStartOfDay, scaleDuration } from '../shared/calendar';
 import { CaseRuntime, newCase, mergeChanges, refuse, type Change } from '../shared/case-runtime';
@@ -71,7 +72,11 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
 
   async function tellParties(outcome: 'cancelled' | 'closed'): Promise<void> {
     for (const id of [state.mentorWorkflowId, state.youthWorkflowId]) {
-      await getExternalWorkflowHandle(id).signal(matchEndedSignal, { matchId: state.caseId, outcome });
+      try {
+        await getExternalWorkflowHandle(id).signal(matchEndedSignal, { matchId: state.caseId, outcome });
+      } catch (err) {
+        if (!receiverGone(err)) throw err;
+      }
     }
   }
 
@@ -234,12 +239,34 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
     await rt.commit(rt.openTask({ ...caseWorker, type: 'anniversary', title: `Anniversary of match ${short}: recommit or close`, outcomes: ['recommit', 'close'] }));
   }
 
+  /** A party's record ended while only reserved (a mentor withdrew): the proposal ends at once. */
+  async function cancelAtStart(party: string): Promise<void> {
+    rt.setStage('cancelled', 'closed');
+    await tellParties('cancelled');
+    await rt.commit({
+      events: [
+        rt.event(input.proposedBy, 'proposed', { mentorCaseId: state.mentorCaseId, youthCaseId: state.youthCaseId }),
+        rt.event(SYSTEM, 'proposal_cancelled', { party, reason: `The ${party}'s record has ended` }),
+      ],
+    });
+    state.recorded = true;
+  }
+
   // ---- main ---------------------------------------------------------------------------
 
   if (!state.recorded) {
-    for (const id of [state.mentorWorkflowId, state.youthWorkflowId]) {
-      await getExternalWorkflowHandle(id).signal(matchConfirmedSignal, { matchId: state.caseId });
+    const gone: string[] = [];
+    for (const [party, id] of [['mentor', state.mentorWorkflowId], ['youth', state.youthWorkflowId]] as const) {
+      try {
+        await getExternalWorkflowHandle(id).signal(matchConfirmedSignal, { matchId: state.caseId });
+      } catch (err) {
+        if (!receiverGone(err)) throw err;
+        gone.push(party);
+      }
     }
+    if (gone.length) await cancelAtStart(gone[0]);
+  }
+  if (!state.recorded) {
     const consents = mergeChanges(
       rt.openTask({ ...caseWorker, type: 'consent', title: `Record the mentor's consent to match ${short}`, outcomes: ['accept', 'decline'], ref: 'mentor' }),
       rt.openTask({ ...caseWorker, type: 'consent', title: `Record the caregiver's consent to match ${short}`, outcomes: ['accept', 'decline'], ref: 'caregiver' }),
