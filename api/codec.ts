@@ -17,7 +17,8 @@ import { HttpProblem } from './errors';
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const base64 = z.string().max(4_000_000).regex(BASE64, 'must be base64');
 const body = z.object({
-  payloads: z.array(z.object({ metadata: z.record(z.string().max(256), base64).optional(), data: base64.optional() })).max(10_000),
+  // Absent when there is nothing to convert (the CLI sends `{}`, as protobuf's JSON omits an empty list).
+  payloads: z.array(z.object({ metadata: z.record(z.string().max(256), base64).optional(), data: base64.optional() })).max(10_000).default([]),
 }).strict();
 type WirePayload = z.infer<typeof body>['payloads'][number];
 
