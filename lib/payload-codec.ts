@@ -119,7 +119,10 @@ export class EncryptionCodec implements PayloadCodec {
   }
 }
 
+/** Moves failures' messages and stack traces into (encrypted) payloads; the workflow bundle is built with it too. */
+export const FAILURE_CONVERTER_PATH = require.resolve('./failure-converter');
+
 /** The data converter of every client and worker of the product. */
 export function encryptingDataConverter(keys: PayloadKey[]): DataConverter {
-  return { payloadCodecs: [new EncryptionCodec(keys)] };
+  return { payloadCodecs: [new EncryptionCodec(keys)], failureConverterPath: FAILURE_CONVERTER_PATH };
 }

@@ -21,7 +21,7 @@ import type { Db } from '../db';
 import { TASK_QUEUE } from '../temporal.config';
 import type { WorkerRole } from './config';
 import { sdkLogger } from './logger';
-import { encryptingDataConverter, type PayloadKey } from './payload-codec';
+import { encryptingDataConverter, FAILURE_CONVERTER_PATH, type PayloadKey } from './payload-codec';
 import { tracingWorkerOptions, workflowTracingModules } from './tracing';
 
 /**
@@ -55,6 +55,8 @@ export async function buildWorkflowBundle(): Promise<string> {
     workflowInterceptorModules: workflowTracingModules(),
     logger: sdkLogger('WARN'),
     preloadModules: PRELOADED_WORKFLOW_MODULES,
+    // Failures the workflows raise keep their messages out of the history's clear text.
+    failureConverterPath: FAILURE_CONVERTER_PATH,
   });
   return bundle.code;
 }

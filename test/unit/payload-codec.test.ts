@@ -4,7 +4,8 @@
  * unknown keys are refused loudly, and payloads written before encryption pass through.
  */
 import { randomBytes } from 'node:crypto';
-import { defaultPayloadConverter, type Payload } from '@temporalio/common';
+import { ApplicationFailure, defaultPayloadConverter, type Payload } from '@temporalio/common';
+import { failureConverter } from '../../lib/failure-converter';
 import { EncryptionCodec, formatPayloadKeys, parsePayloadKeys, type PayloadKey } from '../../lib/payload-codec';
 import { loadConfig } from '../../lib/config';
 
@@ -58,6 +59,18 @@ test('a payload without the codec\'s metadata passes through (histories recorded
   expect(valueOf(out)).toEqual(youth);
   const empty: Payload = { metadata: {}, data: new Uint8Array() };
   expect((await codec.decode([empty]))[0]).toBe(empty);
+});
+
+test('an error\'s message and stack travel as a payload (which the codec seals), and come back on decoding', async () => {
+  const failure = failureConverter.errorToFailure(ApplicationFailure.create({ message: `no record for ${youth.youth.name}`, type: 'bad_data' }), defaultPayloadConverter);
+  expect(failure.message).toBe('Encoded failure');
+  expect(failure.stackTrace).toBe('');
+  expect(failure.applicationFailureInfo?.type).toBe('bad_data');
+  const [sealed] = await new EncryptionCodec([keyA]).encode([failure.encodedAttributes!]);
+  expect(Buffer.from(sealed.data!).toString('latin1')).not.toContain('Zephyrine');
+  const [opened] = await new EncryptionCodec([keyA]).decode([sealed]);
+  const error = failureConverter.failureToError({ ...failure, encodedAttributes: opened }, defaultPayloadConverter);
+  expect(error.message).toBe('no record for Zephyrine Quillfeather');
 });
 
 test('PAYLOAD_KEYS: id:base64key, newest first; a bad value names the variable', () => {
