@@ -16,9 +16,10 @@ import { HttpProblem } from './errors';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const base64 = z.string().max(4_000_000).regex(BASE64, 'must be base64');
+const wirePayload = z.object({ metadata: z.record(z.string().max(256), base64).optional(), data: base64.optional() });
 const body = z.object({
   // Absent when there is nothing to convert (the CLI sends `{}`, as protobuf's JSON omits an empty list).
-  payloads: z.array(z.object({ metadata: z.record(z.string().max(256), base64).optional(), data: base64.optional() })).max(10_000).default([]),
+  payloads: z.array(wirePayload).max(10_000).default([]),
 }).strict();
 type WirePayload = z.infer<typeof body>['payloads'][number];
 
@@ -27,7 +28,8 @@ const fromWire = (p: WirePayload): Payload => ({
   data: Buffer.from(p.data ?? '', 'base64'),
 });
 const toWire = (p: Payload) => ({
-  metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v ?? []).toString('base64')])),
+  metadata: Object.fromEntries(Object.entries(p.metadata ?? {})
+    .map(([k, v]) => [k, Buffer.from(v ?? []).toString('base64')])),
   data: Buffer.from(p.data ?? []).toString('base64'),
 });
 
@@ -41,14 +43,23 @@ export function originOf(url: string | undefined): string | undefined {
   }
 }
 
-export function mountCodecEndpoint(app: express.Express, opts: { auth: AuthConfig; codecs: PayloadCodec[]; uiOrigin?: string }): void {
+export interface CodecEndpointOptions {
+  auth: AuthConfig;
+  /** The API client's codecs, in the order they encode. */
+  codecs: PayloadCodec[];
+  /** The Temporal UI's origin: the one browser origin answered. */
+  uiOrigin?: string;
+}
+
+export function mountCodecEndpoint(app: express.Express, opts: CodecEndpointOptions): void {
   const router = express.Router();
   // Any origin but the UI's is refused before anything else, preflight included, without CORS headers.
   router.use((req, res, next) => {
     const origin = req.headers.origin;
     if (origin !== undefined) {
       if (!opts.uiOrigin || origin !== opts.uiOrigin) {
-        throw new HttpProblem(403, 'Forbidden', 'The codec endpoint answers only the Temporal UI\'s configured origin (TEMPORAL_UI_URL)', 'origin_refused');
+        const detail = 'The codec endpoint answers only the Temporal UI\'s configured origin (TEMPORAL_UI_URL)';
+        throw new HttpProblem(403, 'Forbidden', detail, 'origin_refused');
       }
       res.vary('Origin');
       res.setHeader('Access-Control-Allow-Origin', origin);
@@ -66,8 +77,9 @@ export function mountCodecEndpoint(app: express.Express, opts: { auth: AuthConfi
   const run = (direction: 'encode' | 'decode') => async (req: Request, res: Response) => {
     const parsed = body.safeParse(req.body);
     if (!parsed.success) {
-      throw new HttpProblem(400, 'Bad Request', 'Send { "payloads": [{ "metadata": { key: base64 }, "data": base64 }] }', 'validation_failed',
-        parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      const detail = 'Send { "payloads": [{ "metadata": { key: base64 }, "data": base64 }] }';
+      const errors = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      throw new HttpProblem(400, 'Bad Request', detail, 'validation_failed', errors);
     }
     let payloads = parsed.data.payloads.map(fromWire);
     try {

@@ -104,7 +104,9 @@ const envSchema = z.object({
     problem('AUTH_JWT_SECRET', 'with AUTH_ALLOW_HS256=true in production the secret must be set, not generated');
   }
   // Histories hold youth data: production encrypts them under keys it manages, never a generated file's.
-  if (production && !e.PAYLOAD_KEYS) problem('PAYLOAD_KEYS', 'NODE_ENV=production needs the payload encryption keys (id:base64key, newest first; openssl rand -base64 32)');
+  if (production && !e.PAYLOAD_KEYS) {
+    problem('PAYLOAD_KEYS', 'NODE_ENV=production needs the payload encryption keys (id:base64key, newest first; openssl rand -base64 32)');
+  }
 });
 
 /** Every environment variable the product reads (compose.yaml and the README are checked against it). */

@@ -42,10 +42,14 @@ export function parsePayloadKeys(value: string): PayloadKey[] {
     if (colon < 0) throw new Error(`"${entry.slice(0, 12)}…" is not id:base64key`);
     const id = entry.slice(0, colon);
     const encoded = entry.slice(colon + 1);
-    if (!KEY_ID.test(id)) throw new Error(`key id "${id}" must be 1 to 64 letters, digits, dots, dashes or underscores`);
+    if (!KEY_ID.test(id)) {
+      throw new Error(`key id "${id}" must be 1 to 64 letters, digits, dots, dashes or underscores`);
+    }
     if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded)) throw new Error(`key "${id}" is not base64`);
     const key = Buffer.from(encoded, 'base64');
-    if (key.length !== 32) throw new Error(`key "${id}" is ${key.length} bytes; AES-256 wants exactly 32 (openssl rand -base64 32)`);
+    if (key.length !== 32) {
+      throw new Error(`key "${id}" is ${key.length} bytes; AES-256 wants exactly 32 (openssl rand -base64 32)`);
+    }
     return { id, key };
   });
   const ids = keys.map((k) => k.id);
@@ -92,7 +96,11 @@ export class EncryptionCodec implements PayloadCodec {
     const clear = temporal.api.common.v1.Payload.encode(payload).finish();
     const sealed = Buffer.concat([iv, cipher.update(clear), cipher.final(), cipher.getAuthTag()]);
     return {
-      metadata: { [METADATA_ENCODING_KEY]: text(ENCRYPTED_ENCODING), [KEY_ID_METADATA]: text(id), [CIPHER_METADATA]: text(CIPHER) },
+      metadata: {
+        [METADATA_ENCODING_KEY]: text(ENCRYPTED_ENCODING),
+        [KEY_ID_METADATA]: text(id),
+        [CIPHER_METADATA]: text(CIPHER),
+      },
       data: sealed,
     };
   }
@@ -103,9 +111,14 @@ export class EncryptionCodec implements PayloadCodec {
     const id = str(payload.metadata?.[KEY_ID_METADATA]);
     if (!id) throw new Error(`an encrypted payload carries no ${KEY_ID_METADATA}`);
     const key = this.byId.get(id);
-    if (!key) throw new Error(`a payload is encrypted under key "${id}", which PAYLOAD_KEYS does not hold (it holds: ${[...this.byId.keys()].join(', ')})`);
+    if (!key) {
+      const held = [...this.byId.keys()].join(', ');
+      throw new Error(`a payload is encrypted under key "${id}", which PAYLOAD_KEYS does not hold (it holds: ${held})`);
+    }
     const sealed = Buffer.from(payload.data ?? new Uint8Array());
-    if (sealed.length < IV_BYTES + TAG_BYTES) throw new Error(`an encrypted payload under key "${id}" is too short to be genuine`);
+    if (sealed.length < IV_BYTES + TAG_BYTES) {
+      throw new Error(`an encrypted payload under key "${id}" is too short to be genuine`);
+    }
     const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_BYTES), { authTagLength: TAG_BYTES });
     decipher.setAAD(text(id));
     decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
@@ -113,7 +126,8 @@ export class EncryptionCodec implements PayloadCodec {
     try {
       clear = Buffer.concat([decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)), decipher.final()]);
     } catch {
-      throw new Error(`an encrypted payload under key "${id}" failed authentication: altered, or sealed with another key of that id`);
+      throw new Error(`an encrypted payload under key "${id}" failed authentication: `
+        + 'altered, or sealed with another key of that id');
     }
     return temporal.api.common.v1.Payload.decode(clear) as Payload;
   }

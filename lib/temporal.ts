@@ -21,7 +21,9 @@ function connectionOptions(t: AppConfig['temporal']) {
 export async function connectClient(t: AppConfig['temporal']): Promise<Client> {
   const connection = await Connection.connect(connectionOptions(t));
   // Payloads are encrypted before they reach Temporal (lib/payload-codec.ts).
-  return new Client({ connection, namespace: t.namespace, interceptors: clientInterceptors(), dataConverter: encryptingDataConverter(t.payloadKeys) });
+  return new Client({
+    connection, namespace: t.namespace, interceptors: clientInterceptors(), dataConverter: encryptingDataConverter(t.payloadKeys),
+  });
 }
 
 export async function connectWorker(t: AppConfig['temporal']): Promise<NativeConnection> {

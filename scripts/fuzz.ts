@@ -57,7 +57,10 @@ async function main(): Promise<number> {
   const nativeConnection = await NativeConnection.connect({ address: dev.address });
   // A key of this run: what the fuzzed cases carry reaches the dev server encrypted, as in production.
   const payloadKeys = generatePayloadKeys('fuzz');
-  const worker = await createWorker({ connection: nativeConnection, namespace: 'default', payloadKeys, db, mailer: smtpMailer(`smtp://127.0.0.1:${catcher.smtpPort}`, 'fuzz <fuzz@local>'), taskQueue });
+  const worker = await createWorker({
+    connection: nativeConnection, namespace: 'default', payloadKeys, db, taskQueue,
+    mailer: smtpMailer(`smtp://127.0.0.1:${catcher.smtpPort}`, 'fuzz <fuzz@local>'),
+  });
   const running = worker.run();
   const connection = await Connection.connect({ address: dev.address });
   const client = new Client({ connection, namespace: 'default', dataConverter: encryptingDataConverter(payloadKeys) });

@@ -82,7 +82,8 @@ export async function startBenchServices(log: (m: string) => void): Promise<Benc
       await new Promise((r) => setTimeout(r, 500));
     }
     log(`services up: PostgreSQL, Temporal dev server, worker (pid ${worker.pid}), API ${apiUrl}`);
-    return { db, databaseUrl, client: new Client({ connection, dataConverter: encryptingDataConverter(payloadKeys) }), apiUrl, secret, taskQueue: TASK_QUEUE, worker, workerMetricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, dir, stop };
+    const client = new Client({ connection, dataConverter: encryptingDataConverter(payloadKeys) });
+    return { db, databaseUrl, client, apiUrl, secret, taskQueue: TASK_QUEUE, worker, workerMetricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, dir, stop };
   } catch (err) {
     await stop();
     throw err;

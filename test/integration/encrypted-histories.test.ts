@@ -21,7 +21,8 @@ let raw: Client;
 beforeAll(async () => {
   stack = await startStack();
   // Someone who can reach Temporal but holds no key: no codec.
-  raw = new Client({ connection: await Connection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! }), namespace: 'default' });
+  const connection = await Connection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! });
+  raw = new Client({ connection, namespace: 'default' });
 });
 afterAll(async () => {
   await raw?.connection.close();
@@ -43,7 +44,16 @@ const applicant = {
   reference: `Ottoline Marchbanks${n}`,
   checkNote: `Registry hit in Kern county ${n}`,
 };
-const distinctive = [youth.name, youth.birthDate, youth.needs, youth.consentNote, applicant.name, applicant.birthDate, applicant.phone, applicant.reference, applicant.checkNote];
+const distinctive = [...Object.values(youth), ...Object.values(applicant)];
+const leaked = (text: string) => distinctive.filter((s) => text.includes(s));
+type OpenTask = { id: string; type: string; candidateRoles: string[] };
+
+/** `temporal workflow show --output json` on a case, with extra flags. */
+async function show(workflowId: string, ...flags: string[]): Promise<string> {
+  const address = process.env.TEST_TEMPORAL_ADDRESS!;
+  const args = ['workflow', 'show', '--address', address, '--namespace', 'default', '--workflow-id', workflowId, '--output', 'json', ...flags];
+  return (await run(process.env.TEMPORAL_CLI_PATH!, args, { maxBuffer: 64 * 1024 * 1024 })).stdout;
+}
 
 /** The CLI's JSON, its payloads' base64 metadata and data read back as text. */
 function cliText(stdout: string): string[] {
@@ -80,16 +90,19 @@ test('a youth referral and a mentor application leave no name, birth date, phone
   referral.youth = { ...referral.youth, name: youth.name, dateOfBirth: youth.birthDate, needs: youth.needs };
   const y = await as(stack, sw1).post('/foster/youth', referral);
   expect(y.status).toBe(201);
-  const consent = y.body.openTasks.find((t: { type: string; candidateRoles: string[] }) => t.type === 'consent' && t.candidateRoles.includes('social_worker'));
-  expect((await as(stack, sw1).post(`/tasks/${consent.id}/complete`, { outcome: 'accept', comment: youth.consentNote })).status).toBe(200);
+  const consent = y.body.openTasks.find((t: OpenTask) => t.type === 'consent' && t.candidateRoles.includes('social_worker'));
+  const consented = await as(stack, sw1).post(`/tasks/${consent.id}/complete`, { outcome: 'accept', comment: youth.consentNote });
+  expect(consented.status).toBe(200);
 
   const application = mentorApplication();
-  application.applicant = { ...application.applicant, name: applicant.name, dateOfBirth: applicant.birthDate, phone: applicant.phone };
+  const { name, birthDate: dateOfBirth, phone } = applicant;
+  application.applicant = { ...application.applicant, name, dateOfBirth, phone };
   application.references[0].name = applicant.reference;
   const m = await as(stack, cw1).post('/foster/mentors', application);
   expect(m.status).toBe(201);
-  const check = m.body.openTasks.find((t: { type: string }) => t.type === 'background_check');
-  expect((await as(stack, cw1).post(`/tasks/${check.id}/complete`, { outcome: 'flagged', comment: applicant.checkNote })).status).toBe(200);
+  const check = m.body.openTasks.find((t: OpenTask) => t.type === 'background_check');
+  const checked = await as(stack, cw1).post(`/tasks/${check.id}/complete`, { outcome: 'flagged', comment: applicant.checkNote });
+  expect(checked.status).toBe(200);
 
   youthWorkflowId = youthReferralWorkflowId(y.body.id);
   mentorWorkflowId = mentorScreeningWorkflowId(m.body.id);
@@ -98,12 +111,11 @@ test('a youth referral and a mentor application leave no name, birth date, phone
     const text = textOf(history).join('\n');
     // The history is the case's: its steps are there, their content is not.
     expect(history.events!.length).toBeGreaterThan(5);
-    expect(distinctive.filter((s) => text.includes(s))).toEqual([]);
+    expect(leaked(text)).toEqual([]);
     expect(text).toContain('binary/encrypted');
     // The CLI an operator would use, straight at the server.
-    const { stdout } = await run(process.env.TEMPORAL_CLI_PATH!, ['workflow', 'show', '--address', process.env.TEST_TEMPORAL_ADDRESS!, '--namespace', 'default', '--workflow-id', workflowId, '--output', 'json'], { maxBuffer: 64 * 1024 * 1024 });
-    const shown = cliText(stdout).join('\n');
-    expect(distinctive.filter((s) => shown.includes(s))).toEqual([]);
+    const shown = cliText(await show(workflowId)).join('\n');
+    expect(leaked(shown)).toEqual([]);
     expect(shown).toContain('binary/encrypted');
   }
 
@@ -119,18 +131,27 @@ test('a youth referral and a mentor application leave no name, birth date, phone
 
 const uiOrigin = new URL(TEMPORAL_UI_URL).origin;
 const codec = async (direction: 'encode' | 'decode', body: unknown, headers: Record<string, string>) => {
-  const res = await fetch(`${stack.baseUrl}/codec/${direction}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const init = { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
+  const res = await fetch(`${stack.baseUrl}/codec/${direction}`, init);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return { status: res.status, headers: res.headers, body: (await res.json().catch(() => undefined)) as any };
 };
 const bearer = async (p: Parameters<typeof tokenFor>[0]) => `Bearer ${await tokenFor(p)}`;
 
 test('the codec endpoint: admins from the Temporal UI\'s origin read the history; no one else', async () => {
-  const start = (await raw.workflow.getHandle(youthWorkflowId).fetchHistory()).events![0].workflowExecutionStartedEventAttributes!.input!.payloads!;
-  const wire = { payloads: start.map((p) => ({ metadata: Object.fromEntries(Object.entries(p.metadata!).map(([k, v]) => [k, Buffer.from(v).toString('base64')])), data: Buffer.from(p.data!).toString('base64') })) };
+  const history = await raw.workflow.getHandle(youthWorkflowId).fetchHistory();
+  const start = history.events![0].workflowExecutionStartedEventAttributes!.input!.payloads!;
+  const b64 = (v: Uint8Array) => Buffer.from(v).toString('base64');
+  const wire = {
+    payloads: start.map((p) => ({ metadata: Object.fromEntries(Object.entries(p.metadata!).map(([k, v]) => [k, b64(v)])), data: b64(p.data!) })),
+  };
+  const preflightOf = (origin: string) => fetch(`${stack.baseUrl}/codec/decode`, {
+    method: 'OPTIONS',
+    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-namespace' },
+  });
 
   // The UI's preflight, then the call with the signed-in admin's access token.
-  const preflight = await fetch(`${stack.baseUrl}/codec/decode`, { method: 'OPTIONS', headers: { origin: uiOrigin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-namespace' } });
+  const preflight = await preflightOf(uiOrigin);
   expect(preflight.status).toBe(204);
   expect(preflight.headers.get('access-control-allow-origin')).toBe(uiOrigin);
   expect(preflight.headers.get('access-control-allow-credentials')).toBe('true');
@@ -143,7 +164,7 @@ test('the codec endpoint: admins from the Temporal UI\'s origin read the history
   expect(clear).toContain(youth.name);
 
   // Encoding gives what the workers would write, and it decodes back.
-  const value = { payloads: [{ metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: Buffer.from('"hello"').toString('base64') }] };
+  const value = { payloads: [{ metadata: { encoding: b64(Buffer.from('json/plain')) }, data: b64(Buffer.from('"hello"')) }] };
   const encoded = await codec('encode', value, { authorization: await bearer(admin) });
   expect(Buffer.from(encoded.body.payloads[0].metadata.encoding, 'base64').toString()).toBe('binary/encrypted');
   expect((await codec('decode', encoded.body, { authorization: await bearer(admin) })).body).toEqual(value);
@@ -159,15 +180,11 @@ test('the codec endpoint: admins from the Temporal UI\'s origin read the history
   expect(elsewhere.status).toBe(403);
   expect(elsewhere.headers.get('access-control-allow-origin')).toBeNull();
   expect(JSON.stringify(elsewhere.body)).not.toContain(youth.name);
-  const foreignPreflight = await fetch(`${stack.baseUrl}/codec/decode`, { method: 'OPTIONS', headers: { origin: 'https://attacker.example', 'access-control-request-method': 'POST' } });
-  expect(foreignPreflight.headers.get('access-control-allow-origin')).toBeNull();
+  expect((await preflightOf('https://attacker.example')).headers.get('access-control-allow-origin')).toBeNull();
   expect((await codec('decode', { payloads: 'nope' }, { authorization: await bearer(admin) })).status).toBe(400);
 
   // An operator's CLI, pointed at the endpoint with an admin token, shows the history in clear.
-  const { stdout } = await run(process.env.TEMPORAL_CLI_PATH!, [
-    'workflow', 'show', '--address', process.env.TEST_TEMPORAL_ADDRESS!, '--namespace', 'default', '--workflow-id', youthWorkflowId, '--output', 'json',
-    '--codec-endpoint', `${stack.baseUrl}/codec`, '--codec-auth', await bearer(admin),
-  ], { maxBuffer: 64 * 1024 * 1024 });
+  const stdout = await show(youthWorkflowId, '--codec-endpoint', `${stack.baseUrl}/codec`, '--codec-auth', await bearer(admin));
   const shown = cliText(stdout).join('\n');
   expect(shown).toContain(youth.name);
   expect(shown).toContain(youth.consentNote);

@@ -95,7 +95,10 @@ export async function startStack(opts: {
   })));
   const running = workers.map((w) => w.run());
   const connections = opts.temporal ? [] : await Promise.all(Array.from({ length: replicas }, () => Connection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! })));
-  const clients = opts.temporal ? [opts.temporal.client] : connections.map((connection) => new Client({ connection, namespace: 'default', interceptors: clientInterceptors(), dataConverter: encryptingDataConverter(TEST_PAYLOAD_KEYS) }));
+  const dataConverter = encryptingDataConverter(TEST_PAYLOAD_KEYS);
+  const clients = opts.temporal
+    ? [opts.temporal.client]
+    : connections.map((connection) => new Client({ connection, namespace: 'default', interceptors: clientInterceptors(), dataConverter }));
   // The outbox sweep of this suite's task queue (not on the time-skipping server, whose
   // clock would run on while the sweeper sleeps).
   const sweeperId = `outbox-sweeper-${taskQueue}`;
