@@ -11,6 +11,7 @@ import type { OidcSignIn } from '../lib/config';
 import { errorHandler, HttpProblem, sendProblem, unknownRoute } from './errors';
 import { ApiBuilder } from './http';
 import { docsPage } from './docs';
+import { mountCodecEndpoint, originOf } from './codec';
 import { linkHistoriesTo } from './views';
 import { createMetrics } from './metrics';
 import { observeRequests } from './observability';
@@ -124,6 +125,8 @@ export function createApp({ db, temporal, policy, auth, log = defaultLog, taskQu
   // The small HTML form behind a reference's e-mailed link (no account, no JavaScript).
   app.use('/references', publicLimit);
   mountReferencePage(app);
+  // Histories readable in the Temporal UI for admins, through the same codec as this API's client.
+  mountCodecEndpoint(app, { auth, codecs: temporal.options.loadedDataConverter.payloadCodecs, uiOrigin: originOf(temporalUiUrl) });
   app.use('/api/v1', api.router);
   const devPeople = devSignIn && !!auth.hsSecret;
   mountSignInConfig(app, { oidc, devSignIn: devPeople });

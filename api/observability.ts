@@ -13,7 +13,7 @@ import { currentTracing } from '../lib/tracing';
 import type { Metrics } from './metrics';
 import { requestContext, requestIdFrom, type RequestContext } from './request-context';
 
-const FIXED_ROUTES = new Set(['/health', '/ready', '/metrics', '/openapi.json', '/docs']);
+const FIXED_ROUTES = new Set(['/health', '/ready', '/metrics', '/openapi.json', '/docs', '/codec/encode', '/codec/decode']);
 
 /** The route pattern of a request, for labels and logs (never a raw path). */
 function routeOf(path: string, ctx: RequestContext): string {

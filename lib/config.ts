@@ -2,13 +2,14 @@
  * Configuration, read once at start and validated. Every variable is optional: with
  * none set the product runs on the embedded local defaults of runtime.md.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import type { AuthConfig } from '../api/auth';
 import type { Policy } from '../workflows/shared/policy';
 import { loadPolicy } from './policy';
+import { formatPayloadKeys, generatePayloadKeys, parsePayloadKeys, type PayloadKey } from './payload-codec';
 
 export const ROOT = path.resolve(__dirname, '..');
 
@@ -25,6 +26,16 @@ const envSchema = z.object({
   TEMPORAL_API_KEY: z.string().optional(),
   TEMPORAL_TLS_CERT: z.string().optional(),
   TEMPORAL_TLS_KEY: z.string().optional(),
+  // Keys of the payload codec that encrypts Temporal histories: id:base64key (32 bytes), newest first, comma-separated.
+  // Unset outside production: a key generated into .data/payload-keys.
+  PAYLOAD_KEYS: z.string().optional().superRefine((v, ctx) => {
+    if (v === undefined) return;
+    try {
+      parsePayloadKeys(v);
+    } catch (err) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: (err as Error).message });
+    }
+  }),
   // The Temporal Web UI each case links to (its history); unset: the dev server's UI when it is ours.
   TEMPORAL_UI_URL: z.string().url().optional(),
   // Unset: the embedded SMTP catcher on SMTP_PORT.
@@ -92,6 +103,10 @@ const envSchema = z.object({
   } else if (production && !e.AUTH_JWT_SECRET) {
     problem('AUTH_JWT_SECRET', 'with AUTH_ALLOW_HS256=true in production the secret must be set, not generated');
   }
+  // Histories hold youth data: production encrypts them under keys it manages, never a generated file's.
+  if (production && !e.PAYLOAD_KEYS) {
+    problem('PAYLOAD_KEYS', 'NODE_ENV=production needs the payload encryption keys (id:base64key, newest first; openssl rand -base64 32)');
+  }
 });
 
 /** Every environment variable the product reads (compose.yaml and the README are checked against it). */
@@ -100,7 +115,11 @@ export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.innerTy
 export interface AppConfig {
   /** Undefined: the embedded PostgreSQL of `npm start` (a lone worker or API needs it set). */
   databaseUrl?: string;
-  temporal: { address: string; namespace: string; apiKey?: string; tlsCert?: string; tlsKey?: string; uiUrl?: string };
+  temporal: {
+    address: string; namespace: string; apiKey?: string; tlsCert?: string; tlsKey?: string; uiUrl?: string;
+    /** The payload codec's keys, newest first (PAYLOAD_KEYS, or the development key). */
+    payloadKeys: PayloadKey[];
+  };
   smtpUrl: string;
   mailFrom: string;
   publicBaseUrl: string;
@@ -145,6 +164,28 @@ export function developmentJwtSecret(): string {
   return secret;
 }
 
+/**
+ * The development payload key, generated into .data/ on first use (production sets
+ * PAYLOAD_KEYS). Processes starting together agree on one key: the file appears whole
+ * (a hard link of a finished file), and the first to link it wins.
+ */
+export function developmentPayloadKeys(): PayloadKey[] {
+  const file = path.join(DATA_DIR, 'payload-keys');
+  if (!existsSync(file)) {
+    mkdirSync(DATA_DIR, { recursive: true });
+    const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(draft, formatPayloadKeys(generatePayloadKeys(`dev-${Date.now().toString(36)}`)), { mode: 0o600 });
+    try {
+      linkSync(draft, file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    } finally {
+      unlinkSync(draft);
+    }
+  }
+  return parsePayloadKeys(readFileSync(file, 'utf8').trim());
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -166,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL,
     temporal: {
       address: e.TEMPORAL_ADDRESS ?? `127.0.0.1:${e.TEMPORAL_PORT}`, namespace: e.TEMPORAL_NAMESPACE, apiKey: e.TEMPORAL_API_KEY, tlsCert: e.TEMPORAL_TLS_CERT, tlsKey: e.TEMPORAL_TLS_KEY,
+      payloadKeys: e.PAYLOAD_KEYS ? parsePayloadKeys(e.PAYLOAD_KEYS) : developmentPayloadKeys(),
       uiUrl: (e.TEMPORAL_UI_URL ?? (e.TEMPORAL_ADDRESS ? undefined : `http://127.0.0.1:${e.TEMPORAL_UI_PORT}`))?.replace(/\/+$/, ''),
     },
     smtpUrl: e.SMTP_URL ?? `smtp://127.0.0.1:${e.SMTP_PORT}`,

@@ -3,6 +3,7 @@ import { Client, Connection, type WorkflowClientInterceptor } from '@temporalio/
 import { NativeConnection } from '@temporalio/worker';
 import { workflowNotingInterceptor } from '../api/request-context';
 import type { AppConfig } from './config';
+import { encryptingDataConverter } from './payload-codec';
 import { tracingClientInterceptors } from './tracing';
 
 /** Every client of the product: requests note the workflow they touch; traces go into workflow headers. */
@@ -19,7 +20,10 @@ function connectionOptions(t: AppConfig['temporal']) {
 
 export async function connectClient(t: AppConfig['temporal']): Promise<Client> {
   const connection = await Connection.connect(connectionOptions(t));
-  return new Client({ connection, namespace: t.namespace, interceptors: clientInterceptors() });
+  // Payloads are encrypted before they reach Temporal (lib/payload-codec.ts).
+  return new Client({
+    connection, namespace: t.namespace, interceptors: clientInterceptors(), dataConverter: encryptingDataConverter(t.payloadKeys),
+  });
 }
 
 export async function connectWorker(t: AppConfig['temporal']): Promise<NativeConnection> {

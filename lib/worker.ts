@@ -21,6 +21,7 @@ import type { Db } from '../db';
 import { TASK_QUEUE } from '../temporal.config';
 import type { WorkerRole } from './config';
 import { sdkLogger } from './logger';
+import { encryptingDataConverter, FAILURE_CONVERTER_PATH, type PayloadKey } from './payload-codec';
 import { tracingWorkerOptions, workflowTracingModules } from './tracing';
 
 /**
@@ -54,6 +55,8 @@ export async function buildWorkflowBundle(): Promise<string> {
     workflowInterceptorModules: workflowTracingModules(),
     logger: sdkLogger('WARN'),
     preloadModules: PRELOADED_WORKFLOW_MODULES,
+    // Failures the workflows raise keep their messages out of the history's clear text.
+    failureConverterPath: FAILURE_CONVERTER_PATH,
   });
   return bundle.code;
 }
@@ -78,6 +81,8 @@ export async function createWorker(opts: {
   taskQueue?: string;
   workflowBundle?: WorkerOptions['workflowBundle'];
   role?: WorkerRole;
+  /** The payload codec's keys, newest first: what the workers read and write is encrypted with them. */
+  payloadKeys: PayloadKey[];
   /** Workflows kept in memory (WORKER_MAX_CACHED_WORKFLOWS); the SDK's default grows with the heap. */
   maxCachedWorkflows?: number;
   /** The heap limit of the thread that runs workflows, MB (WORKER_WORKFLOW_HEAP_MB). */
@@ -86,6 +91,7 @@ export async function createWorker(opts: {
   const taskQueue = opts.taskQueue ?? TASK_QUEUE;
   const role = opts.role ?? 'all';
   const deps = { db: opts.db, mailer: opts.mailer, hooks: opts.hooks };
+  const dataConverter = encryptingDataConverter(opts.payloadKeys);
   const workers: Worker[] = [];
   if (role !== 'mail') {
     // The workflow thread is created by Worker.create, after this: V8 gives a new isolate the
@@ -95,7 +101,7 @@ export async function createWorker(opts: {
     if (opts.workflowHeapMb) setFlagsFromString(`--max-old-space-size=${opts.workflowHeapMb}`);
     workers.push(await Worker.create({
       ...tracingWorkerOptions({ bundlesWorkflows: !opts.workflowBundle }),
-      connection: opts.connection, namespace: opts.namespace, taskQueue,
+      connection: opts.connection, namespace: opts.namespace, taskQueue, dataConverter,
       ...(opts.maxCachedWorkflows ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
       ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: require.resolve('../workflows'), bundlerOptions: { preloadModules: PRELOADED_WORKFLOW_MODULES } }),
       activities: { ...createReadModelActivities(deps), ...createReferralProgramActivities(deps) },
@@ -104,7 +110,7 @@ export async function createWorker(opts: {
   if (role !== 'cases') {
     workers.push(await Worker.create({
       ...tracingWorkerOptions({ bundlesWorkflows: false }),
-      connection: opts.connection, namespace: opts.namespace, taskQueue: mailQueueOf(taskQueue),
+      connection: opts.connection, namespace: opts.namespace, taskQueue: mailQueueOf(taskQueue), dataConverter,
       activities: { ...createEmailActivities(deps), ...createReferenceActivities(deps) },
     }));
   }

@@ -11,6 +11,7 @@
  * Prints a table and, last, `chaos: N cases, N lost, N duplicate e-mails`.
  */
 import { buildWorkflowBundle } from '../lib/worker';
+import { formatPayloadKeys, generatePayloadKeys } from '../lib/payload-codec';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -79,6 +80,8 @@ async function main(): Promise<number> {
       DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: dev.address, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       AUTH_JWT_SECRET: secret, WORKFLOW_BUNDLE_PATH: bundlePath, PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}`,
       RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000', NODE_ENV: 'development',
+      // One key for every process of the run (each would otherwise read the development key file).
+      PAYLOAD_KEYS: formatPayloadKeys(generatePayloadKeys('chaos')),
     };
     // The case worker (workflows, read model) is the one killed; the mail worker talks SMTP.
     const worker = new ProductProcess('worker', 'worker.ts', { ...env, WORKER_ROLE: 'cases' }, path.join(dir, 'worker.log'));

@@ -16,6 +16,7 @@
  * trace holds spans of both an API and a worker process.
  */
 import { buildWorkflowBundle } from '../lib/worker';
+import { formatPayloadKeys, generatePayloadKeys } from '../lib/payload-codec';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -90,6 +91,8 @@ async function main(): Promise<number> {
     const env = {
       DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       AUTH_JWT_SECRET: secret, WORKFLOW_BUNDLE_PATH: bundlePath, PUBLIC_BASE_URL: `http://127.0.0.1:${apiPorts[0]}`,
+      // Every process encrypts and decrypts with the same keys (the configured ones, or the development key).
+      PAYLOAD_KEYS: formatPayloadKeys(smoke ? generatePayloadKeys('smoke') : config.temporal.payloadKeys),
       ...(smoke ? { RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000' } : {}),
     };
     const workerMetricsPorts = [await freePort(), await freePort()];

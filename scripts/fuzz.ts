@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express from 'express';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { encryptingDataConverter, generatePayloadKeys } from '../lib/payload-codec';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app';
 import { mintToken } from '../api/auth';
@@ -54,10 +55,15 @@ async function main(): Promise<number> {
   const policy = buildPolicy({}, 'http://127.0.0.1:3998');
   const taskQueue = 'fuzz';
   const nativeConnection = await NativeConnection.connect({ address: dev.address });
-  const worker = await createWorker({ connection: nativeConnection, namespace: 'default', db, mailer: smtpMailer(`smtp://127.0.0.1:${catcher.smtpPort}`, 'fuzz <fuzz@local>'), taskQueue });
+  // A key of this run: what the fuzzed cases carry reaches the dev server encrypted, as in production.
+  const payloadKeys = generatePayloadKeys('fuzz');
+  const worker = await createWorker({
+    connection: nativeConnection, namespace: 'default', payloadKeys, db, taskQueue,
+    mailer: smtpMailer(`smtp://127.0.0.1:${catcher.smtpPort}`, 'fuzz <fuzz@local>'),
+  });
   const running = worker.run();
   const connection = await Connection.connect({ address: dev.address });
-  const client = new Client({ connection, namespace: 'default' });
+  const client = new Client({ connection, namespace: 'default', dataConverter: encryptingDataConverter(payloadKeys) });
   const secret = 'fuzz-secret-fuzz-secret-fuzz-secret-0123';
   const app = createApp({ db, temporal: client, policy, auth: { hsSecret: secret }, taskQueue, rateLimit: { publicPerMinute: 1_000_000 }, log: () => undefined });
 

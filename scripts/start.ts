@@ -38,7 +38,11 @@ async function main(): Promise<void> {
     let dev: DevServer | undefined;
     if (!process.env.TEMPORAL_ADDRESS) {
       console.log('starting the Temporal dev server…');
-      dev = await startDevServer({ port: config.embedded.temporalPort, uiPort: config.embedded.temporalUiPort, dbFile: path.join(DATA_DIR, 'temporal.db') });
+      // Its UI decodes payloads through the API's codec endpoint (admins only; see docs/security.md).
+      dev = await startDevServer({
+        port: config.embedded.temporalPort, uiPort: config.embedded.temporalUiPort, dbFile: path.join(DATA_DIR, 'temporal.db'),
+        codecEndpoint: `${config.publicBaseUrl}/codec`,
+      });
       cleanups.push(() => dev!.stop());
     }
     if (!config.databaseUrl) console.log('starting the embedded PostgreSQL…');
@@ -64,6 +68,7 @@ async function main(): Promise<void> {
     const worker = await createWorker({
       connection: await connectWorker(config.temporal),
       namespace: config.temporal.namespace,
+      payloadKeys: config.temporal.payloadKeys,
       db,
       mailer: smtpMailer(config.smtpUrl, config.mailFrom),
       maxCachedWorkflows: config.maxCachedWorkflows,

@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   const worker = await createWorker({
     connection: await connectWorker(config.temporal),
     namespace: config.temporal.namespace,
+    payloadKeys: config.temporal.payloadKeys,
     db,
     mailer: smtpMailer(config.smtpUrl, config.mailFrom),
     ...(config.workflowBundlePath ? { workflowBundle: { codePath: config.workflowBundlePath } } : {}),

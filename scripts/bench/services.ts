@@ -12,6 +12,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { Db } from '../../db';
 import { DATA_DIR } from '../../lib/config';
 import { buildWorkflowBundle } from '../../lib/worker';
+import { encryptingDataConverter, formatPayloadKeys, generatePayloadKeys } from '../../lib/payload-codec';
 import { TASK_QUEUE } from '../../temporal.config';
 import { startDevServer } from '../provision/dev-server';
 import { startEmbeddedPostgres } from '../provision/embedded-postgres';
@@ -58,10 +59,13 @@ export async function startBenchServices(log: (m: string) => void): Promise<Benc
     writeFileSync(bundlePath, await buildWorkflowBundle());
     await waitForCatcher(smtpWebPort);
     const secret = randomBytes(32).toString('hex');
+    // The run's payload key: the processes and this client encrypt with it, as a deployment does.
+    const payloadKeys = generatePayloadKeys('bench');
     const env = {
       DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: dev.address, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       AUTH_JWT_SECRET: secret, WORKFLOW_BUNDLE_PATH: bundlePath, PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}`,
       RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000', NODE_ENV: 'development', LOG_LEVEL: 'warn', LOG_FORMAT: 'json',
+      PAYLOAD_KEYS: formatPayloadKeys(payloadKeys),
     };
     const worker = new ProductProcess('worker', 'worker.ts', { ...env, WORKER_METRICS_PORT: String(metricsPort), NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS ?? '' }, path.join(dir, 'worker.log'));
     worker.start();
@@ -78,7 +82,8 @@ export async function startBenchServices(log: (m: string) => void): Promise<Benc
       await new Promise((r) => setTimeout(r, 500));
     }
     log(`services up: PostgreSQL, Temporal dev server, worker (pid ${worker.pid}), API ${apiUrl}`);
-    return { db, databaseUrl, client: new Client({ connection }), apiUrl, secret, taskQueue: TASK_QUEUE, worker, workerMetricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, dir, stop };
+    const client = new Client({ connection, dataConverter: encryptingDataConverter(payloadKeys) });
+    return { db, databaseUrl, client, apiUrl, secret, taskQueue: TASK_QUEUE, worker, workerMetricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, dir, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -1,4 +1,7 @@
-/** Starts `temporal server start-dev` with the project's search attributes registered. */
+/**
+ * Starts `temporal server start-dev` with the project's search attributes registered (and
+ * its UI pointed at the API's codec endpoint when one is given).
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { SEARCH_ATTRIBUTES } from '../../temporal.config';
@@ -29,11 +32,16 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
-export async function startDevServer(opts: { port: number; uiPort?: number; dbFile?: string; log?: boolean }): Promise<DevServer> {
+export async function startDevServer(opts: {
+  port: number; uiPort?: number; dbFile?: string; log?: boolean;
+  /** The API's codec endpoint (…/codec), which the UI asks to show encrypted payloads in clear. */
+  codecEndpoint?: string;
+}): Promise<DevServer> {
   const cli = resolveTemporalCli();
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--namespace', 'default', '--log-level', 'error'];
   if (opts.uiPort) args.push('--ui-port', String(opts.uiPort));
   else args.push('--headless');
+  if (opts.uiPort && opts.codecEndpoint) args.push('--ui-codec-endpoint', opts.codecEndpoint);
   if (opts.dbFile) args.push('--db-filename', opts.dbFile);
   for (const [name, type] of Object.entries(SEARCH_ATTRIBUTES)) args.push('--search-attribute', `${name}=${type}`);
   const child = spawn(cli, args, { stdio: ['ignore', opts.log ? 'inherit' : 'ignore', opts.log ? 'inherit' : 'ignore'] });

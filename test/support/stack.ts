@@ -15,6 +15,7 @@ import { createDb, type Db } from '../../db';
 import { buildPolicy } from '../../lib/policy';
 import { configureLogging } from '../../lib/logger';
 import { clientInterceptors } from '../../lib/temporal';
+import { encryptingDataConverter, parsePayloadKeys } from '../../lib/payload-codec';
 import { createWorker, ensureOutboxSweeper, smtpMailer, type Workers } from '../../lib/worker';
 import type { Policy } from '../../workflows/shared/policy';
 
@@ -22,6 +23,9 @@ import type { Policy } from '../../workflows/shared/policy';
 export const TEMPORAL_UI_URL = 'http://temporal-ui.test:8233';
 
 export const JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
+
+/** The payload codec's key of the suite: histories on the test servers are encrypted, as in production. */
+export const TEST_PAYLOAD_KEYS = parsePayloadKeys(`test-1:${Buffer.from('mentorflow-test-payload-key-0001').toString('base64')}`);
 
 export interface Stack {
   db: Db;
@@ -82,6 +86,7 @@ export async function startStack(opts: {
   const workers = await Promise.all(nativeConnections.map((connection) => createWorker({
     connection,
     namespace: 'default',
+    payloadKeys: TEST_PAYLOAD_KEYS,
     db,
     mailer: smtpMailer(opts.smtpUrl ?? `smtp://127.0.0.1:${process.env.TEST_SMTP_PORT}`, 'mentorflow <no-reply@test>'),
     hooks: opts.hooks,
@@ -90,7 +95,10 @@ export async function startStack(opts: {
   })));
   const running = workers.map((w) => w.run());
   const connections = opts.temporal ? [] : await Promise.all(Array.from({ length: replicas }, () => Connection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! })));
-  const clients = opts.temporal ? [opts.temporal.client] : connections.map((connection) => new Client({ connection, namespace: 'default', interceptors: clientInterceptors() }));
+  const dataConverter = encryptingDataConverter(TEST_PAYLOAD_KEYS);
+  const clients = opts.temporal
+    ? [opts.temporal.client]
+    : connections.map((connection) => new Client({ connection, namespace: 'default', interceptors: clientInterceptors(), dataConverter }));
   // The outbox sweep of this suite's task queue (not on the time-skipping server, whose
   // clock would run on while the sweeper sleeps).
   const sweeperId = `outbox-sweeper-${taskQueue}`;

@@ -6,7 +6,8 @@
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { SEARCH_ATTRIBUTES } from '../../temporal.config';
-import { startStack, type Stack } from './stack';
+import { encryptingDataConverter } from '../../lib/payload-codec';
+import { startStack, TEST_PAYLOAD_KEYS, type Stack } from './stack';
 
 export interface TimeSkipping {
   env: TestWorkflowEnvironment;
@@ -21,6 +22,7 @@ export interface TimeSkipping {
 export async function startTimeSkipping(policy: Record<string, unknown> = { tasks: {} }): Promise<TimeSkipping> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: process.env.TEMPORAL_TEST_SERVER_PATH! } },
+    client: { dataConverter: encryptingDataConverter(TEST_PAYLOAD_KEYS) },
   });
   // The server skips time whenever nothing runs unless it is locked; env.sleep unlocks it
   // for its duration.

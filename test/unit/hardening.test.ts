@@ -29,7 +29,7 @@ test('a scoped role without its claim admits nothing', async () => {
 });
 
 test('OIDC needs issuer, audience, algorithms and https; production refuses the development secret', () => {
-  const base = { DATABASE_URL: 'postgres://u@127.0.0.1/db', AUTH_JWT_SECRET: secret };
+  const base = { DATABASE_URL: 'postgres://u@127.0.0.1/db', AUTH_JWT_SECRET: secret, PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}` };
   expect(() => loadConfig({ ...base, AUTH_JWKS_URL: 'https://idp.example/jwks' })).toThrow(/AUTH_ISSUER[\s\S]*AUTH_AUDIENCE[\s\S]*AUTH_ALGORITHMS[\s\S]*AUTH_OIDC_CLIENT_ID/);
   expect(() => loadConfig({ ...base, AUTH_JWKS_URL: 'http://idp.example/jwks', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a', AUTH_ALGORITHMS: 'RS256' })).toThrow(/AUTH_JWKS_URL: must be an https URL/);
   expect(() => loadConfig({ ...base, AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a', AUTH_ALGORITHMS: 'HS256', AUTH_OIDC_CLIENT_ID: 'c' })).toThrow(/AUTH_ALGORITHMS/);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { PRELOADED_WORKFLOW_MODULES } from '../../lib/worker';
+import { EncryptionCodec, encryptingDataConverter, generatePayloadKeys } from '../../lib/payload-codec';
 
 const DIR = path.resolve(__dirname, '../histories');
 /** Every generation (v1: before issue 7; v2: with its versioned paths), each a folder. */
@@ -16,6 +17,32 @@ const files = generations.flatMap((g) => readdirSync(path.join(DIR, g)).filter((
 function load(file: string) {
   const json = JSON.parse(readFileSync(path.join(DIR, file), 'utf8'));
   return { workflowId: file.replace(/\.json$/, ''), history: temporal.api.history.v1.History.fromObject(json) };
+}
+
+/** Workers replay with the product's payload codec: recorded (unencrypted) payloads pass through it. */
+const keys = generatePayloadKeys('replay');
+const bundled = { workflowsPath: require.resolve('../../workflows'), bundlerOptions: { preloadModules: PRELOADED_WORKFLOW_MODULES } };
+
+/**
+ * A recorded history as a case started after encryption would have it: every payload the
+ * codec covers (inputs, results, update and signal arguments) sealed; search attributes,
+ * memos, headers and the patch markers the SDK's core writes itself left as they are.
+ */
+async function encrypted(file: string) {
+  const codec = new EncryptionCodec(keys);
+  const seal = async (node: unknown, key = ''): Promise<unknown> => {
+    if (Array.isArray(node)) return Promise.all(node.map((n) => seal(n)));
+    if (!node || typeof node !== 'object' || ['searchAttributes', 'memo', 'header', 'markerRecordedEventAttributes'].includes(key)) return node;
+    const o = node as Record<string, unknown>;
+    if ('metadata' in o && 'data' in o && typeof o.data === 'string') {
+      const payload = { metadata: Object.fromEntries(Object.entries(o.metadata as Record<string, string>).map(([k, v]) => [k, Buffer.from(v, 'base64')])), data: Buffer.from(o.data, 'base64') };
+      const [sealed] = await codec.encode([payload]);
+      return { metadata: Object.fromEntries(Object.entries(sealed.metadata!).map(([k, v]) => [k, Buffer.from(v!).toString('base64')])), data: Buffer.from(sealed.data!).toString('base64') };
+    }
+    return Object.fromEntries(await Promise.all(Object.entries(o).map(async ([k, v]) => [k, await seal(v, k)])));
+  };
+  const json = await seal(JSON.parse(readFileSync(path.join(DIR, file), 'utf8')));
+  return { workflowId: `encrypted-${file.replace(/\.json$/, '')}`, history: temporal.api.history.v1.History.fromObject(json as object) };
 }
 
 beforeAll(() => {
@@ -40,9 +67,21 @@ test('every generation has recorded histories of every case workflow', () => {
 test('every recorded history replays against the current workflow code', async () => {
   const results = [];
   // Bundled as workers bundle it: the shared (preloaded, frozen) modules included.
-  for await (const r of Worker.runReplayHistories({ workflowsPath: require.resolve('../../workflows'), bundlerOptions: { preloadModules: PRELOADED_WORKFLOW_MODULES } }, files.map(load))) results.push(r);
+  for await (const r of Worker.runReplayHistories({ ...bundled, dataConverter: encryptingDataConverter(keys) }, files.map(load))) results.push(r);
   expect(results).toHaveLength(files.length);
   for (const r of results) expect({ id: r.workflowId, error: r.error?.message }).toEqual({ id: r.workflowId, error: undefined });
+});
+
+test('a case recorded with encrypted payloads replays with the codec, and not without it', async () => {
+  const histories = [await encrypted('v2/youth-referral.json'), await encrypted('v2/mentor-screening.json')];
+  const input = histories[0].history.events![0].workflowExecutionStartedEventAttributes!.input!.payloads![0];
+  expect(Buffer.from(input.metadata!.encoding!).toString()).toBe('binary/encrypted');
+  const withCodec = [];
+  for await (const r of Worker.runReplayHistories({ ...bundled, dataConverter: encryptingDataConverter(keys) }, histories)) withCodec.push(r);
+  expect(withCodec.map((r) => r.error?.message)).toEqual([undefined, undefined]);
+  const withoutCodec = [];
+  for await (const r of Worker.runReplayHistories(bundled, histories)) withoutCodec.push(r);
+  expect(withoutCodec.every((r) => r.error)).toBe(true);
 });
 
 test('an incompatible change to the leave workflow fails replay with a determinism violation', async () => {
