@@ -90,7 +90,7 @@ async function main(): Promise<number> {
     const env = {
       DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       AUTH_JWT_SECRET: secret, WORKFLOW_BUNDLE_PATH: bundlePath, PUBLIC_BASE_URL: `http://127.0.0.1:${apiPorts[0]}`,
-      ...(smoke ? { RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000' } : {}),
+      ...(smoke ? { RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000', RATE_LIMIT_LINK_FAILURES: '1000000' } : {}),
     };
     const workerMetricsPorts = [await freePort(), await freePort()];
     const processes = [
