@@ -42,7 +42,7 @@ export interface AppDeps {
   /** Task queue new workflows start on (tests use one per suite). */
   taskQueue?: string;
   rateLimit?: RateLimitConfig;
-  /** Trusted proxy hops in front of the API (Express's numeric `trust proxy`): the client address comes through them. */
+  /** Trusted proxy hops in front of the API (Express's numeric `trust proxy`): client addresses come through them. */
   trustProxy?: number;
   /** The address the API listens on: beyond loopback, /metrics answers only with its token. */
   host?: string;
@@ -61,7 +61,10 @@ export interface AppDeps {
 /** Unexpected errors, with the request they belong to (its ID is in the same log line). */
 const defaultLog = (msg: string, err?: unknown) => logger.error({ error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined }, msg);
 
-export function createApp({ db, temporal, policy, auth, log = defaultLog, taskQueue = TASK_QUEUE, rateLimit = DEFAULT_RATE_LIMIT, trustProxy = 0, host = '127.0.0.1', temporalUiUrl, sdkMetricsUrl, metricsToken, devSignIn = false, oidc }: AppDeps): express.Express {
+export function createApp({
+  db, temporal, policy, auth, log = defaultLog, taskQueue = TASK_QUEUE, rateLimit = DEFAULT_RATE_LIMIT, trustProxy = 0,
+  host = '127.0.0.1', temporalUiUrl, sdkMetricsUrl, metricsToken, devSignIn = false, oidc,
+}: AppDeps): express.Express {
   linkHistoriesTo(temporalUiUrl, temporal.options.namespace);
   const publicLimit = publicRateLimit(db, rateLimit);
   const api = new ApiBuilder(db, auth, publicLimit);
@@ -154,12 +157,13 @@ export function isLoopback(host: string): boolean {
  * reachable from elsewhere (listening beyond loopback, or behind a proxy) without a token
  * configured refuses every scraper rather than answering everyone.
  */
-export function guardMetrics(token: string | undefined, exposed: boolean): (authorization: string | undefined) => HttpProblem | undefined {
+export function guardMetrics(token: string | undefined, exposed: boolean): (authorization?: string) => HttpProblem | undefined {
   const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
   const expected = token ? digest(`Bearer ${token}`) : undefined;
   return (authorization) => {
     if (!expected) {
-      return exposed ? new HttpProblem(403, 'Forbidden', 'Metrics are served beyond this machine only with METRICS_TOKEN configured') : undefined;
+      if (!exposed) return undefined;
+      return new HttpProblem(403, 'Forbidden', 'Metrics are served beyond this machine only with METRICS_TOKEN configured');
     }
     if (authorization && timingSafeEqual(digest(authorization), expected)) return undefined;
     return new HttpProblem(401, 'Unauthorized', 'The metrics endpoint wants its bearer token (METRICS_TOKEN)');

@@ -15,7 +15,8 @@
  *   RFC 9068 access tokens pass; giving the API its own audience is the better setup.
  */
 import type { Request, RequestHandler } from 'express';
-import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTHeaderParameters, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, jwtVerify, SignJWT } from 'jose';
+import type { JWTHeaderParameters, JWTPayload, JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import { effectiveRoles, principalTokens, scopeClaimOf, type Principal } from '../workflows/shared/access';
 import type { ActingUser } from '../workflows/shared/records';
@@ -73,7 +74,8 @@ export function notAnAccessToken(header: Pick<JWTHeaderParameters, 'typ'>, paylo
   const idClaim = ID_TOKEN_CLAIMS.find((c) => payload[c] !== undefined);
   if (idClaim) return `an ID token (it carries ${idClaim})`;
   const audiences = payload.aud === undefined ? [] : Array.isArray(payload.aud) ? payload.aud : [payload.aud];
-  if (clientId && typ !== 'at+jwt' && audiences.length === 1 && audiences[0] === clientId) return 'an ID token (its audience is the web client only)';
+  const forTheWebClientOnly = !!clientId && audiences.length === 1 && audiences[0] === clientId;
+  if (forTheWebClientOnly && typ !== 'at+jwt') return 'an ID token (its audience is the web client only)';
   return undefined;
 }
 
@@ -92,7 +94,9 @@ export function createAuthenticator(cfg: AuthConfig) {
     else throw new Error('no verification key configured');
     const { payload } = verified;
     const wrongKind = notAnAccessToken(verified.protectedHeader, payload, cfg.clientId);
-    if (wrongKind) throw new HttpProblem(401, 'Unauthorized', `The bearer token is ${wrongKind}, not an access token for this API`);
+    if (wrongKind) {
+      throw new HttpProblem(401, 'Unauthorized', `The bearer token is ${wrongKind}, not an access token for this API`);
+    }
     // Lifetimes are capped: a token minted to live for a year is refused, however it was signed.
     const now = Math.floor(Date.now() / 1000);
     const from = typeof payload.iat === 'number' ? Math.min(payload.iat, now) : now;

@@ -30,15 +30,16 @@ export interface RateLimitConfig {
   linkFailures?: number;
 }
 
-export const DEFAULT_RATE_LIMIT: RateLimitConfig = { publicPerMinute: 300, linkFailures: 20 };
 export const DEFAULT_LINK_FAILURES = 20;
+export const DEFAULT_RATE_LIMIT: RateLimitConfig = { publicPerMinute: 300, linkFailures: DEFAULT_LINK_FAILURES };
 export const LINK_FAILURE_WINDOW_MS = 10 * 60_000;
 
 /**
  * The paths of one-time links, whatever route serves them: the reference page and its API,
  * the volunteer's withdraw and address-confirmation links (page and API).
  */
-export const ONE_TIME_LINK_PATH = /^\/(?:api\/v1\/)?(?:references|foster\/references|referrals\/(?:withdraw|confirm)|surveys?)\/[^/]+\/?$/;
+export const ONE_TIME_LINK_PATH =
+  /^\/(?:api\/v1\/)?(?:references|foster\/references|referrals\/(?:withdraw|confirm)|surveys?)\/[^/]+\/?$/;
 
 /** An IPv6 address as its eight 16-bit groups (undefined when it is not one). */
 function ipv6Groups(address: string): number[] | undefined {
@@ -63,7 +64,8 @@ export function clientKey(address: string | undefined): string {
   if (isIPv4(address)) return address;
   const g = ipv6Groups(address);
   if (!g) return address;
-  if (g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff) return `${g[6] >> 8}.${g[6] & 255}.${g[7] >> 8}.${g[7] & 255}`;
+  const mapped = g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff;
+  if (mapped) return [g[6] >> 8, g[6] & 255, g[7] >> 8, g[7] & 255].join('.');
   return `${g.slice(0, 4).map((x) => x.toString(16)).join(':')}::/64`;
 }
 
@@ -130,7 +132,8 @@ export function linkFailureRateLimit(db: Db, cfg: RateLimitConfig): RequestHandl
     store: new PostgresStore(db, 'link-miss:'),
     handler: (req, res) => {
       res.setHeader('Retry-After', String(LINK_FAILURE_WINDOW_MS / 1000));
-      sendProblem(res, new HttpProblem(429, 'Too Many Requests', 'Too many links that do not exist were tried from this client; try again later', 'rate_limited'), req.originalUrl);
+      const detail = 'Too many links that do not exist were tried from this client; try again later';
+      sendProblem(res, new HttpProblem(429, 'Too Many Requests', detail, 'rate_limited'), req.originalUrl);
     },
   });
   return (req, res, next) => (ONE_TIME_LINK_PATH.test(req.path) ? limiter(req, res, next) : next());

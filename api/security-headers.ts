@@ -30,7 +30,8 @@ export function styleHash(css: string): string {
 /** The directives, without the https-only one (exported for the documentation's test). */
 export function cspDirectives(opts: { oidcIssuer?: string } = {}): Record<string, string[]> {
   const connect = ["'self'"];
-  if (opts.oidcIssuer) connect.push(new URL(opts.oidcIssuer).origin);
+  // An issuer that is no URL cannot be signed in with from a browser anyway: nothing to allow.
+  if (opts.oidcIssuer && URL.canParse(opts.oidcIssuer)) connect.push(new URL(opts.oidcIssuer).origin);
   return {
     'default-src': ["'self'"],
     'script-src': ["'self'"],
@@ -48,7 +49,10 @@ export function cspDirectives(opts: { oidcIssuer?: string } = {}): Record<string
 
 function helmetFor(directives: Record<string, string[]>, https: boolean): RequestHandler {
   const options: HelmetOptions = {
-    contentSecurityPolicy: { useDefaults: false, directives: https ? { ...directives, 'upgrade-insecure-requests': [] } : directives },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: https ? { ...directives, 'upgrade-insecure-requests': [] } : directives,
+    },
     strictTransportSecurity: false,
     referrerPolicy: { policy: 'no-referrer' },
     xFrameOptions: { action: 'deny' },

@@ -60,7 +60,9 @@ const envSchema = z.object({
   RATE_LIMIT_LINK_FAILURES: z.coerce.number().int().min(1).max(1_000_000).default(20),
   // How many proxy hops in front of the API to trust for the client address: the entry that many
   // from the right of X-Forwarded-For. `true` (trust every hop) lets a client pick its own address.
-  TRUST_PROXY: z.string().regex(/^\d{1,2}$/, 'a number of trusted proxy hops (0-99, e.g. 1 behind one load balancer); `true`, lists and names are refused').optional(),
+  TRUST_PROXY: z.string()
+    .regex(/^\d{1,2}$/, 'a number of trusted proxy hops (0-99, e.g. 1 behind one load balancer); `true`, lists and names are refused')
+    .optional(),
   MENTORFLOW_POLICY: z.string().optional(),
   // A workflow bundle built ahead (bundleWorkflowCode): a worker then starts in a second, not after a webpack build.
   WORKFLOW_BUNDLE_PATH: z.string().optional(),

@@ -32,7 +32,8 @@ export function publishedSourceMaps(dir = path.join(WEB, 'dist')): string[] {
   for (const f of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!f.isFile()) continue;
     const p = path.join(f.parentPath, f.name);
-    if (f.name.endsWith('.map') || (/\.(js|mjs|css)$/.test(f.name) && /[#@] sourceMappingURL=/.test(readFileSync(p, 'utf8')))) found.push(path.relative(dir, p));
+    const linked = /\.(js|mjs|css)$/.test(f.name) && /[#@] sourceMappingURL=/.test(readFileSync(p, 'utf8'));
+    if (f.name.endsWith('.map') || linked) found.push(path.relative(dir, p));
   }
   return found;
 }
@@ -53,7 +54,8 @@ export function webBuildStale(): boolean {
   const index = path.join(WEB, 'dist', 'index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
-  return [path.join(WEB, 'src'), path.join(WEB, 'index.html'), path.join(WEB, 'vite.config.ts'), path.join(ROOT, 'api')].some((d) => newest(d) > built);
+  const sources = [path.join(WEB, 'src'), path.join(WEB, 'index.html'), path.join(WEB, 'vite.config.ts'), path.join(ROOT, 'api')];
+  return sources.some((d) => newest(d) > built);
 }
 
 export function buildWeb(): void {

@@ -32,7 +32,9 @@ export function watchCsp(page: Page): string[] {
 
 export async function launchBrowser(): Promise<Browser> {
   // As root Chromium needs --no-sandbox; the tests only visit the local product.
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? 'chromium', args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? 'chromium', args: ['--no-sandbox', '--disable-dev-shm-usage'],
+  });
   // Every page the suites open is watched for CSP violations from its first navigation.
   const newPage = browser.newPage.bind(browser);
   browser.newPage = async (...args) => {
@@ -68,7 +70,7 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   await page.setViewportSize(size);
 }
 
-/** Checks a page the way the suite checks every page: no CSP violation so far, 0 serious or critical axe findings, its screenshots. */
+/** Checks a page as the suite checks every page: its screenshots, 0 serious or critical axe findings, no CSP violation. */
 export async function checkPage(page: Page, name: string): Promise<void> {
   await screenshots(page, name);
   const found = await seriousViolations(page);
