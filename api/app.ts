@@ -1,4 +1,4 @@
-/** The Express application: routes, OpenAPI document, docs page and problem+json errors. */
+/** The Express application: security headers, routes, OpenAPI document, docs page and problem+json errors. */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express from 'express';
 import compression from 'compression';
@@ -92,6 +92,9 @@ export function createApp({
   app.use(securityHeaders({ oidcIssuer: oidc?.issuer, publicBaseUrl: policy.publicBaseUrl }));
   // gzip for people on slow connections (the web app's JavaScript and styles above all).
   app.use(compression());
+  // Failed look-ups of one-time links, whichever route serves them (pages and API alike,
+  // mounted anywhere below): matched by path before any route runs.
+  app.use(linkFailureRateLimit(db, rateLimit));
   app.locals.routes = routeTable;
   app.locals.openapi = document;
   app.set('query parser', 'simple');
@@ -129,8 +132,6 @@ export function createApp({
   app.get('/docs', (_req, res) => {
     res.type('html').send(docsPage(document));
   });
-  // Failed look-ups of one-time links, whichever route serves them (pages and API alike).
-  app.use(linkFailureRateLimit(db, rateLimit));
   // The small HTML form behind a reference's e-mailed link (no account, no JavaScript).
   app.use('/references', publicLimit);
   mountReferencePage(app);

@@ -22,9 +22,15 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** The product's app with these settings, listening on loopback; its base URL. */
+/**
+ * The product's app with these settings, listening on loopback; its base URL. Limits are
+ * high: the counts of 127.0.0.1 in the database are shared with the run's other suites.
+ */
 async function serve(deps: Partial<AppDeps> = {}): Promise<string> {
-  const app = createApp({ db: stack.db, temporal: stack.client, policy: stack.policy, auth: { hsSecret: JWT_SECRET }, taskQueue: stack.taskQueue, temporalUiUrl: TEMPORAL_UI_URL, log: () => undefined, ...deps });
+  const app = createApp({
+    db: stack.db, temporal: stack.client, policy: stack.policy, auth: { hsSecret: JWT_SECRET }, taskQueue: stack.taskQueue,
+    temporalUiUrl: TEMPORAL_UI_URL, log: () => undefined, rateLimit: { publicPerMinute: 100_000, linkFailures: 100_000 }, ...deps,
+  });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
