@@ -9,6 +9,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --include=dev --no-audit --no-fund
 COPY . .
 RUN npm run bundle -- /app/dist/workflow-bundle.js
+# The web app the API serves at / (no source maps: scripts/web-build.ts refuses them).
+RUN npm run web:build
 ENV WORKFLOW_BUNDLE_PATH=/app/dist/workflow-bundle.js \
     HOST=0.0.0.0 \
     LOG_FORMAT=json

@@ -1,4 +1,5 @@
-/** The Express application: routes, OpenAPI document, docs page and problem+json errors. */
+/** The Express application: security headers, routes, OpenAPI document, docs page and problem+json errors. */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import express from 'express';
 import compression from 'compression';
 import { sql } from 'kysely';
@@ -17,7 +18,8 @@ import { createMetrics } from './metrics';
 import { observeRequests } from './observability';
 import { mountDevSignIn, mountSignInConfig, mountWebApp } from './web';
 import { logger } from '../lib/logger';
-import { DEFAULT_RATE_LIMIT, publicRateLimit, type RateLimitConfig } from './rate-limit';
+import { DEFAULT_RATE_LIMIT, linkFailureRateLimit, publicRateLimit, type RateLimitConfig } from './rate-limit';
+import { securityHeaders } from './security-headers';
 import { registerCaseRoutes } from './routes/cases';
 import { registerCertificationRoutes } from './routes/certification';
 import { registerFosterRoutes } from './routes/foster';
@@ -41,13 +43,15 @@ export interface AppDeps {
   /** Task queue new workflows start on (tests use one per suite). */
   taskQueue?: string;
   rateLimit?: RateLimitConfig;
-  /** Express's `trust proxy` (behind a load balancer: the client address comes from it). */
-  trustProxy?: string | number | boolean;
+  /** Trusted proxy hops in front of the API (Express's numeric `trust proxy`): client addresses come through them. */
+  trustProxy?: number;
+  /** The address the API listens on: beyond loopback, /metrics answers only with its token. */
+  host?: string;
   /** The Temporal Web UI every case links to (its history). */
   temporalUiUrl?: string;
   /** The SDK's Prometheus endpoint of a worker in this process, appended to /metrics. */
   sdkMetricsUrl?: string;
-  /** When set, /metrics wants `Authorization: Bearer <this>` (scrapers outside a private network). */
+  /** When set, /metrics wants `Authorization: Bearer <this>`; required beyond loopback or behind a proxy. */
   metricsToken?: string;
   /** Development sign-in of demo people (only with HS256 development tokens, never in production). */
   devSignIn?: boolean;
@@ -58,7 +62,10 @@ export interface AppDeps {
 /** Unexpected errors, with the request they belong to (its ID is in the same log line). */
 const defaultLog = (msg: string, err?: unknown) => logger.error({ error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined }, msg);
 
-export function createApp({ db, temporal, policy, auth, log = defaultLog, taskQueue = TASK_QUEUE, rateLimit = DEFAULT_RATE_LIMIT, trustProxy = false, temporalUiUrl, sdkMetricsUrl, metricsToken, devSignIn = false, oidc }: AppDeps): express.Express {
+export function createApp({
+  db, temporal, policy, auth, log = defaultLog, taskQueue = TASK_QUEUE, rateLimit = DEFAULT_RATE_LIMIT, trustProxy = 0,
+  host = '127.0.0.1', temporalUiUrl, sdkMetricsUrl, metricsToken, devSignIn = false, oidc,
+}: AppDeps): express.Express {
   linkHistoriesTo(temporalUiUrl, temporal.options.namespace);
   const publicLimit = publicRateLimit(db, rateLimit);
   const api = new ApiBuilder(db, auth, publicLimit);
@@ -81,10 +88,14 @@ export function createApp({ db, temporal, policy, auth, log = defaultLog, taskQu
   const metrics = createMetrics(db, { sdkMetricsUrl });
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy);
   app.use(observeRequests(metrics));
+  app.use(securityHeaders({ oidcIssuer: oidc?.issuer, publicBaseUrl: policy.publicBaseUrl }));
   // gzip for people on slow connections (the web app's JavaScript and styles above all).
   app.use(compression());
-  app.set('trust proxy', trustProxy);
+  // Failed look-ups of one-time links, whichever route serves them (pages and API alike,
+  // mounted anywhere below): matched by path before any route runs.
+  app.use(linkFailureRateLimit(db, rateLimit));
   app.locals.routes = routeTable;
   app.locals.openapi = document;
   app.set('query parser', 'simple');
@@ -110,10 +121,10 @@ export function createApp({ db, temporal, policy, auth, log = defaultLog, taskQu
     if (failures.length) log('not ready', failures.join('; '));
     res.status(failures.length ? 503 : 200).json({ status: failures.length ? 'unavailable' : 'ready' });
   });
+  const metricsGuard = guardMetrics(metricsToken, !isLoopback(host) || trustProxy > 0);
   app.get('/metrics', (req, res, next) => {
-    if (metricsToken && req.headers.authorization !== `Bearer ${metricsToken}`) {
-      return sendProblem(res, new HttpProblem(401, 'Unauthorized', 'The metrics endpoint wants its bearer token (METRICS_TOKEN)'));
-    }
+    const refusal = metricsGuard(req.headers.authorization);
+    if (refusal) return sendProblem(res, refusal);
     return metrics.handler(req, res, next);
   });
   app.get('/openapi.json', (_req, res) => {
@@ -135,4 +146,30 @@ export function createApp({ db, temporal, policy, auth, log = defaultLog, taskQu
   app.use(unknownRoute);
   app.use(errorHandler(log));
   return app;
+}
+
+/** Loopback addresses: only this machine reaches an API listening there. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
+
+/**
+ * Who may read /metrics (open-task counts by type say how many child-safety concerns are
+ * open): anyone on loopback without a token configured; otherwise only the bearer of
+ * METRICS_TOKEN, compared in constant time (SHA-256 digests of equal length). An API
+ * reachable from elsewhere (listening beyond loopback, or behind a proxy) without a token
+ * configured refuses every scraper rather than answering everyone.
+ */
+export function guardMetrics(token: string | undefined, exposed: boolean): (authorization?: string) => HttpProblem | undefined {
+  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+  const expected = token ? digest(`Bearer ${token}`) : undefined;
+  return (authorization) => {
+    if (!expected) {
+      if (!exposed) return undefined;
+      return new HttpProblem(403, 'Forbidden', 'Metrics are served beyond this machine only with METRICS_TOKEN configured');
+    }
+    if (authorization && timingSafeEqual(digest(authorization), expected)) return undefined;
+    return new HttpProblem(401, 'Unauthorized', 'The metrics endpoint wants its bearer token (METRICS_TOKEN)');
+  };
 }

@@ -3,9 +3,20 @@
  * JWKS URL in production. Every token must expire, and no token may live longer than the
  * configured cap. Every route names the roles it admits; a scoped role without its scope
  * claim admits nothing (who-may-act.ts); scope checks happen where the record is read.
+ *
+ * Only access tokens open the API, never ID tokens (the provider's statement to the web
+ * app that a person signed in, which travels further and is not meant for an API):
+ * - a token's `typ` header, if present, is `JWT` or `at+jwt` (RFC 9068); any other type
+ *   (an ID token typed as such, a logout token, DPoP proof) is refused;
+ * - a token carrying an ID-token-only claim (`nonce`, `at_hash`, `c_hash`, `s_hash`) is
+ *   refused: access tokens have no use for them;
+ * - a token whose only audience is the web app's client id (AUTH_OIDC_CLIENT_ID) is an
+ *   ID token unless typed `at+jwt`: so when AUTH_AUDIENCE equals the client id, only
+ *   RFC 9068 access tokens pass; giving the API its own audience is the better setup.
  */
 import type { Request, RequestHandler } from 'express';
-import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, jwtVerify, SignJWT } from 'jose';
+import type { JWTHeaderParameters, JWTPayload, JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import { effectiveRoles, principalTokens, scopeClaimOf, type Principal } from '../workflows/shared/access';
 import type { ActingUser } from '../workflows/shared/records';
@@ -48,6 +59,24 @@ export interface AuthConfig {
   algorithms?: string[];
   /** No token may be valid for longer than this (seconds from its issue, or from now). */
   maxTokenLifetimeSeconds?: number;
+  /** OIDC: the web app's public client id (ID tokens are issued for it: aud = this). */
+  clientId?: string;
+}
+
+/** Claims only an ID token carries (OpenID Connect Core §2, §3.3.2.11; FAPI's s_hash). */
+const ID_TOKEN_CLAIMS = ['nonce', 'at_hash', 'c_hash', 's_hash'] as const;
+
+/** Why a verified token is not an access token for this API (undefined: it is one). */
+export function notAnAccessToken(header: Pick<JWTHeaderParameters, 'typ'>, payload: JWTPayload, clientId?: string): string | undefined {
+  // RFC 8725 §3.11: compare case-insensitively, the "application/" prefix optional.
+  const typ = header.typ === undefined ? undefined : header.typ.toLowerCase().replace(/^application\//, '');
+  if (typ !== undefined && typ !== 'jwt' && typ !== 'at+jwt') return `a token of type ${header.typ}`;
+  const idClaim = ID_TOKEN_CLAIMS.find((c) => payload[c] !== undefined);
+  if (idClaim) return `an ID token (it carries ${idClaim})`;
+  const audiences = payload.aud === undefined ? [] : Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+  const forTheWebClientOnly = !!clientId && audiences.length === 1 && audiences[0] === clientId;
+  if (forTheWebClientOnly && typ !== 'at+jwt') return 'an ID token (its audience is the web client only)';
+  return undefined;
 }
 
 export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 12 * 3600;
@@ -59,10 +88,15 @@ export function createAuthenticator(cfg: AuthConfig) {
   const maxLifetime = cfg.maxTokenLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
 
   async function verify(token: string): Promise<JWTPayload> {
-    let payload: JWTPayload;
-    if (jwks) payload = (await jwtVerify(token, jwks, { ...options, algorithms: cfg.algorithms })).payload;
-    else if (secret) payload = (await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] })).payload;
+    let verified: { payload: JWTPayload; protectedHeader: JWTHeaderParameters };
+    if (jwks) verified = await jwtVerify(token, jwks, { ...options, algorithms: cfg.algorithms });
+    else if (secret) verified = await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] });
     else throw new Error('no verification key configured');
+    const { payload } = verified;
+    const wrongKind = notAnAccessToken(verified.protectedHeader, payload, cfg.clientId);
+    if (wrongKind) {
+      throw new HttpProblem(401, 'Unauthorized', `The bearer token is ${wrongKind}, not an access token for this API`);
+    }
     // Lifetimes are capped: a token minted to live for a year is refused, however it was signed.
     const now = Math.floor(Date.now() / 1000);
     const from = typeof payload.iat === 'number' ? Math.min(payload.iat, now) : now;
@@ -78,7 +112,8 @@ export function createAuthenticator(cfg: AuthConfig) {
     let payload: JWTPayload;
     try {
       payload = await verify(m[1]);
-    } catch {
+    } catch (err) {
+      if (err instanceof HttpProblem) throw err;
       throw new HttpProblem(401, 'Unauthorized', 'The bearer token is invalid or expired');
     }
     const claims = claimsSchema.safeParse(payload);

@@ -4,6 +4,11 @@
  */
 type Doc = { info?: { title?: string; description?: string }; paths?: Record<string, Record<string, { summary?: string; tags?: string[]; security?: unknown[]; requestBody?: { content?: Record<string, { schema?: unknown }> }; responses?: Record<string, unknown>; parameters?: { name: string; in: string }[] }>> };
 
+/** The page's one stylesheet, inline; its SHA-256 is listed in the CSP's style-src (security-headers.ts). */
+export const DOCS_STYLE = 'body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;'
+  + 'color:#222}'
+  + 'section{border-top:1px solid #ddd;padding:.5rem 0}pre{background:#f6f6f6;padding:.5rem;overflow:auto}';
+
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 export function docsPage(document: object): string {
@@ -20,7 +25,7 @@ ${body ? `<details><summary>Request body</summary><pre>${esc(JSON.stringify(body
     }
   }
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(doc.info?.title ?? 'API')}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}section{border-top:1px solid #ddd;padding:.5rem 0}pre{background:#f6f6f6;padding:.5rem;overflow:auto}</style></head>
+<style>${DOCS_STYLE}</style></head>
 <body><h1>${esc(doc.info?.title ?? 'API')}</h1><p>${esc(doc.info?.description ?? '')}</p>
 <p>Machine-readable contract: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1). Errors are <code>application/problem+json</code>.</p>
 ${sections.join('\n')}</body></html>`;

@@ -67,7 +67,13 @@ const envSchema = z.object({
   AUTH_ALLOW_HS256: z.enum(['true', 'false']).default('false'),
   NODE_ENV: z.string().optional(),
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
-  TRUST_PROXY: z.string().optional(),
+  // Failed one-time-link look-ups (answers 404) per client and 10 minutes before 429.
+  RATE_LIMIT_LINK_FAILURES: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  // How many proxy hops in front of the API to trust for the client address: the entry that many
+  // from the right of X-Forwarded-For. `true` (trust every hop) lets a client pick its own address.
+  TRUST_PROXY: z.string()
+    .regex(/^\d{1,2}$/, 'a number of trusted proxy hops (0-99, e.g. 1 behind one load balancer); `true`, lists and names are refused')
+    .optional(),
   MENTORFLOW_POLICY: z.string().optional(),
   // A workflow bundle built ahead (bundleWorkflowCode): a worker then starts in a second, not after a webpack build.
   WORKFLOW_BUNDLE_PATH: z.string().optional(),
@@ -128,8 +134,9 @@ export interface AppConfig {
   /** Ports of the embedded services `npm start` runs when the matching URL is unset. */
   embedded: { temporalPort: number; temporalUiPort: number; smtpPort: number; smtpWebPort: number; postgresPort: number };
   auth: AuthConfig;
-  rateLimit: { publicPerMinute: number };
-  trustProxy: string | number | boolean;
+  rateLimit: { publicPerMinute: number; linkFailures: number };
+  /** Trusted proxy hops in front of the API (0: the socket's address is the client's). */
+  trustProxy: number;
   policy: Policy;
   workflowBundlePath?: string;
   workerRole: WorkerRole;
@@ -200,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     audience: e.AUTH_AUDIENCE,
     algorithms: e.AUTH_ALGORITHMS,
     maxTokenLifetimeSeconds: e.AUTH_MAX_TOKEN_LIFETIME,
+    clientId: e.AUTH_OIDC_CLIENT_ID,
     // With OIDC configured there is no shared secret; otherwise HS256 for development.
     hsSecret: e.AUTH_JWKS_URL ? e.AUTH_JWT_SECRET : (e.AUTH_JWT_SECRET ?? developmentJwtSecret()),
   };
@@ -217,8 +225,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     embedded: { temporalPort: e.TEMPORAL_PORT, temporalUiPort: e.TEMPORAL_UI_PORT, smtpPort: e.SMTP_PORT, smtpWebPort: e.SMTP_WEB_PORT, postgresPort: e.EMBEDDED_PG_PORT },
     auth,
-    rateLimit: { publicPerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE },
-    trustProxy: e.TRUST_PROXY === undefined ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY,
+    rateLimit: { publicPerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE, linkFailures: e.RATE_LIMIT_LINK_FAILURES },
+    trustProxy: Number(e.TRUST_PROXY ?? 0),
     policy: loadPolicy(e.MENTORFLOW_POLICY, publicBaseUrl),
     workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
     workerRole: e.WORKER_ROLE,

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const database = await provideDatabase({ url: config.databaseUrl, database: 'mentorflow', port: config.embedded.postgresPort });
   const db = database.db;
   const temporal = await connectClient(config.temporal);
-  const app = createApp({ db, temporal, policy: config.policy, auth: config.auth, rateLimit: config.rateLimit, trustProxy: config.trustProxy, temporalUiUrl: config.temporal.uiUrl, metricsToken: config.metrics.token, devSignIn: config.devSignIn, oidc: config.oidc });
+  const app = createApp({ db, temporal, policy: config.policy, auth: config.auth, rateLimit: config.rateLimit, trustProxy: config.trustProxy, host: config.host, temporalUiUrl: config.temporal.uiUrl, metricsToken: config.metrics.token, devSignIn: config.devSignIn, oidc: config.oidc });
   const server = app.listen(config.port, config.host, () => logger.info({ host: config.host, port: config.port, publicBaseUrl: config.publicBaseUrl }, 'API listening'));
   const stop = () => {
     server.close(() => {

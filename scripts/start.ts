@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     const temporal = await connectClient(config.temporal);
     cleanups.push(() => temporal.connection.close());
     await ensureOutboxSweeper(temporal);
-    const app = createApp({ db, temporal, policy: config.policy, auth: config.auth, rateLimit: config.rateLimit, trustProxy: config.trustProxy, temporalUiUrl: config.temporal.uiUrl,
+    const app = createApp({ db, temporal, policy: config.policy, auth: config.auth, rateLimit: config.rateLimit, trustProxy: config.trustProxy, host: config.host, temporalUiUrl: config.temporal.uiUrl,
       sdkMetricsUrl: `http://127.0.0.1:${sdkMetricsPort}/metrics`, metricsToken: config.metrics.token, devSignIn: config.devSignIn, oidc: config.oidc,
     });
     const server: Server = await new Promise((resolve) => {

@@ -3,8 +3,9 @@
  * OpenAPI document and the client types from it (so an API change breaks this build,
  * not the user), typechecks web/ (TypeScript strict), bundles with Vite into web/dist,
  * and checks the JavaScript a first visit loads (the entry and what it preloads) stays
- * under 250 kB gzipped, for people on slow connections. `npm start` and `npm test` run
- * it when web/dist is missing or older than web/src.
+ * under 250 kB gzipped, for people on slow connections, and that no source map is
+ * published. `npm start` and `npm test` run it when web/dist is missing or older than its
+ * sources (web/src, web/index.html, web/vite.config.ts, the API's routes).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -25,7 +26,20 @@ export function initialJsBytes(): { bytes: number; files: string[] } {
   return { bytes, files };
 }
 
+/** Source maps in the built app: `.map` files, or a `sourceMappingURL` comment in JS or CSS. */
+export function publishedSourceMaps(dir = path.join(WEB, 'dist')): string[] {
+  const found: string[] = [];
+  for (const f of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!f.isFile()) continue;
+    const p = path.join(f.parentPath, f.name);
+    const linked = /\.(js|mjs|css)$/.test(f.name) && /[#@] sourceMappingURL=/.test(readFileSync(p, 'utf8'));
+    if (f.name.endsWith('.map') || linked) found.push(path.relative(dir, p));
+  }
+  return found;
+}
+
 function newest(dir: string): number {
+  if (!statSync(dir).isDirectory()) return statSync(dir).mtimeMs;
   let t = 0;
   for (const f of readdirSync(dir, { withFileTypes: true })) {
     if (f.name === 'generated') continue;
@@ -40,7 +54,8 @@ export function webBuildStale(): boolean {
   const index = path.join(WEB, 'dist', 'index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
-  return [path.join(WEB, 'src'), path.join(ROOT, 'api')].some((d) => newest(d) > built);
+  const sources = [path.join(WEB, 'src'), path.join(WEB, 'index.html'), path.join(WEB, 'vite.config.ts'), path.join(ROOT, 'api')];
+  return sources.some((d) => newest(d) > built);
 }
 
 export function buildWeb(): void {
@@ -51,6 +66,8 @@ export function buildWeb(): void {
   run(bin('vite'), ['build', '--config', path.join(WEB, 'vite.config.ts'), '--logLevel', 'warn']);
   const { bytes, files } = initialJsBytes();
   console.log(`web: initial JavaScript ${(bytes / 1024).toFixed(1)} kB gzipped (${files.length} file${files.length === 1 ? '' : 's'}; budget ${INITIAL_JS_BUDGET / 1024} kB)`);
+  const maps = publishedSourceMaps();
+  if (maps.length) throw new Error(`the build publishes source maps: ${maps.join(', ')}`);
   if (bytes > INITIAL_JS_BUDGET) throw new Error(`the initial JavaScript is ${(bytes / 1024).toFixed(1)} kB gzipped, over the ${INITIAL_JS_BUDGET / 1024} kB budget`);
 }
 

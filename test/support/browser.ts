@@ -1,7 +1,10 @@
 /**
  * The browser tests' Chromium (Debian's package, driven by playwright-core), with what
- * every page is checked for: axe-core's serious and critical violations, and screenshots
- * at desktop and phone widths saved with the test output (.data/test/screenshots).
+ * every page is checked for: axe-core's serious and critical violations, no
+ * Content-Security-Policy violation (anything the browser refused to run or apply), and
+ * screenshots at desktop and phone widths saved with the test output
+ * (.data/test/screenshots). axe is evaluated through the DevTools protocol, which the
+ * page's CSP does not govern, not added as an inline script (which it rightly refuses).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,16 +15,41 @@ import { startStack, truncateAll, type Person, type Stack } from './stack';
 export const SCREENSHOTS = path.resolve(__dirname, '../../.data/test/screenshots');
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-export function launchBrowser(): Promise<Browser> {
+const cspReports = new WeakMap<Page, string[]>();
+
+/** Records the CSP violations Chromium reports on the page's console from now on. */
+export function watchCsp(page: Page): string[] {
+  let list = cspReports.get(page);
+  if (!list) {
+    const found: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) found.push(`${page.url()}: ${m.text()}`);
+    });
+    cspReports.set(page, (list = found));
+  }
+  return list;
+}
+
+export async function launchBrowser(): Promise<Browser> {
   // As root Chromium needs --no-sandbox; the tests only visit the local product.
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? 'chromium', args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? 'chromium', args: ['--no-sandbox', '--disable-dev-shm-usage'],
+  });
+  // Every page the suites open is watched for CSP violations from its first navigation.
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (...args) => {
+    const page = await newPage(...args);
+    watchCsp(page);
+    return page;
+  };
+  return browser;
 }
 
 export interface Violation { id: string; impact: string; help: string; nodes: string[] }
 
 /** axe-core's serious and critical findings on the page as it is now (WCAG 2.1 A and AA rules). */
 export async function seriousViolations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ content: AXE });
+  if (await page.evaluate('typeof axe === "undefined"')) await page.evaluate(AXE);
   // Runs in the page (a string, so this Node project needs no DOM types).
   const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`)) as {
     violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
@@ -42,11 +70,12 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   await page.setViewportSize(size);
 }
 
-/** Checks a page the way the suite checks every page: 0 serious or critical axe findings, and its screenshots. */
+/** Checks a page as the suite checks every page: its screenshots, 0 serious or critical axe findings, no CSP violation. */
 export async function checkPage(page: Page, name: string): Promise<void> {
   await screenshots(page, name);
   const found = await seriousViolations(page);
   expect({ page: name, violations: found }).toEqual({ page: name, violations: [] });
+  expect({ page: name, csp: watchCsp(page) }).toEqual({ page: name, csp: [] });
 }
 
 /** Signs in on the development sign-in page as the demo person whose button starts with `name`. */

@@ -1,0 +1,28 @@
+/**
+ * The small server-rendered pages (the reference form behind an e-mailed link, and any
+ * other page a person opens from an e-mail without the web app): plain semantic HTML in
+ * the web app's colours, no JavaScript. Their one stylesheet is inline and allowed by its
+ * hash in the Content-Security-Policy (security-headers.ts), so a page that writes its
+ * own `<style>` is unstyled: use `htmlPage` for any new one.
+ */
+
+/** The pages' stylesheet; its SHA-256 is listed in the CSP's style-src. */
+export const PAGE_STYLE = [
+  'body{font-family:"Source Sans Pro",system-ui,sans-serif;font-size:1.06rem;line-height:1.5;color:#1b1b1b;',
+  'max-width:36rem;margin:2rem auto;padding:0 1rem}',
+  'fieldset{border:0;padding:0;margin:1rem 0}',
+  'legend{font-weight:bold;margin-bottom:.5rem}',
+  'label{display:block;margin:.5rem 0}',
+  'textarea{width:100%;font:inherit;border:1px solid #565c65;padding:.5rem}',
+  'button{background:#005ea2;color:#fff;border:0;border-radius:.25rem;padding:.75rem 1.25rem;font:inherit;',
+  'font-weight:bold;cursor:pointer}',
+  'button:hover{background:#1a4480}',
+  ':focus{outline:.25rem solid #2491ff;outline-offset:0}',
+].join('');
+
+/** A whole page: `title` and `body` are HTML the caller has escaped (or constant text). */
+export function htmlPage(title: string, body: string): string {
+  return '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+    + `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} — mentorflow</title>`
+    + `<style>${PAGE_STYLE}</style></head><body><main><h1>${title}</h1>${body}</main></body></html>`;
+}
