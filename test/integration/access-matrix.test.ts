@@ -167,7 +167,8 @@ const MATRIX: Record<string, Row> = {
   'POST /foster/mentors/:caseId/withdraw': {
     // The first allowed persona takes the mentor out of the pool; for the second the case is closed.
     request: () => ({ method: 'POST', path: `/foster/mentors/${F.mentorId}/withdraw`, body: { reason: 'Moved away' } }),
-    expect: { caseWorker: 200, caseSupervisor: 409, others: 403 },
+    // Out of the pool, the mentor is no other case worker's to see.
+    expect: { caseWorker: 200, caseSupervisor: 409, caseWorkerOther: 404, others: 403 },
   },
   'POST /foster/references/:token': { public: true, request: () => ({ method: 'POST', path: '/foster/references/not-a-real-token', body: { recommendation: 'yes' } }), expect: { others: 404, anon: 404 } },
   'POST /foster/youth': {
