@@ -29,7 +29,7 @@ const SUPERVISOR = 'case_supervisor';
 /**
  * Need to know: case supervisors read every youth record; once a caller is assigned, only
  * the coordinator who assigned them (not every coordinator) keeps reading it and gets its
- * coordinator tasks, and overdue tasks escalate to case supervisors.
+ * coordinator tasks, and overdue tasks alert that coordinator and case supervisors.
  */
 const NEED_TO_KNOW = 'wellness-need-to-know';
 
@@ -67,10 +67,14 @@ export async function wellnessCheckinWorkflow(input: WellnessInput): Promise<{ c
   const coordinator = { candidateRoles: [COORDINATOR], scope: {}, escalateTo: COORDINATOR };
   /** Who the coordinator's tasks after the assignment are for: the assigning coordinator and case supervisors. */
   const assigner = () => state.caller?.assignedBy;
-  const escalateTo = () => (assigner() ? SUPERVISOR : COORDINATOR);
+  /** Late tasks alert the assigning coordinator and case supervisors (before the assignment: the coordinators). */
+  const escalation = () => {
+    const by = assigner();
+    return by ? { escalateTo: SUPERVISOR, escalateAlso: { id: by, ...(state.caller?.assignerEmail ? { email: state.caller.assignerEmail } : {}) } } : { escalateTo: COORDINATOR };
+  };
   const coordinatorTask = () => {
     const by = assigner();
-    return by ? { candidateRoles: [COORDINATOR, SUPERVISOR], candidates: [userToken(by), roleToken(SUPERVISOR)], scope: {}, escalateTo: SUPERVISOR } : coordinator;
+    return by ? { candidateRoles: [COORDINATOR, SUPERVISOR], candidates: [userToken(by), roleToken(SUPERVISOR)], scope: {}, ...escalation() } : coordinator;
   };
 
   function assignCallerTask(): Change {
@@ -85,7 +89,7 @@ export async function wellnessCheckinWorkflow(input: WellnessInput): Promise<{ c
     return rt.openTask({
       type: 'wellness_call', title: `Wellness call ${n} of ${state.plannedCalls} (check-ins ${short}), on ${laDate(at)}`,
       candidateRoles: ['caller'], candidates: [userToken(caller.userId)], notifyEmail: caller.email, scope: {},
-      outcomes: ['logged'], ref: String(n), dueAtMs: addDuration(at, rules.logWithin, rt.calendar), escalateTo: escalateTo(),
+      outcomes: ['logged'], ref: String(n), dueAtMs: addDuration(at, rules.logWithin, rt.calendar), ...escalation(),
       // Reminded on the call's date; a call due now (the first) is announced by its assignment e-mail.
       noReminder: at <= Date.now(),
     });
@@ -127,7 +131,7 @@ export async function wellnessCheckinWorkflow(input: WellnessInput): Promise<{ c
       const task = rt.openTask({
         type: 'safety_review', title: `URGENT: safety concern in wellness check-ins ${short}`, candidateRoles: [...by.candidateRoles, 'referrer'],
         candidates: [...('candidates' in by ? by.candidates : [roleToken(COORDINATOR)]), userToken(state.referrer.id)], scope: {}, outcomes: ['done'],
-        dueAtMs: laStartOfDay(addDays(laDate(Date.now()), 1)), escalateTo: escalateTo(),
+        dueAtMs: laStartOfDay(addDays(laDate(Date.now()), 1)), ...escalation(),
       }, actor);
       const urgentTo = assigner() ? [state.caller!.assignerEmail ?? roleMailbox(rt.policy.mailboxes, COORDINATOR), roleMailbox(rt.policy.mailboxes, SUPERVISOR)]
         : [roleMailbox(rt.policy.mailboxes, COORDINATOR)];
@@ -138,7 +142,7 @@ export async function wellnessCheckinWorkflow(input: WellnessInput): Promise<{ c
     if (last.length === rules.unreachedBeforeConfirm && last.every((c) => !c.reached) && !rt.openTasks((t) => t.type === 'confirm_contact').length) {
       changes.push(rt.openTask({
         type: 'confirm_contact', title: `Confirm the contact details for wellness check-ins ${short}`, candidateRoles: ['referrer'],
-        candidates: [userToken(state.referrer.id)], notifyEmail: state.referrer.email, scope: {}, outcomes: ['confirmed', 'unreachable'], escalateTo: escalateTo(),
+        candidates: [userToken(state.referrer.id)], notifyEmail: state.referrer.email, scope: {}, outcomes: ['confirmed', 'unreachable'], ...escalation(),
       }, actor));
     }
     return mergeChanges(...changes);
@@ -153,7 +157,7 @@ export async function wellnessCheckinWorkflow(input: WellnessInput): Promise<{ c
       state.nextCallAt = undefined;
       return rt.openTask({
         type: 'extend_or_close', title: `Extend or end wellness check-ins ${short}`, candidateRoles: ['caller'], candidates: [userToken(state.caller!.userId)],
-        notifyEmail: state.caller!.email, scope: {}, outcomes: ['extend', 'close'], escalateTo: escalateTo(),
+        notifyEmail: state.caller!.email, scope: {}, outcomes: ['extend', 'close'], ...escalation(),
       }, actor);
     }
     return endCalls(actor, 'completed');
