@@ -12,7 +12,9 @@ import { canSeeCase, ownCase, type CaseForRules } from '../workflows/shared/who-
 import type { ActingUser, CaseType } from '../workflows/shared/records';
 
 /** The fields every case answer may carry besides its process details. */
-export const CASE_FIELDS = ['id', 'type', 'status', 'stage', 'subject', 'createdAt', 'updatedAt', 'openTasks', 'historyUrl', 'incident'] as const;
+export const CASE_FIELDS = [
+  'id', 'type', 'status', 'stage', 'subject', 'createdAt', 'updatedAt', 'openTasks', 'historyUrl', 'incident',
+] as const;
 export type CaseField = (typeof CASE_FIELDS)[number];
 
 /**
@@ -52,7 +54,9 @@ export const READ_VIEWS: { readonly [T in CaseType]: readonly View[] } = {
     { kind: 'screening', who: 'the assigned case worker and case supervisors', ...EVERYTHING },
     {
       kind: 'pool', who: 'other case workers, while the mentor is approved (to propose a match)', case: LISTING,
-      details: { pick: { applicant: ['name', 'county', 'languages', 'interests', 'availability', 'formerFosterYouth'], activeMatchId: true } },
+      details: {
+        pick: { applicant: ['name', 'county', 'languages', 'interests', 'availability', 'formerFosterYouth'], activeMatchId: true },
+      },
       taskAnswers: false, timeline: 'none',
     },
   ],
@@ -60,22 +64,30 @@ export const READ_VIEWS: { readonly [T in CaseType]: readonly View[] } = {
     { kind: 'screening', who: 'the assigned case worker and case supervisors', ...EVERYTHING },
     {
       kind: 'pool', who: 'partnership coordinators, while the caller is approved (to assign a caller)', case: LISTING,
-      details: { pick: { applicant: ['name', 'county', 'languages', 'availability'] } }, taskAnswers: false, timeline: 'none',
+      details: { pick: { applicant: ['name', 'county', 'languages', 'availability'] } },
+      taskAnswers: false, timeline: 'none',
     },
   ],
   wellness_checkin: [
-    { kind: 'record', who: 'the referrer, the assigned caller, the coordinator who assigned the caller, case supervisors', ...EVERYTHING },
+    {
+      kind: 'record', who: 'the referrer, the assigned caller, the coordinator who assigned the caller, case supervisors',
+      ...EVERYTHING,
+    },
     {
       // Enough to pick a caller (language, county, source); no name, birth date or contact details.
-      kind: 'triage', who: 'partnership coordinators, while no caller is assigned', case: ['id', 'type', 'status', 'stage', 'subject', 'createdAt', 'updatedAt', 'openTasks'],
-      details: { pick: { youth: ['county', 'languages'], source: true, plannedCalls: true, calls: true } }, taskAnswers: false, timeline: 'events',
+      kind: 'triage', who: 'partnership coordinators, while no caller is assigned', case: [...LISTING, 'openTasks'],
+      details: { pick: { youth: ['county', 'languages'], source: true, plannedCalls: true, calls: true } },
+      taskAnswers: false, timeline: 'events',
     },
   ],
   youth_referral: [{ ...viewer, who: "the assigned case worker, case supervisors, the youth's social worker" }],
   match: [{ ...viewer, who: "the assigned case worker, case supervisors, the youth's social worker" }],
   mentor_referral: [
     { kind: 'contact', who: 'partnership coordinators and the staff of a program the volunteer was offered to', ...EVERYTHING },
-    { kind: 'outline', who: 'other viewers (admins, reviewers): offers and outcome', ...EVERYTHING, details: { omit: ['volunteer'] } },
+    {
+      kind: 'outline', who: 'other viewers (admins, reviewers): offers and outcome',
+      ...EVERYTHING, details: { omit: ['volunteer'] },
+    },
   ],
   mentoring_leave: [viewer],
   certification: [viewer],
@@ -84,10 +96,13 @@ export const READ_VIEWS: { readonly [T in CaseType]: readonly View[] } = {
 };
 
 /** Case types whose task answers reach only a view that lists them (not every candidate of a task). */
-export const SENSITIVE_CASE_TYPES: readonly string[] = ['mentor_screening', 'caller_screening', 'wellness_checkin', 'youth_referral', 'match'];
+export const SENSITIVE_CASE_TYPES: readonly string[] = [
+  'mentor_screening', 'caller_screening', 'wellness_checkin', 'youth_referral', 'match',
+];
 
 const REFERRER_ROLES = ['social_worker', 'case_worker', 'school_counselor'];
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const obj = (v: unknown): Record<string, unknown> =>
+  (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
 /** The kind of reader `r` is of case `c`, or undefined: they read nothing of it (404). */
 export function readerKind(r: ActingUser, c: CaseFacts): string | undefined {
@@ -114,7 +129,8 @@ export function readerKind(r: ActingUser, c: CaseFacts): string | undefined {
     }
     case 'mentor_referral': {
       if (!canSeeCase({ ...r, roles }, c)) return undefined;
-      const offered = ((d.offers as { programId?: string }[] | undefined) ?? []).some((o) => !!r.programId && o?.programId === r.programId);
+      const offers = (d.offers as { programId?: string }[] | undefined) ?? [];
+      const offered = offers.some((o) => !!r.programId && o?.programId === r.programId);
       return has('partnership_coordinator') || (has('program_staff') && offered) ? 'contact' : 'outline';
     }
     default:
@@ -153,7 +169,9 @@ export function projectTask<T extends Record<string, unknown>>(task: T, answers:
 }
 
 /** Whether reader `r` gets the answers of a task of case `c` (with view `v`, if any). */
-export function seesTaskAnswers(r: Pick<ActingUser, 'id'>, c: Pick<CaseFacts, 'type'>, v: View | undefined, completedBy?: string | null): boolean {
+export function seesTaskAnswers(
+  r: Pick<ActingUser, 'id'>, c: Pick<CaseFacts, 'type'>, v: View | undefined, completedBy?: string | null,
+): boolean {
   if (v) return v.taskAnswers;
   return !SENSITIVE_CASE_TYPES.includes(c.type) || (!!completedBy && completedBy === r.id);
 }
@@ -170,7 +188,9 @@ export function projectCase(v: View, whole: Record<string, unknown>): Record<str
       if (v.case.includes(k as CaseField)) out[k] = value;
     } else details[k] = value;
   }
-  if (Array.isArray(out.openTasks)) out.openTasks = out.openTasks.map((t: Record<string, unknown>) => projectTask(t, v.taskAnswers));
+  if (Array.isArray(out.openTasks)) {
+    out.openTasks = out.openTasks.map((t: Record<string, unknown>) => projectTask(t, v.taskAnswers));
+  }
   // The shape stays a case's: a view without the open tasks lists none.
   if (!v.case.includes('openTasks') && 'openTasks' in whole) out.openTasks = [];
   return { ...projectDetails(v.details, details), ...out };
