@@ -43,7 +43,7 @@ async function screenedMentor() {
 }
 
 const secretsOf = (a: { phone: string; dateOfBirth: string; email: string }) => [NOTE, REF_COMMENT, REASON, a.phone, a.dateOfBirth, a.email];
-const leaks = (body: unknown, secrets: string[]) => secrets.filter((s) => JSON.stringify(body).includes(s));
+const leaks = (body: unknown, secrets: string[]) => secrets.filter((s) => (typeof body === 'string' ? body : JSON.stringify(body)).includes(s));
 
 test('a screening: the assigned case worker and case supervisors read everything; other case workers the pool profile; admins nothing', async () => {
   const m = await screenedMentor();
@@ -133,4 +133,36 @@ test('a wellness youth: coordinators triage without contact details; once assign
   expect(mine[0].candidateRoles).toEqual(['partnership_coordinator', 'case_supervisor']);
   expect((await inbox(pc2)).filter((t) => t.caseId === id)).toEqual([]);
   expect(leaks(await mailbox(), secrets)).toEqual([]);
+});
+
+test('every persona, every route that carries a case: only the entitled ever see a secret', async () => {
+  const m = await screenedMentor();
+  const { caseId: callerCase, caller } = await approvedCaller(stack, ['Spanish']);
+  const referral = wellnessReferral(['Spanish']);
+  const w = (await as(stack, counselor).post('/wellness/youth', referral)).body;
+  await as(stack, pc).post(`/tasks/${w.openTasks[0].id}/complete`, { outcome: 'assigned', data: { callerCaseId: callerCase } });
+  const mentorSecrets = secretsOf(m.applicant);
+  const youthSecrets = [referral.youth.name, referral.youth.dateOfBirth, referral.contact.phone, referral.contact.preferredTimes];
+  const hr: Person = { sub: 'hr-n', roles: ['hr_officer'], department: 'CDT', name: 'H' };
+  const sw: Person = { sub: 'sw-n', roles: ['social_worker'], name: 'S' };
+  const personas: [string, Person][] = [['cw1', cw1], ['cw2', cw2], ['caseSup', caseSup], ['admin', admin], ['pc', pc], ['pc2', pc2],
+    ['counselor', counselor], ['caller', caller], ['hr', hr], ['sw', sw], ['unscoped staff', { sub: 'ps-n', roles: ['program_staff'] }]];
+  const entitled = { mentor: ['cw1', 'caseSup'], youth: ['pc', 'counselor', 'caller', 'caseSup'] };
+  const paths = ['/cases?limit=200', `/cases?q=${encodeURIComponent(m.applicant.name)}`, '/tasks?limit=200', '/tasks?status=completed&limit=200',
+    '/tasks?view=escalated&limit=200', '/tasks?view=team&limit=200', `/cases/${m.id}`, `/cases/${m.id}/timeline`, `/foster/mentors/${m.id}`,
+    `/tasks/${m.flaggedTask}`, `/cases/${w.id}`, `/cases/${w.id}/timeline`, `/wellness/youth/${w.id}`, '/reports/tasks', '/foster/reports/pipeline'];
+  const found: string[] = [];
+  for (const [name, who] of personas) {
+    for (const path of paths) {
+      const r = await as(stack, who).get(path);
+      if (!entitled.mentor.includes(name)) found.push(...leaks(r.text, mentorSecrets).map((s) => `${name} ${path}: ${s}`));
+      if (!entitled.youth.includes(name)) found.push(...leaks(r.text, youthSecrets).map((s) => `${name} ${path}: ${s}`));
+    }
+    const csv = await as(stack, who).get('/reports/tasks', { accept: 'text/csv' });
+    found.push(...leaks(csv.text, [...mentorSecrets, ...youthSecrets, m.applicant.name]).map((s) => `${name} CSV: ${s}`));
+  }
+  expect(found).toEqual([]);
+  // And the entitled do read them (the sweep is not vacuous).
+  expect(leaks((await as(stack, cw1).get(`/foster/mentors/${m.id}`)).text, [NOTE])).toEqual([NOTE]);
+  expect(leaks((await as(stack, pc).get(`/wellness/youth/${w.id}`)).text, [referral.contact.phone])).toEqual([referral.contact.phone]);
 });
