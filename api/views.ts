@@ -1,8 +1,9 @@
-/** Reading the read model: visibility, and the JSON shapes of api.md. */
+/** Reading the read model: visibility, and the JSON shapes of api.md, cut to each reader's view (read-views.ts). */
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../db';
 import type { CasesTable, TasksTable } from '../db/schema';
-import { canSeeCase as rulesCanSeeCase, mayComplete, YOUTH_CASE_TYPES, type CaseForRules, type TaskForRules } from '../workflows/shared/who-may-act';
+import { mayComplete, YOUTH_CASE_TYPES, type CaseForRules, type TaskForRules } from '../workflows/shared/who-may-act';
+import { projectCase, projectTask, seesTaskAnswers, viewOf, type CaseFacts, type View } from './read-views';
 import { actorOf, type User } from './auth';
 import { notFound } from './errors';
 
@@ -74,13 +75,19 @@ export function taskForRules(t: TaskRow): TaskForRules {
   };
 }
 
-/**
- * Youth records are the most sensitive data here: youth and match cases are readable only
- * by their listed viewers (assigned case worker, case supervisors, the youth's social
- * worker), never through the admin role (who-may-act.ts).
- */
-export function canSeeCase(user: User, c: Pick<CaseRow, 'type' | 'viewers' | 'program_id' | 'owner_id' | 'parties' | 'details'>): boolean {
-  return rulesCanSeeCase(actorOf(user), caseForRules(c));
+/** A case row as the read views (read-views.ts) see it. */
+export function caseFacts(c: Pick<CaseRow, 'type' | 'viewers' | 'program_id' | 'owner_id' | 'parties' | 'stage' | 'status' | 'details'>): CaseFacts {
+  return { ...caseForRules(c), stage: c.stage, status: c.status, details: c.details };
+}
+
+/** The declared view of this user on this case, or undefined: the case does not exist for them. */
+export function readViewOf(user: User, c: CaseRow): View | undefined {
+  return viewOf(actorOf(user), caseFacts(c));
+}
+
+/** May this user read anything of the case (read-views.ts decides what)? */
+export function canSeeCase(user: User, c: CaseRow): boolean {
+  return !!readViewOf(user, c);
 }
 
 export async function loadVisibleCase(db: Db, user: User, caseId: string, type?: string): Promise<CaseRow> {
@@ -114,30 +121,50 @@ export async function caseWithDetails(db: Db, c: CaseRow, user?: User) {
       return { ...taskDto(t), mayComplete: !refusal, ...(refusal ? { refusal: { code: refusal.code, message: refusal.message } } : {}) };
     });
   }
-  return {
-    ...dto, ...readableDetails(c, user),
+  const whole = {
+    ...dto, ...(c.details as Record<string, unknown>),
     ...(incident ? { incident: { since: new Date(incident.since).toISOString(), reason: incident.reason } } : {}),
   };
+  if (!user) return whole;
+  const view = readViewOf(user, c);
+  if (!view) throw notFound('The case');
+  return projectCase(view, whole);
+}
+
+/** A case in a list, cut to the reader's view; undefined when they may not see it at all. */
+export function listedCase(user: User, c: CaseRow, openTasks: TaskRow[]) {
+  const view = readViewOf(user, c);
+  return view && projectCase(view, caseDto(c, openTasks));
 }
 
 /**
- * A referred volunteer's details are for the partnership's coordinators and the programs
- * the volunteer was referred to (api.md §4); an admin or reviewer who may see the case
- * sees its offers and outcome without them. Read without a user (a creating POST's own
- * answer), details are whole.
+ * Tasks as a reader may see them: the answers (`data`, `comment`) of a sensitive case's
+ * tasks only through a view that lists them, or to whoever gave them (read-views.ts).
  */
-function readableDetails(c: CaseRow, user?: User): Record<string, unknown> {
-  const details = { ...(c.details as Record<string, unknown>) };
-  if (c.type === 'mentor_referral' && user) {
-    const offered = ((details.offers as { programId: string }[] | undefined) ?? []).some((o) => o.programId === user.programId);
-    const allowed = user.roles.includes('partnership_coordinator') || (user.roles.includes('program_staff') && offered);
-    if (!allowed) delete details.volunteer;
-  }
-  return details;
+export async function readableTasks(db: Db, user: User, tasks: TaskRow[]): Promise<ReturnType<typeof taskDto>[]> {
+  const ids = [...new Set(tasks.map((t) => t.case_id))];
+  const cases = ids.length ? await db.selectFrom('cases').selectAll().where('id', 'in', ids).execute() : [];
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  return tasks.map((t) => readableTask(user, t, byId.get(t.case_id)));
 }
 
-/** SQL: the case is visible to the user. */
-export function visibleTo(user: User) {
-  const listed = sql<boolean>`viewers && ${sql.val(user.tokens)}::text[]`;
-  return user.roles.includes('admin') ? sql<boolean>`(type <> ALL(${sql.val(YOUTH_CASE_TYPES)}::text[]) OR ${listed})` : listed;
+export function readableTask(user: User, t: TaskRow, c: CaseRow | undefined): ReturnType<typeof taskDto> {
+  const answers = !!c && seesTaskAnswers({ id: user.sub }, c, readViewOf(user, c), t.completed_by);
+  return projectTask(taskDto(t), answers);
 }
+
+/**
+ * SQL: the cases that may be visible to the user — a superset the lists narrow with the
+ * read views (read-views.ts decides; this keeps a page from reading the whole table).
+ * Screenings: the assigned case worker, case supervisors and approved pool records only;
+ * never through the admin role. Wellness records: case supervisors too.
+ */
+export function visibleTo(user: User) {
+  const has = (role: string) => user.roles.includes(role as User['roles'][number]);
+  const listed = sql<boolean>`viewers && ${sql.val(user.tokens)}::text[]`;
+  const byRole = has('admin') ? sql<boolean>`(type <> ALL(${sql.val([...YOUTH_CASE_TYPES, ...SCREENINGS])}::text[]) OR ${listed})` : listed;
+  const screening = has('case_supervisor') ? sql<boolean>`true` : sql<boolean>`(owner_id = ${user.sub} OR stage = 'approved')`;
+  const wellness = has('case_supervisor') ? sql<boolean>`type = 'wellness_checkin'` : sql<boolean>`false`;
+  return sql<boolean>`((${byRole} AND (type <> ALL(${sql.val(SCREENINGS)}::text[]) OR ${screening})) OR ${wellness})`;
+}
+const SCREENINGS = ['mentor_screening', 'caller_screening'];

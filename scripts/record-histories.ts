@@ -94,8 +94,10 @@ async function main(): Promise<void> {
   const mailRunning = mailWorker.run();
   const policy = buildPolicy({}, 'http://127.0.0.1:3000');
   mkdirSync(OUT, { recursive: true });
+  // `--suffix S`: new files `<name>-S.json` beside the recorded ones (histories are add-only).
+  const suffix = process.argv.includes('--suffix') ? `-${process.argv[process.argv.indexOf('--suffix') + 1]}` : '';
   const save = async (name: string, handle: WorkflowHandle, runId?: string) =>
-    writeFileSync(path.join(OUT, `${name}.json`), historyJson(await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory()));
+    writeFileSync(path.join(OUT, `${name}${suffix}.json`), historyJson(await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory()));
 
   // `--only referral|wellness|ece`: those stories alone (added with issue 12; the others stay as recorded).
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;

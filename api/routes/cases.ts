@@ -19,7 +19,8 @@ import { answerWithin } from '../updates';
 import { taskContext } from '../task-context';
 import { findPerson } from '../people';
 import { listTasks } from '../inbox';
-import { canSeeCase, caseDto, caseForRules, caseWithDetails, loadVisibleCase, openTasksOf, taskDto, taskForRules, visibleTo, type CaseRow, type TaskRow } from '../views';
+import { canSeeCase, caseDto, caseForRules, caseWithDetails, listedCase, loadVisibleCase, openTasksOf, readableTask, readableTasks, readViewOf, taskForRules, visibleTo, type CaseRow, type TaskRow } from '../views';
+import { projectEvent } from '../read-views';
 import { caseSchema, completeTaskBody, registerTaskDataSchemas, taskSchema } from '../schemas';
 
 const SUPERVISING_ROLES = ['hr_officer', 'case_supervisor', 'review_lead', 'partnership_coordinator', 'admin'] as const;
@@ -59,7 +60,9 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
       if (cursor) qb = qb.where(sql<boolean>`(updated_at, id) < (${cursor[0]}::timestamptz, ${cursor[1]})`);
       const rows = await qb.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
       const tasks = await openTasksOf(db, rows.slice(0, query.limit).map((c) => c.id));
-      return { body: pageOf(rows, query.limit, (c) => caseDto(c, tasks.get(c.id) ?? []), (c) => [new Date(c.updated_at).toISOString(), c.id]) };
+      // The cursor follows the rows read; each row is cut to its reader's view (or left out).
+      const page = pageOf(rows, query.limit, (c) => listedCase(user, c, tasks.get(c.id) ?? []), (c) => [new Date(c.updated_at).toISOString(), c.id]);
+      return { body: { ...page, items: page.items.filter((c) => c !== undefined) } };
     },
   });
 
@@ -75,8 +78,9 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
     summary: 'Every transition of a case in order: who, when and why',
     response: z.object({ items: z.array(z.object({ at: z.string(), actor: z.object({ id: z.string(), name: z.string().optional() }), event: z.string(), detail: z.record(z.unknown()) })) }),
     handler: async ({ user, params }) => {
-      await loadVisibleCase(db, user, params.caseId);
-      return { body: { items: await timelineOf(db, params.caseId) } };
+      const view = readViewOf(user, await loadVisibleCase(db, user, params.caseId));
+      if (!view || view.timeline === 'none') throw notFound('The case');
+      return { body: { items: (await timelineOf(db, params.caseId)).map((e) => projectEvent(view, e)) } };
     },
   });
 
@@ -103,7 +107,8 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
       if (query.view === 'team') return { body: await teamTasks(user, query) };
       const after = decodeCursor(query.cursor, CURSORS.timeAndId) as [string, string] | undefined;
       const rows = await listTasks(db, user, { ...query, view: query.view, after });
-      return { body: pageOf(rows, query.limit, taskDto, (t) => [new Date(t.due_at).toISOString(), t.id]) };
+      const page = pageOf(rows, query.limit, (t) => t, (t) => [new Date(t.due_at).toISOString(), t.id]);
+      return { body: { ...page, items: await readableTasks(db, user, page.items) } };
     },
   });
 
@@ -119,9 +124,8 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
     const actor = actorOf(user);
     const items = rows
       .filter((r) => !mayReassign(actor, taskForRules(r), caseForRules({ type: r.case_type, viewers: r.case_viewers, program_id: r.case_program_id, owner_id: r.case_owner_id, parties: r.case_parties, details: r.case_details })))
-      .slice(0, query.limit)
-      .map(taskDto);
-    return { items, nextCursor: null };
+      .slice(0, query.limit);
+    return { items: await readableTasks(db, user, items), nextCursor: null };
   }
 
   /** A task the caller may see (a candidate, the assignee, an escalation target or a viewer of its case), with its case. */
@@ -146,7 +150,10 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
   api.route({
     method: 'get', path: '/tasks/:taskId', tag: 'tasks', auth: 'any', errors: [404],
     summary: 'One task', response: taskSchema,
-    handler: async ({ user, params }) => ({ body: taskDto((await loadVisibleTask(user, params.taskId)).t) }),
+    handler: async ({ user, params }) => {
+      const { t, c } = await loadVisibleTask(user, params.taskId);
+      return { body: readableTask(user, t, c) };
+    },
   });
 
   api.route({
@@ -177,7 +184,7 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
       stillOpen(t);
       refused(mayClaim(actorOf(user), taskForRules(t), caseForRules(c)));
       const r = await answerWithin(t.case_id, temporal.workflow.getHandle(t.workflow_id).executeUpdate(claimTaskUpdate, { args: [{ taskId: t.id, actor: actorOf(user) }] }));
-      return { body: taskDto(await reloadTask(r.task.id)) };
+      return { body: readableTask(user, await reloadTask(r.task.id), c) };
     },
   });
 
@@ -186,11 +193,11 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
     summary: 'The person holding a task gives it back to its candidates',
     response: taskSchema,
     handler: async ({ user, params }) => {
-      const { t } = await loadVisibleTask(user, params.taskId);
+      const { t, c } = await loadVisibleTask(user, params.taskId);
       stillOpen(t);
       if (t.assignee_id !== user.sub) throw problemFromRefusal({ code: 'not_permitted', message: 'Only the person holding a task gives it back' });
       await releaseHeldTask(user, t);
-      return { body: taskDto(await reloadTask(t.id)) };
+      return { body: readableTask(user, await reloadTask(t.id), c) };
     },
   });
 
@@ -209,7 +216,7 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
       await answerWithin(t.case_id, temporal.workflow.getHandle(t.workflow_id).executeUpdate(assignTaskUpdate, {
         args: [{ taskId: t.id, assigneeId: assignee.id, assignee, actor: actorOf(user) }],
       }));
-      return { body: taskDto(await reloadTask(t.id)) };
+      return { body: readableTask(user, await reloadTask(t.id), c) };
     },
   });
 
@@ -234,7 +241,7 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
       }));
       const task = await reloadTask(t.id);
       const after = await db.selectFrom('cases').selectAll().where('id', '=', t.case_id).executeTakeFirstOrThrow();
-      return { body: { task: taskDto(task), case: canSeeCase(user, after) ? await caseWithDetails(db, after, user) : caseDto(after, []) } };
+      return { body: { task: readableTask(user, task, after), case: canSeeCase(user, after) ? await caseWithDetails(db, after, user) : caseDto(after, []) } };
     },
   });
 

@@ -30,7 +30,10 @@ const sameAddress = (a?: string, b?: string) => !!a && !!b && a.trim().toLowerCa
 
 const RELATIVE = /\b(relative|parent|mother|father|mom|dad|sibling|brother|sister|spouse|wife|husband|partner|child|son|daughter|cousin|aunt|uncle|grand\w*|niece|nephew|in-law)\b/i;
 
-const mentorSchema = caseSchema.extend({ checks: z.array(z.unknown()), references: z.array(z.unknown()), trainingHours: z.number(), activeMatchId: z.string().optional() }).openapi('MentorScreening');
+// Checks, references and training are the screening's readers'; other case workers read an approved mentor's pool profile.
+const mentorSchema = caseSchema.extend({
+  checks: z.array(z.unknown()).optional(), references: z.array(z.unknown()).optional(), trainingHours: z.number().optional(), activeMatchId: z.string().optional(),
+}).openapi('MentorScreening');
 const youthSchema = caseSchema.extend({ youth: z.unknown() }).openapi('YouthReferral');
 const matchSchema = caseSchema.extend({
   mentorCaseId: z.string(), youthCaseId: z.string(), firstMeetingAt: z.string().optional(), checkIns: z.array(z.unknown()),
@@ -73,7 +76,7 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
 
   caseDetailRoute(api, db, {
     path: '/foster/mentors', type: 'mentor_screening', tag: 'foster', response: mentorSchema,
-    summary: 'A mentor screening case: checks, references (status only), training, active match',
+    summary: 'A mentor screening case: checks, references, training, active match (the screening\'s readers); the pool profile (other case workers)',
   });
 
   api.route({

@@ -4,7 +4,8 @@
  * youth's social worker asked for it, then the longest wait in the pool (lib/ranking.ts,
  * the module the referral ranks programs with), each with the reasons. For the people who
  * propose matches — the youth's assigned case worker and case supervisors; others get 404
- * as for the youth's record itself. Mentors' contact details are not part of it.
+ * as for the youth's record itself. Each mentor passes through the reader's declared view
+ * (read-views.ts): their pool profile, never contact details, checks or references.
  */
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -13,7 +14,8 @@ import { rankMentors, type MentorCandidate } from '../../lib/ranking';
 import type { Applicant, Youth } from '../../workflows/foster/types';
 import { unprocessable } from '../errors';
 import type { ApiBuilder } from '../http';
-import { loadVisibleCase } from '../views';
+import { loadVisibleCase, readViewOf } from '../views';
+import { projectCase } from '../read-views';
 
 const suggestion = z.object({
   mentorCaseId: z.string(), name: z.string(), rank: z.number(), reasons: z.array(z.string()),
@@ -30,16 +32,19 @@ export function registerSuggestionRoutes(api: ApiBuilder, db: Db): void {
       const youthCase = await loadVisibleCase(db, user, params.caseId, 'youth_referral');
       const d = youthCase.details as { youth: Youth; activeMatchId?: string; mentorPreferences?: { formerFosterYouth: boolean } };
       if (youthCase.stage !== 'ready' || d.activeMatchId) throw unprocessable('youth_not_available', `Suggestions are for a youth ready to match; this referral is ${d.activeMatchId ? 'matched' : youthCase.stage}`);
-      const rows = await db.selectFrom('cases').select(['id', 'details', 'updated_at'])
+      const rows = await db.selectFrom('cases').selectAll()
         .where('type', '=', 'mentor_screening').where('status', '=', 'open').where('stage', '=', 'approved')
         .where(sql<boolean>`details->>'activeMatchId' IS NULL`).orderBy('created_at').orderBy('id').limit(2000).execute();
-      const mentors = rows.map((r) => {
-        const md = r.details as { applicant: Applicant; decision?: { at: string } };
-        return {
+      // Each mentor as this reader's view of them (read-views.ts): the pool profile at most.
+      const mentors = rows.flatMap((r) => {
+        const view = readViewOf(user, r);
+        if (!view) return [];
+        const md = projectCase(view, r.details as Record<string, unknown>) as { applicant: Applicant; decision?: { at: string } };
+        return [{
           caseId: r.id, name: md.applicant.name, languages: md.applicant.languages, interests: md.applicant.interests,
           ...(md.applicant.county ? { county: md.applicant.county } : {}), formerFosterYouth: md.applicant.formerFosterYouth,
-          approvedAt: md.decision?.at ?? new Date(r.updated_at).toISOString(),
-        } satisfies MentorCandidate & { name: string };
+          approvedAt: (r.details as { decision?: { at: string } }).decision?.at ?? new Date(r.updated_at).toISOString(),
+        } satisfies MentorCandidate & { name: string }];
       });
       const youth = { languages: d.youth.languages, interests: d.youth.interests, county: d.youth.county, preferFormerFosterYouth: d.mentorPreferences?.formerFosterYouth };
       const ranked = rankMentors(youth, mentors, Date.now()).slice(0, query.limit);

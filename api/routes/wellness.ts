@@ -1,8 +1,10 @@
 /**
  * Wellness check-ins (api.md §5): callers screened on the mentor screening's shorter track
  * (`caller_screening`), and youth referred for 3 to 5 check-in calls (`wellness_checkin`).
- * The youth's record is read by the referrer, the partnership's coordinators and the
- * assigned caller only (404 for anyone else, admins included).
+ * The youth's record is read by the referrer, the assigned caller, the coordinator who
+ * assigned them and case supervisors; other coordinators see a referral without contact
+ * details until a caller is assigned, then nothing (api/read-views.ts; 404 for anyone
+ * else, admins included).
  */
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
@@ -38,8 +40,9 @@ const callerApplication = z.object({
   references: z.array(z.object({ name: line(200), email, relationship: line(100) }).strict()).min(1, 'at least 1 reference').max(3),
 }).strict();
 
-const callerSchema = caseSchema.extend({ checks: z.array(z.unknown()), references: z.array(z.unknown()), trainingHours: z.number() }).openapi('CallerScreening');
-const wellnessSchema = caseSchema.extend({ youth: z.unknown().optional(), calls: z.array(z.unknown()), plannedCalls: z.number() }).openapi('WellnessCheckin');
+// Checks, references and training are the screening's readers'; a coordinator reads an approved caller's pool profile.
+const callerSchema = caseSchema.extend({ checks: z.array(z.unknown()).optional(), references: z.array(z.unknown()).optional(), trainingHours: z.number().optional() }).openapi('CallerScreening');
+const wellnessSchema = caseSchema.extend({ youth: z.unknown().optional(), contact: z.unknown().optional(), calls: z.array(z.unknown()), plannedCalls: z.number() }).openapi('WellnessCheckin');
 
 export function registerWellnessRoutes(api: ApiBuilder, db: Db, temporal: Client, policy: Policy, taskQueue: string): void {
   api.route({
@@ -98,6 +101,6 @@ export function registerWellnessRoutes(api: ApiBuilder, db: Db, temporal: Client
 
   caseDetailRoute(api, db, {
     path: '/wellness/youth', type: 'wellness_checkin', tag: 'wellness', response: wellnessSchema,
-    summary: 'Wellness check-ins with the youth, the caller and the call log (referrer, coordinators, the caller only)',
+    summary: 'Wellness check-ins with the youth, the caller and the call log (as each reader may see them)',
   });
 }

@@ -101,7 +101,8 @@ interface Row {
 }
 
 const LEAVE_VIEWERS = { employee: 200, supervisor: 200, hr: 200, coordinator: 200, admin: 200 };
-const SCREENING_VIEWERS = { caseWorker: 200, caseWorkerOther: 200, caseSupervisor: 200, admin: 200 };
+// The assigned case worker and case supervisors; other case workers read an approved mentor's pool profile; admins nothing.
+const SCREENING_VIEWERS = { caseWorker: 200, caseWorkerOther: 200, caseSupervisor: 200 };
 const YOUTH_VIEWERS = { caseWorker: 200, caseSupervisor: 200, socialWorker: 200 };
 const CERT_VIEWERS = { staff: 200, reviewer: 200, reviewerConflicted: 200, reviewLead: 200, admin: 200 };
 const REFERRAL_VIEWERS = { partnershipCoordinator: 200, staff: 200, admin: 200 };
@@ -169,12 +170,14 @@ const MATRIX: Record<string, Row> = {
   'GET /foster/mentors/:caseId': { request: get('/foster/mentors/{mentor}'), expect: { ...SCREENING_VIEWERS, others: 404 } },
   'POST /foster/mentors/:caseId/training': {
     request: () => ({ method: 'POST', path: `/foster/mentors/${F.screeningId}/training`, body: { date: today, hours: 1, module: 'Orientation' } }),
-    expect: { caseWorker: 201, caseSupervisor: 201, others: 403 },
+    // Another case worker does not see a screening in progress at all.
+    expect: { caseWorker: 201, caseSupervisor: 201, caseWorkerOther: 404, others: 403 },
   },
   'POST /foster/mentors/:caseId/withdraw': {
     // The first allowed persona takes the mentor out of the pool; for the second the case is closed.
     request: () => ({ method: 'POST', path: `/foster/mentors/${F.mentorId}/withdraw`, body: { reason: 'Moved away' } }),
-    expect: { caseWorker: 200, caseSupervisor: 409, others: 403 },
+    // Out of the pool, the mentor is no other case worker's to see.
+    expect: { caseWorker: 200, caseSupervisor: 409, caseWorkerOther: 404, others: 403 },
   },
   'POST /foster/references/:token': { public: true, request: () => ({ method: 'POST', path: '/foster/references/not-a-real-token', body: { recommendation: 'yes' } }), expect: { others: 404, anon: 404 } },
   'POST /foster/youth': {
@@ -208,14 +211,15 @@ const MATRIX: Record<string, Row> = {
     expect: { staff: 409, admin: 409, others: 403 },
   },
   'POST /wellness/callers': { request: () => ({ method: 'POST', path: '/wellness/callers', body: callerApplication(['English']) }), expect: { caseWorker: 201, caseWorkerOther: 201, others: 403 } },
-  'GET /wellness/callers/:caseId': { request: get('/wellness/callers/{caller}'), expect: { ...SCREENING_VIEWERS, partnershipCoordinator: 200, others: 404 } },
+  // A caller in screening: its case worker and case supervisors only (coordinators read approved callers' pool profiles).
+  'GET /wellness/callers/:caseId': { request: get('/wellness/callers/{caller}'), expect: { caseWorker: 200, caseSupervisor: 200, others: 404 } },
   'POST /wellness/callers/:caseId/training': {
     request: () => ({ method: 'POST', path: `/wellness/callers/${F.callerId}/training`, body: { date: today, hours: 1, module: 'Mandated reporting' } }),
-    expect: { caseWorker: 201, caseSupervisor: 201, others: 403 },
+    expect: { caseWorker: 201, caseSupervisor: 201, caseWorkerOther: 404, others: 403 },
   },
-  // A school counselor, a social worker or a case worker refers; the youth is the referrer's, the coordinators' and the caller's.
+  // A school counselor, a social worker or a case worker refers; no caller yet: the referrer, case supervisors, coordinators (without contact details).
   'POST /wellness/youth': { request: () => ({ method: 'POST', path: '/wellness/youth', body: wellnessReferral() }), expect: { socialWorker: 201, socialWorkerOther: 201, caseWorker: 201, caseWorkerOther: 201, others: 403 } },
-  'GET /wellness/youth/:caseId': { request: get('/wellness/youth/{wellness}'), expect: { socialWorker: 200, partnershipCoordinator: 200, others: 404 } },
+  'GET /wellness/youth/:caseId': { request: get('/wellness/youth/{wellness}'), expect: { socialWorker: 200, partnershipCoordinator: 200, caseSupervisor: 200, others: 404 } },
   // Early-childhood placements: college roles within their collegeId; admins read (no youth data).
   'POST /ece/mentors': { request: () => ({ method: 'POST', path: '/ece/mentors', body: eceApplication(mentorPerson()) }), expect: { collegeCoordinator: 201, collegeCoordinatorOther: 201, others: 403 } },
   'GET /ece/mentors/:caseId': { request: get('/ece/mentors/{eceMentor}'), expect: { collegeCoordinator: 200, admin: 200, others: 404 } },
@@ -302,7 +306,7 @@ test('no out-of-scope record in any list, report or e-mail', async () => {
     expect([who, cases.includes(F.youthId)]).toEqual([who, who in YOUTH_VIEWERS]);
     expect([who, cases.includes(F.certId)]).toEqual([who, who in CERT_VIEWERS]);
     expect([who, cases.includes(F.referralId)]).toEqual([who, who in REFERRAL_VIEWERS]);
-    expect([who, cases.includes(F.wellnessId)]).toEqual([who, ['socialWorker', 'partnershipCoordinator'].includes(who)]);
+    expect([who, cases.includes(F.wellnessId)]).toEqual([who, ['socialWorker', 'partnershipCoordinator', 'caseSupervisor'].includes(who)]);
     for (const t of await listed(who, '/tasks?limit=200')) {
       const c = await as(stack, P[who]).get(`/tasks/${t.id}`);
       expect([who, t.id, c.status]).toEqual([who, t.id, 200]);

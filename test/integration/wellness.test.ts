@@ -34,7 +34,7 @@ test("callers' shorter track: identity and registry checks, one reference, two t
   expect((await as(stack, pc).get(`/wellness/callers/${caseId}`)).status).toBe(200);
 });
 
-test('assignment needs an approved caller who speaks the youth\'s language; the youth is for the referrer, coordinators and the caller only', async () => {
+test('assignment needs an approved caller who speaks the youth\'s language; the youth is for the referrer, the assigning coordinator, the caller and case supervisors', async () => {
   const english = await approvedCaller(stack, ['English']);
   const spanish = await approvedCaller(stack, ['english', 'SPANISH']);
   const pending = (await as(stack, cw1).post('/wellness/callers', callerApplication(['Spanish']))).body.id as string;
@@ -58,7 +58,8 @@ test('assignment needs an approved caller who speaks the youth\'s language; the 
   const youth = await as(stack, spanish.caller).get(`/wellness/youth/${id}`);
   expect(youth.body.youth.name).toBe(referred.body.youth.name);
   expect(youth.body.openTasks.map((t: Task & { mayComplete: boolean }) => [t.type, t.mayComplete])).toEqual([['wellness_call', true]]);
-  for (const who of [english.caller, admin, cw1, caseSup]) expect((await as(stack, who).get(`/wellness/youth/${id}`)).status).toBe(404);
+  for (const who of [english.caller, admin, cw1]) expect((await as(stack, who).get(`/wellness/youth/${id}`)).status).toBe(404);
+  expect((await as(stack, caseSup).get(`/wellness/youth/${id}`)).status).toBe(200);
 });
 
 test('calls: a need opens a resource task, two unreached a contact check, safety an urgent task; extended to 5, then closed with a summary', async () => {
@@ -92,7 +93,7 @@ test('calls: a need opens a resource task, two unreached a contact check, safety
 
   c = await log({ reached: true, minutes: 15, mood: 1, needs: ['safety'] });
   const [safety] = await open(id, 'safety_review');
-  expect(safety.candidateRoles).toEqual(['partnership_coordinator', 'referrer']);
+  expect(safety.candidateRoles).toEqual(['partnership_coordinator', 'case_supervisor', 'referrer']);
   expect(Date.parse(safety.dueAt) - Date.now()).toBeLessThanOrEqual(86_400_000);
   await eventually(async () => (await mailbox(counselor.email)).some((m) => m.subject.includes('URGENT')), 'the urgent e-mail to the referrer');
   c = await log({ reached: true, minutes: 30, mood: 4 });

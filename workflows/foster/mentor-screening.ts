@@ -142,7 +142,8 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
               approved
                 ? (caller ? 'Thank you: your screening is complete and you are approved to make wellness check-in calls. A coordinator will assign you a young person to call.'
                   : 'Thank you: your screening is complete and you are approved as a mentor. Your case worker will be in touch about a match.')
-                : `Thank you for applying. We are not able to approve your application.${comment ? `\nReason: ${comment}` : ''}`, rt.caseLink())],
+                // The supervisor's reasoning may cite a check or a reference: it stays on the case, out of e-mail.
+                : 'Thank you for applying. We are not able to approve your application. Your case worker can tell you more.', rt.caseLink())],
           };
         }
         default:

@@ -48,6 +48,8 @@ export interface TaskSpec {
   dueAtMs?: number;
   /** Where it escalates when late, instead of the policy's role for its type. */
   escalateTo?: string;
+  /** A named person alerted too when it escalates (the coordinator who assigned a wellness caller). */
+  escalateAlso?: { id: string; email?: string };
   /** No reminder (its reminder would fall at once: the assignment e-mail says it already). */
   noReminder?: boolean;
 }

@@ -9,7 +9,7 @@
  */
 import { ActivityFailure, allHandlersFinished, condition, log, patched, uuid4, workflowInfo } from '@temporalio/workflow';
 import { deliverEmails, recordIncident, recordTransition } from './activities';
-import { roleMailbox, roleToken } from './access';
+import { roleMailbox, roleToken, userToken } from './access';
 import { BusinessCalendar, addDuration, subtractDuration } from './calendar';
 import { taskPolicy, type Policy } from './policy';
 import { mergeChanges, type CaseCore, type Change, type TaskCompletionHook, type TaskExpiryHook, type TaskSpec, type TaskValidator } from './case-core';
@@ -214,6 +214,7 @@ export class CaseRuntime<S extends CaseCore> {
       reminded: !!spec.noReminder,
       escalated: false,
       escalateTo: escalationRole(this.state.type, spec.escalateTo ?? p.escalateTo),
+      ...(spec.escalateAlso ? { escalateAlso: spec.escalateAlso } : {}),
       outcomes: spec.outcomes,
       ref: spec.ref,
     };
@@ -285,12 +286,12 @@ export class CaseRuntime<S extends CaseCore> {
       task.escalated = true;
       // Youth and match tasks go to case supervisors whatever the policy says (never admin).
       task.escalateTo = escalationRole(this.state.type, task.escalateTo);
-      task.escalatedTo = [roleToken(task.escalateTo, task.scope)];
+      task.escalatedTo = [roleToken(task.escalateTo, task.scope), ...(task.escalateAlso ? [userToken(task.escalateAlso.id)] : [])];
       await this.commit({
         tasks: [task],
         events: [this.event(SYSTEM, 'task_escalated', { taskId, type: task.type, to: task.escalateTo })],
         emails: [
-          this.email(`${taskId}:escalation`, [roleMailbox(this.policy.mailboxes, task.escalateTo, task.scope)],
+          this.email(`${taskId}:escalation`, [roleMailbox(this.policy.mailboxes, task.escalateTo, task.scope), task.escalateAlso?.email],
             `Overdue: ${task.title}`, `This task was due ${task.dueAt} and is still open: ${task.title}.`,
             this.taskLink(taskId)),
         ],

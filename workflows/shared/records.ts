@@ -66,6 +66,8 @@ export interface TaskRecord {
   reminded: boolean;
   escalated: boolean;
   escalateTo: string;
+  /** A named person alerted too when it escalates. */
+  escalateAlso?: { id: string; email?: string };
   outcomes: string[];
   outcome?: string;
   comment?: string;

@@ -1,9 +1,10 @@
 /**
  * Wellness check-in calls (domain.md §5): a screened caller makes 3 weekly calls (up to 5)
  * to an isolated youth referred by a social worker, school counselor or case worker. The
- * youth's details are as sensitive as in the match pipeline: the referrer, the partnership's
- * coordinators and the assigned caller read them; never admins, never in IDs, titles or
- * e-mails.
+ * youth's details are as sensitive as in the match pipeline: the referrer, the assigned
+ * caller, the coordinator who assigned them and case supervisors read them (coordinators
+ * see a referral without contact details until a caller is assigned); never admins, never
+ * in IDs, titles or e-mails.
  */
 import type { CaseCore } from '../shared/case-core';
 import type { Policy } from '../shared/policy';
@@ -50,7 +51,8 @@ export interface WellnessState extends CaseCore {
   contact: { phone: string; preferredTimes: string };
   guardianConsent: { how: string };
   referrer: { id: string; name?: string; email?: string };
-  caller?: { caseId: string; userId: string; name: string; email: string; assignedAt: string };
+  /** The assigned caller; `assignedBy` (and their e-mail) is the coordinator who assigned them (need to know). */
+  caller?: { caseId: string; userId: string; name: string; email: string; assignedAt: string; assignedBy?: string; assignerEmail?: string };
   plannedCalls: number;
   calls: CallRecord[];
   /** When the next call is planned (an instant). */

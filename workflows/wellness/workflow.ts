@@ -9,11 +9,11 @@
  * or extends to at most 5 calls; the case closes once nothing urgent is open, with a
  * summary to the referrer (counts only: the youth is never named in an e-mail).
  */
-import { continueAsNew } from '@temporalio/workflow';
+import { continueAsNew, patched } from '@temporalio/workflow';
 import { roleMailbox, roleToken, userToken } from '../shared/access';
 import { addDuration, laDate, laStartOfDay, addDays } from '../shared/calendar';
 import { CaseRuntime, mergeChanges, newCase, onCompletedByType, refuse, type Change, type TaskCompletionHook } from '../shared/case-runtime';
-import { SYSTEM, type Actor } from '../shared/records';
+import { SYSTEM, type ActingUser, type Actor } from '../shared/records';
 import { sameLanguage } from './rules';
 import type { CallerFacts, Need, WellnessInput, WellnessState } from './types';
 
@@ -25,6 +25,13 @@ type WellnessTaskType = (typeof WELLNESS_TASK_TYPES)[number];
 const COORDINATOR = 'partnership_coordinator';
 /** Open tasks that keep a closing case open: what a call brought up is seen to first. */
 const FOLLOW_UPS = ['safety_review', 'resource_referral', 'confirm_contact'];
+const SUPERVISOR = 'case_supervisor';
+/**
+ * Need to know: case supervisors read every youth record; once a caller is assigned, only
+ * the coordinator who assigned them (not every coordinator) keeps reading it and gets its
+ * coordinator tasks, and overdue tasks alert that coordinator and case supervisors.
+ */
+const NEED_TO_KNOW = 'wellness-need-to-know';
 
 function initialState(input: WellnessInput): WellnessState {
   return {
@@ -33,7 +40,7 @@ function initialState(input: WellnessInput): WellnessState {
       type: 'wellness_checkin',
       stage: 'awaiting_caller',
       subject: `Wellness check-ins ${input.caseId.slice(0, 8)} (${input.youth.county})`,
-      viewers: [userToken(input.referrer.id), roleToken(COORDINATOR)],
+      viewers: [userToken(input.referrer.id), roleToken(COORDINATOR), ...(patched(NEED_TO_KNOW) ? [roleToken(SUPERVISOR)] : [])],
       ownerId: input.referrer.id,
     }),
     youth: input.youth,
@@ -53,11 +60,22 @@ export async function wellnessCheckinWorkflow(input: WellnessInput): Promise<{ c
   const short = state.caseId.slice(0, 8);
   const rt = new CaseRuntime(state, input.policy, (s) => ({
     youth: s.youth, source: s.source, contact: s.contact, guardianConsent: s.guardianConsent, referrer: s.referrer,
-    ...(s.caller ? { caller: { caseId: s.caller.caseId, userId: s.caller.userId, name: s.caller.name, assignedAt: s.caller.assignedAt } } : {}),
+    ...(s.caller ? { caller: { caseId: s.caller.caseId, userId: s.caller.userId, name: s.caller.name, assignedAt: s.caller.assignedAt, ...(s.caller.assignedBy ? { assignedBy: s.caller.assignedBy } : {}) } } : {}),
     plannedCalls: s.plannedCalls, calls: s.calls, ...(s.nextCallAt ? { nextCallAt: s.nextCallAt } : {}), extended: s.extended,
     ...(s.outcome ? { outcome: s.outcome } : {}),
   }));
   const coordinator = { candidateRoles: [COORDINATOR], scope: {}, escalateTo: COORDINATOR };
+  /** Who the coordinator's tasks after the assignment are for: the assigning coordinator and case supervisors. */
+  const assigner = () => state.caller?.assignedBy;
+  /** Late tasks alert the assigning coordinator and case supervisors (before the assignment: the coordinators). */
+  const escalation = () => {
+    const by = assigner();
+    return by ? { escalateTo: SUPERVISOR, escalateAlso: { id: by, ...(state.caller?.assignerEmail ? { email: state.caller.assignerEmail } : {}) } } : { escalateTo: COORDINATOR };
+  };
+  const coordinatorTask = () => {
+    const by = assigner();
+    return by ? { candidateRoles: [COORDINATOR, SUPERVISOR], candidates: [userToken(by), roleToken(SUPERVISOR)], scope: {}, ...escalation() } : coordinator;
+  };
 
   function assignCallerTask(): Change {
     rt.setStage('awaiting_caller');
@@ -71,7 +89,7 @@ export async function wellnessCheckinWorkflow(input: WellnessInput): Promise<{ c
     return rt.openTask({
       type: 'wellness_call', title: `Wellness call ${n} of ${state.plannedCalls} (check-ins ${short}), on ${laDate(at)}`,
       candidateRoles: ['caller'], candidates: [userToken(caller.userId)], notifyEmail: caller.email, scope: {},
-      outcomes: ['logged'], ref: String(n), dueAtMs: addDuration(at, rules.logWithin, rt.calendar), escalateTo: COORDINATOR,
+      outcomes: ['logged'], ref: String(n), dueAtMs: addDuration(at, rules.logWithin, rt.calendar), ...escalation(),
       // Reminded on the call's date; a call due now (the first) is announced by its assignment e-mail.
       noReminder: at <= Date.now(),
     });
@@ -105,23 +123,26 @@ export async function wellnessCheckinWorkflow(input: WellnessInput): Promise<{ c
     const changes: Change[] = [];
     const resources = needs.filter((n) => n !== 'safety');
     if (resources.length) {
-      changes.push(rt.openTask({ ...coordinator, type: 'resource_referral', title: `Resources for wellness check-ins ${short}: ${resources.join(', ')}`, outcomes: ['done'] }, actor));
+      changes.push(rt.openTask({ ...coordinatorTask(), type: 'resource_referral', title: `Resources for wellness check-ins ${short}: ${resources.join(', ')}`, outcomes: ['done'] }, actor));
     }
     if (needs.includes('safety')) {
-      // Urgent: the coordinators and the referrer, due the end of this day.
+      // Urgent: the coordinator(s) and the referrer, due the end of this day.
+      const by = coordinatorTask();
       const task = rt.openTask({
-        type: 'safety_review', title: `URGENT: safety concern in wellness check-ins ${short}`, candidateRoles: [COORDINATOR, 'referrer'],
-        candidates: [roleToken(COORDINATOR), userToken(state.referrer.id)], scope: {}, outcomes: ['done'],
-        dueAtMs: laStartOfDay(addDays(laDate(Date.now()), 1)), escalateTo: COORDINATOR,
+        type: 'safety_review', title: `URGENT: safety concern in wellness check-ins ${short}`, candidateRoles: [...by.candidateRoles, 'referrer'],
+        candidates: [...('candidates' in by ? by.candidates : [roleToken(COORDINATOR)]), userToken(state.referrer.id)], scope: {}, outcomes: ['done'],
+        dueAtMs: laStartOfDay(addDays(laDate(Date.now()), 1)), ...escalation(),
       }, actor);
-      changes.push(task, { emails: [rt.email(`${task.tasks![0].id}:urgent`, [roleMailbox(rt.policy.mailboxes, COORDINATOR), state.referrer.email],
+      const urgentTo = assigner() ? [state.caller!.assignerEmail ?? roleMailbox(rt.policy.mailboxes, COORDINATOR), roleMailbox(rt.policy.mailboxes, SUPERVISOR)]
+        : [roleMailbox(rt.policy.mailboxes, COORDINATOR)];
+      changes.push(task, { emails: [rt.email(`${task.tasks![0].id}:urgent`, [...urgentTo, state.referrer.email],
         `URGENT: safety concern in wellness check-ins ${short}`, 'A caller flagged a safety concern. Act on it today.', rt.taskLink(task.tasks![0].id))] });
     }
     const last = state.calls.slice(-rules.unreachedBeforeConfirm);
     if (last.length === rules.unreachedBeforeConfirm && last.every((c) => !c.reached) && !rt.openTasks((t) => t.type === 'confirm_contact').length) {
       changes.push(rt.openTask({
         type: 'confirm_contact', title: `Confirm the contact details for wellness check-ins ${short}`, candidateRoles: ['referrer'],
-        candidates: [userToken(state.referrer.id)], notifyEmail: state.referrer.email, scope: {}, outcomes: ['confirmed', 'unreachable'], escalateTo: COORDINATOR,
+        candidates: [userToken(state.referrer.id)], notifyEmail: state.referrer.email, scope: {}, outcomes: ['confirmed', 'unreachable'], ...escalation(),
       }, actor));
     }
     return mergeChanges(...changes);
@@ -136,7 +157,7 @@ export async function wellnessCheckinWorkflow(input: WellnessInput): Promise<{ c
       state.nextCallAt = undefined;
       return rt.openTask({
         type: 'extend_or_close', title: `Extend or end wellness check-ins ${short}`, candidateRoles: ['caller'], candidates: [userToken(state.caller!.userId)],
-        notifyEmail: state.caller!.email, scope: {}, outcomes: ['extend', 'close'], escalateTo: COORDINATOR,
+        notifyEmail: state.caller!.email, scope: {}, outcomes: ['extend', 'close'], ...escalation(),
       }, actor);
     }
     return endCalls(actor, 'completed');
@@ -146,7 +167,15 @@ export async function wellnessCheckinWorkflow(input: WellnessInput): Promise<{ c
     assign_caller: async (_task, { context, actor }) => {
       const caller = context!.caller as CallerFacts;
       state.caller = { caseId: caller.caseId, userId: caller.userId!, name: caller.name, email: caller.email, assignedAt: rt.nowIso() };
-      state.viewers = [...new Set([...state.viewers, userToken(caller.userId!)])];
+      if (patched(NEED_TO_KNOW)) {
+        // From now on the record is the assigning coordinator's, not every coordinator's.
+        state.caller.assignedBy = actor.id;
+        if ((actor as ActingUser).email) state.caller.assignerEmail = (actor as ActingUser).email;
+        const others = roleToken(COORDINATOR);
+        state.viewers = [...new Set([...state.viewers.filter((v) => v !== others), roleToken(SUPERVISOR), userToken(actor.id), userToken(caller.userId!)])];
+      } else {
+        state.viewers = [...new Set([...state.viewers, userToken(caller.userId!)])];
+      }
       rt.setStage('calling');
       return mergeChanges({ events: [rt.event(actor, 'caller_assigned', { callerCaseId: caller.caseId, callerId: caller.userId })] }, callTask(1, Date.now()));
     },

@@ -40,6 +40,21 @@ function Consents({ consents }: { consents: unknown }) {
 
 export function CaseDetails({ type, details }: { type: string; details: Details }) {
   if (type === 'wellness_checkin') return <WellnessDetails details={details} />;
+  if ((type === 'mentor_screening' || type === 'caller_screening') && details.checks === undefined) {
+    // Another case worker (or a coordinator) reads an approved applicant's pool profile only.
+    const a = (details.applicant ?? {}) as { name?: string; county?: string; languages?: string[]; interests?: string[]; formerFosterYouth?: boolean };
+    return (
+      <Section id="pool-heading" title="Pool profile">
+        <ul className="usa-list usa-list--unstyled mf-facts">
+          <li><strong>Name:</strong> {a.name ?? '—'}</li>
+          <li><strong>County:</strong> {a.county ?? '—'}</li>
+          <li><strong>Languages:</strong> {(a.languages ?? []).join(', ') || '—'}</li>
+          {a.interests ? <li><strong>Interests:</strong> {a.interests.join(', ') || '—'}</li> : null}
+          {a.formerFosterYouth !== undefined ? <li><strong>Former foster youth:</strong> {a.formerFosterYouth ? 'yes' : 'no'}</li> : null}
+        </ul>
+      </Section>
+    );
+  }
   if (type === 'mentor_screening' || type === 'caller_screening') {
     const checks = (details.checks ?? []) as Check[];
     const refs = (details.references ?? []) as Reference[];

@@ -7,7 +7,8 @@ import { humanize } from './format';
 interface Call { n: number; loggedAt: string; reached: boolean; minutes: number; mood?: number; needs: string[]; notes?: string }
 
 export function WellnessDetails({ details }: { details: Record<string, unknown> }) {
-  const youth = details.youth as { name: string; dateOfBirth: string; county: string; languages: string[] } | undefined;
+  // A coordinator choosing a caller sees the county and languages only (no name, birth date or contact).
+  const youth = details.youth as { name?: string; dateOfBirth?: string; county: string; languages: string[] } | undefined;
   const contact = details.contact as { phone: string; preferredTimes: string } | undefined;
   const caller = details.caller as { name: string } | undefined;
   const calls = (details.calls ?? []) as Call[];
@@ -15,7 +16,7 @@ export function WellnessDetails({ details }: { details: Record<string, unknown> 
     <section aria-labelledby="wellness-heading" className="margin-y-3">
       <h2 id="wellness-heading">Check-in calls</h2>
       <ul className="usa-list usa-list--unstyled mf-facts">
-        {youth ? <li><strong>Youth:</strong> {youth.name}, born {youth.dateOfBirth}, {youth.county} County · speaks {youth.languages.join(', ') || '—'}</li> : null}
+        {youth ? <li><strong>Youth:</strong> {youth.name ? `${youth.name}, ` : ''}{youth.dateOfBirth ? `born ${youth.dateOfBirth}, ` : ''}{youth.county} County · speaks {youth.languages.join(', ') || '—'}</li> : null}
         {contact ? <li><strong>Contact:</strong> {contact.phone} · {contact.preferredTimes}</li> : null}
         <li><strong>Referred from:</strong> {humanize(String(details.source ?? ''))}</li>
         <li><strong>Caller:</strong> {caller ? caller.name : 'not assigned yet'}</li>

@@ -99,7 +99,8 @@ export function CasePage() {
         </>
       ) : found.isPending ? <p>Loading the case…</p> : null}
       <h2>Timeline</h2>
-      <ProblemAlert error={timeline.error} />
+      {/* A reader whose view has no timeline (a mentor's pool profile) gets 404: said plainly, not as an error. */}
+      {(timeline.error as { status?: number } | null)?.status === 404 ? <p>The timeline of this case is for the people working on it.</p> : <ProblemAlert error={timeline.error} />}
       <ol className="usa-process-list mf-timeline">
         {timeline.data?.items.map((e, i) => (
           <li className="usa-process-list__item" key={i}>
