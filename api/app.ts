@@ -64,7 +64,7 @@ export function createApp({ db, temporal, policy, auth, log = defaultLog, taskQu
   registerCaseRoutes(api, db, temporal);
   registerMentoringLeaveRoutes(api, db, temporal, policy, taskQueue);
   registerPayrollRoutes(api, db);
-  registerReferralRoutes(api, db, temporal, policy, taskQueue);
+  const mountConfirmPage = registerReferralRoutes(api, db, temporal, policy, taskQueue);
   registerSuggestionRoutes(api, db);
   registerWellnessRoutes(api, db, temporal, policy, taskQueue);
   registerEceRoutes(api, db, temporal, policy, taskQueue);
@@ -90,8 +90,9 @@ export function createApp({ db, temporal, policy, auth, log = defaultLog, taskQu
   app.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
   app.use((req, res, next) => {
     // JSON in: a body in any other format is refused rather than silently ignored.
-    // (The reference page's HTML form is the one exception.)
-    if (['POST', 'PUT', 'PATCH'].includes(req.method) && !req.path.startsWith('/references/') && req.headers['content-length'] !== '0' && req.headers['content-type'] && !req.is(['application/json', 'application/*+json'])) {
+    // (The HTML forms behind e-mailed links are the exceptions.)
+    const htmlForm = req.path.startsWith('/references/') || req.path.startsWith('/referrals/confirm/');
+    if (['POST', 'PUT', 'PATCH'].includes(req.method) && !htmlForm && req.headers['content-length'] !== '0' && req.headers['content-type'] && !req.is(['application/json', 'application/*+json'])) {
       return sendProblem(res, new HttpProblem(415, 'Unsupported Media Type', 'Send JSON with Content-Type: application/json'));
     }
     next();
@@ -124,6 +125,9 @@ export function createApp({ db, temporal, policy, auth, log = defaultLog, taskQu
   // The small HTML form behind a reference's e-mailed link (no account, no JavaScript).
   app.use('/references', publicLimit);
   mountReferencePage(app);
+  // The same for a volunteer's address confirmation.
+  app.use('/referrals/confirm', publicLimit);
+  mountConfirmPage(app);
   app.use('/api/v1', api.router);
   const devPeople = devSignIn && !!auth.hsSecret;
   mountSignInConfig(app, { oidc, devSignIn: devPeople });

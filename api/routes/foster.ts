@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Db } from '../../db';
 import { hashToken } from '../../activities/references';
+import { publicPage } from '../public-page';
 import { laDate } from '../../workflows/shared/calendar';
 import type { Policy } from '../../workflows/shared/policy';
 import { closeMatchUpdate, logTrainingUpdate, matchEndedSignal, referenceAnswerUpdate, reserveForMatchUpdate, withdrawApplicationUpdate } from '../../workflows/foster/messages';
@@ -197,14 +198,8 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
   });
 
   return (app: Express) => {
-    // No JavaScript and no sign-in: a reference answers from any phone. Plain semantic HTML
-    // (one main landmark, the answers as a fieldset) in the web app's colours.
-    const page = (title: string, body: string) =>
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} — mentorflow</title>`
-      + '<style>body{font-family:"Source Sans Pro",system-ui,sans-serif;font-size:1.06rem;line-height:1.5;color:#1b1b1b;max-width:36rem;margin:2rem auto;padding:0 1rem}'
-      + 'fieldset{border:0;padding:0;margin:1rem 0}legend{font-weight:bold;margin-bottom:.5rem}label{display:block;margin:.5rem 0}'
-      + 'textarea{width:100%;font:inherit;border:1px solid #565c65;padding:.5rem}button{background:#005ea2;color:#fff;border:0;border-radius:.25rem;padding:.75rem 1.25rem;font:inherit;font-weight:bold;cursor:pointer}'
-      + `button:hover{background:#1a4480}:focus{outline:.25rem solid #2491ff;outline-offset:0}</style></head><body><main><h1>${title}</h1>${body}</main></body></html>`;
+    // No JavaScript and no sign-in: a reference answers from any phone (public-page.ts).
+    const page = publicPage;
     app.get('/references/:token', async (req, res) => {
       const link = await db.selectFrom('reference_links').select(['used_at', 'expires_at']).where('token_hash', '=', hashToken(req.params.token)).executeTakeFirst();
       if (!link || link.used_at || new Date(link.expires_at).getTime() <= Date.now()) {
