@@ -121,12 +121,14 @@ test('one address: one referral waiting on confirmation, three a day; 429 create
     expect([r.status, r.body.code, r.headers.get('content-type')]).toEqual([429, 'address_rate_limited', expect.stringMatching(/problem\+json/)]);
     expect(await caseCount()).toBe(before);
   };
+  // Mail to the address however it was written.
+  const mine = async () => (await mailbox()).filter((m) => m.to.some((t) => t.toLowerCase() === address));
   const confirmLatest = async () => {
-    const mails = (await mailbox(address)).filter((m) => m.subject.includes('confirm your e-mail address'));
+    const mails = (await mine()).filter((m) => m.subject.includes('confirm your e-mail address'));
     const token = /\/referrals\/confirm\/([A-Za-z0-9_-]+)/.exec(mails.at(-1)!.text)![1];
     expect((await as(stack).post(`/referrals/confirm/${token}`)).status).toBe(200);
   };
-  const mailsTo = async () => (await mailbox(address)).length;
+  const mailsTo = async () => (await mine()).length;
 
   expect((await as(stack).post('/referrals', base)).status).toBe(201);
   await confirmationMail(address);
