@@ -132,6 +132,8 @@ export function registerReferralRoutes(api: ApiBuilder, db: Db, temporal: Client
           sql<number | null>`round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ((details->>'firstContactedAt')::timestamptz - created_at)) / 86400))::numeric, 1)::float8`.as('median'),
         ])
         .where('type', '=', 'mentor_referral')
+        // A form whose address was never confirmed is nobody's volunteer (possibly not even the typist's).
+        .where('stage', 'not in', ['unconfirmed', 'lapsed'])
         .$if(!!query.from, (q) => q.where(sql<boolean>`${day} >= ${query.from}::date`))
         .$if(!!query.to, (q) => q.where(sql<boolean>`${day} <= ${query.to}::date`))
         .groupBy(sql`1`).orderBy(sql`1`).execute();

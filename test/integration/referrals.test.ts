@@ -189,6 +189,8 @@ test('report per campaign and county: volunteers, referred, contacted, enrolled,
   const first = await submit(referralForm(c, { campaign }));
   await submit(referralForm(c, { campaign }));
   await submit(referralForm(county('Nowhere'), { campaign }));
+  // Sent but never confirmed: not a volunteer of the campaign.
+  expect((await as(stack).post('/referrals', referralForm(c, { campaign }))).status).toBe(201);
   const t = await offerTask(first, p.id);
   const contacted = await as(stack, p.staff).post(`/tasks/${t}/complete`, { outcome: 'contacted' });
   const report = contacted.body.case.openTasks.find((x: Task) => x.type === 'report_outcome');
