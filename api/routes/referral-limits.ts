@@ -30,20 +30,26 @@ export async function admitSubmission(db: Db, rules: Policy['referral'], email: 
   await db.transaction().execute(async (trx) => {
     // One form per address at a time, so two sent together cannot both pass the count.
     await sql`SELECT pg_advisory_xact_lock(hashtextextended(${addressHash}, 0))`.execute(trx);
-    const again = await trx.selectFrom('referral_submissions').select('case_id').where('case_id', '=', caseId).executeTakeFirst();
+    const again = await trx.selectFrom('referral_submissions').select('case_id')
+      .where('case_id', '=', caseId).executeTakeFirst();
     if (again) return;
     const counts = await trx.selectFrom('referral_submissions as s')
       .leftJoin('cases as c', 'c.id', 's.case_id')
       .select([
         sql<number>`count(*) FILTER (WHERE s.submitted_at > now() - interval '24 hours')::int`.as('today'),
         // Waiting on confirmation: its case says so, or it is being started this moment.
-        sql<number>`count(*) FILTER (WHERE (c.stage = 'unconfirmed' AND c.status = 'open') OR (c.id IS NULL AND s.submitted_at > now() - interval '10 minutes'))::int`.as('unconfirmed'),
+        sql<number>`count(*) FILTER (WHERE (c.stage = 'unconfirmed' AND c.status = 'open')
+          OR (c.id IS NULL AND s.submitted_at > now() - interval '10 minutes'))::int`.as('unconfirmed'),
       ])
       .where('s.address_hash', '=', addressHash)
       .executeTakeFirstOrThrow();
-    if (counts.unconfirmed >= rules.unconfirmedPerAddress || counts.today >= rules.submissionsPerAddressPerDay) throw limited();
-    await trx.deleteFrom('referral_submissions').where('address_hash', '=', addressHash).where('submitted_at', '<', sql<Date>`now() - ${KEEP}::interval`).execute();
-    await trx.insertInto('referral_submissions').values({ case_id: caseId, address_hash: addressHash, submitted_at: sql<Date>`now()` }).execute();
+    if (counts.unconfirmed >= rules.unconfirmedPerAddress || counts.today >= rules.submissionsPerAddressPerDay) {
+      throw limited();
+    }
+    await trx.deleteFrom('referral_submissions')
+      .where('address_hash', '=', addressHash).where('submitted_at', '<', sql<Date>`now() - ${KEEP}::interval`).execute();
+    await trx.insertInto('referral_submissions')
+      .values({ case_id: caseId, address_hash: addressHash, submitted_at: sql<Date>`now()` }).execute();
   });
 }
 

@@ -65,7 +65,8 @@ export function registerReferralRoutes(api: ApiBuilder, db: Db, temporal: Client
 
   api.route({
     method: 'post', path: '/referrals', tag: 'referrals', auth: 'public', status: 201, idempotent: true, errors: [422],
-    summary: "A volunteer's public referral form (no account): stage `unconfirmed` until the e-mailed one-time link confirms the address; 429 `address_rate_limited` past the per-address limits",
+    summary: "A volunteer's public referral form (no account): stage `unconfirmed` until the e-mailed one-time link "
+      + 'confirms the address; 429 `address_rate_limited` past the per-address limits',
     body: referralFormInput,
     response: z.object({ id: z.string(), status: z.string(), stage: z.string() }),
     handler: async ({ body, newId }) => {
@@ -90,7 +91,8 @@ export function registerReferralRoutes(api: ApiBuilder, db: Db, temporal: Client
 
   api.route({
     method: 'post', path: '/referrals/confirm/:token', tag: 'referrals', auth: 'public', errors: [404],
-    summary: 'The volunteer confirms the e-mail address through the one-time link of the first e-mail; the offers to programs start',
+    summary: 'The volunteer confirms the e-mail address through the one-time link of the first e-mail; '
+      + 'the offers to programs start',
     response: z.object({ status: z.string() }),
     handler: async ({ params }) => ({ body: await confirmAddress(params.token) }),
   });
