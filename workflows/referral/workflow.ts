@@ -66,6 +66,7 @@ export async function mentorReferralWorkflow(input: MentorReferralInput): Promis
     county: s.volunteer.county,
     ...(s.campaign ? { campaign: s.campaign } : {}),
     offers: s.offers.map(({ contactEmail: _mailbox, ...o }) => o),
+    ...(s.confirmedAt ? { confirmedAt: s.confirmedAt } : {}),
     ...(s.firstContactedAt ? { firstContactedAt: s.firstContactedAt } : {}),
     ...(s.outcome ? { outcome: s.outcome } : {}),
     ...(s.stage === 'awaiting_placement' ? { placeable: s.placeable.map(({ programId, name }) => ({ programId, name })) } : {}),
