@@ -27,7 +27,7 @@ import { csvCell } from '../csv';
 import { conflict, HttpProblem, notFound, problemFromTemporal, unprocessable } from '../errors';
 import { publicPage } from '../public-page';
 import type { ApiBuilder } from '../http';
-import { answerWithin } from '../updates';
+import { answerWithin, StillWorking } from '../updates';
 import { startCase } from '../start-case';
 import { caseDetailRoute } from './cases';
 import { admitSubmission, forgetSubmission } from './referral-limits';
@@ -173,7 +173,8 @@ export function registerReferralRoutes(api: ApiBuilder, db: Db, temporal: Client
     // The confirmation link's page: opening it changes nothing (mail scanners open links);
     // its one button posts the form. No JavaScript, no sign-in (public-page.ts).
     const invalid = (res: express.Response) => res.status(404).type('html').send(publicPage('Link not valid',
-      '<p>This link was already used or has expired. Nothing was sent to any mentoring program. You can send the volunteer form again.</p>'));
+      '<p>This link was already used or has expired. If you confirmed already, there is nothing more to do; '
+      + 'otherwise you can send the volunteer form again.</p>'));
     app.get('/referrals/confirm/:token', async (req, res) => {
       const link = await db.selectFrom('reference_links').select(['used_at', 'expires_at'])
         .where('token_hash', '=', hashToken(req.params.token)).where('reference_id', '=', CONFIRM_LINK).executeTakeFirst();
@@ -184,12 +185,16 @@ export function registerReferralRoutes(api: ApiBuilder, db: Db, temporal: Client
 If it was not you, close this page: nothing is sent to any program.</p>
 <button type="submit">Confirm and send my referral</button></form>`));
     });
+    const thanks = (res: express.Response) => res.type('html').send(publicPage('Thank you',
+      '<p>Your address is confirmed. Up to three mentoring programs near you will contact you within about a week.</p>'));
     app.post('/referrals/confirm/:token', express.urlencoded({ extended: false, limit: '1kb' }), async (req, res) => {
       try {
         await confirmAddress(req.params.token);
-        res.type('html').send(publicPage('Thank you', '<p>Your address is confirmed. Up to three mentoring programs near you will contact you within about a week.</p>'));
+        thanks(res);
       } catch (err) {
         if (err instanceof HttpProblem && err.status === 404) invalid(res);
+        // Taking longer than the API waits: the confirmation goes on in the referral.
+        else if (err instanceof StillWorking) thanks(res);
         else throw err;
       }
     });
