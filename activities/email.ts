@@ -31,8 +31,8 @@ export interface OutboxHooks {
   afterSmtpSend?: (key: string) => void | Promise<void>;
 }
 
-/** Links that carry a secret (reference and withdraw links): the stored copy never keeps them once handled. */
-const SECRET_LINKS = /\/(references|referrals\/withdraw)\/[A-Za-z0-9_-]{16,}/g;
+/** Links that carry a secret (reference, withdraw and confirm links): the stored copy never keeps them once handled. */
+const SECRET_LINKS = /\/(references|referrals\/withdraw|referrals\/confirm)\/[A-Za-z0-9_-]{16,}/g;
 export const redactSecrets = (body: string): string => body.replace(SECRET_LINKS, '/$1/[one-time link]');
 
 /** An SMTP answer that retrying will not change (a 5xx reply: unknown mailbox, policy refusal). */

@@ -72,7 +72,7 @@ export function createApp({
   registerCaseRoutes(api, db, temporal);
   registerMentoringLeaveRoutes(api, db, temporal, policy, taskQueue);
   registerPayrollRoutes(api, db);
-  registerReferralRoutes(api, db, temporal, policy, taskQueue);
+  const mountConfirmPage = registerReferralRoutes(api, db, temporal, policy, taskQueue);
   registerSuggestionRoutes(api, db);
   registerWellnessRoutes(api, db, temporal, policy, taskQueue);
   registerEceRoutes(api, db, temporal, policy, taskQueue);
@@ -102,8 +102,9 @@ export function createApp({
   app.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
   app.use((req, res, next) => {
     // JSON in: a body in any other format is refused rather than silently ignored.
-    // (The reference page's HTML form is the one exception.)
-    if (['POST', 'PUT', 'PATCH'].includes(req.method) && !req.path.startsWith('/references/') && req.headers['content-length'] !== '0' && req.headers['content-type'] && !req.is(['application/json', 'application/*+json'])) {
+    // (The HTML forms behind e-mailed links are the exceptions.)
+    const htmlForm = req.path.startsWith('/references/') || req.path.startsWith('/referrals/confirm/');
+    if (['POST', 'PUT', 'PATCH'].includes(req.method) && !htmlForm && req.headers['content-length'] !== '0' && req.headers['content-type'] && !req.is(['application/json', 'application/*+json'])) {
       return sendProblem(res, new HttpProblem(415, 'Unsupported Media Type', 'Send JSON with Content-Type: application/json'));
     }
     next();
@@ -138,6 +139,9 @@ export function createApp({
   mountReferencePage(app);
   // Histories readable in the Temporal UI for admins, through the same codec as this API's client.
   mountCodecEndpoint(app, { auth, codecs: temporal.options.loadedDataConverter.payloadCodecs, uiOrigin: originOf(temporalUiUrl) });
+  // The same for a volunteer's address confirmation.
+  app.use('/referrals/confirm', publicLimit);
+  mountConfirmPage(app);
   app.use('/api/v1', api.router);
   const devPeople = devSignIn && !!auth.hsSecret;
   mountSignInConfig(app, { oidc, devSignIn: devPeople });

@@ -169,6 +169,7 @@ export interface Database {
   payroll_exports: PayrollExportsTable;
   payroll_export_lines: PayrollExportLinesTable;
   program_referral_settings: ProgramReferralSettingsTable;
+  referral_submissions: ReferralSubmissionsTable;
 }
 
 /** A program's referral settings (migration 0012); no row: it accepts no referrals. */
@@ -216,6 +217,14 @@ export interface TaskInboxTable {
   token: string;
   task_id: string;
   due_at: Timestamp;
+}
+
+/** One public referral form each (migration 0014): the per-address limits count these. */
+export interface ReferralSubmissionsTable {
+  case_id: string;
+  /** SHA-256 of the trimmed, lower-cased e-mail address. */
+  address_hash: string;
+  submitted_at: Timestamp;
 }
 
 /** Public endpoints' request counters per client, shared by all API processes. */

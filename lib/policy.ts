@@ -86,6 +86,9 @@ export const policySchema = z
         programsPerReferral: z.number().int().min(1).max(10),
         maxRounds: z.number().int().min(1).max(10),
         withdrawLinkValidity: duration,
+        confirmationValidity: duration,
+        unconfirmedPerAddress: z.number().int().min(1).max(100),
+        submissionsPerAddressPerDay: z.number().int().min(1).max(1000),
       })
       .strict(),
     maxHistoryEvents: z.number().int().min(100),

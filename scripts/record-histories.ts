@@ -15,7 +15,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { faults, fosterEdgeStories, leaveIncidentStory, sweeperStory } from './histories/more-stories';
 import { certificationTimerStories, fosterTimerStories, matchLifeStory } from './histories/timer-stories';
 import { leaveEnrollment, person as actor } from './histories/shared';
-import { referralFakes, referralStories } from './histories/referral-stories';
+import { referralConfirmationStories, referralFakes, referralStories } from './histories/referral-stories';
 import { wellnessStories } from './histories/wellness-stories';
 import { eceStories } from './histories/ece-stories';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
@@ -100,9 +100,11 @@ async function main(): Promise<void> {
     writeFileSync(path.join(OUT, `${name}${suffix}.json`), historyJson(await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory()));
 
   // `--only referral|wellness|ece`: those stories alone (added with issue 12; the others stay as recorded).
+  // `--only referral-confirmation`: the referral's address-confirmation stories alone (new files).
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
   await worker.runUntil(async () => {
     if (only === 'referral') return referralStories(env, taskQueue, policy, save);
+    if (only === 'referral-confirmation') return referralConfirmationStories(env, taskQueue, policy, save);
     if (only === 'wellness') return wellnessStories(env, taskQueue, policy, save);
     if (only === 'ece') return eceStories(env, taskQueue, policy, save);
     const now = Number(await env.currentTimeMs());
@@ -248,6 +250,7 @@ async function main(): Promise<void> {
     await fosterTimerStories(env, taskQueue, policy, save);
     await sweeperStory(env, taskQueue, save);
     await referralStories(env, taskQueue, policy, save);
+    await referralConfirmationStories(env, taskQueue, policy, save);
     await wellnessStories(env, taskQueue, policy, save);
     await eceStories(env, taskQueue, policy, save);
   });

@@ -127,7 +127,8 @@ async function main(): Promise<void> {
 
   // ---- certification: an application and a self-assessment waiting for review ----------
   await seedCertification(api, { valleyStaff: staff, bayStaff: { ...PEOPLE.bo, programId: bay }, rita: PEOPLE.rita }, { valley, bay }, log);
-  await seedPartnership(api, { bigSiblings, bigStaff: { ...PEOPLE.cora, roles: ['program_staff'], programId: bigSiblings } }, log);
+  const catcher = config.smtpUrl === `smtp://127.0.0.1:${config.embedded.smtpPort}` ? config.embedded.smtpWebPort : undefined;
+  await seedPartnership(api, { bigSiblings, bigStaff: { ...PEOPLE.cora, roles: ['program_staff'], programId: bigSiblings } }, catcher, log);
   await database.stop();
   log('done — sign in at the product\'s address as any of the demo people');
 }

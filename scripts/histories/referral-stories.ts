@@ -5,10 +5,14 @@
  * below Affiliate and which a coordinator closes unplaced. The directory is faked at the
  * activity boundary (`referralFakes`), so a history depends only on workflow code.
  * `npm run record-histories -- --only referral` records these alone.
+ *
+ * Cases from address confirmation on (`referralConfirmationStories`, recorded alone with
+ * `--only referral-confirmation`, into files of their own): one confirmed and enrolled, one
+ * that lapses unconfirmed, one withdrawn before it was confirmed.
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
-import { offerByHandUpdate, programUnavailableSignal, withdrawReferralUpdate } from '../../workflows/referral/messages';
+import { confirmReferralAddressUpdate, offerByHandUpdate, programUnavailableSignal, withdrawReferralUpdate } from '../../workflows/referral/messages';
 import { mentorReferralWorkflow, mentorReferralWorkflowId } from '../../workflows/referral/workflow';
 import type { RankedProgram } from '../../workflows/referral/types';
 import type { Volunteer } from '../../workflows/referral/inputs';
@@ -50,8 +54,8 @@ async function complete(h: WorkflowHandle, type: string, outcome: string, actor:
 }
 const staff = (ref?: string) => staffOf(ref!);
 
-export async function referralStories(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save): Promise<void> {
-  const start = async (id: string, county: string, campaign?: string) => {
+function starter(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy) {
+  return async (id: string, county: string, campaign?: string) => {
     const h = await env.client.workflow.start(mentorReferralWorkflow, {
       taskQueue, workflowId: mentorReferralWorkflowId(id),
       args: [{ caseId: id, volunteer: volunteer(county), ...(campaign ? { campaign } : {}), policy, submittedBy: { id: 'volunteer', name: 'the volunteer' } }],
@@ -59,6 +63,34 @@ export async function referralStories(env: TestWorkflowEnvironment, taskQueue: s
     await h.executeUpdate(caseRecordedUpdate);
     return h;
   };
+}
+
+export async function referralConfirmationStories(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save): Promise<void> {
+  const start = starter(env, taskQueue, policy);
+  // Confirmed: offered to a, b, c; c declines (d offered), a makes contact and reports enrolled.
+  const confirmed = await start('referral-history-4', 'Yolo', 'MentorsOfColor');
+  await confirmed.executeUpdate(confirmReferralAddressUpdate);
+  await complete(confirmed, 'contact_volunteer', 'declined', staff, { ref: 'ref-c', comment: 'full' });
+  await complete(confirmed, 'contact_volunteer', 'contacted', staff, { ref: 'ref-a' });
+  await complete(confirmed, 'report_outcome', 'enrolled', staff, { ref: 'ref-a' });
+  await completed(confirmed);
+  await save('mentor-referral-confirmed-enrolled', confirmed);
+
+  // Never confirmed: it lapses after 7 days, nothing offered.
+  const lapsed = await start('referral-history-5', 'Yolo');
+  await env.sleep(8 * DAY);
+  await completed(lapsed);
+  await save('mentor-referral-unconfirmed-lapsed', lapsed);
+
+  // Withdrawn through the e-mail's other link before the address was confirmed.
+  const withdrawn = await start('referral-history-6', 'Lassen');
+  await withdrawn.executeUpdate(withdrawReferralUpdate, { args: [{ actor: { id: 'volunteer', name: 'the volunteer' } }] });
+  await completed(withdrawn);
+  await save('mentor-referral-unconfirmed-withdrawn', withdrawn);
+}
+
+export async function referralStories(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save): Promise<void> {
+  const start = starter(env, taskQueue, policy);
 
   // Enrolled: b declines (d offered in round 2), c finds no fit after contact, a makes contact and reports enrolled.
   const enrolled = await start('referral-history-1', 'Yolo', 'MentorsOfColor');

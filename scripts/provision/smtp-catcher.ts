@@ -124,12 +124,18 @@ export async function waitForCatcher(webPort: number): Promise<void> {
  * process, on `webPort`) caught — how the chaos run and the seed answer as the reference.
  */
 export async function caughtReferenceToken(webPort: number, email: string, timeoutMs = 300_000): Promise<string> {
+  return caughtLinkToken(webPort, email, '/references/', timeoutMs);
+}
+
+/** The token of the newest link under `path` (e.g. `/referrals/confirm/`) in a message to `email`. */
+export async function caughtLinkToken(webPort: number, email: string, path: string, timeoutMs = 300_000): Promise<string> {
+  const link = new RegExp(`${path.replace(/\//g, '\\/')}([A-Za-z0-9_-]+)`);
   for (const until = Date.now() + timeoutMs; Date.now() < until;) {
     const res = await fetch(`http://127.0.0.1:${webPort}/messages?to=${encodeURIComponent(email)}`).catch(() => undefined);
     const messages = res?.ok ? ((await res.json()) as CaughtMessage[]) : [];
-    const m = messages.reverse().find((x) => /\/references\/[A-Za-z0-9_-]+/.test(x.text));
-    if (m) return /\/references\/([A-Za-z0-9_-]+)/.exec(m.text)![1];
+    const m = messages.reverse().find((x) => link.test(x.text));
+    if (m) return link.exec(m.text)![1];
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error(`no reference e-mail to ${email}`);
+  throw new Error(`no e-mail with a ${path} link to ${email}`);
 }

@@ -2,14 +2,16 @@
  * The online referral as its people do it, in Chromium: a program's staff open their
  * program to volunteers (referral settings); a volunteer finds it in the directory by
  * county and language, sends the public form from a campaign's link (a refused field
- * keeps what was typed), the staff see the referral in their inbox and record the contact
- * and the enrolment; a second volunteer withdraws through the e-mailed link; the
+ * keeps what was typed), is told to check their e-mail and confirms the address on the
+ * e-mailed link's page (nothing reaches the program before), the staff see the referral in
+ * their inbox and record the contact and the enrolment; a second volunteer withdraws
+ * through the e-mailed link; the
  * partnership's coordinator reads the report per campaign. Every page is checked with axe.
  */
 import { as, eventually, mailbox, type Person } from '../support/stack';
 import { checkPage, useBrowserStack } from '../support/browser';
 import { admin, registerProgram, year } from '../integration/fixtures';
-import { coordinator, referralForm, withdrawToken } from '../integration/referral-fixtures';
+import { confirmToken, coordinator, referralForm, submitConfirmed, withdrawToken } from '../integration/referral-fixtures';
 
 const COUNTY = 'Tuolumne';
 const campaign = `Kings${Math.random().toString(36).slice(2, 6)}`;
@@ -67,8 +69,17 @@ test('staff open their program to volunteers; a volunteer finds it and sends the
   expect(await visitor.getByLabel('Full name').inputValue()).toBe('Vera Volunteer');
   await visitor.getByLabel('ZIP code').fill('95370');
   await visitor.getByRole('button', { name: 'Send' }).click();
-  await visitor.getByRole('heading', { level: 1, name: 'Thank you for offering to mentor' }).waitFor();
+  await visitor.getByRole('heading', { level: 1, name: 'Check your e-mail' }).waitFor();
   await checkPage(visitor, 'volunteer-thanks');
+  // Not confirmed yet: no program has a task (the suite's database is its own).
+  expect(await e2e.stack.db.selectFrom('tasks').select('id').where('type', '=', 'contact_volunteer').execute()).toEqual([]);
+
+  // The volunteer opens the e-mailed link: one button, which sends the referral on.
+  await visitor.goto(`${e2e.site()}/referrals/confirm/${await confirmToken(email)}`);
+  await visitor.getByRole('heading', { level: 1, name: 'Confirm your e-mail address' }).waitFor();
+  await checkPage(visitor, 'confirm-address');
+  await visitor.getByRole('button', { name: 'Confirm and send my referral' }).click();
+  await visitor.getByRole('heading', { level: 1, name: 'Thank you' }).waitFor();
   await visitor.close();
 
   // The staff see the offer in their inbox and act on it from the case page.
@@ -88,7 +99,7 @@ test('staff open their program to volunteers; a volunteer finds it and sends the
 
 test('a volunteer withdraws through the e-mailed link; the coordinator reads the campaign report', async () => {
   const form = referralForm(COUNTY, { campaign });
-  expect((await as(e2e.stack).post('/referrals', form)).status).toBe(201);
+  await submitConfirmed(e2e.stack, form);
   const token = await withdrawToken(form.volunteer.email);
   const visitor = await e2e.browser.newPage({ viewport: { width: 390, height: 844 } });
   await visitor.goto(`${e2e.site()}/referrals/withdraw/${token}`);

@@ -8,7 +8,7 @@ import { laDate } from '../../workflows/shared/calendar';
 import { as, mailbox, startStack, truncateAll, type Person, type Stack } from '../support/stack';
 import { certifiedProgram, DEPT, enrollmentBody, registerProgram, today, verifiedHours, year } from './fixtures';
 import { activeMatch, approvedMentor, mentorApplication, readyYouth, youthReferral } from './foster-fixtures';
-import { referralForm } from './referral-fixtures';
+import { referralForm, submitConfirmed } from './referral-fixtures';
 import { callerApplication, wellnessReferral } from './wellness-fixtures';
 import { certifiedMentor, coord as collegeCoordinator, coordElsewhere, mentorApplication as eceApplication, mentorPerson } from './ece-fixtures';
 
@@ -70,16 +70,16 @@ async function fixtures() {
   await as(stack, P.reviewer).post(`/tasks/${cert.body.openTasks[0].id}/complete`, { outcome: 'approve' });
   const questions = (await as(stack).get('/certifications/questions')).body.items as { id: string }[];
   const payrollId = (await as(stack, P.hr).post('/mentoring-leave/payroll-exports', { period: today.slice(0, 7) })).body.id as string;
-  // Program P takes referrals in its county; a volunteer is referred to it.
+  // Program P takes referrals in its county; a volunteer confirms the address and is referred to it.
   await as(stack, P.staff).put(`/programs/${programP}/referrals`, REFERRAL_SETTINGS);
-  const referral = await as(stack).post('/referrals', referralForm('Sacramento'));
+  const referralId = await submitConfirmed(stack, referralForm('Sacramento'));
   const callerId = (await as(stack, P.caseWorker).post('/wellness/callers', callerApplication(['English']))).body.id as string;
   const wellnessId = (await as(stack, P.socialWorker).post('/wellness/youth', wellnessReferral())).body.id as string;
   const eceMentorId = await certifiedMentor(stack, mentorPerson());
   const placementId = (await as(stack, collegeCoordinator).post('/ece/placements', placementBody(eceMentorId))).body.id as string;
   return {
     callerId, wellnessId, eceMentorId, placementId,
-    payrollId, referralId: referral.body.id as string,
+    payrollId, referralId,
     programP, programQ, leaveId, requestId: pending.body.id as string, reviewTask, nextYear: year + 1,
     mentorId, screeningId, youthId, matchId: match.id as string, certId: cert.body.id as string, questions,
   };
@@ -240,6 +240,7 @@ const MATRIX: Record<string, Row> = {
   },
   // The volunteer form and the withdraw link are public (no account); anyone may send the form.
   'POST /referrals': { public: true, request: () => ({ method: 'POST', path: '/referrals', body: referralForm('Sacramento') }), expect: { others: 201, anon: 201 } },
+  'POST /referrals/confirm/:token': { public: true, request: () => ({ method: 'POST', path: '/referrals/confirm/not-a-real-token-at-all' }), expect: { others: 404, anon: 404 } },
   'POST /referrals/withdraw/:token': { public: true, request: () => ({ method: 'POST', path: '/referrals/withdraw/not-a-real-token-at-all' }), expect: { others: 404, anon: 404 } },
   // Program P was offered already and Q takes no referrals: the coordinator gets the rule's answer.
   'POST /referrals/:caseId/offers': { request: () => ({ method: 'POST', path: `/referrals/${F.referralId}/offers`, body: { programIds: [F.programP] } }), expect: { partnershipCoordinator: 422, others: 403 } },

@@ -47,8 +47,31 @@ export function referralForm(county: string, overrides: { volunteer?: Record<str
   };
 }
 
+/** The volunteer's first e-mail: the links to confirm the address and to withdraw. */
+export async function confirmationMail(email: string) {
+  return eventually(async () => (await mailbox(email)).find((m) => m.subject.includes('confirm your e-mail address')), 'the confirmation e-mail');
+}
+
 /** The withdraw token from the volunteer's confirmation e-mail. */
 export async function withdrawToken(email: string): Promise<string> {
-  const mail = await eventually(async () => (await mailbox(email)).find((m) => m.subject.includes('Thank you')), 'the confirmation e-mail');
-  return /\/referrals\/withdraw\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
+  return /\/referrals\/withdraw\/([A-Za-z0-9_-]+)/.exec((await confirmationMail(email)).text)![1];
+}
+
+/** The address-confirmation token from the volunteer's confirmation e-mail. */
+export async function confirmToken(email: string): Promise<string> {
+  return /\/referrals\/confirm\/([A-Za-z0-9_-]+)/.exec((await confirmationMail(email)).text)![1];
+}
+
+/** The volunteer confirms the address as they would: the token from the e-mail, then the link's POST. */
+export async function confirmAddress(stack: Stack, email: string): Promise<void> {
+  const r = await as(stack).post(`/referrals/confirm/${await confirmToken(email)}`);
+  if (r.status !== 200) throw new Error(`confirm: ${r.status} ${r.text}`);
+}
+
+/** Sends a volunteer's form and confirms its address (the offers start); the case id. */
+export async function submitConfirmed(stack: Stack, form: ReturnType<typeof referralForm>, headers?: Record<string, string>): Promise<string> {
+  const r = await as(stack).post('/referrals', form, headers);
+  if (r.status !== 201) throw new Error(`submit: ${r.status} ${r.text}`);
+  await confirmAddress(stack, form.volunteer.email as string);
+  return r.body.id as string;
 }

@@ -3,11 +3,12 @@
  * server: a program has 5 business days to contact the volunteer (a reminder the day
  * before), then the offer passes to the next ranked program — for at most 3 rounds, after
  * which a partnership coordinator places the referral by hand; a program that made contact
- * reports the outcome within 60 days, or the task escalates to the coordinators.
+ * reports the outcome within 60 days, or the task escalates to the coordinators. A
+ * referral whose address is never confirmed lapses after 7 days, with nothing sent to programs.
  */
 import { as, eventually, mailbox, type Stack } from '../support/stack';
 import { useTimeSkipping, type TimeSkipping } from '../support/time-skipping';
-import { coordinator, referralForm, referralProgram, type TestProgram } from './referral-fixtures';
+import { confirmToken, coordinator, referralForm, referralProgram, submitConfirmed, type TestProgram } from './referral-fixtures';
 
 let ts: TimeSkipping;
 let stack: Stack;
@@ -24,9 +25,7 @@ test('not contacted in 5 business days the offer passes on, for 3 rounds; then a
   const county = `Trinity ${Math.random().toString(36).slice(2, 6)}`;
   const programs: TestProgram[] = [];
   for (let i = 0; i < 10; i++) programs.push(await referralProgram(stack, { level: 'affiliate', county }));
-  const created = await as(stack).post('/referrals', referralForm(county));
-  expect(created.status).toBe(201);
-  const id = created.body.id as string;
+  const id = await submitConfirmed(stack, referralForm(county));
 
   const first = (await referral(id)).offers as Offer[];
   expect(first).toHaveLength(3);
@@ -68,7 +67,7 @@ test('not contacted in 5 business days the offer passes on, for 3 rounds; then a
 test('an outcome not reported within 60 days escalates to the partnership coordinators', async () => {
   const county = `Colusa ${Math.random().toString(36).slice(2, 6)}`;
   const p = await referralProgram(stack, { level: 'partner', county });
-  const id = (await as(stack).post('/referrals', referralForm(county))).body.id as string;
+  const id = await submitConfirmed(stack, referralForm(county));
   const contact = (await referral(id)).openTasks.find((t: { type: string }) => t.type === 'contact_volunteer');
   const contacted = await as(stack, p.staff).post(`/tasks/${contact.id}/complete`, { outcome: 'contacted' });
   const report = contacted.body.case.openTasks.find((t: { type: string }) => t.type === 'report_outcome');
@@ -80,4 +79,30 @@ test('an outcome not reported within 60 days escalates to the partnership coordi
   const late = await as(stack, p.staff).post(`/tasks/${report.id}/complete`, { outcome: 'not_a_fit', comment: 'Schedules never lined up' });
   expect(late.status).toBe(200);
   expect(late.body.case.stage).toBe('awaiting_placement');
+});
+
+test('a referral whose address is never confirmed lapses after 7 days: no program hears of it', async () => {
+  const county = `Glenn ${Math.random().toString(36).slice(2, 6)}`;
+  const p = await referralProgram(stack, { level: 'partner', county });
+  const form = referralForm(county);
+  const created = await as(stack).post('/referrals', form);
+  expect([created.status, created.body.stage]).toEqual([201, 'unconfirmed']);
+  const token = await confirmToken(form.volunteer.email);
+  const start = await ts.now();
+  await ts.skipTo(start + 6 * 24 * HOUR);
+  expect(await referral(created.body.id)).toMatchObject({ status: 'open', stage: 'unconfirmed', offers: [] });
+  await ts.skipTo(start + 7 * 24 * HOUR);
+  const lapsed = await eventually(async () => {
+    const r = await referral(created.body.id);
+    return r.stage === 'lapsed' && r;
+  }, 'the referral to lapse');
+  expect(lapsed).toMatchObject({ status: 'closed', stage: 'lapsed', offers: [], openTasks: [] });
+  const timeline = (await as(stack, coordinator).get(`/cases/${created.body.id}/timeline`)).body.items.map((e: { event: string }) => e.event);
+  expect(timeline).toContain('referral_lapsed');
+  // Nothing was sent to programs, and the link no longer confirms anything.
+  expect(await stack.db.selectFrom('tasks').select('id').where('case_id', '=', created.body.id).execute()).toEqual([]);
+  expect((await mailbox(p.contactEmail)).filter((m) => /referral|volunteer/i.test(m.subject + m.text))).toEqual([]);
+  const late = await as(stack).post(`/referrals/confirm/${token}`);
+  expect([late.status, late.headers.get('content-type')]).toEqual([404, expect.stringMatching(/problem\+json/)]);
+  expect((await referral(created.body.id)).offers).toEqual([]);
 });

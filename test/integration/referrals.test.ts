@@ -7,7 +7,7 @@
  */
 import { admin, staffOf } from './fixtures';
 import { as, eventually, mailbox, startStack, truncateAll, type Stack } from '../support/stack';
-import { coordinator, referralForm, referralProgram, withdrawToken } from './referral-fixtures';
+import { confirmAddress, coordinator, referralForm, referralProgram, submitConfirmed, withdrawToken } from './referral-fixtures';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -20,11 +20,8 @@ type Offer = { programId: string; round: number; status: string; reasons: string
 type Task = { id: string; type: string; candidateRoles: string[] };
 const county = (name: string) => `${name} ${Math.random().toString(36).slice(2, 6)}`;
 const referral = async (id: string) => (await as(stack, coordinator).get(`/referrals/${id}`)).body;
-const submit = async (form: unknown) => {
-  const r = await as(stack).post('/referrals', form);
-  expect(r.status).toBe(201);
-  return r.body.id as string;
-};
+/** A form sent and its address confirmed by the volunteer (the address-confirmation suite covers before). */
+const submit = (form: ReturnType<typeof referralForm>) => submitConfirmed(stack, form);
 async function offerTask(id: string, programId: string): Promise<string> {
   const tasks = (await stack.db.selectFrom('tasks').select(['id', 'type']).where('case_id', '=', id).where('status', '=', 'open')
     .where('ref', '=', programId).execute());
@@ -78,6 +75,7 @@ test('the public form: consent required, bad input refused with nothing created;
   expect(Object.keys(created.body).sort()).toEqual(['id', 'stage', 'status']);
   const again = await as(stack).post('/referrals', form, { 'Idempotency-Key': `form-${form.volunteer.email}` });
   expect(again.body.id).toBe(created.body.id);
+  await confirmAddress(stack, form.volunteer.email);
 
   const r = await referral(created.body.id);
   expect(r.volunteer.email).toBe(form.volunteer.email);
@@ -191,6 +189,8 @@ test('report per campaign and county: volunteers, referred, contacted, enrolled,
   const first = await submit(referralForm(c, { campaign }));
   await submit(referralForm(c, { campaign }));
   await submit(referralForm(county('Nowhere'), { campaign }));
+  // Sent but never confirmed: not a volunteer of the campaign.
+  expect((await as(stack).post('/referrals', referralForm(c, { campaign }))).status).toBe(201);
   const t = await offerTask(first, p.id);
   const contacted = await as(stack, p.staff).post(`/tasks/${t}/complete`, { outcome: 'contacted' });
   const report = contacted.body.case.openTasks.find((x: Task) => x.type === 'report_outcome');

@@ -194,5 +194,5 @@ export async function eventually<T>(fn: () => Promise<T | undefined | false>, wh
 }
 
 export async function truncateAll(db: Db): Promise<void> {
-  await sql`TRUNCATE cases, tasks, timeline, programs, leave_ledgers, idempotency_keys, email_outbox, rate_limits CASCADE`.execute(db);
+  await sql`TRUNCATE cases, tasks, timeline, programs, leave_ledgers, idempotency_keys, email_outbox, rate_limits, referral_submissions CASCADE`.execute(db);
 }

@@ -3,6 +3,11 @@ import type { Actor, ActingUser } from '../shared/records';
 
 /** The volunteer withdraws through the link in their confirmation e-mail. */
 export const withdrawReferralUpdate = defineUpdate<{ stage: string }, [{ actor: Actor }]>('withdrawReferral');
+/**
+ * The volunteer confirms the e-mail address through the one-time link of the first e-mail;
+ * the answer waits until the referral is with its programs (or a coordinator).
+ */
+export const confirmReferralAddressUpdate = defineUpdate<{ stage: string }, []>('confirmReferralAddress');
 /** A program dropped below Affiliate (or stopped accepting): its open offer moves on at once. */
 export const programUnavailableSignal = defineSignal<[{ programId: string; reason: string }]>('programUnavailable');
 

@@ -11,7 +11,8 @@ import type { Policy } from '../shared/policy';
 import type { Actor } from '../shared/records';
 import type { Volunteer } from './inputs';
 
-export type ReferralStage = 'referring' | 'contacted' | 'awaiting_placement' | 'enrolled' | 'withdrawn' | 'not_placed';
+/** `unconfirmed` until the volunteer confirms the e-mail address; `lapsed` if they never do. */
+export type ReferralStage = 'unconfirmed' | 'lapsed' | 'referring' | 'contacted' | 'awaiting_placement' | 'enrolled' | 'withdrawn' | 'not_placed';
 
 /** A program as the ranking offered it (ids, names and reasons: no scores of people). */
 export interface RankedProgram {
@@ -46,6 +47,8 @@ export interface MentorReferralState extends CaseCore {
   offers: Offer[];
   /** Programs a coordinator may pick by hand while a place_referral task is open. */
   placeable: { programId: string; name: string; contactEmail: string }[];
+  /** When the volunteer confirmed the address (cases started before confirmation existed: absent). */
+  confirmedAt?: string;
   firstContactedAt?: string;
   outcome?: string;
   closedAt?: string;

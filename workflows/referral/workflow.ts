@@ -8,11 +8,17 @@
  * or closes it. A program that made contact reports the outcome within 60 days; the first
  * `enrolled` ends every other offer (their programs are told). The volunteer may withdraw
  * at any time through the link in their confirmation e-mail.
+ *
+ * Before any of that, the volunteer confirms the e-mail address through a one-time link
+ * (the form is public: it must not become a way to mail someone, or to have programs call
+ * someone, at will). Until then no program hears of the referral; unconfirmed after the
+ * policy's `confirmationValidity` (7 days) the referral lapses with nothing sent.
  */
-import { continueAsNew, log } from '@temporalio/workflow';
+import { condition, continueAsNew, log, patched } from '@temporalio/workflow';
 import { roleToken } from '../shared/access';
 import { findPlaceablePrograms, findReferralPrograms, sendReferralConfirmation } from '../shared/activities';
 import { CaseRuntime, mergeChanges, newCase, onCompletedByType, refuse, type Change, type TaskCompletionHook } from '../shared/case-runtime';
+import { addDuration } from '../shared/calendar';
 import { SYSTEM, type Actor, type TaskRecord } from '../shared/records';
 import { mentorReferralWorkflowId } from './ids';
 import { registerReferralMessages } from './withdrawal';
@@ -25,6 +31,12 @@ export const REFERRAL_TASK_TYPES = ['contact_volunteer', 'report_outcome', 'plac
 export type ReferralTaskType = (typeof REFERRAL_TASK_TYPES)[number];
 
 const COORDINATOR = 'partnership_coordinator';
+/**
+ * Versioning: cases started before address confirmation offered at once (and keep doing
+ * so on replay); from this marker on a new case waits for the volunteer's confirmation.
+ */
+const ADDRESS_CONFIRMATION = 'referral-address-confirmation';
+const VOLUNTEER: Actor = { id: 'volunteer', name: 'the volunteer' };
 
 function initialState(input: MentorReferralInput): MentorReferralState {
   return {
@@ -54,6 +66,7 @@ export async function mentorReferralWorkflow(input: MentorReferralInput): Promis
     county: s.volunteer.county,
     ...(s.campaign ? { campaign: s.campaign } : {}),
     offers: s.offers.map(({ contactEmail: _mailbox, ...o }) => o),
+    ...(s.confirmedAt ? { confirmedAt: s.confirmedAt } : {}),
     ...(s.firstContactedAt ? { firstContactedAt: s.firstContactedAt } : {}),
     ...(s.outcome ? { outcome: s.outcome } : {}),
     ...(s.stage === 'awaiting_placement' ? { placeable: s.placeable.map(({ programId, name }) => ({ programId, name })) } : {}),
@@ -125,7 +138,7 @@ export async function mentorReferralWorkflow(input: MentorReferralInput): Promis
     return mergeChanges(...changes);
   }
 
-  function close(stage: 'enrolled' | 'withdrawn' | 'not_placed', outcome: string): void {
+  function close(stage: 'enrolled' | 'withdrawn' | 'not_placed' | 'lapsed', outcome: string): void {
     state.outcome = outcome;
     state.closedAt = rt.nowIso();
     rt.setStage(stage, 'closed');
@@ -208,7 +221,21 @@ export async function mentorReferralWorkflow(input: MentorReferralInput): Promis
     );
   });
 
+  /** The first offers of a referral: the best-ranked programs, else a coordinator. */
+  async function firstOffers(): Promise<Change> {
+    const ranked = await findReferralPrograms({ volunteer: criteria, exclude: [], limit: rules.programsPerReferral });
+    if (closed()) return {};
+    return ranked.length ? mergeChanges(...ranked.map((p) => offer(p, 1, false))) : askCoordinator('no eligible program');
+  }
+
+  // Set once the volunteer confirmed; `offered` once the first offers are committed.
+  let confirmed = false;
+  let offered = false;
   registerReferralMessages(rt, {
+    confirm: async () => {
+      confirmed = true;
+      await condition(() => offered || closed());
+    },
     withdraw: (actor) => {
       const ended = endOpenOffers(actor, 'the volunteer withdrew');
       close('withdrawn', 'withdrawn');
@@ -232,10 +259,35 @@ export async function mentorReferralWorkflow(input: MentorReferralInput): Promis
     },
   });
 
-  if (!state.recorded) {
-    await rt.commit({ events: [rt.event(input.submittedBy, 'volunteer_submitted', { county: volunteer.county, ...(state.campaign ? { campaign: state.campaign } : {}) })] });
+  const submitted = () => rt.event(input.submittedBy, 'volunteer_submitted', { county: volunteer.county, ...(state.campaign ? { campaign: state.campaign } : {}) });
+  if (!state.recorded && patched(ADDRESS_CONFIRMATION)) {
+    // The public form's answer waits for this first write only; nothing goes to programs yet.
+    rt.setStage('unconfirmed');
+    await rt.commit({ events: [submitted()] });
+    state.recorded = true;
+    // Fixed wording, the links and the case reference: never the name or anything else typed.
+    void sendReferralConfirmation({
+      caseId: state.caseId, email: volunteer.email, validFor: rules.withdrawLinkValidity, confirmValidFor: rules.confirmationValidity,
+      publicBaseUrl: input.policy.publicBaseUrl,
+    }).catch((err) => log.warn('The confirmation could not be sent', { caseId: state.caseId, error: String(err) }));
+    const lapsesAt = addDuration(Date.parse(state.createdAt), rules.confirmationValidity, rt.calendar);
+    if (await rt.untilOr(() => confirmed || closed(), lapsesAt)) {
+      if (!closed()) {
+        state.confirmedAt = rt.nowIso();
+        rt.setStage('referring');
+        const first = await firstOffers();
+        if (!closed()) await rt.commit(mergeChanges({ events: [rt.event(VOLUNTEER, 'address_confirmed', {})] }, first));
+      }
+    } else if (!closed()) {
+      close('lapsed', 'lapsed');
+      await rt.commit({ events: [rt.event(SYSTEM, 'referral_lapsed', { why: 'the e-mail address was not confirmed in time' })] });
+    }
+    offered = true;
+  } else if (!state.recorded) {
+    // Cases started before address confirmation: offered at once, as they were recorded.
+    await rt.commit({ events: [submitted()] });
     const confirmation = sendReferralConfirmation({
-      caseId: state.caseId, name: volunteer.name, email: volunteer.email, validFor: rules.withdrawLinkValidity, publicBaseUrl: input.policy.publicBaseUrl,
+      caseId: state.caseId, email: volunteer.email, validFor: rules.withdrawLinkValidity, publicBaseUrl: input.policy.publicBaseUrl,
     }).catch((err) => log.warn('The confirmation could not be sent', { caseId: state.caseId, error: String(err) }));
     const ranked = await findReferralPrograms({ volunteer: criteria, exclude: [], limit: rules.programsPerReferral });
     if (!closed()) {

@@ -98,6 +98,15 @@ export interface Policy {
     maxRounds: number;
     /** How long the withdraw link in the volunteer's confirmation works. */
     withdrawLinkValidity: PolicyDuration;
+    /**
+     * The volunteer confirms the e-mail address through a one-time link before any program
+     * hears of the referral; unconfirmed after this long, the referral lapses.
+     */
+    confirmationValidity: PolicyDuration;
+    /** One address: at most this many referrals waiting on confirmation at once ... */
+    unconfirmedPerAddress: number;
+    /** ... and at most this many submissions in 24 hours (the form must not mail anyone at will). */
+    submissionsPerAddressPerDay: number;
   };
   wellness: {
     /** Callers' shorter screening: one reference, 2 training hours. */
@@ -231,6 +240,9 @@ export const DEFAULT_POLICY: Policy = {
     programsPerReferral: 3,
     maxRounds: 3,
     withdrawLinkValidity: 'P1Y',
+    confirmationValidity: 'P7D',
+    unconfirmedPerAddress: 1,
+    submissionsPerAddressPerDay: 3,
   },
   maxHistoryEvents: 5000,
 };

@@ -72,6 +72,7 @@ export const REFUSALS = {
   period_in_future: 422,
   no_consent: 422,
   program_not_eligible: 422,
+  address_unconfirmed: 422,
   caller_language_mismatch: 422,
   caller_not_available: 422,
   mentor_not_certified: 422,

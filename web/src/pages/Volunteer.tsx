@@ -3,7 +3,8 @@
  * are, where, in which languages, for which ages and how; the partnership refers them to
  * up to three member programs near them. Public, no account. A campaign's link carries its
  * code (`/volunteer?campaign=MentorsOfColor`). Nothing typed is lost when the API refuses
- * a field: the message appears beside it.
+ * a field: the message appears beside it. Nothing goes to a program until the volunteer
+ * confirms the address through the link we e-mail, so the answer says to check the inbox.
  */
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
@@ -47,10 +48,11 @@ export function Volunteer() {
   );
   if (send.data) {
     return (
-      <Page title="Thank you for offering to mentor">
-        <div className="usa-alert usa-alert--success" role="status">
+      <Page title="Check your e-mail">
+        <div className="usa-alert usa-alert--info" role="status">
           <div className="usa-alert__body">
-            <p className="usa-alert__text">Your details are with up to three mentoring programs near you; each will contact you within about a week. We sent a confirmation to {v.email}, with a link to withdraw if you change your mind.</p>
+            <h2 className="usa-alert__heading">One more step: confirm your e-mail address</h2>
+            <p className="usa-alert__text">We sent an e-mail to {v.email}. Open the link in it and press the button to confirm: only then do we pass your details to up to three mentoring programs near you, and each will contact you within about a week. The link works for 7 days; if it does not arrive, check your spam folder.</p>
           </div>
         </div>
       </Page>

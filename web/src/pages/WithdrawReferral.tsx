@@ -14,7 +14,7 @@ export function WithdrawReferral() {
   if (withdraw.data) {
     return (
       <Page title="You have withdrawn">
-        <div className="usa-alert usa-alert--success" role="status"><div className="usa-alert__body"><p className="usa-alert__text">The programs you were referred to are told; nobody will contact you about this referral. Thank you for your interest in mentoring.</p></div></div>
+        <div className="usa-alert usa-alert--success" role="status"><div className="usa-alert__body"><p className="usa-alert__text">Any programs you were referred to are told; nobody will contact you about this referral. Thank you for your interest in mentoring.</p></div></div>
       </Page>
     );
   }
