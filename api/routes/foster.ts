@@ -3,7 +3,7 @@ import express, { type Express } from 'express';
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Db } from '../../db';
-import { hashToken } from '../../activities/references';
+import { CONFIRM_LINK, hashToken, WITHDRAW_LINK } from '../../activities/references';
 import { laDate } from '../../workflows/shared/calendar';
 import type { Policy } from '../../workflows/shared/policy';
 import { closeMatchUpdate, logTrainingUpdate, matchEndedSignal, referenceAnswerUpdate, reserveForMatchUpdate, withdrawApplicationUpdate } from '../../workflows/foster/messages';
@@ -27,6 +27,9 @@ import { caseWithDetails, loadVisibleCase, type CaseRow } from '../views';
 import type { User } from '../auth';
 
 const sameAddress = (a?: string, b?: string) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** A volunteer's one-time links share the table: they are never a reference's answer link. */
+const VOLUNTEER_LINKS = [WITHDRAW_LINK, CONFIRM_LINK];
 
 const RELATIVE = /\b(relative|parent|mother|father|mom|dad|sibling|brother|sister|spouse|wife|husband|partner|child|son|daughter|cousin|aunt|uncle|grand\w*|niece|nephew|in-law)\b/i;
 
@@ -101,7 +104,8 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
 
   /** A reference's answer; unknown, used and expired links are all simply not found. */
   async function answerReference(token: string, answer: z.infer<typeof referenceAnswer>) {
-    const link = await db.selectFrom('reference_links').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+    const link = await db.selectFrom('reference_links').selectAll().where('token_hash', '=', hashToken(token))
+      .where('reference_id', 'not in', VOLUNTEER_LINKS).executeTakeFirst();
     if (!link || link.used_at || new Date(link.expires_at).getTime() <= Date.now()) throw notFound('The link');
     try {
       await answerWithin(link.case_id, temporal.workflow.getHandle(link.workflow_id).executeUpdate(referenceAnswerUpdate, { args: [{ referenceId: link.reference_id, ...answer }] }));
@@ -215,7 +219,8 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
     // No JavaScript and no sign-in: a reference answers from any phone (pages.ts).
     const page = htmlPage;
     app.get('/references/:token', async (req, res) => {
-      const link = await db.selectFrom('reference_links').select(['used_at', 'expires_at']).where('token_hash', '=', hashToken(req.params.token)).executeTakeFirst();
+      const link = await db.selectFrom('reference_links').select(['used_at', 'expires_at']).where('token_hash', '=', hashToken(req.params.token))
+        .where('reference_id', 'not in', VOLUNTEER_LINKS).executeTakeFirst();
       if (!link || link.used_at || new Date(link.expires_at).getTime() <= Date.now()) {
         res.status(404).type('html').send(page('Link not valid', '<p>This link was already used or has expired. Thank you.</p>'));
         return;

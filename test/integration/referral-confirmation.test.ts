@@ -97,6 +97,16 @@ test("the page's button confirms without JavaScript", async () => {
   expect((await referral(id)).offers.map((o: { programId: string }) => o.programId)).toEqual([p.id]);
 });
 
+test("a volunteer's links are never a reference's: used at the reference page they are simply not found", async () => {
+  const form = referralForm(county('Napa'));
+  const id = (await as(stack).post('/referrals', form)).body.id as string;
+  for (const token of [await confirmToken(form.volunteer.email), await withdrawToken(form.volunteer.email)]) {
+    expect((await page(`/references/${token}`)).status).toBe(404);
+    expect((await as(stack).post(`/foster/references/${token}`, { recommendation: 'yes' })).status).toBe(404);
+  }
+  expect(await referral(id)).toMatchObject({ stage: 'unconfirmed' });
+});
+
 test('a volunteer may withdraw before confirming: nothing reaches a program, the confirm link is dead', async () => {
   const c = county('Marin');
   const p = await referralProgram(stack, { level: 'partner', county: c });
