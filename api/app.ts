@@ -18,7 +18,7 @@ import { createMetrics } from './metrics';
 import { observeRequests } from './observability';
 import { mountDevSignIn, mountSignInConfig, mountWebApp } from './web';
 import { logger } from '../lib/logger';
-import { DEFAULT_RATE_LIMIT, linkFailureRateLimit, publicRateLimit, type RateLimitConfig } from './rate-limit';
+import { DEFAULT_RATE_LIMIT, linkFailureRateLimit, publicFormRateLimit, publicRateLimit, type RateLimitConfig } from './rate-limit';
 import { securityHeaders } from './security-headers';
 import { registerCaseRoutes } from './routes/cases';
 import { registerCertificationRoutes } from './routes/certification';
@@ -142,6 +142,7 @@ export function createApp({
   // The same for a volunteer's address confirmation.
   app.use('/referrals/confirm', publicLimit);
   mountConfirmPage(app);
+  app.post('/api/v1/referrals', publicFormRateLimit(db, rateLimit));
   app.use('/api/v1', api.router);
   const devPeople = devSignIn && !!auth.hsSecret;
   mountSignInConfig(app, { oidc, devSignIn: devPeople });

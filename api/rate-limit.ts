@@ -28,10 +28,13 @@ export interface RateLimitConfig {
   publicPerMinute: number;
   /** Failed one-time-link look-ups (404) per client in LINK_FAILURE_WINDOW_MS (default 20). */
   linkFailures?: number;
+  /** Public forms (the volunteer form) per client and hour (default 20): each one e-mails the address typed. */
+  formsPerHour?: number;
 }
 
 export const DEFAULT_LINK_FAILURES = 20;
-export const DEFAULT_RATE_LIMIT: RateLimitConfig = { publicPerMinute: 300, linkFailures: DEFAULT_LINK_FAILURES };
+export const DEFAULT_FORMS_PER_HOUR = 20;
+export const DEFAULT_RATE_LIMIT: RateLimitConfig = { publicPerMinute: 300, linkFailures: DEFAULT_LINK_FAILURES, formsPerHour: DEFAULT_FORMS_PER_HOUR };
 export const LINK_FAILURE_WINDOW_MS = 10 * 60_000;
 
 /**
@@ -39,7 +42,7 @@ export const LINK_FAILURE_WINDOW_MS = 10 * 60_000;
  * the volunteer's withdraw and address-confirmation links (page and API).
  */
 export const ONE_TIME_LINK_PATH =
-  /^\/(?:api\/v1\/)?(?:references|foster\/references|referrals\/(?:withdraw|confirm)|surveys?)\/[^/]+\/?$/;
+  /^\/(?:api\/v1\/)?(?:references|foster\/references|referrals\/(?:withdraw|confirm)|surveys?)\/[^/]+\/?$/i;
 
 /** An IPv6 address as its eight 16-bit groups (undefined when it is not one). */
 function ipv6Groups(address: string): number[] | undefined {
@@ -116,6 +119,24 @@ export function publicRateLimit(db: Db, cfg: RateLimitConfig): RequestHandler {
     store: new PostgresStore(db),
     handler: (req, res) =>
       sendProblem(res, new HttpProblem(429, 'Too Many Requests', 'Too many requests from this client; try again in a minute', 'rate_limited'), req.originalUrl),
+  });
+}
+
+/**
+ * Public forms that send an e-mail to the address typed (the volunteer form): a client
+ * sends only a few an hour, on top of the per-address limits, so the form cannot be used
+ * to mail many addresses (or one inbox under many sub-addresses) from one place.
+ */
+export function publicFormRateLimit(db: Db, cfg: RateLimitConfig): RequestHandler {
+  return rateLimit({
+    windowMs: 60 * 60_000,
+    limit: cfg.formsPerHour ?? DEFAULT_FORMS_PER_HOUR,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    keyGenerator: keyOf,
+    store: new PostgresStore(db, 'form:'),
+    handler: (req, res) =>
+      sendProblem(res, new HttpProblem(429, 'Too Many Requests', 'Too many forms sent from this client; try again in an hour', 'rate_limited'), req.originalUrl),
   });
 }
 

@@ -69,6 +69,7 @@ const envSchema = z.object({
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
   // Failed one-time-link look-ups (answers 404) per client and 10 minutes before 429.
   RATE_LIMIT_LINK_FAILURES: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  RATE_LIMIT_FORMS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(20),
   // How many proxy hops in front of the API to trust for the client address: the entry that many
   // from the right of X-Forwarded-For. `true` (trust every hop) lets a client pick its own address.
   TRUST_PROXY: z.string()
@@ -134,7 +135,7 @@ export interface AppConfig {
   /** Ports of the embedded services `npm start` runs when the matching URL is unset. */
   embedded: { temporalPort: number; temporalUiPort: number; smtpPort: number; smtpWebPort: number; postgresPort: number };
   auth: AuthConfig;
-  rateLimit: { publicPerMinute: number; linkFailures: number };
+  rateLimit: { publicPerMinute: number; linkFailures: number; formsPerHour: number };
   /** Trusted proxy hops in front of the API (0: the socket's address is the client's). */
   trustProxy: number;
   policy: Policy;
@@ -225,7 +226,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     embedded: { temporalPort: e.TEMPORAL_PORT, temporalUiPort: e.TEMPORAL_UI_PORT, smtpPort: e.SMTP_PORT, smtpWebPort: e.SMTP_WEB_PORT, postgresPort: e.EMBEDDED_PG_PORT },
     auth,
-    rateLimit: { publicPerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE, linkFailures: e.RATE_LIMIT_LINK_FAILURES },
+    rateLimit: { publicPerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE, linkFailures: e.RATE_LIMIT_LINK_FAILURES, formsPerHour: e.RATE_LIMIT_FORMS_PER_HOUR },
     trustProxy: Number(e.TRUST_PROXY ?? 0),
     policy: loadPolicy(e.MENTORFLOW_POLICY, publicBaseUrl),
     workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,

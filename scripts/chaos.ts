@@ -79,7 +79,7 @@ async function main(): Promise<number> {
     const env = {
       DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: dev.address, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       AUTH_JWT_SECRET: secret, WORKFLOW_BUNDLE_PATH: bundlePath, PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}`,
-      RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000', RATE_LIMIT_LINK_FAILURES: '1000000', NODE_ENV: 'development',
+      RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000', RATE_LIMIT_LINK_FAILURES: '1000000', RATE_LIMIT_FORMS_PER_HOUR: '1000000', NODE_ENV: 'development',
       // One key for every process of the run (each would otherwise read the development key file).
       PAYLOAD_KEYS: formatPayloadKeys(generatePayloadKeys('chaos')),
     };

@@ -93,7 +93,7 @@ async function main(): Promise<number> {
       AUTH_JWT_SECRET: secret, WORKFLOW_BUNDLE_PATH: bundlePath, PUBLIC_BASE_URL: `http://127.0.0.1:${apiPorts[0]}`,
       // Every process encrypts and decrypts with the same keys (the configured ones, or the development key).
       PAYLOAD_KEYS: formatPayloadKeys(smoke ? generatePayloadKeys('smoke') : config.temporal.payloadKeys),
-      ...(smoke ? { RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000', RATE_LIMIT_LINK_FAILURES: '1000000' } : {}),
+      ...(smoke ? { RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000', RATE_LIMIT_LINK_FAILURES: '1000000', RATE_LIMIT_FORMS_PER_HOUR: '1000000' } : {}),
     };
     const workerMetricsPorts = [await freePort(), await freePort()];
     const processes = [

@@ -65,7 +65,7 @@ async function main(): Promise<number> {
   const connection = await Connection.connect({ address: dev.address });
   const client = new Client({ connection, namespace: 'default', dataConverter: encryptingDataConverter(payloadKeys) });
   const secret = 'fuzz-secret-fuzz-secret-fuzz-secret-0123';
-  const app = createApp({ db, temporal: client, policy, auth: { hsSecret: secret }, taskQueue, rateLimit: { publicPerMinute: 1_000_000, linkFailures: 1_000_000 }, log: () => undefined });
+  const app = createApp({ db, temporal: client, policy, auth: { hsSecret: secret }, taskQueue, rateLimit: { publicPerMinute: 1_000_000, linkFailures: 1_000_000, formsPerHour: 1_000_000 }, log: () => undefined });
 
   // Counted at the server: what a client would see.
   const tally = { requests: 0, byStatus: new Map<number, number>(), serverErrors: [] as string[], notProblem: [] as string[] };

@@ -19,8 +19,8 @@ import { answerWithin } from '../updates';
 import { taskContext } from '../task-context';
 import { findPerson } from '../people';
 import { listTasks } from '../inbox';
-import { canSeeCase, caseDto, caseForRules, caseWithDetails, listedCase, loadVisibleCase, openTasksOf, readableTask, readableTasks, readViewOf, taskForRules, visibleTo, type CaseRow, type TaskRow } from '../views';
-import { projectEvent } from '../read-views';
+import { canSeeCase, caseDto, caseFacts, caseForRules, caseWithDetails, listedCase, loadVisibleCase, openTasksOf, readableTask, readableTasks, readViewOf, taskForRules, visibleTo, type CaseRow, type TaskRow } from '../views';
+import { projectEvent, viewOf } from '../read-views';
 import { caseSchema, completeTaskBody, registerTaskDataSchemas, taskSchema } from '../schemas';
 
 const SUPERVISING_ROLES = ['hr_officer', 'case_supervisor', 'review_lead', 'partnership_coordinator', 'admin'] as const;
@@ -116,14 +116,20 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
   async function teamTasks(user: User, query: { assigneeId?: string; type?: string; limit: number }) {
     if (!user.roles.some((r) => (SUPERVISING_ROLES as readonly string[]).includes(r))) return { items: [], nextCursor: null };
     let qb = db.selectFrom('tasks').innerJoin('cases', 'cases.id', 'tasks.case_id').selectAll('tasks')
-      .select(['cases.type as case_type', 'cases.viewers as case_viewers', 'cases.program_id as case_program_id', 'cases.owner_id as case_owner_id', 'cases.parties as case_parties', 'cases.details as case_details'])
+      .select(['cases.type as case_type', 'cases.viewers as case_viewers', 'cases.program_id as case_program_id', 'cases.owner_id as case_owner_id', 'cases.parties as case_parties', 'cases.details as case_details', 'cases.stage as case_stage', 'cases.status as case_status'])
       .where('tasks.status', '=', 'open');
     if (query.assigneeId) qb = qb.where('tasks.assignee_id', '=', query.assigneeId);
     if (query.type) qb = qb.where('tasks.type', '=', query.type);
     const rows = await qb.orderBy('tasks.due_at').orderBy('tasks.id').limit(1000).execute();
     const actor = actorOf(user);
+    const caseOf = (r: (typeof rows)[number]) => ({
+      type: r.case_type, viewers: r.case_viewers, program_id: r.case_program_id, owner_id: r.case_owner_id, parties: r.case_parties,
+      details: r.case_details, stage: r.case_stage, status: r.case_status,
+    });
+    // Supervising a task's type is not reading its case: the case's view decides, or an escalation to the reader.
+    const readable = (r: (typeof rows)[number]) => !!viewOf(actor, caseFacts(caseOf(r))) || overlaps(user.tokens, r.escalated_to);
     const items = rows
-      .filter((r) => !mayReassign(actor, taskForRules(r), caseForRules({ type: r.case_type, viewers: r.case_viewers, program_id: r.case_program_id, owner_id: r.case_owner_id, parties: r.case_parties, details: r.case_details })))
+      .filter((r) => !mayReassign(actor, taskForRules(r), caseForRules(caseOf(r))) && readable(r))
       .slice(0, query.limit);
     return { items: await readableTasks(db, user, items), nextCursor: null };
   }

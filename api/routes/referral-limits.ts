@@ -15,7 +15,21 @@ import { HttpProblem } from '../errors';
 /** How long a submission row is kept (well past the day and the confirmation window). */
 const KEEP = '30 days';
 
-export const normaliseAddress = (email: string): string => email.trim().toLowerCase();
+/**
+ * One mailbox, however it is spelled: trimmed and lower-cased, without a `+tag` after the
+ * local part (most providers deliver `name+x@` to `name@`), and for Gmail without dots.
+ * Used only for counting, so merging a few distinct mailboxes errs on the safe side.
+ */
+export function normaliseAddress(email: string): string {
+  const address = email.trim().toLowerCase();
+  const at = address.lastIndexOf('@');
+  if (at < 1) return address;
+  let local = address.slice(0, at).replace(/\+.*$/, '');
+  let domain = address.slice(at + 1);
+  if (domain === 'googlemail.com') domain = 'gmail.com';
+  if (domain === 'gmail.com') local = local.replace(/\./g, '');
+  return `${local || address.slice(0, at)}@${domain}`;
+}
 
 const limited = () => new HttpProblem(429, 'Too Many Requests',
   'Too many referrals for this e-mail address: use the link in the e-mail we sent it, or try again tomorrow', 'address_rate_limited');

@@ -64,7 +64,7 @@ export async function startBenchServices(log: (m: string) => void): Promise<Benc
     const env = {
       DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: dev.address, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       AUTH_JWT_SECRET: secret, WORKFLOW_BUNDLE_PATH: bundlePath, PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}`,
-      RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000', RATE_LIMIT_LINK_FAILURES: '1000000', NODE_ENV: 'development', LOG_LEVEL: 'warn', LOG_FORMAT: 'json',
+      RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000', RATE_LIMIT_LINK_FAILURES: '1000000', RATE_LIMIT_FORMS_PER_HOUR: '1000000', NODE_ENV: 'development', LOG_LEVEL: 'warn', LOG_FORMAT: 'json',
       PAYLOAD_KEYS: formatPayloadKeys(payloadKeys),
     };
     const worker = new ProductProcess('worker', 'worker.ts', { ...env, WORKER_METRICS_PORT: String(metricsPort), NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS ?? '' }, path.join(dir, 'worker.log'));

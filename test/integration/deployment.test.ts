@@ -134,7 +134,7 @@ test('/metrics beyond loopback: refused without METRICS_TOKEN, and only its bear
 });
 
 test('production has no development sign-in, even with HS256 allowed', async () => {
-  const config = loadConfig({ NODE_ENV: 'production', AUTH_ALLOW_HS256: 'true', AUTH_JWT_SECRET: JWT_SECRET, DATABASE_URL: 'postgres://u@127.0.0.1/db' });
+  const config = loadConfig({ NODE_ENV: 'production', AUTH_ALLOW_HS256: 'true', AUTH_JWT_SECRET: JWT_SECRET, DATABASE_URL: 'postgres://u@127.0.0.1/db', PAYLOAD_KEYS: 'k1:CQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQk=' });
   expect(config.devSignIn).toBe(false);
   const site = await serve({ auth: config.auth, devSignIn: config.devSignIn });
   expect(await (await fetch(`${site}/auth/config`)).json()).toEqual({ devSignIn: false });

@@ -13,12 +13,14 @@ import { createApp } from '../../api/app';
 import { loadConfig } from '../../lib/config';
 import { as, JWT_SECRET, startStack, type Stack } from '../support/stack';
 import { cw1, mentorApplication, referenceToken } from './foster-fixtures';
+import { referralForm } from './referral-fixtures';
 
 let stack: Stack;
 let server: Server;
 let site = '';
 const PUBLIC_PER_MINUTE = 8;
 const LINK_FAILURES = 3;
+const FORMS_PER_HOUR = 2;
 // Unique addresses per run (documentation ranges): counts are shared through the database.
 const run = randomBytes(2).readUInt16BE() % 250;
 const v4 = (n: number) => `198.51.${run}.${n}`;
@@ -26,7 +28,7 @@ const v6 = (net: number, host: string) => `2001:db8:${run.toString(16)}:${net.to
 
 beforeAll(async () => {
   stack = await startStack();
-  const config = loadConfig({ TRUST_PROXY: '1', RATE_LIMIT_PUBLIC_PER_MINUTE: String(PUBLIC_PER_MINUTE), RATE_LIMIT_LINK_FAILURES: String(LINK_FAILURES), AUTH_JWT_SECRET: JWT_SECRET, DATABASE_URL: 'postgres://u@127.0.0.1/db' });
+  const config = loadConfig({ TRUST_PROXY: '1', RATE_LIMIT_PUBLIC_PER_MINUTE: String(PUBLIC_PER_MINUTE), RATE_LIMIT_LINK_FAILURES: String(LINK_FAILURES), RATE_LIMIT_FORMS_PER_HOUR: String(FORMS_PER_HOUR), AUTH_JWT_SECRET: JWT_SECRET, DATABASE_URL: 'postgres://u@127.0.0.1/db' });
   const app = createApp({ db: stack.db, temporal: stack.client, policy: stack.policy, auth: { hsSecret: JWT_SECRET }, taskQueue: stack.taskQueue, log: () => undefined, rateLimit: config.rateLimit, trustProxy: config.trustProxy });
   server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -107,4 +109,21 @@ test('failed one-time-link look-ups hit a tighter limit; valid links are unaffec
   for (let i = 0; i < LINK_FAILURES + 2; i++) opened.push((await viaProxy(`/references/${valid}`, v4(11))).status);
   expect(opened).toEqual(Array(LINK_FAILURES + 2).fill(200));
   expect((await viaProxy(`/references/${guess()}`, v4(11))).status).toBe(404);
+
+  // Spelling the path in capitals reaches the same routes, and counts the same.
+  const shouter = v4(12);
+  const shouted: number[] = [];
+  for (let i = 0; i < LINK_FAILURES + 1; i++) shouted.push((await viaProxy(`/REFERENCES/${guess()}`, shouter)).status);
+  expect(shouted).toEqual([...Array(LINK_FAILURES).fill(404), 429]);
+});
+
+test('one client sends only a few volunteer forms an hour, whatever addresses it types', async () => {
+  const client = v4(20);
+  const statuses: number[] = [];
+  for (let i = 0; i < FORMS_PER_HOUR + 2; i++) {
+    const body = JSON.stringify({ ...referralForm('Yolo'), consentToContact: true });
+    statuses.push((await viaProxy(i % 2 ? '/API/V1/referrals' : '/api/v1/referrals', client, undefined,
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status);
+  }
+  expect(statuses).toEqual([...Array(FORMS_PER_HOUR).fill(201), 429, 429]);
 });

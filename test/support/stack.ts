@@ -103,7 +103,7 @@ export async function startStack(opts: {
   // clock would run on while the sweeper sleeps).
   const sweeperId = `outbox-sweeper-${taskQueue}`;
   if (!opts.temporal) await ensureOutboxSweeper(clients[0], { taskQueue, everySeconds: 2, workflowId: sweeperId });
-  const apps = clients.map((client) => createApp({ db, temporal: client, policy, auth: { hsSecret: JWT_SECRET }, taskQueue, log: (m, e) => console.error(m, e), rateLimit: { publicPerMinute: opts.publicPerMinute ?? 100_000, linkFailures: 100_000 }, temporalUiUrl: TEMPORAL_UI_URL, devSignIn: true }));
+  const apps = clients.map((client) => createApp({ db, temporal: client, policy, auth: { hsSecret: JWT_SECRET }, taskQueue, log: (m, e) => console.error(m, e), rateLimit: { publicPerMinute: opts.publicPerMinute ?? 100_000, linkFailures: 100_000, formsPerHour: 100_000 }, temporalUiUrl: TEMPORAL_UI_URL, devSignIn: true }));
   const servers: Server[] = await Promise.all(apps.map((app) => new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   })));

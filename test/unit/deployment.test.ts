@@ -20,7 +20,8 @@ test('TRUST_PROXY is a number of hops; `true`, lists and names stop the process 
   for (const bad of ['true', 'false', 'loopback', '10.0.0.1', '1,2', '-1', '1.5', '']) {
     expect(() => loadConfig({ ...base, TRUST_PROXY: bad })).toThrow(/TRUST_PROXY: a number of trusted proxy hops/);
   }
-  expect(loadConfig({ ...base, RATE_LIMIT_LINK_FAILURES: '5' }).rateLimit).toEqual({ publicPerMinute: 300, linkFailures: 5 });
+  expect(loadConfig({ ...base, RATE_LIMIT_LINK_FAILURES: '5' }).rateLimit).toEqual({ publicPerMinute: 300, linkFailures: 5, formsPerHour: 20 });
+  expect(() => loadConfig({ ...base, RATE_LIMIT_FORMS_PER_HOUR: 'lots' })).toThrow(/RATE_LIMIT_FORMS_PER_HOUR/);
   expect(() => loadConfig({ ...base, RATE_LIMIT_LINK_FAILURES: '0' })).toThrow(/RATE_LIMIT_LINK_FAILURES/);
 });
 

@@ -55,6 +55,8 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
     mentorCaseId: s.mentorCaseId,
     youthCaseId: s.youthCaseId,
     caseWorkerId: s.caseWorkerId,
+    // A named party: the read model's rules need the social worker as much as the workflow's.
+    socialWorkerId: s.socialWorkerId,
     rationale: s.rationale,
     consents: s.consents,
     ...(s.firstMeetingAt ? { firstMeetingAt: s.firstMeetingAt } : {}),

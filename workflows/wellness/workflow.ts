@@ -72,9 +72,13 @@ export async function wellnessCheckinWorkflow(input: WellnessInput): Promise<{ c
     const by = assigner();
     return by ? { escalateTo: SUPERVISOR, escalateAlso: { id: by, ...(state.caller?.assignerEmail ? { email: state.caller.assignerEmail } : {}) } } : { escalateTo: COORDINATOR };
   };
+  /** After the assignment a task's notice goes to the assigning coordinator (or the case supervisors), never to every coordinator. */
+  const assignerMail = () => state.caller?.assignerEmail ?? roleMailbox(rt.policy.mailboxes, SUPERVISOR);
   const coordinatorTask = () => {
     const by = assigner();
-    return by ? { candidateRoles: [COORDINATOR, SUPERVISOR], candidates: [userToken(by), roleToken(SUPERVISOR)], scope: {}, ...escalation() } : coordinator;
+    return by
+      ? { candidateRoles: [COORDINATOR, SUPERVISOR], candidates: [userToken(by), roleToken(SUPERVISOR)], scope: {}, notifyEmail: assignerMail(), ...escalation() }
+      : coordinator;
   };
 
   function assignCallerTask(): Change {
@@ -114,7 +118,7 @@ export async function wellnessCheckinWorkflow(input: WellnessInput): Promise<{ c
       events: [rt.event(SYSTEM, 'checkins_closed', { calls: state.calls.length, reached, outcome: state.outcome })],
       emails: [rt.email(`${state.caseId}:summary`, [state.referrer.email], `Wellness check-ins ${short} ended`,
         `The wellness check-ins you referred (case ${short}) have ended (${state.outcome}): ${state.calls.length} calls, ${reached} reached.`
-        + `${needs.length ? `\nNeeds raised: ${needs.join(', ')}.` : ''}\nThe call log is on the case page.`, rt.caseLink())],
+        + `${needs.length ? `\n${needs.length} kind(s) of need raised.` : ''}\nThe call log is on the case page.`, rt.caseLink())],
     };
   }
 
@@ -123,7 +127,8 @@ export async function wellnessCheckinWorkflow(input: WellnessInput): Promise<{ c
     const changes: Change[] = [];
     const resources = needs.filter((n) => n !== 'safety');
     if (resources.length) {
-      changes.push(rt.openTask({ ...coordinatorTask(), type: 'resource_referral', title: `Resources for wellness check-ins ${short}: ${resources.join(', ')}`, outcomes: ['done'] }, actor));
+      // The needs themselves are in the call log: a title travels in e-mails and inboxes.
+      changes.push(rt.openTask({ ...coordinatorTask(), type: 'resource_referral', title: `Resources for wellness check-ins ${short}`, outcomes: ['done'] }, actor));
     }
     if (needs.includes('safety')) {
       // Urgent: the coordinator(s) and the referrer, due the end of this day.
@@ -131,9 +136,9 @@ export async function wellnessCheckinWorkflow(input: WellnessInput): Promise<{ c
       const task = rt.openTask({
         type: 'safety_review', title: `URGENT: safety concern in wellness check-ins ${short}`, candidateRoles: [...by.candidateRoles, 'referrer'],
         candidates: [...('candidates' in by ? by.candidates : [roleToken(COORDINATOR)]), userToken(state.referrer.id)], scope: {}, outcomes: ['done'],
-        dueAtMs: laStartOfDay(addDays(laDate(Date.now()), 1)), ...escalation(),
+        dueAtMs: laStartOfDay(addDays(laDate(Date.now()), 1)), ...escalation(), ...(assigner() ? { notifyEmail: assignerMail() } : {}),
       }, actor);
-      const urgentTo = assigner() ? [state.caller!.assignerEmail ?? roleMailbox(rt.policy.mailboxes, COORDINATOR), roleMailbox(rt.policy.mailboxes, SUPERVISOR)]
+      const urgentTo = assigner() ? [assignerMail(), roleMailbox(rt.policy.mailboxes, SUPERVISOR)]
         : [roleMailbox(rt.policy.mailboxes, COORDINATOR)];
       changes.push(task, { emails: [rt.email(`${task.tasks![0].id}:urgent`, [...urgentTo, state.referrer.email],
         `URGENT: safety concern in wellness check-ins ${short}`, 'A caller flagged a safety concern. Act on it today.', rt.taskLink(task.tasks![0].id))] });
