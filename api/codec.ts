@@ -8,6 +8,7 @@
  * Browsers are answered only from the Temporal UI's configured origin: any other origin
  * is refused and gets no CORS allowance; callers without an Origin (the CLI) need the token alone.
  */
+import { logger } from '../lib/logger';
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Payload, PayloadCodec } from '@temporalio/common';
@@ -88,6 +89,11 @@ export function mountCodecEndpoint(app: express.Express, opts: CodecEndpointOpti
       for (const codec of codecs) payloads = await codec[direction](payloads);
     } catch (err) {
       throw new HttpProblem(422, 'Unprocessable Content', (err as Error).message, 'undecodable_payload');
+    }
+    // Reading histories in clear is an audited act: who, how much, which namespace (never what).
+    if (direction === 'decode') {
+      logger.info({ audit: 'history_decoded', by: (req as Request & { user?: { sub: string } }).user?.sub, payloads: payloads.length,
+        namespace: req.get('x-namespace') }, 'payloads decoded through the codec endpoint');
     }
     res.setHeader('Cache-Control', 'no-store');
     res.json({ payloads: payloads.map(toWire) });

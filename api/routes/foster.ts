@@ -131,7 +131,9 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
     response: youthSchema,
     handler: async ({ user, body, newId }) => {
       // Every foster case has an assigned case worker: the creator, or the one a social worker names.
-      const asCaseWorker = hasRole(user, 'case_worker');
+      // Someone holding both roles who names themselves the social worker refers as the social worker.
+      const asSocialWorker = hasRole(user, 'social_worker') && body.socialWorker.id === user.sub;
+      const asCaseWorker = !asSocialWorker && hasRole(user, 'case_worker');
       const caseWorkerId = asCaseWorker ? (body.caseWorkerId ?? user.sub) : body.caseWorkerId;
       if (!caseWorkerId) throw new HttpProblem(400, 'Bad Request', 'A social worker names the assigned case worker', 'validation_failed', [{ path: 'body.caseWorkerId', message: 'Required' }]);
       if (!asCaseWorker && body.socialWorker.id !== user.sub) throw forbidden("A social worker refers the youth they are the social worker of");

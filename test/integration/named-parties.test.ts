@@ -51,6 +51,14 @@ describe('youth referral parties', () => {
   });
 });
 
+test('someone holding both roles who names themselves the social worker refers as the social worker', async () => {
+  const both: Person = { sub: `both-${run}`, roles: ['case_worker', 'social_worker'], name: 'Both Roles' };
+  const r = await as(stack, both).post('/foster/youth', youthReferral({ socialWorker: { id: both.sub, name: both.name, email: 'both@county.example' } }));
+  expect(r.status).toBe(201);
+  const alone = await as(stack, both).post('/foster/youth', youthReferral({ socialWorker: { id: both.sub, name: both.name, email: 'both@county.example' }, caseWorkerId: both.sub }));
+  expect(alone.body.code).toBe('invalid_party');
+});
+
 describe('caller screening parties', () => {
   test('a case worker may not file a caller application for their own account', async () => {
     const app = callerApplication(['English'], {});

@@ -37,8 +37,10 @@ test('two workers and two APIs of the product, the APIs on different host ports'
   expect(running('worker')).toHaveLength(2);
   const apis = running('api');
   expect(apis).toHaveLength(2);
-  const hostPorts = apis.map(([, s]) => s.ports![0].split(':')[0]);
+  const hostPorts = apis.map(([, s]) => s.ports![0].split(':').slice(-2)[0]);
   expect(new Set(hostPorts).size).toBe(2);
+  // Published on loopback unless told otherwise: clients reach the APIs only through the load balancer.
+  for (const [, s] of apis) expect(s.ports![0]).toMatch(/^\$\{API_BIND:-127\.0\.0\.1\}:/);
 });
 
 test('the Temporal images are the server version the pinned CLI embeds, on PostgreSQL with 4 history shards', () => {
