@@ -149,8 +149,8 @@ export const DEFAULT_POLICY: Policy = {
     intake: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
     // First meeting within 14 days of the last acceptance.
     first_meeting: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
-    // A check-in is due on its date; more than 7 days late it escalates to a case supervisor.
-    check_in: { due: 'P7D', reminderBefore: 'P7D', escalateTo: 'case_supervisor' },
+    // A check-in is due on its date; reminded 3 days before it is 7 days late (not at once with its notice), then escalated.
+    check_in: { due: 'P7D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
     // A safety concern is urgent; late, it goes to the case supervisors (never admin: youth data).
     safety_review: { due: 'P1D', reminderBefore: 'PT12H', escalateTo: 'case_supervisor' },
     anniversary: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
