@@ -1,8 +1,7 @@
 /** Bearer tokens: HS256 for development, OIDC through a JWKS URL for production. */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Request } from 'express';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { SignJWT } from 'jose';
+import { serveJwks, type TestJwks } from '../support/jwks';
 import { createAuthenticator, mintToken } from '../../api/auth';
 
 const req = (token?: string) => ({ headers: token ? { authorization: `Bearer ${token}` } : {} }) as unknown as Request;
@@ -18,18 +17,14 @@ test('HS256 development tokens carry the claims of api.md', async () => {
 });
 
 describe('OIDC', () => {
-  let server: http.Server;
+  let jwks: TestJwks;
   let url: string;
-  let privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+  let privateKey: TestJwks['privateKey'];
   beforeAll(async () => {
-    const pair = await generateKeyPair('RS256');
-    privateKey = pair.privateKey;
-    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
-    server = http.createServer((_q, s) => s.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`;
+    jwks = await serveJwks();
+    ({ url, privateKey } = jwks);
   });
-  afterAll(() => new Promise((r) => server.close(r)));
+  afterAll(() => jwks.close());
 
   const sign = (claims: Record<string, unknown>, iss = 'https://idp.example', aud = 'mentorflow') =>
     new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(iss).setAudience(aud).setSubject('emp-7').setExpirationTime('5m').sign(privateKey);

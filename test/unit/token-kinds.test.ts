@@ -3,28 +3,23 @@
  * person signed in) is refused even when AUTH_AUDIENCE is the web app's client id, the
  * setup in which its audience alone cannot tell the two apart.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Request } from 'express';
-import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
+import { SignJWT, type JWTPayload } from 'jose';
+import { serveJwks, type TestJwks } from '../support/jwks';
 import { createAuthenticator, notAnAccessToken } from '../../api/auth';
 
 const req = (token: string) => ({ headers: { authorization: `Bearer ${token}` } }) as unknown as Request;
 const ISSUER = 'https://idp.example';
 const CLIENT = 'mentorflow-web';
 
-let server: http.Server;
+let jwks: TestJwks;
 let jwksUrl: string;
-let privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+let privateKey: TestJwks['privateKey'];
 beforeAll(async () => {
-  const pair = await generateKeyPair('RS256');
-  privateKey = pair.privateKey;
-  const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
-  server = http.createServer((_q, s) => s.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`;
+  jwks = await serveJwks();
+  ({ url: jwksUrl, privateKey } = jwks);
 });
-afterAll(() => new Promise((r) => server.close(r)));
+afterAll(() => jwks.close());
 
 const sign = (claims: JWTPayload, opts: { aud: string | string[]; typ?: string }) =>
   new SignJWT({ roles: ['hr_officer'], department: 'CDT', ...claims })
