@@ -6,7 +6,7 @@ import type { Db } from '../../db';
 import { CONFIRM_LINK, hashToken, WITHDRAW_LINK } from '../../activities/references';
 import { laDate } from '../../workflows/shared/calendar';
 import type { Policy } from '../../workflows/shared/policy';
-import { closeMatchUpdate, logTrainingUpdate, matchEndedSignal, referenceAnswerUpdate, reserveForMatchUpdate, withdrawApplicationUpdate } from '../../workflows/foster/messages';
+import { closeMatchUpdate, closeYouthReferralUpdate, logTrainingUpdate, matchEndedSignal, referenceAnswerUpdate, reserveForMatchUpdate, withdrawApplicationUpdate } from '../../workflows/foster/messages';
 import { ageOn } from '../../workflows/foster/rules';
 import { closeMatchInput, matchProposalInput, mentorApplicationInput, referenceAnswerInput, trainingInput, withdrawInput, youthReferralInput } from '../../workflows/foster/inputs';
 import { assignedCaseWorkerOrSupervisor } from '../../workflows/shared/who-may-act';
@@ -154,6 +154,19 @@ export function registerFosterRoutes(api: ApiBuilder, db: Db, temporal: Client, 
         workflow: youthReferralWorkflow, workflowId: youthReferralWorkflowId(caseId), taskQueue, args: [input], caseId, caseType: 'youth_referral',
         duplicate: () => conflict('duplicate', 'This referral exists already'),
       }) };
+    },
+  });
+
+  api.route({
+    method: 'post', path: '/foster/youth/:caseId/close', tag: 'foster', auth: ['case_worker', 'case_supervisor'], errors: [404, 409],
+    summary: "Closes a youth's referral that ends without a match (left care, moved, declined); not while in a match",
+    body: withdrawInput,
+    handler: async ({ user, params, body }) => {
+      const c = await loadVisibleCase(db, user, params.caseId, 'youth_referral');
+      const r = assignedCaseWorkerOrSupervisor(actorOf(user), String((c.details as { caseWorkerId?: string }).caseWorkerId ?? c.owner_id));
+      if (r) throw problemFromRefusal(r);
+      await answerWithin(c.id, temporal.workflow.getHandle(c.workflow_id).executeUpdate(closeYouthReferralUpdate, { args: [{ reason: body.reason, actor: actorOf(user) }] }));
+      return { body: await caseWithDetails(db, await loadVisibleCase(db, user, c.id, 'youth_referral'), user) };
     },
   });
 

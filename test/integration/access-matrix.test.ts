@@ -66,6 +66,7 @@ async function fixtures() {
   const mentorId = await approvedMentor(stack);
   const screeningId = (await as(stack, P.caseWorker).post('/foster/mentors', mentorApplication())).body.id as string;
   const youthId = await readyYouth(stack);
+  const closableYouthId = await readyYouth(stack);
   const match = await activeMatch(stack, await approvedMentor(stack), await readyYouth(stack));
   const cert = await as(stack, P.staff).post(`/programs/${programP}/certifications`, { level: 'partner' });
   await as(stack, P.reviewer).post(`/tasks/${cert.body.openTasks[0].id}/complete`, { outcome: 'approve' });
@@ -82,7 +83,7 @@ async function fixtures() {
     callerId, wellnessId, eceMentorId, placementId,
     payrollId, referralId,
     programP, programQ, leaveId, requestId: pending.body.id as string, reviewTask, nextYear: year + 1,
-    mentorId, screeningId, youthId, matchId: match.id as string, certId: cert.body.id as string, questions,
+    mentorId, screeningId, youthId, closableYouthId, matchId: match.id as string, certId: cert.body.id as string, questions,
   };
 }
 
@@ -196,6 +197,10 @@ const MATRIX: Record<string, Row> = {
   'GET /foster/matches/:caseId': { request: get('/foster/matches/{match}'), expect: { ...YOUTH_VIEWERS, others: 404 } },
   'POST /foster/matches/:caseId/close': {
     request: () => ({ method: 'POST', path: `/foster/matches/${F.matchId}/close`, body: { reason: 'planned', notes: 'Year done' } }),
+    expect: { caseWorker: 200, caseSupervisor: 409, caseWorkerOther: 404, others: 403 },
+  },
+  'POST /foster/youth/:caseId/close': {
+    request: () => ({ method: 'POST', path: `/foster/youth/${F.closableYouthId}/close`, body: { reason: 'The youth left care' } }),
     expect: { caseWorker: 200, caseSupervisor: 409, caseWorkerOther: 404, others: 403 },
   },
   'POST /programs': {

@@ -21,4 +21,6 @@ export const matchConfirmedSignal = defineSignal<[{ matchId: string }]>('matchCo
 export const partyTakenSignal = defineSignal<[{ party: 'mentor' | 'youth'; reason: string }]>('partyTaken');
 export const matchEndedSignal = defineSignal<[{ matchId: string; outcome: 'cancelled' | 'closed' }]>('matchEnded');
 
+/** A youth's referral ends without a match (left care, moved, declined the program): its case worker or a supervisor closes it. */
+export const closeYouthReferralUpdate = defineUpdate<{ stage: string }, [{ reason: string; actor: ActingUser }]>('closeYouthReferral');
 export const closeMatchUpdate = defineUpdate<{ stage: string }, [{ reason: ClosureReason; notes: string; actor: ActingUser }]>('closeMatch');

@@ -4,12 +4,15 @@
  * youth is ready to match. The case stays open as the youth's record while in the program.
  * The youth's name, birth date and needs never appear in titles or e-mails.
  */
-import { continueAsNew } from '@temporalio/workflow';
+import { continueAsNew, setHandler } from '@temporalio/workflow';
 import { roleToken, userToken } from '../shared/access';
-import { CaseRuntime, newCase, refuse, type Change } from '../shared/case-runtime';
+import { CaseRuntime, mergeChanges, newCase, refuse, type Change } from '../shared/case-runtime';
+import { checkInput, refuseWith } from '../shared/refusals';
 import type { TaskRecord } from '../shared/records';
-import { fosterAssignable } from '../shared/who-may-act';
-import { registerAvailability } from './availability';
+import { assignedCaseWorkerOrSupervisor, fosterAssignable, tokensOn } from '../shared/who-may-act';
+import { isFree, registerAvailability } from './availability';
+import { withdrawInput } from './inputs';
+import { closeYouthReferralUpdate } from './messages';
 import type { FosterResult, YouthReferralInput, YouthReferralState } from './types';
 
 export const youthReferralWorkflowId = (caseId: string): string => `youth-referral-${caseId}`;
@@ -91,6 +94,27 @@ export async function youthReferralWorkflow(input: YouthReferralInput): Promise<
   );
 
   registerAvailability(rt, () => (state.stage === 'ready' ? undefined : `The youth referral is ${state.stage}`), 'youth_not_available');
+
+  // Not every referral ends in a match: the youth leaves care, moves, or the family declines.
+  setHandler(
+    closeYouthReferralUpdate,
+    async ({ reason, actor }) => {
+      rt.setStage('closed', 'closed');
+      const cancelled = rt.openTasks().map((t) => rt.closeTask(t, 'cancelled', actor, 'referral closed'));
+      await rt.commit(mergeChanges(...cancelled, { events: [rt.event(actor, 'referral_closed', { reason })] }));
+      return { stage: state.stage };
+    },
+    {
+      validator: ({ reason, actor }) => {
+        const acting = { roles: [], ...actor };
+        refuseWith(assignedCaseWorkerOrSupervisor(acting, state.caseWorkerId));
+        if (acting.id === state.caseWorkerId && !tokensOn(acting, state).length) refuse('not_a_candidate', 'You no longer hold the case worker role');
+        checkInput(withdrawInput, { reason }, 'The reason is not valid');
+        if (state.status === 'closed') refuse('case_closed', 'The referral is closed');
+        if (!isFree(state)) refuse('in_active_match', 'The youth is in an active or proposed match: close the match first');
+      },
+    },
+  );
 
   if (!state.recorded) {
     const sw = rt.openTask({

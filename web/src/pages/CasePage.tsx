@@ -11,6 +11,7 @@ import { AssignTask } from '../components/AssignTask';
 import { supervises } from '../roles';
 import { CaseDetails } from '../components/CaseDetails';
 import { CloseMatch } from '../components/CloseMatch';
+import { CloseYouthReferral } from '../components/CloseYouthReferral';
 import { LogTraining } from '../components/LogTraining';
 import { EceDetails } from '../components/EceDetails';
 import { OfferByHand } from '../components/OfferByHand';
@@ -74,6 +75,8 @@ export function CasePage() {
           {c.type === 'certification' && c.stage === 'self_assessment' && programSide ? <SelfAssessmentForm caseId={caseId} saved={c.selfAssessment?.answers ?? []} /> : null}
           {c.type === 'certification' && c.stage === 'work_plan' && programSide ? <WorkPlanActions caseId={caseId} items={c.workPlan ?? []} /> : null}
           {c.type === 'match' && ['active', 'awaiting_first_meeting'].includes(c.stage) && roles.some((r) => r === 'case_worker' || r === 'case_supervisor') ? <CloseMatch caseId={caseId} /> : null}
+          {c.type === 'youth_referral' && c.status === 'open' && roles.some((r) => r === 'case_worker' || r === 'case_supervisor')
+            ? <CloseYouthReferral caseId={caseId} /> : null}
           <div role="status">
             {done.map((d, i) => (
               <div key={i} className="usa-alert usa-alert--success usa-alert--slim margin-y-2"><div className="usa-alert__body"><p className="usa-alert__text">Done: {humanize(d.outcome)}. ({d.title})</p></div></div>
