@@ -97,19 +97,12 @@ test('dependencies stay past their published advisories (every copy in the lock 
     const i = a.findIndex((x, k) => x !== b[k]);
     return i === -1 || a[i] > b[i];
   };
-  // Known older copies, each with why it does not reach the product: mailparser 3.7.4 and
-  // smtp-server 3.13.6 pin their own nodemailer (7.0.4, 6.9.15) for parsing; only the local SMTP
-  // catcher (scripts/provision/smtp-catcher.ts: `npm start` without SMTP_URL, and the tests) loads
-  // them, to receive mail this product sent. An npm `overrides` entry would lift both.
-  const excused: Record<string, string> = {
-    'node_modules/mailparser/node_modules/nodemailer': '7.0.4',
-    'node_modules/smtp-server/node_modules/nodemailer': '6.9.15',
-  };
   for (const [name, floor] of Object.entries(floors)) {
     const copies = Object.entries(lock.packages).filter(([p]) => p === `node_modules/${name}` || p.endsWith(`/node_modules/${name}`));
     expect(copies.map(([p]) => p)).toContain(`node_modules/${name}`);
     for (const [p, { version }] of copies) {
-      const ok = atLeast(version!, floor) || excused[p] === version;
+      // package.json's overrides lift the copies other packages pin (mailparser, smtp-server) too.
+      const ok = atLeast(version!, floor);
       expect({ p, version, pastAdvisory: ok }).toEqual({ p, version, pastAdvisory: true });
     }
   }
