@@ -166,12 +166,14 @@ async function writeTransition(db: Db, clock: () => Date, input: TransitionInput
           id: p.id, name: p.name, organization: p.organization, contact_email: p.contactEmail, county: p.county,
           started_on: p.startedOn, minimum_match_months: p.minimumMatchMonths, level: p.level,
           certified_until: p.certifiedUntil ?? null, created_by: p.createdBy, created_at: p.createdAt, updated_at: now,
+          version: p.version ?? 0,
         })
         .onConflict((oc) =>
           oc.column('id').doUpdateSet((eb) => ({
             level: eb.ref('excluded.level'), certified_until: eb.ref('excluded.certified_until'),
-            updated_at: eb.ref('excluded.updated_at'),
-          })),
+            updated_at: eb.ref('excluded.updated_at'), version: eb.ref('excluded.version'),
+          // A write of an older version than the row's (retried late) changes nothing; unversioned writes as before.
+          })).where((eb) => eb.or([eb('programs.version', '<=', eb.ref('excluded.version')), eb('excluded.version', '=', 0)])),
         )
         .execute();
     }

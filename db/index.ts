@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012_referral_settings';
 import * as m0013 from './migrations/0013_colleges';
 import * as m0014 from './migrations/0014_referral_address_limits';
 import * as m0015 from './migrations/0015_match_social_worker';
+import * as m0016 from './migrations/0016_program_versions';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '0013_colleges': m0013,
   '0014_referral_address_limits': m0014,
   '0015_match_social_worker': m0015,
+  '0016_program_versions': m0016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -76,6 +76,8 @@ export interface ProgramsTable {
   created_by: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The program record's version of the last write (writes of older versions change nothing). */
+  version: Generated<number>;
 }
 
 export interface LeaveLedgersTable {

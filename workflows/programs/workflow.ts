@@ -61,6 +61,8 @@ export const programLevelSignal = defineSignal<[SetProgramLevelInput]>('programL
 
 /** Writes a program's change, and (from this version on) delivers its e-mails as their own step. */
 async function record(input: TransitionInput): Promise<void> {
+  // Each write carries the record's next version, so a write retried late never undoes a newer one.
+  if (input.program) input.program.version = (input.program.version ?? 0) + 1;
   await recordTransitionUntilWritten(input);
   const keys = (input.emails ?? []).map((m) => m.key);
   if (keys.length && patched('program-email-step')) await deliverEmails({ keys }).catch(() => undefined);

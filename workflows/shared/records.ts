@@ -149,6 +149,8 @@ export interface ProgramRow {
   certifiedUntil?: string | null;
   createdBy: string;
   createdAt: string;
+  /** Counted by the program's record at every write; absent on writes from before it was counted. */
+  version?: number;
 }
 
 export interface TransitionInput {
