@@ -8,95 +8,21 @@
  */
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateStage } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { buildPolicy } from '../../lib/policy';
+import { calls, env, eventsOf, eventually, faults, person, policy, taskQueue, within } from './harness';
 import { laDate, laYear } from '../../workflows/shared/calendar';
 import { caseRecordedUpdate, completeTaskUpdate, openTasksQuery, retryIncidentUpdate, stageQuery } from '../../workflows/shared/messages';
 import { logPersonalTimeUpdate } from '../../workflows/mentoring-leave/messages';
 import { mentoringLeaveWorkflow } from '../../workflows/mentoring-leave/workflow';
 import { mentorScreeningWorkflow, mentorScreeningWorkflowId } from '../../workflows/foster/mentor-screening';
 import { referenceAnswerUpdate } from '../../workflows/foster/messages';
-import type { TransitionInput } from '../../workflows/shared/records';
-import { mailQueueOf } from '../../workflows/shared/task-queues';
 import { certificationWorkflow } from '../../workflows/certification/workflow';
 import { programLevelSignal, programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../../workflows/programs/workflow';
 
 const DAY = 86_400_000;
-const person = (id: string, roles: string[], extra: Record<string, unknown> = {}) => ({ id, roles, ...extra });
 const employee = person('emp-wf', ['employee'], { department: 'CDT' });
 const hr = person('hr-wf', ['hr_officer'], { department: 'CDT' });
 const admin = person('admin-wf', ['admin']);
 const cw = person('cw-wf', ['case_worker']);
-
-/** What the fake activities were asked, and the faults they obey. */
-const calls = { transitions: [] as TransitionInput[], incidents: [] as { caseId: string; open?: { reason: string } }[], deliveries: 0 };
-const faults = { refuseNext: 0, failAlways: false, mailDown: false, refuseHours: 0 };
-
-let env: TestWorkflowEnvironment;
-let worker: Worker;
-let mailWorker: Worker;
-let running: Promise<void>;
-const taskQueue = `wf-${randomUUID()}`;
-const policy = buildPolicy({}, 'http://127.0.0.1:3000');
-
-// A fresh test server and worker per test: its clock and its pending work are the test's own.
-beforeEach(async () => {
-  try {
-    Runtime.install({ logger: new DefaultLogger('ERROR') });
-  } catch {
-    /* installed by another file */
-  }
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: process.env.TEMPORAL_TEST_SERVER_PATH! } } });
-  // Time moves only inside env.sleep: the test decides when retries and timers come due.
-  await env.connection.testService!.lockTimeSkipping({});
-  // The fakes serve both task queues: the cases' and the mail queue beside it.
-  const activities = {
-    recordTransition: async (input: TransitionInput) => {
-      calls.transitions.push(input);
-      const refusedEntry = (input.events ?? []).some((e) => faults.refuseHours > 0 && e.detail.hours === faults.refuseHours);
-      if (faults.refuseNext > 0 || refusedEntry) {
-        if (faults.refuseNext > 0) faults.refuseNext--;
-        throw ApplicationFailure.nonRetryable('value too long for type character varying (22001)', 'bad_data');
-      }
-      if (faults.failAlways) throw ApplicationFailure.retryable('connection terminated unexpectedly', 'Error');
-      return { emailsSent: 0 };
-    },
-    recordIncident: async (input: { caseId: string; open?: { reason: string } }) => {
-      calls.incidents.push(input);
-    },
-    caseRecorded: async () => ({ recorded: true }),
-    deliverEmails: async () => {
-      calls.deliveries++;
-      if (faults.mailDown) throw ApplicationFailure.retryable('421 service not available', 'Error');
-      return { sent: 1 };
-    },
-    sweepOutbox: async () => ({ sent: 0, pending: 0 }),
-    issueReferenceLink: async () => ({ sent: true }),
-  };
-  worker = await Worker.create({
-    connection: env.nativeConnection, taskQueue, workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! }, activities,
-  });
-  mailWorker = await Worker.create({ connection: env.nativeConnection, taskQueue: mailQueueOf(taskQueue), activities });
-  running = Promise.all([worker.run(), mailWorker.run()]).then(() => undefined);
-});
-
-afterEach(async () => {
-  worker?.shutdown();
-  mailWorker?.shutdown();
-  await running;
-  await env?.teardown();
-});
-
-beforeEach(() => {
-  calls.transitions = [];
-  calls.incidents = [];
-  calls.deliveries = 0;
-  Object.assign(faults, { refuseNext: 0, failAlways: false, mailDown: false, refuseHours: 0 });
-});
-
-const eventsOf = (inputs: TransitionInput[]) => inputs.flatMap((t) => (t.events ?? []).map((e) => e.event));
 
 async function enrolledAndApproved() {
   const now = Number(await env.currentTimeMs());
@@ -118,23 +44,6 @@ async function enrolledAndApproved() {
   const review = (await h.query(openTasksQuery)).find((t) => t.type === 'eligibility_review')!;
   await h.executeUpdate(completeTaskUpdate, { args: [{ taskId: review.id, outcome: 'approve', actor: hr }] });
   return { h, today: laDate(now) };
-}
-
-/** A wait that fails with its label instead of hanging the suite. */
-function within<T>(p: Promise<T>, ms: number, label: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`never: ${label}`)), ms);
-  });
-  return Promise.race([p, late]).finally(() => clearTimeout(timer));
-}
-
-async function eventually(what: () => Promise<boolean>, label: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (await what()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`never: ${label}`);
 }
 
 test('a transition the read model refuses puts the case in an incident; an admin\'s retry writes it and clears it', async () => {

@@ -8,7 +8,7 @@
  * placements, and the coordinator is told of any still open. The case stays open as the
  * mentor's record while certified (it holds the placements, at most 2 at once).
  */
-import { condition, continueAsNew, setHandler, uuid4 } from '@temporalio/workflow';
+import { condition, continueAsNew, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import { roleMailbox, roleToken, userToken } from '../shared/access';
 import { addDays, addDuration, laDate, laStartOfDay, subtractDuration } from '../shared/calendar';
 import { CaseRuntime, mergeChanges, newCase, refuse, type Change } from '../shared/case-runtime';
@@ -16,7 +16,7 @@ import { caseRecorded } from '../shared/activities';
 import { checkInput } from '../shared/refusals';
 import { SYSTEM } from '../shared/records';
 import { developmentInput } from './inputs';
-import { logDevelopmentUpdate, placementEndedSignal, reservePlacementUpdate } from './messages';
+import { logDevelopmentUpdate, placementEndedSignal, placementStartedSignal, reservePlacementUpdate } from './messages';
 import type { EceCertificationInput, EceCertificationState } from './types';
 
 export const eceCertificationWorkflowId = (caseId: string): string => `ece-certification-${caseId}`;
@@ -113,6 +113,12 @@ export async function eceCertificationWorkflow(input: EceCertificationInput): Pr
       if (state.openPlacements.length >= rules.maxOpenPlacements) refuse('mentor_at_capacity', `A mentor holds at most ${rules.maxOpenPlacements} placements at once`);
     },
   });
+  setHandler(placementStartedSignal, ({ placementId }) => {
+    const held = state.openPlacements.find((p) => p.placementId === placementId);
+    if (held) held.started = true;
+    // Let go before its row was written (an incident held it up): it runs, so it holds the mentor again.
+    else state.openPlacements.push({ placementId, since: rt.nowIso(), started: true });
+  });
   setHandler(placementEndedSignal, ({ placementId }) => {
     state.openPlacements = state.openPlacements.filter((p) => p.placementId !== placementId);
   });
@@ -120,8 +126,9 @@ export async function eceCertificationWorkflow(input: EceCertificationInput): Pr
   /** A reservation whose placement case never started (its request died) is let go after the hold. */
   async function releaseIfNeverStarted(placementId: string): Promise<void> {
     const held = () => state.openPlacements.some((p) => p.placementId === placementId);
-    await rt.untilOr(() => !held(), addDuration(Date.now(), input.policy.foster.reservationHold, rt.calendar));
-    if (held() && !(await caseRecorded({ caseId: placementId })).recorded) {
+    const started = () => state.openPlacements.some((p) => p.placementId === placementId && p.started);
+    await rt.untilOr(() => !held() || started(), addDuration(Date.now(), input.policy.foster.reservationHold, rt.calendar));
+    if (held() && !started() && !(await caseRecorded({ caseId: placementId })).recorded) {
       state.openPlacements = state.openPlacements.filter((p) => p.placementId !== placementId);
     }
   }
@@ -177,6 +184,10 @@ export async function eceCertificationWorkflow(input: EceCertificationInput): Pr
     rt.resumeTaskTimers();
     if (state.stage === 'certified') void lifecycle();
     if (state.stage === 'lapsed') void closeWhenFree();
+    // Reservations carried over a continue-as-new are watched again until their placement starts.
+    if (patched('placement-reservations-watched-after-continue')) {
+      for (const p of state.openPlacements) if (!p.started) void releaseIfNeverStarted(p.placementId);
+    }
   }
   await rt.runUntilClosed((s) => continueAsNew<typeof eceCertificationWorkflow>({ ...input, state: s }));
   return { caseId: state.caseId, stage: state.stage };

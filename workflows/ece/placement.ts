@@ -6,14 +6,15 @@
  * and the mentor confirms each entry; at the term's end both evaluate, and the coordinator
  * closes the placement, which earns the mentor the stipend. Its end frees the mentor.
  */
-import { continueAsNew, getExternalWorkflowHandle, setHandler, uuid4 } from '@temporalio/workflow';
+import { continueAsNew, getExternalWorkflowHandle, patched, setHandler, uuid4 } from '@temporalio/workflow';
+import { receiverGone } from '../shared/signal-case';
 import { roleToken, userToken } from '../shared/access';
 import { addDays, laDate, laStartOfDay } from '../shared/calendar';
 import { CaseRuntime, mergeChanges, newCase, onCompletedByType, refuse, type Change, type TaskCompletionHook } from '../shared/case-runtime';
 import { checkInput } from '../shared/refusals';
 import { SYSTEM, type Actor } from '../shared/records';
 import { placementHoursInput } from './inputs';
-import { logPlacementHoursUpdate, placementEndedSignal } from './messages';
+import { logPlacementHoursUpdate, placementEndedSignal, placementStartedSignal } from './messages';
 import type { EcePlacementInput, EcePlacementState } from './types';
 
 export const ecePlacementWorkflowId = (caseId: string): string => `ece-placement-${caseId}`;
@@ -128,6 +129,13 @@ export async function ecePlacementWorkflow(input: EcePlacementInput): Promise<{ 
   }
 
   if (!state.recorded) {
+    if (patched('placement-announces-start')) {
+      try {
+        await getExternalWorkflowHandle(state.mentorWorkflowId).signal(placementStartedSignal, { placementId: state.caseId });
+      } catch (err) {
+        if (!receiverGone(err)) throw err;
+      }
+    }
     await rt.commit(mergeChanges(
       { events: [rt.event(input.placedBy, 'placed', { kind: state.mentee.kind, term: state.term })] },
       personTask(state.mentor, 'accept_placement', `Accept placement ${short} (${state.mentee.kind}, ${state.term.start} to ${state.term.end})`, ['accept', 'decline']),

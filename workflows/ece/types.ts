@@ -36,7 +36,8 @@ export interface EceCertificationState extends CaseCore, EceApplication {
   development: { date: string; hours: number; topic: string }[];
   remindersSent: number;
   /** Placements holding this mentor (at most 2 at once). */
-  openPlacements: { placementId: string; since: string }[];
+  /** `started`: the placement said it runs (a reservation whose case never started is let go; a started one never is). */
+  openPlacements: { placementId: string; since: string; started?: boolean }[];
 }
 
 export interface EceCertificationInput extends EceApplication {

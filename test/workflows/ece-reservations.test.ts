@@ -1,0 +1,50 @@
+/**
+ * A mentor's placement reservations at the workflow level: a placement that has started
+ * holds its mentor even while its read-model row is missing (its first write waiting on an
+ * incident), so a mentor never holds more than the limit; only a reservation whose
+ * placement never started is let go after the hold.
+ */
+import { randomUUID } from 'node:crypto';
+import { eceCertificationWorkflow, eceCertificationWorkflowId } from '../../workflows/ece/certification';
+import { reservePlacementUpdate } from '../../workflows/ece/messages';
+import { ecePlacementWorkflow, ecePlacementWorkflowId } from '../../workflows/ece/placement';
+import { caseDetailsQuery, caseRecordedUpdate, completeTaskUpdate, openTasksQuery } from '../../workflows/shared/messages';
+import { env, faults, person, policy, taskQueue } from './harness';
+
+const MINUTE = 60_000;
+const coordinator = person('cc-wf', ['college_coordinator'], { collegeId: 'c1' });
+const mentor = { id: 'mentor-wf', name: 'Maya Mentor', email: 'maya@example.org' };
+
+async function certifiedMentor() {
+  const caseId = randomUUID();
+  const h = await env.client.workflow.start(eceCertificationWorkflow, {
+    taskQueue, workflowId: eceCertificationWorkflowId(caseId),
+    args: [{ caseId, collegeId: 'c1', person: mentor, role: 'mentor_teacher', site: 'Sunrise', yearsExperience: 9, permitLevel: 'Master Teacher',
+      evidence: 'QRIS tier 4', policy, appliedBy: coordinator }],
+  });
+  await h.executeUpdate(caseRecordedUpdate);
+  for (const n of [1, 2, 3]) {
+    const vote = (await h.query(openTasksQuery)).find((t) => t.type === 'committee_vote')!;
+    await h.executeUpdate(completeTaskUpdate, { args: [{ taskId: vote.id, outcome: 'approve', actor: person(`member-${n}`, ['selection_committee'], { collegeId: 'c1' }) }] });
+  }
+  return { h, caseId };
+}
+
+const held = async (h: Awaited<ReturnType<typeof certifiedMentor>>['h']) => (await h.query(caseDetailsQuery)).openPlacements as string[];
+
+test('a started placement keeps its mentor though its row is missing; one that never started is let go', async () => {
+  const { h, caseId } = await certifiedMentor();
+  faults.notRecorded = true; // the read model shows neither placement
+  const started = randomUUID();
+  const never = randomUUID();
+  await h.executeUpdate(reservePlacementUpdate, { args: [{ placementId: started, kind: 'student' }] });
+  await h.executeUpdate(reservePlacementUpdate, { args: [{ placementId: never, kind: 'student' }] });
+  await env.client.workflow.start(ecePlacementWorkflow, {
+    taskQueue, workflowId: ecePlacementWorkflowId(started),
+    args: [{ caseId: started, collegeId: 'c1', mentorCaseId: caseId, mentorWorkflowId: eceCertificationWorkflowId(caseId),
+      mentor: { ...mentor, role: 'mentor_teacher' }, mentee: { id: 'student-wf', name: 'Sam', email: 'sam@example.org', kind: 'student' },
+      term: { start: '2027-01-10', end: '2027-05-20' }, policy, placedBy: coordinator }],
+  });
+  await env.sleep(10 * MINUTE); // past the 5-minute hold
+  expect(await held(h)).toEqual([started]);
+});

@@ -1,0 +1,99 @@
+/**
+ * The workflow test harness, the way Temporal's samples test workflows: the real workflow
+ * code on the time-skipping test server (a fresh server and worker per test, time moving
+ * only inside `env.sleep`), activities replaced by fakes that fail on cue (`faults`) and
+ * remember what they were asked (`calls`). Importing it registers the hooks.
+ */
+import { randomUUID } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/common';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { buildPolicy } from '../../lib/policy';
+import type { TransitionInput } from '../../workflows/shared/records';
+import { mailQueueOf } from '../../workflows/shared/task-queues';
+
+export const person = (id: string, roles: string[], extra: Record<string, unknown> = {}) => ({ id, roles, ...extra });
+export const eventsOf = (inputs: TransitionInput[]) => inputs.flatMap((t) => (t.events ?? []).map((e) => e.event));
+
+/** What the fake activities were asked, and the faults they obey. */
+export const calls = { transitions: [] as TransitionInput[], incidents: [] as { caseId: string; open?: { reason: string } }[], deliveries: 0 };
+export const faults = { refuseNext: 0, failAlways: false, mailDown: false, refuseHours: 0, notRecorded: false };
+
+export let env: TestWorkflowEnvironment;
+let worker: Worker;
+let mailWorker: Worker;
+let running: Promise<void>;
+export const taskQueue = `wf-${randomUUID()}`;
+export const policy = buildPolicy({}, 'http://127.0.0.1:3000');
+
+// A fresh test server and worker per test: its clock and its pending work are the test's own.
+beforeEach(async () => {
+  try {
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
+  } catch {
+    /* installed by another file */
+  }
+  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: process.env.TEMPORAL_TEST_SERVER_PATH! } } });
+  // Time moves only inside env.sleep: the test decides when retries and timers come due.
+  await env.connection.testService!.lockTimeSkipping({});
+  // The fakes serve both task queues: the cases' and the mail queue beside it.
+  const activities = {
+    recordTransition: async (input: TransitionInput) => {
+      calls.transitions.push(input);
+      const refusedEntry = (input.events ?? []).some((e) => faults.refuseHours > 0 && e.detail.hours === faults.refuseHours);
+      if (faults.refuseNext > 0 || refusedEntry) {
+        if (faults.refuseNext > 0) faults.refuseNext--;
+        throw ApplicationFailure.nonRetryable('value too long for type character varying (22001)', 'bad_data');
+      }
+      if (faults.failAlways) throw ApplicationFailure.retryable('connection terminated unexpectedly', 'Error');
+      return { emailsSent: 0 };
+    },
+    recordIncident: async (input: { caseId: string; open?: { reason: string } }) => {
+      calls.incidents.push(input);
+    },
+    caseRecorded: async () => ({ recorded: !faults.notRecorded }),
+    deliverEmails: async () => {
+      calls.deliveries++;
+      if (faults.mailDown) throw ApplicationFailure.retryable('421 service not available', 'Error');
+      return { sent: 1 };
+    },
+    sweepOutbox: async () => ({ sent: 0, pending: 0 }),
+    issueReferenceLink: async () => ({ sent: true }),
+  };
+  worker = await Worker.create({
+    connection: env.nativeConnection, taskQueue, workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! }, activities,
+  });
+  mailWorker = await Worker.create({ connection: env.nativeConnection, taskQueue: mailQueueOf(taskQueue), activities });
+  running = Promise.all([worker.run(), mailWorker.run()]).then(() => undefined);
+});
+
+afterEach(async () => {
+  worker?.shutdown();
+  mailWorker?.shutdown();
+  await running;
+  await env?.teardown();
+});
+
+beforeEach(() => {
+  calls.transitions = [];
+  calls.incidents = [];
+  calls.deliveries = 0;
+  Object.assign(faults, { refuseNext: 0, failAlways: false, mailDown: false, refuseHours: 0, notRecorded: false });
+});
+
+/** A wait that fails with its label instead of hanging the suite. */
+export function within<T>(p: Promise<T>, ms: number, label: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`never: ${label}`)), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
+export async function eventually(what: () => Promise<boolean>, label: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await what()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`never: ${label}`);
+}
