@@ -17,7 +17,11 @@ export const eventsOf = (inputs: TransitionInput[]) => inputs.flatMap((t) => (t.
 
 /** What the fake activities were asked, and the faults they obey. */
 export const calls = { transitions: [] as TransitionInput[], incidents: [] as { caseId: string; open?: { reason: string } }[], deliveries: 0 };
-export const faults = { refuseNext: 0, failAlways: false, mailDown: false, refuseHours: 0, notRecorded: false };
+export const faults = {
+  refuseNext: 0, failAlways: false, mailDown: false, refuseHours: 0, notRecorded: false,
+  programs: [] as { programId: string; name: string; contactEmail: string; reasons: string[] }[],
+  programsGate: Promise.resolve() as Promise<void>,
+};
 
 export let env: TestWorkflowEnvironment;
 let worker: Worker;
@@ -59,6 +63,13 @@ beforeEach(async () => {
     },
     sweepOutbox: async () => ({ sent: 0, pending: 0 }),
     issueReferenceLink: async () => ({ sent: true }),
+    sendReferralConfirmation: async () => ({ sent: true }),
+    // Programs a referral may go to: `faults.programs`, answered once `faults.programsGate` resolves.
+    findReferralPrograms: async ({ exclude }: { exclude: string[] }) => {
+      await faults.programsGate;
+      return faults.programs.filter((p) => !exclude.includes(p.programId));
+    },
+    findPlaceablePrograms: async () => [],
   };
   worker = await Worker.create({
     connection: env.nativeConnection, taskQueue, workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! }, activities,
@@ -78,7 +89,7 @@ beforeEach(() => {
   calls.transitions = [];
   calls.incidents = [];
   calls.deliveries = 0;
-  Object.assign(faults, { refuseNext: 0, failAlways: false, mailDown: false, refuseHours: 0, notRecorded: false });
+  Object.assign(faults, { refuseNext: 0, failAlways: false, mailDown: false, refuseHours: 0, notRecorded: false, programs: [], programsGate: Promise.resolve() });
 });
 
 /** A wait that fails with its label instead of hanging the suite. */

@@ -33,6 +33,8 @@ import {
  * hands its e-mails to deliverEmails.
  */
 const COMMIT_WITH_INCIDENTS = 'commit-with-incidents-and-email-step';
+/** An expiry's hook and commit are waited for before the case closes or continues as new. */
+const EXPIRY_DRAINED = 'expiry-hook-drained';
 /** A commit that succeeds while others wait on the incident wakes them instead of clearing it. */
 const COMMIT_WAKES_WAITERS = 'commit-wakes-incident-waiters';
 
@@ -277,8 +279,16 @@ export class CaseRuntime<S extends CaseCore> {
     }
     if (task.expiresAtDue) {
       if (await condition(closed, Math.max(1, Date.parse(task.dueAt) - Date.now()))) return;
-      const expired = this.closeTask(task, 'expired', SYSTEM, 'not done by its due time');
-      await this.commit(mergeChanges(expired, await (this.expiryHook?.(task) ?? {})));
+      // Counted as a commit from the moment the task expires: the hook's own work (a referral's
+      // pass-on asks the read model) is never cut off by the case closing or continuing as new.
+      const drained = patched(EXPIRY_DRAINED);
+      if (drained) this.commitsInFlight++;
+      try {
+        const expired = this.closeTask(task, 'expired', SYSTEM, 'not done by its due time');
+        await this.commit(mergeChanges(expired, await (this.expiryHook?.(task) ?? {})));
+      } finally {
+        if (drained) this.commitsInFlight--;
+      }
       return;
     }
     if (!task.escalated) {
