@@ -3,7 +3,7 @@ import { userToken, roleToken } from '../../workflows/shared/access';
 import type { ActingUser } from '../../workflows/shared/records';
 import { directoryProblem, namedPartiesIn, partiesProblem } from '../../workflows/shared/named-parties';
 import { mentoringLeaveWorkflowId } from '../../workflows/mentoring-leave/workflow';
-import { canSeeCase, escalationRole, mayAssign, mayClaim, mayComplete, type CaseForRules, type TaskForRules } from '../../workflows/shared/who-may-act';
+import { caseWorkerOrSupervisorOf, canSeeCase, escalationRole, mayAssign, mayClaim, mayComplete, type CaseForRules, type TaskForRules } from '../../workflows/shared/who-may-act';
 
 const leaveCase: CaseForRules = { type: 'mentoring_leave', viewers: [userToken('emp-1')], parties: { ids: ['emp-1'], emails: ['emp1@example.gov'] } };
 const hrTask: TaskForRules = { type: 'hr_approval', candidates: [roleToken('hr_officer', { department: 'CDT' })], scope: { department: 'CDT' } };
@@ -105,4 +105,12 @@ test('an e-mail as a person id never reaches a workflow ID; plain ids stay as th
   expect(id).not.toMatch(/pat|agency|@/);
   expect(id).toBe(mentoringLeaveWorkflowId(2027, 'pat.lee@agency.ca.gov'));
   expect(id).not.toBe(mentoringLeaveWorkflowId(2027, 'pat.lee@agency.ca.gox'));
+});
+
+test("a case supervisor named as the youth's social worker does not act as its supervisor", () => {
+  const youth: CaseForRules = { type: 'youth_referral', viewers: [], details: { caseWorkerId: 'cw-1', socialWorker: { id: 'cs-1' } } };
+  expect(caseWorkerOrSupervisorOf({ id: 'cs-1', roles: ['case_supervisor', 'social_worker'] }, youth, 'cw-1')?.code).toBe('self_approval');
+  expect(caseWorkerOrSupervisorOf({ id: 'cs-2', roles: ['case_supervisor'] }, youth, 'cw-1')).toBeUndefined();
+  expect(caseWorkerOrSupervisorOf({ id: 'cw-1', roles: ['case_worker'] }, youth, 'cw-1')).toBeUndefined();
+  expect(caseWorkerOrSupervisorOf({ id: 'cw-1', roles: ['admin'] }, youth, 'cw-1')?.code).toBe('not_a_candidate');
 });

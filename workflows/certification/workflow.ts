@@ -7,7 +7,7 @@
  * The certificate's own life (renewal reminders, expiry) is kept by the program's workflow.
  */
 import { continueAsNew, getExternalWorkflowHandle, patched, setHandler, uuid4 } from '@temporalio/workflow';
-import { receiverGone } from '../shared/signal-case';
+import { receiverGoneTolerated } from '../shared/signal-case';
 import { roleToken } from '../shared/access';
 import { addDuration, laDate, subtractDuration } from '../shared/calendar';
 import { CaseRuntime, newCase, mergeChanges, refuse, type Change } from '../shared/case-runtime';
@@ -84,7 +84,7 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
     try {
       await getExternalWorkflowHandle(programWorkflowId(program.id)).signal(programLevelSignal, { level, certifiedUntil, note, actor, eventId, caseId: state.caseId });
     } catch (err) {
-      if (!receiverGone(err)) throw err;
+      if (!receiverGoneTolerated(err)) throw err;
     }
     return {
       programLevel: { id: program.id, level, certifiedUntil },

@@ -9,7 +9,7 @@
  * shows no such case. A match that confirms a party taken meanwhile is told so and cancels.
  */
 import { condition, getExternalWorkflowHandle, patched, setHandler } from '@temporalio/workflow';
-import { receiverGone } from '../shared/signal-case';
+import { receiverGoneTolerated } from '../shared/signal-case';
 import { caseRecorded } from '../shared/activities';
 import { addDuration } from '../shared/calendar';
 import { refuse, type CaseCore, type CaseRuntime } from '../shared/case-runtime';
@@ -84,7 +84,7 @@ export function registerAvailability<S extends CaseCore & Availability>(
     try {
       await getExternalWorkflowHandle(matchWorkflowId(matchId)).signal(partyTakenSignal, { party, reason: `The ${party} is already in another match` });
     } catch (err) {
-      if (!receiverGone(err)) throw err;
+      if (!receiverGoneTolerated(err)) throw err;
     }
     await rt.commit({ events: [rt.event(SYSTEM, 'match_refused', { matchId, reason: 'already in another match' })] });
   });

@@ -7,13 +7,13 @@
  * closure with a closure conversation. Runs for years: history stays bounded.
  */
 import { continueAsNew, getExternalWorkflowHandle, patched, setHandler } from '@temporalio/workflow';
-import { receiverGone } from '../shared/signal-case';
+import { receiverGoneTolerated } from '../shared/signal-case';
 import { roleToken, userToken } from '../shared/access';
 import { addDuration, laDate, laStartOfDay, scaleDuration } from '../shared/calendar';
 import { CaseRuntime, newCase, mergeChanges, refuse, type Change } from '../shared/case-runtime';
 import { checkInput, refuseWith } from '../shared/refusals';
 import { SYSTEM, type Actor, type TaskRecord } from '../shared/records';
-import { assignedCaseWorkerOrSupervisor, fosterAssignable } from '../shared/who-may-act';
+import { caseWorkerOrSupervisorOf, fosterAssignable } from '../shared/who-may-act';
 import { closeMatchInput } from './inputs';
 import { closeMatchUpdate, matchConfirmedSignal, matchEndedSignal, partyTakenSignal } from './messages';
 import type { CheckIn, FosterResult, MatchInput, MatchState } from './types';
@@ -77,7 +77,7 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
       try {
         await getExternalWorkflowHandle(id).signal(matchEndedSignal, { matchId: state.caseId, outcome });
       } catch (err) {
-        if (!receiverGone(err)) throw err;
+        if (!receiverGoneTolerated(err)) throw err;
       }
     }
   }
@@ -193,7 +193,7 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
     },
     {
       validator: ({ actor, ...closing }) => {
-        refuseWith(assignedCaseWorkerOrSupervisor({ roles: [], ...actor }, state.caseWorkerId));
+        refuseWith(caseWorkerOrSupervisorOf({ roles: [], ...actor }, state, state.caseWorkerId));
         checkInput(closeMatchInput, closing, 'The closure is not valid');
         if (state.stage !== 'active' && state.stage !== 'awaiting_first_meeting') refuse('match_not_open', `The match is ${state.stage}`);
       },
@@ -262,7 +262,7 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
       try {
         await getExternalWorkflowHandle(id).signal(matchConfirmedSignal, { matchId: state.caseId });
       } catch (err) {
-        if (!receiverGone(err)) throw err;
+        if (!receiverGoneTolerated(err)) throw err;
         gone.push(party);
       }
     }

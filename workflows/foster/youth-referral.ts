@@ -9,7 +9,7 @@ import { roleToken, userToken } from '../shared/access';
 import { CaseRuntime, mergeChanges, newCase, refuse, type Change } from '../shared/case-runtime';
 import { checkInput, refuseWith } from '../shared/refusals';
 import type { TaskRecord } from '../shared/records';
-import { assignedCaseWorkerOrSupervisor, fosterAssignable, tokensOn } from '../shared/who-may-act';
+import { caseWorkerOrSupervisorOf, fosterAssignable } from '../shared/who-may-act';
 import { isFree, registerAvailability } from './availability';
 import { withdrawInput } from './inputs';
 import { closeYouthReferralUpdate } from './messages';
@@ -107,8 +107,7 @@ export async function youthReferralWorkflow(input: YouthReferralInput): Promise<
     {
       validator: ({ reason, actor }) => {
         const acting = { roles: [], ...actor };
-        refuseWith(assignedCaseWorkerOrSupervisor(acting, state.caseWorkerId));
-        if (acting.id === state.caseWorkerId && !tokensOn(acting, state).length) refuse('not_a_candidate', 'You no longer hold the case worker role');
+        refuseWith(caseWorkerOrSupervisorOf(acting, state, state.caseWorkerId));
         checkInput(withdrawInput, { reason }, 'The reason is not valid');
         if (state.status === 'closed') refuse('case_closed', 'The referral is closed');
         if (!isFree(state)) refuse('in_active_match', 'The youth is in an active or proposed match: close the match first');

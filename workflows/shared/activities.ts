@@ -23,9 +23,10 @@ export const { recordTransition } = proxyActivities<ReadModelActivities>({
 
 /**
  * The same write for records that have no incident path (the program registry): an outage
- * of the database is waited out, however long, with the backoff capped at five minutes;
- * it never fails the record's workflow (a failed program record would stop its expiry
- * timers for good and refuse every later level change).
+ * of the database is waited out, however long, with the backoff capped at five minutes, so
+ * an outage never fails the record's workflow (a failed program record would stop its
+ * expiry timers for good and refuse every later level change). Data the database refuses
+ * (`bad_data`) still fails it: a bug to fix, not an outage to wait out.
  */
 export const { recordTransition: recordTransitionUntilWritten } = proxyActivities<ReadModelActivities>({
   startToCloseTimeout: '30 seconds',

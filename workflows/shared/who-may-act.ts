@@ -162,6 +162,18 @@ export function assignedCaseWorkerOrSupervisor(user: ActingUser, caseWorkerId: s
     : { code: 'not_permitted', message: "Only the screening's assigned case worker or a case supervisor may do this" };
 }
 
+/**
+ * The same for a case that names people: a case supervisor named in another party role of
+ * it (the youth's social worker) does not act as its supervisor; its case worker must still
+ * hold the case worker's role.
+ */
+export function caseWorkerOrSupervisorOf(user: ActingUser, c: CaseForRules, caseWorkerId: string): Refusal | undefined {
+  const named = partiesNaming(user, namedPartiesOf(c));
+  if (user.id !== caseWorkerId && named.length) return { code: 'self_approval', message: 'You are named in this case in another role' };
+  if (user.id === caseWorkerId && !tokensOn(user, c).length) return { code: 'not_a_candidate', message: 'You no longer hold the case worker role' };
+  return assignedCaseWorkerOrSupervisor(user, caseWorkerId);
+}
+
 /** The self-assessment, the work plan and applications are the program's own staff's (or an admin's). */
 export function programStaff(user: ActingUser, programId: string | null | undefined): Refusal | undefined {
   const own = has(user, 'program_staff') && !!programId && user.programId === programId;
