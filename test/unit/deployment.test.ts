@@ -6,7 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { guardMetrics, isLoopback } from '../../api/app';
-import { clientKey, ONE_TIME_LINK_PATH } from '../../api/rate-limit';
+import { clientKey, ONE_TIME_LINK_PATH, PostgresStore } from '../../api/rate-limit';
+import { createDb } from '../../db';
 import { cspDirectives } from '../../api/security-headers';
 import { loadConfig } from '../../lib/config';
 import { publishedSourceMaps } from '../../scripts/web-build';
@@ -105,5 +106,14 @@ test('dependencies stay past their published advisories (every copy in the lock 
       const ok = atLeast(version!, floor);
       expect({ p, version, pastAdvisory: ok }).toEqual({ p, version, pastAdvisory: true });
     }
+  }
+});
+
+test('a rate-limit decrement during a database restart does not throw (nothing awaits it: it would end the API)', async () => {
+  const db = createDb('postgres://u:p@127.0.0.1:1/none', 1);
+  try {
+    await expect(new PostgresStore(db, 'link-miss:').decrement('198.51.100.7')).resolves.toBeUndefined();
+  } finally {
+    await db.destroy();
   }
 });
