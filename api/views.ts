@@ -2,7 +2,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../db';
 import type { CasesTable, TasksTable } from '../db/schema';
-import { mayComplete, YOUTH_CASE_TYPES, type CaseForRules, type TaskForRules } from '../workflows/shared/who-may-act';
+import { mayComplete, namedPartiesOf, tokensOn, YOUTH_CASE_TYPES, type CaseForRules, type TaskForRules } from '../workflows/shared/who-may-act';
 import { projectCase, projectTask, seesTaskAnswers, viewOf, type CaseFacts, type View } from './read-views';
 import { actorOf, type User } from './auth';
 import { notFound } from './errors';
@@ -145,7 +145,13 @@ export async function readableTasks(db: Db, user: User, tasks: TaskRow[]): Promi
   const ids = [...new Set(tasks.map((t) => t.case_id))];
   const cases = ids.length ? await db.selectFrom('cases').selectAll().where('id', 'in', ids).execute() : [];
   const byId = new Map(cases.map((c) => [c.id, c]));
-  return tasks.map((t) => readableTask(user, t, byId.get(t.case_id)));
+  // Someone named in a case without the party's role (a case worker named as a social worker)
+  // acts on none of its tasks: they are not in that person's lists either, unless they hold one.
+  const actor = actorOf(user);
+  const namedWithoutRole = (c: CaseRow) => namedPartiesOf(caseForRules(c)).some((p) => p.id === actor.id) && !tokensOn(actor, caseForRules(c)).length;
+  return tasks
+    .filter((t) => { const c = byId.get(t.case_id); return !c || t.assignee_id === user.sub || !namedWithoutRole(c); })
+    .map((t) => readableTask(user, t, byId.get(t.case_id)));
 }
 
 export function readableTask(user: User, t: TaskRow, c: CaseRow | undefined): ReturnType<typeof taskDto> {

@@ -47,6 +47,8 @@ describe('youth referral parties', () => {
       expect([403, 404]).toContain(done.status);
       const after = await as(stack, cw1).get(`/foster/youth/${created.body.id}`);
       expect(after.body.stage).toBe('consent');
+      const listed = (await as(stack, named).get('/tasks?limit=200')).body.items as { caseId: string }[];
+      expect(listed.filter((t) => t.caseId === created.body.id)).toEqual([]);
     }
   });
 });
