@@ -56,7 +56,9 @@ test('a case worker enters a mentor application; the checklist follows the check
   await page.getByRole('link', { name: 'Inbox' }).click();
   await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
   await page.getByLabel('Process').selectOption('mentor_screening');
-  // The type filter then offers only this process's task types.
+  // The type filter then offers only this process's task types (once the page has re-rendered).
+  await page.getByLabel('Task type').locator('option[value="background_check"]').waitFor({ state: 'attached' });
+  await page.getByLabel('Task type').locator('option[value="hr_approval"]').waitFor({ state: 'detached' });
   expect(await page.getByLabel('Task type').locator('option[value="hr_approval"]').count()).toBe(0);
   await page.getByLabel('Task type').selectOption('background_check');
   // The checks are due in weeks, not days: none is due within 7 days.
