@@ -2,7 +2,7 @@
  * The caller's task lists (`GET /tasks`): the inbox — open tasks assigned to them or
  * offered to one of their tokens, minus what they may not act on — and the escalated view.
  *
- * The open inbox reads a page whose cost follows the page, not the table (issue 11, P3):
+ * The open inbox reads a page whose cost follows the page, not the table (`npm run bench` P3):
  * each of the caller's few tokens reads its own slice of `task_inbox` (kept by a trigger on
  * `tasks`, migration 0010) in due order, the caller's assignments theirs, and the slices
  * merge. Every filter applies inside each slice, so a slice's first `limit + 1` rows are

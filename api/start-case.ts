@@ -2,7 +2,7 @@
  * Starting a case: the workflow starts under its business-keyed ID (Temporal refuses a
  * duplicate), and the creating POST answers once the workflow has written the case's
  * first read-model row, so the client gets the case with its first tasks — start and
- * wait in one round trip to the server (Update-with-Start; issue 11). A retry of a
+ * wait in one round trip to the server (Update-with-Start). A retry of a
  * request that crashed after starting the workflow (same Idempotency-Key, so the same
  * case id) finds that case rather than a duplicate.
  */

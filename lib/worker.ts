@@ -44,7 +44,7 @@ export function installRuntime(opts: { metricsBind?: string } = {}): void {
 /**
  * Loaded once per workflow thread and shared by every workflow in it (the SDK's
  * `preloadModules`): zod and the product's schemas and question bank — see
- * workflows/shared/preloaded.ts. Each workflow otherwise evaluates them anew (issue 11).
+ * workflows/shared/preloaded.ts. Each workflow otherwise evaluates them anew (it costs start time and memory per workflow).
  */
 export const PRELOADED_WORKFLOW_MODULES = ['zod', require.resolve('../workflows/shared/preloaded')];
 

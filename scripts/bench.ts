@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: how fast the product does its job, each figure beside its floor on the
- * same machine in the same run (issue 11): P1 starts, P2 completions, P3 reads at 1k and
+ * same machine in the same run: P1 starts, P2 completions, P3 reads at 1k and
  * 100k rows, P4 worker memory, P5 whole stories — against Temporal driven directly, and
  * the same start/complete on a Flowable peer. Prints a table, writes JSON and an SVG chart
  * to bench/results/. `--quick` (CI's smoke; within 3 minutes) runs smaller sizes and ends

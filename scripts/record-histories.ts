@@ -37,8 +37,8 @@ import { matchWorkflow } from '../workflows/foster/match';
 import { closeMatchUpdate, logTrainingUpdate, referenceAnswerUpdate, reserveForMatchUpdate } from '../workflows/foster/messages';
 
 /**
- * Histories are kept by generation: v1 was recorded before issue 7, v2 with the versioned
- * (patched) paths of issues 7 and 8. An older generation stands for cases started under
+ * Histories are kept by generation: v1 was recorded before the who-may-act and incident paths were versioned, v2 with those
+ * (patched) paths. An older generation stands for cases started under
  * older code and is never re-recorded; a new one is added when workflow code gains paths.
  */
 const GENERATION = process.env.HISTORY_GENERATION ?? 'v2';
@@ -99,7 +99,7 @@ async function main(): Promise<void> {
   const save = async (name: string, handle: WorkflowHandle, runId?: string) =>
     writeFileSync(path.join(OUT, `${name}${suffix}.json`), historyJson(await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory()));
 
-  // `--only referral|wellness|ece`: those stories alone (added with issue 12; the others stay as recorded).
+  // `--only referral|wellness|ece`: those stories alone (the later processes; the others stay as recorded).
   // `--only referral-confirmation`: the referral's address-confirmation stories alone (new files).
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
   await worker.runUntil(async () => {

@@ -1,6 +1,6 @@
 /**
  * Payroll export of approved 2119 hours (domain.md §1 "a payroll export of approved
- * hours"; issue 12; the routes are this product's own — api.md names none): per
+ * hours"; the routes are this product's own — api.md names none): per
  * department and month, a CSV of each approved leave request with the employee, date,
  * hours and both approvers. Exporting records the export and its lines, so the file can
  * be downloaded again exactly as it went out, and a request is exported once: one

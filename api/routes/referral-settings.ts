@@ -1,5 +1,5 @@
 /**
- * The directory as volunteers and the referral use it (issue 12): each program's referral
+ * The directory as volunteers and the referral use it: each program's referral
  * settings (PUT /programs/:programId/referrals, that program's staff or an admin), the
  * directory's filters (county, virtual, language, youth age, accepting referrals), and
  * what happens to open referrals when a program drops below Affiliate: each referral case

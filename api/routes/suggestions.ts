@@ -1,5 +1,5 @@
 /**
- * Match suggestions (issue 12): for a youth who is ready, the approved mentors without a
+ * Match suggestions: for a youth who is ready, the approved mentors without a
  * match, ranked by language, county, shared interests, former-foster-youth status when the
  * youth's social worker asked for it, then the longest wait in the pool (lib/ranking.ts,
  * the module the referral ranks programs with), each with the reasons. For the people who

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Reads that stay fast at 100,000 rows (issue 11, `npm run bench` P3): case search by
+ * Reads that stay fast at 100,000 rows (`npm run bench` P3): case search by
  * words of the subject through a trigram index (pg_trgm: in every PostgreSQL's contrib,
  * trusted since 13, so a database owner may create it; where it cannot be created the
  * search still works, only slower), and the inbox's open tasks in due order.

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Reads whose cost follows the page, not the table (issue 11, `npm run bench` P3):
+ * Reads whose cost follows the page, not the table (`npm run bench` P3):
  *
  * - `task_inbox`: one row per (candidate token, open unassigned task) with its due date,
  *   indexed by token then due date. The inbox reads, for each of the caller's few tokens,

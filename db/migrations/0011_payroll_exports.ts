@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Payroll exports of approved 2119 hours (issue 12): each export of a department and
+ * Payroll exports of approved 2119 hours: each export of a department and
  * month is recorded with the lines it carried, exactly as carried (a re-download is the
  * same file). A leave request is exported once (primary key): an approval that lands in a
  * month already exported goes out in the department's next export, flagged a correction.

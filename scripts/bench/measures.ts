@@ -1,5 +1,5 @@
 /**
- * The five figures of `npm run bench`, each beside its floor (issue 11):
+ * The five figures of `npm run bench`, each beside its floor:
  *  P1 cases started per second through the API vs a direct start of the same workflow;
  *  P2 a task's completion round trip through the API vs the direct Update;
  *  P3 the inbox and case search with 1,000 and with 100,000 rows in the read model;

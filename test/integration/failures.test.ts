@@ -1,5 +1,5 @@
 /**
- * Nothing stuck, nothing lost (issue 8): a transition the read model refuses puts the case
+ * Nothing stuck, nothing lost: a transition the read model refuses puts the case
  * into an incident while the workflow stays healthy, and an admin's retry moves it on; a
  * request never waits more than 10 s; e-mail is its own step, swept while SMTP is down and
  * delivered once when it is back; a permanent refusal is recorded, not retried.

@@ -1,5 +1,5 @@
 /**
- * Finding work and cases at any size (issue 11): the inbox pages in due order through the
+ * Finding work and cases at any size: the inbox pages in due order through the
  * per-token index, and case search matches the beginnings of the words of a subject, among
  * the cases the caller may see. HTTP on a real Temporal dev server and PostgreSQL.
  */

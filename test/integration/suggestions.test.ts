@@ -1,5 +1,5 @@
 /**
- * Match suggestions for a ready youth (issue 12) through HTTP on real services: approved
+ * Match suggestions for a ready youth through HTTP on real services: approved
  * mentors without a match, ranked by language, county, interests, former-foster-youth
  * status when the social worker asked for it, with the reasons; who may ask; a youth not
  * ready is refused.

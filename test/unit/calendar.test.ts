@@ -82,7 +82,7 @@ describe('ISO durations', () => {
   });
 });
 
-describe('wall time across daylight saving (issue 8)', () => {
+describe('wall time across daylight saving', () => {
   const cal = new BusinessCalendar([]);
   const la = (iso: string, hour: number, offset: -7 | -8) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)), hour - offset);
   test('a day later is the same local time, on the switch day too', () => {

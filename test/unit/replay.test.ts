@@ -10,7 +10,7 @@ import { PRELOADED_WORKFLOW_MODULES } from '../../lib/worker';
 import { EncryptionCodec, encryptingDataConverter, generatePayloadKeys } from '../../lib/payload-codec';
 
 const DIR = path.resolve(__dirname, '../histories');
-/** Every generation (v1: before issue 7; v2: with its versioned paths), each a folder. */
+/** Every generation (v1: before who-may-act was versioned; v2: with its versioned paths), each a folder. */
 const generations = readdirSync(DIR).filter((d) => /^v\d+$/.test(d));
 const files = generations.flatMap((g) => readdirSync(path.join(DIR, g)).filter((f) => f.endsWith('.json')).map((f) => `${g}/${f}`));
 
@@ -59,7 +59,7 @@ test('every generation has recorded histories of every case workflow', () => {
     const types = files.filter((f) => f.startsWith(`${g}/`)).map((f) => load(f).history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name);
     expect([g, types]).toEqual([g, expect.arrayContaining(['mentoringLeaveWorkflow', 'programRecordWorkflow', 'certificationWorkflow', 'mentorScreeningWorkflow', 'youthReferralWorkflow', 'matchWorkflow'])]);
   }
-  // Processes added later are recorded from the generation they joined in (issue 12's: v2).
+  // Processes added later are recorded from the generation they joined in (the referral, wellness and ECE processes: v2).
   const current = files.filter((f) => f.startsWith('v2/')).map((f) => load(f).history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name);
   expect(current).toEqual(expect.arrayContaining(['mentorReferralWorkflow', 'callerScreeningWorkflow', 'wellnessCheckinWorkflow', 'eceCertificationWorkflow', 'ecePlacementWorkflow']));
 });

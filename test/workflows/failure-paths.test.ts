@@ -1,5 +1,5 @@
 /**
- * The failure paths of issue 8 at the workflow level, the way Temporal's samples test
+ * The failure paths (incidents, retries, mail outages) at the workflow level, the way Temporal's samples test
  * workflows: the real workflow code on the time-skipping test server, activities replaced
  * by fakes that fail on cue and remember what they were asked. What a user would notice:
  * a case that cannot be written waits on an incident (and moves on once an admin retries),

@@ -3,7 +3,7 @@
  * `preloadModules`, in the reusable V8 context): zod and the schemas and data built from
  * it — pure values, no workflow state, no Temporal API. Without this each new or replayed
  * workflow evaluates them again, which cost CPU on every new case and memory on every
- * cached one (issue 11, P1 and P4).
+ * cached one (`npm run bench` P1 and P4).
  *
  * The SDK deep-freezes what it preloads, and zod writes to a schema in three places as it
  * parses: an object schema caches its keys, an enum its values, and a string's regex check
