@@ -116,7 +116,7 @@ const envSchema = z.object({
   }
 });
 
-/** Every environment variable the product reads (compose.yaml and the README are checked against it). */
+/** Every environment variable the product reads (compose.yaml and docs/configuration.md are checked against it). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.innerType().shape);
 
 export interface AppConfig {

@@ -10,7 +10,7 @@
  *        [--concurrency 1] [--temporal dev]          APIs, prints their latency, stops
  *        [--trace]                                   ... with tracing on, into a local OTLP receiver
  * `--temporal dev` swaps the cluster for the single-process dev server (same everything
- * else), for the latency comparison in the README. The smoke ends with one line:
+ * else), for the latency comparison in docs/deploying.md. The smoke ends with one line:
  * `cluster: N leave stories, N failed, p50 X s, p95 X s`. The smoke also scrapes each
  * worker's SDK metrics and an API's /metrics, and with `--trace` checks that a story's
  * trace holds spans of both an API and a worker process.

@@ -113,7 +113,7 @@ async function fillReadModel(s: BenchServices, total: number): Promise<void> {
   await sql`CHECKPOINT`.execute(s.db).catch(() => undefined);
 }
 
-/** The plans PostgreSQL picks for the inbox and the case search at 100k rows (for the README's notes). */
+/** The plans PostgreSQL picks for the inbox and the case search at 100k rows (for the notes in docs/performance.md). */
 async function explainReads(s: BenchServices): Promise<Record<string, string>> {
   const tokens = principalTokens({ sub: 'bench-hr', roles: ['hr_officer'], department: DEPT });
   const plan = async (q: ReturnType<typeof sql>) => (await sql<{ 'QUERY PLAN': string }>`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) ${q}`.execute(s.db)).rows.map((r) => r['QUERY PLAN']).join('\n');

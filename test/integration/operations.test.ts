@@ -1,5 +1,5 @@
 /**
- * What an operator sees (README, "Operations"): /metrics in Prometheus text with the
+ * What an operator sees (docs/deploying.md, "Operations"): /metrics in Prometheus text with the
  * request histogram and the read model's gauges, one structured log line per request
  * with its IDs and without a youth's personal data, and each case's link to its history
  * in the Temporal Web UI. Real services.

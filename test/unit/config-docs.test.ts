@@ -1,10 +1,10 @@
-/** The README's configuration table names every variable the product reads (a new one cannot go undocumented). */
+/** The configuration page's table names every variable the product reads (a new one cannot go undocumented). */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_VARIABLES, loadConfig } from '../../lib/config';
 
-test('every configuration variable is in the README', () => {
-  const readme = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+test('every configuration variable is in the configuration page', () => {
+  const readme = readFileSync(path.join(__dirname, '../../docs/configuration.md'), 'utf8');
   const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('### Policy'));
   expect(CONFIG_VARIABLES.filter((v) => !table.includes(`\`${v}\``))).toEqual([]);
 });
