@@ -10,9 +10,10 @@
 import { ActivityFailure, allHandlersFinished, condition, log, patched, uuid4, workflowInfo } from '@temporalio/workflow';
 import { deliverEmails, recordIncident, recordTransition } from './activities';
 import { roleMailbox, roleToken, userToken } from './access';
-import { BusinessCalendar, addDuration, subtractDuration } from './calendar';
-import { taskPolicy, type Policy } from './policy';
+import { BusinessCalendar } from './calendar';
+import type { Policy } from './policy';
 import { mergeChanges, type CaseCore, type Change, type TaskCompletionHook, type TaskExpiryHook, type TaskSpec, type TaskValidator } from './case-core';
+import { newTaskRecord } from './task-record';
 import { registerTaskUpdates } from './task-updates';
 import { escalationRole } from './who-may-act';
 import {
@@ -193,33 +194,7 @@ export class CaseRuntime<S extends CaseCore> {
 
   /** Creates a task and starts its reminder and escalation timers; commit the returned change. */
   openTask(spec: TaskSpec, actor: Actor = SYSTEM): Change {
-    const p = taskPolicy(this.policy, spec.type);
-    const now = Date.now();
-    const dueMs = spec.dueAtMs ?? addDuration(now, p.due, this.calendar);
-    const task: TaskRecord = {
-      id: uuid4(),
-      caseId: this.state.caseId,
-      type: spec.type,
-      title: spec.title,
-      status: 'open',
-      candidateRoles: spec.candidateRoles,
-      candidates: spec.candidates ?? spec.candidateRoles.map((r) => roleToken(r, spec.scope)),
-      escalatedTo: [],
-      ...(spec.assignable ? { assignable: spec.assignable } : {}),
-      ...(spec.excludedActors?.length ? { excludedActors: spec.excludedActors } : {}),
-      ...(spec.expiresAtDue ? { expiresAtDue: true } : {}),
-      scope: spec.scope,
-      notifyEmail: spec.notifyEmail,
-      createdAt: new Date(now).toISOString(),
-      dueAt: new Date(dueMs).toISOString(),
-      remindAt: new Date(Math.max(now, subtractDuration(dueMs, p.reminderBefore, this.calendar))).toISOString(),
-      reminded: !!spec.noReminder,
-      escalated: false,
-      escalateTo: escalationRole(this.state.type, spec.escalateTo ?? p.escalateTo),
-      ...(spec.escalateAlso ? { escalateAlso: spec.escalateAlso } : {}),
-      outcomes: spec.outcomes,
-      ref: spec.ref,
-    };
+    const task = newTaskRecord(spec, { caseId: this.state.caseId, caseType: this.state.type, policy: this.policy, calendar: this.calendar, now: Date.now() });
     this.state.tasks[task.id] = task;
     void this.runTaskTimers(task.id);
     return {
