@@ -1,126 +1,120 @@
 /**
- * `npm run replay-coverage`: how well the recorded histories protect running cases. For
- * every await point of every workflow, in turn, it inserts a mutation just before it —
- * a `sleep` (a new timer), and separately an extra activity call — rebuilds the workflow
- * bundle, and replays every recorded history against it. A mutation that some history
- * fails on is caught; one that replays green escaped, which means no recorded history
- * reaches that point: a code path where a careless change would break running cases
- * without any test noticing. Ends with `replay coverage: caught N of M mutations`.
- *   npm run replay-coverage                 every await point, both mutations
- *   npm run replay-coverage -- --limit 8    the first 8 mutations (CI smoke)
- *   npm run replay-coverage -- --only foster/match.ts   the await points of matching files
+ * `npm run replay-coverage`: how well the recorded histories protect running cases. Each
+ * mutation of scripts/replay-coverage/mutations.ts — commands (a timer or an activity
+ * inserted before an await point, an awaited statement removed, two swapped) and values (a
+ * duration or a computed date moved, an e-mail's subject or text changed) — is applied in
+ * turn to a copy of workflows/, bundled, and every recorded history replayed against it with
+ * the value comparison of lib/replay/values.ts. A mutation is caught when a history fails
+ * Temporal's replay or shows a value drift the unmutated code does not; one that replays
+ * green and unchanged escaped: no recorded history reaches it, or it changes nothing that
+ * is compared (both listed). Ends with
+ * `replay coverage: caught N of M mutations (V value mutations)`.
+ *   npm run replay-coverage                  every mutation (about 550; see docs/running-cases.md)
+ *   npm run replay-coverage -- --limit 6     the first 6, one of each kind in turn (CI smoke)
+ *   npm run replay-coverage -- --only foster/match.ts   the mutations of matching files
+ *   npm run replay-coverage -- --kind date,email        the mutations of these kinds
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import ts from 'typescript';
 import { temporal } from '@temporalio/proto';
-import { bundleWorkflowCode, DefaultLogger, makeTelemetryFilterString, Runtime, Worker } from '@temporalio/worker';
-import { DATA_DIR, ROOT } from '../lib/config';
+import { bundleWorkflowCode, DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
+import { ROOT } from '../lib/config';
+import { mutatedWorkflows, WORKFLOWS } from '../lib/replay/mutated-workflows';
+import { replayWithValues, VALUE_INTERCEPTOR_MODULE, type Drift } from '../lib/replay/values';
+import { findMutations, VALUE_KINDS, type Mutation, type MutationKind } from './replay-coverage/mutations';
 
-const WORKFLOWS = path.join(ROOT, 'workflows');
 const HISTORIES = path.join(ROOT, 'test', 'histories');
-const WORK = path.join(DATA_DIR, 'replay-coverage');
+type Loaded = { workflowId: string; type: string; history: temporal.api.history.v1.IHistory };
 
-interface Mutation {
-  file: string;
-  line: number;
-  kind: 'sleep' | 'activity';
-  /** Character offset of the statement the mutation goes before. */
-  at: number;
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = path.join(dir, f);
-    return statSync(p).isDirectory() ? filesUnder(p) : p.endsWith('.ts') ? [p] : [];
-  });
-}
-
-/** The statements (in a block) that await something: each is an await point. */
-function awaitPoints(file: string): { at: number; line: number }[] {
-  const text = readFileSync(file, 'utf8');
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
-  const points = new Map<number, number>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier)) {
-      let s: ts.Node = node;
-      while (s.parent && !(ts.isBlock(s.parent) || ts.isSourceFile(s.parent) || ts.isCaseClause(s.parent))) s = s.parent;
-      if (s.parent && !ts.isSourceFile(s.parent)) {
-        const at = s.getStart(sf);
-        points.set(at, sf.getLineAndCharacterOfPosition(at).line + 1);
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
-  return [...points].map(([at, line]) => ({ at, line })).sort((a, b) => a.at - b.at);
-}
-
-function loadHistories() {
-  const out: { workflowId: string; history: temporal.api.history.v1.IHistory }[] = [];
-  for (const g of readdirSync(HISTORIES).filter((d) => /^v\d+$/.test(d))) {
-    for (const f of readdirSync(path.join(HISTORIES, g)).filter((x) => x.endsWith('.json'))) {
-      out.push({ workflowId: `${g}/${f}`, history: temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(path.join(HISTORIES, g, f), 'utf8'))) });
+function loadHistories(): Loaded[] {
+  const out: Loaded[] = [];
+  for (const g of readdirSync(HISTORIES).filter((d) => /^v\d+$/.test(d)).sort()) {
+    for (const f of readdirSync(path.join(HISTORIES, g)).filter((x) => x.endsWith('.json')).sort()) {
+      const history = temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(path.join(HISTORIES, g, f), 'utf8')));
+      const type = history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name ?? '';
+      out.push({ workflowId: `${g}/${f.replace(/\.json$/, '')}`, type, history });
     }
   }
   return out;
 }
 
-/** A copy of workflows/ with one mutation applied; returns the copy's entry point. */
-function mutatedCopy(m: Mutation, n: number): string {
-  const dir = path.join(WORK, `m${n}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  cpSync(WORKFLOWS, path.join(dir, 'workflows'), { recursive: true });
-  const target = path.join(dir, 'workflows', path.relative(WORKFLOWS, m.file));
-  const text = readFileSync(target, 'utf8');
-  const toShared = path.relative(path.dirname(target), path.join(dir, 'workflows', 'shared', 'activities')).replace(/\\/g, '/');
-  const header = m.kind === 'sleep'
-    ? "import { sleep as __mutationSleep } from '@temporalio/workflow';\n"
-    : `import { recordIncident as __mutationActivity } from '${toShared.startsWith('.') ? toShared : `./${toShared}`}';\n`;
-  const inserted = m.kind === 'sleep' ? 'await __mutationSleep(1);\n' : "await __mutationActivity({ caseId: '__mutation__' });\n";
-  writeFileSync(target, header + text.slice(0, m.at) + inserted + text.slice(m.at));
-  return path.join(dir, 'workflows', 'index.ts');
+const driftKey = (d: Drift) => JSON.stringify([d.history, d.event, d.path, d.recorded, d.replayed]);
+
+/** Bundles a workflows entry point with the value interceptors (no tracing, no preloading). */
+const bundle = (workflowsPath: string) =>
+  bundleWorkflowCode({ workflowsPath, workflowInterceptorModules: [VALUE_INTERCEPTOR_MODULE], logger: new DefaultLogger('ERROR') });
+
+/** Round-robin over the kinds, so that the first K (the CI smoke) try each kind. */
+function interleaved(mutations: Mutation[]): Mutation[] {
+  const byKind = new Map<MutationKind, Mutation[]>();
+  for (const m of mutations) byKind.set(m.kind, [...(byKind.get(m.kind) ?? []), m]);
+  const out: Mutation[] = [];
+  for (let i = 0; out.length < mutations.length; i++) for (const list of byKind.values()) if (list[i]) out.push(list[i]);
+  return out;
 }
+
+const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 
 async function main(): Promise<void> {
   // Quiet: every caught mutation is a determinism error the core would otherwise log.
   Runtime.install({ logger: new DefaultLogger('ERROR'), telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'ERROR', other: 'ERROR' }) } } });
-  const limitArg = process.argv.indexOf('--limit');
-  const limit = limitArg > 0 ? Number(process.argv[limitArg + 1]) : Infinity;
+  const limit = Number(arg('--limit') ?? Infinity);
+  const only = arg('--only');
+  const kinds = arg('--kind')?.split(',');
   const histories = loadHistories();
-  const mutations: Mutation[] = [];
-  for (const file of filesUnder(WORKFLOWS)) {
-    for (const p of awaitPoints(file)) for (const kind of ['sleep', 'activity'] as const) mutations.push({ file, line: p.line, kind, at: p.at });
-  }
-  const onlyArg = process.argv.indexOf('--only');
-  const only = onlyArg > 0 ? process.argv[onlyArg + 1] : undefined;
-  const chosen = mutations.filter((m) => !only || path.relative(ROOT, m.file).includes(only)).slice(0, limit);
-  console.log(`${histories.length} histories; ${mutations.length} mutations at ${mutations.length / 2} await points${chosen.length < mutations.length ? `; running ${chosen.length}` : ''}`);
+  const { mutations, excluded } = findMutations();
+  const chosen = interleaved(mutations.filter((m) => (!only || `workflows/${m.file}`.includes(only)) && (!kinds || kinds.includes(m.kind)))).slice(0, limit);
+  const values = mutations.filter((m) => VALUE_KINDS.includes(m.kind)).length;
+  console.log(`${histories.length} histories; ${mutations.length} mutations (${values} of values)${chosen.length < mutations.length ? `; running ${chosen.length}` : ''}`);
+  console.log(`left out by rule: ${Object.entries(excluded).map(([k, n]) => `${n} ${k}`).join(', ')}`);
   const started = Date.now();
-  // The control: unmutated code must replay every history, or every mutation would look caught.
-  const baseline = await bundleWorkflowCode({ workflowsPath: path.join(WORKFLOWS, 'index.ts'), logger: new DefaultLogger('ERROR') });
-  for await (const r of Worker.runReplayHistories({ workflowBundle: baseline }, histories)) {
+  // The control: unmutated code must replay every history, or every mutation would look caught;
+  // its drifts (the accepted value changes) are the baseline a mutation's drifts are measured against.
+  const baseline = new Set<string>();
+  for await (const r of replayWithValues({ workflowBundle: await bundle(path.join(WORKFLOWS, 'index.ts')) }, histories)) {
     if (r.error) throw new Error(`${r.workflowId} does not replay against the unmutated workflows: ${r.error.message}`);
+    for (const d of r.drifts) baseline.add(driftKey(d));
   }
-  const escaped: string[] = [];
+  // Which file defines each workflow type: a mutation's own workflow's histories are replayed first.
+  const typeFile = new Map<string, string>();
+  for (const h of histories) {
+    for (const m of mutations) if (!typeFile.has(h.type) && readFileSync(path.join(WORKFLOWS, m.file), 'utf8').includes(`function ${h.type}(`)) typeFile.set(h.type, m.file);
+  }
+  const escaped: Mutation[] = [];
+  const tally = new Map<MutationKind, { caught: number; of: number }>();
   let caught = 0;
   for (const [i, m] of chosen.entries()) {
-    const where = `${path.relative(ROOT, m.file)}:${m.line} (${m.kind})`;
-    const bundle = await bundleWorkflowCode({ workflowsPath: mutatedCopy(m, i), logger: new DefaultLogger('ERROR') });
-    let failed = false;
-    for await (const r of Worker.runReplayHistories({ workflowBundle: bundle }, histories)) if (r.error) failed = true;
-    if (failed) caught++;
-    else escaped.push(where);
-    rmSync(path.join(WORK, `m${i}`), { recursive: true, force: true });
+    const copy = mutatedWorkflows(`replay-coverage/m${i}`, m.edits);
+    let found: string | undefined;
+    try {
+      const ordered = [...histories].sort((a, b) => Number(typeFile.get(b.type) === m.file) - Number(typeFile.get(a.type) === m.file));
+      for await (const r of replayWithValues({ workflowBundle: await bundle(copy.entry) }, ordered)) {
+        const drift = r.drifts.find((d) => !baseline.has(driftKey(d)));
+        if (r.error || drift) {
+          found = r.error ? `${r.workflowId}: ${r.error.name}` : `${r.workflowId} event ${drift!.event} ${drift!.path || drift!.command}`;
+          break; // One history that fails is enough.
+        }
+      }
+    } catch (err) {
+      found = `the mutant does not build: ${(err as Error).message.split('\n')[0]}`;
+    } finally {
+      copy.remove();
+    }
+    const t = tally.get(m.kind) ?? { caught: 0, of: 0 };
+    tally.set(m.kind, { caught: t.caught + (found ? 1 : 0), of: t.of + 1 });
+    if (found) caught++;
+    else escaped.push(m);
+    if (process.argv.includes('--verbose')) console.log(`${found ? 'caught ' : 'ESCAPED'} workflows/${m.file}:${m.line} ${m.kind}: ${m.what}${found ? ` — ${found}` : ''}`);
   }
   const seconds = Math.round((Date.now() - started) / 1000);
   if (escaped.length) {
-    console.log('\nescaped (no recorded history reaches these points):');
-    for (const e of escaped) console.log(`  ${e}`);
+    console.log('\nescaped (replayed green, values unchanged):');
+    for (const m of escaped) console.log(`  workflows/${m.file}:${m.line} (${m.kind}) ${m.what}`);
   }
-  console.log(`\n${chosen.length} mutations in ${seconds} s`);
-  console.log(`replay coverage: caught ${caught} of ${chosen.length} mutations`);
+  console.log(`\nby kind: ${[...tally].map(([k, t]) => `${k} ${t.caught}/${t.of}`).join(', ')}`);
+  console.log(`${chosen.length} mutations in ${seconds} s`);
+  const valueCount = chosen.filter((m) => VALUE_KINDS.includes(m.kind)).length;
+  console.log(`replay coverage: caught ${caught} of ${chosen.length} mutations (${valueCount} value mutations)`);
 }
 
 main().then(() => process.exit(0), (err) => {
