@@ -13,6 +13,8 @@
  *   npm run replay-coverage -- --limit 6     the first 6, one of each kind in turn (CI smoke)
  *   npm run replay-coverage -- --only foster/match.ts   the mutations of matching files
  *   npm run replay-coverage -- --kind date,email        the mutations of these kinds
+ * An escaped mutation is replayed once more with a probe at its place instead (a sink call,
+ * no command) to tell which: a place no history reaches, or a change equivalent for them.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -53,6 +55,7 @@ function interleaved(mutations: Mutation[]): Mutation[] {
   return out;
 }
 
+const verbose = process.argv.includes('--verbose');
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 
 async function main(): Promise<void> {
@@ -80,15 +83,31 @@ async function main(): Promise<void> {
   for (const h of histories) {
     for (const m of mutations) if (!typeFile.has(h.type) && readFileSync(path.join(WORKFLOWS, m.file), 'utf8').includes(`function ${h.type}(`)) typeFile.set(h.type, m.file);
   }
-  const escaped: Mutation[] = [];
+  // Whether any history reaches a place: the probe reports there, changing nothing.
+  const reaches = async (m: Mutation, i: number): Promise<boolean | undefined> => {
+    const copy = mutatedWorkflows(`replay-coverage/p${i}`, m.probe);
+    try {
+      for await (const r of replayWithValues({ workflowBundle: await bundle(copy.entry) }, histories)) if (r.replayed.some((v) => v.kind === 'probe')) return true;
+      return false;
+    } catch {
+      return undefined;
+    } finally {
+      copy.remove();
+    }
+  };
+  const escaped: { m: Mutation; reached: boolean | undefined }[] = [];
+  const unbuilt: Mutation[] = [];
   const tally = new Map<MutationKind, { caught: number; of: number }>();
   let caught = 0;
   for (const [i, m] of chosen.entries()) {
     const copy = mutatedWorkflows(`replay-coverage/m${i}`, m.edits);
     let found: string | undefined;
+    let built = false;
     try {
+      const workflowBundle = await bundle(copy.entry);
+      built = true;
       const ordered = [...histories].sort((a, b) => Number(typeFile.get(b.type) === m.file) - Number(typeFile.get(a.type) === m.file));
-      for await (const r of replayWithValues({ workflowBundle: await bundle(copy.entry) }, ordered)) {
+      for await (const r of replayWithValues({ workflowBundle }, ordered)) {
         const drift = r.drifts.find((d) => !baseline.has(driftKey(d)));
         if (r.error || drift) {
           found = r.error ? `${r.workflowId}: ${r.error.name}` : `${r.workflowId} event ${drift!.event} ${drift!.path || drift!.command}`;
@@ -96,25 +115,43 @@ async function main(): Promise<void> {
         }
       }
     } catch (err) {
-      found = `the mutant does not build: ${(err as Error).message.split('\n')[0]}`;
+      if (built) throw err;
     } finally {
       copy.remove();
+    }
+    const where = `workflows/${m.file}:${m.line} ${m.kind}: ${m.what}`;
+    if (!built) {
+      // Not a mutant at all (it does not bundle): left out of the count, listed.
+      unbuilt.push(m);
+      console.log(`NOT BUILT ${where}`);
+      continue;
     }
     const t = tally.get(m.kind) ?? { caught: 0, of: 0 };
     tally.set(m.kind, { caught: t.caught + (found ? 1 : 0), of: t.of + 1 });
     if (found) caught++;
-    else escaped.push(m);
-    if (process.argv.includes('--verbose')) console.log(`${found ? 'caught ' : 'ESCAPED'} workflows/${m.file}:${m.line} ${m.kind}: ${m.what}${found ? ` — ${found}` : ''}`);
+    else escaped.push({ m, reached: await reaches(m, i) });
+    const e = escaped.at(-1);
+    if (verbose) console.log(found ? `caught  ${where} — ${found}` : `ESCAPED ${where} (${e?.m === m ? reachedText(e.reached) : ''})`);
   }
   const seconds = Math.round((Date.now() - started) / 1000);
+  const tested = chosen.length - unbuilt.length;
   if (escaped.length) {
     console.log('\nescaped (replayed green, values unchanged):');
-    for (const m of escaped) console.log(`  workflows/${m.file}:${m.line} (${m.kind}) ${m.what}`);
+    for (const { m, reached } of escaped) console.log(`  workflows/${m.file}:${m.line} (${m.kind}) ${m.what} — ${reachedText(reached)}`);
+    const unreached = escaped.filter((e) => e.reached === false).length;
+    const equivalent = escaped.filter((e) => e.reached === true).length;
+    console.log(`escaped: ${unreached} where no history reaches, ${equivalent} reached by a history but changing nothing it compares`
+      + `${escaped.length - unreached - equivalent ? `, ${escaped.length - unreached - equivalent} not probed` : ''}`);
   }
+  if (unbuilt.length) console.log(`${unbuilt.length} mutations did not bundle and are not counted`);
   console.log(`\nby kind: ${[...tally].map(([k, t]) => `${k} ${t.caught}/${t.of}`).join(', ')}`);
-  console.log(`${chosen.length} mutations in ${seconds} s`);
-  const valueCount = chosen.filter((m) => VALUE_KINDS.includes(m.kind)).length;
-  console.log(`replay coverage: caught ${caught} of ${chosen.length} mutations (${valueCount} value mutations)`);
+  console.log(`${tested} mutations in ${seconds} s`);
+  const valueCount = chosen.filter((m) => VALUE_KINDS.includes(m.kind) && !unbuilt.includes(m)).length;
+  console.log(`replay coverage: caught ${caught} of ${tested} mutations (${valueCount} value mutations)`);
+}
+
+function reachedText(reached: boolean | undefined): string {
+  return reached === undefined ? 'probe failed' : reached ? 'reached: equivalent for the recorded histories' : 'no history reaches it';
 }
 
 main().then(() => process.exit(0), (err) => {

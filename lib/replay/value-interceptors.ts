@@ -13,7 +13,8 @@ import { proxySinks, type Sinks, type WorkflowInterceptorsFactory } from '@tempo
 
 /** What a replayed command carried: its kind, the id Temporal's history keys it by, a name, its value. */
 export interface ReplayedValue {
-  kind: 'activity' | 'timer' | 'signal' | 'child' | 'continueAsNew' | 'result' | 'update';
+  /** `probe`: replay-coverage's mark that a history reached a mutated place (no command). */
+  kind: 'activity' | 'timer' | 'signal' | 'child' | 'continueAsNew' | 'result' | 'update' | 'probe';
   /** Activity and timer: their id (the command's sequence number); update: its id; else ''. */
   id: string;
   /** The activity type, signal name, workflow type or Update name. */

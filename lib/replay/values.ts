@@ -161,6 +161,8 @@ export interface ValueReplayResult {
   /** Temporal's own verdict (a determinism violation, a failed workflow task). */
   error?: Error;
   drifts: Drift[];
+  /** What the replayed code reported, in order (a reach probe of replay-coverage among them). */
+  replayed: ReplayedValue[];
 }
 
 /**
@@ -190,9 +192,9 @@ export async function* replayWithValues(
     : { ...options.interceptors, workflowModules: [...(options.interceptors?.workflowModules ?? []), VALUE_INTERCEPTOR_MODULE] };
   for await (const r of Worker.runReplayHistories({ ...options, bundlerOptions, interceptors, sinks: { ...options.sinks, ...sinks } }, list)) {
     const recorded = await recordedValues(byId.get(r.workflowId)!, dc);
-    const drifts = compareValues(r.workflowId, recorded, reported.get(r.workflowId) ?? []);
+    const replayed = reported.get(r.workflowId) ?? [];
     reported.delete(r.workflowId);
-    yield { workflowId: r.workflowId, error: r.error, drifts };
+    yield { workflowId: r.workflowId, error: r.error, drifts: compareValues(r.workflowId, recorded, replayed), replayed };
   }
 }
 

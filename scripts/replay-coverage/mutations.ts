@@ -30,7 +30,12 @@ export interface Mutation {
   /** What changed, for the report. */
   what: string;
   edits: Edit[];
+  /** The same place marked instead of changed: whether a history reaches it. */
+  probe: Edit[];
 }
+
+const PROBE_HEADER = "import { proxySinks as __proxySinks } from '@temporalio/workflow';\n";
+const PROBE_CALL = "__proxySinks().replayValues.command({ kind: 'probe', id: '', name: '', value: 0 })";
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).sort().flatMap((f) => {
@@ -74,8 +79,12 @@ export function findMutations(): { mutations: Mutation[]; excluded: Record<strin
   for (const sf of sources) {
     const file = path.relative(WORKFLOWS, sf.fileName).replace(/\\/g, '/');
     const line = (n: ts.Node) => sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1;
+    // The probe of an expression reports before evaluating it; of a statement, before running it.
+    const probe = (n: ts.Node): Edit[] => [ts.isStatement(n)
+      ? { file, from: n.getStart(sf), to: n.getStart(sf), text: `${PROBE_CALL};\n`, header: PROBE_HEADER }
+      : { file, from: n.getStart(sf), to: n.getEnd(), text: `(${PROBE_CALL}, ${n.getText(sf)})`, header: PROBE_HEADER }];
     const add = (kind: MutationKind, n: ts.Node, what: string, edits: Omit<Edit, 'file'>[]) =>
-      mutations.push({ file, line: line(n), kind, what, edits: edits.map((e) => ({ file, ...e })) });
+      mutations.push({ file, line: line(n), kind, what, edits: edits.map((e) => ({ file, ...e })), probe: probe(n) });
     const wrap = (n: ts.Node, after: string): Omit<Edit, 'file'> => ({ from: n.getStart(sf), to: n.getEnd(), text: `(${n.getText(sf)})${after}` });
     const inDefaultPolicy = (n: ts.Node) => {
       for (let p: ts.Node | undefined = n; p; p = p.parent) if (ts.isVariableDeclaration(p) && p.name.getText(sf) === 'DEFAULT_POLICY') return true;
