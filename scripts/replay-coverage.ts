@@ -32,7 +32,8 @@ function loadHistories(): Loaded[] {
   const out: Loaded[] = [];
   for (const g of readdirSync(HISTORIES).filter((d) => /^v\d+$/.test(d)).sort()) {
     for (const f of readdirSync(path.join(HISTORIES, g)).filter((x) => x.endsWith('.json')).sort()) {
-      const history = temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(path.join(HISTORIES, g, f), 'utf8')));
+      const json = JSON.parse(readFileSync(path.join(HISTORIES, g, f), 'utf8'));
+      const history = temporal.api.history.v1.History.fromObject(json);
       const type = history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name ?? '';
       out.push({ workflowId: `${g}/${f.replace(/\.json$/, '')}`, type, history });
     }
@@ -43,15 +44,18 @@ function loadHistories(): Loaded[] {
 const driftKey = (d: Drift) => JSON.stringify([d.history, d.event, d.path, d.recorded, d.replayed]);
 
 /** Bundles a workflows entry point with the value interceptors (no tracing, no preloading). */
-const bundle = (workflowsPath: string) =>
-  bundleWorkflowCode({ workflowsPath, workflowInterceptorModules: [VALUE_INTERCEPTOR_MODULE], logger: new DefaultLogger('ERROR') });
+const bundle = (workflowsPath: string) => bundleWorkflowCode({
+  workflowsPath, workflowInterceptorModules: [VALUE_INTERCEPTOR_MODULE], logger: new DefaultLogger('ERROR'),
+});
 
 /** Round-robin over the kinds, so that the first K (the CI smoke) try each kind. */
 function interleaved(mutations: Mutation[]): Mutation[] {
   const byKind = new Map<MutationKind, Mutation[]>();
   for (const m of mutations) byKind.set(m.kind, [...(byKind.get(m.kind) ?? []), m]);
   const out: Mutation[] = [];
-  for (let i = 0; out.length < mutations.length; i++) for (const list of byKind.values()) if (list[i]) out.push(list[i]);
+  for (let i = 0; out.length < mutations.length; i++) {
+    for (const list of byKind.values()) if (list[i]) out.push(list[i]);
+  }
   return out;
 }
 
@@ -60,34 +64,43 @@ const arg = (name: string) => (process.argv.includes(name) ? process.argv[proces
 
 async function main(): Promise<void> {
   // Quiet: every caught mutation is a determinism error the core would otherwise log.
-  Runtime.install({ logger: new DefaultLogger('ERROR'), telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'ERROR', other: 'ERROR' }) } } });
+  const filter = makeTelemetryFilterString({ core: 'ERROR', other: 'ERROR' });
+  Runtime.install({ logger: new DefaultLogger('ERROR'), telemetryOptions: { logging: { filter } } });
   const limit = Number(arg('--limit') ?? Infinity);
   const only = arg('--only');
   const kinds = arg('--kind')?.split(',');
   const histories = loadHistories();
   const { mutations, excluded } = findMutations();
-  const chosen = interleaved(mutations.filter((m) => (!only || `workflows/${m.file}`.includes(only)) && (!kinds || kinds.includes(m.kind)))).slice(0, limit);
+  const wanted = (m: Mutation) => (!only || `workflows/${m.file}`.includes(only)) && (!kinds || kinds.includes(m.kind));
+  const chosen = interleaved(mutations.filter(wanted)).slice(0, limit);
   const values = mutations.filter((m) => VALUE_KINDS.includes(m.kind)).length;
-  console.log(`${histories.length} histories; ${mutations.length} mutations (${values} of values)${chosen.length < mutations.length ? `; running ${chosen.length}` : ''}`);
+  const running = chosen.length < mutations.length ? `; running ${chosen.length}` : '';
+  console.log(`${histories.length} histories; ${mutations.length} mutations (${values} of values)${running}`);
   console.log(`left out by rule: ${Object.entries(excluded).map(([k, n]) => `${n} ${k}`).join(', ')}`);
   const started = Date.now();
   // The control: unmutated code must replay every history, or every mutation would look caught;
   // its drifts (the accepted value changes) are the baseline a mutation's drifts are measured against.
   const baseline = new Set<string>();
-  for await (const r of replayWithValues({ workflowBundle: await bundle(path.join(WORKFLOWS, 'index.ts')) }, histories)) {
+  const unmutated = await bundle(path.join(WORKFLOWS, 'index.ts'));
+  for await (const r of replayWithValues({ workflowBundle: unmutated }, histories)) {
     if (r.error) throw new Error(`${r.workflowId} does not replay against the unmutated workflows: ${r.error.message}`);
     for (const d of r.drifts) baseline.add(driftKey(d));
   }
   // Which file defines each workflow type: a mutation's own workflow's histories are replayed first.
   const typeFile = new Map<string, string>();
+  const files = [...new Set(mutations.map((m) => m.file))];
+  const sources = files.map((f) => [f, readFileSync(path.join(WORKFLOWS, f), 'utf8')] as const);
   for (const h of histories) {
-    for (const m of mutations) if (!typeFile.has(h.type) && readFileSync(path.join(WORKFLOWS, m.file), 'utf8').includes(`function ${h.type}(`)) typeFile.set(h.type, m.file);
+    const defining = sources.find(([, text]) => text.includes(`function ${h.type}(`));
+    if (defining) typeFile.set(h.type, defining[0]);
   }
   // Whether any history reaches a place: the probe reports there, changing nothing.
   const reaches = async (m: Mutation, i: number): Promise<boolean | undefined> => {
     const copy = mutatedWorkflows(`replay-coverage/p${i}`, m.probe);
     try {
-      for await (const r of replayWithValues({ workflowBundle: await bundle(copy.entry) }, histories)) if (r.replayed.some((v) => v.kind === 'probe')) return true;
+      for await (const r of replayWithValues({ workflowBundle: await bundle(copy.entry) }, histories)) {
+        if (r.replayed.some((v) => v.kind === 'probe')) return true;
+      }
       return false;
     } catch {
       return undefined;
@@ -106,11 +119,13 @@ async function main(): Promise<void> {
     try {
       const workflowBundle = await bundle(copy.entry);
       built = true;
-      const ordered = [...histories].sort((a, b) => Number(typeFile.get(b.type) === m.file) - Number(typeFile.get(a.type) === m.file));
+      const own = (h: Loaded) => Number(typeFile.get(h.type) === m.file);
+      const ordered = [...histories].sort((a, b) => own(b) - own(a));
       for await (const r of replayWithValues({ workflowBundle }, ordered)) {
         const drift = r.drifts.find((d) => !baseline.has(driftKey(d)));
         if (r.error || drift) {
-          found = r.error ? `${r.workflowId}: ${r.error.name}` : `${r.workflowId} event ${drift!.event} ${drift!.path || drift!.command}`;
+          found = r.error ? `${r.workflowId}: ${r.error.name}`
+            : `${r.workflowId} event ${drift!.event} ${drift!.path || drift!.command}`;
           break; // One history that fails is enough.
         }
       }
@@ -130,18 +145,20 @@ async function main(): Promise<void> {
     tally.set(m.kind, { caught: t.caught + (found ? 1 : 0), of: t.of + 1 });
     if (found) caught++;
     else escaped.push({ m, reached: await reaches(m, i) });
-    const e = escaped.at(-1);
-    if (verbose) console.log(found ? `caught  ${where} — ${found}` : `ESCAPED ${where} (${e?.m === m ? reachedText(e.reached) : ''})`);
+    if (verbose) console.log(found ? `caught  ${where} — ${found}` : `ESCAPED ${where} (${reachedText(escaped.at(-1)!.reached)})`);
   }
   const seconds = Math.round((Date.now() - started) / 1000);
   const tested = chosen.length - unbuilt.length;
   if (escaped.length) {
     console.log('\nescaped (replayed green, values unchanged):');
-    for (const { m, reached } of escaped) console.log(`  workflows/${m.file}:${m.line} (${m.kind}) ${m.what} — ${reachedText(reached)}`);
+    for (const { m, reached } of escaped) {
+      console.log(`  workflows/${m.file}:${m.line} (${m.kind}) ${m.what} — ${reachedText(reached)}`);
+    }
     const unreached = escaped.filter((e) => e.reached === false).length;
     const equivalent = escaped.filter((e) => e.reached === true).length;
-    console.log(`escaped: ${unreached} where no history reaches, ${equivalent} reached by a history but changing nothing it compares`
-      + `${escaped.length - unreached - equivalent ? `, ${escaped.length - unreached - equivalent} not probed` : ''}`);
+    const unprobed = escaped.length - unreached - equivalent;
+    console.log(`escaped: ${unreached} where no history reaches, ${equivalent} reached by a history`
+      + ` but changing nothing it compares${unprobed ? `, ${unprobed} not probed` : ''}`);
   }
   if (unbuilt.length) console.log(`${unbuilt.length} mutations did not bundle and are not counted`);
   console.log(`\nby kind: ${[...tally].map(([k, t]) => `${k} ${t.caught}/${t.of}`).join(', ')}`);
@@ -151,7 +168,8 @@ async function main(): Promise<void> {
 }
 
 function reachedText(reached: boolean | undefined): string {
-  return reached === undefined ? 'probe failed' : reached ? 'reached: equivalent for the recorded histories' : 'no history reaches it';
+  if (reached === undefined) return 'probe failed';
+  return reached ? 'reached: equivalent for the recorded histories' : 'no history reaches it';
 }
 
 main().then(() => process.exit(0), (err) => {

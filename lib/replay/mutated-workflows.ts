@@ -40,8 +40,11 @@ export function mutatedWorkflows(name: string, edits: Edit[]): { entry: string; 
     const target = path.join(dir, 'workflows', file);
     let text = readFileSync(target, 'utf8');
     // From the end, so earlier offsets stay valid.
-    for (const e of [...fileEdits].sort((a, b) => b.from - a.from)) text = text.slice(0, e.from) + e.text + text.slice(e.to);
+    for (const e of [...fileEdits].sort((a, b) => b.from - a.from)) {
+      text = text.slice(0, e.from) + e.text + text.slice(e.to);
+    }
     writeFileSync(target, fileEdits.map((e) => e.header ?? '').join('') + text);
   }
-  return { entry: path.join(dir, 'workflows', 'index.ts'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  return { entry: path.join(dir, 'workflows', 'index.ts'), remove };
 }

@@ -30,7 +30,8 @@ const { replayValues } = proxySinks<ReplayValueSinks>();
 
 /** The value as its payload would carry it (undefined keys dropped, dates as strings). */
 const asSent = (values: unknown[]): unknown[] =>
-  values.map((v) => (v === undefined ? undefined : defaultPayloadConverter.fromPayload(defaultPayloadConverter.toPayload(v))));
+  values.map((v) => (v === undefined ? undefined
+    : defaultPayloadConverter.fromPayload(defaultPayloadConverter.toPayload(v))));
 
 const report = (kind: ReplayedValue['kind'], id: string, name: string, value: unknown): void =>
   replayValues.command({ kind, id, name, value });
@@ -46,12 +47,14 @@ export const interceptors: WorkflowInterceptorsFactory = () => ({
       return next(input);
     },
     signalWorkflow(input, next) {
-      const target = input.target.type === 'external' ? input.target.workflowExecution.workflowId : input.target.childWorkflowId;
+      const t = input.target;
+      const target = t.type === 'external' ? t.workflowExecution.workflowId : t.childWorkflowId;
       report('signal', '', input.signalName, { target, args: asSent(input.args) });
       return next(input);
     },
     startChildWorkflowExecution(input, next) {
-      report('child', '', input.workflowType, { workflowId: input.options.workflowId, args: asSent(input.options.args ?? []) });
+      const { workflowId, args } = input.options;
+      report('child', '', input.workflowType, { workflowId, args: asSent(args ?? []) });
       return next(input);
     },
     continueAsNew(input, next) {

@@ -20,8 +20,8 @@
  *     never recorded). Adding or removing commands inside a history is Temporal's own check.
  *   - activity options (timeouts, retries, task queue) are not compared: changing them is
  *     safe for running cases, and they are not what a case writes or sends.
+ * Drifts meant to reach running cases are accepted by the reviewed list of accepted.ts.
  */
-import { readFileSync } from 'node:fs';
 import { defaultPayloadConverter, type DataConverter, type Payload } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import { Worker, type ReplayWorkerOptions } from '@temporalio/worker';
@@ -63,7 +63,8 @@ async function decode(payloads: Payloads, dc: DataConverter): Promise<unknown[]>
   return out;
 }
 
-const ms = (d: { seconds?: unknown; nanos?: number | null } | null | undefined) => Number(d?.seconds ?? 0) * 1000 + Math.round((d?.nanos ?? 0) / 1e6);
+type Duration = { seconds?: unknown; nanos?: number | null } | null | undefined;
+const ms = (d: Duration) => Number(d?.seconds ?? 0) * 1000 + Math.round((d?.nanos ?? 0) / 1e6);
 
 /** The values a history recorded, in the shape the interceptors report them. */
 export async function recordedValues(history: History, dc: DataConverter): Promise<RecordedValue[]> {
@@ -71,19 +72,34 @@ export async function recordedValues(history: History, dc: DataConverter): Promi
   for (const e of history.events ?? []) {
     const event = Number(e.eventId);
     const a = e.activityTaskScheduledEventAttributes;
-    if (a) out.push({ event, kind: 'activity', id: a.activityId ?? '', name: a.activityType?.name ?? '', value: await decode(a.input, dc) });
+    if (a) {
+      const name = a.activityType?.name ?? '';
+      out.push({ event, kind: 'activity', id: a.activityId ?? '', name, value: await decode(a.input, dc) });
+    }
     const t = e.timerStartedEventAttributes;
     if (t) out.push({ event, kind: 'timer', id: t.timerId ?? '', name: 'timer', value: ms(t.startToFireTimeout) });
     const s = e.signalExternalWorkflowExecutionInitiatedEventAttributes;
-    if (s) out.push({ event, kind: 'signal', id: '', name: s.signalName ?? '', value: { target: s.workflowExecution?.workflowId, args: await decode(s.input, dc) } });
+    if (s) {
+      const value = { target: s.workflowExecution?.workflowId, args: await decode(s.input, dc) };
+      out.push({ event, kind: 'signal', id: '', name: s.signalName ?? '', value });
+    }
     const c = e.startChildWorkflowExecutionInitiatedEventAttributes;
-    if (c) out.push({ event, kind: 'child', id: '', name: c.workflowType?.name ?? '', value: { workflowId: c.workflowId, args: await decode(c.input, dc) } });
+    if (c) {
+      const value = { workflowId: c.workflowId, args: await decode(c.input, dc) };
+      out.push({ event, kind: 'child', id: '', name: c.workflowType?.name ?? '', value });
+    }
     const n = e.workflowExecutionContinuedAsNewEventAttributes;
-    if (n) out.push({ event, kind: 'continueAsNew', id: '', name: n.workflowType?.name ?? '', value: await decode(n.input, dc) });
+    if (n) {
+      const name = n.workflowType?.name ?? '';
+      out.push({ event, kind: 'continueAsNew', id: '', name, value: await decode(n.input, dc) });
+    }
     const r = e.workflowExecutionCompletedEventAttributes;
     if (r) out.push({ event, kind: 'result', id: '', name: 'result', value: (await decode(r.result, dc))[0] });
     const u = e.workflowExecutionUpdateCompletedEventAttributes;
-    if (u?.outcome?.success) out.push({ event, kind: 'update', id: u.meta?.updateId ?? '', name: '', value: (await decode(u.outcome.success, dc))[0] });
+    if (u?.outcome?.success) {
+      const value = (await decode(u.outcome.success, dc))[0];
+      out.push({ event, kind: 'update', id: u.meta?.updateId ?? '', name: '', value });
+    }
   }
   return out;
 }
@@ -99,7 +115,8 @@ export function sameJson(a: unknown, b: unknown): boolean {
   if (isObject(a)) {
     if (!isObject(b)) return false;
     const keys = Object.keys(a).filter((k) => a[k] !== undefined);
-    return keys.length === Object.keys(b).filter((k) => b[k] !== undefined).length && keys.every((k) => sameJson(a[k], b[k]));
+    const others = Object.keys(b).filter((k) => b[k] !== undefined);
+    return keys.length === others.length && keys.every((k) => sameJson(a[k], b[k]));
   }
   return Object.is(a, b);
 }
@@ -129,7 +146,9 @@ export function uncovered(
  * value equal to it reproduces the one workflow id the history recorded in its place — the
  * same id everywhere in the history, or it is a drift.
  */
-export function compareValues(historyId: string, recorded: RecordedValue[], replayed: ReplayedValue[], replayId = historyId): Drift[] {
+export function compareValues(
+  historyId: string, recorded: RecordedValue[], replayed: ReplayedValue[], replayId = historyId,
+): Drift[] {
   const drifts: Drift[] = [];
   let ownId: unknown;
   const same = (r: unknown, p: unknown) => {
@@ -140,7 +159,10 @@ export function compareValues(historyId: string, recorded: RecordedValue[], repl
   const byId = (kind: string) => new Map(replayed.filter((v) => v.kind === kind).map((v) => [v.id, v]));
   const inOrder = (kind: string) => replayed.filter((v) => v.kind === kind);
   const keyed = { activity: byId('activity'), timer: byId('timer'), update: byId('update') };
-  const ordered = { signal: inOrder('signal'), child: inOrder('child'), continueAsNew: inOrder('continueAsNew'), result: inOrder('result') };
+  const ordered = {
+    signal: inOrder('signal'), child: inOrder('child'),
+    continueAsNew: inOrder('continueAsNew'), result: inOrder('result'),
+  };
   const seen: Record<string, number> = {};
   for (const r of recorded) {
     const command = `${r.kind}${r.name && r.kind !== 'timer' && r.kind !== 'result' ? ` ${r.name}` : ''}`;
@@ -148,10 +170,13 @@ export function compareValues(historyId: string, recorded: RecordedValue[], repl
     if (r.kind in keyed) match = keyed[r.kind as keyof typeof keyed].get(r.id);
     else match = ordered[r.kind as keyof typeof ordered][(seen[r.kind] = (seen[r.kind] ?? -1) + 1)];
     if (!match || (r.kind !== 'update' && match.name !== r.name)) {
-      drifts.push({ history: historyId, event: r.event, command, path: '', recorded: r.value, replayed: match ? `${match.kind} ${match.name}` : undefined });
+      const issued = match ? `${match.kind} ${match.name}` : undefined;
+      drifts.push({ history: historyId, event: r.event, command, path: '', recorded: r.value, replayed: issued });
       continue;
     }
-    for (const d of uncovered(r.value, match.value, '', same)) drifts.push({ history: historyId, event: r.event, command, ...d });
+    for (const d of uncovered(r.value, match.value, '', same)) {
+      drifts.push({ history: historyId, event: r.event, command, ...d });
+    }
   }
   return drifts;
 }
@@ -178,7 +203,11 @@ export async function* replayWithValues(
   const sinks: InjectedSinks<ReplayValueSinks> = {
     replayValues: {
       command: {
-        fn: (info, v) => void (reported.get(info.workflowId) ?? reported.set(info.workflowId, []).get(info.workflowId)!).push(v),
+        fn: (info, v) => {
+          const list = reported.get(info.workflowId) ?? [];
+          list.push(v);
+          reported.set(info.workflowId, list);
+        },
         callDuringReplay: true,
       },
     },
@@ -189,71 +218,16 @@ export async function* replayWithValues(
   const bundlerOptions = options.workflowBundle ? options.bundlerOptions : { ...options.bundlerOptions };
   const interceptors = options.workflowBundle
     ? options.interceptors
-    : { ...options.interceptors, workflowModules: [...(options.interceptors?.workflowModules ?? []), VALUE_INTERCEPTOR_MODULE] };
-  for await (const r of Worker.runReplayHistories({ ...options, bundlerOptions, interceptors, sinks: { ...options.sinks, ...sinks } }, list)) {
+    : {
+      ...options.interceptors,
+      workflowModules: [...(options.interceptors?.workflowModules ?? []), VALUE_INTERCEPTOR_MODULE],
+    };
+  const replayOptions = { ...options, bundlerOptions, interceptors, sinks: { ...options.sinks, ...sinks } };
+  for await (const r of Worker.runReplayHistories(replayOptions, list)) {
     const recorded = await recordedValues(byId.get(r.workflowId)!, dc);
     const replayed = reported.get(r.workflowId) ?? [];
     reported.delete(r.workflowId);
-    yield { workflowId: r.workflowId, error: r.error, drifts: compareValues(r.workflowId, recorded, replayed), replayed };
+    const drifts = compareValues(r.workflowId, recorded, replayed);
+    yield { workflowId: r.workflowId, error: r.error, drifts, replayed };
   }
-}
-
-/**
- * An accepted value change: drifts that were meant to reach running cases, with the reason.
- * Either one drift (`history`, `event`, `path`, `recorded`, `replayed`, or `replayedAbsent`
- * for a key the replay no longer writes) or a rewrite of one text (`replace: [from, to]`:
- * the replayed value is the recorded one with every `from` made `to`, nothing else changed)
- * over the histories and paths it names (`history` may be `*`, a path may use `[*]`).
- * `count` (default 1) is how many drifts it accepts, exactly: more or fewer makes it stale.
- */
-export interface AcceptedChange {
-  history: string;
-  event?: number;
-  command?: string;
-  path: string;
-  recorded?: unknown;
-  replayed?: unknown;
-  replayedAbsent?: true;
-  replace?: [string, string];
-  count?: number;
-  reason: string;
-}
-
-/**
- * The reviewed list of accepted value changes, test/accepted-value-changes.json: beside the
- * histories, not among them (they are add-only; this list is edited as changes are reviewed).
- */
-export function loadAcceptedChanges(file: string): AcceptedChange[] {
-  return (JSON.parse(readFileSync(file, 'utf8')) as { changes: AcceptedChange[] }).changes;
-}
-
-const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A path with `[*]` for any index, as a RegExp over drift paths. */
-const pathPattern = (p: string) => new RegExp(`^${p.split('[*]').map(escape).join('\\[\\d+\\]')}$`);
-
-export function accepts(a: AcceptedChange, d: Drift): boolean {
-  if ((a.history !== '*' && a.history !== d.history) || (a.event !== undefined && a.event !== d.event)) return false;
-  if ((a.command !== undefined && a.command !== d.command) || !pathPattern(a.path).test(d.path)) return false;
-  if (a.replace) {
-    const [from, to] = a.replace;
-    return typeof d.recorded === 'string' && typeof d.replayed === 'string' && d.recorded.includes(from) && d.recorded.split(from).join(to) === d.replayed;
-  }
-  return sameJson(a.recorded, d.recorded) && (a.replayedAbsent ? d.replayed === undefined : d.replayed !== undefined && sameJson(a.replayed, d.replayed));
-}
-
-/**
- * Splits drifts into those the list accepts (each by its first matching entry) and those it
- * does not; an entry that does not accept exactly its `count` of drifts is stale (the code
- * changed again, a history was added that it now also covers, or it was written wrong).
- */
-export function applyAccepted(drifts: Drift[], accepted: AcceptedChange[]): { unaccepted: Drift[]; stale: { entry: AcceptedChange; matched: number }[] } {
-  const matched = accepted.map(() => 0);
-  const unaccepted: Drift[] = [];
-  for (const d of drifts) {
-    const i = accepted.findIndex((a) => accepts(a, d));
-    if (i < 0) unaccepted.push(d);
-    else matched[i]++;
-  }
-  const stale = accepted.map((entry, i) => ({ entry, matched: matched[i] })).filter(({ entry, matched: n }) => n !== (entry.count ?? 1));
-  return { unaccepted, stale };
 }

@@ -12,7 +12,8 @@ import { temporal } from '@temporalio/proto';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { PRELOADED_WORKFLOW_MODULES } from '../../lib/worker';
 import { EncryptionCodec, encryptingDataConverter, generatePayloadKeys } from '../../lib/payload-codec';
-import { applyAccepted, loadAcceptedChanges, replayWithValues, VALUE_INTERCEPTOR_MODULE, type ValueReplayResult } from '../../lib/replay/values';
+import { replayWithValues, VALUE_INTERCEPTOR_MODULE, type ValueReplayResult } from '../../lib/replay/values';
+import { applyAccepted, loadAcceptedChanges } from '../../lib/replay/accepted';
 import { mutatedWorkflows, replaceOnce } from '../../lib/replay/mutated-workflows';
 
 const DIR = path.resolve(__dirname, '../histories');
@@ -71,7 +72,8 @@ test('every generation has recorded histories of every case workflow', () => {
   expect(current).toEqual(expect.arrayContaining(['mentorReferralWorkflow', 'callerScreeningWorkflow', 'wellnessCheckinWorkflow', 'eceCertificationWorkflow', 'ecePlacementWorkflow']));
 });
 
-async function replayed(options: Parameters<typeof replayWithValues>[0], histories: ReturnType<typeof load>[]): Promise<ValueReplayResult[]> {
+type Options = Parameters<typeof replayWithValues>[0];
+async function replayed(options: Options, histories: ReturnType<typeof load>[]): Promise<ValueReplayResult[]> {
   const results = [];
   for await (const r of replayWithValues(options, histories)) results.push(r);
   return results;
@@ -113,10 +115,12 @@ test('an incompatible change to the leave workflow fails replay with a determini
 
 test("a due date pushed three days replays green by Temporal's own check, and fails on its values", async () => {
   // The computation of every new task's due date (workflows/shared/task-record.ts), 3 days later.
-  const pushed = mutatedWorkflows('replay-test-due-date', [replaceOnce('shared/task-record.ts',
-    'spec.dueAtMs ?? addDuration(c.now, p.due, c.calendar)', 'spec.dueAtMs ?? addDuration(c.now, p.due, c.calendar) + 3 * 86_400_000')]);
+  const due = 'spec.dueAtMs ?? addDuration(c.now, p.due, c.calendar)';
+  const pushed = mutatedWorkflows('replay-test-due-date', [replaceOnce('shared/task-record.ts', due, `${due} + 3 * 86_400_000`)]);
   try {
-    const workflowBundle = await bundleWorkflowCode({ workflowsPath: pushed.entry, workflowInterceptorModules: [VALUE_INTERCEPTOR_MODULE], logger: new DefaultLogger('ERROR') });
+    const workflowBundle = await bundleWorkflowCode({
+      workflowsPath: pushed.entry, workflowInterceptorModules: [VALUE_INTERCEPTOR_MODULE], logger: new DefaultLogger('ERROR'),
+    });
     const histories = [load('v2/mentor-screening.json'), load('v2/match.json')];
     const plain = [];
     for await (const r of Worker.runReplayHistories({ workflowBundle }, histories)) plain.push(r);
