@@ -15,38 +15,16 @@
  *   npm run replay-coverage -- --kind date,email        the mutations of these kinds
  * An escaped mutation is replayed once more with a probe at its place instead (a sink call,
  * no command) to tell which: a place no history reaches, or a change equivalent for them.
+ * The judging runs in a child process (scripts/replay-coverage/judge.ts); a mutant whose
+ * replay does not finish within --timeout seconds (default 120), or that takes the child
+ * down, is caught — such a change would leave running cases stuck — and the child restarts.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { fork, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { temporal } from '@temporalio/proto';
-import { bundleWorkflowCode, DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
-import { ROOT } from '../lib/config';
-import { mutatedWorkflows, WORKFLOWS } from '../lib/replay/mutated-workflows';
-import { replayWithValues, VALUE_INTERCEPTOR_MODULE, type Drift } from '../lib/replay/values';
+import { DATA_DIR } from '../lib/config';
 import { findMutations, VALUE_KINDS, type Mutation, type MutationKind } from './replay-coverage/mutations';
-
-const HISTORIES = path.join(ROOT, 'test', 'histories');
-type Loaded = { workflowId: string; type: string; history: temporal.api.history.v1.IHistory };
-
-function loadHistories(): Loaded[] {
-  const out: Loaded[] = [];
-  for (const g of readdirSync(HISTORIES).filter((d) => /^v\d+$/.test(d)).sort()) {
-    for (const f of readdirSync(path.join(HISTORIES, g)).filter((x) => x.endsWith('.json')).sort()) {
-      const json = JSON.parse(readFileSync(path.join(HISTORIES, g, f), 'utf8'));
-      const history = temporal.api.history.v1.History.fromObject(json);
-      const type = history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name ?? '';
-      out.push({ workflowId: `${g}/${f.replace(/\.json$/, '')}`, type, history });
-    }
-  }
-  return out;
-}
-
-const driftKey = (d: Drift) => JSON.stringify([d.history, d.event, d.path, d.recorded, d.replayed]);
-
-/** Bundles a workflows entry point with the value interceptors (no tracing, no preloading). */
-const bundle = (workflowsPath: string) => bundleWorkflowCode({
-  workflowsPath, workflowInterceptorModules: [VALUE_INTERCEPTOR_MODULE], logger: new DefaultLogger('ERROR'),
-});
+import { loadHistories, serve, type Verdict } from './replay-coverage/judge';
 
 /** Round-robin over the kinds, so that the first K (the CI smoke) try each kind. */
 function interleaved(mutations: Mutation[]): Mutation[] {
@@ -62,13 +40,60 @@ function interleaved(mutations: Mutation[]): Mutation[] {
 const verbose = process.argv.includes('--verbose');
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 
+/** The judge in a child process, restarted when a verdict does not come in time. */
+class Judge {
+  private child?: ChildProcess;
+  private ready?: Promise<void>;
+
+  private startChild(): Promise<void> {
+    const stdio = ['ignore', 'inherit', 'inherit', 'ipc'] as const;
+    const child = fork(__filename, ['--child'], { execArgv: process.execArgv, stdio: [...stdio] });
+    this.child = child;
+    return new Promise((resolve, reject) => {
+      child.once('message', () => resolve());
+      child.once('exit', (code) => reject(new Error(`the judge stopped before it was ready (exit ${code})`)));
+    });
+  }
+
+  /** The verdict on mutation `index`, or the reason it did not come. */
+  async judge(index: number, timeoutMs: number): Promise<Verdict | string> {
+    this.ready ??= this.startChild();
+    await this.ready;
+    const child = this.child!;
+    return new Promise((resolve) => {
+      const done = (v: Verdict | string) => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        if (typeof v === 'string') this.stop();
+        resolve(v);
+      };
+      const onMessage = (v: Verdict) => done(v);
+      const onExit = (code: number | null) => done(`the replay took the judge down (exit ${code})`);
+      const timer = setTimeout(() => done(`the replay did not finish in ${timeoutMs / 1000} s`), timeoutMs);
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+      child.send({ index });
+    });
+  }
+
+  stop(): void {
+    this.child?.kill('SIGKILL');
+    this.child = undefined;
+    this.ready = undefined;
+  }
+}
+
+function reachedText(reached: boolean | undefined): string {
+  if (reached === undefined) return 'probe failed';
+  return reached ? 'reached: equivalent for the recorded histories' : 'no history reaches it';
+}
+
 async function main(): Promise<void> {
-  // Quiet: every caught mutation is a determinism error the core would otherwise log.
-  const filter = makeTelemetryFilterString({ core: 'ERROR', other: 'ERROR' });
-  Runtime.install({ logger: new DefaultLogger('ERROR'), telemetryOptions: { logging: { filter } } });
   const limit = Number(arg('--limit') ?? Infinity);
   const only = arg('--only');
   const kinds = arg('--kind')?.split(',');
+  const timeoutMs = Number(arg('--timeout') ?? 120) * 1000;
   const histories = loadHistories();
   const { mutations, excluded } = findMutations();
   const wanted = (m: Mutation) => (!only || `workflows/${m.file}`.includes(only)) && (!kinds || kinds.includes(m.kind));
@@ -78,75 +103,34 @@ async function main(): Promise<void> {
   console.log(`${histories.length} histories; ${mutations.length} mutations (${values} of values)${running}`);
   console.log(`left out by rule: ${Object.entries(excluded).map(([k, n]) => `${n} ${k}`).join(', ')}`);
   const started = Date.now();
-  // The control: unmutated code must replay every history, or every mutation would look caught;
-  // its drifts (the accepted value changes) are the baseline a mutation's drifts are measured against.
-  const baseline = new Set<string>();
-  const unmutated = await bundle(path.join(WORKFLOWS, 'index.ts'));
-  for await (const r of replayWithValues({ workflowBundle: unmutated }, histories)) {
-    if (r.error) throw new Error(`${r.workflowId} does not replay against the unmutated workflows: ${r.error.message}`);
-    for (const d of r.drifts) baseline.add(driftKey(d));
-  }
-  // Which file defines each workflow type: a mutation's own workflow's histories are replayed first.
-  const typeFile = new Map<string, string>();
-  const files = [...new Set(mutations.map((m) => m.file))];
-  const sources = files.map((f) => [f, readFileSync(path.join(WORKFLOWS, f), 'utf8')] as const);
-  for (const h of histories) {
-    const defining = sources.find(([, text]) => text.includes(`function ${h.type}(`));
-    if (defining) typeFile.set(h.type, defining[0]);
-  }
-  // Whether any history reaches a place: the probe reports there, changing nothing.
-  const reaches = async (m: Mutation, i: number): Promise<boolean | undefined> => {
-    const copy = mutatedWorkflows(`replay-coverage/p${i}`, m.probe);
-    try {
-      for await (const r of replayWithValues({ workflowBundle: await bundle(copy.entry) }, histories)) {
-        if (r.replayed.some((v) => v.kind === 'probe')) return true;
-      }
-      return false;
-    } catch {
-      return undefined;
-    } finally {
-      copy.remove();
-    }
-  };
+  const judge = new Judge();
   const escaped: { m: Mutation; reached: boolean | undefined }[] = [];
   const unbuilt: Mutation[] = [];
   const tally = new Map<MutationKind, { caught: number; of: number }>();
   let caught = 0;
-  for (const [i, m] of chosen.entries()) {
-    const copy = mutatedWorkflows(`replay-coverage/m${i}`, m.edits);
-    let found: string | undefined;
-    let built = false;
-    try {
-      const workflowBundle = await bundle(copy.entry);
-      built = true;
-      const own = (h: Loaded) => Number(typeFile.get(h.type) === m.file);
-      const ordered = [...histories].sort((a, b) => own(b) - own(a));
-      for await (const r of replayWithValues({ workflowBundle }, ordered)) {
-        const drift = r.drifts.find((d) => !baseline.has(driftKey(d)));
-        if (r.error || drift) {
-          found = r.error ? `${r.workflowId}: ${r.error.name}`
-            : `${r.workflowId} event ${drift!.event} ${drift!.path || drift!.command}`;
-          break; // One history that fails is enough.
-        }
-      }
-    } catch (err) {
-      if (built) throw err;
-    } finally {
-      copy.remove();
-    }
+  for (const m of chosen) {
+    const v = await judge.judge(mutations.indexOf(m), timeoutMs);
     const where = `workflows/${m.file}:${m.line} ${m.kind}: ${m.what}`;
-    if (!built) {
+    if (typeof v !== 'string' && !v.built) {
       // Not a mutant at all (it does not bundle): left out of the count, listed.
       unbuilt.push(m);
       console.log(`NOT BUILT ${where}`);
       continue;
     }
+    const found = typeof v === 'string' ? v : v.found;
     const t = tally.get(m.kind) ?? { caught: 0, of: 0 };
     tally.set(m.kind, { caught: t.caught + (found ? 1 : 0), of: t.of + 1 });
     if (found) caught++;
-    else escaped.push({ m, reached: await reaches(m, i) });
-    if (verbose) console.log(found ? `caught  ${where} — ${found}` : `ESCAPED ${where} (${reachedText(escaped.at(-1)!.reached)})`);
+    else escaped.push({ m, reached: (v as Verdict).reached });
+    if (verbose) {
+      const verdict = found ? `caught  ${where} — ${found}`
+        : `ESCAPED ${where} (${reachedText(escaped.at(-1)!.reached)})`;
+      console.log(verdict);
+    }
   }
+  judge.stop();
+  // A judge stopped mid-mutation leaves its copy behind.
+  rmSync(path.join(DATA_DIR, 'replay-coverage'), { recursive: true, force: true });
   const seconds = Math.round((Date.now() - started) / 1000);
   const tested = chosen.length - unbuilt.length;
   if (escaped.length) {
@@ -167,12 +151,11 @@ async function main(): Promise<void> {
   console.log(`replay coverage: caught ${caught} of ${tested} mutations (${valueCount} value mutations)`);
 }
 
-function reachedText(reached: boolean | undefined): string {
-  if (reached === undefined) return 'probe failed';
-  return reached ? 'reached: equivalent for the recorded histories' : 'no history reaches it';
+if (process.argv.includes('--child')) {
+  serve();
+} else {
+  main().then(() => process.exit(0), (err) => {
+    console.error(err);
+    process.exit(1);
+  });
 }
-
-main().then(() => process.exit(0), (err) => {
-  console.error(err);
-  process.exit(1);
-});
