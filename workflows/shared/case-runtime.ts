@@ -11,6 +11,7 @@ import { ActivityFailure, allHandlersFinished, condition, log, patched, uuid4, w
 import { deliverEmails, recordIncident, recordTransition } from './activities';
 import { roleMailbox, roleToken, userToken } from './access';
 import { BusinessCalendar } from './calendar';
+import { DEFAULT_MIDNIGHT_SPREAD, isDayBoundary, spreadInstant } from './mass-instants';
 import type { Policy } from './policy';
 import { mergeChanges, type CaseCore, type Change, type TaskCompletionHook, type TaskExpiryHook, type TaskSpec, type TaskValidator } from './case-core';
 import { newTaskRecord } from './task-record';
@@ -38,6 +39,8 @@ const COMMIT_WITH_INCIDENTS = 'commit-with-incidents-and-email-step';
 const EXPIRY_DRAINED = 'expiry-hook-drained';
 /** A commit that succeeds while others wait on the incident wakes them instead of clearing it. */
 const COMMIT_WAKES_WAITERS = 'commit-wakes-incident-waiters';
+/** Work due at a day boundary is done at the case's own instant within a window after it. */
+const MASS_INSTANTS_SPREAD = 'mass-instants-spread';
 
 
 export { refuse } from './refusals';
@@ -241,7 +244,7 @@ export class CaseRuntime<S extends CaseCore> {
     const task = this.state.tasks[taskId];
     const closed = () => task.status !== 'open';
     if (!task.reminded) {
-      if (await condition(closed, Math.max(1, Date.parse(task.remindAt) - Date.now()))) return;
+      if (await this.untilOr(closed, Date.parse(task.remindAt))) return;
       task.reminded = true;
       await this.commit({
         tasks: [task],
@@ -253,7 +256,7 @@ export class CaseRuntime<S extends CaseCore> {
       });
     }
     if (task.expiresAtDue) {
-      if (await condition(closed, Math.max(1, Date.parse(task.dueAt) - Date.now()))) return;
+      if (await this.untilOr(closed, Date.parse(task.dueAt))) return;
       // Counted as a commit from the moment the task expires: the hook's own work (a referral's
       // pass-on asks the read model) is never cut off by the case closing or continuing as new.
       const drained = patched(EXPIRY_DRAINED);
@@ -267,7 +270,7 @@ export class CaseRuntime<S extends CaseCore> {
       return;
     }
     if (!task.escalated) {
-      if (await condition(closed, Math.max(1, Date.parse(task.dueAt) - Date.now()))) return;
+      if (await this.untilOr(closed, Date.parse(task.dueAt))) return;
       task.escalated = true;
       // Youth and match tasks go to case supervisors whatever the policy says (never admin).
       task.escalateTo = escalationRole(this.state.type, task.escalateTo);
@@ -302,9 +305,17 @@ export class CaseRuntime<S extends CaseCore> {
     return this.details(this.state);
   }
 
-  /** Waits for `pred` or the instant `untilMs`; false when the instant came first. */
+  /**
+   * Waits for `pred` or the instant `untilMs`; false when the instant came first. An instant
+   * at a day boundary is met at this case's place in the spread window after it.
+   */
   async untilOr(pred: () => boolean, untilMs: number): Promise<boolean> {
-    return condition(pred, Math.max(1, untilMs - Date.now()));
+    return condition(pred, Math.max(1, this.actsAt(untilMs) - Date.now()));
+  }
+
+  private actsAt(ms: number): number {
+    if (!isDayBoundary(ms) || !patched(MASS_INSTANTS_SPREAD)) return ms;
+    return spreadInstant(ms, workflowInfo().workflowId, this.policy.midnightSpread ?? DEFAULT_MIDNIGHT_SPREAD, this.calendar);
   }
 
   /** True when history is long enough that the workflow should continue as new. */
