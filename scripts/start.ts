@@ -15,6 +15,8 @@ import { startSmtpCatcher, type SmtpCatcher } from './provision/smtp-catcher';
 import { connectClient, connectWorker } from '../lib/temporal';
 import { createWorker, ensureOutboxSweeper, installRuntime, smtpMailer } from '../lib/worker';
 import { observeProcess } from '../lib/observability';
+import { logger } from '../lib/logger';
+import { tellRunningCasesOrganisationSettings } from '../lib/organisation-settings';
 import { freePort } from './provision/ports';
 import { buildWeb, webBuildStale } from './web-build';
 
@@ -83,6 +85,9 @@ async function main(): Promise<void> {
     const temporal = await connectClient(config.temporal);
     cleanups.push(() => temporal.connection.close());
     await ensureOutboxSweeper(temporal);
+    // Running cases follow the organisation's mailboxes, address and holidays (told in the background).
+    void tellRunningCasesOrganisationSettings({ client: temporal, db, policy: config.policy }).catch((err: unknown) =>
+      logger.warn({ err }, 'organisation settings not told to running cases; the next start tries again'));
     const app = createApp({ db, temporal, policy: config.policy, auth: config.auth, rateLimit: config.rateLimit, trustProxy: config.trustProxy, host: config.host, temporalUiUrl: config.temporal.uiUrl,
       sdkMetricsUrl: `http://127.0.0.1:${sdkMetricsPort}/metrics`, metricsToken: config.metrics.token, devSignIn: config.devSignIn, oidc: config.oidc,
     });

@@ -3,6 +3,8 @@ import { loadConfig } from '../lib/config';
 import { connectClient, connectWorker } from '../lib/temporal';
 import { createWorker, ensureOutboxSweeper, installRuntime, smtpMailer } from '../lib/worker';
 import { observeProcess } from '../lib/observability';
+import { logger } from '../lib/logger';
+import { tellRunningCasesOrganisationSettings } from '../lib/organisation-settings';
 import { provideDatabase } from './provision/postgres';
 
 async function main(): Promise<void> {
@@ -26,6 +28,9 @@ async function main(): Promise<void> {
   });
   const client = await connectClient(config.temporal);
   await ensureOutboxSweeper(client);
+  // Running cases follow the organisation's mailboxes, address and holidays (told in the background).
+  void tellRunningCasesOrganisationSettings({ client, db, policy: config.policy }).catch((err: unknown) =>
+    logger.warn({ err }, 'organisation settings not told to running cases; the next start tries again'));
   // Worker.run handles SIGINT/SIGTERM: it drains in-flight tasks, then resolves.
   await worker.run();
   await client.connection.close();

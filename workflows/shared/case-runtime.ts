@@ -7,11 +7,12 @@
  * Reminder and escalation timers are derived from the task records in the state, so
  * after continue-as-new `resumeTaskTimers()` rebuilds them from what was carried over.
  */
-import { ActivityFailure, allHandlersFinished, condition, log, patched, uuid4, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, condition, log, patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import { deliverEmails, recordIncident, recordTransition } from './activities';
 import { roleMailbox, roleToken, userToken } from './access';
 import { BusinessCalendar } from './calendar';
 import { DEFAULT_MIDNIGHT_SPREAD, isDayBoundary, spreadInstant } from './mass-instants';
+import { applyOrganisationSettings, organisationSettingsSignal } from './organisation-settings';
 import type { Policy } from './policy';
 import { mergeChanges, type CaseCore, type Change, type TaskCompletionHook, type TaskExpiryHook, type TaskSpec, type TaskValidator } from './case-core';
 import { newTaskRecord } from './task-record';
@@ -47,7 +48,8 @@ export { refuse } from './refusals';
 export * from './case-core';
 
 export class CaseRuntime<S extends CaseCore> {
-  readonly calendar: BusinessCalendar;
+  /** Business days on the organisation's holidays (replaced when they change). */
+  calendar: BusinessCalendar;
   private commitsInFlight = 0;
   private deliveriesInFlight = 0;
   /** Bumped by an admin's retry of an incident: every commit waiting on it tries again. */
@@ -66,6 +68,10 @@ export class CaseRuntime<S extends CaseCore> {
     private readonly extra: (s: S) => Omit<TransitionInput, 'case'> = () => ({}),
   ) {
     this.calendar = new BusinessCalendar(policy.holidays);
+    setHandler(organisationSettingsSignal, (settings) => {
+      applyOrganisationSettings(this.policy, settings);
+      this.calendar = new BusinessCalendar(this.policy.holidays);
+    });
   }
 
   nowIso(): string {
