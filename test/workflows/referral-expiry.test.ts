@@ -49,4 +49,8 @@ test('a withdrawal while an expired offer looks for the next program does not le
   await within(finished, 20_000, 'the case to finish');
   const written = calls.transitions.flatMap((t) => t.tasks ?? []).filter((t) => t.id === offer.id).at(-1);
   expect(written).toMatchObject({ status: 'expired' });
+  // The program is told the referral ended, not that it went to another program.
+  const told = calls.transitions.flatMap((t) => t.emails ?? []).find((m) => m.key.endsWith(':offer_expired'))!;
+  expect(told.text).toMatch(/has since withdrawn it/);
+  expect(told.text).not.toMatch(/passed to another program/);
 });

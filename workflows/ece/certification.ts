@@ -128,7 +128,10 @@ export async function eceCertificationWorkflow(input: EceCertificationInput): Pr
   async function releaseIfNeverStarted(placementId: string): Promise<void> {
     const held = () => state.openPlacements.some((p) => p.placementId === placementId);
     const started = () => state.openPlacements.some((p) => p.placementId === placementId && p.started);
-    await rt.untilOr(() => !held() || started(), addDuration(Date.now(), input.policy.foster.reservationHold, rt.calendar));
+    // The hold counts from the reservation, also when it is watched again after a continue-as-new.
+    const since = state.openPlacements.find((p) => p.placementId === placementId)?.since;
+    const from = since && patched('placement-hold-from-reservation') ? Date.parse(since) : Date.now();
+    await rt.untilOr(() => !held() || started(), addDuration(from, input.policy.foster.reservationHold, rt.calendar));
     if (held() && !started() && !(await caseRecorded({ caseId: placementId })).recorded) {
       state.openPlacements = state.openPlacements.filter((p) => p.placementId !== placementId);
     }
