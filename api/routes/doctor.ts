@@ -26,9 +26,14 @@ const findingSchema = z.object({
 const reportSchema = {
   findings: z.array(findingSchema),
   repairable: z.number().int(),
-  checked: z.object({ openCases: z.number().int(), closedCasesWithOpenTasks: z.number().int(), incidents: z.number().int(), overdueTasks: z.number().int() }),
+  checked: z.object({
+    openCases: z.number().int(), closedCasesWithOpenTasks: z.number().int(),
+    incidents: z.number().int(), overdueTasks: z.number().int(),
+  }),
   unchecked: z.array(z.object({ caseId: z.string(), workflowId: z.string(), why: z.string() })),
-  complete: z.boolean().openapi({ description: 'False when the scan stopped at `limit` findings: repair, then look again' }),
+  complete: z.boolean().openapi({
+    description: 'False when the scan stopped at `limit` findings: repair, then look again',
+  }),
 };
 
 const outcomeSchema = z.object({
@@ -59,10 +64,12 @@ export function registerDoctorRoutes(api: ApiBuilder, db: Db, temporal: Client):
     method: 'post', path: '/admin/doctor/repair', tag: 'operations', auth: ['admin'],
     summary: 'Looks again and applies every repair available; answers what it found and what it repaired',
     query: doctorQuery,
-    response: z.object({ ...reportSchema, repairs: z.array(outcomeSchema), repaired: z.number().int() }).openapi('DoctorRepairReport'),
+    response: z.object({ ...reportSchema, repairs: z.array(outcomeSchema), repaired: z.number().int() })
+      .openapi('DoctorRepairReport'),
     handler: async ({ query, user }) => {
       const report = await look(query.limit);
-      const repairs = await repairFindings(db, temporal, report.findings, { id: user.sub, ...(user.name ? { name: user.name } : {}) });
+      const by = { id: user.sub, ...(user.name ? { name: user.name } : {}) };
+      const repairs = await repairFindings(db, temporal, report.findings, by);
       return { body: { ...report, repairs, repaired: repairs.filter((r) => r.repaired).length } };
     },
   });

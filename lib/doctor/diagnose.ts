@@ -31,12 +31,24 @@ interface CaseRow {
 }
 
 const ENDED = new Set(['FAILED', 'TERMINATED', 'TIMED_OUT', 'CANCELLED']);
+const HALT = 'cancel its open tasks and mark an open case closed at stage needs_attention';
+
+/** TERMINATED → "terminated", TIMED_OUT → "timed out", NOT_FOUND → "not found". */
+const spoken = (state: string) => state.toLowerCase().replace('_', ' ');
+
+const caseRow = (r: { id: string; type: string; workflow_id: string; status: string; stage: string }): CaseRow =>
+  ({ caseId: r.id, caseType: r.type, workflowId: r.workflow_id, caseStatus: r.status, stage: r.stage });
 
 export async function diagnose(db: Db, client: Client, opts: DiagnoseOptions = {}): Promise<DoctorReport> {
   const pageSize = opts.pageSize ?? 100;
   const maxFindings = opts.maxFindings ?? 1000;
   const view = new TemporalView(client, { queryTimeoutMs: opts.queryTimeoutMs });
-  const report: DoctorReport = { findings: [], checked: { openCases: 0, closedCasesWithOpenTasks: 0, incidents: 0, overdueTasks: 0 }, unchecked: [], complete: true };
+  const report: DoctorReport = {
+    findings: [], unchecked: [], complete: true,
+    checked: { openCases: 0, closedCasesWithOpenTasks: 0, incidents: 0, overdueTasks: 0 },
+  };
+  const unanswered = (caseId: string, workflowId: string) =>
+    report.unchecked.push({ caseId, workflowId, why: 'Temporal did not say how the workflow stands' });
   const full = () => report.findings.length >= maxFindings;
 
   /** A page of cases: those whose workflow does not run are findings (or unchecked). */
@@ -50,21 +62,27 @@ export async function diagnose(db: Db, client: Client, opts: DiagnoseOptions = {
     for (const r of suspects) {
       const state = states.get(r.workflowId) ?? UNKNOWN;
       if (state === UNKNOWN) {
-        report.unchecked.push({ caseId: r.caseId, workflowId: r.workflowId, why: 'Temporal did not say how the workflow stands' });
+        unanswered(r.caseId, r.workflowId);
         continue;
       }
       const openTasks = open.get(r.caseId) ?? 0;
       const says = readModelSays(r.caseStatus, openTasks);
-      const base = { caseId: r.caseId, caseType: r.caseType, workflowId: r.workflowId, workflowStatus: state, caseStatus: r.caseStatus, stage: r.stage, openTasks };
+      const base = { ...r, workflowStatus: state, openTasks };
       if (state === 'COMPLETED') {
-        report.findings.push({ ...base, kind: 'completed_workflow', problem: `The workflow completed, but the read model shows ${says}`,
-          repair: 'close the case from the workflow\'s last state (its stage and details) and cancel its open tasks' });
+        report.findings.push({
+          ...base, kind: 'completed_workflow', problem: `The workflow completed, but the read model shows ${says}`,
+          repair: 'close the case from the workflow\'s last state (its stage and details) and cancel its open tasks',
+        });
       } else if (state === NOT_FOUND) {
-        report.findings.push({ ...base, kind: 'missing_workflow', problem: `Temporal has no workflow of this ID, but the read model shows ${says}`,
-          repair: 'cancel its open tasks and mark an open case closed at stage needs_attention' });
+        report.findings.push({
+          ...base, kind: 'missing_workflow', repair: HALT,
+          problem: `Temporal has no workflow of this ID, but the read model shows ${says}`,
+        });
       } else if (ENDED.has(state)) {
-        report.findings.push({ ...base, kind: 'ended_workflow', problem: `The workflow is ${state.toLowerCase().replace('_', ' ')}, but the read model shows ${says}`,
-          repair: 'cancel its open tasks and mark an open case closed at stage needs_attention' });
+        report.findings.push({
+          ...base, kind: 'ended_workflow', repair: HALT,
+          problem: `The workflow is ${spoken(state)}, but the read model shows ${says}`,
+        });
       }
     }
   };
@@ -75,7 +93,7 @@ export async function diagnose(db: Db, client: Client, opts: DiagnoseOptions = {
       .where('status', '=', 'open').where('id', '>', after).orderBy('id').limit(pageSize).execute();
     if (!rows.length) break;
     report.checked.openCases += rows.length;
-    await checkCases(rows.map((r) => ({ caseId: r.id, caseType: r.type, workflowId: r.workflow_id, caseStatus: r.status, stage: r.stage })));
+    await checkCases(rows.map(caseRow));
     after = rows[rows.length - 1].id;
   }
 
@@ -87,14 +105,15 @@ export async function diagnose(db: Db, client: Client, opts: DiagnoseOptions = {
       .orderBy('cases.id').limit(pageSize).execute();
     if (!rows.length) break;
     report.checked.closedCasesWithOpenTasks += rows.length;
-    await checkCases(rows.map((r) => ({ caseId: r.id, caseType: r.type, workflowId: r.workflow_id, caseStatus: r.status, stage: r.stage })));
+    await checkCases(rows.map(caseRow));
     after = rows[rows.length - 1].id;
   }
 
   // (c) Incident rows: a commit must be waiting on each.
   for (let after = ''; !full();) {
     const rows = await db.selectFrom('incidents').leftJoin('cases', 'cases.id', 'incidents.case_id')
-      .select(['incidents.case_id', 'incidents.workflow_id', 'incidents.case_type', 'incidents.since', 'cases.status', 'cases.stage'])
+      .select(['incidents.case_id', 'incidents.workflow_id', 'incidents.case_type', 'incidents.since'])
+      .select(['cases.status', 'cases.stage'])
       .where('incidents.case_id', '>', after).orderBy('incidents.case_id').limit(pageSize).execute();
     if (!rows.length) break;
     report.checked.incidents += rows.length;
@@ -103,18 +122,21 @@ export async function diagnose(db: Db, client: Client, opts: DiagnoseOptions = {
       const state = states.get(r.workflow_id) ?? UNKNOWN;
       const who = { caseId: r.case_id, workflowId: r.workflow_id };
       let problem: string | undefined;
-      if (state === UNKNOWN) report.unchecked.push({ ...who, why: 'Temporal did not say how the workflow stands' });
-      else if (state !== RUNNING) problem = `An incident is open, but the workflow is ${state === NOT_FOUND ? 'not found' : state.toLowerCase().replace('_', ' ')}: no commit waits on it`;
-      else {
+      if (state === UNKNOWN) {
+        unanswered(r.case_id, r.workflow_id);
+      } else if (state !== RUNNING) {
+        problem = `An incident is open, but the workflow is ${spoken(state)}: no commit waits on it`;
+      } else {
         const waiting = await view.ask(r.workflow_id, incidentWaitingQuery);
         if (!waiting.ok) report.unchecked.push({ ...who, why: waiting.why });
         else if (!waiting.value) problem = 'An incident is open, but no commit of the running workflow waits on it';
       }
       if (problem) {
         report.findings.push({
-          kind: 'ghost_incident', caseId: r.case_id, caseType: r.case_type, workflowId: r.workflow_id, workflowStatus: state,
-          caseStatus: r.status ?? 'not recorded', stage: r.stage ?? 'not recorded', openTasks: 0,
-          incidentSince: new Date(r.since).toISOString(), problem, repair: 'delete the incident row (nothing can retry it)',
+          kind: 'ghost_incident', caseId: r.case_id, caseType: r.case_type, workflowId: r.workflow_id,
+          workflowStatus: state, caseStatus: r.status ?? 'not recorded', stage: r.stage ?? 'not recorded', openTasks: 0,
+          incidentSince: new Date(r.since).toISOString(), problem,
+          repair: 'delete the incident row (nothing can retry it)',
         });
       }
     }
@@ -127,7 +149,8 @@ export async function diagnose(db: Db, client: Client, opts: DiagnoseOptions = {
   const before = new Date(Date.now() - (opts.overdueGraceMs ?? 3_600_000));
   for (let after: [Date, string] | undefined; !full();) {
     let qb = db.selectFrom('tasks').innerJoin('cases', 'cases.id', 'tasks.case_id')
-      .select(['tasks.id', 'tasks.due_at', 'cases.id as case_id', 'cases.type', 'cases.workflow_id', 'cases.status', 'cases.stage'])
+      .select(['tasks.id', 'tasks.due_at'])
+      .select(['cases.id as case_id', 'cases.type', 'cases.workflow_id', 'cases.status', 'cases.stage'])
       .where('tasks.status', '=', 'open').where('tasks.escalated', '=', false).where('tasks.due_at', '<', before);
     if (after) qb = qb.where(sql<boolean>`(tasks.due_at, tasks.id) > (${after[0]}, ${after[1]})`);
     const rows = await qb.orderBy('tasks.due_at').orderBy('tasks.id').limit(pageSize).execute();
@@ -163,7 +186,8 @@ export async function diagnose(db: Db, client: Client, opts: DiagnoseOptions = {
     for (const f of report.findings) {
       if (f.workflowStatus === NOT_FOUND) {
         f.repair = null;
-        f.problem += ' (and Temporal knows none of the read model\'s workflows: check TEMPORAL_ADDRESS and TEMPORAL_NAMESPACE)';
+        f.problem += ' (and Temporal knows none of the read model\'s workflows: '
+          + 'check TEMPORAL_ADDRESS and TEMPORAL_NAMESPACE)';
       }
     }
   }

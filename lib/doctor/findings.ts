@@ -18,7 +18,9 @@
  * - stale_task: a task the read model shows open an hour past its due time, never
  *   escalated, that its running workflow no longer holds open: the task is cancelled.
  */
-export const FINDING_KINDS = ['completed_workflow', 'ended_workflow', 'missing_workflow', 'ghost_incident', 'stale_task'] as const;
+export const FINDING_KINDS = [
+  'completed_workflow', 'ended_workflow', 'missing_workflow', 'ghost_incident', 'stale_task',
+] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
 export interface Finding {
@@ -78,7 +80,8 @@ export const repairable = (f: Finding): boolean => f.repair !== null;
 
 export function summaryLine(report: DoctorReport, outcomes: RepairOutcome[] = []): string {
   const k = report.findings.filter(repairable).length;
-  return `doctor: ${report.findings.length} findings (${k} repairable), ${outcomes.filter((o) => o.repaired).length} repaired`;
+  const repaired = outcomes.filter((o) => o.repaired).length;
+  return `doctor: ${report.findings.length} findings (${k} repairable), ${repaired} repaired`;
 }
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;

@@ -19,14 +19,20 @@ export const NEEDS_ATTENTION = 'needs_attention';
 type Trx = Transaction<Database>;
 
 function eventRow(by: Repairer, caseId: string, event: string, detail: Record<string, unknown>, at: Date) {
-  return { id: randomUUID(), case_id: caseId, at, actor_id: by.id, actor_name: by.name ?? null, event, detail: JSON.stringify(detail) as never };
+  return {
+    id: randomUUID(), case_id: caseId, at, actor_id: by.id, actor_name: by.name ?? null, event,
+    detail: JSON.stringify(detail) as never,
+  };
 }
 
-export async function repairFindings(db: Db, client: Client, findings: Finding[], by: Repairer, opts: { queryTimeoutMs?: number } = {}): Promise<RepairOutcome[]> {
+export async function repairFindings(
+  db: Db, client: Client, findings: Finding[], by: Repairer, opts: { queryTimeoutMs?: number } = {},
+): Promise<RepairOutcome[]> {
   const view = new TemporalView(client, opts);
   const outcomes: RepairOutcome[] = [];
   for (const f of findings) {
-    const outcome = (repaired: boolean, did: string) => outcomes.push({ kind: f.kind, caseId: f.caseId, workflowId: f.workflowId, repaired, did });
+    const outcome = (repaired: boolean, did: string) =>
+      outcomes.push({ kind: f.kind, caseId: f.caseId, workflowId: f.workflowId, repaired, did });
     if (f.repair === null) {
       outcome(false, 'left to a person');
       continue;
@@ -56,12 +62,15 @@ async function settleCase(db: Db, view: TemporalView, f: Finding, state: string,
   // A completed workflow still answers its queries (a worker replays it): its last stage and details.
   let last: { stage: string; details: Record<string, unknown> } | undefined;
   if (state === 'COMPLETED') {
-    const [stage, details] = await Promise.all([view.ask(f.workflowId, stageQuery), view.ask(f.workflowId, caseDetailsQuery)]);
+    const [stage, details] = await Promise.all([
+      view.ask(f.workflowId, stageQuery), view.ask(f.workflowId, caseDetailsQuery),
+    ]);
     if (stage.ok && details.ok) last = { stage: stage.value, details: details.value };
   }
   const ended = state === NOT_FOUND ? 'not found in Temporal' : state.toLowerCase().replace('_', ' ');
   return db.transaction().execute(async (trx: Trx) => {
-    const c = await trx.selectFrom('cases').select(['status', 'stage']).where('id', '=', f.caseId).forUpdate().executeTakeFirst();
+    const c = await trx.selectFrom('cases').select(['status', 'stage'])
+      .where('id', '=', f.caseId).forUpdate().executeTakeFirst();
     if (!c) return { repaired: false, text: 'the case has no row; nothing changed' };
     const now = new Date();
     const reason = `the case's workflow is ${ended}`;
@@ -82,7 +91,8 @@ async function settleCase(db: Db, view: TemporalView, f: Finding, state: string,
     if (!tasks.length && !to) return { repaired: false, text: 'already repaired; nothing changed' };
     const detail = {
       finding: f.kind, workflowStatus: state, tasksCancelled: tasks.map((t) => t.id),
-      ...(to ? { from: { status: c.status, stage: c.stage }, to } : {}), ...(state === 'COMPLETED' ? { fromWorkflowState: !!last } : {}),
+      ...(to ? { from: { status: c.status, stage: c.stage }, to } : {}),
+      ...(state === 'COMPLETED' ? { fromWorkflowState: !!last } : {}),
     };
     await trx.insertInto('timeline').values([
       ...tasks.map((t) => eventRow(by, f.caseId, 'task_cancelled', { taskId: t.id, type: t.type, reason }, now)),
@@ -90,7 +100,8 @@ async function settleCase(db: Db, view: TemporalView, f: Finding, state: string,
     ]).execute();
     const parts = [
       ...(tasks.length ? [`cancelled ${tasks.length} open task${tasks.length === 1 ? '' : 's'}`] : []),
-      ...(to ? [`closed the case at stage ${to.stage}${state === 'COMPLETED' && !last ? ' (the workflow did not answer: stage kept)' : ''}`] : []),
+      ...(to ? [`closed the case at stage ${to.stage}`] : []),
+      ...(to && state === 'COMPLETED' && !last ? ['(unanswered queries: stage and details kept)'] : []),
     ];
     return { repaired: true, text: parts.join('; ') };
   });
@@ -104,7 +115,8 @@ async function clearIncident(db: Db, view: TemporalView, f: Finding, state: stri
     if (waiting.value) return { repaired: false, text: 'a commit waits on the incident now; nothing changed' };
   }
   return db.transaction().execute(async (trx: Trx) => {
-    const gone = await trx.deleteFrom('incidents').where('case_id', '=', f.caseId).where('since', '=', new Date(f.incidentSince!))
+    const gone = await trx.deleteFrom('incidents')
+      .where('case_id', '=', f.caseId).where('since', '=', new Date(f.incidentSince!))
       .returning(['reason']).executeTakeFirst();
     if (!gone) return { repaired: false, text: 'already repaired; nothing changed' };
     await trx.insertInto('timeline').values(eventRow(by, f.caseId, 'doctor_incident_cleared', {
@@ -116,10 +128,12 @@ async function clearIncident(db: Db, view: TemporalView, f: Finding, state: stri
 
 /** A task its running workflow no longer holds open is cancelled in the read model. */
 async function cancelStaleTask(db: Db, view: TemporalView, f: Finding, state: string, by: Repairer): Promise<Did> {
-  if (state !== RUNNING) return { repaired: false, text: 'the workflow no longer runs: run the doctor again for the case' };
+  if (state !== RUNNING) return { repaired: false, text: 'the workflow no longer runs: run the doctor again' };
   const open = await view.ask(f.workflowId, openTasksQuery);
   if (!open.ok) return { repaired: false, text: `${open.why}; nothing changed` };
-  if (open.value.some((t) => t.id === f.taskId)) return { repaired: false, text: 'the workflow holds the task open; nothing changed' };
+  if (open.value.some((t) => t.id === f.taskId)) {
+    return { repaired: false, text: 'the workflow holds the task open; nothing changed' };
+  }
   return db.transaction().execute(async (trx: Trx) => {
     const now = new Date();
     const task = await trx.updateTable('tasks').set({ status: 'cancelled', completed_at: now })
@@ -128,7 +142,9 @@ async function cancelStaleTask(db: Db, view: TemporalView, f: Finding, state: st
     const reason = 'the case\'s workflow no longer holds the task open';
     await trx.insertInto('timeline').values([
       eventRow(by, f.caseId, 'task_cancelled', { taskId: task.id, type: task.type, reason }, now),
-      eventRow(by, f.caseId, 'doctor_closed', { finding: f.kind, workflowStatus: state, tasksCancelled: [task.id] }, now),
+      eventRow(by, f.caseId, 'doctor_closed', {
+        finding: f.kind, workflowStatus: state, tasksCancelled: [task.id],
+      }, now),
     ]).execute();
     return { repaired: true, text: 'cancelled the task' };
   });

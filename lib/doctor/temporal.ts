@@ -21,7 +21,7 @@ export type Asked<T> = { ok: true; value: T } | { ok: false; why: string };
 const QUOTABLE = /^[^'"\\]+$/;
 
 export class TemporalView {
-  /** Workflows Temporal knew (running, or described as ended): zero while some are missing means the wrong namespace. */
+  /** Workflows Temporal knew (running, or described): none while some are missing means the wrong namespace. */
   known = 0;
 
   constructor(
@@ -70,7 +70,8 @@ export class TemporalView {
   async ask<T>(workflowId: string, query: QueryDefinition<T, []>): Promise<Asked<T>> {
     const deadline = Date.now() + (this.opts.queryTimeoutMs ?? 5000);
     try {
-      const value = await this.client.connection.withDeadline(deadline, () => this.client.workflow.getHandle(workflowId).query(query));
+      const handle = this.client.workflow.getHandle(workflowId);
+      const value = await this.client.connection.withDeadline(deadline, () => handle.query(query));
       return { ok: true, value };
     } catch (err) {
       return { ok: false, why: `${query.name} query unanswered: ${(err as Error).message}`.slice(0, 300) };
