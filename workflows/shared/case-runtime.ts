@@ -181,6 +181,11 @@ export class CaseRuntime<S extends CaseCore> {
     }
   }
 
+  /** Whether a commit waits on the incident, or is writing again after a retry (a read; no command). */
+  incidentWaiting(): boolean {
+    return this.waitingOnIncident > 0 || this.state.incident !== undefined;
+  }
+
   /** An admin's retry of the incident (the Update's validator checks there is one). */
   retryIncident(): void {
     this.retries++;
