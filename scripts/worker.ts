@@ -3,6 +3,7 @@ import { loadConfig } from '../lib/config';
 import { connectClient, connectWorker } from '../lib/temporal';
 import { createWorker, ensureOutboxSweeper, installRuntime, smtpMailer } from '../lib/worker';
 import { observeProcess } from '../lib/observability';
+import { logger } from '../lib/logger';
 import { provideDatabase } from './provision/postgres';
 
 async function main(): Promise<void> {
@@ -21,13 +22,20 @@ async function main(): Promise<void> {
     mailer: smtpMailer(config.smtpUrl, config.mailFrom),
     ...(config.workflowBundlePath ? { workflowBundle: { codePath: config.workflowBundlePath } } : {}),
     role: config.workerRole,
+    deployment: config.deployment,
     maxCachedWorkflows: config.maxCachedWorkflows,
     workflowHeapMb: config.workflowHeapMb,
   });
   const client = await connectClient(config.temporal);
   await ensureOutboxSweeper(client);
   // Worker.run handles SIGINT/SIGTERM: it drains in-flight tasks, then resolves.
-  await worker.run();
+  const running = worker.run();
+  if (worker.version) {
+    const { deploymentName, buildId } = worker.version;
+    void worker.settled().then((outcome) => logger.info({ deploymentName, buildId, outcome },
+      outcome === 'left' ? 'worker version left for an operator to make current' : 'worker version is current'), () => undefined);
+  }
+  await running;
   await client.connection.close();
   await database.stop();
   await observed.stop();
