@@ -71,25 +71,44 @@ export async function setCurrentVersion(service: WorkflowService, namespace: str
   });
 }
 
+/** The task queues a version's workers have polled, as `queue/workflow` and `queue/activity`. */
+export async function versionTaskQueues(service: WorkflowService, namespace: string, version: WorkerDeploymentVersion): Promise<string[]> {
+  try {
+    const r = await service.describeWorkerDeploymentVersion({ namespace, deploymentVersion: version });
+    return (r.versionTaskQueues ?? []).map((q) => `${q.name}/${['unspecified', 'workflow', 'activity', 'nexus'][q.type ?? 0]}`);
+  } catch (err) {
+    if (grpcCode(err) === NOT_FOUND) return [];
+    throw err;
+  }
+}
+
 /**
- * What a starting worker does about its version, once it polls: `always` makes it current
- * (development: the code just started serves every case), `first` only when the deployment
- * has no current version yet (its first deploy), `never` leaves it to an operator. Retries
- * while the server has not yet registered the version (it does on the first poll) and when
- * another worker changed the deployment meanwhile. Resolves with what it did.
+ * What a starting worker does about its version. First it waits until the server has
+ * registered the version with the worker's task queue, for workflow and activity tasks (it
+ * does at the first polls; a version missing a queue the current one serves may not become
+ * current). Then `always` makes it current (development: the code just started serves every
+ * case), `first` only when the deployment has no current version yet (its first deploy),
+ * `never` leaves it to an operator. Retries while another worker changes the deployment
+ * meanwhile. Resolves with what it did.
  */
 export async function settleCurrentVersion(service: WorkflowService, namespace: string, version: WorkerDeploymentVersion,
-  mode: SetCurrentMode, opts: { timeoutMs?: number; stopped?: () => boolean } = {}): Promise<'set' | 'already' | 'left'> {
-  if (mode === 'never') return 'left';
+  mode: SetCurrentMode, opts: { taskQueue: string; timeoutMs?: number; stopped?: () => boolean }): Promise<'set' | 'already' | 'left'> {
   const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
+  const wanted = [`${opts.taskQueue}/workflow`, `${opts.taskQueue}/activity`];
+  let registered = false;
   let lastError: unknown;
   for (;;) {
     if (opts.stopped?.()) return 'left';
     try {
-      const state = await describeDeployment(service, namespace, version.deploymentName);
+      if (!registered) {
+        const polled = await versionTaskQueues(service, namespace, version);
+        registered = wanted.every((q) => polled.includes(q));
+      }
+      if (registered && mode === 'never') return 'left';
+      const state = registered ? await describeDeployment(service, namespace, version.deploymentName) : undefined;
       if (state?.current === version.buildId) return 'already';
       if (state && mode === 'first' && state.current) return 'left';
-      if (state?.versions.some((v) => v.buildId === version.buildId)) {
+      if (state) {
         await setCurrentVersion(service, namespace, version, { conflictToken: state.conflictToken, identity: `worker ${version.buildId}` });
         return 'set';
       }

@@ -80,9 +80,9 @@ export interface Workers {
   /** The case worker's deployment version (undefined: unversioned, or no case worker here). */
   version?: WorkerDeploymentVersion;
   /**
-   * Once running: what the case worker did about its version becoming current (`set`,
-   * `already` current, or `left` to an operator); rejects when it could not, and then the
-   * workers stop.
+   * Once running and registered with the server: what the case worker did about its version
+   * becoming current (`set`, `already` current, or `left` to an operator); rejects when it
+   * could not, and then the workers stop.
    */
   settled(): Promise<'set' | 'already' | 'left'>;
 }
@@ -162,7 +162,7 @@ export async function createWorker(opts: {
       // The server registers the version at the worker's first poll; then it can become current.
       const outcome = version && deployment !== 'unversioned'
         ? settleCurrentVersion(opts.connection.workflowService, opts.namespace, version, deployment.setCurrent, {
-          stopped: () => !['INITIALIZED', 'RUNNING'].includes(workers[0].getState()),
+          taskQueue, stopped: () => !['INITIALIZED', 'RUNNING'].includes(workers[0].getState()),
         })
         : Promise.resolve('left' as const);
       settle(outcome);

@@ -1,5 +1,6 @@
 /**
- * The three builds of the upgrade and rollback drills, made from today's workflow code so
+ * The upgrade and rollback drills' builds, the operator's command, and how they read a
+ * case's history. The three builds are made from today's workflow code so
  * that the drills always upgrade what ships:
  *  - N: the product's bundle;
  *  - N+1: the same code with one change to the mentoring-leave workflow behind `patched()` —
@@ -12,10 +13,14 @@
  * The changed workflow file is written under .data/test/ with its imports pointing back at
  * the product's modules; every other module of the bundle is the product's own.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Client } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { buildIdOf } from '../../lib/deployment';
 import { buildWorkflowBundle } from '../../lib/worker';
+import { resolveTemporalCli } from '../../scripts/provision/tools';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SOURCE = path.join(ROOT, 'workflows/mentoring-leave/workflow.ts');
@@ -66,4 +71,44 @@ export async function buildDrillBuilds(dir: string, bundleN: string): Promise<Re
     builds[key] = { label: key.toUpperCase(), codePath, buildId: buildIdOf(code) };
   }
   return builds;
+}
+
+// ---- what the drills look at --------------------------------------------------------
+
+/** The operator's command (docs/deploying.md): `temporal worker deployment set-current-version`. */
+export function setCurrentWithCli(address: string, deploymentName: string, buildId: string): void {
+  const r = spawnSync(resolveTemporalCli(), ['worker', 'deployment', 'set-current-version', '--deployment-name', deploymentName,
+    '--build-id', buildId, '--yes', '--address', address, '--namespace', 'default'], { encoding: 'utf8', timeout: 30_000 });
+  if (r.status !== 0) throw new Error(`set-current-version ${buildId}: ${(r.stderr || r.stdout).trim()}`);
+}
+
+export interface Step {
+  /** WFT completed or failed, timer fired, marker recorded. */
+  kind: 'completed' | 'failed' | 'timer' | 'marker';
+  at: number;
+  buildId?: string;
+  detail?: string;
+}
+
+/** A case's history as the drills read it: which build completed (or failed) each workflow task, with timers and patch markers. */
+export async function stepsOf(client: Client, workflowId: string): Promise<{ steps: Step[]; history: temporal.api.history.v1.IHistory }> {
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  const steps: Step[] = [];
+  for (const e of history.events ?? []) {
+    const at = Number(e.eventTime?.seconds ?? 0) * 1000 + Math.floor((e.eventTime?.nanos ?? 0) / 1e6);
+    const done = e.workflowTaskCompletedEventAttributes;
+    const failed = e.workflowTaskFailedEventAttributes;
+    if (done) steps.push({ kind: 'completed', at, buildId: done.deploymentVersion?.buildId ?? undefined });
+    if (failed) {
+      const cause = temporal.api.enums.v1.WorkflowTaskFailedCause[failed.cause ?? 0];
+      steps.push({ kind: 'failed', at, buildId: failed.workerVersion?.buildId ?? undefined, detail: `${cause}: ${failed.failure?.message ?? ''}` });
+    }
+    if (e.timerFiredEventAttributes) steps.push({ kind: 'timer', at });
+    const marker = e.markerRecordedEventAttributes;
+    if (marker?.markerName === 'core_patch') {
+      const id = marker.details?.['patch-data']?.payloads?.[0]?.data;
+      steps.push({ kind: 'marker', at, detail: id ? JSON.parse(Buffer.from(id).toString()).id : undefined });
+    }
+  }
+  return { steps, history };
 }
