@@ -63,6 +63,7 @@ async function main(): Promise<number> {
     deployment: { name: 'mentorflow-fuzz', setCurrent: 'always' },
   });
   const running = worker.run();
+  running.catch(() => undefined); // awaited at the end
   await worker.settled(); // the worker's version is current before the first case starts
   const connection = await Connection.connect({ address: dev.address });
   const client = new Client({ connection, namespace: 'default', dataConverter: encryptingDataConverter(payloadKeys) });

@@ -76,6 +76,7 @@ async function main(): Promise<void> {
       deployment: config.deployment,
     });
     const running = worker.run();
+    running.catch(() => undefined); // awaited below and on stop; a failure is reported there
     cleanups.push(async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;

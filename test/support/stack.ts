@@ -99,6 +99,8 @@ export async function startStack(opts: {
     deployment: opts.temporal ? 'unversioned' as const : { name: taskQueue, setCurrent: 'always' as const },
   })));
   const running = workers.map((w) => w.run());
+  // Awaited in stop(); a worker that stops early (its version could not become current) is reported there.
+  for (const r of running) r.catch(() => undefined);
   // Cases start only once the stack's version is current (as under `npm start`).
   await Promise.all(workers.map((w) => w.settled()));
   const connections = opts.temporal ? [] : await Promise.all(Array.from({ length: replicas }, () => Connection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! })));
