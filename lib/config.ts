@@ -89,8 +89,10 @@ const envSchema = z.object({
   // OpenTelemetry: tracing is on when an OTLP endpoint is set (the exporter reads the OTEL_* variables itself).
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
   // The Temporal worker deployment the case workers are versions of (build id: the workflow bundle's hash).
-  TEMPORAL_DEPLOYMENT_NAME: z.string().min(1).max(200).regex(/^[^.:]+$/, 'no "." or ":" (they separate name and build id)').default('mentorflow'),
-  // Whether a starting case worker makes its version current: always, first (a fresh deployment only), never (an operator does).
+  TEMPORAL_DEPLOYMENT_NAME: z.string().min(1).max(200)
+    .regex(/^[^.:]+$/, 'no "." or ":" (they separate name and build id)').default('mentorflow'),
+  // Whether a starting case worker makes its version current: always, first (a fresh
+  // deployment only), never (an operator does).
   // Unset: always outside production, first in production.
   WORKER_SET_CURRENT: z.enum(['always', 'first', 'never']).optional(),
   // What `npm run worker` runs: the case worker and the mail worker (all), or one of them.
@@ -239,7 +241,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     policy: loadPolicy(e.MENTORFLOW_POLICY, publicBaseUrl),
     workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
     workerRole: e.WORKER_ROLE,
-    deployment: { name: e.TEMPORAL_DEPLOYMENT_NAME, setCurrent: e.WORKER_SET_CURRENT ?? (e.NODE_ENV === 'production' ? 'first' : 'always') },
+    deployment: {
+      name: e.TEMPORAL_DEPLOYMENT_NAME,
+      setCurrent: e.WORKER_SET_CURRENT ?? (e.NODE_ENV === 'production' ? 'first' : 'always'),
+    },
     maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
     workflowHeapMb: e.WORKER_WORKFLOW_HEAP_MB,
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT ?? (e.NODE_ENV !== 'production' && process.stdout.isTTY ? 'pretty' : 'json') },

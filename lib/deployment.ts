@@ -35,7 +35,9 @@ const grpcCode = (err: unknown) => (err as { code?: number }).code;
 const NOT_FOUND = 5;
 
 /** The deployment as the server sees it; undefined before any of its workers has polled. */
-export async function describeDeployment(service: WorkflowService, namespace: string, deploymentName: string): Promise<DeploymentState | undefined> {
+export async function describeDeployment(
+  service: WorkflowService, namespace: string, deploymentName: string,
+): Promise<DeploymentState | undefined> {
   try {
     const r = await service.describeWorkerDeployment({ namespace, deploymentName });
     const info = r.workerDeploymentInfo;
@@ -72,10 +74,13 @@ export async function setCurrentVersion(service: WorkflowService, namespace: str
 }
 
 /** The task queues a version's workers have polled, as `queue/workflow` and `queue/activity`. */
-export async function versionTaskQueues(service: WorkflowService, namespace: string, version: WorkerDeploymentVersion): Promise<string[]> {
+export async function versionTaskQueues(
+  service: WorkflowService, namespace: string, version: WorkerDeploymentVersion,
+): Promise<string[]> {
   try {
     const r = await service.describeWorkerDeploymentVersion({ namespace, deploymentVersion: version });
-    return (r.versionTaskQueues ?? []).map((q) => `${q.name}/${['unspecified', 'workflow', 'activity', 'nexus'][q.type ?? 0]}`);
+    const types = ['unspecified', 'workflow', 'activity', 'nexus'];
+    return (r.versionTaskQueues ?? []).map((q) => `${q.name}/${types[q.type ?? 0]}`);
   } catch (err) {
     if (grpcCode(err) === NOT_FOUND) return [];
     throw err;
@@ -91,8 +96,10 @@ export async function versionTaskQueues(service: WorkflowService, namespace: str
  * `never` leaves it to an operator. Retries while another worker changes the deployment
  * meanwhile. Resolves with what it did.
  */
-export async function settleCurrentVersion(service: WorkflowService, namespace: string, version: WorkerDeploymentVersion,
-  mode: SetCurrentMode, opts: { taskQueue: string; timeoutMs?: number; stopped?: () => boolean }): Promise<'set' | 'already' | 'left'> {
+export async function settleCurrentVersion(
+  service: WorkflowService, namespace: string, version: WorkerDeploymentVersion, mode: SetCurrentMode,
+  opts: { taskQueue: string; timeoutMs?: number; stopped?: () => boolean },
+): Promise<'set' | 'already' | 'left'> {
   const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
   const wanted = [`${opts.taskQueue}/workflow`, `${opts.taskQueue}/activity`];
   let registered = false;
@@ -109,7 +116,8 @@ export async function settleCurrentVersion(service: WorkflowService, namespace: 
       if (state?.current === version.buildId) return 'already';
       if (state && mode === 'first' && state.current) return 'left';
       if (state) {
-        await setCurrentVersion(service, namespace, version, { conflictToken: state.conflictToken, identity: `worker ${version.buildId}` });
+        const identity = `worker ${version.buildId}`;
+        await setCurrentVersion(service, namespace, version, { conflictToken: state.conflictToken, identity });
         return 'set';
       }
     } catch (err) {

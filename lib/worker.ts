@@ -135,7 +135,9 @@ export async function createWorker(opts: {
       workflowBundle: { code },
       // Cases move to the current version at their next workflow task (AUTO_UPGRADE): a case
       // lives for a year, far longer than any version of the code.
-      ...(version ? { workerDeploymentOptions: { useWorkerVersioning: true, version, defaultVersioningBehavior: 'AUTO_UPGRADE' } } : {}),
+      ...(version
+        ? { workerDeploymentOptions: { useWorkerVersioning: true, version, defaultVersioningBehavior: 'AUTO_UPGRADE' } }
+        : {}),
       activities: { ...createReadModelActivities(deps), ...createReferralProgramActivities(deps) },
     }));
   }

@@ -32,8 +32,10 @@ async function main(): Promise<void> {
   const running = worker.run();
   if (worker.version) {
     const { deploymentName, buildId } = worker.version;
-    void worker.settled().then((outcome) => logger.info({ deploymentName, buildId, outcome },
-      outcome === 'left' ? 'worker version left for an operator to make current' : 'worker version is current'), () => undefined);
+    const said = (outcome: string) =>
+      (outcome === 'left' ? 'worker version left for an operator to make current' : 'worker version is current');
+    void worker.settled().then((outcome) => logger.info({ deploymentName, buildId, outcome }, said(outcome)),
+      () => undefined);
   }
   await running;
   await client.connection.close();

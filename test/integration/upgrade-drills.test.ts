@@ -15,7 +15,9 @@ import { encryptingDataConverter } from '../../lib/payload-codec';
 import { createWorker, smtpMailer, type Workers } from '../../lib/worker';
 import { mentoringLeaveWorkflowId } from '../../workflows/mentoring-leave/workflow';
 import { as, eventually, QUIET_TASKS, startStack, TEST_PAYLOAD_KEYS, type Person, type Stack } from '../support/stack';
-import { buildDrillBuilds, FORWARDED_EVENT, ROLLBACK_PATCH, setCurrentWithCli, stepsOf, UPGRADE_PATCH, type Build } from '../support/upgrade-drill';
+import {
+  buildDrillBuilds, FORWARDED_EVENT, ROLLBACK_PATCH, setCurrentWithCli, stepsOf, UPGRADE_PATCH, type Build, type Step,
+} from '../support/upgrade-drill';
 import { certifiedProgram, coordinatorOf, DEPT, enrollmentBody, hr, sup, today, year } from './fixtures';
 
 const CASES = 6;
@@ -30,7 +32,8 @@ const figures: [string, string][] = [];
 const note = (what: string, since: number) => figures.push([what, `${((Date.now() - since) / 1000).toFixed(1)} s`]);
 const run = Math.random().toString(36).slice(2, 8);
 const employees: (Person & { email: string })[] = Array.from({ length: CASES }, (_, i) => ({
-  sub: `drill-${run}-${i}`, roles: ['employee'], department: DEPT, name: `Drill Employee ${i}`, email: `drill${i}-${run}@example.gov`,
+  sub: `drill-${run}-${i}`, roles: ['employee'], department: DEPT, name: `Drill Employee ${i}`,
+  email: `drill${i}-${run}@example.gov`,
 }));
 const caseIds: string[] = [];
 const workflowIds = employees.map((e) => mentoringLeaveWorkflowId(year, e.sub));
@@ -62,30 +65,41 @@ async function drainAndStop(build: Build, workers: Workers): Promise<void> {
   await eventually(async () => workers.getState() === 'STOPPED', `${build.label} stopped`);
 }
 
-const timeline = async (i: number): Promise<string[]> =>
-  (await as(stack, employees[i]).get(`/cases/${caseIds[i]}/timeline?limit=200`)).body.items.map((e: { event: string }) => e.event);
-const openTask = async (i: number, type: string): Promise<{ id: string }> => eventually(async () => {
-  const c = (await as(stack, employees[i]).get(`/mentoring-leave/enrollments/${caseIds[i]}`)).body;
-  return c.openTasks?.find((t: { type: string }) => t.type === type);
-}, `${type} of case ${i}`);
-const complete = async (who: Person, taskId: string, outcome: string) => as(stack, who).post(`/tasks/${taskId}/complete`, { outcome });
+const caseOf = async (i: number) =>
+  (await as(stack, employees[i]).get(`/mentoring-leave/enrollments/${caseIds[i]}`)).body;
+const timeline = async (i: number): Promise<string[]> => (await as(stack, employees[i])
+  .get(`/cases/${caseIds[i]}/timeline?limit=200`)).body.items.map((e: { event: string }) => e.event);
+const openTask = async (i: number, type: string): Promise<{ id: string }> => eventually(
+  async () => (await caseOf(i)).openTasks?.find((t: { type: string }) => t.type === type), `${type} of case ${i}`);
+const complete = async (who: Person, taskId: string, outcome: string) =>
+  as(stack, who).post(`/tasks/${taskId}/complete`, { outcome });
 
-/** Every case's history replays on `build` (or, with `fails`, none does). */
+/** Every case's history replayed on `build`: its error, or undefined when it replays. */
 async function replayAll(build: Build): Promise<(string | undefined)[]> {
-  const histories = await Promise.all(workflowIds.map(async (workflowId) => ({ workflowId, history: (await stepsOf(stack.client, workflowId)).history })));
+  const histories = await Promise.all(workflowIds.map(async (workflowId) =>
+    ({ workflowId, history: (await stepsOf(stack.client, workflowId)).history })));
   const errors: (string | undefined)[] = [];
-  const results = Worker.runReplayHistories({ workflowBundle: { codePath: build.codePath }, dataConverter: encryptingDataConverter(TEST_PAYLOAD_KEYS) }, histories);
-  for await (const r of results) errors.push(r.error ? `${r.error.name}: ${r.error.message.split('\n')[0]}` : undefined);
+  const dataConverter = encryptingDataConverter(TEST_PAYLOAD_KEYS);
+  const options = { workflowBundle: { codePath: build.codePath }, dataConverter };
+  for await (const r of Worker.runReplayHistories(options, histories)) {
+    errors.push(r.error ? `${r.error.name}: ${r.error.message.split('\n')[0]}` : undefined);
+  }
   return errors;
 }
 
 beforeAll(async () => {
   const t = Date.now();
-  builds = await buildDrillBuilds(path.join(path.dirname(process.env.TEST_WORKFLOW_BUNDLE!), 'upgrade-drill'), process.env.TEST_WORKFLOW_BUNDLE!);
+  const bundleN = process.env.TEST_WORKFLOW_BUNDLE!;
+  builds = await buildDrillBuilds(path.join(path.dirname(bundleN), 'upgrade-drill'), bundleN);
   note('building N+1 and N+2', t);
   expect(new Set(Object.values(builds).map((b) => b.buildId)).size).toBe(3);
   stack = await startStack({
-    policy: { tasks: { ...QUIET_TASKS, supervisor_approval: { due: 'PT10M', reminderBefore: `PT${600 - REMINDER_AFTER_S}S`, escalateTo: 'hr_officer' } } },
+    policy: {
+      tasks: {
+        ...QUIET_TASKS,
+        supervisor_approval: { due: 'PT10M', reminderBefore: `PT${600 - REMINDER_AFTER_S}S`, escalateTo: 'hr_officer' },
+      },
+    },
   });
   // The stack's worker is build N: the first of its deployment, it made itself current.
   expect(stack.worker.version?.buildId).toBe(builds.n.buildId);
@@ -97,11 +111,12 @@ afterAll(async () => {
   await Promise.all(extraWorkers.map((w) => w.running.catch(() => undefined)));
   for (const w of extraWorkers) await w.connection.close();
   await stack?.stop();
-  console.log(`upgrade drills (${CASES} cases, builds N ${builds?.n.buildId}, N+1 ${builds?.['n+1'].buildId}, N+2 ${builds?.['n+2'].buildId}):\n` +
-    figures.map(([k, v]) => `  ${k}: ${v}`).join('\n') + `\n  whole drill: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const ids = `N ${builds?.n.buildId}, N+1 ${builds?.['n+1'].buildId}, N+2 ${builds?.['n+2'].buildId}`;
+  console.log(`upgrade drills (${CASES} cases, builds ${ids}):\n${figures.map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`
+    + `  whole drill: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 });
 
-test('upgrade: cases started on N go on on N+1 after N drains, timers and all, and take N+1\'s patched change', async () => {
+test('upgrade: cases started on N go on on N+1 after N drains, timers included, with its patched change', async () => {
   // Cases started on N, each waiting for its supervisor's approval.
   let t = Date.now();
   await Promise.all(employees.map(async (emp, i) => {
@@ -109,10 +124,13 @@ test('upgrade: cases started on N go on on N+1 after N drains, timers and all, a
     expect(created.status).toBe(201);
     caseIds[i] = created.body.id;
     expect((await complete(hr, (await openTask(i, 'eligibility_review')).id, 'approve')).status).toBe(200);
-    const logged = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseIds[i]}/personal-time`, { date: today, hours: 4, kind: 'vacation', description: 'Mentoring' });
+    const logged = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseIds[i]}/personal-time`,
+      { date: today, hours: 4, kind: 'vacation', description: 'Mentoring' });
     expect(logged.status).toBe(201);
-    expect((await complete(coordinatorOf(programId), (await openTask(i, 'verify_personal_hours')).id, 'verify')).status).toBe(200);
-    const requested = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseIds[i]}/requests`, { date: today, hours: 2, attestNoTravel: true });
+    const verify = await openTask(i, 'verify_personal_hours');
+    expect((await complete(coordinatorOf(programId), verify.id, 'verify')).status).toBe(200);
+    const requested = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseIds[i]}/requests`,
+      { date: today, hours: 2, attestNoTravel: true });
     expect(requested.status).toBe(201);
   }));
   note(`${CASES} cases started on N (enrolled, approved, hours verified, leave requested)`, t);
@@ -132,7 +150,8 @@ test('upgrade: cases started on N go on on N+1 after N drains, timers and all, a
 
   // Timers N set fire on N+1: every supervisor is reminded.
   t = Date.now();
-  await Promise.all(employees.map((_, i) => eventually(async () => (await timeline(i)).includes('task_reminder_sent'), `reminder of case ${i}`, 60_000)));
+  await Promise.all(employees.map((_, i) =>
+    eventually(async () => (await timeline(i)).includes('task_reminder_sent'), `reminder of case ${i}`, 60_000)));
   note('reminders set on N fired on N+1', t);
   // The next step of every case runs N+1's patched branch.
   t = Date.now();
@@ -148,7 +167,8 @@ test('upgrade: cases started on N go on on N+1 after N drains, timers and all, a
     const { steps } = await stepsOf(stack.client, workflowIds[i]);
     const before = steps.filter((s) => s.kind === 'completed' && s.at < switched).map((s) => s.buildId);
     const after = steps.filter((s) => s.kind === 'completed' && s.at > switched).map((s) => s.buildId);
-    expect({ i, before: [...new Set(before)], after: [...new Set(after)], failed: steps.filter((s) => s.kind === 'failed') })
+    const failed = steps.filter((s) => s.kind === 'failed');
+    expect({ i, before: [...new Set(before)], after: [...new Set(after)], failed })
       .toEqual({ i, before: [builds.n.buildId], after: [builds['n+1'].buildId], failed: [] });
     expect(steps.some((s) => s.kind === 'timer' && s.at > switched)).toBe(true);
     expect(steps.filter((s) => s.kind === 'marker').map((s) => s.detail)).toContain(UPGRADE_PATCH);
@@ -159,7 +179,7 @@ test('upgrade: cases started on N go on on N+1 after N drains, timers and all, a
   expect(n1.getState()).toBe('RUNNING');
 });
 
-test('rollback: pointing the deployment back at N strands the cases; the roll forward to N+2 lets every one go on', async () => {
+test('rollback: pointing back at N strands the cases; the roll forward to N+2 lets every one go on', async () => {
   // The rollback an operator might try: N's workers back, N current again.
   let t = Date.now();
   const n1 = extraWorkers[0].workers;
@@ -187,22 +207,22 @@ test('rollback: pointing the deployment back at N strands the cases; the roll fo
   setCurrentWithCli(process.env.TEST_TEMPORAL_ADDRESS!, stack.deploymentName!, builds['n+2'].buildId);
   const forward = Date.now();
   // Every stranded case's workflow task goes through on N+2, at its next retry.
-  await Promise.all(workflowIds.map((id) => eventually(async () => (await stepsOf(stack.client, id)).steps
-    .some((s) => s.kind === 'completed' && s.at > forward && s.buildId === builds['n+2'].buildId), `${id} on N+2`, 60_000)));
+  const onN2 = (s: Step) => s.kind === 'completed' && s.at > forward && s.buildId === builds['n+2'].buildId;
+  await Promise.all(workflowIds.map((id) =>
+    eventually(async () => (await stepsOf(stack.client, id)).steps.some(onN2), `${id} on N+2`, 60_000)));
   note('N+2 up and current, every stranded case\'s workflow task through on it', t);
   // An approval answered 202 while its case was stranded was never accepted by the case:
   // its task is still open, and HR does it again.
   t = Date.now();
   let repeated = 0;
   await Promise.all(employees.map(async (emp, i) => {
-    const c = (await as(stack, emp).get(`/mentoring-leave/enrollments/${caseIds[i]}`)).body;
-    if (c.requests[0].status === 'approved') return;
+    if ((await caseOf(i)).requests[0].status === 'approved') return;
     expect((await complete(hr, hrTasks[i].id, 'approve')).status).toBe(200);
     repeated++;
   }));
   figures.push(['HR approvals answered 202 while stranded, repeated on N+2', `${repeated} of ${CASES}`]);
   for (let i = 0; i < CASES; i++) {
-    expect((await as(stack, employees[i]).get(`/mentoring-leave/enrollments/${caseIds[i]}`)).body.requests[0].status).toBe('approved');
+    expect((await caseOf(i)).requests[0].status).toBe('approved');
   }
   await drainAndStop(builds.n, nAgain);
   await drainAndStop(builds['n+1'], n1);
@@ -211,7 +231,8 @@ test('rollback: pointing the deployment back at N strands the cases; the roll fo
   // A new request: N's behaviour again (no forwarded event), through to HR's approval.
   t = Date.now();
   await Promise.all(employees.map(async (emp, i) => {
-    const requested = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseIds[i]}/requests`, { date: today, hours: 1, attestNoTravel: true });
+    const requested = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseIds[i]}/requests`,
+      { date: today, hours: 1, attestNoTravel: true });
     expect(requested.status).toBe(201);
     expect((await complete(sup, (await openTask(i, 'supervisor_approval')).id, 'approve')).status).toBe(200);
     expect((await complete(hr, (await openTask(i, 'hr_approval')).id, 'approve')).status).toBe(200);
@@ -222,7 +243,8 @@ test('rollback: pointing the deployment back at N strands the cases; the roll fo
     expect(events.filter((e) => e === 'leave_request_approved')).toHaveLength(2);
     expect(events.filter((e) => e === FORWARDED_EVENT)).toHaveLength(1); // the one N+1 recorded, none since
     const { steps } = await stepsOf(stack.client, workflowIds[i]);
-    expect([...new Set(steps.filter((s) => s.kind === 'completed' && s.at > forward).map((s) => s.buildId))]).toEqual([builds['n+2'].buildId]);
+    const since = steps.filter((s) => s.kind === 'completed' && s.at > forward).map((s) => s.buildId);
+    expect([...new Set(since)]).toEqual([builds['n+2'].buildId]);
     expect(steps.filter((s) => s.kind === 'completed' && s.at > rolledBack && s.at < forward)).toEqual([]);
   }
   for (const id of workflowIds) {

@@ -39,7 +39,9 @@ export default async function globalSetup(): Promise<void> {
       dir: path.join(TEST_DIR, 'cluster'), pg: loginOf(base), shards: 4, fresh: true,
       databases: { store: 'temporal_test', visibility: 'temporal_visibility_test' }, dynamicConfig: TEST_DYNAMIC_CONFIG,
     })
-    : await startDevServer({ port: Number(process.env.TEST_TEMPORAL_PORT ?? 0) || (await freePort()), dynamicConfig: TEST_DYNAMIC_CONFIG });
+    : await startDevServer({
+      port: Number(process.env.TEST_TEMPORAL_PORT ?? 0) || (await freePort()), dynamicConfig: TEST_DYNAMIC_CONFIG,
+    });
   const catcher = await startSmtpCatcher({ smtpPort: 0, webPort: 0 });
   const bundlePath = path.join(TEST_DIR, 'workflow-bundle.js');
   writeFileSync(bundlePath, await buildWorkflowBundle());

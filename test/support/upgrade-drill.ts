@@ -26,12 +26,13 @@ const ROOT = path.resolve(__dirname, '../..');
 const SOURCE = path.join(ROOT, 'workflows/mentoring-leave/workflow.ts');
 
 /** Where the change goes: the events of a supervisor's approval. */
-const ANCHOR = "events: [rt.event(actor, 'leave_request_supervisor_approved', { requestId: request.id }), ...(next.events ?? [])],";
+const APPROVED = "rt.event(actor, 'leave_request_supervisor_approved', { requestId: request.id })";
+const ANCHOR = `events: [${APPROVED}, ...(next.events ?? [])],`;
 export const UPGRADE_PATCH = 'leave-forwarded-to-hr-event';
 export const ROLLBACK_PATCH = 'leave-forwarded-to-hr-event-withdrawn';
 export const FORWARDED_EVENT = 'leave_request_forwarded_to_hr';
 
-const forwarded = (condition: string) => `events: [rt.event(actor, 'leave_request_supervisor_approved', { requestId: request.id }), ...(next.events ?? []),
+const forwarded = (condition: string) => `events: [${APPROVED}, ...(next.events ?? []),
                 ...(${condition} ? [rt.event(actor, '${FORWARDED_EVENT}', { requestId: request.id })] : [])],`;
 
 const CHANGES = {
@@ -50,20 +51,25 @@ export interface Build {
 function writeEntry(dir: string, change: string): string {
   const source = readFileSync(SOURCE, 'utf8');
   if (source.split(ANCHOR).length !== 2) {
-    throw new Error(`the drill's change no longer fits ${path.relative(ROOT, SOURCE)}: update ANCHOR in ${path.relative(ROOT, __filename)}`);
+    const where = path.relative(ROOT, SOURCE);
+    throw new Error(`the drill's change no longer fits ${where}: update ANCHOR in ${path.relative(ROOT, __filename)}`);
   }
   const absolute = (rel: string) => path.resolve(path.dirname(SOURCE), rel);
-  const changed = source.replace(ANCHOR, change).replace(/from '(\.\.?\/[^']+)'/g, (_m, rel: string) => `from '${absolute(rel)}'`);
+  const changed = source.replace(ANCHOR, change)
+    .replace(/from '(\.\.?\/[^']+)'/g, (_m, rel: string) => `from '${absolute(rel)}'`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'mentoring-leave.ts'), changed);
   // An explicit export wins over the same name from `export *`: the rest is the product's entry point.
-  writeFileSync(path.join(dir, 'index.ts'), `export * from '${path.join(ROOT, 'workflows')}';\nexport { mentoringLeaveWorkflow } from './mentoring-leave';\n`);
+  const entry = `export * from '${path.join(ROOT, 'workflows')}';\n`
+    + "export { mentoringLeaveWorkflow } from './mentoring-leave';\n";
+  writeFileSync(path.join(dir, 'index.ts'), entry);
   return path.join(dir, 'index.ts');
 }
 
 /** Builds N+1 and N+2 beside the suite's bundle (N) into `dir`. */
 export async function buildDrillBuilds(dir: string, bundleN: string): Promise<Record<'n' | 'n+1' | 'n+2', Build>> {
-  const builds = { n: { label: 'N', codePath: bundleN, buildId: buildIdOf(readFileSync(bundleN)) } } as Record<'n' | 'n+1' | 'n+2', Build>;
+  const n = { label: 'N', codePath: bundleN, buildId: buildIdOf(readFileSync(bundleN)) };
+  const builds = { n } as Record<'n' | 'n+1' | 'n+2', Build>;
   for (const [key, change] of Object.entries(CHANGES) as ['n+1' | 'n+2', string][]) {
     const code = await buildWorkflowBundle(writeEntry(path.join(dir, key), change));
     const codePath = path.join(dir, `${key}.js`);
@@ -77,8 +83,9 @@ export async function buildDrillBuilds(dir: string, bundleN: string): Promise<Re
 
 /** The operator's command (docs/deploying.md): `temporal worker deployment set-current-version`. */
 export function setCurrentWithCli(address: string, deploymentName: string, buildId: string): void {
-  const r = spawnSync(resolveTemporalCli(), ['worker', 'deployment', 'set-current-version', '--deployment-name', deploymentName,
-    '--build-id', buildId, '--yes', '--address', address, '--namespace', 'default'], { encoding: 'utf8', timeout: 30_000 });
+  const args = ['worker', 'deployment', 'set-current-version', '--deployment-name', deploymentName,
+    '--build-id', buildId, '--yes', '--address', address, '--namespace', 'default'];
+  const r = spawnSync(resolveTemporalCli(), args, { encoding: 'utf8', timeout: 30_000 });
   if (r.status !== 0) throw new Error(`set-current-version ${buildId}: ${(r.stderr || r.stdout).trim()}`);
 }
 
@@ -90,8 +97,10 @@ export interface Step {
   detail?: string;
 }
 
-/** A case's history as the drills read it: which build completed (or failed) each workflow task, with timers and patch markers. */
-export async function stepsOf(client: Client, workflowId: string): Promise<{ steps: Step[]; history: temporal.api.history.v1.IHistory }> {
+/** A case's history as the drills read it: the build of each workflow task done or failed, timers, patch markers. */
+export async function stepsOf(
+  client: Client, workflowId: string,
+): Promise<{ steps: Step[]; history: temporal.api.history.v1.IHistory }> {
   const history = await client.workflow.getHandle(workflowId).fetchHistory();
   const steps: Step[] = [];
   for (const e of history.events ?? []) {
@@ -101,7 +110,8 @@ export async function stepsOf(client: Client, workflowId: string): Promise<{ ste
     if (done) steps.push({ kind: 'completed', at, buildId: done.deploymentVersion?.buildId ?? undefined });
     if (failed) {
       const cause = temporal.api.enums.v1.WorkflowTaskFailedCause[failed.cause ?? 0];
-      steps.push({ kind: 'failed', at, buildId: failed.workerVersion?.buildId ?? undefined, detail: `${cause}: ${failed.failure?.message ?? ''}` });
+      const detail = `${cause}: ${failed.failure?.message ?? ''}`;
+      steps.push({ kind: 'failed', at, buildId: failed.workerVersion?.buildId ?? undefined, detail });
     }
     if (e.timerFiredEventAttributes) steps.push({ kind: 'timer', at });
     const marker = e.markerRecordedEventAttributes;

@@ -20,9 +20,13 @@ test('a bad observability setting stops the process with its name', () => {
 
 test('the worker deployment: a name without the separators of a version, and who makes a new version current', () => {
   expect(loadConfig({}).deployment).toEqual({ name: 'mentorflow', setCurrent: 'always' });
-  expect(loadConfig({ NODE_ENV: 'production', AUTH_ALLOW_HS256: 'true', AUTH_JWT_SECRET: 's'.repeat(32), PAYLOAD_KEYS: `k:${Buffer.alloc(32).toString('base64')}` }).deployment)
-    .toEqual({ name: 'mentorflow', setCurrent: 'first' });
-  expect(loadConfig({ TEMPORAL_DEPLOYMENT_NAME: 'agency-a', WORKER_SET_CURRENT: 'never' }).deployment).toEqual({ name: 'agency-a', setCurrent: 'never' });
+  const production = {
+    NODE_ENV: 'production', AUTH_ALLOW_HS256: 'true', AUTH_JWT_SECRET: 's'.repeat(32),
+    PAYLOAD_KEYS: `k:${Buffer.alloc(32).toString('base64')}`,
+  };
+  expect(loadConfig(production).deployment).toEqual({ name: 'mentorflow', setCurrent: 'first' });
+  expect(loadConfig({ TEMPORAL_DEPLOYMENT_NAME: 'agency-a', WORKER_SET_CURRENT: 'never' }).deployment)
+    .toEqual({ name: 'agency-a', setCurrent: 'never' });
   expect(() => loadConfig({ TEMPORAL_DEPLOYMENT_NAME: 'mentorflow.v2' })).toThrow(/TEMPORAL_DEPLOYMENT_NAME/);
   expect(() => loadConfig({ WORKER_SET_CURRENT: 'sometimes' })).toThrow(/WORKER_SET_CURRENT/);
 });
