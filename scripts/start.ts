@@ -75,8 +75,10 @@ async function main(): Promise<void> {
       mailer: smtpMailer(config.smtpUrl, config.mailFrom),
       maxCachedWorkflows: config.maxCachedWorkflows,
       workflowHeapMb: config.workflowHeapMb,
+      deployment: config.deployment,
     });
     const running = worker.run();
+    running.catch(() => undefined); // awaited below and on stop; a failure is reported there
     cleanups.push(async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
@@ -96,6 +98,8 @@ async function main(): Promise<void> {
     });
     cleanups.push(() => new Promise((r) => server.close(() => r(undefined))));
 
+    // The worker's version is the deployment's current one before anyone is told to start cases.
+    await worker.settled();
     const base = config.publicBaseUrl;
     console.log(`
 mentorflow is running
@@ -104,6 +108,7 @@ mentorflow is running
   API docs       ${base}/docs   (OpenAPI: ${base}/openapi.json)
   health         ${base}/health, ${base}/ready   metrics ${base}/metrics
   Temporal UI    ${dev ? `http://127.0.0.1:${config.embedded.temporalUiPort}` : `(configured: ${config.temporal.address})`}
+  worker         deployment ${worker.version?.deploymentName}, build ${worker.version?.buildId}
   e-mail inbox   ${catcher ? `http://127.0.0.1:${catcher.webPort}` : `(configured: SMTP_URL)`}
   database       ${database.url.replace(/:[^:@/]*@/, ':***@')}${database.server ? ' (embedded, data in .data/pg)' : ''}
   a token        npm run token -- --sub emp-1 --roles employee --department CDT
