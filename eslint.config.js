@@ -25,7 +25,7 @@ module.exports = tseslint.config(
     },
   },
   {
-    files: ['workflows/**/*.ts', 'test/fixtures/incompatible-workflows/**/*.ts'],
+    files: ['workflows/**/*.ts', 'test/fixtures/incompatible-workflows/**/*.ts', 'lib/replay/value-interceptors.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         paths: [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'pg', 'kysely', 'nodemailer', 'express']

@@ -1,129 +1,161 @@
 /**
- * `npm run replay-coverage`: how well the recorded histories protect running cases. For
- * every await point of every workflow, in turn, it inserts a mutation just before it —
- * a `sleep` (a new timer), and separately an extra activity call — rebuilds the workflow
- * bundle, and replays every recorded history against it. A mutation that some history
- * fails on is caught; one that replays green escaped, which means no recorded history
- * reaches that point: a code path where a careless change would break running cases
- * without any test noticing. Ends with `replay coverage: caught N of M mutations`.
- *   npm run replay-coverage                 every await point, both mutations
- *   npm run replay-coverage -- --limit 8    the first 8 mutations (CI smoke)
- *   npm run replay-coverage -- --only foster/match.ts   the await points of matching files
+ * `npm run replay-coverage`: how well the recorded histories protect running cases. Each
+ * mutation of scripts/replay-coverage/mutations.ts — commands (a timer or an activity
+ * inserted before an await point, an awaited statement removed, two swapped) and values (a
+ * duration or a computed date moved, an e-mail's subject or text changed) — is applied in
+ * turn to a copy of workflows/, bundled, and every recorded history replayed against it with
+ * the value comparison of lib/replay/values.ts. A mutation is caught when a history fails
+ * Temporal's replay or shows a value drift the unmutated code does not; one that replays
+ * green and unchanged escaped: no recorded history reaches it, or it changes nothing that
+ * is compared (both listed). Ends with
+ * `replay coverage: caught N of M mutations (V value mutations)`.
+ *   npm run replay-coverage                  every mutation (about 550; see docs/running-cases.md)
+ *   npm run replay-coverage -- --limit 6     the first 6, one of each kind in turn (CI smoke)
+ *   npm run replay-coverage -- --only foster/match.ts   the mutations of matching files
+ *   npm run replay-coverage -- --kind date,email        the mutations of these kinds
+ * An escaped mutation is replayed once more with a probe at its place instead (a sink call,
+ * no command) to tell which: a place no history reaches, or a change equivalent for them.
+ * The judging runs in a child process (scripts/replay-coverage/judge.ts); a mutant whose
+ * replay does not finish within --timeout seconds (default 120), or that takes the child
+ * down, is caught — such a change would leave running cases stuck — and the child restarts.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { fork, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import ts from 'typescript';
-import { temporal } from '@temporalio/proto';
-import { bundleWorkflowCode, DefaultLogger, makeTelemetryFilterString, Runtime, Worker } from '@temporalio/worker';
-import { DATA_DIR, ROOT } from '../lib/config';
+import { DATA_DIR } from '../lib/config';
+import { findMutations, VALUE_KINDS, type Mutation, type MutationKind } from './replay-coverage/mutations';
+import { loadHistories, serve, type Verdict } from './replay-coverage/judge';
 
-const WORKFLOWS = path.join(ROOT, 'workflows');
-const HISTORIES = path.join(ROOT, 'test', 'histories');
-const WORK = path.join(DATA_DIR, 'replay-coverage');
-
-interface Mutation {
-  file: string;
-  line: number;
-  kind: 'sleep' | 'activity';
-  /** Character offset of the statement the mutation goes before. */
-  at: number;
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = path.join(dir, f);
-    return statSync(p).isDirectory() ? filesUnder(p) : p.endsWith('.ts') ? [p] : [];
-  });
-}
-
-/** The statements (in a block) that await something: each is an await point. */
-function awaitPoints(file: string): { at: number; line: number }[] {
-  const text = readFileSync(file, 'utf8');
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
-  const points = new Map<number, number>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier)) {
-      let s: ts.Node = node;
-      while (s.parent && !(ts.isBlock(s.parent) || ts.isSourceFile(s.parent) || ts.isCaseClause(s.parent))) s = s.parent;
-      if (s.parent && !ts.isSourceFile(s.parent)) {
-        const at = s.getStart(sf);
-        points.set(at, sf.getLineAndCharacterOfPosition(at).line + 1);
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
-  return [...points].map(([at, line]) => ({ at, line })).sort((a, b) => a.at - b.at);
-}
-
-function loadHistories() {
-  const out: { workflowId: string; history: temporal.api.history.v1.IHistory }[] = [];
-  for (const g of readdirSync(HISTORIES).filter((d) => /^v\d+$/.test(d))) {
-    for (const f of readdirSync(path.join(HISTORIES, g)).filter((x) => x.endsWith('.json'))) {
-      out.push({ workflowId: `${g}/${f}`, history: temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(path.join(HISTORIES, g, f), 'utf8'))) });
-    }
+/** Round-robin over the kinds, so that the first K (the CI smoke) try each kind. */
+function interleaved(mutations: Mutation[]): Mutation[] {
+  const byKind = new Map<MutationKind, Mutation[]>();
+  for (const m of mutations) byKind.set(m.kind, [...(byKind.get(m.kind) ?? []), m]);
+  const out: Mutation[] = [];
+  for (let i = 0; out.length < mutations.length; i++) {
+    for (const list of byKind.values()) if (list[i]) out.push(list[i]);
   }
   return out;
 }
 
-/** A copy of workflows/ with one mutation applied; returns the copy's entry point. */
-function mutatedCopy(m: Mutation, n: number): string {
-  const dir = path.join(WORK, `m${n}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  cpSync(WORKFLOWS, path.join(dir, 'workflows'), { recursive: true });
-  const target = path.join(dir, 'workflows', path.relative(WORKFLOWS, m.file));
-  const text = readFileSync(target, 'utf8');
-  const toShared = path.relative(path.dirname(target), path.join(dir, 'workflows', 'shared', 'activities')).replace(/\\/g, '/');
-  const header = m.kind === 'sleep'
-    ? "import { sleep as __mutationSleep } from '@temporalio/workflow';\n"
-    : `import { recordIncident as __mutationActivity } from '${toShared.startsWith('.') ? toShared : `./${toShared}`}';\n`;
-  const inserted = m.kind === 'sleep' ? 'await __mutationSleep(1);\n' : "await __mutationActivity({ caseId: '__mutation__' });\n";
-  writeFileSync(target, header + text.slice(0, m.at) + inserted + text.slice(m.at));
-  return path.join(dir, 'workflows', 'index.ts');
+const verbose = process.argv.includes('--verbose');
+const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+
+/** The judge in a child process, restarted when a verdict does not come in time. */
+class Judge {
+  private child?: ChildProcess;
+  private ready?: Promise<void>;
+
+  private startChild(): Promise<void> {
+    const stdio = ['ignore', 'inherit', 'inherit', 'ipc'] as const;
+    const child = fork(__filename, ['--child'], { execArgv: process.execArgv, stdio: [...stdio] });
+    this.child = child;
+    return new Promise((resolve, reject) => {
+      child.once('message', () => resolve());
+      child.once('exit', (code) => reject(new Error(`the judge stopped before it was ready (exit ${code})`)));
+    });
+  }
+
+  /** The verdict on mutation `index`, or the reason it did not come. */
+  async judge(index: number, timeoutMs: number): Promise<Verdict | string> {
+    this.ready ??= this.startChild();
+    await this.ready;
+    const child = this.child!;
+    return new Promise((resolve) => {
+      const done = (v: Verdict | string) => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        if (typeof v === 'string') this.stop();
+        resolve(v);
+      };
+      const onMessage = (v: Verdict) => done(v);
+      const onExit = (code: number | null) => done(`the replay took the judge down (exit ${code})`);
+      const timer = setTimeout(() => done(`the replay did not finish in ${timeoutMs / 1000} s`), timeoutMs);
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+      child.send({ index });
+    });
+  }
+
+  stop(): void {
+    this.child?.kill('SIGKILL');
+    this.child = undefined;
+    this.ready = undefined;
+  }
+}
+
+function reachedText(reached: boolean | undefined): string {
+  if (reached === undefined) return 'probe failed';
+  return reached ? 'reached: equivalent for the recorded histories' : 'no history reaches it';
 }
 
 async function main(): Promise<void> {
-  // Quiet: every caught mutation is a determinism error the core would otherwise log.
-  Runtime.install({ logger: new DefaultLogger('ERROR'), telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'ERROR', other: 'ERROR' }) } } });
-  const limitArg = process.argv.indexOf('--limit');
-  const limit = limitArg > 0 ? Number(process.argv[limitArg + 1]) : Infinity;
+  const limit = Number(arg('--limit') ?? Infinity);
+  const only = arg('--only');
+  const kinds = arg('--kind')?.split(',');
+  const timeoutMs = Number(arg('--timeout') ?? 120) * 1000;
   const histories = loadHistories();
-  const mutations: Mutation[] = [];
-  for (const file of filesUnder(WORKFLOWS)) {
-    for (const p of awaitPoints(file)) for (const kind of ['sleep', 'activity'] as const) mutations.push({ file, line: p.line, kind, at: p.at });
-  }
-  const onlyArg = process.argv.indexOf('--only');
-  const only = onlyArg > 0 ? process.argv[onlyArg + 1] : undefined;
-  const chosen = mutations.filter((m) => !only || path.relative(ROOT, m.file).includes(only)).slice(0, limit);
-  console.log(`${histories.length} histories; ${mutations.length} mutations at ${mutations.length / 2} await points${chosen.length < mutations.length ? `; running ${chosen.length}` : ''}`);
+  const { mutations, excluded } = findMutations();
+  const wanted = (m: Mutation) => (!only || `workflows/${m.file}`.includes(only)) && (!kinds || kinds.includes(m.kind));
+  const chosen = interleaved(mutations.filter(wanted)).slice(0, limit);
+  const values = mutations.filter((m) => VALUE_KINDS.includes(m.kind)).length;
+  const running = chosen.length < mutations.length ? `; running ${chosen.length}` : '';
+  console.log(`${histories.length} histories; ${mutations.length} mutations (${values} of values)${running}`);
+  console.log(`left out by rule: ${Object.entries(excluded).map(([k, n]) => `${n} ${k}`).join(', ')}`);
   const started = Date.now();
-  // The control: unmutated code must replay every history, or every mutation would look caught.
-  const baseline = await bundleWorkflowCode({ workflowsPath: path.join(WORKFLOWS, 'index.ts'), logger: new DefaultLogger('ERROR') });
-  for await (const r of Worker.runReplayHistories({ workflowBundle: baseline }, histories)) {
-    if (r.error) throw new Error(`${r.workflowId} does not replay against the unmutated workflows: ${r.error.message}`);
-  }
-  const escaped: string[] = [];
+  const judge = new Judge();
+  const escaped: { m: Mutation; reached: boolean | undefined }[] = [];
+  const unbuilt: Mutation[] = [];
+  const tally = new Map<MutationKind, { caught: number; of: number }>();
   let caught = 0;
-  for (const [i, m] of chosen.entries()) {
-    const where = `${path.relative(ROOT, m.file)}:${m.line} (${m.kind})`;
-    const bundle = await bundleWorkflowCode({ workflowsPath: mutatedCopy(m, i), logger: new DefaultLogger('ERROR') });
-    let failed = false;
-    for await (const r of Worker.runReplayHistories({ workflowBundle: bundle }, histories)) if (r.error) failed = true;
-    if (failed) caught++;
-    else escaped.push(where);
-    rmSync(path.join(WORK, `m${i}`), { recursive: true, force: true });
+  for (const m of chosen) {
+    const v = await judge.judge(mutations.indexOf(m), timeoutMs);
+    const where = `workflows/${m.file}:${m.line} ${m.kind}: ${m.what}`;
+    if (typeof v !== 'string' && !v.built) {
+      // Not a mutant at all (it does not bundle): left out of the count, listed.
+      unbuilt.push(m);
+      console.log(`NOT BUILT ${where}`);
+      continue;
+    }
+    const found = typeof v === 'string' ? v : v.found;
+    const t = tally.get(m.kind) ?? { caught: 0, of: 0 };
+    tally.set(m.kind, { caught: t.caught + (found ? 1 : 0), of: t.of + 1 });
+    if (found) caught++;
+    else escaped.push({ m, reached: (v as Verdict).reached });
+    if (verbose) {
+      const verdict = found ? `caught  ${where} — ${found}`
+        : `ESCAPED ${where} (${reachedText(escaped.at(-1)!.reached)})`;
+      console.log(verdict);
+    }
   }
+  judge.stop();
+  // A judge stopped mid-mutation leaves its copy behind.
+  rmSync(path.join(DATA_DIR, 'replay-coverage'), { recursive: true, force: true });
   const seconds = Math.round((Date.now() - started) / 1000);
+  const tested = chosen.length - unbuilt.length;
   if (escaped.length) {
-    console.log('\nescaped (no recorded history reaches these points):');
-    for (const e of escaped) console.log(`  ${e}`);
+    console.log('\nescaped (replayed green, values unchanged):');
+    for (const { m, reached } of escaped) {
+      console.log(`  workflows/${m.file}:${m.line} (${m.kind}) ${m.what} — ${reachedText(reached)}`);
+    }
+    const unreached = escaped.filter((e) => e.reached === false).length;
+    const equivalent = escaped.filter((e) => e.reached === true).length;
+    const unprobed = escaped.length - unreached - equivalent;
+    console.log(`escaped: ${unreached} where no history reaches, ${equivalent} reached by a history`
+      + ` but changing nothing it compares${unprobed ? `, ${unprobed} not probed` : ''}`);
   }
-  console.log(`\n${chosen.length} mutations in ${seconds} s`);
-  console.log(`replay coverage: caught ${caught} of ${chosen.length} mutations`);
+  if (unbuilt.length) console.log(`${unbuilt.length} mutations did not bundle and are not counted`);
+  console.log(`\nby kind: ${[...tally].map(([k, t]) => `${k} ${t.caught}/${t.of}`).join(', ')}`);
+  console.log(`${tested} mutations in ${seconds} s`);
+  const valueCount = chosen.filter((m) => VALUE_KINDS.includes(m.kind) && !unbuilt.includes(m)).length;
+  console.log(`replay coverage: caught ${caught} of ${tested} mutations (${valueCount} value mutations)`);
 }
 
-main().then(() => process.exit(0), (err) => {
-  console.error(err);
-  process.exit(1);
-});
+if (process.argv.includes('--child')) {
+  serve();
+} else {
+  main().then(() => process.exit(0), (err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,174 @@
+/**
+ * The mutations `npm run replay-coverage` tries, found in the workflow code's TypeScript
+ * AST. Each is a change a careless edit could make to code running cases replay:
+ *   commands  sleep / activity: a new timer or activity inserted before an await point;
+ *             remove: an awaited expression statement deleted; reorder: two adjacent
+ *             awaited expression statements swapped;
+ *   values    duration: a duration literal moved (an ISO duration in workflow code one unit
+ *             longer, a millisecond constant one minute longer); date: a computed instant
+ *             moved a day (each call of the calendar's date functions and each Date.now());
+ *             email: an e-mail's subject or text changed at each place one is built.
+ * Left out, by rule (counted and printed): literals of DEFAULT_POLICY (configuration a case
+ * receives in its input; running cases replay with the policy they recorded) and the
+ * activities' options in shared/activities.ts (timeouts and retries are not compared:
+ * changing them is safe for running cases); removing or swapping a declaration (the
+ * mutant would not compile: it uses a name the deletion removed).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { WORKFLOWS, type Edit } from '../../lib/replay/mutated-workflows';
+
+export type MutationKind = 'sleep' | 'activity' | 'remove' | 'reorder' | 'duration' | 'date' | 'email';
+export const VALUE_KINDS: MutationKind[] = ['duration', 'date', 'email'];
+
+export interface Mutation {
+  /** Relative to workflows/. */
+  file: string;
+  line: number;
+  kind: MutationKind;
+  /** What changed, for the report. */
+  what: string;
+  edits: Edit[];
+  /** The same place marked instead of changed: whether a history reaches it. */
+  probe: Edit[];
+}
+
+const PROBE_HEADER = "import { proxySinks as __proxySinks } from '@temporalio/workflow';\n";
+const PROBE_CALL = "__proxySinks().replayValues.command({ kind: 'probe', id: '', name: '', value: 0 })";
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).sort().flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? filesUnder(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+const isBlockLike = (n: ts.Node) =>
+  ts.isBlock(n) || ts.isSourceFile(n) || ts.isCaseClause(n) || ts.isDefaultClause(n);
+const hasAwait = (n: ts.Node): boolean => ts.isAwaitExpression(n) || (ts.isForOfStatement(n) && !!n.awaitModifier)
+  || (!ts.isFunctionLike(n) && !!ts.forEachChild(n, (c) => hasAwait(c) || undefined));
+/** Calendar functions that return an instant (ms) or a date: their results are moved a day. */
+const INSTANT_FUNCTIONS = ['addDuration', 'subtractDuration', 'laStartOfDay', 'laYearEnd'];
+const ISO_DURATION = /^P(\d+[YMWD])*(T(\d+[HMS])+)?$/;
+const ACTIVITY_TIMEOUT = /^\d+ (second|minute|hour|day)s?$/;
+const DAY = ' + 86_400_000';
+const calleeName = (c: ts.CallExpression) => (ts.isIdentifier(c.expression) ? c.expression.text
+  : ts.isPropertyAccessExpression(c.expression) ? c.expression.name.text : '');
+const SLEEP_HEADER = "import { sleep as __mutationSleep } from '@temporalio/workflow';\n";
+
+/** Functions declared with `subject` and `text` parameters build e-mails: name → those parameters' positions. */
+function emailBuilders(sources: ts.SourceFile[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const visit = (n: ts.Node): void => {
+    if (ts.isFunctionLike(n) && 'parameters' in n) {
+      const names = n.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
+      const name = n.name && ts.isIdentifier(n.name) ? n.name.text
+        : ts.isVariableDeclaration(n.parent) && ts.isIdentifier(n.parent.name) ? n.parent.name.text : '';
+      if (name && names.includes('subject') && names.includes('text')) {
+        out.set(name, [names.indexOf('subject'), names.indexOf('text')]);
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  sources.forEach(visit);
+  return out;
+}
+
+/** Every mutation of every workflow file, and how many candidates each exclusion rule left out. */
+export function findMutations(): { mutations: Mutation[]; excluded: Record<string, number> } {
+  const files = filesUnder(WORKFLOWS);
+  const sources = files.map((f) => ts.createSourceFile(f, readFileSync(f, 'utf8'), ts.ScriptTarget.ES2022, true));
+  const builders = emailBuilders(sources);
+  const mutations: Mutation[] = [];
+  const excluded: Record<string, number> = {
+    'DEFAULT_POLICY literal': 0, 'activity option': 0, 'declaration (remove/reorder)': 0,
+  };
+  for (const sf of sources) {
+    const file = path.relative(WORKFLOWS, sf.fileName).replace(/\\/g, '/');
+    const line = (n: ts.Node) => sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1;
+    const replace = (n: ts.Node, text: string): Omit<Edit, 'file'> => ({ from: n.getStart(sf), to: n.getEnd(), text });
+    const wrap = (n: ts.Node, after: string) => replace(n, `(${n.getText(sf)})${after}`);
+    // The probe of an expression reports before evaluating it; of a statement, before running it.
+    const probe = (n: ts.Node): Edit[] => [ts.isStatement(n)
+      ? { file, from: n.getStart(sf), to: n.getStart(sf), text: `${PROBE_CALL};\n`, header: PROBE_HEADER }
+      : { file, ...replace(n, `(${PROBE_CALL}, ${n.getText(sf)})`), header: PROBE_HEADER }];
+    const add = (kind: MutationKind, n: ts.Node, what: string, edits: Omit<Edit, 'file'>[]) =>
+      mutations.push({ file, line: line(n), kind, what, edits: edits.map((e) => ({ file, ...e })), probe: probe(n) });
+    const inDefaultPolicy = (n: ts.Node) =>
+      !!ts.findAncestor(n, (p) => ts.isVariableDeclaration(p) && p.name.getText(sf) === 'DEFAULT_POLICY');
+    const inActivityOptions = (n: ts.Node) => file === 'shared/activities.ts'
+      && !!ts.findAncestor(n, (p) => ts.isCallExpression(p) && calleeName(p) === 'proxyActivities');
+    const awaited = new Set<ts.Node>();
+
+    const visit = (n: ts.Node): void => {
+      // Await points: the statement (in a block) that awaits.
+      if (ts.isAwaitExpression(n) || (ts.isForOfStatement(n) && n.awaitModifier)) {
+        let s: ts.Node = n;
+        while (s.parent && !isBlockLike(s.parent)) s = s.parent;
+        if (s.parent && !ts.isSourceFile(s.parent)) awaited.add(s);
+      }
+      const stringLike = ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n);
+      if (stringLike && ISO_DURATION.test(n.text) && n.text !== 'P') {
+        const longer = n.text.replace(/\d+/, (d) => String(Number(d) + 1));
+        if (inDefaultPolicy(n)) excluded['DEFAULT_POLICY literal']++;
+        else add('duration', n, `'${n.text}' one unit longer`, [replace(n, `'${longer}'`)]);
+      }
+      if (ts.isNumericLiteral(n)) {
+        const v = Number(n.text.replace(/_/g, ''));
+        const msConstant = v >= 60_000 && v % 60_000 === 0;
+        const parent = n.parent;
+        const times = ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AsteriskToken;
+        if ((msConstant || (v === 1000 && times)) && inDefaultPolicy(n)) excluded['DEFAULT_POLICY literal']++;
+        else if (msConstant || (v === 1000 && times)) {
+          add('duration', n, `${n.text} ms one minute longer`, [replace(n, String(v + 60_000))]);
+        }
+      }
+      if (ts.isStringLiteral(n) && ACTIVITY_TIMEOUT.test(n.text) && inActivityOptions(n)) excluded['activity option']++;
+      if (ts.isCallExpression(n)) {
+        const name = calleeName(n);
+        if (INSTANT_FUNCTIONS.includes(name) && !ts.isFunctionDeclaration(n.parent)) {
+          add('date', n, `${name}(…) a day later`, [wrap(n, DAY)]);
+        }
+        if (name === 'addDays' && n.arguments.length === 2) {
+          add('date', n, 'addDays(…) a day more', [wrap(n.arguments[1], ' + 1')]);
+        }
+        if (name === 'now' && n.expression.getText(sf) === 'Date.now') {
+          add('date', n, 'Date.now() a day later', [wrap(n, DAY)]);
+        }
+        const positions = builders.get(name);
+        for (const [k, i] of (positions ?? []).entries()) {
+          const arg = n.arguments[i];
+          // A parameter handed on (a builder calling the e-mail helper) is changed where it is given.
+          if (arg && !ts.isIdentifier(arg)) {
+            add('email', arg, `e-mail ${k ? 'text' : 'subject'} changed`, [wrap(arg, " + ' (changed)'")]);
+          }
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+
+    const toShared = path.posix.relative(path.posix.dirname(file), 'shared/activities');
+    const shared = toShared.startsWith('.') ? toShared : `./${toShared}`;
+    const activityHeader = `import { recordIncident as __mutationActivity } from '${shared}';\n`;
+    for (const s of [...awaited].sort((a, b) => a.getStart(sf) - b.getStart(sf))) {
+      const at = s.getStart(sf);
+      const sleep = 'await __mutationSleep(1);\n';
+      add('sleep', s, 'a timer inserted', [{ from: at, to: at, text: sleep, header: SLEEP_HEADER }]);
+      const activity = "await __mutationActivity({ caseId: '__mutation__' });\n";
+      add('activity', s, 'an activity inserted', [{ from: at, to: at, text: activity, header: activityHeader }]);
+      if (ts.isExpressionStatement(s)) add('remove', s, 'the awaited statement removed', [replace(s, '')]);
+      else if (ts.isVariableStatement(s)) excluded['declaration (remove/reorder)']++;
+      // The next statement of the same block, if it awaits too: the two swapped.
+      const siblings = (s.parent as ts.Block).statements as ts.NodeArray<ts.Statement> | undefined;
+      const next = siblings?.[siblings.indexOf(s as ts.Statement) + 1];
+      if (!next || !hasAwait(next)) continue;
+      if (ts.isExpressionStatement(s) && ts.isExpressionStatement(next)) {
+        const swapped = [replace(s, next.getText(sf)), replace(next, s.getText(sf))];
+        add('reorder', s, `swapped with line ${line(next)}`, swapped);
+      } else if (ts.isVariableStatement(s) || ts.isVariableStatement(next)) excluded['declaration (remove/reorder)']++;
+    }
+  }
+  return { mutations, excluded };
+}
