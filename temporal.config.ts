@@ -17,3 +17,13 @@ export const SEARCH_ATTRIBUTES: Record<string, 'Keyword'> = {
   MentorflowCaseType: 'Keyword',
   MentorflowCaseId: 'Keyword',
 };
+
+/**
+ * Worker Versioning (worker deployments, lib/deployment.ts) on the Temporal server: on by
+ * default in server 1.29, set explicitly so that a server whose defaults differ says so at
+ * once. The dev server, the cluster and deploy/temporal-dynamicconfig.yaml all carry them.
+ */
+export const VERSIONING_DYNAMIC_CONFIG: Record<string, boolean> = {
+  'system.enableDeploymentVersions': true,
+  'frontend.workerVersioningWorkflowAPIs': true,
+};

@@ -2,19 +2,22 @@
  * Activities that write the PostgreSQL read model. Idempotent: every row is keyed by an
  * id the workflow chose, snapshots carry a version so an older one never overwrites a
  * newer one, and e-mails are written to the keyed outbox (sent by deliverEmails). A write
- * that retrying cannot fix (bad data, a constraint) fails at once as `bad_data`, so the
- * workflow opens an incident instead of retrying forever.
+ * that fails is classified (infrastructure.ts): an outage is retried until it is over, a
+ * refusal or a bug fails so that the workflow opens an incident.
  */
-import { ApplicationFailure } from '@temporalio/activity';
+import { Context } from '@temporalio/activity';
 import type { Db } from '../db';
 import type { TransitionInput, TransitionResult } from '../workflows/shared/records';
 import { partiesOf } from '../workflows/shared/who-may-act';
 import type { Mailer, OutboxHooks } from './email';
+import { classifiedWriteFailure, InfrastructureBacklog, isInfrastructureError } from './infrastructure';
 
 export interface ReadModelDeps {
   db: Db;
   mailer: Mailer;
   clock?: () => Date;
+  /** Writes waiting out an outage (the worker's gauge); one per worker process. */
+  backlog?: InfrastructureBacklog;
   hooks?: OutboxHooks & {
     /** Called before a transition is written (tests inject faults here). */
     beforeRecord?: (input: TransitionInput) => void | Promise<void>;
@@ -23,24 +26,13 @@ export interface ReadModelDeps {
   };
 }
 
-/** SQLSTATE classes retrying will not fix: data exceptions (22), integrity constraints (23), program limits (54). */
-const PERMANENT_SQLSTATE = /^(22|23|54)/;
-
-function classified(err: unknown): unknown {
-  const code = (err as { code?: unknown }).code;
-  if (typeof code === 'string' && PERMANENT_SQLSTATE.test(code)) {
-    return ApplicationFailure.nonRetryable(`the read model refused the change (${code}): ${(err as Error).message}`.slice(0, 500), 'bad_data');
-  }
-  return err;
-}
-
 export interface IncidentInput {
   caseId: string;
   /** Absent when the incident is resolved. */
   open?: { workflowId: string; caseType: string; since: string; reason: string };
 }
 
-export function createReadModelActivities({ db, clock = () => new Date(), hooks }: ReadModelDeps) {
+export function createReadModelActivities({ db, clock = () => new Date(), hooks, backlog = new InfrastructureBacklog() }: ReadModelDeps) {
   return {
     /** Flags a case whose transition cannot be written (or clears the flag once it is). */
     async recordIncident({ caseId, open }: IncidentInput): Promise<void> {
@@ -60,15 +52,31 @@ export function createReadModelActivities({ db, clock = () => new Date(), hooks 
 
     /** Writes one state change (case, tasks, timeline, ledger, program, outbox rows) atomically. */
     async recordTransition(input: TransitionInput): Promise<TransitionResult> {
-      await hooks?.beforeRecord?.(input);
+      const { key, attempt } = activityIdentity();
       try {
+        await hooks?.beforeRecord?.(input);
         await writeTransition(db, clock, input);
       } catch (err) {
-        throw classified(err);
+        if (isInfrastructureError(err)) backlog.waitingOn(key, 'database');
+        else backlog.done(key);
+        // A write without a case (the program registry) has no incident to open: it waits whatever the failure.
+        throw classifiedWriteFailure(err, input.case ? attempt : 0);
       }
+      backlog.done(key);
       return { emailsSent: 0 };
     },
   };
+}
+
+/** Which write this is (its retries share the key) and its attempt; called directly (tests, scripts), a first attempt. */
+function activityIdentity(): { key: string; attempt: number } {
+  try {
+    const { info } = Context.current();
+    const run = info.workflowExecution;
+    return { key: `${run?.workflowId}/${run?.runId}/${info.activityId}`, attempt: info.attempt };
+  } catch {
+    return { key: `direct/${Math.random()}`, attempt: 1 };
+  }
 }
 
 async function writeTransition(db: Db, clock: () => Date, input: TransitionInput): Promise<void> {

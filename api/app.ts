@@ -24,6 +24,7 @@ import { registerCaseRoutes } from './routes/cases';
 import { registerCertificationRoutes } from './routes/certification';
 import { registerFosterRoutes } from './routes/foster';
 import { registerIncidentRoutes } from './routes/incidents';
+import { registerDoctorRoutes } from './routes/doctor';
 import { registerMentoringLeaveRoutes } from './routes/mentoring-leave';
 import { registerPayrollRoutes } from './routes/payroll';
 import { registerReferralRoutes } from './routes/referrals';
@@ -80,6 +81,7 @@ export function createApp({
   registerCertificationRoutes(api, db, temporal, policy, taskQueue);
   const mountReferencePage = registerFosterRoutes(api, db, temporal, policy, taskQueue);
   registerIncidentRoutes(api, db, temporal);
+  registerDoctorRoutes(api, db, temporal);
   registerReportRoutes(api, db);
   registerSessionRoutes(api);
   const document = api.openApiDocument();

@@ -16,6 +16,8 @@ import * as m0013 from './migrations/0013_colleges';
 import * as m0014 from './migrations/0014_referral_address_limits';
 import * as m0015 from './migrations/0015_match_social_worker';
 import * as m0016 from './migrations/0016_program_versions';
+import * as m0017 from './migrations/0017_organisation_settings';
+import * as m0018 from './migrations/0018_open_work_indexes';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -56,6 +58,8 @@ const migrations: Record<string, Migration> = {
   '0014_referral_address_limits': m0014,
   '0015_match_social_worker': m0015,
   '0016_program_versions': m0016,
+  '0017_organisation_settings': m0017,
+  '0018_open_work_indexes': m0018,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

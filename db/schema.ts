@@ -172,6 +172,16 @@ export interface Database {
   payroll_export_lines: PayrollExportLinesTable;
   program_referral_settings: ProgramReferralSettingsTable;
   referral_submissions: ReferralSubmissionsTable;
+  organisation_settings: OrganisationSettingsTable;
+}
+
+/** The organisation settings running cases were last told (migration 0017); one row. */
+export interface OrganisationSettingsTable {
+  id: number;
+  fingerprint: string;
+  settings: ColumnType<unknown, string, string>;
+  cases_told: number;
+  told_at: ColumnType<Date, Date | string, Date | string>;
 }
 
 /** A program's referral settings (migration 0012); no row: it accepts no referrals. */

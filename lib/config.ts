@@ -8,6 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { AuthConfig } from '../api/auth';
 import type { Policy } from '../workflows/shared/policy';
+import type { SetCurrentMode } from './deployment';
 import { loadPolicy } from './policy';
 import { formatPayloadKeys, generatePayloadKeys, parsePayloadKeys, type PayloadKey } from './payload-codec';
 
@@ -87,6 +88,13 @@ const envSchema = z.object({
   METRICS_TOKEN: z.string().min(16).optional(),
   // OpenTelemetry: tracing is on when an OTLP endpoint is set (the exporter reads the OTEL_* variables itself).
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  // The Temporal worker deployment the case workers are versions of (build id: the workflow bundle's hash).
+  TEMPORAL_DEPLOYMENT_NAME: z.string().min(1).max(200)
+    .regex(/^[^.:]+$/, 'no "." or ":" (they separate name and build id)').default('mentorflow'),
+  // Whether a starting case worker makes its version current: always, first (a fresh
+  // deployment only), never (an operator does).
+  // Unset: always outside production, first in production.
+  WORKER_SET_CURRENT: z.enum(['always', 'first', 'never']).optional(),
   // What `npm run worker` runs: the case worker and the mail worker (all), or one of them.
   WORKER_ROLE: z.enum(['all', 'cases', 'mail']).default('all'),
   // Workflows a worker keeps in memory (at most ~1.4 MB each with a burst's leftovers, npm run bench P4); others replay when they wake.
@@ -141,6 +149,8 @@ export interface AppConfig {
   policy: Policy;
   workflowBundlePath?: string;
   workerRole: WorkerRole;
+  /** The worker deployment the case workers join, and when a starting one makes its version current. */
+  deployment: { name: string; setCurrent: SetCurrentMode };
   /** Workflows one worker keeps cached (bounded so memory stays flat however many cases are open). */
   maxCachedWorkflows: number;
   /** The heap limit of the workflow thread, in MB. */
@@ -231,6 +241,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     policy: loadPolicy(e.MENTORFLOW_POLICY, publicBaseUrl),
     workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
     workerRole: e.WORKER_ROLE,
+    deployment: {
+      name: e.TEMPORAL_DEPLOYMENT_NAME,
+      setCurrent: e.WORKER_SET_CURRENT ?? (e.NODE_ENV === 'production' ? 'first' : 'always'),
+    },
     maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
     workflowHeapMb: e.WORKER_WORKFLOW_HEAP_MB,
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT ?? (e.NODE_ENV !== 'production' && process.stdout.isTTY ? 'pretty' : 'json') },

@@ -92,6 +92,7 @@ export const policySchema = z
       })
       .strict(),
     maxHistoryEvents: z.number().int().min(100),
+    midnightSpread: z.string().refine(isIsoDuration, 'an ISO-8601 duration such as "PT2H"'),
   })
   .strict();
 

@@ -3,13 +3,16 @@
  * activities that write the read model) on the task queue, and the mail worker (the
  * activities that talk SMTP) on its mail queue. `role` runs one of them alone, so each
  * can be scaled, deployed and restarted apart; a crash of the case worker then never
- * interrupts an SMTP conversation.
+ * interrupts an SMTP conversation. The case worker runs under Worker Versioning (one version
+ * of the deployment, its build id the workflow bundle's hash: lib/deployment.ts); the mail
+ * worker runs no workflows and stays unversioned.
  */
+import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import nodemailer from 'nodemailer';
 import { bundleWorkflowCode, makeTelemetryFilterString, Runtime, Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { WorkflowIdConflictPolicy } from '@temporalio/common';
+import { WorkflowIdConflictPolicy, type WorkerDeploymentVersion } from '@temporalio/common';
 import { OUTBOX_SWEEPER_ID, outboxSweeperWorkflow } from '../workflows/outbox/sweeper';
 import type { ActivityDeps } from '../activities';
 import { createEmailActivities, nodemailerMailer } from '../activities/email';
@@ -20,6 +23,7 @@ import { mailQueueOf } from '../workflows/shared/task-queues';
 import type { Db } from '../db';
 import { TASK_QUEUE } from '../temporal.config';
 import type { WorkerRole } from './config';
+import { buildIdOf, settleCurrentVersion, type SetCurrentMode } from './deployment';
 import { sdkLogger } from './logger';
 import { encryptingDataConverter, FAILURE_CONVERTER_PATH, type PayloadKey } from './payload-codec';
 import { tracingWorkerOptions, workflowTracingModules } from './tracing';
@@ -48,10 +52,13 @@ export function installRuntime(opts: { metricsBind?: string } = {}): void {
  */
 export const PRELOADED_WORKFLOW_MODULES = ['zod', require.resolve('../workflows/shared/preloaded')];
 
-/** The workflow code as one bundle (what a deployment ships to every worker), with the tracing interceptors when tracing is on. */
-export async function buildWorkflowBundle(): Promise<string> {
+/**
+ * The workflow code as one bundle (what a deployment ships to every worker), with the tracing
+ * interceptors when tracing is on. Another entry point than the product's: the upgrade drill's builds.
+ */
+export async function buildWorkflowBundle(workflowsPath = require.resolve('../workflows')): Promise<string> {
   const bundle = await bundleWorkflowCode({
-    workflowsPath: require.resolve('../workflows'),
+    workflowsPath,
     workflowInterceptorModules: workflowTracingModules(),
     logger: sdkLogger('WARN'),
     preloadModules: PRELOADED_WORKFLOW_MODULES,
@@ -70,7 +77,22 @@ export interface Workers {
   run(): Promise<void>;
   shutdown(): void;
   getState(): string;
+  /** The case worker's deployment version (undefined: unversioned, or no case worker here). */
+  version?: WorkerDeploymentVersion;
+  /**
+   * Once running and registered with the server: what the case worker did about its version
+   * becoming current (`set`, `already` current, or `left` to an operator); rejects when it
+   * could not, and then the workers stop.
+   */
+  settled(): Promise<'set' | 'already' | 'left'>;
 }
+
+/**
+ * The deployment a case worker joins: TEMPORAL_DEPLOYMENT_NAME, and whether a starting
+ * worker makes its version current (WORKER_SET_CURRENT). `unversioned` only for a Temporal
+ * that knows no deployments (the time-skipping test server).
+ */
+export type WorkerDeployment = { name: string; setCurrent: SetCurrentMode } | 'unversioned';
 
 export async function createWorker(opts: {
   connection: NativeConnection;
@@ -87,23 +109,35 @@ export async function createWorker(opts: {
   maxCachedWorkflows?: number;
   /** The heap limit of the thread that runs workflows, MB (WORKER_WORKFLOW_HEAP_MB). */
   workflowHeapMb?: number;
+  deployment: WorkerDeployment;
 }): Promise<Workers> {
   const taskQueue = opts.taskQueue ?? TASK_QUEUE;
   const role = opts.role ?? 'all';
   const deps = { db: opts.db, mailer: opts.mailer, hooks: opts.hooks };
   const dataConverter = encryptingDataConverter(opts.payloadKeys);
   const workers: Worker[] = [];
+  let version: WorkerDeploymentVersion | undefined;
   if (role !== 'mail') {
+    // The bundle is built here when none was given: its hash is the build id.
+    const code = opts.workflowBundle && 'code' in opts.workflowBundle ? opts.workflowBundle.code
+      : opts.workflowBundle ? readFileSync(opts.workflowBundle.codePath, 'utf8') : await buildWorkflowBundle();
+    const deployment = opts.deployment;
+    if (deployment !== 'unversioned') version = { deploymentName: deployment.name, buildId: buildIdOf(code) };
     // The workflow thread is created by Worker.create, after this: V8 gives a new isolate the
     // heap limit its flags say then. Without a limit V8 grows that heap lazily toward a share
     // of the machine's memory, so a burst of new cases left the worker far above what its
     // cache holds (bench P4: 1 GB at the peak of 2,000 new cases, 740 MB after).
     if (opts.workflowHeapMb) setFlagsFromString(`--max-old-space-size=${opts.workflowHeapMb}`);
     workers.push(await Worker.create({
-      ...tracingWorkerOptions({ bundlesWorkflows: !opts.workflowBundle }),
+      ...tracingWorkerOptions({ bundlesWorkflows: false }),
       connection: opts.connection, namespace: opts.namespace, taskQueue, dataConverter,
       ...(opts.maxCachedWorkflows ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
-      ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: require.resolve('../workflows'), bundlerOptions: { preloadModules: PRELOADED_WORKFLOW_MODULES } }),
+      workflowBundle: { code },
+      // Cases move to the current version at their next workflow task (AUTO_UPGRADE): a case
+      // lives for a year, far longer than any version of the code.
+      ...(version
+        ? { workerDeploymentOptions: { useWorkerVersioning: true, version, defaultVersioningBehavior: 'AUTO_UPGRADE' } }
+        : {}),
       activities: { ...createReadModelActivities(deps), ...createReferralProgramActivities(deps) },
     }));
   }
@@ -114,12 +148,35 @@ export async function createWorker(opts: {
       activities: { ...createEmailActivities(deps), ...createReferenceActivities(deps) },
     }));
   }
+  const stopAll = () => workers.forEach((w) => w.getState() === 'RUNNING' && w.shutdown());
+  let settle!: (outcome: Promise<'set' | 'already' | 'left'>) => void;
+  const settled = new Promise<'set' | 'already' | 'left'>((resolve) => {
+    settle = resolve;
+  });
+  settled.catch(() => undefined); // observed through run() when nobody asks
   return {
+    version,
+    settled: () => settled,
     run: async () => {
       // One stopping (a signal, a fatal error) stops the others: the process ends whole.
-      await Promise.all(workers.map((w) => w.run().finally(() => workers.forEach((o) => o.getState() === 'RUNNING' && o.shutdown()))));
+      const running = Promise.all(workers.map((w) => w.run().finally(stopAll)));
+      const deployment = opts.deployment;
+      // The server registers the version at the worker's first poll; then it can become current.
+      const outcome = version && deployment !== 'unversioned'
+        ? settleCurrentVersion(opts.connection.workflowService, opts.namespace, version, deployment.setCurrent, {
+          taskQueue, stopped: () => !['INITIALIZED', 'RUNNING'].includes(workers[0].getState()),
+        })
+        : Promise.resolve('left' as const);
+      settle(outcome);
+      // A version that cannot become current serves no case: the process stops and says why.
+      const failed = await outcome.then(() => undefined, (err: Error) => {
+        stopAll();
+        return err;
+      });
+      await running;
+      if (failed) throw failed;
     },
-    shutdown: () => workers.forEach((w) => w.getState() === 'RUNNING' && w.shutdown()),
+    shutdown: stopAll,
     getState: () => workers[0].getState(),
   };
 }

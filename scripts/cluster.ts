@@ -16,6 +16,8 @@
  * trace holds spans of both an API and a worker process.
  */
 import { buildWorkflowBundle } from '../lib/worker';
+import { Connection } from '@temporalio/client';
+import { buildIdOf, describeDeployment } from '../lib/deployment';
 import { formatPayloadKeys, generatePayloadKeys } from '../lib/payload-codec';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -84,7 +86,8 @@ async function main(): Promise<number> {
     }
     // Both workers start from one prebuilt bundle (what a deployment ships), not two webpack builds.
     const bundlePath = path.join(dir, 'workflow-bundle.js');
-    writeFileSync(bundlePath, await buildWorkflowBundle());
+    const bundle = await buildWorkflowBundle();
+    writeFileSync(bundlePath, bundle);
 
     const apiPorts = smoke || !process.env.PORT ? [await freePort(), await freePort()] : [config.port, config.port + 1];
     const secret = smoke ? randomBytes(32).toString('hex') : config.auth.hsSecret!;
@@ -110,11 +113,13 @@ async function main(): Promise<number> {
     console.log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     if (!smoke) {
+      const metricsUrls = workerMetricsPorts.map((p) => `http://127.0.0.1:${p}/metrics`).join('  ');
       console.log(`
 mentorflow cluster is running
   APIs           ${apiPorts.map((p) => `http://127.0.0.1:${p}/api/v1`).join('  ')}
   Temporal       ${temporal.address}${'metricsUrl' in temporal ? `   (server metrics ${temporal.metricsUrl})` : ''}
-  workers        2 (logs in ${dir}; SDK metrics ${workerMetricsPorts.map((p) => `http://127.0.0.1:${p}/metrics`).join('  ')})
+  workers        2, deployment ${config.deployment.name} build ${buildIdOf(bundle)}
+                 (logs in ${dir}; SDK metrics ${metricsUrls})
   e-mail inbox   http://127.0.0.1:${smtpWebPort}
   database       ${databaseUrl.replace(/:[^:@/]*@/, ':***@')}
 Ctrl-C stops everything.`);
@@ -148,10 +153,18 @@ Ctrl-C stops everything.`);
     const apiMetrics = await fetch(`http://127.0.0.1:${apiPorts[1]}/metrics`).then((r) => r.text(), () => '');
     const metricsOk = sdkSeries.every((n) => n > 0) && /^mentorflow_http_request_duration_seconds_count\{/m.test(apiMetrics) && /^mentorflow_outbox_backlog /m.test(apiMetrics);
     const traced = otlp ? await otlp.tracesAcross(['mentorflow-api', 'mentorflow-worker'], 15_000) : undefined;
+    // The workers' version (the bundle's hash) is the deployment's current one: they made it so.
+    const connection = await Connection.connect({ address: temporal.address });
+    const deployment = await describeDeployment(connection.workflowService, config.temporal.namespace,
+      config.deployment.name);
+    await connection.close();
+    const versionOk = deployment?.current === buildIdOf(bundle);
     console.log('\n| measure | value |\n| --- | --- |');
     for (const [k, v] of [
       ['Temporal', engine === 'dev' ? 'dev server (one process, SQLite)' : 'server, PostgreSQL persistence + SQL visibility, 4 shards'],
       ['workers / API processes', '2 / 2 (requests alternate between the APIs)'],
+      ['worker deployment: current version is the bundle\'s build',
+        `${config.deployment.name}:${deployment?.current} ${versionOk ? '(yes)' : `(NO: ${buildIdOf(bundle)})`}`],
       ['leave stories (enroll, HR approval, personal time verified, request, supervisor + HR approval)', `${seconds.length} done, ${failures.length} failed, concurrency ${concurrency}`],
       ['story latency p50 / p95 / max', `${quantile(seconds, 0.5).toFixed(2)} s / ${quantile(seconds, 0.95).toFixed(2)} s / ${Math.max(...seconds).toFixed(2)} s`],
       ['stories per minute', (seconds.length / (driveSeconds / 60)).toFixed(1)],
@@ -164,7 +177,8 @@ Ctrl-C stops everything.`);
     ]) console.log(`| ${k} | ${v} |`);
     for (const x of [...crashes, ...failures].slice(0, 10)) console.log(`  ! ${x}`);
     console.log(`\ncluster: ${stories} leave stories, ${stories - seconds.length} failed, p50 ${quantile(seconds, 0.5).toFixed(2)} s, p95 ${quantile(seconds, 0.95).toFixed(2)} s (${engine})`);
-    return seconds.length === stories && crashes.length === 0 && metricsOk && (!otlp || (traced ?? 0) > 0) ? 0 : 1;
+    const ok = seconds.length === stories && crashes.length === 0 && metricsOk && versionOk;
+    return ok && (!otlp || (traced ?? 0) > 0) ? 0 : 1;
   } finally {
     await stopAll();
   }

@@ -60,8 +60,11 @@ async function main(): Promise<number> {
   const worker = await createWorker({
     connection: nativeConnection, namespace: 'default', payloadKeys, db, taskQueue,
     mailer: smtpMailer(`smtp://127.0.0.1:${catcher.smtpPort}`, 'fuzz <fuzz@local>'),
+    deployment: { name: 'mentorflow-fuzz', setCurrent: 'always' },
   });
   const running = worker.run();
+  running.catch(() => undefined); // awaited at the end
+  await worker.settled(); // the worker's version is current before the first case starts
   const connection = await Connection.connect({ address: dev.address });
   const client = new Client({ connection, namespace: 'default', dataConverter: encryptingDataConverter(payloadKeys) });
   const secret = 'fuzz-secret-fuzz-secret-fuzz-secret-0123';

@@ -6,7 +6,7 @@
  * then version it with patched() so that running cases keep working).
  * Activities are faked at the activity boundary: a history depends only on workflow code.
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -68,6 +68,15 @@ function historyJson(history: unknown): string {
   return JSON.stringify(History.toObject(message, { longs: String, bytes: String, enums: String }), null, 1);
 }
 
+/**
+ * Recorded histories are add-only: a committed file is never rewritten (CI checks it against
+ * git). A recording whose file exists is refused; record it under a new name with `--suffix`.
+ */
+function writeNewHistory(file: string, json: string): void {
+  if (existsSync(file)) throw new Error(`${path.relative(process.cwd(), file)} exists: histories are add-only (record with --suffix NAME)`);
+  writeFileSync(file, json);
+}
+
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: resolveTestServer() } } });
@@ -97,7 +106,7 @@ async function main(): Promise<void> {
   // `--suffix S`: new files `<name>-S.json` beside the recorded ones (histories are add-only).
   const suffix = process.argv.includes('--suffix') ? `-${process.argv[process.argv.indexOf('--suffix') + 1]}` : '';
   const save = async (name: string, handle: WorkflowHandle, runId?: string) =>
-    writeFileSync(path.join(OUT, `${name}${suffix}.json`), historyJson(await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory()));
+    writeNewHistory(path.join(OUT, `${name}${suffix}.json`), historyJson(await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory()));
 
   // `--only referral|wellness|ece`: those stories alone (the later processes; the others stay as recorded).
   // `--only referral-confirmation`: the referral's address-confirmation stories alone (new files).
@@ -136,7 +145,7 @@ async function main(): Promise<void> {
     await leave.executeUpdate(requestLeaveUpdate, { args: [{ date: today, hours: 1, attestNoTravel: true, actor: actor('emp-history', ['employee'], { department: 'CDT' }) }] });
     await env.sleep(laYearEnd(year) - now + 60_000);
     await leave.result();
-    writeFileSync(path.join(OUT, 'mentoring-leave-year.json'), historyJson(await leave.fetchHistory()));
+    writeNewHistory(path.join(OUT, `mentoring-leave-year${suffix}.json`), historyJson(await leave.fetchHistory()));
 
     const program = await env.client.workflow.start(programRecordWorkflow, {
       taskQueue,
@@ -177,8 +186,8 @@ async function main(): Promise<void> {
     await cert.result();
     await env.sleep(90 * 86_400_000); // past the renewal reminders, inside the 4-month window
     await program.terminate('history recorded');
-    writeFileSync(path.join(OUT, 'program-record.json'), historyJson(await program.fetchHistory()));
-    writeFileSync(path.join(OUT, 'certification.json'), historyJson(await cert.fetchHistory()));
+    writeNewHistory(path.join(OUT, `program-record${suffix}.json`), historyJson(await program.fetchHistory()));
+    writeNewHistory(path.join(OUT, `certification${suffix}.json`), historyJson(await cert.fetchHistory()));
 
     // The foster pipeline: a mentor screened and approved, a youth referred and ready, a
     // match through consents, first meeting, check-ins (one with a safety concern) and closure.
@@ -242,9 +251,9 @@ async function main(): Promise<void> {
     await fosterEdgeStories(env, taskQueue, policy, mentor, youth, save);
     await mentor.terminate('history recorded');
     await youth.terminate('history recorded');
-    writeFileSync(path.join(OUT, 'mentor-screening.json'), historyJson(await mentor.fetchHistory()));
-    writeFileSync(path.join(OUT, 'youth-referral.json'), historyJson(await youth.fetchHistory()));
-    writeFileSync(path.join(OUT, 'match.json'), historyJson(await match.fetchHistory()));
+    writeNewHistory(path.join(OUT, `mentor-screening${suffix}.json`), historyJson(await mentor.fetchHistory()));
+    writeNewHistory(path.join(OUT, `youth-referral${suffix}.json`), historyJson(await youth.fetchHistory()));
+    writeNewHistory(path.join(OUT, `match${suffix}.json`), historyJson(await match.fetchHistory()));
     await leaveIncidentStory(env, taskQueue, policy, save);
     await certificationTimerStories(env, taskQueue, policy, save);
     await fosterTimerStories(env, taskQueue, policy, save);

@@ -15,6 +15,8 @@ import { startSmtpCatcher, type SmtpCatcher } from './provision/smtp-catcher';
 import { connectClient, connectWorker } from '../lib/temporal';
 import { createWorker, ensureOutboxSweeper, installRuntime, smtpMailer } from '../lib/worker';
 import { observeProcess } from '../lib/observability';
+import { logger } from '../lib/logger';
+import { tellRunningCasesOrganisationSettings } from '../lib/organisation-settings';
 import { freePort } from './provision/ports';
 import { buildWeb, webBuildStale } from './web-build';
 
@@ -73,8 +75,10 @@ async function main(): Promise<void> {
       mailer: smtpMailer(config.smtpUrl, config.mailFrom),
       maxCachedWorkflows: config.maxCachedWorkflows,
       workflowHeapMb: config.workflowHeapMb,
+      deployment: config.deployment,
     });
     const running = worker.run();
+    running.catch(() => undefined); // awaited below and on stop; a failure is reported there
     cleanups.push(async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
@@ -83,6 +87,9 @@ async function main(): Promise<void> {
     const temporal = await connectClient(config.temporal);
     cleanups.push(() => temporal.connection.close());
     await ensureOutboxSweeper(temporal);
+    // Running cases follow the organisation's mailboxes, address and holidays (told in the background).
+    void tellRunningCasesOrganisationSettings({ client: temporal, db, policy: config.policy }).catch((err: unknown) =>
+      logger.warn({ err }, 'organisation settings not told to running cases; the next start tries again'));
     const app = createApp({ db, temporal, policy: config.policy, auth: config.auth, rateLimit: config.rateLimit, trustProxy: config.trustProxy, host: config.host, temporalUiUrl: config.temporal.uiUrl,
       sdkMetricsUrl: `http://127.0.0.1:${sdkMetricsPort}/metrics`, metricsToken: config.metrics.token, devSignIn: config.devSignIn, oidc: config.oidc,
     });
@@ -91,6 +98,8 @@ async function main(): Promise<void> {
     });
     cleanups.push(() => new Promise((r) => server.close(() => r(undefined))));
 
+    // The worker's version is the deployment's current one before anyone is told to start cases.
+    await worker.settled();
     const base = config.publicBaseUrl;
     console.log(`
 mentorflow is running
@@ -99,6 +108,7 @@ mentorflow is running
   API docs       ${base}/docs   (OpenAPI: ${base}/openapi.json)
   health         ${base}/health, ${base}/ready   metrics ${base}/metrics
   Temporal UI    ${dev ? `http://127.0.0.1:${config.embedded.temporalUiPort}` : `(configured: ${config.temporal.address})`}
+  worker         deployment ${worker.version?.deploymentName}, build ${worker.version?.buildId}
   e-mail inbox   ${catcher ? `http://127.0.0.1:${catcher.webPort}` : `(configured: SMTP_URL)`}
   database       ${database.url.replace(/:[^:@/]*@/, ':***@')}${database.server ? ' (embedded, data in .data/pg)' : ''}
   a token        npm run token -- --sub emp-1 --roles employee --department CDT

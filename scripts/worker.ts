@@ -3,6 +3,8 @@ import { loadConfig } from '../lib/config';
 import { connectClient, connectWorker } from '../lib/temporal';
 import { createWorker, ensureOutboxSweeper, installRuntime, smtpMailer } from '../lib/worker';
 import { observeProcess } from '../lib/observability';
+import { logger } from '../lib/logger';
+import { tellRunningCasesOrganisationSettings } from '../lib/organisation-settings';
 import { provideDatabase } from './provision/postgres';
 
 async function main(): Promise<void> {
@@ -21,13 +23,25 @@ async function main(): Promise<void> {
     mailer: smtpMailer(config.smtpUrl, config.mailFrom),
     ...(config.workflowBundlePath ? { workflowBundle: { codePath: config.workflowBundlePath } } : {}),
     role: config.workerRole,
+    deployment: config.deployment,
     maxCachedWorkflows: config.maxCachedWorkflows,
     workflowHeapMb: config.workflowHeapMb,
   });
   const client = await connectClient(config.temporal);
   await ensureOutboxSweeper(client);
+  // Running cases follow the organisation's mailboxes, address and holidays (told in the background).
+  void tellRunningCasesOrganisationSettings({ client, db, policy: config.policy }).catch((err: unknown) =>
+    logger.warn({ err }, 'organisation settings not told to running cases; the next start tries again'));
   // Worker.run handles SIGINT/SIGTERM: it drains in-flight tasks, then resolves.
-  await worker.run();
+  const running = worker.run();
+  if (worker.version) {
+    const { deploymentName, buildId } = worker.version;
+    const said = (outcome: string) =>
+      (outcome === 'left' ? 'worker version left for an operator to make current' : 'worker version is current');
+    void worker.settled().then((outcome) => logger.info({ deploymentName, buildId, outcome }, said(outcome)),
+      () => undefined);
+  }
+  await running;
   await client.connection.close();
   await database.stop();
   await observed.stop();

@@ -1,10 +1,10 @@
 /**
- * Starts `temporal server start-dev` with the project's search attributes registered (and
- * its UI pointed at the API's codec endpoint when one is given).
+ * Starts `temporal server start-dev` with the project's search attributes registered, Worker
+ * Versioning on (and its UI pointed at the API's codec endpoint when one is given).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import { SEARCH_ATTRIBUTES } from '../../temporal.config';
+import { SEARCH_ATTRIBUTES, VERSIONING_DYNAMIC_CONFIG } from '../../temporal.config';
 import { resolveTemporalCli } from './tools';
 
 export function waitForPort(port: number, host = '127.0.0.1', timeoutMs = 60_000): Promise<void> {
@@ -36,6 +36,8 @@ export async function startDevServer(opts: {
   port: number; uiPort?: number; dbFile?: string; log?: boolean;
   /** The API's codec endpoint (…/codec), which the UI asks to show encrypted payloads in clear. */
   codecEndpoint?: string;
+  /** More dynamic configuration (key: value), over the product's. */
+  dynamicConfig?: Record<string, unknown>;
 }): Promise<DevServer> {
   const cli = resolveTemporalCli();
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--namespace', 'default', '--log-level', 'error'];
@@ -44,6 +46,9 @@ export async function startDevServer(opts: {
   if (opts.uiPort && opts.codecEndpoint) args.push('--ui-codec-endpoint', opts.codecEndpoint);
   if (opts.dbFile) args.push('--db-filename', opts.dbFile);
   for (const [name, type] of Object.entries(SEARCH_ATTRIBUTES)) args.push('--search-attribute', `${name}=${type}`);
+  for (const [key, value] of Object.entries({ ...VERSIONING_DYNAMIC_CONFIG, ...opts.dynamicConfig })) {
+    args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
+  }
   const child = spawn(cli, args, { stdio: ['ignore', opts.log ? 'inherit' : 'ignore', opts.log ? 'inherit' : 'ignore'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await Promise.race([

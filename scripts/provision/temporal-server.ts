@@ -10,7 +10,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { SEARCH_ATTRIBUTES, TEMPORAL_SERVER_VERSION } from '../../temporal.config';
+import { SEARCH_ATTRIBUTES, TEMPORAL_SERVER_VERSION, VERSIONING_DYNAMIC_CONFIG } from '../../temporal.config';
 import { waitForPort } from './dev-server';
 import { freeLowPort } from './ports';
 import { CACHE_DIR, resolveTemporalCli, which } from './tools';
@@ -105,6 +105,8 @@ export async function startTemporalCluster(opts: {
   databases?: { store: string; visibility: string };
   /** Drop the server's databases first. */
   fresh?: boolean;
+  /** More dynamic configuration (key: value), over the product's. */
+  dynamicConfig?: Record<string, unknown>;
 }): Promise<TemporalCluster> {
   const tools = resolveTemporalServer();
   const shards = opts.shards ?? 4;
@@ -181,14 +183,16 @@ dynamicConfigClient:
   pollInterval: 10s
 `);
   // Search attributes registered a moment ago are usable at once (not after the cache's minute);
-  // Update-with-Start is on, as on Temporal Cloud.
+  // Update-with-Start is on, as on Temporal Cloud; so is Worker Versioning.
+  const extra = Object.entries({ ...VERSIONING_DYNAMIC_CONFIG, ...opts.dynamicConfig })
+    .map(([key, value]) => `${key}:\n  - value: ${JSON.stringify(value)}\n`).join('');
   writeFileSync(path.join(configDir, 'dynamicconfig', 'cluster.yaml'), `system.forceSearchAttributesCacheRefreshOnRead:
   - value: true
 frontend.enableExecuteMultiOperation:
   - value: true
 limit.maxIDLength:
   - value: 255
-`);
+${extra}`);
   const log = createWriteStream(path.join(opts.dir, 'temporal-server.log'), { flags: 'a' });
   const child = spawn(tools.server, ['--root', opts.dir, '--config', 'config', '--env', 'development', '--allow-no-auth', 'start'], { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.pipe(log);

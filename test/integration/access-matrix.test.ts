@@ -258,6 +258,8 @@ const MATRIX: Record<string, Row> = {
   'GET /me': { request: get('/me'), expect: { others: 200 } },
   'GET /incidents': { request: get('/incidents'), expect: { admin: 200, others: 403 } },
   'POST /incidents/:caseId/retry': { request: () => ({ method: 'POST', path: '/incidents/no-such-case/retry' }), expect: { admin: 404, others: 403 } },
+  'GET /admin/doctor': { request: get('/admin/doctor'), expect: { admin: 200, others: 403 } },
+  'POST /admin/doctor/repair': { request: () => ({ method: 'POST', path: '/admin/doctor/repair' }), expect: { admin: 200, others: 403 } },
   'GET /certifications/questions': { public: true, request: get('/certifications/questions'), expect: { others: 200, anon: 200 } },
   'GET /certifications/:caseId': { request: get('/certifications/{cert}'), expect: { ...CERT_VIEWERS, others: 404 } },
   'PUT /certifications/:caseId/self-assessment': {

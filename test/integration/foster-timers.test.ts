@@ -7,6 +7,7 @@
 import { as, eventually, mailbox, type Stack } from '../support/stack';
 import { useTimeSkipping, type TimeSkipping } from '../support/time-skipping';
 import { activeMatch, approvedMentor, caseSup, cw1, mentorApplication, readyYouth } from './foster-fixtures';
+import { actedBy } from '../support/deadlines';
 
 let ts: TimeSkipping;
 let stack: Stack;
@@ -29,7 +30,7 @@ test('check-ins at 2 weeks and then monthly; 7 days late escalates; a safety con
   expect(Date.parse(firstDue) - Date.parse(match.firstMeetingAt)).toBe(14 * DAY);
   expect(await openOf(match.id, 'check_in')).toHaveLength(0);
 
-  await ts.skipTo(Date.parse(firstDue));
+  await ts.skipTo(actedBy(Date.parse(firstDue)));
   const [first] = await openOf(match.id, 'check_in');
   expect(first).toMatchObject({ status: 'open', escalated: false });
   const bad = await as(stack, cw1).post(`/tasks/${first.id}/complete`, { outcome: 'done', data: { satisfaction: 9 } });
@@ -41,7 +42,7 @@ test('check-ins at 2 weeks and then monthly; 7 days late escalates; a safety con
   // A calendar month on (28 to 31 days, give or take an hour of daylight saving).
   expect((Date.parse(second) - Date.parse(firstDue)) / DAY).toBeGreaterThan(27.9);
   expect((Date.parse(second) - Date.parse(firstDue)) / DAY).toBeLessThan(31.1);
-  await ts.skipTo(Date.parse(second));
+  await ts.skipTo(actedBy(Date.parse(second)));
   const [late] = await openOf(match.id, 'check_in');
   await ts.skipTo(Date.parse(second) + 6 * DAY);
   expect((await as(stack, cw1).get(`/tasks/${late.id}`)).body.escalated).toBe(false);
@@ -61,7 +62,7 @@ test('check-ins at 2 weeks and then monthly; 7 days late escalates; a safety con
 
   const anniversary = (await as(stack, cw1).get(`/foster/matches/${match.id}`)).body.anniversaryAt as string;
   expect(Date.parse(anniversary) - Date.parse(match.firstMeetingAt)).toBeGreaterThan(364 * DAY);
-  await ts.skipTo(Date.parse(anniversary));
+  await ts.skipTo(actedBy(Date.parse(anniversary)));
   const m = (await as(stack, cw1).get(`/foster/matches/${match.id}`)).body;
   expect(m.checkIns).toHaveLength(2);
   expect(m.openTasks.filter((t: Task) => t.type === 'check_in').length).toBeGreaterThanOrEqual(9);

@@ -7,6 +7,7 @@ import { laDate, laYearEnd } from '../../workflows/shared/calendar';
 import { as, eventually, mailbox, type Stack } from '../support/stack';
 import { useTimeSkipping, type TimeSkipping } from '../support/time-skipping';
 import { activeEnrollment, admin, certifiedProgram, employee, enrollmentBody, hr, sup, verifiedHours, year } from './fixtures';
+import { actedBy } from '../support/deadlines';
 
 let ts: TimeSkipping;
 let stack: Stack;
@@ -45,7 +46,7 @@ test('an eligibility review is escalated after 10 business days, not before', as
   expect(weekdays(await serverNow(), lastDay)).toBeLessThanOrEqual(13);
   await skipTo(Date.parse(task.dueAt) - 2 * 3_600_000);
   expect((await as(stack, hr).get(`/tasks/${task.id}`)).body.escalated).toBe(false);
-  await skipTo(Date.parse(task.dueAt));
+  await skipTo(actedBy(Date.parse(task.dueAt)));
   expect((await as(stack, hr).get(`/tasks/${task.id}`)).body.escalated).toBe(true);
   await eventually(async () => (await mailbox('mentorflow-admin@mentorflow.local')).some((m) => m.text.includes(task.id)), 'the e-mail');
 });
@@ -83,7 +84,7 @@ test('at year end open requests expire, unused hours lapse and the employee gets
   const pending = await req(1);
   expect(pending.body.status).toBe('pending_supervisor');
 
-  await skipTo(laYearEnd(year));
+  await skipTo(actedBy(laYearEnd(year)));
 
   c = (await as(stack, emp).get(`/mentoring-leave/enrollments/${caseId}`)).body;
   expect(c).toMatchObject({ stage: 'closed', status: 'closed', lapsedHours: 3, openTasks: [] });

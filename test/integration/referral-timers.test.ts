@@ -9,6 +9,7 @@
 import { as, eventually, mailbox, type Stack } from '../support/stack';
 import { useTimeSkipping, type TimeSkipping } from '../support/time-skipping';
 import { confirmToken, coordinator, referralForm, referralProgram, submitConfirmed, type TestProgram } from './referral-fixtures';
+import { actedBy } from '../support/deadlines';
 
 let ts: TimeSkipping;
 let stack: Stack;
@@ -36,7 +37,7 @@ test('not contacted in 5 business days the offer passes on, for 3 rounds; then a
   expect(((await referral(id)).offers as Offer[]).every((o) => o.status === 'offered')).toBe(true);
   await eventually(async () => (await mailbox(programs.find((p) => p.id === first[0].programId)!.contactEmail)).some((m) => m.subject.includes('Reminder')), 'the reminder the day before');
 
-  await ts.skipTo(due);
+  await ts.skipTo(actedBy(due));
   const second = await eventually(async () => {
     const offers = (await referral(id)).offers as Offer[];
     return offers.filter((o) => o.round === 2).length === 3 && offers;
@@ -44,12 +45,12 @@ test('not contacted in 5 business days the offer passes on, for 3 rounds; then a
   expect(second.filter((o) => o.round === 1).map((o) => o.status)).toEqual(['expired', 'expired', 'expired']);
   await eventually(async () => (await mailbox(programs.find((p) => p.id === first[0].programId)!.contactEmail)).some((m) => m.text.includes('passed to another program')), 'the expired program is told');
 
-  await ts.skipTo(Math.max(...second.filter((o) => o.round === 2).map((o) => Date.parse(o.dueAt))));
+  await ts.skipTo(actedBy(Math.max(...second.filter((o) => o.round === 2).map((o) => Date.parse(o.dueAt)))));
   const third = await eventually(async () => {
     const offers = (await referral(id)).offers as Offer[];
     return offers.filter((o) => o.round === 3).length === 3 && offers;
   }, 'round 3');
-  await ts.skipTo(Math.max(...third.filter((o) => o.round === 3).map((o) => Date.parse(o.dueAt))));
+  await ts.skipTo(actedBy(Math.max(...third.filter((o) => o.round === 3).map((o) => Date.parse(o.dueAt)))));
   const placing = await eventually(async () => {
     const r = await referral(id);
     return r.stage === 'awaiting_placement' && r;
@@ -72,7 +73,7 @@ test('an outcome not reported within 60 days escalates to the partnership coordi
   const contacted = await as(stack, p.staff).post(`/tasks/${contact.id}/complete`, { outcome: 'contacted' });
   const report = contacted.body.case.openTasks.find((t: { type: string }) => t.type === 'report_outcome');
   expect(Date.parse(report.dueAt) - (await ts.now())).toBeGreaterThan(59 * 24 * HOUR);
-  await ts.skipTo(Date.parse(report.dueAt));
+  await ts.skipTo(actedBy(Date.parse(report.dueAt)));
   expect((await as(stack, coordinator).get(`/tasks/${report.id}`)).body.escalated).toBe(true);
   await eventually(async () => (await mailbox('partnership@mentorflow.local')).some((m) => m.subject.includes('Overdue') && m.text.includes(report.id)), 'the escalation e-mail');
   // Still the program's to report; the referral stays open meanwhile.

@@ -8,6 +8,7 @@ import { laDate } from '../../workflows/shared/calendar';
 import { as, eventually, mailbox, type Stack } from '../support/stack';
 import { useTimeSkipping, type TimeSkipping } from '../support/time-skipping';
 import { approvedCaller, counselor, pc, wellnessReferral } from './wellness-fixtures';
+import { actedBy } from '../support/deadlines';
 
 let ts: TimeSkipping;
 let stack: Stack;
@@ -31,7 +32,7 @@ test('a call not logged within 2 days alerts the assigning coordinator; the next
 
   await ts.skipTo(assignedAt + 1.5 * DAY);
   expect((await as(stack, pc).get(`/tasks/${first.id}`)).body.escalated).toBe(false);
-  await ts.skipTo(Date.parse(first.dueAt));
+  await ts.skipTo(actedBy(Date.parse(first.dueAt)));
   expect((await as(stack, pc).get(`/tasks/${first.id}`)).body.escalated).toBe(true);
   // Assigned: the coordinator who assigned the caller is alerted (not every coordinator), and case supervisors.
   await eventually(async () => (await mailbox(pc.email)).some((m) => m.subject.includes('Overdue') && m.text.includes(first.id)), 'the assigning coordinator is alerted');
@@ -48,6 +49,6 @@ test('a call not logged within 2 days alerts the assigning coordinator; the next
   const safety = (logged.body.case.openTasks as Task[]).find((t) => t.type === 'safety_review')!;
   const now = await ts.now();
   expect(laDate(Date.parse(safety.dueAt) - 1)).toBe(laDate(now));
-  await ts.skipTo(Date.parse(safety.dueAt));
+  await ts.skipTo(actedBy(Date.parse(safety.dueAt)));
   expect((await as(stack, pc).get(`/tasks/${safety.id}`)).body.escalated).toBe(true);
 });

@@ -15,6 +15,15 @@ import { startSmtpCatcher } from '../../scripts/provision/smtp-catcher';
 
 export const TEST_DIR = path.resolve(__dirname, '../../.data/test');
 
+/**
+ * A version that stopped being current is seen drained within seconds here, not after the
+ * server's 3-minute grace and refresh (the upgrade drill waits for it before stopping a build).
+ */
+const TEST_DYNAMIC_CONFIG = {
+  'matching.wv.VersionDrainageStatusVisibilityGracePeriod': '2s',
+  'matching.wv.VersionDrainageStatusRefreshInterval': '1s',
+};
+
 export default async function globalSetup(): Promise<void> {
   mkdirSync(TEST_DIR, { recursive: true });
   // A fresh database each run: nothing left over from an earlier run can make a test pass.
@@ -26,8 +35,13 @@ export default async function globalSetup(): Promise<void> {
   // The dev server, or under `npm run test:cluster` the Temporal server with PostgreSQL
   // persistence and SQL visibility on the same PostgreSQL (its own databases), 4 shards.
   const dev = process.env.TEST_TOPOLOGY === 'cluster'
-    ? await startTemporalCluster({ dir: path.join(TEST_DIR, 'cluster'), pg: loginOf(base), shards: 4, fresh: true, databases: { store: 'temporal_test', visibility: 'temporal_visibility_test' } })
-    : await startDevServer({ port: Number(process.env.TEST_TEMPORAL_PORT ?? 0) || (await freePort()) });
+    ? await startTemporalCluster({
+      dir: path.join(TEST_DIR, 'cluster'), pg: loginOf(base), shards: 4, fresh: true,
+      databases: { store: 'temporal_test', visibility: 'temporal_visibility_test' }, dynamicConfig: TEST_DYNAMIC_CONFIG,
+    })
+    : await startDevServer({
+      port: Number(process.env.TEST_TEMPORAL_PORT ?? 0) || (await freePort()), dynamicConfig: TEST_DYNAMIC_CONFIG,
+    });
   const catcher = await startSmtpCatcher({ smtpPort: 0, webPort: 0 });
   const bundlePath = path.join(TEST_DIR, 'workflow-bundle.js');
   writeFileSync(bundlePath, await buildWorkflowBundle());

@@ -1,6 +1,7 @@
 /**
  * The whole product in one test process, on the real services of the global setup: a
- * worker on its own task queue, and the API on a free port. Nothing is mocked.
+ * worker on its own task queue (a version of its own worker deployment, made current as
+ * `npm start` does), and the API on a free port. Nothing is mocked.
  */
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
@@ -32,6 +33,8 @@ export interface Stack {
   client: Client;
   policy: Policy;
   taskQueue: string;
+  /** The worker deployment of this stack's workers (named after its task queue; unset on the time-skipping server). */
+  deploymentName?: string;
   baseUrl: string;
   /** Every API instance's base URL (one, or two under test:cluster). */
   baseUrls: string[];
@@ -92,8 +95,14 @@ export async function startStack(opts: {
     hooks: opts.hooks,
     taskQueue,
     workflowBundle: { codePath: opts.workflowBundlePath ?? process.env.TEST_WORKFLOW_BUNDLE! },
+    // The time-skipping test server knows no worker deployments.
+    deployment: opts.temporal ? 'unversioned' as const : { name: taskQueue, setCurrent: 'always' as const },
   })));
   const running = workers.map((w) => w.run());
+  // Awaited in stop(); a worker that stops early (its version could not become current) is reported there.
+  for (const r of running) r.catch(() => undefined);
+  // Cases start only once the stack's version is current (as under `npm start`).
+  await Promise.all(workers.map((w) => w.settled()));
   const connections = opts.temporal ? [] : await Promise.all(Array.from({ length: replicas }, () => Connection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! })));
   const dataConverter = encryptingDataConverter(TEST_PAYLOAD_KEYS);
   const clients = opts.temporal
@@ -111,6 +120,7 @@ export async function startStack(opts: {
   let calls = 0;
   return {
     db, client: clients[0], policy, taskQueue, worker: workers[0], routes: apps[0].locals.routes, baseUrls,
+    deploymentName: opts.temporal ? undefined : taskQueue,
     /** Each read of the base URL takes the next API instance (one of one, or one of two). */
     get baseUrl() {
       return baseUrls[calls++ % baseUrls.length];

@@ -9,6 +9,7 @@ import { eceCertificationWorkflow, eceCertificationWorkflowId } from '../../work
 import { reservePlacementUpdate } from '../../workflows/ece/messages';
 import { ecePlacementWorkflow, ecePlacementWorkflowId } from '../../workflows/ece/placement';
 import { caseDetailsQuery, caseRecordedUpdate, completeTaskUpdate, openTasksQuery } from '../../workflows/shared/messages';
+import { laDate } from '../../workflows/shared/calendar';
 import { env, faults, person, policy, taskQueue } from './harness';
 
 const MINUTE = 60_000;
@@ -47,4 +48,27 @@ test('a started placement keeps its mentor though its row is missing; one that n
   });
   await env.sleep(10 * MINUTE); // past the 5-minute hold
   expect(await held(h)).toEqual([started]);
+});
+
+test('a reservation carried over a continue-as-new is let go when its hold ends, counted from the reservation', async () => {
+  faults.notRecorded = true;
+  const now = Number(await env.currentTimeMs());
+  const caseId = randomUUID();
+  const never = randomUUID();
+  const application = { collegeId: 'c1', person: mentor, role: 'mentor_teacher' as const, site: 'Sunrise', yearsExperience: 9, permitLevel: 'Master Teacher', evidence: 'QRIS tier 4' };
+  // The run a continue-as-new starts: a certified mentor whose reservation was made 4 minutes ago.
+  const at = new Date(now - 4 * MINUTE).toISOString();
+  const state = {
+    ...application, caseId, type: 'ece_certification' as const, stage: 'certified' as const, status: 'open' as const, subject: 'Mentor Teacher certification',
+    viewers: [`user:${mentor.id}`], version: 3, createdAt: at, updatedAt: at, recorded: true, tasks: {},
+    votes: [], development: [], remindersSent: 0, certifiedAt: at, certifiedUntil: '2030-06-30', periodStart: laDate(now),
+    openPlacements: [{ placementId: never, since: at }],
+  };
+  const h = await env.client.workflow.start(eceCertificationWorkflow, {
+    taskQueue, workflowId: eceCertificationWorkflowId(caseId), args: [{ ...application, caseId, policy, appliedBy: coordinator, state }],
+  });
+  expect(await held(h)).toEqual([never]);
+  // Five minutes after the reservation (two after this run began), not five after it.
+  await env.sleep(2 * MINUTE);
+  expect(await held(h)).toEqual([]);
 });

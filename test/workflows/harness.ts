@@ -5,9 +5,11 @@
  * remember what they were asked (`calls`). Importing it registers the hooks.
  */
 import { randomUUID } from 'node:crypto';
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { classifiedWriteFailure } from '../../activities/infrastructure';
 import { buildPolicy } from '../../lib/policy';
 import type { TransitionInput } from '../../workflows/shared/records';
 import { mailQueueOf } from '../../workflows/shared/task-queues';
@@ -18,7 +20,7 @@ export const eventsOf = (inputs: TransitionInput[]) => inputs.flatMap((t) => (t.
 /** What the fake activities were asked, and the faults they obey. */
 export const calls = { transitions: [] as TransitionInput[], incidents: [] as { caseId: string; open?: { reason: string } }[], deliveries: 0 };
 export const faults = {
-  refuseNext: 0, failAlways: false, mailDown: false, refuseHours: 0, notRecorded: false,
+  refuseNext: 0, failAlways: false, bugAlways: false, mailDown: false, refuseHours: 0, notRecorded: false,
   programs: [] as { programId: string; name: string; contactEmail: string; reasons: string[] }[],
   programsGate: Promise.resolve() as Promise<void>,
 };
@@ -49,7 +51,9 @@ beforeEach(async () => {
         if (faults.refuseNext > 0) faults.refuseNext--;
         throw ApplicationFailure.nonRetryable('value too long for type character varying (22001)', 'bad_data');
       }
-      if (faults.failAlways) throw ApplicationFailure.retryable('connection terminated unexpectedly', 'Error');
+      // As the real activity classifies them: an outage is waited out, a bug becomes an incident.
+      if (faults.failAlways) throw classifiedWriteFailure(new Error('Connection terminated unexpectedly'), writeAttempt(input));
+      if (faults.bugAlways) throw classifiedWriteFailure(new TypeError("Cannot read properties of undefined (reading 'id')"), writeAttempt(input));
       return { emailsSent: 0 };
     },
     recordIncident: async (input: { caseId: string; open?: { reason: string } }) => {
@@ -89,8 +93,13 @@ beforeEach(() => {
   calls.transitions = [];
   calls.incidents = [];
   calls.deliveries = 0;
-  Object.assign(faults, { refuseNext: 0, failAlways: false, mailDown: false, refuseHours: 0, notRecorded: false, programs: [], programsGate: Promise.resolve() });
+  Object.assign(faults, { refuseNext: 0, failAlways: false, bugAlways: false, mailDown: false, refuseHours: 0, notRecorded: false, programs: [], programsGate: Promise.resolve() });
 });
+
+/** The attempt of the running write, as the real activity reads it (a write without a case is never given up). */
+function writeAttempt(input: TransitionInput): number {
+  return input.case ? Context.current().info.attempt : 0;
+}
 
 /** A wait that fails with its label instead of hanging the suite. */
 export function within<T>(p: Promise<T>, ms: number, label: string): Promise<T> {

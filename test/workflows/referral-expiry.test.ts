@@ -10,6 +10,8 @@ import { mentorReferralWorkflowId } from '../../workflows/referral/ids';
 import { mentorReferralWorkflow } from '../../workflows/referral/workflow';
 import { caseRecordedUpdate, openTasksQuery } from '../../workflows/shared/messages';
 import { calls, env, eventually, faults, policy, taskQueue, within } from './harness';
+import { BusinessCalendar } from '../../workflows/shared/calendar';
+import { spreadInstant } from '../../workflows/shared/mass-instants';
 
 const program = (n: number) => ({ programId: `prog-${n}-${randomUUID().slice(0, 6)}`, name: `Program ${n}`, contactEmail: `p${n}@example.org`, reasons: ['county'] });
 
@@ -34,8 +36,10 @@ test('a withdrawal while an expired offer looks for the next program does not le
   let release: () => void = () => undefined;
   faults.programsGate = new Promise<void>((r) => { release = r; });
   faults.programs = [program(2)];
-  // Just past its due time: while the hook's look-up is out, time moves only as fast as the clock.
-  await env.sleep(Date.parse(offer.dueAt) - Number(await env.currentTimeMs()) + 2_000);
+  // Just past the instant this case acts on its due time (spread after a close of day): while
+  // the hook's look-up is out, time moves only as fast as the clock.
+  const expiresAt = spreadInstant(Date.parse(offer.dueAt), h.workflowId, policy.midnightSpread!, new BusinessCalendar(policy.holidays));
+  await env.sleep(expiresAt - Number(await env.currentTimeMs()) + 2_000);
   await eventually(async () => !(await h.query(openTasksQuery)).some((t) => t.id === offer.id), 'the offer expired in the workflow');
   await h.startUpdate(withdrawReferralUpdate, { args: [{ actor: { id: 'volunteer' } }], waitForStage: WorkflowUpdateStage.ACCEPTED });
   // Give the case every chance to finish before the look-up answers (it must not).
@@ -45,4 +49,8 @@ test('a withdrawal while an expired offer looks for the next program does not le
   await within(finished, 20_000, 'the case to finish');
   const written = calls.transitions.flatMap((t) => t.tasks ?? []).filter((t) => t.id === offer.id).at(-1);
   expect(written).toMatchObject({ status: 'expired' });
+  // The program is told the referral ended, not that it went to another program.
+  const told = calls.transitions.flatMap((t) => t.emails ?? []).find((m) => m.key.endsWith(':offer_expired'))!;
+  expect(told.text).toMatch(/has since withdrawn it/);
+  expect(told.text).not.toMatch(/passed to another program/);
 });

@@ -49,7 +49,8 @@ export async function eceCertificationWorkflow(input: EceCertificationInput): Pr
     evidence: s.evidence, votes: s.votes.map(({ vote, at }) => ({ vote, at })), ...(s.certifiedUntil ? { certifiedUntil: s.certifiedUntil, certifiedAt: s.certifiedAt, periodStart: s.periodStart } : {}),
     development: s.development, developmentHoursInPeriod: hoursInPeriod(), openPlacements: s.openPlacements.map((p) => p.placementId),
   }));
-  const coordinatorMailbox = roleMailbox(input.policy.mailboxes, 'college_coordinator', scope);
+  // Read when used: the organisation may move the mailbox while the certification runs.
+  const coordinatorMailbox = () => roleMailbox(input.policy.mailboxes, 'college_coordinator', scope);
   function hoursInPeriod(): number {
     return state.development.filter((d) => !state.periodStart || (d.date >= state.periodStart && (!state.certifiedUntil || d.date <= state.certifiedUntil))).reduce((a, d) => a + d.hours, 0);
   }
@@ -76,14 +77,14 @@ export async function eceCertificationWorkflow(input: EceCertificationInput): Pr
       void lifecycle();
       return mergeChanges(voted, {
         events: [rt.event(SYSTEM, 'mentor_certified', { approve, decline, certifiedUntil: state.certifiedUntil })],
-        emails: [rt.email(`${state.caseId}:certified`, [state.person.email, coordinatorMailbox], `Certified as a ${ROLE_NAME[state.role]}`,
+        emails: [rt.email(`${state.caseId}:certified`, [state.person.email, coordinatorMailbox()], `Certified as a ${ROLE_NAME[state.role]}`,
           `The selection committee certified ${state.person.name} as a ${ROLE_NAME[state.role]} through ${state.certifiedUntil}.`, rt.caseLink())],
       });
     }
     rt.setStage('declined', 'closed');
     return mergeChanges(voted, {
       events: [rt.event(SYSTEM, 'mentor_declined', { approve, decline })],
-      emails: [rt.email(`${state.caseId}:declined`, [state.person.email, coordinatorMailbox], `${ROLE_NAME[state.role]} application`,
+      emails: [rt.email(`${state.caseId}:declined`, [state.person.email, coordinatorMailbox()], `${ROLE_NAME[state.role]} application`,
         `The selection committee did not certify ${state.person.name} as a ${ROLE_NAME[state.role]} this time.`, rt.caseLink())],
     });
   });
@@ -127,7 +128,10 @@ export async function eceCertificationWorkflow(input: EceCertificationInput): Pr
   async function releaseIfNeverStarted(placementId: string): Promise<void> {
     const held = () => state.openPlacements.some((p) => p.placementId === placementId);
     const started = () => state.openPlacements.some((p) => p.placementId === placementId && p.started);
-    await rt.untilOr(() => !held() || started(), addDuration(Date.now(), input.policy.foster.reservationHold, rt.calendar));
+    // The hold counts from the reservation, also when it is watched again after a continue-as-new.
+    const since = state.openPlacements.find((p) => p.placementId === placementId)?.since;
+    const from = since && patched('placement-hold-from-reservation') ? Date.parse(since) : Date.now();
+    await rt.untilOr(() => !held() || started(), addDuration(from, input.policy.foster.reservationHold, rt.calendar));
     if (held() && !started() && !(await caseRecorded({ caseId: placementId })).recorded) {
       state.openPlacements = state.openPlacements.filter((p) => p.placementId !== placementId);
     }
@@ -144,7 +148,7 @@ export async function eceCertificationWorkflow(input: EceCertificationInput): Pr
         state.remindersSent++;
         await rt.commit({
           events: [rt.event(SYSTEM, 'renewal_reminder_sent', { certifiedUntil: state.certifiedUntil, hoursInPeriod: hoursInPeriod() })],
-          emails: [rt.email(`${state.caseId}:${state.certifiedUntil}:reminder-${state.remindersSent}`, [state.person.email, coordinatorMailbox],
+          emails: [rt.email(`${state.caseId}:${state.certifiedUntil}:reminder-${state.remindersSent}`, [state.person.email, coordinatorMailbox()],
             `${ROLE_NAME[state.role]} certification ends ${state.certifiedUntil}`,
             `The certification ends ${state.certifiedUntil}. It renews with ${rules.renewalHours} hours of professional development in the period; ${hoursInPeriod()} are logged.`, rt.caseLink())],
         });
@@ -163,7 +167,7 @@ export async function eceCertificationWorkflow(input: EceCertificationInput): Pr
       void closeWhenFree();
       await rt.commit({
         events: [rt.event(SYSTEM, 'certification_lapsed', { hoursInPeriod: hoursInPeriod(), openPlacements: open })],
-        emails: [rt.email(`${state.caseId}:${uuid4()}:lapsed`, [state.person.email, coordinatorMailbox], `${ROLE_NAME[state.role]} certification lapsed`,
+        emails: [rt.email(`${state.caseId}:${uuid4()}:lapsed`, [state.person.email, coordinatorMailbox()], `${ROLE_NAME[state.role]} certification lapsed`,
           `The certification of ${state.person.name} lapsed (${hoursInPeriod()} of ${rules.renewalHours} development hours). No new placements.`
           + (open.length ? ` Open placements to review: ${open.length} (${open.map((p) => p.slice(0, 8)).join(', ')}).` : ''), rt.caseLink())],
       });

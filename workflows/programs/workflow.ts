@@ -19,6 +19,7 @@ import {
 } from '@temporalio/workflow';
 import { deliverEmails, recordTransitionUntilWritten } from '../shared/activities';
 import { BusinessCalendar, addDays, laStartOfDay, subtractDuration } from '../shared/calendar';
+import { applyOrganisationSettings, organisationSettingsSignal } from '../shared/organisation-settings';
 import { caseRecordedUpdate } from '../shared/messages';
 import type { Policy } from '../shared/policy';
 import { SYSTEM, type Actor, type EmailMessage, type ProgramRow, type TimelineEvent, type TransitionInput } from '../shared/records';
@@ -77,13 +78,13 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
   const state: ProgramState = input.state ?? { program: input.program, recorded: false, renewalRemindersSent: 0 };
   const p = state.program;
   const policy = input.policy;
-  const calendar = new BusinessCalendar(policy.holidays);
-  const link = `${policy.publicBaseUrl}/api/v1/programs/${p.id}`;
+  let calendar = new BusinessCalendar(policy.holidays);
+  const link = () => `${policy.publicBaseUrl}/api/v1/programs/${p.id}`;
   const event = (actor: Actor, name: string, detail: Record<string, unknown>, id = uuid4()): TimelineEvent => ({
     id, caseId: p.id, at: new Date(Date.now()).toISOString(), actor, event: name, detail,
   });
   const tellContact = (key: string, subject: string, text: string): EmailMessage => ({
-    key, to: [p.contactEmail], subject: `[mentorflow] ${subject}`, text: `${text}\n\nOpen: ${link}\n`, link,
+    key, to: [p.contactEmail], subject: `[mentorflow] ${subject}`, text: `${text}\n\nOpen: ${link()}\n`, link: link(),
   });
   let changed = 0;
 
@@ -123,6 +124,10 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
     },
   );
   setHandler(programLevelSignal, applyLevel);
+  setHandler(organisationSettingsSignal, (settings) => {
+    applyOrganisationSettings(policy, settings);
+    calendar = new BusinessCalendar(policy.holidays);
+  });
 
   if (!state.recorded) {
     await record({ program: p, events: [event(input.createdBy, 'program_registered', { level: p.level })] });

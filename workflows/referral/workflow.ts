@@ -214,11 +214,13 @@ export async function mentorReferralWorkflow(input: MentorReferralInput): Promis
     const o = offerOfTask(task);
     o.status = 'expired';
     o.endedReason = 'not contacted within the time allowed';
-    return mergeChanges(
-      { events: [rt.event(SYSTEM, 'offer_expired', { programId: o.programId, round: o.round })],
-        emails: [tellProgram(o, 'offer_expired', `The mentor referral ${short} was not taken up in time and has passed to another program.`)] },
-      await passOn(o),
-    );
+    const expired = rt.event(SYSTEM, 'offer_expired', { programId: o.programId, round: o.round });
+    const next = await passOn(o);
+    // Withdrawn meanwhile (or while the next program was looked up): nothing passes on.
+    const told = closed()
+      ? `The mentor referral ${short} was not taken up in time, and the volunteer has since withdrawn it.`
+      : `The mentor referral ${short} was not taken up in time and has passed to another program.`;
+    return mergeChanges({ events: [expired], emails: [tellProgram(o, 'offer_expired', told)] }, next);
   });
 
   /** The first offers of a referral: the best-ranked programs, else a coordinator. */

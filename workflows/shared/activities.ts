@@ -5,8 +5,11 @@
  * server's acceptance and the outbox's mark, so it cannot make a message go out twice.
  * (The task queue of an activity is not part of replay's comparison: running cases keep
  * replaying, tested by the replay suite.)
- * Writing the read model retries a bounded number of times and never on `bad_data` (the
- * case opens an incident instead); delivering e-mail tries a few times and leaves the
+ * Writing the read model waits out an outage of the database however long it lasts (the
+ * backoff capped at a minute; the activity counts the waiting writes on the worker's
+ * metrics) and fails only on what retrying cannot fix — data the database refuses
+ * (`bad_data`) or a failure that is no outage (`unexpected_error`, after a few attempts) —
+ * and then the case opens an incident; delivering e-mail tries a few times and leaves the
  * rest to the outbox sweep; flagging an incident retries until it is written.
  */
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
@@ -18,7 +21,7 @@ import { mailQueueOf } from './task-queues';
 
 export const { recordTransition } = proxyActivities<ReadModelActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 8, nonRetryableErrorTypes: ['bad_data'] },
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: ['bad_data', 'unexpected_error'] },
 });
 
 /**

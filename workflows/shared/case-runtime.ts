@@ -7,10 +7,12 @@
  * Reminder and escalation timers are derived from the task records in the state, so
  * after continue-as-new `resumeTaskTimers()` rebuilds them from what was carried over.
  */
-import { ActivityFailure, allHandlersFinished, condition, log, patched, uuid4, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, condition, log, patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import { deliverEmails, recordIncident, recordTransition } from './activities';
 import { roleMailbox, roleToken, userToken } from './access';
 import { BusinessCalendar } from './calendar';
+import { DEFAULT_MIDNIGHT_SPREAD, isDayBoundary, spreadInstant } from './mass-instants';
+import { applyOrganisationSettings, organisationSettingsSignal } from './organisation-settings';
 import type { Policy } from './policy';
 import { mergeChanges, type CaseCore, type Change, type TaskCompletionHook, type TaskExpiryHook, type TaskSpec, type TaskValidator } from './case-core';
 import { newTaskRecord } from './task-record';
@@ -38,13 +40,16 @@ const COMMIT_WITH_INCIDENTS = 'commit-with-incidents-and-email-step';
 const EXPIRY_DRAINED = 'expiry-hook-drained';
 /** A commit that succeeds while others wait on the incident wakes them instead of clearing it. */
 const COMMIT_WAKES_WAITERS = 'commit-wakes-incident-waiters';
+/** Work due at a day boundary is done at the case's own instant within a window after it. */
+const MASS_INSTANTS_SPREAD = 'mass-instants-spread';
 
 
 export { refuse } from './refusals';
 export * from './case-core';
 
 export class CaseRuntime<S extends CaseCore> {
-  readonly calendar: BusinessCalendar;
+  /** Business days on the organisation's holidays (replaced when they change). */
+  calendar: BusinessCalendar;
   private commitsInFlight = 0;
   private deliveriesInFlight = 0;
   /** Bumped by an admin's retry of an incident: every commit waiting on it tries again. */
@@ -63,6 +68,10 @@ export class CaseRuntime<S extends CaseCore> {
     private readonly extra: (s: S) => Omit<TransitionInput, 'case'> = () => ({}),
   ) {
     this.calendar = new BusinessCalendar(policy.holidays);
+    setHandler(organisationSettingsSignal, (settings) => {
+      applyOrganisationSettings(this.policy, settings);
+      this.calendar = new BusinessCalendar(this.policy.holidays);
+    });
   }
 
   nowIso(): string {
@@ -172,6 +181,11 @@ export class CaseRuntime<S extends CaseCore> {
     }
   }
 
+  /** Whether a commit waits on the incident, or is writing again after a retry (a read; no command). */
+  incidentWaiting(): boolean {
+    return this.waitingOnIncident > 0 || this.state.incident !== undefined;
+  }
+
   /** An admin's retry of the incident (the Update's validator checks there is one). */
   retryIncident(): void {
     this.retries++;
@@ -241,7 +255,7 @@ export class CaseRuntime<S extends CaseCore> {
     const task = this.state.tasks[taskId];
     const closed = () => task.status !== 'open';
     if (!task.reminded) {
-      if (await condition(closed, Math.max(1, Date.parse(task.remindAt) - Date.now()))) return;
+      if (await this.untilOr(closed, Date.parse(task.remindAt))) return;
       task.reminded = true;
       await this.commit({
         tasks: [task],
@@ -253,7 +267,7 @@ export class CaseRuntime<S extends CaseCore> {
       });
     }
     if (task.expiresAtDue) {
-      if (await condition(closed, Math.max(1, Date.parse(task.dueAt) - Date.now()))) return;
+      if (await this.untilOr(closed, Date.parse(task.dueAt))) return;
       // Counted as a commit from the moment the task expires: the hook's own work (a referral's
       // pass-on asks the read model) is never cut off by the case closing or continuing as new.
       const drained = patched(EXPIRY_DRAINED);
@@ -267,7 +281,7 @@ export class CaseRuntime<S extends CaseCore> {
       return;
     }
     if (!task.escalated) {
-      if (await condition(closed, Math.max(1, Date.parse(task.dueAt) - Date.now()))) return;
+      if (await this.untilOr(closed, Date.parse(task.dueAt))) return;
       task.escalated = true;
       // Youth and match tasks go to case supervisors whatever the policy says (never admin).
       task.escalateTo = escalationRole(this.state.type, task.escalateTo);
@@ -302,9 +316,17 @@ export class CaseRuntime<S extends CaseCore> {
     return this.details(this.state);
   }
 
-  /** Waits for `pred` or the instant `untilMs`; false when the instant came first. */
+  /**
+   * Waits for `pred` or the instant `untilMs`; false when the instant came first. An instant
+   * at a day boundary is met at this case's place in the spread window after it.
+   */
   async untilOr(pred: () => boolean, untilMs: number): Promise<boolean> {
-    return condition(pred, Math.max(1, untilMs - Date.now()));
+    return condition(pred, Math.max(1, this.actsAt(untilMs) - Date.now()));
+  }
+
+  private actsAt(ms: number): number {
+    if (!isDayBoundary(ms) || !patched(MASS_INSTANTS_SPREAD)) return ms;
+    return spreadInstant(ms, workflowInfo().workflowId, this.policy.midnightSpread ?? DEFAULT_MIDNIGHT_SPREAD, this.calendar);
   }
 
   /** True when history is long enough that the workflow should continue as new. */

@@ -44,5 +44,10 @@ export const stageQuery = defineQuery<string>('stage');
 export const openTasksQuery = defineQuery<TaskRecord[]>('openTasks');
 /** The process-specific view of the case, as the read model gets it. */
 export const caseDetailsQuery = defineQuery<Record<string, unknown>>('caseDetails');
+/**
+ * Whether a commit of the case waits on an incident (or is retrying one): an incident row
+ * of a case that answers false is left over (the doctor's check, lib/doctor).
+ */
+export const incidentWaitingQuery = defineQuery<boolean>('incidentWaiting');
 /** An admin retries a case's incident once its cause is fixed. */
 export const retryIncidentUpdate = defineUpdate<{ retrying: true }, [{ actor: ActingUser }]>('retryIncident');

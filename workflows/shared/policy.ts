@@ -123,6 +123,12 @@ export interface Policy {
   };
   /** Continue-as-new once a workflow's history passes this many events. */
   maxHistoryEvents: number;
+  /**
+   * Work due at a day boundary in Los Angeles (a business-day deadline, a year end) is done
+   * at each case's own instant within this window after it, so cases do not all act at once.
+   * Absent in the policies of cases that started before it existed (2 hours then).
+   */
+  midnightSpread?: PolicyDuration;
 }
 
 const businessDays = (n: number): PolicyDuration => ({ businessDays: n });
@@ -245,6 +251,7 @@ export const DEFAULT_POLICY: Policy = {
     submissionsPerAddressPerDay: 3,
   },
   maxHistoryEvents: 5000,
+  midnightSpread: 'PT2H',
 };
 
 export function taskPolicy(policy: Policy, type: string): TaskPolicy {

@@ -13,6 +13,7 @@ import {
   caseRecordedUpdate,
   claimTaskUpdate,
   completeTaskUpdate,
+  incidentWaitingQuery,
   openTasksQuery,
   releaseTaskUpdate,
   retryIncidentUpdate,
@@ -136,4 +137,5 @@ export function registerTaskUpdates<S extends CaseCore>(rt: CaseRuntime<S>, onCo
   setHandler(stageQuery, () => state.stage);
   setHandler(openTasksQuery, () => rt.openTasks());
   setHandler(caseDetailsQuery, () => rt.detailsView());
+  setHandler(incidentWaitingQuery, () => rt.incidentWaiting());
 }

@@ -1,0 +1,124 @@
+/**
+ * The upgrade and rollback drills' builds, the operator's command, and how they read a
+ * case's history. The three builds are made from today's workflow code so
+ * that the drills always upgrade what ships:
+ *  - N: the product's bundle;
+ *  - N+1: the same code with one change to the mentoring-leave workflow behind `patched()` —
+ *    a supervisor's approval also records that the request went on to HR (a new timeline
+ *    event: it draws an id, so running cases may only take it through a patch);
+ *  - N+2: the roll forward after a rollback — N's behaviour for every step cases take from
+ *    now on (a second patch turns the change off), while the steps cases already took on N+1
+ *    still replay with its event (the first patch is still asked, and answers true only
+ *    where N+1 recorded it).
+ * The changed workflow file is written under .data/test/ with its imports pointing back at
+ * the product's modules; every other module of the bundle is the product's own.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Client } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { buildIdOf } from '../../lib/deployment';
+import { buildWorkflowBundle } from '../../lib/worker';
+import { resolveTemporalCli } from '../../scripts/provision/tools';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SOURCE = path.join(ROOT, 'workflows/mentoring-leave/workflow.ts');
+
+/** Where the change goes: the events of a supervisor's approval. */
+const APPROVED = "rt.event(actor, 'leave_request_supervisor_approved', { requestId: request.id })";
+const ANCHOR = `events: [${APPROVED}, ...(next.events ?? [])],`;
+export const UPGRADE_PATCH = 'leave-forwarded-to-hr-event';
+export const ROLLBACK_PATCH = 'leave-forwarded-to-hr-event-withdrawn';
+export const FORWARDED_EVENT = 'leave_request_forwarded_to_hr';
+
+const forwarded = (condition: string) => `events: [${APPROVED}, ...(next.events ?? []),
+                ...(${condition} ? [rt.event(actor, '${FORWARDED_EVENT}', { requestId: request.id })] : [])],`;
+
+const CHANGES = {
+  'n+1': forwarded(`patched('${UPGRADE_PATCH}')`),
+  // Evaluated left to right: a step taken now records the withdrawal and never asks the first patch.
+  'n+2': forwarded(`!patched('${ROLLBACK_PATCH}') && patched('${UPGRADE_PATCH}')`),
+};
+
+export interface Build {
+  label: string;
+  codePath: string;
+  buildId: string;
+}
+
+/** The changed mentoring-leave workflow and an entry point that puts it in place of the product's. */
+function writeEntry(dir: string, change: string): string {
+  const source = readFileSync(SOURCE, 'utf8');
+  if (source.split(ANCHOR).length !== 2) {
+    const where = path.relative(ROOT, SOURCE);
+    throw new Error(`the drill's change no longer fits ${where}: update ANCHOR in ${path.relative(ROOT, __filename)}`);
+  }
+  const absolute = (rel: string) => path.resolve(path.dirname(SOURCE), rel);
+  const changed = source.replace(ANCHOR, change)
+    .replace(/from '(\.\.?\/[^']+)'/g, (_m, rel: string) => `from '${absolute(rel)}'`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'mentoring-leave.ts'), changed);
+  // An explicit export wins over the same name from `export *`: the rest is the product's entry point.
+  const entry = `export * from '${path.join(ROOT, 'workflows')}';\n`
+    + "export { mentoringLeaveWorkflow } from './mentoring-leave';\n";
+  writeFileSync(path.join(dir, 'index.ts'), entry);
+  return path.join(dir, 'index.ts');
+}
+
+/** Builds N+1 and N+2 beside the suite's bundle (N) into `dir`. */
+export async function buildDrillBuilds(dir: string, bundleN: string): Promise<Record<'n' | 'n+1' | 'n+2', Build>> {
+  const n = { label: 'N', codePath: bundleN, buildId: buildIdOf(readFileSync(bundleN)) };
+  const builds = { n } as Record<'n' | 'n+1' | 'n+2', Build>;
+  for (const [key, change] of Object.entries(CHANGES) as ['n+1' | 'n+2', string][]) {
+    const code = await buildWorkflowBundle(writeEntry(path.join(dir, key), change));
+    const codePath = path.join(dir, `${key}.js`);
+    writeFileSync(codePath, code);
+    builds[key] = { label: key.toUpperCase(), codePath, buildId: buildIdOf(code) };
+  }
+  return builds;
+}
+
+// ---- what the drills look at --------------------------------------------------------
+
+/** The operator's command (docs/deploying.md): `temporal worker deployment set-current-version`. */
+export function setCurrentWithCli(address: string, deploymentName: string, buildId: string): void {
+  const args = ['worker', 'deployment', 'set-current-version', '--deployment-name', deploymentName,
+    '--build-id', buildId, '--yes', '--address', address, '--namespace', 'default'];
+  const r = spawnSync(resolveTemporalCli(), args, { encoding: 'utf8', timeout: 30_000 });
+  if (r.status !== 0) throw new Error(`set-current-version ${buildId}: ${(r.stderr || r.stdout).trim()}`);
+}
+
+export interface Step {
+  /** WFT completed or failed, timer fired, marker recorded. */
+  kind: 'completed' | 'failed' | 'timer' | 'marker';
+  at: number;
+  buildId?: string;
+  detail?: string;
+}
+
+/** A case's history as the drills read it: the build of each workflow task done or failed, timers, patch markers. */
+export async function stepsOf(
+  client: Client, workflowId: string,
+): Promise<{ steps: Step[]; history: temporal.api.history.v1.IHistory }> {
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  const steps: Step[] = [];
+  for (const e of history.events ?? []) {
+    const at = Number(e.eventTime?.seconds ?? 0) * 1000 + Math.floor((e.eventTime?.nanos ?? 0) / 1e6);
+    const done = e.workflowTaskCompletedEventAttributes;
+    const failed = e.workflowTaskFailedEventAttributes;
+    if (done) steps.push({ kind: 'completed', at, buildId: done.deploymentVersion?.buildId ?? undefined });
+    if (failed) {
+      const cause = temporal.api.enums.v1.WorkflowTaskFailedCause[failed.cause ?? 0];
+      const detail = `${cause}: ${failed.failure?.message ?? ''}`;
+      steps.push({ kind: 'failed', at, buildId: failed.workerVersion?.buildId ?? undefined, detail });
+    }
+    if (e.timerFiredEventAttributes) steps.push({ kind: 'timer', at });
+    const marker = e.markerRecordedEventAttributes;
+    if (marker?.markerName === 'core_patch') {
+      const id = marker.details?.['patch-data']?.payloads?.[0]?.data;
+      steps.push({ kind: 'marker', at, detail: id ? JSON.parse(Buffer.from(id).toString()).id : undefined });
+    }
+  }
+  return { steps, history };
+}

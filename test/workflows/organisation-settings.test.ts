@@ -1,0 +1,85 @@
+/**
+ * A case that runs for a year follows the organisation: after the settings signal, the
+ * next task's deadline skips a holiday the organisation added, its e-mail goes to the
+ * mailbox the organisation moved to, with a link to the new public address; and a case
+ * continued as new keeps them.
+ */
+import { randomUUID } from 'node:crypto';
+import { calls, env, eventually, person, policy, taskQueue } from './harness';
+import { addDuration, BusinessCalendar, laDate, laYear } from '../../workflows/shared/calendar';
+import { caseRecordedUpdate, completeTaskUpdate, openTasksQuery } from '../../workflows/shared/messages';
+import { logPersonalTimeUpdate } from '../../workflows/mentoring-leave/messages';
+import { mentoringLeaveWorkflow } from '../../workflows/mentoring-leave/workflow';
+import { organisationSettingsSignal } from '../../workflows/shared/organisation-settings';
+
+const employee = person('emp-org', ['employee'], { department: 'CDT' });
+const hr = person('hr-org', ['hr_officer'], { department: 'CDT' });
+
+async function approvedEnrolment(maxHistoryEvents = policy.maxHistoryEvents) {
+  const now = Number(await env.currentTimeMs());
+  const year = laYear(now);
+  const h = await env.client.workflow.start(mentoringLeaveWorkflow, {
+    taskQueue, workflowId: `wf-leave-${randomUUID()}`,
+    args: [{
+      caseId: randomUUID(), policy: { ...structuredClone(policy), maxHistoryEvents }, enrolledBy: employee,
+      enrollment: {
+        year,
+        employee: { id: employee.id, name: 'Employee', email: 'emp@example.gov', department: 'CDT', bargainingUnit: 1, appointment: 'permanent' },
+        supervisor: { id: 'sup-org', name: 'Supervisor', email: 'sup@example.gov' },
+        program: { programId: 'prog-org', name: 'Program' },
+        commitment: { startDate: `${year}-01-15`, endDate: `${year + 1}-06-15` },
+      },
+    }],
+  });
+  await h.executeUpdate(caseRecordedUpdate);
+  const review = (await h.query(openTasksQuery)).find((t) => t.type === 'eligibility_review')!;
+  await h.executeUpdate(completeTaskUpdate, { args: [{ taskId: review.id, outcome: 'approve', actor: hr }] });
+  return { h, today: laDate(now) };
+}
+
+/** Settings as the organisation changed them: a holiday on the next business day, a new mailbox and address. */
+function changedSettings(today: string) {
+  const next = new BusinessCalendar(policy.holidays).addBusinessDays(today, 1);
+  const [, month, day] = next.split('-').map(Number);
+  return {
+    holidays: [...policy.holidays, { name: 'Partnership Day', month, day }],
+    mailboxes: { ...policy.mailboxes, org_coordinator: 'coordinators-new@partnership.example' },
+    publicBaseUrl: 'https://mentoring.partnership.example',
+  };
+}
+
+test('after the settings change, the next task skips the new holiday and is mailed to the new mailbox with the new address', async () => {
+  const { h, today } = await approvedEnrolment();
+  const settings = changedSettings(today);
+  await h.signal(organisationSettingsSignal, settings);
+  calls.transitions = [];
+  const entry = await h.executeUpdate(logPersonalTimeUpdate, { args: [{ date: today, hours: 1, kind: 'off_duty', description: 'Tutoring', actor: employee }] });
+  const written = calls.transitions.find((t) => t.tasks?.some((k) => k.type === 'verify_personal_hours'))!;
+  const task = written.tasks!.find((k) => k.ref === entry.id)!;
+  const loggedAt = Date.parse(entry.loggedAt);
+  const due = (holidays: typeof policy.holidays) => new Date(addDuration(loggedAt, { businessDays: 10 }, new BusinessCalendar(holidays))).toISOString();
+  expect(task.dueAt).toBe(due(settings.holidays));
+  expect(task.dueAt).not.toBe(due(policy.holidays));
+  const mail = written.emails!.find((m) => m.key.endsWith(':assigned'))!;
+  expect(mail.to).toEqual(['coordinators-new@partnership.example']);
+  expect(mail.link).toMatch(/^https:\/\/mentoring\.partnership\.example\/tasks\//);
+  await h.terminate('done');
+});
+
+test('a case continued as new keeps the settings it was told', async () => {
+  // A short history limit: every few actions the case continues as new.
+  const { h, today } = await approvedEnrolment(40);
+  const settings = changedSettings(today);
+  await h.signal(organisationSettingsSignal, settings);
+  const firstRun = (await h.describe()).runId;
+  // Entries until the history passes the limit; then the case continues once its handlers finish.
+  for (let i = 0; i < 20 && (await h.describe()).historyLength <= 40; i++) {
+    await h.executeUpdate(logPersonalTimeUpdate, { args: [{ date: today, hours: 0.25, kind: 'off_duty', description: `Visit ${i}`, actor: employee }] });
+  }
+  await eventually(async () => (await h.describe()).runId !== firstRun, 'the continued run');
+  calls.transitions = [];
+  await h.executeUpdate(logPersonalTimeUpdate, { args: [{ date: today, hours: 0.25, kind: 'off_duty', description: 'After', actor: employee }] });
+  const mail = calls.transitions.flatMap((t) => t.emails ?? []).find((m) => m.key.endsWith(':assigned'))!;
+  expect(mail.to).toEqual(['coordinators-new@partnership.example']);
+  await h.terminate('done');
+});
