@@ -1,0 +1,14 @@
+/**
+ * Scenarios that found a real bug in a workflow, kept out of the default runs until the
+ * workflow is fixed (the simulator never works around a workflow's bug). Each names the
+ * seed and scenario that replay it (`npm run simulate -- --seed S --scenario I`, plus the
+ * `--workflow` and `--quick` flags of the run that found it) and what goes wrong.
+ */
+export interface KnownFailure {
+  workflow: string;
+  seed: number;
+  scenario: number;
+  why: string;
+}
+
+export const KNOWN_FAILURES: KnownFailure[] = [];
