@@ -4,9 +4,9 @@
  * continue-as-new, on the time-skipping test server, with the invariants checked after
  * every step. A violation prints the seed, the scenario's steps and the command that
  * replays it, and the run exits non-zero.
- *   npm run simulate                          the full run (3,000 scenarios)
+ *   npm run simulate                          the full run (500 scenarios, about 30 minutes here)
  *   npm run simulate -- --quick               the CI smoke (a bounded batch)
- *   npm run simulate -- --scenarios N --seed S --workflow <name> --verbose
+ *   npm run simulate -- --scenarios N --seed S --workflow <name> --concurrency C --verbose
  *   npm run simulate -- --seed S --scenario I replays one scenario (add --workflow/--quick if the run had them)
  *   npm run simulate -- --shrink              let fast-check shrink a failing scenario
  * Ends with `simulate: N scenarios, K steps, I invariant checks, V violations (seed S)`.
@@ -27,8 +27,10 @@ const arg = (name: string): string | undefined => {
 };
 
 /** Measured on the project's 2-core machine: see docs/running-cases.md, "Simulation". */
-export const FULL_SCENARIOS = 3000;
-export const QUICK_SCENARIOS = 120;
+export const FULL_SCENARIOS = 500;
+export const QUICK_SCENARIOS = 40;
+/** Scenarios side by side (experimental: see docs/running-cases.md); one at a time by default. */
+export const DEFAULT_CONCURRENCY = 1;
 
 async function main(): Promise<number> {
   const quick = has('quick');
@@ -44,10 +46,11 @@ async function main(): Promise<number> {
   mkdirSync(dir, { recursive: true });
   const bundlePath = process.env.SIMULATE_WORKFLOW_BUNDLE ?? path.join(dir, 'workflow-bundle.js');
   if (!process.env.SIMULATE_WORKFLOW_BUNDLE || !existsSync(bundlePath)) writeFileSync(bundlePath, await buildWorkflowBundle());
-  const flags = [workflow ? `--workflow ${workflow}` : '', quick ? '--quick' : ''].filter(Boolean).join(' ');
+  const concurrency = Number(arg('concurrency') ?? DEFAULT_CONCURRENCY);
+  const flags = [workflow ? `--workflow ${workflow}` : '', quick ? '--quick' : '', `--concurrency ${concurrency}`].filter(Boolean).join(' ');
   console.log(`simulate: seed ${seed}${scenario !== undefined ? `, scenario ${scenario}` : `, ${scenarios} scenarios`}${flags ? ` (${flags})` : ''}`);
   const r = await runBatch({
-    scenarios, seed, scenario, workflows: workflow ? [workflow] : undefined,
+    scenarios, seed, scenario, concurrency, workflows: workflow ? [workflow] : undefined,
     minSteps: quick ? 4 : 6, maxSteps: quick ? 10 : 16,
     shrink: has('shrink'), skipKnown: scenario === undefined, verbose: has('verbose') || scenario !== undefined,
     bundlePath, serverPath: resolveTestServer(),

@@ -32,12 +32,12 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 export async function runScenario(world: World, model: SimModel, plan: Plan): Promise<ScenarioResult> {
-  world.faults = noFaults();
+  const faults = noFaults();
   const rng = new Choice(plan.choices);
   const policy = { ...buildPolicy({}, 'http://127.0.0.1:3000'), maxHistoryEvents: plan.maxHistoryEvents };
   const client = world.client;
   const base = {
-    world, client, taskQueue: world.taskQueue(plan.cache), policy, rng,
+    world, faults, client, taskQueue: world.taskQueue(plan.cache), policy, rng,
     tag: `sim${++counter}${randomBytes(3).toString('hex')}`,
     handle: (c?: SimCase) => client.workflow.getHandle((c ?? ctx.main).workflowId),
     nowMs: () => world.now(),
@@ -49,14 +49,19 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
   if (process.env.SIMULATE_TRACE) log.push = (...xs: string[]) => { for (const x of xs) process.stdout.write(`    ${x}\n`); return Array.prototype.push.apply(log, xs); };
   const cases = await model.start(base);
   const ctx: Ctx = { ...base, cases, main: cases[0] };
-  world.faults.scope = ctx.main.caseId;
+  faults.scope = ctx.main.caseId;
+  for (const c of cases) world.faultsOf.set(c.workflowId, faults);
+  const mine = () => world.model.attempts.filter((a) => cases.some((c) => c.workflowId === a.workflowId)).length;
   const st = newCheckState();
   const checker = new Checker(ctx, world.model, st);
   const violations: ScenarioResult['violations'] = [];
   let step = 0;
   const checkNow = async (final = false) => {
     const { looks, quiet } = await settle(ctx);
-    for (const v of await checker.check(looks, quiet, final)) violations.push({ ...v, step });
+    for (const v of await checker.check(looks, quiet, final)) {
+      // Reported once, at the first step it shows.
+      if (!violations.some((x) => x.invariant === v.invariant && x.detail === v.detail)) violations.push({ ...v, step });
+    }
     return quiet;
   };
 
@@ -99,7 +104,7 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
   for (step = 1; step <= plan.steps; step++) {
     const incident = world.model.incidents.has(ctx.main.caseId);
     const kind = rng.weighted({ task: 40, action: 20, burst: 8, time: 14, fault: 7, retry: incident ? 14 : 0, restart: plan.cache === 'uncached' ? 5 : 0, never: 6 });
-    const attemptsBefore = world.model.attempts.length;
+    const attemptsBefore = mine();
     if (process.env.SIMULATE_TRACE) process.stdout.write(`      step ${step}: ${kind}\n`);
     let refusedAlone = false;
     if (kind === 'task' || kind === 'action' || kind === 'never') {
@@ -126,7 +131,7 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
       await world.sleep(ms);
       log.push(`${step}. clock +${(ms / HOUR).toFixed(1)} h`);
     } else if (kind === 'fault') {
-      const f = world.faults;
+      const f = faults;
       const what = rng.weighted({ transient: 4, refuse: model.noRefusals ? 0 : 3, outage: 2, mail: 1 });
       if (what === 'transient') f.transient = 1 + rng.int(3);
       if (what === 'refuse') f.refuse = 1 + rng.int(2);
@@ -135,7 +140,7 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
       log.push(`${step}. fault: ${what} (transient ${f.transient}, refuse ${f.refuse}, outage ${f.outage}, mail down ${f.mailDown})`);
     } else if (kind === 'retry') {
       // The admin retries; usually after the cause is fixed, sometimes before.
-      if (rng.chance(75)) Object.assign(world.faults, { refuse: 0, outage: false, transient: 0 });
+      if (rng.chance(75)) Object.assign(faults, { refuse: 0, outage: false, transient: 0 });
       const r = await send({ label: 'admin retries the incident', send: retryIncident(ctx) });
       log.push(`${step}. admin retries the incident -> ${r}`);
     } else if (kind === 'restart') {
@@ -150,13 +155,13 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
     const wasQuiet = quiet;
     quiet = await checkNow();
     // A refused action changes nothing: no write follows it.
-    if (refusedAlone && wasQuiet && quiet && world.model.attempts.length !== attemptsBefore) {
+    if (refusedAlone && wasQuiet && quiet && mine() !== attemptsBefore) {
       violations.push({ step, invariant: 'refusal-writes-nothing', detail: `${log[log.length - 1]} was followed by a write` });
     }
   }
 
   // The end: faults lifted, incidents retried until none is left, everything accepted finished.
-  Object.assign(world.faults, { transient: 0, refuse: 0, outage: false, mailDown: false });
+  Object.assign(faults, { transient: 0, refuse: 0, outage: false, mailDown: false });
   for (let i = 0; i < 6; i++) {
     await checkNow();
     const open = ctx.cases.filter((c) => world.model.incidents.has(c.caseId));
@@ -164,7 +169,10 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
     for (const c of open) await send({ label: 'admin retries the incident (end)', send: retryIncident(ctx, c) });
   }
   await checkNow(true);
-  for (const c of ctx.cases) await client.workflow.getHandle(c.workflowId).terminate('scenario over').catch(() => undefined);
+  for (const c of ctx.cases) {
+    await client.workflow.getHandle(c.workflowId).terminate('scenario over').catch(() => undefined);
+    world.faultsOf.delete(c.workflowId);
+  }
   return { steps: plan.steps, checks: checker.checks, violations, log };
 }
 

@@ -30,11 +30,12 @@ export interface Faults {
 
 export const noFaults = (): Faults => ({ transient: 0, refuse: 0, outage: false, mailDown: false, programs: [], recorded: () => true });
 
-export function fakeActivities(model: ReadModel, faults: () => Faults) {
+export function fakeActivities(model: ReadModel, faultsOf: (workflowId: string) => Faults) {
   const who = () => {
     const info = Context.current().info;
     return { runId: info.workflowExecution?.runId ?? '', workflowId: info.workflowExecution?.workflowId ?? '', attempt: info.attempt };
   };
+  const faults = () => faultsOf(who().workflowId);
   return {
     async recordTransition(input: TransitionInput) {
       const f = faults();

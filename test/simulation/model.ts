@@ -10,6 +10,7 @@ import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import type { Policy } from '../../workflows/shared/policy';
 import type { ActingUser, TaskRecord } from '../../workflows/shared/records';
 import type { Choice } from './plan';
+import type { Faults } from './fakes';
 import type { World } from './world';
 
 /** An event an accepted action must leave in the timeline: once per key, or once per call. */
@@ -55,6 +56,8 @@ export interface SimCase {
 
 export interface Ctx {
   world: World;
+  /** The scenario's fault plan (and the directory's programs). */
+  faults: Faults;
   client: Client;
   taskQueue: string;
   policy: Policy;

@@ -21,6 +21,8 @@ export interface BatchOptions {
   scenario?: number;
   minSteps: number;
   maxSteps: number;
+  /** Scenarios side by side on the one server (the clock moves for all of them). */
+  concurrency?: number;
   /** Workflows in turn (scenario i is about workflow i mod n) instead of drawn: every one is covered. */
   roundRobin?: boolean;
   /** Let fast-check shrink a failing plan (each try is a real run). */
@@ -59,19 +61,15 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   o.prepare?.(world);
   const started = Date.now();
   const result: BatchResult = { scenarios: 0, steps: 0, checks: 0, skipped: 0, violations: 0, seconds: 0, byWorkflow: {} };
-  let index = -1;
+  let group = -1;
   let sinceServer = 0;
-  const property = fc.asyncProperty(planArbitrary(names, { minSteps: o.minSteps, maxSteps: o.maxSteps }), async (plan) => {
-    index++;
-    const number = o.scenario ?? index;
-    if (o.skipKnown && KNOWN_FAILURES.some((k) => k.seed === o.seed && k.scenario === number && names.includes(k.workflow))) {
+  const width = o.concurrency ?? 1;
+  const plans = fc.array(planArbitrary(names, { minSteps: o.minSteps, maxSteps: o.maxSteps }), { minLength: width, maxLength: width });
+  const one = async (plan: Plan, number: number): Promise<boolean> => {
+    if (o.scenario !== undefined && number !== o.scenario) return true;
+    if (o.skipKnown && KNOWN_FAILURES.some((k) => k.seed === o.seed && k.scenario === number && k.concurrency === width)) {
       result.skipped++;
       return true;
-    }
-    if (++sinceServer > (o.serverEvery ?? 150) || (await world.now()) - world.startedAtMs > 2 * 365 * 86_400_000) {
-      await world.restartServer();
-      o.prepare?.(world);
-      sinceServer = 1;
     }
     if (o.roundRobin) plan = { ...plan, workflow: names[number % names.length] };
     const model = MODELS.find((m) => m.name === plan.workflow)!;
@@ -89,11 +87,24 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     }
     if (result.scenarios % 50 === 0) say(`  ${result.scenarios} scenarios, ${result.steps} steps, ${((Date.now() - started) / 1000).toFixed(0)} s`);
     return true;
+  };
+  // Scenarios run `width` at a time (a group is one run of the property): replaying one
+  // needs the same width, which decides how the seed's plans are grouped.
+  const property = fc.asyncProperty(plans, async (group_) => {
+    group++;
+    const first = (o.scenario !== undefined ? Math.floor(o.scenario / width) : group) * width;
+    if (++sinceServer > Math.max(1, Math.floor((o.serverEvery ?? 150) / width)) || (await world.now()) - world.startedAtMs > 2 * 365 * 86_400_000) {
+      await world.restartServer();
+      o.prepare?.(world);
+      sinceServer = 1;
+    }
+    const ok = await Promise.all(group_.map((plan, j) => one(plan, first + j)));
+    return ok.every(Boolean);
   });
   try {
     const details = await fc.check(property, {
-      seed: o.seed, numRuns: o.scenarios, endOnFailure: !o.shrink,
-      ...(o.scenario !== undefined ? { path: String(o.scenario) } : {}),
+      seed: o.seed, numRuns: Math.ceil(o.scenarios / width), endOnFailure: !o.shrink,
+      ...(o.scenario !== undefined ? { path: String(Math.floor(o.scenario / width)) } : {}),
     });
     if (details.counterexamplePath) result.path = details.counterexamplePath;
     // The simulator itself broke (not an invariant): say so, it is not a pass.

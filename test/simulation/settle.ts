@@ -23,11 +23,14 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const WFT_EVENTS = new Set([5, 6, 7, 8, 9]);
 const WFT_COMPLETED = 7;
 
-async function lookAt(ctx: Ctx, c: SimCase): Promise<Look> {
+/** A look at a case; its history is fetched only when `withHistory` (or it changed since `before`). */
+async function lookAt(ctx: Ctx, c: SimCase, before?: Look): Promise<Look> {
   const h = ctx.client.workflow.getHandle(c.workflowId);
   const d = await h.describe();
   const running = d.status.name === 'RUNNING';
-  const history = (await ctx.client.workflow.getHandle(c.workflowId, d.runId).fetchHistory()).events ?? [];
+  const length = Number(d.raw.workflowExecutionInfo?.historyLength ?? -1);
+  const same = before && before.runId === d.runId && before.history.length === length && before.status === d.status.name;
+  const history = same ? before.history : (await ctx.client.workflow.getHandle(c.workflowId, d.runId).fetchHistory()).events ?? [];
   return { c, status: d.status.name, runId: d.runId, history, pendingActivities: running ? (d.raw.pendingActivities ?? []).length : 0 };
 }
 
@@ -52,8 +55,10 @@ export async function settle(ctx: Ctx, budgetMs = 4 * 60_000): Promise<{ looks: 
   let moved = 0;
   let previous = '';
   let stuck = 0;
+  let looks: Look[] = [];
   for (let round = 0; round < 400; round++) {
-    const looks = await Promise.all(ctx.cases.map((c) => lookAt(ctx, c)));
+    const last = looks;
+    looks = await Promise.all(ctx.cases.map((c, i) => lookAt(ctx, c, last[i])));
     const signature = looks.map((l) => `${l.runId}:${l.history.length}:${l.pendingActivities}`).join('|');
     const allIdle = looks.every(idle);
     if (process.env.SIMULATE_TRACE && round % 20 === 19) process.stdout.write(`      settle round ${round}: ${signature} idle=${allIdle} moved=${moved}\n`);
@@ -78,7 +83,7 @@ export async function settle(ctx: Ctx, budgetMs = 4 * 60_000): Promise<{ looks: 
       stuck = 0;
       continue;
     }
-    await pause(round < 10 ? 10 : 25);
+    await pause(round < 10 ? 5 : 25);
   }
-  return { looks: await Promise.all(ctx.cases.map((c) => lookAt(ctx, c))), quiet: false };
+  return { looks, quiet: false };
 }

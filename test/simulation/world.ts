@@ -12,6 +12,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
+import { InternalConnectionOptionsSymbol } from '@temporalio/client/lib/connection';
+import { msToTs } from '@temporalio/common/lib/time';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, makeTelemetryFilterString, Runtime, Worker } from '@temporalio/worker';
 import { mailQueueOf } from '../../workflows/shared/task-queues';
@@ -35,7 +37,10 @@ export class World {
   client!: Client;
   private connection?: Connection;
   model = new ReadModel();
-  faults: Faults = noFaults();
+  /** Each running scenario's fault plan, by the workflows it involves (scenarios may run side by side). */
+  faultsOf = new Map<string, Faults>();
+  private restarting: Promise<void> = Promise.resolve();
+  private sleeping: Promise<void> = Promise.resolve();
   /** A worker that stopped by itself (a fatal error): reported as a violation. */
   workerErrors: string[] = [];
   private running = new Map<Worker, Promise<void>>();
@@ -66,6 +71,8 @@ export class World {
     this.connection = await Connection.connect({
       address: this.env.address,
       channelArgs: { 'grpc.keepalive_time_ms': 30 * 60_000, 'grpc.keepalive_permit_without_calls': 0 },
+      // The test service (clock) on this connection too, as the testing package asks for it.
+      ...({ [InternalConnectionOptionsSymbol]: { supportsTestService: true } } as object),
     });
     this.client = new Client({ connection: this.connection });
     this.startedAtMs = await this.now();
@@ -90,25 +97,35 @@ export class World {
   }
 
   async now(): Promise<number> {
-    return Number(await this.env.currentTimeMs());
+    const { time } = await this.connection!.testService!.getCurrentTime({});
+    return Number(time?.seconds ?? 0) * 1000 + Math.floor((time?.nanos ?? 0) / 1e6);
   }
 
   /** Moves the server's clock; every timer on the way fires and its work runs. */
   async sleep(ms: number): Promise<void> {
     if (process.env.SIMULATE_TRACE) process.stdout.write(`      sleep ${Math.round(ms)} ms\n`);
-    await this.env.sleep(Math.max(1, Math.round(ms)));
+    // One clock move at a time (scenarios side by side each move it), on the scenarios'
+    // connection: a long move must not be cut by the default keepalive's "excess pings".
+    const done = this.sleeping.then(() => this.connection!.testService!.unlockTimeSkippingWithSleep({ duration: msToTs(Math.max(1, Math.round(ms))) }));
+    this.sleeping = done.then(() => undefined, () => undefined);
+    await done;
   }
 
   /** Shuts the case worker of a lane down and starts a new one: nothing of its cache survives. */
   async restartWorker(mode: CacheMode): Promise<void> {
     if (mode !== 'uncached') throw new Error('only the uncached worker is restarted (see the header)');
-    await this.stopLane(mode, false);
-    await this.startLane(mode, false);
+    // One restart at a time (scenarios side by side share the worker, and see each other's restarts).
+    const done = this.restarting.then(async () => {
+      await this.stopLane(mode, false);
+      await this.startLane(mode, false);
+    });
+    this.restarting = done.catch(() => undefined);
+    await done;
   }
 
   private async startLane(mode: CacheMode, withMail: boolean): Promise<void> {
     const lane = this.lanes[mode];
-    const activities = fakeActivities(this.model, () => this.faults);
+    const activities = fakeActivities(this.model, (workflowId) => this.faultsOf.get(workflowId) ?? noFaults());
     lane.worker = await Worker.create({
       connection: this.env.nativeConnection, taskQueue: lane.taskQueue, activities,
       workflowBundle: { codePath: this.bundlePath },

@@ -33,12 +33,21 @@ export async function startProgramRecord(ctx: Omit<Ctx, 'cases' | 'main'>, level
 export function programActions(ctx: Ctx, rec: SimCase, today: string): Action[] {
   const h = ctx.handle(rec);
   const level = ctx.rng.pick(['affiliate', 'associate_partner', 'partner', 'none'] as const);
-  const note = `sim ${ctx.rng.int(1e9)}`;
+  const n = ctx.rng.int(1e9);
   const until = `${Number(today.slice(0, 4)) + ctx.rng.pick([0, 1, 3])}-${today.slice(5)}`;
-  const expect = () => [{ caseId: rec.caseId, event: 'level_changed', match: { note }, mode: 'once' as const }];
+  const certifiedUntil = level === 'partner' ? until : null;
+  // An admin's change is a new event each time; a case's signal carries its event's id, so
+  // the same signal twice is one entry.
   return [
-    { label: `admin sets the program to ${level}`, send: update(h, setProgramLevelUpdate, { level, certifiedUntil: level === 'partner' ? until : null, note, actor: admin }), expect },
-    { label: `a case signals level ${level}`, send: signal(h, programLevelSignal, { level, certifiedUntil: level === 'partner' ? until : null, note, actor: admin, eventId: `${rec.caseId}-${note}` }), expect, signal: true },
+    {
+      label: `admin sets the program to ${level}`, send: update(h, setProgramLevelUpdate, { level, certifiedUntil, note: `set ${n}`, actor: admin }),
+      expect: () => [{ caseId: rec.caseId, event: 'level_changed', match: { note: `set ${n}` }, mode: 'per-call' }],
+    },
+    {
+      label: `a case signals level ${level}`, signal: true,
+      send: signal(h, programLevelSignal, { level, certifiedUntil, note: `signal ${n}`, actor: admin, eventId: `${rec.caseId}-${n}` }),
+      expect: () => [{ caseId: rec.caseId, event: 'level_changed', match: { note: `signal ${n}` }, mode: 'once' }],
+    },
   ];
 }
 

@@ -19,7 +19,7 @@ export const referralModel: SimModel = {
   name: 'mentorReferralWorkflow',
   async start(ctx) {
     // The directory: none, a few or many programs that fit.
-    ctx.world.faults.programs = Array.from({ length: ctx.rng.pick([0, 1, 3, 6]) }, (_, i) => program(ctx, i));
+    ctx.faults.programs = Array.from({ length: ctx.rng.pick([0, 1, 3, 6]) }, (_, i) => program(ctx, i));
     const caseId = `${ctx.tag}-ref`;
     const workflowId = mentorReferralWorkflowId(caseId);
     await ctx.client.workflow.start(mentorReferralWorkflow, {
