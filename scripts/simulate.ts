@@ -1,0 +1,79 @@
+/**
+ * `npm run simulate`: the deterministic simulation of every workflow (test/simulation/):
+ * generated scenarios of people's actions, timers, faults, worker restarts and
+ * continue-as-new, on the time-skipping test server, with the invariants checked after
+ * every step. A violation prints the seed, the scenario's steps and the command that
+ * replays it, and the run exits non-zero.
+ *   npm run simulate                          the full run (500 scenarios, about 30 minutes here)
+ *   npm run simulate -- --quick               the CI smoke (a bounded batch)
+ *   npm run simulate -- --scenarios N --seed S --workflow <name> --concurrency C --verbose
+ *   npm run simulate -- --seed S --scenario I replays one scenario (add --workflow/--quick if the run had them)
+ *   npm run simulate -- --shrink              let fast-check shrink a failing scenario
+ * Ends with `simulate: N scenarios, K steps, I invariant checks, V violations (seed S)`.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DATA_DIR } from '../lib/config';
+import { buildWorkflowBundle } from '../lib/worker';
+import { MODELS } from '../test/simulation/models';
+import { runBatch } from '../test/simulation/run';
+import { resolveTestServer } from './provision/tools';
+
+const argv = process.argv.slice(2);
+const has = (name: string) => argv.includes(`--${name}`);
+const arg = (name: string): string | undefined => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+
+/** Measured on the project's 2-core machine: see docs/running-cases.md, "Simulation". */
+export const FULL_SCENARIOS = 500;
+export const QUICK_SCENARIOS = 40;
+/** Scenarios side by side (experimental: see docs/running-cases.md); one at a time by default. */
+export const DEFAULT_CONCURRENCY = 1;
+
+async function main(): Promise<number> {
+  const quick = has('quick');
+  const seed = arg('seed') !== undefined ? Number(arg('seed')) : Math.floor(Math.random() * 2 ** 31);
+  const scenario = arg('scenario') !== undefined ? Number(arg('scenario')) : undefined;
+  const workflow = arg('workflow');
+  if (workflow && !MODELS.some((m) => m.name === workflow)) {
+    console.error(`no model for ${workflow}; one of: ${MODELS.map((m) => m.name).join(', ')}`);
+    return 2;
+  }
+  const scenarios = Number(arg('scenarios') ?? (quick ? QUICK_SCENARIOS : FULL_SCENARIOS));
+  const dir = path.join(DATA_DIR, 'simulate');
+  mkdirSync(dir, { recursive: true });
+  const bundlePath = process.env.SIMULATE_WORKFLOW_BUNDLE ?? path.join(dir, 'workflow-bundle.js');
+  if (!process.env.SIMULATE_WORKFLOW_BUNDLE || !existsSync(bundlePath)) writeFileSync(bundlePath, await buildWorkflowBundle());
+  const concurrency = Number(arg('concurrency') ?? DEFAULT_CONCURRENCY);
+  const flags = [workflow ? `--workflow ${workflow}` : '', quick ? '--quick' : '', `--concurrency ${concurrency}`].filter(Boolean).join(' ');
+  console.log(`simulate: seed ${seed}${scenario !== undefined ? `, scenario ${scenario}` : `, ${scenarios} scenarios`}${flags ? ` (${flags})` : ''}`);
+  const r = await runBatch({
+    scenarios, seed, scenario, concurrency, workflows: workflow ? [workflow] : undefined,
+    minSteps: quick ? 4 : 6, maxSteps: quick ? 10 : 16,
+    shrink: has('shrink'), skipKnown: scenario === undefined, verbose: has('verbose') || scenario !== undefined,
+    bundlePath, serverPath: resolveTestServer(),
+  });
+  const rate = r.scenarios / Math.max(1, r.seconds);
+  console.log(`per workflow: ${Object.entries(r.byWorkflow).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(`${r.seconds.toFixed(0)} s, ${rate.toFixed(2)} scenarios/s${r.skipped ? `, ${r.skipped} known failures skipped` : ''}`);
+  if (r.failure) {
+    const f = r.failure;
+    console.log(`\nVIOLATION in scenario ${f.scenario} (${f.plan.workflow}, ${f.plan.cache} worker, history limit ${f.plan.maxHistoryEvents}):`);
+    for (const v of f.violations) console.log(`  step ${v.step}: ${v.invariant}: ${v.detail}`);
+    console.log(`steps:\n  ${f.log.join('\n  ')}`);
+    if (r.path) console.log(`fast-check path: ${r.path}`);
+    console.log(`replay: npm run simulate -- --seed ${seed} --scenario ${f.scenario}${flags ? ` ${flags}` : ''}`);
+  }
+  console.log(`simulate: ${r.scenarios} scenarios, ${r.steps} steps, ${r.checks} invariant checks, ${r.violations} violations (seed ${seed})`);
+  return r.violations ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof Error ? err.stack : err);
+    process.exit(1);
+  },
+);

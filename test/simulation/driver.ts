@@ -1,0 +1,220 @@
+/**
+ * Runs one scenario: starts the model's workflows, then for each planned step picks what
+ * happens against the case as it stands — a person acts on an open task (authorised or
+ * not, valid or not), the process's own Updates and other workflows' signals, several of
+ * those at once, the clock moving (timers fire), a fault in the database or the mail
+ * server, an admin's retry of an incident, a worker restart (with an Update in flight or
+ * not) — waits until everything is idle and checks the invariants. At the end faults are
+ * lifted, incidents retried, every accepted action must have finished, and the scenario's
+ * workflows are terminated so the shared server does not carry them on.
+ */
+import { randomBytes } from 'node:crypto';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { buildPolicy } from '../../lib/policy';
+import { laDate } from '../../workflows/shared/calendar';
+import { noFaults } from './fakes';
+import { Checker, newCheckState, type Accepted, type Violation } from './invariants';
+import type { Action, Ctx, Sent, SimCase, SimModel } from './model';
+import { Choice, type Plan } from './plan';
+import { settle } from './settle';
+import { taskActions } from './task-actions';
+import type { World } from './world';
+
+export interface ScenarioResult {
+  steps: number;
+  checks: number;
+  violations: (Violation & { step: number })[];
+  log: string[];
+}
+
+let counter = 0;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export async function runScenario(world: World, model: SimModel, plan: Plan): Promise<ScenarioResult> {
+  const faults = noFaults();
+  const rng = new Choice(plan.choices);
+  const policy = { ...buildPolicy({}, 'http://127.0.0.1:3000'), maxHistoryEvents: plan.maxHistoryEvents };
+  const client = world.client;
+  const base = {
+    world, faults, client, taskQueue: world.taskQueue(plan.cache), policy, rng,
+    tag: `sim${++counter}${randomBytes(3).toString('hex')}`,
+    handle: (c?: SimCase) => client.workflow.getHandle((c ?? ctx.main).workflowId),
+    nowMs: () => world.now(),
+    today: async () => laDate(await world.now()),
+    query: <T>(name: string, c?: SimCase) => within(client.workflow.getHandle((c ?? ctx.main).workflowId).query<T>(name), `query ${name}`),
+  };
+  const log: string[] = [];
+  // SIMULATE_TRACE=1 prints each step as it happens (to see where a scenario hangs).
+  if (process.env.SIMULATE_TRACE) log.push = (...xs: string[]) => { for (const x of xs) process.stdout.write(`    ${x}\n`); return Array.prototype.push.apply(log, xs); };
+  const cases = await model.start(base);
+  const ctx: Ctx = { ...base, cases, main: cases[0] };
+  faults.scope = ctx.main.caseId;
+  for (const c of cases) world.faultsOf.set(c.workflowId, faults);
+  const mine = () => world.model.attempts.filter((a) => cases.some((c) => c.workflowId === a.workflowId)).length;
+  const st = newCheckState();
+  const checker = new Checker(ctx, world.model, st);
+  const violations: ScenarioResult['violations'] = [];
+  let step = 0;
+  const checkNow = async (final = false) => {
+    const { looks, quiet } = await settle(ctx);
+    for (const v of await checker.check(looks, quiet, final)) {
+      // Reported once, at the first step it shows.
+      if (!violations.some((x) => x.invariant === v.invariant && x.detail === v.detail)) violations.push({ ...v, step });
+    }
+    return quiet;
+  };
+
+  /**
+   * Sends an action and tells, within a moment, whether it was accepted: its result came,
+   * or it is still running (waiting on an incident or a retry). A failed result is a
+   * refusal unless the history shows the Update accepted (then its handler failed).
+   */
+  const send = async (a: Action): Promise<'accepted' | 'refused' | 'pending'> => {
+    let sent: Sent;
+    try {
+      sent = await a.send();
+    } catch (err) {
+      if (isRefusal(err)) return 'refused';
+      throw err;
+    }
+    const entry: Accepted = { label: a.label, state: 'inflight', expectations: a.expect?.(undefined) ?? [] };
+    st.accepted.push(entry);
+    const outcome = sent.result.then(
+      (r) => {
+        entry.expectations = a.expect?.(r) ?? [];
+        entry.state = 'done';
+        if (a.mustRefuse) violations.push({ step, invariant: 'refused-when-not-allowed', detail: `${a.label} was accepted` });
+        return 'accepted' as const;
+      },
+      async (err) => {
+        if (sent.update && !(await acceptedInHistory(ctx, world, sent.update))) {
+          entry.state = 'refused';
+          return 'refused' as const;
+        }
+        entry.state = 'failed';
+        violations.push({ step, invariant: 'accepted-action-finished', detail: `${a.label} failed after it was accepted: ${String(err?.cause?.message ?? err)}` });
+        return 'accepted' as const;
+      },
+    );
+    return Promise.race([outcome, new Promise<'pending'>((r) => setTimeout(() => r('pending'), 1_500))]);
+  };
+
+  let quiet = await checkNow();
+  for (step = 1; step <= plan.steps; step++) {
+    const incident = world.model.incidents.has(ctx.main.caseId);
+    const kind = rng.weighted({ task: 40, action: 20, burst: 8, time: 14, fault: 7, retry: incident ? 14 : 0, restart: plan.cache === 'uncached' ? 5 : 0, never: 6 });
+    const attemptsBefore = mine();
+    if (process.env.SIMULATE_TRACE) process.stdout.write(`      step ${step}: ${kind}\n`);
+    let refusedAlone = false;
+    if (kind === 'task' || kind === 'action' || kind === 'never') {
+      const options = kind === 'task' ? await taskActions(ctx, model, 'valid') : kind === 'never' ? await taskActions(ctx, model, 'never') : await model.actions?.(ctx) ?? [];
+      // Nothing of that kind to do: the process's own actions, else the clock moves.
+      const choices = options.length ? options : (await model.actions?.(ctx)) ?? [];
+      if (choices.length) {
+        const a = rng.pick(choices);
+        const r = await send(a);
+        log.push(`${step}. ${a.label} -> ${r}`);
+        refusedAlone = r === 'refused' && !a.signal;
+      } else {
+        const ms = await howLong(ctx, rng);
+        await world.sleep(ms);
+        log.push(`${step}. (nothing to do) clock +${(ms / HOUR).toFixed(1)} h`);
+      }
+    } else if (kind === 'burst') {
+      const options = [...(await taskActions(ctx, model, 'valid')), ...((await model.actions?.(ctx)) ?? [])];
+      const picked = options.length ? [rng.pick(options), rng.pick(options), ...(rng.chance(40) ? [rng.pick(options)] : [])] : [];
+      const results = await Promise.all(picked.map((a) => send(a)));
+      log.push(`${step}. at once: ${picked.map((a, i) => `${a.label} -> ${results[i]}`).join(' | ') || '(nothing)'}`);
+    } else if (kind === 'time') {
+      const ms = await howLong(ctx, rng);
+      await world.sleep(ms);
+      log.push(`${step}. clock +${(ms / HOUR).toFixed(1)} h`);
+    } else if (kind === 'fault') {
+      const f = faults;
+      const what = rng.weighted({ transient: 4, refuse: model.noRefusals ? 0 : 3, outage: 2, mail: 1 });
+      if (what === 'transient') f.transient = 1 + rng.int(3);
+      if (what === 'refuse') f.refuse = 1 + rng.int(2);
+      if (what === 'outage') f.outage = !f.outage;
+      if (what === 'mail') f.mailDown = !f.mailDown;
+      log.push(`${step}. fault: ${what} (transient ${f.transient}, refuse ${f.refuse}, outage ${f.outage}, mail down ${f.mailDown})`);
+    } else if (kind === 'retry') {
+      // The admin retries; usually after the cause is fixed, sometimes before.
+      if (rng.chance(75)) Object.assign(faults, { refuse: 0, outage: false, transient: 0 });
+      const r = await send({ label: 'admin retries the incident', send: retryIncident(ctx) });
+      log.push(`${step}. admin retries the incident -> ${r}`);
+    } else if (kind === 'restart') {
+      const options = rng.chance(50) ? await taskActions(ctx, model, 'valid') : [];
+      const a = options.length ? rng.pick(options) : undefined;
+      // An Update sent while the worker goes away is answered by the next one.
+      const sending = a ? send(a) : Promise.resolve(undefined);
+      await world.restartWorker(plan.cache);
+      const r = await sending;
+      log.push(`${step}. worker restarted${a ? ` while ${a.label} -> ${r}` : ''}`);
+    }
+    const wasQuiet = quiet;
+    quiet = await checkNow();
+    // A refused action changes nothing: no write follows it.
+    if (refusedAlone && wasQuiet && quiet && mine() !== attemptsBefore) {
+      violations.push({ step, invariant: 'refusal-writes-nothing', detail: `${log[log.length - 1]} was followed by a write` });
+    }
+  }
+
+  // The end: faults lifted, incidents retried until none is left, everything accepted finished.
+  Object.assign(faults, { transient: 0, refuse: 0, outage: false, mailDown: false });
+  for (let i = 0; i < 6; i++) {
+    await checkNow();
+    const open = ctx.cases.filter((c) => world.model.incidents.has(c.caseId));
+    if (!open.length && !st.accepted.some((a) => a.state === 'inflight')) break;
+    for (const c of open) await send({ label: 'admin retries the incident (end)', send: retryIncident(ctx, c) });
+  }
+  await checkNow(true);
+  for (const c of ctx.cases) {
+    await client.workflow.getHandle(c.workflowId).terminate('scenario over').catch(() => undefined);
+    world.faultsOf.delete(c.workflowId);
+  }
+  return { steps: plan.steps, checks: checker.checks, violations, log };
+}
+
+function retryIncident(ctx: Ctx, c?: SimCase): Action['send'] {
+  return async () => {
+    const { retryIncidentUpdate } = await import('../../workflows/shared/messages');
+    const u = await ctx.handle(c).executeUpdate(retryIncidentUpdate, { args: [{ actor: { id: 'sim-admin', roles: ['admin'] } }] });
+    return { result: Promise.resolve(u) };
+  };
+}
+
+/** How far the clock moves: a little, a day or more, or just past an open task's reminder or due time. */
+async function howLong(ctx: Ctx, rng: Choice): Promise<number> {
+  const open = await ctx.query<{ remindAt: string; dueAt: string }[]>('openTasks').catch(() => []);
+  const now = await ctx.nowMs();
+  const marks = open.flatMap((t) => [Date.parse(t.remindAt), Date.parse(t.dueAt)]).filter((t) => t > now);
+  const what = rng.weighted({ minutes: 2, hour: 2, day: 3, days: 3, week: 1, mark: marks.length ? 5 : 0 });
+  if (what === 'mark') return Math.min(rng.pick(marks) - now + 60_000, 15 * DAY);
+  return { minutes: 6 * 60_000, hour: HOUR, day: DAY, days: 3 * DAY, week: 8 * DAY }[what];
+}
+
+/** A query the workflow does not answer within 30 s fails the scenario instead of hanging it. */
+export function within<T>(p: Promise<T>, what: string, ms = 30_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer: ${what}`)), ms); });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
+/** Whether an Update was accepted: an accepted one is in its run's history, a refused one never is. */
+async function acceptedInHistory(ctx: Ctx, world: World, u: { id: string; workflowId: string }): Promise<boolean> {
+  const current = (await ctx.client.workflow.getHandle(u.workflowId).describe().catch(() => undefined))?.runId;
+  const runs = new Set([...(current ? [current] : []), ...world.model.attempts.filter((a) => a.workflowId === u.workflowId).map((a) => a.runId)]);
+  for (const runId of runs) {
+    const events = (await ctx.client.workflow.getHandle(u.workflowId, runId).fetchHistory().catch(() => ({ events: [] }))).events ?? [];
+    if (events.some((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId === u.id)) return true;
+  }
+  return false;
+}
+
+function isRefusal(err: unknown): boolean {
+  // Refused by a validator, or sent to a case that has closed.
+  if (err instanceof WorkflowUpdateFailedError || err instanceof WorkflowNotFoundError) return true;
+  const msg = String((err as Error)?.message ?? err);
+  return /already completed|not found|workflow execution.*(completed|terminated)|closed/i.test(msg);
+}
