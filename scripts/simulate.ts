@@ -6,11 +6,12 @@
  * replays it, and the run exits non-zero.
  *   npm run simulate                          the full run (500 scenarios, about 30 minutes here)
  *   npm run simulate -- --quick               the CI smoke (a bounded batch)
- *   npm run simulate -- --scenarios N --seed S --workflow <name> --concurrency C --verbose
+ *   npm run simulate -- --scenarios N --seed S --workflow <name> --lanes L --concurrency C --verbose
  *   npm run simulate -- --seed S --scenario I replays one scenario (add --workflow/--quick if the run had them)
  *   npm run simulate -- --shrink              let fast-check shrink a failing scenario
  * Ends with `simulate: N scenarios, K steps, I invariant checks, V violations (seed S)`.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DATA_DIR } from '../lib/config';
@@ -31,6 +32,38 @@ export const FULL_SCENARIOS = 500;
 export const QUICK_SCENARIOS = 40;
 /** Scenarios side by side (experimental: see docs/running-cases.md); one at a time by default. */
 export const DEFAULT_CONCURRENCY = 1;
+/**
+ * Lanes: separate processes, each with its own test server and its own seed (the run's seed
+ * plus the lane's number), since a scenario spends most of its time waiting on the server's
+ * clock. A lane's violation names its seed, so it replays on its own.
+ */
+export const DEFAULT_LANES = 2;
+const SUMMARY = /^simulate: (\d+) scenarios, (\d+) steps, (\d+) invariant checks, (\d+) violations/;
+
+/** Runs the scenarios in lanes and sums their summary lines. */
+async function inLanes(lanes: number, seed: number, scenarios: number, passOn: string[]): Promise<number> {
+  const totals = [0, 0, 0, 0];
+  const codes = await Promise.all(Array.from({ length: lanes }, (_, lane) => new Promise<number>((resolve) => {
+    const share = Math.floor(scenarios / lanes) + (lane < scenarios % lanes ? 1 : 0);
+    const args = [...passOn, '--lanes', '1', '--seed', String(seed + lane), '--scenarios', String(share)];
+    const child = spawn(process.execPath, [...process.execArgv, __filename, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+    let rest = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      const lines = (rest + chunk.toString()).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) {
+        const m = SUMMARY.exec(line);
+        if (m) m.slice(1).forEach((n, i) => (totals[i] += Number(n)));
+        console.log(`[lane ${lane}] ${line}`);
+      }
+    });
+    child.on('close', (code) => resolve(code ?? 1));
+  })));
+  const [n, k, c, v] = totals;
+  const failed = codes.some((code) => code !== 0);
+  console.log(`simulate: ${n} scenarios, ${k} steps, ${c} invariant checks, ${v} violations (seed ${seed}, ${lanes} lanes: seeds ${seed}-${seed + lanes - 1})`);
+  return failed || v ? 1 : 0;
+}
 
 async function main(): Promise<number> {
   const quick = has('quick');
@@ -46,6 +79,15 @@ async function main(): Promise<number> {
   mkdirSync(dir, { recursive: true });
   const bundlePath = process.env.SIMULATE_WORKFLOW_BUNDLE ?? path.join(dir, 'workflow-bundle.js');
   if (!process.env.SIMULATE_WORKFLOW_BUNDLE || !existsSync(bundlePath)) writeFileSync(bundlePath, await buildWorkflowBundle());
+  // The smoke stays in one lane: it is small, and CI's machine is busy with the rest.
+  const lanes = Number(arg('lanes') ?? (quick ? 1 : DEFAULT_LANES));
+  if (lanes > 1 && scenario === undefined && scenarios >= lanes) {
+    const passOn = [...(quick ? ['--quick'] : []), ...(workflow ? ['--workflow', workflow] : []), ...(has('verbose') ? ['--verbose'] : []),
+      ...(arg('concurrency') ? ['--concurrency', arg('concurrency')!] : [])];
+    // The lanes share the one bundle built here.
+    process.env.SIMULATE_WORKFLOW_BUNDLE = bundlePath;
+    return inLanes(lanes, seed, scenarios, passOn);
+  }
   const concurrency = Number(arg('concurrency') ?? DEFAULT_CONCURRENCY);
   const flags = [workflow ? `--workflow ${workflow}` : '', quick ? '--quick' : '', `--concurrency ${concurrency}`].filter(Boolean).join(' ');
   console.log(`simulate: seed ${seed}${scenario !== undefined ? `, scenario ${scenario}` : `, ${scenarios} scenarios`}${flags ? ` (${flags})` : ''}`);
