@@ -195,8 +195,27 @@ async function fosterStories(env: TestWorkflowEnvironment, taskQueue: string, po
   for (const h of [dated.mentor, dated.youth, gone.youth]) await h.terminate('history recorded');
 }
 
+/**
+ * A first meeting recorded two days after it was held (the day the match was accepted):
+ * the schedule counts from noon of that day, not from when it was recorded.
+ * `npm run record-histories -- --only late-meeting` records it alone.
+ */
+export async function lateMeetingStory(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save): Promise<void> {
+  const parties = await fosterParties(env, taskQueue, policy, 23);
+  const match = await proposal(env, taskQueue, policy, parties, 23, 'match-history-met-late');
+  await match.executeUpdate(caseRecordedUpdate);
+  await complete(match, 'consent', 'accept', cw1, { data: { how: 'phone' } });
+  const accepted = laDate(Number(await env.currentTimeMs()));
+  await env.sleep(2 * 86_400_000);
+  await complete(match, 'first_meeting', 'done', cw1, { data: { meetingDate: accepted } });
+  await match.terminate('history recorded');
+  await save('match-met-late', match);
+  for (const h of [parties.mentor, parties.youth]) await h.terminate('history recorded');
+}
+
 export async function outcomeStories(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save): Promise<void> {
   await leaveStories(env, taskQueue, policy, save);
   await declinedApplications(env, taskQueue, policy, save);
   await fosterStories(env, taskQueue, policy, save);
+  await lateMeetingStory(env, taskQueue, policy, save);
 }
