@@ -19,7 +19,8 @@ import { mentorScreeningWorkflow } from '../../workflows/foster/mentor-screening
 import { youthReferralWorkflow } from '../../workflows/foster/youth-referral';
 import { logPersonalTimeUpdate, requestLeaveUpdate } from '../../workflows/mentoring-leave/messages';
 import { mentoringLeaveWorkflow } from '../../workflows/mentoring-leave/workflow';
-import { laDate, laYear } from '../../workflows/shared/calendar';
+import { programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../../workflows/programs/workflow';
+import { addDays, laDate, laYear } from '../../workflows/shared/calendar';
 import {
   caseDetailsQuery, caseRecordedUpdate, claimTaskUpdate, completeTaskUpdate, openTasksQuery, releaseTaskUpdate,
 } from '../../workflows/shared/messages';
@@ -211,6 +212,35 @@ export async function lateMeetingStory(env: TestWorkflowEnvironment, taskQueue: 
   await match.terminate('history recorded');
   await save('match-met-late', match);
   for (const h of [parties.mentor, parties.youth]) await h.terminate('history recorded');
+}
+
+/**
+ * A Partner certificate imported a month before it ends, its date then corrected by a day:
+ * its 30-day reminder moment is first just ahead (tomorrow's start), then just behind
+ * (today's start), so which reminders count as already due turns on the day exactly.
+ * `npm run record-histories -- --only imports` records it alone.
+ */
+export async function importStory(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save): Promise<void> {
+  const now = Number(await env.currentTimeMs());
+  const admin = person('admin');
+  const program = await env.client.workflow.start(programRecordWorkflow, {
+    taskQueue, workflowId: programWorkflowId('prog-history-3'),
+    args: [{
+      policy, createdBy: admin,
+      program: {
+        id: 'prog-history-3', name: 'R', organization: 'O', contactEmail: 'r@example.org', county: 'Yolo', startedOn: '2016-01-01',
+        minimumMatchMonths: 12, level: 'none', certifiedUntil: null, createdBy: admin.id, createdAt: new Date(now).toISOString(),
+      },
+    }],
+  });
+  const today = laDate(now);
+  for (const days of [30, 29]) {
+    const certifiedUntil = addDays(today, days);
+    await program.executeUpdate(setProgramLevelUpdate, { args: [{ level: 'partner', certifiedUntil, note: 'import', actor: admin }] });
+  }
+  await env.sleep(60_000);
+  await program.terminate('history recorded');
+  await save('program-record-imported-near-reminder', program);
 }
 
 export async function outcomeStories(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save): Promise<void> {
