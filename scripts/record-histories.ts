@@ -18,7 +18,7 @@ import { leaveEnrollment, person as actor } from './histories/shared';
 import { referralConfirmationStories, referralFakes, referralStories } from './histories/referral-stories';
 import { wellnessLateCallStory, wellnessStories } from './histories/wellness-stories';
 import { eceStories } from './histories/ece-stories';
-import { importStory, lateMeetingStory, outcomeStories } from './histories/outcome-stories';
+import { fullMidUpdateStory, importStory, lateMeetingStory, outcomeStories } from './histories/outcome-stories';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { TransitionResult } from '../workflows/shared/records';
 import { buildPolicy } from '../lib/policy';
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   const save = async (name: string, handle: WorkflowHandle, runId?: string) =>
     writeNewHistory(path.join(OUT, `${name}${suffix}.json`), historyJson(await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory()));
 
-  // `--only referral|wellness|ece|outcomes|late-meeting|imports|wellness-late-call`: those stories alone (the later processes; the others stay as recorded).
+  // `--only referral|wellness|ece|outcomes|late-meeting|imports|wellness-late-call|full-mid-update`: those stories alone (the later processes; the others stay as recorded).
   // `--only referral-confirmation`: the referral's address-confirmation stories alone (new files).
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
   await worker.runUntil(async () => {
@@ -120,6 +120,7 @@ async function main(): Promise<void> {
     if (only === 'outcomes') return outcomeStories(env, taskQueue, policy, save);
     if (only === 'late-meeting') return lateMeetingStory(env, taskQueue, policy, save);
     if (only === 'imports') return importStory(env, taskQueue, policy, save);
+    if (only === 'full-mid-update') return fullMidUpdateStory(env, taskQueue, policy, save);
     if (only === 'wellness-late-call') return wellnessLateCallStory(env, taskQueue, policy, save);
     const now = Number(await env.currentTimeMs());
     const year = laYear(now);
@@ -270,6 +271,7 @@ async function main(): Promise<void> {
     await outcomeStories(env, taskQueue, policy, save);
     await importStory(env, taskQueue, policy, save);
     await wellnessLateCallStory(env, taskQueue, policy, save);
+    await fullMidUpdateStory(env, taskQueue, policy, save);
   });
   mailWorker.shutdown();
   await mailRunning;

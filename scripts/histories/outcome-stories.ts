@@ -26,7 +26,7 @@ import {
 } from '../../workflows/shared/messages';
 import type { Policy } from '../../workflows/shared/policy';
 import type { ActingUser } from '../../workflows/shared/records';
-import { completed, cw1, leaveEnrollment, person, type Save } from './shared';
+import { completed, continuedAsNew, cw1, leaveEnrollment, person, type Save } from './shared';
 
 const csup = person('csup-1', ['case_supervisor']);
 const sw = person('sw-1', ['social_worker']);
@@ -241,6 +241,33 @@ export async function importStory(env: TestWorkflowEnvironment, taskQueue: strin
   await env.sleep(60_000);
   await program.terminate('history recorded');
   await save('program-record-imported-near-reminder', program);
+}
+
+/**
+ * A program record whose history fills up in the very workflow task that takes an admin's
+ * level change (its write still running): the record waits for that handler to finish, then
+ * continues as new. The limit (44 events) puts the crossing on the sixth change's first task
+ * (event 45), not on the task that finishes its write. `--only full-mid-update` records it alone.
+ */
+export async function fullMidUpdateStory(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save): Promise<void> {
+  const admin = person('admin', ['admin']);
+  const program = await env.client.workflow.start(programRecordWorkflow, {
+    taskQueue, workflowId: programWorkflowId('prog-history-4'),
+    args: [{
+      policy: { ...policy, maxHistoryEvents: 44 }, createdBy: admin,
+      program: {
+        id: 'prog-history-4', name: 'S', organization: 'O', contactEmail: 's@example.org', county: 'Yolo', startedOn: '2017-01-01',
+        minimumMatchMonths: 12, level: 'none', certifiedUntil: null, createdBy: admin.id, createdAt: new Date(Number(await env.currentTimeMs())).toISOString(),
+      },
+    }],
+  });
+  const firstRun = program.firstExecutionRunId;
+  for (let i = 0; i < 8; i++) {
+    await program.executeUpdate(setProgramLevelUpdate, { args: [{ level: i % 2 ? 'affiliate' : 'none', note: `import ${i}`, actor: admin }] });
+  }
+  await continuedAsNew(program, firstRun);
+  await program.terminate('history recorded');
+  await save('program-record-full-mid-update', program, firstRun);
 }
 
 export async function outcomeStories(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save): Promise<void> {
