@@ -226,7 +226,8 @@ export async function* replayWithValues(
   const rounds: Prepared[][] = [];
   for (const h of histories) {
     const recorded = await recordedValues(h.history, dc);
-    const p = { name: h.workflowId, history: h.history, recorded, replayId: recordedWorkflowId(recorded) ?? h.workflowId };
+    const replayId = recordedWorkflowId(recorded) ?? h.workflowId;
+    const p = { name: h.workflowId, history: h.history, recorded, replayId };
     const round = rounds.find((r) => r.every((x) => x.replayId !== p.replayId));
     if (round) round.push(p);
     else rounds.push([p]);

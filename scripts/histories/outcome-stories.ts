@@ -42,7 +42,9 @@ async function complete(h: WorkflowHandle, type: string, outcome: string, actor:
 }
 
 /** An enrollment denied; a request whose supervisor claims it, gives it back, then denies it. */
-async function leaveStories(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save): Promise<void> {
+async function leaveStories(
+  env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save,
+): Promise<void> {
   const now = Number(await env.currentTimeMs());
   const year = laYear(now);
   const hr = person('hr-1', ['hr_officer'], { department: 'CDT' });
@@ -70,8 +72,11 @@ async function leaveStories(env: TestWorkflowEnvironment, taskQueue: string, pol
   await request.h.executeUpdate(logPersonalTimeUpdate, {
     args: [{ date: today, hours: 4, kind: 'off_duty', description: 'mentoring', actor: request.employee }],
   });
-  await complete(request.h, 'verify_personal_hours', 'verify', person('coord-1', ['org_coordinator'], { programId: 'prog-1' }));
-  await request.h.executeUpdate(requestLeaveUpdate, { args: [{ date: today, hours: 2, attestNoTravel: true, actor: request.employee }] });
+  const coordinator = person('coord-1', ['org_coordinator'], { programId: 'prog-1' });
+  await complete(request.h, 'verify_personal_hours', 'verify', coordinator);
+  await request.h.executeUpdate(requestLeaveUpdate, {
+    args: [{ date: today, hours: 2, attestNoTravel: true, actor: request.employee }],
+  });
   const approval = (await request.h.query(openTasksQuery)).find((t) => t.type === 'supervisor_approval')!;
   await request.h.executeUpdate(claimTaskUpdate, { args: [{ taskId: approval.id, actor: sup }] });
   await request.h.executeUpdate(releaseTaskUpdate, { args: [{ taskId: approval.id, actor: sup }] });
@@ -81,16 +86,23 @@ async function leaveStories(env: TestWorkflowEnvironment, taskQueue: string, pol
 }
 
 /** A partnership application the reviewer does not approve; an ECE application declined 1 to 2. */
-async function declinedApplications(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save): Promise<void> {
+async function declinedApplications(
+  env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save,
+): Promise<void> {
   const cert = await env.client.workflow.start(certificationWorkflow, {
     taskQueue, workflowId: 'certification-prog-history-2-1',
     args: [{
-      caseId: 'case-history-cert-denied', levelSought: 'partner', policy, appliedBy: person('staff', ['program_staff'], { programId: 'prog-history-2' }),
-      program: { id: 'prog-history-2', name: 'Q', contactEmail: 'q@example.org', levelAtApplication: 'none', certifiedUntilAtApplication: null },
+      caseId: 'case-history-cert-denied', levelSought: 'partner', policy,
+      appliedBy: person('staff', ['program_staff'], { programId: 'prog-history-2' }),
+      program: {
+        id: 'prog-history-2', name: 'Q', contactEmail: 'q@example.org', levelAtApplication: 'none',
+        certifiedUntilAtApplication: null,
+      },
     }],
   });
   await cert.executeUpdate(caseRecordedUpdate);
-  await complete(cert, 'application_review', 'deny', person('rev-1', ['quality_reviewer']), { comment: 'No closure procedure' });
+  const reviewer = person('rev-1', ['quality_reviewer']);
+  await complete(cert, 'application_review', 'deny', reviewer, { comment: 'No closure procedure' });
   await completed(cert);
   await save('certification-denied', cert);
 
@@ -98,8 +110,8 @@ async function declinedApplications(env: TestWorkflowEnvironment, taskQueue: str
   const ece = await env.client.workflow.start(eceCertificationWorkflow, {
     taskQueue, workflowId: eceCertificationWorkflowId('ece-history-3'),
     args: [{
-      caseId: 'ece-history-3', collegeId: college, person: { id: 'ece-mentor-3', name: 'N', email: 'n@example.org' }, role: 'mentor_teacher',
-      site: 'S', yearsExperience: 3, permitLevel: 'Teacher', evidence: 'E', policy,
+      caseId: 'ece-history-3', collegeId: college, person: { id: 'ece-mentor-3', name: 'N', email: 'n@example.org' },
+      role: 'mentor_teacher', site: 'S', yearsExperience: 3, permitLevel: 'Teacher', evidence: 'E', policy,
       appliedBy: person('cc-1', ['college_coordinator'], { collegeId: college }),
     }],
   });
@@ -120,8 +132,14 @@ async function fosterParties(env: TestWorkflowEnvironment, taskQueue: string, po
     taskQueue, workflowId: `mentor-screening-history-${n}`,
     args: [{
       caseId: `mentor-history-${n}`, caseWorkerId: cw1.id, policy, appliedBy: cw1,
-      applicant: { name: 'A Mentor', email: 'a@example.org', phone: '555', dateOfBirth: '1990-01-01', languages: [], interests: [], formerFosterYouth: false },
-      references: [{ name: 'R1', email: 'r1@example.org', relationship: 'coworker' }, { name: 'R2', email: 'r2@example.org', relationship: 'coach' }],
+      applicant: {
+        name: 'A Mentor', email: 'a@example.org', phone: '555', dateOfBirth: '1990-01-01', languages: [], interests: [],
+        formerFosterYouth: false,
+      },
+      references: [
+        { name: 'R1', email: 'r1@example.org', relationship: 'coworker' },
+        { name: 'R2', email: 'r2@example.org', relationship: 'coach' },
+      ],
     }],
   });
   await mentor.executeUpdate(caseRecordedUpdate);
@@ -130,7 +148,8 @@ async function fosterParties(env: TestWorkflowEnvironment, taskQueue: string, po
   for (const ref of (await mentor.query(caseDetailsQuery)).references as { id: string }[]) {
     await mentor.executeUpdate(referenceAnswerUpdate, { args: [{ referenceId: ref.id, recommendation: 'yes' }] });
   }
-  await mentor.executeUpdate(logTrainingUpdate, { args: [{ date: '2026-01-10', hours: 6, module: 'Orientation', actor: cw1 }] });
+  const training = { date: '2026-01-10', hours: 6, module: 'Orientation', actor: cw1 };
+  await mentor.executeUpdate(logTrainingUpdate, { args: [training] });
   await complete(mentor, 'screening_decision', 'approve', csup);
   const youth = await referredYouth(env, taskQueue, policy, n);
   return { mentor, youth };
@@ -153,21 +172,27 @@ async function referredYouth(env: TestWorkflowEnvironment, taskQueue: string, po
 
 async function proposal(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy,
   parties: { mentor: WorkflowHandle; youth: WorkflowHandle }, n: number, id: string) {
-  for (const h of [parties.mentor, parties.youth]) await h.executeUpdate(reserveForMatchUpdate, { args: [{ matchId: id }] });
+  for (const h of [parties.mentor, parties.youth]) {
+    await h.executeUpdate(reserveForMatchUpdate, { args: [{ matchId: id }] });
+  }
   return env.client.workflow.start(matchWorkflow, {
     taskQueue, workflowId: matchWorkflowId(id),
     args: [{
-      caseId: id, mentorCaseId: `mentor-history-${n}`, youthCaseId: `youth-history-${n}`, mentorWorkflowId: parties.mentor.workflowId,
-      youthWorkflowId: parties.youth.workflowId, caseWorkerId: cw1.id, socialWorker: { id: 'sw-1', email: 's@example.org' },
+      caseId: id, mentorCaseId: `mentor-history-${n}`, youthCaseId: `youth-history-${n}`,
+      mentorWorkflowId: parties.mentor.workflowId, youthWorkflowId: parties.youth.workflowId,
+      caseWorkerId: cw1.id, socialWorker: { id: 'sw-1', email: 's@example.org' },
       caregiverName: 'C', rationale: 'r', policy, proposedBy: cw1,
     }],
   });
 }
 
 /** A referral closed unmatched; a first meeting held on a given date; a proposal whose mentor withdrew. */
-async function fosterStories(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save): Promise<void> {
+async function fosterStories(
+  env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save,
+): Promise<void> {
   const unmatched = await referredYouth(env, taskQueue, policy, 20);
-  await unmatched.executeUpdate(closeYouthReferralUpdate, { args: [{ reason: 'The family moved out of state', actor: cw1 }] });
+  const closing = { reason: 'The family moved out of state', actor: cw1 };
+  await unmatched.executeUpdate(closeYouthReferralUpdate, { args: [closing] });
   await completed(unmatched);
   await save('youth-referral-closed', unmatched);
 
@@ -175,19 +200,23 @@ async function fosterStories(env: TestWorkflowEnvironment, taskQueue: string, po
   const match = await proposal(env, taskQueue, policy, dated, 21, 'match-history-dated');
   await match.executeUpdate(caseRecordedUpdate);
   await complete(match, 'consent', 'accept', cw1, { data: { how: 'phone' } });
-  await complete(match, 'first_meeting', 'done', cw1, { data: { meetingDate: laDate(Number(await env.currentTimeMs())) } });
+  const meetingDate = laDate(Number(await env.currentTimeMs()));
+  await complete(match, 'first_meeting', 'done', cw1, { data: { meetingDate } });
   await match.terminate('history recorded');
   await save('match-met-on-date', match);
 
   const gone = await fosterParties(env, taskQueue, policy, 22);
-  for (const h of [gone.mentor, gone.youth]) await h.executeUpdate(reserveForMatchUpdate, { args: [{ matchId: 'match-history-gone' }] });
+  for (const h of [gone.mentor, gone.youth]) {
+    await h.executeUpdate(reserveForMatchUpdate, { args: [{ matchId: 'match-history-gone' }] });
+  }
   await gone.mentor.executeUpdate(withdrawApplicationUpdate, { args: [{ reason: 'Moved away', actor: cw1 }] });
   await completed(gone.mentor);
   const cancelled = await env.client.workflow.start(matchWorkflow, {
     taskQueue, workflowId: matchWorkflowId('match-history-gone'),
     args: [{
-      caseId: 'match-history-gone', mentorCaseId: 'mentor-history-22', youthCaseId: 'youth-history-22', mentorWorkflowId: gone.mentor.workflowId,
-      youthWorkflowId: gone.youth.workflowId, caseWorkerId: cw1.id, socialWorker: { id: 'sw-1', email: 's@example.org' },
+      caseId: 'match-history-gone', mentorCaseId: 'mentor-history-22', youthCaseId: 'youth-history-22',
+      mentorWorkflowId: gone.mentor.workflowId, youthWorkflowId: gone.youth.workflowId,
+      caseWorkerId: cw1.id, socialWorker: { id: 'sw-1', email: 's@example.org' },
       caregiverName: 'C', rationale: 'r', policy, proposedBy: cw1,
     }],
   });
@@ -201,7 +230,9 @@ async function fosterStories(env: TestWorkflowEnvironment, taskQueue: string, po
  * the schedule counts from noon of that day, not from when it was recorded.
  * `npm run record-histories -- --only late-meeting` records it alone.
  */
-export async function lateMeetingStory(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save): Promise<void> {
+export async function lateMeetingStory(
+  env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save,
+): Promise<void> {
   const parties = await fosterParties(env, taskQueue, policy, 23);
   const match = await proposal(env, taskQueue, policy, parties, 23, 'match-history-met-late');
   await match.executeUpdate(caseRecordedUpdate);
@@ -220,7 +251,9 @@ export async function lateMeetingStory(env: TestWorkflowEnvironment, taskQueue: 
  * (today's start), so which reminders count as already due turns on the day exactly.
  * `npm run record-histories -- --only imports` records it alone.
  */
-export async function importStory(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save): Promise<void> {
+export async function importStory(
+  env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save,
+): Promise<void> {
   const now = Number(await env.currentTimeMs());
   const admin = person('admin');
   const program = await env.client.workflow.start(programRecordWorkflow, {
@@ -228,15 +261,17 @@ export async function importStory(env: TestWorkflowEnvironment, taskQueue: strin
     args: [{
       policy, createdBy: admin,
       program: {
-        id: 'prog-history-3', name: 'R', organization: 'O', contactEmail: 'r@example.org', county: 'Yolo', startedOn: '2016-01-01',
-        minimumMatchMonths: 12, level: 'none', certifiedUntil: null, createdBy: admin.id, createdAt: new Date(now).toISOString(),
+        id: 'prog-history-3', name: 'R', organization: 'O', contactEmail: 'r@example.org', county: 'Yolo',
+        startedOn: '2016-01-01', minimumMatchMonths: 12, level: 'none', certifiedUntil: null, createdBy: admin.id,
+        createdAt: new Date(now).toISOString(),
       },
     }],
   });
   const today = laDate(now);
   for (const days of [30, 29]) {
     const certifiedUntil = addDays(today, days);
-    await program.executeUpdate(setProgramLevelUpdate, { args: [{ level: 'partner', certifiedUntil, note: 'import', actor: admin }] });
+    const change = { level: 'partner' as const, certifiedUntil, note: 'import', actor: admin };
+    await program.executeUpdate(setProgramLevelUpdate, { args: [change] });
   }
   await env.sleep(60_000);
   await program.terminate('history recorded');
@@ -249,28 +284,34 @@ export async function importStory(env: TestWorkflowEnvironment, taskQueue: strin
  * continues as new. The limit (44 events) puts the crossing on the sixth change's first task
  * (event 45), not on the task that finishes its write. `--only full-mid-update` records it alone.
  */
-export async function fullMidUpdateStory(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save): Promise<void> {
+export async function fullMidUpdateStory(
+  env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save,
+): Promise<void> {
   const admin = person('admin', ['admin']);
   const program = await env.client.workflow.start(programRecordWorkflow, {
     taskQueue, workflowId: programWorkflowId('prog-history-4'),
     args: [{
       policy: { ...policy, maxHistoryEvents: 44 }, createdBy: admin,
       program: {
-        id: 'prog-history-4', name: 'S', organization: 'O', contactEmail: 's@example.org', county: 'Yolo', startedOn: '2017-01-01',
-        minimumMatchMonths: 12, level: 'none', certifiedUntil: null, createdBy: admin.id, createdAt: new Date(Number(await env.currentTimeMs())).toISOString(),
+        id: 'prog-history-4', name: 'S', organization: 'O', contactEmail: 's@example.org', county: 'Yolo',
+        startedOn: '2017-01-01', minimumMatchMonths: 12, level: 'none', certifiedUntil: null, createdBy: admin.id,
+        createdAt: new Date(Number(await env.currentTimeMs())).toISOString(),
       },
     }],
   });
   const firstRun = program.firstExecutionRunId;
   for (let i = 0; i < 8; i++) {
-    await program.executeUpdate(setProgramLevelUpdate, { args: [{ level: i % 2 ? 'affiliate' : 'none', note: `import ${i}`, actor: admin }] });
+    const change = { level: i % 2 ? 'affiliate' as const : 'none' as const, note: `import ${i}`, actor: admin };
+    await program.executeUpdate(setProgramLevelUpdate, { args: [change] });
   }
   await continuedAsNew(program, firstRun);
   await program.terminate('history recorded');
   await save('program-record-full-mid-update', program, firstRun);
 }
 
-export async function outcomeStories(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save): Promise<void> {
+export async function outcomeStories(
+  env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save,
+): Promise<void> {
   await leaveStories(env, taskQueue, policy, save);
   await declinedApplications(env, taskQueue, policy, save);
   await fosterStories(env, taskQueue, policy, save);

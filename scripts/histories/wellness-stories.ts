@@ -89,17 +89,21 @@ export async function wellnessStories(env: TestWorkflowEnvironment, taskQueue: s
  * date and is reminded on it (a call already due would start now, unreminded).
  * `npm run record-histories -- --only wellness-late-call` records it alone.
  */
-export async function wellnessLateCallStory(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save): Promise<void> {
+export async function wellnessLateCallStory(
+  env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save,
+): Promise<void> {
   const h = await env.client.workflow.start(wellnessCheckinWorkflow, {
     taskQueue, workflowId: wellnessWorkflowId('wellness-history-3'),
     args: [{
-      caseId: 'wellness-history-3', youth: { name: 'Z', dateOfBirth: '2011-05-01', county: 'Fresno', languages: ['Spanish'] }, source: 'school_disconnection',
+      caseId: 'wellness-history-3', source: 'school_disconnection',
+      youth: { name: 'Z', dateOfBirth: '2011-05-01', county: 'Fresno', languages: ['Spanish'] },
       contact: { phone: '555-0198', preferredTimes: 'mornings' }, guardianConsent: { how: 'phone' },
       referrer: { id: counselor.id, email: 'sc@school.example' }, policy, referredBy: counselor,
     }],
   });
   await h.executeUpdate(caseRecordedUpdate);
-  await complete(h, 'assign_caller', 'assigned', coordinator, { data: { callerCaseId: callerFacts.caseId }, context: { caller: callerFacts } });
+  const assignment = { data: { callerCaseId: callerFacts.caseId }, context: { caller: callerFacts } };
+  await complete(h, 'assign_caller', 'assigned', coordinator, assignment);
   await env.sleep(6.5 * DAY);
   await complete(h, 'wellness_call', 'logged', caller, { data: { reached: true, minutes: 10, mood: 4, needs: [] } });
   await h.terminate('history recorded');

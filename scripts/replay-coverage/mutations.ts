@@ -111,7 +111,9 @@ export function findMutations(): { mutations: Mutation[]; excluded: Record<strin
       : { file, ...replace(n, `(${PROBE_CALL}, ${n.getText(sf)})`), header: PROBE_HEADER }];
     const add = (kind: MutationKind, n: ts.Node, what: string, edits: Omit<Edit, 'file'>[]) => {
       if (inValidator(n)) excluded['Update validator']++;
-      else mutations.push({ file, line: line(n), kind, what, edits: edits.map((e) => ({ file, ...e })), probe: probe(n) });
+      else {
+        mutations.push({ file, line: line(n), kind, what, edits: edits.map((e) => ({ file, ...e })), probe: probe(n) });
+      }
     };
     const inDefaultPolicy = (n: ts.Node) =>
       !!ts.findAncestor(n, (p) => ts.isVariableDeclaration(p) && p.name.getText(sf) === 'DEFAULT_POLICY');
