@@ -16,8 +16,9 @@ import { faults, fosterEdgeStories, leaveIncidentStory, sweeperStory } from './h
 import { certificationTimerStories, fosterTimerStories, matchLifeStory } from './histories/timer-stories';
 import { leaveEnrollment, person as actor } from './histories/shared';
 import { referralConfirmationStories, referralFakes, referralStories } from './histories/referral-stories';
-import { wellnessStories } from './histories/wellness-stories';
+import { wellnessLateCallStory, wellnessStories } from './histories/wellness-stories';
 import { eceStories } from './histories/ece-stories';
+import { fullMidUpdateStory, importStory, lateMeetingStory, outcomeStories } from './histories/outcome-stories';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { TransitionResult } from '../workflows/shared/records';
 import { buildPolicy } from '../lib/policy';
@@ -108,7 +109,8 @@ async function main(): Promise<void> {
   const save = async (name: string, handle: WorkflowHandle, runId?: string) =>
     writeNewHistory(path.join(OUT, `${name}${suffix}.json`), historyJson(await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory()));
 
-  // `--only referral|wellness|ece`: those stories alone (the later processes; the others stay as recorded).
+  // `--only referral|wellness|ece|outcomes|late-meeting|imports|wellness-late-call|full-mid-update`:
+  // those stories alone (the later processes; the others stay as recorded).
   // `--only referral-confirmation`: the referral's address-confirmation stories alone (new files).
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
   await worker.runUntil(async () => {
@@ -116,6 +118,11 @@ async function main(): Promise<void> {
     if (only === 'referral-confirmation') return referralConfirmationStories(env, taskQueue, policy, save);
     if (only === 'wellness') return wellnessStories(env, taskQueue, policy, save);
     if (only === 'ece') return eceStories(env, taskQueue, policy, save);
+    if (only === 'outcomes') return outcomeStories(env, taskQueue, policy, save);
+    if (only === 'late-meeting') return lateMeetingStory(env, taskQueue, policy, save);
+    if (only === 'imports') return importStory(env, taskQueue, policy, save);
+    if (only === 'full-mid-update') return fullMidUpdateStory(env, taskQueue, policy, save);
+    if (only === 'wellness-late-call') return wellnessLateCallStory(env, taskQueue, policy, save);
     const now = Number(await env.currentTimeMs());
     const year = laYear(now);
     // Calendar dates in Los Angeles, as the workflows read them (UTC is a day ahead in the evening).
@@ -262,6 +269,10 @@ async function main(): Promise<void> {
     await referralConfirmationStories(env, taskQueue, policy, save);
     await wellnessStories(env, taskQueue, policy, save);
     await eceStories(env, taskQueue, policy, save);
+    await outcomeStories(env, taskQueue, policy, save);
+    await importStory(env, taskQueue, policy, save);
+    await wellnessLateCallStory(env, taskQueue, policy, save);
+    await fullMidUpdateStory(env, taskQueue, policy, save);
   });
   mailWorker.shutdown();
   await mailRunning;

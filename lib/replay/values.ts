@@ -141,7 +141,7 @@ export function uncovered(
 
 /**
  * The drifts of one history: each recorded value against the replayed command it pairs with.
- * The replay runs a history under a workflow id of its own (`replayId`, the file's name),
+ * The replay runs a history under `replayId` (the id it recorded, else the file's name),
  * which the code reads back (`workflowInfo().workflowId` in the case snapshot): a replayed
  * value equal to it reproduces the one workflow id the history recorded in its place — the
  * same id everywhere in the history, or it is a drift.
@@ -212,8 +212,6 @@ export async function* replayWithValues(
       },
     },
   };
-  const list = [...histories];
-  const byId = new Map(list.map((h) => [h.workflowId, h.history]));
   const dc = options.dataConverter ?? {};
   const bundlerOptions = options.workflowBundle ? options.bundlerOptions : { ...options.bundlerOptions };
   const interceptors = options.workflowBundle
@@ -223,11 +221,38 @@ export async function* replayWithValues(
       workflowModules: [...(options.interceptors?.workflowModules ?? []), VALUE_INTERCEPTOR_MODULE],
     };
   const replayOptions = { ...options, bundlerOptions, interceptors, sinks: { ...options.sinks, ...sinks } };
-  for await (const r of Worker.runReplayHistories(replayOptions, list)) {
-    const recorded = await recordedValues(byId.get(r.workflowId)!, dc);
-    const replayed = reported.get(r.workflowId) ?? [];
-    reported.delete(r.workflowId);
-    const drifts = compareValues(r.workflowId, recorded, replayed);
-    yield { workflowId: r.workflowId, error: r.error, drifts, replayed };
+  // Each history replays under the workflow id it ran under: the code reads it (a case's place
+  // in a spread window is a hash of it). Two recordings of one id replay in separate rounds.
+  const rounds: Prepared[][] = [];
+  for (const h of histories) {
+    const recorded = await recordedValues(h.history, dc);
+    const replayId = recordedWorkflowId(recorded) ?? h.workflowId;
+    const p = { name: h.workflowId, history: h.history, recorded, replayId };
+    const round = rounds.find((r) => r.every((x) => x.replayId !== p.replayId));
+    if (round) round.push(p);
+    else rounds.push([p]);
   }
+  for (const round of rounds) {
+    const byId = new Map(round.map((p) => [p.replayId, p]));
+    const list = round.map((p) => ({ workflowId: p.replayId, history: p.history }));
+    for await (const r of Worker.runReplayHistories(replayOptions, list)) {
+      const p = byId.get(r.workflowId)!;
+      const replayed = reported.get(r.workflowId) ?? [];
+      reported.delete(r.workflowId);
+      const drifts = compareValues(p.name, p.recorded, replayed, p.replayId);
+      yield { workflowId: p.name, error: r.error, drifts, replayed };
+    }
+  }
+}
+
+type Prepared = { name: string; history: History; recorded: RecordedValue[]; replayId: string };
+
+/** The workflow id a case ran under, as the case snapshot of its first recorded transition holds it. */
+export function recordedWorkflowId(recorded: RecordedValue[]): string | undefined {
+  for (const v of recorded) {
+    if (v.kind !== 'activity' || v.name !== 'recordTransition' || !Array.isArray(v.value)) continue;
+    const id = (v.value[0] as { case?: { workflowId?: unknown } } | undefined)?.case?.workflowId;
+    if (typeof id === 'string') return id;
+  }
+  return undefined;
 }

@@ -83,3 +83,29 @@ export async function wellnessStories(env: TestWorkflowEnvironment, taskQueue: s
   await screening.terminate('history recorded');
   await save('caller-screening', screening);
 }
+
+/**
+ * A first call logged late, half a day before the second call's date: that call keeps its
+ * date and is reminded on it (a call already due would start now, unreminded).
+ * `npm run record-histories -- --only wellness-late-call` records it alone.
+ */
+export async function wellnessLateCallStory(
+  env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save,
+): Promise<void> {
+  const h = await env.client.workflow.start(wellnessCheckinWorkflow, {
+    taskQueue, workflowId: wellnessWorkflowId('wellness-history-3'),
+    args: [{
+      caseId: 'wellness-history-3', source: 'school_disconnection',
+      youth: { name: 'Z', dateOfBirth: '2011-05-01', county: 'Fresno', languages: ['Spanish'] },
+      contact: { phone: '555-0198', preferredTimes: 'mornings' }, guardianConsent: { how: 'phone' },
+      referrer: { id: counselor.id, email: 'sc@school.example' }, policy, referredBy: counselor,
+    }],
+  });
+  await h.executeUpdate(caseRecordedUpdate);
+  const assignment = { data: { callerCaseId: callerFacts.caseId }, context: { caller: callerFacts } };
+  await complete(h, 'assign_caller', 'assigned', coordinator, assignment);
+  await env.sleep(6.5 * DAY);
+  await complete(h, 'wellness_call', 'logged', caller, { data: { reached: true, minutes: 10, mood: 4, needs: [] } });
+  await h.terminate('history recorded');
+  await save('wellness-call-logged-day-before', h);
+}

@@ -12,7 +12,8 @@
  * receives in its input; running cases replay with the policy they recorded) and the
  * activities' options in shared/activities.ts (timeouts and retries are not compared:
  * changing them is safe for running cases); removing or swapping a declaration (the
- * mutant would not compile: it uses a name the deletion removed).
+ * mutant would not compile: it uses a name the deletion removed); code inside an Update's
+ * validator (it never runs on replay: see inValidator).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -75,6 +76,21 @@ function emailBuilders(sources: ts.SourceFile[]): Map<string, number[]> {
   return out;
 }
 
+/**
+ * Inside an Update's validator: a function given as `validator:` in the options of a
+ * `setHandler` call. A validator runs only when an Update arrives live, never on replay (an
+ * accepted Update is replayed without it), so a change there reaches new Updates only.
+ */
+function inValidator(n: ts.Node): boolean {
+  return !!ts.findAncestor(n, (p) => {
+    if (!ts.isPropertyAssignment(p) || p.name.getText() !== 'validator') return false;
+    if (!ts.isArrowFunction(p.initializer) && !ts.isFunctionExpression(p.initializer)) return false;
+    const call = p.parent.parent;
+    return ts.isObjectLiteralExpression(p.parent) && ts.isCallExpression(call) && calleeName(call) === 'setHandler'
+      && call.arguments.includes(p.parent);
+  });
+}
+
 /** Every mutation of every workflow file, and how many candidates each exclusion rule left out. */
 export function findMutations(): { mutations: Mutation[]; excluded: Record<string, number> } {
   const files = filesUnder(WORKFLOWS);
@@ -82,7 +98,7 @@ export function findMutations(): { mutations: Mutation[]; excluded: Record<strin
   const builders = emailBuilders(sources);
   const mutations: Mutation[] = [];
   const excluded: Record<string, number> = {
-    'DEFAULT_POLICY literal': 0, 'activity option': 0, 'declaration (remove/reorder)': 0,
+    'DEFAULT_POLICY literal': 0, 'activity option': 0, 'declaration (remove/reorder)': 0, 'Update validator': 0,
   };
   for (const sf of sources) {
     const file = path.relative(WORKFLOWS, sf.fileName).replace(/\\/g, '/');
@@ -93,8 +109,12 @@ export function findMutations(): { mutations: Mutation[]; excluded: Record<strin
     const probe = (n: ts.Node): Edit[] => [ts.isStatement(n)
       ? { file, from: n.getStart(sf), to: n.getStart(sf), text: `${PROBE_CALL};\n`, header: PROBE_HEADER }
       : { file, ...replace(n, `(${PROBE_CALL}, ${n.getText(sf)})`), header: PROBE_HEADER }];
-    const add = (kind: MutationKind, n: ts.Node, what: string, edits: Omit<Edit, 'file'>[]) =>
-      mutations.push({ file, line: line(n), kind, what, edits: edits.map((e) => ({ file, ...e })), probe: probe(n) });
+    const add = (kind: MutationKind, n: ts.Node, what: string, edits: Omit<Edit, 'file'>[]) => {
+      if (inValidator(n)) excluded['Update validator']++;
+      else {
+        mutations.push({ file, line: line(n), kind, what, edits: edits.map((e) => ({ file, ...e })), probe: probe(n) });
+      }
+    };
     const inDefaultPolicy = (n: ts.Node) =>
       !!ts.findAncestor(n, (p) => ts.isVariableDeclaration(p) && p.name.getText(sf) === 'DEFAULT_POLICY');
     const inActivityOptions = (n: ts.Node) => file === 'shared/activities.ts'
