@@ -60,9 +60,14 @@ const tasksOf = (caseId: string) => stack.db.selectFrom('tasks').selectAll().whe
 const openTasksOf = (caseId: string) => tasksOf(caseId).where('status', '=', 'open').execute();
 const events = (caseId: string, event: string) =>
   stack.db.selectFrom('timeline').selectAll().where('case_id', '=', caseId).where('event', '=', event).execute();
+/**
+ * This file's employees: their leave workflows' IDs are unique on the shared Temporal server
+ * (another file's employee 1 would join this file's workflow, whose worker is gone).
+ */
+const DOCTOR = 1700;
 /** A new enrollment, its eligibility review open: the created case as the API answers it. */
 const enroll = async (n: number) =>
-  (await as(stack, employee(n)).post('/mentoring-leave/enrollments', enrollmentBody(employee(n), programId))).body;
+  (await as(stack, employee(DOCTOR + n)).post('/mentoring-leave/enrollments', enrollmentBody(employee(DOCTOR + n), programId))).body;
 
 const C: Record<string, string> = {};
 
@@ -70,14 +75,14 @@ test('a healthy stack yields no findings: open, closed, continued as new, waitin
   // An open case with its eligibility review open.
   C.open = (await enroll(1)).id;
   // A case whose workflow continued as new (a new run of the same workflow ID runs).
-  C.continued = await activeEnrollment(stack, employee(2), programId);
+  C.continued = await activeEnrollment(stack, employee(DOCTOR + 2), programId);
   const continued = stack.client.workflow.getHandle(await workflowOf(C.continued));
   const hasContinued = async () => {
     const d = await continued.describe();
     return d.runId !== d.raw.workflowExecutionInfo?.firstRunId;
   };
   for (let i = 0; i < 12 && !(await hasContinued()); i++) {
-    await verifiedHours(stack, employee(2), C.continued, programId, 1);
+    await verifiedHours(stack, employee(DOCTOR + 2), C.continued, programId, 1);
   }
   await eventually(hasContinued, 'the case to continue as new');
   // A closed case: the enrollment denied, its workflow completed.
@@ -88,10 +93,10 @@ test('a healthy stack yields no findings: open, closed, continued as new, waitin
   const deniedRun = stack.client.workflow.getHandle(await workflowOf(C.denied));
   await eventually(async () => (await deniedRun.describe()).status.name === 'COMPLETED', 'the denied case to complete');
   // A case whose commit waits on a real incident.
-  C.incident = await activeEnrollment(stack, employee(4), programId);
+  C.incident = await activeEnrollment(stack, employee(DOCTOR + 4), programId);
   broken = true;
   const time = { date: today, hours: 2, kind: 'off_duty', description: 'Tutoring' };
-  await as(stack, employee(4)).post(`/mentoring-leave/enrollments/${C.incident}/personal-time`, time);
+  await as(stack, employee(DOCTOR + 4)).post(`/mentoring-leave/enrollments/${C.incident}/personal-time`, time);
   const incident = () =>
     stack.db.selectFrom('incidents').select('case_id').where('case_id', '=', C.incident).executeTakeFirst();
   await eventually(async () => !!(await incident()), 'the incident');
@@ -104,7 +109,7 @@ test('a healthy stack yields no findings: open, closed, continued as new, waitin
 });
 
 test('non-admins get 403 problem+json from both routes', async () => {
-  const answers = [await as(stack, hr).get('/admin/doctor'), await as(stack, employee(1)).post('/admin/doctor/repair')];
+  const answers = [await as(stack, hr).get('/admin/doctor'), await as(stack, employee(DOCTOR + 1)).post('/admin/doctor/repair')];
   for (const r of answers) {
     expect(r.status).toBe(403);
     expect(r.headers.get('content-type')).toMatch(/application\/problem\+json/);
