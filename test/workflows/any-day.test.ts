@@ -5,11 +5,9 @@
  * year end. The expected deadline is counted here on its own terms (weekdays by `Intl` in
  * Los Angeles, the policy's holidays), not by the product's calendar.
  */
-import { randomUUID } from 'node:crypto';
-import { calls, env, person, policy, taskQueue, within } from './harness';
+import { calls, env, person, policy, startLeaveCase, within } from './harness';
 import { observedHolidays } from '../../workflows/shared/calendar';
-import { caseRecordedUpdate, openTasksQuery } from '../../workflows/shared/messages';
-import { mentoringLeaveWorkflow } from '../../workflows/mentoring-leave/workflow';
+import { openTasksQuery } from '../../workflows/shared/messages';
 import { actedBy } from '../support/deadlines';
 
 const DAY = 86_400_000;
@@ -60,20 +58,7 @@ const cases = startInstants(Date.now());
 test.each(cases)('started on %s, the review is due at the close of its 10th business day, escalates then, and the year closes', async (_label, startAt) => {
   await env.sleep(startAt - Number(await env.currentTimeMs()));
   const year = Number(laDay(startAt).slice(0, 4));
-  const h = await env.client.workflow.start(mentoringLeaveWorkflow, {
-    taskQueue, workflowId: `wf-leave-${randomUUID()}`,
-    args: [{
-      caseId: randomUUID(), policy, enrolledBy: employee,
-      enrollment: {
-        year,
-        employee: { id: employee.id, name: 'Employee', email: 'emp@example.gov', department: 'CDT', bargainingUnit: 1, appointment: 'permanent' },
-        supervisor: { id: 'sup-any-day', name: 'Supervisor', email: 'sup@example.gov' },
-        program: { programId: 'prog-any-day', name: 'Program' },
-        commitment: { startDate: `${year}-01-15`, endDate: `${year + 1}-06-15` },
-      },
-    }],
-  });
-  await h.executeUpdate(caseRecordedUpdate);
+  const h = await startLeaveCase(employee, year);
   const review = (await h.query(openTasksQuery)).find((t) => t.type === 'eligibility_review')!;
   const due = closeOfBusinessDay(Number(await env.currentTimeMs()), 10);
   expect(review.dueAt).toBe(new Date(due).toISOString());

@@ -117,3 +117,24 @@ export async function eventually(what: () => Promise<boolean>, label: string): P
   }
   throw new Error(`never: ${label}`);
 }
+
+/** A leave enrolment of `employee` for `year`, started on the test server and recorded (its eligibility review open). */
+export async function startLeaveCase(employee: { id: string }, year: number, policyOf = policy) {
+  const { mentoringLeaveWorkflow } = await import('../../workflows/mentoring-leave/workflow');
+  const { caseRecordedUpdate } = await import('../../workflows/shared/messages');
+  const h = await env.client.workflow.start(mentoringLeaveWorkflow, {
+    taskQueue, workflowId: `wf-leave-${randomUUID()}`,
+    args: [{
+      caseId: randomUUID(), policy: policyOf, enrolledBy: person(employee.id, ['employee'], { department: 'CDT' }),
+      enrollment: {
+        year,
+        employee: { id: employee.id, name: 'Employee', email: 'emp@example.gov', department: 'CDT', bargainingUnit: 1, appointment: 'permanent' },
+        supervisor: { id: `sup-of-${employee.id}`, name: 'Supervisor', email: 'sup@example.gov' },
+        program: { programId: 'prog-wf', name: 'Program' },
+        commitment: { startDate: `${year}-01-15`, endDate: `${year + 1}-06-15` },
+      },
+    }],
+  });
+  await h.executeUpdate(caseRecordedUpdate);
+  return h;
+}

@@ -4,31 +4,14 @@
  * midnight escalate at different instants within the spread window after it, and none
  * before the deadline a person was shown.
  */
-import { randomUUID } from 'node:crypto';
-import { calls, env, person, policy, taskQueue } from './harness';
+import { calls, env, person, startLeaveCase } from './harness';
 import { laYear } from '../../workflows/shared/calendar';
-import { caseRecordedUpdate, openTasksQuery } from '../../workflows/shared/messages';
-import { mentoringLeaveWorkflow } from '../../workflows/mentoring-leave/workflow';
+import { openTasksQuery } from '../../workflows/shared/messages';
 
 const employee = person('emp-spread', ['employee'], { department: 'CDT' });
 
 async function enrolment() {
-  const year = laYear(Number(await env.currentTimeMs()));
-  const h = await env.client.workflow.start(mentoringLeaveWorkflow, {
-    taskQueue, workflowId: `wf-leave-${randomUUID()}`,
-    args: [{
-      caseId: randomUUID(), policy, enrolledBy: employee,
-      enrollment: {
-        year,
-        employee: { id: employee.id, name: 'Employee', email: 'emp@example.gov', department: 'CDT', bargainingUnit: 1, appointment: 'permanent' },
-        supervisor: { id: 'sup-spread', name: 'Supervisor', email: 'sup@example.gov' },
-        program: { programId: 'prog-spread', name: 'Program' },
-        commitment: { startDate: `${year}-01-15`, endDate: `${year + 1}-06-15` },
-      },
-    }],
-  });
-  await h.executeUpdate(caseRecordedUpdate);
-  return h;
+  return startLeaveCase(employee, laYear(Number(await env.currentTimeMs())));
 }
 
 test('eight reviews due at one close of day escalate at eight instants within the window after it', async () => {

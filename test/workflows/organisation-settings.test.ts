@@ -4,12 +4,10 @@
  * mailbox the organisation moved to, with a link to the new public address; and a case
  * continued as new keeps them.
  */
-import { randomUUID } from 'node:crypto';
-import { calls, env, eventually, person, policy, taskQueue } from './harness';
+import { calls, env, eventually, person, policy, startLeaveCase } from './harness';
 import { addDuration, BusinessCalendar, laDate, laYear } from '../../workflows/shared/calendar';
-import { caseRecordedUpdate, completeTaskUpdate, openTasksQuery } from '../../workflows/shared/messages';
+import { completeTaskUpdate, openTasksQuery } from '../../workflows/shared/messages';
 import { logPersonalTimeUpdate } from '../../workflows/mentoring-leave/messages';
-import { mentoringLeaveWorkflow } from '../../workflows/mentoring-leave/workflow';
 import { organisationSettingsSignal } from '../../workflows/shared/organisation-settings';
 
 const employee = person('emp-org', ['employee'], { department: 'CDT' });
@@ -18,20 +16,7 @@ const hr = person('hr-org', ['hr_officer'], { department: 'CDT' });
 async function approvedEnrolment(maxHistoryEvents = policy.maxHistoryEvents) {
   const now = Number(await env.currentTimeMs());
   const year = laYear(now);
-  const h = await env.client.workflow.start(mentoringLeaveWorkflow, {
-    taskQueue, workflowId: `wf-leave-${randomUUID()}`,
-    args: [{
-      caseId: randomUUID(), policy: { ...structuredClone(policy), maxHistoryEvents }, enrolledBy: employee,
-      enrollment: {
-        year,
-        employee: { id: employee.id, name: 'Employee', email: 'emp@example.gov', department: 'CDT', bargainingUnit: 1, appointment: 'permanent' },
-        supervisor: { id: 'sup-org', name: 'Supervisor', email: 'sup@example.gov' },
-        program: { programId: 'prog-org', name: 'Program' },
-        commitment: { startDate: `${year}-01-15`, endDate: `${year + 1}-06-15` },
-      },
-    }],
-  });
-  await h.executeUpdate(caseRecordedUpdate);
+  const h = await startLeaveCase(employee, year, { ...structuredClone(policy), maxHistoryEvents });
   const review = (await h.query(openTasksQuery)).find((t) => t.type === 'eligibility_review')!;
   await h.executeUpdate(completeTaskUpdate, { args: [{ taskId: review.id, outcome: 'approve', actor: hr }] });
   return { h, today: laDate(now) };
