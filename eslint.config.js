@@ -27,13 +27,34 @@ module.exports = tseslint.config(
   {
     files: ['workflows/**/*.ts', 'test/fixtures/incompatible-workflows/**/*.ts', 'lib/replay/value-interceptors.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        paths: [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'pg', 'kysely', 'nodemailer', 'express']
-          .map((name) => ({ name, message: 'Workflow code must be deterministic: no Node built-ins or I/O. Use an activity.' })),
-        patterns: [{ group: ['**/activities/*'], allowTypeImports: true, message: 'Import activities into workflows type-only.' }],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...builtinModules,
+            ...builtinModules.map((m) => `node:${m}`),
+            'pg',
+            'kysely',
+            'nodemailer',
+            'express',
+          ].map((name) => ({
+            name,
+            message: 'Workflow code must be deterministic: no Node built-ins or I/O. Use an activity.',
+          })),
+          patterns: [
+            {
+              group: ['**/activities/*'],
+              allowTypeImports: true,
+              message: 'Import activities into workflows type-only.',
+            },
+          ],
+        },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-globals': ['error', { name: 'setTimeout', message: 'Use sleep() or condition() from @temporalio/workflow.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'setTimeout', message: 'Use sleep() or condition() from @temporalio/workflow.' },
+      ],
     },
   },
 );

@@ -101,16 +101,29 @@ async function deliverOne(conn: Db, db: Db, mailer: Mailer, key: string): Promis
   } catch (err) {
     const refusal = permanentRefusal(err);
     if (refusal) {
-      await recordAfterSmtp(() => db.updateTable('email_outbox').set({ failed_at: new Date(), failure: refusal, body: redactSecrets(row.body), claimed_until: null }).where('key', '=', key).execute());
+      await recordAfterSmtp(() =>
+        db
+          .updateTable('email_outbox')
+          .set({ failed_at: new Date(), failure: refusal, body: redactSecrets(row.body), claimed_until: null })
+          .where('key', '=', key)
+          .execute(),
+      );
       return false;
     }
-    await db.updateTable('email_outbox').set({ claimed_until: null }).where('key', '=', key).execute().catch(() => undefined);
+    await db
+      .updateTable('email_outbox')
+      .set({ claimed_until: null })
+      .where('key', '=', key)
+      .execute()
+      .catch(() => undefined);
     throw err;
   }
-  const mark = (on: Db) => on.updateTable('email_outbox')
-    .set({ sent_at: new Date(), message_id: messageId, body: redactSecrets(row.body), claimed_until: null })
-    .where('key', '=', key)
-    .execute();
+  const mark = (on: Db) =>
+    on
+      .updateTable('email_outbox')
+      .set({ sent_at: new Date(), message_id: messageId, body: redactSecrets(row.body), claimed_until: null })
+      .where('key', '=', key)
+      .execute();
   // On the held connection first; if that one is gone (a restart), through the pool until it lands.
   await mark(conn).catch(() => recordAfterSmtp(() => mark(db)));
   return true;
@@ -124,7 +137,13 @@ export function createEmailActivities({ db, mailer, hooks }: { db: Db; mailer: M
     },
 
     /** Sends every message left unsent for longer than `olderThanSeconds`, oldest first. */
-    async sweepOutbox({ olderThanSeconds, limit = 200 }: { olderThanSeconds: number; limit?: number }): Promise<{ sent: number; pending: number }> {
+    async sweepOutbox({
+      olderThanSeconds,
+      limit = 200,
+    }: {
+      olderThanSeconds: number;
+      limit?: number;
+    }): Promise<{ sent: number; pending: number }> {
       const rows = await db
         .selectFrom('email_outbox')
         .select('key')

@@ -23,8 +23,18 @@ const PERMANENT_SQLSTATE = /^(22|23|54)/;
  */
 const TRANSIENT_SQLSTATE = /^(08|53|57|40001|40P01)/;
 /** Network errors of Node's sockets and the client's own when the server goes away. */
-const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND']);
-const TRANSIENT_MESSAGE = /connection terminated|connection timeout|timeout exceeded when trying to connect|server closed the connection|the database system is (starting up|shutting down)|terminating connection/i;
+const TRANSIENT_NODE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+]);
+const TRANSIENT_MESSAGE =
+  /connection terminated|connection timeout|timeout exceeded when trying to connect|server closed the connection|the database system is (starting up|shutting down)|terminating connection/i;
 
 /** Attempts an unexplained failure gets before it becomes an incident. */
 export const UNEXPECTED_ATTEMPTS = 8;
@@ -44,11 +54,21 @@ export function classifiedWriteFailure(err: unknown, attempt: number): unknown {
   const code = (err as { code?: unknown } | undefined)?.code;
   const message = err instanceof Error ? err.message : String(err);
   if (typeof code === 'string' && PERMANENT_SQLSTATE.test(code)) {
-    return ApplicationFailure.nonRetryable(`the read model refused the change (${code}): ${message}`.slice(0, 500), 'bad_data');
+    return ApplicationFailure.nonRetryable(
+      `the read model refused the change (${code}): ${message}`.slice(0, 500),
+      'bad_data',
+    );
   }
-  if (isInfrastructureError(err)) return ApplicationFailure.retryable(`the database is unavailable: ${message}`.slice(0, 500), 'infrastructure_unavailable');
+  if (isInfrastructureError(err))
+    return ApplicationFailure.retryable(
+      `the database is unavailable: ${message}`.slice(0, 500),
+      'infrastructure_unavailable',
+    );
   if (attempt >= UNEXPECTED_ATTEMPTS) {
-    return ApplicationFailure.nonRetryable(`the write failed ${attempt} times: ${message}`.slice(0, 500), 'unexpected_error');
+    return ApplicationFailure.nonRetryable(
+      `the write failed ${attempt} times: ${message}`.slice(0, 500),
+      'unexpected_error',
+    );
   }
   return err;
 }
@@ -87,8 +107,14 @@ export class InfrastructureBacklog {
   /** Sets the worker's gauges (through the SDK's metrics, exported with the worker's own). */
   private publish(): void {
     this.gauges ??= {
-      count: gauge('mentorflow_writes_waiting_on_infrastructure', 'Read-model writes waiting out an outage, by dependency'),
-      oldest: gauge('mentorflow_writes_waiting_oldest_seconds', 'How long the oldest waiting write has waited, by dependency'),
+      count: gauge(
+        'mentorflow_writes_waiting_on_infrastructure',
+        'Read-model writes waiting out an outage, by dependency',
+      ),
+      oldest: gauge(
+        'mentorflow_writes_waiting_oldest_seconds',
+        'How long the oldest waiting write has waited, by dependency',
+      ),
     };
     for (const dependency of ['database']) {
       const s = this.summary()[dependency] ?? { waiting: 0, oldestSeconds: 0 };

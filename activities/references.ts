@@ -68,7 +68,17 @@ interface OneTimeLinks {
   body: (links: { url: string; until: string }[]) => string;
 }
 
-export function createReferenceActivities({ db, mailer, clock = () => new Date(), hooks }: { db: Db; mailer: Mailer; clock?: () => Date; hooks?: OutboxHooks }) {
+export function createReferenceActivities({
+  db,
+  mailer,
+  clock = () => new Date(),
+  hooks,
+}: {
+  db: Db;
+  mailer: Mailer;
+  clock?: () => Date;
+  hooks?: OutboxHooks;
+}) {
   async function issue(l: OneTimeLinks, publicBaseUrl: string): Promise<{ sent: boolean }> {
     const existing = await db.selectFrom('email_outbox').select('sent_at').where('key', '=', l.key).executeTakeFirst();
     if (existing) {
@@ -81,13 +91,38 @@ export function createReferenceActivities({ db, mailer, clock = () => new Date()
       token: randomBytes(32).toString('base64url'),
       expiresAt: new Date(addDuration(now.getTime(), spec.validFor, new BusinessCalendar([]))),
     }));
-    const text = l.body(minted.map((m) => ({ url: `${publicBaseUrl}${m.spec.path}${m.token}`, until: m.expiresAt.toISOString().slice(0, 10) })));
+    const text = l.body(
+      minted.map((m) => ({
+        url: `${publicBaseUrl}${m.spec.path}${m.token}`,
+        until: m.expiresAt.toISOString().slice(0, 10),
+      })),
+    );
     await db.transaction().execute(async (trx) => {
-      await trx.insertInto('reference_links').values(minted.map((m) => ({
-        token_hash: hashToken(m.token), case_id: l.caseId, reference_id: m.spec.referenceId,
-        workflow_id: l.workflowId, outbox_key: l.key, created_at: now, expires_at: m.expiresAt,
-      }))).execute();
-      await trx.insertInto('email_outbox').values({ key: l.key, recipients: [l.email], subject: l.subject, body: text, case_id: l.caseId, created_at: now }).execute();
+      await trx
+        .insertInto('reference_links')
+        .values(
+          minted.map((m) => ({
+            token_hash: hashToken(m.token),
+            case_id: l.caseId,
+            reference_id: m.spec.referenceId,
+            workflow_id: l.workflowId,
+            outbox_key: l.key,
+            created_at: now,
+            expires_at: m.expiresAt,
+          })),
+        )
+        .execute();
+      await trx
+        .insertInto('email_outbox')
+        .values({
+          key: l.key,
+          recipients: [l.email],
+          subject: l.subject,
+          body: text,
+          case_id: l.caseId,
+          created_at: now,
+        })
+        .execute();
     });
     // The stored copy loses the tokens once the message is handled (email.ts redacts them).
     await deliverOutbox(db, mailer, [l.key], hooks);
@@ -97,22 +132,28 @@ export function createReferenceActivities({ db, mailer, clock = () => new Date()
   return {
     async issueReferenceLink(input: IssueReferenceLinkInput): Promise<{ sent: boolean }> {
       const first = input.applicantName.split(' ')[0];
-      return issue({
-        key: `${input.caseId}:${input.referenceId}:${input.kind}`, caseId: input.caseId,
-        workflowId: input.workflowId ?? mentorScreeningWorkflowId(input.caseId), email: input.email,
-        links: [{ referenceId: input.referenceId, path: '/references/', validFor: input.validFor }],
-        subject: `[mentorflow] ${input.kind === 'reminder' ? 'Reminder: ' : ''}a reference for ${input.applicantName}`,
-        body: ([{ url: link, until }]) => [
-          `Dear ${input.referenceName},`,
-          '',
-          input.role === 'caller'
-            ? `${input.applicantName} has applied to make wellness check-in calls to young people and named you as a reference.`
-            : `${input.applicantName} has applied to mentor a young person in foster care and named you as a reference.`,
-          `Please tell us whether you recommend ${first}: ${link}`,
-          '',
-          `The link works once, until ${until}. You do not need an account.`,
-        ].join('\n'),
-      }, input.publicBaseUrl);
+      return issue(
+        {
+          key: `${input.caseId}:${input.referenceId}:${input.kind}`,
+          caseId: input.caseId,
+          workflowId: input.workflowId ?? mentorScreeningWorkflowId(input.caseId),
+          email: input.email,
+          links: [{ referenceId: input.referenceId, path: '/references/', validFor: input.validFor }],
+          subject: `[mentorflow] ${input.kind === 'reminder' ? 'Reminder: ' : ''}a reference for ${input.applicantName}`,
+          body: ([{ url: link, until }]) =>
+            [
+              `Dear ${input.referenceName},`,
+              '',
+              input.role === 'caller'
+                ? `${input.applicantName} has applied to make wellness check-in calls to young people and named you as a reference.`
+                : `${input.applicantName} has applied to mentor a young person in foster care and named you as a reference.`,
+              `Please tell us whether you recommend ${first}: ${link}`,
+              '',
+              `The link works once, until ${until}. You do not need an account.`,
+            ].join('\n'),
+        },
+        input.publicBaseUrl,
+      );
     },
 
     /**
@@ -124,36 +165,58 @@ export function createReferenceActivities({ db, mailer, clock = () => new Date()
     async sendReferralConfirmation(input: SendReferralConfirmationInput): Promise<{ sent: boolean }> {
       const reference = input.caseId.slice(0, 8);
       const withdraw: LinkSpec = { referenceId: WITHDRAW_LINK, path: '/referrals/withdraw/', validFor: input.validFor };
-      const common = { key: `${input.caseId}:confirmation`, caseId: input.caseId, workflowId: mentorReferralWorkflowId(input.caseId), email: input.email };
-      const closing = ['', `Referral reference: ${reference}. You do not need an account. This message was sent automatically; replies are not read.`];
+      const common = {
+        key: `${input.caseId}:confirmation`,
+        caseId: input.caseId,
+        workflowId: mentorReferralWorkflowId(input.caseId),
+        email: input.email,
+      };
+      const closing = [
+        '',
+        `Referral reference: ${reference}. You do not need an account. This message was sent automatically; replies are not read.`,
+      ];
       if (!input.confirmValidFor) {
-        return issue({
-          ...common, links: [withdraw], subject: `[mentorflow] Your mentor referral ${reference}`,
-          body: ([w]) => [
-            'Thank you for offering to mentor a young person. Your details are going to up to three mentoring programs',
-            'near you; each will contact you within about a week.',
-            '',
-            `If you change your mind, withdraw here (the link works once, until ${w.until}): ${w.url}`,
-            ...closing,
-          ].join('\n'),
-        }, input.publicBaseUrl);
+        return issue(
+          {
+            ...common,
+            links: [withdraw],
+            subject: `[mentorflow] Your mentor referral ${reference}`,
+            body: ([w]) =>
+              [
+                'Thank you for offering to mentor a young person. Your details are going to up to three mentoring programs',
+                'near you; each will contact you within about a week.',
+                '',
+                `If you change your mind, withdraw here (the link works once, until ${w.until}): ${w.url}`,
+                ...closing,
+              ].join('\n'),
+          },
+          input.publicBaseUrl,
+        );
       }
-      return issue({
-        ...common, subject: `[mentorflow] Please confirm your e-mail address (mentor referral ${reference})`,
-        links: [{ referenceId: CONFIRM_LINK, path: '/referrals/confirm/', validFor: input.confirmValidFor }, withdraw],
-        body: ([c, w]) => [
-          'Someone offered to mentor a young person through the statewide mentor referral form and gave this e-mail',
-          'address. Nothing has been passed to any mentoring program yet.',
-          '',
-          `If it was you, confirm your address here (the link works once, until ${c.until}): ${c.url}`,
-          'Up to three mentoring programs near you will then contact you.',
-          '',
-          'If it was not you, ignore this message: nothing more happens, and nothing is sent to any program.',
-          '',
-          `To withdraw at any time (the link works once, until ${w.until}): ${w.url}`,
-          ...closing,
-        ].join('\n'),
-      }, input.publicBaseUrl);
+      return issue(
+        {
+          ...common,
+          subject: `[mentorflow] Please confirm your e-mail address (mentor referral ${reference})`,
+          links: [
+            { referenceId: CONFIRM_LINK, path: '/referrals/confirm/', validFor: input.confirmValidFor },
+            withdraw,
+          ],
+          body: ([c, w]) =>
+            [
+              'Someone offered to mentor a young person through the statewide mentor referral form and gave this e-mail',
+              'address. Nothing has been passed to any mentoring program yet.',
+              '',
+              `If it was you, confirm your address here (the link works once, until ${c.until}): ${c.url}`,
+              'Up to three mentoring programs near you will then contact you.',
+              '',
+              'If it was not you, ignore this message: nothing more happens, and nothing is sent to any program.',
+              '',
+              `To withdraw at any time (the link works once, until ${w.until}): ${w.url}`,
+              ...closing,
+            ].join('\n'),
+        },
+        input.publicBaseUrl,
+      );
     },
   };
 }

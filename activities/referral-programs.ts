@@ -22,17 +22,40 @@ export async function referralCandidates(db: Db, exclude: string[] = []): Promis
   const rows = await db
     .selectFrom('programs as p')
     .innerJoin('program_referral_settings as s', 's.program_id', 'p.id')
-    .select(['p.id', 'p.name', 'p.level', 'p.county', 'p.contact_email', 's.accepting', 's.counties', 's.virtual', 's.languages', 's.youth_min', 's.youth_max'])
-    .select(sql<number>`(SELECT count(*) FROM tasks t WHERE t.status = 'open' AND t.type IN ('contact_volunteer', 'report_outcome') AND t.scope->>'programId' = p.id)::int`.as('open_referrals'))
+    .select([
+      'p.id',
+      'p.name',
+      'p.level',
+      'p.county',
+      'p.contact_email',
+      's.accepting',
+      's.counties',
+      's.virtual',
+      's.languages',
+      's.youth_min',
+      's.youth_max',
+    ])
+    .select(
+      sql<number>`(SELECT count(*) FROM tasks t WHERE t.status = 'open' AND t.type IN ('contact_volunteer', 'report_outcome') AND t.scope->>'programId' = p.id)::int`.as(
+        'open_referrals',
+      ),
+    )
     .where('p.level', 'in', [...REFERRAL_LEVELS])
     .where('s.accepting', '=', true)
     .$if(exclude.length > 0, (q) => q.where('p.id', 'not in', exclude))
     .execute();
   return rows.map((r) => ({
-    programId: r.id, name: r.name, level: r.level, contactEmail: r.contact_email, accepting: r.accepting,
+    programId: r.id,
+    name: r.name,
+    level: r.level,
+    contactEmail: r.contact_email,
+    accepting: r.accepting,
     // A program that named no counties serves its own.
-    counties: r.counties.length ? r.counties : [r.county], virtual: r.virtual, languages: r.languages,
-    youthAges: { min: r.youth_min, max: r.youth_max }, openReferrals: r.open_referrals,
+    counties: r.counties.length ? r.counties : [r.county],
+    virtual: r.virtual,
+    languages: r.languages,
+    youthAges: { min: r.youth_min, max: r.youth_max },
+    openReferrals: r.open_referrals,
   }));
 }
 
@@ -40,13 +63,22 @@ export function createReferralProgramActivities({ db }: { db: Db }) {
   return {
     /** The best-fitting eligible programs not offered yet (at most `limit`). */
     async findReferralPrograms({ volunteer, exclude, limit }: FindReferralProgramsInput): Promise<RankedProgram[]> {
-      return rankPrograms(volunteer, await referralCandidates(db, exclude)).slice(0, limit).map(({ item, reasons }) => ({
-        programId: item.programId, name: item.name, contactEmail: item.contactEmail, reasons,
-      }));
+      return rankPrograms(volunteer, await referralCandidates(db, exclude))
+        .slice(0, limit)
+        .map(({ item, reasons }) => ({
+          programId: item.programId,
+          name: item.name,
+          contactEmail: item.contactEmail,
+          reasons,
+        }));
     },
 
     /** Programs a coordinator may pick by hand: Affiliate or above and accepting, any county. */
-    async findPlaceablePrograms({ exclude }: { exclude: string[] }): Promise<{ programId: string; name: string; contactEmail: string }[]> {
+    async findPlaceablePrograms({
+      exclude,
+    }: {
+      exclude: string[];
+    }): Promise<{ programId: string; name: string; contactEmail: string }[]> {
       return (await referralCandidates(db, exclude))
         .sort((a, b) => a.name.localeCompare(b.name))
         .slice(0, 200)

@@ -18,7 +18,13 @@ import { createMetrics } from './metrics';
 import { observeRequests } from './observability';
 import { mountDevSignIn, mountSignInConfig, mountWebApp } from './web';
 import { logger } from '../lib/logger';
-import { DEFAULT_RATE_LIMIT, linkFailureRateLimit, publicFormRateLimit, publicRateLimit, type RateLimitConfig } from './rate-limit';
+import {
+  DEFAULT_RATE_LIMIT,
+  linkFailureRateLimit,
+  publicFormRateLimit,
+  publicRateLimit,
+  type RateLimitConfig,
+} from './rate-limit';
 import { securityHeaders } from './security-headers';
 import { registerCaseRoutes } from './routes/cases';
 import { registerCertificationRoutes } from './routes/certification';
@@ -61,11 +67,27 @@ export interface AppDeps {
 }
 
 /** Unexpected errors, with the request they belong to (its ID is in the same log line). */
-const defaultLog = (msg: string, err?: unknown) => logger.error({ error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined }, msg);
+const defaultLog = (msg: string, err?: unknown) =>
+  logger.error(
+    { error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined },
+    msg,
+  );
 
 export function createApp({
-  db, temporal, policy, auth, log = defaultLog, taskQueue = TASK_QUEUE, rateLimit = DEFAULT_RATE_LIMIT, trustProxy = 0,
-  host = '127.0.0.1', temporalUiUrl, sdkMetricsUrl, metricsToken, devSignIn = false, oidc,
+  db,
+  temporal,
+  policy,
+  auth,
+  log = defaultLog,
+  taskQueue = TASK_QUEUE,
+  rateLimit = DEFAULT_RATE_LIMIT,
+  trustProxy = 0,
+  host = '127.0.0.1',
+  temporalUiUrl,
+  sdkMetricsUrl,
+  metricsToken,
+  devSignIn = false,
+  oidc,
 }: AppDeps): express.Express {
   linkHistoriesTo(temporalUiUrl, temporal.options.namespace);
   const publicLimit = publicRateLimit(db, rateLimit);
@@ -106,8 +128,17 @@ export function createApp({
     // JSON in: a body in any other format is refused rather than silently ignored.
     // (The HTML forms behind e-mailed links are the exceptions.)
     const htmlForm = req.path.startsWith('/references/') || req.path.startsWith('/referrals/confirm/');
-    if (['POST', 'PUT', 'PATCH'].includes(req.method) && !htmlForm && req.headers['content-length'] !== '0' && req.headers['content-type'] && !req.is(['application/json', 'application/*+json'])) {
-      return sendProblem(res, new HttpProblem(415, 'Unsupported Media Type', 'Send JSON with Content-Type: application/json'));
+    if (
+      ['POST', 'PUT', 'PATCH'].includes(req.method) &&
+      !htmlForm &&
+      req.headers['content-length'] !== '0' &&
+      req.headers['content-type'] &&
+      !req.is(['application/json', 'application/*+json'])
+    ) {
+      return sendProblem(
+        res,
+        new HttpProblem(415, 'Unsupported Media Type', 'Send JSON with Content-Type: application/json'),
+      );
     }
     next();
   });
@@ -118,9 +149,15 @@ export function createApp({
   // Ready or not, and nothing more: the reason stays in the logs, not in a public answer.
   app.get('/ready', publicLimit, async (_req, res) => {
     const failures: string[] = [];
-    const within = <T>(p: Promise<T>) => Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), 3000).unref())]);
+    const within = <T>(p: Promise<T>) =>
+      Promise.race([
+        p,
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), 3000).unref()),
+      ]);
     await within(sql`select 1`.execute(db)).catch((e: Error) => failures.push(`database: ${e.message}`));
-    await within(temporal.connection.workflowService.getSystemInfo({})).catch((e: Error) => failures.push(`temporal: ${e.message}`));
+    await within(temporal.connection.workflowService.getSystemInfo({})).catch((e: Error) =>
+      failures.push(`temporal: ${e.message}`),
+    );
     if (failures.length) log('not ready', failures.join('; '));
     res.status(failures.length ? 503 : 200).json({ status: failures.length ? 'unavailable' : 'ready' });
   });
@@ -140,7 +177,11 @@ export function createApp({
   app.use('/references', publicLimit);
   mountReferencePage(app);
   // Histories readable in the Temporal UI for admins, through the same codec as this API's client.
-  mountCodecEndpoint(app, { auth, codecs: temporal.options.loadedDataConverter.payloadCodecs, uiOrigin: originOf(temporalUiUrl) });
+  mountCodecEndpoint(app, {
+    auth,
+    codecs: temporal.options.loadedDataConverter.payloadCodecs,
+    uiOrigin: originOf(temporalUiUrl),
+  });
   // The same for a volunteer's address confirmation.
   app.use('/referrals/confirm', publicLimit);
   mountConfirmPage(app);
@@ -168,13 +209,20 @@ export function isLoopback(host: string): boolean {
  * reachable from elsewhere (listening beyond loopback, or behind a proxy) without a token
  * configured refuses every scraper rather than answering everyone.
  */
-export function guardMetrics(token: string | undefined, exposed: boolean): (authorization?: string) => HttpProblem | undefined {
+export function guardMetrics(
+  token: string | undefined,
+  exposed: boolean,
+): (authorization?: string) => HttpProblem | undefined {
   const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
   const expected = token ? digest(`Bearer ${token}`) : undefined;
   return (authorization) => {
     if (!expected) {
       if (!exposed) return undefined;
-      return new HttpProblem(403, 'Forbidden', 'Metrics are served beyond this machine only with METRICS_TOKEN configured');
+      return new HttpProblem(
+        403,
+        'Forbidden',
+        'Metrics are served beyond this machine only with METRICS_TOKEN configured',
+      );
     }
     if (authorization && timingSafeEqual(digest(authorization), expected)) return undefined;
     return new HttpProblem(401, 'Unauthorized', 'The metrics endpoint wants its bearer token (METRICS_TOKEN)');

@@ -23,10 +23,25 @@ import type { ActingUser } from '../workflows/shared/records';
 import { HttpProblem } from './errors';
 
 export const ROLES = [
-  'employee', 'supervisor', 'hr_officer', 'org_coordinator', 'case_worker', 'case_supervisor',
-  'social_worker', 'program_staff', 'quality_reviewer', 'review_lead', 'admin',
+  'employee',
+  'supervisor',
+  'hr_officer',
+  'org_coordinator',
+  'case_worker',
+  'case_supervisor',
+  'social_worker',
+  'program_staff',
+  'quality_reviewer',
+  'review_lead',
+  'admin',
   // api.md §4-6
-  'partnership_coordinator', 'caller', 'school_counselor', 'college_coordinator', 'selection_committee', 'ece_mentor', 'ece_student',
+  'partnership_coordinator',
+  'caller',
+  'school_counselor',
+  'college_coordinator',
+  'selection_committee',
+  'ece_mentor',
+  'ece_student',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -67,7 +82,11 @@ export interface AuthConfig {
 const ID_TOKEN_CLAIMS = ['nonce', 'at_hash', 'c_hash', 's_hash'] as const;
 
 /** Why a verified token is not an access token for this API (undefined: it is one). */
-export function notAnAccessToken(header: Pick<JWTHeaderParameters, 'typ'>, payload: JWTPayload, clientId?: string): string | undefined {
+export function notAnAccessToken(
+  header: Pick<JWTHeaderParameters, 'typ'>,
+  payload: JWTPayload,
+  clientId?: string,
+): string | undefined {
   // RFC 8725 §3.11: compare case-insensitively, the "application/" prefix optional.
   const typ = header.typ === undefined ? undefined : header.typ.toLowerCase().replace(/^application\//, '');
   if (typ !== undefined && typ !== 'jwt' && typ !== 'at+jwt') return `a token of type ${header.typ}`;
@@ -125,16 +144,23 @@ export function createAuthenticator(cfg: AuthConfig) {
 }
 
 /** Admits callers with any of the roles (none listed: any authenticated caller). */
-export function requireUser(authenticate: ReturnType<typeof createAuthenticator>, roles?: readonly Role[]): RequestHandler {
+export function requireUser(
+  authenticate: ReturnType<typeof createAuthenticator>,
+  roles?: readonly Role[],
+): RequestHandler {
   return async (req, _res, next) => {
     const user = await authenticate(req);
     if (!user) throw new HttpProblem(401, 'Unauthorized', 'A bearer token is required');
     if (roles && !user.roles.some((r) => roles.includes(r))) {
       // A scoped role without its claim admits nothing: say which claim is missing.
       const unscoped = user.declaredRoles.filter((r) => roles.includes(r) && !user.roles.includes(r));
-      throw new HttpProblem(403, 'Forbidden', unscoped.length
-        ? `The role ${unscoped[0]} acts only within its ${scopeClaimOf(unscoped[0])} claim, which the token lacks`
-        : `This action needs one of the roles: ${roles.join(', ')}`);
+      throw new HttpProblem(
+        403,
+        'Forbidden',
+        unscoped.length
+          ? `The role ${unscoped[0]} acts only within its ${scopeClaimOf(unscoped[0])} claim, which the token lacks`
+          : `This action needs one of the roles: ${roles.join(', ')}`,
+      );
     }
     req.user = user;
     next();
@@ -142,7 +168,9 @@ export function requireUser(authenticate: ReturnType<typeof createAuthenticator>
 }
 
 /** The caller as a workflow's validators see them: id, name, e-mail, roles that count and scope. */
-export function actorOf(user: Pick<User, 'sub' | 'name' | 'email' | 'roles' | 'department' | 'programId' | 'collegeId'>): ActingUser {
+export function actorOf(
+  user: Pick<User, 'sub' | 'name' | 'email' | 'roles' | 'department' | 'programId' | 'collegeId'>,
+): ActingUser {
   return {
     id: user.sub,
     ...(user.name ? { name: user.name } : {}),
@@ -163,7 +191,19 @@ export function hasRole(user: User, ...roles: Role[]): boolean {
  * clock: read twice, a second boundary between them made a 12-hour token 12 hours and one
  * second long, over the lifetime cap, and refused (a rare 401 that CI caught).
  */
-export async function mintToken(secret: string, claims: { sub: string; roles: string[]; name?: string; email?: string; department?: string; programId?: string; collegeId?: string }, ttl = '12h'): Promise<string> {
+export async function mintToken(
+  secret: string,
+  claims: {
+    sub: string;
+    roles: string[];
+    name?: string;
+    email?: string;
+    department?: string;
+    programId?: string;
+    collegeId?: string;
+  },
+  ttl = '12h',
+): Promise<string> {
   const iat = Math.floor(Date.now() / 1000);
   return new SignJWT({ ...claims })
     .setProtectedHeader({ alg: 'HS256' })

@@ -18,10 +18,12 @@ import { HttpProblem } from './errors';
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const base64 = z.string().max(4_000_000).regex(BASE64, 'must be base64');
 const wirePayload = z.object({ metadata: z.record(z.string().max(256), base64).optional(), data: base64.optional() });
-const body = z.object({
-  // Absent when there is nothing to convert (the CLI sends `{}`, as protobuf's JSON omits an empty list).
-  payloads: z.array(wirePayload).max(10_000).default([]),
-}).strict();
+const body = z
+  .object({
+    // Absent when there is nothing to convert (the CLI sends `{}`, as protobuf's JSON omits an empty list).
+    payloads: z.array(wirePayload).max(10_000).default([]),
+  })
+  .strict();
 type WirePayload = z.infer<typeof body>['payloads'][number];
 
 const fromWire = (p: WirePayload): Payload => ({
@@ -29,8 +31,9 @@ const fromWire = (p: WirePayload): Payload => ({
   data: Buffer.from(p.data ?? '', 'base64'),
 });
 const toWire = (p: Payload) => ({
-  metadata: Object.fromEntries(Object.entries(p.metadata ?? {})
-    .map(([k, v]) => [k, Buffer.from(v ?? []).toString('base64')])),
+  metadata: Object.fromEntries(
+    Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v ?? []).toString('base64')]),
+  ),
   data: Buffer.from(p.data ?? []).toString('base64'),
 });
 
@@ -59,7 +62,7 @@ export function mountCodecEndpoint(app: express.Express, opts: CodecEndpointOpti
     const origin = req.headers.origin;
     if (origin !== undefined) {
       if (!opts.uiOrigin || origin !== opts.uiOrigin) {
-        const detail = 'The codec endpoint answers only the Temporal UI\'s configured origin (TEMPORAL_UI_URL)';
+        const detail = "The codec endpoint answers only the Temporal UI's configured origin (TEMPORAL_UI_URL)";
         throw new HttpProblem(403, 'Forbidden', detail, 'origin_refused');
       }
       res.vary('Origin');
@@ -92,8 +95,15 @@ export function mountCodecEndpoint(app: express.Express, opts: CodecEndpointOpti
     }
     // Reading histories in clear is an audited act: who, how much, which namespace (never what).
     if (direction === 'decode') {
-      logger.info({ audit: 'history_decoded', by: (req as Request & { user?: { sub: string } }).user?.sub, payloads: payloads.length,
-        namespace: req.get('x-namespace') }, 'payloads decoded through the codec endpoint');
+      logger.info(
+        {
+          audit: 'history_decoded',
+          by: (req as Request & { user?: { sub: string } }).user?.sub,
+          payloads: payloads.length,
+          namespace: req.get('x-namespace'),
+        },
+        'payloads decoded through the codec endpoint',
+      );
     }
     res.setHeader('Cache-Control', 'no-store');
     res.json({ payloads: payloads.map(toWire) });

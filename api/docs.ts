@@ -2,12 +2,29 @@
  * A readable API reference rendered on the server from the OpenAPI document: no
  * JavaScript and no assets from a CDN, so it works on closed networks.
  */
-type Doc = { info?: { title?: string; description?: string }; paths?: Record<string, Record<string, { summary?: string; tags?: string[]; security?: unknown[]; requestBody?: { content?: Record<string, { schema?: unknown }> }; responses?: Record<string, unknown>; parameters?: { name: string; in: string }[] }>> };
+type Doc = {
+  info?: { title?: string; description?: string };
+  paths?: Record<
+    string,
+    Record<
+      string,
+      {
+        summary?: string;
+        tags?: string[];
+        security?: unknown[];
+        requestBody?: { content?: Record<string, { schema?: unknown }> };
+        responses?: Record<string, unknown>;
+        parameters?: { name: string; in: string }[];
+      }
+    >
+  >;
+};
 
 /** The page's one stylesheet, inline; its SHA-256 is listed in the CSP's style-src (security-headers.ts). */
-export const DOCS_STYLE = 'body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;'
-  + 'color:#222}'
-  + 'section{border-top:1px solid #ddd;padding:.5rem 0}pre{background:#f6f6f6;padding:.5rem;overflow:auto}';
+export const DOCS_STYLE =
+  'body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;' +
+  'color:#222}' +
+  'section{border-top:1px solid #ddd;padding:.5rem 0}pre{background:#f6f6f6;padding:.5rem;overflow:auto}';
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 

@@ -24,12 +24,23 @@ export class HttpProblem extends Error {
 }
 
 const TITLES: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-  406: 'Not Acceptable', 409: 'Conflict', 413: 'Content Too Large', 415: 'Unsupported Media Type',
-  422: 'Unprocessable Content', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
-export const notFound = (what = 'The record'): HttpProblem => new HttpProblem(404, 'Not Found', `${what} does not exist or is not visible to you`);
+export const notFound = (what = 'The record'): HttpProblem =>
+  new HttpProblem(404, 'Not Found', `${what} does not exist or is not visible to you`);
 export const forbidden = (detail: string): HttpProblem => new HttpProblem(403, 'Forbidden', detail);
 export const conflict = (code: string, detail: string): HttpProblem => new HttpProblem(409, 'Conflict', detail, code);
 export const unprocessable = (code: string, detail: string, extra: Record<string, unknown> = {}): HttpProblem =>
@@ -38,9 +49,16 @@ export const unprocessable = (code: string, detail: string, extra: Record<string
 /** Turns a Temporal Update refusal into the API's problem, with the status of its code (refusals.ts). */
 export function problemFromTemporal(err: unknown): HttpProblem | undefined {
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type) {
-    return problemFromRefusal({ code: err.cause.type, message: err.cause.message, errors: err.cause.details?.[0] as ProblemEntry[] | undefined });
+    return problemFromRefusal({
+      code: err.cause.type,
+      message: err.cause.message,
+      errors: err.cause.details?.[0] as ProblemEntry[] | undefined,
+    });
   }
-  if (err instanceof WorkflowNotFoundError || (err instanceof Error && /workflow execution already completed/i.test(err.message))) {
+  if (
+    err instanceof WorkflowNotFoundError ||
+    (err instanceof Error && /workflow execution already completed/i.test(err.message))
+  ) {
     return conflict('case_closed', 'The case is closed');
   }
   return undefined;
@@ -83,7 +101,12 @@ export function errorHandler(log: (msg: string, err: unknown) => void): ErrorReq
     if (err instanceof StillWorking) {
       // Accepted, not failed: the case carries on and its URL shows where it stands.
       const url = `/api/v1/cases/${err.caseId}`;
-      res.status(202).location(url).json({ status: 'accepted', caseId: err.caseId, case: url, detail: 'The case is still working on this; look at the case for its outcome' });
+      res.status(202).location(url).json({
+        status: 'accepted',
+        caseId: err.caseId,
+        case: url,
+        detail: 'The case is still working on this; look at the case for its outcome',
+      });
       return;
     }
     const fromTemporal = problemFromTemporal(err);
@@ -91,12 +114,25 @@ export function errorHandler(log: (msg: string, err: unknown) => void): ErrorReq
     // body-parser errors: malformed JSON, wrong content type, too large
     const e = err as { type?: string; status?: number; message?: string };
     if (e.type === 'entity.parse.failed') {
-      return sendProblem(res, new HttpProblem(400, 'Bad Request', 'The request body is not valid JSON', 'malformed_json', [{ path: '', message: e.message ?? 'invalid JSON' }]), req.originalUrl);
+      return sendProblem(
+        res,
+        new HttpProblem(400, 'Bad Request', 'The request body is not valid JSON', 'malformed_json', [
+          { path: '', message: e.message ?? 'invalid JSON' },
+        ]),
+        req.originalUrl,
+      );
     }
     if (e.status && e.status >= 400 && e.status < 500) {
       return sendProblem(res, new HttpProblem(e.status, TITLES[e.status] ?? 'Bad Request', e.message), req.originalUrl);
     }
-    log(`unhandled error on ${req.method} ${(res.locals.requestContext as { route?: string } | undefined)?.route ?? 'an unmatched route'}`, err);
-    sendProblem(res, new HttpProblem(500, 'Internal Server Error', 'Something went wrong; nothing you sent was lost, try again'), req.originalUrl);
+    log(
+      `unhandled error on ${req.method} ${(res.locals.requestContext as { route?: string } | undefined)?.route ?? 'an unmatched route'}`,
+      err,
+    );
+    sendProblem(
+      res,
+      new HttpProblem(500, 'Internal Server Error', 'Something went wrong; nothing you sent was lost, try again'),
+      req.originalUrl,
+    );
   };
 }

@@ -17,11 +17,16 @@ import type { RequestHandler } from 'express';
 
 extendZodWithOpenApi(z);
 
-
 function parseOr400<T extends ZodTypeAny>(schema: T, value: unknown, where: string): z.infer<T> {
   const r = schema.safeParse(value);
   if (!r.success) {
-    throw new HttpProblem(400, 'Bad Request', `The ${where} is not valid`, 'validation_failed', issuesAt(r.error, where));
+    throw new HttpProblem(
+      400,
+      'Bad Request',
+      `The ${where} is not valid`,
+      'validation_failed',
+      issuesAt(r.error, where),
+    );
   }
   return r.data;
 }
@@ -69,8 +74,12 @@ export interface RouteSpec<B extends ZodTypeAny, Q extends ZodTypeAny> {
 
 export const problemSchema = z
   .object({
-    type: z.string(), title: z.string(), status: z.number().int(), detail: z.string().optional(),
-    code: z.string().optional(), errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    code: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })
   .openapi('Problem');
 
@@ -96,14 +105,25 @@ export class ApiBuilder {
       if (user) await rememberPerson(db, user);
       return user;
     };
-    this.registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+    this.registry.registerComponent('securitySchemes', 'bearer', {
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+    });
   }
 
   route<B extends ZodTypeAny = z.ZodUndefined, Q extends ZodTypeAny = z.ZodUndefined>(spec: RouteSpec<B, Q>): void {
     this.routes.push({ method: spec.method.toUpperCase(), path: spec.path, auth: spec.auth });
     const openapiPath = spec.path.replace(/:(\w+)/g, '{$1}');
     const params = [...spec.path.matchAll(/:(\w+)/g)].map((m) => m[1]);
-    const errorStatuses = [...new Set([400, ...(spec.auth === 'public' ? [429] : [401, 403]), ...(params.length ? [404] : []), ...(spec.errors ?? [])])];
+    const errorStatuses = [
+      ...new Set([
+        400,
+        ...(spec.auth === 'public' ? [429] : [401, 403]),
+        ...(params.length ? [404] : []),
+        ...(spec.errors ?? []),
+      ]),
+    ];
     this.registry.registerPath({
       method: spec.method,
       path: `/api/v1${openapiPath}`,
@@ -121,23 +141,30 @@ export class ApiBuilder {
           description: 'Success',
           ...(spec.response ? { content: { 'application/json': { schema: spec.response } } } : {}),
         },
-        ...Object.fromEntries(errorStatuses.map((s) => [s, { description: 'Problem', content: { 'application/problem+json': { schema: problemSchema } } }])),
+        ...Object.fromEntries(
+          errorStatuses.map((s) => [
+            s,
+            { description: 'Problem', content: { 'application/problem+json': { schema: problemSchema } } },
+          ]),
+        ),
       },
     });
 
-    const guard = spec.auth === 'public'
-      ? async (req: Request, _res: Response, next: () => void) => {
-          req.user = (await this.authenticate(req)) ?? ANONYMOUS;
-          next();
-        }
-      : requireUser(this.authenticate, spec.auth === 'any' ? undefined : spec.auth);
+    const guard =
+      spec.auth === 'public'
+        ? async (req: Request, _res: Response, next: () => void) => {
+            req.user = (await this.authenticate(req)) ?? ANONYMOUS;
+            next();
+          }
+        : requireUser(this.authenticate, spec.auth === 'any' ? undefined : spec.auth);
 
     // What the request is about, for its log line, metrics label and span (IDs only; a token never).
     const note: RequestHandler = (req, res, next) => {
       const c = contextOf(res);
       if (c) {
         c.route = `/api/v1${spec.path}`;
-        const id = (name: string) => (SAFE_PATH_PARAM.test(String(req.params[name] ?? '')) ? String(req.params[name]) : undefined);
+        const id = (name: string) =>
+          SAFE_PATH_PARAM.test(String(req.params[name] ?? '')) ? String(req.params[name]) : undefined;
         c.caseId ??= id('caseId');
         c.taskId ??= id('taskId');
       }
@@ -147,21 +174,33 @@ export class ApiBuilder {
     this.router[spec.method](spec.path, note, ...limits, guard, async (req: Request, res: Response) => {
       // Ids in the path go into queries: one that no record could have is simply not found.
       for (const name of params) {
-        if (!SAFE_PATH_PARAM.test(String(req.params[name] ?? ''))) throw new HttpProblem(404, 'Not Found', `No such ${name}`);
+        if (!SAFE_PATH_PARAM.test(String(req.params[name] ?? '')))
+          throw new HttpProblem(404, 'Not Found', `No such ${name}`);
       }
       const body = spec.body ? parseOr400(spec.body, req.body ?? undefined, 'body') : undefined;
       const query = spec.query ? parseOr400(spec.query, req.query, 'query') : undefined;
       const key = spec.idempotent ? idempotencyKeyOf(req) : undefined;
-      const derived = (purpose: string) => (key ? derivedUuid(`${req.user!.sub}\n${req.method} ${req.originalUrl.split('?')[0]}\n${key}\n${purpose}`) : undefined);
+      const derived = (purpose: string) =>
+        key
+          ? derivedUuid(`${req.user!.sub}\n${req.method} ${req.originalUrl.split('?')[0]}\n${key}\n${purpose}`)
+          : undefined;
       const ctx = {
-        req, res, user: req.user!, body, query, params: req.params as Record<string, string>,
+        req,
+        res,
+        user: req.user!,
+        body,
+        query,
+        params: req.params as Record<string, string>,
         newId: (purpose = 'create') => derived(purpose) ?? randomUUID(),
         updateId: (purpose = 'update') => derived(purpose),
       };
       const run = () => spec.handler(ctx);
       const reply = spec.idempotent ? await this.withIdempotency(req, run) : await run();
       if (reply.raw) {
-        res.status(reply.status ?? spec.status ?? 200).type(reply.raw.type).send(reply.raw.text);
+        res
+          .status(reply.status ?? spec.status ?? 200)
+          .type(reply.raw.type)
+          .send(reply.raw.text);
         return;
       }
       res.status(reply.status ?? spec.status ?? 200).json(reply.body);
@@ -180,31 +219,68 @@ export class ApiBuilder {
     if (!key) return run();
     const principal = req.user!.sub;
     const where = `${req.method} ${req.originalUrl.split('?')[0]}`;
-    const hash = createHash('sha256').update(canonicalJson(req.body ?? null)).digest('hex');
-    const thisKey = (eb: ExpressionBuilder<Database, 'idempotency_keys'>) => eb.and([eb('principal', '=', principal), eb('route', '=', where), eb('key', '=', key)]);
+    const hash = createHash('sha256')
+      .update(canonicalJson(req.body ?? null))
+      .digest('hex');
+    const thisKey = (eb: ExpressionBuilder<Database, 'idempotency_keys'>) =>
+      eb.and([eb('principal', '=', principal), eb('route', '=', where), eb('key', '=', key)]);
     const now = new Date();
     const lease = new Date(now.getTime() + IDEMPOTENCY_LEASE_MS);
     // An expired key is forgotten; an in-flight one whose lease lapsed is taken over.
     await this.db.deleteFrom('idempotency_keys').where(thisKey).where('expires_at', '<', now).execute();
     const inserted = await this.db
       .insertInto('idempotency_keys')
-      .values({ principal, route: where, key, request_hash: hash, status_code: 0, response: JSON.stringify(null) as never, expires_at: new Date(now.getTime() + IDEMPOTENCY_TTL_MS), locked_until: lease })
+      .values({
+        principal,
+        route: where,
+        key,
+        request_hash: hash,
+        status_code: 0,
+        response: JSON.stringify(null) as never,
+        expires_at: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
+        locked_until: lease,
+      })
       .onConflict((oc) => oc.columns(['principal', 'route', 'key']).doNothing())
       .returning('key')
       .executeTakeFirst();
     if (!inserted) {
       const prior = await this.db.selectFrom('idempotency_keys').selectAll().where(thisKey).executeTakeFirstOrThrow();
       if (prior.request_hash !== hash) {
-        throw new HttpProblem(422, 'Unprocessable Content', 'This Idempotency-Key was used with a different request body', 'idempotency_key_reused');
+        throw new HttpProblem(
+          422,
+          'Unprocessable Content',
+          'This Idempotency-Key was used with a different request body',
+          'idempotency_key_reused',
+        );
       }
       if (prior.status_code !== 0) return { status: prior.status_code, body: prior.response };
-      const takenOver = await this.db.updateTable('idempotency_keys').set({ locked_until: lease }).where(thisKey)
-        .where('status_code', '=', 0).where('locked_until', '<', now).returning('key').executeTakeFirst();
-      if (!takenOver) throw new HttpProblem(409, 'Conflict', 'A request with this Idempotency-Key is still in progress', 'request_in_progress');
+      const takenOver = await this.db
+        .updateTable('idempotency_keys')
+        .set({ locked_until: lease })
+        .where(thisKey)
+        .where('status_code', '=', 0)
+        .where('locked_until', '<', now)
+        .returning('key')
+        .executeTakeFirst();
+      if (!takenOver)
+        throw new HttpProblem(
+          409,
+          'Conflict',
+          'A request with this Idempotency-Key is still in progress',
+          'request_in_progress',
+        );
     }
     try {
       const reply = await run();
-      await this.db.updateTable('idempotency_keys').set({ status_code: reply.status ?? 201, response: JSON.stringify(reply.body ?? null) as never, locked_until: null }).where(thisKey).execute();
+      await this.db
+        .updateTable('idempotency_keys')
+        .set({
+          status_code: reply.status ?? 201,
+          response: JSON.stringify(reply.body ?? null) as never,
+          locked_until: null,
+        })
+        .where(thisKey)
+        .execute();
       return reply;
     } catch (err) {
       // A refused request created nothing: the key stays free for a corrected retry.
@@ -216,7 +292,11 @@ export class ApiBuilder {
   openApiDocument(): object {
     return new OpenApiGeneratorV31(this.registry.definitions).generateDocument({
       openapi: '3.1.0',
-      info: { title: 'mentorflow API', version: '1.0.0', description: 'Case management for statewide youth-mentoring partnerships.' },
+      info: {
+        title: 'mentorflow API',
+        version: '1.0.0',
+        description: 'Case management for statewide youth-mentoring partnerships.',
+      },
       servers: [{ url: '/' }],
     });
   }
@@ -232,7 +312,13 @@ function idempotencyKeyOf(req: Request): string | undefined {
   const key = req.header('idempotency-key');
   if (key === undefined || key === '') return undefined;
   if (key.length > 200 || !/^[\x21-\x7E]+$/.test(key)) {
-    throw new HttpProblem(400, 'Bad Request', 'Idempotency-Key is 1 to 200 visible ASCII characters', 'validation_failed', [{ path: 'header.Idempotency-Key', message: 'invalid' }]);
+    throw new HttpProblem(
+      400,
+      'Bad Request',
+      'Idempotency-Key is 1 to 200 visible ASCII characters',
+      'validation_failed',
+      [{ path: 'header.Idempotency-Key', message: 'invalid' }],
+    );
   }
   return key;
 }
@@ -241,7 +327,10 @@ function idempotencyKeyOf(req: Request): string | undefined {
 export function canonicalJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
   if (v && typeof v === 'object') {
-    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v) ?? 'null';
 }
@@ -265,9 +354,17 @@ export const pageQuery = {
  * One page of a list fetched with `limit + 1` rows: the items, and the cursor of the last
  * one when there is more.
  */
-export function pageOf<R, T>(rows: R[], limit: number, dto: (r: R) => T, cursorOf: (r: R) => unknown[]): { items: T[]; nextCursor: string | null } {
+export function pageOf<R, T>(
+  rows: R[],
+  limit: number,
+  dto: (r: R) => T,
+  cursorOf: (r: R) => unknown[],
+): { items: T[]; nextCursor: string | null } {
   const page = rows.slice(0, limit);
-  return { items: page.map(dto), nextCursor: rows.length > limit ? encodeCursor(cursorOf(page[page.length - 1])) : null };
+  return {
+    items: page.map(dto),
+    nextCursor: rows.length > limit ? encodeCursor(cursorOf(page[page.length - 1])) : null,
+  };
 }
 
 export function encodeCursor(values: unknown[]): string {
@@ -289,5 +386,7 @@ export function decodeCursor<T extends ZodTypeAny>(cursor: string | undefined, s
   } catch {
     /* fall through */
   }
-  throw new HttpProblem(400, 'Bad Request', 'The cursor is not valid', 'validation_failed', [{ path: 'query.cursor', message: 'invalid cursor' }]);
+  throw new HttpProblem(400, 'Bad Request', 'The cursor is not valid', 'validation_failed', [
+    { path: 'query.cursor', message: 'invalid cursor' },
+  ]);
 }

@@ -36,7 +36,9 @@ function filters(user: User, q: TaskListQuery): RawBuilder<boolean>[] {
   if (q.view === 'inbox') {
     where.push(sql<boolean>`NOT (${user.sub} = ANY(t.barred))`);
     if (user.programId && user.roles.some((r) => r === 'quality_reviewer' || r === 'review_lead')) {
-      where.push(sql<boolean>`NOT (t.type = ANY(${sql.val(REVIEW_TASK_TYPES)}::text[]) AND t.scope->>'programId' = ${user.programId})`);
+      where.push(
+        sql<boolean>`NOT (t.type = ANY(${sql.val(REVIEW_TASK_TYPES)}::text[]) AND t.scope->>'programId' = ${user.programId})`,
+      );
     }
   }
   if (q.type) where.push(sql<boolean>`t.type = ${q.type}`);
@@ -64,7 +66,9 @@ export function taskListQuery(user: User, q: TaskListQuery): RawBuilder<TaskRow>
       WHERE (t.assignee_id = ${user.sub} OR (t.assignee_id IS NULL AND t.candidates && ${sql.val(user.tokens)}::text[])) AND ${where}
       ORDER BY t.due_at, t.id LIMIT ${n}`;
   }
-  const afterInSlice = q.after ? sql<boolean>`(i.due_at, i.task_id) > (${q.after[0]}::timestamptz, ${q.after[1]})` : sql<boolean>`true`;
+  const afterInSlice = q.after
+    ? sql<boolean>`(i.due_at, i.task_id) > (${q.after[0]}::timestamptz, ${q.after[1]})`
+    : sql<boolean>`true`;
   return sql<TaskRow>`SELECT t.* FROM tasks t WHERE t.id IN (
       SELECT s.id FROM unnest(${sql.val(user.tokens)}::text[]) AS tok(token) CROSS JOIN LATERAL (
         SELECT t.id FROM task_inbox i JOIN tasks t ON t.id = i.task_id

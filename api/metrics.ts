@@ -33,10 +33,27 @@ export function createMetrics(db: Db, opts: { sdkMetricsUrl?: string } = {}): Me
   const open = tasks('mentorflow_tasks_open', 'Open tasks by task type');
   const overdue = tasks('mentorflow_tasks_overdue', 'Open tasks past their due date, by task type');
   const escalated = tasks('mentorflow_tasks_escalated', 'Open tasks that escalated, by task type');
-  const backlog = new Gauge({ name: 'mentorflow_outbox_backlog', help: 'E-mails in the outbox not yet sent (nor refused)', registers: [registry] });
-  const oldest = new Gauge({ name: 'mentorflow_outbox_oldest_unsent_seconds', help: 'Age of the oldest unsent e-mail (0 when none)', registers: [registry] });
-  const refused = new Gauge({ name: 'mentorflow_outbox_refused', help: 'E-mails the SMTP server refused for good', registers: [registry] });
-  const incidents = new Gauge({ name: 'mentorflow_incidents_open', help: 'Cases waiting on an administrator, by case type', labelNames: ['case_type'], registers: [registry] });
+  const backlog = new Gauge({
+    name: 'mentorflow_outbox_backlog',
+    help: 'E-mails in the outbox not yet sent (nor refused)',
+    registers: [registry],
+  });
+  const oldest = new Gauge({
+    name: 'mentorflow_outbox_oldest_unsent_seconds',
+    help: 'Age of the oldest unsent e-mail (0 when none)',
+    registers: [registry],
+  });
+  const refused = new Gauge({
+    name: 'mentorflow_outbox_refused',
+    help: 'E-mails the SMTP server refused for good',
+    registers: [registry],
+  });
+  const incidents = new Gauge({
+    name: 'mentorflow_incidents_open',
+    help: 'Cases waiting on an administrator, by case type',
+    labelNames: ['case_type'],
+    registers: [registry],
+  });
 
   /** The read model's gauges, read fresh at each scrape (three aggregate queries). */
   const readGauges = async () => {
@@ -49,7 +66,9 @@ export function createMetrics(db: Db, opts: { sdkMetricsUrl?: string } = {}): Me
                count(*) FILTER (WHERE failed_at IS NOT NULL) AS refused,
                extract(epoch FROM now() - min(created_at) FILTER (WHERE sent_at IS NULL AND failed_at IS NULL))::float8 AS oldest
         FROM email_outbox`.execute(db),
-      sql<{ case_type: string; n: string }>`SELECT case_type, count(*) AS n FROM incidents GROUP BY case_type`.execute(db),
+      sql<{ case_type: string; n: string }>`SELECT case_type, count(*) AS n FROM incidents GROUP BY case_type`.execute(
+        db,
+      ),
     ]);
     for (const g of [open, overdue, escalated, incidents]) g.reset();
     for (const r of byType.rows) {
@@ -66,7 +85,8 @@ export function createMetrics(db: Db, opts: { sdkMetricsUrl?: string } = {}): Me
 
   return {
     registry,
-    observeRequest: (method, route, status, seconds) => http.observe({ method, route, status: String(status) }, seconds),
+    observeRequest: (method, route, status, seconds) =>
+      http.observe({ method, route, status: String(status) }, seconds),
     handler: async (_req, res) => {
       try {
         await readGauges();
@@ -75,7 +95,10 @@ export function createMetrics(db: Db, opts: { sdkMetricsUrl?: string } = {}): Me
       }
       let text = await registry.metrics();
       if (opts.sdkMetricsUrl) {
-        const sdk = await fetch(opts.sdkMetricsUrl, { signal: AbortSignal.timeout(2000) }).then((r) => (r.ok ? r.text() : ''), () => '');
+        const sdk = await fetch(opts.sdkMetricsUrl, { signal: AbortSignal.timeout(2000) }).then(
+          (r) => (r.ok ? r.text() : ''),
+          () => '',
+        );
         text += `\n# Temporal SDK worker metrics (this process's worker)\n${sdk}`;
       }
       res.type(registry.contentType).send(text);

@@ -13,7 +13,15 @@ import { currentTracing } from '../lib/tracing';
 import type { Metrics } from './metrics';
 import { requestContext, requestIdFrom, type RequestContext } from './request-context';
 
-const FIXED_ROUTES = new Set(['/health', '/ready', '/metrics', '/openapi.json', '/docs', '/codec/encode', '/codec/decode']);
+const FIXED_ROUTES = new Set([
+  '/health',
+  '/ready',
+  '/metrics',
+  '/openapi.json',
+  '/docs',
+  '/codec/encode',
+  '/codec/decode',
+]);
 
 /** The route pattern of a request, for labels and logs (never a raw path). */
 function routeOf(path: string, ctx: RequestContext): string {
@@ -23,7 +31,8 @@ function routeOf(path: string, ctx: RequestContext): string {
   return 'unmatched';
 }
 
-export const contextOf = (res: Response): RequestContext | undefined => res.locals.requestContext as RequestContext | undefined;
+export const contextOf = (res: Response): RequestContext | undefined =>
+  res.locals.requestContext as RequestContext | undefined;
 
 export function observeRequests(metrics: Metrics): RequestHandler {
   return (req, res, next) => {
@@ -32,21 +41,31 @@ export function observeRequests(metrics: Metrics): RequestHandler {
     res.locals.requestContext = ctx;
     res.setHeader('X-Request-Id', ctx.requestId);
     const tracing = currentTracing();
-    const span = tracing?.tracer.startSpan(`HTTP ${req.method}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'mentorflow.request_id': ctx.requestId } });
+    const span = tracing?.tracer.startSpan(`HTTP ${req.method}`, {
+      kind: SpanKind.SERVER,
+      attributes: { 'http.request.method': req.method, 'mentorflow.request_id': ctx.requestId },
+    });
     res.once('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = routeOf(req.path, ctx);
       metrics.observeRequest(req.method, route, res.statusCode, seconds);
       const ids = {
-        requestId: ctx.requestId, ...(req.user && req.user.sub !== 'anonymous' ? { user: req.user.sub } : {}),
-        ...(ctx.caseId ? { caseId: ctx.caseId } : {}), ...(ctx.taskId ? { taskId: ctx.taskId } : {}), ...(ctx.workflowId ? { workflowId: ctx.workflowId } : {}),
+        requestId: ctx.requestId,
+        ...(req.user && req.user.sub !== 'anonymous' ? { user: req.user.sub } : {}),
+        ...(ctx.caseId ? { caseId: ctx.caseId } : {}),
+        ...(ctx.taskId ? { taskId: ctx.taskId } : {}),
+        ...(ctx.workflowId ? { workflowId: ctx.workflowId } : {}),
       };
       const line = { ...ids, method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) };
       if (res.statusCode >= 500) logger.error(line, 'request failed');
       else if (route !== '/metrics' && route !== '/health') logger.info(line, 'request');
       if (span) {
         span.updateName(`${req.method} ${route}`);
-        span.setAttributes({ 'http.route': route, 'http.response.status_code': res.statusCode, ...Object.fromEntries(Object.entries(ids).map(([k, v]) => [`mentorflow.${k}`, v])) });
+        span.setAttributes({
+          'http.route': route,
+          'http.response.status_code': res.statusCode,
+          ...Object.fromEntries(Object.entries(ids).map(([k, v]) => [`mentorflow.${k}`, v])),
+        });
         if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
         span.end();
       }

@@ -22,7 +22,9 @@ export const PAGE_STYLE = [
 
 /** A whole page: `title` and `body` are HTML the caller has escaped (or constant text). */
 export function htmlPage(title: string, body: string): string {
-  return '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-    + `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} — mentorflow</title>`
-    + `<style>${PAGE_STYLE}</style></head><body><main><h1>${title}</h1>${body}</main></body></html>`;
+  return (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+    `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} — mentorflow</title>` +
+    `<style>${PAGE_STYLE}</style></head><body><main><h1>${title}</h1>${body}</main></body></html>`
+  );
 }

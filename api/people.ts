@@ -15,15 +15,40 @@ const REWRITE_AFTER_MS = 10 * 60_000;
 
 export async function rememberPerson(db: Db, user: User): Promise<void> {
   if (user.sub === 'anonymous') return;
-  const signature = JSON.stringify([user.name, user.email, user.declaredRoles, user.department, user.programId, user.collegeId]);
+  const signature = JSON.stringify([
+    user.name,
+    user.email,
+    user.declaredRoles,
+    user.department,
+    user.programId,
+    user.collegeId,
+  ]);
   const prior = written.get(user.sub);
   if (prior && prior.signature === signature && Date.now() - prior.at < REWRITE_AFTER_MS) return;
   const row = {
-    id: user.sub, name: user.name ?? null, email: user.email ?? null, roles: user.declaredRoles,
-    department: user.department ?? null, program_id: user.programId ?? null, college_id: user.collegeId ?? null, seen_at: new Date(),
+    id: user.sub,
+    name: user.name ?? null,
+    email: user.email ?? null,
+    roles: user.declaredRoles,
+    department: user.department ?? null,
+    program_id: user.programId ?? null,
+    college_id: user.collegeId ?? null,
+    seen_at: new Date(),
   };
-  await db.insertInto('people').values(row)
-    .onConflict((oc) => oc.column('id').doUpdateSet({ name: row.name, email: row.email, roles: row.roles, department: row.department, program_id: row.program_id, college_id: row.college_id, seen_at: row.seen_at }))
+  await db
+    .insertInto('people')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet({
+        name: row.name,
+        email: row.email,
+        roles: row.roles,
+        department: row.department,
+        program_id: row.program_id,
+        college_id: row.college_id,
+        seen_at: row.seen_at,
+      }),
+    )
     .execute();
   if (written.size > 50_000) written.clear();
   written.set(user.sub, { signature, at: Date.now() });
@@ -34,9 +59,12 @@ export async function findPerson(db: Db, id: string): Promise<ActingUser | undef
   const p = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
   if (!p) return undefined;
   return {
-    id: p.id, roles: p.roles,
-    ...(p.name ? { name: p.name } : {}), ...(p.email ? { email: p.email } : {}),
-    ...(p.department ? { department: p.department } : {}), ...(p.program_id ? { programId: p.program_id } : {}),
+    id: p.id,
+    roles: p.roles,
+    ...(p.name ? { name: p.name } : {}),
+    ...(p.email ? { email: p.email } : {}),
+    ...(p.department ? { department: p.department } : {}),
+    ...(p.program_id ? { programId: p.program_id } : {}),
     ...(p.college_id ? { collegeId: p.college_id } : {}),
   };
 }

@@ -35,7 +35,11 @@ export interface RateLimitConfig {
 
 export const DEFAULT_LINK_FAILURES = 20;
 export const DEFAULT_FORMS_PER_HOUR = 20;
-export const DEFAULT_RATE_LIMIT: RateLimitConfig = { publicPerMinute: 300, linkFailures: DEFAULT_LINK_FAILURES, formsPerHour: DEFAULT_FORMS_PER_HOUR };
+export const DEFAULT_RATE_LIMIT: RateLimitConfig = {
+  publicPerMinute: 300,
+  linkFailures: DEFAULT_LINK_FAILURES,
+  formsPerHour: DEFAULT_FORMS_PER_HOUR,
+};
 export const LINK_FAILURE_WINDOW_MS = 10 * 60_000;
 
 /**
@@ -70,7 +74,10 @@ export function clientKey(address: string | undefined): string {
   if (!g) return address;
   const mapped = g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff;
   if (mapped) return [g[6] >> 8, g[6] & 255, g[7] >> 8, g[7] & 255].join('.');
-  return `${g.slice(0, 4).map((x) => x.toString(16)).join(':')}::/64`;
+  return `${g
+    .slice(0, 4)
+    .map((x) => x.toString(16))
+    .join(':')}::/64`;
 }
 
 const keyOf = (req: Request): string => clientKey(req.ip);
@@ -80,7 +87,10 @@ export class PostgresStore implements Store {
   private windowMs = 60_000;
   localKeys = false;
 
-  constructor(private readonly db: Db, readonly prefix = 'public:') {}
+  constructor(
+    private readonly db: Db,
+    readonly prefix = 'public:',
+  ) {}
 
   init(options: Options): void {
     this.windowMs = options.windowMs;
@@ -96,7 +106,8 @@ export class PostgresStore implements Store {
         resets_at = CASE WHEN rate_limits.resets_at <= now() THEN now() + ${interval}::interval ELSE rate_limits.resets_at END
       RETURNING hits, resets_at`.execute(this.db);
     // About one request in a hundred clears windows that ended (no timer per process).
-    if (Math.random() < 0.01) void sql`DELETE FROM rate_limits WHERE resets_at < now()`.execute(this.db).catch(() => undefined);
+    if (Math.random() < 0.01)
+      void sql`DELETE FROM rate_limits WHERE resets_at < now()`.execute(this.db).catch(() => undefined);
     const { hits, resets_at } = row.rows[0];
     return { totalHits: hits, resetTime: new Date(resets_at) };
   }
@@ -107,7 +118,8 @@ export class PostgresStore implements Store {
    * process; the chaos run found it). A decrement missed only counts one request too many.
    */
   async decrement(key: string): Promise<void> {
-    await sql`UPDATE rate_limits SET hits = greatest(hits - 1, 0) WHERE key = ${this.prefix + key}`.execute(this.db)
+    await sql`UPDATE rate_limits SET hits = greatest(hits - 1, 0) WHERE key = ${this.prefix + key}`
+      .execute(this.db)
       .catch((err: Error) => logger.warn({ err: err.message }, 'rate limit: a decrement was not written'));
   }
 
@@ -125,7 +137,16 @@ export function publicRateLimit(db: Db, cfg: RateLimitConfig): RequestHandler {
     keyGenerator: keyOf,
     store: new PostgresStore(db),
     handler: (req, res) =>
-      sendProblem(res, new HttpProblem(429, 'Too Many Requests', 'Too many requests from this client; try again in a minute', 'rate_limited'), req.originalUrl),
+      sendProblem(
+        res,
+        new HttpProblem(
+          429,
+          'Too Many Requests',
+          'Too many requests from this client; try again in a minute',
+          'rate_limited',
+        ),
+        req.originalUrl,
+      ),
   });
 }
 
@@ -143,7 +164,16 @@ export function publicFormRateLimit(db: Db, cfg: RateLimitConfig): RequestHandle
     keyGenerator: keyOf,
     store: new PostgresStore(db, 'form:'),
     handler: (req, res) =>
-      sendProblem(res, new HttpProblem(429, 'Too Many Requests', 'Too many forms sent from this client; try again in an hour', 'rate_limited'), req.originalUrl),
+      sendProblem(
+        res,
+        new HttpProblem(
+          429,
+          'Too Many Requests',
+          'Too many forms sent from this client; try again in an hour',
+          'rate_limited',
+        ),
+        req.originalUrl,
+      ),
   });
 }
 

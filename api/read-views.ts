@@ -13,7 +13,16 @@ import type { ActingUser, CaseType } from '../workflows/shared/records';
 
 /** The fields every case answer may carry besides its process details. */
 export const CASE_FIELDS = [
-  'id', 'type', 'status', 'stage', 'subject', 'createdAt', 'updatedAt', 'openTasks', 'historyUrl', 'incident',
+  'id',
+  'type',
+  'status',
+  'stage',
+  'subject',
+  'createdAt',
+  'updatedAt',
+  'openTasks',
+  'historyUrl',
+  'incident',
 ] as const;
 export type CaseField = (typeof CASE_FIELDS)[number];
 
@@ -53,40 +62,59 @@ export const READ_VIEWS: { readonly [T in CaseType]: readonly View[] } = {
   mentor_screening: [
     { kind: 'screening', who: 'the assigned case worker and case supervisors', ...EVERYTHING },
     {
-      kind: 'pool', who: 'other case workers, while the mentor is approved (to propose a match)', case: LISTING,
+      kind: 'pool',
+      who: 'other case workers, while the mentor is approved (to propose a match)',
+      case: LISTING,
       details: {
-        pick: { applicant: ['name', 'county', 'languages', 'interests', 'availability', 'formerFosterYouth'], activeMatchId: true },
+        pick: {
+          applicant: ['name', 'county', 'languages', 'interests', 'availability', 'formerFosterYouth'],
+          activeMatchId: true,
+        },
       },
-      taskAnswers: false, timeline: 'none',
+      taskAnswers: false,
+      timeline: 'none',
     },
   ],
   caller_screening: [
     { kind: 'screening', who: 'the assigned case worker and case supervisors', ...EVERYTHING },
     {
-      kind: 'pool', who: 'partnership coordinators, while the caller is approved (to assign a caller)', case: LISTING,
+      kind: 'pool',
+      who: 'partnership coordinators, while the caller is approved (to assign a caller)',
+      case: LISTING,
       details: { pick: { applicant: ['name', 'county', 'languages', 'availability'] } },
-      taskAnswers: false, timeline: 'none',
+      taskAnswers: false,
+      timeline: 'none',
     },
   ],
   wellness_checkin: [
     {
-      kind: 'record', who: 'the referrer, the assigned caller, the coordinator who assigned the caller, case supervisors',
+      kind: 'record',
+      who: 'the referrer, the assigned caller, the coordinator who assigned the caller, case supervisors',
       ...EVERYTHING,
     },
     {
       // Enough to pick a caller (language, county, source); no name, birth date or contact details.
-      kind: 'triage', who: 'partnership coordinators, while no caller is assigned', case: [...LISTING, 'openTasks'],
+      kind: 'triage',
+      who: 'partnership coordinators, while no caller is assigned',
+      case: [...LISTING, 'openTasks'],
       details: { pick: { youth: ['county', 'languages'], source: true, plannedCalls: true, calls: true } },
-      taskAnswers: false, timeline: 'events',
+      taskAnswers: false,
+      timeline: 'events',
     },
   ],
   youth_referral: [{ ...viewer, who: "the assigned case worker, case supervisors, the youth's social worker" }],
   match: [{ ...viewer, who: "the assigned case worker, case supervisors, the youth's social worker" }],
   mentor_referral: [
-    { kind: 'contact', who: 'partnership coordinators and the staff of a program the volunteer was offered to', ...EVERYTHING },
     {
-      kind: 'outline', who: 'other viewers (admins, reviewers): offers and outcome',
-      ...EVERYTHING, details: { omit: ['volunteer'] },
+      kind: 'contact',
+      who: 'partnership coordinators and the staff of a program the volunteer was offered to',
+      ...EVERYTHING,
+    },
+    {
+      kind: 'outline',
+      who: 'other viewers (admins, reviewers): offers and outcome',
+      ...EVERYTHING,
+      details: { omit: ['volunteer'] },
     },
   ],
   mentoring_leave: [viewer],
@@ -97,12 +125,16 @@ export const READ_VIEWS: { readonly [T in CaseType]: readonly View[] } = {
 
 /** Case types whose task answers reach only a view that lists them (not every candidate of a task). */
 export const SENSITIVE_CASE_TYPES: readonly string[] = [
-  'mentor_screening', 'caller_screening', 'wellness_checkin', 'youth_referral', 'match',
+  'mentor_screening',
+  'caller_screening',
+  'wellness_checkin',
+  'youth_referral',
+  'match',
 ];
 
 const REFERRER_ROLES = ['social_worker', 'case_worker', 'school_counselor'];
 const obj = (v: unknown): Record<string, unknown> =>
-  (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /** The kind of reader `r` is of case `c`, or undefined: they read nothing of it (404). */
 export function readerKind(r: ActingUser, c: CaseFacts): string | undefined {
@@ -170,7 +202,10 @@ export function projectTask<T extends Record<string, unknown>>(task: T, answers:
 
 /** Whether reader `r` gets the answers of a task of case `c` (with view `v`, if any). */
 export function seesTaskAnswers(
-  r: Pick<ActingUser, 'id'>, c: Pick<CaseFacts, 'type'>, v: View | undefined, completedBy?: string | null,
+  r: Pick<ActingUser, 'id'>,
+  c: Pick<CaseFacts, 'type'>,
+  v: View | undefined,
+  completedBy?: string | null,
 ): boolean {
   if (v) return v.taskAnswers;
   return !SENSITIVE_CASE_TYPES.includes(c.type) || (!!completedBy && completedBy === r.id);

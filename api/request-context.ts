@@ -31,7 +31,9 @@ export function requestIdFrom(header: string | string[] | undefined): string {
 export function noteRequest(facts: Partial<Omit<RequestContext, 'requestId'>>): void {
   const c = requestContext.getStore();
   if (!c) return;
-  for (const [k, v] of Object.entries(facts)) if (v !== undefined && (c as unknown as Record<string, unknown>)[k] === undefined) (c as unknown as Record<string, unknown>)[k] = v;
+  for (const [k, v] of Object.entries(facts))
+    if (v !== undefined && (c as unknown as Record<string, unknown>)[k] === undefined)
+      (c as unknown as Record<string, unknown>)[k] = v;
 }
 
 /** Records the workflow each Temporal call of a request is about. */

@@ -6,7 +6,12 @@
  * request that crashed after starting the workflow (same Idempotency-Key, so the same
  * case id) finds that case rather than a duplicate.
  */
-import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type Client, type Workflow } from '@temporalio/client';
+import {
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  type Client,
+  type Workflow,
+} from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Db } from '../db';
 import { CASE_ID, CASE_TYPE } from '../temporal.config';
@@ -41,9 +46,15 @@ export async function startCase<W extends Workflow>(
     workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
     args: opts.args,
     // No personal data in search attributes: the type and the case id only.
-    typedSearchAttributes: [{ key: CASE_TYPE, value: opts.caseType }, { key: CASE_ID, value: opts.caseId }],
+    typedSearchAttributes: [
+      { key: CASE_TYPE, value: opts.caseType },
+      { key: CASE_ID, value: opts.caseId },
+    ],
   } as unknown as ConstructorParameters<typeof WithStartWorkflowOperation<W>>[1]);
-  const recorded = await answerWithin(opts.caseId, temporal.workflow.executeUpdateWithStart(caseRecordedUpdate, { startWorkflowOperation })).catch((err) => {
+  const recorded = await answerWithin(
+    opts.caseId,
+    temporal.workflow.executeUpdateWithStart(caseRecordedUpdate, { startWorkflowOperation }),
+  ).catch((err) => {
     // A closed case holds the key (REJECT_DUPLICATE): the key is taken for good.
     if (err instanceof WorkflowExecutionAlreadyStartedError) throw opts.duplicate();
     throw err;

@@ -8,12 +8,27 @@ import type { Db } from '../db';
 import type { Applicant } from '../workflows/foster/types';
 import type { CallerFacts } from '../workflows/wellness/types';
 
-export async function taskContext(db: Db, type: string, data: Record<string, unknown> | undefined): Promise<Record<string, unknown> | undefined> {
+export async function taskContext(
+  db: Db,
+  type: string,
+  data: Record<string, unknown> | undefined,
+): Promise<Record<string, unknown> | undefined> {
   if (type !== 'assign_caller' || typeof data?.callerCaseId !== 'string') return undefined;
-  const c = await db.selectFrom('cases').select(['id', 'stage', 'status', 'details'])
-    .where('id', '=', data.callerCaseId).where('type', '=', 'caller_screening').executeTakeFirst();
+  const c = await db
+    .selectFrom('cases')
+    .select(['id', 'stage', 'status', 'details'])
+    .where('id', '=', data.callerCaseId)
+    .where('type', '=', 'caller_screening')
+    .executeTakeFirst();
   if (!c) return { caller: undefined };
   const a = (c.details as { applicant: Applicant }).applicant;
-  const caller: CallerFacts = { caseId: c.id, ...(a.id ? { userId: a.id } : {}), name: a.name, email: a.email, languages: a.languages, stage: c.stage };
+  const caller: CallerFacts = {
+    caseId: c.id,
+    ...(a.id ? { userId: a.id } : {}),
+    name: a.name,
+    email: a.email,
+    languages: a.languages,
+    stage: c.stage,
+  };
   return { caller };
 }

@@ -2,7 +2,14 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../db';
 import type { CasesTable, TasksTable } from '../db/schema';
-import { mayComplete, namedPartiesOf, tokensOn, YOUTH_CASE_TYPES, type CaseForRules, type TaskForRules } from '../workflows/shared/who-may-act';
+import {
+  mayComplete,
+  namedPartiesOf,
+  tokensOn,
+  YOUTH_CASE_TYPES,
+  type CaseForRules,
+  type TaskForRules,
+} from '../workflows/shared/who-may-act';
 import { projectCase, projectTask, seesTaskAnswers, viewOf, type CaseFacts, type View } from './read-views';
 import { actorOf, type User } from './auth';
 import { notFound } from './errors';
@@ -44,7 +51,10 @@ export function linkHistoriesTo(uiUrl: string | undefined, namespace: string): v
   historyLinks.namespace = namespace;
 }
 export function historyUrl(workflowId: string): string | undefined {
-  return historyLinks.base && `${historyLinks.base}/namespaces/${encodeURIComponent(historyLinks.namespace)}/workflows/${encodeURIComponent(workflowId)}`;
+  return (
+    historyLinks.base &&
+    `${historyLinks.base}/namespaces/${encodeURIComponent(historyLinks.namespace)}/workflows/${encodeURIComponent(workflowId)}`
+  );
 }
 
 export function caseDto(c: CaseRow, openTasks: TaskRow[]) {
@@ -63,20 +73,36 @@ export function caseDto(c: CaseRow, openTasks: TaskRow[]) {
 }
 
 /** A case row as the who-may-act rules see it. */
-export function caseForRules(c: Pick<CaseRow, 'type' | 'viewers' | 'program_id' | 'owner_id' | 'parties' | 'details'>): CaseForRules {
-  return { type: c.type, viewers: c.viewers, programId: c.program_id, ownerId: c.owner_id, parties: c.parties, details: c.details };
+export function caseForRules(
+  c: Pick<CaseRow, 'type' | 'viewers' | 'program_id' | 'owner_id' | 'parties' | 'details'>,
+): CaseForRules {
+  return {
+    type: c.type,
+    viewers: c.viewers,
+    programId: c.program_id,
+    ownerId: c.owner_id,
+    parties: c.parties,
+    details: c.details,
+  };
 }
 
 /** A task row as the who-may-act rules see it. */
 export function taskForRules(t: TaskRow): TaskForRules {
   return {
-    type: t.type, candidates: t.candidates, scope: t.scope as TaskForRules['scope'], assigneeId: t.assignee_id ?? undefined,
-    escalatedTo: t.escalated_to, assignable: t.assignable ?? undefined, excludedActors: t.excluded_actors,
+    type: t.type,
+    candidates: t.candidates,
+    scope: t.scope as TaskForRules['scope'],
+    assigneeId: t.assignee_id ?? undefined,
+    escalatedTo: t.escalated_to,
+    assignable: t.assignable ?? undefined,
+    excludedActors: t.excluded_actors,
   };
 }
 
 /** A case row as the read views (read-views.ts) see it. */
-export function caseFacts(c: Pick<CaseRow, 'type' | 'viewers' | 'program_id' | 'owner_id' | 'parties' | 'stage' | 'status' | 'details'>): CaseFacts {
+export function caseFacts(
+  c: Pick<CaseRow, 'type' | 'viewers' | 'program_id' | 'owner_id' | 'parties' | 'stage' | 'status' | 'details'>,
+): CaseFacts {
   return { ...caseForRules(c), stage: c.stage, status: c.status, details: c.details };
 }
 
@@ -100,7 +126,13 @@ export async function loadVisibleCase(db: Db, user: User, caseId: string, type?:
 export async function openTasksOf(db: Db, caseIds: string[]): Promise<Map<string, TaskRow[]>> {
   const out = new Map<string, TaskRow[]>();
   if (!caseIds.length) return out;
-  const rows = await db.selectFrom('tasks').selectAll().where('case_id', 'in', caseIds).where('status', '=', 'open').orderBy('due_at').execute();
+  const rows = await db
+    .selectFrom('tasks')
+    .selectAll()
+    .where('case_id', 'in', caseIds)
+    .where('status', '=', 'open')
+    .orderBy('due_at')
+    .execute();
   for (const r of rows) out.set(r.case_id, [...(out.get(r.case_id) ?? []), r]);
   return out;
 }
@@ -112,17 +144,26 @@ export async function openTasksOf(db: Db, caseIds: string[]): Promise<Map<string
  */
 export async function caseWithDetails(db: Db, c: CaseRow, user?: User) {
   const tasks = (await openTasksOf(db, [c.id])).get(c.id) ?? [];
-  const incident = await db.selectFrom('incidents').select(['since', 'reason']).where('case_id', '=', c.id).executeTakeFirst();
+  const incident = await db
+    .selectFrom('incidents')
+    .select(['since', 'reason'])
+    .where('case_id', '=', c.id)
+    .executeTakeFirst();
   const dto = caseDto(c, tasks);
   if (user) {
     const actor = actorOf(user);
     dto.openTasks = tasks.map((t) => {
       const refusal = mayComplete(actor, taskForRules(t), caseForRules(c));
-      return { ...taskDto(t), mayComplete: !refusal, ...(refusal ? { refusal: { code: refusal.code, message: refusal.message } } : {}) };
+      return {
+        ...taskDto(t),
+        mayComplete: !refusal,
+        ...(refusal ? { refusal: { code: refusal.code, message: refusal.message } } : {}),
+      };
     });
   }
   const whole = {
-    ...dto, ...(c.details as Record<string, unknown>),
+    ...dto,
+    ...(c.details as Record<string, unknown>),
     ...(incident ? { incident: { since: new Date(incident.since).toISOString(), reason: incident.reason } } : {}),
   };
   if (!user) return whole;
@@ -148,9 +189,13 @@ export async function readableTasks(db: Db, user: User, tasks: TaskRow[]): Promi
   // Someone named in a case without the party's role (a case worker named as a social worker)
   // acts on none of its tasks: they are not in that person's lists either, unless they hold one.
   const actor = actorOf(user);
-  const namedWithoutRole = (c: CaseRow) => namedPartiesOf(caseForRules(c)).some((p) => p.id === actor.id) && !tokensOn(actor, caseForRules(c)).length;
+  const namedWithoutRole = (c: CaseRow) =>
+    namedPartiesOf(caseForRules(c)).some((p) => p.id === actor.id) && !tokensOn(actor, caseForRules(c)).length;
   return tasks
-    .filter((t) => { const c = byId.get(t.case_id); return !c || t.assignee_id === user.sub || !namedWithoutRole(c); })
+    .filter((t) => {
+      const c = byId.get(t.case_id);
+      return !c || t.assignee_id === user.sub || !namedWithoutRole(c);
+    })
     .map((t) => readableTask(user, t, byId.get(t.case_id)));
 }
 
@@ -168,8 +213,12 @@ export function readableTask(user: User, t: TaskRow, c: CaseRow | undefined): Re
 export function visibleTo(user: User) {
   const has = (role: string) => user.roles.includes(role as User['roles'][number]);
   const listed = sql<boolean>`viewers && ${sql.val(user.tokens)}::text[]`;
-  const byRole = has('admin') ? sql<boolean>`(type <> ALL(${sql.val([...YOUTH_CASE_TYPES, ...SCREENINGS])}::text[]) OR ${listed})` : listed;
-  const screening = has('case_supervisor') ? sql<boolean>`true` : sql<boolean>`(owner_id = ${user.sub} OR stage = 'approved')`;
+  const byRole = has('admin')
+    ? sql<boolean>`(type <> ALL(${sql.val([...YOUTH_CASE_TYPES, ...SCREENINGS])}::text[]) OR ${listed})`
+    : listed;
+  const screening = has('case_supervisor')
+    ? sql<boolean>`true`
+    : sql<boolean>`(owner_id = ${user.sub} OR stage = 'approved')`;
   const wellness = has('case_supervisor') ? sql<boolean>`type = 'wellness_checkin'` : sql<boolean>`false`;
   return sql<boolean>`((${byRole} AND (type <> ALL(${sql.val(SCREENINGS)}::text[]) OR ${screening})) OR ${wellness})`;
 }

@@ -35,30 +35,68 @@ export function mountSignInConfig(app: Express, cfg: { oidc?: OidcSignIn; devSig
 
 export function mountDevSignIn(app: Express, db: Db, secret: string): void {
   app.get('/auth/dev/people', async (_req, res) => {
-    const people = await db.selectFrom('people').select(['id', 'name', 'demo_label']).where('demo_label', 'is not', null).orderBy('demo_label').orderBy('name').execute();
+    const people = await db
+      .selectFrom('people')
+      .select(['id', 'name', 'demo_label'])
+      .where('demo_label', 'is not', null)
+      .orderBy('demo_label')
+      .orderBy('name')
+      .execute();
     res.json({ items: people.map((p) => ({ id: p.id, name: p.name ?? p.id, label: p.demo_label })) });
   });
   app.post('/auth/dev/token', async (req, res) => {
     const body = z.object({ id: z.string().min(1).max(200) }).safeParse(req.body);
-    if (!body.success) return sendProblem(res, new HttpProblem(400, 'Bad Request', 'Name the demo person to sign in as', 'validation_failed'));
-    const p = await db.selectFrom('people').selectAll().where('id', '=', body.data.id).where('demo_label', 'is not', null).executeTakeFirst();
+    if (!body.success)
+      return sendProblem(
+        res,
+        new HttpProblem(400, 'Bad Request', 'Name the demo person to sign in as', 'validation_failed'),
+      );
+    const p = await db
+      .selectFrom('people')
+      .selectAll()
+      .where('id', '=', body.data.id)
+      .where('demo_label', 'is not', null)
+      .executeTakeFirst();
     if (!p) return sendProblem(res, new HttpProblem(404, 'Not Found', 'No such demo person; run npm run seed'));
     const token = await mintToken(secret, {
-      sub: p.id, roles: p.roles, ...(p.name ? { name: p.name } : {}), ...(p.email ? { email: p.email } : {}),
-      ...(p.department ? { department: p.department } : {}), ...(p.program_id ? { programId: p.program_id } : {}),
+      sub: p.id,
+      roles: p.roles,
+      ...(p.name ? { name: p.name } : {}),
+      ...(p.email ? { email: p.email } : {}),
+      ...(p.department ? { department: p.department } : {}),
+      ...(p.program_id ? { programId: p.program_id } : {}),
       ...(p.college_id ? { collegeId: p.college_id } : {}),
     });
-    res.json({ token, person: { id: p.id, name: p.name, email: p.email ?? undefined, roles: p.roles, department: p.department ?? undefined, programId: p.program_id ?? undefined, collegeId: p.college_id ?? undefined, label: p.demo_label } });
+    res.json({
+      token,
+      person: {
+        id: p.id,
+        name: p.name,
+        email: p.email ?? undefined,
+        roles: p.roles,
+        department: p.department ?? undefined,
+        programId: p.program_id ?? undefined,
+        collegeId: p.college_id ?? undefined,
+        label: p.demo_label,
+      },
+    });
   });
 }
 
 /** The built web app, if there is one (`npm run web:build`; `npm start` builds it when missing). */
 export function mountWebApp(app: Express): void {
   if (!existsSync(path.join(WEB_DIST, 'index.html'))) return;
-  app.use(express.static(WEB_DIST, { index: false, maxAge: '1h', setHeaders: (res, file) => {
-    // Hashed assets never change; index.html always comes fresh.
-    if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-  } }));
+  app.use(
+    express.static(WEB_DIST, {
+      index: false,
+      maxAge: '1h',
+      setHeaders: (res, file) => {
+        // Hashed assets never change; index.html always comes fresh.
+        if (file.includes(`${path.sep}assets${path.sep}`))
+          res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+    }),
+  );
   app.get(/.*/, (req, res, next) => {
     if (NOT_WEB.test(req.path) || !req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');

@@ -33,10 +33,14 @@ export function createDb(connectionString: string, max = 10): Db {
   // An idle connection dropped by the server (a restart, a failover) is discarded by the
   // pool and replaced on next use. Unheard, that 'error' event would end the process:
   // the chaos run found API and worker crashing on a PostgreSQL restart.
-  pool.on('error', (err) => process.stderr.write(`database: idle connection lost (${err.message}); it will be replaced\n`));
+  pool.on('error', (err) =>
+    process.stderr.write(`database: idle connection lost (${err.message}); it will be replaced\n`),
+  );
   // The same for a connection lost while checked out between two queries (a transaction
   // waiting on SMTP): the next query on it fails, and the activity's retry takes over.
-  pool.on('connect', (client) => client.on('error', (err) => process.stderr.write(`database: connection lost in use (${err.message})\n`)));
+  pool.on('connect', (client) =>
+    client.on('error', (err) => process.stderr.write(`database: connection lost in use (${err.message})\n`)),
+  );
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -36,7 +36,9 @@ const NOT_FOUND = 5;
 
 /** The deployment as the server sees it; undefined before any of its workers has polled. */
 export async function describeDeployment(
-  service: WorkflowService, namespace: string, deploymentName: string,
+  service: WorkflowService,
+  namespace: string,
+  deploymentName: string,
 ): Promise<DeploymentState | undefined> {
   try {
     const r = await service.describeWorkerDeployment({ namespace, deploymentName });
@@ -65,17 +67,26 @@ const drainageStatus = (s: number | null | undefined) => (s ? DRAINAGE_STATUS[s]
  * Makes `version` current (the server refuses while none of its workers has polled yet:
  * `allowNoPollers` is left off on purpose, so a typo'd build id cannot take the traffic).
  */
-export async function setCurrentVersion(service: WorkflowService, namespace: string, version: WorkerDeploymentVersion,
-  opts: { conflictToken?: Uint8Array | null; identity?: string } = {}): Promise<void> {
+export async function setCurrentVersion(
+  service: WorkflowService,
+  namespace: string,
+  version: WorkerDeploymentVersion,
+  opts: { conflictToken?: Uint8Array | null; identity?: string } = {},
+): Promise<void> {
   await service.setWorkerDeploymentCurrentVersion({
-    namespace, deploymentName: version.deploymentName, buildId: version.buildId,
-    conflictToken: opts.conflictToken ?? undefined, identity: opts.identity ?? 'mentorflow',
+    namespace,
+    deploymentName: version.deploymentName,
+    buildId: version.buildId,
+    conflictToken: opts.conflictToken ?? undefined,
+    identity: opts.identity ?? 'mentorflow',
   });
 }
 
 /** The task queues a version's workers have polled, as `queue/workflow` and `queue/activity`. */
 export async function versionTaskQueues(
-  service: WorkflowService, namespace: string, version: WorkerDeploymentVersion,
+  service: WorkflowService,
+  namespace: string,
+  version: WorkerDeploymentVersion,
 ): Promise<string[]> {
   try {
     const r = await service.describeWorkerDeploymentVersion({ namespace, deploymentVersion: version });
@@ -97,7 +108,10 @@ export async function versionTaskQueues(
  * meanwhile. Resolves with what it did.
  */
 export async function settleCurrentVersion(
-  service: WorkflowService, namespace: string, version: WorkerDeploymentVersion, mode: SetCurrentMode,
+  service: WorkflowService,
+  namespace: string,
+  version: WorkerDeploymentVersion,
+  mode: SetCurrentMode,
   opts: { taskQueue: string; timeoutMs?: number; stopped?: () => boolean },
 ): Promise<'set' | 'already' | 'left'> {
   const deadline = Date.now() + (opts.timeoutMs ?? 60_000);

@@ -12,16 +12,37 @@ import { DefaultLogger, type LogLevel } from '@temporalio/worker';
 export type LogFormat = 'json' | 'pretty';
 
 /** Fields that hold personal data wherever they appear (one or two levels deep). */
-const PERSONAL = ['name', 'email', 'phone', 'dateOfBirth', 'address', 'applicant', 'youth', 'references', 'caregiver', 'body'];
+const PERSONAL = [
+  'name',
+  'email',
+  'phone',
+  'dateOfBirth',
+  'address',
+  'applicant',
+  'youth',
+  'references',
+  'caregiver',
+  'body',
+];
 const REDACT = [...PERSONAL, ...PERSONAL.map((f) => `*.${f}`), 'req.headers.authorization', 'headers.authorization'];
 
-function create(level: string, format: LogFormat, destination?: pino.DestinationStream, service = 'mentorflow'): Logger {
+function create(
+  level: string,
+  format: LogFormat,
+  destination?: pino.DestinationStream,
+  service = 'mentorflow',
+): Logger {
   const options: pino.LoggerOptions = {
     level,
     base: { service },
     redact: { paths: REDACT, censor: '[redacted]' },
     ...(format === 'pretty' && !destination
-      ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', singleLine: true } } }
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', singleLine: true },
+          },
+        }
       : {}),
   };
   return destination ? pino(options, destination) : pino(options);
@@ -31,12 +52,23 @@ function create(level: string, format: LogFormat, destination?: pino.Destination
 export let logger: Logger = create(process.env.LOG_LEVEL ?? 'info', 'json');
 
 /** `service` names the process in every line (mentorflow, mentorflow-api, mentorflow-worker). */
-export function configureLogging(opts: { level: string; format: LogFormat; destination?: pino.DestinationStream; service?: string }): Logger {
+export function configureLogging(opts: {
+  level: string;
+  format: LogFormat;
+  destination?: pino.DestinationStream;
+  service?: string;
+}): Logger {
   logger = create(opts.level, opts.format, opts.destination, opts.service);
   return logger;
 }
 
-const SDK_LEVELS: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' };
+const SDK_LEVELS: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = {
+  TRACE: 'trace',
+  DEBUG: 'debug',
+  INFO: 'info',
+  WARN: 'warn',
+  ERROR: 'error',
+};
 
 /**
  * The Temporal SDK's log entries (worker, workflow and activity logs, with their

@@ -18,7 +18,9 @@ import { logger } from './logger';
 const RUNNING_CASES = `ExecutionStatus = 'Running' AND WorkflowType != 'outboxSweeperWorkflow'`;
 
 export function settingsFingerprint(policy: Policy): string {
-  return createHash('sha256').update(JSON.stringify(organisationSettingsOf(policy))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(organisationSettingsOf(policy)))
+    .digest('hex');
 }
 
 export interface SettingsTold {
@@ -27,11 +29,23 @@ export interface SettingsTold {
   casesTold: number;
 }
 
-export async function tellRunningCasesOrganisationSettings(
-  { client, db, policy, concurrency = 16 }: { client: Client; db: Db; policy: Policy; concurrency?: number },
-): Promise<SettingsTold> {
+export async function tellRunningCasesOrganisationSettings({
+  client,
+  db,
+  policy,
+  concurrency = 16,
+}: {
+  client: Client;
+  db: Db;
+  policy: Policy;
+  concurrency?: number;
+}): Promise<SettingsTold> {
   const fingerprint = settingsFingerprint(policy);
-  const last = await db.selectFrom('organisation_settings').select('fingerprint').where('id', '=', 1).executeTakeFirst();
+  const last = await db
+    .selectFrom('organisation_settings')
+    .select('fingerprint')
+    .where('id', '=', 1)
+    .executeTakeFirst();
   if (last?.fingerprint === fingerprint) return { changed: false, casesTold: 0 };
   const settings = organisationSettingsOf(policy);
   let told = 0;

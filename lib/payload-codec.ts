@@ -35,7 +35,10 @@ const str = (b: Uint8Array | null | undefined) => (b ? Buffer.from(b).toString('
  * (`openssl rand -base64 32`); ids are short names, unique. Throws with what is wrong.
  */
 export function parsePayloadKeys(value: string): PayloadKey[] {
-  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   if (!entries.length) throw new Error('no key given: id:base64key, newest first, comma-separated');
   const keys = entries.map((entry) => {
     const colon = entry.indexOf(':');
@@ -126,8 +129,10 @@ export class EncryptionCodec implements PayloadCodec {
     try {
       clear = Buffer.concat([decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)), decipher.final()]);
     } catch {
-      throw new Error(`an encrypted payload under key "${id}" failed authentication: `
-        + 'altered, or sealed with another key of that id');
+      throw new Error(
+        `an encrypted payload under key "${id}" failed authentication: ` +
+          'altered, or sealed with another key of that id',
+      );
     }
     return temporal.api.common.v1.Payload.decode(clear) as Payload;
   }

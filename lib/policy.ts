@@ -13,8 +13,23 @@ const duration = z.union([
 ]);
 const taskPolicy = z.object({ due: duration, reminderBefore: duration, escalateTo: z.string().min(1) }).strict();
 const holiday = z.union([
-  z.object({ name: z.string(), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31), onSaturday: z.enum(['none', 'friday']).optional() }).strict(),
-  z.object({ name: z.string(), month: z.number().int().min(1).max(12), weekday: z.number().int().min(0).max(6), nth: z.number().int().min(-1).max(5), offsetDays: z.number().int().optional() }).strict(),
+  z
+    .object({
+      name: z.string(),
+      month: z.number().int().min(1).max(12),
+      day: z.number().int().min(1).max(31),
+      onSaturday: z.enum(['none', 'friday']).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      name: z.string(),
+      month: z.number().int().min(1).max(12),
+      weekday: z.number().int().min(0).max(6),
+      nth: z.number().int().min(-1).max(5),
+      offsetDays: z.number().int().optional(),
+    })
+    .strict(),
 ]);
 
 export const policySchema = z
@@ -70,7 +85,10 @@ export const policySchema = z
         unreachedBeforeConfirm: z.number().int().min(1),
       })
       .strict()
-      .refine((w) => w.maxCalls >= w.plannedCalls, { message: 'maxCalls must be at least plannedCalls', path: ['maxCalls'] }),
+      .refine((w) => w.maxCalls >= w.plannedCalls, {
+        message: 'maxCalls must be at least plannedCalls',
+        path: ['maxCalls'],
+      }),
     ece: z
       .object({
         committeeMinimumVotes: z.number().int().min(1),
@@ -99,7 +117,14 @@ export const policySchema = z
 /** Deep merge where objects merge and arrays and scalars replace. */
 export function mergePolicy(base: unknown, override: unknown): unknown {
   if (override === undefined) return base;
-  if (base && override && typeof base === 'object' && typeof override === 'object' && !Array.isArray(base) && !Array.isArray(override)) {
+  if (
+    base &&
+    override &&
+    typeof base === 'object' &&
+    typeof override === 'object' &&
+    !Array.isArray(base) &&
+    !Array.isArray(override)
+  ) {
     const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
     for (const [k, v] of Object.entries(override as Record<string, unknown>)) out[k] = mergePolicy(out[k], v);
     return out;

@@ -75,17 +75,36 @@ export interface YouthForMatching {
 const DAY_MS = 86_400_000;
 
 /** Language, county, interests, former foster youth (when asked for), then the longest wait. */
-export function rankMentors(youth: YouthForMatching, mentors: readonly MentorCandidate[], now: number): Ranked<MentorCandidate>[] {
+export function rankMentors(
+  youth: YouthForMatching,
+  mentors: readonly MentorCandidate[],
+  now: number,
+): Ranked<MentorCandidate>[] {
   const waitingDays = (m: MentorCandidate) => Math.max(0, Math.floor((now - Date.parse(m.approvedAt)) / DAY_MS));
   return rankBy(mentors, [
-    { score: (m) => (shared(m.languages, youth.languages).length ? 1 : 0), reason: (m) => list('speaks', shared(m.languages, youth.languages)) },
-    { score: (m) => (sameText(m.county, youth.county) ? 1 : 0), reason: (m) => (sameText(m.county, youth.county) ? `lives in ${youth.county} County` : undefined) },
-    { score: (m) => shared(m.interests, youth.interests).length, reason: (m) => list('shares interests:', shared(m.interests, youth.interests)) },
+    {
+      score: (m) => (shared(m.languages, youth.languages).length ? 1 : 0),
+      reason: (m) => list('speaks', shared(m.languages, youth.languages)),
+    },
+    {
+      score: (m) => (sameText(m.county, youth.county) ? 1 : 0),
+      reason: (m) => (sameText(m.county, youth.county) ? `lives in ${youth.county} County` : undefined),
+    },
+    {
+      score: (m) => shared(m.interests, youth.interests).length,
+      reason: (m) => list('shares interests:', shared(m.interests, youth.interests)),
+    },
     {
       score: (m) => (youth.preferFormerFosterYouth && m.formerFosterYouth ? 1 : 0),
-      reason: (m) => (youth.preferFormerFosterYouth && m.formerFosterYouth ? 'former foster youth, as the social worker asked' : undefined),
+      reason: (m) =>
+        youth.preferFormerFosterYouth && m.formerFosterYouth
+          ? 'former foster youth, as the social worker asked'
+          : undefined,
     },
-    { score: (m) => now - Date.parse(m.approvedAt), reason: (m) => `waiting ${waitingDays(m)} day${waitingDays(m) === 1 ? '' : 's'} since approval` },
+    {
+      score: (m) => now - Date.parse(m.approvedAt),
+      reason: (m) => `waiting ${waitingDays(m)} day${waitingDays(m) === 1 ? '' : 's'} since approval`,
+    },
   ]);
 }
 
@@ -93,7 +112,11 @@ export function rankMentors(youth: YouthForMatching, mentors: readonly MentorCan
 
 export const REFERRAL_LEVELS = ['affiliate', 'associate_partner', 'partner'] as const;
 const LEVEL_ORDER: Record<string, number> = { affiliate: 1, associate_partner: 2, partner: 3 };
-const LEVEL_NAME: Record<string, string> = { affiliate: 'Affiliate', associate_partner: 'Associate Partner', partner: 'Partner' };
+const LEVEL_NAME: Record<string, string> = {
+  affiliate: 'Affiliate',
+  associate_partner: 'Associate Partner',
+  partner: 'Partner',
+};
 
 export interface ProgramCandidate {
   programId: string;
@@ -127,17 +150,46 @@ export function mayReceiveReferral(p: ProgramCandidate, v: VolunteerForReferral)
 }
 
 /** County, language, format, youth ages, level (Partner first), then the fewest open referrals. */
-export function rankPrograms(v: VolunteerForReferral, programs: readonly ProgramCandidate[]): Ranked<ProgramCandidate>[] {
+export function rankPrograms(
+  v: VolunteerForReferral,
+  programs: readonly ProgramCandidate[],
+): Ranked<ProgramCandidate>[] {
   const formatFits = (p: ProgramCandidate) =>
     v.format === 'either' ? true : v.format === 'virtual' ? p.virtual : servesCounty(p, v.county);
-  return rankBy(programs.filter((p) => mayReceiveReferral(p, v)), [
-    { score: (p) => (servesCounty(p, v.county) ? 1 : 0), reason: (p) => (servesCounty(p, v.county) ? `serves ${v.county} County` : undefined) },
-    { score: (p) => (shared(p.languages, v.languages).length ? 1 : 0), reason: (p) => list('mentors in', shared(v.languages, p.languages)) },
-    { score: (p) => (formatFits(p) ? 1 : 0), reason: (p) => (formatFits(p) ? (p.virtual && v.format !== 'in_person' ? 'offers virtual mentoring' : 'meets in person') : undefined) },
-    { score: (p) => (rangesOverlap(p.youthAges, v.youthAges) ? 1 : 0), reason: (p) => (rangesOverlap(p.youthAges, v.youthAges) ? `serves youth aged ${p.youthAges.min}–${p.youthAges.max}` : undefined) },
-    { score: (p) => LEVEL_ORDER[p.level] ?? 0, reason: (p) => `${LEVEL_NAME[p.level]} level` },
-    { score: (p) => -p.openReferrals, reason: (p) => `${p.openReferrals} open referral${p.openReferrals === 1 ? '' : 's'}` },
-  ]);
+  return rankBy(
+    programs.filter((p) => mayReceiveReferral(p, v)),
+    [
+      {
+        score: (p) => (servesCounty(p, v.county) ? 1 : 0),
+        reason: (p) => (servesCounty(p, v.county) ? `serves ${v.county} County` : undefined),
+      },
+      {
+        score: (p) => (shared(p.languages, v.languages).length ? 1 : 0),
+        reason: (p) => list('mentors in', shared(v.languages, p.languages)),
+      },
+      {
+        score: (p) => (formatFits(p) ? 1 : 0),
+        reason: (p) =>
+          formatFits(p)
+            ? p.virtual && v.format !== 'in_person'
+              ? 'offers virtual mentoring'
+              : 'meets in person'
+            : undefined,
+      },
+      {
+        score: (p) => (rangesOverlap(p.youthAges, v.youthAges) ? 1 : 0),
+        reason: (p) =>
+          rangesOverlap(p.youthAges, v.youthAges)
+            ? `serves youth aged ${p.youthAges.min}–${p.youthAges.max}`
+            : undefined,
+      },
+      { score: (p) => LEVEL_ORDER[p.level] ?? 0, reason: (p) => `${LEVEL_NAME[p.level]} level` },
+      {
+        score: (p) => -p.openReferrals,
+        reason: (p) => `${p.openReferrals} open referral${p.openReferrals === 1 ? '' : 's'}`,
+      },
+    ],
+  );
 }
 
 function list(prefix: string, items: string[]): string | undefined {

@@ -12,9 +12,12 @@ export function clientInterceptors(): { workflow: WorkflowClientInterceptor[] } 
 }
 
 function connectionOptions(t: AppConfig['temporal']) {
-  const tls = t.tlsCert && t.tlsKey
-    ? { clientCertPair: { crt: readFileSync(t.tlsCert), key: readFileSync(t.tlsKey) } }
-    : t.apiKey ? true : undefined;
+  const tls =
+    t.tlsCert && t.tlsKey
+      ? { clientCertPair: { crt: readFileSync(t.tlsCert), key: readFileSync(t.tlsKey) } }
+      : t.apiKey
+        ? true
+        : undefined;
   return { address: t.address, tls, apiKey: t.apiKey };
 }
 
@@ -22,7 +25,10 @@ export async function connectClient(t: AppConfig['temporal']): Promise<Client> {
   const connection = await Connection.connect(connectionOptions(t));
   // Payloads are encrypted before they reach Temporal (lib/payload-codec.ts).
   return new Client({
-    connection, namespace: t.namespace, interceptors: clientInterceptors(), dataConverter: encryptingDataConverter(t.payloadKeys),
+    connection,
+    namespace: t.namespace,
+    interceptors: clientInterceptors(),
+    dataConverter: encryptingDataConverter(t.payloadKeys),
   });
 }
 

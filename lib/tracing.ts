@@ -30,17 +30,26 @@ export interface Tracing {
 
 let active: Tracing | undefined;
 
-export const tracingConfigured = (env: NodeJS.ProcessEnv = process.env) => !!(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
+export const tracingConfigured = (env: NodeJS.ProcessEnv = process.env) =>
+  !!(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
 
 /** Starts tracing for this process (once) when an OTLP endpoint is configured. */
 export function startTracing(serviceName: string, spanProcessor?: SpanProcessor): Tracing | undefined {
   if (active) return active;
   if (!spanProcessor && !tracingConfigured()) return undefined;
-  const resource = new Resource({ [ATTR_SERVICE_NAME]: process.env.OTEL_SERVICE_NAME ?? serviceName, [ATTR_SERVICE_VERSION]: '0.1.0' });
+  const resource = new Resource({
+    [ATTR_SERVICE_NAME]: process.env.OTEL_SERVICE_NAME ?? serviceName,
+    [ATTR_SERVICE_VERSION]: '0.1.0',
+  });
   const processor = spanProcessor ?? new BatchSpanProcessor(new OTLPTraceExporter());
   const provider = new NodeTracerProvider({ resource, spanProcessors: [processor] });
   provider.register(); // AsyncLocalStorage context + W3C trace context propagation
-  active = { tracer: trace.getTracer('mentorflow'), resource, spanProcessor: processor, shutdown: () => provider.shutdown() };
+  active = {
+    tracer: trace.getTracer('mentorflow'),
+    resource,
+    spanProcessor: processor,
+    shutdown: () => provider.shutdown(),
+  };
   return active;
 }
 
@@ -61,13 +70,20 @@ export function tracingClientInterceptors(): WorkflowClientInterceptor[] {
  * the workflow interceptors too when the worker bundles its own workflow code (a prebuilt
  * bundle carries them from `buildWorkflowBundle`).
  */
-export function tracingWorkerOptions(opts: { bundlesWorkflows: boolean }): Pick<WorkerOptions, 'interceptors' | 'sinks'> {
+export function tracingWorkerOptions(opts: {
+  bundlesWorkflows: boolean;
+}): Pick<WorkerOptions, 'interceptors' | 'sinks'> {
   if (!active) return {};
   const t = active;
   return {
     interceptors: {
       ...(opts.bundlesWorkflows ? { workflowModules: workflowTracingModules() } : {}),
-      activity: [(ctx) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx, { tracer: t.tracer }), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) })],
+      activity: [
+        (ctx) => ({
+          inbound: new OpenTelemetryActivityInboundInterceptor(ctx, { tracer: t.tracer }),
+          outbound: new OpenTelemetryActivityOutboundInterceptor(ctx),
+        }),
+      ],
     },
     sinks: { exporter: makeWorkflowExporter(t.spanProcessor, t.resource) },
   };

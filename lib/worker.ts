@@ -10,7 +10,14 @@
 import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import nodemailer from 'nodemailer';
-import { bundleWorkflowCode, makeTelemetryFilterString, Runtime, Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import {
+  bundleWorkflowCode,
+  makeTelemetryFilterString,
+  Runtime,
+  Worker,
+  type NativeConnection,
+  type WorkerOptions,
+} from '@temporalio/worker';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { WorkflowIdConflictPolicy, type WorkerDeploymentVersion } from '@temporalio/common';
 import { OUTBOX_SWEEPER_ID, outboxSweeperWorkflow } from '../workflows/outbox/sweeper';
@@ -40,7 +47,9 @@ export function installRuntime(opts: { metricsBind?: string } = {}): void {
     telemetryOptions: {
       // The core's own warnings (a slow workflow task, a lost task) as lines of the same logger.
       logging: { filter: makeTelemetryFilterString({ core: 'WARN', other: 'ERROR' }), forward: {} },
-      ...(opts.metricsBind ? { metrics: { prometheus: { bindAddress: opts.metricsBind, useSecondsForDurations: true } } } : {}),
+      ...(opts.metricsBind
+        ? { metrics: { prometheus: { bindAddress: opts.metricsBind, useSecondsForDurations: true } } }
+        : {}),
     },
   });
 }
@@ -119,8 +128,12 @@ export async function createWorker(opts: {
   let version: WorkerDeploymentVersion | undefined;
   if (role !== 'mail') {
     // The bundle is built here when none was given: its hash is the build id.
-    const code = opts.workflowBundle && 'code' in opts.workflowBundle ? opts.workflowBundle.code
-      : opts.workflowBundle ? readFileSync(opts.workflowBundle.codePath, 'utf8') : await buildWorkflowBundle();
+    const code =
+      opts.workflowBundle && 'code' in opts.workflowBundle
+        ? opts.workflowBundle.code
+        : opts.workflowBundle
+          ? readFileSync(opts.workflowBundle.codePath, 'utf8')
+          : await buildWorkflowBundle();
     const deployment = opts.deployment;
     if (deployment !== 'unversioned') version = { deploymentName: deployment.name, buildId: buildIdOf(code) };
     // The workflow thread is created by Worker.create, after this: V8 gives a new isolate the
@@ -128,25 +141,41 @@ export async function createWorker(opts: {
     // of the machine's memory, so a burst of new cases left the worker far above what its
     // cache holds (bench P4: 1 GB at the peak of 2,000 new cases, 740 MB after).
     if (opts.workflowHeapMb) setFlagsFromString(`--max-old-space-size=${opts.workflowHeapMb}`);
-    workers.push(await Worker.create({
-      ...tracingWorkerOptions({ bundlesWorkflows: false }),
-      connection: opts.connection, namespace: opts.namespace, taskQueue, dataConverter,
-      ...(opts.maxCachedWorkflows ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
-      workflowBundle: { code },
-      // Cases move to the current version at their next workflow task (AUTO_UPGRADE): a case
-      // lives for a year, far longer than any version of the code.
-      ...(version
-        ? { workerDeploymentOptions: { useWorkerVersioning: true, version, defaultVersioningBehavior: 'AUTO_UPGRADE' } }
-        : {}),
-      activities: { ...createReadModelActivities(deps), ...createReferralProgramActivities(deps) },
-    }));
+    workers.push(
+      await Worker.create({
+        ...tracingWorkerOptions({ bundlesWorkflows: false }),
+        connection: opts.connection,
+        namespace: opts.namespace,
+        taskQueue,
+        dataConverter,
+        ...(opts.maxCachedWorkflows ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
+        workflowBundle: { code },
+        // Cases move to the current version at their next workflow task (AUTO_UPGRADE): a case
+        // lives for a year, far longer than any version of the code.
+        ...(version
+          ? {
+              workerDeploymentOptions: {
+                useWorkerVersioning: true,
+                version,
+                defaultVersioningBehavior: 'AUTO_UPGRADE',
+              },
+            }
+          : {}),
+        activities: { ...createReadModelActivities(deps), ...createReferralProgramActivities(deps) },
+      }),
+    );
   }
   if (role !== 'cases') {
-    workers.push(await Worker.create({
-      ...tracingWorkerOptions({ bundlesWorkflows: false }),
-      connection: opts.connection, namespace: opts.namespace, taskQueue: mailQueueOf(taskQueue), dataConverter,
-      activities: { ...createEmailActivities(deps), ...createReferenceActivities(deps) },
-    }));
+    workers.push(
+      await Worker.create({
+        ...tracingWorkerOptions({ bundlesWorkflows: false }),
+        connection: opts.connection,
+        namespace: opts.namespace,
+        taskQueue: mailQueueOf(taskQueue),
+        dataConverter,
+        activities: { ...createEmailActivities(deps), ...createReferenceActivities(deps) },
+      }),
+    );
   }
   const stopAll = () => workers.forEach((w) => w.getState() === 'RUNNING' && w.shutdown());
   let settle!: (outcome: Promise<'set' | 'already' | 'left'>) => void;
@@ -162,17 +191,22 @@ export async function createWorker(opts: {
       const running = Promise.all(workers.map((w) => w.run().finally(stopAll)));
       const deployment = opts.deployment;
       // The server registers the version at the worker's first poll; then it can become current.
-      const outcome = version && deployment !== 'unversioned'
-        ? settleCurrentVersion(opts.connection.workflowService, opts.namespace, version, deployment.setCurrent, {
-          taskQueue, stopped: () => !['INITIALIZED', 'RUNNING'].includes(workers[0].getState()),
-        })
-        : Promise.resolve('left' as const);
+      const outcome =
+        version && deployment !== 'unversioned'
+          ? settleCurrentVersion(opts.connection.workflowService, opts.namespace, version, deployment.setCurrent, {
+              taskQueue,
+              stopped: () => !['INITIALIZED', 'RUNNING'].includes(workers[0].getState()),
+            })
+          : Promise.resolve('left' as const);
       settle(outcome);
       // A version that cannot become current serves no case: the process stops and says why.
-      const failed = await outcome.then(() => undefined, (err: Error) => {
-        stopAll();
-        return err;
-      });
+      const failed = await outcome.then(
+        () => undefined,
+        (err: Error) => {
+          stopAll();
+          return err;
+        },
+      );
       await running;
       if (failed) throw failed;
     },
@@ -185,7 +219,10 @@ export async function createWorker(opts: {
  * Makes sure the outbox sweeper runs (one per deployment: every worker process asks, the
  * first start wins and the rest find it running).
  */
-export async function ensureOutboxSweeper(client: Client, opts: { taskQueue?: string; everySeconds?: number; workflowId?: string } = {}): Promise<void> {
+export async function ensureOutboxSweeper(
+  client: Client,
+  opts: { taskQueue?: string; everySeconds?: number; workflowId?: string } = {},
+): Promise<void> {
   try {
     await client.workflow.start(outboxSweeperWorkflow, {
       taskQueue: opts.taskQueue ?? TASK_QUEUE,

@@ -10,11 +10,29 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const observed = observeProcess(config, 'mentorflow-api');
   // DATABASE_URL, or the embedded PostgreSQL (the one `npm start` runs, if it does).
-  const database = await provideDatabase({ url: config.databaseUrl, database: 'mentorflow', port: config.embedded.postgresPort });
+  const database = await provideDatabase({
+    url: config.databaseUrl,
+    database: 'mentorflow',
+    port: config.embedded.postgresPort,
+  });
   const db = database.db;
   const temporal = await connectClient(config.temporal);
-  const app = createApp({ db, temporal, policy: config.policy, auth: config.auth, rateLimit: config.rateLimit, trustProxy: config.trustProxy, host: config.host, temporalUiUrl: config.temporal.uiUrl, metricsToken: config.metrics.token, devSignIn: config.devSignIn, oidc: config.oidc });
-  const server = app.listen(config.port, config.host, () => logger.info({ host: config.host, port: config.port, publicBaseUrl: config.publicBaseUrl }, 'API listening'));
+  const app = createApp({
+    db,
+    temporal,
+    policy: config.policy,
+    auth: config.auth,
+    rateLimit: config.rateLimit,
+    trustProxy: config.trustProxy,
+    host: config.host,
+    temporalUiUrl: config.temporal.uiUrl,
+    metricsToken: config.metrics.token,
+    devSignIn: config.devSignIn,
+    oidc: config.oidc,
+  });
+  const server = app.listen(config.port, config.host, () =>
+    logger.info({ host: config.host, port: config.port, publicBaseUrl: config.publicBaseUrl }, 'API listening'),
+  );
   const stop = () => {
     server.close(() => {
       void Promise.all([database.stop(), temporal.connection.close(), observed.stop()]).then(() => process.exit(0));

@@ -38,7 +38,13 @@ async function main(): Promise<void> {
     // Warm both paths (the worker's workflow bundle, the API's first queries) before timing.
     await load(10, 4, (i) => enrollByApi(s.apiUrl, people, `warm-api-${i}`));
     await load(10, 4, (i) => enrollDirect(s.client, s.taskQueue, people, `warm-direct-${i}`, s.apiUrl));
-    for (const [name, measure] of [['P1', p1Starts], ['P2', p2Completions], ['P5', p5Stories], ['P3', p3Reads], ['P4', p4Memory]] as const) {
+    for (const [name, measure] of [
+      ['P1', p1Starts],
+      ['P2', p2Completions],
+      ['P5', p5Stories],
+      ['P3', p3Reads],
+      ['P4', p4Memory],
+    ] as const) {
       const f = await measure(s, people, sizes);
       log(`${name} ${f.value.toFixed(1)} ${f.unit} vs ${f.floor.toFixed(1)} ${f.unit} (ratio ${f.ratio.toFixed(2)})`);
       figures.push(f);
@@ -47,7 +53,10 @@ async function main(): Promise<void> {
     await s.stop();
   }
   if (!flag('no-peer')) {
-    peer = await measurePeer({ starts: sizes.starts, completions: sizes.completions, concurrency: sizes.concurrency }, log).catch((err: Error) => {
+    peer = await measurePeer(
+      { starts: sizes.starts, completions: sizes.completions, concurrency: sizes.concurrency },
+      log,
+    ).catch((err: Error) => {
       log(`the peer was not measured: ${err.message}`);
       return undefined;
     });
@@ -55,13 +64,25 @@ async function main(): Promise<void> {
   figures.sort((a, b) => a.id.localeCompare(b.id));
   const seconds = (performance.now() - t0) / 1000;
   console.log(`\n${table(figures, peer)}\n`);
-  const svg = writeResults(figures, peer, { mode: quick ? 'quick' : 'full', sizes, seconds, machine: { cpus: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30) } });
-  log(`${quick ? 'quick' : 'full'} run in ${seconds.toFixed(0)} s; results in ${svg.replace(/latest\.svg$/, '')} (latest.json, latest.svg)`);
+  const svg = writeResults(figures, peer, {
+    mode: quick ? 'quick' : 'full',
+    sizes,
+    seconds,
+    machine: { cpus: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30) },
+  });
+  log(
+    `${quick ? 'quick' : 'full'} run in ${seconds.toFixed(0)} s; results in ${svg.replace(/latest\.svg$/, '')} (latest.json, latest.svg)`,
+  );
   const by = (id: string) => figures.find((f) => f.id === id)!;
-  console.log(`bench: P1 ${by('P1').ratio.toFixed(2)} P2 ${by('P2').ratio.toFixed(2)} P3 ${by('P3').ratio.toFixed(2)} P4 ${by('P4').value.toFixed(0)} P5 ${by('P5').ratio.toFixed(2)}`);
+  console.log(
+    `bench: P1 ${by('P1').ratio.toFixed(2)} P2 ${by('P2').ratio.toFixed(2)} P3 ${by('P3').ratio.toFixed(2)} P4 ${by('P4').value.toFixed(0)} P5 ${by('P5').ratio.toFixed(2)}`,
+  );
 }
 
-main().then(() => process.exit(0), (err) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

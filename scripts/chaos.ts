@@ -24,7 +24,15 @@ import { Api, stats } from './chaos/client';
 import { check, settle } from './chaos/checks';
 import { freePort } from './provision/ports';
 import { ProductProcess } from './provision/processes';
-import { certificationStory, leaveStory, matchStory, mentorStory, program, youthStory, type Outcome } from './chaos/stories';
+import {
+  certificationStory,
+  leaveStory,
+  matchStory,
+  mentorStory,
+  program,
+  youthStory,
+  type Outcome,
+} from './chaos/stories';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -63,7 +71,12 @@ async function main(): Promise<number> {
     let dev: DevServer = await startDevServer(devOpts);
     cleanups.push(() => dev.stop());
     const [smtpPort, smtpWebPort] = [await freePort(), await freePort()];
-    const catcher = new ProductProcess('smtp', 'smtp-catcher.ts', { SMTP_PORT: String(smtpPort), SMTP_WEB_PORT: String(smtpWebPort) }, path.join(dir, 'smtp.log'));
+    const catcher = new ProductProcess(
+      'smtp',
+      'smtp-catcher.ts',
+      { SMTP_PORT: String(smtpPort), SMTP_WEB_PORT: String(smtpWebPort) },
+      path.join(dir, 'smtp.log'),
+    );
     catcher.start();
     cleanups.push(() => catcher.stop());
     const inbox = async (to?: string): Promise<CaughtMessage[]> => {
@@ -77,21 +90,46 @@ async function main(): Promise<number> {
     const apiPort = await freePort();
     await waitForCatcher(smtpWebPort);
     const env = {
-      DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: dev.address, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      AUTH_JWT_SECRET: secret, WORKFLOW_BUNDLE_PATH: bundlePath, PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}`,
-      RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000', RATE_LIMIT_LINK_FAILURES: '1000000', RATE_LIMIT_FORMS_PER_HOUR: '1000000', NODE_ENV: 'development',
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: dev.address,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      AUTH_JWT_SECRET: secret,
+      WORKFLOW_BUNDLE_PATH: bundlePath,
+      PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}`,
+      RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000',
+      RATE_LIMIT_LINK_FAILURES: '1000000',
+      RATE_LIMIT_FORMS_PER_HOUR: '1000000',
+      NODE_ENV: 'development',
       // One key for every process of the run (each would otherwise read the development key file).
       PAYLOAD_KEYS: formatPayloadKeys(generatePayloadKeys('chaos')),
     };
     // The case worker (workflows, read model) is the one killed; the mail worker talks SMTP.
-    const worker = new ProductProcess('worker', 'worker.ts', { ...env, WORKER_ROLE: 'cases' }, path.join(dir, 'worker.log'));
-    const mailWorker = new ProductProcess('mail worker', 'worker.ts', { ...env, WORKER_ROLE: 'mail' }, path.join(dir, 'mail-worker.log'));
+    const worker = new ProductProcess(
+      'worker',
+      'worker.ts',
+      { ...env, WORKER_ROLE: 'cases' },
+      path.join(dir, 'worker.log'),
+    );
+    const mailWorker = new ProductProcess(
+      'mail worker',
+      'worker.ts',
+      { ...env, WORKER_ROLE: 'mail' },
+      path.join(dir, 'mail-worker.log'),
+    );
     mailWorker.start();
     cleanups.push(() => mailWorker.stop());
-    const apiProcess = new ProductProcess('api', 'api.ts', { ...env, PORT: String(apiPort) }, path.join(dir, 'api.log'));
+    const apiProcess = new ProductProcess(
+      'api',
+      'api.ts',
+      { ...env, PORT: String(apiPort) },
+      path.join(dir, 'api.log'),
+    );
     worker.start();
     apiProcess.start();
-    cleanups.push(() => worker.stop(), () => apiProcess.stop());
+    cleanups.push(
+      () => worker.stop(),
+      () => apiProcess.stop(),
+    );
     const api = new Api([`http://127.0.0.1:${apiPort}`], secret);
     await api.ready();
 
@@ -119,7 +157,10 @@ async function main(): Promise<number> {
         await story('leave', () => leaveStory(api, 2 * b, leaveProgram));
         await story('leave', () => leaveStory(api, 2 * b + 1, leaveProgram));
         await story('certification', () => certificationStory(api));
-        const [mentor, youth] = await Promise.all([story('mentor', () => mentorStory(api, b, tokenOf)), story('youth', () => youthStory(api, b))]);
+        const [mentor, youth] = await Promise.all([
+          story('mentor', () => mentorStory(api, b, tokenOf)),
+          story('youth', () => youthStory(api, b)),
+        ]);
         if (mentor && youth) await story('match', () => matchStory(api, mentor.caseId, youth.caseId));
         else failures.push('match: not started (a party did not get ready)');
       }
@@ -173,7 +214,7 @@ async function main(): Promise<number> {
     // match returns its mentor and youth to the pool): the read model may trail them for a
     // moment after a kill. Lost means still missing a minute later.
     let f = await check(db, outcomes, await inbox(), killedAt);
-    for (const until = Date.now() + 60_000; f.lostEvents > 0 && Date.now() < until;) {
+    for (const until = Date.now() + 60_000; f.lostEvents > 0 && Date.now() < until; ) {
       await sleep(2000);
       f = await check(db, outcomes, await inbox(), killedAt);
     }
@@ -185,30 +226,59 @@ async function main(): Promise<number> {
       ['cases in their expected state', outcomes.length - f.notInExpectedState.length],
       ['stories that failed', failures.length],
       ['case worker SIGKILLs / restarts', `${faults.workerKills} / ${worker.starts - 1}`],
-      ['processes that crashed by themselves', worker.crashes.length + mailWorker.crashes.length + apiProcess.crashes.length],
-      ['Temporal server restarts (down for)', `${faults.temporalRestarts} (${(faults.temporalDownMs / 1000).toFixed(1)} s)`],
+      [
+        'processes that crashed by themselves',
+        worker.crashes.length + mailWorker.crashes.length + apiProcess.crashes.length,
+      ],
+      [
+        'Temporal server restarts (down for)',
+        `${faults.temporalRestarts} (${(faults.temporalDownMs / 1000).toFixed(1)} s)`,
+      ],
       ['PostgreSQL restarts (down for)', `${faults.postgresRestarts} (${(faults.postgresDownMs / 1000).toFixed(1)} s)`],
       ['HTTP requests / retried / answered 202', `${stats.requests} / ${stats.retried} / ${stats.accepted202}`],
       ['timeline events lost / duplicated', `${f.lostEvents} / ${f.duplicateEvents}`],
       ['e-mails sent / lost / unsent', `${f.emailsSent} / ${f.lostEmails} / ${f.unsentEmails}`],
-      ['e-mails duplicated at the catcher (of them, first copy accepted as the worker was killed)', `${f.duplicateEmails} (${f.duplicatesAtAKill})`],
+      [
+        'e-mails duplicated at the catcher (of them, first copy accepted as the worker was killed)',
+        `${f.duplicateEmails} (${f.duplicatesAtAKill})`,
+      ],
       ['incidents left open', f.openIncidents],
       ['drive time', `${driveSeconds.toFixed(0)} s`],
       ['total time', `${((Date.now() - started) / 1000).toFixed(0)} s`],
     ];
     console.log('\n| measure | value |\n| --- | --- |');
     for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
-    for (const x of [...worker.crashes, ...mailWorker.crashes, ...apiProcess.crashes, ...failures, ...f.duplicated, ...f.notInExpectedState, ...f.unexpectedEvents].slice(0, 20)) console.log(`  ! ${x}`);
+    for (const x of [
+      ...worker.crashes,
+      ...mailWorker.crashes,
+      ...apiProcess.crashes,
+      ...failures,
+      ...f.duplicated,
+      ...f.notInExpectedState,
+      ...f.unexpectedEvents,
+    ].slice(0, 20))
+      console.log(`  ! ${x}`);
     console.log(`\nchaos: ${total} cases, ${lost} lost, ${f.duplicateEmails} duplicate e-mails`);
     // A duplicate in the window of a kill is reported, not failed: no SMTP sender can close it (RFC 1047).
-    const clean = worker.crashes.length + mailWorker.crashes.length + apiProcess.crashes.length === 0 && lost === 0 && f.duplicateEmails === f.duplicatesAtAKill && f.lostEvents === 0 && f.duplicateEvents === 0 && f.lostEmails === 0 && f.unsentEmails === 0 && f.openIncidents === 0;
+    const clean =
+      worker.crashes.length + mailWorker.crashes.length + apiProcess.crashes.length === 0 &&
+      lost === 0 &&
+      f.duplicateEmails === f.duplicatesAtAKill &&
+      f.lostEvents === 0 &&
+      f.duplicateEvents === 0 &&
+      f.lostEmails === 0 &&
+      f.unsentEmails === 0 &&
+      f.openIncidents === 0;
     return clean ? 0 : 1;
   } finally {
     for (const c of cleanups.reverse()) await c().catch(() => undefined);
   }
 }
 
-main().then((code) => process.exit(code), (err) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

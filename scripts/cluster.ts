@@ -40,7 +40,8 @@ const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : fallback;
 };
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
 
 async function main(): Promise<number> {
   const smoke = flag('smoke');
@@ -59,22 +60,38 @@ async function main(): Promise<number> {
   process.once('SIGTERM', () => void stopAll().then(() => process.exit(0)));
 
   try {
-    const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: config.embedded.postgresPort || (await freePort()) });
+    const pg = await startEmbeddedPostgres({
+      dir: path.join(dir, 'pg'),
+      port: config.embedded.postgresPort || (await freePort()),
+    });
     cleanups.push(() => pg.stop());
     const databaseUrl = pg.url('mentorflow');
     const db = await prepareDatabase(databaseUrl);
     await db.destroy();
     console.log(`PostgreSQL on 127.0.0.1:${pg.port}`);
 
-    const temporal = engine === 'dev'
-      ? await startDevServer({ port: await freePort(), dbFile: path.join(dir, 'temporal.db') })
-      : await startTemporalCluster({ dir: path.join(dir, 'temporal'), pg: loginOf(pg.url('postgres')), shards: 4, frontendPort: process.env.TEMPORAL_PORT ? config.embedded.temporalPort : undefined });
+    const temporal =
+      engine === 'dev'
+        ? await startDevServer({ port: await freePort(), dbFile: path.join(dir, 'temporal.db') })
+        : await startTemporalCluster({
+            dir: path.join(dir, 'temporal'),
+            pg: loginOf(pg.url('postgres')),
+            shards: 4,
+            frontendPort: process.env.TEMPORAL_PORT ? config.embedded.temporalPort : undefined,
+          });
     cleanups.push(() => temporal.stop());
-    console.log(`Temporal ${engine === 'dev' ? 'dev server' : 'server (PostgreSQL persistence, SQL visibility, 4 history shards)'} on ${temporal.address}`);
+    console.log(
+      `Temporal ${engine === 'dev' ? 'dev server' : 'server (PostgreSQL persistence, SQL visibility, 4 history shards)'} on ${temporal.address}`,
+    );
 
     const smtpPort = await freePort();
     const smtpWebPort = await freePort();
-    const catcher = new ProductProcess('smtp', 'smtp-catcher.ts', { SMTP_PORT: String(smtpPort), SMTP_WEB_PORT: String(smtpWebPort) }, path.join(dir, 'smtp.log'));
+    const catcher = new ProductProcess(
+      'smtp',
+      'smtp-catcher.ts',
+      { SMTP_PORT: String(smtpPort), SMTP_WEB_PORT: String(smtpWebPort) },
+      path.join(dir, 'smtp.log'),
+    );
     catcher.start();
     cleanups.push(() => catcher.stop());
 
@@ -92,23 +109,52 @@ async function main(): Promise<number> {
     const apiPorts = smoke || !process.env.PORT ? [await freePort(), await freePort()] : [config.port, config.port + 1];
     const secret = smoke ? randomBytes(32).toString('hex') : config.auth.hsSecret!;
     const env = {
-      DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      AUTH_JWT_SECRET: secret, WORKFLOW_BUNDLE_PATH: bundlePath, PUBLIC_BASE_URL: `http://127.0.0.1:${apiPorts[0]}`,
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporal.address,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      AUTH_JWT_SECRET: secret,
+      WORKFLOW_BUNDLE_PATH: bundlePath,
+      PUBLIC_BASE_URL: `http://127.0.0.1:${apiPorts[0]}`,
       // Every process encrypts and decrypts with the same keys (the configured ones, or the development key).
       PAYLOAD_KEYS: formatPayloadKeys(smoke ? generatePayloadKeys('smoke') : config.temporal.payloadKeys),
-      ...(smoke ? { RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000', RATE_LIMIT_LINK_FAILURES: '1000000', RATE_LIMIT_FORMS_PER_HOUR: '1000000' } : {}),
+      ...(smoke
+        ? {
+            RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000',
+            RATE_LIMIT_LINK_FAILURES: '1000000',
+            RATE_LIMIT_FORMS_PER_HOUR: '1000000',
+          }
+        : {}),
     };
     const workerMetricsPorts = [await freePort(), await freePort()];
     const processes = [
-      ...workerMetricsPorts.map((port, i) => new ProductProcess(`worker ${i + 1}`, 'worker.ts', { ...env, WORKER_METRICS_PORT: String(port) }, path.join(dir, `worker-${i + 1}.log`))),
-      ...apiPorts.map((port, i) => new ProductProcess(`api ${i + 1}`, 'api.ts', { ...env, PORT: String(port) }, path.join(dir, `api-${i + 1}.log`))),
+      ...workerMetricsPorts.map(
+        (port, i) =>
+          new ProductProcess(
+            `worker ${i + 1}`,
+            'worker.ts',
+            { ...env, WORKER_METRICS_PORT: String(port) },
+            path.join(dir, `worker-${i + 1}.log`),
+          ),
+      ),
+      ...apiPorts.map(
+        (port, i) =>
+          new ProductProcess(
+            `api ${i + 1}`,
+            'api.ts',
+            { ...env, PORT: String(port) },
+            path.join(dir, `api-${i + 1}.log`),
+          ),
+      ),
     ];
     for (const p of processes) {
       p.start();
       cleanups.push(() => p.stop());
     }
     await waitForCatcher(smtpWebPort);
-    const api = new Api(apiPorts.map((p) => `http://127.0.0.1:${p}`), secret);
+    const api = new Api(
+      apiPorts.map((p) => `http://127.0.0.1:${p}`),
+      secret,
+    );
     await api.ready();
     console.log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
@@ -134,49 +180,86 @@ Ctrl-C stops everything.`);
     const failures: string[] = [];
     let next = 0;
     const driveStarted = Date.now();
-    await Promise.all(Array.from({ length: concurrency }, async () => {
-      for (let n = next++; n < stories; n = next++) {
-        const t = Date.now();
-        try {
-          await leaveStory(api, n, programId);
-          seconds.push((Date.now() - t) / 1000);
-        } catch (err) {
-          failures.push((err as Error).message);
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        for (let n = next++; n < stories; n = next++) {
+          const t = Date.now();
+          try {
+            await leaveStory(api, n, programId);
+            seconds.push((Date.now() - t) / 1000);
+          } catch (err) {
+            failures.push((err as Error).message);
+          }
         }
-      }
-    }));
+      }),
+    );
     const driveSeconds = (Date.now() - driveStarted) / 1000;
     const crashes = processes.flatMap((p) => p.crashes);
     // What an operator's Prometheus would scrape, and (with --trace) what the collector got.
-    const sdkSeries = await Promise.all(workerMetricsPorts.map((p) => fetch(`http://127.0.0.1:${p}/metrics`).then((r) => r.text(), () => '')
-      .then((t) => t.split('\n').filter((l) => l.startsWith('temporal_')).length)));
-    const apiMetrics = await fetch(`http://127.0.0.1:${apiPorts[1]}/metrics`).then((r) => r.text(), () => '');
-    const metricsOk = sdkSeries.every((n) => n > 0) && /^mentorflow_http_request_duration_seconds_count\{/m.test(apiMetrics) && /^mentorflow_outbox_backlog /m.test(apiMetrics);
+    const sdkSeries = await Promise.all(
+      workerMetricsPorts.map((p) =>
+        fetch(`http://127.0.0.1:${p}/metrics`)
+          .then(
+            (r) => r.text(),
+            () => '',
+          )
+          .then((t) => t.split('\n').filter((l) => l.startsWith('temporal_')).length),
+      ),
+    );
+    const apiMetrics = await fetch(`http://127.0.0.1:${apiPorts[1]}/metrics`).then(
+      (r) => r.text(),
+      () => '',
+    );
+    const metricsOk =
+      sdkSeries.every((n) => n > 0) &&
+      /^mentorflow_http_request_duration_seconds_count\{/m.test(apiMetrics) &&
+      /^mentorflow_outbox_backlog /m.test(apiMetrics);
     const traced = otlp ? await otlp.tracesAcross(['mentorflow-api', 'mentorflow-worker'], 15_000) : undefined;
     // The workers' version (the bundle's hash) is the deployment's current one: they made it so.
     const connection = await Connection.connect({ address: temporal.address });
-    const deployment = await describeDeployment(connection.workflowService, config.temporal.namespace,
-      config.deployment.name);
+    const deployment = await describeDeployment(
+      connection.workflowService,
+      config.temporal.namespace,
+      config.deployment.name,
+    );
     await connection.close();
     const versionOk = deployment?.current === buildIdOf(bundle);
     console.log('\n| measure | value |\n| --- | --- |');
     for (const [k, v] of [
-      ['Temporal', engine === 'dev' ? 'dev server (one process, SQLite)' : 'server, PostgreSQL persistence + SQL visibility, 4 shards'],
+      [
+        'Temporal',
+        engine === 'dev'
+          ? 'dev server (one process, SQLite)'
+          : 'server, PostgreSQL persistence + SQL visibility, 4 shards',
+      ],
       ['workers / API processes', '2 / 2 (requests alternate between the APIs)'],
-      ['worker deployment: current version is the bundle\'s build',
-        `${config.deployment.name}:${deployment?.current} ${versionOk ? '(yes)' : `(NO: ${buildIdOf(bundle)})`}`],
-      ['leave stories (enroll, HR approval, personal time verified, request, supervisor + HR approval)', `${seconds.length} done, ${failures.length} failed, concurrency ${concurrency}`],
-      ['story latency p50 / p95 / max', `${quantile(seconds, 0.5).toFixed(2)} s / ${quantile(seconds, 0.95).toFixed(2)} s / ${Math.max(...seconds).toFixed(2)} s`],
+      [
+        "worker deployment: current version is the bundle's build",
+        `${config.deployment.name}:${deployment?.current} ${versionOk ? '(yes)' : `(NO: ${buildIdOf(bundle)})`}`,
+      ],
+      [
+        'leave stories (enroll, HR approval, personal time verified, request, supervisor + HR approval)',
+        `${seconds.length} done, ${failures.length} failed, concurrency ${concurrency}`,
+      ],
+      [
+        'story latency p50 / p95 / max',
+        `${quantile(seconds, 0.5).toFixed(2)} s / ${quantile(seconds, 0.95).toFixed(2)} s / ${Math.max(...seconds).toFixed(2)} s`,
+      ],
       ['stories per minute', (seconds.length / (driveSeconds / 60)).toFixed(1)],
       ['HTTP requests (answered 202)', `${stats.requests} (${stats.accepted202})`],
       ['processes that crashed', crashes.length],
       ['SDK metric series per worker (temporal_*)', sdkSeries.join(' / ')],
       ['API /metrics has request and outbox series', metricsOk ? 'yes' : 'NO'],
-      ...(otlp ? [['traces spanning an API and a worker process (spans received)', `${traced} (${otlp.spans()})`]] : []),
+      ...(otlp
+        ? [['traces spanning an API and a worker process (spans received)', `${traced} (${otlp.spans()})`]]
+        : []),
       ['total time', `${((Date.now() - started) / 1000).toFixed(0)} s`],
-    ]) console.log(`| ${k} | ${v} |`);
+    ])
+      console.log(`| ${k} | ${v} |`);
     for (const x of [...crashes, ...failures].slice(0, 10)) console.log(`  ! ${x}`);
-    console.log(`\ncluster: ${stories} leave stories, ${stories - seconds.length} failed, p50 ${quantile(seconds, 0.5).toFixed(2)} s, p95 ${quantile(seconds, 0.95).toFixed(2)} s (${engine})`);
+    console.log(
+      `\ncluster: ${stories} leave stories, ${stories - seconds.length} failed, p50 ${quantile(seconds, 0.5).toFixed(2)} s, p95 ${quantile(seconds, 0.95).toFixed(2)} s (${engine})`,
+    );
     const ok = seconds.length === stories && crashes.length === 0 && metricsOk && versionOk;
     return ok && (!otlp || (traced ?? 0) > 0) ? 0 : 1;
   } finally {
@@ -184,7 +267,10 @@ Ctrl-C stops everything.`);
   }
 }
 
-main().then((code) => process.exit(code), (err) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

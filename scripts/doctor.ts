@@ -18,15 +18,19 @@ import { provideDatabase } from './provision/postgres';
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      repair: { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
-      actor: { type: 'string' }, limit: { type: 'string', default: '1000' },
+      repair: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      actor: { type: 'string' },
+      limit: { type: 'string', default: '1000' },
     },
   });
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new Error('--limit wants a whole number of findings, at least 1');
   const config = loadConfig();
   const database = await provideDatabase({
-    url: config.databaseUrl, database: 'mentorflow', port: config.embedded.postgresPort,
+    url: config.databaseUrl,
+    database: 'mentorflow',
+    port: config.embedded.postgresPort,
   });
   const temporal = await connectClient(config.temporal);
   try {

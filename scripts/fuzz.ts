@@ -48,7 +48,11 @@ async function main(): Promise<number> {
   mkdirSync(dir, { recursive: true });
   const schemathesis = resolveSchemathesis();
   // FUZZ_DATABASE_URL, or a fresh database on the embedded PostgreSQL.
-  const database = await provideDatabase({ url: process.env.FUZZ_DATABASE_URL, database: 'mentorflow_fuzz', fresh: true });
+  const database = await provideDatabase({
+    url: process.env.FUZZ_DATABASE_URL,
+    database: 'mentorflow_fuzz',
+    fresh: true,
+  });
   const db = database.db;
   const dev = await startDevServer({ port: 7298 });
   const catcher = await startSmtpCatcher({ smtpPort: 0, webPort: 0 });
@@ -58,7 +62,11 @@ async function main(): Promise<number> {
   // A key of this run: what the fuzzed cases carry reaches the dev server encrypted, as in production.
   const payloadKeys = generatePayloadKeys('fuzz');
   const worker = await createWorker({
-    connection: nativeConnection, namespace: 'default', payloadKeys, db, taskQueue,
+    connection: nativeConnection,
+    namespace: 'default',
+    payloadKeys,
+    db,
+    taskQueue,
     mailer: smtpMailer(`smtp://127.0.0.1:${catcher.smtpPort}`, 'fuzz <fuzz@local>'),
     deployment: { name: 'mentorflow-fuzz', setCurrent: 'always' },
   });
@@ -68,10 +76,23 @@ async function main(): Promise<number> {
   const connection = await Connection.connect({ address: dev.address });
   const client = new Client({ connection, namespace: 'default', dataConverter: encryptingDataConverter(payloadKeys) });
   const secret = 'fuzz-secret-fuzz-secret-fuzz-secret-0123';
-  const app = createApp({ db, temporal: client, policy, auth: { hsSecret: secret }, taskQueue, rateLimit: { publicPerMinute: 1_000_000, linkFailures: 1_000_000, formsPerHour: 1_000_000 }, log: () => undefined });
+  const app = createApp({
+    db,
+    temporal: client,
+    policy,
+    auth: { hsSecret: secret },
+    taskQueue,
+    rateLimit: { publicPerMinute: 1_000_000, linkFailures: 1_000_000, formsPerHour: 1_000_000 },
+    log: () => undefined,
+  });
 
   // Counted at the server: what a client would see.
-  const tally = { requests: 0, byStatus: new Map<number, number>(), serverErrors: [] as string[], notProblem: [] as string[] };
+  const tally = {
+    requests: 0,
+    byStatus: new Map<number, number>(),
+    serverErrors: [] as string[],
+    notProblem: [] as string[],
+  };
   const outer = express();
   outer.use((req, res, next) => {
     res.on('finish', () => {
@@ -79,7 +100,11 @@ async function main(): Promise<number> {
       tally.byStatus.set(res.statusCode, (tally.byStatus.get(res.statusCode) ?? 0) + 1);
       const where = `${req.method} ${req.originalUrl.slice(0, 120)}`;
       if (res.statusCode >= 500) tally.serverErrors.push(`${res.statusCode} ${where}`);
-      else if (res.statusCode >= 400 && !String(res.getHeader('content-type') ?? '').startsWith('application/problem+json')) tally.notProblem.push(`${res.statusCode} ${where}`);
+      else if (
+        res.statusCode >= 400 &&
+        !String(res.getHeader('content-type') ?? '').startsWith('application/problem+json')
+      )
+        tally.notProblem.push(`${res.statusCode} ${where}`);
     });
     next();
   });
@@ -91,18 +116,47 @@ async function main(): Promise<number> {
 
   // One person holding every role, in a department and a program, so requests get past
   // the role guards and into validation and the workflows.
-  const token = await mintToken(secret, { sub: 'fuzzer', name: 'Fuzz Tester', email: 'fuzz@example.gov', roles: [...ROLES], department: 'CDT', programId: 'fuzz-program' }, '12h');
+  const token = await mintToken(
+    secret,
+    {
+      sub: 'fuzzer',
+      name: 'Fuzz Tester',
+      email: 'fuzz@example.gov',
+      roles: [...ROLES],
+      department: 'CDT',
+      programId: 'fuzz-program',
+    },
+    '12h',
+  );
   const started = Date.now();
   let round = 0;
   let status = 0;
   while (tally.requests < TARGET && round < MAX_ROUNDS) {
     round++;
     const r = await run(schemathesis, [
-      'run', `${base}/openapi.json`, '--url', base,
-      '--checks', 'not_a_server_error', '--phases', round === 1 ? 'examples,coverage,fuzzing' : 'fuzzing',
-      '--max-examples', quick ? '15' : '60', '--seed', String(1000 + round), '--workers', '2',
-      '--generation-allow-x00', 'true', '--request-timeout', '20', '--suppress-health-check', 'all', '--no-color',
-      '-H', `Authorization: Bearer ${token}`,
+      'run',
+      `${base}/openapi.json`,
+      '--url',
+      base,
+      '--checks',
+      'not_a_server_error',
+      '--phases',
+      round === 1 ? 'examples,coverage,fuzzing' : 'fuzzing',
+      '--max-examples',
+      quick ? '15' : '60',
+      '--seed',
+      String(1000 + round),
+      '--workers',
+      '2',
+      '--generation-allow-x00',
+      'true',
+      '--request-timeout',
+      '20',
+      '--suppress-health-check',
+      'all',
+      '--no-color',
+      '-H',
+      `Authorization: Bearer ${token}`,
     ]);
     writeFileSync(path.join(dir, `round-${round}.txt`), r.output);
     const tail = r.output.trim().split('\n').filter(Boolean).slice(-2).join(' | ');
@@ -124,12 +178,17 @@ async function main(): Promise<number> {
   await database.stop();
   await catcher.close();
   await dev.stop();
-  console.log(`fuzz: ${tally.requests} requests, ${tally.serverErrors.length} 5xx, ${tally.notProblem.length} 4xx not problem+json`);
+  console.log(
+    `fuzz: ${tally.requests} requests, ${tally.serverErrors.length} 5xx, ${tally.notProblem.length} 4xx not problem+json`,
+  );
   if (tally.serverErrors.length || tally.notProblem.length || tally.requests < TARGET) return 1;
   return status;
 }
 
-main().then((code) => process.exit(code), (err) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -7,7 +7,11 @@ import { provideDatabase } from './provision/postgres';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const provided = await provideDatabase({ url: config.databaseUrl, database: 'mentorflow', port: config.embedded.postgresPort });
+  const provided = await provideDatabase({
+    url: config.databaseUrl,
+    database: 'mentorflow',
+    port: config.embedded.postgresPort,
+  });
   console.log(`database ${provided.url.replace(/:[^:@/]*@/, ':***@')} is up to date`);
   await provided.stop();
 }

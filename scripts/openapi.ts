@@ -15,7 +15,12 @@ import { buildPolicy } from '../lib/policy';
 const out = path.resolve(process.argv[2] ?? path.join(ROOT, 'web', 'src', 'api', 'generated', 'openapi.json'));
 // Neither the database nor Temporal is reached: the route declarations are all it reads.
 const db = createDb('postgres://unused@127.0.0.1:1/unused');
-const app = createApp({ db, temporal: new Client(), policy: buildPolicy({}, 'http://127.0.0.1:3000'), auth: { hsSecret: 'x'.repeat(32) } });
+const app = createApp({
+  db,
+  temporal: new Client(),
+  policy: buildPolicy({}, 'http://127.0.0.1:3000'),
+  auth: { hsSecret: 'x'.repeat(32) },
+});
 mkdirSync(path.dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(app.locals.openapi, null, 2)}\n`);
 console.log(`OpenAPI document written to ${path.relative(process.cwd(), out)}`);

@@ -25,17 +25,30 @@ import { buildPolicy } from '../lib/policy';
 import { resolveTestServer } from './provision/tools';
 import { laDate, laYear, laYearEnd } from '../workflows/shared/calendar';
 import { caseDetailsQuery, caseRecordedUpdate, completeTaskUpdate, openTasksQuery } from '../workflows/shared/messages';
-import { logPersonalTimeUpdate, requestLeaveUpdate, withdrawRequestUpdate } from '../workflows/mentoring-leave/messages';
+import {
+  logPersonalTimeUpdate,
+  requestLeaveUpdate,
+  withdrawRequestUpdate,
+} from '../workflows/mentoring-leave/messages';
 import { mentoringLeaveWorkflow } from '../workflows/mentoring-leave/workflow';
 import { programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../workflows/programs/workflow';
 import { certificationWorkflow } from '../workflows/certification/workflow';
-import { completeWorkPlanItemUpdate, saveAssessmentUpdate, submitAssessmentUpdate } from '../workflows/certification/messages';
+import {
+  completeWorkPlanItemUpdate,
+  saveAssessmentUpdate,
+  submitAssessmentUpdate,
+} from '../workflows/certification/messages';
 import { QUESTIONS } from '../workflows/certification/questions';
 import { mailQueueOf } from '../workflows/shared/task-queues';
 import { mentorScreeningWorkflow } from '../workflows/foster/mentor-screening';
 import { youthReferralWorkflow } from '../workflows/foster/youth-referral';
 import { matchWorkflow } from '../workflows/foster/match';
-import { closeMatchUpdate, logTrainingUpdate, referenceAnswerUpdate, reserveForMatchUpdate } from '../workflows/foster/messages';
+import {
+  closeMatchUpdate,
+  logTrainingUpdate,
+  referenceAnswerUpdate,
+  reserveForMatchUpdate,
+} from '../workflows/foster/messages';
 
 /**
  * Histories are kept by generation: v1 was recorded before the who-may-act and incident paths were versioned, v2 with those
@@ -60,7 +73,8 @@ const BY_TYPE: Record<string, ReturnType<typeof actor>> = {
   screening_decision: actor('csup-1', ['case_supervisor']),
   safety_review: actor('csup-1', ['case_supervisor']),
 };
-const completerOf = (t: { type: string; ref?: string }) => (t.type === 'consent' && t.ref === 'social_worker' ? actor('sw-1', ['social_worker']) : BY_TYPE[t.type] ?? cw1);
+const completerOf = (t: { type: string; ref?: string }) =>
+  t.type === 'consent' && t.ref === 'social_worker' ? actor('sw-1', ['social_worker']) : (BY_TYPE[t.type] ?? cw1);
 const History = temporal.api.history.v1.History;
 
 /** Plain JSON (int64 as strings, bytes as base64); test/support/histories.ts reads it back. */
@@ -74,13 +88,16 @@ function historyJson(history: unknown): string {
  * git). A recording whose file exists is refused; record it under a new name with `--suffix`.
  */
 function writeNewHistory(file: string, json: string): void {
-  if (existsSync(file)) throw new Error(`${path.relative(process.cwd(), file)} exists: histories are add-only (record with --suffix NAME)`);
+  if (existsSync(file))
+    throw new Error(`${path.relative(process.cwd(), file)} exists: histories are add-only (record with --suffix NAME)`);
   writeFileSync(file, json);
 }
 
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: resolveTestServer() } } });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: resolveTestServer() } },
+  });
   await env.connection.testService!.lockTimeSkipping({});
   const taskQueue = 'record-histories';
   // The fakes serve the cases' task queue and the mail queue beside it.
@@ -99,15 +116,27 @@ async function main(): Promise<void> {
     issueReferenceLink: async () => ({ sent: true }),
     ...referralFakes,
   };
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: require.resolve('../workflows'), activities });
-  const mailWorker = await Worker.create({ connection: env.nativeConnection, taskQueue: mailQueueOf(taskQueue), activities });
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowsPath: require.resolve('../workflows'),
+    activities,
+  });
+  const mailWorker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue: mailQueueOf(taskQueue),
+    activities,
+  });
   const mailRunning = mailWorker.run();
   const policy = buildPolicy({}, 'http://127.0.0.1:3000');
   mkdirSync(OUT, { recursive: true });
   // `--suffix S`: new files `<name>-S.json` beside the recorded ones (histories are add-only).
   const suffix = process.argv.includes('--suffix') ? `-${process.argv[process.argv.indexOf('--suffix') + 1]}` : '';
   const save = async (name: string, handle: WorkflowHandle, runId?: string) =>
-    writeNewHistory(path.join(OUT, `${name}${suffix}.json`), historyJson(await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory()));
+    writeNewHistory(
+      path.join(OUT, `${name}${suffix}.json`),
+      historyJson(await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory()),
+    );
 
   // `--only referral|wellness|ece|outcomes|late-meeting|imports|wellness-late-call|full-mid-update`:
   // those stories alone (the later processes; the others stay as recorded).
@@ -130,26 +159,69 @@ async function main(): Promise<void> {
     const leave = await env.client.workflow.start(mentoringLeaveWorkflow, {
       taskQueue,
       workflowId: `mentoring-leave-${year}-emp-history`,
-      args: [{
-        caseId: 'case-history-1',
-        policy,
-        enrolledBy: actor('emp-history'),
-        enrollment: leaveEnrollment(year, { id: 'emp-history', name: 'Employee', email: 'emp@example.gov' }),
-      }],
+      args: [
+        {
+          caseId: 'case-history-1',
+          policy,
+          enrolledBy: actor('emp-history'),
+          enrollment: leaveEnrollment(year, { id: 'emp-history', name: 'Employee', email: 'emp@example.gov' }),
+        },
+      ],
     });
     const complete = async (type: string, outcome: string, comment?: string) => {
       const task = (await leave.query(openTasksQuery)).find((t) => t.type === type)!;
-      await leave.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, outcome, comment, actor: completerOf(task) }] });
+      await leave.executeUpdate(completeTaskUpdate, {
+        args: [{ taskId: task.id, outcome, comment, actor: completerOf(task) }],
+      });
     };
     await complete('eligibility_review', 'approve');
-    await leave.executeUpdate(logPersonalTimeUpdate, { args: [{ date: today, hours: 4, kind: 'off_duty', description: 'mentoring', actor: actor('emp-history', ['employee'], { department: 'CDT' }) }] });
+    await leave.executeUpdate(logPersonalTimeUpdate, {
+      args: [
+        {
+          date: today,
+          hours: 4,
+          kind: 'off_duty',
+          description: 'mentoring',
+          actor: actor('emp-history', ['employee'], { department: 'CDT' }),
+        },
+      ],
+    });
     await complete('verify_personal_hours', 'verify');
-    await leave.executeUpdate(requestLeaveUpdate, { args: [{ date: today, hours: 2, attestNoTravel: true, actor: actor('emp-history', ['employee'], { department: 'CDT' }) }] });
+    await leave.executeUpdate(requestLeaveUpdate, {
+      args: [
+        {
+          date: today,
+          hours: 2,
+          attestNoTravel: true,
+          actor: actor('emp-history', ['employee'], { department: 'CDT' }),
+        },
+      ],
+    });
     await complete('supervisor_approval', 'approve');
     await complete('hr_approval', 'approve');
-    const withdrawn = await leave.executeUpdate(requestLeaveUpdate, { args: [{ date: today, hours: 1, attestNoTravel: true, actor: actor('emp-history', ['employee'], { department: 'CDT' }) }] });
-    await leave.executeUpdate(withdrawRequestUpdate, { args: [{ requestId: withdrawn.id, actor: actor('emp-history', ['employee'], { department: 'CDT' }) }] });
-    await leave.executeUpdate(requestLeaveUpdate, { args: [{ date: today, hours: 1, attestNoTravel: true, actor: actor('emp-history', ['employee'], { department: 'CDT' }) }] });
+    const withdrawn = await leave.executeUpdate(requestLeaveUpdate, {
+      args: [
+        {
+          date: today,
+          hours: 1,
+          attestNoTravel: true,
+          actor: actor('emp-history', ['employee'], { department: 'CDT' }),
+        },
+      ],
+    });
+    await leave.executeUpdate(withdrawRequestUpdate, {
+      args: [{ requestId: withdrawn.id, actor: actor('emp-history', ['employee'], { department: 'CDT' }) }],
+    });
+    await leave.executeUpdate(requestLeaveUpdate, {
+      args: [
+        {
+          date: today,
+          hours: 1,
+          attestNoTravel: true,
+          actor: actor('emp-history', ['employee'], { department: 'CDT' }),
+        },
+      ],
+    });
     await env.sleep(laYearEnd(year) - now + 60_000);
     await leave.result();
     writeNewHistory(path.join(OUT, `mentoring-leave-year${suffix}.json`), historyJson(await leave.fetchHistory()));
@@ -157,33 +229,71 @@ async function main(): Promise<void> {
     const program = await env.client.workflow.start(programRecordWorkflow, {
       taskQueue,
       workflowId: programWorkflowId('prog-history-1'),
-      args: [{
-        policy, createdBy: actor('admin'),
-        program: { id: 'prog-history-1', name: 'P', organization: 'O', contactEmail: 'c@example.org', county: 'Sacramento', startedOn: '2015-01-01', minimumMatchMonths: 12, level: 'none', certifiedUntil: null, createdBy: 'admin', createdAt: new Date(now).toISOString() },
-      }],
+      args: [
+        {
+          policy,
+          createdBy: actor('admin'),
+          program: {
+            id: 'prog-history-1',
+            name: 'P',
+            organization: 'O',
+            contactEmail: 'c@example.org',
+            county: 'Sacramento',
+            startedOn: '2015-01-01',
+            minimumMatchMonths: 12,
+            level: 'none',
+            certifiedUntil: null,
+            createdBy: 'admin',
+            createdAt: new Date(now).toISOString(),
+          },
+        },
+      ],
     });
     const until = new Date(now + 100 * 86_400_000).toISOString().slice(0, 10);
-    await program.executeUpdate(setProgramLevelUpdate, { args: [{ level: 'partner', certifiedUntil: until, note: 'import', actor: actor('admin') }] });
+    await program.executeUpdate(setProgramLevelUpdate, {
+      args: [{ level: 'partner', certifiedUntil: until, note: 'import', actor: actor('admin') }],
+    });
 
     // A certification cycle of the same program: application, self-assessment, work plan
     // with a rejected item, Partner (its level changes reach the program as signals).
     const cert = await env.client.workflow.start(certificationWorkflow, {
       taskQueue,
       workflowId: 'certification-prog-history-1-1',
-      args: [{
-        caseId: 'case-history-2', levelSought: 'partner', policy, appliedBy: actor('staff'),
-        program: { id: 'prog-history-1', name: 'P', contactEmail: 'c@example.org', levelAtApplication: 'partner', certifiedUntilAtApplication: until },
-      }],
+      args: [
+        {
+          caseId: 'case-history-2',
+          levelSought: 'partner',
+          policy,
+          appliedBy: actor('staff'),
+          program: {
+            id: 'prog-history-1',
+            name: 'P',
+            contactEmail: 'c@example.org',
+            levelAtApplication: 'partner',
+            certifiedUntilAtApplication: until,
+          },
+        },
+      ],
     });
-    const completeCert = async (type: string, outcome: string, extra: { comment?: string; data?: Record<string, unknown> } = {}) => {
+    const completeCert = async (
+      type: string,
+      outcome: string,
+      extra: { comment?: string; data?: Record<string, unknown> } = {},
+    ) => {
       const task = (await cert.query(openTasksQuery)).find((t) => t.type === type)!;
-      await cert.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, outcome, ...extra, actor: completerOf(task) }] });
+      await cert.executeUpdate(completeTaskUpdate, {
+        args: [{ taskId: task.id, outcome, ...extra, actor: completerOf(task) }],
+      });
     };
     await completeCert('application_review', 'approve');
-    await cert.executeUpdate(saveAssessmentUpdate, { args: [{ answers: QUESTIONS.map((q) => ({ questionId: q.id, response: 'yes' as const })), actor: staff }] });
+    await cert.executeUpdate(saveAssessmentUpdate, {
+      args: [{ answers: QUESTIONS.map((q) => ({ questionId: q.id, response: 'yes' as const })), actor: staff }],
+    });
     await cert.executeUpdate(submitAssessmentUpdate, { args: [{ actor: staff }] });
     const planDue = new Date(Number(await env.currentTimeMs()) + 60 * 86_400_000).toISOString().slice(0, 10);
-    await completeCert('assessment_review', 'work_plan', { data: { items: [{ standard: 'closure', description: 'Write a closure procedure', dueDate: planDue }] } });
+    await completeCert('assessment_review', 'work_plan', {
+      data: { items: [{ standard: 'closure', description: 'Write a closure procedure', dueDate: planDue }] },
+    });
     const details = await cert.query(caseDetailsQuery);
     const itemId = (details.workPlan as { id: string }[])[0].id;
     await cert.executeUpdate(completeWorkPlanItemUpdate, { args: [{ itemId, evidence: 'v1', actor: staff }] });
@@ -200,16 +310,40 @@ async function main(): Promise<void> {
     // match through consents, first meeting, check-ins (one with a safety concern) and closure.
     const later = Number(await env.currentTimeMs());
     const mentor = await env.client.workflow.start(mentorScreeningWorkflow, {
-      taskQueue, workflowId: 'mentor-screening-history-1',
-      args: [{
-        caseId: 'mentor-history-1', caseWorkerId: 'cw-1', policy, appliedBy: actor('cw-1'),
-        applicant: { name: 'A Mentor', email: 'a@example.org', phone: '555', dateOfBirth: '1990-01-01', languages: [], interests: [], formerFosterYouth: false },
-        references: [{ name: 'R1', email: 'r1@example.org', relationship: 'coworker' }, { name: 'R2', email: 'r2@example.org', relationship: 'coach' }],
-      }],
+      taskQueue,
+      workflowId: 'mentor-screening-history-1',
+      args: [
+        {
+          caseId: 'mentor-history-1',
+          caseWorkerId: 'cw-1',
+          policy,
+          appliedBy: actor('cw-1'),
+          applicant: {
+            name: 'A Mentor',
+            email: 'a@example.org',
+            phone: '555',
+            dateOfBirth: '1990-01-01',
+            languages: [],
+            interests: [],
+            formerFosterYouth: false,
+          },
+          references: [
+            { name: 'R1', email: 'r1@example.org', relationship: 'coworker' },
+            { name: 'R2', email: 'r2@example.org', relationship: 'coach' },
+          ],
+        },
+      ],
     });
-    const completeOn = async (h: { query: typeof mentor.query; executeUpdate: typeof mentor.executeUpdate }, type: string, outcome: string, extra: { comment?: string; data?: Record<string, unknown> } = {}) => {
+    const completeOn = async (
+      h: { query: typeof mentor.query; executeUpdate: typeof mentor.executeUpdate },
+      type: string,
+      outcome: string,
+      extra: { comment?: string; data?: Record<string, unknown> } = {},
+    ) => {
       for (const task of (await h.query(openTasksQuery)).filter((t) => t.type === type)) {
-        await h.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, outcome, ...extra, actor: completerOf(task) }] });
+        await h.executeUpdate(completeTaskUpdate, {
+          args: [{ taskId: task.id, outcome, ...extra, actor: completerOf(task) }],
+        });
       }
     };
     await mentor.executeUpdate(caseRecordedUpdate);
@@ -218,16 +352,32 @@ async function main(): Promise<void> {
     for (const ref of (await mentor.query(caseDetailsQuery)).references as { id: string }[]) {
       await mentor.executeUpdate(referenceAnswerUpdate, { args: [{ referenceId: ref.id, recommendation: 'yes' }] });
     }
-    await mentor.executeUpdate(logTrainingUpdate, { args: [{ date: '2026-01-10', hours: 6, module: 'Orientation', actor: cw1 }] });
+    await mentor.executeUpdate(logTrainingUpdate, {
+      args: [{ date: '2026-01-10', hours: 6, module: 'Orientation', actor: cw1 }],
+    });
     await completeOn(mentor, 'screening_decision', 'approve');
 
     const youth = await env.client.workflow.start(youthReferralWorkflow, {
-      taskQueue, workflowId: 'youth-referral-history-1',
-      args: [{
-        caseId: 'youth-history-1', caseWorkerId: 'cw-1', policy, referredBy: actor('sw-1'),
-        youth: { name: 'Y', dateOfBirth: '2012-01-01', county: 'Los Angeles', languages: [], interests: [], needs: '' },
-        socialWorker: { id: 'sw-1', name: 'S', email: 's@example.org' }, caregiver: { name: 'C' },
-      }],
+      taskQueue,
+      workflowId: 'youth-referral-history-1',
+      args: [
+        {
+          caseId: 'youth-history-1',
+          caseWorkerId: 'cw-1',
+          policy,
+          referredBy: actor('sw-1'),
+          youth: {
+            name: 'Y',
+            dateOfBirth: '2012-01-01',
+            county: 'Los Angeles',
+            languages: [],
+            interests: [],
+            needs: '',
+          },
+          socialWorker: { id: 'sw-1', name: 'S', email: 's@example.org' },
+          caregiver: { name: 'C' },
+        },
+      ],
     });
     await youth.executeUpdate(caseRecordedUpdate);
     await completeOn(youth, 'consent', 'accept', { data: { how: 'signed form' } });
@@ -236,18 +386,31 @@ async function main(): Promise<void> {
     await mentor.executeUpdate(reserveForMatchUpdate, { args: [{ matchId: 'match-history-1' }] });
     await youth.executeUpdate(reserveForMatchUpdate, { args: [{ matchId: 'match-history-1' }] });
     const match = await env.client.workflow.start(matchWorkflow, {
-      taskQueue, workflowId: 'match-history-1',
-      args: [{
-        caseId: 'match-history-1', mentorCaseId: 'mentor-history-1', youthCaseId: 'youth-history-1', mentorWorkflowId: mentor.workflowId,
-        youthWorkflowId: youth.workflowId, caseWorkerId: 'cw-1', socialWorker: { id: 'sw-1', email: 's@example.org' }, caregiverName: 'C',
-        rationale: 'r', policy, proposedBy: actor('cw-1'),
-      }],
+      taskQueue,
+      workflowId: 'match-history-1',
+      args: [
+        {
+          caseId: 'match-history-1',
+          mentorCaseId: 'mentor-history-1',
+          youthCaseId: 'youth-history-1',
+          mentorWorkflowId: mentor.workflowId,
+          youthWorkflowId: youth.workflowId,
+          caseWorkerId: 'cw-1',
+          socialWorker: { id: 'sw-1', email: 's@example.org' },
+          caregiverName: 'C',
+          rationale: 'r',
+          policy,
+          proposedBy: actor('cw-1'),
+        },
+      ],
     });
     await match.executeUpdate(caseRecordedUpdate);
     await completeOn(match, 'consent', 'accept', { data: { how: 'phone' } });
     await completeOn(match, 'first_meeting', 'done');
     await env.sleep(Math.max(0, later - Number(await env.currentTimeMs())) + 50 * 86_400_000);
-    await completeOn(match, 'check_in', 'done', { data: { contactMentor: true, contactYouth: true, contactCaregiver: true, satisfaction: 2, safetyConcern: true } });
+    await completeOn(match, 'check_in', 'done', {
+      data: { contactMentor: true, contactYouth: true, contactCaregiver: true, satisfaction: 2, safetyConcern: true },
+    });
     await completeOn(match, 'safety_review', 'done');
     await match.executeUpdate(closeMatchUpdate, { args: [{ reason: 'safety', notes: 'n', actor: cw1 }] });
     await completeOn(match, 'closure_interview', 'done', { comment: 'talked' });

@@ -101,7 +101,11 @@ async function main(): Promise<void> {
   const values = mutations.filter((m) => VALUE_KINDS.includes(m.kind)).length;
   const running = chosen.length < mutations.length ? `; running ${chosen.length}` : '';
   console.log(`${histories.length} histories; ${mutations.length} mutations (${values} of values)${running}`);
-  console.log(`left out by rule: ${Object.entries(excluded).map(([k, n]) => `${n} ${k}`).join(', ')}`);
+  console.log(
+    `left out by rule: ${Object.entries(excluded)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ')}`,
+  );
   const started = Date.now();
   const judge = new Judge();
   const escaped: { m: Mutation; reached: boolean | undefined }[] = [];
@@ -123,7 +127,8 @@ async function main(): Promise<void> {
     if (found) caught++;
     else escaped.push({ m, reached: (v as Verdict).reached });
     if (verbose) {
-      const verdict = found ? `caught  ${where} — ${found}`
+      const verdict = found
+        ? `caught  ${where} — ${found}`
         : `ESCAPED ${where} (${reachedText(escaped.at(-1)!.reached)})`;
       console.log(verdict);
     }
@@ -141,8 +146,10 @@ async function main(): Promise<void> {
     const unreached = escaped.filter((e) => e.reached === false).length;
     const equivalent = escaped.filter((e) => e.reached === true).length;
     const unprobed = escaped.length - unreached - equivalent;
-    console.log(`escaped: ${unreached} where no history reaches, ${equivalent} reached by a history`
-      + ` but changing nothing it compares${unprobed ? `, ${unprobed} not probed` : ''}`);
+    console.log(
+      `escaped: ${unreached} where no history reaches, ${equivalent} reached by a history` +
+        ` but changing nothing it compares${unprobed ? `, ${unprobed} not probed` : ''}`,
+    );
   }
   if (unbuilt.length) console.log(`${unbuilt.length} mutations did not bundle and are not counted`);
   console.log(`\nby kind: ${[...tally].map(([k, t]) => `${k} ${t.caught}/${t.of}`).join(', ')}`);
@@ -154,8 +161,11 @@ async function main(): Promise<void> {
 if (process.argv.includes('--child')) {
   serve();
 } else {
-  main().then(() => process.exit(0), (err) => {
-    console.error(err);
-    process.exit(1);
-  });
+  main().then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 }

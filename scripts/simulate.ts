@@ -43,25 +43,36 @@ const SUMMARY = /^simulate: (\d+) scenarios, (\d+) steps, (\d+) invariant checks
 /** Runs the scenarios in lanes and sums their summary lines. */
 async function inLanes(lanes: number, seed: number, scenarios: number, passOn: string[]): Promise<number> {
   const totals = [0, 0, 0, 0];
-  const codes = await Promise.all(Array.from({ length: lanes }, (_, lane) => new Promise<number>((resolve) => {
-    const share = Math.floor(scenarios / lanes) + (lane < scenarios % lanes ? 1 : 0);
-    const args = [...passOn, '--lanes', '1', '--seed', String(seed + lane), '--scenarios', String(share)];
-    const child = spawn(process.execPath, [...process.execArgv, __filename, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
-    let rest = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      const lines = (rest + chunk.toString()).split('\n');
-      rest = lines.pop() ?? '';
-      for (const line of lines) {
-        const m = SUMMARY.exec(line);
-        if (m) m.slice(1).forEach((n, i) => (totals[i] += Number(n)));
-        console.log(`[lane ${lane}] ${line}`);
-      }
-    });
-    child.on('close', (code) => resolve(code ?? 1));
-  })));
+  const codes = await Promise.all(
+    Array.from(
+      { length: lanes },
+      (_, lane) =>
+        new Promise<number>((resolve) => {
+          const share = Math.floor(scenarios / lanes) + (lane < scenarios % lanes ? 1 : 0);
+          const args = [...passOn, '--lanes', '1', '--seed', String(seed + lane), '--scenarios', String(share)];
+          const child = spawn(process.execPath, [...process.execArgv, __filename, ...args], {
+            stdio: ['ignore', 'pipe', 'inherit'],
+            env: process.env,
+          });
+          let rest = '';
+          child.stdout.on('data', (chunk: Buffer) => {
+            const lines = (rest + chunk.toString()).split('\n');
+            rest = lines.pop() ?? '';
+            for (const line of lines) {
+              const m = SUMMARY.exec(line);
+              if (m) m.slice(1).forEach((n, i) => (totals[i] += Number(n)));
+              console.log(`[lane ${lane}] ${line}`);
+            }
+          });
+          child.on('close', (code) => resolve(code ?? 1));
+        }),
+    ),
+  );
   const [n, k, c, v] = totals;
   const failed = codes.some((code) => code !== 0);
-  console.log(`simulate: ${n} scenarios, ${k} steps, ${c} invariant checks, ${v} violations (seed ${seed}, ${lanes} lanes: seeds ${seed}-${seed + lanes - 1})`);
+  console.log(
+    `simulate: ${n} scenarios, ${k} steps, ${c} invariant checks, ${v} violations (seed ${seed}, ${lanes} lanes: seeds ${seed}-${seed + lanes - 1})`,
+  );
   return failed || v ? 1 : 0;
 }
 
@@ -78,37 +89,64 @@ async function main(): Promise<number> {
   const dir = path.join(DATA_DIR, 'simulate');
   mkdirSync(dir, { recursive: true });
   const bundlePath = process.env.SIMULATE_WORKFLOW_BUNDLE ?? path.join(dir, 'workflow-bundle.js');
-  if (!process.env.SIMULATE_WORKFLOW_BUNDLE || !existsSync(bundlePath)) writeFileSync(bundlePath, await buildWorkflowBundle());
+  if (!process.env.SIMULATE_WORKFLOW_BUNDLE || !existsSync(bundlePath))
+    writeFileSync(bundlePath, await buildWorkflowBundle());
   // The smoke stays in one lane: it is small, and CI's machine is busy with the rest.
   const lanes = Number(arg('lanes') ?? (quick ? 1 : DEFAULT_LANES));
   if (lanes > 1 && scenario === undefined && scenarios >= lanes) {
-    const passOn = [...(quick ? ['--quick'] : []), ...(workflow ? ['--workflow', workflow] : []), ...(has('verbose') ? ['--verbose'] : []),
-      ...(arg('concurrency') ? ['--concurrency', arg('concurrency')!] : [])];
+    const passOn = [
+      ...(quick ? ['--quick'] : []),
+      ...(workflow ? ['--workflow', workflow] : []),
+      ...(has('verbose') ? ['--verbose'] : []),
+      ...(arg('concurrency') ? ['--concurrency', arg('concurrency')!] : []),
+    ];
     // The lanes share the one bundle built here.
     process.env.SIMULATE_WORKFLOW_BUNDLE = bundlePath;
     return inLanes(lanes, seed, scenarios, passOn);
   }
   const concurrency = Number(arg('concurrency') ?? DEFAULT_CONCURRENCY);
-  const flags = [workflow ? `--workflow ${workflow}` : '', quick ? '--quick' : '', `--concurrency ${concurrency}`].filter(Boolean).join(' ');
-  console.log(`simulate: seed ${seed}${scenario !== undefined ? `, scenario ${scenario}` : `, ${scenarios} scenarios`}${flags ? ` (${flags})` : ''}`);
+  const flags = [workflow ? `--workflow ${workflow}` : '', quick ? '--quick' : '', `--concurrency ${concurrency}`]
+    .filter(Boolean)
+    .join(' ');
+  console.log(
+    `simulate: seed ${seed}${scenario !== undefined ? `, scenario ${scenario}` : `, ${scenarios} scenarios`}${flags ? ` (${flags})` : ''}`,
+  );
   const r = await runBatch({
-    scenarios, seed, scenario, concurrency, workflows: workflow ? [workflow] : undefined,
-    minSteps: quick ? 4 : 6, maxSteps: quick ? 10 : 16,
-    shrink: has('shrink'), skipKnown: scenario === undefined, verbose: has('verbose') || scenario !== undefined,
-    bundlePath, serverPath: resolveTestServer(),
+    scenarios,
+    seed,
+    scenario,
+    concurrency,
+    workflows: workflow ? [workflow] : undefined,
+    minSteps: quick ? 4 : 6,
+    maxSteps: quick ? 10 : 16,
+    shrink: has('shrink'),
+    skipKnown: scenario === undefined,
+    verbose: has('verbose') || scenario !== undefined,
+    bundlePath,
+    serverPath: resolveTestServer(),
   });
   const rate = r.scenarios / Math.max(1, r.seconds);
-  console.log(`per workflow: ${Object.entries(r.byWorkflow).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  console.log(`${r.seconds.toFixed(0)} s, ${rate.toFixed(2)} scenarios/s${r.skipped ? `, ${r.skipped} known failures skipped` : ''}`);
+  console.log(
+    `per workflow: ${Object.entries(r.byWorkflow)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `${r.seconds.toFixed(0)} s, ${rate.toFixed(2)} scenarios/s${r.skipped ? `, ${r.skipped} known failures skipped` : ''}`,
+  );
   if (r.failure) {
     const f = r.failure;
-    console.log(`\nVIOLATION in scenario ${f.scenario} (${f.plan.workflow}, ${f.plan.cache} worker, history limit ${f.plan.maxHistoryEvents}):`);
+    console.log(
+      `\nVIOLATION in scenario ${f.scenario} (${f.plan.workflow}, ${f.plan.cache} worker, history limit ${f.plan.maxHistoryEvents}):`,
+    );
     for (const v of f.violations) console.log(`  step ${v.step}: ${v.invariant}: ${v.detail}`);
     console.log(`steps:\n  ${f.log.join('\n  ')}`);
     if (r.path) console.log(`fast-check path: ${r.path}`);
     console.log(`replay: npm run simulate -- --seed ${seed} --scenario ${f.scenario}${flags ? ` ${flags}` : ''}`);
   }
-  console.log(`simulate: ${r.scenarios} scenarios, ${r.steps} steps, ${r.checks} invariant checks, ${r.violations} violations (seed ${seed})`);
+  console.log(
+    `simulate: ${r.scenarios} scenarios, ${r.steps} steps, ${r.checks} invariant checks, ${r.violations} violations (seed ${seed})`,
+  );
   return r.violations ? 1 : 0;
 }
 

@@ -42,13 +42,20 @@ async function main(): Promise<void> {
       console.log('starting the Temporal dev server…');
       // Its UI decodes payloads through the API's codec endpoint (admins only; see docs/security.md).
       dev = await startDevServer({
-        port: config.embedded.temporalPort, uiPort: config.embedded.temporalUiPort, dbFile: path.join(DATA_DIR, 'temporal.db'),
+        port: config.embedded.temporalPort,
+        uiPort: config.embedded.temporalUiPort,
+        dbFile: path.join(DATA_DIR, 'temporal.db'),
         codecEndpoint: `${config.publicBaseUrl}/codec`,
       });
       cleanups.push(() => dev!.stop());
     }
     if (!config.databaseUrl) console.log('starting the embedded PostgreSQL…');
-    const database = await provideDatabase({ url: config.databaseUrl, database: 'mentorflow', port: config.embedded.postgresPort, log: (m) => console.error(m) });
+    const database = await provideDatabase({
+      url: config.databaseUrl,
+      database: 'mentorflow',
+      port: config.embedded.postgresPort,
+      log: (m) => console.error(m),
+    });
     cleanups.push(() => database.stop());
     const db = database.db;
 
@@ -89,9 +96,21 @@ async function main(): Promise<void> {
     await ensureOutboxSweeper(temporal);
     // Running cases follow the organisation's mailboxes, address and holidays (told in the background).
     void tellRunningCasesOrganisationSettings({ client: temporal, db, policy: config.policy }).catch((err: unknown) =>
-      logger.warn({ err }, 'organisation settings not told to running cases; the next start tries again'));
-    const app = createApp({ db, temporal, policy: config.policy, auth: config.auth, rateLimit: config.rateLimit, trustProxy: config.trustProxy, host: config.host, temporalUiUrl: config.temporal.uiUrl,
-      sdkMetricsUrl: `http://127.0.0.1:${sdkMetricsPort}/metrics`, metricsToken: config.metrics.token, devSignIn: config.devSignIn, oidc: config.oidc,
+      logger.warn({ err }, 'organisation settings not told to running cases; the next start tries again'),
+    );
+    const app = createApp({
+      db,
+      temporal,
+      policy: config.policy,
+      auth: config.auth,
+      rateLimit: config.rateLimit,
+      trustProxy: config.trustProxy,
+      host: config.host,
+      temporalUiUrl: config.temporal.uiUrl,
+      sdkMetricsUrl: `http://127.0.0.1:${sdkMetricsPort}/metrics`,
+      metricsToken: config.metrics.token,
+      devSignIn: config.devSignIn,
+      oidc: config.oidc,
     });
     const server: Server = await new Promise((resolve) => {
       const s = app.listen(config.port, config.host, () => resolve(s));

@@ -39,15 +39,26 @@ async function main(): Promise<number> {
   const results = path.join(dir, 'results.json');
   rmSync(results, { force: true });
   const jest = require.resolve('jest/bin/jest');
-  const run = spawnSync(process.execPath, [jest, '--runInBand', '--json', `--outputFile=${results}`, ...args], { stdio: 'inherit', env: process.env });
+  const run = spawnSync(process.execPath, [jest, '--runInBand', '--json', `--outputFile=${results}`, ...args], {
+    stdio: 'inherit',
+    env: process.env,
+  });
   let line = '0 passed, 1 failed';
   if (existsSync(results)) {
-    const r = JSON.parse(readFileSync(results, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numRuntimeErrorTestSuites: number };
+    const r = JSON.parse(readFileSync(results, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numRuntimeErrorTestSuites: number;
+    };
     const failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
     line = `${r.numPassedTests} passed, ${failed} failed${r.numPendingTests ? `, ${r.numPendingTests} skipped` : ''}`;
   }
   await database.server?.stop();
-  writeFileSync(path.join(dir, process.env.TEST_TOPOLOGY === 'cluster' ? 'summary-cluster.txt' : 'summary.txt'), `${line}\n`);
+  writeFileSync(
+    path.join(dir, process.env.TEST_TOPOLOGY === 'cluster' ? 'summary-cluster.txt' : 'summary.txt'),
+    `${line}\n`,
+  );
   console.log(line);
   return run.status ?? 1;
 }

@@ -21,7 +21,9 @@ const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
 export function initialJsBytes(): { bytes: number; files: string[] } {
   const dist = path.join(WEB, 'dist');
   const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map((m) => m[1]);
+  const files = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map(
+    (m) => m[1],
+  );
   const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(path.join(dist, f))).length, 0);
   return { bytes, files };
 }
@@ -54,21 +56,36 @@ export function webBuildStale(): boolean {
   const index = path.join(WEB, 'dist', 'index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
-  const sources = [path.join(WEB, 'src'), path.join(WEB, 'index.html'), path.join(WEB, 'vite.config.ts'), path.join(ROOT, 'api')];
+  const sources = [
+    path.join(WEB, 'src'),
+    path.join(WEB, 'index.html'),
+    path.join(WEB, 'vite.config.ts'),
+    path.join(ROOT, 'api'),
+  ];
   return sources.some((d) => newest(d) > built);
 }
 
 export function buildWeb(): void {
-  const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  const run = (cmd: string, args: string[]) =>
+    execFileSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
   run(process.execPath, [bin('tsx'), path.join(ROOT, 'scripts', 'openapi.ts')]);
-  run(bin('openapi-typescript'), [path.join(WEB, 'src/api/generated/openapi.json'), '-o', path.join(WEB, 'src/api/generated/schema.d.ts')]);
+  run(bin('openapi-typescript'), [
+    path.join(WEB, 'src/api/generated/openapi.json'),
+    '-o',
+    path.join(WEB, 'src/api/generated/schema.d.ts'),
+  ]);
   run(bin('tsc'), ['--noEmit', '-p', WEB]);
   run(bin('vite'), ['build', '--config', path.join(WEB, 'vite.config.ts'), '--logLevel', 'warn']);
   const { bytes, files } = initialJsBytes();
-  console.log(`web: initial JavaScript ${(bytes / 1024).toFixed(1)} kB gzipped (${files.length} file${files.length === 1 ? '' : 's'}; budget ${INITIAL_JS_BUDGET / 1024} kB)`);
+  console.log(
+    `web: initial JavaScript ${(bytes / 1024).toFixed(1)} kB gzipped (${files.length} file${files.length === 1 ? '' : 's'}; budget ${INITIAL_JS_BUDGET / 1024} kB)`,
+  );
   const maps = publishedSourceMaps();
   if (maps.length) throw new Error(`the build publishes source maps: ${maps.join(', ')}`);
-  if (bytes > INITIAL_JS_BUDGET) throw new Error(`the initial JavaScript is ${(bytes / 1024).toFixed(1)} kB gzipped, over the ${INITIAL_JS_BUDGET / 1024} kB budget`);
+  if (bytes > INITIAL_JS_BUDGET)
+    throw new Error(
+      `the initial JavaScript is ${(bytes / 1024).toFixed(1)} kB gzipped, over the ${INITIAL_JS_BUDGET / 1024} kB budget`,
+    );
 }
 
 if (require.main === module) {

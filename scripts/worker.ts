@@ -11,9 +11,15 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const observed = observeProcess(config, 'mentorflow-worker');
   // The SDK's worker metrics, for Prometheus to scrape, when a port is given.
-  installRuntime({ metricsBind: config.metrics.workerPort ? `${config.host}:${config.metrics.workerPort}` : undefined });
+  installRuntime({
+    metricsBind: config.metrics.workerPort ? `${config.host}:${config.metrics.workerPort}` : undefined,
+  });
   // DATABASE_URL, or the embedded PostgreSQL (the one `npm start` runs, if it does).
-  const database = await provideDatabase({ url: config.databaseUrl, database: 'mentorflow', port: config.embedded.postgresPort });
+  const database = await provideDatabase({
+    url: config.databaseUrl,
+    database: 'mentorflow',
+    port: config.embedded.postgresPort,
+  });
   const db = database.db;
   const worker = await createWorker({
     connection: await connectWorker(config.temporal),
@@ -31,15 +37,18 @@ async function main(): Promise<void> {
   await ensureOutboxSweeper(client);
   // Running cases follow the organisation's mailboxes, address and holidays (told in the background).
   void tellRunningCasesOrganisationSettings({ client, db, policy: config.policy }).catch((err: unknown) =>
-    logger.warn({ err }, 'organisation settings not told to running cases; the next start tries again'));
+    logger.warn({ err }, 'organisation settings not told to running cases; the next start tries again'),
+  );
   // Worker.run handles SIGINT/SIGTERM: it drains in-flight tasks, then resolves.
   const running = worker.run();
   if (worker.version) {
     const { deploymentName, buildId } = worker.version;
     const said = (outcome: string) =>
-      (outcome === 'left' ? 'worker version left for an operator to make current' : 'worker version is current');
-    void worker.settled().then((outcome) => logger.info({ deploymentName, buildId, outcome }, said(outcome)),
-      () => undefined);
+      outcome === 'left' ? 'worker version left for an operator to make current' : 'worker version is current';
+    void worker.settled().then(
+      (outcome) => logger.info({ deploymentName, buildId, outcome }, said(outcome)),
+      () => undefined,
+    );
   }
   await running;
   await client.connection.close();

@@ -12,23 +12,32 @@ import { FINDING_KINDS, repairable } from '../../lib/doctor/findings';
 import { repairFindings } from '../../lib/doctor/repair';
 import type { ApiBuilder } from '../http';
 
-const findingSchema = z.object({
-  kind: z.enum(FINDING_KINDS),
-  caseId: z.string(), caseType: z.string(), workflowId: z.string(),
-  workflowStatus: z.string().openapi({ description: "Temporal's status of the workflow's latest run, or NOT_FOUND" }),
-  caseStatus: z.string(), stage: z.string(), openTasks: z.number().int(),
-  taskId: z.string().optional(), incidentSince: z.string().optional(),
-  problem: z.string(),
-  repair: z.string().nullable().openapi({ description: 'What a repair does; null when it is left to a person' }),
-  case: z.string(),
-}).openapi('DoctorFinding');
+const findingSchema = z
+  .object({
+    kind: z.enum(FINDING_KINDS),
+    caseId: z.string(),
+    caseType: z.string(),
+    workflowId: z.string(),
+    workflowStatus: z.string().openapi({ description: "Temporal's status of the workflow's latest run, or NOT_FOUND" }),
+    caseStatus: z.string(),
+    stage: z.string(),
+    openTasks: z.number().int(),
+    taskId: z.string().optional(),
+    incidentSince: z.string().optional(),
+    problem: z.string(),
+    repair: z.string().nullable().openapi({ description: 'What a repair does; null when it is left to a person' }),
+    case: z.string(),
+  })
+  .openapi('DoctorFinding');
 
 const reportSchema = {
   findings: z.array(findingSchema),
   repairable: z.number().int(),
   checked: z.object({
-    openCases: z.number().int(), closedCasesWithOpenTasks: z.number().int(),
-    incidents: z.number().int(), overdueTasks: z.number().int(),
+    openCases: z.number().int(),
+    closedCasesWithOpenTasks: z.number().int(),
+    incidents: z.number().int(),
+    overdueTasks: z.number().int(),
   }),
   unchecked: z.array(z.object({ caseId: z.string(), workflowId: z.string(), why: z.string() })),
   complete: z.boolean().openapi({
@@ -36,9 +45,15 @@ const reportSchema = {
   }),
 };
 
-const outcomeSchema = z.object({
-  kind: z.enum(FINDING_KINDS), caseId: z.string(), workflowId: z.string(), repaired: z.boolean(), did: z.string(),
-}).openapi('DoctorRepair');
+const outcomeSchema = z
+  .object({
+    kind: z.enum(FINDING_KINDS),
+    caseId: z.string(),
+    workflowId: z.string(),
+    repaired: z.boolean(),
+    did: z.string(),
+  })
+  .openapi('DoctorRepair');
 
 const doctorQuery = z.object({ limit: z.coerce.number().int().min(1).max(5000).default(1000) });
 
@@ -53,7 +68,10 @@ export function registerDoctorRoutes(api: ApiBuilder, db: Db, temporal: Client):
   };
 
   api.route({
-    method: 'get', path: '/admin/doctor', tag: 'operations', auth: ['admin'],
+    method: 'get',
+    path: '/admin/doctor',
+    tag: 'operations',
+    auth: ['admin'],
     summary: 'What is inconsistent between Temporal and the read model, with the repair available for each',
     query: doctorQuery,
     response: z.object(reportSchema).openapi('DoctorReport'),
@@ -61,10 +79,14 @@ export function registerDoctorRoutes(api: ApiBuilder, db: Db, temporal: Client):
   });
 
   api.route({
-    method: 'post', path: '/admin/doctor/repair', tag: 'operations', auth: ['admin'],
+    method: 'post',
+    path: '/admin/doctor/repair',
+    tag: 'operations',
+    auth: ['admin'],
     summary: 'Looks again and applies every repair available; answers what it found and what it repaired',
     query: doctorQuery,
-    response: z.object({ ...reportSchema, repairs: z.array(outcomeSchema), repaired: z.number().int() })
+    response: z
+      .object({ ...reportSchema, repairs: z.array(outcomeSchema), repaired: z.number().int() })
       .openapi('DoctorRepairReport'),
     handler: async ({ query, user }) => {
       const report = await look(query.limit);

@@ -22,15 +22,30 @@ import type { ApiBuilder } from '../http';
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
 
 const lineSchema = z.object({
-  employeeId: z.string(), employeeName: z.string(), date: z.string(), period: z.string(), hours: z.number(),
+  employeeId: z.string(),
+  employeeName: z.string(),
+  date: z.string(),
+  period: z.string(),
+  hours: z.number(),
   supervisor: z.object({ id: z.string().nullable(), name: z.string().nullable() }),
   hrOfficer: z.object({ id: z.string().nullable(), name: z.string().nullable() }),
-  approvedAt: z.string().nullable(), correction: z.boolean(),
+  approvedAt: z.string().nullable(),
+  correction: z.boolean(),
 });
-const exportSummary = z.object({ id: z.string(), department: z.string(), period: z.string(), exportedAt: z.string(), exportedBy: z.string(), lines: z.number(), hours: z.number(), corrections: z.number() });
+const exportSummary = z.object({
+  id: z.string(),
+  department: z.string(),
+  period: z.string(),
+  exportedAt: z.string(),
+  exportedBy: z.string(),
+  lines: z.number(),
+  hours: z.number(),
+  corrections: z.number(),
+});
 const exportSchema = exportSummary.extend({ items: z.array(lineSchema) }).openapi('PayrollExport');
 
-const CSV_HEADER = 'employeeId,employeeName,date,hours,period,supervisorId,supervisorName,hrOfficerId,hrOfficerName,approvedAt,correction';
+const CSV_HEADER =
+  'employeeId,employeeName,date,hours,period,supervisorId,supervisorName,hrOfficerId,hrOfficerName,approvedAt,correction';
 
 /** The department a caller exports or reads: an HR officer's own; an admin must name one. */
 function departmentFor(user: User, asked: string | undefined): string {
@@ -46,15 +61,35 @@ function departmentFor(user: User, asked: string | undefined): string {
 async function exportOf(db: Db, id: string) {
   const e = await db.selectFrom('payroll_exports').selectAll().where('id', '=', id).executeTakeFirst();
   if (!e) return undefined;
-  const rows = await db.selectFrom('payroll_export_lines').selectAll().where('export_id', '=', id).orderBy('date').orderBy('employee_id').orderBy('request_id').execute();
+  const rows = await db
+    .selectFrom('payroll_export_lines')
+    .selectAll()
+    .where('export_id', '=', id)
+    .orderBy('date')
+    .orderBy('employee_id')
+    .orderBy('request_id')
+    .execute();
   const items = rows.map((r) => ({
-    employeeId: r.employee_id, employeeName: r.employee_name, date: r.date, period: r.period, hours: Number(r.hours),
-    supervisor: { id: r.supervisor_id, name: r.supervisor_name }, hrOfficer: { id: r.hr_officer_id, name: r.hr_officer_name },
-    approvedAt: r.approved_at ? new Date(r.approved_at).toISOString() : null, correction: r.correction,
+    employeeId: r.employee_id,
+    employeeName: r.employee_name,
+    date: r.date,
+    period: r.period,
+    hours: Number(r.hours),
+    supervisor: { id: r.supervisor_id, name: r.supervisor_name },
+    hrOfficer: { id: r.hr_officer_id, name: r.hr_officer_name },
+    approvedAt: r.approved_at ? new Date(r.approved_at).toISOString() : null,
+    correction: r.correction,
   }));
   return {
-    id: e.id, department: e.department, period: e.period, exportedAt: new Date(e.exported_at).toISOString(), exportedBy: e.exported_by,
-    lines: items.length, hours: items.reduce((s, i) => s + i.hours, 0), corrections: items.filter((i) => i.correction).length, items,
+    id: e.id,
+    department: e.department,
+    period: e.period,
+    exportedAt: new Date(e.exported_at).toISOString(),
+    exportedBy: e.exported_by,
+    lines: items.length,
+    hours: items.reduce((s, i) => s + i.hours, 0),
+    corrections: items.filter((i) => i.correction).length,
+    items,
   };
 }
 
@@ -91,20 +126,33 @@ async function recordExport(db: Db, department: string, month: string, by: strin
       WHERE c.type = 'mentoring_leave' AND c.department = ${department} AND r->>'status' = 'approved'
         AND NOT EXISTS (SELECT 1 FROM payroll_export_lines l WHERE l.case_id = c.id AND l.request_id = r->>'id')
         AND (substr(r->>'date', 1, 7) = ${month} OR (substr(r->>'date', 1, 7) < ${month} AND EXISTS (
-          SELECT 1 FROM payroll_exports e WHERE e.department = ${department} AND e.period = substr(r->>'date', 1, 7) AND e.id <> ${id})))`.execute(tx);
+          SELECT 1 FROM payroll_exports e WHERE e.department = ${department} AND e.period = substr(r->>'date', 1, 7) AND e.id <> ${id})))`.execute(
+      tx,
+    );
   });
   return id;
 }
 
 export function registerPayrollRoutes(api: ApiBuilder, db: Db): void {
   api.route({
-    method: 'post', path: '/mentoring-leave/payroll-exports', tag: 'mentoring leave', auth: ['hr_officer', 'admin'],
-    summary: "Exports a department's approved leave of a month for payroll (JSON, or CSV with Accept: text/csv); recorded",
+    method: 'post',
+    path: '/mentoring-leave/payroll-exports',
+    tag: 'mentoring leave',
+    auth: ['hr_officer', 'admin'],
+    summary:
+      "Exports a department's approved leave of a month for payroll (JSON, or CSV with Accept: text/csv); recorded",
     body: z.object({ period, department: line(100).optional() }).strict(),
-    response: exportSchema, status: 201, idempotent: true, errors: [403, 422],
+    response: exportSchema,
+    status: 201,
+    idempotent: true,
+    errors: [403, 422],
     handler: async ({ user, body, req }) => {
       const department = departmentFor(user, body.department);
-      if (body.period > laDate(Date.now()).slice(0, 7)) throw problemFromRefusal({ code: 'period_in_future', message: 'A month that has not begun has nothing to export' });
+      if (body.period > laDate(Date.now()).slice(0, 7))
+        throw problemFromRefusal({
+          code: 'period_in_future',
+          message: 'A month that has not begun has nothing to export',
+        });
       const e = (await exportOf(db, await recordExport(db, department, body.period, user.sub)))!;
       if (req.accepts(['application/json', 'text/csv']) === 'text/csv') return { raw: asCsv(e) };
       return { body: e };
@@ -112,29 +160,54 @@ export function registerPayrollRoutes(api: ApiBuilder, db: Db): void {
   });
 
   api.route({
-    method: 'get', path: '/mentoring-leave/payroll-exports', tag: 'mentoring leave', auth: ['hr_officer', 'admin'],
+    method: 'get',
+    path: '/mentoring-leave/payroll-exports',
+    tag: 'mentoring leave',
+    auth: ['hr_officer', 'admin'],
     summary: "A department's payroll exports, newest first",
     query: z.object({ department: line(100).optional() }),
     response: z.object({ items: z.array(exportSummary) }),
     handler: async ({ user, query }) => {
       const department = departmentFor(user, query.department);
-      const rows = await db.selectFrom('payroll_exports as e')
+      const rows = await db
+        .selectFrom('payroll_exports as e')
         .leftJoin('payroll_export_lines as l', 'l.export_id', 'e.id')
-        .select(['e.id', 'e.department', 'e.period', 'e.exported_at', 'e.exported_by',
-          sql<number>`count(l.request_id)::int`.as('lines'), sql<string>`coalesce(sum(l.hours), 0)`.as('hours'),
-          sql<number>`(count(*) FILTER (WHERE l.correction))::int`.as('corrections')])
+        .select([
+          'e.id',
+          'e.department',
+          'e.period',
+          'e.exported_at',
+          'e.exported_by',
+          sql<number>`count(l.request_id)::int`.as('lines'),
+          sql<string>`coalesce(sum(l.hours), 0)`.as('hours'),
+          sql<number>`(count(*) FILTER (WHERE l.correction))::int`.as('corrections'),
+        ])
         .where('e.department', '=', department)
-        .groupBy('e.id').orderBy('e.exported_at', 'desc').orderBy('e.id').limit(200).execute();
+        .groupBy('e.id')
+        .orderBy('e.exported_at', 'desc')
+        .orderBy('e.id')
+        .limit(200)
+        .execute();
       const items = rows.map((r) => ({
-        id: r.id, department: r.department, period: r.period, exportedAt: new Date(r.exported_at).toISOString(), exportedBy: r.exported_by,
-        lines: r.lines, hours: Number(r.hours), corrections: r.corrections,
+        id: r.id,
+        department: r.department,
+        period: r.period,
+        exportedAt: new Date(r.exported_at).toISOString(),
+        exportedBy: r.exported_by,
+        lines: r.lines,
+        hours: Number(r.hours),
+        corrections: r.corrections,
       }));
       return { body: { items } };
     },
   });
 
   api.route({
-    method: 'get', path: '/mentoring-leave/payroll-exports/:exportId', tag: 'mentoring leave', auth: ['hr_officer', 'admin'], errors: [404],
+    method: 'get',
+    path: '/mentoring-leave/payroll-exports/:exportId',
+    tag: 'mentoring leave',
+    auth: ['hr_officer', 'admin'],
+    errors: [404],
     summary: 'One payroll export again, exactly as it went out (JSON, or CSV with Accept: text/csv)',
     response: exportSchema,
     handler: async ({ user, params, req }) => {

@@ -31,8 +31,13 @@ export function normaliseAddress(email: string): string {
   return `${local || address.slice(0, at)}@${domain}`;
 }
 
-const limited = () => new HttpProblem(429, 'Too Many Requests',
-  'Too many referrals for this e-mail address: use the link in the e-mail we sent it, or try again tomorrow', 'address_rate_limited');
+const limited = () =>
+  new HttpProblem(
+    429,
+    'Too Many Requests',
+    'Too many referrals for this e-mail address: use the link in the e-mail we sent it, or try again tomorrow',
+    'address_rate_limited',
+  );
 
 /**
  * Counts a new form for its address, or refuses it (429 `address_rate_limited`, nothing
@@ -44,10 +49,14 @@ export async function admitSubmission(db: Db, rules: Policy['referral'], email: 
   await db.transaction().execute(async (trx) => {
     // One form per address at a time, so two sent together cannot both pass the count.
     await sql`SELECT pg_advisory_xact_lock(hashtextextended(${addressHash}, 0))`.execute(trx);
-    const again = await trx.selectFrom('referral_submissions').select('case_id')
-      .where('case_id', '=', caseId).executeTakeFirst();
+    const again = await trx
+      .selectFrom('referral_submissions')
+      .select('case_id')
+      .where('case_id', '=', caseId)
+      .executeTakeFirst();
     if (again) return;
-    const counts = await trx.selectFrom('referral_submissions as s')
+    const counts = await trx
+      .selectFrom('referral_submissions as s')
       .leftJoin('cases as c', 'c.id', 's.case_id')
       .select([
         sql<number>`count(*) FILTER (WHERE s.submitted_at > now() - interval '24 hours')::int`.as('today'),
@@ -60,10 +69,15 @@ export async function admitSubmission(db: Db, rules: Policy['referral'], email: 
     if (counts.unconfirmed >= rules.unconfirmedPerAddress || counts.today >= rules.submissionsPerAddressPerDay) {
       throw limited();
     }
-    await trx.deleteFrom('referral_submissions')
-      .where('address_hash', '=', addressHash).where('submitted_at', '<', sql<Date>`now() - ${KEEP}::interval`).execute();
-    await trx.insertInto('referral_submissions')
-      .values({ case_id: caseId, address_hash: addressHash, submitted_at: sql<Date>`now()` }).execute();
+    await trx
+      .deleteFrom('referral_submissions')
+      .where('address_hash', '=', addressHash)
+      .where('submitted_at', '<', sql<Date>`now() - ${KEEP}::interval`)
+      .execute();
+    await trx
+      .insertInto('referral_submissions')
+      .values({ case_id: caseId, address_hash: addressHash, submitted_at: sql<Date>`now()` })
+      .execute();
   });
 }
 

@@ -34,7 +34,8 @@ type Filters = { county?: string; virtual?: boolean; language?: string; youthAge
 
 /** Programs with their referral settings (absent: not accepting). */
 export function withSettings(db: Db) {
-  return db.selectFrom('programs')
+  return db
+    .selectFrom('programs')
     .leftJoin('program_referral_settings as s', 's.program_id', 'programs.id')
     .selectAll('programs')
     .select(['s.accepting', 's.counties', 's.virtual', 's.languages', 's.youth_min', 's.youth_max']);
@@ -50,24 +51,37 @@ export function filtered(qb: WithSettings, f: Filters): WithSettings {
       OR (coalesce(cardinality(s.counties), 0) = 0 AND lower(programs.county) = lower(${f.county})))`);
   }
   if (f.virtual !== undefined) q = q.where(sql<boolean>`coalesce(s.virtual, false) = ${f.virtual}`);
-  if (f.language) q = q.where(sql<boolean>`lower(${f.language}) = ANY(SELECT lower(l) FROM unnest(coalesce(s.languages, '{}')) l)`);
-  if (f.youthAge !== undefined) q = q.where(sql<boolean>`s.youth_min <= ${f.youthAge} AND s.youth_max >= ${f.youthAge}`);
+  if (f.language)
+    q = q.where(sql<boolean>`lower(${f.language}) = ANY(SELECT lower(l) FROM unnest(coalesce(s.languages, '{}')) l)`);
+  if (f.youthAge !== undefined)
+    q = q.where(sql<boolean>`s.youth_min <= ${f.youthAge} AND s.youth_max >= ${f.youthAge}`);
   if (f.accepting !== undefined) q = q.where(sql<boolean>`coalesce(s.accepting, false) = ${f.accepting}`);
   return q;
 }
 
 /** Tells every referral with an open offer to this program that the program is out. */
 export async function moveOpenReferrals(db: Db, temporal: Client, programId: string, reason: string): Promise<number> {
-  const rows = await db.selectFrom('tasks').select('workflow_id').distinct()
-    .where('status', '=', 'open').where('type', 'in', ['contact_volunteer', 'report_outcome'])
-    .where(sql<boolean>`scope->>'programId' = ${programId}`).execute();
-  await Promise.all(rows.map((r) => temporal.workflow.getHandle(r.workflow_id).signal(programUnavailableSignal, { programId, reason })));
+  const rows = await db
+    .selectFrom('tasks')
+    .select('workflow_id')
+    .distinct()
+    .where('status', '=', 'open')
+    .where('type', 'in', ['contact_volunteer', 'report_outcome'])
+    .where(sql<boolean>`scope->>'programId' = ${programId}`)
+    .execute();
+  await Promise.all(
+    rows.map((r) => temporal.workflow.getHandle(r.workflow_id).signal(programUnavailableSignal, { programId, reason })),
+  );
   return rows.length;
 }
 
 export function registerReferralSettingsRoute(api: ApiBuilder, db: Db): void {
   api.route({
-    method: 'put', path: '/programs/:programId/referrals', tag: 'programs', auth: ['program_staff', 'admin'], errors: [404],
+    method: 'put',
+    path: '/programs/:programId/referrals',
+    tag: 'programs',
+    auth: ['program_staff', 'admin'],
+    errors: [404],
     summary: "A program's referral settings: accepting, counties served, virtual, languages, youth ages",
     body: referralSettingsInput,
     response: programSchema,
@@ -77,17 +91,34 @@ export function registerReferralSettingsRoute(api: ApiBuilder, db: Db): void {
       const refusal = programStaff(actorOf(user), p.id);
       if (refusal) throw problemFromRefusal(refusal);
       const values = {
-        accepting: body.accepting, counties: body.counties, virtual: body.virtual, languages: body.languages,
-        youth_min: body.youthAges.min, youth_max: body.youthAges.max, updated_by: user.sub, updated_at: new Date(),
+        accepting: body.accepting,
+        counties: body.counties,
+        virtual: body.virtual,
+        languages: body.languages,
+        youth_min: body.youthAges.min,
+        youth_max: body.youthAges.max,
+        updated_by: user.sub,
+        updated_at: new Date(),
       };
       await db.transaction().execute(async (trx) => {
-        await trx.insertInto('program_referral_settings').values({ program_id: p.id, ...values })
-          .onConflict((oc) => oc.column('program_id').doUpdateSet(values)).execute();
+        await trx
+          .insertInto('program_referral_settings')
+          .values({ program_id: p.id, ...values })
+          .onConflict((oc) => oc.column('program_id').doUpdateSet(values))
+          .execute();
         // In the program's timeline beside its level changes.
-        await trx.insertInto('timeline').values({
-          id: randomUUID(), case_id: p.id, at: new Date(), actor_id: user.sub, actor_name: user.name ?? null,
-          event: 'referral_settings_changed', detail: JSON.stringify(body),
-        } as never).execute();
+        await trx
+          .insertInto('timeline')
+          .values({
+            id: randomUUID(),
+            case_id: p.id,
+            at: new Date(),
+            actor_id: user.sub,
+            actor_name: user.name ?? null,
+            event: 'referral_settings_changed',
+            detail: JSON.stringify(body),
+          } as never)
+          .execute();
       });
       const row = await withSettings(db).where('programs.id', '=', p.id).executeTakeFirstOrThrow();
       return { body: programDto(row, true) };

@@ -96,7 +96,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('leave_ledgers_year_dept_idx').on('leave_ledgers').columns(['year', 'department']).execute();
+  await db.schema
+    .createIndex('leave_ledgers_year_dept_idx')
+    .on('leave_ledgers')
+    .columns(['year', 'department'])
+    .execute();
 
   await db.schema
     .createTable('idempotency_keys')

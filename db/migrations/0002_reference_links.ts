@@ -13,7 +13,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
     .addColumn('used_at', 'timestamptz')
     .execute();
-  await db.schema.createIndex('reference_links_reference_idx').on('reference_links').columns(['case_id', 'reference_id']).execute();
+  await db.schema
+    .createIndex('reference_links_reference_idx')
+    .on('reference_links')
+    .columns(['case_id', 'reference_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

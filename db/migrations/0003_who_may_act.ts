@@ -19,20 +19,33 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await sql`CREATE INDEX people_roles_idx ON people USING gin (roles)`.execute(db);
 
-  await db.schema.alterTable('tasks').addColumn('assignable', sql`text[]`).execute();
-  await db.schema.alterTable('tasks').addColumn('excluded_actors', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`)).execute();
+  await db.schema
+    .alterTable('tasks')
+    .addColumn('assignable', sql`text[]`)
+    .execute();
+  await db.schema
+    .alterTable('tasks')
+    .addColumn('excluded_actors', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
+    .execute();
   // Who may not act on it at all: the case's parties and the two-person rule (inbox filter).
-  await db.schema.alterTable('tasks').addColumn('barred', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`)).execute();
+  await db.schema
+    .alterTable('tasks')
+    .addColumn('barred', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
+    .execute();
   await db.schema.alterTable('cases').addColumn('parties', 'jsonb').execute();
 
-  await db.schema.alterTable('idempotency_keys').addColumn('expires_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now() + interval '24 hours'`)).execute();
+  await db.schema
+    .alterTable('idempotency_keys')
+    .addColumn('expires_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now() + interval '24 hours'`))
+    .execute();
   await db.schema.alterTable('idempotency_keys').addColumn('locked_until', 'timestamptz').execute();
   await db.schema.createIndex('idempotency_keys_expires_idx').on('idempotency_keys').column('expires_at').execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('people').ifExists().execute();
-  for (const c of ['assignable', 'excluded_actors', 'barred']) await db.schema.alterTable('tasks').dropColumn(c).execute();
+  for (const c of ['assignable', 'excluded_actors', 'barred'])
+    await db.schema.alterTable('tasks').dropColumn(c).execute();
   await db.schema.alterTable('cases').dropColumn('parties').execute();
   await db.schema.alterTable('idempotency_keys').dropColumn('expires_at').dropColumn('locked_until').execute();
 }

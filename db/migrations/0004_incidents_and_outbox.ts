@@ -15,7 +15,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.alterTable('email_outbox').addColumn('failed_at', 'timestamptz').execute();
   await db.schema.alterTable('email_outbox').addColumn('failure', 'text').execute();
-  await sql`CREATE INDEX email_outbox_unsent_idx ON email_outbox (created_at) WHERE sent_at IS NULL AND failed_at IS NULL`.execute(db);
+  await sql`CREATE INDEX email_outbox_unsent_idx ON email_outbox (created_at) WHERE sent_at IS NULL AND failed_at IS NULL`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -24,7 +24,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   )`.execute(db);
   await sql`CREATE INDEX task_inbox_token_due_idx ON task_inbox (token, due_at, task_id)`.execute(db);
   await sql`CREATE INDEX task_inbox_task_idx ON task_inbox (task_id)`.execute(db);
-  await sql`CREATE INDEX tasks_open_assignee_due_idx ON tasks (assignee_id, due_at, id) WHERE status = 'open' AND assignee_id IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX tasks_open_assignee_due_idx ON tasks (assignee_id, due_at, id) WHERE status = 'open' AND assignee_id IS NOT NULL`.execute(
+    db,
+  );
   await sql`CREATE FUNCTION task_inbox_sync() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       IF TG_OP = 'UPDATE' AND NEW.status IS NOT DISTINCT FROM OLD.status AND NEW.assignee_id IS NOT DISTINCT FROM OLD.assignee_id
@@ -41,10 +43,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       END IF;
       RETURN NEW;
     END $$`.execute(db);
-  await sql`CREATE TRIGGER task_inbox_sync AFTER INSERT OR UPDATE ON tasks FOR EACH ROW EXECUTE FUNCTION task_inbox_sync()`.execute(db);
+  await sql`CREATE TRIGGER task_inbox_sync AFTER INSERT OR UPDATE ON tasks FOR EACH ROW EXECUTE FUNCTION task_inbox_sync()`.execute(
+    db,
+  );
   // The tasks already there.
   await sql`INSERT INTO task_inbox (token, task_id, due_at)
-    SELECT DISTINCT c, t.id, t.due_at FROM tasks t, unnest(t.candidates) AS c WHERE t.status = 'open' AND t.assignee_id IS NULL`.execute(db);
+    SELECT DISTINCT c, t.id, t.due_at FROM tasks t, unnest(t.candidates) AS c WHERE t.status = 'open' AND t.assignee_id IS NULL`.execute(
+    db,
+  );
   await sql`CREATE INDEX cases_subject_words_idx ON cases USING gin (to_tsvector('simple', subject))`.execute(db);
   // The trigram index of 0009 served the substring search this replaces; every write of a
   // case paid for it.

@@ -14,7 +14,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     exported_at timestamptz NOT NULL DEFAULT now(),
     exported_by text NOT NULL
   )`.execute(db);
-  await sql`CREATE INDEX payroll_exports_department_period_idx ON payroll_exports (department, period, exported_at)`.execute(db);
+  await sql`CREATE INDEX payroll_exports_department_period_idx ON payroll_exports (department, period, exported_at)`.execute(
+    db,
+  );
   await sql`CREATE TABLE payroll_export_lines (
     case_id text NOT NULL,
     request_id text NOT NULL,
@@ -32,7 +34,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     correction boolean NOT NULL,
     PRIMARY KEY (case_id, request_id)
   )`.execute(db);
-  await sql`CREATE INDEX payroll_export_lines_export_idx ON payroll_export_lines (export_id, date, employee_id)`.execute(db);
+  await sql`CREATE INDEX payroll_export_lines_export_idx ON payroll_export_lines (export_id, date, employee_id)`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -19,7 +19,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     updated_by text NOT NULL,
     updated_at timestamptz NOT NULL DEFAULT now()
   )`.execute(db);
-  await sql`CREATE INDEX cases_mentor_referral_created_idx ON cases (created_at) WHERE type = 'mentor_referral'`.execute(db);
+  await sql`CREATE INDEX cases_mentor_referral_created_idx ON cases (created_at) WHERE type = 'mentor_referral'`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -7,7 +7,9 @@ import { sql, type Kysely } from 'kysely';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE people ADD COLUMN college_id text`.execute(db);
-  await sql`CREATE INDEX cases_ece_placement_idx ON cases ((details->>'collegeId'), stage) WHERE type = 'ece_placement'`.execute(db);
+  await sql`CREATE INDEX cases_ece_placement_idx ON cases ((details->>'collegeId'), stage) WHERE type = 'ece_placement'`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -14,7 +14,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('address_hash', 'text', (c) => c.notNull())
     .addColumn('submitted_at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await sql`CREATE INDEX referral_submissions_address_idx ON referral_submissions (address_hash, submitted_at)`.execute(db);
+  await sql`CREATE INDEX referral_submissions_address_idx ON referral_submissions (address_hash, submitted_at)`.execute(
+    db,
+  );
   await sql`ALTER TABLE reference_links DROP CONSTRAINT IF EXISTS reference_links_outbox_key_key`.execute(db);
   await sql`CREATE INDEX reference_links_outbox_key_idx ON reference_links (outbox_key)`.execute(db);
 }

@@ -6,7 +6,10 @@ import type { Kysely } from 'kysely';
  * after a renewal. Each write carries the record's version; the row keeps the highest.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('programs').addColumn('version', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('programs')
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -19,7 +19,11 @@
  *   escalated, that its running workflow no longer holds open: the task is cancelled.
  */
 export const FINDING_KINDS = [
-  'completed_workflow', 'ended_workflow', 'missing_workflow', 'ghost_incident', 'stale_task',
+  'completed_workflow',
+  'ended_workflow',
+  'missing_workflow',
+  'ghost_incident',
+  'stale_task',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 

@@ -20,13 +20,22 @@ type Trx = Transaction<Database>;
 
 function eventRow(by: Repairer, caseId: string, event: string, detail: Record<string, unknown>, at: Date) {
   return {
-    id: randomUUID(), case_id: caseId, at, actor_id: by.id, actor_name: by.name ?? null, event,
+    id: randomUUID(),
+    case_id: caseId,
+    at,
+    actor_id: by.id,
+    actor_name: by.name ?? null,
+    event,
     detail: JSON.stringify(detail) as never,
   };
 }
 
 export async function repairFindings(
-  db: Db, client: Client, findings: Finding[], by: Repairer, opts: { queryTimeoutMs?: number } = {},
+  db: Db,
+  client: Client,
+  findings: Finding[],
+  by: Repairer,
+  opts: { queryTimeoutMs?: number } = {},
 ): Promise<RepairOutcome[]> {
   const view = new TemporalView(client, opts);
   const outcomes: RepairOutcome[] = [];
@@ -43,9 +52,12 @@ export async function repairFindings(
       continue;
     }
     try {
-      const did = f.kind === 'ghost_incident' ? await clearIncident(db, view, f, state, by)
-        : f.kind === 'stale_task' ? await cancelStaleTask(db, view, f, state, by)
-          : await settleCase(db, view, f, state, by);
+      const did =
+        f.kind === 'ghost_incident'
+          ? await clearIncident(db, view, f, state, by)
+          : f.kind === 'stale_task'
+            ? await cancelStaleTask(db, view, f, state, by)
+            : await settleCase(db, view, f, state, by);
       outcome(did.repaired, did.text);
     } catch (err) {
       outcome(false, `failed: ${(err as Error).message}`.slice(0, 300));
@@ -54,7 +66,10 @@ export async function repairFindings(
   return outcomes;
 }
 
-interface Did { repaired: boolean; text: string }
+interface Did {
+  repaired: boolean;
+  text: string;
+}
 
 /** A case whose workflow completed, ended or is gone: what it left open is closed. */
 async function settleCase(db: Db, view: TemporalView, f: Finding, state: string, by: Repairer): Promise<Did> {
@@ -63,19 +78,29 @@ async function settleCase(db: Db, view: TemporalView, f: Finding, state: string,
   let last: { stage: string; details: Record<string, unknown> } | undefined;
   if (state === 'COMPLETED') {
     const [stage, details] = await Promise.all([
-      view.ask(f.workflowId, stageQuery), view.ask(f.workflowId, caseDetailsQuery),
+      view.ask(f.workflowId, stageQuery),
+      view.ask(f.workflowId, caseDetailsQuery),
     ]);
     if (stage.ok && details.ok) last = { stage: stage.value, details: details.value };
   }
   const ended = state === NOT_FOUND ? 'not found in Temporal' : state.toLowerCase().replace('_', ' ');
   return db.transaction().execute(async (trx: Trx) => {
-    const c = await trx.selectFrom('cases').select(['status', 'stage'])
-      .where('id', '=', f.caseId).forUpdate().executeTakeFirst();
+    const c = await trx
+      .selectFrom('cases')
+      .select(['status', 'stage'])
+      .where('id', '=', f.caseId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!c) return { repaired: false, text: 'the case has no row; nothing changed' };
     const now = new Date();
     const reason = `the case's workflow is ${ended}`;
-    const tasks = await trx.updateTable('tasks').set({ status: 'cancelled', completed_at: now })
-      .where('case_id', '=', f.caseId).where('status', '=', 'open').returning(['id', 'type']).execute();
+    const tasks = await trx
+      .updateTable('tasks')
+      .set({ status: 'cancelled', completed_at: now })
+      .where('case_id', '=', f.caseId)
+      .where('status', '=', 'open')
+      .returning(['id', 'type'])
+      .execute();
     let to: { status: string; stage: string } | undefined;
     if (state === 'COMPLETED') {
       const stage = last?.stage ?? c.stage;
@@ -84,20 +109,27 @@ async function settleCase(db: Db, view: TemporalView, f: Finding, state: string,
       to = { status: 'closed', stage: NEEDS_ATTENTION };
     }
     if (to) {
-      await trx.updateTable('cases')
+      await trx
+        .updateTable('cases')
         .set({ ...to, updated_at: now, ...(last ? { details: JSON.stringify(last.details) as never } : {}) })
-        .where('id', '=', f.caseId).execute();
+        .where('id', '=', f.caseId)
+        .execute();
     }
     if (!tasks.length && !to) return { repaired: false, text: 'already repaired; nothing changed' };
     const detail = {
-      finding: f.kind, workflowStatus: state, tasksCancelled: tasks.map((t) => t.id),
+      finding: f.kind,
+      workflowStatus: state,
+      tasksCancelled: tasks.map((t) => t.id),
       ...(to ? { from: { status: c.status, stage: c.stage }, to } : {}),
       ...(state === 'COMPLETED' ? { fromWorkflowState: !!last } : {}),
     };
-    await trx.insertInto('timeline').values([
-      ...tasks.map((t) => eventRow(by, f.caseId, 'task_cancelled', { taskId: t.id, type: t.type, reason }, now)),
-      eventRow(by, f.caseId, 'doctor_closed', detail, now),
-    ]).execute();
+    await trx
+      .insertInto('timeline')
+      .values([
+        ...tasks.map((t) => eventRow(by, f.caseId, 'task_cancelled', { taskId: t.id, type: t.type, reason }, now)),
+        eventRow(by, f.caseId, 'doctor_closed', detail, now),
+      ])
+      .execute();
     const parts = [
       ...(tasks.length ? [`cancelled ${tasks.length} open task${tasks.length === 1 ? '' : 's'}`] : []),
       ...(to ? [`closed the case at stage ${to.stage}`] : []),
@@ -115,13 +147,30 @@ async function clearIncident(db: Db, view: TemporalView, f: Finding, state: stri
     if (waiting.value) return { repaired: false, text: 'a commit waits on the incident now; nothing changed' };
   }
   return db.transaction().execute(async (trx: Trx) => {
-    const gone = await trx.deleteFrom('incidents')
-      .where('case_id', '=', f.caseId).where('since', '=', new Date(f.incidentSince!))
-      .returning(['reason']).executeTakeFirst();
+    const gone = await trx
+      .deleteFrom('incidents')
+      .where('case_id', '=', f.caseId)
+      .where('since', '=', new Date(f.incidentSince!))
+      .returning(['reason'])
+      .executeTakeFirst();
     if (!gone) return { repaired: false, text: 'already repaired; nothing changed' };
-    await trx.insertInto('timeline').values(eventRow(by, f.caseId, 'doctor_incident_cleared', {
-      finding: f.kind, workflowStatus: state, since: f.incidentSince, reason: gone.reason,
-    }, new Date())).execute();
+    await trx
+      .insertInto('timeline')
+      .values(
+        eventRow(
+          by,
+          f.caseId,
+          'doctor_incident_cleared',
+          {
+            finding: f.kind,
+            workflowStatus: state,
+            since: f.incidentSince,
+            reason: gone.reason,
+          },
+          new Date(),
+        ),
+      )
+      .execute();
     return { repaired: true, text: 'deleted the incident row' };
   });
 }
@@ -136,16 +185,32 @@ async function cancelStaleTask(db: Db, view: TemporalView, f: Finding, state: st
   }
   return db.transaction().execute(async (trx: Trx) => {
     const now = new Date();
-    const task = await trx.updateTable('tasks').set({ status: 'cancelled', completed_at: now })
-      .where('id', '=', f.taskId!).where('status', '=', 'open').returning(['id', 'type']).executeTakeFirst();
+    const task = await trx
+      .updateTable('tasks')
+      .set({ status: 'cancelled', completed_at: now })
+      .where('id', '=', f.taskId!)
+      .where('status', '=', 'open')
+      .returning(['id', 'type'])
+      .executeTakeFirst();
     if (!task) return { repaired: false, text: 'already repaired; nothing changed' };
-    const reason = 'the case\'s workflow no longer holds the task open';
-    await trx.insertInto('timeline').values([
-      eventRow(by, f.caseId, 'task_cancelled', { taskId: task.id, type: task.type, reason }, now),
-      eventRow(by, f.caseId, 'doctor_closed', {
-        finding: f.kind, workflowStatus: state, tasksCancelled: [task.id],
-      }, now),
-    ]).execute();
+    const reason = "the case's workflow no longer holds the task open";
+    await trx
+      .insertInto('timeline')
+      .values([
+        eventRow(by, f.caseId, 'task_cancelled', { taskId: task.id, type: task.type, reason }, now),
+        eventRow(
+          by,
+          f.caseId,
+          'doctor_closed',
+          {
+            finding: f.kind,
+            workflowStatus: state,
+            tasksCancelled: [task.id],
+          },
+          now,
+        ),
+      ])
+      .execute();
     return { repaired: true, text: 'cancelled the task' };
   });
 }

@@ -45,8 +45,12 @@ export function accepts(a: AcceptedChange, d: Drift): boolean {
   if (a.replace) {
     const [from, to] = a.replace;
     const { recorded, replayed } = d;
-    return typeof recorded === 'string' && typeof replayed === 'string' && recorded.includes(from)
-      && recorded.split(from).join(to) === replayed;
+    return (
+      typeof recorded === 'string' &&
+      typeof replayed === 'string' &&
+      recorded.includes(from) &&
+      recorded.split(from).join(to) === replayed
+    );
   }
   if (!sameJson(a.recorded, d.recorded)) return false;
   return a.replayedAbsent ? d.replayed === undefined : d.replayed !== undefined && sameJson(a.replayed, d.replayed);
@@ -58,7 +62,8 @@ export function accepts(a: AcceptedChange, d: Drift): boolean {
  * changed again, a history was added that it now also covers, or it was written wrong).
  */
 export function applyAccepted(
-  drifts: Drift[], accepted: AcceptedChange[],
+  drifts: Drift[],
+  accepted: AcceptedChange[],
 ): { unaccepted: Drift[]; stale: { entry: AcceptedChange; matched: number }[] } {
   const matched = accepted.map(() => 0);
   const unaccepted: Drift[] = [];
@@ -67,7 +72,8 @@ export function applyAccepted(
     if (i < 0) unaccepted.push(d);
     else matched[i]++;
   }
-  const stale = accepted.map((entry, i) => ({ entry, matched: matched[i] }))
+  const stale = accepted
+    .map((entry, i) => ({ entry, matched: matched[i] }))
     .filter(({ entry, matched: n }) => n !== (entry.count ?? 1));
   return { unaccepted, stale };
 }

@@ -30,50 +30,61 @@ const { replayValues } = proxySinks<ReplayValueSinks>();
 
 /** The value as its payload would carry it (undefined keys dropped, dates as strings). */
 const asSent = (values: unknown[]): unknown[] =>
-  values.map((v) => (v === undefined ? undefined
-    : defaultPayloadConverter.fromPayload(defaultPayloadConverter.toPayload(v))));
+  values.map((v) =>
+    v === undefined ? undefined : defaultPayloadConverter.fromPayload(defaultPayloadConverter.toPayload(v)),
+  );
 
 const report = (kind: ReplayedValue['kind'], id: string, name: string, value: unknown): void =>
   replayValues.command({ kind, id, name, value });
 
 export const interceptors: WorkflowInterceptorsFactory = () => ({
-  outbound: [{
-    scheduleActivity(input, next) {
-      report('activity', input.options.activityId ?? String(input.seq), input.activityType, asSent(input.args));
-      return next(input);
+  outbound: [
+    {
+      scheduleActivity(input, next) {
+        report('activity', input.options.activityId ?? String(input.seq), input.activityType, asSent(input.args));
+        return next(input);
+      },
+      startTimer(input, next) {
+        report('timer', String(input.seq), 'timer', input.durationMs);
+        return next(input);
+      },
+      signalWorkflow(input, next) {
+        const t = input.target;
+        const target = t.type === 'external' ? t.workflowExecution.workflowId : t.childWorkflowId;
+        report('signal', '', input.signalName, { target, args: asSent(input.args) });
+        return next(input);
+      },
+      startChildWorkflowExecution(input, next) {
+        const { workflowId, args } = input.options;
+        report('child', '', input.workflowType, { workflowId, args: asSent(args ?? []) });
+        return next(input);
+      },
+      continueAsNew(input, next) {
+        report('continueAsNew', '', input.options.workflowType ?? '', asSent(input.args));
+        return next(input);
+      },
     },
-    startTimer(input, next) {
-      report('timer', String(input.seq), 'timer', input.durationMs);
-      return next(input);
-    },
-    signalWorkflow(input, next) {
-      const t = input.target;
-      const target = t.type === 'external' ? t.workflowExecution.workflowId : t.childWorkflowId;
-      report('signal', '', input.signalName, { target, args: asSent(input.args) });
-      return next(input);
-    },
-    startChildWorkflowExecution(input, next) {
-      const { workflowId, args } = input.options;
-      report('child', '', input.workflowType, { workflowId, args: asSent(args ?? []) });
-      return next(input);
-    },
-    continueAsNew(input, next) {
-      report('continueAsNew', '', input.options.workflowType ?? '', asSent(input.args));
-      return next(input);
-    },
-  }],
+  ],
   // The same promise is returned, not one chained on it: an extra await would complete an
   // Update a tick later than the code does, and Temporal would see another command order.
-  inbound: [{
-    execute(input, next) {
-      const result = next(input);
-      void result.then((r) => report('result', '', 'result', asSent([r])[0]), () => undefined);
-      return result;
+  inbound: [
+    {
+      execute(input, next) {
+        const result = next(input);
+        void result.then(
+          (r) => report('result', '', 'result', asSent([r])[0]),
+          () => undefined,
+        );
+        return result;
+      },
+      handleUpdate(input, next) {
+        const result = next(input);
+        void result.then(
+          (r) => report('update', input.updateId, input.name, asSent([r])[0]),
+          () => undefined,
+        );
+        return result;
+      },
     },
-    handleUpdate(input, next) {
-      const result = next(input);
-      void result.then((r) => report('update', input.updateId, input.name, asSent([r])[0]), () => undefined);
-      return result;
-    },
-  }],
+  ],
 });

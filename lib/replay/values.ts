@@ -126,7 +126,10 @@ export function sameJson(a: unknown, b: unknown): boolean {
  * leaves (the replay's own workflow id against the recorded one, see compareValues).
  */
 export function uncovered(
-  recorded: unknown, replayed: unknown, path = '', same: (r: unknown, p: unknown) => boolean = sameJson,
+  recorded: unknown,
+  replayed: unknown,
+  path = '',
+  same: (r: unknown, p: unknown) => boolean = sameJson,
 ): { path: string; recorded: unknown; replayed: unknown }[] {
   if (Array.isArray(recorded)) {
     if (!Array.isArray(replayed) || replayed.length !== recorded.length) return [{ path, recorded, replayed }];
@@ -147,7 +150,10 @@ export function uncovered(
  * same id everywhere in the history, or it is a drift.
  */
 export function compareValues(
-  historyId: string, recorded: RecordedValue[], replayed: ReplayedValue[], replayId = historyId,
+  historyId: string,
+  recorded: RecordedValue[],
+  replayed: ReplayedValue[],
+  replayId = historyId,
 ): Drift[] {
   const drifts: Drift[] = [];
   let ownId: unknown;
@@ -160,8 +166,10 @@ export function compareValues(
   const inOrder = (kind: string) => replayed.filter((v) => v.kind === kind);
   const keyed = { activity: byId('activity'), timer: byId('timer'), update: byId('update') };
   const ordered = {
-    signal: inOrder('signal'), child: inOrder('child'),
-    continueAsNew: inOrder('continueAsNew'), result: inOrder('result'),
+    signal: inOrder('signal'),
+    child: inOrder('child'),
+    continueAsNew: inOrder('continueAsNew'),
+    result: inOrder('result'),
   };
   const seen: Record<string, number> = {};
   for (const r of recorded) {
@@ -217,9 +225,9 @@ export async function* replayWithValues(
   const interceptors = options.workflowBundle
     ? options.interceptors
     : {
-      ...options.interceptors,
-      workflowModules: [...(options.interceptors?.workflowModules ?? []), VALUE_INTERCEPTOR_MODULE],
-    };
+        ...options.interceptors,
+        workflowModules: [...(options.interceptors?.workflowModules ?? []), VALUE_INTERCEPTOR_MODULE],
+      };
   const replayOptions = { ...options, bundlerOptions, interceptors, sinks: { ...options.sinks, ...sinks } };
   // Each history replays under the workflow id it ran under: the code reads it (a case's place
   // in a spread window is a hash of it). Two recordings of one id replay in separate rounds.

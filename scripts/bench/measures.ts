@@ -14,7 +14,17 @@ import { taskListQuery } from '../../api/inbox';
 import { searchWords } from '../../api/routes/cases';
 import { residentMb, untilQuiet, type BenchServices } from './services';
 import { load, http, type LoadResult } from './load';
-import { actors, completeDirect, DEPT, enrollByApi, enrollDirect, openTask, storyByApi, storyDirect, type People } from './leave';
+import {
+  actors,
+  completeDirect,
+  DEPT,
+  enrollByApi,
+  enrollDirect,
+  openTask,
+  storyByApi,
+  storyDirect,
+  type People,
+} from './leave';
 
 export interface Figure {
   id: string;
@@ -29,7 +39,14 @@ export interface Figure {
   detail: Record<string, unknown>;
 }
 
-export interface Sizes { starts: number; completions: number; reads: number; idleCases: number; stories: number; concurrency: number }
+export interface Sizes {
+  starts: number;
+  completions: number;
+  reads: number;
+  idleCases: number;
+  stories: number;
+  concurrency: number;
+}
 
 let serial = 0;
 const nextId = (tag: string) => `${tag}${Date.now().toString(36)}${(serial++).toString(36)}`;
@@ -44,15 +61,34 @@ export async function p1Starts(s: BenchServices, people: People, n: Sizes): Prom
   // the floor that does the work the API's answer includes.
   const started: string[] = [];
   const t0 = performance.now();
-  const direct = await load(n.starts, n.concurrency, async () => started.push(await enrollDirect(s.client, s.taskQueue, people, nextId('p1d'), s.apiUrl)));
-  const written = async () => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM cases WHERE id = ANY(${sql.val(started)}::text[])`.execute(s.db)).rows[0].n);
+  const direct = await load(n.starts, n.concurrency, async () =>
+    started.push(await enrollDirect(s.client, s.taskQueue, people, nextId('p1d'), s.apiUrl)),
+  );
+  const written = async () =>
+    Number(
+      (
+        await sql<{ n: string }>`SELECT count(*) AS n FROM cases WHERE id = ANY(${sql.val(started)}::text[])`.execute(
+          s.db,
+        )
+      ).rows[0].n,
+    );
   for (let i = 0; i < 6000 && (await written()) < started.length; i++) await new Promise((r) => setTimeout(r, 20));
   const writtenPerSecond = started.length / ((performance.now() - t0) / 1000);
   const ratio = api.perSecond / direct.perSecond;
   return {
-    id: 'P1', name: `cases started per second (leave enrollments; direct starts until each case is written: ${writtenPerSecond.toFixed(1)} /s, ratio ${(api.perSecond / writtenPerSecond).toFixed(2)})${failed(api, 'API')}${failed(direct, 'direct')}`,
-    value: api.perSecond, floor: direct.perSecond, unit: '/s', ratio, target: 'ratio ≥ 0.8', met: ratio >= 0.8,
-    detail: { api, direct, directUntilWritten: { perSecond: writtenPerSecond, ratio: api.perSecond / writtenPerSecond } },
+    id: 'P1',
+    name: `cases started per second (leave enrollments; direct starts until each case is written: ${writtenPerSecond.toFixed(1)} /s, ratio ${(api.perSecond / writtenPerSecond).toFixed(2)})${failed(api, 'API')}${failed(direct, 'direct')}`,
+    value: api.perSecond,
+    floor: direct.perSecond,
+    unit: '/s',
+    ratio,
+    target: 'ratio ≥ 0.8',
+    met: ratio >= 0.8,
+    detail: {
+      api,
+      direct,
+      directUntilWritten: { perSecond: writtenPerSecond, ratio: api.perSecond / writtenPerSecond },
+    },
   };
 }
 
@@ -60,19 +96,86 @@ export async function p2Completions(s: BenchServices, people: People, n: Sizes):
   // Open eligibility reviews to complete, half for each path.
   const viaApi: string[] = [];
   const direct: { id: string; workflow_id: string }[] = [];
-  await load(n.completions, n.concurrency, async () => viaApi.push((await enrollByApi(s.apiUrl, people, nextId('p2a'))).openTasks.find((t) => t.type === 'eligibility_review')!.id));
-  await load(n.completions, n.concurrency, async () => direct.push(await openTask(s.db, (await enrollByApi(s.apiUrl, people, nextId('p2d'))).id, 'eligibility_review')));
-  const a = await load(viaApi.length, n.concurrency, (i) => http('POST', `${s.apiUrl}/api/v1/tasks/${viaApi[i]}/complete`, people.tokens.hr, { outcome: 'approve' }));
+  await load(n.completions, n.concurrency, async () =>
+    viaApi.push(
+      (await enrollByApi(s.apiUrl, people, nextId('p2a'))).openTasks.find((t) => t.type === 'eligibility_review')!.id,
+    ),
+  );
+  await load(n.completions, n.concurrency, async () =>
+    direct.push(await openTask(s.db, (await enrollByApi(s.apiUrl, people, nextId('p2d'))).id, 'eligibility_review')),
+  );
+  const a = await load(viaApi.length, n.concurrency, (i) =>
+    http('POST', `${s.apiUrl}/api/v1/tasks/${viaApi[i]}/complete`, people.tokens.hr, { outcome: 'approve' }),
+  );
   const d = await load(direct.length, n.concurrency, (i) => completeDirect(s.client, direct[i], 'approve', actors.hr));
   const ratio = a.p50 / d.p50;
   return {
-    id: 'P2', name: `task completion round trip, p50 (p99 ${a.p99.toFixed(0)} vs ${d.p99.toFixed(0)} ms)${failed(a, 'API')}${failed(d, 'direct')}`, value: a.p50, floor: d.p50, unit: 'ms', ratio, target: 'p50 ≤ 1.5× floor', met: ratio <= 1.5,
+    id: 'P2',
+    name: `task completion round trip, p50 (p99 ${a.p99.toFixed(0)} vs ${d.p99.toFixed(0)} ms)${failed(a, 'API')}${failed(d, 'direct')}`,
+    value: a.p50,
+    floor: d.p50,
+    unit: 'ms',
+    ratio,
+    target: 'p50 ≤ 1.5× floor',
+    met: ratio <= 1.5,
     detail: { api: a, direct: d },
   };
 }
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'su', 'te', 'vo', 'ni', 'de', 'pa', 'zu', 'ri', 'ho', 'be', 'ga', 'ly', 'no', 'si', 'ta', 'we'];
-const GIVEN = ['Ana', 'Ben', 'Chen', 'Dara', 'Eli', 'Fatima', 'Gus', 'Hana', 'Ivan', 'Jo', 'Kiri', 'Luis', 'Mai', 'Nia', 'Omar', 'Pia', 'Quinn', 'Rosa', 'Sam', 'Tariq', 'Uma', 'Vic', 'Wen', 'Xochitl', 'Yusuf', 'Zoe', 'Ada', 'Bo', 'Cruz', 'Dev'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ra',
+  'su',
+  'te',
+  'vo',
+  'ni',
+  'de',
+  'pa',
+  'zu',
+  'ri',
+  'ho',
+  'be',
+  'ga',
+  'ly',
+  'no',
+  'si',
+  'ta',
+  'we',
+];
+const GIVEN = [
+  'Ana',
+  'Ben',
+  'Chen',
+  'Dara',
+  'Eli',
+  'Fatima',
+  'Gus',
+  'Hana',
+  'Ivan',
+  'Jo',
+  'Kiri',
+  'Luis',
+  'Mai',
+  'Nia',
+  'Omar',
+  'Pia',
+  'Quinn',
+  'Rosa',
+  'Sam',
+  'Tariq',
+  'Uma',
+  'Vic',
+  'Wen',
+  'Xochitl',
+  'Yusuf',
+  'Zoe',
+  'Ada',
+  'Bo',
+  'Cruz',
+  'Dev',
+];
 /** The surname of synthetic person `g` (8,000 of them) — the same in SQL and in the searches below. */
 export const syntheticSurname = (g: number) => {
   const s = SYLLABLES[g % 20] + SYLLABLES[Math.floor(g / 20) % 20] + SYLLABLES[Math.floor(g / 400) % 20];
@@ -116,12 +219,17 @@ async function fillReadModel(s: BenchServices, total: number): Promise<void> {
 /** The plans PostgreSQL picks for the inbox and the case search at 100k rows (for the notes in docs/performance.md). */
 async function explainReads(s: BenchServices): Promise<Record<string, string>> {
   const tokens = principalTokens({ sub: 'bench-hr', roles: ['hr_officer'], department: DEPT });
-  const plan = async (q: ReturnType<typeof sql>) => (await sql<{ 'QUERY PLAN': string }>`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) ${q}`.execute(s.db)).rows.map((r) => r['QUERY PLAN']).join('\n');
+  const plan = async (q: ReturnType<typeof sql>) =>
+    (await sql<{ 'QUERY PLAN': string }>`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) ${q}`.execute(s.db)).rows
+      .map((r) => r['QUERY PLAN'])
+      .join('\n');
   // The inbox's own query as the API runs it, and the search's condition as the API builds it.
   const user = { sub: 'bench-hr', roles: ['hr_officer'], department: DEPT, tokens } as unknown as User;
   return {
     inbox: await plan(taskListQuery(user, { status: 'open', view: 'inbox', limit: 50 })),
-    search: await plan(sql`SELECT * FROM cases WHERE viewers && ${sql.val(tokens)}::text[] AND to_tsvector('simple', subject) @@ to_tsquery('simple', ${searchWords(syntheticSurname(123))}) ORDER BY updated_at DESC, id DESC LIMIT 51`),
+    search: await plan(
+      sql`SELECT * FROM cases WHERE viewers && ${sql.val(tokens)}::text[] AND to_tsvector('simple', subject) @@ to_tsquery('simple', ${searchWords(syntheticSurname(123))}) ORDER BY updated_at DESC, id DESC LIMIT 51`,
+    ),
   };
 }
 
@@ -129,8 +237,12 @@ export async function p3Reads(s: BenchServices, people: People, n: Sizes): Promi
   const at = async (total: number) => {
     await fillReadModel(s, total);
     await untilQuiet(s.worker.pid);
-    const inbox = await load(n.reads, n.concurrency, () => http('GET', `${s.apiUrl}/api/v1/tasks?limit=50`, people.tokens.hr));
-    const search = await load(n.reads, n.concurrency, (i) => http('GET', `${s.apiUrl}/api/v1/cases?q=${syntheticSurname((i * 37) % 1000)}&limit=50`, people.tokens.hr));
+    const inbox = await load(n.reads, n.concurrency, () =>
+      http('GET', `${s.apiUrl}/api/v1/tasks?limit=50`, people.tokens.hr),
+    );
+    const search = await load(n.reads, n.concurrency, (i) =>
+      http('GET', `${s.apiUrl}/api/v1/cases?q=${syntheticSurname((i * 37) % 1000)}&limit=50`, people.tokens.hr),
+    );
     return { inbox, search };
   };
   const small = await at(1_000);
@@ -138,8 +250,14 @@ export async function p3Reads(s: BenchServices, people: People, n: Sizes): Promi
   const plans = await explainReads(s);
   const ratio = Math.max(big.inbox.p50 / small.inbox.p50, big.search.p50 / small.search.p50);
   return {
-    id: 'P3', name: `inbox / case search p50 at 100k vs 1k rows (inbox ${small.inbox.p50.toFixed(1)} → ${big.inbox.p50.toFixed(1)} ms, search ${small.search.p50.toFixed(1)} → ${big.search.p50.toFixed(1)} ms)`,
-    value: Math.max(big.inbox.p50, big.search.p50), floor: Math.max(small.inbox.p50, small.search.p50), unit: 'ms', ratio, target: '100k ≤ 1.3× 1k', met: ratio <= 1.3,
+    id: 'P3',
+    name: `inbox / case search p50 at 100k vs 1k rows (inbox ${small.inbox.p50.toFixed(1)} → ${big.inbox.p50.toFixed(1)} ms, search ${small.search.p50.toFixed(1)} → ${big.search.p50.toFixed(1)} ms)`,
+    value: Math.max(big.inbox.p50, big.search.p50),
+    floor: Math.max(small.inbox.p50, small.search.p50),
+    unit: 'ms',
+    ratio,
+    target: '100k ≤ 1.3× 1k',
+    met: ratio <= 1.3,
     detail: { at1k: small, at100k: big, plans },
   };
 }
@@ -149,10 +267,28 @@ export async function p4Memory(s: BenchServices, people: People, n: Sizes): Prom
   await untilQuiet(s.worker.pid);
   await s.worker.stop();
   s.worker.start();
-  for (let i = 0; i < 120 && !(await fetch(s.workerMetricsUrl).then((r) => r.ok, () => false)); i++) await new Promise((res) => setTimeout(res, 500));
+  for (
+    let i = 0;
+    i < 120 &&
+    !(await fetch(s.workerMetricsUrl).then(
+      (r) => r.ok,
+      () => false,
+    ));
+    i++
+  )
+    await new Promise((res) => setTimeout(res, 500));
   await new Promise((res) => setTimeout(res, 2000));
   const before = await residentMb(s.worker.pid);
-  const waiting = async () => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM cases WHERE id NOT LIKE 'synthetic-%' AND stage = 'eligibility_review'`.execute(s.db)).rows[0].n);
+  const waiting = async () =>
+    Number(
+      (
+        await sql<{
+          n: string;
+        }>`SELECT count(*) AS n FROM cases WHERE id NOT LIKE 'synthetic-%' AND stage = 'eligibility_review'`.execute(
+          s.db,
+        )
+      ).rows[0].n,
+    );
   const already = await waiting();
   // The high-water mark while the cases start, sampled each second.
   let peak = before;
@@ -162,7 +298,8 @@ export async function p4Memory(s: BenchServices, people: People, n: Sizes): Prom
     await load(n.idleCases, n.concurrency, () => enrollDirect(s.client, s.taskQueue, people, nextId('p4'), s.apiUrl));
     // Idle once every one of them has written its first read-model row (its first task is
     // open) and the worker has gone quiet; then a few seconds for the collector.
-    for (let i = 0; i < 4800 && (await waiting()) < already + n.idleCases; i++) await new Promise((res) => setTimeout(res, 500));
+    for (let i = 0; i < 4800 && (await waiting()) < already + n.idleCases; i++)
+      await new Promise((res) => setTimeout(res, 500));
     await untilQuiet(s.worker.pid);
   } finally {
     clearInterval(sampler);
@@ -177,24 +314,53 @@ export async function p4Memory(s: BenchServices, people: People, n: Sizes): Prom
   }
   const burstSeconds = (performance.now() - t0) / 1000;
   const after = await residentMb(s.worker.pid);
-  const cached = Number((await fetch(s.workerMetricsUrl).then((r) => r.text()).catch(() => '')).match(/sticky_cache_size\S* (\d+)/)?.[1] ?? NaN);
+  const cached = Number(
+    (
+      await fetch(s.workerMetricsUrl)
+        .then((r) => r.text())
+        .catch(() => '')
+    ).match(/sticky_cache_size\S* (\d+)/)?.[1] ?? NaN,
+  );
   // What the worker grew by, over the workflows its cache holds: the cost of one cached
   // workflow (an upper bound: the growth includes the rest of the burst's leftovers).
-  const perCachedKb = ((after - before) * 1024) / Math.max(1, Number.isNaN(cached) ? n.idleCases : Math.min(cached, n.idleCases));
+  const perCachedKb =
+    ((after - before) * 1024) / Math.max(1, Number.isNaN(cached) ? n.idleCases : Math.min(cached, n.idleCases));
   return {
-    id: 'P4', name: `worker resident memory with ${n.idleCases.toLocaleString('en-US')} open idle cases (${before.toFixed(0)} MB before, ${peak.toFixed(0)} MB at the peak of starting them in ${burstSeconds.toFixed(0)} s; ${Number.isNaN(cached) ? 'sticky cache size not reported' : `${cached} cached, ≤ ${perCachedKb.toFixed(0)} kB each: ${Math.floor(((512 - before) * 1024) / Math.max(1, perCachedKb))} fit in 512 MB`})`,
-    value: after, floor: 512, unit: 'MB', ratio: after / 512, target: '≤ 512 MB', met: after <= 512,
-    detail: { before, after, peak, burstSeconds, cached, perCachedKb, cachedThatFitIn512Mb: Math.floor(((512 - before) * 1024) / Math.max(1, perCachedKb)) },
+    id: 'P4',
+    name: `worker resident memory with ${n.idleCases.toLocaleString('en-US')} open idle cases (${before.toFixed(0)} MB before, ${peak.toFixed(0)} MB at the peak of starting them in ${burstSeconds.toFixed(0)} s; ${Number.isNaN(cached) ? 'sticky cache size not reported' : `${cached} cached, ≤ ${perCachedKb.toFixed(0)} kB each: ${Math.floor(((512 - before) * 1024) / Math.max(1, perCachedKb))} fit in 512 MB`})`,
+    value: after,
+    floor: 512,
+    unit: 'MB',
+    ratio: after / 512,
+    target: '≤ 512 MB',
+    met: after <= 512,
+    detail: {
+      before,
+      after,
+      peak,
+      burstSeconds,
+      cached,
+      perCachedKb,
+      cachedThatFitIn512Mb: Math.floor(((512 - before) * 1024) / Math.max(1, perCachedKb)),
+    },
   };
 }
 
 export async function p5Stories(s: BenchServices, people: People, n: Sizes): Promise<Figure> {
   const api = await load(n.stories, n.concurrency, () => storyByApi(s.apiUrl, people, nextId('p5a')));
-  const direct = await load(n.stories, n.concurrency, () => storyDirect(s.client, s.db, s.taskQueue, people, nextId('p5d'), s.apiUrl));
+  const direct = await load(n.stories, n.concurrency, () =>
+    storyDirect(s.client, s.db, s.taskQueue, people, nextId('p5d'), s.apiUrl),
+  );
   const ratio = api.perSecond / direct.perSecond;
   return {
-    id: 'P5', name: `whole leave stories per second (1 start + 6 steps)${failed(api, 'API')}${failed(direct, 'direct')}`, value: api.perSecond, floor: direct.perSecond, unit: '/s', ratio, target: 'ratio ≥ 0.5', met: ratio >= 0.5,
+    id: 'P5',
+    name: `whole leave stories per second (1 start + 6 steps)${failed(api, 'API')}${failed(direct, 'direct')}`,
+    value: api.perSecond,
+    floor: direct.perSecond,
+    unit: '/s',
+    ratio,
+    target: 'ratio ≥ 0.5',
+    met: ratio >= 0.5,
     detail: { api, direct },
   };
 }
-

@@ -36,23 +36,44 @@ export function peerJar(log: (m: string) => void): string {
   return jar;
 }
 
-export interface PeerFigures { name: string; starts: LoadResult; completions: LoadResult; startupSeconds: number }
+export interface PeerFigures {
+  name: string;
+  starts: LoadResult;
+  completions: LoadResult;
+  startupSeconds: number;
+}
 
-export async function measurePeer(opts: { starts: number; completions: number; concurrency: number }, log: (m: string) => void): Promise<PeerFigures> {
+export async function measurePeer(
+  opts: { starts: number; completions: number; concurrency: number },
+  log: (m: string) => void,
+): Promise<PeerFigures> {
   const jar = peerJar(log);
   const port = await freePort();
   const t0 = Date.now();
-  const child: ChildProcess = spawn('java', ['-Xmx1g', '-jar', jar], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child: ChildProcess = spawn('java', ['-Xmx1g', '-jar', jar], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const base = `http://127.0.0.1:${port}/process-api`;
   try {
     for (let i = 0; ; i++) {
-      if (await fetch(`${base}/repository/process-definitions?key=approval`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${base}/repository/process-definitions?key=approval`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       if (child.exitCode !== null || i > 240) throw new Error('the Flowable peer did not start');
       await new Promise((r) => setTimeout(r, 500));
     }
     const startupSeconds = (Date.now() - t0) / 1000;
     log(`Flowable peer up in ${startupSeconds.toFixed(1)} s`);
-    const start = (key: string) => http('POST', `${base}/runtime/process-instances`, undefined, { processDefinitionKey: 'approval', businessKey: key });
+    const start = (key: string) =>
+      http('POST', `${base}/runtime/process-instances`, undefined, {
+        processDefinitionKey: 'approval',
+        businessKey: key,
+      });
     // Warm-up, as mentorflow's services are warm when measured.
     await load(20, 4, (i) => start(`warm-${i}`));
     const starts = await load(opts.starts, opts.concurrency, (i) => start(`start-${i}`));
@@ -62,7 +83,9 @@ export async function measurePeer(opts: { starts: number; completions: number; c
       const found = await http('GET', `${base}/runtime/tasks?processInstanceId=${instance.id}`, undefined);
       tasks.push(found.data[0].id);
     });
-    const completions = await load(tasks.length, opts.concurrency, (i) => http('POST', `${base}/runtime/tasks/${tasks[i]}`, undefined, { action: 'complete' }, [200, 204]));
+    const completions = await load(tasks.length, opts.concurrency, (i) =>
+      http('POST', `${base}/runtime/tasks/${tasks[i]}`, undefined, { action: 'complete' }, [200, 204]),
+    );
     return { name: 'Flowable 7.1 (REST, embedded H2)', starts, completions, startupSeconds };
   } finally {
     child.kill('SIGTERM');

@@ -11,19 +11,33 @@ import type { PeerFigures } from './peer';
 
 export const RESULTS = path.join(ROOT, 'bench', 'results');
 
-const fmt = (v: number, unit: string) => (Number.isNaN(v) ? 'n/a' : `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${unit}`);
+const fmt = (v: number, unit: string) =>
+  Number.isNaN(v) ? 'n/a' : `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${unit}`;
 
 export function table(figures: Figure[], peer?: PeerFigures): string {
-  const lines = ['| figure | mentorflow | floor (Temporal direct) | ratio | target | met |', '| --- | --- | --- | --- | --- | --- |'];
+  const lines = [
+    '| figure | mentorflow | floor (Temporal direct) | ratio | target | met |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
   for (const f of figures) {
-    lines.push(`| ${f.id} ${f.name} | ${fmt(f.value, f.unit)} | ${fmt(f.floor, f.unit)} | ${f.ratio.toFixed(2)} | ${f.target} | ${f.met ? 'yes' : 'no'} |`);
+    lines.push(
+      `| ${f.id} ${f.name} | ${fmt(f.value, f.unit)} | ${fmt(f.floor, f.unit)} | ${f.ratio.toFixed(2)} | ${f.target} | ${f.met ? 'yes' : 'no'} |`,
+    );
   }
   if (peer) {
     const p1 = figures.find((f) => f.id === 'P1');
     const p2 = figures.find((f) => f.id === 'P2');
-    lines.push('', `| same work on the peer, ${peer.name} | peer | mentorflow | Temporal direct |`, '| --- | --- | --- | --- |');
-    lines.push(`| processes started per second | ${fmt(peer.starts.perSecond, '/s')} | ${fmt(p1?.value ?? NaN, '/s')} | ${fmt(p1?.floor ?? NaN, '/s')} |`);
-    lines.push(`| task completion p50 / p99 | ${fmt(peer.completions.p50, 'ms')} / ${fmt(peer.completions.p99, 'ms')} | ${fmt(p2?.value ?? NaN, 'ms')} | ${fmt(p2?.floor ?? NaN, 'ms')} |`);
+    lines.push(
+      '',
+      `| same work on the peer, ${peer.name} | peer | mentorflow | Temporal direct |`,
+      '| --- | --- | --- | --- |',
+    );
+    lines.push(
+      `| processes started per second | ${fmt(peer.starts.perSecond, '/s')} | ${fmt(p1?.value ?? NaN, '/s')} | ${fmt(p1?.floor ?? NaN, '/s')} |`,
+    );
+    lines.push(
+      `| task completion p50 / p99 | ${fmt(peer.completions.p50, 'ms')} / ${fmt(peer.completions.p99, 'ms')} | ${fmt(p2?.value ?? NaN, 'ms')} | ${fmt(p2?.floor ?? NaN, 'ms')} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -37,12 +51,23 @@ export function chart(figures: Figure[], peer?: PeerFigures): string {
       bars: [
         { name: 'mentorflow', value: f.value, unit: f.unit, colour: '#005ea2' },
         { name: f.id === 'P3' ? 'at 1k rows' : 'Temporal direct', value: f.floor, unit: f.unit, colour: '#71767a' },
-        ...(peer && f.id === 'P1' ? [{ name: 'Flowable', value: peer.starts.perSecond, unit: '/s', colour: '#e5a000' }] : []),
-        ...(peer && f.id === 'P2' ? [{ name: 'Flowable', value: peer.completions.p50, unit: 'ms', colour: '#e5a000' }] : []),
+        ...(peer && f.id === 'P1'
+          ? [{ name: 'Flowable', value: peer.starts.perSecond, unit: '/s', colour: '#e5a000' }]
+          : []),
+        ...(peer && f.id === 'P2'
+          ? [{ name: 'Flowable', value: peer.completions.p50, unit: 'ms', colour: '#e5a000' }]
+          : []),
       ],
     }));
   const p4 = figures.find((f) => f.id === 'P4');
-  if (p4) rows.push({ label: 'P4 worker memory (lower is better)', bars: [{ name: 'mentorflow', value: p4.value, unit: 'MB', colour: '#005ea2' }, { name: 'budget', value: 512, unit: 'MB', colour: '#71767a' }] });
+  if (p4)
+    rows.push({
+      label: 'P4 worker memory (lower is better)',
+      bars: [
+        { name: 'mentorflow', value: p4.value, unit: 'MB', colour: '#005ea2' },
+        { name: 'budget', value: 512, unit: 'MB', colour: '#71767a' },
+      ],
+    });
   let y = 40;
   const parts: string[] = [];
   for (const r of rows) {
@@ -51,7 +76,9 @@ export function chart(figures: Figure[], peer?: PeerFigures): string {
     y += 10;
     for (const b of r.bars) {
       const w = Number.isNaN(b.value) ? 0 : (b.value / max) * 420;
-      parts.push(`<text x="20" y="${y + 13}" font-size="12">${b.name}</text><rect x="150" y="${y}" width="${w.toFixed(1)}" height="16" fill="${b.colour}"/><text x="${(156 + w).toFixed(1)}" y="${y + 13}" font-size="12">${fmt(b.value, b.unit)}</text>`);
+      parts.push(
+        `<text x="20" y="${y + 13}" font-size="12">${b.name}</text><rect x="150" y="${y}" width="${w.toFixed(1)}" height="16" fill="${b.colour}"/><text x="${(156 + w).toFixed(1)}" y="${y + 13}" font-size="12">${fmt(b.value, b.unit)}</text>`,
+      );
       y += 22;
     }
     y += 18;
@@ -68,7 +95,13 @@ export function writeResults(figures: Figure[], peer: PeerFigures | undefined, m
   for (const name of ['latest', stamp]) {
     writeFileSync(path.join(RESULTS, `${name}.json`), json);
     writeFileSync(path.join(RESULTS, `${name}.svg`), svg);
-    if (plans) writeFileSync(path.join(RESULTS, `${name}-explain.txt`), Object.entries(plans).map(([k, v]) => `-- ${k} at 100k rows\n${v}\n`).join('\n'));
+    if (plans)
+      writeFileSync(
+        path.join(RESULTS, `${name}-explain.txt`),
+        Object.entries(plans)
+          .map(([k, v]) => `-- ${k} at 100k rows\n${v}\n`)
+          .join('\n'),
+      );
   }
   return path.join(RESULTS, 'latest.svg');
 }

@@ -51,8 +51,18 @@ export async function startBenchServices(log: (m: string) => void): Promise<Benc
     stops.push(() => db.destroy());
     const dev = await startDevServer({ port: await freePort() });
     stops.push(() => dev.stop());
-    const [smtpPort, smtpWebPort, apiPort, metricsPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
-    const catcher = new ProductProcess('smtp', 'smtp-catcher.ts', { SMTP_PORT: String(smtpPort), SMTP_WEB_PORT: String(smtpWebPort) }, path.join(dir, 'smtp.log'));
+    const [smtpPort, smtpWebPort, apiPort, metricsPort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
+    const catcher = new ProductProcess(
+      'smtp',
+      'smtp-catcher.ts',
+      { SMTP_PORT: String(smtpPort), SMTP_WEB_PORT: String(smtpWebPort) },
+      path.join(dir, 'smtp.log'),
+    );
     catcher.start();
     stops.push(() => catcher.stop());
     const bundlePath = path.join(dir, 'workflow-bundle.js');
@@ -62,12 +72,26 @@ export async function startBenchServices(log: (m: string) => void): Promise<Benc
     // The run's payload key: the processes and this client encrypt with it, as a deployment does.
     const payloadKeys = generatePayloadKeys('bench');
     const env = {
-      DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: dev.address, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      AUTH_JWT_SECRET: secret, WORKFLOW_BUNDLE_PATH: bundlePath, PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}`,
-      RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000', RATE_LIMIT_LINK_FAILURES: '1000000', RATE_LIMIT_FORMS_PER_HOUR: '1000000', NODE_ENV: 'development', LOG_LEVEL: 'warn', LOG_FORMAT: 'json',
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: dev.address,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      AUTH_JWT_SECRET: secret,
+      WORKFLOW_BUNDLE_PATH: bundlePath,
+      PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}`,
+      RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000',
+      RATE_LIMIT_LINK_FAILURES: '1000000',
+      RATE_LIMIT_FORMS_PER_HOUR: '1000000',
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'json',
       PAYLOAD_KEYS: formatPayloadKeys(payloadKeys),
     };
-    const worker = new ProductProcess('worker', 'worker.ts', { ...env, WORKER_METRICS_PORT: String(metricsPort), NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS ?? '' }, path.join(dir, 'worker.log'));
+    const worker = new ProductProcess(
+      'worker',
+      'worker.ts',
+      { ...env, WORKER_METRICS_PORT: String(metricsPort), NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS ?? '' },
+      path.join(dir, 'worker.log'),
+    );
     worker.start();
     stops.push(() => worker.stop());
     const api = new ProductProcess('api', 'api.ts', { ...env, PORT: String(apiPort) }, path.join(dir, 'api.log'));
@@ -77,13 +101,31 @@ export async function startBenchServices(log: (m: string) => void): Promise<Benc
     stops.push(() => connection.close());
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     for (let i = 0; ; i++) {
-      if (await fetch(`${apiUrl}/ready`).then((r) => r.ok, () => false)) break;
-      if (i > 240 || api.crashes.length + worker.crashes.length > 2) throw new Error(`the API did not become ready; see ${dir}/api.log and worker.log`);
+      if (
+        await fetch(`${apiUrl}/ready`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+      if (i > 240 || api.crashes.length + worker.crashes.length > 2)
+        throw new Error(`the API did not become ready; see ${dir}/api.log and worker.log`);
       await new Promise((r) => setTimeout(r, 500));
     }
     log(`services up: PostgreSQL, Temporal dev server, worker (pid ${worker.pid}), API ${apiUrl}`);
     const client = new Client({ connection, dataConverter: encryptingDataConverter(payloadKeys) });
-    return { db, databaseUrl, client, apiUrl, secret, taskQueue: TASK_QUEUE, worker, workerMetricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, dir, stop };
+    return {
+      db,
+      databaseUrl,
+      client,
+      apiUrl,
+      secret,
+      taskQueue: TASK_QUEUE,
+      worker,
+      workerMetricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
+      dir,
+      stop,
+    };
   } catch (err) {
     await stop();
     throw err;

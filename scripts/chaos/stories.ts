@@ -25,13 +25,29 @@ type Task = { id: string; type: string; ref?: string; candidateRoles: string[] }
 const DEPT = 'CDT';
 const admin: Person = { sub: 'chaos-admin', roles: ['admin'], name: 'Chaos Admin' };
 const hr: Person = { sub: 'chaos-hr', roles: ['hr_officer'], department: DEPT, name: 'Hana HR' };
-const sup: Person = { sub: 'chaos-sup', roles: ['supervisor'], department: DEPT, name: 'Sam Supervisor', email: 'sam@example.gov' };
+const sup: Person = {
+  sub: 'chaos-sup',
+  roles: ['supervisor'],
+  department: DEPT,
+  name: 'Sam Supervisor',
+  email: 'sam@example.gov',
+};
 const reviewer: Person = { sub: 'chaos-rev', roles: ['quality_reviewer'], name: 'Rita Reviewer' };
 const cw: Person = { sub: 'chaos-cw', roles: ['case_worker'], name: 'Casey Worker' };
 const caseSup: Person = { sub: 'chaos-csup', roles: ['case_supervisor'], name: 'Chris Supervisor' };
 const sw: Person = { sub: 'chaos-sw', roles: ['social_worker'], name: 'Sol Social', email: 'sol@county.example' };
-const staffOf = (programId: string): Person => ({ sub: `chaos-staff-${programId.slice(0, 8)}`, roles: ['program_staff'], programId, name: 'Pat Staff' });
-const coordinatorOf = (programId: string): Person => ({ sub: `chaos-coord-${programId.slice(0, 8)}`, roles: ['org_coordinator'], programId, name: 'Cora Coordinator' });
+const staffOf = (programId: string): Person => ({
+  sub: `chaos-staff-${programId.slice(0, 8)}`,
+  roles: ['program_staff'],
+  programId,
+  name: 'Pat Staff',
+});
+const coordinatorOf = (programId: string): Person => ({
+  sub: `chaos-coord-${programId.slice(0, 8)}`,
+  roles: ['org_coordinator'],
+  programId,
+  name: 'Cora Coordinator',
+});
 
 const yearsAgo = (n: number) => laDate(Date.now() - n * 365.25 * 86_400_000);
 const openTask = (c: Reply, type: string, role?: string): Task | undefined =>
@@ -39,7 +55,12 @@ const openTask = (c: Reply, type: string, role?: string): Task | undefined =>
 
 /** The case once the read model shows an open task of `type` (for `role`). */
 export async function taskOn(api: Api, who: Person, caseId: string, type: string, role?: string): Promise<Task> {
-  const c = await api.until(who, `/cases/${caseId}`, (r) => r.status === 200 && !!openTask(r, type, role), `task ${type}`);
+  const c = await api.until(
+    who,
+    `/cases/${caseId}`,
+    (r) => r.status === 200 && !!openTask(r, type, role),
+    `task ${type}`,
+  );
   return openTask(c, type, role)!;
 }
 
@@ -61,16 +82,29 @@ export const reach = (api: Api, who: Person, caseId: string, stage: string) =>
 
 /** A program in the directory; Partner when asked (for enrollments), else level none. */
 export async function program(api: Api, partner: boolean): Promise<string> {
-  const r = await api.post(admin, '/programs', {
-    name: `Chaos Mentors ${randomUUID().slice(0, 6)}`, organization: 'Chaos Mentors of Davis', contactEmail: `contact-${randomUUID().slice(0, 8)}@program.example`,
-    county: 'Yolo', startedOn: '2015-09-01', minimumMatchMonths: 12,
-  }, { key: randomUUID() });
+  const r = await api.post(
+    admin,
+    '/programs',
+    {
+      name: `Chaos Mentors ${randomUUID().slice(0, 6)}`,
+      organization: 'Chaos Mentors of Davis',
+      contactEmail: `contact-${randomUUID().slice(0, 8)}@program.example`,
+      county: 'Yolo',
+      startedOn: '2015-09-01',
+      minimumMatchMonths: 12,
+    },
+    { key: randomUUID() },
+  );
   const id = r.body.id as string;
   if (partner) {
     const year = Number(laDate(Date.now()).slice(0, 4));
     await api.until(admin, `/programs/${id}`, (x) => x.status === 200, 'the program');
     for (let i = 0; ; i++) {
-      const set = await api.once(admin, 'PUT', `/programs/${id}/level`, { level: 'partner', certifiedUntil: `${year + 2}-06-30`, note: 'chaos run' });
+      const set = await api.once(admin, 'PUT', `/programs/${id}/level`, {
+        level: 'partner',
+        certifiedUntil: `${year + 2}-06-30`,
+        note: 'chaos run',
+      });
       if (set.status === 200) break;
       if (i > 200) throw new Error(`program level: ${set.status}`);
       await new Promise((res) => setTimeout(res, 500));
@@ -80,101 +114,277 @@ export async function program(api: Api, partner: boolean): Promise<string> {
 }
 
 export async function leaveStory(api: Api, n: number, programId: string): Promise<Outcome> {
-  const emp: Person = { sub: `chaos-emp-${n}`, roles: ['employee'], department: DEPT, name: `Employee ${n}`, email: `chaos-emp${n}@example.gov` };
+  const emp: Person = {
+    sub: `chaos-emp-${n}`,
+    roles: ['employee'],
+    department: DEPT,
+    name: `Employee ${n}`,
+    email: `chaos-emp${n}@example.gov`,
+  };
   const year = Number(laDate(Date.now()).slice(0, 4));
   const today = laDate(Date.now());
-  const created = await api.post(emp, '/mentoring-leave/enrollments', {
-    employee: { id: emp.sub, name: emp.name, email: emp.email, department: DEPT, bargainingUnit: 1, appointment: 'permanent' },
-    supervisor: { id: sup.sub, name: sup.name, email: sup.email }, program: { programId },
-    commitment: { startDate: `${year}-01-15`, endDate: `${year + 1}-06-15` },
-  }, { key: randomUUID() });
+  const created = await api.post(
+    emp,
+    '/mentoring-leave/enrollments',
+    {
+      employee: {
+        id: emp.sub,
+        name: emp.name,
+        email: emp.email,
+        department: DEPT,
+        bargainingUnit: 1,
+        appointment: 'permanent',
+      },
+      supervisor: { id: sup.sub, name: sup.name, email: sup.email },
+      program: { programId },
+      commitment: { startDate: `${year}-01-15`, endDate: `${year + 1}-06-15` },
+    },
+    { key: randomUUID() },
+  );
   const id = caseIdOf(created);
   await complete(api, hr, await taskOn(api, hr, id, 'eligibility_review'), { outcome: 'approve' });
   await reach(api, emp, id, 'active');
-  await api.post(emp, `/mentoring-leave/enrollments/${id}/personal-time`, { date: today, hours: 3, kind: 'vacation', description: 'Reading with my mentee' }, { key: randomUUID() });
-  await complete(api, coordinatorOf(programId), await taskOn(api, coordinatorOf(programId), id, 'verify_personal_hours'), { outcome: 'verify' });
+  await api.post(
+    emp,
+    `/mentoring-leave/enrollments/${id}/personal-time`,
+    { date: today, hours: 3, kind: 'vacation', description: 'Reading with my mentee' },
+    { key: randomUUID() },
+  );
+  await complete(
+    api,
+    coordinatorOf(programId),
+    await taskOn(api, coordinatorOf(programId), id, 'verify_personal_hours'),
+    { outcome: 'verify' },
+  );
   await api.until(emp, `/cases/${id}`, (r) => r.body?.ledger?.verifiedPersonalHours === 3, 'verified hours');
-  await api.post(emp, `/mentoring-leave/enrollments/${id}/requests`, { date: today, hours: 2, attestNoTravel: true, note: 'Field trip' }, { key: randomUUID() });
+  await api.post(
+    emp,
+    `/mentoring-leave/enrollments/${id}/requests`,
+    { date: today, hours: 2, attestNoTravel: true, note: 'Field trip' },
+    { key: randomUUID() },
+  );
   await complete(api, sup, await taskOn(api, sup, id, 'supervisor_approval'), { outcome: 'approve' });
   await complete(api, hr, await taskOn(api, hr, id, 'hr_approval'), { outcome: 'approve' });
   await api.until(emp, `/cases/${id}`, (r) => r.body?.requests?.[0]?.status === 'approved', 'the approved request');
   return {
-    caseId: id, story: 'leave', stage: 'active', status: 'open',
-    events: { enrolled: 1, supervisor_confirmed: 1, enrollment_approved: 1, task_created: 4, task_completed: 4, personal_time_logged: 1, personal_time_verified: 1, leave_requested: 1, leave_request_supervisor_approved: 1, leave_request_approved: 1 },
+    caseId: id,
+    story: 'leave',
+    stage: 'active',
+    status: 'open',
+    events: {
+      enrolled: 1,
+      supervisor_confirmed: 1,
+      enrollment_approved: 1,
+      task_created: 4,
+      task_completed: 4,
+      personal_time_logged: 1,
+      personal_time_verified: 1,
+      leave_requested: 1,
+      leave_request_supervisor_approved: 1,
+      leave_request_approved: 1,
+    },
   };
 }
 
 export async function certificationStory(api: Api): Promise<Outcome> {
   const programId = await program(api, false);
-  const created = await api.post(staffOf(programId), `/programs/${programId}/certifications`, { level: 'affiliate' }, { key: randomUUID() });
+  const created = await api.post(
+    staffOf(programId),
+    `/programs/${programId}/certifications`,
+    { level: 'affiliate' },
+    { key: randomUUID() },
+  );
   const id = caseIdOf(created);
   await complete(api, reviewer, await taskOn(api, reviewer, id, 'application_review'), { outcome: 'approve' });
   await reach(api, reviewer, id, 'affiliate');
-  return { caseId: id, story: 'certification', stage: 'affiliate', status: 'closed', events: { applied: 1, task_created: 1, task_completed: 1, affiliate_granted: 1 } };
+  return {
+    caseId: id,
+    story: 'certification',
+    stage: 'affiliate',
+    status: 'closed',
+    events: { applied: 1, task_created: 1, task_completed: 1, affiliate_granted: 1 },
+  };
 }
 
 /** `tokenOf(email)` finds the one-time link a reference was e-mailed (at the SMTP catcher). */
 export async function mentorStory(api: Api, n: number, tokenOf: (email: string) => Promise<string>): Promise<Outcome> {
-  const refs = [1, 2].map((i) => ({ name: `Rae Reference${n}x${i}`, email: `chaos-ref${n}x${i}@mail.example`, relationship: i === 1 ? 'coworker' : 'former coach' }));
-  const created = await api.post(cw, '/foster/mentors', {
-    applicant: { name: `Morgan Mentor${n}`, email: `chaos-mentor${n}@mail.example`, phone: '+1 213 555 0100', dateOfBirth: yearsAgo(30), languages: ['English'], interests: ['soccer'], formerFosterYouth: false },
-    references: refs,
-  }, { key: randomUUID() });
+  const refs = [1, 2].map((i) => ({
+    name: `Rae Reference${n}x${i}`,
+    email: `chaos-ref${n}x${i}@mail.example`,
+    relationship: i === 1 ? 'coworker' : 'former coach',
+  }));
+  const created = await api.post(
+    cw,
+    '/foster/mentors',
+    {
+      applicant: {
+        name: `Morgan Mentor${n}`,
+        email: `chaos-mentor${n}@mail.example`,
+        phone: '+1 213 555 0100',
+        dateOfBirth: yearsAgo(30),
+        languages: ['English'],
+        interests: ['soccer'],
+        formerFosterYouth: false,
+      },
+      references: refs,
+    },
+    { key: randomUUID() },
+  );
   const id = caseIdOf(created);
-  for (let i = 0; i < 4; i++) await complete(api, cw, await taskOn(api, cw, id, 'background_check'), { outcome: 'clear' });
+  for (let i = 0; i < 4; i++)
+    await complete(api, cw, await taskOn(api, cw, id, 'background_check'), { outcome: 'clear' });
   await complete(api, cw, await taskOn(api, cw, id, 'interview'), { outcome: 'pass' });
   for (const r of refs) {
     const token = await tokenOf(r.email);
-    await api.post(undefined, `/foster/references/${token}`, { recommendation: 'yes' }, {
-      done: async () => (await api.once(cw, 'GET', `/cases/${id}`)).body?.references?.find((x: { name: string }) => x.name === r.name)?.status === 'answered',
-    }).catch(async (err: Error) => {
-      // Answered by an attempt whose reply was lost: the link is spent (404) and the answer is in.
-      const c = await api.once(cw, 'GET', `/cases/${id}`);
-      if (c.body?.references?.find((x: { name: string }) => x.name === r.name)?.status !== 'answered') throw err;
-    });
+    await api
+      .post(
+        undefined,
+        `/foster/references/${token}`,
+        { recommendation: 'yes' },
+        {
+          done: async () =>
+            (await api.once(cw, 'GET', `/cases/${id}`)).body?.references?.find(
+              (x: { name: string }) => x.name === r.name,
+            )?.status === 'answered',
+        },
+      )
+      .catch(async (err: Error) => {
+        // Answered by an attempt whose reply was lost: the link is spent (404) and the answer is in.
+        const c = await api.once(cw, 'GET', `/cases/${id}`);
+        if (c.body?.references?.find((x: { name: string }) => x.name === r.name)?.status !== 'answered') throw err;
+      });
   }
-  await api.post(cw, `/foster/mentors/${id}/training`, { date: laDate(Date.now()), hours: 6, module: 'Trauma-informed mentoring' }, { key: randomUUID() });
+  await api.post(
+    cw,
+    `/foster/mentors/${id}/training`,
+    { date: laDate(Date.now()), hours: 6, module: 'Trauma-informed mentoring' },
+    { key: randomUUID() },
+  );
   await complete(api, caseSup, await taskOn(api, caseSup, id, 'screening_decision'), { outcome: 'approve' });
   await reach(api, cw, id, 'approved');
   return {
-    caseId: id, story: 'mentor', stage: 'approved', status: 'open',
-    events: { applied: 1, task_created: 6, task_completed: 6, background_check_recorded: 4, interview_recorded: 1, reference_answered: 2, training_logged: 1, screening_complete: 1, mentor_approved: 1, proposed_for_match: 1, match_started: 1, returned_to_pool: 1 },
+    caseId: id,
+    story: 'mentor',
+    stage: 'approved',
+    status: 'open',
+    events: {
+      applied: 1,
+      task_created: 6,
+      task_completed: 6,
+      background_check_recorded: 4,
+      interview_recorded: 1,
+      reference_answered: 2,
+      training_logged: 1,
+      screening_complete: 1,
+      mentor_approved: 1,
+      proposed_for_match: 1,
+      match_started: 1,
+      returned_to_pool: 1,
+    },
   };
 }
 
 export async function youthStory(api: Api, n: number): Promise<Outcome> {
-  const created = await api.post(sw, '/foster/youth', {
-    youth: { name: `Jordan Youth${n}`, dateOfBirth: yearsAgo(14), county: 'Los Angeles', languages: ['English'], interests: ['art'], needs: 'Support with school attendance' },
-    socialWorker: { id: sw.sub, name: sw.name, email: sw.email }, caregiver: { name: 'Casey Caregiver', email: 'caregiver@mail.example' }, caseWorkerId: cw.sub,
-  }, { key: randomUUID() });
+  const created = await api.post(
+    sw,
+    '/foster/youth',
+    {
+      youth: {
+        name: `Jordan Youth${n}`,
+        dateOfBirth: yearsAgo(14),
+        county: 'Los Angeles',
+        languages: ['English'],
+        interests: ['art'],
+        needs: 'Support with school attendance',
+      },
+      socialWorker: { id: sw.sub, name: sw.name, email: sw.email },
+      caregiver: { name: 'Casey Caregiver', email: 'caregiver@mail.example' },
+      caseWorkerId: cw.sub,
+    },
+    { key: randomUUID() },
+  );
   const id = caseIdOf(created);
   await complete(api, sw, await taskOn(api, sw, id, 'consent', 'social_worker'), { outcome: 'accept' });
-  await complete(api, cw, await taskOn(api, cw, id, 'consent', 'case_worker'), { outcome: 'accept', data: { how: 'signed form' } });
+  await complete(api, cw, await taskOn(api, cw, id, 'consent', 'case_worker'), {
+    outcome: 'accept',
+    data: { how: 'signed form' },
+  });
   await complete(api, cw, await taskOn(api, cw, id, 'intake'), { outcome: 'done' });
   await reach(api, cw, id, 'ready');
   return {
-    caseId: id, story: 'youth', stage: 'ready', status: 'open',
-    events: { referred: 1, task_created: 3, task_completed: 3, consent_given: 2, intake_done: 1, ready_to_match: 1, proposed_for_match: 1, match_started: 1, returned_to_pool: 1 },
+    caseId: id,
+    story: 'youth',
+    stage: 'ready',
+    status: 'open',
+    events: {
+      referred: 1,
+      task_created: 3,
+      task_completed: 3,
+      consent_given: 2,
+      intake_done: 1,
+      ready_to_match: 1,
+      proposed_for_match: 1,
+      match_started: 1,
+      returned_to_pool: 1,
+    },
   };
 }
 
 export async function matchStory(api: Api, mentorCaseId: string, youthCaseId: string): Promise<Outcome> {
-  const created = await api.post(cw, '/foster/matches', { mentorCaseId, youthCaseId, rationale: 'Shared love of art' }, { key: randomUUID() });
+  const created = await api.post(
+    cw,
+    '/foster/matches',
+    { mentorCaseId, youthCaseId, rationale: 'Shared love of art' },
+    { key: randomUUID() },
+  );
   const id = caseIdOf(created);
-  for (let i = 0; i < 2; i++) await complete(api, cw, await taskOn(api, cw, id, 'consent', 'case_worker'), { outcome: 'accept', data: { how: 'phone' } });
+  for (let i = 0; i < 2; i++)
+    await complete(api, cw, await taskOn(api, cw, id, 'consent', 'case_worker'), {
+      outcome: 'accept',
+      data: { how: 'phone' },
+    });
   await complete(api, sw, await taskOn(api, sw, id, 'consent', 'social_worker'), { outcome: 'accept' });
   await complete(api, cw, await taskOn(api, cw, id, 'first_meeting'), { outcome: 'done' });
   await reach(api, cw, id, 'active');
-  await api.post(cw, `/foster/matches/${id}/close`, { reason: 'youth_moved', notes: 'Placement moved' }, {
-    done: async () => ['closing', 'closed'].includes((await api.once(cw, 'GET', `/cases/${id}`)).body?.stage),
+  await api.post(
+    cw,
+    `/foster/matches/${id}/close`,
+    { reason: 'youth_moved', notes: 'Placement moved' },
+    {
+      done: async () => ['closing', 'closed'].includes((await api.once(cw, 'GET', `/cases/${id}`)).body?.stage),
+    },
+  );
+  await complete(api, cw, await taskOn(api, cw, id, 'closure_interview'), {
+    outcome: 'done',
+    comment: 'Talked with both',
   });
-  await complete(api, cw, await taskOn(api, cw, id, 'closure_interview'), { outcome: 'done', comment: 'Talked with both' });
   await reach(api, cw, id, 'closed');
   // Both parties are back in the pool before the story ends.
-  await api.until(cw, `/foster/mentors/${mentorCaseId}`, (r) => r.status === 200 && !r.body.activeMatchId, 'mentor back in the pool');
-  await api.until(cw, `/foster/youth/${youthCaseId}`, (r) => r.status === 200 && !r.body.activeMatchId, 'youth back in the pool');
+  await api.until(
+    cw,
+    `/foster/mentors/${mentorCaseId}`,
+    (r) => r.status === 200 && !r.body.activeMatchId,
+    'mentor back in the pool',
+  );
+  await api.until(
+    cw,
+    `/foster/youth/${youthCaseId}`,
+    (r) => r.status === 200 && !r.body.activeMatchId,
+    'youth back in the pool',
+  );
   return {
-    caseId: id, story: 'match', stage: 'closed', status: 'closed',
-    events: { proposed: 1, task_created: 5, task_completed: 5, consent_given: 3, first_meeting_held: 1, closing: 1, match_closed: 1 },
+    caseId: id,
+    story: 'match',
+    stage: 'closed',
+    status: 'closed',
+    events: {
+      proposed: 1,
+      task_created: 5,
+      task_completed: 5,
+      consent_given: 3,
+      first_meeting_held: 1,
+      closing: 1,
+      match_closed: 1,
+    },
   };
 }

@@ -8,10 +8,20 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { eceCertificationWorkflow, eceCertificationWorkflowId } from '../../workflows/ece/certification';
-import { logDevelopmentUpdate, logPlacementHoursUpdate, placementEndedSignal, reservePlacementUpdate } from '../../workflows/ece/messages';
+import {
+  logDevelopmentUpdate,
+  logPlacementHoursUpdate,
+  placementEndedSignal,
+  reservePlacementUpdate,
+} from '../../workflows/ece/messages';
 import { ecePlacementWorkflow, ecePlacementWorkflowId } from '../../workflows/ece/placement';
 import { laDate } from '../../workflows/shared/calendar';
-import { caseDetailsQuery, caseRecordedUpdate, completeTaskUpdate, openTasksQuery } from '../../workflows/shared/messages';
+import {
+  caseDetailsQuery,
+  caseRecordedUpdate,
+  completeTaskUpdate,
+  openTasksQuery,
+} from '../../workflows/shared/messages';
 import type { Policy } from '../../workflows/shared/policy';
 import type { ActingUser } from '../../workflows/shared/records';
 import { completed, person, until, type Save } from './shared';
@@ -21,18 +31,47 @@ const COLLEGE = 'college-history';
 const coordinator = person('cc-1', ['college_coordinator'], { collegeId: COLLEGE });
 const member = (n: number) => person(`sc-${n}`, ['selection_committee'], { collegeId: COLLEGE });
 
-async function complete(h: WorkflowHandle, type: string, outcome: string, actor: ActingUser, extra: { comment?: string; data?: Record<string, unknown> } = {}) {
-  const task = (await h.query(openTasksQuery)).find((t) => t.type === type && (t.candidates.includes(`user:${actor.id}`) || !t.candidates.some((c) => c.startsWith('user:'))))!;
+async function complete(
+  h: WorkflowHandle,
+  type: string,
+  outcome: string,
+  actor: ActingUser,
+  extra: { comment?: string; data?: Record<string, unknown> } = {},
+) {
+  const task = (await h.query(openTasksQuery)).find(
+    (t) =>
+      t.type === type &&
+      (t.candidates.includes(`user:${actor.id}`) || !t.candidates.some((c) => c.startsWith('user:'))),
+  )!;
   await h.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, outcome, ...extra, actor }] });
 }
 
-export async function eceStories(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save): Promise<void> {
+export async function eceStories(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  policy: Policy,
+  save: Save,
+): Promise<void> {
   const now = () => env.currentTimeMs().then(Number);
   const certify = async (id: string, votes: ('approve' | 'decline')[]) => {
     const mentor = person(`ece-mentor-${id}`, ['ece_mentor']);
     const h = await env.client.workflow.start(eceCertificationWorkflow, {
-      taskQueue, workflowId: eceCertificationWorkflowId(id),
-      args: [{ caseId: id, collegeId: COLLEGE, person: { id: mentor.id, name: 'M', email: 'm@example.org' }, role: 'mentor_teacher', site: 'S', yearsExperience: 8, permitLevel: 'Master Teacher', evidence: 'E', policy, appliedBy: coordinator }],
+      taskQueue,
+      workflowId: eceCertificationWorkflowId(id),
+      args: [
+        {
+          caseId: id,
+          collegeId: COLLEGE,
+          person: { id: mentor.id, name: 'M', email: 'm@example.org' },
+          role: 'mentor_teacher',
+          site: 'S',
+          yearsExperience: 8,
+          permitLevel: 'Master Teacher',
+          evidence: 'E',
+          policy,
+          appliedBy: coordinator,
+        },
+      ],
     });
     await h.executeUpdate(caseRecordedUpdate);
     for (const [i, v] of votes.entries()) await complete(h, 'committee_vote', v, member(i + 1));
@@ -41,9 +80,13 @@ export async function eceStories(env: TestWorkflowEnvironment, taskQueue: string
 
   // Voted in 2 to 1, holds a placement that ends, renewed with 12 development hours.
   const renewed = await certify('ece-history-1', ['approve', 'decline', 'approve']);
-  await renewed.h.executeUpdate(reservePlacementUpdate, { args: [{ placementId: 'placement-history-0', kind: 'student' }] });
+  await renewed.h.executeUpdate(reservePlacementUpdate, {
+    args: [{ placementId: 'placement-history-0', kind: 'student' }],
+  });
   await renewed.h.signal(placementEndedSignal, { placementId: 'placement-history-0' });
-  await renewed.h.executeUpdate(logDevelopmentUpdate, { args: [{ date: laDate(await now()), hours: 12, topic: 'Reflective supervision', actor: renewed.mentor }] });
+  await renewed.h.executeUpdate(logDevelopmentUpdate, {
+    args: [{ date: laDate(await now()), hours: 12, topic: 'Reflective supervision', actor: renewed.mentor }],
+  });
   const firstUntil = (await renewed.h.query(caseDetailsQuery)).certifiedUntil;
   await env.sleep(2 * 366 * DAY + 2 * DAY);
   await until(async () => (await renewed.h.query(caseDetailsQuery)).certifiedUntil !== firstUntil);
@@ -52,7 +95,9 @@ export async function eceStories(env: TestWorkflowEnvironment, taskQueue: string
 
   // Lapses with a placement open; the record closes once that placement ends.
   const lapsed = await certify('ece-history-2', ['approve', 'approve', 'approve']);
-  await lapsed.h.executeUpdate(reservePlacementUpdate, { args: [{ placementId: 'placement-history-9', kind: 'student' }] });
+  await lapsed.h.executeUpdate(reservePlacementUpdate, {
+    args: [{ placementId: 'placement-history-9', kind: 'student' }],
+  });
   await env.sleep(2 * 366 * DAY + 2 * DAY);
   await lapsed.h.signal(placementEndedSignal, { placementId: 'placement-history-9' });
   await completed(lapsed.h);
@@ -63,18 +108,30 @@ export async function eceStories(env: TestWorkflowEnvironment, taskQueue: string
   const place = async (id: string) => {
     const mentee = person(`ece-mentee-${id}`, ['ece_student']);
     const h = await env.client.workflow.start(ecePlacementWorkflow, {
-      taskQueue, workflowId: ecePlacementWorkflowId(id),
-      args: [{
-        caseId: id, collegeId: COLLEGE, mentorCaseId: 'ece-history-1', mentorWorkflowId: renewed.h.workflowId, mentor: { id: renewed.mentor.id, name: 'M', email: 'm@example.org', role: 'mentor_teacher' },
-        mentee: { id: mentee.id, name: 'S', email: 's@example.org', kind: 'student' }, term: { start: laDate(start), end: laDate(start + 30 * DAY) }, policy, placedBy: coordinator,
-      }],
+      taskQueue,
+      workflowId: ecePlacementWorkflowId(id),
+      args: [
+        {
+          caseId: id,
+          collegeId: COLLEGE,
+          mentorCaseId: 'ece-history-1',
+          mentorWorkflowId: renewed.h.workflowId,
+          mentor: { id: renewed.mentor.id, name: 'M', email: 'm@example.org', role: 'mentor_teacher' },
+          mentee: { id: mentee.id, name: 'S', email: 's@example.org', kind: 'student' },
+          term: { start: laDate(start), end: laDate(start + 30 * DAY) },
+          policy,
+          placedBy: coordinator,
+        },
+      ],
     });
     await h.executeUpdate(caseRecordedUpdate);
     return { h, mentee };
   };
   const closed = await place('placement-history-1');
   await complete(closed.h, 'accept_placement', 'accept', renewed.mentor);
-  await closed.h.executeUpdate(logPlacementHoursUpdate, { args: [{ date: laDate(start), hours: 3, activity: 'Observation', actor: closed.mentee }] });
+  await closed.h.executeUpdate(logPlacementHoursUpdate, {
+    args: [{ date: laDate(start), hours: 3, activity: 'Observation', actor: closed.mentee }],
+  });
   await complete(closed.h, 'confirm_hours', 'confirm', renewed.mentor);
   const cancelled = await place('placement-history-2');
   await env.sleep(32 * DAY);

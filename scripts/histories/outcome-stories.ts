@@ -13,7 +13,11 @@ import { certificationWorkflow } from '../../workflows/certification/workflow';
 import { eceCertificationWorkflow, eceCertificationWorkflowId } from '../../workflows/ece/certification';
 import { matchWorkflow, matchWorkflowId } from '../../workflows/foster/match';
 import {
-  closeYouthReferralUpdate, logTrainingUpdate, referenceAnswerUpdate, reserveForMatchUpdate, withdrawApplicationUpdate,
+  closeYouthReferralUpdate,
+  logTrainingUpdate,
+  referenceAnswerUpdate,
+  reserveForMatchUpdate,
+  withdrawApplicationUpdate,
 } from '../../workflows/foster/messages';
 import { mentorScreeningWorkflow } from '../../workflows/foster/mentor-screening';
 import { youthReferralWorkflow } from '../../workflows/foster/youth-referral';
@@ -22,7 +26,12 @@ import { mentoringLeaveWorkflow } from '../../workflows/mentoring-leave/workflow
 import { programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../../workflows/programs/workflow';
 import { addDays, laDate, laYear } from '../../workflows/shared/calendar';
 import {
-  caseDetailsQuery, caseRecordedUpdate, claimTaskUpdate, completeTaskUpdate, openTasksQuery, releaseTaskUpdate,
+  caseDetailsQuery,
+  caseRecordedUpdate,
+  claimTaskUpdate,
+  completeTaskUpdate,
+  openTasksQuery,
+  releaseTaskUpdate,
 } from '../../workflows/shared/messages';
 import type { Policy } from '../../workflows/shared/policy';
 import type { ActingUser } from '../../workflows/shared/records';
@@ -32,8 +41,14 @@ const csup = person('csup-1', ['case_supervisor']);
 const sw = person('sw-1', ['social_worker']);
 
 /** Completes every open task of `type` (or the first, `one`) as `actor`. */
-async function complete(h: WorkflowHandle, type: string, outcome: string, actor: ActingUser,
-  extra: { comment?: string; data?: Record<string, unknown> } = {}, one = false): Promise<void> {
+async function complete(
+  h: WorkflowHandle,
+  type: string,
+  outcome: string,
+  actor: ActingUser,
+  extra: { comment?: string; data?: Record<string, unknown> } = {},
+  one = false,
+): Promise<void> {
   const tasks = (await h.query(openTasksQuery)).filter((t) => t.type === type);
   for (const task of one ? tasks.slice(0, 1) : tasks) {
     const by = task.type === 'consent' && task.ref === 'social_worker' ? sw : actor;
@@ -43,7 +58,10 @@ async function complete(h: WorkflowHandle, type: string, outcome: string, actor:
 
 /** An enrollment denied; a request whose supervisor claims it, gives it back, then denies it. */
 async function leaveStories(
-  env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save,
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  policy: Policy,
+  save: Save,
 ): Promise<void> {
   const now = Number(await env.currentTimeMs());
   const year = laYear(now);
@@ -52,11 +70,16 @@ async function leaveStories(
   const start = async (n: number) => {
     const employee = person(`emp-history-${n}`, ['employee'], { department: 'CDT' });
     const h = await env.client.workflow.start(mentoringLeaveWorkflow, {
-      taskQueue, workflowId: `mentoring-leave-${year}-emp-history-${n}`,
-      args: [{
-        caseId: `case-history-leave-${n}`, policy, enrolledBy: employee,
-        enrollment: leaveEnrollment(year, { id: employee.id, name: `Employee ${n}`, email: `emp${n}@example.gov` }),
-      }],
+      taskQueue,
+      workflowId: `mentoring-leave-${year}-emp-history-${n}`,
+      args: [
+        {
+          caseId: `case-history-leave-${n}`,
+          policy,
+          enrolledBy: employee,
+          enrollment: leaveEnrollment(year, { id: employee.id, name: `Employee ${n}`, email: `emp${n}@example.gov` }),
+        },
+      ],
     });
     await h.executeUpdate(caseRecordedUpdate);
     return { h, employee };
@@ -87,18 +110,29 @@ async function leaveStories(
 
 /** A partnership application the reviewer does not approve; an ECE application declined 1 to 2. */
 async function declinedApplications(
-  env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save,
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  policy: Policy,
+  save: Save,
 ): Promise<void> {
   const cert = await env.client.workflow.start(certificationWorkflow, {
-    taskQueue, workflowId: 'certification-prog-history-2-1',
-    args: [{
-      caseId: 'case-history-cert-denied', levelSought: 'partner', policy,
-      appliedBy: person('staff', ['program_staff'], { programId: 'prog-history-2' }),
-      program: {
-        id: 'prog-history-2', name: 'Q', contactEmail: 'q@example.org', levelAtApplication: 'none',
-        certifiedUntilAtApplication: null,
+    taskQueue,
+    workflowId: 'certification-prog-history-2-1',
+    args: [
+      {
+        caseId: 'case-history-cert-denied',
+        levelSought: 'partner',
+        policy,
+        appliedBy: person('staff', ['program_staff'], { programId: 'prog-history-2' }),
+        program: {
+          id: 'prog-history-2',
+          name: 'Q',
+          contactEmail: 'q@example.org',
+          levelAtApplication: 'none',
+          certifiedUntilAtApplication: null,
+        },
       },
-    }],
+    ],
   });
   await cert.executeUpdate(caseRecordedUpdate);
   const reviewer = person('rev-1', ['quality_reviewer']);
@@ -108,18 +142,31 @@ async function declinedApplications(
 
   const college = 'college-history';
   const ece = await env.client.workflow.start(eceCertificationWorkflow, {
-    taskQueue, workflowId: eceCertificationWorkflowId('ece-history-3'),
-    args: [{
-      caseId: 'ece-history-3', collegeId: college, person: { id: 'ece-mentor-3', name: 'N', email: 'n@example.org' },
-      role: 'mentor_teacher', site: 'S', yearsExperience: 3, permitLevel: 'Teacher', evidence: 'E', policy,
-      appliedBy: person('cc-1', ['college_coordinator'], { collegeId: college }),
-    }],
+    taskQueue,
+    workflowId: eceCertificationWorkflowId('ece-history-3'),
+    args: [
+      {
+        caseId: 'ece-history-3',
+        collegeId: college,
+        person: { id: 'ece-mentor-3', name: 'N', email: 'n@example.org' },
+        role: 'mentor_teacher',
+        site: 'S',
+        yearsExperience: 3,
+        permitLevel: 'Teacher',
+        evidence: 'E',
+        policy,
+        appliedBy: person('cc-1', ['college_coordinator'], { collegeId: college }),
+      },
+    ],
   });
   await ece.executeUpdate(caseRecordedUpdate);
   for (const [i, vote] of (['decline', 'approve', 'decline'] as const).entries()) {
     const member = person(`sc-${i + 1}`, ['selection_committee'], { collegeId: college });
-    const task = (await ece.query(openTasksQuery)).find((t) => t.type === 'committee_vote'
-      && (t.candidates.includes(`user:${member.id}`) || !t.candidates.some((c) => c.startsWith('user:'))))!;
+    const task = (await ece.query(openTasksQuery)).find(
+      (t) =>
+        t.type === 'committee_vote' &&
+        (t.candidates.includes(`user:${member.id}`) || !t.candidates.some((c) => c.startsWith('user:'))),
+    )!;
     await ece.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, outcome: vote, actor: member }] });
   }
   await completed(ece);
@@ -129,18 +176,29 @@ async function declinedApplications(
 /** A mentor screened and approved, and a youth referred and ready: parties of their own. */
 async function fosterParties(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, n: number) {
   const mentor = await env.client.workflow.start(mentorScreeningWorkflow, {
-    taskQueue, workflowId: `mentor-screening-history-${n}`,
-    args: [{
-      caseId: `mentor-history-${n}`, caseWorkerId: cw1.id, policy, appliedBy: cw1,
-      applicant: {
-        name: 'A Mentor', email: 'a@example.org', phone: '555', dateOfBirth: '1990-01-01', languages: [], interests: [],
-        formerFosterYouth: false,
+    taskQueue,
+    workflowId: `mentor-screening-history-${n}`,
+    args: [
+      {
+        caseId: `mentor-history-${n}`,
+        caseWorkerId: cw1.id,
+        policy,
+        appliedBy: cw1,
+        applicant: {
+          name: 'A Mentor',
+          email: 'a@example.org',
+          phone: '555',
+          dateOfBirth: '1990-01-01',
+          languages: [],
+          interests: [],
+          formerFosterYouth: false,
+        },
+        references: [
+          { name: 'R1', email: 'r1@example.org', relationship: 'coworker' },
+          { name: 'R2', email: 'r2@example.org', relationship: 'coach' },
+        ],
       },
-      references: [
-        { name: 'R1', email: 'r1@example.org', relationship: 'coworker' },
-        { name: 'R2', email: 'r2@example.org', relationship: 'coach' },
-      ],
-    }],
+    ],
   });
   await mentor.executeUpdate(caseRecordedUpdate);
   await complete(mentor, 'background_check', 'clear', cw1);
@@ -157,12 +215,19 @@ async function fosterParties(env: TestWorkflowEnvironment, taskQueue: string, po
 
 async function referredYouth(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, n: number) {
   const youth = await env.client.workflow.start(youthReferralWorkflow, {
-    taskQueue, workflowId: `youth-referral-history-${n}`,
-    args: [{
-      caseId: `youth-history-${n}`, caseWorkerId: cw1.id, policy, referredBy: sw,
-      youth: { name: 'Y', dateOfBirth: '2012-01-01', county: 'Los Angeles', languages: [], interests: [], needs: '' },
-      socialWorker: { id: 'sw-1', name: 'S', email: 's@example.org' }, caregiver: { name: 'C' },
-    }],
+    taskQueue,
+    workflowId: `youth-referral-history-${n}`,
+    args: [
+      {
+        caseId: `youth-history-${n}`,
+        caseWorkerId: cw1.id,
+        policy,
+        referredBy: sw,
+        youth: { name: 'Y', dateOfBirth: '2012-01-01', county: 'Los Angeles', languages: [], interests: [], needs: '' },
+        socialWorker: { id: 'sw-1', name: 'S', email: 's@example.org' },
+        caregiver: { name: 'C' },
+      },
+    ],
   });
   await youth.executeUpdate(caseRecordedUpdate);
   await complete(youth, 'consent', 'accept', cw1, { data: { how: 'signed form' } });
@@ -170,25 +235,44 @@ async function referredYouth(env: TestWorkflowEnvironment, taskQueue: string, po
   return youth;
 }
 
-async function proposal(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy,
-  parties: { mentor: WorkflowHandle; youth: WorkflowHandle }, n: number, id: string) {
+async function proposal(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  policy: Policy,
+  parties: { mentor: WorkflowHandle; youth: WorkflowHandle },
+  n: number,
+  id: string,
+) {
   for (const h of [parties.mentor, parties.youth]) {
     await h.executeUpdate(reserveForMatchUpdate, { args: [{ matchId: id }] });
   }
   return env.client.workflow.start(matchWorkflow, {
-    taskQueue, workflowId: matchWorkflowId(id),
-    args: [{
-      caseId: id, mentorCaseId: `mentor-history-${n}`, youthCaseId: `youth-history-${n}`,
-      mentorWorkflowId: parties.mentor.workflowId, youthWorkflowId: parties.youth.workflowId,
-      caseWorkerId: cw1.id, socialWorker: { id: 'sw-1', email: 's@example.org' },
-      caregiverName: 'C', rationale: 'r', policy, proposedBy: cw1,
-    }],
+    taskQueue,
+    workflowId: matchWorkflowId(id),
+    args: [
+      {
+        caseId: id,
+        mentorCaseId: `mentor-history-${n}`,
+        youthCaseId: `youth-history-${n}`,
+        mentorWorkflowId: parties.mentor.workflowId,
+        youthWorkflowId: parties.youth.workflowId,
+        caseWorkerId: cw1.id,
+        socialWorker: { id: 'sw-1', email: 's@example.org' },
+        caregiverName: 'C',
+        rationale: 'r',
+        policy,
+        proposedBy: cw1,
+      },
+    ],
   });
 }
 
 /** A referral closed unmatched; a first meeting held on a given date; a proposal whose mentor withdrew. */
 async function fosterStories(
-  env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save,
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  policy: Policy,
+  save: Save,
 ): Promise<void> {
   const unmatched = await referredYouth(env, taskQueue, policy, 20);
   const closing = { reason: 'The family moved out of state', actor: cw1 };
@@ -212,13 +296,23 @@ async function fosterStories(
   await gone.mentor.executeUpdate(withdrawApplicationUpdate, { args: [{ reason: 'Moved away', actor: cw1 }] });
   await completed(gone.mentor);
   const cancelled = await env.client.workflow.start(matchWorkflow, {
-    taskQueue, workflowId: matchWorkflowId('match-history-gone'),
-    args: [{
-      caseId: 'match-history-gone', mentorCaseId: 'mentor-history-22', youthCaseId: 'youth-history-22',
-      mentorWorkflowId: gone.mentor.workflowId, youthWorkflowId: gone.youth.workflowId,
-      caseWorkerId: cw1.id, socialWorker: { id: 'sw-1', email: 's@example.org' },
-      caregiverName: 'C', rationale: 'r', policy, proposedBy: cw1,
-    }],
+    taskQueue,
+    workflowId: matchWorkflowId('match-history-gone'),
+    args: [
+      {
+        caseId: 'match-history-gone',
+        mentorCaseId: 'mentor-history-22',
+        youthCaseId: 'youth-history-22',
+        mentorWorkflowId: gone.mentor.workflowId,
+        youthWorkflowId: gone.youth.workflowId,
+        caseWorkerId: cw1.id,
+        socialWorker: { id: 'sw-1', email: 's@example.org' },
+        caregiverName: 'C',
+        rationale: 'r',
+        policy,
+        proposedBy: cw1,
+      },
+    ],
   });
   await completed(cancelled);
   await save('match-cancelled-at-start', cancelled);
@@ -231,7 +325,10 @@ async function fosterStories(
  * `npm run record-histories -- --only late-meeting` records it alone.
  */
 export async function lateMeetingStory(
-  env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save,
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  policy: Policy,
+  save: Save,
 ): Promise<void> {
   const parties = await fosterParties(env, taskQueue, policy, 23);
   const match = await proposal(env, taskQueue, policy, parties, 23, 'match-history-met-late');
@@ -252,20 +349,35 @@ export async function lateMeetingStory(
  * `npm run record-histories -- --only imports` records it alone.
  */
 export async function importStory(
-  env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save,
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  policy: Policy,
+  save: Save,
 ): Promise<void> {
   const now = Number(await env.currentTimeMs());
   const admin = person('admin');
   const program = await env.client.workflow.start(programRecordWorkflow, {
-    taskQueue, workflowId: programWorkflowId('prog-history-3'),
-    args: [{
-      policy, createdBy: admin,
-      program: {
-        id: 'prog-history-3', name: 'R', organization: 'O', contactEmail: 'r@example.org', county: 'Yolo',
-        startedOn: '2016-01-01', minimumMatchMonths: 12, level: 'none', certifiedUntil: null, createdBy: admin.id,
-        createdAt: new Date(now).toISOString(),
+    taskQueue,
+    workflowId: programWorkflowId('prog-history-3'),
+    args: [
+      {
+        policy,
+        createdBy: admin,
+        program: {
+          id: 'prog-history-3',
+          name: 'R',
+          organization: 'O',
+          contactEmail: 'r@example.org',
+          county: 'Yolo',
+          startedOn: '2016-01-01',
+          minimumMatchMonths: 12,
+          level: 'none',
+          certifiedUntil: null,
+          createdBy: admin.id,
+          createdAt: new Date(now).toISOString(),
+        },
       },
-    }],
+    ],
   });
   const today = laDate(now);
   for (const days of [30, 29]) {
@@ -285,23 +397,38 @@ export async function importStory(
  * (event 45), not on the task that finishes its write. `--only full-mid-update` records it alone.
  */
 export async function fullMidUpdateStory(
-  env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save,
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  policy: Policy,
+  save: Save,
 ): Promise<void> {
   const admin = person('admin', ['admin']);
   const program = await env.client.workflow.start(programRecordWorkflow, {
-    taskQueue, workflowId: programWorkflowId('prog-history-4'),
-    args: [{
-      policy: { ...policy, maxHistoryEvents: 44 }, createdBy: admin,
-      program: {
-        id: 'prog-history-4', name: 'S', organization: 'O', contactEmail: 's@example.org', county: 'Yolo',
-        startedOn: '2017-01-01', minimumMatchMonths: 12, level: 'none', certifiedUntil: null, createdBy: admin.id,
-        createdAt: new Date(Number(await env.currentTimeMs())).toISOString(),
+    taskQueue,
+    workflowId: programWorkflowId('prog-history-4'),
+    args: [
+      {
+        policy: { ...policy, maxHistoryEvents: 44 },
+        createdBy: admin,
+        program: {
+          id: 'prog-history-4',
+          name: 'S',
+          organization: 'O',
+          contactEmail: 's@example.org',
+          county: 'Yolo',
+          startedOn: '2017-01-01',
+          minimumMatchMonths: 12,
+          level: 'none',
+          certifiedUntil: null,
+          createdBy: admin.id,
+          createdAt: new Date(Number(await env.currentTimeMs())).toISOString(),
+        },
       },
-    }],
+    ],
   });
   const firstRun = program.firstExecutionRunId;
   for (let i = 0; i < 8; i++) {
-    const change = { level: i % 2 ? 'affiliate' as const : 'none' as const, note: `import ${i}`, actor: admin };
+    const change = { level: i % 2 ? ('affiliate' as const) : ('none' as const), note: `import ${i}`, actor: admin };
     await program.executeUpdate(setProgramLevelUpdate, { args: [change] });
   }
   await continuedAsNew(program, firstRun);
@@ -310,7 +437,10 @@ export async function fullMidUpdateStory(
 }
 
 export async function outcomeStories(
-  env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save,
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  policy: Policy,
+  save: Save,
 ): Promise<void> {
   await leaveStories(env, taskQueue, policy, save);
   await declinedApplications(env, taskQueue, policy, save);

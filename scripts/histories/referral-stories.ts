@@ -12,11 +12,21 @@
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
-import { confirmReferralAddressUpdate, offerByHandUpdate, programUnavailableSignal, withdrawReferralUpdate } from '../../workflows/referral/messages';
+import {
+  confirmReferralAddressUpdate,
+  offerByHandUpdate,
+  programUnavailableSignal,
+  withdrawReferralUpdate,
+} from '../../workflows/referral/messages';
 import { mentorReferralWorkflow, mentorReferralWorkflowId } from '../../workflows/referral/workflow';
 import type { RankedProgram } from '../../workflows/referral/types';
 import type { Volunteer } from '../../workflows/referral/inputs';
-import { caseDetailsQuery, caseRecordedUpdate, completeTaskUpdate, openTasksQuery } from '../../workflows/shared/messages';
+import {
+  caseDetailsQuery,
+  caseRecordedUpdate,
+  completeTaskUpdate,
+  openTasksQuery,
+} from '../../workflows/shared/messages';
 import type { Policy } from '../../workflows/shared/policy';
 import type { ActingUser } from '../../workflows/shared/records';
 import { completed, person, until, type Save } from './shared';
@@ -32,40 +42,85 @@ const DIRECTORY: Record<string, RankedProgram[]> = {
   Lassen: [program('lass-a')],
 };
 function program(id: string): RankedProgram {
-  return { programId: id, name: `Program ${id}`, contactEmail: `${id}@program.example`, reasons: ['serves the county'] };
+  return {
+    programId: id,
+    name: `Program ${id}`,
+    contactEmail: `${id}@program.example`,
+    reasons: ['serves the county'],
+  };
 }
 
 export const referralFakes = {
-  findReferralPrograms: async ({ volunteer, exclude, limit }: { volunteer: { county: string }; exclude: string[]; limit: number }) =>
-    (DIRECTORY[volunteer.county] ?? []).filter((p) => !exclude.includes(p.programId)).slice(0, limit),
+  findReferralPrograms: async ({
+    volunteer,
+    exclude,
+    limit,
+  }: {
+    volunteer: { county: string };
+    exclude: string[];
+    limit: number;
+  }) => (DIRECTORY[volunteer.county] ?? []).filter((p) => !exclude.includes(p.programId)).slice(0, limit),
   findPlaceablePrograms: async ({ exclude }: { exclude: string[] }) =>
-    Object.values(DIRECTORY).flat().filter((p) => !exclude.includes(p.programId)).map(({ programId, name, contactEmail }) => ({ programId, name, contactEmail })),
+    Object.values(DIRECTORY)
+      .flat()
+      .filter((p) => !exclude.includes(p.programId))
+      .map(({ programId, name, contactEmail }) => ({ programId, name, contactEmail })),
   sendReferralConfirmation: async () => ({ sent: true }),
 };
 
 const volunteer = (county: string): Volunteer => ({
-  name: 'V', email: `v-${county.toLowerCase()}@example.org`, phone: '916-555-0100', county, ageBand: '35-54', languages: ['English'],
-  interests: [], youthAges: { min: 10, max: 14 }, hoursPerMonth: 8, format: 'in_person',
+  name: 'V',
+  email: `v-${county.toLowerCase()}@example.org`,
+  phone: '916-555-0100',
+  county,
+  ageBand: '35-54',
+  languages: ['English'],
+  interests: [],
+  youthAges: { min: 10, max: 14 },
+  hoursPerMonth: 8,
+  format: 'in_person',
 });
 
-async function complete(h: WorkflowHandle, type: string, outcome: string, actor: (ref?: string) => ActingUser, extra: { comment?: string; data?: Record<string, unknown>; ref?: string } = {}) {
+async function complete(
+  h: WorkflowHandle,
+  type: string,
+  outcome: string,
+  actor: (ref?: string) => ActingUser,
+  extra: { comment?: string; data?: Record<string, unknown>; ref?: string } = {},
+) {
   const task = (await h.query(openTasksQuery)).find((t) => t.type === type && (!extra.ref || t.ref === extra.ref))!;
-  await h.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, outcome, comment: extra.comment, data: extra.data, actor: actor(task.ref) }] });
+  await h.executeUpdate(completeTaskUpdate, {
+    args: [{ taskId: task.id, outcome, comment: extra.comment, data: extra.data, actor: actor(task.ref) }],
+  });
 }
 const staff = (ref?: string) => staffOf(ref!);
 
 function starter(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy) {
   return async (id: string, county: string, campaign?: string) => {
     const h = await env.client.workflow.start(mentorReferralWorkflow, {
-      taskQueue, workflowId: mentorReferralWorkflowId(id),
-      args: [{ caseId: id, volunteer: volunteer(county), ...(campaign ? { campaign } : {}), policy, submittedBy: { id: 'volunteer', name: 'the volunteer' } }],
+      taskQueue,
+      workflowId: mentorReferralWorkflowId(id),
+      args: [
+        {
+          caseId: id,
+          volunteer: volunteer(county),
+          ...(campaign ? { campaign } : {}),
+          policy,
+          submittedBy: { id: 'volunteer', name: 'the volunteer' },
+        },
+      ],
     });
     await h.executeUpdate(caseRecordedUpdate);
     return h;
   };
 }
 
-export async function referralConfirmationStories(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save): Promise<void> {
+export async function referralConfirmationStories(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  policy: Policy,
+  save: Save,
+): Promise<void> {
   const start = starter(env, taskQueue, policy);
   // Confirmed: offered to a, b, c; c declines (d offered), a makes contact and reports enrolled.
   const confirmed = await start('referral-history-4', 'Yolo', 'MentorsOfColor');
@@ -84,12 +139,19 @@ export async function referralConfirmationStories(env: TestWorkflowEnvironment, 
 
   // Withdrawn through the e-mail's other link before the address was confirmed.
   const withdrawn = await start('referral-history-6', 'Lassen');
-  await withdrawn.executeUpdate(withdrawReferralUpdate, { args: [{ actor: { id: 'volunteer', name: 'the volunteer' } }] });
+  await withdrawn.executeUpdate(withdrawReferralUpdate, {
+    args: [{ actor: { id: 'volunteer', name: 'the volunteer' } }],
+  });
   await completed(withdrawn);
   await save('mentor-referral-unconfirmed-withdrawn', withdrawn);
 }
 
-export async function referralStories(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save): Promise<void> {
+export async function referralStories(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  policy: Policy,
+  save: Save,
+): Promise<void> {
   const start = starter(env, taskQueue, policy);
 
   // Enrolled: b declines (d offered in round 2), c finds no fit after contact, a makes contact and reports enrolled.
@@ -106,12 +168,18 @@ export async function referralStories(env: TestWorkflowEnvironment, taskQueue: s
   const rounds = await start('referral-history-2', 'Trinity');
   for (let round = 1; round <= 3; round++) {
     await env.sleep(12 * DAY); // 5 business days, holidays included
-    await until(async () => (await rounds.query(openTasksQuery)).some((t) => t.type === (round === 3 ? 'place_referral' : 'contact_volunteer')));
+    await until(async () =>
+      (await rounds.query(openTasksQuery)).some(
+        (t) => t.type === (round === 3 ? 'place_referral' : 'contact_volunteer'),
+      ),
+    );
   }
   const details = await rounds.query(caseDetailsQuery);
   if (!details.placeable) throw new Error(`not awaiting placement: ${JSON.stringify(details.offers)}`);
   const placeable = details.placeable as { programId: string }[];
-  await complete(rounds, 'place_referral', 'referred', () => coordinator, { data: { programIds: [placeable[0].programId] } });
+  await complete(rounds, 'place_referral', 'referred', () => coordinator, {
+    data: { programIds: [placeable[0].programId] },
+  });
   // And one more picked by hand while that offer is open.
   await rounds.executeUpdate(offerByHandUpdate, { args: [{ programs: [program('lass-a')], actor: coordinator }] });
   await rounds.executeUpdate(withdrawReferralUpdate, { args: [{ actor: { id: 'volunteer', name: 'the volunteer' } }] });

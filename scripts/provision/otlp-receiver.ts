@@ -8,10 +8,18 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 interface OtlpJson {
-  resourceSpans?: { resource?: { attributes?: { key: string; value: { stringValue?: string } }[] }; scopeSpans?: { spans?: { traceId: string; name: string }[] }[] }[];
+  resourceSpans?: {
+    resource?: { attributes?: { key: string; value: { stringValue?: string } }[] };
+    scopeSpans?: { spans?: { traceId: string; name: string }[] }[];
+  }[];
 }
 
-export async function startOtlpReceiver(): Promise<{ url: string; spans(): number; tracesAcross(services: string[], waitMs: number): Promise<number>; close(): Promise<void> }> {
+export async function startOtlpReceiver(): Promise<{
+  url: string;
+  spans(): number;
+  tracesAcross(services: string[], waitMs: number): Promise<number>;
+  close(): Promise<void>;
+}> {
   const services = new Map<string, Set<string>>(); // traceId -> service names
   let count = 0;
   const server = http.createServer((req, res) => {

@@ -19,17 +19,30 @@ export interface ProvidedDatabase {
   stop(): Promise<void>;
 }
 
-export async function provideDatabase(opts: { url?: string; database: string; port?: number; dir?: string; fresh?: boolean; log?: (m: string) => void }): Promise<ProvidedDatabase> {
+export async function provideDatabase(opts: {
+  url?: string;
+  database: string;
+  port?: number;
+  dir?: string;
+  fresh?: boolean;
+  log?: (m: string) => void;
+}): Promise<ProvidedDatabase> {
   let url = opts.url;
   let server: LocalPostgres | undefined;
   if (!url) {
-    server = await startEmbeddedPostgres({ dir: opts.dir ?? path.join(DATA_DIR, 'pg'), port: opts.port || (await freePort()), log: opts.log });
+    server = await startEmbeddedPostgres({
+      dir: opts.dir ?? path.join(DATA_DIR, 'pg'),
+      port: opts.port || (await freePort()),
+      log: opts.log,
+    });
     url = server.url(opts.database);
   }
   if (opts.fresh) await recreateDatabase(url);
   const db = await prepareDatabase(url);
   return {
-    url, db, server: server?.owned ? server : undefined,
+    url,
+    db,
+    server: server?.owned ? server : undefined,
     stop: async () => {
       await db.destroy();
       if (server?.owned) await server.stop();

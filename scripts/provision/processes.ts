@@ -19,19 +19,28 @@ export class ProductProcess {
   starts = 0;
   crashes: string[] = [];
 
-  constructor(readonly name: string, private readonly script: string, private readonly env: Record<string, string>, private readonly logFile: string) {}
+  constructor(
+    readonly name: string,
+    private readonly script: string,
+    private readonly env: Record<string, string>,
+    private readonly logFile: string,
+  ) {}
 
   start(): void {
     const log = createWriteStream(this.logFile, { flags: 'a' });
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', this.script)], {
-      cwd: ROOT, env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: ROOT,
+      env: { ...process.env, ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     child.once('exit', (code, signal) => {
       if (this.stopping || this.child !== child) return;
-      this.crashes.push(`${this.name} exited by itself (${signal ?? `code ${code}`}); see ${path.basename(this.logFile)}`);
+      this.crashes.push(
+        `${this.name} exited by itself (${signal ?? `code ${code}`}); see ${path.basename(this.logFile)}`,
+      );
       setTimeout(() => !this.stopping && this.child === child && this.start(), 1000);
     });
     this.stopping = false;

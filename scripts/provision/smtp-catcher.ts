@@ -27,13 +27,15 @@ export interface SmtpCatcher {
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-export async function startSmtpCatcher(opts: {
-  smtpPort?: number;
-  webPort?: number;
-  host?: string;
-  /** Recipients answered with a permanent 550 refusal (tests of the outbox). */
-  refuse?: (address: string) => boolean;
-} = {}): Promise<SmtpCatcher> {
+export async function startSmtpCatcher(
+  opts: {
+    smtpPort?: number;
+    webPort?: number;
+    host?: string;
+    /** Recipients answered with a permanent 550 refusal (tests of the outbox). */
+    refuse?: (address: string) => boolean;
+  } = {},
+): Promise<SmtpCatcher> {
   const host = opts.host ?? '127.0.0.1';
   const messages: CaughtMessage[] = [];
   let nextId = 1;
@@ -84,12 +86,22 @@ export async function startSmtpCatcher(opts: {
       res.writeHead(204).end();
     } else if (url.pathname === '/messages') {
       const to = url.searchParams.get('to');
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(to ? messages.filter((m) => m.to.includes(to)) : messages));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify(to ? messages.filter((m) => m.to.includes(to)) : messages));
     } else if (url.pathname === '/') {
-      const rows = [...messages].reverse().map((m) =>
-        `<article><h3>${esc(m.subject)}</h3><p><small>${esc(m.receivedAt)} · to ${esc(m.to.join(', '))}</small></p><pre>${esc(m.text)}</pre></article>`).join('');
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
-        `<!doctype html><meta charset="utf-8"><title>mentorflow inbox</title><style>body{font-family:system-ui;max-width:50rem;margin:2rem auto}article{border-top:1px solid #ddd}pre{white-space:pre-wrap}</style><h1>Local inbox (${messages.length})</h1>${rows || '<p>No messages yet.</p>'}`);
+      const rows = [...messages]
+        .reverse()
+        .map(
+          (m) =>
+            `<article><h3>${esc(m.subject)}</h3><p><small>${esc(m.receivedAt)} · to ${esc(m.to.join(', '))}</small></p><pre>${esc(m.text)}</pre></article>`,
+        )
+        .join('');
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(
+          `<!doctype html><meta charset="utf-8"><title>mentorflow inbox</title><style>body{font-family:system-ui;max-width:50rem;margin:2rem auto}article{border-top:1px solid #ddd}pre{white-space:pre-wrap}</style><h1>Local inbox (${messages.length})</h1>${rows || '<p>No messages yet.</p>'}`,
+        );
     } else {
       res.writeHead(404).end();
     }
@@ -113,7 +125,13 @@ export async function startSmtpCatcher(opts: {
 /** Until a catcher (in another process) answers on its web port. */
 export async function waitForCatcher(webPort: number): Promise<void> {
   for (let i = 0; i < 300; i++) {
-    if (await fetch(`http://127.0.0.1:${webPort}/messages?to=-`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`http://127.0.0.1:${webPort}/messages?to=-`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`the SMTP catcher did not answer on port ${webPort}`);
@@ -128,10 +146,17 @@ export async function caughtReferenceToken(webPort: number, email: string, timeo
 }
 
 /** The token of the newest link under `path` (e.g. `/referrals/confirm/`) in a message to `email`. */
-export async function caughtLinkToken(webPort: number, email: string, path: string, timeoutMs = 300_000): Promise<string> {
+export async function caughtLinkToken(
+  webPort: number,
+  email: string,
+  path: string,
+  timeoutMs = 300_000,
+): Promise<string> {
   const link = new RegExp(`${path.replace(/\//g, '\\/')}([A-Za-z0-9_-]+)`);
-  for (const until = Date.now() + timeoutMs; Date.now() < until;) {
-    const res = await fetch(`http://127.0.0.1:${webPort}/messages?to=${encodeURIComponent(email)}`).catch(() => undefined);
+  for (const until = Date.now() + timeoutMs; Date.now() < until; ) {
+    const res = await fetch(`http://127.0.0.1:${webPort}/messages?to=${encodeURIComponent(email)}`).catch(
+      () => undefined,
+    );
     const messages = res?.ok ? ((await res.json()) as CaughtMessage[]) : [];
     const m = messages.reverse().find((x) => link.test(x.text));
     if (m) return link.exec(m.text)![1];

@@ -26,8 +26,14 @@ export interface TemporalServerTools {
 
 /** The server and its SQL tool: TEMPORAL_SERVER_DIR, the cache, or a Go build into the cache. */
 export function resolveTemporalServer(): TemporalServerTools {
-  const dir = process.env.TEMPORAL_SERVER_DIR ?? path.join(CACHE_DIR, `temporal-server-${TEMPORAL_SERVER_VERSION.replace(/^v/, '')}`);
-  const tools = { server: path.join(dir, 'server'), sql: path.join(dir, 'sql'), schemaDir: path.join(dir, 'schema', 'postgresql', 'v12') };
+  const dir =
+    process.env.TEMPORAL_SERVER_DIR ??
+    path.join(CACHE_DIR, `temporal-server-${TEMPORAL_SERVER_VERSION.replace(/^v/, '')}`);
+  const tools = {
+    server: path.join(dir, 'server'),
+    sql: path.join(dir, 'sql'),
+    schemaDir: path.join(dir, 'schema', 'postgresql', 'v12'),
+  };
   if (existsSync(tools.server) && existsSync(tools.sql) && existsSync(tools.schemaDir)) return tools;
   if (!which('go')) {
     throw new Error(
@@ -40,8 +46,13 @@ export function resolveTemporalServer(): TemporalServerTools {
   const env = { ...process.env, GOBIN: dir, GOFLAGS: `${process.env.GOFLAGS ?? ''} -buildvcs=false`.trim() };
   for (const cmd of ['cmd/server', 'cmd/tools/sql']) {
     if (existsSync(path.join(dir, path.basename(cmd)))) continue;
-    say(`building the Temporal ${path.basename(cmd)} ${TEMPORAL_SERVER_VERSION} with Go into ${dir} (first time only; a few minutes)…`);
-    const r = spawnSync('go', ['install', `go.temporal.io/server/${cmd}@${TEMPORAL_SERVER_VERSION}`], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    say(
+      `building the Temporal ${path.basename(cmd)} ${TEMPORAL_SERVER_VERSION} with Go into ${dir} (first time only; a few minutes)…`,
+    );
+    const r = spawnSync('go', ['install', `go.temporal.io/server/${cmd}@${TEMPORAL_SERVER_VERSION}`], {
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     if (r.status !== 0) throw new Error(`go install go.temporal.io/server/${cmd}@${TEMPORAL_SERVER_VERSION} failed`);
   }
   // The schemas ship inside the module; copy them beside the binaries so the cache stands alone.
@@ -62,20 +73,36 @@ export interface PostgresLogin {
 /** The login of a PostgreSQL URL (the product's own database URL names the server to share). */
 export function loginOf(url: string): PostgresLogin {
   const u = new URL(url);
-  return { host: u.hostname, port: Number(u.port || 5432), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) };
+  return {
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+  };
 }
 
 /**
  * Creates (if missing) and brings up to date the server's two databases with its `sql`
  * tool; `fresh` drops them first (a test run starts from an empty cluster).
  */
-function applySchemas(tools: TemporalServerTools, pg: PostgresLogin, databases: { store: string; visibility: string }, fresh: boolean): void {
+function applySchemas(
+  tools: TemporalServerTools,
+  pg: PostgresLogin,
+  databases: { store: string; visibility: string },
+  fresh: boolean,
+): void {
   const base = ['--plugin', 'postgres12', '--ep', pg.host, '-p', String(pg.port), '-u', pg.user, '--pw', pg.password];
   const run = (args: string[]) => {
     const r = spawnSync(tools.sql, [...base, ...args], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`temporal sql tool ${args.join(' ')}: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ')}`);
+    if (r.status !== 0)
+      throw new Error(
+        `temporal sql tool ${args.join(' ')}: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ')}`,
+      );
   };
-  for (const [db, folder] of [[databases.store, 'temporal'], [databases.visibility, 'visibility']] as const) {
+  for (const [db, folder] of [
+    [databases.store, 'temporal'],
+    [databases.visibility, 'visibility'],
+  ] as const) {
     if (fresh) run(['--db', db, 'drop-database', '--force']);
     run(['--db', db, 'create-database']); // says so and succeeds when it exists
     run(['--db', db, 'setup-schema', '-v', '0.0']); // idempotent: records version 0.0 only once
@@ -119,8 +146,13 @@ export async function startTemporalCluster(opts: {
   const ports = {
     frontend: opts.frontendPort || (await port()),
     frontendHttp: await port(),
-    history: await port(), matching: await port(), worker: await port(),
-    mFrontend: await port(), mHistory: await port(), mMatching: await port(), mWorker: await port(),
+    history: await port(),
+    matching: await port(),
+    worker: await port(),
+    mFrontend: await port(),
+    mHistory: await port(),
+    mMatching: await port(),
+    mWorker: await port(),
     metrics: await port(),
   };
   const configDir = path.join(opts.dir, 'config');
@@ -142,7 +174,9 @@ export async function startTemporalCluster(opts: {
       grpcPort: ${grpc}
       membershipPort: ${membership}
       bindOnLocalHost: true${http ? `\n      httpPort: ${http}` : ''}`;
-  writeFileSync(path.join(configDir, 'development.yaml'), `# Written by scripts/provision/temporal-server.ts for this machine; rewritten on every start.
+  writeFileSync(
+    path.join(configDir, 'development.yaml'),
+    `# Written by scripts/provision/temporal-server.ts for this machine; rewritten on every start.
 log:
   stdout: true
   level: warn
@@ -181,20 +215,29 @@ dcRedirectionPolicy:
 dynamicConfigClient:
   filepath: ${JSON.stringify(path.join(configDir, 'dynamicconfig', 'cluster.yaml'))}
   pollInterval: 10s
-`);
+`,
+  );
   // Search attributes registered a moment ago are usable at once (not after the cache's minute);
   // Update-with-Start is on, as on Temporal Cloud; so is Worker Versioning.
   const extra = Object.entries({ ...VERSIONING_DYNAMIC_CONFIG, ...opts.dynamicConfig })
-    .map(([key, value]) => `${key}:\n  - value: ${JSON.stringify(value)}\n`).join('');
-  writeFileSync(path.join(configDir, 'dynamicconfig', 'cluster.yaml'), `system.forceSearchAttributesCacheRefreshOnRead:
+    .map(([key, value]) => `${key}:\n  - value: ${JSON.stringify(value)}\n`)
+    .join('');
+  writeFileSync(
+    path.join(configDir, 'dynamicconfig', 'cluster.yaml'),
+    `system.forceSearchAttributesCacheRefreshOnRead:
   - value: true
 frontend.enableExecuteMultiOperation:
   - value: true
 limit.maxIDLength:
   - value: 255
-${extra}`);
+${extra}`,
+  );
   const log = createWriteStream(path.join(opts.dir, 'temporal-server.log'), { flags: 'a' });
-  const child = spawn(tools.server, ['--root', opts.dir, '--config', 'config', '--env', 'development', '--allow-no-auth', 'start'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    tools.server,
+    ['--root', opts.dir, '--config', 'config', '--env', 'development', '--allow-no-auth', 'start'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -222,21 +265,34 @@ ${extra}`);
 /** The namespace and the product's search attributes, with the CLI, retried while the server warms up. */
 async function register(address: string, namespace: string): Promise<void> {
   const cli = resolveTemporalCli();
-  const run = (args: string[]) => spawnSync(cli, [...args, '--address', address], { encoding: 'utf8', timeout: 30_000 });
+  const run = (args: string[]) =>
+    spawnSync(cli, [...args, '--address', address], { encoding: 'utf8', timeout: 30_000 });
   const deadline = Date.now() + 120_000;
   for (;;) {
     const r = run(['operator', 'namespace', 'describe', '--namespace', namespace]);
     if (r.status === 0) break;
     const c = run(['operator', 'namespace', 'create', '--namespace', namespace, '--retention', '72h']);
     if (c.status === 0) continue;
-    if (Date.now() > deadline) throw new Error(`could not register namespace ${namespace}: ${(c.stderr || c.stdout).trim()}`);
+    if (Date.now() > deadline)
+      throw new Error(`could not register namespace ${namespace}: ${(c.stderr || c.stdout).trim()}`);
     await new Promise((r2) => setTimeout(r2, 1000));
   }
   for (const [name, type] of Object.entries(SEARCH_ATTRIBUTES)) {
     for (;;) {
-      const r = run(['operator', 'search-attribute', 'create', '--namespace', namespace, '--name', name, '--type', type]);
+      const r = run([
+        'operator',
+        'search-attribute',
+        'create',
+        '--namespace',
+        namespace,
+        '--name',
+        name,
+        '--type',
+        type,
+      ]);
       if (r.status === 0 || /already exists/i.test(r.stderr + r.stdout)) break;
-      if (Date.now() > deadline) throw new Error(`could not register search attribute ${name}: ${(r.stderr || r.stdout).trim()}`);
+      if (Date.now() > deadline)
+        throw new Error(`could not register search attribute ${name}: ${(r.stderr || r.stdout).trim()}`);
       await new Promise((r2) => setTimeout(r2, 1000));
     }
   }

@@ -32,8 +32,12 @@ export interface Verdict {
 
 export function loadHistories(): Loaded[] {
   const out: Loaded[] = [];
-  for (const g of readdirSync(HISTORIES).filter((d) => /^v\d+$/.test(d)).sort()) {
-    for (const f of readdirSync(path.join(HISTORIES, g)).filter((x) => x.endsWith('.json')).sort()) {
+  for (const g of readdirSync(HISTORIES)
+    .filter((d) => /^v\d+$/.test(d))
+    .sort()) {
+    for (const f of readdirSync(path.join(HISTORIES, g))
+      .filter((x) => x.endsWith('.json'))
+      .sort()) {
       const json = JSON.parse(readFileSync(path.join(HISTORIES, g, f), 'utf8'));
       const history = temporal.api.history.v1.History.fromObject(json);
       const type = history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name ?? '';
@@ -46,9 +50,12 @@ export function loadHistories(): Loaded[] {
 const driftKey = (d: Drift) => JSON.stringify([d.history, d.event, d.path, d.recorded, d.replayed]);
 
 /** Bundles a workflows entry point with the value interceptors (no tracing, no preloading). */
-const bundle = (workflowsPath: string) => bundleWorkflowCode({
-  workflowsPath, workflowInterceptorModules: [VALUE_INTERCEPTOR_MODULE], logger: new DefaultLogger('ERROR'),
-});
+const bundle = (workflowsPath: string) =>
+  bundleWorkflowCode({
+    workflowsPath,
+    workflowInterceptorModules: [VALUE_INTERCEPTOR_MODULE],
+    logger: new DefaultLogger('ERROR'),
+  });
 
 async function withCopy<T>(name: string, edits: Edit[], use: (entry: string) => Promise<T>): Promise<T> {
   const copy = mutatedWorkflows(name, edits);
@@ -81,12 +88,13 @@ async function start() {
     if (defining) typeFile.set(h.type, defining[0]);
   }
 
-  const reaches = (m: Mutation, index: number) => withCopy(`replay-coverage/p${index}`, m.probe, async (entry) => {
-    for await (const r of replayWithValues({ workflowBundle: await bundle(entry) }, histories)) {
-      if (r.replayed.some((v) => v.kind === 'probe')) return true;
-    }
-    return false;
-  }).catch(() => undefined);
+  const reaches = (m: Mutation, index: number) =>
+    withCopy(`replay-coverage/p${index}`, m.probe, async (entry) => {
+      for await (const r of replayWithValues({ workflowBundle: await bundle(entry) }, histories)) {
+        if (r.replayed.some((v) => v.kind === 'probe')) return true;
+      }
+      return false;
+    }).catch(() => undefined);
 
   return async (index: number): Promise<Verdict> => {
     const m = mutations[index];
@@ -97,7 +105,10 @@ async function start() {
       return { index, built: false };
     }
     const own = (h: Loaded) => Number(typeFile.get(h.type) === m.file);
-    for await (const r of replayWithValues({ workflowBundle }, [...histories].sort((a, b) => own(b) - own(a)))) {
+    for await (const r of replayWithValues(
+      { workflowBundle },
+      [...histories].sort((a, b) => own(b) - own(a)),
+    )) {
       const drift = r.drifts.find((d) => !baseline.has(driftKey(d)));
       // One history that fails is enough.
       if (r.error) return { index, built: true, found: `${r.workflowId}: ${r.error.name}` };
@@ -113,13 +124,21 @@ async function start() {
 export function serve(): void {
   const judging = start();
   process.on('message', (msg: { index: number }) => {
-    judging.then((judge) => judge(msg.index)).then((v) => process.send!(v), (err: Error) => {
+    judging
+      .then((judge) => judge(msg.index))
+      .then(
+        (v) => process.send!(v),
+        (err: Error) => {
+          console.error(err);
+          process.exit(1);
+        },
+      );
+  });
+  judging.then(
+    () => process.send!({ ready: true }),
+    (err: Error) => {
       console.error(err);
       process.exit(1);
-    });
-  });
-  judging.then(() => process.send!({ ready: true }), (err: Error) => {
-    console.error(err);
-    process.exit(1);
-  });
+    },
+  );
 }

@@ -39,23 +39,30 @@ const PROBE_HEADER = "import { proxySinks as __proxySinks } from '@temporalio/wo
 const PROBE_CALL = "__proxySinks().replayValues.command({ kind: 'probe', id: '', name: '', value: 0 })";
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((f) => {
-    const p = path.join(dir, f);
-    return statSync(p).isDirectory() ? filesUnder(p) : p.endsWith('.ts') ? [p] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((f) => {
+      const p = path.join(dir, f);
+      return statSync(p).isDirectory() ? filesUnder(p) : p.endsWith('.ts') ? [p] : [];
+    });
 }
 
-const isBlockLike = (n: ts.Node) =>
-  ts.isBlock(n) || ts.isSourceFile(n) || ts.isCaseClause(n) || ts.isDefaultClause(n);
-const hasAwait = (n: ts.Node): boolean => ts.isAwaitExpression(n) || (ts.isForOfStatement(n) && !!n.awaitModifier)
-  || (!ts.isFunctionLike(n) && !!ts.forEachChild(n, (c) => hasAwait(c) || undefined));
+const isBlockLike = (n: ts.Node) => ts.isBlock(n) || ts.isSourceFile(n) || ts.isCaseClause(n) || ts.isDefaultClause(n);
+const hasAwait = (n: ts.Node): boolean =>
+  ts.isAwaitExpression(n) ||
+  (ts.isForOfStatement(n) && !!n.awaitModifier) ||
+  (!ts.isFunctionLike(n) && !!ts.forEachChild(n, (c) => hasAwait(c) || undefined));
 /** Calendar functions that return an instant (ms) or a date: their results are moved a day. */
 const INSTANT_FUNCTIONS = ['addDuration', 'subtractDuration', 'laStartOfDay', 'laYearEnd'];
 const ISO_DURATION = /^P(\d+[YMWD])*(T(\d+[HMS])+)?$/;
 const ACTIVITY_TIMEOUT = /^\d+ (second|minute|hour|day)s?$/;
 const DAY = ' + 86_400_000';
-const calleeName = (c: ts.CallExpression) => (ts.isIdentifier(c.expression) ? c.expression.text
-  : ts.isPropertyAccessExpression(c.expression) ? c.expression.name.text : '');
+const calleeName = (c: ts.CallExpression) =>
+  ts.isIdentifier(c.expression)
+    ? c.expression.text
+    : ts.isPropertyAccessExpression(c.expression)
+      ? c.expression.name.text
+      : '';
 const SLEEP_HEADER = "import { sleep as __mutationSleep } from '@temporalio/workflow';\n";
 
 /** Functions declared with `subject` and `text` parameters build e-mails: name → those parameters' positions. */
@@ -64,8 +71,12 @@ function emailBuilders(sources: ts.SourceFile[]): Map<string, number[]> {
   const visit = (n: ts.Node): void => {
     if (ts.isFunctionLike(n) && 'parameters' in n) {
       const names = n.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
-      const name = n.name && ts.isIdentifier(n.name) ? n.name.text
-        : ts.isVariableDeclaration(n.parent) && ts.isIdentifier(n.parent.name) ? n.parent.name.text : '';
+      const name =
+        n.name && ts.isIdentifier(n.name)
+          ? n.name.text
+          : ts.isVariableDeclaration(n.parent) && ts.isIdentifier(n.parent.name)
+            ? n.parent.name.text
+            : '';
       if (name && names.includes('subject') && names.includes('text')) {
         out.set(name, [names.indexOf('subject'), names.indexOf('text')]);
       }
@@ -86,8 +97,12 @@ function inValidator(n: ts.Node): boolean {
     if (!ts.isPropertyAssignment(p) || p.name.getText() !== 'validator') return false;
     if (!ts.isArrowFunction(p.initializer) && !ts.isFunctionExpression(p.initializer)) return false;
     const call = p.parent.parent;
-    return ts.isObjectLiteralExpression(p.parent) && ts.isCallExpression(call) && calleeName(call) === 'setHandler'
-      && call.arguments.includes(p.parent);
+    return (
+      ts.isObjectLiteralExpression(p.parent) &&
+      ts.isCallExpression(call) &&
+      calleeName(call) === 'setHandler' &&
+      call.arguments.includes(p.parent)
+    );
   });
 }
 
@@ -98,7 +113,10 @@ export function findMutations(): { mutations: Mutation[]; excluded: Record<strin
   const builders = emailBuilders(sources);
   const mutations: Mutation[] = [];
   const excluded: Record<string, number> = {
-    'DEFAULT_POLICY literal': 0, 'activity option': 0, 'declaration (remove/reorder)': 0, 'Update validator': 0,
+    'DEFAULT_POLICY literal': 0,
+    'activity option': 0,
+    'declaration (remove/reorder)': 0,
+    'Update validator': 0,
   };
   for (const sf of sources) {
     const file = path.relative(WORKFLOWS, sf.fileName).replace(/\\/g, '/');
@@ -106,9 +124,11 @@ export function findMutations(): { mutations: Mutation[]; excluded: Record<strin
     const replace = (n: ts.Node, text: string): Omit<Edit, 'file'> => ({ from: n.getStart(sf), to: n.getEnd(), text });
     const wrap = (n: ts.Node, after: string) => replace(n, `(${n.getText(sf)})${after}`);
     // The probe of an expression reports before evaluating it; of a statement, before running it.
-    const probe = (n: ts.Node): Edit[] => [ts.isStatement(n)
-      ? { file, from: n.getStart(sf), to: n.getStart(sf), text: `${PROBE_CALL};\n`, header: PROBE_HEADER }
-      : { file, ...replace(n, `(${PROBE_CALL}, ${n.getText(sf)})`), header: PROBE_HEADER }];
+    const probe = (n: ts.Node): Edit[] => [
+      ts.isStatement(n)
+        ? { file, from: n.getStart(sf), to: n.getStart(sf), text: `${PROBE_CALL};\n`, header: PROBE_HEADER }
+        : { file, ...replace(n, `(${PROBE_CALL}, ${n.getText(sf)})`), header: PROBE_HEADER },
+    ];
     const add = (kind: MutationKind, n: ts.Node, what: string, edits: Omit<Edit, 'file'>[]) => {
       if (inValidator(n)) excluded['Update validator']++;
       else {
@@ -117,8 +137,9 @@ export function findMutations(): { mutations: Mutation[]; excluded: Record<strin
     };
     const inDefaultPolicy = (n: ts.Node) =>
       !!ts.findAncestor(n, (p) => ts.isVariableDeclaration(p) && p.name.getText(sf) === 'DEFAULT_POLICY');
-    const inActivityOptions = (n: ts.Node) => file === 'shared/activities.ts'
-      && !!ts.findAncestor(n, (p) => ts.isCallExpression(p) && calleeName(p) === 'proxyActivities');
+    const inActivityOptions = (n: ts.Node) =>
+      file === 'shared/activities.ts' &&
+      !!ts.findAncestor(n, (p) => ts.isCallExpression(p) && calleeName(p) === 'proxyActivities');
     const awaited = new Set<ts.Node>();
 
     const visit = (n: ts.Node): void => {

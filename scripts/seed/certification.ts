@@ -7,19 +7,44 @@ import { randomUUID } from 'node:crypto';
 import type { Api, Person } from '../chaos/client';
 import { caseIdOf, complete, reach, taskOn } from '../chaos/stories';
 
-export async function seedCertification(api: Api, people: { valleyStaff: Person; bayStaff: Person; rita: Person }, ids: { valley: string; bay: string }, log: (m: string) => void): Promise<void> {
+export async function seedCertification(
+  api: Api,
+  people: { valleyStaff: Person; bayStaff: Person; rita: Person },
+  ids: { valley: string; bay: string },
+  log: (m: string) => void,
+): Promise<void> {
   if (!(await api.get(people.valleyStaff, '/cases?type=certification')).body.items.length) {
-    await api.post(people.valleyStaff, `/programs/${ids.valley}/certifications`, { level: 'affiliate' }, { key: randomUUID() });
+    await api.post(
+      people.valleyStaff,
+      `/programs/${ids.valley}/certifications`,
+      { level: 'affiliate' },
+      { key: randomUUID() },
+    );
     log('Valley Youth Mentoring: an Affiliate application waiting for a reviewer');
   }
   if (!(await api.get(people.bayStaff, '/cases?type=certification')).body.items.length) {
-    const id = caseIdOf(await api.post(people.bayStaff, `/programs/${ids.bay}/certifications`, { level: 'partner' }, { key: randomUUID() }));
-    await complete(api, people.rita, await taskOn(api, people.rita, id, 'application_review'), { outcome: 'approve', comment: 'Complete application' });
+    const id = caseIdOf(
+      await api.post(
+        people.bayStaff,
+        `/programs/${ids.bay}/certifications`,
+        { level: 'partner' },
+        { key: randomUUID() },
+      ),
+    );
+    await complete(api, people.rita, await taskOn(api, people.rita, id, 'application_review'), {
+      outcome: 'approve',
+      comment: 'Complete application',
+    });
     await reach(api, people.bayStaff, id, 'self_assessment');
-    const questions = (await api.get(people.bayStaff, '/certifications/questions')).body.items as { id: string; standard: string }[];
-    const answers = questions.map((q, i) => (q.standard === 'training' && i % 2 === 0
-      ? { questionId: q.id, response: 'partially', evidence: 'Six hours before matching; no refresher yet' }
-      : { questionId: q.id, response: 'yes' }));
+    const questions = (await api.get(people.bayStaff, '/certifications/questions')).body.items as {
+      id: string;
+      standard: string;
+    }[];
+    const answers = questions.map((q, i) =>
+      q.standard === 'training' && i % 2 === 0
+        ? { questionId: q.id, response: 'partially', evidence: 'Six hours before matching; no refresher yet' }
+        : { questionId: q.id, response: 'yes' },
+    );
     await api.once(people.bayStaff, 'PUT', `/certifications/${id}/self-assessment`, { answers });
     await api.post(people.bayStaff, `/certifications/${id}/self-assessment/submit`, {});
     await reach(api, people.bayStaff, id, 'review');

@@ -15,33 +15,96 @@ import { caughtReferenceToken } from '../provision/smtp-catcher';
 
 const yearsAgo = (n: number) => laDate(Date.now() - n * 365.25 * 86_400_000);
 
-export interface FosterPeople { casey: Person & { name: string }; chris: Person; sol: Person & { name: string; email: string } }
+export interface FosterPeople {
+  casey: Person & { name: string };
+  chris: Person;
+  sol: Person & { name: string; email: string };
+}
 
-async function approvedMentor(api: Api, p: FosterPeople, catcherPort: number, name: string, interests: string[]): Promise<string> {
+async function approvedMentor(
+  api: Api,
+  p: FosterPeople,
+  catcherPort: number,
+  name: string,
+  interests: string[],
+): Promise<string> {
   const slug = name.toLowerCase().replace(/\W+/g, '.');
-  const refs = [`${slug}.ref1`, `${slug}.ref2`].map((r, i) => ({ name: `${i ? 'Dana' : 'Robin'} ${name.split(' ')[1]}-Ref`, email: `${r}@mail.example`, relationship: i ? 'neighbor' : 'coworker' }));
-  const id = caseIdOf(await api.post(p.casey, '/foster/mentors', {
-    applicant: { name, email: `${slug}@mail.example`, phone: '+1 916 555 0142', dateOfBirth: yearsAgo(41), languages: ['English'], interests, formerFosterYouth: false },
-    references: refs,
-  }, { key: randomUUID() }));
+  const refs = [`${slug}.ref1`, `${slug}.ref2`].map((r, i) => ({
+    name: `${i ? 'Dana' : 'Robin'} ${name.split(' ')[1]}-Ref`,
+    email: `${r}@mail.example`,
+    relationship: i ? 'neighbor' : 'coworker',
+  }));
+  const id = caseIdOf(
+    await api.post(
+      p.casey,
+      '/foster/mentors',
+      {
+        applicant: {
+          name,
+          email: `${slug}@mail.example`,
+          phone: '+1 916 555 0142',
+          dateOfBirth: yearsAgo(41),
+          languages: ['English'],
+          interests,
+          formerFosterYouth: false,
+        },
+        references: refs,
+      },
+      { key: randomUUID() },
+    ),
+  );
   for (const check of ['doj_live_scan', 'fbi', 'child_abuse_central_index', 'sex_offender_registry']) {
-    await complete(api, p.casey, await taskOn(api, p.casey, id, 'background_check'), { outcome: 'clear', data: { check } });
+    await complete(api, p.casey, await taskOn(api, p.casey, id, 'background_check'), {
+      outcome: 'clear',
+      data: { check },
+    });
   }
-  await complete(api, p.casey, await taskOn(api, p.casey, id, 'interview'), { outcome: 'pass', comment: 'Warm, steady, realistic about the commitment' });
-  for (const r of refs) await api.post(undefined, `/foster/references/${await caughtReferenceToken(catcherPort, r.email, 60_000)}`, { recommendation: 'yes', comments: 'Dependable and patient.' });
-  await api.post(p.casey, `/foster/mentors/${id}/training`, { date: laDate(Date.now()), hours: 6, module: 'Trauma-informed mentoring' }, { key: randomUUID() });
+  await complete(api, p.casey, await taskOn(api, p.casey, id, 'interview'), {
+    outcome: 'pass',
+    comment: 'Warm, steady, realistic about the commitment',
+  });
+  for (const r of refs)
+    await api.post(undefined, `/foster/references/${await caughtReferenceToken(catcherPort, r.email, 60_000)}`, {
+      recommendation: 'yes',
+      comments: 'Dependable and patient.',
+    });
+  await api.post(
+    p.casey,
+    `/foster/mentors/${id}/training`,
+    { date: laDate(Date.now()), hours: 6, module: 'Trauma-informed mentoring' },
+    { key: randomUUID() },
+  );
   await complete(api, p.chris, await taskOn(api, p.chris, id, 'screening_decision'), { outcome: 'approve' });
   await reach(api, p.casey, id, 'approved');
   return id;
 }
 
 async function readyYouth(api: Api, p: FosterPeople, interests: string[], needs: string): Promise<string> {
-  const id = caseIdOf(await api.post(p.sol, '/foster/youth', {
-    youth: { name: `Demo Youth ${randomUUID().slice(0, 4)}`, dateOfBirth: yearsAgo(13), county: 'Los Angeles', languages: ['English', 'Spanish'], interests, needs },
-    socialWorker: { id: p.sol.sub, name: p.sol.name, email: p.sol.email }, caregiver: { name: 'Alex Caregiver', email: 'caregiver@mail.example' }, caseWorkerId: p.casey.sub,
-  }, { key: randomUUID() }));
+  const id = caseIdOf(
+    await api.post(
+      p.sol,
+      '/foster/youth',
+      {
+        youth: {
+          name: `Demo Youth ${randomUUID().slice(0, 4)}`,
+          dateOfBirth: yearsAgo(13),
+          county: 'Los Angeles',
+          languages: ['English', 'Spanish'],
+          interests,
+          needs,
+        },
+        socialWorker: { id: p.sol.sub, name: p.sol.name, email: p.sol.email },
+        caregiver: { name: 'Alex Caregiver', email: 'caregiver@mail.example' },
+        caseWorkerId: p.casey.sub,
+      },
+      { key: randomUUID() },
+    ),
+  );
   await complete(api, p.sol, await taskOn(api, p.sol, id, 'consent', 'social_worker'), { outcome: 'accept' });
-  await complete(api, p.casey, await taskOn(api, p.casey, id, 'consent', 'case_worker'), { outcome: 'accept', data: { how: 'signed form' } });
+  await complete(api, p.casey, await taskOn(api, p.casey, id, 'consent', 'case_worker'), {
+    outcome: 'accept',
+    data: { how: 'signed form' },
+  });
   await complete(api, p.casey, await taskOn(api, p.casey, id, 'intake'), { outcome: 'done' });
   await reach(api, p.casey, id, 'ready');
   return id;
@@ -49,14 +112,33 @@ async function readyYouth(api: Api, p: FosterPeople, interests: string[], needs:
 
 /** A match through its consents to its first meeting: active, its check-ins on the calendar. */
 async function activeMatch(api: Api, p: FosterPeople, mentorCaseId: string, youthCaseId: string): Promise<void> {
-  const id = caseIdOf(await api.post(p.casey, '/foster/matches', { mentorCaseId, youthCaseId, rationale: 'Both love drawing and speak Spanish at home' }, { key: randomUUID() }));
-  for (let i = 0; i < 2; i++) await complete(api, p.casey, await taskOn(api, p.casey, id, 'consent', 'case_worker'), { outcome: 'accept', data: { how: 'phone' } });
+  const id = caseIdOf(
+    await api.post(
+      p.casey,
+      '/foster/matches',
+      { mentorCaseId, youthCaseId, rationale: 'Both love drawing and speak Spanish at home' },
+      { key: randomUUID() },
+    ),
+  );
+  for (let i = 0; i < 2; i++)
+    await complete(api, p.casey, await taskOn(api, p.casey, id, 'consent', 'case_worker'), {
+      outcome: 'accept',
+      data: { how: 'phone' },
+    });
   await complete(api, p.sol, await taskOn(api, p.sol, id, 'consent', 'social_worker'), { outcome: 'accept' });
-  await complete(api, p.casey, await taskOn(api, p.casey, id, 'first_meeting'), { outcome: 'done', data: { meetingDate: laDate(Date.now()) } });
+  await complete(api, p.casey, await taskOn(api, p.casey, id, 'first_meeting'), {
+    outcome: 'done',
+    data: { meetingDate: laDate(Date.now()) },
+  });
   await reach(api, p.casey, id, 'active');
 }
 
-export async function seedFoster(api: Api, p: FosterPeople, catcherPort: number, log: (m: string) => void): Promise<void> {
+export async function seedFoster(
+  api: Api,
+  p: FosterPeople,
+  catcherPort: number,
+  log: (m: string) => void,
+): Promise<void> {
   if ((await api.get(p.casey, '/cases?type=match')).body.items.length) return;
   const matched = await approvedMentor(api, p, catcherPort, 'Jamie Fox', ['drawing', 'museums']);
   const youth = await readyYouth(api, p, ['art'], 'Someone steady to talk to about school');

@@ -11,10 +11,20 @@ export const VALLEY_YOUTH = 'Valley Youth Mentoring';
 export const BAY_AREA = 'Bay Area Mentors';
 export const COLLEGE = 'sac-city';
 
-export interface DemoPerson extends Person { label: string; email: string; name: string; program?: string }
+export interface DemoPerson extends Person {
+  label: string;
+  email: string;
+  name: string;
+  program?: string;
+}
 
 const p = (sub: string, name: string, roles: string[], label: string, extra: Partial<DemoPerson> = {}): DemoPerson => ({
-  sub, name, roles, label, email: `${sub.replace(/^demo-/, '')}@example.gov`, ...extra,
+  sub,
+  name,
+  roles,
+  label,
+  email: `${sub.replace(/^demo-/, '')}@example.gov`,
+  ...extra,
 });
 
 export const PEOPLE = {
@@ -24,7 +34,9 @@ export const PEOPLE = {
   kai: p('demo-kai', 'Kai Brown', ['employee'], `employee, ${DEPT}`, { department: DEPT }),
   sam: p('demo-sam', 'Sam Rivera', ['supervisor'], `supervisor, ${DEPT}`, { department: DEPT }),
   hana: p('demo-hana', 'Hana Park', ['hr_officer'], `HR officer, ${DEPT}`, { department: DEPT }),
-  cora: p('demo-cora', 'Cora Diaz', ['org_coordinator'], `program coordinator, ${BIG_SIBLINGS}`, { program: BIG_SIBLINGS }),
+  cora: p('demo-cora', 'Cora Diaz', ['org_coordinator'], `program coordinator, ${BIG_SIBLINGS}`, {
+    program: BIG_SIBLINGS,
+  }),
   vic: p('demo-vic', 'Vic Alvarez', ['program_staff'], `program staff, ${VALLEY_YOUTH}`, { program: VALLEY_YOUTH }),
   bo: p('demo-bo', 'Bo Tran', ['program_staff'], `program staff, ${BAY_AREA}`, { program: BAY_AREA }),
   casey: p('demo-casey', 'Casey Nguyen', ['case_worker'], 'case worker'),
@@ -36,7 +48,9 @@ export const PEOPLE = {
   // §4-6: the partnership's own staff, check-in calls, early-childhood placements.
   paula: p('demo-paula', 'Paula Greene', ['partnership_coordinator'], 'partnership coordinator'),
   sky: p('demo-sky', 'Sky Patel', ['school_counselor'], 'school counselor'),
-  cleo: p('demo-cleo', 'Cleo Vance', ['college_coordinator'], `college coordinator, ${COLLEGE}`, { collegeId: COLLEGE }),
+  cleo: p('demo-cleo', 'Cleo Vance', ['college_coordinator'], `college coordinator, ${COLLEGE}`, {
+    collegeId: COLLEGE,
+  }),
   mia: p('demo-mia', 'Mia Sato', ['selection_committee'], `selection committee, ${COLLEGE}`, { collegeId: COLLEGE }),
   ned: p('demo-ned', 'Ned Wolfe', ['selection_committee'], `selection committee, ${COLLEGE}`, { collegeId: COLLEGE }),
   tess: p('demo-tess', 'Tess Moreno', ['ece_mentor'], 'mentor teacher'),

@@ -23,7 +23,12 @@ beforeAll(async () => {
   await stack.db.deleteFrom('people').execute();
   programId = (await registerProgram(stack, { name: 'Valley Mentors', county: 'Fresno' })).id;
   staff = { sub: 'staff-valley', roles: ['program_staff'], programId, name: 'Priya Staff' };
-  await writeDemoPeople(stack.db, [[staff, 'program staff, Valley Mentors'], [reviewer, 'quality reviewer'], [reviewer2, 'quality reviewer'], [admin, 'administrator']]);
+  await writeDemoPeople(stack.db, [
+    [staff, 'program staff, Valley Mentors'],
+    [reviewer, 'quality reviewer'],
+    [reviewer2, 'quality reviewer'],
+    [admin, 'administrator'],
+  ]);
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -56,13 +61,17 @@ test('an administrator registers a program; it joins the public directory at lev
   await page.getByRole('heading', { level: 1, name: 'Program directory' }).waitFor();
   await page.getByText(/The program is registered/).waitFor();
   await page.getByRole('heading', { level: 2, name: 'Coast Connect' }).waitFor();
-  const listed = (await as(stack).get('/programs')).body.items.find((p: { name: string }) => p.name === 'Coast Connect');
+  const listed = (await as(stack).get('/programs')).body.items.find(
+    (p: { name: string }) => p.name === 'Coast Connect',
+  );
   expect(listed).toMatchObject({ county: 'Monterey', level: 'none' });
   await page.close();
 });
 
 test('a reviewer certifies a program: application, a self-assessment saved as a draft then submitted, review, a work plan verified by a second reviewer', async () => {
-  const questions = (await as(stack).get('/certifications/questions')).body.items.map((q: { id: string }) => q.id) as string[];
+  const questions = (await as(stack).get('/certifications/questions')).body.items.map(
+    (q: { id: string }) => q.id,
+  ) as string[];
   const staffPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await signInAs(staffPage, 'Priya Staff');
   await staffPage.getByRole('link', { name: 'My program' }).click();
@@ -77,7 +86,10 @@ test('a reviewer certifies a program: application, a self-assessment saved as a 
   // The reviewer approves the application from the inbox.
   const reviewerPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await signInAs(reviewerPage, 'Rita Reviewer');
-  await reviewerPage.getByRole('link', { name: /Valley Mentors/ }).first().click();
+  await reviewerPage
+    .getByRole('link', { name: /Valley Mentors/ })
+    .first()
+    .click();
   await reviewerPage.getByRole('heading', { level: 2, name: 'Certification' }).waitFor();
   await reviewerPage.getByRole('button', { name: 'Approve' }).click();
   await reviewerPage.getByText(/^Done: Approve\./).waitFor();
@@ -106,7 +118,10 @@ test('a reviewer certifies a program: application, a self-assessment saved as a 
   await reviewerPage.goto(`${site()}/cases/${caseId}`);
   await reviewerPage.getByRole('table', { name: "Standards: the program's answers" }).waitFor();
   const review = reviewerPage.getByRole('form', { name: /Review the self-assessment/ });
-  await review.getByRole('group', { name: 'Findings (optional)' }).getByLabel('Training').fill('Training hours are not tracked per mentor.');
+  await review
+    .getByRole('group', { name: 'Findings (optional)' })
+    .getByLabel('Training')
+    .fill('Training hours are not tracked per mentor.');
   await review.getByRole('button', { name: 'Add to items' }).click();
   const item = review.getByRole('group', { name: 'Items 1' });
   await item.getByLabel('Standard').selectOption('training');
@@ -119,7 +134,9 @@ test('a reviewer certifies a program: application, a self-assessment saved as a 
   // The staff send the evidence; the reviewer verifies it and the program is a Partner.
   await staffPage.reload();
   await staffPage.getByRole('heading', { level: 2, name: 'Your work plan' }).waitFor();
-  await staffPage.getByLabel('Evidence for “Keep a training log for every mentor”').fill('The log is kept in our volunteer database since December.');
+  await staffPage
+    .getByLabel('Evidence for “Keep a training log for every mentor”')
+    .fill('The log is kept in our volunteer database since December.');
   await checkPage(staffPage, 'work-plan');
   await staffPage.getByRole('button', { name: 'Submit evidence' }).click();
   await staffPage.getByText(/Keep a training log for every mentor: submitted/).waitFor();
@@ -136,10 +153,18 @@ test('a reviewer certifies a program: application, a self-assessment saved as a 
   const c = (await as(stack, staff).get(`/certifications/${caseId}`)).body;
   expect(c.stage).toBe('partner');
   expect(c.selfAssessment.answers).toHaveLength(questions.length);
-  expect(c.workPlan).toEqual([expect.objectContaining({ standard: 'training', status: 'verified', evidence: expect.stringMatching(/volunteer database/) })]);
+  expect(c.workPlan).toEqual([
+    expect.objectContaining({
+      standard: 'training',
+      status: 'verified',
+      evidence: expect.stringMatching(/volunteer database/),
+    }),
+  ]);
 
   await reviewerPage.goto(`${site()}/directory?level=partner`);
-  const card = reviewerPage.getByRole('listitem').filter({ has: reviewerPage.getByRole('heading', { name: 'Valley Mentors' }) });
+  const card = reviewerPage
+    .getByRole('listitem')
+    .filter({ has: reviewerPage.getByRole('heading', { name: 'Valley Mentors' }) });
   await card.getByText('Partner', { exact: true }).waitFor();
   await staffPage.close();
   await reviewerPage.close();

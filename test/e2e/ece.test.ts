@@ -13,7 +13,10 @@ const teacher = mentorPerson();
 const student = mentee();
 
 const e2e = useBrowserStack(async () => [
-  [coord, 'college coordinator'], [member(1), 'selection committee'], [{ ...teacher, roles: ['ece_mentor'] }, 'mentor teacher'], [student, 'ECE student'],
+  [coord, 'college coordinator'],
+  [member(1), 'selection committee'],
+  [{ ...teacher, roles: ['ece_mentor'] }, 'mentor teacher'],
+  [student, 'ECE student'],
 ]);
 
 test('certified by the committee, the mentor takes a student, who logs hours the mentor confirms', async () => {
@@ -39,8 +42,15 @@ test('certified by the committee, the mentor takes a student, who logs hours the
   await voter.getByText('Committee votes cast: 1').waitFor();
   await voter.close();
   for (const n of [2, 3]) {
-    const vote = ((await as(e2e.stack, member(n)).get(`/ece/mentors/${mentorCase}`)).body.openTasks as { id: string; type: string }[]).find((t) => t.type === 'committee_vote')!;
-    expect((await as(e2e.stack, member(n)).post(`/tasks/${vote.id}/complete`, { outcome: 'approve' })).status).toBe(200);
+    const vote = (
+      (await as(e2e.stack, member(n)).get(`/ece/mentors/${mentorCase}`)).body.openTasks as {
+        id: string;
+        type: string;
+      }[]
+    ).find((t) => t.type === 'committee_vote')!;
+    expect((await as(e2e.stack, member(n)).post(`/tasks/${vote.id}/complete`, { outcome: 'approve' })).status).toBe(
+      200,
+    );
   }
 
   await page.getByRole('link', { name: 'Place a mentee' }).click();

@@ -8,7 +8,18 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { as, eventually, mailbox, startStack, truncateAll, type Person, type Stack } from '../support/stack';
 import { checkPage, launchBrowser, signInAs as signIn, writeDemoPeople } from '../support/browser';
-import { activeEnrollment, certifiedProgram, coordinatorOf, employee, hr, hr2, hrElsewhere, sup, today, verifiedHours } from '../integration/fixtures';
+import {
+  activeEnrollment,
+  certifiedProgram,
+  coordinatorOf,
+  employee,
+  hr,
+  hr2,
+  hrElsewhere,
+  sup,
+  today,
+  verifiedHours,
+} from '../integration/fixtures';
 
 let stack: Stack;
 let browser: Browser;
@@ -24,7 +35,13 @@ beforeAll(async () => {
   await stack.db.deleteFrom('people').execute();
   programId = await certifiedProgram(stack);
   // The demo people the sign-in page lists (what `npm run seed` writes).
-  await writeDemoPeople(stack.db, [[pat, 'employee, CDT'], [jo, 'employee, CDT'], [sup, 'supervisor, CDT'], [hr, 'HR officer, CDT'], [hr2, 'HR officer, CDT']]);
+  await writeDemoPeople(stack.db, [
+    [pat, 'employee, CDT'],
+    [jo, 'employee, CDT'],
+    [sup, 'supervisor, CDT'],
+    [hr, 'HR officer, CDT'],
+    [hr2, 'HR officer, CDT'],
+  ]);
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -38,12 +55,17 @@ const signInAs = (page: Page, name: string) => signIn(page, site(), name);
 async function pendingRequest(emp: Person & { email: string }): Promise<string> {
   const caseId = await activeEnrollment(stack, emp, programId);
   await verifiedHours(stack, emp, caseId, programId, 8);
-  const r = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/requests`, { date: today, hours: 2, attestNoTravel: true, note: 'School visit' });
+  const r = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/requests`, {
+    date: today,
+    hours: 2,
+    attestNoTravel: true,
+    note: 'School visit',
+  });
   expect(r.status).toBe(201);
   return caseId;
 }
 
-test('the supervisor approves from the e-mail\'s link, HR from the inbox; the employee sees the ledger', async () => {
+test("the supervisor approves from the e-mail's link, HR from the inbox; the employee sees the ledger", async () => {
   const caseId = await pendingRequest(pat);
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${site()}/`);
@@ -53,7 +75,13 @@ test('the supervisor approves from the e-mail\'s link, HR from the inbox; the em
   expect(await page.title()).toBe('Sign in — mentorflow');
 
   // The supervisor's e-mail links to the task in the web app; signing in leads back to it.
-  const mail = await eventually(async () => (await mailbox(sup.email!)).find((m) => m.subject.includes('Employee 801') && /\/tasks\/[0-9a-f-]{36}/.test(m.text)), 'the supervisor\'s e-mail');
+  const mail = await eventually(
+    async () =>
+      (await mailbox(sup.email!)).find(
+        (m) => m.subject.includes('Employee 801') && /\/tasks\/[0-9a-f-]{36}/.test(m.text),
+      ),
+    "the supervisor's e-mail",
+  );
   const link = new URL(/(https?:\/\/\S+\/tasks\/[0-9a-f-]{36})/.exec(mail.text)![1]);
   await page.goto(`${site()}${link.pathname}`);
   await page.getByRole('button', { name: /^Sam Supervisor — / }).click();
@@ -102,15 +130,25 @@ test('an employee enrolls, logs personal time and requests leave in the browser'
   const caseId = new URL(page.url()).pathname.split('/').pop()!;
 
   // HR finds the employee eligible; the program verifies the time they log.
-  const review = (await as(stack, hr).get(`/cases/${caseId}`)).body.openTasks.find((t: { type: string }) => t.type === 'eligibility_review');
+  const review = (await as(stack, hr).get(`/cases/${caseId}`)).body.openTasks.find(
+    (t: { type: string }) => t.type === 'eligibility_review',
+  );
   expect((await as(stack, hr).post(`/tasks/${review.id}/complete`, { outcome: 'approve' })).status).toBe(200);
   await page.reload();
   await page.getByLabel('Hours').first().fill('4');
   await page.getByLabel('What you did').fill('Reading with my mentee');
   await page.getByRole('button', { name: 'Log personal time' }).click();
   await page.getByText(/4 h vacation — pending verification/).waitFor();
-  const verify = await eventually(async () => (await as(stack, hr).get(`/cases/${caseId}`)).body.openTasks.find((t: { type: string }) => t.type === 'verify_personal_hours'), 'the verification task');
-  expect((await as(stack, coordinatorOf(programId)).post(`/tasks/${verify.id}/complete`, { outcome: 'verify' })).status).toBe(200);
+  const verify = await eventually(
+    async () =>
+      (await as(stack, hr).get(`/cases/${caseId}`)).body.openTasks.find(
+        (t: { type: string }) => t.type === 'verify_personal_hours',
+      ),
+    'the verification task',
+  );
+  expect(
+    (await as(stack, coordinatorOf(programId)).post(`/tasks/${verify.id}/complete`, { outcome: 'verify' })).status,
+  ).toBe(200);
   await page.reload();
   await expectText(page, 'Verified personal hours', '4 h');
 
@@ -124,14 +162,16 @@ test('an employee enrolls, logs personal time and requests leave in the browser'
   await page.close();
 });
 
-test('a refused action shows the rule\'s message in place, and the directory is public', async () => {
+test("a refused action shows the rule's message in place, and the directory is public", async () => {
   const caseId = await pendingRequest(employee(802));
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await signInAs(page, 'Sam Supervisor');
   await page.goto(`${site()}/cases/${caseId}`);
   await page.getByRole('button', { name: 'Approve' }).waitFor();
   // Meanwhile the same supervisor approves through another client.
-  const task = (await as(stack, sup).get(`/cases/${caseId}`)).body.openTasks.find((t: { type: string }) => t.type === 'supervisor_approval');
+  const task = (await as(stack, sup).get(`/cases/${caseId}`)).body.openTasks.find(
+    (t: { type: string }) => t.type === 'supervisor_approval',
+  );
   expect((await as(stack, sup).post(`/tasks/${task.id}/complete`, { outcome: 'approve' })).status).toBe(200);
   await page.getByRole('button', { name: 'Deny' }).click();
   const alert = page.getByRole('alert');
@@ -142,14 +182,19 @@ test('a refused action shows the rule\'s message in place, and the directory is 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.goto(`${site()}/directory`);
   await page.getByRole('heading', { level: 1, name: 'Program directory' }).waitFor();
-  await page.getByRole('status').filter({ hasText: /program/ }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /program/ })
+    .waitFor();
   await checkPage(page, 'directory');
   await page.close();
 });
 
 test('HR hands a task to another HR officer from the picker; the usage report charts the department and downloads as CSV', async () => {
   const caseId = await pendingRequest(employee(804));
-  const approval = (await as(stack, sup).get(`/cases/${caseId}`)).body.openTasks.find((t: { type: string }) => t.type === 'supervisor_approval');
+  const approval = (await as(stack, sup).get(`/cases/${caseId}`)).body.openTasks.find(
+    (t: { type: string }) => t.type === 'supervisor_approval',
+  );
   expect((await as(stack, sup).post(`/tasks/${approval.id}/complete`, { outcome: 'approve' })).status).toBe(200);
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await signInAs(page, 'Hana HR');
@@ -158,18 +203,25 @@ test('HR hands a task to another HR officer from the picker; the usage report ch
   const picker = page.getByLabel('Assign to');
   await picker.locator('option', { hasText: 'Hugo HR' }).waitFor({ state: 'attached' });
   // Only people the rules let approve are offered: no supervisor, no employee.
-  expect(await picker.locator('option').allTextContents()).not.toContain(expect.stringMatching(/Sam Supervisor|Employee/));
+  expect(await picker.locator('option').allTextContents()).not.toContain(
+    expect.stringMatching(/Sam Supervisor|Employee/),
+  );
   await picker.selectOption({ label: 'Hugo HR (hr_officer)' });
   await page.getByRole('button', { name: 'Assign', exact: true }).click();
   await page.getByText(`waits on ${hr2.sub}`).waitFor();
-  const task = (await as(stack, hr).get(`/cases/${caseId}`)).body.openTasks.find((t: { type: string }) => t.type === 'hr_approval');
+  const task = (await as(stack, hr).get(`/cases/${caseId}`)).body.openTasks.find(
+    (t: { type: string }) => t.type === 'hr_approval',
+  );
   expect(task.assigneeId).toBe(hr2.sub);
 
   await page.getByRole('link', { name: 'Reports' }).click();
   await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
   await page.getByRole('heading', { level: 2, name: 'Mentoring leave usage' }).waitFor();
   // HR also sees the open tasks of the department by type (the HR approval just handed on).
-  await page.getByRole('table', { name: 'Open tasks by type' }).getByRole('rowheader', { name: 'Hr approval' }).waitFor();
+  await page
+    .getByRole('table', { name: 'Open tasks by type' })
+    .getByRole('rowheader', { name: 'Hr approval' })
+    .waitFor();
   await page.getByRole('rowheader', { name: 'CDT' }).waitFor();
   await checkPage(page, 'reports');
   const csv = await downloaded(page, page.getByRole('button', { name: 'Download CSV' }));
@@ -179,10 +231,15 @@ test('HR hands a task to another HR officer from the picker; the usage report ch
   // The payroll export: this month of the department, recorded, and its CSV downloadable again.
   const payroll = page.getByRole('region', { name: 'Payroll export' });
   await payroll.getByRole('button', { name: 'Export', exact: true }).click();
-  await payroll.getByRole('status').filter({ hasText: /^Exported \d{4}-\d{2} for CDT:/ }).waitFor();
+  await payroll
+    .getByRole('status')
+    .filter({ hasText: /^Exported \d{4}-\d{2} for CDT:/ })
+    .waitFor();
   await checkPage(page, 'reports-payroll');
   const file = await downloaded(page, payroll.getByRole('button', { name: /^CSV of the \d{4}-\d{2} export/ }).first());
-  expect(file.split(/\r?\n/)[0]).toBe('employeeId,employeeName,date,hours,period,supervisorId,supervisorName,hrOfficerId,hrOfficerName,approvedAt,correction');
+  expect(file.split(/\r?\n/)[0]).toBe(
+    'employeeId,employeeName,date,hours,period,supervisorId,supervisorName,hrOfficerId,hrOfficerName,approvedAt,correction',
+  );
   expect((await as(stack, hr).get('/mentoring-leave/payroll-exports')).body.items.length).toBeGreaterThanOrEqual(1);
   await page.close();
 });
@@ -204,15 +261,21 @@ test('HR hands on all the tasks of an officer who is away, by keyboard, in one g
   const held: string[] = [];
   for (const n of [806, 807]) {
     const caseId = await pendingRequest(employee(n));
-    const approval = (await as(stack, sup).get(`/cases/${caseId}`)).body.openTasks.find((t: { type: string }) => t.type === 'supervisor_approval');
+    const approval = (await as(stack, sup).get(`/cases/${caseId}`)).body.openTasks.find(
+      (t: { type: string }) => t.type === 'supervisor_approval',
+    );
     expect((await as(stack, sup).post(`/tasks/${approval.id}/complete`, { outcome: 'approve' })).status).toBe(200);
-    const task = (await as(stack, hr).get(`/cases/${caseId}`)).body.openTasks.find((t: { type: string }) => t.type === 'hr_approval');
+    const task = (await as(stack, hr).get(`/cases/${caseId}`)).body.openTasks.find(
+      (t: { type: string }) => t.type === 'hr_approval',
+    );
     expect((await as(stack, hr).post(`/tasks/${task.id}/assign`, { assigneeId: hr2.sub })).status).toBe(200);
     held.push(task.id);
   }
   // Another department's HR supervises none of them; this one supervises all Hugo holds.
   expect((await as(stack, hrElsewhere).get('/tasks?view=team')).body.items).toEqual([]);
-  const hugoHolds = (await as(stack, hr).get(`/tasks?view=team&assigneeId=${hr2.sub}`)).body.items.map((t: { id: string }) => t.id) as string[];
+  const hugoHolds = (await as(stack, hr).get(`/tasks?view=team&assigneeId=${hr2.sub}`)).body.items.map(
+    (t: { id: string }) => t.id,
+  ) as string[];
   expect(hugoHolds).toEqual(expect.arrayContaining(held));
   const n = hugoHolds.length;
 
@@ -222,7 +285,11 @@ test('HR hands on all the tasks of an officer who is away, by keyboard, in one g
   await page.getByRole('heading', { level: 1, name: 'Reassign tasks' }).waitFor();
   await page.getByLabel('Tasks held by').selectOption(hr2.sub);
   expect(new URL(page.url()).searchParams.get('holder')).toBe(hr2.sub);
-  await page.getByRole('table', { name: /Open tasks you supervise/ }).getByRole('row').nth(2).waitFor();
+  await page
+    .getByRole('table', { name: /Open tasks you supervise/ })
+    .getByRole('row')
+    .nth(2)
+    .waitFor();
   expect(await page.getByRole('table').getByRole('row').count()).toBe(1 + n);
   await page.getByLabel('All', { exact: true }).focus();
   await page.keyboard.press('Space');
@@ -244,13 +311,23 @@ test('the inbox on a slow connection: time until usable (measured, not asserted)
   // About a slow 3G phone: 400 kbit/s down, 400 ms round trips, the browser cache cold.
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 400,
+    downloadThroughput: 50_000,
+    uploadThroughput: 50_000,
+  });
   const started = Date.now();
   await page.goto(`${site()}/inbox`);
   await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor({ timeout: 120_000 });
-  await page.getByText(/No open tasks|Open tasks, most urgent first/).first().waitFor({ timeout: 120_000 });
+  await page
+    .getByText(/No open tasks|Open tasks, most urgent first/)
+    .first()
+    .waitFor({ timeout: 120_000 });
   const ms = Date.now() - started;
-  console.log(`web: inbox usable after ${(ms / 1000).toFixed(1)} s on a throttled connection (400 kbit/s, 400 ms RTT, cold cache)`);
+  console.log(
+    `web: inbox usable after ${(ms / 1000).toFixed(1)} s on a throttled connection (400 kbit/s, 400 ms RTT, cold cache)`,
+  );
   expect(ms).toBeGreaterThan(0);
   await page.close();
 });

@@ -22,11 +22,25 @@ const CLIENT_ID = 'mentorflow-web';
 beforeAll(async () => {
   stack = await startStack();
   provider = await startOidcProvider({
-    clientId: CLIENT_ID, audience: 'mentorflow-api', redirectUris: () => [`${site}/signin/callback`],
-    people: [{ sub: 'oidc-hr-1', name: 'Robin Ortiz', email: 'robin.ortiz@agency.test', roles: ['hr_officer'], department: 'CDT' }],
+    clientId: CLIENT_ID,
+    audience: 'mentorflow-api',
+    redirectUris: () => [`${site}/signin/callback`],
+    people: [
+      {
+        sub: 'oidc-hr-1',
+        name: 'Robin Ortiz',
+        email: 'robin.ortiz@agency.test',
+        roles: ['hr_officer'],
+        department: 'CDT',
+      },
+    ],
   });
   const app = createApp({
-    db: stack.db, temporal: stack.client, policy: stack.policy, taskQueue: stack.taskQueue, log: () => undefined,
+    db: stack.db,
+    temporal: stack.client,
+    policy: stack.policy,
+    taskQueue: stack.taskQueue,
+    log: () => undefined,
     auth: { jwksUrl: provider.jwksUrl, issuer: provider.issuer, audience: 'mentorflow-api', algorithms: ['RS256'] },
     oidc: { issuer: provider.issuer, clientId: CLIENT_ID, scopes: 'openid profile email' },
   });
@@ -43,7 +57,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-test('a person signs in through the agency\'s provider and lands where they set out for', async () => {
+test("a person signs in through the agency's provider and lands where they set out for", async () => {
   const page = await browser.newPage();
   await page.goto(`${site}/reports`);
   // Not signed in: the sign-in page, with the provider's button and no demo people.
@@ -66,7 +80,9 @@ test('a person signs in through the agency\'s provider and lands where they set 
   await page.getByText('Robin Ortiz').waitFor();
   expect(provider.tokenRequests).toEqual([{ ok: true, error: undefined }]);
   // The token the browser holds is one the API accepts for this person.
-  const token = (JSON.parse((await page.evaluate('sessionStorage.getItem("mentorflow.session")')) as string) as { token: string }).token;
+  const token = (
+    JSON.parse((await page.evaluate('sessionStorage.getItem("mentorflow.session")')) as string) as { token: string }
+  ).token;
   const me = await fetch(`${site}/api/v1/me`, { headers: { Authorization: `Bearer ${token}` } });
   expect(await me.json()).toMatchObject({ id: 'oidc-hr-1', roles: ['hr_officer'], department: 'CDT' });
   await page.close();

@@ -11,7 +11,13 @@
 import { as, eventually, mailbox, type Person } from '../support/stack';
 import { checkPage, useBrowserStack } from '../support/browser';
 import { admin, registerProgram, year } from '../integration/fixtures';
-import { confirmToken, coordinator, referralForm, submitConfirmed, withdrawToken } from '../integration/referral-fixtures';
+import {
+  confirmToken,
+  coordinator,
+  referralForm,
+  submitConfirmed,
+  withdrawToken,
+} from '../integration/referral-fixtures';
 
 const COUNTY = 'Tuolumne';
 const campaign = `Kings${Math.random().toString(36).slice(2, 6)}`;
@@ -19,9 +25,16 @@ let programId: string;
 
 const e2e = useBrowserStack(async (stack) => {
   programId = (await registerProgram(stack, { name: 'Gold Country Mentors', county: COUNTY })).id;
-  await as(e2e.stack, admin).put(`/programs/${programId}/level`, { level: 'partner', certifiedUntil: `${year + 2}-06-30`, note: 'imported' });
+  await as(e2e.stack, admin).put(`/programs/${programId}/level`, {
+    level: 'partner',
+    certifiedUntil: `${year + 2}-06-30`,
+    note: 'imported',
+  });
   const staff: Person = { sub: 'staff-gold', roles: ['program_staff'], programId, name: 'Gil Staff' };
-  return [[staff, 'program staff, Gold Country Mentors'], [coordinator, 'partnership coordinator']];
+  return [
+    [staff, 'program staff, Gold Country Mentors'],
+    [coordinator, 'partnership coordinator'],
+  ];
 });
 
 test('staff open their program to volunteers; a volunteer finds it and sends the form; staff record contact and enrolment', async () => {
@@ -37,7 +50,12 @@ test('staff open their program to volunteers; a volunteer finds it and sends the
   await checkPage(page, 'referral-settings');
   await page.getByRole('button', { name: 'Save referral settings' }).click();
   await page.getByText('Saved.').waitFor();
-  expect((await as(e2e.stack).get(`/programs/${programId}`)).body.referrals).toMatchObject({ accepting: true, counties: [COUNTY], languages: ['English', 'Spanish'], youthAges: { min: 10, max: 17 } });
+  expect((await as(e2e.stack).get(`/programs/${programId}`)).body.referrals).toMatchObject({
+    accepting: true,
+    counties: [COUNTY],
+    languages: ['English', 'Spanish'],
+    youthAges: { min: 10, max: 17 },
+  });
 
   // The volunteer, signed out, finds the program by county and language.
   const visitor = await e2e.browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -72,7 +90,9 @@ test('staff open their program to volunteers; a volunteer finds it and sends the
   await visitor.getByRole('heading', { level: 1, name: 'Check your e-mail' }).waitFor();
   await checkPage(visitor, 'volunteer-thanks');
   // Not confirmed yet: no program has a task (the suite's database is its own).
-  expect(await e2e.stack.db.selectFrom('tasks').select('id').where('type', '=', 'contact_volunteer').execute()).toEqual([]);
+  expect(await e2e.stack.db.selectFrom('tasks').select('id').where('type', '=', 'contact_volunteer').execute()).toEqual(
+    [],
+  );
 
   // The volunteer opens the e-mailed link: one button, which sends the referral on.
   await visitor.goto(`${e2e.site()}/referrals/confirm/${await confirmToken(email)}`);
@@ -84,7 +104,10 @@ test('staff open their program to volunteers; a volunteer finds it and sends the
 
   // The staff see the offer in their inbox and act on it from the case page.
   await page.getByRole('link', { name: 'Inbox' }).click();
-  await page.getByRole('link', { name: /Contact a volunteer referred to Gold Country Mentors/ }).first().click();
+  await page
+    .getByRole('link', { name: /Contact a volunteer referred to Gold Country Mentors/ })
+    .first()
+    .click();
   await page.getByRole('heading', { level: 2, name: 'Referral', exact: true }).waitFor();
   await page.getByText('Vera Volunteer · ' + email).waitFor();
   await page.getByRole('rowheader', { name: 'Gold Country Mentors' }).waitFor();
@@ -93,7 +116,11 @@ test('staff open their program to volunteers; a volunteer finds it and sends the
   await page.getByRole('button', { name: 'Enrolled' }).click();
   await page.getByText('Outcome:').waitFor();
   const id = new URL(page.url()).pathname.split('/').pop()!;
-  expect((await as(e2e.stack, coordinator).get(`/referrals/${id}`)).body).toMatchObject({ stage: 'enrolled', outcome: 'enrolled', campaign });
+  expect((await as(e2e.stack, coordinator).get(`/referrals/${id}`)).body).toMatchObject({
+    stage: 'enrolled',
+    outcome: 'enrolled',
+    campaign,
+  });
   await page.close();
 });
 
@@ -110,7 +137,10 @@ test('a volunteer withdraws through the e-mailed link; the coordinator reads the
   await visitor.getByRole('button', { name: 'Withdraw my referral' }).click();
   await visitor.getByText('This link cannot be used').waitFor();
   await visitor.close();
-  await eventually(async () => (await mailbox()).some((m) => m.text.includes('the volunteer withdrew')), 'the program is told');
+  await eventually(
+    async () => (await mailbox()).some((m) => m.text.includes('the volunteer withdrew')),
+    'the program is told',
+  );
 
   const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
   await e2e.signInAs(page, 'Paula Partnership');

@@ -8,7 +8,16 @@
 import type { Browser } from 'playwright-core';
 import { as, startStack, truncateAll, type Stack } from '../support/stack';
 import { checkPage, launchBrowser, writeDemoPeople } from '../support/browser';
-import { activeMatch, approvedMentor, cw1, mentorApplication, readyYouth, referenceToken, sw1, youthReferral } from '../integration/foster-fixtures';
+import {
+  activeMatch,
+  approvedMentor,
+  cw1,
+  mentorApplication,
+  readyYouth,
+  referenceToken,
+  sw1,
+  youthReferral,
+} from '../integration/foster-fixtures';
 
 let stack: Stack;
 let browser: Browser;
@@ -19,7 +28,10 @@ beforeAll(async () => {
   stack = await startStack();
   await truncateAll(stack.db);
   // As `npm run seed` writes them: the whole row, whatever an earlier suite's token left there.
-  await writeDemoPeople(stack.db, [[cw1, 'case worker'], [sw1, 'social worker']]);
+  await writeDemoPeople(stack.db, [
+    [cw1, 'case worker'],
+    [sw1, 'social worker'],
+  ]);
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -52,7 +64,11 @@ test('a case worker enters a mentor application; the checklist follows the check
   await page.getByRole('heading', { level: 2, name: 'Screening checklist' }).waitFor();
   const caseId = new URL(page.url()).pathname.split('/').pop()!;
   const created = { body: (await as(stack, cw1).get(`/cases/${caseId}`)).body };
-  expect(created.body.applicant).toMatchObject({ name: app.applicant.name, interests: ['soccer', 'chess'], formerFosterYouth: true });
+  expect(created.body.applicant).toMatchObject({
+    name: app.applicant.name,
+    interests: ['soccer', 'chess'],
+    formerFosterYouth: true,
+  });
   await page.getByRole('link', { name: 'Inbox' }).click();
   await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
   await page.getByLabel('Process').selectOption('mentor_screening');
@@ -64,7 +80,11 @@ test('a case worker enters a mentor application; the checklist follows the check
   // The checks are due in weeks, not days: none is due within 7 days.
   await page.getByLabel('Due').selectOption('week');
   const url = new URL(page.url());
-  expect([url.searchParams.get('process'), url.searchParams.get('type'), url.searchParams.get('due')]).toEqual(['mentor_screening', 'background_check', 'week']);
+  expect([url.searchParams.get('process'), url.searchParams.get('type'), url.searchParams.get('due')]).toEqual([
+    'mentor_screening',
+    'background_check',
+    'week',
+  ]);
   await page.getByText('No open tasks match these filters.').waitFor();
   await page.getByLabel('Due').selectOption('');
   await page.getByRole('link', { name: /State criminal record/ }).click();
@@ -78,7 +98,10 @@ test('a case worker enters a mentor application; the checklist follows the check
   await form.getByRole('button', { name: 'Clear' }).click();
   await page.getByText(/^Done: Clear\./).waitFor();
   await page.getByText('Background check — Doj live scan: clear').waitFor();
-  const checks = (await as(stack, cw1).get(`/cases/${created.body.id}`)).body.checks as { name: string; status: string }[];
+  const checks = (await as(stack, cw1).get(`/cases/${created.body.id}`)).body.checks as {
+    name: string;
+    status: string;
+  }[];
   expect(checks.find((c) => c.name === 'doj_live_scan')?.status).toBe('clear');
   await page.close();
 });
@@ -158,8 +181,15 @@ test('a reference answers through the e-mailed link, without an account; the lin
   await page.getByLabel('Comments (optional)').fill('Reliable and kind; new to working with teenagers.');
   await page.getByRole('button', { name: 'Send' }).click();
   await page.getByRole('heading', { level: 1, name: 'Thank you' }).waitFor();
-  const refs = (await as(stack, cw1).get(`/foster/mentors/${created.body.id}`)).body.references as { name: string; status: string; recommendation?: string }[];
-  expect(refs.find((r) => r.name === app.references[0].name)).toMatchObject({ status: 'answered', recommendation: 'with_reservations' });
+  const refs = (await as(stack, cw1).get(`/foster/mentors/${created.body.id}`)).body.references as {
+    name: string;
+    status: string;
+    recommendation?: string;
+  }[];
+  expect(refs.find((r) => r.name === app.references[0].name)).toMatchObject({
+    status: 'answered',
+    recommendation: 'with_reservations',
+  });
   await page.goto(`${site()}/references/${token}`);
   await page.getByRole('heading', { level: 1, name: 'Link not valid' }).waitFor();
   await page.close();

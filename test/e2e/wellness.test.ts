@@ -16,7 +16,12 @@ let english: Awaited<ReturnType<typeof approvedCaller>>;
 const e2e = useBrowserStack(async (stack) => {
   spanish = await approvedCaller(stack, ['Spanish', 'English']);
   english = await approvedCaller(stack, ['English']);
-  return [[counselor, 'school counselor'], [pc, 'partnership coordinator'], [spanish.caller, 'caller'], [cw1, 'case worker']];
+  return [
+    [counselor, 'school counselor'],
+    [pc, 'partnership coordinator'],
+    [spanish.caller, 'caller'],
+    [cw1, 'case worker'],
+  ];
 });
 
 test('a counselor refers; the coordinator assigns a caller who speaks the language; the caller logs a call', async () => {
@@ -44,7 +49,10 @@ test('a counselor refers; the coordinator assigns a caller who speaks the langua
   await picker.locator(`option[value="${english.caseId}"]`).waitFor({ state: 'attached' });
   await picker.selectOption(english.caseId);
   await coord.getByRole('button', { name: 'Assigned' }).click();
-  await coord.getByText(/speak the youth's language/).first().waitFor();
+  await coord
+    .getByText(/speak the youth's language/)
+    .first()
+    .waitFor();
   await picker.selectOption(spanish.caseId);
   await checkPage(coord, 'wellness-assign');
   await coord.getByRole('button', { name: 'Assigned' }).click();
@@ -52,7 +60,10 @@ test('a counselor refers; the coordinator assigns a caller who speaks the langua
 
   const caller = await e2e.browser.newPage({ viewport: { width: 390, height: 844 } });
   await e2e.signInAs(caller, spanish.caller.name!);
-  await caller.getByRole('link', { name: /Wellness call 1 of 3/ }).first().click();
+  await caller
+    .getByRole('link', { name: /Wellness call 1 of 3/ })
+    .first()
+    .click();
   await caller.getByText('Youth: Rosa Youthful', { exact: false }).waitFor();
   await caller.locator('label', { hasText: /^Reached$/ }).click();
   await caller.getByLabel('Minutes').fill('20');

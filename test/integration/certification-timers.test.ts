@@ -24,12 +24,17 @@ type Task = { id: string; type: string };
 const subjects = async (to: string) => (await mailbox(to)).map((m) => m.subject);
 // E-mail leaves after the commit, in its own step: wait until exactly `n` such mails arrived.
 const mailCount = async (to: string, part: string, n: number) => {
-  await eventually(async () => (await subjects(to)).filter((s) => s.includes(part)).length >= n, `${n} e-mail(s) "${part}"`);
+  await eventually(
+    async () => (await subjects(to)).filter((s) => s.includes(part)).length >= n,
+    `${n} e-mail(s) "${part}"`,
+  );
   expect((await subjects(to)).filter((s) => s.includes(part))).toHaveLength(n);
 };
 
 async function associatePartner(programId: string) {
-  const created = await as(stack, staffOf(programId)).post(`/programs/${programId}/certifications`, { level: 'partner' });
+  const created = await as(stack, staffOf(programId)).post(`/programs/${programId}/certifications`, {
+    level: 'partner',
+  });
   const t = created.body.openTasks.find((x: Task) => x.type === 'application_review');
   const approved = await as(stack, reviewer).post(`/tasks/${t.id}/complete`, { outcome: 'approve' });
   return approved.body.case;
@@ -38,7 +43,9 @@ async function associatePartner(programId: string) {
 async function becomePartner(programId: string) {
   const c = await associatePartner(programId);
   const staff = staffOf(programId);
-  await as(stack, staff).put(`/certifications/${c.id}/self-assessment`, { answers: QUESTIONS.map((q) => ({ questionId: q.id, response: 'yes' })) });
+  await as(stack, staff).put(`/certifications/${c.id}/self-assessment`, {
+    answers: QUESTIONS.map((q) => ({ questionId: q.id, response: 'yes' })),
+  });
   const submitted = await as(stack, staff).post(`/certifications/${c.id}/self-assessment/submit`);
   const review = submitted.body.openTasks.find((x: Task) => x.type === 'assessment_review');
   const done = await as(stack, reviewer).post(`/tasks/${review.id}/complete`, { outcome: 'partner' });
@@ -73,7 +80,9 @@ test('not Partner within 4 months of becoming Associate Partner: reminders at 30
   expect(tl.find((e: { event: string }) => e.event === 'returned_to_affiliate').detail.reason).toMatch(/4 months/);
   await mailCount(contactEmail, 'returned to Affiliate', 1);
   // Its staff may apply again.
-  expect((await as(stack, staffOf(programId)).post(`/programs/${programId}/certifications`, { level: 'partner' })).status).toBe(201);
+  expect(
+    (await as(stack, staffOf(programId)).post(`/programs/${programId}/certifications`, { level: 'partner' })).status,
+  ).toBe(201);
 });
 
 test('a Partner certificate lasts 3 years: renewal reminders 90 and 30 days before, then Affiliate', async () => {
@@ -94,7 +103,9 @@ test('a Partner certificate lasts 3 years: renewal reminders 90 and 30 days befo
   const p = (await as(stack).get(`/programs/${programId}`)).body;
   expect(p.level).toBe('affiliate');
   expect(p.certifiedUntil).toBeUndefined();
-  expect(await programTimeline(programId)).toEqual(expect.arrayContaining(['renewal_reminder_sent', 'certificate_expired']));
+  expect(await programTimeline(programId)).toEqual(
+    expect.arrayContaining(['renewal_reminder_sent', 'certificate_expired']),
+  );
   await mailCount(contactEmail, 'certificate expired', 1);
 });
 
@@ -107,15 +118,23 @@ test('renewing opens a new case while the old certificate counts, and extends it
   const renewalCase = await associatePartner(programId);
   expect(renewalCase.renewal).toBe(true);
   // The old certificate still counts while the renewal is under way.
-  expect((await as(stack).get(`/programs/${programId}`)).body).toMatchObject({ level: 'partner', certifiedUntil: first.certifiedUntil });
+  expect((await as(stack).get(`/programs/${programId}`)).body).toMatchObject({
+    level: 'partner',
+    certifiedUntil: first.certifiedUntil,
+  });
   const staff = staffOf(programId);
-  await as(stack, staff).put(`/certifications/${renewalCase.id}/self-assessment`, { answers: QUESTIONS.map((q) => ({ questionId: q.id, response: 'yes' })) });
+  await as(stack, staff).put(`/certifications/${renewalCase.id}/self-assessment`, {
+    answers: QUESTIONS.map((q) => ({ questionId: q.id, response: 'yes' })),
+  });
   const submitted = await as(stack, staff).post(`/certifications/${renewalCase.id}/self-assessment/submit`);
   const review = submitted.body.openTasks.find((x: Task) => x.type === 'assessment_review');
   const renewed = (await as(stack, reviewer).post(`/tasks/${review.id}/complete`, { outcome: 'partner' })).body.case;
   expect(renewed.certifiedUntil > first.certifiedUntil).toBe(true);
 
   await ts.skipTo(ends + DAY);
-  expect((await as(stack).get(`/programs/${programId}`)).body).toMatchObject({ level: 'partner', certifiedUntil: renewed.certifiedUntil });
+  expect((await as(stack).get(`/programs/${programId}`)).body).toMatchObject({
+    level: 'partner',
+    certifiedUntil: renewed.certifiedUntil,
+  });
   expect(await programTimeline(programId)).not.toContain('certificate_expired');
 });

@@ -16,7 +16,11 @@ test('the leave workflow continues as new with its ledger and open tasks intact'
   const emp = employee(80);
   const caseId = await activeEnrollment(stack, emp, programId);
   for (let i = 0; i < 8; i++) await verifiedHours(stack, emp, caseId, programId, 1);
-  const req = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/requests`, { date: today, hours: 3, attestNoTravel: true });
+  const req = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/requests`, {
+    date: today,
+    hours: 3,
+    attestNoTravel: true,
+  });
   expect(req.status).toBe(201);
 
   const handle = stack.client.workflow.getHandle(`mentoring-leave-${year}-${emp.sub}`);
@@ -35,7 +39,9 @@ test('the leave workflow continues as new with its ledger and open tasks intact'
   const r = await as(stack, sup).post(`/tasks/${supTask.id}/complete`, { outcome: 'approve' });
   expect(r.status).toBe(200);
   const hrTask = r.body.case.openTasks.find((t: { type: string }) => t.type === 'hr_approval');
-  expect((await as(stack, hr).post(`/tasks/${hrTask.id}/complete`, { outcome: 'approve' })).body.case.ledger).toMatchObject({ approvedLeaveHours: 3, availableLeaveHours: 5 });
+  expect(
+    (await as(stack, hr).post(`/tasks/${hrTask.id}/complete`, { outcome: 'approve' })).body.case.ledger,
+  ).toMatchObject({ approvedLeaveHours: 3, availableLeaveHours: 5 });
 });
 
 test('mentor and youth records continue as new while proposals and matches reach them', async () => {
@@ -47,14 +53,19 @@ test('mentor and youth records continue as new while proposals and matches reach
   const d = await stack.client.workflow.getHandle(`mentor-screening-${mentorId}`).describe();
   expect(d.runId).not.toBe(d.raw.workflowExecutionInfo?.firstRunId);
   const { cw1 } = await import('./foster-fixtures');
-  expect((await as(stack, cw1).get(`/foster/mentors/${mentorId}`)).body).toMatchObject({ stage: 'approved', activeMatchId: match.id });
+  expect((await as(stack, cw1).get(`/foster/mentors/${mentorId}`)).body).toMatchObject({
+    stage: 'approved',
+    activeMatchId: match.id,
+  });
 });
 
 describe('a match that runs for years', () => {
   let fast: Stack;
   beforeAll(async () => {
     // Monthly check-ins shrunk to seconds: enough of them to continue as new several times.
-    fast = await startStack({ policy: { maxHistoryEvents: 100, foster: { firstCheckInAfter: 'PT1S', checkInEvery: 'PT1S' } } });
+    fast = await startStack({
+      policy: { maxHistoryEvents: 100, foster: { firstCheckInAfter: 'PT1S', checkInEvery: 'PT1S' } },
+    });
   });
   afterAll(async () => fast?.stop());
 
@@ -62,14 +73,27 @@ describe('a match that runs for years', () => {
     const { approvedMentor, readyYouth, activeMatch, cw1 } = await import('./foster-fixtures');
     const match = await activeMatch(fast, await approvedMentor(fast), await readyYouth(fast));
     const handle = fast.client.workflow.getHandle(`match-${match.id}`);
-    await eventually(async () => {
-      const d = await handle.describe();
-      return d.runId !== d.raw.workflowExecutionInfo?.firstRunId;
-    }, 'the match to continue as new', 60_000);
-    const opened = await eventually(async () => {
-      const rows = await fast.db.selectFrom('tasks').select('ref').where('case_id', '=', match.id).where('type', '=', 'check_in').execute();
-      return rows.length >= 12 ? rows : undefined;
-    }, 'a dozen check-ins', 60_000);
+    await eventually(
+      async () => {
+        const d = await handle.describe();
+        return d.runId !== d.raw.workflowExecutionInfo?.firstRunId;
+      },
+      'the match to continue as new',
+      60_000,
+    );
+    const opened = await eventually(
+      async () => {
+        const rows = await fast.db
+          .selectFrom('tasks')
+          .select('ref')
+          .where('case_id', '=', match.id)
+          .where('type', '=', 'check_in')
+          .execute();
+        return rows.length >= 12 ? rows : undefined;
+      },
+      'a dozen check-ins',
+      60_000,
+    );
     // One check-in per due date, none lost or repeated across runs.
     expect(new Set(opened.map((t) => t.ref)).size).toBe(opened.length);
     expect((await handle.describe()).historyLength).toBeLessThan(150);

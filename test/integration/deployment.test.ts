@@ -28,8 +28,15 @@ afterAll(async () => {
  */
 async function serve(deps: Partial<AppDeps> = {}): Promise<string> {
   const app = createApp({
-    db: stack.db, temporal: stack.client, policy: stack.policy, auth: { hsSecret: JWT_SECRET }, taskQueue: stack.taskQueue,
-    temporalUiUrl: TEMPORAL_UI_URL, log: () => undefined, rateLimit: { publicPerMinute: 100_000, linkFailures: 100_000 }, ...deps,
+    db: stack.db,
+    temporal: stack.client,
+    policy: stack.policy,
+    auth: { hsSecret: JWT_SECRET },
+    taskQueue: stack.taskQueue,
+    temporalUiUrl: TEMPORAL_UI_URL,
+    log: () => undefined,
+    rateLimit: { publicPerMinute: 100_000, linkFailures: 100_000 },
+    ...deps,
   });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -38,16 +45,43 @@ async function serve(deps: Partial<AppDeps> = {}): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-const directives = (csp: string | null) => Object.fromEntries((csp ?? '').split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k, v]));
+const directives = (csp: string | null) =>
+  Object.fromEntries(
+    (csp ?? '')
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([k, ...v]) => [k, v]),
+  );
 
 function expectHardened(res: Response, what: string) {
-  const h = Object.fromEntries(['content-security-policy', 'x-content-type-options', 'referrer-policy', 'x-frame-options', 'strict-transport-security'].map((k) => [k, res.headers.get(k)]));
+  const h = Object.fromEntries(
+    [
+      'content-security-policy',
+      'x-content-type-options',
+      'referrer-policy',
+      'x-frame-options',
+      'strict-transport-security',
+    ].map((k) => [k, res.headers.get(k)]),
+  );
   const csp = directives(h['content-security-policy']);
-  expect({ what, scripts: csp['script-src'], attrs: csp['script-src-attr'], frames: csp['frame-ancestors'], objects: csp['object-src'] })
-    .toEqual({ what, scripts: ["'self'"], attrs: ["'none'"], frames: ["'none'"], objects: ["'none'"] });
-  expect({ what, unsafe: (h['content-security-policy'] ?? '').match(/'unsafe-[a-z-]+'/g) }).toEqual({ what, unsafe: null });
-  expect({ what, nosniff: h['x-content-type-options'], referrer: h['referrer-policy'], frame: h['x-frame-options'] })
-    .toEqual({ what, nosniff: 'nosniff', referrer: 'no-referrer', frame: 'DENY' });
+  expect({
+    what,
+    scripts: csp['script-src'],
+    attrs: csp['script-src-attr'],
+    frames: csp['frame-ancestors'],
+    objects: csp['object-src'],
+  }).toEqual({ what, scripts: ["'self'"], attrs: ["'none'"], frames: ["'none'"], objects: ["'none'"] });
+  expect({ what, unsafe: (h['content-security-policy'] ?? '').match(/'unsafe-[a-z-]+'/g) }).toEqual({
+    what,
+    unsafe: null,
+  });
+  expect({
+    what,
+    nosniff: h['x-content-type-options'],
+    referrer: h['referrer-policy'],
+    frame: h['x-frame-options'],
+  }).toEqual({ what, nosniff: 'nosniff', referrer: 'no-referrer', frame: 'DENY' });
   return { csp, hsts: h['strict-transport-security'] };
 }
 
@@ -69,7 +103,9 @@ test('headers on an API answer, an error, a server-rendered page, the docs and t
     unknown: await fetch(`${site}/api/v1/no-such-route`),
     openapi: await fetch(`${site}/openapi.json`),
   };
-  expect([answers.health.status, answers.unauthorized.status, answers.unknown.status, answers.openapi.status]).toEqual([200, 401, 404, 200]);
+  expect([answers.health.status, answers.unauthorized.status, answers.unknown.status, answers.openapi.status]).toEqual([
+    200, 401, 404, 200,
+  ]);
   for (const [what, res] of Object.entries(answers)) expect(expectHardened(res, what).hsts).toBeNull();
 
   const referencePage = await fetch(`${site}/references/not-a-real-token`);
@@ -96,32 +132,54 @@ test('over https (the public address, or the trusted proxy says so): HSTS and up
   expect(csp['upgrade-insecure-requests']).toEqual([]);
 
   const proxied = await serve({ trustProxy: 1 });
-  expect(expectHardened(await fetch(`${proxied}/health`, { headers: { 'x-forwarded-proto': 'https' } }), 'proxied https').hsts).toMatch(/^max-age=/);
+  expect(
+    expectHardened(await fetch(`${proxied}/health`, { headers: { 'x-forwarded-proto': 'https' } }), 'proxied https')
+      .hsts,
+  ).toMatch(/^max-age=/);
   expect(expectHardened(await fetch(`${proxied}/health`), 'proxied http').hsts).toBeNull();
   // Without a trusted proxy, a client's own X-Forwarded-Proto is not believed.
   const direct = await serve();
-  expect(expectHardened(await fetch(`${direct}/health`, { headers: { 'x-forwarded-proto': 'https' } }), 'direct').hsts).toBeNull();
+  expect(
+    expectHardened(await fetch(`${direct}/health`, { headers: { 'x-forwarded-proto': 'https' } }), 'direct').hsts,
+  ).toBeNull();
 });
 
-test('with OIDC, the browser may reach the issuer\'s origin and nothing else beyond this one', async () => {
-  const site = await serve({ oidc: { issuer: 'https://login.agency.example/realms/staff', clientId: 'mentorflow-web', scopes: 'openid' } });
+test("with OIDC, the browser may reach the issuer's origin and nothing else beyond this one", async () => {
+  const site = await serve({
+    oidc: { issuer: 'https://login.agency.example/realms/staff', clientId: 'mentorflow-web', scopes: 'openid' },
+  });
   const res = await fetch(`${site}/auth/config`);
-  expect(((await res.json()) as { oidc: { issuer: string } }).oidc.issuer).toBe('https://login.agency.example/realms/staff');
+  expect(((await res.json()) as { oidc: { issuer: string } }).oidc.issuer).toBe(
+    'https://login.agency.example/realms/staff',
+  );
   expect(expectHardened(res, 'auth config').csp['connect-src']).toEqual(["'self'", 'https://login.agency.example']);
 });
 
 test('/metrics beyond loopback: refused without METRICS_TOKEN, and only its bearer is answered', async () => {
-  const problem = async (res: Response) => ({ status: res.status, type: res.headers.get('content-type'), body: await res.text() });
+  const problem = async (res: Response) => ({
+    status: res.status,
+    type: res.headers.get('content-type'),
+    body: await res.text(),
+  });
   // The test listens on loopback; the app is told where it would listen in a container.
   const exposed = await serve({ host: '0.0.0.0' });
   const refused = await problem(await fetch(`${exposed}/metrics`));
-  expect(refused).toMatchObject({ status: 403, type: expect.stringMatching(/application\/problem\+json/), body: expect.stringMatching(/METRICS_TOKEN/) });
+  expect(refused).toMatchObject({
+    status: 403,
+    type: expect.stringMatching(/application\/problem\+json/),
+    body: expect.stringMatching(/METRICS_TOKEN/),
+  });
   expect(refused.body).not.toContain('mentorflow_tasks_open');
   // Behind a proxy the API is reachable from elsewhere too, even listening on loopback.
   expect((await fetch(`${await serve({ trustProxy: 1 })}/metrics`)).status).toBe(403);
 
   const withToken = await serve({ host: '0.0.0.0', metricsToken: 'scrape-token-0123456789' });
-  for (const authorization of [undefined, 'Bearer scrape-token-012345678', 'Bearer scrape-token-0123456789x', 'Basic c2NyYXBl']) {
+  for (const authorization of [
+    undefined,
+    'Bearer scrape-token-012345678',
+    'Bearer scrape-token-0123456789x',
+    'Basic c2NyYXBl',
+  ]) {
     const res = await fetch(`${withToken}/metrics`, { headers: authorization ? { authorization } : {} });
     expect({ authorization, status: res.status }).toEqual({ authorization, status: 401 });
   }
@@ -134,15 +192,27 @@ test('/metrics beyond loopback: refused without METRICS_TOKEN, and only its bear
 });
 
 test('production has no development sign-in, even with HS256 allowed', async () => {
-  const config = loadConfig({ NODE_ENV: 'production', AUTH_ALLOW_HS256: 'true', AUTH_JWT_SECRET: JWT_SECRET, DATABASE_URL: 'postgres://u@127.0.0.1/db', PAYLOAD_KEYS: 'k1:CQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQk=' });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    AUTH_ALLOW_HS256: 'true',
+    AUTH_JWT_SECRET: JWT_SECRET,
+    DATABASE_URL: 'postgres://u@127.0.0.1/db',
+    PAYLOAD_KEYS: 'k1:CQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQk=',
+  });
   expect(config.devSignIn).toBe(false);
   const site = await serve({ auth: config.auth, devSignIn: config.devSignIn });
   expect(await (await fetch(`${site}/auth/config`)).json()).toEqual({ devSignIn: false });
   expect((await fetch(`${site}/auth/dev/people`)).status).toBe(404);
-  const token = await fetch(`${site}/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: 'admin-1' }) });
+  const token = await fetch(`${site}/auth/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ id: 'admin-1' }),
+  });
   expect(token.status).toBe(404);
   expect(await token.text()).not.toMatch(/"token"/);
   // The development default still offers it (the demo people of `npm start`).
-  const dev = await serve({ devSignIn: loadConfig({ AUTH_JWT_SECRET: JWT_SECRET, DATABASE_URL: 'postgres://u@127.0.0.1/db' }).devSignIn });
+  const dev = await serve({
+    devSignIn: loadConfig({ AUTH_JWT_SECRET: JWT_SECRET, DATABASE_URL: 'postgres://u@127.0.0.1/db' }).devSignIn,
+  });
   expect(await (await fetch(`${dev}/auth/config`)).json()).toEqual({ devSignIn: true });
 });

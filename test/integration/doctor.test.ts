@@ -14,7 +14,14 @@ import { ApplicationFailure } from '@temporalio/common';
 import { formatPayloadKeys } from '../../lib/payload-codec';
 import { as, eventually, startStack, TEST_PAYLOAD_KEYS, truncateAll, type Stack } from '../support/stack';
 import {
-  activeEnrollment, admin, certifiedProgram, employee, enrollmentBody, hr, today, verifiedHours,
+  activeEnrollment,
+  admin,
+  certifiedProgram,
+  employee,
+  enrollmentBody,
+  hr,
+  today,
+  verifiedHours,
 } from './fixtures';
 
 let stack: Stack;
@@ -41,11 +48,20 @@ beforeAll(async () => {
 afterAll(async () => stack?.stop());
 
 type Finding = {
-  kind: string; caseId: string; caseType: string; workflowId: string; workflowStatus: string;
-  repair: string | null; taskId?: string;
+  kind: string;
+  caseId: string;
+  caseType: string;
+  workflowId: string;
+  workflowStatus: string;
+  repair: string | null;
+  taskId?: string;
 };
 type Report = {
-  findings: Finding[]; repairable: number; unchecked: unknown[]; checked: Record<string, number>; complete: boolean;
+  findings: Finding[];
+  repairable: number;
+  unchecked: unknown[];
+  checked: Record<string, number>;
+  complete: boolean;
 };
 const doctor = async () => {
   const r = await as(stack, admin).get('/admin/doctor');
@@ -67,7 +83,12 @@ const events = (caseId: string, event: string) =>
 const DOCTOR = 1700;
 /** A new enrollment, its eligibility review open: the created case as the API answers it. */
 const enroll = async (n: number) =>
-  (await as(stack, employee(DOCTOR + n)).post('/mentoring-leave/enrollments', enrollmentBody(employee(DOCTOR + n), programId))).body;
+  (
+    await as(stack, employee(DOCTOR + n)).post(
+      '/mentoring-leave/enrollments',
+      enrollmentBody(employee(DOCTOR + n), programId),
+    )
+  ).body;
 
 const C: Record<string, string> = {};
 
@@ -109,7 +130,10 @@ test('a healthy stack yields no findings: open, closed, continued as new, waitin
 });
 
 test('non-admins get 403 problem+json from both routes', async () => {
-  const answers = [await as(stack, hr).get('/admin/doctor'), await as(stack, employee(DOCTOR + 1)).post('/admin/doctor/repair')];
+  const answers = [
+    await as(stack, hr).get('/admin/doctor'),
+    await as(stack, employee(DOCTOR + 1)).post('/admin/doctor/repair'),
+  ];
   for (const r of answers) {
     expect(r.status).toBe(403);
     expect(r.headers.get('content-type')).toMatch(/application\/problem\+json/);
@@ -123,19 +147,31 @@ test('each inconsistency made for real is found exactly, repaired with an event,
   await stack.client.workflow.getHandle(await workflowOf(C.terminated)).terminate('doctor test');
   // A completed case whose read model went back to open (a lost write, a restored backup).
   const deniedTask = (await tasksOf(C.denied).executeTakeFirstOrThrow()).id;
-  await stack.db.updateTable('cases').where('id', '=', C.denied)
-    .set({ status: 'open', stage: 'eligibility_review', details: JSON.stringify({ stale: true }) as never }).execute();
-  await stack.db.updateTable('tasks').where('id', '=', deniedTask)
-    .set({ status: 'open', outcome: null, completed_at: null }).execute();
+  await stack.db
+    .updateTable('cases')
+    .where('id', '=', C.denied)
+    .set({ status: 'open', stage: 'eligibility_review', details: JSON.stringify({ stale: true }) as never })
+    .execute();
+  await stack.db
+    .updateTable('tasks')
+    .where('id', '=', deniedTask)
+    .set({ status: 'open', outcome: null, completed_at: null })
+    .execute();
   // A case whose workflow Temporal never had.
   C.missing = randomUUID();
   await insertCaseWithTask(C.missing, `doctor-test-missing-${C.missing}`);
   // (c) Incident rows no commit waits on: of a running case, and of the terminated one.
   for (const caseId of [C.open, C.terminated]) {
-    await stack.db.insertInto('incidents').values({
-      case_id: caseId, workflow_id: await workflowOf(caseId), case_type: 'mentoring_leave',
-      since: new Date(), reason: 'left over',
-    }).execute();
+    await stack.db
+      .insertInto('incidents')
+      .values({
+        case_id: caseId,
+        workflow_id: await workflowOf(caseId),
+        case_type: 'mentoring_leave',
+        since: new Date(),
+        reason: 'left over',
+      })
+      .execute();
   }
   // (d) A task the running (continued-as-new) workflow finished, open again in the read model, long overdue.
   const stale = (await tasksOf(C.continued).where('type', '=', 'eligibility_review').executeTakeFirstOrThrow()).id;
@@ -143,19 +179,29 @@ test('each inconsistency made for real is found exactly, repaired with an event,
   await stack.db.updateTable('tasks').set({ status: 'open', due_at: overdue }).where('id', '=', stale).execute();
 
   const expected = [
-    `completed_workflow ${C.denied}`, `ended_workflow ${C.terminated}`, `ghost_incident ${C.open}`,
-    `ghost_incident ${C.terminated}`, `missing_workflow ${C.missing}`, `stale_task ${C.continued}`,
+    `completed_workflow ${C.denied}`,
+    `ended_workflow ${C.terminated}`,
+    `ghost_incident ${C.open}`,
+    `ghost_incident ${C.terminated}`,
+    `missing_workflow ${C.missing}`,
+    `stale_task ${C.continued}`,
   ].sort();
   // Visibility may take a moment to show the termination.
-  const report = await eventually(async () => {
-    const r = await doctor();
-    return keys(r.findings).join() === expected.join() ? r : undefined;
-  }, 'the doctor to find exactly the inconsistencies made', 20_000);
+  const report = await eventually(
+    async () => {
+      const r = await doctor();
+      return keys(r.findings).join() === expected.join() ? r : undefined;
+    },
+    'the doctor to find exactly the inconsistencies made',
+    20_000,
+  );
   expect(report.repairable).toBe(6);
   expect(report.unchecked).toEqual([]);
   const finding = (kind: string) => report.findings.find((f) => f.kind === kind);
   expect(finding('ended_workflow')).toMatchObject({
-    caseType: 'mentoring_leave', workflowStatus: 'TERMINATED', workflowId: await workflowOf(C.terminated),
+    caseType: 'mentoring_leave',
+    workflowStatus: 'TERMINATED',
+    workflowId: await workflowOf(C.terminated),
   });
   expect(finding('stale_task')).toMatchObject({ taskId: stale, workflowStatus: 'RUNNING' });
 
@@ -169,9 +215,12 @@ test('each inconsistency made for real is found exactly, repaired with an event,
   expect(await caseRow(C.terminated)).toMatchObject({ status: 'closed', stage: 'needs_attention' });
   const [closed] = await events(C.terminated, 'doctor_closed');
   expect(closed).toMatchObject({
-    actor_id: admin.sub, actor_name: admin.name,
+    actor_id: admin.sub,
+    actor_name: admin.name,
     detail: {
-      finding: 'ended_workflow', workflowStatus: 'TERMINATED', to: { status: 'closed', stage: 'needs_attention' },
+      finding: 'ended_workflow',
+      workflowStatus: 'TERMINATED',
+      to: { status: 'closed', stage: 'needs_attention' },
     },
   });
   expect(await events(C.terminated, 'task_cancelled')).toHaveLength(1);
@@ -201,10 +250,14 @@ test('each inconsistency made for real is found exactly, repaired with an event,
 test('npm run doctor: a dry run changes nothing, --repair repairs, each ending with its summary line', async () => {
   C.cli = (await enroll(6)).id;
   await stack.client.workflow.getHandle(await workflowOf(C.cli)).terminate('doctor cli test');
-  const dry = await eventually(async () => {
-    const out = await runDoctor(['--json']);
-    return out.lines.at(-1) === 'doctor: 1 findings (1 repairable), 0 repaired' ? out : undefined;
-  }, 'the CLI to see the terminated workflow', 20_000);
+  const dry = await eventually(
+    async () => {
+      const out = await runDoctor(['--json']);
+      return out.lines.at(-1) === 'doctor: 1 findings (1 repairable), 0 repaired' ? out : undefined;
+    },
+    'the CLI to see the terminated workflow',
+    20_000,
+  );
   const json = JSON.parse(dry.lines[0]);
   expect(json.findings).toMatchObject([{ kind: 'ended_workflow', caseId: C.cli }]);
   // The case genuinely waiting on its incident was asked, and answered (this process's worker).
@@ -224,10 +277,16 @@ async function runDoctor(args: string[]): Promise<{ lines: string[] }> {
   const root = path.resolve(__dirname, '../..');
   const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
   const r = await promisify(execFile)(process.execPath, [tsx, path.join(root, 'scripts/doctor.ts'), ...args], {
-    cwd: root, encoding: 'utf8', timeout: 60_000,
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
     env: {
-      ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL, TEMPORAL_ADDRESS: process.env.TEST_TEMPORAL_ADDRESS,
-      TEMPORAL_NAMESPACE: 'default', PAYLOAD_KEYS: formatPayloadKeys(TEST_PAYLOAD_KEYS), LOG_LEVEL: 'warn',
+      ...process.env,
+      DATABASE_URL: process.env.TEST_DATABASE_URL,
+      TEMPORAL_ADDRESS: process.env.TEST_TEMPORAL_ADDRESS,
+      TEMPORAL_NAMESPACE: 'default',
+      PAYLOAD_KEYS: formatPayloadKeys(TEST_PAYLOAD_KEYS),
+      LOG_LEVEL: 'warn',
     },
   });
   return { lines: r.stdout.trim().split('\n') };
@@ -235,18 +294,53 @@ async function runDoctor(args: string[]): Promise<{ lines: string[] }> {
 
 async function insertCaseWithTask(caseId: string, workflowId: string): Promise<void> {
   const now = new Date();
-  await stack.db.insertInto('cases').values({
-    id: caseId, workflow_id: workflowId, type: 'mentoring_leave', status: 'open', stage: 'eligibility_review',
-    subject: 'Doctor test', viewers: ['role:admin'], owner_id: null, parties: null, department: null, program_id: null,
-    details: JSON.stringify({}) as never,
-    version: 1, created_at: now, updated_at: now,
-  }).execute();
-  await stack.db.insertInto('tasks').values({
-    id: randomUUID(), case_id: caseId, workflow_id: workflowId, type: 'eligibility_review', title: 'Review eligibility',
-    status: 'open', candidate_roles: ['hr_officer'], candidates: ['role:hr_officer'], escalated_to: [],
-    scope: JSON.stringify({}) as never, assignee_id: null, due_at: new Date(now.getTime() + 3600_000), remind_at: now,
-    escalated: false, outcomes: ['approve', 'deny'], outcome: null, comment: null, data: null, completed_by: null,
-    completed_at: null, ref: null, created_at: now, case_version: 1,
-    assignable: null,
-  }).execute();
+  await stack.db
+    .insertInto('cases')
+    .values({
+      id: caseId,
+      workflow_id: workflowId,
+      type: 'mentoring_leave',
+      status: 'open',
+      stage: 'eligibility_review',
+      subject: 'Doctor test',
+      viewers: ['role:admin'],
+      owner_id: null,
+      parties: null,
+      department: null,
+      program_id: null,
+      details: JSON.stringify({}) as never,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await stack.db
+    .insertInto('tasks')
+    .values({
+      id: randomUUID(),
+      case_id: caseId,
+      workflow_id: workflowId,
+      type: 'eligibility_review',
+      title: 'Review eligibility',
+      status: 'open',
+      candidate_roles: ['hr_officer'],
+      candidates: ['role:hr_officer'],
+      escalated_to: [],
+      scope: JSON.stringify({}) as never,
+      assignee_id: null,
+      due_at: new Date(now.getTime() + 3600_000),
+      remind_at: now,
+      escalated: false,
+      outcomes: ['approve', 'deny'],
+      outcome: null,
+      comment: null,
+      data: null,
+      completed_by: null,
+      completed_at: null,
+      ref: null,
+      created_at: now,
+      case_version: 1,
+      assignable: null,
+    })
+    .execute();
 }

@@ -51,7 +51,19 @@ type OpenTask = { id: string; type: string; candidateRoles: string[] };
 /** `temporal workflow show --output json` on a case, with extra flags. */
 async function show(workflowId: string, ...flags: string[]): Promise<string> {
   const address = process.env.TEST_TEMPORAL_ADDRESS!;
-  const args = ['workflow', 'show', '--address', address, '--namespace', 'default', '--workflow-id', workflowId, '--output', 'json', ...flags];
+  const args = [
+    'workflow',
+    'show',
+    '--address',
+    address,
+    '--namespace',
+    'default',
+    '--workflow-id',
+    workflowId,
+    '--output',
+    'json',
+    ...flags,
+  ];
   return (await run(process.env.TEMPORAL_CLI_PATH!, args, { maxBuffer: 64 * 1024 * 1024 })).stdout;
 }
 
@@ -90,8 +102,13 @@ test('a youth referral and a mentor application leave no name, birth date, phone
   referral.youth = { ...referral.youth, name: youth.name, dateOfBirth: youth.birthDate, needs: youth.needs };
   const y = await as(stack, sw1).post('/foster/youth', referral);
   expect(y.status).toBe(201);
-  const consent = y.body.openTasks.find((t: OpenTask) => t.type === 'consent' && t.candidateRoles.includes('social_worker'));
-  const consented = await as(stack, sw1).post(`/tasks/${consent.id}/complete`, { outcome: 'accept', comment: youth.consentNote });
+  const consent = y.body.openTasks.find(
+    (t: OpenTask) => t.type === 'consent' && t.candidateRoles.includes('social_worker'),
+  );
+  const consented = await as(stack, sw1).post(`/tasks/${consent.id}/complete`, {
+    outcome: 'accept',
+    comment: youth.consentNote,
+  });
   expect(consented.status).toBe(200);
 
   const application = mentorApplication();
@@ -101,7 +118,10 @@ test('a youth referral and a mentor application leave no name, birth date, phone
   const m = await as(stack, cw1).post('/foster/mentors', application);
   expect(m.status).toBe(201);
   const check = m.body.openTasks.find((t: OpenTask) => t.type === 'background_check');
-  const checked = await as(stack, cw1).post(`/tasks/${check.id}/complete`, { outcome: 'flagged', comment: applicant.checkNote });
+  const checked = await as(stack, cw1).post(`/tasks/${check.id}/complete`, {
+    outcome: 'flagged',
+    comment: applicant.checkNote,
+  });
   expect(checked.status).toBe(200);
 
   youthWorkflowId = youthReferralWorkflowId(y.body.id);
@@ -131,24 +151,36 @@ test('a youth referral and a mentor application leave no name, birth date, phone
 
 const uiOrigin = new URL(TEMPORAL_UI_URL).origin;
 const codec = async (direction: 'encode' | 'decode', body: unknown, headers: Record<string, string>) => {
-  const init = { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
+  const init = {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  };
   const res = await fetch(`${stack.baseUrl}/codec/${direction}`, init);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return { status: res.status, headers: res.headers, body: (await res.json().catch(() => undefined)) as any };
 };
 const bearer = async (p: Parameters<typeof tokenFor>[0]) => `Bearer ${await tokenFor(p)}`;
 
-test('the codec endpoint: admins from the Temporal UI\'s origin read the history; no one else', async () => {
+test("the codec endpoint: admins from the Temporal UI's origin read the history; no one else", async () => {
   const history = await raw.workflow.getHandle(youthWorkflowId).fetchHistory();
   const start = history.events![0].workflowExecutionStartedEventAttributes!.input!.payloads!;
   const b64 = (v: Uint8Array) => Buffer.from(v).toString('base64');
   const wire = {
-    payloads: start.map((p) => ({ metadata: Object.fromEntries(Object.entries(p.metadata!).map(([k, v]) => [k, b64(v)])), data: b64(p.data!) })),
+    payloads: start.map((p) => ({
+      metadata: Object.fromEntries(Object.entries(p.metadata!).map(([k, v]) => [k, b64(v)])),
+      data: b64(p.data!),
+    })),
   };
-  const preflightOf = (origin: string) => fetch(`${stack.baseUrl}/codec/decode`, {
-    method: 'OPTIONS',
-    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-namespace' },
-  });
+  const preflightOf = (origin: string) =>
+    fetch(`${stack.baseUrl}/codec/decode`, {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type,x-namespace',
+      },
+    });
 
   // The UI's preflight, then the call with the signed-in admin's access token.
   const preflight = await preflightOf(uiOrigin);
@@ -156,7 +188,11 @@ test('the codec endpoint: admins from the Temporal UI\'s origin read the history
   expect(preflight.headers.get('access-control-allow-origin')).toBe(uiOrigin);
   expect(preflight.headers.get('access-control-allow-credentials')).toBe('true');
   expect(preflight.headers.get('access-control-allow-headers')).toMatch(/Authorization.*Content-Type.*X-Namespace/);
-  const decoded = await codec('decode', wire, { origin: uiOrigin, authorization: await bearer(admin), 'x-namespace': 'default' });
+  const decoded = await codec('decode', wire, {
+    origin: uiOrigin,
+    authorization: await bearer(admin),
+    'x-namespace': 'default',
+  });
   expect(decoded.status).toBe(200);
   expect(decoded.headers.get('access-control-allow-origin')).toBe(uiOrigin);
   const clear = Buffer.from(decoded.body.payloads[0].data, 'base64').toString('utf8');
@@ -164,7 +200,9 @@ test('the codec endpoint: admins from the Temporal UI\'s origin read the history
   expect(clear).toContain(youth.name);
 
   // Encoding gives what the workers would write, and it decodes back.
-  const value = { payloads: [{ metadata: { encoding: b64(Buffer.from('json/plain')) }, data: b64(Buffer.from('"hello"')) }] };
+  const value = {
+    payloads: [{ metadata: { encoding: b64(Buffer.from('json/plain')) }, data: b64(Buffer.from('"hello"')) }],
+  };
   const encoded = await codec('encode', value, { authorization: await bearer(admin) });
   expect(Buffer.from(encoded.body.payloads[0].metadata.encoding, 'base64').toString()).toBe('binary/encrypted');
   expect((await codec('decode', encoded.body, { authorization: await bearer(admin) })).body).toEqual(value);
@@ -176,7 +214,10 @@ test('the codec endpoint: admins from the Temporal UI\'s origin read the history
   const anonymous = await codec('decode', wire, { origin: uiOrigin });
   expect(anonymous.status).toBe(401);
   expect(anonymous.headers.get('access-control-allow-origin')).toBe(uiOrigin);
-  const elsewhere = await codec('decode', wire, { origin: 'https://attacker.example', authorization: await bearer(admin) });
+  const elsewhere = await codec('decode', wire, {
+    origin: 'https://attacker.example',
+    authorization: await bearer(admin),
+  });
   expect(elsewhere.status).toBe(403);
   expect(elsewhere.headers.get('access-control-allow-origin')).toBeNull();
   expect(JSON.stringify(elsewhere.body)).not.toContain(youth.name);
@@ -184,7 +225,13 @@ test('the codec endpoint: admins from the Temporal UI\'s origin read the history
   expect((await codec('decode', { payloads: 'nope' }, { authorization: await bearer(admin) })).status).toBe(400);
 
   // An operator's CLI, pointed at the endpoint with an admin token, shows the history in clear.
-  const stdout = await show(youthWorkflowId, '--codec-endpoint', `${stack.baseUrl}/codec`, '--codec-auth', await bearer(admin));
+  const stdout = await show(
+    youthWorkflowId,
+    '--codec-endpoint',
+    `${stack.baseUrl}/codec`,
+    '--codec-auth',
+    await bearer(admin),
+  );
   const shown = cliText(stdout).join('\n');
   expect(shown).toContain(youth.name);
   expect(shown).toContain(youth.consentNote);

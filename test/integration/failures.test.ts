@@ -36,7 +36,12 @@ describe('incidents', () => {
     const caseId = await activeEnrollment(stack, emp, programId);
     broken = true;
     const started = Date.now();
-    const logged = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/personal-time`, { date: today, hours: 2, kind: 'off_duty', description: 'Tutoring' });
+    const logged = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/personal-time`, {
+      date: today,
+      hours: 2,
+      kind: 'off_duty',
+      description: 'Tutoring',
+    });
     const waited = Date.now() - started;
     expect(logged.status).toBe(202);
     expect(logged.headers.get('location')).toBe(`/api/v1/cases/${caseId}`);
@@ -47,11 +52,17 @@ describe('incidents', () => {
       return items.find((i) => i.caseId === caseId);
     }, 'the incident');
     expect(listed.reason).toMatch(/too long/);
-    expect((await as(stack, emp).get(`/cases/${caseId}`)).body.incident).toMatchObject({ reason: expect.stringMatching(/too long/) });
+    expect((await as(stack, emp).get(`/cases/${caseId}`)).body.incident).toMatchObject({
+      reason: expect.stringMatching(/too long/),
+    });
     expect((await as(stack, hr).get('/incidents')).status).toBe(403);
 
     // The workflow stays healthy: it answers queries and refuses what it should.
-    const row = await stack.db.selectFrom('cases').select('workflow_id').where('id', '=', caseId).executeTakeFirstOrThrow();
+    const row = await stack.db
+      .selectFrom('cases')
+      .select('workflow_id')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
     const described = await stack.client.workflow.getHandle(row.workflow_id).describe();
     expect(described.status.name).toBe('RUNNING');
 
@@ -63,23 +74,41 @@ describe('incidents', () => {
       return body.personalTime.length === 1 && !body.incident ? body : undefined;
     }, 'the case moved on after the retry');
     expect(c.ledger.pendingPersonalHours).toBe(2);
-    expect((await as(stack, admin).get('/incidents')).body.items.map((i: { caseId: string }) => i.caseId)).not.toContain(caseId);
+    expect(
+      (await as(stack, admin).get('/incidents')).body.items.map((i: { caseId: string }) => i.caseId),
+    ).not.toContain(caseId);
     expect((await as(stack, admin).post(`/incidents/${caseId}/retry`)).status).toBe(404);
     // Nothing the employee entered was lost, and the case takes the next entry at once.
-    const next = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/personal-time`, { date: today, hours: 1, kind: 'cto', description: 'Lunch' });
+    const next = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/personal-time`, {
+      date: today,
+      hours: 1,
+      kind: 'cto',
+      description: 'Lunch',
+    });
     expect(next.status).toBe(201);
   }, 120_000);
 
-  test('an admin\'s retry that lands while the incident is still being recorded is not lost', async () => {
+  test("an admin's retry that lands while the incident is still being recorded is not lost", async () => {
     const programId = await certifiedProgram(stack);
     const emp = employee(502);
     const caseId = await activeEnrollment(stack, emp, programId);
     let release!: () => void;
-    holdIncident = new Promise((r) => { release = r; });
+    holdIncident = new Promise((r) => {
+      release = r;
+    });
     broken = true;
-    const logging = as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/personal-time`, { date: today, hours: 2, kind: 'off_duty', description: 'Tutoring' });
+    const logging = as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/personal-time`, {
+      date: today,
+      hours: 2,
+      kind: 'off_duty',
+      description: 'Tutoring',
+    });
     // The incident's row is in (an admin can see it) while the workflow still waits on its activity.
-    await eventually(async () => (await as(stack, admin).get('/incidents')).body.items.some((i: { caseId: string }) => i.caseId === caseId), 'the incident');
+    await eventually(
+      async () =>
+        (await as(stack, admin).get('/incidents')).body.items.some((i: { caseId: string }) => i.caseId === caseId),
+      'the incident',
+    );
     broken = false;
     expect((await as(stack, admin).post(`/incidents/${caseId}/retry`)).status).toBe(202);
     release();
@@ -102,7 +131,13 @@ describe('e-mail is its own step', () => {
   /** Messages the SMTP server received since it came back (the first one was taken down). */
   const received = async (to: string) => {
     const all = [];
-    for (const c of catchers.slice(1)) all.push(...(await (await fetch(`http://127.0.0.1:${c.webPort}/messages`)).json() as { to: string[]; subject: string }[]));
+    for (const c of catchers.slice(1))
+      all.push(
+        ...((await (await fetch(`http://127.0.0.1:${c.webPort}/messages`)).json()) as {
+          to: string[];
+          subject: string;
+        }[]),
+      );
     return all.filter((m) => m.to.includes(to));
   };
 
@@ -138,14 +173,19 @@ describe('e-mail is its own step', () => {
 
     catchers.push(await startSmtpCatcher({ smtpPort: port, webPort: 0, refuse }));
     for (const emp of people) {
-      const mails = await eventually(async () => {
-        const m = await received(emp.email);
-        return m.length >= 1 ? m : undefined;
-      }, `the approval e-mail to ${emp.email}`, 30_000);
+      const mails = await eventually(
+        async () => {
+          const m = await received(emp.email);
+          return m.length >= 1 ? m : undefined;
+        },
+        `the approval e-mail to ${emp.email}`,
+        30_000,
+      );
       expect(mails.filter((m) => m.subject.includes('enrollment approved'))).toHaveLength(1);
     }
     await new Promise((r) => setTimeout(r, 3000));
-    for (const emp of people) expect((await received(emp.email)).filter((m) => m.subject.includes('enrollment approved'))).toHaveLength(1);
+    for (const emp of people)
+      expect((await received(emp.email)).filter((m) => m.subject.includes('enrollment approved'))).toHaveLength(1);
   }, 120_000);
 
   test('a permanent SMTP refusal is recorded on the message and not retried', async () => {
@@ -153,11 +193,15 @@ describe('e-mail is its own step', () => {
     const emp = { ...employee(514), email: 'nobody@example.gov' };
     const r = await as(stack, emp).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId));
     await as(stack, hr).post(`/tasks/${r.body.openTasks[0].id}/complete`, { outcome: 'approve' });
-    const failed = await eventually(async () => {
-      const rows = await stack.db.selectFrom('email_outbox').selectAll().where('case_id', '=', r.body.id).execute();
-      const row = rows.find((m) => m.recipients.includes('nobody@example.gov'));
-      return row?.failed_at ? row : undefined;
-    }, 'the refusal on the message', 30_000);
+    const failed = await eventually(
+      async () => {
+        const rows = await stack.db.selectFrom('email_outbox').selectAll().where('case_id', '=', r.body.id).execute();
+        const row = rows.find((m) => m.recipients.includes('nobody@example.gov'));
+        return row?.failed_at ? row : undefined;
+      },
+      'the refusal on the message',
+      30_000,
+    );
     expect(failed.failure).toMatch(/^550/);
     expect(failed.sent_at).toBeNull();
   }, 60_000);

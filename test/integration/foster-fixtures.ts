@@ -17,7 +17,15 @@ let seq = 0;
 export function mentorApplication(overrides: Record<string, unknown> = {}) {
   const n = `${run}${++seq}`;
   return {
-    applicant: { name: `Morgan Mentor${n}`, email: `morgan${n}@mail.example`, phone: '+1 213 555 0100', dateOfBirth: yearsAgo(30), languages: ['English', 'Spanish'], interests: ['soccer'], formerFosterYouth: true },
+    applicant: {
+      name: `Morgan Mentor${n}`,
+      email: `morgan${n}@mail.example`,
+      phone: '+1 213 555 0100',
+      dateOfBirth: yearsAgo(30),
+      languages: ['English', 'Spanish'],
+      interests: ['soccer'],
+      formerFosterYouth: true,
+    },
     references: [
       { name: `Rae Reference${n}`, email: `rae${n}@mail.example`, relationship: 'coworker' },
       { name: `Ray Reference${n}`, email: `ray${n}@mail.example`, relationship: 'former coach' },
@@ -29,7 +37,14 @@ export function mentorApplication(overrides: Record<string, unknown> = {}) {
 export function youthReferral(overrides: Record<string, unknown> = {}) {
   const n = `${run}${++seq}`;
   return {
-    youth: { name: `Jordan Youthname${n}`, dateOfBirth: yearsAgo(14), county: 'Los Angeles', languages: ['English'], interests: ['art'], needs: `Needs${n}: support with school attendance` },
+    youth: {
+      name: `Jordan Youthname${n}`,
+      dateOfBirth: yearsAgo(14),
+      county: 'Los Angeles',
+      languages: ['English'],
+      interests: ['art'],
+      needs: `Needs${n}: support with school attendance`,
+    },
     socialWorker: { id: sw1.sub, name: sw1.name, email: sw1.email },
     caregiver: { name: 'Casey Caregiver', email: 'caregiver@mail.example' },
     caseWorkerId: cw1.sub,
@@ -39,13 +54,25 @@ export function youthReferral(overrides: Record<string, unknown> = {}) {
 
 /** The one-time link's token from the newest e-mail to an address. */
 export async function referenceToken(email: string): Promise<string> {
-  const m = await eventually(async () => (await mailbox(email)).reverse().find((x) => /\/references\/[A-Za-z0-9_-]+/.test(x.text)), `a reference e-mail to ${email}`);
+  const m = await eventually(
+    async () => (await mailbox(email)).reverse().find((x) => /\/references\/[A-Za-z0-9_-]+/.test(x.text)),
+    `a reference e-mail to ${email}`,
+  );
   return /\/references\/([A-Za-z0-9_-]+)/.exec(m.text)![1];
 }
 
-async function completeAll(stack: Stack, who: Person, caseBody: { openTasks: Task[] }, type: string, outcome: string, extra: Record<string, unknown> = {}) {
+async function completeAll(
+  stack: Stack,
+  who: Person,
+  caseBody: { openTasks: Task[] },
+  type: string,
+  outcome: string,
+  extra: Record<string, unknown> = {},
+) {
   // The tasks of this type the person is a candidate for (by role).
-  for (const t of caseBody.openTasks.filter((x) => x.type === type && x.candidateRoles.some((r) => who.roles.includes(r)))) {
+  for (const t of caseBody.openTasks.filter(
+    (x) => x.type === type && x.candidateRoles.some((r) => who.roles.includes(r)),
+  )) {
     const r = await as(stack, who).post(`/tasks/${t.id}/complete`, { outcome, ...extra });
     if (r.status !== 200) throw new Error(`${type}: ${r.status} ${r.text}`);
   }
@@ -60,10 +87,18 @@ export async function approvedMentor(stack: Stack, applicant: Record<string, unk
   const id = created.body.id;
   await completeAll(stack, cw1, created.body, 'background_check', 'clear');
   await completeAll(stack, cw1, created.body, 'interview', 'pass');
-  for (const r of app.references) await as(stack).post(`/foster/references/${await referenceToken(r.email)}`, { recommendation: 'yes' });
-  await as(stack, cw1).post(`/foster/mentors/${id}/training`, { date: laDate(Date.now()), hours: 6, module: 'Trauma-informed mentoring' });
+  for (const r of app.references)
+    await as(stack).post(`/foster/references/${await referenceToken(r.email)}`, { recommendation: 'yes' });
+  await as(stack, cw1).post(`/foster/mentors/${id}/training`, {
+    date: laDate(Date.now()),
+    hours: 6,
+    module: 'Trauma-informed mentoring',
+  });
   const c = (await as(stack, caseSup).get(`/foster/mentors/${id}`)).body;
-  if (c.stage !== 'decision') throw new Error(`mentor screening not complete: ${JSON.stringify({ stage: c.stage, checks: c.checks, references: c.references, interview: c.interview, trainingHours: c.trainingHours })}`);
+  if (c.stage !== 'decision')
+    throw new Error(
+      `mentor screening not complete: ${JSON.stringify({ stage: c.stage, checks: c.checks, references: c.references, interview: c.interview, trainingHours: c.trainingHours })}`,
+    );
   await completeAll(stack, caseSup, c, 'screening_decision', 'approve');
   return id;
 }
@@ -83,10 +118,26 @@ export async function readyYouth(stack: Stack, overrides: Record<string, unknown
 
 /** A proposed match through its three consents and the first meeting; returns the match. */
 export async function activeMatch(stack: Stack, mentorCaseId: string, youthCaseId: string) {
-  const created = await as(stack, cw1).post('/foster/matches', { mentorCaseId, youthCaseId, rationale: 'Shared love of art; both bilingual' });
+  const created = await as(stack, cw1).post('/foster/matches', {
+    mentorCaseId,
+    youthCaseId,
+    rationale: 'Shared love of art; both bilingual',
+  });
   if (created.status !== 201) throw new Error(`match: ${created.status} ${created.text}`);
   await completeAll(stack, cw1, created.body, 'consent', 'accept', { data: { how: 'phone' } });
-  await completeAll(stack, sw1, (await as(stack, sw1).get(`/foster/matches/${created.body.id}`)).body, 'consent', 'accept');
-  await completeAll(stack, cw1, (await as(stack, cw1).get(`/foster/matches/${created.body.id}`)).body, 'first_meeting', 'done');
+  await completeAll(
+    stack,
+    sw1,
+    (await as(stack, sw1).get(`/foster/matches/${created.body.id}`)).body,
+    'consent',
+    'accept',
+  );
+  await completeAll(
+    stack,
+    cw1,
+    (await as(stack, cw1).get(`/foster/matches/${created.body.id}`)).body,
+    'first_meeting',
+    'done',
+  );
   return (await as(stack, cw1).get(`/foster/matches/${created.body.id}`)).body;
 }

@@ -21,7 +21,15 @@ type Task = { id: string; type: string; status: string; escalated: boolean; dueA
 const openOf = async (matchId: string, type: string): Promise<Task[]> =>
   (await as(stack, cw1).get(`/foster/matches/${matchId}`)).body.openTasks.filter((t: Task) => t.type === type);
 const checkIn = (safetyConcern = false) => ({
-  outcome: 'done', data: { contactMentor: true, contactYouth: true, contactCaregiver: true, satisfaction: 4, safetyConcern, notes: 'Went to the museum' },
+  outcome: 'done',
+  data: {
+    contactMentor: true,
+    contactYouth: true,
+    contactCaregiver: true,
+    satisfaction: 4,
+    safetyConcern,
+    notes: 'Went to the museum',
+  },
 });
 
 test('check-ins at 2 weeks and then monthly; 7 days late escalates; a safety concern is urgent; the anniversary at 12 months', async () => {
@@ -35,7 +43,9 @@ test('check-ins at 2 weeks and then monthly; 7 days late escalates; a safety con
   expect(first).toMatchObject({ status: 'open', escalated: false });
   const bad = await as(stack, cw1).post(`/tasks/${first.id}/complete`, { outcome: 'done', data: { satisfaction: 9 } });
   expect(bad.status).toBe(400);
-  expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['data.satisfaction', 'data.contactMentor']));
+  expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(
+    expect.arrayContaining(['data.satisfaction', 'data.contactMentor']),
+  );
   expect((await as(stack, cw1).post(`/tasks/${first.id}/complete`, checkIn())).status).toBe(200);
 
   const second = (await as(stack, cw1).get(`/foster/matches/${match.id}`)).body.nextCheckInDue as string;
@@ -49,16 +59,35 @@ test('check-ins at 2 weeks and then monthly; 7 days late escalates; a safety con
   await ts.skipTo(Date.parse(second) + 7 * DAY + 3_600_000);
   expect((await as(stack, cw1).get(`/tasks/${late.id}`)).body.escalated).toBe(true);
   expect((await as(stack, caseSup).get('/tasks?view=escalated')).body.items.map((t: Task) => t.id)).toContain(late.id);
-  await eventually(async () => (await mailbox('case-supervisors@mentorflow.local')).some((m) => m.text.includes(late.id) && m.subject.includes('Overdue')), 'the lateness e-mail');
+  await eventually(
+    async () =>
+      (await mailbox('case-supervisors@mentorflow.local')).some(
+        (m) => m.text.includes(late.id) && m.subject.includes('Overdue'),
+      ),
+    'the lateness e-mail',
+  );
 
   // A safety concern raises an urgent task for the case supervisors at once.
   const withConcern = await as(stack, cw1).post(`/tasks/${late.id}/complete`, checkIn(true));
   const [safety] = withConcern.body.case.openTasks.filter((t: Task) => t.type === 'safety_review');
   expect(safety).toBeDefined();
   expect(Date.parse(safety.dueAt) - (await ts.now())).toBeLessThanOrEqual(DAY);
-  expect((await as(stack, caseSup).get('/tasks?type=safety_review')).body.items.map((t: Task) => t.id)).toContain(safety.id);
-  await eventually(async () => (await mailbox('case-supervisors@mentorflow.local')).some((m) => m.subject.includes('URGENT: safety concern')), 'the safety e-mail');
-  expect((await as(stack, caseSup).post(`/tasks/${safety.id}/complete`, { outcome: 'done', comment: 'Spoke with caregiver; plan in place' })).status).toBe(200);
+  expect((await as(stack, caseSup).get('/tasks?type=safety_review')).body.items.map((t: Task) => t.id)).toContain(
+    safety.id,
+  );
+  await eventually(
+    async () =>
+      (await mailbox('case-supervisors@mentorflow.local')).some((m) => m.subject.includes('URGENT: safety concern')),
+    'the safety e-mail',
+  );
+  expect(
+    (
+      await as(stack, caseSup).post(`/tasks/${safety.id}/complete`, {
+        outcome: 'done',
+        comment: 'Spoke with caregiver; plan in place',
+      })
+    ).status,
+  ).toBe(200);
 
   const anniversary = (await as(stack, cw1).get(`/foster/matches/${match.id}`)).body.anniversaryAt as string;
   expect(Date.parse(anniversary) - Date.parse(match.firstMeetingAt)).toBeGreaterThan(364 * DAY);
@@ -82,21 +111,38 @@ test('references are reminded after 7 days and followed up by phone after 14; th
   await ts.skipTo(applied + 6 * DAY);
   expect((await toRef()).filter((s) => s.includes('Reminder'))).toHaveLength(0);
   await ts.skipTo(applied + 7 * DAY + 3_600_000);
-  await eventually(async () => (await toRef()).filter((s) => s.includes('Reminder')).length === 1, 'the reminder with a fresh link');
-  expect((await as(stack, cw1).get(`/foster/mentors/${id}`)).body.openTasks.filter((t: Task) => t.type === 'reference_followup')).toHaveLength(0);
+  await eventually(
+    async () => (await toRef()).filter((s) => s.includes('Reminder')).length === 1,
+    'the reminder with a fresh link',
+  );
+  expect(
+    (await as(stack, cw1).get(`/foster/mentors/${id}`)).body.openTasks.filter(
+      (t: Task) => t.type === 'reference_followup',
+    ),
+  ).toHaveLength(0);
 
   await ts.skipTo(applied + 14 * DAY + 3_600_000);
-  const followups = (await as(stack, cw1).get(`/foster/mentors/${id}`)).body.openTasks.filter((t: Task) => t.type === 'reference_followup');
+  const followups = (await as(stack, cw1).get(`/foster/mentors/${id}`)).body.openTasks.filter(
+    (t: Task) => t.type === 'reference_followup',
+  );
   expect(followups).toHaveLength(2);
-  const done = await as(stack, cw1).post(`/tasks/${followups[0].id}/complete`, { outcome: 'done', comment: 'Called; glowing', data: { recommendation: 'yes' } });
+  const done = await as(stack, cw1).post(`/tasks/${followups[0].id}/complete`, {
+    outcome: 'done',
+    comment: 'Called; glowing',
+    data: { recommendation: 'yes' },
+  });
   expect(done.body.case.references.filter((r: { answeredVia?: string }) => r.answeredVia === 'phone')).toHaveLength(1);
 
   expect((await as(stack, cw1).get(`/foster/mentors/${id}`)).body.screeningOverdue).toBe(false);
   await ts.skipTo(applied + 30 * DAY + 3_600_000);
   const c = (await as(stack, caseSup).get(`/foster/mentors/${id}`)).body;
   expect(c).toMatchObject({ screeningOverdue: true, stage: 'screening' });
-  const events = (await as(stack, caseSup).get(`/cases/${id}/timeline`)).body.items.map((e: { event: string }) => e.event);
+  const events = (await as(stack, caseSup).get(`/cases/${id}/timeline`)).body.items.map(
+    (e: { event: string }) => e.event,
+  );
   expect(events).toContain('screening_target_missed');
-  await eventually(async () => (await mailbox('case-supervisors@mentorflow.local')).some((m) => m.subject.includes('30-day target')), 'the target e-mail');
+  await eventually(
+    async () => (await mailbox('case-supervisors@mentorflow.local')).some((m) => m.subject.includes('30-day target')),
+    'the target e-mail',
+  );
 });
-

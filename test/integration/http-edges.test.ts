@@ -39,14 +39,26 @@ test('a retry after a crash finds the work already done instead of doing it twic
   const caseId = derivedUuid(`${emp.sub}\nPOST ${path}\n${key}\ncreate`);
   const enrollment = { ...enrollmentBody(emp, programId), year, program: { programId, name: 'P' } } as Enrollment;
   await stack.client.workflow.start(mentoringLeaveWorkflow, {
-    taskQueue: stack.taskQueue, workflowId: mentoringLeaveWorkflowId(year, emp.sub),
+    taskQueue: stack.taskQueue,
+    workflowId: mentoringLeaveWorkflowId(year, emp.sub),
     args: [{ caseId, enrollment, policy: stack.policy, enrolledBy: { id: emp.sub } }],
   });
-  await stack.db.insertInto('idempotency_keys').values({
-    principal: emp.sub, route: `POST ${path}`, key, request_hash: hashOf(enrollmentBody(emp, programId)), status_code: 0,
-    response: JSON.stringify(null) as never, expires_at: new Date(Date.now() + 3600_000), locked_until: new Date(Date.now() - 1000),
-  }).execute();
-  const retry = await as(stack, emp).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId), { 'idempotency-key': key });
+  await stack.db
+    .insertInto('idempotency_keys')
+    .values({
+      principal: emp.sub,
+      route: `POST ${path}`,
+      key,
+      request_hash: hashOf(enrollmentBody(emp, programId)),
+      status_code: 0,
+      response: JSON.stringify(null) as never,
+      expires_at: new Date(Date.now() + 3600_000),
+      locked_until: new Date(Date.now() - 1000),
+    })
+    .execute();
+  const retry = await as(stack, emp).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId), {
+    'idempotency-key': key,
+  });
   expect(retry.status).toBe(201);
   expect(retry.body.id).toBe(caseId);
   // Without the key it is a second enrollment for the year: refused.
@@ -59,15 +71,35 @@ test('a key still held by a request in flight is 409; an expired key is forgotte
   const emp = employee(303);
   const path = '/api/v1/mentoring-leave/enrollments';
   const body = enrollmentBody(emp, programId);
-  await stack.db.insertInto('idempotency_keys').values({
-    principal: emp.sub, route: `POST ${path}`, key: 'held', request_hash: hashOf(body), status_code: 0,
-    response: JSON.stringify(null) as never, expires_at: new Date(Date.now() + 3600_000), locked_until: new Date(Date.now() + 60_000),
-  }).execute();
-  expect((await as(stack, emp).post('/mentoring-leave/enrollments', body, { 'idempotency-key': 'held' })).body.code).toBe('request_in_progress');
-  await stack.db.insertInto('idempotency_keys').values({
-    principal: emp.sub, route: `POST ${path}`, key: 'old', request_hash: 'another body', status_code: 201,
-    response: JSON.stringify({ stale: true }) as never, expires_at: new Date(Date.now() - 1000), locked_until: null,
-  }).execute();
+  await stack.db
+    .insertInto('idempotency_keys')
+    .values({
+      principal: emp.sub,
+      route: `POST ${path}`,
+      key: 'held',
+      request_hash: hashOf(body),
+      status_code: 0,
+      response: JSON.stringify(null) as never,
+      expires_at: new Date(Date.now() + 3600_000),
+      locked_until: new Date(Date.now() + 60_000),
+    })
+    .execute();
+  expect(
+    (await as(stack, emp).post('/mentoring-leave/enrollments', body, { 'idempotency-key': 'held' })).body.code,
+  ).toBe('request_in_progress');
+  await stack.db
+    .insertInto('idempotency_keys')
+    .values({
+      principal: emp.sub,
+      route: `POST ${path}`,
+      key: 'old',
+      request_hash: 'another body',
+      status_code: 201,
+      response: JSON.stringify({ stale: true }) as never,
+      expires_at: new Date(Date.now() - 1000),
+      locked_until: null,
+    })
+    .execute();
   const fresh = await as(stack, emp).post('/mentoring-leave/enrollments', body, { 'idempotency-key': 'old' });
   expect(fresh.status).toBe(201);
   expect(fresh.body.stale).toBeUndefined();
@@ -93,7 +125,11 @@ test('/ready says ready or not, nothing more', async () => {
 });
 
 test('a forged cursor is 400, never 500', async () => {
-  for (const cursor of ['%%%', Buffer.from('["not-a-time","x"]').toString('base64url'), Buffer.from('{"a":1}').toString('base64url')]) {
+  for (const cursor of [
+    '%%%',
+    Buffer.from('["not-a-time","x"]').toString('base64url'),
+    Buffer.from('{"a":1}').toString('base64url'),
+  ]) {
     const r = await as(stack, admin).get(`/cases?cursor=${encodeURIComponent(cursor)}`);
     expect(r.status).toBe(400);
     expect(r.body.errors[0].path).toBe('query.cursor');
@@ -104,7 +140,10 @@ test('the usage report CSV never starts a cell with a formula', async () => {
   const dept = '=HYPERLINK("http://evil.example","x")';
   const hrEvil = { ...hr, sub: 'hr-evil', department: dept };
   const emp = { ...employee(304), department: dept };
-  const created = await as(stack, emp).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId, { employee: { department: dept } }));
+  const created = await as(stack, emp).post(
+    '/mentoring-leave/enrollments',
+    enrollmentBody(emp, programId, { employee: { department: dept } }),
+  );
   expect(created.status).toBe(201);
   const csv = await as(stack, hrEvil).get('/mentoring-leave/reports/usage', { accept: 'text/csv' });
   expect(csv.status).toBe(200);

@@ -14,7 +14,10 @@ beforeAll(async () => {
   await truncateAll(stack.db);
   const programId = await certifiedProgram(stack);
   for (const n of [3, 4, 5]) {
-    const created = await as(stack, employee(n)).post('/mentoring-leave/enrollments', enrollmentBody(employee(n), programId));
+    const created = await as(stack, employee(n)).post(
+      '/mentoring-leave/enrollments',
+      enrollmentBody(employee(n), programId),
+    );
     expect(created.status).toBe(201);
     if (n === 3) caseId = created.body.id;
   }
@@ -28,7 +31,9 @@ test('the inbox pages in due order: limit and cursor give the whole list once', 
   const paged: string[] = [];
   let cursor: string | null = null;
   do {
-    const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await as(stack, hr).get(`/tasks?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+    const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await as(stack, hr).get(
+      `/tasks?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+    );
     paged.push(...page.body.items.map((t) => t.id));
     cursor = page.body.nextCursor;
   } while (cursor);
@@ -36,7 +41,8 @@ test('the inbox pages in due order: limit and cursor give the whole list once', 
 });
 
 test('case search finds a case by the beginnings of the words of its subject, among the cases the caller may see', async () => {
-  const found = async (who: typeof hr, q: string) => (await as(stack, who).get(`/cases?q=${encodeURIComponent(q)}`)).body.items.map((c: { id: string }) => c.id);
+  const found = async (who: typeof hr, q: string) =>
+    (await as(stack, who).get(`/cases?q=${encodeURIComponent(q)}`)).body.items.map((c: { id: string }) => c.id);
   // The subject names the employee ("Employee 3"): a word begun, any case, in any order.
   expect(await found(hr, 'employ')).toContain(caseId);
   expect(await found(hr, '3 EMPLOYEE')).toContain(caseId);

@@ -6,7 +6,17 @@
 import { laDate, laYearEnd } from '../../workflows/shared/calendar';
 import { as, eventually, mailbox, type Stack } from '../support/stack';
 import { useTimeSkipping, type TimeSkipping } from '../support/time-skipping';
-import { activeEnrollment, admin, certifiedProgram, employee, enrollmentBody, hr, sup, verifiedHours, year } from './fixtures';
+import {
+  activeEnrollment,
+  admin,
+  certifiedProgram,
+  employee,
+  enrollmentBody,
+  hr,
+  sup,
+  verifiedHours,
+  year,
+} from './fixtures';
 import { actedBy } from '../support/deadlines';
 
 let ts: TimeSkipping;
@@ -25,17 +35,21 @@ test('an eligibility review is escalated after 10 business days, not before', as
   const programId = await certifiedProgram(stack);
   const emp = employee(61);
   // Next year's enrollment, so that the year end never comes first, whatever today's date.
-  const created = await as(stack, emp).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId, { year: year + 1 }));
+  const created = await as(stack, emp).post(
+    '/mentoring-leave/enrollments',
+    enrollmentBody(emp, programId, { year: year + 1 }),
+  );
   const task: Task = created.body.openTasks[0];
   // Ten business days from today in Los Angeles, skipping weekends and state holidays: due on a
   // weekday, with ten to thirteen weekdays (up to three holidays) after today up to the due date.
   // Counted, not assumed: from a Sunday ten business days are twelve calendar days, from a Monday fourteen.
   const due = Date.parse(task.dueAt);
   const lastDay = due - 1; // due at the end of the tenth business day (midnight after it)
-  const weekday = (ms: number) => new Intl.DateTimeFormat('en-US', { timeZone: 'America/Los_Angeles', weekday: 'short' }).format(ms);
+  const weekday = (ms: number) =>
+    new Intl.DateTimeFormat('en-US', { timeZone: 'America/Los_Angeles', weekday: 'short' }).format(ms);
   const weekdays = (from: number, to: number) => {
     let n = 0;
-    for (let d = laDate(from); d < laDate(to);) {
+    for (let d = laDate(from); d < laDate(to); ) {
       d = laDate(Date.parse(`${d}T12:00:00Z`) + 86_400_000);
       if (!['Sat', 'Sun'].includes(weekday(Date.parse(`${d}T20:00:00Z`)))) n += 1;
     }
@@ -48,22 +62,34 @@ test('an eligibility review is escalated after 10 business days, not before', as
   expect((await as(stack, hr).get(`/tasks/${task.id}`)).body.escalated).toBe(false);
   await skipTo(actedBy(Date.parse(task.dueAt)));
   expect((await as(stack, hr).get(`/tasks/${task.id}`)).body.escalated).toBe(true);
-  await eventually(async () => (await mailbox('mentorflow-admin@mentorflow.local')).some((m) => m.text.includes(task.id)), 'the e-mail');
+  await eventually(
+    async () => (await mailbox('mentorflow-admin@mentorflow.local')).some((m) => m.text.includes(task.id)),
+    'the e-mail',
+  );
 });
 
 test('an expired Partner certificate drops the program to Affiliate and stops new enrollments', async () => {
   const programId = await certifiedProgram(stack, 'none');
   const until = laDate((await serverNow()) + 5 * 86_400_000);
-  await as(stack, admin).put(`/programs/${programId}/level`, { level: 'partner', certifiedUntil: until, note: 'imported' });
+  await as(stack, admin).put(`/programs/${programId}/level`, {
+    level: 'partner',
+    certifiedUntil: until,
+    note: 'imported',
+  });
   await skipTo(Date.parse(`${until}T12:00:00Z`) + 86_400_000);
   const p = (await as(stack).get(`/programs/${programId}`)).body;
   expect(p.level).toBe('affiliate');
   expect(p.certifiedUntil).toBeUndefined();
-  const tl = (await as(stack, admin).get(`/programs/${programId}/timeline`)).body.items.map((e: { event: string }) => e.event);
+  const tl = (await as(stack, admin).get(`/programs/${programId}/timeline`)).body.items.map(
+    (e: { event: string }) => e.event,
+  );
   // Imported 5 days before expiry: the latest renewal reminder that was due goes out at once.
   expect(tl).toEqual(['program_registered', 'level_changed', 'renewal_reminder_sent', 'certificate_expired']);
   const emp = employee(62);
-  const refused = await as(stack, emp).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId, { year: Number(laDate(await serverNow()).slice(0, 4)) }));
+  const refused = await as(stack, emp).post(
+    '/mentoring-leave/enrollments',
+    enrollmentBody(emp, programId, { year: Number(laDate(await serverNow()).slice(0, 4)) }),
+  );
   expect(refused.status).toBe(422);
   expect(refused.body.code).toBe('program_not_certified');
 });
@@ -73,7 +99,12 @@ test('at year end open requests expire, unused hours lapse and the employee gets
   const emp = employee(60);
   const caseId = await activeEnrollment(stack, emp, programId);
   await verifiedHours(stack, emp, caseId, programId, 5);
-  const req = (hours: number) => as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/requests`, { date: laDate(Date.now()), hours, attestNoTravel: true });
+  const req = (hours: number) =>
+    as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/requests`, {
+      date: laDate(Date.now()),
+      hours,
+      attestNoTravel: true,
+    });
   const approved = await req(2);
   let c = (await as(stack, emp).get(`/mentoring-leave/enrollments/${caseId}`)).body;
   const supTask = c.openTasks.find((t: Task) => t.type === 'supervisor_approval');
@@ -90,9 +121,14 @@ test('at year end open requests expire, unused hours lapse and the employee gets
   expect(c).toMatchObject({ stage: 'closed', status: 'closed', lapsedHours: 3, openTasks: [] });
   expect(c.requests.find((r: { id: string }) => r.id === approved.body.id).status).toBe('approved');
   expect(c.requests.find((r: { id: string }) => r.id === pending.body.id).status).toBe('expired');
-  const summary = await eventually(async () => (await mailbox(emp.email)).find((m) => m.subject.includes(`${year}: year-end summary`)), 'the year-end summary');
+  const summary = await eventually(
+    async () => (await mailbox(emp.email)).find((m) => m.subject.includes(`${year}: year-end summary`)),
+    'the year-end summary',
+  );
   expect(summary?.text).toContain('Unused hours that lapsed: 3 h');
-  const events = (await as(stack, emp).get(`/cases/${caseId}/timeline`)).body.items.map((e: { event: string }) => e.event);
+  const events = (await as(stack, emp).get(`/cases/${caseId}/timeline`)).body.items.map(
+    (e: { event: string }) => e.event,
+  );
   expect(events).toEqual(expect.arrayContaining(['year_closed', 'task_expired']));
   // A closed year takes no more requests.
   expect((await req(1)).status).toBe(409);

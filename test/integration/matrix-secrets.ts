@@ -21,31 +21,57 @@ const SCREENING_READERS = ['caseWorker', 'caseSupervisor'];
 const WELLNESS_READERS = ['socialWorker', 'caseSupervisor'];
 const VOLUNTEER_READERS = ['partnershipCoordinator', 'staff'];
 
-type Ids = { youthId: string; mentorId: string; screeningId: string; callerId: string; wellnessId: string; referralId: string };
+type Ids = {
+  youthId: string;
+  mentorId: string;
+  screeningId: string;
+  callerId: string;
+  wellnessId: string;
+  referralId: string;
+};
 
 /** Reads each fixture's personal data as an entitled persona (so the values are the stored ones). */
 export async function secretsOf(stack: Stack, P: Record<string, Person>, F: Ids): Promise<Secret[]> {
   const get = async (who: string, path: string) => (await as(stack, P[who]).get(path)).body as Record<string, unknown>;
-  const youth = (await get('caseWorker', `/foster/youth/${F.youthId}`)).youth as { name: string; dateOfBirth: string; needs: string };
+  const youth = (await get('caseWorker', `/foster/youth/${F.youthId}`)).youth as {
+    name: string;
+    dateOfBirth: string;
+    needs: string;
+  };
   const out: Secret[] = [
     { what: 'youth name', value: youth.name, entitled: YOUTH_READERS },
     { what: 'youth birth date', value: youth.dateOfBirth, entitled: YOUTH_READERS },
     { what: 'youth needs', value: youth.needs, entitled: YOUTH_READERS },
   ];
-  for (const [what, path] of [['mentor', `/foster/mentors/${F.mentorId}`], ['applicant', `/foster/mentors/${F.screeningId}`],
-    ['caller', `/wellness/callers/${F.callerId}`]] as const) {
+  for (const [what, path] of [
+    ['mentor', `/foster/mentors/${F.mentorId}`],
+    ['applicant', `/foster/mentors/${F.screeningId}`],
+    ['caller', `/wellness/callers/${F.callerId}`],
+  ] as const) {
     const a = (await get('caseWorker', path)).applicant as { dateOfBirth: string; phone: string };
-    out.push({ what: `${what} birth date`, value: a.dateOfBirth, entitled: SCREENING_READERS }, { what: `${what} phone`, value: a.phone, entitled: SCREENING_READERS });
+    out.push(
+      { what: `${what} birth date`, value: a.dateOfBirth, entitled: SCREENING_READERS },
+      { what: `${what} phone`, value: a.phone, entitled: SCREENING_READERS },
+    );
   }
   const w = await get('socialWorker', `/wellness/youth/${F.wellnessId}`);
   const wy = w.youth as { name: string; dateOfBirth: string };
   const contact = w.contact as { phone: string };
-  out.push({ what: 'wellness youth name', value: wy.name, entitled: WELLNESS_READERS },
+  out.push(
+    { what: 'wellness youth name', value: wy.name, entitled: WELLNESS_READERS },
     { what: 'wellness youth birth date', value: wy.dateOfBirth, entitled: WELLNESS_READERS },
-    { what: 'wellness contact phone', value: contact.phone, entitled: WELLNESS_READERS });
-  const v = (await get('partnershipCoordinator', `/referrals/${F.referralId}`)).volunteer as { name: string; email: string };
-  out.push({ what: 'volunteer name', value: v.name, entitled: VOLUNTEER_READERS }, { what: 'volunteer e-mail', value: v.email, entitled: VOLUNTEER_READERS });
-  for (const s of out) if (!s.value) throw new Error(`the fixture's ${s.what} could not be read: the field check would be vacuous`);
+    { what: 'wellness contact phone', value: contact.phone, entitled: WELLNESS_READERS },
+  );
+  const v = (await get('partnershipCoordinator', `/referrals/${F.referralId}`)).volunteer as {
+    name: string;
+    email: string;
+  };
+  out.push(
+    { what: 'volunteer name', value: v.name, entitled: VOLUNTEER_READERS },
+    { what: 'volunteer e-mail', value: v.email, entitled: VOLUNTEER_READERS },
+  );
+  for (const s of out)
+    if (!s.value) throw new Error(`the fixture's ${s.what} could not be read: the field check would be vacuous`);
   return out;
 }
 

@@ -1,8 +1,21 @@
 /** The mentoring-leave process through HTTP, on a real Temporal dev server and PostgreSQL. */
 import { as, eventually, mailbox, startStack, truncateAll, type Stack } from '../support/stack';
 import {
-  activeEnrollment, admin, certifiedProgram, coordinatorOf, DEPT, employee, enrollmentBody, hr, hr2, hrElsewhere,
-  sup, sup2, today, verifiedHours, year,
+  activeEnrollment,
+  admin,
+  certifiedProgram,
+  coordinatorOf,
+  DEPT,
+  employee,
+  enrollmentBody,
+  hr,
+  hr2,
+  hrElsewhere,
+  sup,
+  sup2,
+  today,
+  verifiedHours,
+  year,
 } from './fixtures';
 
 let stack: Stack;
@@ -28,7 +41,12 @@ describe('the whole leave story', () => {
     expect(created.body).toMatchObject({ type: 'mentoring_leave', status: 'open', stage: 'eligibility_review' });
     caseId = created.body.id;
     const review = taskOf(created.body, 'eligibility_review');
-    expect(review).toMatchObject({ status: 'open', candidateRoles: ['hr_officer'], outcomes: ['approve', 'deny'], escalated: false });
+    expect(review).toMatchObject({
+      status: 'open',
+      candidateRoles: ['hr_officer'],
+      outcomes: ['approve', 'deny'],
+      escalated: false,
+    });
 
     // HR of the department sees it in the inbox; HR of another department does not.
     expect((await as(stack, hr).get('/tasks')).body.items.map((t: Task) => t.id)).toContain(review.id);
@@ -41,7 +59,10 @@ describe('the whole leave story', () => {
     expect(approved.body.case.stage).toBe('active');
 
     const logged = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/personal-time`, {
-      date: today, hours: 3, kind: 'vacation', description: 'Reading with my mentee',
+      date: today,
+      hours: 3,
+      kind: 'vacation',
+      description: 'Reading with my mentee',
     });
     expect(logged.status).toBe(201);
     expect(logged.body).toMatchObject({ hours: 3, status: 'pending_verification' });
@@ -53,7 +74,12 @@ describe('the whole leave story', () => {
     expect((await as(stack, coordinator).get('/tasks')).body.items.map((t: Task) => t.id)).toContain(verify.id);
     expect((await as(stack, coordinator).post(`/tasks/${verify.id}/complete`, { outcome: 'verify' })).status).toBe(200);
 
-    const request = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/requests`, { date: today, hours: 2, attestNoTravel: true, note: 'Field trip' });
+    const request = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/requests`, {
+      date: today,
+      hours: 2,
+      attestNoTravel: true,
+      note: 'Field trip',
+    });
     expect(request.status).toBe(201);
     expect(request.body).toMatchObject({ hours: 2, status: 'pending_supervisor' });
 
@@ -69,7 +95,13 @@ describe('the whole leave story', () => {
     expect(byHr.status).toBe(200);
     expect(byHr.body.case.requests[0].status).toBe('approved');
     expect(byHr.body.case.ledger).toEqual({
-      year, cap: 40, verifiedPersonalHours: 3, pendingPersonalHours: 0, approvedLeaveHours: 2, pendingLeaveHours: 0, availableLeaveHours: 1,
+      year,
+      cap: 40,
+      verifiedPersonalHours: 3,
+      pendingPersonalHours: 0,
+      approvedLeaveHours: 2,
+      pendingLeaveHours: 0,
+      availableLeaveHours: 1,
     });
   });
 
@@ -77,7 +109,15 @@ describe('the whole leave story', () => {
     const tl = await as(stack, emp).get(`/cases/${caseId}/timeline`);
     expect(tl.status).toBe(200);
     const events = tl.body.items.map((e: { event: string }) => e.event);
-    for (const e of ['enrolled', 'enrollment_approved', 'personal_time_logged', 'personal_time_verified', 'leave_requested', 'leave_request_supervisor_approved', 'leave_request_approved']) {
+    for (const e of [
+      'enrolled',
+      'enrollment_approved',
+      'personal_time_logged',
+      'personal_time_verified',
+      'leave_requested',
+      'leave_request_supervisor_approved',
+      'leave_request_approved',
+    ]) {
       expect(events).toContain(e);
     }
     const approvedBy = tl.body.items.find((e: { event: string }) => e.event === 'leave_request_approved');
@@ -89,15 +129,35 @@ describe('the whole leave story', () => {
     // E-mail is its own step after the commit: wait for it rather than race it.
     await eventually(async () => {
       const subjects = (await mailbox(emp.email)).map((m) => m.subject);
-      return subjects.some((s) => s.includes('enrollment approved')) && subjects.some((s) => / approved/.test(s) && !s.includes('enrollment'));
-    }, 'the employee\'s e-mails');
-    await eventually(async () => (await mailbox(sup.email!)).some((m) => /Approve 2 h of mentoring leave/.test(m.subject) && /\/tasks\/[0-9a-f-]{36}/.test(m.text) && !m.text.includes('/api/v1/')), 'the supervisor\'s task e-mail');
-    await eventually(async () => (await mailbox('hr@mentorflow.local')).some((m) => /eligibility/.test(m.subject)), 'the e-mail');
-    await eventually(async () => (await mailbox('coordinators@mentorflow.local')).some((m) => /Verify 3 h/.test(m.subject)), 'the e-mail');
+      return (
+        subjects.some((s) => s.includes('enrollment approved')) &&
+        subjects.some((s) => / approved/.test(s) && !s.includes('enrollment'))
+      );
+    }, "the employee's e-mails");
+    await eventually(
+      async () =>
+        (await mailbox(sup.email!)).some(
+          (m) =>
+            /Approve 2 h of mentoring leave/.test(m.subject) &&
+            /\/tasks\/[0-9a-f-]{36}/.test(m.text) &&
+            !m.text.includes('/api/v1/'),
+        ),
+      "the supervisor's task e-mail",
+    );
+    await eventually(
+      async () => (await mailbox('hr@mentorflow.local')).some((m) => /eligibility/.test(m.subject)),
+      'the e-mail',
+    );
+    await eventually(
+      async () => (await mailbox('coordinators@mentorflow.local')).some((m) => /Verify 3 h/.test(m.subject)),
+      'the e-mail',
+    );
   });
 
   test('HR sees cases of its own department only; an employee sees only their own', async () => {
-    expect((await as(stack, hr).get('/cases?type=mentoring_leave')).body.items.map((c: { id: string }) => c.id)).toContain(caseId);
+    expect(
+      (await as(stack, hr).get('/cases?type=mentoring_leave')).body.items.map((c: { id: string }) => c.id),
+    ).toContain(caseId);
     expect((await as(stack, hrElsewhere).get('/cases?type=mentoring_leave')).body.items).toHaveLength(0);
     expect((await as(stack, hrElsewhere).get(`/mentoring-leave/enrollments/${caseId}`)).status).toBe(404);
     expect((await as(stack, employee(2)).get(`/mentoring-leave/enrollments/${caseId}`)).status).toBe(404);
@@ -107,10 +167,18 @@ describe('the whole leave story', () => {
   test('the usage report sums approved hours per department, as JSON and CSV', async () => {
     const json = await as(stack, hr).get(`/mentoring-leave/reports/usage?year=${year}`);
     expect(json.status).toBe(200);
-    expect(json.body.items).toContainEqual({ department: DEPT, employees: 1, approvedLeaveHours: 2, verifiedPersonalHours: 3 });
+    expect(json.body.items).toContainEqual({
+      department: DEPT,
+      employees: 1,
+      approvedLeaveHours: 2,
+      verifiedPersonalHours: 3,
+    });
     const csv = await as(stack, hr).get(`/mentoring-leave/reports/usage?year=${year}`, { accept: 'text/csv' });
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
-    expect(csv.text.trim().split('\n')).toEqual(['year,department,employees,approvedLeaveHours,verifiedPersonalHours', `${year},${DEPT},1,2,3`]);
+    expect(csv.text.trim().split('\n')).toEqual([
+      'year,department,employees,approvedLeaveHours,verifiedPersonalHours',
+      `${year},${DEPT},1,2,3`,
+    ]);
     expect((await as(stack, emp).get('/mentoring-leave/reports/usage')).status).toBe(403);
   });
 });
@@ -132,26 +200,43 @@ describe('enrollment rules', () => {
   test('422 program_not_certified, for an uncertified and for a lapsed program', async () => {
     const emp = employee(11);
     const uncertified = await certifiedProgram(stack, 'none');
-    expect((await as(stack, emp).post('/mentoring-leave/enrollments', enrollmentBody(emp, uncertified))).body.code).toBe('program_not_certified');
+    expect(
+      (await as(stack, emp).post('/mentoring-leave/enrollments', enrollmentBody(emp, uncertified))).body.code,
+    ).toBe('program_not_certified');
     const lapsed = await certifiedProgram(stack);
     await as(stack, admin).put(`/programs/${lapsed}/level`, { level: 'affiliate', note: 'certificate not renewed' });
-    expect((await as(stack, emp).post('/mentoring-leave/enrollments', enrollmentBody(emp, lapsed))).body.code).toBe('program_not_certified');
+    expect((await as(stack, emp).post('/mentoring-leave/enrollments', enrollmentBody(emp, lapsed))).body.code).toBe(
+      'program_not_certified',
+    );
     expect((await as(stack, emp).get('/cases')).body.items).toHaveLength(0);
   });
 
   test('409 for a second enrollment of the same employee and year', async () => {
     const emp = employee(12);
-    expect((await as(stack, emp).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId))).status).toBe(201);
+    expect((await as(stack, emp).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId))).status).toBe(
+      201,
+    );
     const again = await as(stack, emp).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId));
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('enrollment_exists');
   });
 
   test('400 lists one error per problem; malformed JSON and unknown routes are problems too', async () => {
-    const r = await as(stack, employee(13)).post('/mentoring-leave/enrollments', { employee: { id: 'emp-13' }, program: {} });
+    const r = await as(stack, employee(13)).post('/mentoring-leave/enrollments', {
+      employee: { id: 'emp-13' },
+      program: {},
+    });
     expect(r.status).toBe(400);
     const paths = r.body.errors.map((e: { path: string }) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(['body.employee.name', 'body.employee.email', 'body.supervisor', 'body.program.programId', 'body.commitment']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'body.employee.name',
+        'body.employee.email',
+        'body.supervisor',
+        'body.program.programId',
+        'body.commitment',
+      ]),
+    );
     const bad = await as(stack, employee(13)).post('/mentoring-leave/enrollments', '{"employee": ');
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toMatch(/problem\+json/);
@@ -165,10 +250,16 @@ describe('enrollment rules', () => {
     expect((await as(stack).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId))).status).toBe(401);
     const forged = await as(stack).raw('GET', '/api/v1/cases', undefined, { authorization: 'Bearer not.a.token' });
     expect(forged.status).toBe(401);
-    expect((await as(stack, sup).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId))).status).toBe(403);
+    expect((await as(stack, sup).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId))).status).toBe(
+      403,
+    );
     // An employee enrolls only themselves; HR enrolls only its own department.
-    expect((await as(stack, employee(15)).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId))).status).toBe(403);
-    expect((await as(stack, hrElsewhere).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId))).status).toBe(403);
+    expect(
+      (await as(stack, employee(15)).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId))).status,
+    ).toBe(403);
+    expect(
+      (await as(stack, hrElsewhere).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId))).status,
+    ).toBe(403);
     const byHr = await as(stack, hr).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId));
     expect(byHr.status).toBe(201);
   });
@@ -184,7 +275,12 @@ describe('leave request rules and approvals', () => {
   });
 
   const request = (body: Record<string, unknown>, who = emp) =>
-    as(stack, who).post(`/mentoring-leave/enrollments/${caseId}/requests`, { date: today, hours: 1, attestNoTravel: true, ...body });
+    as(stack, who).post(`/mentoring-leave/enrollments/${caseId}/requests`, {
+      date: today,
+      hours: 1,
+      attestNoTravel: true,
+      ...body,
+    });
 
   test('422 travel_not_allowed, outside_leave_year, insufficient_matching_hours', async () => {
     expect((await request({ attestNoTravel: false })).body.code).toBe('travel_not_allowed');
@@ -200,10 +296,19 @@ describe('leave request rules and approvals', () => {
   test('422 enrollment_not_active before HR approves eligibility', async () => {
     const other = employee(21);
     const created = await as(stack, other).post('/mentoring-leave/enrollments', enrollmentBody(other, programId));
-    const r = await as(stack, other).post(`/mentoring-leave/enrollments/${created.body.id}/requests`, { date: today, hours: 1, attestNoTravel: true });
+    const r = await as(stack, other).post(`/mentoring-leave/enrollments/${created.body.id}/requests`, {
+      date: today,
+      hours: 1,
+      attestNoTravel: true,
+    });
     expect(r.status).toBe(422);
     expect(r.body.code).toBe('enrollment_not_active');
-    const p = await as(stack, other).post(`/mentoring-leave/enrollments/${created.body.id}/personal-time`, { date: today, hours: 1, kind: 'cto', description: 'x' });
+    const p = await as(stack, other).post(`/mentoring-leave/enrollments/${created.body.id}/personal-time`, {
+      date: today,
+      hours: 1,
+      kind: 'cto',
+      description: 'x',
+    });
     expect(p.body.code).toBe('enrollment_not_active');
   });
 
@@ -211,7 +316,8 @@ describe('leave request rules and approvals', () => {
     const big = employee(22);
     const id = await activeEnrollment(stack, big, programId);
     for (const h of [16, 16, 16]) await verifiedHours(stack, big, id, programId, h);
-    const req = (hours: number) => as(stack, big).post(`/mentoring-leave/enrollments/${id}/requests`, { date: today, hours, attestNoTravel: true });
+    const req = (hours: number) =>
+      as(stack, big).post(`/mentoring-leave/enrollments/${id}/requests`, { date: today, hours, attestNoTravel: true });
     expect((await req(20)).status).toBe(201);
     expect((await req(20)).status).toBe(201);
     const over = await req(0.25);
@@ -231,11 +337,20 @@ describe('leave request rules and approvals', () => {
     expect(invalid.body.code).toBe('invalid_outcome');
     const noReason = await as(stack, sup).post(`/tasks/${task.id}/complete`, { outcome: 'deny' });
     expect(noReason.status).toBe(422);
-    const denied = await as(stack, sup).post(`/tasks/${task.id}/complete`, { outcome: 'deny', comment: 'Quarter-end close that day' });
+    const denied = await as(stack, sup).post(`/tasks/${task.id}/complete`, {
+      outcome: 'deny',
+      comment: 'Quarter-end close that day',
+    });
     expect(denied.status).toBe(200);
-    expect(denied.body.case.requests.find((x: { id: string }) => x.id === r.body.id)).toMatchObject({ status: 'denied' });
+    expect(denied.body.case.requests.find((x: { id: string }) => x.id === r.body.id)).toMatchObject({
+      status: 'denied',
+    });
     expect((await as(stack, sup).post(`/tasks/${task.id}/complete`, { outcome: 'approve' })).status).toBe(409);
-    await eventually(async () => (await mailbox(emp.email)).some((m) => /denied/.test(m.subject) && m.text.includes('Quarter-end close')), 'the e-mail');
+    await eventually(
+      async () =>
+        (await mailbox(emp.email)).some((m) => /denied/.test(m.subject) && m.text.includes('Quarter-end close')),
+      'the e-mail',
+    );
   });
 
   test('the employee withdraws a pending request; its task is cancelled; withdrawing again is 409', async () => {
@@ -246,8 +361,12 @@ describe('leave request rules and approvals', () => {
     const c = (await as(stack, emp).get(`/mentoring-leave/enrollments/${caseId}`)).body;
     expect(c.openTasks.filter((t: Task) => t.type === 'supervisor_approval')).toHaveLength(0);
     expect(c.ledger.pendingLeaveHours).toBe(0);
-    expect((await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/requests/${r.body.id}/withdraw`)).status).toBe(409);
-    expect((await as(stack, sup).post(`/mentoring-leave/enrollments/${caseId}/requests/${r.body.id}/withdraw`)).status).toBe(403);
+    expect(
+      (await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/requests/${r.body.id}/withdraw`)).status,
+    ).toBe(409);
+    expect(
+      (await as(stack, sup).post(`/mentoring-leave/enrollments/${caseId}/requests/${r.body.id}/withdraw`)).status,
+    ).toBe(403);
   });
 
   test('claim and assign: only the named supervisor approves; HR hands an HR approval to another HR officer; a claimed task is 409 for others', async () => {
@@ -280,7 +399,9 @@ describe('leave request rules and approvals', () => {
     expect((await as(stack, hr2).post(`/tasks/${hrTask.id}/claim`)).status).toBe(409);
     expect((await as(stack, hr2).post(`/tasks/${hrTask.id}/complete`, { outcome: 'approve' })).status).toBe(409);
     expect((await as(stack, employee(20)).post(`/tasks/${hrTask.id}/assign`, { assigneeId: 'x' })).status).toBe(403);
-    const events = (await as(stack, emp).get(`/cases/${caseId}/timeline`)).body.items.map((e: { event: string }) => e.event);
+    const events = (await as(stack, emp).get(`/cases/${caseId}/timeline`)).body.items.map(
+      (e: { event: string }) => e.event,
+    );
     expect(events).toEqual(expect.arrayContaining(['task_assigned', 'task_claimed']));
   });
 
@@ -294,7 +415,11 @@ describe('leave request rules and approvals', () => {
     expect(b.body.id).toBe(a.body.id);
     const c = (await as(stack, emp).get(`/mentoring-leave/enrollments/${caseId}`)).body;
     expect(c.personalTime.filter((p: { hours: number }) => p.hours === 0.5)).toHaveLength(1);
-    const other = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/personal-time`, { ...body, hours: 0.75 }, headers);
+    const other = await as(stack, emp).post(
+      `/mentoring-leave/enrollments/${caseId}/personal-time`,
+      { ...body, hours: 0.75 },
+      headers,
+    );
     expect(other.status).toBe(422);
     expect(other.body.code).toBe('idempotency_key_reused');
   });
@@ -307,7 +432,9 @@ describe('service endpoints', () => {
     expect((await raw('GET', '/ready')).body).toMatchObject({ status: 'ready' });
     const doc = await raw('GET', '/openapi.json');
     expect(doc.body.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/mentoring-leave/enrollments', '/api/v1/tasks/{taskId}/complete']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/mentoring-leave/enrollments', '/api/v1/tasks/{taskId}/complete']),
+    );
     const docs = await raw('GET', '/docs');
     expect(docs.headers.get('content-type')).toMatch(/html/);
     expect(docs.text).toContain('/api/v1/mentoring-leave/enrollments');
@@ -316,7 +443,10 @@ describe('service endpoints', () => {
   test('the public directory shows levels and certifiedUntil without a token', async () => {
     const r = await as(stack).get('/programs?level=partner');
     expect(r.status).toBe(200);
-    expect(r.body.items.find((p: { id: string }) => p.id === programId)).toMatchObject({ level: 'partner', certifiedUntil: `${year + 2}-06-30` });
+    expect(r.body.items.find((p: { id: string }) => p.id === programId)).toMatchObject({
+      level: 'partner',
+      certifiedUntil: `${year + 2}-06-30`,
+    });
     expect(r.body.items[0].contactEmail).toBeUndefined();
     const bad = await as(stack).get('/programs?level=gold');
     expect(bad.status).toBe(400);
@@ -330,7 +460,9 @@ describe('service endpoints', () => {
     expect(first.body.items).toHaveLength(2);
     const next = await as(stack).get(`/programs?limit=200&cursor=${first.body.nextCursor}`);
     const all = await as(stack).get('/programs?limit=200');
-    expect([...first.body.items, ...next.body.items].map((p: { id: string }) => p.id)).toEqual(all.body.items.map((p: { id: string }) => p.id));
+    expect([...first.body.items, ...next.body.items].map((p: { id: string }) => p.id)).toEqual(
+      all.body.items.map((p: { id: string }) => p.id),
+    );
     expect(all.body.nextCursor).toBeNull();
   });
 });

@@ -22,7 +22,10 @@ const run = Math.random().toString(36).slice(2, 7);
 describe('youth referral parties', () => {
   test('a case worker may not name themselves as the social worker (422 invalid_party), and nothing is created', async () => {
     const before = (await as(stack, cw1).get('/cases?type=youth_referral&limit=200')).body.items.length;
-    const r = await as(stack, cw1).post('/foster/youth', youthReferral({ socialWorker: { id: cw1.sub, name: 'Me', email: 'me@county.example' } }));
+    const r = await as(stack, cw1).post(
+      '/foster/youth',
+      youthReferral({ socialWorker: { id: cw1.sub, name: 'Me', email: 'me@county.example' } }),
+    );
     expect(r.status).toBe(422);
     expect(r.body.code).toBe('invalid_party');
     expect((await as(stack, cw1).get('/cases?type=youth_referral&limit=200')).body.items.length).toBe(before);
@@ -30,7 +33,10 @@ describe('youth referral parties', () => {
 
   test('a person the directory knows without the social worker role is refused at creation', async () => {
     await as(stack, cw2).get('/me'); // cw-2 has signed in: the directory knows them as a case worker
-    const r = await as(stack, cw1).post('/foster/youth', youthReferral({ socialWorker: { id: cw2.sub, name: cw2.name, email: 'cory@county.example' } }));
+    const r = await as(stack, cw1).post(
+      '/foster/youth',
+      youthReferral({ socialWorker: { id: cw2.sub, name: cw2.name, email: 'cory@county.example' } }),
+    );
     expect(r.status).toBe(422);
     expect(r.body.code).toBe('invalid_party');
   });
@@ -39,9 +45,14 @@ describe('youth referral parties', () => {
     const fakeSw: Person = { sub: `ghost-${run}`, roles: ['case_worker'], name: 'Ghost' };
     const adminSw: Person = { sub: `adm-${run}`, roles: ['admin'], name: 'Admin named' };
     for (const named of [fakeSw, adminSw]) {
-      const created = await as(stack, cw1).post('/foster/youth', youthReferral({ socialWorker: { id: named.sub, name: 'SW', email: `${named.sub}@county.example` } }));
+      const created = await as(stack, cw1).post(
+        '/foster/youth',
+        youthReferral({ socialWorker: { id: named.sub, name: 'SW', email: `${named.sub}@county.example` } }),
+      );
       expect(created.status).toBe(201);
-      const consent = created.body.openTasks.find((t: Task) => t.type === 'consent' && /social worker/.test(JSON.stringify(t)));
+      const consent = created.body.openTasks.find(
+        (t: Task) => t.type === 'consent' && /social worker/.test(JSON.stringify(t)),
+      );
       expect((await as(stack, named).get(`/foster/youth/${created.body.id}`)).status).toBe(404);
       const done = await as(stack, named).post(`/tasks/${consent.id}/complete`, { outcome: 'accept' });
       expect([403, 404]).toContain(done.status);
@@ -55,16 +66,28 @@ describe('youth referral parties', () => {
 
 test('someone holding both roles who names themselves the social worker refers as the social worker', async () => {
   const both: Person = { sub: `both-${run}`, roles: ['case_worker', 'social_worker'], name: 'Both Roles' };
-  const r = await as(stack, both).post('/foster/youth', youthReferral({ socialWorker: { id: both.sub, name: both.name, email: 'both@county.example' } }));
+  const r = await as(stack, both).post(
+    '/foster/youth',
+    youthReferral({ socialWorker: { id: both.sub, name: both.name, email: 'both@county.example' } }),
+  );
   expect(r.status).toBe(201);
-  const alone = await as(stack, both).post('/foster/youth', youthReferral({ socialWorker: { id: both.sub, name: both.name, email: 'both@county.example' }, caseWorkerId: both.sub }));
+  const alone = await as(stack, both).post(
+    '/foster/youth',
+    youthReferral({
+      socialWorker: { id: both.sub, name: both.name, email: 'both@county.example' },
+      caseWorkerId: both.sub,
+    }),
+  );
   expect(alone.body.code).toBe('invalid_party');
 });
 
 describe('caller screening parties', () => {
   test('a case worker may not file a caller application for their own account', async () => {
     const app = callerApplication(['English'], {});
-    const r = await as(stack, cw1).post('/wellness/callers', { ...app, applicant: { ...app.applicant, id: cw1.sub, email: `other-${run}@mail.example` } });
+    const r = await as(stack, cw1).post('/wellness/callers', {
+      ...app,
+      applicant: { ...app.applicant, id: cw1.sub, email: `other-${run}@mail.example` },
+    });
     expect(r.status).toBe(422);
     expect(r.body.code).toBe('invalid_party');
   });
@@ -73,7 +96,10 @@ describe('caller screening parties', () => {
     const applicant: Person = { sub: `csup-app-${run}`, roles: ['case_supervisor'], name: 'Applicant Supervisor' };
     await as(stack, applicant).get('/me');
     const app = callerApplication(['English'], {});
-    const created = await as(stack, cw1).post('/wellness/callers', { ...app, applicant: { ...app.applicant, id: applicant.sub } });
+    const created = await as(stack, cw1).post('/wellness/callers', {
+      ...app,
+      applicant: { ...app.applicant, id: applicant.sub },
+    });
     expect(created.status).toBe(201);
     const check = created.body.openTasks.find((t: Task) => t.type === 'background_check');
     const assigned = await as(stack, caseSup).post(`/tasks/${check.id}/assign`, { assigneeId: applicant.sub });
@@ -90,9 +116,20 @@ describe('a holder who lost the role', () => {
     const programId = await certifiedProgram(stack);
     const emp = employee(7000 + Math.floor(Math.random() * 999));
     const created = await as(stack, emp).post('/mentoring-leave/enrollments', {
-      employee: { id: emp.sub, name: emp.name, email: emp.email, department: 'CDT', bargainingUnit: 1, appointment: 'permanent' },
-      supervisor: { id: 'sup-1', name: 'Sam Supervisor', email: 'sam@example.gov' }, program: { programId },
-      commitment: { startDate: `${new Date().getUTCFullYear()}-01-15`, endDate: `${new Date().getUTCFullYear() + 1}-06-15` },
+      employee: {
+        id: emp.sub,
+        name: emp.name,
+        email: emp.email,
+        department: 'CDT',
+        bargainingUnit: 1,
+        appointment: 'permanent',
+      },
+      supervisor: { id: 'sup-1', name: 'Sam Supervisor', email: 'sam@example.gov' },
+      program: { programId },
+      commitment: {
+        startDate: `${new Date().getUTCFullYear()}-01-15`,
+        endDate: `${new Date().getUTCFullYear() + 1}-06-15`,
+      },
     });
     expect(created.status).toBe(201);
     const review = created.body.openTasks.find((t: Task) => t.type === 'eligibility_review');
@@ -114,9 +151,20 @@ describe('a holder who lost the role', () => {
     const programId = await certifiedProgram(stack);
     const emp = employee(8000 + Math.floor(Math.random() * 999));
     const r = await as(stack, hr).post('/mentoring-leave/enrollments', {
-      employee: { id: emp.sub, name: emp.name, email: emp.email, department: 'CDT', bargainingUnit: 1, appointment: 'permanent' },
-      supervisor: { id: hr.sub, name: hr.name, email: 'hana@example.gov' }, program: { programId },
-      commitment: { startDate: `${new Date().getUTCFullYear()}-01-15`, endDate: `${new Date().getUTCFullYear() + 1}-06-15` },
+      employee: {
+        id: emp.sub,
+        name: emp.name,
+        email: emp.email,
+        department: 'CDT',
+        bargainingUnit: 1,
+        appointment: 'permanent',
+      },
+      supervisor: { id: hr.sub, name: hr.name, email: 'hana@example.gov' },
+      program: { programId },
+      commitment: {
+        startDate: `${new Date().getUTCFullYear()}-01-15`,
+        endDate: `${new Date().getUTCFullYear() + 1}-06-15`,
+      },
     });
     expect(r.status).toBe(422);
     expect(r.body.code).toBe('invalid_party');
@@ -128,25 +176,43 @@ describe('early-childhood placements without self-dealing', () => {
     const m = mentorPerson();
     const mentorCaseId = await certifiedMentor(stack, m);
     const sameAsMentor = await as(stack, coord).post('/ece/placements', {
-      mentorCaseId, mentee: { id: m.sub, name: m.name, email: m.email, kind: 'student' }, term: { start: '2027-01-10', end: '2027-05-20' },
+      mentorCaseId,
+      mentee: { id: m.sub, name: m.name, email: m.email, kind: 'student' },
+      term: { start: '2027-01-10', end: '2027-05-20' },
     });
     expect(sameAsMentor.status).toBe(422);
     expect(sameAsMentor.body.code).toBe('invalid_party');
     const self = await as(stack, coord).post('/ece/placements', {
-      mentorCaseId, mentee: { id: coord.sub, name: 'Me', email: 'me@college.example', kind: 'student' }, term: { start: '2027-01-10', end: '2027-05-20' },
+      mentorCaseId,
+      mentee: { id: coord.sub, name: 'Me', email: 'me@college.example', kind: 'student' },
+      term: { start: '2027-01-10', end: '2027-05-20' },
     });
     expect(self.body.code).toBe('invalid_party');
-    expect((await as(stack, coord).post('/ece/mentors', {
-      person: { id: coord.sub, name: 'Me', email: 'me@college.example' }, role: 'mentor_teacher', site: 'Sunrise', yearsExperience: 9,
-      permitLevel: 'Master Teacher', evidence: 'QRIS tier 4',
-    })).body.code).toBe('invalid_party');
+    expect(
+      (
+        await as(stack, coord).post('/ece/mentors', {
+          person: { id: coord.sub, name: 'Me', email: 'me@college.example' },
+          role: 'mentor_teacher',
+          site: 'Sunrise',
+          yearsExperience: 9,
+          permitLevel: 'Master Teacher',
+          evidence: 'QRIS tier 4',
+        })
+      ).body.code,
+    ).toBe('invalid_party');
 
     // A coordinator of the college who is also a certified mentor does not close (and earn on) their own placement.
-    const coordMentor: Person & { email: string } = { ...mentorPerson(), roles: ['ece_mentor', 'college_coordinator'], collegeId: coord.collegeId };
+    const coordMentor: Person & { email: string } = {
+      ...mentorPerson(),
+      roles: ['ece_mentor', 'college_coordinator'],
+      collegeId: coord.collegeId,
+    };
     const cm = await certifiedMentor(stack, coordMentor);
     const student = mentee();
     const placed = await as(stack, coord).post('/ece/placements', {
-      mentorCaseId: cm, mentee: { id: student.sub, name: student.name, email: student.email, kind: 'student' }, term: { start: '2027-01-10', end: '2027-05-20' },
+      mentorCaseId: cm,
+      mentee: { id: student.sub, name: student.name, email: student.email, kind: 'student' },
+      term: { start: '2027-01-10', end: '2027-05-20' },
     });
     expect(placed.status).toBe(201);
     const accept = placed.body.openTasks.find((t: Task) => t.type === 'accept_placement');

@@ -19,11 +19,22 @@ let programId: string;
 
 beforeAll(async () => {
   configureLogging({
-    level: 'info', format: 'json',
-    destination: new Writable({ write(chunk, _enc, done) { logged.push(...String(chunk).split('\n').filter(Boolean)); done(); } }),
+    level: 'info',
+    format: 'json',
+    destination: new Writable({
+      write(chunk, _enc, done) {
+        logged.push(...String(chunk).split('\n').filter(Boolean));
+        done();
+      },
+    }),
   });
   stack = await startStack({
-    policy: { tasks: { default: { due: 'PT1H', reminderBefore: 'PT30M', escalateTo: 'admin' }, eligibility_review: { due: 'PT2S', reminderBefore: 'PT1S', escalateTo: 'admin' } } },
+    policy: {
+      tasks: {
+        default: { due: 'PT1H', reminderBefore: 'PT30M', escalateTo: 'admin' },
+        eligibility_review: { due: 'PT2S', reminderBefore: 'PT1S', escalateTo: 'admin' },
+      },
+    },
   });
   await truncateAll(stack.db);
   programId = await certifiedProgram(stack);
@@ -62,7 +73,9 @@ test('/metrics counts requests by route and status, and open, overdue and escala
   expect(created.status).toBe(201);
   await as(stack, emp).get('/cases/00000000-0000-4000-8000-000000000000');
   expect(await requestCount({ method: 'POST', route: '/api/v1/mentoring-leave/enrollments', status: '201' })).toBe(1);
-  expect(await requestCount({ method: 'GET', route: '/api/v1/cases/:caseId', status: '404' })).toBeGreaterThanOrEqual(1);
+  expect(await requestCount({ method: 'GET', route: '/api/v1/cases/:caseId', status: '404' })).toBeGreaterThanOrEqual(
+    1,
+  );
   const text = await scrape();
   expect(sample(text, 'mentorflow_tasks_open', { type: 'eligibility_review' })).toBe(1);
   // Its due date is 2 s away: it becomes overdue and escalates to the administrators.
@@ -78,11 +91,32 @@ test('/metrics counts requests by route and status, and open, overdue and escala
 test('/metrics shows the outbox backlog with the age of its oldest unsent e-mail, and open incidents', async () => {
   // A message a worker holds (claimed for an hour) and a case waiting on an administrator.
   const key = `ops-test-${Date.now()}`;
-  await stack.db.insertInto('email_outbox').values({
-    key, recipients: ['ops@example.gov'], subject: 'held', body: 'held', case_id: null, created_at: new Date(Date.now() - 300_000),
-    sent_at: null, message_id: null, failed_at: null, failure: null, claimed_until: new Date(Date.now() + 3600_000),
-  }).execute();
-  await stack.db.insertInto('incidents').values({ case_id: '00000000-0000-4000-8000-00000000000a', workflow_id: 'ops-test', case_type: 'match', since: new Date(), reason: 'ops test' }).execute();
+  await stack.db
+    .insertInto('email_outbox')
+    .values({
+      key,
+      recipients: ['ops@example.gov'],
+      subject: 'held',
+      body: 'held',
+      case_id: null,
+      created_at: new Date(Date.now() - 300_000),
+      sent_at: null,
+      message_id: null,
+      failed_at: null,
+      failure: null,
+      claimed_until: new Date(Date.now() + 3600_000),
+    })
+    .execute();
+  await stack.db
+    .insertInto('incidents')
+    .values({
+      case_id: '00000000-0000-4000-8000-00000000000a',
+      workflow_id: 'ops-test',
+      case_type: 'match',
+      since: new Date(),
+      reason: 'ops test',
+    })
+    .execute();
   try {
     const text = await scrape();
     expect(sample(text, 'mentorflow_outbox_backlog')).toBeGreaterThanOrEqual(1);
@@ -99,15 +133,25 @@ test('/metrics shows the outbox backlog with the age of its oldest unsent e-mail
 test('every case links to its history in the Temporal Web UI, and that workflow exists', async () => {
   const emp = employee(902);
   const created = await as(stack, emp).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId));
-  const row = await stack.db.selectFrom('cases').select('workflow_id').where('id', '=', created.body.id).executeTakeFirstOrThrow();
-  expect(created.body.historyUrl).toBe(`${TEMPORAL_UI_URL}/namespaces/default/workflows/${encodeURIComponent(row.workflow_id)}`);
+  const row = await stack.db
+    .selectFrom('cases')
+    .select('workflow_id')
+    .where('id', '=', created.body.id)
+    .executeTakeFirstOrThrow();
+  expect(created.body.historyUrl).toBe(
+    `${TEMPORAL_UI_URL}/namespaces/default/workflows/${encodeURIComponent(row.workflow_id)}`,
+  );
   const described = await stack.client.workflow.getHandle(row.workflow_id).describe();
   expect(described.status.name).toBe('RUNNING');
   const listed = await as(stack, hr).get('/cases?type=mentoring_leave');
-  expect(listed.body.items.every((c: { historyUrl?: string }) => c.historyUrl?.startsWith(`${TEMPORAL_UI_URL}/namespaces/default/workflows/`))).toBe(true);
+  expect(
+    listed.body.items.every((c: { historyUrl?: string }) =>
+      c.historyUrl?.startsWith(`${TEMPORAL_UI_URL}/namespaces/default/workflows/`),
+    ),
+  ).toBe(true);
 });
 
-test('one JSON log line per request with its IDs; a youth\'s name, birth date and a reference token never appear', async () => {
+test("one JSON log line per request with its IDs; a youth's name, birth date and a reference token never appear", async () => {
   logged.length = 0;
   const referral = youthReferral();
   const youth = await as(stack, cw1).post('/foster/youth', referral, { 'x-request-id': 'req-ops-youth-1' });
@@ -116,29 +160,56 @@ test('one JSON log line per request with its IDs; a youth\'s name, birth date an
   const application = mentorApplication();
   const mentor = await as(stack, cw1).post('/foster/mentors', application);
   expect(mentor.status).toBe(201);
-  const token = (await eventually(async () => {
-    const m = (await fetch(`${process.env.TEST_SMTP_WEB}/messages?to=${encodeURIComponent(application.references[0].email)}`).then((r) => r.json())) as { text: string }[];
-    return m.find((x) => /\/references\/[A-Za-z0-9_-]+/.test(x.text));
-  }, 'the reference e-mail')).text.match(/\/references\/([A-Za-z0-9_-]+)/)![1];
+  const token = (
+    await eventually(async () => {
+      const m = (await fetch(
+        `${process.env.TEST_SMTP_WEB}/messages?to=${encodeURIComponent(application.references[0].email)}`,
+      ).then((r) => r.json())) as { text: string }[];
+      return m.find((x) => /\/references\/[A-Za-z0-9_-]+/.test(x.text));
+    }, 'the reference e-mail')
+  ).text.match(/\/references\/([A-Za-z0-9_-]+)/)![1];
   const page = await as(stack).raw('GET', `/references/${token}`);
   expect(page.status).toBe(200);
   await as(stack, cw1).get(`/cases/${youth.body.id}`);
 
   const lines = logged.map((l) => JSON.parse(l) as Record<string, unknown>);
   const created = lines.find((l) => l.requestId === 'req-ops-youth-1');
-  expect(created).toMatchObject({ msg: 'request', method: 'POST', route: '/api/v1/foster/youth', status: 201, caseId: youth.body.id, user: cw1.sub, service: 'mentorflow' });
+  expect(created).toMatchObject({
+    msg: 'request',
+    method: 'POST',
+    route: '/api/v1/foster/youth',
+    status: 201,
+    caseId: youth.body.id,
+    user: cw1.sub,
+    service: 'mentorflow',
+  });
   expect(String(created!.workflowId)).toContain(youth.body.id);
   expect(typeof created!.ms).toBe('number');
   expect(lines.find((l) => l.route === '/references/:token')).toMatchObject({ method: 'GET', status: 200 });
   expect(lines.find((l) => l.route === '/api/v1/cases/:caseId' && l.caseId === youth.body.id)).toBeDefined();
   const all = logged.join('\n');
-  for (const secret of [referral.youth.name, referral.youth.dateOfBirth, referral.youth.needs, referral.caregiver.name, application.applicant.name, application.references[0].email, token]) {
+  for (const secret of [
+    referral.youth.name,
+    referral.youth.dateOfBirth,
+    referral.youth.needs,
+    referral.caregiver.name,
+    application.applicant.name,
+    application.references[0].email,
+    token,
+  ]) {
     expect(all).not.toContain(secret);
   }
 });
 
 test('with METRICS_TOKEN set, /metrics answers only a scraper that brings it', async () => {
-  const app = createApp({ db: stack.db, temporal: stack.client, policy: stack.policy, auth: { hsSecret: JWT_SECRET }, metricsToken: 'scrape-token-0123456789', temporalUiUrl: TEMPORAL_UI_URL });
+  const app = createApp({
+    db: stack.db,
+    temporal: stack.client,
+    policy: stack.policy,
+    auth: { hsSecret: JWT_SECRET },
+    metricsToken: 'scrape-token-0123456789',
+    temporalUiUrl: TEMPORAL_UI_URL,
+  });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -28,12 +28,25 @@ test('new mailboxes and address reach a running case once; its next e-mail uses 
   const first = await tellRunningCasesOrganisationSettings({ client: stack.client, db: stack.db, policy: moved });
   expect(first.changed).toBe(true);
   expect(first.casesTold).toBeGreaterThanOrEqual(1);
-  expect(await tellRunningCasesOrganisationSettings({ client: stack.client, db: stack.db, policy: moved })).toEqual({ changed: false, casesTold: 0 });
+  expect(await tellRunningCasesOrganisationSettings({ client: stack.client, db: stack.db, policy: moved })).toEqual({
+    changed: false,
+    casesTold: 0,
+  });
 
-  const logged = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/personal-time`, { date: today, hours: 1, kind: 'off_duty', description: 'Tutoring' });
+  const logged = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/personal-time`, {
+    date: today,
+    hours: 1,
+    kind: 'off_duty',
+    description: 'Tutoring',
+  });
   expect(logged.status).toBe(201);
   const mail = await eventually(async () => {
-    const rows = await stack.db.selectFrom('email_outbox').selectAll().where('case_id', '=', caseId).where('key', 'like', '%:assigned').execute();
+    const rows = await stack.db
+      .selectFrom('email_outbox')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('key', 'like', '%:assigned')
+      .execute();
     return rows.find((r) => r.subject.includes('Verify'));
   }, 'the verification task e-mail');
   expect(mail.recipients).toEqual(['coordinators@moved.example']);

@@ -8,7 +8,13 @@ const month = today.slice(0, 7);
 // A department of its own: other suites approve leave in theirs meanwhile, on the same database.
 const DEPT = 'FTB';
 const hr = { sub: 'hr-ftb', roles: ['hr_officer'], department: DEPT, name: 'Pam Payroll' };
-const sup = { sub: 'sup-ftb', roles: ['supervisor'], department: DEPT, name: 'Paul Supervisor', email: 'paul@example.gov' };
+const sup = {
+  sub: 'sup-ftb',
+  roles: ['supervisor'],
+  department: DEPT,
+  name: 'Paul Supervisor',
+  email: 'paul@example.gov',
+};
 const emp = { ...employee(701), department: DEPT };
 
 beforeAll(async () => {
@@ -22,32 +28,60 @@ type Task = { id: string; type: string };
 
 /** An enrollment in the department, approved by its HR, with `hours` of verified personal time. */
 async function activeEnrollment(hours: number): Promise<string> {
-  const created = await as(stack, emp).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId, { employee: { department: DEPT }, supervisor: { id: sup.sub, name: sup.name, email: sup.email } }));
+  const created = await as(stack, emp).post(
+    '/mentoring-leave/enrollments',
+    enrollmentBody(emp, programId, {
+      employee: { department: DEPT },
+      supervisor: { id: sup.sub, name: sup.name, email: sup.email },
+    }),
+  );
   expect(created.status).toBe(201);
   const review = created.body.openTasks.find((t: Task) => t.type === 'eligibility_review');
   expect((await as(stack, hr).post(`/tasks/${review.id}/complete`, { outcome: 'approve' })).status).toBe(200);
-  expect((await as(stack, emp).post(`/mentoring-leave/enrollments/${created.body.id}/personal-time`, { date: today, hours, kind: 'off_duty', description: 'Tutoring' })).status).toBe(201);
-  const verify = (await as(stack, emp).get(`/mentoring-leave/enrollments/${created.body.id}`)).body.openTasks.find((t: Task) => t.type === 'verify_personal_hours');
-  expect((await as(stack, coordinatorOf(programId)).post(`/tasks/${verify.id}/complete`, { outcome: 'verify' })).status).toBe(200);
+  expect(
+    (
+      await as(stack, emp).post(`/mentoring-leave/enrollments/${created.body.id}/personal-time`, {
+        date: today,
+        hours,
+        kind: 'off_duty',
+        description: 'Tutoring',
+      })
+    ).status,
+  ).toBe(201);
+  const verify = (await as(stack, emp).get(`/mentoring-leave/enrollments/${created.body.id}`)).body.openTasks.find(
+    (t: Task) => t.type === 'verify_personal_hours',
+  );
+  expect(
+    (await as(stack, coordinatorOf(programId)).post(`/tasks/${verify.id}/complete`, { outcome: 'verify' })).status,
+  ).toBe(200);
   return created.body.id;
 }
 
 /** A leave request of the employee, answered with its id (pending the supervisor). */
 async function request(caseId: string, hours: number): Promise<string> {
-  const r = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/requests`, { date: today, hours, attestNoTravel: true });
+  const r = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/requests`, {
+    date: today,
+    hours,
+    attestNoTravel: true,
+  });
   expect(r.status).toBe(201);
   return r.body.id;
 }
 
 /** The supervisor, then HR, approve the open approvals of a case. */
 async function approveAll(caseId: string): Promise<void> {
-  for (const [type, who] of [['supervisor_approval', sup], ['hr_approval', hr]] as const) {
+  for (const [type, who] of [
+    ['supervisor_approval', sup],
+    ['hr_approval', hr],
+  ] as const) {
     const c = (await as(stack, emp).get(`/mentoring-leave/enrollments/${caseId}`)).body;
-    for (const t of c.openTasks.filter((x: Task) => x.type === type)) expect((await as(stack, who).post(`/tasks/${t.id}/complete`, { outcome: 'approve' })).status).toBe(200);
+    for (const t of c.openTasks.filter((x: Task) => x.type === type))
+      expect((await as(stack, who).post(`/tasks/${t.id}/complete`, { outcome: 'approve' })).status).toBe(200);
   }
 }
 
-const exportNow = (who: { sub: string; roles: string[] } = hr, body: Record<string, unknown> = { period: month }) => as(stack, who).post('/mentoring-leave/payroll-exports', body);
+const exportNow = (who: { sub: string; roles: string[] } = hr, body: Record<string, unknown> = { period: month }) =>
+  as(stack, who).post('/mentoring-leave/payroll-exports', body);
 
 describe('payroll export', () => {
   let caseId: string;
@@ -62,19 +96,40 @@ describe('payroll export', () => {
     const exported = await exportNow();
     expect(exported.status).toBe(201);
     firstExport = exported.body.id;
-    expect(exported.body).toMatchObject({ department: DEPT, period: month, exportedBy: hr.sub, lines: 1, hours: 2, corrections: 0 });
-    expect(exported.body.items).toEqual([expect.objectContaining({
-      employeeId: emp.sub, employeeName: emp.name, date: today, hours: 2, period: month, correction: false,
-      supervisor: { id: sup.sub, name: sup.name }, hrOfficer: { id: hr.sub, name: hr.name },
-    })]);
+    expect(exported.body).toMatchObject({
+      department: DEPT,
+      period: month,
+      exportedBy: hr.sub,
+      lines: 1,
+      hours: 2,
+      corrections: 0,
+    });
+    expect(exported.body.items).toEqual([
+      expect.objectContaining({
+        employeeId: emp.sub,
+        employeeName: emp.name,
+        date: today,
+        hours: 2,
+        period: month,
+        correction: false,
+        supervisor: { id: sup.sub, name: sup.name },
+        hrOfficer: { id: hr.sub, name: hr.name },
+      }),
+    ]);
 
     const csv = await as(stack, hr).get(`/mentoring-leave/payroll-exports/${firstExport}`, { accept: 'text/csv' });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const rows = csv.text.trim().split('\n');
-    expect(rows[0]).toBe('employeeId,employeeName,date,hours,period,supervisorId,supervisorName,hrOfficerId,hrOfficerName,approvedAt,correction');
+    expect(rows[0]).toBe(
+      'employeeId,employeeName,date,hours,period,supervisorId,supervisorName,hrOfficerId,hrOfficerName,approvedAt,correction',
+    );
     expect(rows).toHaveLength(2);
-    expect(rows[1]).toMatch(new RegExp(`^${emp.sub},${emp.name},${today},2,${month},${sup.sub},${sup.name},${hr.sub},${hr.name},\\d{4}-.+Z,false$`));
+    expect(rows[1]).toMatch(
+      new RegExp(
+        `^${emp.sub},${emp.name},${today},2,${month},${sup.sub},${sup.name},${hr.sub},${hr.name},\\d{4}-.+Z,false$`,
+      ),
+    );
     const list = await as(stack, hr).get('/mentoring-leave/payroll-exports');
     expect(list.body.items.map((e: { id: string }) => e.id)).toContain(firstExport);
   });
@@ -90,11 +145,15 @@ describe('payroll export', () => {
     expect(next.body.items[0]).toMatchObject({ employeeId: emp.sub, hours: 1, period: month, correction: true });
     expect((await exportNow()).body.items).toEqual([]);
     // The first export is what it was.
-    expect((await as(stack, hr).get(`/mentoring-leave/payroll-exports/${firstExport}`)).body).toMatchObject({ lines: 1, hours: 2 });
+    expect((await as(stack, hr).get(`/mentoring-leave/payroll-exports/${firstExport}`)).body).toMatchObject({
+      lines: 1,
+      hours: 2,
+    });
   });
 
   test('who may export: HR of the department, an admin naming one; every other request is refused and records nothing', async () => {
-    const count = async () => (await as(stack, admin).get(`/mentoring-leave/payroll-exports?department=${DEPT}`)).body.items.length;
+    const count = async () =>
+      (await as(stack, admin).get(`/mentoring-leave/payroll-exports?department=${DEPT}`)).body.items.length;
     const before = await count();
     expect((await exportNow(hrElsewhere, { period: month, department: DEPT })).status).toBe(403);
     expect((await as(stack, hrElsewhere).get(`/mentoring-leave/payroll-exports/${firstExport}`)).status).toBe(404);

@@ -16,13 +16,30 @@ afterAll(async () => stack?.stop());
 
 test('a late write of an older version changes nothing; a newer one applies', async () => {
   // Program writes send no e-mail here: a mailer that would say so if one did.
-  const mailer = { send: async () => { throw new Error('no e-mail expected'); } };
+  const mailer = {
+    send: async () => {
+      throw new Error('no e-mail expected');
+    },
+  };
   const { recordTransition } = createReadModelActivities({ db: stack.db, mailer });
   const row: ProgramRow = {
-    id: `prog-${randomUUID()}`, name: 'Late Writes', organization: 'Org', contactEmail: 'late@example.org', county: 'Kern',
-    startedOn: '2015-09-01', minimumMatchMonths: 12, level: 'none', createdBy: 'admin-1', createdAt: new Date().toISOString(),
+    id: `prog-${randomUUID()}`,
+    name: 'Late Writes',
+    organization: 'Org',
+    contactEmail: 'late@example.org',
+    county: 'Kern',
+    startedOn: '2015-09-01',
+    minimumMatchMonths: 12,
+    level: 'none',
+    createdBy: 'admin-1',
+    createdAt: new Date().toISOString(),
   };
-  const level = async () => (await stack.db.selectFrom('programs').select(['level', 'certified_until']).where('id', '=', row.id).executeTakeFirstOrThrow());
+  const level = async () =>
+    await stack.db
+      .selectFrom('programs')
+      .select(['level', 'certified_until'])
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow();
   await recordTransition({ program: { ...row, version: 1 } });
   // The renewal (version 3) lands first; the expiry before it (version 2) arrives late.
   await recordTransition({ program: { ...row, level: 'partner', certifiedUntil: '2029-06-30', version: 3 } });

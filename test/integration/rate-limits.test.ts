@@ -28,8 +28,24 @@ const v6 = (net: number, host: string) => `2001:db8:${run.toString(16)}:${net.to
 
 beforeAll(async () => {
   stack = await startStack();
-  const config = loadConfig({ TRUST_PROXY: '1', RATE_LIMIT_PUBLIC_PER_MINUTE: String(PUBLIC_PER_MINUTE), RATE_LIMIT_LINK_FAILURES: String(LINK_FAILURES), RATE_LIMIT_FORMS_PER_HOUR: String(FORMS_PER_HOUR), AUTH_JWT_SECRET: JWT_SECRET, DATABASE_URL: 'postgres://u@127.0.0.1/db' });
-  const app = createApp({ db: stack.db, temporal: stack.client, policy: stack.policy, auth: { hsSecret: JWT_SECRET }, taskQueue: stack.taskQueue, log: () => undefined, rateLimit: config.rateLimit, trustProxy: config.trustProxy });
+  const config = loadConfig({
+    TRUST_PROXY: '1',
+    RATE_LIMIT_PUBLIC_PER_MINUTE: String(PUBLIC_PER_MINUTE),
+    RATE_LIMIT_LINK_FAILURES: String(LINK_FAILURES),
+    RATE_LIMIT_FORMS_PER_HOUR: String(FORMS_PER_HOUR),
+    AUTH_JWT_SECRET: JWT_SECRET,
+    DATABASE_URL: 'postgres://u@127.0.0.1/db',
+  });
+  const app = createApp({
+    db: stack.db,
+    temporal: stack.client,
+    policy: stack.policy,
+    auth: { hsSecret: JWT_SECRET },
+    taskQueue: stack.taskQueue,
+    log: () => undefined,
+    rateLimit: config.rateLimit,
+    trustProxy: config.trustProxy,
+  });
   server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -42,12 +58,16 @@ afterAll(async () => {
 
 /** A request as the proxy forwards it: whatever the client sent, then the address the proxy saw. */
 const viaProxy = (path: string, client: string, sent?: string, init: RequestInit = {}) =>
-  fetch(`${site}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), 'x-forwarded-for': sent ? `${sent}, ${client}` : client } });
+  fetch(`${site}${path}`, {
+    ...init,
+    headers: { ...(init.headers as Record<string, string>), 'x-forwarded-for': sent ? `${sent}, ${client}` : client },
+  });
 
 /** Statuses of n public requests (GET /ready, a public endpoint) from one client. */
 async function publicStatuses(n: number, client: string, rotate = false): Promise<number[]> {
   const statuses: number[] = [];
-  for (let i = 0; i < n; i++) statuses.push((await viaProxy('/ready', client, rotate ? `10.${i}.${i}.${i}, 203.0.113.${i}` : undefined)).status);
+  for (let i = 0; i < n; i++)
+    statuses.push((await viaProxy('/ready', client, rotate ? `10.${i}.${i}.${i}, 203.0.113.${i}` : undefined)).status);
   return statuses;
 }
 
@@ -78,7 +98,7 @@ test('IPv6 addresses of one /64 share a bucket; the next /64 has its own', async
   expect((await viaProxy('/ready', v6(2, '1'))).status).toBe(200);
 });
 
-test('failed one-time-link look-ups hit a tighter limit; valid links are unaffected by others\' failures', async () => {
+test("failed one-time-link look-ups hit a tighter limit; valid links are unaffected by others' failures", async () => {
   // A real reference link: a mentor application e-mails its references.
   const application = mentorApplication();
   expect((await as(stack, cw1).post('/foster/mentors', application)).status).toBe(201);
@@ -89,9 +109,18 @@ test('failed one-time-link look-ups hit a tighter limit; valid links are unaffec
   const misses: number[] = [];
   for (let i = 0; i < LINK_FAILURES; i++) {
     // Pages and API alike count: the reference page, its API, the volunteer's withdraw link.
-    const post = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const [path, init] = ([[`/references/${guess()}`, {}], [`/api/v1/foster/references/${guess()}`, post({ recommendation: 'yes' })],
-      [`/api/v1/referrals/withdraw/${guess()}`, post({})]] as const)[i % 3];
+    const post = (body: unknown) => ({
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const [path, init] = (
+      [
+        [`/references/${guess()}`, {}],
+        [`/api/v1/foster/references/${guess()}`, post({ recommendation: 'yes' })],
+        [`/api/v1/referrals/withdraw/${guess()}`, post({})],
+      ] as const
+    )[i % 3];
     misses.push((await viaProxy(path, prober, undefined, init)).status);
   }
   expect(misses).toEqual(Array(LINK_FAILURES).fill(404));
@@ -122,8 +151,15 @@ test('one client sends only a few volunteer forms an hour, whatever addresses it
   const statuses: number[] = [];
   for (let i = 0; i < FORMS_PER_HOUR + 2; i++) {
     const body = JSON.stringify({ ...referralForm('Yolo'), consentToContact: true });
-    statuses.push((await viaProxy(i % 2 ? '/API/V1/referrals' : '/api/v1/referrals', client, undefined,
-      { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status);
+    statuses.push(
+      (
+        await viaProxy(i % 2 ? '/API/V1/referrals' : '/api/v1/referrals', client, undefined, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        })
+      ).status,
+    );
   }
   expect(statuses).toEqual([...Array(FORMS_PER_HOUR).fill(201), 429, 429]);
 });

@@ -6,7 +6,14 @@
  * address may start only a few referrals. Each test uses a county of its own.
  */
 import { as, eventually, mailbox, startStack, truncateAll, type Stack } from '../support/stack';
-import { confirmationMail, confirmToken, coordinator, referralForm, referralProgram, withdrawToken } from './referral-fixtures';
+import {
+  confirmationMail,
+  confirmToken,
+  coordinator,
+  referralForm,
+  referralProgram,
+  withdrawToken,
+} from './referral-fixtures';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -17,17 +24,30 @@ afterAll(async () => stack?.stop());
 
 const county = (name: string) => `${name} ${Math.random().toString(36).slice(2, 6)}`;
 const referral = async (id: string) => (await as(stack, coordinator).get(`/referrals/${id}`)).body;
-const tasksOf = async (id: string) => stack.db.selectFrom('tasks').select(['type', 'status']).where('case_id', '=', id).execute();
-const caseCount = async () => Number((await stack.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const tasksOf = async (id: string) =>
+  stack.db.selectFrom('tasks').select(['type', 'status']).where('case_id', '=', id).execute();
+const caseCount = async () =>
+  Number(
+    (
+      await stack.db
+        .selectFrom('cases')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 /** What programs were sent about referrals (their registration mail aside). */
-const referralMail = async (to: string) => (await mailbox(to)).filter((m) => /referral|volunteer/i.test(m.subject + m.text));
+const referralMail = async (to: string) =>
+  (await mailbox(to)).filter((m) => /referral|volunteer/i.test(m.subject + m.text));
 const page = (path: string, init?: RequestInit) => fetch(`${stack.baseUrl}${path}`, { redirect: 'manual', ...init });
 
 test('until the address is confirmed no program hears of the referral; the e-mail repeats nothing typed; the link works once', async () => {
   const c = county('Napa');
   const p = await referralProgram(stack, { level: 'partner', county: c });
   const hostile = 'Urgent: verify at https://evil.example';
-  const form = referralForm(c, { campaign: 'ClickHere_evil', volunteer: { name: hostile, interests: ['see https://evil.example/x'] } });
+  const form = referralForm(c, {
+    campaign: 'ClickHere_evil',
+    volunteer: { name: hostile, interests: ['see https://evil.example/x'] },
+  });
   const created = await as(stack).post('/referrals', form);
   expect([created.status, created.body.stage]).toEqual([201, 'unconfirmed']);
   const id = created.body.id as string;
@@ -35,15 +55,25 @@ test('until the address is confirmed no program hears of the referral; the e-mai
   // The volunteer's e-mail: fixed wording, the links and the case reference only.
   const mail = await confirmationMail(form.volunteer.email);
   const all = `${mail.subject}\n${mail.text}`;
-  for (const typed of [hostile, 'evil.example', 'ClickHere_evil', form.volunteer.phone, c]) expect(all).not.toContain(typed);
+  for (const typed of [hostile, 'evil.example', 'ClickHere_evil', form.volunteer.phone, c])
+    expect(all).not.toContain(typed);
   expect(all).toContain(id.slice(0, 8));
   const token = await confirmToken(form.volunteer.email);
   expect(mail.text).toContain(`${stack.policy.publicBaseUrl}/referrals/confirm/${token}`);
   expect(Buffer.from(token, 'base64url')).toHaveLength(32);
-  const stored = await stack.db.selectFrom('email_outbox').select('body').where('key', '=', `${id}:confirmation`).executeTakeFirstOrThrow();
+  const stored = await stack.db
+    .selectFrom('email_outbox')
+    .select('body')
+    .where('key', '=', `${id}:confirmation`)
+    .executeTakeFirstOrThrow();
   expect(stored.body).not.toContain(token);
   expect(stored.body).toContain('/referrals/confirm/[one-time link]');
-  const link = await stack.db.selectFrom('reference_links').selectAll().where('case_id', '=', id).where('reference_id', '=', 'confirm').executeTakeFirstOrThrow();
+  const link = await stack.db
+    .selectFrom('reference_links')
+    .selectAll()
+    .where('case_id', '=', id)
+    .where('reference_id', '=', 'confirm')
+    .executeTakeFirstOrThrow();
   expect(link.token_hash).not.toContain(token);
   expect(Date.parse(String(link.expires_at)) - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
   expect(Date.parse(String(link.expires_at)) - Date.now()).toBeLessThanOrEqual(7 * 86_400_000);
@@ -69,16 +99,25 @@ test('until the address is confirmed no program hears of the referral; the e-mai
   expect([confirmed.status, confirmed.body.status]).toEqual([200, 'confirmed']);
   const r = await referral(id);
   expect(r.stage).toBe('referring');
-  expect(r.offers.map((o: { programId: string; status: string }) => [o.programId, o.status])).toEqual([[p.id, 'offered']]);
+  expect(r.offers.map((o: { programId: string; status: string }) => [o.programId, o.status])).toEqual([
+    [p.id, 'offered'],
+  ]);
   expect(await tasksOf(id)).toEqual([{ type: 'contact_volunteer', status: 'open' }]);
-  const offerMail = await eventually(async () => (await referralMail(p.contactEmail)).find((m) => m.subject.includes('Contact a volunteer')), 'the offer e-mail');
+  const offerMail = await eventually(
+    async () => (await referralMail(p.contactEmail)).find((m) => m.subject.includes('Contact a volunteer')),
+    'the offer e-mail',
+  );
   expect(`${offerMail.subject}${offerMail.text}`).not.toContain('evil.example');
 
   // Used, unknown: 404 problem+json, and the page's own form answers with a friendly page.
   const again = await as(stack).post(`/referrals/confirm/${token}`);
   expect([again.status, again.headers.get('content-type')]).toEqual([404, expect.stringMatching(/problem\+json/)]);
   expect((await as(stack).post('/referrals/confirm/not-a-real-token-at-all')).status).toBe(404);
-  const usedPage = await page(`/referrals/confirm/${token}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+  const usedPage = await page(`/referrals/confirm/${token}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: '',
+  });
   expect(usedPage.status).toBe(404);
   expect(await usedPage.text()).toContain('<h1>Link not valid</h1>');
   expect((await page(`/referrals/confirm/${token}`)).status).toBe(404);
@@ -91,7 +130,11 @@ test("the page's button confirms without JavaScript", async () => {
   const form = referralForm(c);
   const id = (await as(stack).post('/referrals', form)).body.id as string;
   const token = await confirmToken(form.volunteer.email);
-  const posted = await page(`/referrals/confirm/${token}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+  const posted = await page(`/referrals/confirm/${token}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: '',
+  });
   expect(posted.status).toBe(200);
   expect(await posted.text()).toContain('<h1>Thank you</h1>');
   expect((await referral(id)).offers.map((o: { programId: string }) => o.programId)).toEqual([p.id]);
@@ -128,7 +171,11 @@ test('one address: one referral waiting on confirmation, three a day; 429 create
   const as429 = async (email: string) => {
     const before = await caseCount();
     const r = await as(stack).post('/referrals', referralForm(c, { volunteer: { email } }));
-    expect([r.status, r.body.code, r.headers.get('content-type')]).toEqual([429, 'address_rate_limited', expect.stringMatching(/problem\+json/)]);
+    expect([r.status, r.body.code, r.headers.get('content-type')]).toEqual([
+      429,
+      'address_rate_limited',
+      expect.stringMatching(/problem\+json/),
+    ]);
     expect(await caseCount()).toBe(before);
   };
   // Mail to the address however it was written.

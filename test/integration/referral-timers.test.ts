@@ -8,7 +8,14 @@
  */
 import { as, eventually, mailbox, type Stack } from '../support/stack';
 import { useTimeSkipping, type TimeSkipping } from '../support/time-skipping';
-import { confirmToken, coordinator, referralForm, referralProgram, submitConfirmed, type TestProgram } from './referral-fixtures';
+import {
+  confirmToken,
+  coordinator,
+  referralForm,
+  referralProgram,
+  submitConfirmed,
+  type TestProgram,
+} from './referral-fixtures';
 import { actedBy } from '../support/deadlines';
 
 let ts: TimeSkipping;
@@ -35,7 +42,13 @@ test('not contacted in 5 business days the offer passes on, for 3 rounds; then a
   expect(due - (await ts.now())).toBeGreaterThanOrEqual(5 * 24 * HOUR - HOUR);
   await ts.skipTo(due - 2 * HOUR);
   expect(((await referral(id)).offers as Offer[]).every((o) => o.status === 'offered')).toBe(true);
-  await eventually(async () => (await mailbox(programs.find((p) => p.id === first[0].programId)!.contactEmail)).some((m) => m.subject.includes('Reminder')), 'the reminder the day before');
+  await eventually(
+    async () =>
+      (await mailbox(programs.find((p) => p.id === first[0].programId)!.contactEmail)).some((m) =>
+        m.subject.includes('Reminder'),
+      ),
+    'the reminder the day before',
+  );
 
   await ts.skipTo(actedBy(due));
   const second = await eventually(async () => {
@@ -43,7 +56,13 @@ test('not contacted in 5 business days the offer passes on, for 3 rounds; then a
     return offers.filter((o) => o.round === 2).length === 3 && offers;
   }, 'round 2');
   expect(second.filter((o) => o.round === 1).map((o) => o.status)).toEqual(['expired', 'expired', 'expired']);
-  await eventually(async () => (await mailbox(programs.find((p) => p.id === first[0].programId)!.contactEmail)).some((m) => m.text.includes('passed to another program')), 'the expired program is told');
+  await eventually(
+    async () =>
+      (await mailbox(programs.find((p) => p.id === first[0].programId)!.contactEmail)).some((m) =>
+        m.text.includes('passed to another program'),
+      ),
+    'the expired program is told',
+  );
 
   await ts.skipTo(actedBy(Math.max(...second.filter((o) => o.round === 2).map((o) => Date.parse(o.dueAt)))));
   const third = await eventually(async () => {
@@ -60,9 +79,17 @@ test('not contacted in 5 business days the offer passes on, for 3 rounds; then a
   const never = programs.find((p) => !(placing.offers as Offer[]).some((o) => o.programId === p.id))!;
   expect(placing.placeable.map((p: { programId: string }) => p.programId)).toContain(never.id);
   const task = placing.openTasks.find((t: { type: string }) => t.type === 'place_referral');
-  const placed = await as(stack, coordinator).post(`/tasks/${task.id}/complete`, { outcome: 'referred', data: { programIds: [never.id] } });
+  const placed = await as(stack, coordinator).post(`/tasks/${task.id}/complete`, {
+    outcome: 'referred',
+    data: { programIds: [never.id] },
+  });
   expect(placed.status).toBe(200);
-  expect(placed.body.case.offers.at(-1)).toMatchObject({ programId: never.id, status: 'offered', manual: true, round: 4 });
+  expect(placed.body.case.offers.at(-1)).toMatchObject({
+    programId: never.id,
+    status: 'offered',
+    manual: true,
+    round: 4,
+  });
 });
 
 test('an outcome not reported within 60 days escalates to the partnership coordinators', async () => {
@@ -75,9 +102,18 @@ test('an outcome not reported within 60 days escalates to the partnership coordi
   expect(Date.parse(report.dueAt) - (await ts.now())).toBeGreaterThan(59 * 24 * HOUR);
   await ts.skipTo(actedBy(Date.parse(report.dueAt)));
   expect((await as(stack, coordinator).get(`/tasks/${report.id}`)).body.escalated).toBe(true);
-  await eventually(async () => (await mailbox('partnership@mentorflow.local')).some((m) => m.subject.includes('Overdue') && m.text.includes(report.id)), 'the escalation e-mail');
+  await eventually(
+    async () =>
+      (await mailbox('partnership@mentorflow.local')).some(
+        (m) => m.subject.includes('Overdue') && m.text.includes(report.id),
+      ),
+    'the escalation e-mail',
+  );
   // Still the program's to report; the referral stays open meanwhile.
-  const late = await as(stack, p.staff).post(`/tasks/${report.id}/complete`, { outcome: 'not_a_fit', comment: 'Schedules never lined up' });
+  const late = await as(stack, p.staff).post(`/tasks/${report.id}/complete`, {
+    outcome: 'not_a_fit',
+    comment: 'Schedules never lined up',
+  });
   expect(late.status).toBe(200);
   expect(late.body.case.stage).toBe('awaiting_placement');
 });
@@ -98,7 +134,9 @@ test('a referral whose address is never confirmed lapses after 7 days: no progra
     return r.stage === 'lapsed' && r;
   }, 'the referral to lapse');
   expect(lapsed).toMatchObject({ status: 'closed', stage: 'lapsed', offers: [], openTasks: [] });
-  const timeline = (await as(stack, coordinator).get(`/cases/${created.body.id}/timeline`)).body.items.map((e: { event: string }) => e.event);
+  const timeline = (await as(stack, coordinator).get(`/cases/${created.body.id}/timeline`)).body.items.map(
+    (e: { event: string }) => e.event,
+  );
   expect(timeline).toContain('referral_lapsed');
   // Nothing was sent to programs, and the link no longer confirms anything.
   expect(await stack.db.selectFrom('tasks').select('id').where('case_id', '=', created.body.id).execute()).toEqual([]);

@@ -7,7 +7,14 @@
  */
 import { admin, staffOf } from './fixtures';
 import { as, eventually, mailbox, startStack, truncateAll, type Stack } from '../support/stack';
-import { confirmAddress, coordinator, referralForm, referralProgram, submitConfirmed, withdrawToken } from './referral-fixtures';
+import {
+  confirmAddress,
+  coordinator,
+  referralForm,
+  referralProgram,
+  submitConfirmed,
+  withdrawToken,
+} from './referral-fixtures';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -23,30 +30,72 @@ const referral = async (id: string) => (await as(stack, coordinator).get(`/refer
 /** A form sent and its address confirmed by the volunteer (the address-confirmation suite covers before). */
 const submit = (form: ReturnType<typeof referralForm>) => submitConfirmed(stack, form);
 async function offerTask(id: string, programId: string): Promise<string> {
-  const tasks = (await stack.db.selectFrom('tasks').select(['id', 'type']).where('case_id', '=', id).where('status', '=', 'open')
-    .where('ref', '=', programId).execute());
+  const tasks = await stack.db
+    .selectFrom('tasks')
+    .select(['id', 'type'])
+    .where('case_id', '=', id)
+    .where('status', '=', 'open')
+    .where('ref', '=', programId)
+    .execute();
   return tasks[0].id;
 }
 
-test('settings and filters: the directory shows what volunteers look for; only the program\'s staff set it', async () => {
+test("settings and filters: the directory shows what volunteers look for; only the program's staff set it", async () => {
   const c = county('Alpine');
-  const p = await referralProgram(stack, { level: 'partner', county: c, languages: ['Spanish', 'English'], virtual: true, youthAges: { min: 12, max: 18 } });
-  const q = await referralProgram(stack, { level: 'affiliate', county: c, languages: ['English'], youthAges: { min: 6, max: 11 }, accepting: false });
-  const ids = async (query: string) => ((await as(stack).get(`/programs?limit=200&${query}`)).body.items as { id: string }[]).map((i) => i.id);
+  const p = await referralProgram(stack, {
+    level: 'partner',
+    county: c,
+    languages: ['Spanish', 'English'],
+    virtual: true,
+    youthAges: { min: 12, max: 18 },
+  });
+  const q = await referralProgram(stack, {
+    level: 'affiliate',
+    county: c,
+    languages: ['English'],
+    youthAges: { min: 6, max: 11 },
+    accepting: false,
+  });
+  const ids = async (query: string) =>
+    ((await as(stack).get(`/programs?limit=200&${query}`)).body.items as { id: string }[]).map((i) => i.id);
   expect(await ids(`county=${encodeURIComponent(c.toUpperCase())}`)).toEqual(expect.arrayContaining([p.id, q.id]));
   expect(await ids(`county=${encodeURIComponent(c)}&language=spanish`)).toEqual([p.id]);
   expect(await ids(`county=${encodeURIComponent(c)}&youthAge=8`)).toEqual([q.id]);
   expect(await ids(`county=${encodeURIComponent(c)}&accepting=true`)).toEqual([p.id]);
   expect(await ids(`county=${encodeURIComponent(c)}&virtual=true`)).toEqual([p.id]);
   const shown = (await as(stack).get(`/programs/${p.id}`)).body;
-  expect(shown.referrals).toEqual({ accepting: true, counties: [c], virtual: true, languages: ['Spanish', 'English'], youthAges: { min: 12, max: 18 } });
+  expect(shown.referrals).toEqual({
+    accepting: true,
+    counties: [c],
+    virtual: true,
+    languages: ['Spanish', 'English'],
+    youthAges: { min: 12, max: 18 },
+  });
 
-  const bad = await as(stack, p.staff).put(`/programs/${p.id}/referrals`, { accepting: true, counties: [c], virtual: false, languages: [], youthAges: { min: 15, max: 9 } });
+  const bad = await as(stack, p.staff).put(`/programs/${p.id}/referrals`, {
+    accepting: true,
+    counties: [c],
+    virtual: false,
+    languages: [],
+    youthAges: { min: 15, max: 9 },
+  });
   expect(bad.status).toBe(400);
   expect(bad.body.errors.map((e: { path: string }) => e.path)).toContain('body.youthAges.max');
-  expect((await as(stack, staffOf(q.id)).put(`/programs/${p.id}/referrals`, { accepting: false, counties: [], virtual: false, languages: [], youthAges: { min: 8, max: 9 } })).status).toBe(404);
+  expect(
+    (
+      await as(stack, staffOf(q.id)).put(`/programs/${p.id}/referrals`, {
+        accepting: false,
+        counties: [],
+        virtual: false,
+        languages: [],
+        youthAges: { min: 8, max: 9 },
+      })
+    ).status,
+  ).toBe(404);
   expect((await as(stack).get(`/programs/${p.id}`)).body.referrals.accepting).toBe(true);
-  const timeline = (await as(stack, p.staff).get(`/programs/${p.id}/timeline`)).body.items.map((e: { event: string }) => e.event);
+  const timeline = (await as(stack, p.staff).get(`/programs/${p.id}/timeline`)).body.items.map(
+    (e: { event: string }) => e.event,
+  );
   expect(timeline).toContain('referral_settings_changed');
 });
 
@@ -57,17 +106,43 @@ test('the public form: consent required, bad input refused with nothing created;
   const spanish = await referralProgram(stack, { level: 'affiliate', county: c, languages: ['Spanish'] });
   const associate = await referralProgram(stack, { level: 'associate_partner', county: c });
   const notMember = await referralProgram(stack, { level: 'none', county: c, languages: ['Spanish'] });
-  const closed = await referralProgram(stack, { level: 'partner', county: c, languages: ['Spanish'], accepting: false });
-  const before = Number((await stack.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const closed = await referralProgram(stack, {
+    level: 'partner',
+    county: c,
+    languages: ['Spanish'],
+    accepting: false,
+  });
+  const before = Number(
+    (
+      await stack.db
+        .selectFrom('cases')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
   const noConsent = await as(stack).post('/referrals', referralForm(c, { consentToContact: false }));
   expect(noConsent.status).toBe(422);
   expect(noConsent.body.code).toBe('no_consent');
   expect(noConsent.headers.get('content-type')).toMatch(/problem\+json/);
-  const bad = await as(stack).post('/referrals', referralForm(c, { volunteer: { ageBand: '17', email: 'nope', youthAges: { min: 3, max: 40 } } }));
+  const bad = await as(stack).post(
+    '/referrals',
+    referralForm(c, { volunteer: { ageBand: '17', email: 'nope', youthAges: { min: 3, max: 40 } } }),
+  );
   expect(bad.status).toBe(400);
-  expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['body.volunteer.ageBand', 'body.volunteer.email', 'body.volunteer.youthAges.min']));
-  expect(Number((await stack.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(before);
+  expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(
+    expect.arrayContaining(['body.volunteer.ageBand', 'body.volunteer.email', 'body.volunteer.youthAges.min']),
+  );
+  expect(
+    Number(
+      (
+        await stack.db
+          .selectFrom('cases')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+  ).toBe(before);
 
   const form = referralForm(c, { campaign: 'MentorsOfColor', volunteer: { languages: ['Spanish'] } });
   const created = await as(stack).post('/referrals', form, { 'Idempotency-Key': `form-${form.volunteer.email}` });
@@ -82,12 +157,17 @@ test('the public form: consent required, bad input refused with nothing created;
   // Language first (Spanish), then Partner before Associate Partner before Affiliate.
   expect(r.offers.map((o: Offer) => o.programId)).toEqual([spanish.id, partner.id, associate.id]);
   expect(r.offers.every((o: Offer) => o.round === 1 && o.status === 'offered')).toBe(true);
-  expect(r.offers[0].reasons).toEqual(expect.arrayContaining([`serves ${c} County`, 'mentors in Spanish', 'Affiliate level']));
+  expect(r.offers[0].reasons).toEqual(
+    expect.arrayContaining([`serves ${c} County`, 'mentors in Spanish', 'Affiliate level']),
+  );
   const offered = r.offers.map((o: Offer) => o.programId);
   for (const p of [affiliate, notMember, closed]) expect(offered).not.toContain(p.id);
   // The volunteer's confirmation carries the withdraw link; programs' e-mails carry no personal data.
   await withdrawToken(form.volunteer.email);
-  const toProgram = await eventually(async () => (await mailbox(spanish.contactEmail)).find((m) => m.subject.includes('Contact a volunteer')), 'the offer e-mail');
+  const toProgram = await eventually(
+    async () => (await mailbox(spanish.contactEmail)).find((m) => m.subject.includes('Contact a volunteer')),
+    'the offer e-mail',
+  );
   expect(`${toProgram.subject}${toProgram.text}`).not.toContain(form.volunteer.name);
   expect(`${toProgram.subject}${toProgram.text}`).not.toContain(form.volunteer.email);
 
@@ -118,7 +198,10 @@ test('a decline passes the offer to the next ranked program; the first enrolment
   expect([other.status, other.body.code]).toEqual([403, 'not_a_candidate']);
   const noReason = await as(stack, b.staff).post(`/tasks/${bTask}/complete`, { outcome: 'declined' });
   expect([noReason.status, noReason.body.code]).toEqual([422, 'reason_required']);
-  const declined = await as(stack, b.staff).post(`/tasks/${bTask}/complete`, { outcome: 'declined', comment: 'No openings this term' });
+  const declined = await as(stack, b.staff).post(`/tasks/${bTask}/complete`, {
+    outcome: 'declined',
+    comment: 'No openings this term',
+  });
   expect(declined.status).toBe(200);
   const afterDecline = (await referral(id)).offers as Offer[];
   expect(afterDecline.find((o) => o.programId === b.id)!.status).toBe('declined');
@@ -132,8 +215,16 @@ test('a decline passes the offer to the next ranked program; the first enrolment
   const enrolled = await as(stack, a.staff).post(`/tasks/${report.id}/complete`, { outcome: 'enrolled' });
   expect(enrolled.body.case).toMatchObject({ status: 'closed', stage: 'enrolled', openTasks: [] });
   const offers = (await referral(id)).offers as Offer[];
-  expect(offers.filter((o) => o.status === 'cancelled').map((o) => o.programId).sort()).toEqual([d.id, e.id].sort());
-  await eventually(async () => (await mailbox(d.contactEmail)).some((m) => m.text.includes('has ended')), 'the other programs are told');
+  expect(
+    offers
+      .filter((o) => o.status === 'cancelled')
+      .map((o) => o.programId)
+      .sort(),
+  ).toEqual([d.id, e.id].sort());
+  await eventually(
+    async () => (await mailbox(d.contactEmail)).some((m) => m.text.includes('has ended')),
+    'the other programs are told',
+  );
 });
 
 test('the volunteer withdraws through the one-time link; used and unknown links are not found', async () => {
@@ -147,9 +238,16 @@ test('the volunteer withdraws through the one-time link; used and unknown links 
   expect(await referral(id)).toMatchObject({ status: 'closed', stage: 'withdrawn', openTasks: [] });
   expect((await as(stack).post(`/referrals/withdraw/${token}`)).status).toBe(404);
   expect((await as(stack).post('/referrals/withdraw/not-a-real-token-at-all')).status).toBe(404);
-  await eventually(async () => (await mailbox(p.contactEmail)).some((m) => m.text.includes('the volunteer withdrew')), 'the program is told');
+  await eventually(
+    async () => (await mailbox(p.contactEmail)).some((m) => m.text.includes('the volunteer withdrew')),
+    'the program is told',
+  );
   // The stored copy of the confirmation no longer holds the token.
-  const stored = await stack.db.selectFrom('email_outbox').select('body').where('key', '=', `${id}:confirmation`).executeTakeFirstOrThrow();
+  const stored = await stack.db
+    .selectFrom('email_outbox')
+    .select('body')
+    .where('key', '=', `${id}:confirmation`)
+    .executeTakeFirstOrThrow();
   expect(stored.body).not.toContain(token);
 });
 
@@ -161,7 +259,9 @@ test('a program dropping below Affiliate loses its open offer at once; with no p
   const id = await submit(form);
   expect((await referral(id)).offers.map((o: Offer) => o.programId)).toEqual([only.id]);
 
-  expect((await as(stack, admin).put(`/programs/${only.id}/level`, { level: 'none', note: 'Membership lapsed' })).status).toBe(200);
+  expect(
+    (await as(stack, admin).put(`/programs/${only.id}/level`, { level: 'none', note: 'Membership lapsed' })).status,
+  ).toBe(200);
   const placing = await eventually(async () => {
     const r = await referral(id);
     return r.stage === 'awaiting_placement' && r;
@@ -172,11 +272,24 @@ test('a program dropping below Affiliate loses its open offer at once; with no p
   expect(placing.placeable.map((p: { programId: string }) => p.programId)).toContain(elsewhere.id);
 
   // The volunteer, were they staff, may not place their own referral.
-  const self = await as(stack, { ...coordinator, sub: 'pc-self', email: form.volunteer.email }).post(`/tasks/${place.id}/complete`, { outcome: 'referred', data: { programIds: [elsewhere.id] } });
+  const self = await as(stack, { ...coordinator, sub: 'pc-self', email: form.volunteer.email }).post(
+    `/tasks/${place.id}/complete`,
+    { outcome: 'referred', data: { programIds: [elsewhere.id] } },
+  );
   expect([self.status, self.body.code]).toEqual([403, 'self_approval']);
-  const ineligible = await as(stack, coordinator).post(`/tasks/${place.id}/complete`, { outcome: 'referred', data: { programIds: [only.id] } });
-  expect([ineligible.status, ineligible.body.code, ineligible.body.detail]).toEqual([422, "program_not_eligible", expect.stringContaining(only.id)]);
-  const placed = await as(stack, coordinator).post(`/tasks/${place.id}/complete`, { outcome: 'referred', data: { programIds: [elsewhere.id] } });
+  const ineligible = await as(stack, coordinator).post(`/tasks/${place.id}/complete`, {
+    outcome: 'referred',
+    data: { programIds: [only.id] },
+  });
+  expect([ineligible.status, ineligible.body.code, ineligible.body.detail]).toEqual([
+    422,
+    'program_not_eligible',
+    expect.stringContaining(only.id),
+  ]);
+  const placed = await as(stack, coordinator).post(`/tasks/${place.id}/complete`, {
+    outcome: 'referred',
+    data: { programIds: [elsewhere.id] },
+  });
   expect(placed.status).toBe(200);
   expect(placed.body.case.stage).toBe('referring');
   expect(placed.body.case.offers.at(-1)).toMatchObject({ programId: elsewhere.id, manual: true, status: 'offered' });
@@ -196,11 +309,15 @@ test('report per campaign and county: volunteers, referred, contacted, enrolled,
   const report = contacted.body.case.openTasks.find((x: Task) => x.type === 'report_outcome');
   await as(stack, p.staff).post(`/tasks/${report.id}/complete`, { outcome: 'enrolled' });
 
-  const byCampaign = (await as(stack, coordinator).get('/referrals/reports?groupBy=campaign')).body.items.find((i: { key: string }) => i.key === campaign);
+  const byCampaign = (await as(stack, coordinator).get('/referrals/reports?groupBy=campaign')).body.items.find(
+    (i: { key: string }) => i.key === campaign,
+  );
   expect(byCampaign).toMatchObject({ volunteers: 3, referred: 2, contacted: 1, enrolled: 1 });
   expect(byCampaign.medianDaysToContact).toBeGreaterThanOrEqual(0);
   expect(byCampaign.medianDaysToContact).toBeLessThan(1);
-  const byCounty = (await as(stack, coordinator).get('/referrals/reports?groupBy=county')).body.items.find((i: { key: string }) => i.key === c);
+  const byCounty = (await as(stack, coordinator).get('/referrals/reports?groupBy=county')).body.items.find(
+    (i: { key: string }) => i.key === c,
+  );
   expect(byCounty).toMatchObject({ volunteers: 2, referred: 2, contacted: 1, enrolled: 1 });
   const csv = await as(stack, admin).get('/referrals/reports?groupBy=campaign', { accept: 'text/csv' });
   expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
@@ -224,6 +341,9 @@ test('a partnership coordinator picks programs by hand at any time: members that
   expect([again.status, again.body.code]).toEqual([422, 'program_not_eligible']);
   const picked = await as(stack, coordinator).post(path, { programIds: [farAway.id] });
   expect(picked.status).toBe(200);
-  expect(picked.body.offers.map((o: Offer) => [o.programId, o.round, o.manual ?? false])).toEqual([[offered.id, 1, false], [farAway.id, 2, true]]);
+  expect(picked.body.offers.map((o: Offer) => [o.programId, o.round, o.manual ?? false])).toEqual([
+    [offered.id, 1, false],
+    [farAway.id, 2, true],
+  ]);
   expect((await as(stack, farAway.staff).get(`/referrals/${id}`)).body.volunteer).toBeDefined();
 });

@@ -4,7 +4,16 @@
  */
 import { ApplicationFailure } from '@temporalio/common';
 import { QUIET_TASKS, as, eventually, mailbox, startStack, type Stack } from '../support/stack';
-import { certifiedProgram, employee, enrollmentBody, hr, sup, today, verifiedHours, activeEnrollment } from './fixtures';
+import {
+  certifiedProgram,
+  employee,
+  enrollmentBody,
+  hr,
+  sup,
+  today,
+  verifiedHours,
+  activeEnrollment,
+} from './fixtures';
 
 type Task = { id: string; type: string; escalated: boolean };
 
@@ -28,25 +37,44 @@ describe('reminder and escalation', () => {
     const emp = employee(40);
     const caseId = await activeEnrollment(stack, emp, programId);
     await verifiedHours(stack, emp, caseId, programId, 2);
-    await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/requests`, { date: today, hours: 1, attestNoTravel: true });
-    const task = (await as(stack, emp).get(`/mentoring-leave/enrollments/${caseId}`)).body.openTasks.find((t: Task) => t.type === 'supervisor_approval');
+    await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/requests`, {
+      date: today,
+      hours: 1,
+      attestNoTravel: true,
+    });
+    const task = (await as(stack, emp).get(`/mentoring-leave/enrollments/${caseId}`)).body.openTasks.find(
+      (t: Task) => t.type === 'supervisor_approval',
+    );
     expect(task.escalated).toBe(false);
 
-    await eventually(async () => (await mailbox(sup.email!)).some((m) => m.subject.startsWith('[mentorflow] Reminder:')), 'the reminder e-mail', 20_000);
-    const escalated = await eventually(async () => {
-      const t = (await as(stack, sup).get(`/tasks/${task.id}`)).body;
-      return t.escalated ? t : undefined;
-    }, 'the escalation', 20_000);
+    await eventually(
+      async () => (await mailbox(sup.email!)).some((m) => m.subject.startsWith('[mentorflow] Reminder:')),
+      'the reminder e-mail',
+      20_000,
+    );
+    const escalated = await eventually(
+      async () => {
+        const t = (await as(stack, sup).get(`/tasks/${task.id}`)).body;
+        return t.escalated ? t : undefined;
+      },
+      'the escalation',
+      20_000,
+    );
     expect(escalated.status).toBe('open');
 
-    const hrMail = await eventually(async () => (await mailbox('hr-cdt@agency.example')).find((m) => m.subject.includes('Overdue')), 'the escalation e-mail');
+    const hrMail = await eventually(
+      async () => (await mailbox('hr-cdt@agency.example')).find((m) => m.subject.includes('Overdue')),
+      'the escalation e-mail',
+    );
     expect(hrMail.text).toContain(`/tasks/${task.id}`);
     expect(hrMail.text).not.toContain('/api/v1/');
     // HR sees what was escalated to it, and may hand it on.
     const view = await as(stack, hr).get('/tasks?view=escalated');
     expect(view.body.items.map((t: Task) => t.id)).toContain(task.id);
     expect((await as(stack, sup).get('/tasks?overdue=true')).body.items.map((t: Task) => t.id)).toContain(task.id);
-    const events = (await as(stack, emp).get(`/cases/${caseId}/timeline`)).body.items.map((e: { event: string }) => e.event);
+    const events = (await as(stack, emp).get(`/cases/${caseId}/timeline`)).body.items.map(
+      (e: { event: string }) => e.event,
+    );
     expect(events).toEqual(expect.arrayContaining(['task_reminder_sent', 'task_escalated']));
     // The named supervisor can still act on it.
     expect((await as(stack, sup).post(`/tasks/${task.id}/complete`, { outcome: 'approve' })).status).toBe(200);
@@ -81,7 +109,11 @@ describe('the e-mail outbox', () => {
     await new Promise((r) => setTimeout(r, 1500));
     const received = (await mailbox('hr@mentorflow.local')).filter((m) => m.subject.startsWith(subject));
     expect(received).toHaveLength(1);
-    const outbox = await stack.db.selectFrom('email_outbox').selectAll().where('case_id', '=', created.body.id).execute();
+    const outbox = await stack.db
+      .selectFrom('email_outbox')
+      .selectAll()
+      .where('case_id', '=', created.body.id)
+      .execute();
     expect(outbox.every((m) => m.sent_at !== null)).toBe(true);
   });
 });

@@ -5,7 +5,20 @@
  * report names a person.
  */
 import { as, startStack, truncateAll, type Stack } from '../support/stack';
-import { activeEnrollment, admin, certifiedProgram, employee, hr, hrElsewhere, registerProgram, reviewer, reviewLead, staffOf, sup, verifiedHours } from './fixtures';
+import {
+  activeEnrollment,
+  admin,
+  certifiedProgram,
+  employee,
+  hr,
+  hrElsewhere,
+  registerProgram,
+  reviewer,
+  reviewLead,
+  staffOf,
+  sup,
+  verifiedHours,
+} from './fixtures';
 import { activeMatch, approvedMentor, caseSup, cw1, readyYouth, sw1 } from './foster-fixtures';
 
 let stack: Stack;
@@ -15,18 +28,28 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-test('open tasks by type: HR sees its department\'s leave tasks, the case supervisor the foster ones, CSV alike', async () => {
+test("open tasks by type: HR sees its department's leave tasks, the case supervisor the foster ones, CSV alike", async () => {
   const programId = await certifiedProgram(stack);
   // An employee number no other suite uses: workflow IDs outlive a suite on the shared dev server.
   const emp = employee(961);
   const caseId = await activeEnrollment(stack, emp, programId);
   await verifiedHours(stack, emp, caseId, programId, 4);
-  expect((await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/requests`, { date: new Date().toISOString().slice(0, 10), hours: 1, attestNoTravel: true })).status).toBe(201);
+  expect(
+    (
+      await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/requests`, {
+        date: new Date().toISOString().slice(0, 10),
+        hours: 1,
+        attestNoTravel: true,
+      })
+    ).status,
+  ).toBe(201);
   await readyYouth(stack);
 
   const mine = await as(stack, hr).get('/reports/tasks');
   expect(mine.status).toBe(200);
-  expect(mine.body.items).toEqual([expect.objectContaining({ type: 'supervisor_approval', open: 1, overdue: 0, escalated: 0 })]);
+  expect(mine.body.items).toEqual([
+    expect.objectContaining({ type: 'supervisor_approval', open: 1, overdue: 0, escalated: 0 }),
+  ]);
   expect((await as(stack, hrElsewhere).get('/reports/tasks')).body.items).toEqual([]);
   const foster = await as(stack, caseSup).get('/reports/tasks');
   expect(foster.body.items.map((i: { type: string }) => i.type)).not.toContain('supervisor_approval');
@@ -61,7 +84,10 @@ test('the screening funnel counts mentors to approval and to a match, with days 
 
 test('the certification pipeline counts open cases by stage and programs by level', async () => {
   const program = await registerProgram(stack);
-  expect((await as(stack, staffOf(program.id)).post(`/programs/${program.id}/certifications`, { level: 'affiliate' })).status).toBe(201);
+  expect(
+    (await as(stack, staffOf(program.id)).post(`/programs/${program.id}/certifications`, { level: 'affiliate' }))
+      .status,
+  ).toBe(201);
   const r = await as(stack, reviewer).get('/certifications/reports/pipeline');
   expect(r.status).toBe(200);
   expect(r.body.openByStage).toContainEqual({ stage: 'application_review', cases: 1 });

@@ -18,16 +18,44 @@ afterAll(async () => stack?.stop());
 type Suggestion = { mentorCaseId: string; rank: number; reasons: string[]; name: string };
 
 test('approved, unmatched mentors ranked by language, county, interests and former foster youth, with reasons', async () => {
-  const both = await approvedMentor(stack, { languages: ['English', 'Spanish'], county: 'Los Angeles', interests: ['art'], formerFosterYouth: false });
-  const vietnamese = await approvedMentor(stack, { languages: ['Vietnamese'], county: 'Los Angeles', interests: ['art'], formerFosterYouth: true });
-  const orange = await approvedMentor(stack, { languages: ['English'], county: 'Orange', interests: ['art', 'music'], formerFosterYouth: true });
-  const ffy = await approvedMentor(stack, { languages: ['english'], county: 'Los Angeles', interests: ['soccer'], formerFosterYouth: true });
-  const noFfy = await approvedMentor(stack, { languages: ['English'], county: 'Los Angeles', interests: ['soccer'], formerFosterYouth: false });
+  const both = await approvedMentor(stack, {
+    languages: ['English', 'Spanish'],
+    county: 'Los Angeles',
+    interests: ['art'],
+    formerFosterYouth: false,
+  });
+  const vietnamese = await approvedMentor(stack, {
+    languages: ['Vietnamese'],
+    county: 'Los Angeles',
+    interests: ['art'],
+    formerFosterYouth: true,
+  });
+  const orange = await approvedMentor(stack, {
+    languages: ['English'],
+    county: 'Orange',
+    interests: ['art', 'music'],
+    formerFosterYouth: true,
+  });
+  const ffy = await approvedMentor(stack, {
+    languages: ['english'],
+    county: 'Los Angeles',
+    interests: ['soccer'],
+    formerFosterYouth: true,
+  });
+  const noFfy = await approvedMentor(stack, {
+    languages: ['English'],
+    county: 'Los Angeles',
+    interests: ['soccer'],
+    formerFosterYouth: false,
+  });
   // A mentor already in a match is not suggested.
   const matched = await approvedMentor(stack, { languages: ['English'], county: 'Los Angeles', interests: ['art'] });
   await activeMatch(stack, matched, await readyYouth(stack));
 
-  const youth = await readyYouth(stack, { mentorPreferences: { formerFosterYouth: true }, youth: { ...youthReferral().youth, languages: ['English'], interests: ['Art'] } });
+  const youth = await readyYouth(stack, {
+    mentorPreferences: { formerFosterYouth: true },
+    youth: { ...youthReferral().youth, languages: ['English'], interests: ['Art'] },
+  });
   const r = await as(stack, cw1).get(`/foster/youth/${youth}/suggestions`);
   expect(r.status).toBe(200);
   const ids = (r.body.items as Suggestion[]).map((s) => s.mentorCaseId);
@@ -36,13 +64,19 @@ test('approved, unmatched mentors ranked by language, county, interests and form
   expect(ids).toEqual([both, ffy, noFfy, orange, vietnamese]);
   const first = (r.body.items as Suggestion[])[0];
   expect(first.rank).toBe(1);
-  expect(first.reasons).toEqual(expect.arrayContaining(['speaks English', 'lives in Los Angeles County', 'shares interests: art']));
+  expect(first.reasons).toEqual(
+    expect.arrayContaining(['speaks English', 'lives in Los Angeles County', 'shares interests: art']),
+  );
   expect((r.body.items as Suggestion[])[1].reasons).toContain('former foster youth, as the social worker asked');
   expect((await as(stack, cw1).get(`/foster/youth/${youth}/suggestions?limit=2`)).body.items).toHaveLength(2);
 
   // Without the preference, former foster youth counts for nothing: the longer wait decides.
-  const plain = await readyYouth(stack, { youth: { ...youthReferral().youth, languages: ['English'], interests: ['chess'] } });
-  const order = ((await as(stack, caseSup).get(`/foster/youth/${plain}/suggestions`)).body.items as Suggestion[]).map((s) => s.mentorCaseId);
+  const plain = await readyYouth(stack, {
+    youth: { ...youthReferral().youth, languages: ['English'], interests: ['chess'] },
+  });
+  const order = ((await as(stack, caseSup).get(`/foster/youth/${plain}/suggestions`)).body.items as Suggestion[]).map(
+    (s) => s.mentorCaseId,
+  );
   expect(order.indexOf(ffy)).toBeLessThan(order.indexOf(noFfy));
   expect(order.slice(0, 3)).toEqual([both, ffy, noFfy]);
 });

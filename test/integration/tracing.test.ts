@@ -28,28 +28,48 @@ test('one trace runs from the HTTP request into the workflow and its activities'
   const programId = await certifiedProgram(stack);
   exporter.reset();
   const emp = employee(951);
-  const created = await as(stack, emp).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId), { 'x-request-id': 'req-traced-1' });
+  const created = await as(stack, emp).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId), {
+    'x-request-id': 'req-traced-1',
+  });
   expect(created.status).toBe(201);
   const spans = await eventually(async () => {
     const all = exporter.getFinishedSpans();
     const http = all.find((s) => s.name === 'POST /api/v1/mentoring-leave/enrollments');
     if (!http) return undefined;
     const trace = all.filter((s) => s.spanContext().traceId === http.spanContext().traceId);
-    return trace.some((s) => s.name === 'RunActivity:recordTransition') && trace.some((s) => s.name === 'StartActivity:recordTransition') && trace;
-  }, 'the request\'s trace with workflow and activity spans');
+    return (
+      trace.some((s) => s.name === 'RunActivity:recordTransition') &&
+      trace.some((s) => s.name === 'StartActivity:recordTransition') &&
+      trace
+    );
+  }, "the request's trace with workflow and activity spans");
   const names = spans.map((s) => s.name);
   // The workflow's own run span ends when the case does (years later); its children are here.
-  expect(names).toEqual(expect.arrayContaining([
-    'POST /api/v1/mentoring-leave/enrollments', 'UpdateWithStartWorkflow:caseRecorded', 'HandleUpdate:caseRecorded',
-    'StartActivity:recordTransition', 'RunActivity:recordTransition',
-  ]));
+  expect(names).toEqual(
+    expect.arrayContaining([
+      'POST /api/v1/mentoring-leave/enrollments',
+      'UpdateWithStartWorkflow:caseRecorded',
+      'HandleUpdate:caseRecorded',
+      'StartActivity:recordTransition',
+      'RunActivity:recordTransition',
+    ]),
+  );
   const http = spans.find((s) => s.name === 'POST /api/v1/mentoring-leave/enrollments')!;
-  expect(http.attributes).toMatchObject({ 'http.route': '/api/v1/mentoring-leave/enrollments', 'http.response.status_code': 201, 'mentorflow.requestId': 'req-traced-1', 'mentorflow.caseId': created.body.id });
+  expect(http.attributes).toMatchObject({
+    'http.route': '/api/v1/mentoring-leave/enrollments',
+    'http.response.status_code': 201,
+    'mentorflow.requestId': 'req-traced-1',
+    'mentorflow.caseId': created.body.id,
+  });
   // The workflow's start (with its first Update: one call) is a child of the request's
   // span; the activity run, of the workflow's scheduling of it.
-  expect(spans.find((s) => s.name === 'UpdateWithStartWorkflow:caseRecorded')!.parentSpanId).toBe(http.spanContext().spanId);
+  expect(spans.find((s) => s.name === 'UpdateWithStartWorkflow:caseRecorded')!.parentSpanId).toBe(
+    http.spanContext().spanId,
+  );
   const scheduled = spans.find((s) => s.name === 'StartActivity:recordTransition')!;
-  expect(spans.some((s) => s.name === 'RunActivity:recordTransition' && s.parentSpanId === scheduled.spanContext().spanId)).toBe(true);
+  expect(
+    spans.some((s) => s.name === 'RunActivity:recordTransition' && s.parentSpanId === scheduled.spanContext().spanId),
+  ).toBe(true);
   // Nothing personal in any span: no names, no e-mail addresses.
   expect(JSON.stringify(spans.map((s) => [s.name, s.attributes]))).not.toMatch(/Employee 951|emp951@/);
 });

@@ -6,9 +6,31 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { completeTaskUpdate } from '../../workflows/shared/messages';
 import { logPersonalTimeUpdate } from '../../workflows/mentoring-leave/messages';
-import { as, eventually, mailbox, QUIET_TASKS, startStack, truncateAll, type Person, type Stack } from '../support/stack';
 import {
-  activeEnrollment, certifiedProgram, coordinatorOf, DEPT, employee, enrollmentBody, hr, hr2, registerProgram, reviewer, reviewer2, staffOf, sup, today,
+  as,
+  eventually,
+  mailbox,
+  QUIET_TASKS,
+  startStack,
+  truncateAll,
+  type Person,
+  type Stack,
+} from '../support/stack';
+import {
+  activeEnrollment,
+  certifiedProgram,
+  coordinatorOf,
+  DEPT,
+  employee,
+  enrollmentBody,
+  hr,
+  hr2,
+  registerProgram,
+  reviewer,
+  reviewer2,
+  staffOf,
+  sup,
+  today,
 } from './fixtures';
 import { approvedMentor, activeMatch, caseSup, cw1, cw2, mentorApplication, readyYouth, sw1 } from './foster-fixtures';
 
@@ -29,11 +51,26 @@ const inbox = async (p: Person) => (await as(stack, p).get('/tasks')).body.items
 /** An active enrollment with one pending leave request; returns the case and its supervisor task. */
 async function pendingRequest(emp: Person & { email: string }) {
   const caseId = await activeEnrollment(stack, emp, programId);
-  const logged = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/personal-time`, { date: today, hours: 2, kind: 'off_duty', description: 'Tutoring' });
+  const logged = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/personal-time`, {
+    date: today,
+    hours: 2,
+    kind: 'off_duty',
+    description: 'Tutoring',
+  });
   const c1 = (await as(stack, emp).get(`/mentoring-leave/enrollments/${caseId}`)).body;
-  expect((await as(stack, coordinatorOf(programId)).post(`/tasks/${taskOf(c1, 'verify_personal_hours').id}/complete`, { outcome: 'verify' })).status).toBe(200);
+  expect(
+    (
+      await as(stack, coordinatorOf(programId)).post(`/tasks/${taskOf(c1, 'verify_personal_hours').id}/complete`, {
+        outcome: 'verify',
+      })
+    ).status,
+  ).toBe(200);
   expect(logged.status).toBe(201);
-  const r = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/requests`, { date: today, hours: 1, attestNoTravel: true });
+  const r = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/requests`, {
+    date: today,
+    hours: 1,
+    attestNoTravel: true,
+  });
   expect(r.status).toBe(201);
   const c = (await as(stack, emp).get(`/mentoring-leave/enrollments/${caseId}`)).body;
   return { caseId, supTask: taskOf(c, 'supervisor_approval') };
@@ -49,7 +86,9 @@ describe('mentoring leave', () => {
     const toSelf = await as(stack, hr).post(`/tasks/${supTask.id}/assign`, { assigneeId: hr.sub });
     expect(toSelf.status).toBe(422);
     expect(toSelf.body.code).toBe('invalid_assignee');
-    expect((await as(stack, hr).post(`/tasks/${supTask.id}/complete`, { outcome: 'approve' })).body.code).toBe('not_a_candidate');
+    expect((await as(stack, hr).post(`/tasks/${supTask.id}/complete`, { outcome: 'approve' })).body.code).toBe(
+      'not_a_candidate',
+    );
     const unknown = await as(stack, hr).post(`/tasks/${supTask.id}/assign`, { assigneeId: 'nobody-ever-signed-in' });
     expect(unknown.status).toBe(422);
     expect(unknown.body.code).toBe('invalid_assignee');
@@ -59,10 +98,16 @@ describe('mentoring leave', () => {
 
   test('an employee cannot name themselves as their own supervisor (422 invalid_supervisor)', async () => {
     const emp = employee(102);
-    const self = await as(stack, emp).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId, { supervisor: { id: emp.sub, name: emp.name, email: emp.email } }));
+    const self = await as(stack, emp).post(
+      '/mentoring-leave/enrollments',
+      enrollmentBody(emp, programId, { supervisor: { id: emp.sub, name: emp.name, email: emp.email } }),
+    );
     expect(self.status).toBe(422);
     expect(self.body.code).toBe('invalid_supervisor');
-    const sameEmail = await as(stack, emp).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId, { supervisor: { id: 'alias-1', name: 'Me', email: emp.email.toUpperCase() } }));
+    const sameEmail = await as(stack, emp).post(
+      '/mentoring-leave/enrollments',
+      enrollmentBody(emp, programId, { supervisor: { id: 'alias-1', name: 'Me', email: emp.email.toUpperCase() } }),
+    );
     expect(sameEmail.body.code).toBe('invalid_supervisor');
   });
 
@@ -70,26 +115,64 @@ describe('mentoring leave', () => {
     const emp = employee(103);
     const created = await as(stack, emp).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId));
     const review = taskOf(created.body, 'eligibility_review');
-    const toEmployee = await as(stack, hr).post(`/tasks/${review.id}/complete`, { outcome: 'approve', data: { supervisor: { id: emp.sub, name: 'x', email: emp.email } } });
+    const toEmployee = await as(stack, hr).post(`/tasks/${review.id}/complete`, {
+      outcome: 'approve',
+      data: { supervisor: { id: emp.sub, name: 'x', email: emp.email } },
+    });
     expect(toEmployee.status).toBe(422);
     expect(toEmployee.body.code).toBe('invalid_supervisor');
-    const newSup: Person = { sub: 'sup-9', roles: ['supervisor'], department: DEPT, name: 'Nia New', email: 'nia@example.gov' };
-    const ok = await as(stack, hr).post(`/tasks/${review.id}/complete`, { outcome: 'approve', data: { supervisor: { id: newSup.sub, name: newSup.name, email: newSup.email } } });
+    const newSup: Person = {
+      sub: 'sup-9',
+      roles: ['supervisor'],
+      department: DEPT,
+      name: 'Nia New',
+      email: 'nia@example.gov',
+    };
+    const ok = await as(stack, hr).post(`/tasks/${review.id}/complete`, {
+      outcome: 'approve',
+      data: { supervisor: { id: newSup.sub, name: newSup.name, email: newSup.email } },
+    });
     expect(ok.status).toBe(200);
-    const events = (await as(stack, emp).get(`/cases/${created.body.id}/timeline`)).body.items.map((e: { event: string }) => e.event);
+    const events = (await as(stack, emp).get(`/cases/${created.body.id}/timeline`)).body.items.map(
+      (e: { event: string }) => e.event,
+    );
     expect(events).toContain('supervisor_corrected');
-    await as(stack, emp).post(`/mentoring-leave/enrollments/${created.body.id}/personal-time`, { date: today, hours: 1, kind: 'off_duty', description: 'Tutoring' });
-    const v = taskOf((await as(stack, emp).get(`/mentoring-leave/enrollments/${created.body.id}`)).body, 'verify_personal_hours');
+    await as(stack, emp).post(`/mentoring-leave/enrollments/${created.body.id}/personal-time`, {
+      date: today,
+      hours: 1,
+      kind: 'off_duty',
+      description: 'Tutoring',
+    });
+    const v = taskOf(
+      (await as(stack, emp).get(`/mentoring-leave/enrollments/${created.body.id}`)).body,
+      'verify_personal_hours',
+    );
     await as(stack, coordinatorOf(programId)).post(`/tasks/${v.id}/complete`, { outcome: 'verify' });
-    await as(stack, emp).post(`/mentoring-leave/enrollments/${created.body.id}/requests`, { date: today, hours: 1, attestNoTravel: true });
-    const st = taskOf((await as(stack, emp).get(`/mentoring-leave/enrollments/${created.body.id}`)).body, 'supervisor_approval');
+    await as(stack, emp).post(`/mentoring-leave/enrollments/${created.body.id}/requests`, {
+      date: today,
+      hours: 1,
+      attestNoTravel: true,
+    });
+    const st = taskOf(
+      (await as(stack, emp).get(`/mentoring-leave/enrollments/${created.body.id}`)).body,
+      'supervisor_approval',
+    );
     expect(await inbox(newSup)).toContain(st.id);
     expect(await inbox(sup)).not.toContain(st.id);
-    await eventually(async () => (await mailbox(newSup.email)).some((m) => m.text.includes(st.id)), 'the new supervisor is e-mailed');
+    await eventually(
+      async () => (await mailbox(newSup.email)).some((m) => m.text.includes(st.id)),
+      'the new supervisor is e-mailed',
+    );
   });
 
   test('an employee who is also an HR officer cannot approve their own eligibility (403 self_approval), nor see it in the inbox', async () => {
-    const both: Person & { email: string } = { sub: 'emp-hr-1', roles: ['employee', 'hr_officer'], department: DEPT, name: 'Bo Both', email: 'bo@example.gov' };
+    const both: Person & { email: string } = {
+      sub: 'emp-hr-1',
+      roles: ['employee', 'hr_officer'],
+      department: DEPT,
+      name: 'Bo Both',
+      email: 'bo@example.gov',
+    };
     const created = await as(stack, both).post('/mentoring-leave/enrollments', enrollmentBody(both, programId));
     expect(created.status).toBe(201);
     const review = taskOf(created.body, 'eligibility_review');
@@ -102,14 +185,44 @@ describe('mentoring leave', () => {
   });
 
   test('the supervisor approval and the HR approval of one request need two different people', async () => {
-    const supHr: Person & { email: string } = { sub: 'sup-hr-1', roles: ['supervisor', 'hr_officer'], department: DEPT, name: 'Sky Both', email: 'sky@example.gov' };
+    const supHr: Person & { email: string } = {
+      sub: 'sup-hr-1',
+      roles: ['supervisor', 'hr_officer'],
+      department: DEPT,
+      name: 'Sky Both',
+      email: 'sky@example.gov',
+    };
     const emp = employee(104);
-    const created = await as(stack, emp).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId, { supervisor: { id: supHr.sub, name: supHr.name, email: supHr.email } }));
-    expect((await as(stack, hr).post(`/tasks/${taskOf(created.body, 'eligibility_review').id}/complete`, { outcome: 'approve' })).status).toBe(200);
-    await as(stack, emp).post(`/mentoring-leave/enrollments/${created.body.id}/personal-time`, { date: today, hours: 1, kind: 'off_duty', description: 'Tutoring' });
-    await as(stack, coordinatorOf(programId)).post(`/tasks/${taskOf((await as(stack, emp).get(`/mentoring-leave/enrollments/${created.body.id}`)).body, 'verify_personal_hours').id}/complete`, { outcome: 'verify' });
-    await as(stack, emp).post(`/mentoring-leave/enrollments/${created.body.id}/requests`, { date: today, hours: 1, attestNoTravel: true });
-    const st = taskOf((await as(stack, emp).get(`/mentoring-leave/enrollments/${created.body.id}`)).body, 'supervisor_approval');
+    const created = await as(stack, emp).post(
+      '/mentoring-leave/enrollments',
+      enrollmentBody(emp, programId, { supervisor: { id: supHr.sub, name: supHr.name, email: supHr.email } }),
+    );
+    expect(
+      (
+        await as(stack, hr).post(`/tasks/${taskOf(created.body, 'eligibility_review').id}/complete`, {
+          outcome: 'approve',
+        })
+      ).status,
+    ).toBe(200);
+    await as(stack, emp).post(`/mentoring-leave/enrollments/${created.body.id}/personal-time`, {
+      date: today,
+      hours: 1,
+      kind: 'off_duty',
+      description: 'Tutoring',
+    });
+    await as(stack, coordinatorOf(programId)).post(
+      `/tasks/${taskOf((await as(stack, emp).get(`/mentoring-leave/enrollments/${created.body.id}`)).body, 'verify_personal_hours').id}/complete`,
+      { outcome: 'verify' },
+    );
+    await as(stack, emp).post(`/mentoring-leave/enrollments/${created.body.id}/requests`, {
+      date: today,
+      hours: 1,
+      attestNoTravel: true,
+    });
+    const st = taskOf(
+      (await as(stack, emp).get(`/mentoring-leave/enrollments/${created.body.id}`)).body,
+      'supervisor_approval',
+    );
     const bySup = await as(stack, supHr).post(`/tasks/${st.id}/complete`, { outcome: 'approve' });
     expect(bySup.status).toBe(200);
     const hrTask = taskOf(bySup.body.case, 'hr_approval');
@@ -129,15 +242,21 @@ describe('mentoring leave', () => {
     expect((await as(stack, hrNoDept).get(`/cases/${caseId}`)).status).toBe(404);
     expect((await as(stack, hrNoDept).get('/cases')).body.items).toEqual([]);
     expect(await inbox(hrNoDept)).toEqual([]);
-    const enroll = await as(stack, hrNoDept).post('/mentoring-leave/enrollments', enrollmentBody(employee(106), programId));
+    const enroll = await as(stack, hrNoDept).post(
+      '/mentoring-leave/enrollments',
+      enrollmentBody(employee(106), programId),
+    );
     expect(enroll.status).toBe(403);
     expect(enroll.body.detail).toMatch(/department/);
     expect((await as(stack, hrNoDept).get('/mentoring-leave/reports/usage')).status).toBe(403);
   });
 
-  test('the department of a self-enrollment is the employee\'s own claim', async () => {
+  test("the department of a self-enrollment is the employee's own claim", async () => {
     const emp = employee(107);
-    const r = await as(stack, emp).post('/mentoring-leave/enrollments', enrollmentBody(emp, programId, { employee: { department: 'DMV' } }));
+    const r = await as(stack, emp).post(
+      '/mentoring-leave/enrollments',
+      enrollmentBody(emp, programId, { employee: { department: 'DMV' } }),
+    );
     expect(r.status).toBe(400);
     expect(r.body.errors[0].path).toBe('body.employee.department');
   });
@@ -146,18 +265,28 @@ describe('mentoring leave', () => {
     const emp = employee(108);
     const caseId = await activeEnrollment(stack, emp, programId);
     const started = Date.now();
-    const bad = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/personal-time`, { date: today, hours: 1, kind: 'off_duty', description: 'Tutoring\u0000' });
+    const bad = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/personal-time`, {
+      date: today,
+      hours: 1,
+      kind: 'off_duty',
+      description: 'Tutoring\u0000',
+    });
     expect(Date.now() - started).toBeLessThan(5000);
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(bad.body.errors[0].path).toBe('body.description');
-    const good = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/personal-time`, { date: today, hours: 1, kind: 'off_duty', description: 'Tutoring' });
+    const good = await as(stack, emp).post(`/mentoring-leave/enrollments/${caseId}/personal-time`, {
+      date: today,
+      hours: 1,
+      kind: 'off_duty',
+      description: 'Tutoring',
+    });
     expect(good.status).toBe(201);
   });
 });
 
 describe('certification', () => {
-  test('a quality reviewer cannot certify their own program (403 conflict_of_interest); the program\'s staff cannot act on its review', async () => {
+  test("a quality reviewer cannot certify their own program (403 conflict_of_interest); the program's staff cannot act on its review", async () => {
     const { id } = await registerProgram(stack);
     const created = await as(stack, staffOf(id)).post(`/programs/${id}/certifications`, { level: 'affiliate' });
     expect(created.status).toBe(201);
@@ -167,8 +296,15 @@ describe('certification', () => {
     const own = await as(stack, insider).post(`/tasks/${review.id}/complete`, { outcome: 'approve' });
     expect(own.status).toBe(403);
     expect(own.body.code).toBe('conflict_of_interest');
-    const staffReviewer: Person = { sub: 'staff-rev', roles: ['program_staff', 'quality_reviewer'], programId: id, name: 'Sam Staff' };
-    expect((await as(stack, staffReviewer).post(`/tasks/${review.id}/complete`, { outcome: 'approve' })).body.code).toBe('self_approval');
+    const staffReviewer: Person = {
+      sub: 'staff-rev',
+      roles: ['program_staff', 'quality_reviewer'],
+      programId: id,
+      name: 'Sam Staff',
+    };
+    expect(
+      (await as(stack, staffReviewer).post(`/tasks/${review.id}/complete`, { outcome: 'approve' })).body.code,
+    ).toBe('self_approval');
     expect((await as(stack, reviewer).post(`/tasks/${review.id}/complete`, { outcome: 'approve' })).status).toBe(200);
   });
 
@@ -176,22 +312,33 @@ describe('certification', () => {
     const { id } = await registerProgram(stack);
     const staff = staffOf(id);
     const created = await as(stack, staff).post(`/programs/${id}/certifications`, { level: 'partner' });
-    await as(stack, reviewer).post(`/tasks/${taskOf(created.body, 'application_review').id}/complete`, { outcome: 'approve' });
+    await as(stack, reviewer).post(`/tasks/${taskOf(created.body, 'application_review').id}/complete`, {
+      outcome: 'approve',
+    });
     const q = (await as(stack).get('/certifications/questions')).body.items as { id: string }[];
-    await as(stack, staff).put(`/certifications/${created.body.id}/self-assessment`, { answers: q.map((x) => ({ questionId: x.id, response: 'yes' })) });
+    await as(stack, staff).put(`/certifications/${created.body.id}/self-assessment`, {
+      answers: q.map((x) => ({ questionId: x.id, response: 'yes' })),
+    });
     const submitted = await as(stack, staff).post(`/certifications/${created.body.id}/self-assessment/submit`);
     const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    const plan = await as(stack, reviewer).post(`/tasks/${taskOf(submitted.body, 'assessment_review').id}/complete`, { outcome: 'work_plan', data: { items: [{ standard: 'closure', description: 'Closure procedure', dueDate: due }] } });
+    const plan = await as(stack, reviewer).post(`/tasks/${taskOf(submitted.body, 'assessment_review').id}/complete`, {
+      outcome: 'work_plan',
+      data: { items: [{ standard: 'closure', description: 'Closure procedure', dueDate: due }] },
+    });
     expect(plan.status).toBe(200);
     const item = plan.body.case.workPlan[0];
-    const done = await as(stack, staff).post(`/certifications/${created.body.id}/work-plan/${item.id}/complete`, { evidence: 'procedure.pdf' });
+    const done = await as(stack, staff).post(`/certifications/${created.body.id}/work-plan/${item.id}/complete`, {
+      evidence: 'procedure.pdf',
+    });
     expect(done.status).toBe(200);
     const c = (await as(stack, staff).get(`/certifications/${created.body.id}`)).body;
     const verify = taskOf(c, 'work_plan_verification');
     const byAuthor = await as(stack, reviewer).post(`/tasks/${verify.id}/complete`, { outcome: 'verified' });
     expect(byAuthor.status).toBe(403);
     expect(byAuthor.body.code).toBe('self_approval');
-    expect((await as(stack, reviewer2).post(`/tasks/${verify.id}/complete`, { outcome: 'verified' })).body.case.stage).toBe('partner');
+    expect(
+      (await as(stack, reviewer2).post(`/tasks/${verify.id}/complete`, { outcome: 'verified' })).body.case.stage,
+    ).toBe('partner');
   });
 });
 
@@ -200,18 +347,33 @@ describe('foster', () => {
     const created = await as(stack, cw1).post('/foster/mentors', mentorApplication());
     const id = created.body.id;
     // A screening in progress is not another case worker's to see at all (need to know): 404.
-    const training = await as(stack, cw2).post(`/foster/mentors/${id}/training`, { date: today, hours: 2, module: 'x' });
+    const training = await as(stack, cw2).post(`/foster/mentors/${id}/training`, {
+      date: today,
+      hours: 2,
+      module: 'x',
+    });
     expect(training.status).toBe(404);
     expect((await as(stack, cw2).post(`/foster/mentors/${id}/withdraw`, { reason: 'mine now' })).status).toBe(404);
-    expect((await as(stack, cw1).post(`/foster/mentors/${id}/training`, { date: today, hours: 2, module: 'Orientation' })).status).toBe(201);
-    expect((await as(stack, caseSup).post(`/foster/mentors/${id}/training`, { date: today, hours: 1, module: 'Safety' })).status).toBe(201);
+    expect(
+      (await as(stack, cw1).post(`/foster/mentors/${id}/training`, { date: today, hours: 2, module: 'Orientation' }))
+        .status,
+    ).toBe(201);
+    expect(
+      (await as(stack, caseSup).post(`/foster/mentors/${id}/training`, { date: today, hours: 1, module: 'Safety' }))
+        .status,
+    ).toBe(201);
     const c = (await as(stack, cw1).get(`/foster/mentors/${id}`)).body;
     expect(c.trainingHours).toBe(3);
   });
 
   test('a case worker may not enter their own mentor application (422 invalid_party); nothing starts', async () => {
     const app = mentorApplication();
-    const applicantWorker: Person = { sub: 'cw-applicant', roles: ['case_worker'], name: 'Al Applicant', email: app.applicant.email.toUpperCase() };
+    const applicantWorker: Person = {
+      sub: 'cw-applicant',
+      roles: ['case_worker'],
+      name: 'Al Applicant',
+      email: app.applicant.email.toUpperCase(),
+    };
     const created = await as(stack, applicantWorker).post('/foster/mentors', app);
     expect(created.status).toBe(422);
     expect(created.body.code).toBe('invalid_party');
@@ -220,35 +382,61 @@ describe('foster', () => {
   });
 
   test('a bad date in task data is 400 and the match still moves', async () => {
-    const created = await as(stack, cw1).post('/foster/matches', { mentorCaseId: await approvedMentor(stack), youthCaseId: await readyYouth(stack), rationale: 'Both love chess' });
+    const created = await as(stack, cw1).post('/foster/matches', {
+      mentorCaseId: await approvedMentor(stack),
+      youthCaseId: await readyYouth(stack),
+      rationale: 'Both love chess',
+    });
     for (const t of created.body.openTasks.filter((x: Task) => x.type === 'consent')) {
       const bySocialWorker = t.candidateRoles.includes('social_worker');
-      const r = await as(stack, bySocialWorker ? sw1 : cw1).post(`/tasks/${t.id}/complete`, { outcome: 'accept', ...(bySocialWorker ? {} : { data: { how: 'phone' } }) });
+      const r = await as(stack, bySocialWorker ? sw1 : cw1).post(`/tasks/${t.id}/complete`, {
+        outcome: 'accept',
+        ...(bySocialWorker ? {} : { data: { how: 'phone' } }),
+      });
       expect(r.status).toBe(200);
     }
     const meeting = taskOf((await as(stack, cw1).get(`/foster/matches/${created.body.id}`)).body, 'first_meeting');
     for (const meetingDate of ['2024-13-45', 'yesterday', '1900-01-01', '2999-01-01']) {
-      const bad = await as(stack, cw1).post(`/tasks/${meeting.id}/complete`, { outcome: 'done', data: { meetingDate } });
+      const bad = await as(stack, cw1).post(`/tasks/${meeting.id}/complete`, {
+        outcome: 'done',
+        data: { meetingDate },
+      });
       expect(bad.status).toBe(400);
       expect(bad.body.errors[0].path).toBe('data.meetingDate');
     }
-    const ok = await as(stack, cw1).post(`/tasks/${meeting.id}/complete`, { outcome: 'done', data: { meetingDate: today } });
+    const ok = await as(stack, cw1).post(`/tasks/${meeting.id}/complete`, {
+      outcome: 'done',
+      data: { meetingDate: today },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.case.stage).toBe('active');
   });
 
   test('a case supervisor hands a match task to another case supervisor, who is e-mailed; a plain case worker may not be given it', async () => {
     const match = await activeMatch(stack, await approvedMentor(stack), await readyYouth(stack));
-    const close = await as(stack, cw1).post(`/foster/matches/${match.id}/close`, { reason: 'planned', notes: 'Commitment met' });
+    const close = await as(stack, cw1).post(`/foster/matches/${match.id}/close`, {
+      reason: 'planned',
+      notes: 'Commitment met',
+    });
     expect(close.status).toBe(200);
     const interview = taskOf(close.body, 'closure_interview');
-    const sup2: Person = { sub: 'csup-2', roles: ['case_supervisor'], name: 'Cleo Supervisor', email: 'cleo@county.example' };
+    const sup2: Person = {
+      sub: 'csup-2',
+      roles: ['case_supervisor'],
+      name: 'Cleo Supervisor',
+      email: 'cleo@county.example',
+    };
     await as(stack, sup2).get('/tasks');
     await as(stack, cw2).get('/tasks');
-    expect((await as(stack, caseSup).post(`/tasks/${interview.id}/assign`, { assigneeId: cw2.sub })).body.code).toBe('invalid_assignee');
+    expect((await as(stack, caseSup).post(`/tasks/${interview.id}/assign`, { assigneeId: cw2.sub })).body.code).toBe(
+      'invalid_assignee',
+    );
     const handed = await as(stack, caseSup).post(`/tasks/${interview.id}/assign`, { assigneeId: sup2.sub });
     expect(handed.status).toBe(200);
-    await eventually(async () => (await mailbox(sup2.email)).some((m) => m.subject.includes('Assigned to you')), 'the assignment e-mail');
+    await eventually(
+      async () => (await mailbox(sup2.email)).some((m) => m.subject.includes('Assigned to you')),
+      'the assignment e-mail',
+    );
     // An admin never acts on youth and match tasks.
     const admin: Person = { sub: 'admin-9', roles: ['admin'], name: 'Ada' };
     expect((await as(stack, admin).post(`/tasks/${interview.id}/assign`, { assigneeId: sup2.sub })).status).toBe(404);
@@ -264,16 +452,28 @@ test('a late safety review escalates to the case supervisors, even when the poli
   });
   try {
     const match = await activeMatch(own, await approvedMentor(own), await readyYouth(own));
-    const checkIn = await eventually(async () => taskOf((await as(own, cw1).get(`/foster/matches/${match.id}`)).body, 'check_in'), 'the first check-in');
+    const checkIn = await eventually(
+      async () => taskOf((await as(own, cw1).get(`/foster/matches/${match.id}`)).body, 'check_in'),
+      'the first check-in',
+    );
     const done = await as(own, cw1).post(`/tasks/${checkIn.id}/complete`, {
-      outcome: 'done', data: { contactMentor: true, contactYouth: true, contactCaregiver: true, satisfaction: 2, safetyConcern: true },
+      outcome: 'done',
+      data: { contactMentor: true, contactYouth: true, contactCaregiver: true, satisfaction: 2, safetyConcern: true },
     });
     const safety = taskOf(done.body.case, 'safety_review');
-    await eventually(async () => (await as(own, caseSup).get(`/tasks/${safety.id}`)).body.escalated, 'the escalation', 20_000);
-    expect((await as(own, caseSup).get('/tasks?view=escalated')).body.items.map((t: Task) => t.id)).toContain(safety.id);
+    await eventually(
+      async () => (await as(own, caseSup).get(`/tasks/${safety.id}`)).body.escalated,
+      'the escalation',
+      20_000,
+    );
+    expect((await as(own, caseSup).get('/tasks?view=escalated')).body.items.map((t: Task) => t.id)).toContain(
+      safety.id,
+    );
     const admin: Person = { sub: 'admin-7', roles: ['admin'], name: 'Ada' };
     expect((await as(own, admin).get(`/tasks/${safety.id}`)).status).toBe(404);
-    expect((await as(own, admin).get('/tasks?view=escalated')).body.items.map((t: Task) => t.id)).not.toContain(safety.id);
+    expect((await as(own, admin).get('/tasks?view=escalated')).body.items.map((t: Task) => t.id)).not.toContain(
+      safety.id,
+    );
   } finally {
     await own.stop();
   }
@@ -283,17 +483,43 @@ describe('the rules hold in the workflow, not only in the API', () => {
   test('an Update sent straight to the workflow by a non-candidate or the employee is refused', async () => {
     const emp = employee(109);
     const { caseId, supTask } = await pendingRequest(emp);
-    const row = await stack.db.selectFrom('cases').select('workflow_id').where('id', '=', caseId).executeTakeFirstOrThrow();
+    const row = await stack.db
+      .selectFrom('cases')
+      .select('workflow_id')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
     const handle = stack.client.workflow.getHandle(row.workflow_id);
     const attempt = (actor: { id: string; roles: string[]; department?: string }) =>
       handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: supTask.id, outcome: 'approve', actor }] });
-    await expect(attempt({ id: emp.sub, roles: ['employee', 'supervisor'], department: DEPT })).rejects.toMatchObject({ cause: { type: 'self_approval' } });
-    await expect(attempt({ id: hr2.sub, roles: ['hr_officer'], department: DEPT })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
-    await expect(attempt({ id: hr2.sub, roles: ['hr_officer'], department: DEPT })).rejects.toMatchObject({ cause: { type: 'not_a_candidate' } });
-    await expect(handle.executeUpdate(logPersonalTimeUpdate, { args: [{ date: today, hours: 1, kind: 'off_duty', description: 'x\u0000', actor: { id: emp.sub, roles: ['employee'] } }] }))
-      .rejects.toMatchObject({ cause: { type: 'invalid_input' } });
-    await expect(handle.executeUpdate(logPersonalTimeUpdate, { args: [{ date: today, hours: 1, kind: 'off_duty', description: 'x', actor: { id: sup.sub, roles: ['supervisor'] } }] }))
-      .rejects.toMatchObject({ cause: { type: 'not_permitted' } });
+    await expect(attempt({ id: emp.sub, roles: ['employee', 'supervisor'], department: DEPT })).rejects.toMatchObject({
+      cause: { type: 'self_approval' },
+    });
+    await expect(attempt({ id: hr2.sub, roles: ['hr_officer'], department: DEPT })).rejects.toBeInstanceOf(
+      WorkflowUpdateFailedError,
+    );
+    await expect(attempt({ id: hr2.sub, roles: ['hr_officer'], department: DEPT })).rejects.toMatchObject({
+      cause: { type: 'not_a_candidate' },
+    });
+    await expect(
+      handle.executeUpdate(logPersonalTimeUpdate, {
+        args: [
+          {
+            date: today,
+            hours: 1,
+            kind: 'off_duty',
+            description: 'x\u0000',
+            actor: { id: emp.sub, roles: ['employee'] },
+          },
+        ],
+      }),
+    ).rejects.toMatchObject({ cause: { type: 'invalid_input' } });
+    await expect(
+      handle.executeUpdate(logPersonalTimeUpdate, {
+        args: [
+          { date: today, hours: 1, kind: 'off_duty', description: 'x', actor: { id: sup.sub, roles: ['supervisor'] } },
+        ],
+      }),
+    ).rejects.toMatchObject({ cause: { type: 'not_permitted' } });
     // Nothing changed: the request still waits for its supervisor.
     const c = (await as(stack, emp).get(`/mentoring-leave/enrollments/${caseId}`)).body;
     expect(c.requests[0].status).toBe('pending_supervisor');

@@ -37,16 +37,26 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
   const policy = { ...buildPolicy({}, 'http://127.0.0.1:3000'), maxHistoryEvents: plan.maxHistoryEvents };
   const client = world.client;
   const base = {
-    world, faults, client, taskQueue: world.taskQueue(plan.cache), policy, rng,
+    world,
+    faults,
+    client,
+    taskQueue: world.taskQueue(plan.cache),
+    policy,
+    rng,
     tag: `sim${++counter}${randomBytes(3).toString('hex')}`,
     handle: (c?: SimCase) => client.workflow.getHandle((c ?? ctx.main).workflowId),
     nowMs: () => world.now(),
     today: async () => laDate(await world.now()),
-    query: <T>(name: string, c?: SimCase) => within(client.workflow.getHandle((c ?? ctx.main).workflowId).query<T>(name), `query ${name}`),
+    query: <T>(name: string, c?: SimCase) =>
+      within(client.workflow.getHandle((c ?? ctx.main).workflowId).query<T>(name), `query ${name}`),
   };
   const log: string[] = [];
   // SIMULATE_TRACE=1 prints each step as it happens (to see where a scenario hangs).
-  if (process.env.SIMULATE_TRACE) log.push = (...xs: string[]) => { for (const x of xs) process.stdout.write(`    ${x}\n`); return Array.prototype.push.apply(log, xs); };
+  if (process.env.SIMULATE_TRACE)
+    log.push = (...xs: string[]) => {
+      for (const x of xs) process.stdout.write(`    ${x}\n`);
+      return Array.prototype.push.apply(log, xs);
+    };
   const cases = await model.start(base);
   const ctx: Ctx = { ...base, cases, main: cases[0] };
   faults.scope = ctx.main.caseId;
@@ -60,7 +70,8 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
     const { looks, quiet } = await settle(ctx);
     for (const v of await checker.check(looks, quiet, final)) {
       // Reported once, at the first step it shows.
-      if (!violations.some((x) => x.invariant === v.invariant && x.detail === v.detail)) violations.push({ ...v, step });
+      if (!violations.some((x) => x.invariant === v.invariant && x.detail === v.detail))
+        violations.push({ ...v, step });
     }
     return quiet;
   };
@@ -84,7 +95,8 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
       (r) => {
         entry.expectations = a.expect?.(r) ?? [];
         entry.state = 'done';
-        if (a.mustRefuse) violations.push({ step, invariant: 'refused-when-not-allowed', detail: `${a.label} was accepted` });
+        if (a.mustRefuse)
+          violations.push({ step, invariant: 'refused-when-not-allowed', detail: `${a.label} was accepted` });
         return 'accepted' as const;
       },
       async (err) => {
@@ -93,7 +105,11 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
           return 'refused' as const;
         }
         entry.state = 'failed';
-        violations.push({ step, invariant: 'accepted-action-finished', detail: `${a.label} failed after it was accepted: ${String(err?.cause?.message ?? err)}` });
+        violations.push({
+          step,
+          invariant: 'accepted-action-finished',
+          detail: `${a.label} failed after it was accepted: ${String(err?.cause?.message ?? err)}`,
+        });
         return 'accepted' as const;
       },
     );
@@ -103,14 +119,28 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
   let quiet = await checkNow();
   for (step = 1; step <= plan.steps; step++) {
     const incident = world.model.incidents.has(ctx.main.caseId);
-    const kind = rng.weighted({ task: 40, action: 20, burst: 8, time: 14, fault: 7, retry: incident ? 14 : 0, restart: plan.cache === 'uncached' ? 5 : 0, never: 6 });
+    const kind = rng.weighted({
+      task: 40,
+      action: 20,
+      burst: 8,
+      time: 14,
+      fault: 7,
+      retry: incident ? 14 : 0,
+      restart: plan.cache === 'uncached' ? 5 : 0,
+      never: 6,
+    });
     const attemptsBefore = mine();
     if (process.env.SIMULATE_TRACE) process.stdout.write(`      step ${step}: ${kind}\n`);
     let refusedAlone = false;
     if (kind === 'task' || kind === 'action' || kind === 'never') {
-      const options = kind === 'task' ? await taskActions(ctx, model, 'valid') : kind === 'never' ? await taskActions(ctx, model, 'never') : await model.actions?.(ctx) ?? [];
+      const options =
+        kind === 'task'
+          ? await taskActions(ctx, model, 'valid')
+          : kind === 'never'
+            ? await taskActions(ctx, model, 'never')
+            : ((await model.actions?.(ctx)) ?? []);
       // Nothing of that kind to do: the process's own actions, else the clock moves.
-      const choices = options.length ? options : (await model.actions?.(ctx)) ?? [];
+      const choices = options.length ? options : ((await model.actions?.(ctx)) ?? []);
       if (choices.length) {
         const a = rng.pick(choices);
         const r = await send(a);
@@ -123,7 +153,9 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
       }
     } else if (kind === 'burst') {
       const options = [...(await taskActions(ctx, model, 'valid')), ...((await model.actions?.(ctx)) ?? [])];
-      const picked = options.length ? [rng.pick(options), rng.pick(options), ...(rng.chance(40) ? [rng.pick(options)] : [])] : [];
+      const picked = options.length
+        ? [rng.pick(options), rng.pick(options), ...(rng.chance(40) ? [rng.pick(options)] : [])]
+        : [];
       const results = await Promise.all(picked.map((a) => send(a)));
       log.push(`${step}. at once: ${picked.map((a, i) => `${a.label} -> ${results[i]}`).join(' | ') || '(nothing)'}`);
     } else if (kind === 'time') {
@@ -137,7 +169,9 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
       if (what === 'refuse') f.refuse = 1 + rng.int(2);
       if (what === 'outage') f.outage = !f.outage;
       if (what === 'mail') f.mailDown = !f.mailDown;
-      log.push(`${step}. fault: ${what} (transient ${f.transient}, refuse ${f.refuse}, outage ${f.outage}, mail down ${f.mailDown})`);
+      log.push(
+        `${step}. fault: ${what} (transient ${f.transient}, refuse ${f.refuse}, outage ${f.outage}, mail down ${f.mailDown})`,
+      );
     } else if (kind === 'retry') {
       // The admin retries; usually after the cause is fixed, sometimes before.
       if (rng.chance(75)) Object.assign(faults, { refuse: 0, outage: false, transient: 0 });
@@ -156,7 +190,11 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
     quiet = await checkNow();
     // A refused action changes nothing: no write follows it.
     if (refusedAlone && wasQuiet && quiet && mine() !== attemptsBefore) {
-      violations.push({ step, invariant: 'refusal-writes-nothing', detail: `${log[log.length - 1]} was followed by a write` });
+      violations.push({
+        step,
+        invariant: 'refusal-writes-nothing',
+        detail: `${log[log.length - 1]} was followed by a write`,
+      });
     }
   }
 
@@ -170,7 +208,10 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
   }
   await checkNow(true);
   for (const c of ctx.cases) {
-    await client.workflow.getHandle(c.workflowId).terminate('scenario over').catch(() => undefined);
+    await client.workflow
+      .getHandle(c.workflowId)
+      .terminate('scenario over')
+      .catch(() => undefined);
     world.faultsOf.delete(c.workflowId);
   }
   return { steps: plan.steps, checks: checker.checks, violations, log };
@@ -179,7 +220,9 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
 function retryIncident(ctx: Ctx, c?: SimCase): Action['send'] {
   return async () => {
     const { retryIncidentUpdate } = await import('../../workflows/shared/messages');
-    const u = await ctx.handle(c).executeUpdate(retryIncidentUpdate, { args: [{ actor: { id: 'sim-admin', roles: ['admin'] } }] });
+    const u = await ctx
+      .handle(c)
+      .executeUpdate(retryIncidentUpdate, { args: [{ actor: { id: 'sim-admin', roles: ['admin'] } }] });
     return { result: Promise.resolve(u) };
   };
 }
@@ -197,17 +240,34 @@ async function howLong(ctx: Ctx, rng: Choice): Promise<number> {
 /** A query the workflow does not answer within 30 s fails the scenario instead of hanging it. */
 export function within<T>(p: Promise<T>, what: string, ms = 30_000): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer: ${what}`)), ms); });
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer: ${what}`)), ms);
+  });
   return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
 /** Whether an Update was accepted: an accepted one is in its run's history, a refused one never is. */
 async function acceptedInHistory(ctx: Ctx, world: World, u: { id: string; workflowId: string }): Promise<boolean> {
-  const current = (await ctx.client.workflow.getHandle(u.workflowId).describe().catch(() => undefined))?.runId;
-  const runs = new Set([...(current ? [current] : []), ...world.model.attempts.filter((a) => a.workflowId === u.workflowId).map((a) => a.runId)]);
+  const current = (
+    await ctx.client.workflow
+      .getHandle(u.workflowId)
+      .describe()
+      .catch(() => undefined)
+  )?.runId;
+  const runs = new Set([
+    ...(current ? [current] : []),
+    ...world.model.attempts.filter((a) => a.workflowId === u.workflowId).map((a) => a.runId),
+  ]);
   for (const runId of runs) {
-    const events = (await ctx.client.workflow.getHandle(u.workflowId, runId).fetchHistory().catch(() => ({ events: [] }))).events ?? [];
-    if (events.some((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId === u.id)) return true;
+    const events =
+      (
+        await ctx.client.workflow
+          .getHandle(u.workflowId, runId)
+          .fetchHistory()
+          .catch(() => ({ events: [] }))
+      ).events ?? [];
+    if (events.some((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId === u.id))
+      return true;
   }
   return false;
 }

@@ -28,12 +28,23 @@ export interface Faults {
   recorded: (caseId: string) => boolean;
 }
 
-export const noFaults = (): Faults => ({ transient: 0, refuse: 0, outage: false, mailDown: false, programs: [], recorded: () => true });
+export const noFaults = (): Faults => ({
+  transient: 0,
+  refuse: 0,
+  outage: false,
+  mailDown: false,
+  programs: [],
+  recorded: () => true,
+});
 
 export function fakeActivities(model: ReadModel, faultsOf: (workflowId: string) => Faults) {
   const who = () => {
     const info = Context.current().info;
-    return { runId: info.workflowExecution?.runId ?? '', workflowId: info.workflowExecution?.workflowId ?? '', attempt: info.attempt };
+    return {
+      runId: info.workflowExecution?.runId ?? '',
+      workflowId: info.workflowExecution?.workflowId ?? '',
+      attempt: info.attempt,
+    };
   };
   const faults = () => faultsOf(who().workflowId);
   return {
@@ -81,10 +92,14 @@ export function fakeActivities(model: ReadModel, faultsOf: (workflowId: string) 
       return { sent: true };
     },
     async findReferralPrograms({ exclude, limit }: { exclude: string[]; limit: number }) {
-      return faults().programs.filter((p) => !exclude.includes(p.programId)).slice(0, limit);
+      return faults()
+        .programs.filter((p) => !exclude.includes(p.programId))
+        .slice(0, limit);
     },
     async findPlaceablePrograms({ exclude }: { exclude: string[] }) {
-      return faults().programs.filter((p) => !exclude.includes(p.programId)).map(({ programId, name, contactEmail }) => ({ programId, name, contactEmail }));
+      return faults()
+        .programs.filter((p) => !exclude.includes(p.programId))
+        .map(({ programId, name, contactEmail }) => ({ programId, name, contactEmail }));
     },
   };
 }

@@ -38,7 +38,12 @@ export interface CheckState {
   eventsOfVersion: Map<string, string>;
 }
 
-export const newCheckState = (): CheckState => ({ accepted: [], attemptsSeen: 0, deliveriesSeen: 0, eventsOfVersion: new Map() });
+export const newCheckState = (): CheckState => ({
+  accepted: [],
+  attemptsSeen: 0,
+  deliveriesSeen: 0,
+  eventsOfVersion: new Map(),
+});
 
 function pendingTimers(look: Look): number {
   const open = new Set<string>();
@@ -55,7 +60,11 @@ const matches = (detail: Record<string, unknown>, match: Record<string, unknown>
 
 export class Checker {
   checks = 0;
-  constructor(private readonly ctx: Ctx, private readonly model: ReadModel, private readonly st: CheckState) {}
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly model: ReadModel,
+    private readonly st: CheckState,
+  ) {}
 
   private ok(cond: boolean, out: Violation[], invariant: string, detail: () => string): void {
     this.checks++;
@@ -76,39 +85,84 @@ export class Checker {
     const m = this.model;
     for (const e of look.history) {
       const failed = e.workflowTaskFailedEventAttributes;
-      this.ok(!failed, out, 'no-workflow-task-failure', () => `${c.workflowId}: ${failed?.failure?.message ?? 'workflow task failed'}`);
+      this.ok(
+        !failed,
+        out,
+        'no-workflow-task-failure',
+        () => `${c.workflowId}: ${failed?.failure?.message ?? 'workflow task failed'}`,
+      );
     }
-    this.ok(['RUNNING', 'COMPLETED'].includes(look.status), out, 'workflow-healthy', () => `${c.workflowId} is ${look.status}`);
+    this.ok(
+      ['RUNNING', 'COMPLETED'].includes(look.status),
+      out,
+      'workflow-healthy',
+      () => `${c.workflowId} is ${look.status}`,
+    );
     const running = look.status === 'RUNNING';
     const unwritten = m.unwritten(c.caseId);
     const incident = m.incidents.has(c.caseId);
-    const inflight = this.st.accepted.some((a) => a.state === 'inflight' && a.expectations.some((x) => x.caseId === c.caseId));
+    const inflight = this.st.accepted.some(
+      (a) => a.state === 'inflight' && a.expectations.some((x) => x.caseId === c.caseId),
+    );
     // Runs that ended (continued as new, or the closed run itself): nothing they began is left.
-    const runs = new Set([...m.attempts.filter((a) => a.workflowId === c.workflowId).map((a) => a.runId),
-      ...m.deliveries.filter((d) => d.workflowId === c.workflowId).map((d) => d.runId)]);
+    const runs = new Set([
+      ...m.attempts.filter((a) => a.workflowId === c.workflowId).map((a) => a.runId),
+      ...m.deliveries.filter((d) => d.workflowId === c.workflowId).map((d) => d.runId),
+    ]);
     for (const runId of runs) {
       if (running && runId === look.runId) continue;
       const owed = m.unwritten(c.caseId, runId);
-      this.ok(!owed.length, out, 'nothing-half-done', () => `${c.workflowId} run ${runId.slice(0, 8)} ended with write v${owed[0]?.version} not done`);
+      this.ok(
+        !owed.length,
+        out,
+        'nothing-half-done',
+        () => `${c.workflowId} run ${runId.slice(0, 8)} ended with write v${owed[0]?.version} not done`,
+      );
       const byKeys = new Map<string, boolean>();
       for (const d of m.deliveries.filter((x) => x.runId === runId)) {
         const k = d.keys.join(',');
         byKeys.set(k, (byKeys.get(k) ?? false) || d.ok || d.attempt >= 3);
       }
-      for (const [k, done] of byKeys) this.ok(done, out, 'nothing-half-done', () => `${c.workflowId} run ${runId.slice(0, 8)} ended with the delivery of ${k} cut off`);
+      for (const [k, done] of byKeys)
+        this.ok(
+          done,
+          out,
+          'nothing-half-done',
+          () => `${c.workflowId} run ${runId.slice(0, 8)} ended with the delivery of ${k} cut off`,
+        );
     }
     if (!quiet) return;
     if (c.kind !== 'case') {
       this.ok(!unwritten.length, out, 'peer-written', () => `${c.workflowId}: write v${unwritten[0].version} not done`);
       return;
     }
-    this.ok(!incident || unwritten.length > 0, out, 'incident-has-waiting-commit', () => `${c.caseId}: incident open, no write waiting on it`);
-    this.ok(!running || incident || !unwritten.length, out, 'failed-write-has-incident', () => `${c.caseId}: write v${unwritten[0].version} given up without an incident`);
+    this.ok(
+      !incident || unwritten.length > 0,
+      out,
+      'incident-has-waiting-commit',
+      () => `${c.caseId}: incident open, no write waiting on it`,
+    );
+    this.ok(
+      !running || incident || !unwritten.length,
+      out,
+      'failed-write-has-incident',
+      () => `${c.caseId}: write v${unwritten[0].version} given up without an incident`,
+    );
     const row = m.cases.get(c.caseId);
     if (!running) {
-      this.ok(row?.status === 'closed', out, 'closed-in-read-model', () => `${c.caseId}: workflow ${look.status}, read model ${row?.status}/${row?.stage}`);
+      this.ok(
+        row?.status === 'closed',
+        out,
+        'closed-in-read-model',
+        () => `${c.caseId}: workflow ${look.status}, read model ${row?.status}/${row?.stage}`,
+      );
       const left = m.openTasksOf(c.caseId);
-      this.ok(!left.length, out, 'no-task-open-after-close', () => `${c.caseId}: ${left.map((t) => `${t.type}:${t.id.slice(0, 8)}`).join(', ')} open in the read model`);
+      this.ok(
+        !left.length,
+        out,
+        'no-task-open-after-close',
+        () => `${c.caseId}: ${left.map((t) => `${t.type}:${t.id.slice(0, 8)}`).join(', ')} open in the read model`,
+      );
       return;
     }
     if (incident || unwritten.length) return;
@@ -117,13 +171,41 @@ export class Checker {
     const inModel = m.openTasksOf(c.caseId);
     const extra = inModel.filter((t) => !held.some((x) => x.id === t.id));
     const missing = held.filter((t) => !inModel.some((x) => x.id === t.id));
-    this.ok(!extra.length, out, 'read-model-tasks-held', () => `${c.caseId}: open in the read model, not in the workflow: ${extra.map((t) => t.type).join(', ')}`);
-    this.ok(!missing.length, out, 'held-tasks-in-read-model', () => `${c.caseId}: held by the workflow, not open in the read model: ${missing.map((t) => t.type).join(', ')}`);
-    const differ = held.filter((t) => { const r = inModel.find((x) => x.id === t.id); return r && (r.assigneeId ?? null) !== (t.assigneeId ?? null); });
-    this.ok(!differ.length, out, 'read-model-tasks-held', () => `${c.caseId}: assignee differs for ${differ.map((t) => t.type).join(', ')}`);
-    this.ok(row?.stage === stage, out, 'read-model-stage', () => `${c.caseId}: workflow at ${stage}, read model at ${row?.stage}`);
+    this.ok(
+      !extra.length,
+      out,
+      'read-model-tasks-held',
+      () => `${c.caseId}: open in the read model, not in the workflow: ${extra.map((t) => t.type).join(', ')}`,
+    );
+    this.ok(
+      !missing.length,
+      out,
+      'held-tasks-in-read-model',
+      () => `${c.caseId}: held by the workflow, not open in the read model: ${missing.map((t) => t.type).join(', ')}`,
+    );
+    const differ = held.filter((t) => {
+      const r = inModel.find((x) => x.id === t.id);
+      return r && (r.assigneeId ?? null) !== (t.assigneeId ?? null);
+    });
+    this.ok(
+      !differ.length,
+      out,
+      'read-model-tasks-held',
+      () => `${c.caseId}: assignee differs for ${differ.map((t) => t.type).join(', ')}`,
+    );
+    this.ok(
+      row?.stage === stage,
+      out,
+      'read-model-stage',
+      () => `${c.caseId}: workflow at ${stage}, read model at ${row?.stage}`,
+    );
     const waits = held.length > 0 || pendingTimers(look) > 0 || inflight || !!c.waitsForMessages?.(stage);
-    this.ok(waits, out, 'waits-on-something', () => `${c.caseId}: running at stage ${stage} with no task, timer or Update to wait on`);
+    this.ok(
+      waits,
+      out,
+      'waits-on-something',
+      () => `${c.caseId}: running at stage ${stage} with no task, timer or Update to wait on`,
+    );
   }
 
   private checkExactlyOnce(final: boolean, out: Violation[]): void {
@@ -140,7 +222,8 @@ export class Checker {
     }
     for (const { x, done, inflight } of groups.values()) {
       const n = this.model.eventsOf(x.caseId).filter((e) => e.event === x.event && matches(e.detail, x.match)).length;
-      const what = () => `${x.event} ${JSON.stringify(x.match ?? {})}: ${n} in the timeline, ${done} accepted and done, ${inflight} in flight`;
+      const what = () =>
+        `${x.event} ${JSON.stringify(x.match ?? {})}: ${n} in the timeline, ${done} accepted and done, ${inflight} in flight`;
       if (x.mode === 'once') {
         this.ok(n <= 1, out, 'written-exactly-once', what);
         this.ok(done === 0 || n === 1, out, 'written-exactly-once', what);
@@ -158,13 +241,23 @@ export class Checker {
       const k = `${a.key}@${a.version}`;
       const ids = JSON.stringify(a.eventIds);
       const before = this.st.eventsOfVersion.get(k);
-      this.ok(before === undefined || before === ids, out, 'retried-write-identical', () => `${k}: a retry carried other events`);
+      this.ok(
+        before === undefined || before === ids,
+        out,
+        'retried-write-identical',
+        () => `${k}: a retry carried other events`,
+      );
       this.st.eventsOfVersion.set(k, ids);
     }
     this.st.attemptsSeen = m.attempts.length;
     for (const d of m.deliveries.slice(this.st.deliveriesSeen)) {
       const unknown = d.keys.filter((k) => !m.outbox.has(k));
-      this.ok(!unknown.length, out, 'delivered-from-outbox', () => `delivery of ${unknown.join(', ')} before it was in the outbox`);
+      this.ok(
+        !unknown.length,
+        out,
+        'delivered-from-outbox',
+        () => `delivery of ${unknown.join(', ')} before it was in the outbox`,
+      );
     }
     this.st.deliveriesSeen = m.deliveries.length;
   }

@@ -99,9 +99,16 @@ export interface SimModel {
   actions?(ctx: Ctx): Promise<Action[]>;
 }
 
-export function update<A>(h: WorkflowHandle, def: UpdateDefinition<unknown, [A]> | UpdateDefinition<unknown, []>, arg?: A): Action['send'] {
+export function update<A>(
+  h: WorkflowHandle,
+  def: UpdateDefinition<unknown, [A]> | UpdateDefinition<unknown, []>,
+  arg?: A,
+): Action['send'] {
   return async () => {
-    const u = await h.startUpdate(def as UpdateDefinition<unknown, [A]>, { args: (arg === undefined ? [] : [arg]) as [A], waitForStage: WorkflowUpdateStage.ACCEPTED });
+    const u = await h.startUpdate(def as UpdateDefinition<unknown, [A]>, {
+      args: (arg === undefined ? [] : [arg]) as [A],
+      waitForStage: WorkflowUpdateStage.ACCEPTED,
+    });
     return { result: u.result(), update: { id: u.updateId, workflowId: h.workflowId } };
   };
 }
@@ -113,5 +120,10 @@ export function signal<A>(h: WorkflowHandle, def: SignalDefinition<[A]>, arg: A)
   };
 }
 
-export const person = (id: string, roles: string[], extra: Partial<ActingUser> = {}): ActingUser => ({ id, roles, name: id, ...extra });
+export const person = (id: string, roles: string[], extra: Partial<ActingUser> = {}): ActingUser => ({
+  id,
+  roles,
+  name: id,
+  ...extra,
+});
 export const outsider = person('sim-outsider', []);

@@ -18,7 +18,12 @@ export interface Cast {
   supervisors: ActingUser[];
 }
 
-function fromToken(token: string, task: TaskRecord, directory: Record<string, ActingUser>, n: number): ActingUser | undefined {
+function fromToken(
+  token: string,
+  task: TaskRecord,
+  directory: Record<string, ActingUser>,
+  n: number,
+): ActingUser | undefined {
   const [kind, a, b] = token.split(':');
   if (kind === 'user') return directory[a] ?? person(a, task.candidateRoles, task.scope);
   if (kind === 'role') return person(`sim-${a}-${n}`, [a]);
@@ -39,19 +44,39 @@ export function castOf(task: TaskRecord, directory: Record<string, ActingUser>, 
   if (task.assigneeId && !likely.some((x) => x.id === task.assigneeId)) {
     likely.push(directory[task.assigneeId] ?? person(task.assigneeId, task.candidateRoles, task.scope));
   }
-  const excluded = (task.excludedActors ?? []).map((id) => directory[id] ?? person(id, task.candidateRoles, task.scope));
-  const elsewhere = task.candidateRoles.map((r) => person(`sim-${r}-elsewhere`, [r], { department: 'ELSEWHERE', programId: 'prog-elsewhere', collegeId: 'college-elsewhere' }))
+  const excluded = (task.excludedActors ?? []).map(
+    (id) => directory[id] ?? person(id, task.candidateRoles, task.scope),
+  );
+  const elsewhere = task.candidateRoles
+    .map((r) =>
+      person(`sim-${r}-elsewhere`, [r], {
+        department: 'ELSEWHERE',
+        programId: 'prog-elsewhere',
+        collegeId: 'college-elsewhere',
+      }),
+    )
     // Only when no candidate token is an unscoped role (someone holding that role anywhere is a candidate).
     .filter(() => task.candidates.every((t) => !t.startsWith('role:')));
   const scope = task.scope;
   const supervisors = [
-    person('sim-admin', ['admin']), person('sim-review-lead', ['review_lead']), person('sim-case-supervisor', ['case_supervisor']),
+    person('sim-admin', ['admin']),
+    person('sim-review-lead', ['review_lead']),
+    person('sim-case-supervisor', ['case_supervisor']),
     person('sim-partnership', ['partnership_coordinator']),
-    ...(scope.department ? [person(`sim-hr-${scope.department}`, ['hr_officer'], { department: scope.department })] : []),
-    ...(scope.collegeId ? [person(`sim-cc-${scope.collegeId}`, ['college_coordinator'], { collegeId: scope.collegeId })] : []),
+    ...(scope.department
+      ? [person(`sim-hr-${scope.department}`, ['hr_officer'], { department: scope.department })]
+      : []),
+    ...(scope.collegeId
+      ? [person(`sim-cc-${scope.collegeId}`, ['college_coordinator'], { collegeId: scope.collegeId })]
+      : []),
     ...task.escalatedTo.map((t) => fromToken(t, task, directory, 3)).filter((p): p is ActingUser => !!p),
   ];
   // Someone in a candidate role who is also a party of the case.
-  const never = [outsider, ...parties.map((p) => ({ ...p, roles: [...new Set([...p.roles, ...task.candidateRoles])], ...task.scope })), ...excluded, ...elsewhere];
+  const never = [
+    outsider,
+    ...parties.map((p) => ({ ...p, roles: [...new Set([...p.roles, ...task.candidateRoles])], ...task.scope })),
+    ...excluded,
+    ...elsewhere,
+  ];
   return { likely: likely.filter((p) => !never.some((x) => x.id === p.id)), never, supervisors };
 }

@@ -60,7 +60,8 @@ export class ReadModel {
       if (!row || row.version < c.version) this.cases.set(c.id, structuredClone(c));
       for (const t of input.tasks ?? []) {
         const old = this.tasks.get(t.id);
-        if (!old || old.caseVersion <= c.version) this.tasks.set(t.id, { ...structuredClone(t), caseVersion: c.version });
+        if (!old || old.caseVersion <= c.version)
+          this.tasks.set(t.id, { ...structuredClone(t), caseVersion: c.version });
       }
     }
     for (const e of input.events ?? []) if (!this.timeline.has(e.id)) this.timeline.set(e.id, structuredClone(e));
@@ -74,7 +75,8 @@ export class ReadModel {
     }
     if (input.programLevel) {
       const row = this.programs.get(input.programLevel.id);
-      if (row) Object.assign(row, { level: input.programLevel.level, certifiedUntil: input.programLevel.certifiedUntil });
+      if (row)
+        Object.assign(row, { level: input.programLevel.level, certifiedUntil: input.programLevel.certifiedUntil });
     }
   }
 

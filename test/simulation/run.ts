@@ -60,14 +60,28 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   await world.start();
   o.prepare?.(world);
   const started = Date.now();
-  const result: BatchResult = { scenarios: 0, steps: 0, checks: 0, skipped: 0, violations: 0, seconds: 0, byWorkflow: {} };
+  const result: BatchResult = {
+    scenarios: 0,
+    steps: 0,
+    checks: 0,
+    skipped: 0,
+    violations: 0,
+    seconds: 0,
+    byWorkflow: {},
+  };
   let group = -1;
   let sinceServer = 0;
   const width = o.concurrency ?? 1;
-  const plans = fc.array(planArbitrary(names, { minSteps: o.minSteps, maxSteps: o.maxSteps }), { minLength: width, maxLength: width });
+  const plans = fc.array(planArbitrary(names, { minSteps: o.minSteps, maxSteps: o.maxSteps }), {
+    minLength: width,
+    maxLength: width,
+  });
   const one = async (plan: Plan, number: number): Promise<boolean> => {
     if (o.scenario !== undefined && number !== o.scenario) return true;
-    if (o.skipKnown && KNOWN_FAILURES.some((k) => k.seed === o.seed && k.scenario === number && k.concurrency === width)) {
+    if (
+      o.skipKnown &&
+      KNOWN_FAILURES.some((k) => k.seed === o.seed && k.scenario === number && k.concurrency === width)
+    ) {
       result.skipped++;
       return true;
     }
@@ -78,14 +92,21 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     result.steps += r.steps;
     result.checks += r.checks;
     result.byWorkflow[plan.workflow] = (result.byWorkflow[plan.workflow] ?? 0) + 1;
-    if (o.verbose) say([`scenario ${number} (${plan.workflow}, ${plan.cache}, history ${plan.maxHistoryEvents}):`, ...r.log].join('\n  '));
+    if (o.verbose)
+      say(
+        [`scenario ${number} (${plan.workflow}, ${plan.cache}, history ${plan.maxHistoryEvents}):`, ...r.log].join(
+          '\n  ',
+        ),
+      );
     if (r.violations.length) {
       result.violations += r.violations.length;
       // While shrinking, the last failure is the smallest so far.
-      if (!result.failure || o.shrink) result.failure = { scenario: number, plan, violations: r.violations, log: r.log };
+      if (!result.failure || o.shrink)
+        result.failure = { scenario: number, plan, violations: r.violations, log: r.log };
       return false;
     }
-    if (result.scenarios % 50 === 0) say(`  ${result.scenarios} scenarios, ${result.steps} steps, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    if (result.scenarios % 50 === 0)
+      say(`  ${result.scenarios} scenarios, ${result.steps} steps, ${((Date.now() - started) / 1000).toFixed(0)} s`);
     return true;
   };
   // Scenarios run `width` at a time (a group is one run of the property): replaying one
@@ -93,7 +114,10 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   const property = fc.asyncProperty(plans, async (group_) => {
     group++;
     const first = (o.scenario !== undefined ? Math.floor(o.scenario / width) : group) * width;
-    if (++sinceServer > Math.max(1, Math.floor((o.serverEvery ?? 150) / width)) || (await world.now()) - world.startedAtMs > 2 * 365 * 86_400_000) {
+    if (
+      ++sinceServer > Math.max(1, Math.floor((o.serverEvery ?? 150) / width)) ||
+      (await world.now()) - world.startedAtMs > 2 * 365 * 86_400_000
+    ) {
       await world.restartServer();
       o.prepare?.(world);
       sinceServer = 1;
@@ -103,12 +127,15 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   });
   try {
     const details = await fc.check(property, {
-      seed: o.seed, numRuns: Math.ceil(o.scenarios / width), endOnFailure: !o.shrink,
+      seed: o.seed,
+      numRuns: Math.ceil(o.scenarios / width),
+      endOnFailure: !o.shrink,
       ...(o.scenario !== undefined ? { path: String(Math.floor(o.scenario / width)) } : {}),
     });
     if (details.counterexamplePath) result.path = details.counterexamplePath;
     // The simulator itself broke (not an invariant): say so, it is not a pass.
-    if (details.failed && !result.failure) throw (details as { errorInstance?: unknown }).errorInstance ?? new Error('the simulation failed');
+    if (details.failed && !result.failure)
+      throw (details as { errorInstance?: unknown }).errorInstance ?? new Error('the simulation failed');
   } finally {
     await world.stop();
   }

@@ -29,12 +29,23 @@ async function lookAt(ctx: Ctx, c: SimCase, before?: Look): Promise<Look> {
   const d = await h.describe();
   const running = d.status.name === 'RUNNING';
   const length = Number(d.raw.workflowExecutionInfo?.historyLength ?? -1);
-  const same = before && before.runId === d.runId && before.history.length === length && before.status === d.status.name;
-  const history = same ? before.history : (await ctx.client.workflow.getHandle(c.workflowId, d.runId).fetchHistory()).events ?? [];
-  return { c, status: d.status.name, runId: d.runId, history, pendingActivities: running ? (d.raw.pendingActivities ?? []).length : 0 };
+  const same =
+    before && before.runId === d.runId && before.history.length === length && before.status === d.status.name;
+  const history = same
+    ? before.history
+    : ((await ctx.client.workflow.getHandle(c.workflowId, d.runId).fetchHistory()).events ?? []);
+  return {
+    c,
+    status: d.status.name,
+    runId: d.runId,
+    history,
+    pendingActivities: running ? (d.raw.pendingActivities ?? []).length : 0,
+  };
 }
 
-function nextAttemptMs(raw: { pendingActivities?: { nextAttemptScheduleTime?: { seconds?: unknown; nanos?: number | null } | null }[] | null }): number {
+function nextAttemptMs(raw: {
+  pendingActivities?: { nextAttemptScheduleTime?: { seconds?: unknown; nanos?: number | null } | null }[] | null;
+}): number {
   let next = Infinity;
   for (const a of raw.pendingActivities ?? []) {
     const t = a.nextAttemptScheduleTime;
@@ -61,7 +72,8 @@ export async function settle(ctx: Ctx, budgetMs = 4 * 60_000): Promise<{ looks: 
     looks = await Promise.all(ctx.cases.map((c, i) => lookAt(ctx, c, last[i])));
     const signature = looks.map((l) => `${l.runId}:${l.history.length}:${l.pendingActivities}`).join('|');
     const allIdle = looks.every(idle);
-    if (process.env.SIMULATE_TRACE && round % 20 === 19) process.stdout.write(`      settle round ${round}: ${signature} idle=${allIdle} moved=${moved}\n`);
+    if (process.env.SIMULATE_TRACE && round % 20 === 19)
+      process.stdout.write(`      settle round ${round}: ${signature} idle=${allIdle} moved=${moved}\n`);
     if (allIdle && signature === previous) return { looks, quiet: true };
     if (signature === previous) stuck++;
     else stuck = 0;

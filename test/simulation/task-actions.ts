@@ -5,7 +5,12 @@
  * actions that must be refused whatever the data: an outsider, the case's own party, the
  * person who gave the step before, the candidate role in another scope.
  */
-import { assignTaskUpdate, claimTaskUpdate, completeTaskUpdate, releaseTaskUpdate } from '../../workflows/shared/messages';
+import {
+  assignTaskUpdate,
+  claimTaskUpdate,
+  completeTaskUpdate,
+  releaseTaskUpdate,
+} from '../../workflows/shared/messages';
 import type { ActingUser, TaskRecord } from '../../workflows/shared/records';
 import { update, type Action, type Ctx, type SimCase, type SimModel } from './model';
 import { castOf } from './people';
@@ -25,15 +30,28 @@ export async function taskActions(ctx: Ctx, model: SimModel, which: 'valid' | 'n
       const who = ctx.rng.pick(cast.likely.length ? cast.likely : cast.never);
       const variant = ctx.rng.weighted({ valid: 14, outcome: 1, data: 1, reason: 1 });
       out.push(await complete(ctx, model, c, task, who, variant, false));
-      if (ctx.rng.chance(25)) out.push(claim(ctx, c, task, ctx.rng.pick(cast.likely.length ? cast.likely : cast.never)));
-      if (task.assigneeId && ctx.rng.chance(30)) out.push(release(ctx, c, task, directory[task.assigneeId] ?? { id: task.assigneeId, roles: task.candidateRoles }));
-      if (ctx.rng.chance(20) && cast.likely.length) out.push(assign(ctx, c, task, ctx.rng.pick(cast.supervisors), ctx.rng.pick(cast.likely)));
+      if (ctx.rng.chance(25))
+        out.push(claim(ctx, c, task, ctx.rng.pick(cast.likely.length ? cast.likely : cast.never)));
+      if (task.assigneeId && ctx.rng.chance(30))
+        out.push(
+          release(ctx, c, task, directory[task.assigneeId] ?? { id: task.assigneeId, roles: task.candidateRoles }),
+        );
+      if (ctx.rng.chance(20) && cast.likely.length)
+        out.push(assign(ctx, c, task, ctx.rng.pick(cast.supervisors), ctx.rng.pick(cast.likely)));
     }
   }
   return out;
 }
 
-async function complete(ctx: Ctx, model: SimModel, c: SimCase, task: TaskRecord, actor: ActingUser, variant: string, never: boolean): Promise<Action> {
+async function complete(
+  ctx: Ctx,
+  model: SimModel,
+  c: SimCase,
+  task: TaskRecord,
+  actor: ActingUser,
+  variant: string,
+  never: boolean,
+): Promise<Action> {
   const outcome = ctx.rng.pick(task.outcomes);
   const valid = await model.completion(task, outcome, ctx);
   const input = { taskId: task.id, actor, ...valid };
@@ -68,6 +86,8 @@ function assign(ctx: Ctx, c: SimCase, task: TaskRecord, by: ActingUser, to: Acti
   return {
     label: `${by.id} assigns ${task.type}:${task.id.slice(0, 6)} to ${to.id}`,
     send: update(ctx.handle(c), assignTaskUpdate, { taskId: task.id, assigneeId: to.id, assignee: to, actor: by }),
-    expect: () => [{ caseId: c.caseId, event: 'task_assigned', match: { taskId: task.id, assigneeId: to.id }, mode: 'per-call' }],
+    expect: () => [
+      { caseId: c.caseId, event: 'task_assigned', match: { taskId: task.id, assigneeId: to.id }, mode: 'per-call' },
+    ],
   };
 }

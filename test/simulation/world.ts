@@ -51,13 +51,18 @@ export class World {
     uncached: { taskQueue: `sim-nocache-${randomUUID()}` },
   };
 
-  constructor(private readonly bundlePath: string, private readonly serverPath: string) {}
+  constructor(
+    private readonly bundlePath: string,
+    private readonly serverPath: string,
+  ) {}
 
   static installRuntime(): void {
     try {
       Runtime.install({
         logger: new DefaultLogger('ERROR'),
-        telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'ERROR', other: 'ERROR' }), forward: {} } },
+        telemetryOptions: {
+          logging: { filter: makeTelemetryFilterString({ core: 'ERROR', other: 'ERROR' }), forward: {} },
+        },
       });
     } catch {
       /* installed already */
@@ -66,7 +71,9 @@ export class World {
 
   async start(): Promise<void> {
     World.installRuntime();
-    this.env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: this.serverPath } } });
+    this.env = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: this.serverPath } },
+    });
     await this.env.connection.testService!.lockTimeSkipping({});
     this.connection = await Connection.connect({
       address: this.env.address,
@@ -106,8 +113,13 @@ export class World {
     if (process.env.SIMULATE_TRACE) process.stdout.write(`      sleep ${Math.round(ms)} ms\n`);
     // One clock move at a time (scenarios side by side each move it), on the scenarios'
     // connection: a long move must not be cut by the default keepalive's "excess pings".
-    const done = this.sleeping.then(() => this.connection!.testService!.unlockTimeSkippingWithSleep({ duration: msToTs(Math.max(1, Math.round(ms))) }));
-    this.sleeping = done.then(() => undefined, () => undefined);
+    const done = this.sleeping.then(() =>
+      this.connection!.testService!.unlockTimeSkippingWithSleep({ duration: msToTs(Math.max(1, Math.round(ms))) }),
+    );
+    this.sleeping = done.then(
+      () => undefined,
+      () => undefined,
+    );
     await done;
   }
 
@@ -127,14 +139,26 @@ export class World {
     const lane = this.lanes[mode];
     const activities = fakeActivities(this.model, (workflowId) => this.faultsOf.get(workflowId) ?? noFaults());
     lane.worker = await Worker.create({
-      connection: this.env.nativeConnection, taskQueue: lane.taskQueue, activities,
+      connection: this.env.nativeConnection,
+      taskQueue: lane.taskQueue,
+      activities,
       workflowBundle: { codePath: this.bundlePath },
       // Two cached at most: a scenario's third workflow evicts one, which then replays.
       maxCachedWorkflows: mode === 'uncached' ? 0 : 2,
     });
-    if (withMail) lane.mail = await Worker.create({ connection: this.env.nativeConnection, taskQueue: mailQueueOf(lane.taskQueue), activities });
+    if (withMail)
+      lane.mail = await Worker.create({
+        connection: this.env.nativeConnection,
+        taskQueue: mailQueueOf(lane.taskQueue),
+        activities,
+      });
     for (const w of [lane.worker, ...(withMail ? [lane.mail!] : [])]) {
-      this.running.set(w, w.run().catch((err) => { this.workerErrors.push(`${mode} worker: ${String(err)}`); }));
+      this.running.set(
+        w,
+        w.run().catch((err) => {
+          this.workerErrors.push(`${mode} worker: ${String(err)}`);
+        }),
+      );
     }
   }
 
@@ -152,5 +176,3 @@ export class World {
     await Promise.all(stopping);
   }
 }
-
-

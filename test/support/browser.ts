@@ -33,7 +33,8 @@ export function watchCsp(page: Page): string[] {
 export async function launchBrowser(): Promise<Browser> {
   // As root Chromium needs --no-sandbox; the tests only visit the local product.
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? 'chromium', args: ['--no-sandbox', '--disable-dev-shm-usage'],
+    executablePath: process.env.CHROMIUM_PATH ?? 'chromium',
+    args: ['--no-sandbox', '--disable-dev-shm-usage'],
   });
   // Every page the suites open is watched for CSP violations from its first navigation.
   const newPage = browser.newPage.bind(browser);
@@ -45,13 +46,20 @@ export async function launchBrowser(): Promise<Browser> {
   return browser;
 }
 
-export interface Violation { id: string; impact: string; help: string; nodes: string[] }
+export interface Violation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: string[];
+}
 
 /** axe-core's serious and critical findings on the page as it is now (WCAG 2.1 A and AA rules). */
 export async function seriousViolations(page: Page): Promise<Violation[]> {
   if (await page.evaluate('typeof axe === "undefined"')) await page.evaluate(AXE);
   // Runs in the page (a string, so this Node project needs no DOM types).
-  const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`)) as {
+  const result = (await page.evaluate(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
+  )) as {
     violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
   };
   return result.violations
@@ -63,7 +71,10 @@ export async function seriousViolations(page: Page): Promise<Violation[]> {
 export async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const size = page.viewportSize() ?? { width: 1280, height: 900 };
-  for (const [label, width, height] of [['desktop', 1280, 900], ['phone', 390, 844]] as const) {
+  for (const [label, width, height] of [
+    ['desktop', 1280, 900],
+    ['phone', 390, 844],
+  ] as const) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true });
   }
@@ -88,8 +99,21 @@ export async function signInAs(page: Page, site: string, name: string): Promise<
 /** The demo people a sign-in page lists, written whole as `npm run seed` writes them (whatever an earlier suite's token left). */
 export async function writeDemoPeople(db: Db, people: [Person, string][]): Promise<void> {
   for (const [p, label] of people) {
-    const row = { name: p.name ?? null, email: p.email ?? null, roles: p.roles, department: p.department ?? null, program_id: p.programId ?? null, college_id: p.collegeId ?? null, seen_at: new Date(), demo_label: label };
-    await db.insertInto('people').values({ id: p.sub, ...row }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
+    const row = {
+      name: p.name ?? null,
+      email: p.email ?? null,
+      roles: p.roles,
+      department: p.department ?? null,
+      program_id: p.programId ?? null,
+      college_id: p.collegeId ?? null,
+      seen_at: new Date(),
+      demo_label: label,
+    };
+    await db
+      .insertInto('people')
+      .values({ id: p.sub, ...row })
+      .onConflict((oc) => oc.column('id').doUpdateSet(row))
+      .execute();
   }
 }
 

@@ -10,4 +10,5 @@ import { isDayBoundary } from '../../workflows/shared/mass-instants';
 /** The default window (`midnightSpread`: two hours). */
 export const SPREAD_MS = 2 * 3_600_000;
 
-export const actedBy = (deadlineMs: number): number => (isDayBoundary(deadlineMs) ? deadlineMs + SPREAD_MS : deadlineMs);
+export const actedBy = (deadlineMs: number): number =>
+  isDayBoundary(deadlineMs) ? deadlineMs + SPREAD_MS : deadlineMs;

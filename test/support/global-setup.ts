@@ -28,20 +28,30 @@ export default async function globalSetup(): Promise<void> {
   mkdirSync(TEST_DIR, { recursive: true });
   // A fresh database each run: nothing left over from an earlier run can make a test pass.
   // TEST_DATABASE_URL (npm test sets it), else the embedded PostgreSQL (jest run directly).
-  const database = await provideDatabase({ url: process.env.TEST_DATABASE_URL, database: 'mentorflow_test', fresh: true });
+  const database = await provideDatabase({
+    url: process.env.TEST_DATABASE_URL,
+    database: 'mentorflow_test',
+    fresh: true,
+  });
   await database.db.destroy();
   const base = database.url;
 
   // The dev server, or under `npm run test:cluster` the Temporal server with PostgreSQL
   // persistence and SQL visibility on the same PostgreSQL (its own databases), 4 shards.
-  const dev = process.env.TEST_TOPOLOGY === 'cluster'
-    ? await startTemporalCluster({
-      dir: path.join(TEST_DIR, 'cluster'), pg: loginOf(base), shards: 4, fresh: true,
-      databases: { store: 'temporal_test', visibility: 'temporal_visibility_test' }, dynamicConfig: TEST_DYNAMIC_CONFIG,
-    })
-    : await startDevServer({
-      port: Number(process.env.TEST_TEMPORAL_PORT ?? 0) || (await freePort()), dynamicConfig: TEST_DYNAMIC_CONFIG,
-    });
+  const dev =
+    process.env.TEST_TOPOLOGY === 'cluster'
+      ? await startTemporalCluster({
+          dir: path.join(TEST_DIR, 'cluster'),
+          pg: loginOf(base),
+          shards: 4,
+          fresh: true,
+          databases: { store: 'temporal_test', visibility: 'temporal_visibility_test' },
+          dynamicConfig: TEST_DYNAMIC_CONFIG,
+        })
+      : await startDevServer({
+          port: Number(process.env.TEST_TEMPORAL_PORT ?? 0) || (await freePort()),
+          dynamicConfig: TEST_DYNAMIC_CONFIG,
+        });
   const catcher = await startSmtpCatcher({ smtpPort: 0, webPort: 0 });
   const bundlePath = path.join(TEST_DIR, 'workflow-bundle.js');
   writeFileSync(bundlePath, await buildWorkflowBundle());

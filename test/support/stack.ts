@@ -26,7 +26,9 @@ export const TEMPORAL_UI_URL = 'http://temporal-ui.test:8233';
 export const JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
 /** The payload codec's key of the suite: histories on the test servers are encrypted, as in production. */
-export const TEST_PAYLOAD_KEYS = parsePayloadKeys(`test-1:${Buffer.from('mentorflow-test-payload-key-0001').toString('base64')}`);
+export const TEST_PAYLOAD_KEYS = parsePayloadKeys(
+  `test-1:${Buffer.from('mentorflow-test-payload-key-0001').toString('base64')}`,
+);
 
 export interface Stack {
   db: Db;
@@ -66,18 +68,20 @@ export function quietRuntime(): void {
  */
 const REPLICAS = process.env.TEST_TOPOLOGY === 'cluster' ? 2 : 1;
 
-export async function startStack(opts: {
-  policy?: Record<string, unknown>;
-  hooks?: ReadModelDeps['hooks'];
-  /** Run on this Temporal (e.g. the time-skipping test server) instead of the dev server. */
-  temporal?: { nativeConnection: NativeConnection; client: Client };
-  /** Public routes' limit per client and minute (high by default: tests are one client). */
-  publicPerMinute?: number;
-  /** Another SMTP server than the suite's catcher (a test that takes it down). */
-  smtpUrl?: string;
-  /** Another workflow bundle than the suite's (one built with the tracing interceptors). */
-  workflowBundlePath?: string;
-} = {}): Promise<Stack> {
+export async function startStack(
+  opts: {
+    policy?: Record<string, unknown>;
+    hooks?: ReadModelDeps['hooks'];
+    /** Run on this Temporal (e.g. the time-skipping test server) instead of the dev server. */
+    temporal?: { nativeConnection: NativeConnection; client: Client };
+    /** Public routes' limit per client and minute (high by default: tests are one client). */
+    publicPerMinute?: number;
+    /** Another SMTP server than the suite's catcher (a test that takes it down). */
+    smtpUrl?: string;
+    /** Another workflow bundle than the suite's (one built with the tracing interceptors). */
+    workflowBundlePath?: string;
+  } = {},
+): Promise<Stack> {
   quietRuntime();
   const db = createDb(process.env.TEST_DATABASE_URL!, 5);
   const policy = buildPolicy({ tasks: QUIET_TASKS, ...opts.policy }, 'http://127.0.0.1:3999');
@@ -85,41 +89,82 @@ export async function startStack(opts: {
   const replicas = opts.temporal ? 1 : REPLICAS;
   const nativeConnections = opts.temporal
     ? [opts.temporal.nativeConnection]
-    : await Promise.all(Array.from({ length: replicas }, () => NativeConnection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! })));
-  const workers = await Promise.all(nativeConnections.map((connection) => createWorker({
-    connection,
-    namespace: 'default',
-    payloadKeys: TEST_PAYLOAD_KEYS,
-    db,
-    mailer: smtpMailer(opts.smtpUrl ?? `smtp://127.0.0.1:${process.env.TEST_SMTP_PORT}`, 'mentorflow <no-reply@test>'),
-    hooks: opts.hooks,
-    taskQueue,
-    workflowBundle: { codePath: opts.workflowBundlePath ?? process.env.TEST_WORKFLOW_BUNDLE! },
-    // The time-skipping test server knows no worker deployments.
-    deployment: opts.temporal ? 'unversioned' as const : { name: taskQueue, setCurrent: 'always' as const },
-  })));
+    : await Promise.all(
+        Array.from({ length: replicas }, () =>
+          NativeConnection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! }),
+        ),
+      );
+  const workers = await Promise.all(
+    nativeConnections.map((connection) =>
+      createWorker({
+        connection,
+        namespace: 'default',
+        payloadKeys: TEST_PAYLOAD_KEYS,
+        db,
+        mailer: smtpMailer(
+          opts.smtpUrl ?? `smtp://127.0.0.1:${process.env.TEST_SMTP_PORT}`,
+          'mentorflow <no-reply@test>',
+        ),
+        hooks: opts.hooks,
+        taskQueue,
+        workflowBundle: { codePath: opts.workflowBundlePath ?? process.env.TEST_WORKFLOW_BUNDLE! },
+        // The time-skipping test server knows no worker deployments.
+        deployment: opts.temporal ? ('unversioned' as const) : { name: taskQueue, setCurrent: 'always' as const },
+      }),
+    ),
+  );
   const running = workers.map((w) => w.run());
   // Awaited in stop(); a worker that stops early (its version could not become current) is reported there.
   for (const r of running) r.catch(() => undefined);
   // Cases start only once the stack's version is current (as under `npm start`).
   await Promise.all(workers.map((w) => w.settled()));
-  const connections = opts.temporal ? [] : await Promise.all(Array.from({ length: replicas }, () => Connection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! })));
+  const connections = opts.temporal
+    ? []
+    : await Promise.all(
+        Array.from({ length: replicas }, () => Connection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! })),
+      );
   const dataConverter = encryptingDataConverter(TEST_PAYLOAD_KEYS);
   const clients = opts.temporal
     ? [opts.temporal.client]
-    : connections.map((connection) => new Client({ connection, namespace: 'default', interceptors: clientInterceptors(), dataConverter }));
+    : connections.map(
+        (connection) =>
+          new Client({ connection, namespace: 'default', interceptors: clientInterceptors(), dataConverter }),
+      );
   // The outbox sweep of this suite's task queue (not on the time-skipping server, whose
   // clock would run on while the sweeper sleeps).
   const sweeperId = `outbox-sweeper-${taskQueue}`;
   if (!opts.temporal) await ensureOutboxSweeper(clients[0], { taskQueue, everySeconds: 2, workflowId: sweeperId });
-  const apps = clients.map((client) => createApp({ db, temporal: client, policy, auth: { hsSecret: JWT_SECRET }, taskQueue, log: (m, e) => console.error(m, e), rateLimit: { publicPerMinute: opts.publicPerMinute ?? 100_000, linkFailures: 100_000, formsPerHour: 100_000 }, temporalUiUrl: TEMPORAL_UI_URL, devSignIn: true }));
-  const servers: Server[] = await Promise.all(apps.map((app) => new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  })));
+  const apps = clients.map((client) =>
+    createApp({
+      db,
+      temporal: client,
+      policy,
+      auth: { hsSecret: JWT_SECRET },
+      taskQueue,
+      log: (m, e) => console.error(m, e),
+      rateLimit: { publicPerMinute: opts.publicPerMinute ?? 100_000, linkFailures: 100_000, formsPerHour: 100_000 },
+      temporalUiUrl: TEMPORAL_UI_URL,
+      devSignIn: true,
+    }),
+  );
+  const servers: Server[] = await Promise.all(
+    apps.map(
+      (app) =>
+        new Promise<Server>((resolve) => {
+          const s = app.listen(0, '127.0.0.1', () => resolve(s));
+        }),
+    ),
+  );
   const baseUrls = servers.map((server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
   let calls = 0;
   return {
-    db, client: clients[0], policy, taskQueue, worker: workers[0], routes: apps[0].locals.routes, baseUrls,
+    db,
+    client: clients[0],
+    policy,
+    taskQueue,
+    worker: workers[0],
+    routes: apps[0].locals.routes,
+    baseUrls,
     deploymentName: opts.temporal ? undefined : taskQueue,
     /** Each read of the base URL takes the next API instance (one of one, or one of two). */
     get baseUrl() {
@@ -127,7 +172,11 @@ export async function startStack(opts: {
     },
     async stop() {
       await Promise.all(servers.map((server) => new Promise((r) => server.close(r))));
-      if (!opts.temporal) await clients[0].workflow.getHandle(sweeperId).terminate('suite done').catch(() => undefined);
+      if (!opts.temporal)
+        await clients[0].workflow
+          .getHandle(sweeperId)
+          .terminate('suite done')
+          .catch(() => undefined);
       for (const w of workers) w.shutdown();
       await Promise.all(running);
       if (!opts.temporal) {
@@ -153,7 +202,8 @@ export async function tokenFor(p: Person): Promise<string> {
   return mintToken(JWT_SECRET, p);
 }
 
-export interface Reply<T = any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface Reply<T = any> {
   status: number;
   body: T;
   headers: Headers;
@@ -162,12 +212,19 @@ export interface Reply<T = any> { // eslint-disable-line @typescript-eslint/no-e
 
 /** An HTTP client for the API as a given person. */
 export function as(stack: Stack, person?: Person) {
-  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> => {
+  const call = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply> => {
     const h: Record<string, string> = { ...headers };
     if (person) h.authorization = `Bearer ${await tokenFor(person)}`;
     if (body !== undefined && !h['content-type']) h['content-type'] = 'application/json';
     const res = await fetch(`${stack.baseUrl}${path}`, {
-      method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      method,
+      headers: h,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
     let parsed: unknown = text;
@@ -180,20 +237,27 @@ export function as(stack: Stack, person?: Person) {
   };
   return {
     get: (path: string, headers?: Record<string, string>) => call('GET', `/api/v1${path}`, undefined, headers),
-    post: (path: string, body?: unknown, headers?: Record<string, string>) => call('POST', `/api/v1${path}`, body ?? {}, headers),
+    post: (path: string, body?: unknown, headers?: Record<string, string>) =>
+      call('POST', `/api/v1${path}`, body ?? {}, headers),
     put: (path: string, body?: unknown) => call('PUT', `/api/v1${path}`, body ?? {}),
     raw: call,
   };
 }
 
 /** Messages the SMTP catcher received, optionally only those to one address. */
-export async function mailbox(to?: string): Promise<{ to: string[]; subject: string; text: string; messageId?: string }[]> {
+export async function mailbox(
+  to?: string,
+): Promise<{ to: string[]; subject: string; text: string; messageId?: string }[]> {
   const res = await fetch(`${process.env.TEST_SMTP_WEB}/messages`);
   const all = (await res.json()) as { to: string[]; subject: string; text: string }[];
   return to ? all.filter((m) => m.to.includes(to)) : all;
 }
 
-export async function eventually<T>(fn: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(
+  fn: () => Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();
@@ -204,5 +268,7 @@ export async function eventually<T>(fn: () => Promise<T | undefined | false>, wh
 }
 
 export async function truncateAll(db: Db): Promise<void> {
-  await sql`TRUNCATE cases, tasks, timeline, programs, leave_ledgers, idempotency_keys, email_outbox, rate_limits, referral_submissions CASCADE`.execute(db);
+  await sql`TRUNCATE cases, tasks, timeline, programs, leave_ledgers, idempotency_keys, email_outbox, rate_limits, referral_submissions CASCADE`.execute(
+    db,
+  );
 }

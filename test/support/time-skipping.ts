@@ -30,7 +30,9 @@ export async function startTimeSkipping(policy: Record<string, unknown> = { task
   // The dev server gets them with --search-attribute; the test server through the operator API.
   await env.connection.operatorService.addSearchAttributes({
     namespace: 'default',
-    searchAttributes: Object.fromEntries(Object.keys(SEARCH_ATTRIBUTES).map((k) => [k, temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD])),
+    searchAttributes: Object.fromEntries(
+      Object.keys(SEARCH_ATTRIBUTES).map((k) => [k, temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD]),
+    ),
   });
   const stack = await startStack({ temporal: { nativeConnection: env.nativeConnection, client: env.client }, policy });
   const now = async () => Number(await env.currentTimeMs());

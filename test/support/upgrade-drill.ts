@@ -55,13 +55,15 @@ function writeEntry(dir: string, change: string): string {
     throw new Error(`the drill's change no longer fits ${where}: update ANCHOR in ${path.relative(ROOT, __filename)}`);
   }
   const absolute = (rel: string) => path.resolve(path.dirname(SOURCE), rel);
-  const changed = source.replace(ANCHOR, change)
+  const changed = source
+    .replace(ANCHOR, change)
     .replace(/from '(\.\.?\/[^']+)'/g, (_m, rel: string) => `from '${absolute(rel)}'`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'mentoring-leave.ts'), changed);
   // An explicit export wins over the same name from `export *`: the rest is the product's entry point.
-  const entry = `export * from '${path.join(ROOT, 'workflows')}';\n`
-    + "export { mentoringLeaveWorkflow } from './mentoring-leave';\n";
+  const entry =
+    `export * from '${path.join(ROOT, 'workflows')}';\n` +
+    "export { mentoringLeaveWorkflow } from './mentoring-leave';\n";
   writeFileSync(path.join(dir, 'index.ts'), entry);
   return path.join(dir, 'index.ts');
 }
@@ -83,8 +85,20 @@ export async function buildDrillBuilds(dir: string, bundleN: string): Promise<Re
 
 /** The operator's command (docs/deploying.md): `temporal worker deployment set-current-version`. */
 export function setCurrentWithCli(address: string, deploymentName: string, buildId: string): void {
-  const args = ['worker', 'deployment', 'set-current-version', '--deployment-name', deploymentName,
-    '--build-id', buildId, '--yes', '--address', address, '--namespace', 'default'];
+  const args = [
+    'worker',
+    'deployment',
+    'set-current-version',
+    '--deployment-name',
+    deploymentName,
+    '--build-id',
+    buildId,
+    '--yes',
+    '--address',
+    address,
+    '--namespace',
+    'default',
+  ];
   const r = spawnSync(resolveTemporalCli(), args, { encoding: 'utf8', timeout: 30_000 });
   if (r.status !== 0) throw new Error(`set-current-version ${buildId}: ${(r.stderr || r.stdout).trim()}`);
 }
@@ -99,7 +113,8 @@ export interface Step {
 
 /** A case's history as the drills read it: the build of each workflow task done or failed, timers, patch markers. */
 export async function stepsOf(
-  client: Client, workflowId: string,
+  client: Client,
+  workflowId: string,
 ): Promise<{ steps: Step[]; history: temporal.api.history.v1.IHistory }> {
   const history = await client.workflow.getHandle(workflowId).fetchHistory();
   const steps: Step[] = [];

@@ -1,5 +1,14 @@
 import {
-  BusinessCalendar, CALIFORNIA_STATE_HOLIDAYS, addDuration, laDate, laStartOfDay, laYearEnd, monthsBetween, observedHolidays, scaleDuration, subtractDuration,
+  BusinessCalendar,
+  CALIFORNIA_STATE_HOLIDAYS,
+  addDuration,
+  laDate,
+  laStartOfDay,
+  laYearEnd,
+  monthsBetween,
+  observedHolidays,
+  scaleDuration,
+  subtractDuration,
 } from '../../workflows/shared/calendar';
 
 const cal = new BusinessCalendar(CALIFORNIA_STATE_HOLIDAYS);
@@ -8,8 +17,16 @@ const sorted = (s: Set<string>) => [...s].sort();
 describe('California state holidays (CalHR), observed', () => {
   test('2026: Independence Day on a Saturday gives no weekday off', () => {
     expect(sorted(observedHolidays(2026, CALIFORNIA_STATE_HOLIDAYS))).toEqual([
-      '2026-01-01', '2026-01-19', '2026-02-16', '2026-03-31', '2026-05-25', '2026-09-07',
-      '2026-11-11', '2026-11-26', '2026-11-27', '2026-12-25',
+      '2026-01-01',
+      '2026-01-19',
+      '2026-02-16',
+      '2026-03-31',
+      '2026-05-25',
+      '2026-09-07',
+      '2026-11-11',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-12-25',
     ]);
   });
   test('a Sunday holiday is observed on the Monday', () => {
@@ -32,7 +49,7 @@ describe('business days', () => {
   test('skip Thanksgiving and the day after', () => {
     expect(cal.addBusinessDays('2026-11-25', 1)).toBe('2026-11-30');
   });
-  test('cross the year boundary over New Year\'s Day', () => {
+  test("cross the year boundary over New Year's Day", () => {
     expect(cal.addBusinessDays('2026-12-30', 1)).toBe('2026-12-31');
     expect(cal.addBusinessDays('2026-12-30', 2)).toBe('2027-01-04');
     expect(cal.addBusinessDays('2027-01-04', -2)).toBe('2026-12-30');
@@ -41,7 +58,9 @@ describe('business days', () => {
     const start = Date.parse('2026-11-22T18:00:00Z'); // Sunday morning in Los Angeles
     expect(new Date(addDuration(start, { businessDays: 10 }, cal)).toISOString()).toBe('2026-12-09T08:00:00.000Z');
     // A reminder 2 business days before: the start of the 9th business day.
-    expect(new Date(subtractDuration(Date.parse('2026-12-09T08:00:00Z'), { businessDays: 2 }, cal)).toISOString()).toBe('2026-12-07T08:00:00.000Z');
+    expect(new Date(subtractDuration(Date.parse('2026-12-09T08:00:00Z'), { businessDays: 2 }, cal)).toISOString()).toBe(
+      '2026-12-07T08:00:00.000Z',
+    );
   });
   test('the holiday list is policy: an empty list counts only weekends', () => {
     expect(new BusinessCalendar([]).addBusinessDays('2026-11-25', 1)).toBe('2026-11-26');
@@ -49,7 +68,12 @@ describe('business days', () => {
 });
 
 describe('America/Los_Angeles', () => {
-  const intl = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles', year: 'numeric', month: '2-digit', day: '2-digit' });
+  const intl = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'America/Los_Angeles',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
   test('calendar dates agree with the time-zone database around both daylight-saving switches', () => {
     for (const day of ['2026-03-08', '2026-11-01', '2027-03-14', '2027-11-07', '2026-12-31']) {
       for (let h = -12; h <= 36; h++) {
@@ -84,7 +108,8 @@ describe('ISO durations', () => {
 
 describe('wall time across daylight saving', () => {
   const cal = new BusinessCalendar([]);
-  const la = (iso: string, hour: number, offset: -7 | -8) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)), hour - offset);
+  const la = (iso: string, hour: number, offset: -7 | -8) =>
+    Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)), hour - offset);
   test('a day later is the same local time, on the switch day too', () => {
     // Saturday 10:00 PDT, Nov 1 2025 -> Sunday Nov 2 (back to PST) at 10:00 PST.
     expect(addDuration(la('2025-11-01', 10, -7), 'P1D', cal)).toBe(la('2025-11-02', 10, -8));

@@ -13,12 +13,21 @@ const RULE_SINCE = 'd74cd0b';
 const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' });
 
 test('no committed history was changed, renamed or deleted since the rule was made', () => {
-  const changed = git('log', `${RULE_SINCE}..HEAD`, '--diff-filter=MDR', '--name-status', '--format=%h %s', '--', 'test/histories');
+  const changed = git(
+    'log',
+    `${RULE_SINCE}..HEAD`,
+    '--diff-filter=MDR',
+    '--name-status',
+    '--format=%h %s',
+    '--',
+    'test/histories',
+  );
   expect(changed.trim()).toBe('');
 });
 
 test('the working tree changes no committed history either', () => {
   const status = git('status', '--porcelain', '--', 'test/histories')
-    .split('\n').filter((l) => l.trim() && !l.startsWith('??') && !l.startsWith('A '));
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('??') && !l.startsWith('A '));
   expect(status).toEqual([]);
 });

@@ -15,7 +15,10 @@ async function refusedConnectionError(): Promise<unknown> {
   const { port } = server.address() as net.AddressInfo;
   await new Promise<void>((r) => server.close(() => r()));
   const client = new pg.Client({ host: '127.0.0.1', port, user: 'x', database: 'x', connectionTimeoutMillis: 2000 });
-  return client.connect().then(() => new Error('connected?'), (e: unknown) => e);
+  return client.connect().then(
+    () => new Error('connected?'),
+    (e: unknown) => e,
+  );
 }
 
 /** What it throws when the server accepts and then drops the connection (a restart mid-query). */
@@ -24,7 +27,10 @@ async function droppedConnectionError(): Promise<unknown> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as net.AddressInfo;
   const client = new pg.Client({ host: '127.0.0.1', port, user: 'x', database: 'x', connectionTimeoutMillis: 2000 });
-  const err = await client.connect().then(() => new Error('connected?'), (e: unknown) => e);
+  const err = await client.connect().then(
+    () => new Error('connected?'),
+    (e: unknown) => e,
+  );
   await new Promise<void>((r) => server.close(() => r()));
   return err;
 }
@@ -38,18 +44,29 @@ test('a database that is down or restarting is an outage, retried without end', 
     expect(thrown).toBeInstanceOf(ApplicationFailure);
     expect([thrown.type, thrown.nonRetryable]).toEqual(['infrastructure_unavailable', false]);
   }
-  for (const [code, message] of [['57P01', 'terminating connection due to administrator command'], ['53300', 'too many clients already'], ['40001', 'could not serialize access']]) {
+  for (const [code, message] of [
+    ['57P01', 'terminating connection due to administrator command'],
+    ['53300', 'too many clients already'],
+    ['40001', 'could not serialize access'],
+  ]) {
     expect((classifiedWriteFailure(pgError(code, message), 500) as ApplicationFailure).nonRetryable).toBe(false);
   }
 });
 
 test('a value the database refuses fails at once; a bug after a few attempts; a write without a case never gives up', () => {
-  const refused = classifiedWriteFailure(pgError('22001', 'value too long for type character varying(10)'), 1) as ApplicationFailure;
+  const refused = classifiedWriteFailure(
+    pgError('22001', 'value too long for type character varying(10)'),
+    1,
+  ) as ApplicationFailure;
   expect([refused.type, refused.nonRetryable]).toEqual(['bad_data', true]);
   const bug = new TypeError("Cannot read properties of undefined (reading 'id')");
   expect(classifiedWriteFailure(bug, 7)).toBe(bug);
   const given = classifiedWriteFailure(bug, 8) as ApplicationFailure;
-  expect([given.type, given.nonRetryable, given.message]).toEqual(['unexpected_error', true, expect.stringMatching(/failed 8 times/)]);
+  expect([given.type, given.nonRetryable, given.message]).toEqual([
+    'unexpected_error',
+    true,
+    expect.stringMatching(/failed 8 times/),
+  ]);
   expect(classifiedWriteFailure(bug, 0)).toBe(bug);
 });
 

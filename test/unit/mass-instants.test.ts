@@ -16,7 +16,11 @@ test('a thousand cases due at one midnight act over the two hours after it, even
   expect(Math.max(...at)).toBeLessThan(midnight + 2 * 3_600_000);
   // No quarter of an hour holds more than twice its share.
   const perQuarter = new Map<number, number>();
-  for (const t of at) perQuarter.set(Math.floor((t - midnight) / 900_000), (perQuarter.get(Math.floor((t - midnight) / 900_000)) ?? 0) + 1);
+  for (const t of at)
+    perQuarter.set(
+      Math.floor((t - midnight) / 900_000),
+      (perQuarter.get(Math.floor((t - midnight) / 900_000)) ?? 0) + 1,
+    );
   expect(perQuarter.size).toBe(8);
   expect(Math.max(...perQuarter.values())).toBeLessThan(250);
   expect(new Set(at).size).toBeGreaterThan(900);

@@ -12,7 +12,14 @@ test('defaults carry the rules of domain.md', () => {
 
 test('a policy file overrides durations and lists; objects merge, lists replace', () => {
   const file = path.join(os.tmpdir(), `policy-${process.pid}.json`);
-  writeFileSync(file, JSON.stringify({ mentoringLeave: { annualCapHours: 32 }, tasks: { hr_approval: { due: 'PT2S', reminderBefore: 'PT1S', escalateTo: 'admin' } }, holidays: [] }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      mentoringLeave: { annualCapHours: 32 },
+      tasks: { hr_approval: { due: 'PT2S', reminderBefore: 'PT1S', escalateTo: 'admin' } },
+      holidays: [],
+    }),
+  );
   const p = loadPolicy(file);
   expect(p.mentoringLeave.annualCapHours).toBe(32);
   expect(p.mentoringLeave.minimumCommitmentMonths).toBe(9);
@@ -22,6 +29,10 @@ test('a policy file overrides durations and lists; objects merge, lists replace'
 });
 
 test('an invalid policy stops the start with a message naming each problem', () => {
-  expect(() => buildPolicy({ tasks: { default: { due: '30 days', reminderBefore: 'P1D', escalateTo: 'admin' } }, mentoringLeave: { annualCapHours: -1 } }))
-    .toThrow(/tasks\.default\.due[\s\S]*mentoringLeave\.annualCapHours/);
+  expect(() =>
+    buildPolicy({
+      tasks: { default: { due: '30 days', reminderBefore: 'P1D', escalateTo: 'admin' } },
+      mentoringLeave: { annualCapHours: -1 },
+    }),
+  ).toThrow(/tasks\.default\.due[\s\S]*mentoringLeave\.annualCapHours/);
 });

@@ -17,14 +17,17 @@ const { TASK_DATA, TASK_TYPES } = taskData;
 /** Each process's `inputs.ts` under workflows/ (what task-data and the workflows import). */
 function everyInputsModule(): unknown[] {
   const root = path.join(__dirname, '../../workflows');
-  return readdirSync(root).filter((d) => existsSync(path.join(root, d, 'inputs.ts'))).map((d) => require(path.join(root, d, "inputs.ts"))); // eslint-disable-line @typescript-eslint/no-require-imports -- loaded by what exists, as the SDK would
+  return readdirSync(root)
+    .filter((d) => existsSync(path.join(root, d, 'inputs.ts')))
+    .map((d) => require(path.join(root, d, 'inputs.ts'))); // eslint-disable-line @typescript-eslint/no-require-imports -- loaded by what exists, as the SDK would
 }
 
 /** The SDK's freeze of shared modules (reusable V8 context): every object reachable, functions shallowly. */
 function deepFreeze(o: unknown, seen = new WeakSet<object>()): void {
   if (o === null || (typeof o !== 'object' && typeof o !== 'function') || seen.has(o)) return;
   seen.add(o);
-  if (typeof o === 'object') for (const k of Reflect.ownKeys(o)) deepFreeze((o as Record<string | symbol, unknown>)[k], seen);
+  if (typeof o === 'object')
+    for (const k of Reflect.ownKeys(o)) deepFreeze((o as Record<string | symbol, unknown>)[k], seen);
   Object.freeze(o);
 }
 
@@ -61,7 +64,13 @@ test('the shared schemas, prepared and frozen, parse as before: valid and invali
     reference_followup: { recommendation: 'yes' },
     interview: { heldOn: '2026-01-02' },
     first_meeting: { meetingDate: '2026-01-02' },
-    check_in: { contactMentor: true, contactYouth: true, contactCaregiver: false, satisfaction: 4, safetyConcern: false },
+    check_in: {
+      contactMentor: true,
+      contactYouth: true,
+      contactCaregiver: false,
+      satisfaction: 4,
+      safetyConcern: false,
+    },
     place_referral: { programIds: ['program-1'] },
     assign_caller: { callerCaseId: 'case-1' },
     wellness_call: { reached: true, minutes: 20, mood: 4, needs: ['food'] },

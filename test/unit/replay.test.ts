@@ -20,7 +20,11 @@ const DIR = path.resolve(__dirname, '../histories');
 const ACCEPTED = path.resolve(__dirname, '../accepted-value-changes.json');
 /** Every generation (v1: before who-may-act was versioned; v2: with its versioned paths), each a folder. */
 const generations = readdirSync(DIR).filter((d) => /^v\d+$/.test(d));
-const files = generations.flatMap((g) => readdirSync(path.join(DIR, g)).filter((f) => f.endsWith('.json')).map((f) => `${g}/${f}`));
+const files = generations.flatMap((g) =>
+  readdirSync(path.join(DIR, g))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => `${g}/${f}`),
+);
 
 function load(file: string) {
   const json = JSON.parse(readFileSync(path.join(DIR, file), 'utf8'));
@@ -29,7 +33,10 @@ function load(file: string) {
 
 /** Workers replay with the product's payload codec: recorded (unencrypted) payloads pass through it. */
 const keys = generatePayloadKeys('replay');
-const bundled = { workflowsPath: require.resolve('../../workflows'), bundlerOptions: { preloadModules: PRELOADED_WORKFLOW_MODULES } };
+const bundled = {
+  workflowsPath: require.resolve('../../workflows'),
+  bundlerOptions: { preloadModules: PRELOADED_WORKFLOW_MODULES },
+};
 
 /**
  * A recorded history as a case started after encryption would have it: every payload the
@@ -40,17 +47,35 @@ async function encrypted(file: string) {
   const codec = new EncryptionCodec(keys);
   const seal = async (node: unknown, key = ''): Promise<unknown> => {
     if (Array.isArray(node)) return Promise.all(node.map((n) => seal(n)));
-    if (!node || typeof node !== 'object' || ['searchAttributes', 'memo', 'header', 'markerRecordedEventAttributes'].includes(key)) return node;
+    if (
+      !node ||
+      typeof node !== 'object' ||
+      ['searchAttributes', 'memo', 'header', 'markerRecordedEventAttributes'].includes(key)
+    )
+      return node;
     const o = node as Record<string, unknown>;
     if ('metadata' in o && 'data' in o && typeof o.data === 'string') {
-      const payload = { metadata: Object.fromEntries(Object.entries(o.metadata as Record<string, string>).map(([k, v]) => [k, Buffer.from(v, 'base64')])), data: Buffer.from(o.data, 'base64') };
+      const payload = {
+        metadata: Object.fromEntries(
+          Object.entries(o.metadata as Record<string, string>).map(([k, v]) => [k, Buffer.from(v, 'base64')]),
+        ),
+        data: Buffer.from(o.data, 'base64'),
+      };
       const [sealed] = await codec.encode([payload]);
-      return { metadata: Object.fromEntries(Object.entries(sealed.metadata!).map(([k, v]) => [k, Buffer.from(v!).toString('base64')])), data: Buffer.from(sealed.data!).toString('base64') };
+      return {
+        metadata: Object.fromEntries(
+          Object.entries(sealed.metadata!).map(([k, v]) => [k, Buffer.from(v!).toString('base64')]),
+        ),
+        data: Buffer.from(sealed.data!).toString('base64'),
+      };
     }
     return Object.fromEntries(await Promise.all(Object.entries(o).map(async ([k, v]) => [k, await seal(v, k)])));
   };
   const json = await seal(JSON.parse(readFileSync(path.join(DIR, file), 'utf8')));
-  return { workflowId: `encrypted-${file.replace(/\.json$/, '')}`, history: temporal.api.history.v1.History.fromObject(json as object) };
+  return {
+    workflowId: `encrypted-${file.replace(/\.json$/, '')}`,
+    history: temporal.api.history.v1.History.fromObject(json as object),
+  };
 }
 
 beforeAll(() => {
@@ -64,12 +89,34 @@ beforeAll(() => {
 test('every generation has recorded histories of every case workflow', () => {
   expect(generations.length).toBeGreaterThanOrEqual(2);
   for (const g of generations) {
-    const types = files.filter((f) => f.startsWith(`${g}/`)).map((f) => load(f).history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name);
-    expect([g, types]).toEqual([g, expect.arrayContaining(['mentoringLeaveWorkflow', 'programRecordWorkflow', 'certificationWorkflow', 'mentorScreeningWorkflow', 'youthReferralWorkflow', 'matchWorkflow'])]);
+    const types = files
+      .filter((f) => f.startsWith(`${g}/`))
+      .map((f) => load(f).history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name);
+    expect([g, types]).toEqual([
+      g,
+      expect.arrayContaining([
+        'mentoringLeaveWorkflow',
+        'programRecordWorkflow',
+        'certificationWorkflow',
+        'mentorScreeningWorkflow',
+        'youthReferralWorkflow',
+        'matchWorkflow',
+      ]),
+    ]);
   }
   // Processes added later are recorded from the generation they joined in (the referral, wellness and ECE processes: v2).
-  const current = files.filter((f) => f.startsWith('v2/')).map((f) => load(f).history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name);
-  expect(current).toEqual(expect.arrayContaining(['mentorReferralWorkflow', 'callerScreeningWorkflow', 'wellnessCheckinWorkflow', 'eceCertificationWorkflow', 'ecePlacementWorkflow']));
+  const current = files
+    .filter((f) => f.startsWith('v2/'))
+    .map((f) => load(f).history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name);
+  expect(current).toEqual(
+    expect.arrayContaining([
+      'mentorReferralWorkflow',
+      'callerScreeningWorkflow',
+      'wellnessCheckinWorkflow',
+      'eceCertificationWorkflow',
+      'ecePlacementWorkflow',
+    ]),
+  );
 });
 
 type Options = Parameters<typeof replayWithValues>[0];
@@ -83,8 +130,12 @@ test('every recorded history replays against the current workflow code, with the
   // Bundled as workers bundle it: the shared (preloaded, frozen) modules included.
   const results = await replayed({ ...bundled, dataConverter: encryptingDataConverter(keys) }, files.map(load));
   expect(results).toHaveLength(files.length);
-  for (const r of results) expect({ id: r.workflowId, error: r.error?.message }).toEqual({ id: r.workflowId, error: undefined });
-  const { unaccepted, stale } = applyAccepted(results.flatMap((r) => r.drifts), loadAcceptedChanges(ACCEPTED));
+  for (const r of results)
+    expect({ id: r.workflowId, error: r.error?.message }).toEqual({ id: r.workflowId, error: undefined });
+  const { unaccepted, stale } = applyAccepted(
+    results.flatMap((r) => r.drifts),
+    loadAcceptedChanges(ACCEPTED),
+  );
   // A drift: code changed a value running cases recorded without patched(); accept it in the list only if meant.
   expect(unaccepted).toEqual([]);
   expect(stale).toEqual([]);
@@ -108,7 +159,11 @@ test('a case recorded with encrypted payloads replays with the codec, and not wi
 
 test('an incompatible change to the leave workflow fails replay with a determinism violation', async () => {
   const results = [];
-  for await (const r of Worker.runReplayHistories({ workflowsPath: require.resolve('../fixtures/incompatible-workflows') }, [load('v1/mentoring-leave-year.json')])) results.push(r);
+  for await (const r of Worker.runReplayHistories(
+    { workflowsPath: require.resolve('../fixtures/incompatible-workflows') },
+    [load('v1/mentoring-leave-year.json')],
+  ))
+    results.push(r);
   expect(results).toHaveLength(1);
   expect(results[0].error?.name).toBe('DeterminismViolationError');
 });
@@ -116,10 +171,14 @@ test('an incompatible change to the leave workflow fails replay with a determini
 test("a due date pushed three days replays green by Temporal's own check, and fails on its values", async () => {
   // The computation of every new task's due date (workflows/shared/task-record.ts), 3 days later.
   const due = 'spec.dueAtMs ?? addDuration(c.now, p.due, c.calendar)';
-  const pushed = mutatedWorkflows('replay-test-due-date', [replaceOnce('shared/task-record.ts', due, `${due} + 3 * 86_400_000`)]);
+  const pushed = mutatedWorkflows('replay-test-due-date', [
+    replaceOnce('shared/task-record.ts', due, `${due} + 3 * 86_400_000`),
+  ]);
   try {
     const workflowBundle = await bundleWorkflowCode({
-      workflowsPath: pushed.entry, workflowInterceptorModules: [VALUE_INTERCEPTOR_MODULE], logger: new DefaultLogger('ERROR'),
+      workflowsPath: pushed.entry,
+      workflowInterceptorModules: [VALUE_INTERCEPTOR_MODULE],
+      logger: new DefaultLogger('ERROR'),
     });
     const histories = [load('v2/mentor-screening.json'), load('v2/match.json')];
     const plain = [];
@@ -133,7 +192,10 @@ test("a due date pushed three days replays green by Temporal's own check, and fa
       expect(Date.parse(dueAt?.replayed as string) - Date.parse(dueAt?.recorded as string)).toBe(3 * 86_400_000);
       expect(r.drifts.some((d) => d.command === 'timer')).toBe(true);
     }
-    const { unaccepted } = applyAccepted(withValues.flatMap((r) => r.drifts), loadAcceptedChanges(ACCEPTED));
+    const { unaccepted } = applyAccepted(
+      withValues.flatMap((r) => r.drifts),
+      loadAcceptedChanges(ACCEPTED),
+    );
     expect(unaccepted.length).toBeGreaterThan(0);
   } finally {
     pushed.remove();

@@ -24,10 +24,16 @@ afterAll(() => jwks.close());
 const sign = (claims: JWTPayload, opts: { aud: string | string[]; typ?: string }) =>
   new SignJWT({ roles: ['hr_officer'], department: 'CDT', ...claims })
     .setProtectedHeader({ alg: 'RS256', kid: 'k1', ...(opts.typ ? { typ: opts.typ } : {}) })
-    .setIssuer(ISSUER).setAudience(opts.aud).setSubject('hr-7').setIssuedAt().setExpirationTime('5m').sign(privateKey);
+    .setIssuer(ISSUER)
+    .setAudience(opts.aud)
+    .setSubject('hr-7')
+    .setIssuedAt()
+    .setExpirationTime('5m')
+    .sign(privateKey);
 
 describe('the API audience is the web client id (the risky setup)', () => {
-  const auth = () => createAuthenticator({ jwksUrl, issuer: ISSUER, audience: CLIENT, algorithms: ['RS256'], clientId: CLIENT });
+  const auth = () =>
+    createAuthenticator({ jwksUrl, issuer: ISSUER, audience: CLIENT, algorithms: ['RS256'], clientId: CLIENT });
 
   test('an ID token, however it is dressed, is 401 and says why', async () => {
     const idTokens = [
@@ -39,19 +45,32 @@ describe('the API audience is the web client id (the risky setup)', () => {
       await sign({}, { aud: CLIENT, typ: 'id_token+jwt' }),
     ];
     for (const token of idTokens) {
-      await expect(auth()(req(token))).rejects.toMatchObject({ status: 401, detail: expect.stringMatching(/not an access token/) });
+      await expect(auth()(req(token))).rejects.toMatchObject({
+        status: 401,
+        detail: expect.stringMatching(/not an access token/),
+      });
     }
   });
 
   test('an RFC 9068 access token (typ at+jwt) passes', async () => {
     for (const typ of ['at+jwt', 'application/at+jwt', 'AT+JWT']) {
-      expect(await auth()(req(await sign({}, { aud: CLIENT, typ })))).toMatchObject({ sub: 'hr-7', roles: ['hr_officer'] });
+      expect(await auth()(req(await sign({}, { aud: CLIENT, typ })))).toMatchObject({
+        sub: 'hr-7',
+        roles: ['hr_officer'],
+      });
     }
   });
 });
 
 describe('the API has its own audience (the recommended setup)', () => {
-  const auth = () => createAuthenticator({ jwksUrl, issuer: ISSUER, audience: 'mentorflow-api', algorithms: ['RS256'], clientId: CLIENT });
+  const auth = () =>
+    createAuthenticator({
+      jwksUrl,
+      issuer: ISSUER,
+      audience: 'mentorflow-api',
+      algorithms: ['RS256'],
+      clientId: CLIENT,
+    });
 
   test('access tokens pass with or without a typ header', async () => {
     for (const typ of [undefined, 'JWT', 'at+jwt']) {
@@ -62,9 +81,13 @@ describe('the API has its own audience (the recommended setup)', () => {
   });
 
   test('an ID token is refused even where its audience would fit', async () => {
-    await expect(auth()(req(await sign({ nonce: 'n' }, { aud: 'mentorflow-api' })))).rejects.toMatchObject({ status: 401 });
+    await expect(auth()(req(await sign({ nonce: 'n' }, { aud: 'mentorflow-api' })))).rejects.toMatchObject({
+      status: 401,
+    });
     await expect(auth()(req(await sign({}, { aud: CLIENT })))).rejects.toMatchObject({ status: 401 });
-    await expect(auth()(req(await sign({}, { aud: 'mentorflow-api', typ: 'logout+jwt' })))).rejects.toMatchObject({ status: 401 });
+    await expect(auth()(req(await sign({}, { aud: 'mentorflow-api', typ: 'logout+jwt' })))).rejects.toMatchObject({
+      status: 401,
+    });
   });
 });
 
@@ -85,6 +108,10 @@ test('the rule, table-driven', () => {
     ['JOSE', { aud: 'api' }, CLIENT, false],
   ];
   for (const [typ, payload, clientId, ok] of cases) {
-    expect({ typ, payload, accepted: notAnAccessToken({ typ }, payload, clientId) === undefined }).toEqual({ typ, payload, accepted: ok });
+    expect({ typ, payload, accepted: notAnAccessToken({ typ }, payload, clientId) === undefined }).toEqual({
+      typ,
+      payload,
+      accepted: ok,
+    });
   }
 });

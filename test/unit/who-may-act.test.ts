@@ -3,12 +3,38 @@ import { userToken, roleToken } from '../../workflows/shared/access';
 import type { ActingUser } from '../../workflows/shared/records';
 import { directoryProblem, namedPartiesIn, partiesProblem } from '../../workflows/shared/named-parties';
 import { mentoringLeaveWorkflowId } from '../../workflows/mentoring-leave/workflow';
-import { caseWorkerOrSupervisorOf, canSeeCase, escalationRole, mayAssign, mayClaim, mayComplete, type CaseForRules, type TaskForRules } from '../../workflows/shared/who-may-act';
+import {
+  caseWorkerOrSupervisorOf,
+  canSeeCase,
+  escalationRole,
+  mayAssign,
+  mayClaim,
+  mayComplete,
+  type CaseForRules,
+  type TaskForRules,
+} from '../../workflows/shared/who-may-act';
 
-const leaveCase: CaseForRules = { type: 'mentoring_leave', viewers: [userToken('emp-1')], parties: { ids: ['emp-1'], emails: ['emp1@example.gov'] } };
-const hrTask: TaskForRules = { type: 'hr_approval', candidates: [roleToken('hr_officer', { department: 'CDT' })], scope: { department: 'CDT' } };
-const supTask: TaskForRules = { type: 'supervisor_approval', candidates: [userToken('sup-1')], scope: { department: 'CDT' } };
-const hr = (id: string, extra: Partial<ActingUser> = {}): ActingUser => ({ id, roles: ['hr_officer'], department: 'CDT', ...extra });
+const leaveCase: CaseForRules = {
+  type: 'mentoring_leave',
+  viewers: [userToken('emp-1')],
+  parties: { ids: ['emp-1'], emails: ['emp1@example.gov'] },
+};
+const hrTask: TaskForRules = {
+  type: 'hr_approval',
+  candidates: [roleToken('hr_officer', { department: 'CDT' })],
+  scope: { department: 'CDT' },
+};
+const supTask: TaskForRules = {
+  type: 'supervisor_approval',
+  candidates: [userToken('sup-1')],
+  scope: { department: 'CDT' },
+};
+const hr = (id: string, extra: Partial<ActingUser> = {}): ActingUser => ({
+  id,
+  roles: ['hr_officer'],
+  department: 'CDT',
+  ...extra,
+});
 
 test('nobody acts on their own case: by id, and by e-mail (case-insensitive) for people without an account', () => {
   expect(mayComplete(hr('emp-1'), hrTask, leaveCase)?.code).toBe('self_approval');
@@ -29,20 +55,44 @@ test('two steps of one approval need two people', () => {
 });
 
 test('an assignee holds a candidate role within scope; the assigner supervises the case', () => {
-  expect(mayAssign(hr('hr-1'), { id: 'sup-2', roles: ['supervisor'], department: 'CDT' }, supTask, leaveCase)?.code).toBe('invalid_assignee');
-  expect(mayAssign(hr('hr-1'), { id: 'sup-1', roles: ['supervisor'], department: 'CDT' }, supTask, leaveCase)).toBeUndefined();
+  expect(
+    mayAssign(hr('hr-1'), { id: 'sup-2', roles: ['supervisor'], department: 'CDT' }, supTask, leaveCase)?.code,
+  ).toBe('invalid_assignee');
+  expect(
+    mayAssign(hr('hr-1'), { id: 'sup-1', roles: ['supervisor'], department: 'CDT' }, supTask, leaveCase),
+  ).toBeUndefined();
   expect(mayAssign(hr('hr-1'), { id: 'emp-1', roles: ['employee'] }, supTask, leaveCase)?.code).toBe('self_approval');
   expect(mayAssign({ id: 'cw', roles: ['case_worker'] }, hr('hr-2'), hrTask, leaveCase)?.code).toBe('not_permitted');
   expect(mayAssign(hr('hr-1', { department: 'DMV' }), hr('hr-2'), hrTask, leaveCase)?.code).toBe('not_permitted');
 });
 
 test('conflict of interest: a reviewer of the program under review', () => {
-  const cert: CaseForRules = { type: 'certification', viewers: [roleToken('quality_reviewer')], programId: 'p1', parties: { ids: [], programId: 'p1' } };
-  const review: TaskForRules = { type: 'application_review', candidates: [roleToken('quality_reviewer')], scope: { programId: 'p1' } };
-  expect(mayComplete({ id: 'r', roles: ['quality_reviewer'], programId: 'p1' }, review, cert)?.code).toBe('conflict_of_interest');
+  const cert: CaseForRules = {
+    type: 'certification',
+    viewers: [roleToken('quality_reviewer')],
+    programId: 'p1',
+    parties: { ids: [], programId: 'p1' },
+  };
+  const review: TaskForRules = {
+    type: 'application_review',
+    candidates: [roleToken('quality_reviewer')],
+    scope: { programId: 'p1' },
+  };
+  expect(mayComplete({ id: 'r', roles: ['quality_reviewer'], programId: 'p1' }, review, cert)?.code).toBe(
+    'conflict_of_interest',
+  );
   expect(mayComplete({ id: 'r', roles: ['quality_reviewer'], programId: 'p2' }, review, cert)).toBeUndefined();
-  expect(mayComplete({ id: 's', roles: ['program_staff', 'quality_reviewer'], programId: 'p1' }, review, cert)?.code).toBe('self_approval');
-  expect(mayAssign({ id: 'lead', roles: ['review_lead'] }, { id: 'r', roles: ['quality_reviewer'], programId: 'p1' }, review, cert)?.code).toBe('conflict_of_interest');
+  expect(
+    mayComplete({ id: 's', roles: ['program_staff', 'quality_reviewer'], programId: 'p1' }, review, cert)?.code,
+  ).toBe('self_approval');
+  expect(
+    mayAssign(
+      { id: 'lead', roles: ['review_lead'] },
+      { id: 'r', roles: ['quality_reviewer'], programId: 'p1' },
+      review,
+      cert,
+    )?.code,
+  ).toBe('conflict_of_interest');
 });
 
 test('youth data is never for admin, and late youth tasks never escalate to admin', () => {
@@ -54,7 +104,9 @@ test('youth data is never for admin, and late youth tasks never escalate to admi
   expect(escalationRole('youth_referral', 'admin')).toBe('case_supervisor');
   expect(escalationRole('mentoring_leave', 'admin')).toBe('admin');
   const safety: TaskForRules = { type: 'safety_review', candidates: [roleToken('case_supervisor')], scope: {} };
-  expect(mayAssign({ id: 'a', roles: ['admin'] }, { id: 's', roles: ['case_supervisor'] }, safety, match)?.code).toBe('not_permitted');
+  expect(mayAssign({ id: 'a', roles: ['admin'] }, { id: 's', roles: ['case_supervisor'] }, safety, match)?.code).toBe(
+    'not_permitted',
+  );
 });
 
 test('a claimed task is only for its holder', () => {
@@ -64,7 +116,8 @@ test('a claimed task is only for its holder', () => {
 
 describe('named parties', () => {
   const youth: CaseForRules = {
-    type: 'youth_referral', viewers: [userToken('cw-1'), roleToken('case_supervisor'), userToken('sw-1')],
+    type: 'youth_referral',
+    viewers: [userToken('cw-1'), roleToken('case_supervisor'), userToken('sw-1')],
     details: { caseWorkerId: 'cw-1', socialWorker: { id: 'sw-1' } },
   };
   const swConsent: TaskForRules = { type: 'consent', candidates: [userToken('sw-1')], scope: {} };
@@ -76,14 +129,23 @@ describe('named parties', () => {
     expect(canSeeCase({ id: 'sw-1', roles: ['social_worker'] }, youth)).toBe(true);
   });
 
-  test('an ECE coordinator who is the placement\'s mentor does not close it as its coordinator', () => {
+  test("an ECE coordinator who is the placement's mentor does not close it as its coordinator", () => {
     const placement: CaseForRules = {
-      type: 'ece_placement', viewers: [roleToken('college_coordinator', { collegeId: 'c1' }), userToken('m-1'), userToken('s-1')],
+      type: 'ece_placement',
+      viewers: [roleToken('college_coordinator', { collegeId: 'c1' }), userToken('m-1'), userToken('s-1')],
       details: { mentor: { id: 'm-1' }, mentee: { id: 's-1' } },
     };
-    const close: TaskForRules = { type: 'close_placement', candidates: [roleToken('college_coordinator', { collegeId: 'c1' })], scope: { collegeId: 'c1' } };
-    expect(mayComplete({ id: 'm-1', roles: ['ece_mentor', 'college_coordinator'], collegeId: 'c1' }, close, placement)?.code).toBe('self_approval');
-    expect(mayComplete({ id: 'cc-2', roles: ['college_coordinator'], collegeId: 'c1' }, close, placement)).toBeUndefined();
+    const close: TaskForRules = {
+      type: 'close_placement',
+      candidates: [roleToken('college_coordinator', { collegeId: 'c1' })],
+      scope: { collegeId: 'c1' },
+    };
+    expect(
+      mayComplete({ id: 'm-1', roles: ['ece_mentor', 'college_coordinator'], collegeId: 'c1' }, close, placement)?.code,
+    ).toBe('self_approval');
+    expect(
+      mayComplete({ id: 'cc-2', roles: ['college_coordinator'], collegeId: 'c1' }, close, placement),
+    ).toBeUndefined();
   });
 
   test('at creation: nobody names themselves in another role, nobody holds two, the directory knows the roles', () => {
@@ -92,7 +154,9 @@ describe('named parties', () => {
     const fine = namedPartiesIn('youth_referral', { caseWorkerId: 'cw-1', socialWorker: { id: 'sw-1' } });
     expect(partiesProblem({ id: 'cw-1' }, fine, [], 'case_worker')).toBeUndefined();
     expect(partiesProblem({ id: 'sw-1' }, fine, [], 'case_worker')?.code).toBe('invalid_party');
-    expect(directoryProblem(fine, new Map([['sw-1', { id: 'sw-1', roles: ['case_worker'] }]]))?.code).toBe('invalid_party');
+    expect(directoryProblem(fine, new Map([['sw-1', { id: 'sw-1', roles: ['case_worker'] }]]))?.code).toBe(
+      'invalid_party',
+    );
     expect(directoryProblem(fine, new Map([['sw-1', { id: 'sw-1', roles: ['social_worker'] }]]))).toBeUndefined();
     const placement = namedPartiesIn('ece_placement', { mentor: { id: 'p' }, mentee: { id: 'p' } });
     expect(partiesProblem({ id: 'cc' }, placement)?.code).toBe('invalid_party');
@@ -108,8 +172,14 @@ test('an e-mail as a person id never reaches a workflow ID; plain ids stay as th
 });
 
 test("a case supervisor named as the youth's social worker does not act as its supervisor", () => {
-  const youth: CaseForRules = { type: 'youth_referral', viewers: [], details: { caseWorkerId: 'cw-1', socialWorker: { id: 'cs-1' } } };
-  expect(caseWorkerOrSupervisorOf({ id: 'cs-1', roles: ['case_supervisor', 'social_worker'] }, youth, 'cw-1')?.code).toBe('self_approval');
+  const youth: CaseForRules = {
+    type: 'youth_referral',
+    viewers: [],
+    details: { caseWorkerId: 'cw-1', socialWorker: { id: 'cs-1' } },
+  };
+  expect(
+    caseWorkerOrSupervisorOf({ id: 'cs-1', roles: ['case_supervisor', 'social_worker'] }, youth, 'cw-1')?.code,
+  ).toBe('self_approval');
   expect(caseWorkerOrSupervisorOf({ id: 'cs-2', roles: ['case_supervisor'] }, youth, 'cw-1')).toBeUndefined();
   expect(caseWorkerOrSupervisorOf({ id: 'cw-1', roles: ['case_worker'] }, youth, 'cw-1')).toBeUndefined();
   expect(caseWorkerOrSupervisorOf({ id: 'cw-1', roles: ['admin'] }, youth, 'cw-1')?.code).toBe('not_a_candidate');

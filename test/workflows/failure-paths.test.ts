@@ -10,13 +10,24 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateStage } from '@temporalio/client';
 import { calls, env, eventsOf, eventually, faults, person, policy, taskQueue, within } from './harness';
 import { laDate, laYear } from '../../workflows/shared/calendar';
-import { caseRecordedUpdate, completeTaskUpdate, openTasksQuery, retryIncidentUpdate, stageQuery } from '../../workflows/shared/messages';
+import {
+  caseRecordedUpdate,
+  completeTaskUpdate,
+  openTasksQuery,
+  retryIncidentUpdate,
+  stageQuery,
+} from '../../workflows/shared/messages';
 import { logPersonalTimeUpdate } from '../../workflows/mentoring-leave/messages';
 import { mentoringLeaveWorkflow } from '../../workflows/mentoring-leave/workflow';
 import { mentorScreeningWorkflow, mentorScreeningWorkflowId } from '../../workflows/foster/mentor-screening';
 import { referenceAnswerUpdate } from '../../workflows/foster/messages';
 import { certificationWorkflow } from '../../workflows/certification/workflow';
-import { programLevelSignal, programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../../workflows/programs/workflow';
+import {
+  programLevelSignal,
+  programRecordWorkflow,
+  programWorkflowId,
+  setProgramLevelUpdate,
+} from '../../workflows/programs/workflow';
 
 const DAY = 86_400_000;
 const employee = person('emp-wf', ['employee'], { department: 'CDT' });
@@ -28,17 +39,29 @@ async function enrolledAndApproved() {
   const now = Number(await env.currentTimeMs());
   const year = laYear(now);
   const h = await env.client.workflow.start(mentoringLeaveWorkflow, {
-    taskQueue, workflowId: `wf-leave-${randomUUID()}`,
-    args: [{
-      caseId: randomUUID(), policy, enrolledBy: employee,
-      enrollment: {
-        year,
-        employee: { id: employee.id, name: 'Employee', email: 'emp@example.gov', department: 'CDT', bargainingUnit: 1, appointment: 'permanent' },
-        supervisor: { id: 'sup-wf', name: 'Supervisor', email: 'sup@example.gov' },
-        program: { programId: 'prog-wf', name: 'Program' },
-        commitment: { startDate: `${year}-01-15`, endDate: `${year + 1}-06-15` },
+    taskQueue,
+    workflowId: `wf-leave-${randomUUID()}`,
+    args: [
+      {
+        caseId: randomUUID(),
+        policy,
+        enrolledBy: employee,
+        enrollment: {
+          year,
+          employee: {
+            id: employee.id,
+            name: 'Employee',
+            email: 'emp@example.gov',
+            department: 'CDT',
+            bargainingUnit: 1,
+            appointment: 'permanent',
+          },
+          supervisor: { id: 'sup-wf', name: 'Supervisor', email: 'sup@example.gov' },
+          program: { programId: 'prog-wf', name: 'Program' },
+          commitment: { startDate: `${year}-01-15`, endDate: `${year + 1}-06-15` },
+        },
       },
-    }],
+    ],
   });
   await h.executeUpdate(caseRecordedUpdate);
   const review = (await h.query(openTasksQuery)).find((t) => t.type === 'eligibility_review')!;
@@ -46,7 +69,7 @@ async function enrolledAndApproved() {
   return { h, today: laDate(now) };
 }
 
-test('a transition the read model refuses puts the case in an incident; an admin\'s retry writes it and clears it', async () => {
+test("a transition the read model refuses puts the case in an incident; an admin's retry writes it and clears it", async () => {
   const { h, today } = await enrolledAndApproved();
   faults.refuseNext = 1;
   calls.transitions = [];
@@ -55,7 +78,9 @@ test('a transition the read model refuses puts the case in an incident; an admin
     waitForStage: WorkflowUpdateStage.ACCEPTED,
   });
   await eventually(async () => calls.incidents.length > 0, 'the incident on the case');
-  expect(calls.incidents).toEqual([expect.objectContaining({ open: expect.objectContaining({ reason: expect.stringMatching(/22001/) }) })]);
+  expect(calls.incidents).toEqual([
+    expect.objectContaining({ open: expect.objectContaining({ reason: expect.stringMatching(/22001/) }) }),
+  ]);
   // Not retried by itself: a bad value stays bad (one attempt, then the incident).
   expect(calls.transitions).toHaveLength(1);
   // The workflow is healthy: it answers queries and waits.
@@ -75,9 +100,11 @@ test('a transition the read model refuses puts the case in an incident; an admin
 
 test('a commit that gets through while another waits on the incident wakes it: nothing is stranded', async () => {
   const { h, today } = await enrolledAndApproved();
-  const log = (description: string, hours = 1) => h.startUpdate(logPersonalTimeUpdate, {
-    args: [{ date: today, hours, kind: 'off_duty', description, actor: employee }], waitForStage: WorkflowUpdateStage.ACCEPTED,
-  });
+  const log = (description: string, hours = 1) =>
+    h.startUpdate(logPersonalTimeUpdate, {
+      args: [{ date: today, hours, kind: 'off_duty', description, actor: employee }],
+      waitForStage: WorkflowUpdateStage.ACCEPTED,
+    });
   // A is refused while the database is briefly unwell; B gets through before any admin acts.
   faults.refuseNext = 1;
   const a = await log('First entry');
@@ -85,7 +112,9 @@ test('a commit that gets through while another waits on the incident wakes it: n
   const b = await log('Second entry');
   await expect(b.result()).resolves.toMatchObject({ hours: 1 });
   // A is written too, without an admin, and the incident is cleared once nobody waits on it.
-  await expect(within(a.result(), 20_000, 'the first entry, stranded behind the cleared incident')).resolves.toMatchObject({ hours: 1 });
+  await expect(
+    within(a.result(), 20_000, 'the first entry, stranded behind the cleared incident'),
+  ).resolves.toMatchObject({ hours: 1 });
   expect(eventsOf(calls.transitions).filter((e) => e === 'personal_time_logged').length).toBeGreaterThanOrEqual(2);
   expect(calls.incidents.at(-1)).toEqual({ caseId: expect.any(String) });
   await expect(h.executeUpdate(retryIncidentUpdate, { args: [{ actor: admin }] })).rejects.toThrow();
@@ -96,7 +125,10 @@ test('a commit that gets through while another waits on the incident wakes it: n
   const c = await log('Always refused', 0.75);
   await eventually(async () => (calls.incidents.at(-1)?.open ? true : false), 'the second incident');
   await expect(log('Fourth entry').then((u) => u.result())).resolves.toMatchObject({ hours: 1 });
-  await eventually(async () => (calls.incidents.at(-1)?.open ? true : false), 'the incident still open for the refused one');
+  await eventually(
+    async () => (calls.incidents.at(-1)?.open ? true : false),
+    'the incident still open for the refused one',
+  );
   faults.refuseHours = 0;
   await h.executeUpdate(retryIncidentUpdate, { args: [{ actor: admin }] });
   await expect(c.result()).resolves.toMatchObject({ hours: 0.75 });
@@ -145,10 +177,22 @@ test('a failure that is no outage is tried a few times, then the case waits on a
 test('the program record waits out a database outage: a level change sent during it is written once it is back', async () => {
   const id = `prog-${randomUUID()}`;
   const program = {
-    id, name: 'Program', organization: 'Org', contactEmail: 'program@example.org', county: 'Sacramento', startedOn: '2015-09-01',
-    minimumMatchMonths: 12, level: 'none' as const, createdBy: admin.id, createdAt: new Date(Number(await env.currentTimeMs())).toISOString(),
+    id,
+    name: 'Program',
+    organization: 'Org',
+    contactEmail: 'program@example.org',
+    county: 'Sacramento',
+    startedOn: '2015-09-01',
+    minimumMatchMonths: 12,
+    level: 'none' as const,
+    createdBy: admin.id,
+    createdAt: new Date(Number(await env.currentTimeMs())).toISOString(),
   };
-  const h = await env.client.workflow.start(programRecordWorkflow, { taskQueue, workflowId: programWorkflowId(id), args: [{ program, policy, createdBy: admin }] });
+  const h = await env.client.workflow.start(programRecordWorkflow, {
+    taskQueue,
+    workflowId: programWorkflowId(id),
+    args: [{ program, policy, createdBy: admin }],
+  });
   await h.executeUpdate(caseRecordedUpdate);
   faults.failAlways = true;
   // A certification case's decision arrives by signal while the database is down for ten minutes.
@@ -161,8 +205,11 @@ test('the program record waits out a database outage: a level change sent during
   const levels = calls.transitions.flatMap((t) => t.events ?? []).filter((e) => e.event === 'level_changed');
   expect(levels.at(-1)?.detail).toMatchObject({ to: { level: 'affiliate' } });
   // And the record still takes changes afterwards.
-  await expect(h.executeUpdate(setProgramLevelUpdate, { args: [{ level: 'partner', certifiedUntil: '2030-06-30', note: 'renewed', actor: admin }] }))
-    .resolves.toMatchObject({ level: 'partner' });
+  await expect(
+    h.executeUpdate(setProgramLevelUpdate, {
+      args: [{ level: 'partner', certifiedUntil: '2030-06-30', note: 'renewed', actor: admin }],
+    }),
+  ).resolves.toMatchObject({ level: 'partner' });
   await h.terminate('done');
 });
 
@@ -170,16 +217,32 @@ test('a decision that tells a program record that has ended still closes the cas
   const caseId = randomUUID();
   // No program record runs for this program (an operator terminated it): the signal finds no one.
   const h = await env.client.workflow.start(certificationWorkflow, {
-    taskQueue, workflowId: `wf-cert-${caseId}`,
-    args: [{
-      caseId, levelSought: 'affiliate', policy, appliedBy: person('staff-wf', ['program_staff'], { programId: 'gone-prog' }),
-      program: { id: 'gone-prog', name: 'Gone Program', contactEmail: 'gone@example.org', levelAtApplication: 'none' },
-    }],
+    taskQueue,
+    workflowId: `wf-cert-${caseId}`,
+    args: [
+      {
+        caseId,
+        levelSought: 'affiliate',
+        policy,
+        appliedBy: person('staff-wf', ['program_staff'], { programId: 'gone-prog' }),
+        program: {
+          id: 'gone-prog',
+          name: 'Gone Program',
+          contactEmail: 'gone@example.org',
+          levelAtApplication: 'none',
+        },
+      },
+    ],
   });
   await h.executeUpdate(caseRecordedUpdate);
   const review = (await h.query(openTasksQuery)).find((t) => t.type === 'application_review')!;
-  await within(h.executeUpdate(completeTaskUpdate, { args: [{ taskId: review.id, outcome: 'approve', actor: person('rev-wf', ['quality_reviewer']) }] }),
-    20_000, 'the approval');
+  await within(
+    h.executeUpdate(completeTaskUpdate, {
+      args: [{ taskId: review.id, outcome: 'approve', actor: person('rev-wf', ['quality_reviewer']) }],
+    }),
+    20_000,
+    'the approval',
+  );
   await expect(within(h.result(), 20_000, 'the case to finish')).resolves.toMatchObject({ stage: 'affiliate' });
   const last = calls.transitions.at(-1)!;
   expect(last.case).toMatchObject({ stage: 'affiliate', status: 'closed' });
@@ -191,7 +254,9 @@ test('a mail server that refuses does not hold the case: the transition is writt
   faults.mailDown = true;
   const { h, today } = await enrolledAndApproved();
   expect(await h.query(stageQuery)).toBe('active');
-  await h.executeUpdate(logPersonalTimeUpdate, { args: [{ date: today, hours: 1, kind: 'off_duty', description: 'Tutoring', actor: employee }] });
+  await h.executeUpdate(logPersonalTimeUpdate, {
+    args: [{ date: today, hours: 1, kind: 'off_duty', description: 'Tutoring', actor: employee }],
+  });
   expect(eventsOf(calls.transitions)).toEqual(expect.arrayContaining(['enrollment_approved', 'personal_time_logged']));
   await eventually(async () => calls.deliveries >= 1, 'a delivery attempt');
   // Delivery failures are the outbox sweep's to finish: no incident, no stuck case.
@@ -202,12 +267,29 @@ test('a mail server that refuses does not hold the case: the transition is writt
 test('a reference who answers through the link ends the phone follow-up task', async () => {
   const caseId = `wf-mentor-${randomUUID()}`;
   const h = await env.client.workflow.start(mentorScreeningWorkflow, {
-    taskQueue, workflowId: mentorScreeningWorkflowId(caseId),
-    args: [{
-      caseId, caseWorkerId: cw.id, policy, appliedBy: cw,
-      applicant: { name: 'A Mentor', email: 'a@example.org', phone: '5550100', dateOfBirth: '1985-01-01', languages: [], interests: [], formerFosterYouth: false },
-      references: [{ name: 'R1', email: 'r1@example.org', relationship: 'coworker' }, { name: 'R2', email: 'r2@example.org', relationship: 'neighbor' }],
-    }],
+    taskQueue,
+    workflowId: mentorScreeningWorkflowId(caseId),
+    args: [
+      {
+        caseId,
+        caseWorkerId: cw.id,
+        policy,
+        appliedBy: cw,
+        applicant: {
+          name: 'A Mentor',
+          email: 'a@example.org',
+          phone: '5550100',
+          dateOfBirth: '1985-01-01',
+          languages: [],
+          interests: [],
+          formerFosterYouth: false,
+        },
+        references: [
+          { name: 'R1', email: 'r1@example.org', relationship: 'coworker' },
+          { name: 'R2', email: 'r2@example.org', relationship: 'neighbor' },
+        ],
+      },
+    ],
   });
   await h.executeUpdate(caseRecordedUpdate);
   await env.sleep(15 * DAY);
@@ -217,7 +299,9 @@ test('a reference who answers through the link ends the phone follow-up task', a
   await h.executeUpdate(referenceAnswerUpdate, { args: [{ referenceId: refId, recommendation: 'yes' }] });
   const open = (await h.query(openTasksQuery)).filter((t) => t.type === 'reference_followup');
   expect(open.map((t) => t.ref)).toEqual([followups[1].ref]);
-  const closed = calls.transitions.flatMap((t) => t.tasks ?? []).find((t) => t.id === followups[0].id && t.status !== 'open');
+  const closed = calls.transitions
+    .flatMap((t) => t.tasks ?? [])
+    .find((t) => t.id === followups[0].id && t.status !== 'open');
   expect(closed).toMatchObject({ status: 'cancelled' });
   await h.terminate('done');
 });

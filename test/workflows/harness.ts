@@ -18,9 +18,18 @@ export const person = (id: string, roles: string[], extra: Record<string, unknow
 export const eventsOf = (inputs: TransitionInput[]) => inputs.flatMap((t) => (t.events ?? []).map((e) => e.event));
 
 /** What the fake activities were asked, and the faults they obey. */
-export const calls = { transitions: [] as TransitionInput[], incidents: [] as { caseId: string; open?: { reason: string } }[], deliveries: 0 };
+export const calls = {
+  transitions: [] as TransitionInput[],
+  incidents: [] as { caseId: string; open?: { reason: string } }[],
+  deliveries: 0,
+};
 export const faults = {
-  refuseNext: 0, failAlways: false, bugAlways: false, mailDown: false, refuseHours: 0, notRecorded: false,
+  refuseNext: 0,
+  failAlways: false,
+  bugAlways: false,
+  mailDown: false,
+  refuseHours: 0,
+  notRecorded: false,
   programs: [] as { programId: string; name: string; contactEmail: string; reasons: string[] }[],
   programsGate: Promise.resolve() as Promise<void>,
 };
@@ -39,21 +48,30 @@ beforeEach(async () => {
   } catch {
     /* installed by another file */
   }
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: process.env.TEMPORAL_TEST_SERVER_PATH! } } });
+  env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: process.env.TEMPORAL_TEST_SERVER_PATH! } },
+  });
   // Time moves only inside env.sleep: the test decides when retries and timers come due.
   await env.connection.testService!.lockTimeSkipping({});
   // The fakes serve both task queues: the cases' and the mail queue beside it.
   const activities = {
     recordTransition: async (input: TransitionInput) => {
       calls.transitions.push(input);
-      const refusedEntry = (input.events ?? []).some((e) => faults.refuseHours > 0 && e.detail.hours === faults.refuseHours);
+      const refusedEntry = (input.events ?? []).some(
+        (e) => faults.refuseHours > 0 && e.detail.hours === faults.refuseHours,
+      );
       if (faults.refuseNext > 0 || refusedEntry) {
         if (faults.refuseNext > 0) faults.refuseNext--;
         throw ApplicationFailure.nonRetryable('value too long for type character varying (22001)', 'bad_data');
       }
       // As the real activity classifies them: an outage is waited out, a bug becomes an incident.
-      if (faults.failAlways) throw classifiedWriteFailure(new Error('Connection terminated unexpectedly'), writeAttempt(input));
-      if (faults.bugAlways) throw classifiedWriteFailure(new TypeError("Cannot read properties of undefined (reading 'id')"), writeAttempt(input));
+      if (faults.failAlways)
+        throw classifiedWriteFailure(new Error('Connection terminated unexpectedly'), writeAttempt(input));
+      if (faults.bugAlways)
+        throw classifiedWriteFailure(
+          new TypeError("Cannot read properties of undefined (reading 'id')"),
+          writeAttempt(input),
+        );
       return { emailsSent: 0 };
     },
     recordIncident: async (input: { caseId: string; open?: { reason: string } }) => {
@@ -76,7 +94,10 @@ beforeEach(async () => {
     findPlaceablePrograms: async () => [],
   };
   worker = await Worker.create({
-    connection: env.nativeConnection, taskQueue, workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! }, activities,
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! },
+    activities,
   });
   mailWorker = await Worker.create({ connection: env.nativeConnection, taskQueue: mailQueueOf(taskQueue), activities });
   running = Promise.all([worker.run(), mailWorker.run()]).then(() => undefined);
@@ -93,7 +114,16 @@ beforeEach(() => {
   calls.transitions = [];
   calls.incidents = [];
   calls.deliveries = 0;
-  Object.assign(faults, { refuseNext: 0, failAlways: false, bugAlways: false, mailDown: false, refuseHours: 0, notRecorded: false, programs: [], programsGate: Promise.resolve() });
+  Object.assign(faults, {
+    refuseNext: 0,
+    failAlways: false,
+    bugAlways: false,
+    mailDown: false,
+    refuseHours: 0,
+    notRecorded: false,
+    programs: [],
+    programsGate: Promise.resolve(),
+  });
 });
 
 /** The attempt of the running write, as the real activity reads it (a write without a case is never given up). */
@@ -123,17 +153,29 @@ export async function startLeaveCase(employee: { id: string }, year: number, pol
   const { mentoringLeaveWorkflow } = await import('../../workflows/mentoring-leave/workflow');
   const { caseRecordedUpdate } = await import('../../workflows/shared/messages');
   const h = await env.client.workflow.start(mentoringLeaveWorkflow, {
-    taskQueue, workflowId: `wf-leave-${randomUUID()}`,
-    args: [{
-      caseId: randomUUID(), policy: policyOf, enrolledBy: person(employee.id, ['employee'], { department: 'CDT' }),
-      enrollment: {
-        year,
-        employee: { id: employee.id, name: 'Employee', email: 'emp@example.gov', department: 'CDT', bargainingUnit: 1, appointment: 'permanent' },
-        supervisor: { id: `sup-of-${employee.id}`, name: 'Supervisor', email: 'sup@example.gov' },
-        program: { programId: 'prog-wf', name: 'Program' },
-        commitment: { startDate: `${year}-01-15`, endDate: `${year + 1}-06-15` },
+    taskQueue,
+    workflowId: `wf-leave-${randomUUID()}`,
+    args: [
+      {
+        caseId: randomUUID(),
+        policy: policyOf,
+        enrolledBy: person(employee.id, ['employee'], { department: 'CDT' }),
+        enrollment: {
+          year,
+          employee: {
+            id: employee.id,
+            name: 'Employee',
+            email: 'emp@example.gov',
+            department: 'CDT',
+            bargainingUnit: 1,
+            appointment: 'permanent',
+          },
+          supervisor: { id: `sup-of-${employee.id}`, name: 'Supervisor', email: 'sup@example.gov' },
+          program: { programId: 'prog-wf', name: 'Program' },
+          commitment: { startDate: `${year}-01-15`, endDate: `${year + 1}-06-15` },
+        },
       },
-    }],
+    ],
   });
   await h.executeUpdate(caseRecordedUpdate);
   return h;

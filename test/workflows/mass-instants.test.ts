@@ -17,7 +17,9 @@ async function enrolment() {
 test('eight reviews due at one close of day escalate at eight instants within the window after it', async () => {
   const handles = [];
   for (let i = 0; i < 8; i++) handles.push(await enrolment());
-  const dues = await Promise.all(handles.map(async (h) => (await h.query(openTasksQuery)).find((t) => t.type === 'eligibility_review')!.dueAt));
+  const dues = await Promise.all(
+    handles.map(async (h) => (await h.query(openTasksQuery)).find((t) => t.type === 'eligibility_review')!.dueAt),
+  );
   expect(new Set(dues).size).toBe(1);
   const due = Date.parse(dues[0]);
   await env.sleep(due - Number(await env.currentTimeMs()) - 60_000);

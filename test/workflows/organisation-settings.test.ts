@@ -38,11 +38,14 @@ test('after the settings change, the next task skips the new holiday and is mail
   const settings = changedSettings(today);
   await h.signal(organisationSettingsSignal, settings);
   calls.transitions = [];
-  const entry = await h.executeUpdate(logPersonalTimeUpdate, { args: [{ date: today, hours: 1, kind: 'off_duty', description: 'Tutoring', actor: employee }] });
+  const entry = await h.executeUpdate(logPersonalTimeUpdate, {
+    args: [{ date: today, hours: 1, kind: 'off_duty', description: 'Tutoring', actor: employee }],
+  });
   const written = calls.transitions.find((t) => t.tasks?.some((k) => k.type === 'verify_personal_hours'))!;
   const task = written.tasks!.find((k) => k.ref === entry.id)!;
   const loggedAt = Date.parse(entry.loggedAt);
-  const due = (holidays: typeof policy.holidays) => new Date(addDuration(loggedAt, { businessDays: 10 }, new BusinessCalendar(holidays))).toISOString();
+  const due = (holidays: typeof policy.holidays) =>
+    new Date(addDuration(loggedAt, { businessDays: 10 }, new BusinessCalendar(holidays))).toISOString();
   expect(task.dueAt).toBe(due(settings.holidays));
   expect(task.dueAt).not.toBe(due(policy.holidays));
   const mail = written.emails!.find((m) => m.key.endsWith(':assigned'))!;
@@ -59,11 +62,15 @@ test('a case continued as new keeps the settings it was told', async () => {
   const firstRun = (await h.describe()).runId;
   // Entries until the history passes the limit; then the case continues once its handlers finish.
   for (let i = 0; i < 20 && (await h.describe()).historyLength <= 40; i++) {
-    await h.executeUpdate(logPersonalTimeUpdate, { args: [{ date: today, hours: 0.25, kind: 'off_duty', description: `Visit ${i}`, actor: employee }] });
+    await h.executeUpdate(logPersonalTimeUpdate, {
+      args: [{ date: today, hours: 0.25, kind: 'off_duty', description: `Visit ${i}`, actor: employee }],
+    });
   }
   await eventually(async () => (await h.describe()).runId !== firstRun, 'the continued run');
   calls.transitions = [];
-  await h.executeUpdate(logPersonalTimeUpdate, { args: [{ date: today, hours: 0.25, kind: 'off_duty', description: 'After', actor: employee }] });
+  await h.executeUpdate(logPersonalTimeUpdate, {
+    args: [{ date: today, hours: 0.25, kind: 'off_duty', description: 'After', actor: employee }],
+  });
   const mail = calls.transitions.flatMap((t) => t.emails ?? []).find((m) => m.key.endsWith(':assigned'))!;
   expect(mail.to).toEqual(['coordinators-new@partnership.example']);
   await h.terminate('done');

@@ -8,13 +8,20 @@ import { runBatch, type BatchOptions } from '../simulation/run';
 import { MODELS } from '../simulation/models';
 
 const base = (): Omit<BatchOptions, 'scenarios' | 'seed'> => ({
-  minSteps: 4, maxSteps: 8, skipKnown: true, serverEvery: 1000,
-  bundlePath: process.env.TEST_WORKFLOW_BUNDLE!, serverPath: process.env.TEMPORAL_TEST_SERVER_PATH!, say: () => undefined,
+  minSteps: 4,
+  maxSteps: 8,
+  skipKnown: true,
+  serverEvery: 1000,
+  bundlePath: process.env.TEST_WORKFLOW_BUNDLE!,
+  serverPath: process.env.TEMPORAL_TEST_SERVER_PATH!,
+  say: () => undefined,
 });
 
 test('every workflow through a fixed-seed batch of generated scenarios: no invariant is violated', async () => {
   const r = await runBatch({ ...base(), scenarios: MODELS.length * 2, seed: 20260601, roundRobin: true });
-  const failure = r.failure ? `${r.failure.plan.workflow}: ${JSON.stringify(r.failure.violations)}\n${r.failure.log.join('\n')}` : '';
+  const failure = r.failure
+    ? `${r.failure.plan.workflow}: ${JSON.stringify(r.failure.violations)}\n${r.failure.log.join('\n')}`
+    : '';
   expect(failure).toBe('');
   expect(r.scenarios + r.skipped).toBe(MODELS.length * 2);
   expect(Object.keys(r.byWorkflow).length + (r.skipped ? 1 : 0)).toBeGreaterThanOrEqual(MODELS.length - 1);
@@ -23,7 +30,10 @@ test('every workflow through a fixed-seed batch of generated scenarios: no invar
 
 test('a read model that drops one write is caught: the workflow holds a task the read model does not show', async () => {
   const r = await runBatch({
-    ...base(), scenarios: 1, seed: 7, workflows: ['mentoringLeaveWorkflow'],
+    ...base(),
+    scenarios: 1,
+    seed: 7,
+    workflows: ['mentoringLeaveWorkflow'],
     prepare: (world) => {
       let dropped = false;
       // The first write that opens a task is acknowledged and not applied.
@@ -39,7 +49,12 @@ test('a read model that drops one write is caught: the workflow holds a task the
 
 test('a read model that writes each transition twice is caught: an accepted action is in the timeline twice', async () => {
   const r = await runBatch({
-    ...base(), scenarios: 3, seed: 11, workflows: ['mentoringLeaveWorkflow'], minSteps: 8, maxSteps: 10,
+    ...base(),
+    scenarios: 3,
+    seed: 11,
+    workflows: ['mentoringLeaveWorkflow'],
+    minSteps: 8,
+    maxSteps: 10,
     prepare: (world) => {
       world.model.doubleWrite = () => true;
     },

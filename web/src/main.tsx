@@ -27,13 +27,22 @@ import { EceMentorApplication, EcePlacementForm } from './pages/EceForms';
 import { useSession } from './session';
 
 const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: (count, err) => count < 2 && ((err as { status?: number }).status ?? 500) >= 500, refetchOnWindowFocus: true } },
+  defaultOptions: {
+    queries: {
+      retry: (count, err) => count < 2 && ((err as { status?: number }).status ?? 500) >= 500,
+      refetchOnWindowFocus: true,
+    },
+  },
 });
 
 /** A page for signed-in people; anyone else signs in first and comes back here. */
 function SignedIn({ children }: { children: ReactNode }) {
   const location = useLocation();
-  return useSession() ? <>{children}</> : <Navigate to={`/?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return useSession() ? (
+    <>{children}</>
+  ) : (
+    <Navigate to={`/?next=${encodeURIComponent(location.pathname + location.search)}`} replace />
+  );
 }
 
 createRoot(document.getElementById('root')!).render(
@@ -46,21 +55,126 @@ createRoot(document.getElementById('root')!).render(
           <Route path="/directory" element={<Directory />} />
           <Route path="/volunteer" element={<Volunteer />} />
           <Route path="/referrals/withdraw/:token" element={<WithdrawReferral />} />
-          <Route path="/inbox" element={<SignedIn><Inbox /></SignedIn>} />
-          <Route path="/cases/:caseId" element={<SignedIn><CasePage /></SignedIn>} />
-          <Route path="/tasks/:taskId" element={<SignedIn><TaskLink /></SignedIn>} />
-          <Route path="/leave" element={<SignedIn><MyLeave /></SignedIn>} />
-          <Route path="/program" element={<SignedIn><MyProgram /></SignedIn>} />
-          <Route path="/programs/new" element={<SignedIn><RegisterProgram /></SignedIn>} />
-          <Route path="/reassign" element={<SignedIn><Reassign /></SignedIn>} />
-          <Route path="/reports" element={<SignedIn><Reports /></SignedIn>} />
-          <Route path="/mentors/new" element={<SignedIn><MentorApplication /></SignedIn>} />
-          <Route path="/youth/new" element={<SignedIn><YouthReferral /></SignedIn>} />
-          <Route path="/matches/new" element={<SignedIn><ProposeMatch /></SignedIn>} />
-          <Route path="/callers/new" element={<SignedIn><MentorApplication caller /></SignedIn>} />
-          <Route path="/wellness/new" element={<SignedIn><WellnessReferral /></SignedIn>} />
-          <Route path="/ece/mentors/new" element={<SignedIn><EceMentorApplication /></SignedIn>} />
-          <Route path="/ece/placements/new" element={<SignedIn><EcePlacementForm /></SignedIn>} />
+          <Route
+            path="/inbox"
+            element={
+              <SignedIn>
+                <Inbox />
+              </SignedIn>
+            }
+          />
+          <Route
+            path="/cases/:caseId"
+            element={
+              <SignedIn>
+                <CasePage />
+              </SignedIn>
+            }
+          />
+          <Route
+            path="/tasks/:taskId"
+            element={
+              <SignedIn>
+                <TaskLink />
+              </SignedIn>
+            }
+          />
+          <Route
+            path="/leave"
+            element={
+              <SignedIn>
+                <MyLeave />
+              </SignedIn>
+            }
+          />
+          <Route
+            path="/program"
+            element={
+              <SignedIn>
+                <MyProgram />
+              </SignedIn>
+            }
+          />
+          <Route
+            path="/programs/new"
+            element={
+              <SignedIn>
+                <RegisterProgram />
+              </SignedIn>
+            }
+          />
+          <Route
+            path="/reassign"
+            element={
+              <SignedIn>
+                <Reassign />
+              </SignedIn>
+            }
+          />
+          <Route
+            path="/reports"
+            element={
+              <SignedIn>
+                <Reports />
+              </SignedIn>
+            }
+          />
+          <Route
+            path="/mentors/new"
+            element={
+              <SignedIn>
+                <MentorApplication />
+              </SignedIn>
+            }
+          />
+          <Route
+            path="/youth/new"
+            element={
+              <SignedIn>
+                <YouthReferral />
+              </SignedIn>
+            }
+          />
+          <Route
+            path="/matches/new"
+            element={
+              <SignedIn>
+                <ProposeMatch />
+              </SignedIn>
+            }
+          />
+          <Route
+            path="/callers/new"
+            element={
+              <SignedIn>
+                <MentorApplication caller />
+              </SignedIn>
+            }
+          />
+          <Route
+            path="/wellness/new"
+            element={
+              <SignedIn>
+                <WellnessReferral />
+              </SignedIn>
+            }
+          />
+          <Route
+            path="/ece/mentors/new"
+            element={
+              <SignedIn>
+                <EceMentorApplication />
+              </SignedIn>
+            }
+          />
+          <Route
+            path="/ece/placements/new"
+            element={
+              <SignedIn>
+                <EcePlacementForm />
+              </SignedIn>
+            }
+          />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </BrowserRouter>

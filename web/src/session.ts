@@ -16,7 +16,10 @@ export interface Person {
   label?: string | null;
 }
 
-interface Session { token: string; person: Person }
+interface Session {
+  token: string;
+  person: Person;
+}
 
 const KEY = 'mentorflow.session';
 const listeners = new Set<() => void>();

@@ -2,6 +2,10 @@
 import { z } from 'zod';
 import { identifier, text } from '../shared/input';
 
-export const answerInput = z.object({ questionId: identifier, response: z.enum(['yes', 'partially', 'no']), evidence: text(10_000).optional() }).strict();
+export const answerInput = z
+  .object({ questionId: identifier, response: z.enum(['yes', 'partially', 'no']), evidence: text(10_000).optional() })
+  .strict();
 
-export const evidenceInput = z.object({ evidence: text(10_000).refine((s) => s.trim().length > 0, 'must not be empty') }).strict();
+export const evidenceInput = z
+  .object({ evidence: text(10_000).refine((s) => s.trim().length > 0, 'must not be empty') })
+  .strict();

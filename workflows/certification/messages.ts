@@ -3,5 +3,9 @@ import type { ActingUser } from '../shared/records';
 import type { Answer, CompleteWorkPlanItemInput, SaveAssessmentInput, WorkPlanItem } from './types';
 
 export const saveAssessmentUpdate = defineUpdate<{ answers: Answer[] }, [SaveAssessmentInput]>('saveAssessment');
-export const submitAssessmentUpdate = defineUpdate<{ submittedAt: string }, [{ actor: ActingUser }]>('submitAssessment');
-export const completeWorkPlanItemUpdate = defineUpdate<WorkPlanItem, [CompleteWorkPlanItemInput]>('completeWorkPlanItem');
+export const submitAssessmentUpdate = defineUpdate<{ submittedAt: string }, [{ actor: ActingUser }]>(
+  'submitAssessment',
+);
+export const completeWorkPlanItemUpdate = defineUpdate<WorkPlanItem, [CompleteWorkPlanItemInput]>(
+  'completeWorkPlanItem',
+);

@@ -6,7 +6,14 @@ import type { Standard } from './questions';
 
 export type LevelSought = 'affiliate' | 'partner';
 export type CertificationStage =
-  | 'application_review' | 'self_assessment' | 'review' | 'work_plan' | 'partner' | 'affiliate' | 'denied' | 'expired';
+  | 'application_review'
+  | 'self_assessment'
+  | 'review'
+  | 'work_plan'
+  | 'partner'
+  | 'affiliate'
+  | 'denied'
+  | 'expired';
 
 /**
  * The stages of a case still in progress: a program has at most one such case, and the

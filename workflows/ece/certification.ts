@@ -28,43 +28,87 @@ function initialState(input: EceCertificationInput): EceCertificationState {
   const scope = { collegeId: input.collegeId };
   return {
     ...newCase({
-      caseId: input.caseId, type: 'ece_certification', stage: 'committee_review',
+      caseId: input.caseId,
+      type: 'ece_certification',
+      stage: 'committee_review',
       subject: `${ROLE_NAME[input.role]} certification: ${input.person.name}`,
-      viewers: [roleToken('college_coordinator', scope), roleToken('selection_committee', scope), userToken(input.person.id)],
+      viewers: [
+        roleToken('college_coordinator', scope),
+        roleToken('selection_committee', scope),
+        userToken(input.person.id),
+      ],
       // The applicant is a party: they may not vote on their own certification.
       parties: { ids: [input.person.id], emails: [input.person.email] },
     }),
-    collegeId: input.collegeId, person: input.person, role: input.role, site: input.site, yearsExperience: input.yearsExperience,
-    permitLevel: input.permitLevel, evidence: input.evidence, votes: [], development: [], remindersSent: 0, openPlacements: [],
+    collegeId: input.collegeId,
+    person: input.person,
+    role: input.role,
+    site: input.site,
+    yearsExperience: input.yearsExperience,
+    permitLevel: input.permitLevel,
+    evidence: input.evidence,
+    votes: [],
+    development: [],
+    remindersSent: 0,
+    openPlacements: [],
   };
 }
 
-export async function eceCertificationWorkflow(input: EceCertificationInput): Promise<{ caseId: string; stage: string }> {
+export async function eceCertificationWorkflow(
+  input: EceCertificationInput,
+): Promise<{ caseId: string; stage: string }> {
   const state = input.state ?? initialState(input);
   const rules = input.policy.ece;
   const short = state.caseId.slice(0, 8);
   const scope = { collegeId: state.collegeId };
   const rt = new CaseRuntime(state, input.policy, (s) => ({
-    collegeId: s.collegeId, person: s.person, role: s.role, site: s.site, yearsExperience: s.yearsExperience, permitLevel: s.permitLevel,
-    evidence: s.evidence, votes: s.votes.map(({ vote, at }) => ({ vote, at })), ...(s.certifiedUntil ? { certifiedUntil: s.certifiedUntil, certifiedAt: s.certifiedAt, periodStart: s.periodStart } : {}),
-    development: s.development, developmentHoursInPeriod: hoursInPeriod(), openPlacements: s.openPlacements.map((p) => p.placementId),
+    collegeId: s.collegeId,
+    person: s.person,
+    role: s.role,
+    site: s.site,
+    yearsExperience: s.yearsExperience,
+    permitLevel: s.permitLevel,
+    evidence: s.evidence,
+    votes: s.votes.map(({ vote, at }) => ({ vote, at })),
+    ...(s.certifiedUntil
+      ? { certifiedUntil: s.certifiedUntil, certifiedAt: s.certifiedAt, periodStart: s.periodStart }
+      : {}),
+    development: s.development,
+    developmentHoursInPeriod: hoursInPeriod(),
+    openPlacements: s.openPlacements.map((p) => p.placementId),
   }));
   // Read when used: the organisation may move the mailbox while the certification runs.
   const coordinatorMailbox = () => roleMailbox(input.policy.mailboxes, 'college_coordinator', scope);
   function hoursInPeriod(): number {
-    return state.development.filter((d) => !state.periodStart || (d.date >= state.periodStart && (!state.certifiedUntil || d.date <= state.certifiedUntil))).reduce((a, d) => a + d.hours, 0);
+    return state.development
+      .filter(
+        (d) =>
+          !state.periodStart ||
+          (d.date >= state.periodStart && (!state.certifiedUntil || d.date <= state.certifiedUntil)),
+      )
+      .reduce((a, d) => a + d.hours, 0);
   }
 
-  const voteTask = (): Change => rt.openTask({
-    type: 'committee_vote', title: `Committee vote ${state.votes.length + 1}: ${ROLE_NAME[state.role]} certification (case ${short})`,
-    candidateRoles: ['selection_committee'], scope, outcomes: ['approve', 'decline'], ref: String(state.votes.length + 1),
-    // Each member votes once: whoever voted is excluded from the next vote task.
-    excludedActors: state.votes.map((v) => v.by),
-  });
+  const voteTask = (): Change =>
+    rt.openTask({
+      type: 'committee_vote',
+      title: `Committee vote ${state.votes.length + 1}: ${ROLE_NAME[state.role]} certification (case ${short})`,
+      candidateRoles: ['selection_committee'],
+      scope,
+      outcomes: ['approve', 'decline'],
+      ref: String(state.votes.length + 1),
+      // Each member votes once: whoever voted is excluded from the next vote task.
+      excludedActors: state.votes.map((v) => v.by),
+    });
 
   rt.registerTaskHandlers(async (task, { outcome, comment, actor }) => {
     if (task.type !== 'committee_vote') return refuse('unknown_task', `Unknown task type ${task.type}`);
-    state.votes.push({ by: actor.id, vote: outcome as 'approve' | 'decline', at: rt.nowIso(), ...(comment ? { comment } : {}) });
+    state.votes.push({
+      by: actor.id,
+      vote: outcome as 'approve' | 'decline',
+      at: rt.nowIso(),
+      ...(comment ? { comment } : {}),
+    });
     const approve = state.votes.filter((v) => v.vote === 'approve').length;
     const decline = state.votes.length - approve;
     const voted = { events: [rt.event(actor, 'committee_vote_cast', { n: state.votes.length })] };
@@ -77,43 +121,77 @@ export async function eceCertificationWorkflow(input: EceCertificationInput): Pr
       void lifecycle();
       return mergeChanges(voted, {
         events: [rt.event(SYSTEM, 'mentor_certified', { approve, decline, certifiedUntil: state.certifiedUntil })],
-        emails: [rt.email(`${state.caseId}:certified`, [state.person.email, coordinatorMailbox()], `Certified as a ${ROLE_NAME[state.role]}`,
-          `The selection committee certified ${state.person.name} as a ${ROLE_NAME[state.role]} through ${state.certifiedUntil}.`, rt.caseLink())],
+        emails: [
+          rt.email(
+            `${state.caseId}:certified`,
+            [state.person.email, coordinatorMailbox()],
+            `Certified as a ${ROLE_NAME[state.role]}`,
+            `The selection committee certified ${state.person.name} as a ${ROLE_NAME[state.role]} through ${state.certifiedUntil}.`,
+            rt.caseLink(),
+          ),
+        ],
       });
     }
     rt.setStage('declined', 'closed');
     return mergeChanges(voted, {
       events: [rt.event(SYSTEM, 'mentor_declined', { approve, decline })],
-      emails: [rt.email(`${state.caseId}:declined`, [state.person.email, coordinatorMailbox()], `${ROLE_NAME[state.role]} application`,
-        `The selection committee did not certify ${state.person.name} as a ${ROLE_NAME[state.role]} this time.`, rt.caseLink())],
+      emails: [
+        rt.email(
+          `${state.caseId}:declined`,
+          [state.person.email, coordinatorMailbox()],
+          `${ROLE_NAME[state.role]} application`,
+          `The selection committee did not certify ${state.person.name} as a ${ROLE_NAME[state.role]} this time.`,
+          rt.caseLink(),
+        ),
+      ],
     });
   });
 
-  setHandler(logDevelopmentUpdate, async ({ date, hours, topic, actor }) => {
-    state.development.push({ date, hours, topic });
-    await rt.commit({ events: [rt.event(actor, 'development_logged', { date, hours, topic, hoursInPeriod: hoursInPeriod() })] });
-    return { hoursInPeriod: hoursInPeriod() };
-  }, {
-    validator: ({ actor, ...entry }) => {
-      if (actor.id !== state.person.id) refuse('not_permitted', 'Only the mentor logs their professional development');
-      checkInput(developmentInput, entry, 'The development entry is not valid');
-      if (entry.date > laDate(Date.now())) refuse('invalid_input', 'The date must not be in the future', [{ path: 'body.date', message: 'must not be in the future' }]);
-      if (state.stage !== 'certified') refuse('case_closed', `The certification is ${state.stage}`);
+  setHandler(
+    logDevelopmentUpdate,
+    async ({ date, hours, topic, actor }) => {
+      state.development.push({ date, hours, topic });
+      await rt.commit({
+        events: [rt.event(actor, 'development_logged', { date, hours, topic, hoursInPeriod: hoursInPeriod() })],
+      });
+      return { hoursInPeriod: hoursInPeriod() };
     },
-  });
+    {
+      validator: ({ actor, ...entry }) => {
+        if (actor.id !== state.person.id)
+          refuse('not_permitted', 'Only the mentor logs their professional development');
+        checkInput(developmentInput, entry, 'The development entry is not valid');
+        if (entry.date > laDate(Date.now()))
+          refuse('invalid_input', 'The date must not be in the future', [
+            { path: 'body.date', message: 'must not be in the future' },
+          ]);
+        if (state.stage !== 'certified') refuse('case_closed', `The certification is ${state.stage}`);
+      },
+    },
+  );
 
-  setHandler(reservePlacementUpdate, async ({ placementId }) => {
-    if (!state.openPlacements.some((p) => p.placementId === placementId)) state.openPlacements.push({ placementId, since: rt.nowIso() });
-    void releaseIfNeverStarted(placementId);
-    return { openPlacements: state.openPlacements.length };
-  }, {
-    validator: ({ placementId, kind }: { placementId: string; kind: keyof typeof MENTOR_FOR }) => {
-      if (state.openPlacements.some((p) => p.placementId === placementId)) return;
-      if (state.stage !== 'certified') refuse('mentor_not_certified', `The mentor's certification is ${state.stage}`);
-      if (MENTOR_FOR[kind] !== state.role) refuse('mentor_kind_mismatch', `A ${kind} is placed with a ${ROLE_NAME[MENTOR_FOR[kind]]}; this mentor is a ${ROLE_NAME[state.role]}`);
-      if (state.openPlacements.length >= rules.maxOpenPlacements) refuse('mentor_at_capacity', `A mentor holds at most ${rules.maxOpenPlacements} placements at once`);
+  setHandler(
+    reservePlacementUpdate,
+    async ({ placementId }) => {
+      if (!state.openPlacements.some((p) => p.placementId === placementId))
+        state.openPlacements.push({ placementId, since: rt.nowIso() });
+      void releaseIfNeverStarted(placementId);
+      return { openPlacements: state.openPlacements.length };
     },
-  });
+    {
+      validator: ({ placementId, kind }: { placementId: string; kind: keyof typeof MENTOR_FOR }) => {
+        if (state.openPlacements.some((p) => p.placementId === placementId)) return;
+        if (state.stage !== 'certified') refuse('mentor_not_certified', `The mentor's certification is ${state.stage}`);
+        if (MENTOR_FOR[kind] !== state.role)
+          refuse(
+            'mentor_kind_mismatch',
+            `A ${kind} is placed with a ${ROLE_NAME[MENTOR_FOR[kind]]}; this mentor is a ${ROLE_NAME[state.role]}`,
+          );
+        if (state.openPlacements.length >= rules.maxOpenPlacements)
+          refuse('mentor_at_capacity', `A mentor holds at most ${rules.maxOpenPlacements} placements at once`);
+      },
+    },
+  );
   setHandler(placementStartedSignal, ({ placementId }) => {
     const held = state.openPlacements.find((p) => p.placementId === placementId);
     if (held) held.started = true;
@@ -147,10 +225,21 @@ export async function eceCertificationWorkflow(input: EceCertificationInput): Pr
         await rt.untilOr(() => state.certifiedUntil !== until, subtractDuration(ends, reminder, rt.calendar));
         state.remindersSent++;
         await rt.commit({
-          events: [rt.event(SYSTEM, 'renewal_reminder_sent', { certifiedUntil: state.certifiedUntil, hoursInPeriod: hoursInPeriod() })],
-          emails: [rt.email(`${state.caseId}:${state.certifiedUntil}:reminder-${state.remindersSent}`, [state.person.email, coordinatorMailbox()],
-            `${ROLE_NAME[state.role]} certification ends ${state.certifiedUntil}`,
-            `The certification ends ${state.certifiedUntil}. It renews with ${rules.renewalHours} hours of professional development in the period; ${hoursInPeriod()} are logged.`, rt.caseLink())],
+          events: [
+            rt.event(SYSTEM, 'renewal_reminder_sent', {
+              certifiedUntil: state.certifiedUntil,
+              hoursInPeriod: hoursInPeriod(),
+            }),
+          ],
+          emails: [
+            rt.email(
+              `${state.caseId}:${state.certifiedUntil}:reminder-${state.remindersSent}`,
+              [state.person.email, coordinatorMailbox()],
+              `${ROLE_NAME[state.role]} certification ends ${state.certifiedUntil}`,
+              `The certification ends ${state.certifiedUntil}. It renews with ${rules.renewalHours} hours of professional development in the period; ${hoursInPeriod()} are logged.`,
+              rt.caseLink(),
+            ),
+          ],
         });
         continue;
       }
@@ -159,7 +248,9 @@ export async function eceCertificationWorkflow(input: EceCertificationInput): Pr
         state.periodStart = addDays(state.certifiedUntil!, 1);
         state.certifiedUntil = laDate(addDuration(ends, rules.certificationValidity, rt.calendar) - 1);
         state.remindersSent = 0;
-        await rt.commit({ events: [rt.event(SYSTEM, 'certification_renewed', { certifiedUntil: state.certifiedUntil })] });
+        await rt.commit({
+          events: [rt.event(SYSTEM, 'certification_renewed', { certifiedUntil: state.certifiedUntil })],
+        });
         continue;
       }
       rt.setStage('lapsed');
@@ -167,9 +258,18 @@ export async function eceCertificationWorkflow(input: EceCertificationInput): Pr
       void closeWhenFree();
       await rt.commit({
         events: [rt.event(SYSTEM, 'certification_lapsed', { hoursInPeriod: hoursInPeriod(), openPlacements: open })],
-        emails: [rt.email(`${state.caseId}:${uuid4()}:lapsed`, [state.person.email, coordinatorMailbox()], `${ROLE_NAME[state.role]} certification lapsed`,
-          `The certification of ${state.person.name} lapsed (${hoursInPeriod()} of ${rules.renewalHours} development hours). No new placements.`
-          + (open.length ? ` Open placements to review: ${open.length} (${open.map((p) => p.slice(0, 8)).join(', ')}).` : ''), rt.caseLink())],
+        emails: [
+          rt.email(
+            `${state.caseId}:${uuid4()}:lapsed`,
+            [state.person.email, coordinatorMailbox()],
+            `${ROLE_NAME[state.role]} certification lapsed`,
+            `The certification of ${state.person.name} lapsed (${hoursInPeriod()} of ${rules.renewalHours} development hours). No new placements.` +
+              (open.length
+                ? ` Open placements to review: ${open.length} (${open.map((p) => p.slice(0, 8)).join(', ')}).`
+                : ''),
+            rt.caseLink(),
+          ),
+        ],
       });
     }
   }

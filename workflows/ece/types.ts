@@ -12,7 +12,11 @@ import type { ECE_ROLES, MENTEE_KINDS } from './inputs';
 
 export type EceRole = (typeof ECE_ROLES)[number];
 export type MenteeKind = (typeof MENTEE_KINDS)[number];
-export interface PersonRef { id: string; name: string; email: string }
+export interface PersonRef {
+  id: string;
+  name: string;
+  email: string;
+}
 
 /** What a college coordinator sends for a teacher or director (state and input alike). */
 export interface EceApplication {
@@ -47,7 +51,14 @@ export interface EceCertificationInput extends EceApplication {
   state?: EceCertificationState;
 }
 
-export interface HoursEntry { id: string; date: string; hours: number; activity: string; status: 'pending' | 'confirmed' | 'rejected'; loggedAt: string }
+export interface HoursEntry {
+  id: string;
+  date: string;
+  hours: number;
+  activity: string;
+  status: 'pending' | 'confirmed' | 'rejected';
+  loggedAt: string;
+}
 
 /** Who is placed with whom, for which term (state and input alike). */
 export interface EcePlacementTerms {
@@ -63,7 +74,10 @@ export interface EcePlacementTerms {
 export interface EcePlacementState extends CaseCore, EcePlacementTerms {
   stage: 'awaiting_acceptance' | 'active' | 'evaluation' | 'closed' | 'cancelled';
   hours: HoursEntry[];
-  evaluations: { mentor?: { rating: number; comments?: string; at: string }; mentee?: { rating: number; comments?: string; at: string } };
+  evaluations: {
+    mentor?: { rating: number; comments?: string; at: string };
+    mentee?: { rating: number; comments?: string; at: string };
+  };
   stipend?: number;
   closedAt?: string;
 }

@@ -18,7 +18,6 @@ import { matchConfirmedSignal, matchEndedSignal, partyTakenSignal, reserveForMat
 import { matchWorkflowId } from './match';
 import type { Availability } from './types';
 
-
 /** Free: no active match and no reservation (reservations no longer lapse by the clock). */
 export function isFree(state: Availability): boolean {
   return !state.activeMatchId && !state.reservation;
@@ -41,7 +40,9 @@ export function registerAvailability<S extends CaseCore & Availability>(
       const { recorded } = await caseRecorded({ caseId: matchId });
       if (recorded || state.reservation?.matchId !== matchId) continue;
       state.reservation = undefined;
-      await rt.commit({ events: [rt.event(SYSTEM, 'reservation_released', { matchId, reason: 'the proposed match never started' })] });
+      await rt.commit({
+        events: [rt.event(SYSTEM, 'reservation_released', { matchId, reason: 'the proposed match never started' })],
+      });
       return;
     }
   }
@@ -51,7 +52,10 @@ export function registerAvailability<S extends CaseCore & Availability>(
     async ({ matchId }) => {
       // A retried proposal (the API asked again after a crash or a timeout) that holds this
       // party, or has taken it already, changes nothing: no second reservation, no second event.
-      if ((state.reservation?.matchId === matchId || state.activeMatchId === matchId) && patched('retried-proposal-reserves-once')) {
+      if (
+        (state.reservation?.matchId === matchId || state.activeMatchId === matchId) &&
+        patched('retried-proposal-reserves-once')
+      ) {
         return { reservedUntil: state.reservation?.until ?? rt.nowIso() };
       }
       const until = new Date(addDuration(Date.now(), rt.policy.foster.reservationHold, rt.calendar)).toISOString();
@@ -82,7 +86,10 @@ export function registerAvailability<S extends CaseCore & Availability>(
     // Taken by another match meanwhile: that match learns it and cancels itself.
     if (!patched('party-taken')) return;
     try {
-      await getExternalWorkflowHandle(matchWorkflowId(matchId)).signal(partyTakenSignal, { party, reason: `The ${party} is already in another match` });
+      await getExternalWorkflowHandle(matchWorkflowId(matchId)).signal(partyTakenSignal, {
+        party,
+        reason: `The ${party} is already in another match`,
+      });
     } catch (err) {
       if (!receiverGoneTolerated(err)) throw err;
     }
@@ -98,5 +105,6 @@ export function registerAvailability<S extends CaseCore & Availability>(
   });
 
   // A reservation carried over (continue-as-new, or taken before this version) is held the same way.
-  if (state.reservation && !state.activeMatchId && patched('reservation-is-a-lock')) void holdReservation(state.reservation.matchId);
+  if (state.reservation && !state.activeMatchId && patched('reservation-is-a-lock'))
+    void holdReservation(state.reservation.matchId);
 }

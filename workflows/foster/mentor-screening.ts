@@ -15,8 +15,14 @@ import { fosterAssignable, assignedCaseWorkerOrSupervisor } from '../shared/who-
 import { registerAvailability } from './availability';
 import { referenceAnswerInput, trainingInput, withdrawInput } from './inputs';
 import { logTrainingUpdate, referenceAnswerUpdate, withdrawApplicationUpdate } from './messages';
-import { CALLER_CHECKS, CHECKS, type FosterResult, type MentorScreeningInput, type MentorScreeningState, type Reference } from './types';
-
+import {
+  CALLER_CHECKS,
+  CHECKS,
+  type FosterResult,
+  type MentorScreeningInput,
+  type MentorScreeningState,
+  type Reference,
+} from './types';
 
 const FINAL = ['approved', 'declined', 'withdrawn'];
 
@@ -37,14 +43,26 @@ function initialState(input: MentorScreeningInput): MentorScreeningState {
       subject: `${caller ? 'Caller' : 'Mentor'} screening: ${input.applicant.name}`,
       // Case workers see the mentor pool to propose matches; supervisors decide; the
       // partnership's coordinators see the callers they assign.
-      viewers: [userToken(input.caseWorkerId), roleToken('case_worker'), roleToken('case_supervisor'), ...(caller ? [roleToken('partnership_coordinator')] : [])],
+      viewers: [
+        userToken(input.caseWorkerId),
+        roleToken('case_worker'),
+        roleToken('case_supervisor'),
+        ...(caller ? [roleToken('partnership_coordinator')] : []),
+      ],
       ownerId: input.caseWorkerId,
       // The applicant has no account: a staff member with the applicant's e-mail is the applicant.
       parties: { ids: [], emails: [input.applicant.email] },
     }),
     applicant: input.applicant,
     caseWorkerId: input.caseWorkerId,
-    references: input.references.map((r) => ({ ...r, id: uuid4(), status: 'awaiting', requestedAt: iso, reminded: false, followUpOpened: false })),
+    references: input.references.map((r) => ({
+      ...r,
+      id: uuid4(),
+      status: 'awaiting',
+      requestedAt: iso,
+      reminded: false,
+      followUpOpened: false,
+    })),
     checks: checksOf(input).map((c) => ({ name: c.name, status: 'pending' })),
     interview: { status: caller ? 'not_required' : 'pending' },
     ...(caller ? { track: 'caller' as const } : {}),
@@ -61,7 +79,11 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
   const caller = state.track === 'caller';
   // A caller's shorter track asks for fewer references and training hours.
   const rules = caller
-    ? { ...policy.foster, minimumReferences: policy.wellness.callerMinimumReferences, minimumTrainingHours: policy.wellness.callerTrainingHours }
+    ? {
+        ...policy.foster,
+        minimumReferences: policy.wellness.callerMinimumReferences,
+        minimumTrainingHours: policy.wellness.callerTrainingHours,
+      }
     : policy.foster;
   const who = caller ? 'caller' : 'mentor';
   // A caller's reference link answers this workflow, and its e-mail says what the applicant applied for.
@@ -72,8 +94,18 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
     caseWorkerId: s.caseWorkerId,
     checks: s.checks,
     // Status and recommendation only: the link's token is never stored, even hashed, here.
-    references: s.references.map(({ id, name, relationship, status, recommendation, comments, answeredVia, answeredAt }) =>
-      ({ id, name, relationship, status, recommendation, comments, answeredVia, answeredAt })),
+    references: s.references.map(
+      ({ id, name, relationship, status, recommendation, comments, answeredVia, answeredAt }) => ({
+        id,
+        name,
+        relationship,
+        status,
+        recommendation,
+        comments,
+        answeredVia,
+        answeredAt,
+      }),
+    ),
     interview: s.interview,
     training: s.training,
     trainingHours: trainingHours(),
@@ -84,25 +116,52 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
     pastMatchIds: s.pastMatchIds,
   }));
   const caseWorkerTask = (type: string, title: string, outcomes: string[], ref?: string): Change =>
-    rt.openTask({ type, title, candidateRoles: ['case_worker'], candidates: [userToken(state.caseWorkerId)], assignable: fosterAssignable(state.caseWorkerId), scope: {}, outcomes, ref });
+    rt.openTask({
+      type,
+      title,
+      candidateRoles: ['case_worker'],
+      candidates: [userToken(state.caseWorkerId)],
+      assignable: fosterAssignable(state.caseWorkerId),
+      scope: {},
+      outcomes,
+      ref,
+    });
 
   /** Everything screened? Then the case supervisor decides. */
   function decisionIfReady(): Change {
     if (state.stage !== 'screening') return {};
     const answered = state.references.filter((r) => r.status === 'answered').length;
-    const ready = state.checks.every((c) => c.status !== 'pending') && answered >= Math.min(rules.minimumReferences, state.references.length)
-      && state.interview.status !== 'pending' && trainingHours() >= rules.minimumTrainingHours;
+    const ready =
+      state.checks.every((c) => c.status !== 'pending') &&
+      answered >= Math.min(rules.minimumReferences, state.references.length) &&
+      state.interview.status !== 'pending' &&
+      trainingHours() >= rules.minimumTrainingHours;
     if (!ready) return {};
     rt.setStage('decision');
     const task = rt.openTask({
-      type: 'screening_decision', title: `Screening decision for ${who} applicant (case ${state.caseId.slice(0, 8)})`,
-      candidateRoles: ['case_supervisor'], scope: {}, outcomes: ['approve', 'decline'],
+      type: 'screening_decision',
+      title: `Screening decision for ${who} applicant (case ${state.caseId.slice(0, 8)})`,
+      candidateRoles: ['case_supervisor'],
+      scope: {},
+      outcomes: ['approve', 'decline'],
     });
-    return { ...task, events: [rt.event(SYSTEM, 'screening_complete', { flagged: state.checks.filter((c) => c.status === 'flagged').map((c) => c.name) }), ...(task.events ?? [])] };
+    return {
+      ...task,
+      events: [
+        rt.event(SYSTEM, 'screening_complete', {
+          flagged: state.checks.filter((c) => c.status === 'flagged').map((c) => c.name),
+        }),
+        ...(task.events ?? []),
+      ],
+    };
   }
 
-
-  function markAnswered(ref: Reference, recommendation: Reference['recommendation'], comments: string | undefined, via: 'link' | 'phone'): void {
+  function markAnswered(
+    ref: Reference,
+    recommendation: Reference['recommendation'],
+    comments: string | undefined,
+    via: 'link' | 'phone',
+  ): void {
     ref.status = 'answered';
     ref.recommendation = recommendation;
     if (comments) ref.comments = comments;
@@ -121,15 +180,30 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
           check.recordedBy = actor.id;
           check.recordedAt = rt.nowIso();
           if (comment) check.notes = comment;
-          return mergeChanges({ events: [rt.event(actor, 'background_check_recorded', { check: check.name, result: check.status })] }, decisionIfReady());
+          return mergeChanges(
+            { events: [rt.event(actor, 'background_check_recorded', { check: check.name, result: check.status })] },
+            decisionIfReady(),
+          );
         }
         case 'interview':
           state.interview = { status: outcome === 'pass' ? 'pass' : 'fail', ...(comment ? { notes: comment } : {}) };
-          return mergeChanges({ events: [rt.event(actor, 'interview_recorded', { result: state.interview.status })] }, decisionIfReady());
+          return mergeChanges(
+            { events: [rt.event(actor, 'interview_recorded', { result: state.interview.status })] },
+            decisionIfReady(),
+          );
         case 'reference_followup': {
           const ref = state.references.find((r) => r.id === task.ref)!;
-          if (ref.status !== 'answered') markAnswered(ref, data?.recommendation as Reference['recommendation'], comment, 'phone');
-          return mergeChanges({ referenceAnswered: { caseId: state.caseId, referenceId: ref.id } } as Change, { events: [rt.event(actor, 'reference_followed_up', { referenceId: ref.id, recommendation: ref.recommendation })] }, decisionIfReady());
+          if (ref.status !== 'answered')
+            markAnswered(ref, data?.recommendation as Reference['recommendation'], comment, 'phone');
+          return mergeChanges(
+            { referenceAnswered: { caseId: state.caseId, referenceId: ref.id } } as Change,
+            {
+              events: [
+                rt.event(actor, 'reference_followed_up', { referenceId: ref.id, recommendation: ref.recommendation }),
+              ],
+            },
+            decisionIfReady(),
+          );
         }
         case 'screening_decision': {
           state.decision = { outcome, by: actor.id, at: rt.nowIso(), ...(comment ? { reason: comment } : {}) };
@@ -137,13 +211,23 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
           // Approved mentors enter the pool: the case stays open as their record.
           rt.setStage(approved ? 'approved' : 'declined', approved ? 'open' : 'closed');
           return {
-            events: [rt.event(actor, `${who}_${approved ? 'approved' : 'declined'}`, comment ? { reason: comment } : {})],
-            emails: [rt.email(`${task.id}:result`, [state.applicant.email], approved ? `You are approved as a ${caller ? 'wellness caller' : 'mentor'}` : `Your ${who} application`,
-              approved
-                ? (caller ? 'Thank you: your screening is complete and you are approved to make wellness check-in calls. A coordinator will assign you a young person to call.'
-                  : 'Thank you: your screening is complete and you are approved as a mentor. Your case worker will be in touch about a match.')
-                // The supervisor's reasoning may cite a check or a reference: it stays on the case, out of e-mail.
-                : 'Thank you for applying. We are not able to approve your application. Your case worker can tell you more.', rt.caseLink())],
+            events: [
+              rt.event(actor, `${who}_${approved ? 'approved' : 'declined'}`, comment ? { reason: comment } : {}),
+            ],
+            emails: [
+              rt.email(
+                `${task.id}:result`,
+                [state.applicant.email],
+                approved ? `You are approved as a ${caller ? 'wellness caller' : 'mentor'}` : `Your ${who} application`,
+                approved
+                  ? caller
+                    ? 'Thank you: your screening is complete and you are approved to make wellness check-in calls. A coordinator will assign you a young person to call.'
+                    : 'Thank you: your screening is complete and you are approved as a mentor. Your case worker will be in touch about a match.'
+                  : // The supervisor's reasoning may cite a check or a reference: it stays on the case, out of e-mail.
+                    'Thank you for applying. We are not able to approve your application. Your case worker can tell you more.',
+                rt.caseLink(),
+              ),
+            ],
           };
         }
         default:
@@ -153,8 +237,16 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
     (task, { outcome, comment }) => {
       if (outcome === 'decline' && !comment?.trim()) refuse('reason_required', 'Declining needs a reason in `comment`');
       // A flag blocks approval until a supervisor decides: approving over one needs the reasoning.
-      if (task.type === 'screening_decision' && outcome === 'approve' && state.checks.some((c) => c.status === 'flagged') && !comment?.trim()) {
-        refuse('flag_decision_required', 'A background check is flagged: approving needs the supervisor\'s reasoning in `comment`');
+      if (
+        task.type === 'screening_decision' &&
+        outcome === 'approve' &&
+        state.checks.some((c) => c.status === 'flagged') &&
+        !comment?.trim()
+      ) {
+        refuse(
+          'flag_decision_required',
+          "A background check is flagged: approving needs the supervisor's reasoning in `comment`",
+        );
       }
     },
   );
@@ -168,10 +260,25 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
       markAnswered(ref, recommendation, comments, 'link');
       // An answer through the link ends the phone follow-up, if one was opened.
       const followUp = patched('followup-ends-on-answer')
-        ? mergeChanges(...rt.openTasks((t) => t.type === 'reference_followup' && t.ref === ref.id).map((t) => rt.closeTask(t, 'cancelled', SYSTEM, 'the reference answered through the link')))
+        ? mergeChanges(
+            ...rt
+              .openTasks((t) => t.type === 'reference_followup' && t.ref === ref.id)
+              .map((t) => rt.closeTask(t, 'cancelled', SYSTEM, 'the reference answered through the link')),
+          )
         : {};
       await rt.commit({
-        ...mergeChanges({ events: [rt.event({ id: `reference:${ref.id}`, name: 'reference' }, 'reference_answered', { referenceId, recommendation })] }, followUp, decisionIfReady()),
+        ...mergeChanges(
+          {
+            events: [
+              rt.event({ id: `reference:${ref.id}`, name: 'reference' }, 'reference_answered', {
+                referenceId,
+                recommendation,
+              }),
+            ],
+          },
+          followUp,
+          decisionIfReady(),
+        ),
         referenceAnswered: { caseId: state.caseId, referenceId },
       });
       return ref;
@@ -179,7 +286,8 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
     {
       validator: ({ referenceId, ...answer }) => {
         const ref = state.references.find((r) => r.id === referenceId);
-        if (!ref || ref.status === 'answered' || FINAL.includes(state.stage)) refuse('reference_link_used', 'This link was already used or is no longer valid');
+        if (!ref || ref.status === 'answered' || FINAL.includes(state.stage))
+          refuse('reference_link_used', 'This link was already used or is no longer valid');
         checkInput(referenceAnswerInput, answer, 'The answer is not valid');
       },
     },
@@ -189,7 +297,12 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
     logTrainingUpdate,
     async ({ date, hours, module, actor }) => {
       state.training.push({ date, hours, module });
-      await rt.commit(mergeChanges({ events: [rt.event(actor, 'training_logged', { date, hours, module, total: trainingHours() })] }, decisionIfReady()));
+      await rt.commit(
+        mergeChanges(
+          { events: [rt.event(actor, 'training_logged', { date, hours, module, total: trainingHours() })] },
+          decisionIfReady(),
+        ),
+      );
       return { trainingHours: trainingHours() };
     },
     {
@@ -205,7 +318,9 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
     withdrawApplicationUpdate,
     async ({ reason, actor }) => {
       rt.setStage('withdrawn', 'closed');
-      const closed = mergeChanges(...rt.openTasks().map((t: TaskRecord) => rt.closeTask(t, 'cancelled', actor, 'application withdrawn')));
+      const closed = mergeChanges(
+        ...rt.openTasks().map((t: TaskRecord) => rt.closeTask(t, 'cancelled', actor, 'application withdrawn')),
+      );
       await rt.commit(mergeChanges(closed, { events: [rt.event(actor, 'application_withdrawn', { reason })] }));
       return { stage: state.stage };
     },
@@ -213,13 +328,19 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
       validator: ({ actor, reason }) => {
         refuseWith(assignedCaseWorkerOrSupervisor({ roles: [], ...actor }, state.caseWorkerId));
         checkInput(withdrawInput, { reason }, 'The withdrawal is not valid');
-        if (FINAL.includes(state.stage) && !(state.stage === 'approved' && !state.activeMatchId)) refuse('case_closed', `The screening is ${state.stage}`);
+        if (FINAL.includes(state.stage) && !(state.stage === 'approved' && !state.activeMatchId))
+          refuse('case_closed', `The screening is ${state.stage}`);
         if (state.activeMatchId) refuse('in_active_match', 'Close the active match first');
       },
     },
   );
 
-  if (!caller) registerAvailability(rt, () => (state.stage === 'approved' ? undefined : `The mentor's screening is ${state.stage}`), 'mentor_not_available');
+  if (!caller)
+    registerAvailability(
+      rt,
+      () => (state.stage === 'approved' ? undefined : `The mentor's screening is ${state.stage}`),
+      'mentor_not_available',
+    );
 
   // ---- timers -------------------------------------------------------------------------
 
@@ -230,13 +351,25 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
     if (!ref.reminded) {
       if (await rt.untilOr(answered, addDuration(sent, rules.referenceReminderAfter, rt.calendar))) return;
       ref.reminded = true;
-      await issueReferenceLink({ caseId: state.caseId, referenceId: ref.id, referenceName: ref.name, email: ref.email, applicantName: state.applicant.name, kind: 'reminder', validFor: rules.referenceLinkValidity, publicBaseUrl: policy.publicBaseUrl, ...callerLink });
+      await issueReferenceLink({
+        caseId: state.caseId,
+        referenceId: ref.id,
+        referenceName: ref.name,
+        email: ref.email,
+        applicantName: state.applicant.name,
+        kind: 'reminder',
+        validFor: rules.referenceLinkValidity,
+        publicBaseUrl: policy.publicBaseUrl,
+        ...callerLink,
+      });
       await rt.commit({ events: [rt.event(SYSTEM, 'reference_reminded', { referenceId: ref.id })] });
     }
     if (!ref.followUpOpened) {
       if (await rt.untilOr(answered, addDuration(sent, rules.referenceFollowUpAfter, rt.calendar))) return;
       ref.followUpOpened = true;
-      await rt.commit(caseWorkerTask('reference_followup', `Phone follow-up with reference ${ref.name}`, ['done'], ref.id));
+      await rt.commit(
+        caseWorkerTask('reference_followup', `Phone follow-up with reference ${ref.name}`, ['done'], ref.id),
+      );
     }
   }
 
@@ -247,8 +380,15 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
     state.screeningOverdue = true;
     await rt.commit({
       events: [rt.event(SYSTEM, 'screening_target_missed', { dueAt: state.screeningDueAt })],
-      emails: [rt.email(`${state.caseId}:screening-target`, [roleMailbox(policy.mailboxes, 'case_supervisor')], 'Mentor screening past its 30-day target',
-        `The screening of case ${state.caseId} passed its target of ${state.screeningDueAt} without a decision.`, rt.caseLink())],
+      emails: [
+        rt.email(
+          `${state.caseId}:screening-target`,
+          [roleMailbox(policy.mailboxes, 'case_supervisor')],
+          'Mentor screening past its 30-day target',
+          `The screening of case ${state.caseId} passed its target of ${state.screeningDueAt} without a decision.`,
+          rt.caseLink(),
+        ),
+      ],
     });
   }
 
@@ -257,14 +397,28 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
   if (!state.recorded) {
     state.screeningDueAt = new Date(addDuration(Date.now(), rules.screeningTarget, rt.calendar)).toISOString();
     const tasks = mergeChanges(
-      ...checksOf(state).map((c) => caseWorkerTask('background_check', `Background check: ${c.title}`, ['clear', 'flagged'], c.name)),
+      ...checksOf(state).map((c) =>
+        caseWorkerTask('background_check', `Background check: ${c.title}`, ['clear', 'flagged'], c.name),
+      ),
       // Callers have no interview on their shorter track.
       caller ? {} : caseWorkerTask('interview', 'In-person interview with the mentor applicant', ['pass', 'fail']),
     );
-    await rt.commit(mergeChanges({ events: [rt.event(input.appliedBy, 'applied', { references: state.references.length })] }, tasks));
+    await rt.commit(
+      mergeChanges({ events: [rt.event(input.appliedBy, 'applied', { references: state.references.length })] }, tasks),
+    );
     state.recorded = true;
     for (const ref of state.references) {
-      await issueReferenceLink({ caseId: state.caseId, referenceId: ref.id, referenceName: ref.name, email: ref.email, applicantName: state.applicant.name, kind: 'request', validFor: rules.referenceLinkValidity, publicBaseUrl: policy.publicBaseUrl, ...callerLink });
+      await issueReferenceLink({
+        caseId: state.caseId,
+        referenceId: ref.id,
+        referenceName: ref.name,
+        email: ref.email,
+        applicantName: state.applicant.name,
+        kind: 'request',
+        validFor: rules.referenceLinkValidity,
+        publicBaseUrl: policy.publicBaseUrl,
+        ...callerLink,
+      });
     }
   } else {
     rt.resumeTaskTimers();

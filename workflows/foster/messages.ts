@@ -10,8 +10,13 @@ export interface ReferenceAnswerInput {
 
 /** A reference's answer through their one-time link. */
 export const referenceAnswerUpdate = defineUpdate<Reference, [ReferenceAnswerInput]>('referenceAnswer');
-export const logTrainingUpdate = defineUpdate<{ trainingHours: number }, [{ date: string; hours: number; module: string; actor: ActingUser }]>('logTraining');
-export const withdrawApplicationUpdate = defineUpdate<{ stage: string }, [{ reason: string; actor: ActingUser }]>('withdrawApplication');
+export const logTrainingUpdate = defineUpdate<
+  { trainingHours: number },
+  [{ date: string; hours: number; module: string; actor: ActingUser }]
+>('logTraining');
+export const withdrawApplicationUpdate = defineUpdate<{ stage: string }, [{ reason: string; actor: ActingUser }]>(
+  'withdrawApplication',
+);
 
 /** Holds a mentor or youth for a proposed match; refused when they are not free. */
 export const reserveForMatchUpdate = defineUpdate<{ reservedUntil: string }, [{ matchId: string }]>('reserveForMatch');
@@ -22,5 +27,10 @@ export const partyTakenSignal = defineSignal<[{ party: 'mentor' | 'youth'; reaso
 export const matchEndedSignal = defineSignal<[{ matchId: string; outcome: 'cancelled' | 'closed' }]>('matchEnded');
 
 /** A youth's referral ends without a match (left care, moved, declined the program): its case worker or a supervisor closes it. */
-export const closeYouthReferralUpdate = defineUpdate<{ stage: string }, [{ reason: string; actor: ActingUser }]>('closeYouthReferral');
-export const closeMatchUpdate = defineUpdate<{ stage: string }, [{ reason: ClosureReason; notes: string; actor: ActingUser }]>('closeMatch');
+export const closeYouthReferralUpdate = defineUpdate<{ stage: string }, [{ reason: string; actor: ActingUser }]>(
+  'closeYouthReferral',
+);
+export const closeMatchUpdate = defineUpdate<
+  { stage: string },
+  [{ reason: ClosureReason; notes: string; actor: ActingUser }]
+>('closeMatch');

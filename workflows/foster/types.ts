@@ -9,7 +9,13 @@ import type { Policy } from '../shared/policy';
 import type { Actor } from '../shared/records';
 
 export type Recommendation = 'yes' | 'with_reservations' | 'no';
-export type CheckName = 'doj_live_scan' | 'fbi' | 'child_abuse_central_index' | 'sex_offender_registry' | 'identity' | 'registry';
+export type CheckName =
+  | 'doj_live_scan'
+  | 'fbi'
+  | 'child_abuse_central_index'
+  | 'sex_offender_registry'
+  | 'identity'
+  | 'registry';
 export const CHECKS: { name: CheckName; title: string }[] = [
   { name: 'doj_live_scan', title: 'State criminal record (DOJ, Live Scan fingerprints)' },
   { name: 'fbi', title: 'Federal criminal record (FBI)' },
@@ -173,7 +179,13 @@ export interface MatchState extends CaseCore {
   /** How many monthly check-ins after the first have been scheduled. */
   monthlyCheckIns?: number;
   anniversaryAt?: string;
-  closure?: { reason: ClosureReason; notes: string; by: string; at: string; conversations: { by: string; at: string; notes?: string }[] };
+  closure?: {
+    reason: ClosureReason;
+    notes: string;
+    by: string;
+    at: string;
+    conversations: { by: string; at: string; notes?: string }[];
+  };
 }
 
 export interface MatchInput {

@@ -53,7 +53,9 @@ export async function youthReferralWorkflow(input: YouthReferralInput): Promise<
     pastMatchIds: s.pastMatchIds,
   }));
   const caseWorker = {
-    candidateRoles: ['case_worker'], candidates: [userToken(state.caseWorkerId)], scope: {},
+    candidateRoles: ['case_worker'],
+    candidates: [userToken(state.caseWorkerId)],
+    scope: {},
     assignable: fosterAssignable(state.caseWorkerId, state.socialWorker.id),
   };
 
@@ -61,19 +63,34 @@ export async function youthReferralWorkflow(input: YouthReferralInput): Promise<
     async (task, { outcome, comment, data, actor }): Promise<Change> => {
       if (task.type === 'consent') {
         const party = task.ref as 'social_worker' | 'caregiver';
-        state.consents[party] = { status: outcome === 'accept' ? 'accepted' : 'declined', by: actor.id, at: rt.nowIso(), ...(data?.how ? { how: String(data.how) } : {}) };
+        state.consents[party] = {
+          status: outcome === 'accept' ? 'accepted' : 'declined',
+          by: actor.id,
+          at: rt.nowIso(),
+          ...(data?.how ? { how: String(data.how) } : {}),
+        };
         if (outcome === 'decline') {
           rt.setStage('closed', 'closed');
-          const cancelled = rt.openTasks().map((t: TaskRecord) => rt.closeTask(t, 'cancelled', actor, 'consent declined'));
+          const cancelled = rt
+            .openTasks()
+            .map((t: TaskRecord) => rt.closeTask(t, 'cancelled', actor, 'consent declined'));
           return {
             tasks: cancelled.flatMap((c) => c.tasks ?? []),
-            events: [rt.event(actor, 'consent_declined', { party, ...(comment ? { reason: comment } : {}) }), ...cancelled.flatMap((c) => c.events ?? [])],
+            events: [
+              rt.event(actor, 'consent_declined', { party, ...(comment ? { reason: comment } : {}) }),
+              ...cancelled.flatMap((c) => c.events ?? []),
+            ],
           };
         }
         const accepted = { events: [rt.event(actor, 'consent_given', { party, how: state.consents[party].how })] };
         if (state.consents.social_worker.status === 'accepted' && state.consents.caregiver.status === 'accepted') {
           rt.setStage('intake');
-          const intake = rt.openTask({ ...caseWorker, type: 'intake', title: `Intake for youth referral ${short}`, outcomes: ['done'] });
+          const intake = rt.openTask({
+            ...caseWorker,
+            type: 'intake',
+            title: `Intake for youth referral ${short}`,
+            outcomes: ['done'],
+          });
           return { ...intake, events: [...accepted.events, ...(intake.events ?? [])] };
         }
         return accepted;
@@ -88,12 +105,19 @@ export async function youthReferralWorkflow(input: YouthReferralInput): Promise<
     (task, { outcome, data }) => {
       // The caregiver has no account: the case worker records how consent was given.
       if (task.type === 'consent' && task.ref === 'caregiver' && outcome === 'accept' && !data?.how) {
-        refuse('consent_method_required', 'Record how the caregiver consented in data.how (e.g. "signed form", "phone")');
+        refuse(
+          'consent_method_required',
+          'Record how the caregiver consented in data.how (e.g. "signed form", "phone")',
+        );
       }
     },
   );
 
-  registerAvailability(rt, () => (state.stage === 'ready' ? undefined : `The youth referral is ${state.stage}`), 'youth_not_available');
+  registerAvailability(
+    rt,
+    () => (state.stage === 'ready' ? undefined : `The youth referral is ${state.stage}`),
+    'youth_not_available',
+  );
 
   // Not every referral ends in a match: the youth leaves care, moves, or the family declines.
   setHandler(
@@ -110,22 +134,39 @@ export async function youthReferralWorkflow(input: YouthReferralInput): Promise<
         refuseWith(caseWorkerOrSupervisorOf(acting, state, state.caseWorkerId));
         checkInput(withdrawInput, { reason }, 'The reason is not valid');
         if (state.status === 'closed') refuse('case_closed', 'The referral is closed');
-        if (!isFree(state)) refuse('in_active_match', 'The youth is in an active or proposed match: close the match first');
+        if (!isFree(state))
+          refuse('in_active_match', 'The youth is in an active or proposed match: close the match first');
       },
     },
   );
 
   if (!state.recorded) {
     const sw = rt.openTask({
-      type: 'consent', title: `Consent to mentoring for youth referral ${short} (social worker)`, candidateRoles: ['social_worker'],
-      candidates: [userToken(state.socialWorker.id)], assignable: fosterAssignable(state.caseWorkerId, state.socialWorker.id),
-      notifyEmail: state.socialWorker.email, scope: {}, outcomes: ['accept', 'decline'], ref: 'social_worker',
+      type: 'consent',
+      title: `Consent to mentoring for youth referral ${short} (social worker)`,
+      candidateRoles: ['social_worker'],
+      candidates: [userToken(state.socialWorker.id)],
+      assignable: fosterAssignable(state.caseWorkerId, state.socialWorker.id),
+      notifyEmail: state.socialWorker.email,
+      scope: {},
+      outcomes: ['accept', 'decline'],
+      ref: 'social_worker',
     });
-    const cg = rt.openTask({ ...caseWorker, type: 'consent', title: `Record the caregiver's consent for youth referral ${short}`, outcomes: ['accept', 'decline'], ref: 'caregiver' });
+    const cg = rt.openTask({
+      ...caseWorker,
+      type: 'consent',
+      title: `Record the caregiver's consent for youth referral ${short}`,
+      outcomes: ['accept', 'decline'],
+      ref: 'caregiver',
+    });
     await rt.commit({
       tasks: [...(sw.tasks ?? []), ...(cg.tasks ?? [])],
       emails: [...(sw.emails ?? []), ...(cg.emails ?? [])],
-      events: [rt.event(input.referredBy, 'referred', { county: state.youth.county }), ...(sw.events ?? []), ...(cg.events ?? [])],
+      events: [
+        rt.event(input.referredBy, 'referred', { county: state.youth.county }),
+        ...(sw.events ?? []),
+        ...(cg.events ?? []),
+      ],
     });
     state.recorded = true;
   } else {

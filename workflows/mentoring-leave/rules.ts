@@ -21,7 +21,10 @@ export function enrollmentViolations(e: Enrollment, policy: LeavePolicy, program
   const unit = e.employee.bargainingUnit;
   const unitOk = unit === 'excluded' ? policy.excludedEmployeesEligible : policy.eligibleBargainingUnits.includes(unit);
   if (!unitOk) {
-    out.push({ code: 'ineligible_bargaining_unit', message: `Bargaining unit ${unit} is not eligible for mentoring leave` });
+    out.push({
+      code: 'ineligible_bargaining_unit',
+      message: `Bargaining unit ${unit} is not eligible for mentoring leave`,
+    });
   }
   // Permanent civil-service status: permanent, or probationary after a permanent appointment.
   if (!policy.eligibleAppointments.includes(e.employee.appointment)) {
@@ -48,17 +51,28 @@ export function supervisorViolation(
   employee: { id: string; email: string },
   supervisor: { id: string; email: string },
 ): RuleViolation | undefined {
-  const same = employee.id === supervisor.id || employee.email.trim().toLowerCase() === supervisor.email.trim().toLowerCase();
-  return same ? { code: 'invalid_supervisor', message: 'The supervisor who approves leave must be someone other than the employee' } : undefined;
+  const same =
+    employee.id === supervisor.id || employee.email.trim().toLowerCase() === supervisor.email.trim().toLowerCase();
+  return same
+    ? {
+        code: 'invalid_supervisor',
+        message: 'The supervisor who approves leave must be someone other than the employee',
+      }
+    : undefined;
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const PENDING: LeaveRequest['status'][] = ['pending_supervisor', 'pending_hr'];
 
 /** Leave is granted hour-for-hour against verified personal time, up to the annual cap. */
-export function computeLedger(s: Pick<MentoringLeaveState, 'enrollment' | 'personalTime' | 'requests'>, cap: number): Ledger {
+export function computeLedger(
+  s: Pick<MentoringLeaveState, 'enrollment' | 'personalTime' | 'requests'>,
+  cap: number,
+): Ledger {
   const verifiedPersonalHours = sum(s.personalTime.filter((p) => p.status === 'verified').map((p) => p.hours));
-  const pendingPersonalHours = sum(s.personalTime.filter((p) => p.status === 'pending_verification').map((p) => p.hours));
+  const pendingPersonalHours = sum(
+    s.personalTime.filter((p) => p.status === 'pending_verification').map((p) => p.hours),
+  );
   const approvedLeaveHours = sum(s.requests.filter((r) => r.status === 'approved').map((r) => r.hours));
   const pendingLeaveHours = sum(s.requests.filter((r) => PENDING.includes(r.status)).map((r) => r.hours));
   return {
@@ -92,7 +106,10 @@ export function requestViolation(
   if (s.stage !== 'active') return { code: 'enrollment_not_active', message: `The enrollment is ${s.stage}` };
   // Leave cannot be used for travel to or from the mentoring location.
   if (req.attestNoTravel !== true) {
-    return { code: 'travel_not_allowed', message: 'Mentoring leave cannot be used for travel; attest this with attestNoTravel: true' };
+    return {
+      code: 'travel_not_allowed',
+      message: 'Mentoring leave cannot be used for travel; attest this with attestNoTravel: true',
+    };
   }
   // Leave must be requested and used within the calendar year.
   if (!inYear(req.date, s.enrollment.year)) {

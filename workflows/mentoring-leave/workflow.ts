@@ -61,11 +61,23 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
   const rt = new CaseRuntime(
     state,
     policy,
-    (s) => ({ enrollment: s.enrollment, ledger: computeLedger(s, cap), personalTime: s.personalTime, requests: s.requests, lapsedHours: s.lapsedHours }),
+    (s) => ({
+      enrollment: s.enrollment,
+      ledger: computeLedger(s, cap),
+      personalTime: s.personalTime,
+      requests: s.requests,
+      lapsedHours: s.lapsedHours,
+    }),
     (s) => {
       const ledger = computeLedger(s, cap);
       return {
-        ledger: { caseId: s.caseId, employeeId: e.employee.id, department: e.employee.department, lapsedHours: s.lapsedHours, ...ledger },
+        ledger: {
+          caseId: s.caseId,
+          employeeId: e.employee.id,
+          department: e.employee.department,
+          lapsedHours: s.lapsedHours,
+          ...ledger,
+        },
       };
     },
   );
@@ -115,20 +127,38 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
             }
             // Versioned: the extra event draws an id, which cases started before it must not do on replay.
             const confirmation = patched('supervisor-confirmation')
-              ? [rt.event(actor, corrected && corrected.id !== before.id ? 'supervisor_corrected' : 'supervisor_confirmed',
-                  { supervisorId: e.supervisor.id, ...(corrected && corrected.id !== before.id ? { from: before.id } : {}) })]
+              ? [
+                  rt.event(
+                    actor,
+                    corrected && corrected.id !== before.id ? 'supervisor_corrected' : 'supervisor_confirmed',
+                    {
+                      supervisorId: e.supervisor.id,
+                      ...(corrected && corrected.id !== before.id ? { from: before.id } : {}),
+                    },
+                  ),
+                ]
               : [];
             return {
               events: [...confirmation, rt.event(actor, 'enrollment_approved', {})],
-              emails: [tellEmployee(`${task.id}:result`, `Mentoring leave ${e.year}: enrollment approved`,
-                `Your enrollment for mentoring leave in ${e.year} is approved. Log personal time spent mentoring; each verified hour matches one hour of leave, up to ${cap} hours.`)],
+              emails: [
+                tellEmployee(
+                  `${task.id}:result`,
+                  `Mentoring leave ${e.year}: enrollment approved`,
+                  `Your enrollment for mentoring leave in ${e.year} is approved. Log personal time spent mentoring; each verified hour matches one hour of leave, up to ${cap} hours.`,
+                ),
+              ],
             };
           }
           rt.setStage('denied', 'closed');
           return {
             events: [rt.event(actor, 'enrollment_denied', { reason: comment })],
-            emails: [tellEmployee(`${task.id}:result`, `Mentoring leave ${e.year}: enrollment denied`,
-              `Your enrollment for mentoring leave in ${e.year} was denied. Reason: ${comment}`)],
+            emails: [
+              tellEmployee(
+                `${task.id}:result`,
+                `Mentoring leave ${e.year}: enrollment denied`,
+                `Your enrollment for mentoring leave in ${e.year} was denied. Reason: ${comment}`,
+              ),
+            ],
           };
         }
         case 'verify_personal_hours': {
@@ -138,8 +168,13 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
           entry.verifiedAt = at;
           if (comment) entry.reason = comment;
           return {
-            events: [rt.event(actor, outcome === 'verify' ? 'personal_time_verified' : 'personal_time_rejected',
-              { entryId: entry.id, hours: entry.hours, ...(comment ? { reason: comment } : {}) })],
+            events: [
+              rt.event(actor, outcome === 'verify' ? 'personal_time_verified' : 'personal_time_rejected', {
+                entryId: entry.id,
+                hours: entry.hours,
+                ...(comment ? { reason: comment } : {}),
+              }),
+            ],
           };
         }
         case 'supervisor_approval':
@@ -154,8 +189,13 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
             request.closedAt = at;
             return {
               events: [rt.event(actor, 'leave_request_denied', { requestId: request.id, by: who, reason: comment })],
-              emails: [tellEmployee(`${task.id}:result`, `Mentoring leave on ${request.date} denied`,
-                `Your request for ${request.hours} h of mentoring leave on ${request.date} was denied by your ${who === 'hr' ? 'HR officer' : 'supervisor'}. Reason: ${comment}`)],
+              emails: [
+                tellEmployee(
+                  `${task.id}:result`,
+                  `Mentoring leave on ${request.date} denied`,
+                  `Your request for ${request.hours} h of mentoring leave on ${request.date} was denied by your ${who === 'hr' ? 'HR officer' : 'supervisor'}. Reason: ${comment}`,
+                ),
+              ],
             };
           }
           if (who === 'supervisor') {
@@ -164,15 +204,23 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
             return {
               tasks: next.tasks,
               emails: next.emails,
-              events: [rt.event(actor, 'leave_request_supervisor_approved', { requestId: request.id }), ...(next.events ?? [])],
+              events: [
+                rt.event(actor, 'leave_request_supervisor_approved', { requestId: request.id }),
+                ...(next.events ?? []),
+              ],
             };
           }
           request.status = 'approved';
           request.closedAt = at;
           return {
             events: [rt.event(actor, 'leave_request_approved', { requestId: request.id, hours: request.hours })],
-            emails: [tellEmployee(`${task.id}:result`, `Mentoring leave on ${request.date} approved`,
-              `Your request for ${request.hours} h of mentoring leave on ${request.date} is approved.`)],
+            emails: [
+              tellEmployee(
+                `${task.id}:result`,
+                `Mentoring leave on ${request.date} approved`,
+                `Your request for ${request.hours} h of mentoring leave on ${request.date} is approved.`,
+              ),
+            ],
           };
         }
         default:
@@ -197,11 +245,18 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
   /** Personal time, requests and withdrawals are the employee's own acts. */
   const onlyTheEmployee = (actor: ActingUser | Actor) => refuseWith(theEmployee(actor, e.employee.id));
 
-
   setHandler(
     logPersonalTimeUpdate,
     async ({ date, hours, kind, description, actor }) => {
-      const entry = { id: uuid4(), date, hours, kind, description, status: 'pending_verification' as const, loggedAt: rt.nowIso() };
+      const entry = {
+        id: uuid4(),
+        date,
+        hours,
+        kind,
+        description,
+        status: 'pending_verification' as const,
+        loggedAt: rt.nowIso(),
+      };
       state.personalTime.push(entry);
       // The mentoring organization's coordinator confirms each block of personal time.
       const task = rt.openTask({
@@ -215,7 +270,10 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
       await rt.commit({
         tasks: task.tasks,
         emails: task.emails,
-        events: [rt.event(actor, 'personal_time_logged', { entryId: entry.id, date, hours, kind }), ...(task.events ?? [])],
+        events: [
+          rt.event(actor, 'personal_time_logged', { entryId: entry.id, date, hours, kind }),
+          ...(task.events ?? []),
+        ],
       });
       return entry;
     },
@@ -232,7 +290,13 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
     requestLeaveUpdate,
     async ({ date, hours, note, actor }) => {
       const request: LeaveRequest = {
-        id: uuid4(), date, hours, attestNoTravel: true, ...(note ? { note } : {}), status: 'pending_supervisor', requestedAt: rt.nowIso(),
+        id: uuid4(),
+        date,
+        hours,
+        attestNoTravel: true,
+        ...(note ? { note } : {}),
+        status: 'pending_supervisor',
+        requestedAt: rt.nowIso(),
       };
       state.requests.push(request);
       const task = approvalTask(request, 'supervisor_approval');
@@ -300,7 +364,10 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
     await rt.commit({
       tasks: review.tasks,
       emails: review.emails,
-      events: [rt.event(input.enrolledBy, 'enrolled', { year: e.year, programId: e.program.programId }), ...(review.events ?? [])],
+      events: [
+        rt.event(input.enrolledBy, 'enrolled', { year: e.year, programId: e.program.programId }),
+        ...(review.events ?? []),
+      ],
     });
     state.recorded = true;
   } else {
@@ -321,5 +388,10 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
     await continueAsNew<typeof mentoringLeaveWorkflow>({ ...input, state });
   }
   await rt.drainHandlers();
-  return { caseId: state.caseId, stage: state.stage, ledger: computeLedger(state, cap), lapsedHours: state.lapsedHours };
+  return {
+    caseId: state.caseId,
+    stage: state.stage,
+    ledger: computeLedger(state, cap),
+    lapsedHours: state.lapsedHours,
+  };
 }

@@ -27,16 +27,27 @@ export function closeYear(
   rt.setStage('closed', 'closed');
   return {
     tasks: expired.tasks,
-    events: [...(expired.events ?? []), rt.event(SYSTEM, 'year_closed', { approvedLeaveHours: ledger.approvedLeaveHours, lapsedHours: state.lapsedHours })],
+    events: [
+      ...(expired.events ?? []),
+      rt.event(SYSTEM, 'year_closed', {
+        approvedLeaveHours: ledger.approvedLeaveHours,
+        lapsedHours: state.lapsedHours,
+      }),
+    ],
     emails: [
-      tellEmployee(`${state.caseId}:year-end`, `Mentoring leave ${year}: year-end summary`,
+      tellEmployee(
+        `${state.caseId}:year-end`,
+        `Mentoring leave ${year}: year-end summary`,
         [
           `Your mentoring leave year ${year} is closed.`,
           wasActive ? '' : 'Your enrollment was never approved, so no leave could be used.',
           `Verified personal time: ${ledger.verifiedPersonalHours} h`,
           `Approved mentoring leave: ${ledger.approvedLeaveHours} h (cap ${cap} h)`,
           `Unused hours that lapsed: ${state.lapsedHours} h`,
-        ].filter(Boolean).join('\n')),
+        ]
+          .filter(Boolean)
+          .join('\n'),
+      ),
     ],
   };
 }

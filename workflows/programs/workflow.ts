@@ -22,7 +22,14 @@ import { BusinessCalendar, addDays, laStartOfDay, subtractDuration } from '../sh
 import { applyOrganisationSettings, organisationSettingsSignal } from '../shared/organisation-settings';
 import { caseRecordedUpdate } from '../shared/messages';
 import type { Policy } from '../shared/policy';
-import { SYSTEM, type Actor, type EmailMessage, type ProgramRow, type TimelineEvent, type TransitionInput } from '../shared/records';
+import {
+  SYSTEM,
+  type Actor,
+  type EmailMessage,
+  type ProgramRow,
+  type TimelineEvent,
+  type TransitionInput,
+} from '../shared/records';
 
 export type ProgramLevel = ProgramRow['level'];
 
@@ -81,27 +88,52 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
   let calendar = new BusinessCalendar(policy.holidays);
   const link = () => `${policy.publicBaseUrl}/api/v1/programs/${p.id}`;
   const event = (actor: Actor, name: string, detail: Record<string, unknown>, id = uuid4()): TimelineEvent => ({
-    id, caseId: p.id, at: new Date(Date.now()).toISOString(), actor, event: name, detail,
+    id,
+    caseId: p.id,
+    at: new Date(Date.now()).toISOString(),
+    actor,
+    event: name,
+    detail,
   });
   const tellContact = (key: string, subject: string, text: string): EmailMessage => ({
-    key, to: [p.contactEmail], subject: `[mentorflow] ${subject}`, text: `${text}\n\nOpen: ${link()}\n`, link: link(),
+    key,
+    to: [p.contactEmail],
+    subject: `[mentorflow] ${subject}`,
+    text: `${text}\n\nOpen: ${link()}\n`,
+    link: link(),
   });
   let changed = 0;
 
-  async function applyLevel({ level, certifiedUntil, note, actor, eventId, caseId }: SetProgramLevelInput): Promise<void> {
+  async function applyLevel({
+    level,
+    certifiedUntil,
+    note,
+    actor,
+    eventId,
+    caseId,
+  }: SetProgramLevelInput): Promise<void> {
     const from = { level: p.level, certifiedUntil: p.certifiedUntil ?? null };
     p.level = level;
     p.certifiedUntil = level === 'partner' ? (certifiedUntil ?? null) : null;
     if (p.certifiedUntil !== from.certifiedUntil) {
       // Reminders already due for a certificate imported close to its expiry: send the latest one only.
       const ends = p.certifiedUntil ? certificateEnd(p.certifiedUntil) : 0;
-      const due = policy.certification.renewalReminders.filter((d) => subtractDuration(ends, d, calendar) <= Date.now()).length;
+      const due = policy.certification.renewalReminders.filter(
+        (d) => subtractDuration(ends, d, calendar) <= Date.now(),
+      ).length;
       state.renewalRemindersSent = Math.max(0, due - 1);
     }
     changed++;
     await record({
       program: p,
-      events: [event(actor, 'level_changed', { from, to: { level, certifiedUntil: p.certifiedUntil }, note, ...(caseId ? { caseId } : {}) }, eventId)],
+      events: [
+        event(
+          actor,
+          'level_changed',
+          { from, to: { level, certifiedUntil: p.certifiedUntil }, note, ...(caseId ? { caseId } : {}) },
+          eventId,
+        ),
+      ],
     });
   }
 
@@ -118,7 +150,11 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
     {
       validator: ({ level, certifiedUntil }) => {
         if (level === 'partner' && !certifiedUntil) {
-          throw ApplicationFailure.create({ type: 'certified_until_required', message: 'A Partner level needs certifiedUntil', nonRetryable: true });
+          throw ApplicationFailure.create({
+            type: 'certified_until_required',
+            message: 'A Partner level needs certifiedUntil',
+            nonRetryable: true,
+          });
         }
       },
     },
@@ -134,7 +170,8 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
     state.recorded = true;
   }
 
-  const historyFull = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > policy.maxHistoryEvents;
+  const historyFull = () =>
+    workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > policy.maxHistoryEvents;
   for (;;) {
     const seen = changed;
     // The next instant something happens to the certificate: a renewal reminder, or its end.
@@ -142,17 +179,26 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
     if (p.level === 'partner' && p.certifiedUntil) {
       const ends = certificateEnd(p.certifiedUntil);
       const reminder = policy.certification.renewalReminders[state.renewalRemindersSent];
-      next = reminder ? { at: subtractDuration(ends, reminder, calendar), what: 'reminder' } : { at: ends, what: 'expiry' };
+      next = reminder
+        ? { at: subtractDuration(ends, reminder, calendar), what: 'reminder' }
+        : { at: ends, what: 'expiry' };
     }
     const interrupted = () => changed !== seen || historyFull();
-    const woke = next ? await condition(interrupted, Math.max(1, next.at - Date.now())) : await condition(interrupted).then(() => true);
+    const woke = next
+      ? await condition(interrupted, Math.max(1, next.at - Date.now()))
+      : await condition(interrupted).then(() => true);
     if (!woke && next?.what === 'reminder') {
       const n = state.renewalRemindersSent++;
       await record({
         program: p,
         events: [event(SYSTEM, 'renewal_reminder_sent', { certifiedUntil: p.certifiedUntil })],
-        emails: [tellContact(`${p.id}:${p.certifiedUntil}:renewal-${n}`, `${p.name}: Partner certificate expires ${p.certifiedUntil}`,
-          `The Partner certificate of ${p.name} is valid through ${p.certifiedUntil}. Apply for renewal (POST /programs/${p.id}/certifications with level partner) to keep it; the current certificate counts until it expires.`)],
+        emails: [
+          tellContact(
+            `${p.id}:${p.certifiedUntil}:renewal-${n}`,
+            `${p.name}: Partner certificate expires ${p.certifiedUntil}`,
+            `The Partner certificate of ${p.name} is valid through ${p.certifiedUntil}. Apply for renewal (POST /programs/${p.id}/certifications with level partner) to keep it; the current certificate counts until it expires.`,
+          ),
+        ],
       });
       continue;
     }
@@ -163,8 +209,13 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
       await record({
         program: p,
         events: [event(SYSTEM, 'certificate_expired', { certifiedUntil: expired, level: 'affiliate' })],
-        emails: [tellContact(`${p.id}:${expired}:expired`, `${p.name}: Partner certificate expired`,
-          `The Partner certificate of ${p.name} expired after ${expired}; the program is now listed as Affiliate.`)],
+        emails: [
+          tellContact(
+            `${p.id}:${expired}:expired`,
+            `${p.name}: Partner certificate expired`,
+            `The Partner certificate of ${p.name} expired after ${expired}; the program is now listed as Affiliate.`,
+          ),
+        ],
       });
       continue;
     }

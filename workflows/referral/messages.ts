@@ -18,4 +18,6 @@ export interface PickedProgram {
   contactEmail: string;
 }
 /** A partnership coordinator offers the referral to programs picked by hand (any time it is open). */
-export const offerByHandUpdate = defineUpdate<{ offers: number }, [{ programs: PickedProgram[]; actor: ActingUser }]>('offerByHand');
+export const offerByHandUpdate = defineUpdate<{ offers: number }, [{ programs: PickedProgram[]; actor: ActingUser }]>(
+  'offerByHand',
+);

@@ -12,7 +12,15 @@ import type { Actor } from '../shared/records';
 import type { Volunteer } from './inputs';
 
 /** `unconfirmed` until the volunteer confirms the e-mail address; `lapsed` if they never do. */
-export type ReferralStage = 'unconfirmed' | 'lapsed' | 'referring' | 'contacted' | 'awaiting_placement' | 'enrolled' | 'withdrawn' | 'not_placed';
+export type ReferralStage =
+  | 'unconfirmed'
+  | 'lapsed'
+  | 'referring'
+  | 'contacted'
+  | 'awaiting_placement'
+  | 'enrolled'
+  | 'withdrawn'
+  | 'not_placed';
 
 /** A program as the ranking offered it (ids, names and reasons: no scores of people). */
 export interface RankedProgram {

@@ -12,7 +12,13 @@ import type { CaseRuntime, Change } from '../shared/case-runtime';
 import type { ActingUser, Actor } from '../shared/records';
 import { refuse, refuseWith } from '../shared/refusals';
 import { ownCase } from '../shared/who-may-act';
-import { confirmReferralAddressUpdate, offerByHandUpdate, programUnavailableSignal, withdrawReferralUpdate, type PickedProgram } from './messages';
+import {
+  confirmReferralAddressUpdate,
+  offerByHandUpdate,
+  programUnavailableSignal,
+  withdrawReferralUpdate,
+  type PickedProgram,
+} from './messages';
 import type { MentorReferralState } from './types';
 
 export function registerReferralMessages(
@@ -38,7 +44,8 @@ export function registerReferralMessages(
       validator: () => {
         if (state.status === 'closed') refuse('case_closed', `The referral is ${state.stage}`);
         // One confirmation: a second (or one for a case from before confirmation existed) is a used link.
-        if (state.stage !== 'unconfirmed' || confirming) refuse('reference_link_used', 'The address is confirmed already');
+        if (state.stage !== 'unconfirmed' || confirming)
+          refuse('reference_link_used', 'The address is confirmed already');
       },
     },
   );
@@ -48,7 +55,11 @@ export function registerReferralMessages(
       await rt.commit(on.withdraw(actor));
       return { stage: state.stage };
     },
-    { validator: (_input) => { if (state.status === 'closed') refuse('case_closed', `The referral is ${state.stage}`); } },
+    {
+      validator: (_input) => {
+        if (state.status === 'closed') refuse('case_closed', `The referral is ${state.stage}`);
+      },
+    },
   );
   setHandler(
     offerByHandUpdate,
@@ -58,13 +69,21 @@ export function registerReferralMessages(
     },
     {
       validator: ({ programs, actor }: { programs: PickedProgram[]; actor: ActingUser }) => {
-        if (!actor.roles.includes('partnership_coordinator')) refuse('not_permitted', "Only the partnership's coordinators pick programs by hand");
+        if (!actor.roles.includes('partnership_coordinator'))
+          refuse('not_permitted', "Only the partnership's coordinators pick programs by hand");
         refuseWith(ownCase(actor, state));
         if (state.status === 'closed') refuse('case_closed', `The referral is ${state.stage}`);
-        if (state.stage === 'unconfirmed') refuse('address_unconfirmed', 'The volunteer has not confirmed the e-mail address yet: no program may hear of the referral');
+        if (state.stage === 'unconfirmed')
+          refuse(
+            'address_unconfirmed',
+            'The volunteer has not confirmed the e-mail address yet: no program may hear of the referral',
+          );
         const again = programs.filter((p) => state.offers.some((o) => o.programId === p.programId));
         if (!programs.length || programs.length > 3 || again.length) {
-          refuse('program_not_eligible', again.length ? `Offered before: ${again.map((p) => p.name).join(', ')}` : 'Pick one to three programs');
+          refuse(
+            'program_not_eligible',
+            again.length ? `Offered before: ${again.map((p) => p.name).join(', ')}` : 'Pick one to three programs',
+          );
         }
       },
     },

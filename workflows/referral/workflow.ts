@@ -17,7 +17,15 @@
 import { condition, continueAsNew, log, patched } from '@temporalio/workflow';
 import { roleToken } from '../shared/access';
 import { findPlaceablePrograms, findReferralPrograms, sendReferralConfirmation } from '../shared/activities';
-import { CaseRuntime, mergeChanges, newCase, onCompletedByType, refuse, type Change, type TaskCompletionHook } from '../shared/case-runtime';
+import {
+  CaseRuntime,
+  mergeChanges,
+  newCase,
+  onCompletedByType,
+  refuse,
+  type Change,
+  type TaskCompletionHook,
+} from '../shared/case-runtime';
 import { addDuration } from '../shared/calendar';
 import { SYSTEM, type Actor, type TaskRecord } from '../shared/records';
 import { mentorReferralWorkflowId } from './ids';
@@ -69,33 +77,73 @@ export async function mentorReferralWorkflow(input: MentorReferralInput): Promis
     ...(s.confirmedAt ? { confirmedAt: s.confirmedAt } : {}),
     ...(s.firstContactedAt ? { firstContactedAt: s.firstContactedAt } : {}),
     ...(s.outcome ? { outcome: s.outcome } : {}),
-    ...(s.stage === 'awaiting_placement' ? { placeable: s.placeable.map(({ programId, name }) => ({ programId, name })) } : {}),
+    ...(s.stage === 'awaiting_placement'
+      ? { placeable: s.placeable.map(({ programId, name }) => ({ programId, name })) }
+      : {}),
   }));
   const { volunteer } = state;
-  const criteria = { county: volunteer.county, languages: volunteer.languages, youthAges: volunteer.youthAges, format: volunteer.format };
-  const offerOfTask = (task: TaskRecord): Offer => state.offers.find((o) => o.taskId === task.id) ?? state.offers.find((o) => o.programId === task.ref && o.status === 'contacted' && !o.outcome)!;
+  const criteria = {
+    county: volunteer.county,
+    languages: volunteer.languages,
+    youthAges: volunteer.youthAges,
+    format: volunteer.format,
+  };
+  const offerOfTask = (task: TaskRecord): Offer =>
+    state.offers.find((o) => o.taskId === task.id) ??
+    state.offers.find((o) => o.programId === task.ref && o.status === 'contacted' && !o.outcome)!;
   // A function, not a narrowed field: the case may close while an activity is awaited.
   const closed = () => state.status === 'closed';
   const isOpen = (o: Offer) => o.status === 'offered' || (o.status === 'contacted' && !o.outcome);
   const tellProgram = (o: Offer, what: string, text: string) =>
-    rt.email(`${state.caseId}:${o.programId}:${what}`, [o.contactEmail], `Referral ${short}: ${what.replace(/_/g, ' ')}`, text, rt.caseLink());
+    rt.email(
+      `${state.caseId}:${o.programId}:${what}`,
+      [o.contactEmail],
+      `Referral ${short}: ${what.replace(/_/g, ' ')}`,
+      text,
+      rt.caseLink(),
+    );
 
   /** Offers the volunteer to a program: a contact task that expires after five business days. */
   function offer(p: RankedProgram, round: number, manual: boolean, actor: Actor = SYSTEM): Change {
-    const opened = rt.openTask({
-      type: 'contact_volunteer', title: `Contact a volunteer referred to ${p.name} (referral ${short})`,
-      candidateRoles: ['program_staff'], scope: { programId: p.programId }, notifyEmail: p.contactEmail,
-      outcomes: ['contacted', 'declined'], ref: p.programId, expiresAtDue: true,
-    }, actor);
+    const opened = rt.openTask(
+      {
+        type: 'contact_volunteer',
+        title: `Contact a volunteer referred to ${p.name} (referral ${short})`,
+        candidateRoles: ['program_staff'],
+        scope: { programId: p.programId },
+        notifyEmail: p.contactEmail,
+        outcomes: ['contacted', 'declined'],
+        ref: p.programId,
+        expiresAtDue: true,
+      },
+      actor,
+    );
     const task = opened.tasks![0];
     state.offers.push({
-      programId: p.programId, programName: p.name, contactEmail: p.contactEmail, round, status: 'offered',
-      offeredAt: rt.nowIso(), dueAt: task.dueAt, reasons: p.reasons, taskId: task.id, ...(manual ? { manual: true } : {}),
+      programId: p.programId,
+      programName: p.name,
+      contactEmail: p.contactEmail,
+      round,
+      status: 'offered',
+      offeredAt: rt.nowIso(),
+      dueAt: task.dueAt,
+      reasons: p.reasons,
+      taskId: task.id,
+      ...(manual ? { manual: true } : {}),
     });
     // Once referred, the program's staff may read the case (and the volunteer's details).
     state.viewers = [...new Set([...state.viewers, roleToken('program_staff', { programId: p.programId })])];
     if (state.stage === 'awaiting_placement') rt.setStage('referring');
-    return mergeChanges(opened, { events: [rt.event(actor, 'referred_to_program', { programId: p.programId, round, reasons: p.reasons, ...(manual ? { manual: true } : {}) })] });
+    return mergeChanges(opened, {
+      events: [
+        rt.event(actor, 'referred_to_program', {
+          programId: p.programId,
+          round,
+          reasons: p.reasons,
+          ...(manual ? { manual: true } : {}),
+        }),
+      ],
+    });
   }
 
   /** A coordinator places the referral by hand (once: one such task at a time). */
@@ -107,7 +155,13 @@ export async function mentorReferralWorkflow(input: MentorReferralInput): Promis
     state.placeable = placeable;
     rt.setStage('awaiting_placement');
     return mergeChanges(
-      rt.openTask({ type: 'place_referral', title: `Place mentor referral ${short} by hand`, candidateRoles: [COORDINATOR], scope: {}, outcomes: ['referred', 'closed'] }),
+      rt.openTask({
+        type: 'place_referral',
+        title: `Place mentor referral ${short} by hand`,
+        candidateRoles: [COORDINATOR],
+        scope: {},
+        outcomes: ['referred', 'closed'],
+      }),
       { events: [rt.event(SYSTEM, 'no_program_left', { why })] },
     );
   }
@@ -117,7 +171,11 @@ export async function mentorReferralWorkflow(input: MentorReferralInput): Promis
     if (closed()) return {};
     const round = ended.round + 1;
     if (!ended.manual && round <= rules.maxRounds) {
-      const ranked = await findReferralPrograms({ volunteer: criteria, exclude: state.offers.map((o) => o.programId), limit: rules.programsPerReferral + 2 });
+      const ranked = await findReferralPrograms({
+        volunteer: criteria,
+        exclude: state.offers.map((o) => o.programId),
+        limit: rules.programsPerReferral + 2,
+      });
       // Offers that ended together each look; one already taken by another is skipped.
       const p = ranked.find((r) => !state.offers.some((o) => o.programId === r.programId));
       if (p && !closed()) return offer(p, round, false);
@@ -132,7 +190,15 @@ export async function mentorReferralWorkflow(input: MentorReferralInput): Promis
     for (const o of state.offers.filter((x) => isOpen(x) && x !== except)) {
       o.status = 'cancelled';
       o.endedReason = reason;
-      changes.push({ emails: [tellProgram(o, 'closed', `The mentor referral ${short} you were offered has ended (${reason}); nothing more is needed from your program.`)] });
+      changes.push({
+        emails: [
+          tellProgram(
+            o,
+            'closed',
+            `The mentor referral ${short} you were offered has ended (${reason}); nothing more is needed from your program.`,
+          ),
+        ],
+      });
     }
     for (const t of rt.openTasks()) changes.push(rt.closeTask(t, 'cancelled', actor, reason));
     return mergeChanges(...changes);
@@ -150,7 +216,10 @@ export async function mentorReferralWorkflow(input: MentorReferralInput): Promis
       if (outcome === 'declined') {
         o.status = 'declined';
         o.endedReason = comment;
-        return mergeChanges({ events: [rt.event(actor, 'program_declined', { programId: o.programId, reason: comment })] }, await passOn(o));
+        return mergeChanges(
+          { events: [rt.event(actor, 'program_declined', { programId: o.programId, reason: comment })] },
+          await passOn(o),
+        );
       }
       o.status = 'contacted';
       o.contactedAt = rt.nowIso();
@@ -158,21 +227,34 @@ export async function mentorReferralWorkflow(input: MentorReferralInput): Promis
       if (state.stage === 'referring') rt.setStage('contacted');
       return mergeChanges(
         { events: [rt.event(actor, 'volunteer_contacted', { programId: o.programId })] },
-        rt.openTask({
-          type: 'report_outcome', title: `Report the outcome of mentor referral ${short} (${o.programName})`,
-          candidateRoles: ['program_staff'], scope: { programId: o.programId }, notifyEmail: o.contactEmail,
-          outcomes: ['enrolled', 'not_a_fit', 'withdrew', 'no_response'], ref: o.programId,
-        }, actor),
+        rt.openTask(
+          {
+            type: 'report_outcome',
+            title: `Report the outcome of mentor referral ${short} (${o.programName})`,
+            candidateRoles: ['program_staff'],
+            scope: { programId: o.programId },
+            notifyEmail: o.contactEmail,
+            outcomes: ['enrolled', 'not_a_fit', 'withdrew', 'no_response'],
+            ref: o.programId,
+          },
+          actor,
+        ),
       );
     },
     report_outcome: async (task, { outcome, comment, actor }) => {
       const o = offerOfTask(task);
       o.outcome = outcome as NonNullable<Offer['outcome']>;
-      const reported = { events: [rt.event(actor, 'outcome_reported', { programId: o.programId, outcome, ...(comment ? { comment } : {}) })] };
+      const reported = {
+        events: [
+          rt.event(actor, 'outcome_reported', { programId: o.programId, outcome, ...(comment ? { comment } : {}) }),
+        ],
+      };
       if (outcome === 'enrolled') {
         const ended = endOpenOffers(actor, `the volunteer enrolled with another program`, o);
         close('enrolled', 'enrolled');
-        return mergeChanges(reported, ended, { events: [rt.event(actor, 'volunteer_enrolled', { programId: o.programId })] });
+        return mergeChanges(reported, ended, {
+          events: [rt.event(actor, 'volunteer_enrolled', { programId: o.programId })],
+        });
       }
       if (outcome === 'withdrew') {
         const ended = endOpenOffers(actor, 'the volunteer withdrew', o);
@@ -189,25 +271,31 @@ export async function mentorReferralWorkflow(input: MentorReferralInput): Promis
       const ids = (data?.programIds as string[]) ?? [];
       const round = Math.max(0, ...state.offers.map((o) => o.round)) + 1;
       const picked = ids.map((id) => state.placeable.find((p) => p.programId === id)!);
-      return mergeChanges(...picked.map((p) => offer({ ...p, reasons: ['picked by a partnership coordinator'] }, round, true, actor)));
+      return mergeChanges(
+        ...picked.map((p) => offer({ ...p, reasons: ['picked by a partnership coordinator'] }, round, true, actor)),
+      );
     },
   };
 
-  rt.registerTaskHandlers(
-    onCompletedByType(onCompleted),
-    (task, { outcome, comment, data }) => {
-      if (task.type === 'contact_volunteer' && outcome === 'declined' && !comment?.trim()) refuse('reason_required', 'Declining a referral needs a reason in `comment`');
-      if (task.type === 'place_referral' && outcome === 'closed' && !comment?.trim()) refuse('reason_required', 'Closing a referral unplaced needs a reason in `comment`');
-      if (task.type === 'place_referral' && outcome === 'referred') {
-        const ids = (data?.programIds as string[] | undefined) ?? [];
-        if (!ids.length) refuse('program_not_eligible', 'Name the programs in data.programIds');
-        const bad = ids.filter((id) => !state.placeable.some((p) => p.programId === id) || state.offers.some((o) => o.programId === id));
-        if (bad.length || new Set(ids).size !== ids.length) {
-          refuse('program_not_eligible', `Not a program this referral may go to (Affiliate or above, accepting referrals, not offered before): ${[...new Set(bad)].join(', ') || 'a program named twice'}`);
-        }
+  rt.registerTaskHandlers(onCompletedByType(onCompleted), (task, { outcome, comment, data }) => {
+    if (task.type === 'contact_volunteer' && outcome === 'declined' && !comment?.trim())
+      refuse('reason_required', 'Declining a referral needs a reason in `comment`');
+    if (task.type === 'place_referral' && outcome === 'closed' && !comment?.trim())
+      refuse('reason_required', 'Closing a referral unplaced needs a reason in `comment`');
+    if (task.type === 'place_referral' && outcome === 'referred') {
+      const ids = (data?.programIds as string[] | undefined) ?? [];
+      if (!ids.length) refuse('program_not_eligible', 'Name the programs in data.programIds');
+      const bad = ids.filter(
+        (id) => !state.placeable.some((p) => p.programId === id) || state.offers.some((o) => o.programId === id),
+      );
+      if (bad.length || new Set(ids).size !== ids.length) {
+        refuse(
+          'program_not_eligible',
+          `Not a program this referral may go to (Affiliate or above, accepting referrals, not offered before): ${[...new Set(bad)].join(', ') || 'a program named twice'}`,
+        );
       }
-    },
-  );
+    }
+  });
 
   // An offer not taken in time passes to the next ranked program.
   rt.onTaskExpired(async (task) => {
@@ -227,7 +315,9 @@ export async function mentorReferralWorkflow(input: MentorReferralInput): Promis
   async function firstOffers(): Promise<Change> {
     const ranked = await findReferralPrograms({ volunteer: criteria, exclude: [], limit: rules.programsPerReferral });
     if (closed()) return {};
-    return ranked.length ? mergeChanges(...ranked.map((p) => offer(p, 1, false))) : askCoordinator('no eligible program');
+    return ranked.length
+      ? mergeChanges(...ranked.map((p) => offer(p, 1, false)))
+      : askCoordinator('no eligible program');
   }
 
   // Set once the volunteer confirmed; `offered` once the first offers are committed.
@@ -246,22 +336,32 @@ export async function mentorReferralWorkflow(input: MentorReferralInput): Promis
     offerByHand: (programs, actor) => {
       // Picked by hand: a round of its own, with whatever is already open (a placing task ends).
       const round = Math.max(0, ...state.offers.map((o) => o.round)) + 1;
-      const placing = rt.openTasks((t) => t.type === 'place_referral').map((t) => rt.closeTask(t, 'cancelled', actor, 'programs picked by hand'));
-      return mergeChanges(...placing, ...programs.map((p) => offer({ ...p, reasons: ['picked by a partnership coordinator'] }, round, true, actor)));
+      const placing = rt
+        .openTasks((t) => t.type === 'place_referral')
+        .map((t) => rt.closeTask(t, 'cancelled', actor, 'programs picked by hand'));
+      return mergeChanges(
+        ...placing,
+        ...programs.map((p) => offer({ ...p, reasons: ['picked by a partnership coordinator'] }, round, true, actor)),
+      );
     },
     programUnavailable: async (programId, reason) => {
       const changes: Change[] = [];
       for (const o of state.offers.filter((x) => x.programId === programId && isOpen(x))) {
         o.status = o.status === 'offered' ? 'expired' : 'cancelled';
         o.endedReason = reason;
-        for (const t of rt.openTasks((t) => t.ref === programId)) changes.push(rt.closeTask(t, 'cancelled', SYSTEM, reason));
+        for (const t of rt.openTasks((t) => t.ref === programId))
+          changes.push(rt.closeTask(t, 'cancelled', SYSTEM, reason));
         changes.push({ events: [rt.event(SYSTEM, 'offer_withdrawn', { programId, reason })] }, await passOn(o));
       }
       return mergeChanges(...changes);
     },
   });
 
-  const submitted = () => rt.event(input.submittedBy, 'volunteer_submitted', { county: volunteer.county, ...(state.campaign ? { campaign: state.campaign } : {}) });
+  const submitted = () =>
+    rt.event(input.submittedBy, 'volunteer_submitted', {
+      county: volunteer.county,
+      ...(state.campaign ? { campaign: state.campaign } : {}),
+    });
   if (!state.recorded && patched(ADDRESS_CONFIRMATION)) {
     // The public form's answer waits for this first write only; nothing goes to programs yet.
     rt.setStage('unconfirmed');
@@ -269,7 +369,10 @@ export async function mentorReferralWorkflow(input: MentorReferralInput): Promis
     state.recorded = true;
     // Fixed wording, the links and the case reference: never the name or anything else typed.
     void sendReferralConfirmation({
-      caseId: state.caseId, email: volunteer.email, validFor: rules.withdrawLinkValidity, confirmValidFor: rules.confirmationValidity,
+      caseId: state.caseId,
+      email: volunteer.email,
+      validFor: rules.withdrawLinkValidity,
+      confirmValidFor: rules.confirmationValidity,
       publicBaseUrl: input.policy.publicBaseUrl,
     }).catch((err) => log.warn('The confirmation could not be sent', { caseId: state.caseId, error: String(err) }));
     const lapsesAt = addDuration(Date.parse(state.createdAt), rules.confirmationValidity, rt.calendar);
@@ -282,18 +385,27 @@ export async function mentorReferralWorkflow(input: MentorReferralInput): Promis
       }
     } else if (!closed()) {
       close('lapsed', 'lapsed');
-      await rt.commit({ events: [rt.event(SYSTEM, 'referral_lapsed', { why: 'the e-mail address was not confirmed in time' })] });
+      await rt.commit({
+        events: [rt.event(SYSTEM, 'referral_lapsed', { why: 'the e-mail address was not confirmed in time' })],
+      });
     }
     offered = true;
   } else if (!state.recorded) {
     // Cases started before address confirmation: offered at once, as they were recorded.
     await rt.commit({ events: [submitted()] });
     const confirmation = sendReferralConfirmation({
-      caseId: state.caseId, email: volunteer.email, validFor: rules.withdrawLinkValidity, publicBaseUrl: input.policy.publicBaseUrl,
+      caseId: state.caseId,
+      email: volunteer.email,
+      validFor: rules.withdrawLinkValidity,
+      publicBaseUrl: input.policy.publicBaseUrl,
     }).catch((err) => log.warn('The confirmation could not be sent', { caseId: state.caseId, error: String(err) }));
     const ranked = await findReferralPrograms({ volunteer: criteria, exclude: [], limit: rules.programsPerReferral });
     if (!closed()) {
-      await rt.commit(ranked.length ? mergeChanges(...ranked.map((p) => offer(p, 1, false))) : await askCoordinator('no eligible program'));
+      await rt.commit(
+        ranked.length
+          ? mergeChanges(...ranked.map((p) => offer(p, 1, false)))
+          : await askCoordinator('no eligible program'),
+      );
     }
     // The form's answer waits for this: the volunteer's referral is with its programs.
     state.recorded = true;

@@ -26,7 +26,12 @@ export function scopeClaimOf(role: string): 'department' | 'programId' | 'colleg
 }
 
 /** The roles that count: a scoped role without its scope claim is dropped. */
-export function effectiveRoles<R extends string>(p: { roles: R[]; department?: string; programId?: string; collegeId?: string }): R[] {
+export function effectiveRoles<R extends string>(p: {
+  roles: R[];
+  department?: string;
+  programId?: string;
+  collegeId?: string;
+}): R[] {
   return p.roles.filter((r) => {
     const claim = scopeClaimOf(r);
     return !claim || !!p[claim];

@@ -21,7 +21,11 @@ import { mailQueueOf } from './task-queues';
 
 export const { recordTransition } = proxyActivities<ReadModelActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: ['bad_data', 'unexpected_error'] },
+  retry: {
+    initialInterval: '1 second',
+    maximumInterval: '1 minute',
+    nonRetryableErrorTypes: ['bad_data', 'unexpected_error'],
+  },
 });
 
 /**
@@ -37,7 +41,10 @@ export const { recordTransition: recordTransitionUntilWritten } = proxyActivitie
 });
 
 /** Whether a case has its read-model row (a reservation whose case never started is let go). */
-export const { caseRecorded } = proxyActivities<ReadModelActivities>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } });
+export const { caseRecorded } = proxyActivities<ReadModelActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumInterval: '1 minute' },
+});
 
 export const { recordIncident } = proxyActivities<ReadModelActivities>({
   startToCloseTimeout: '30 seconds',
@@ -47,18 +54,34 @@ export const { recordIncident } = proxyActivities<ReadModelActivities>({
 const onMailQueue = () => mailQueueOf(workflowInfo().taskQueue);
 
 export const deliverEmails: EmailActivities['deliverEmails'] = (input) =>
-  proxyActivities<EmailActivities>({ taskQueue: onMailQueue(), startToCloseTimeout: '1 minute', retry: { initialInterval: '2 seconds', maximumAttempts: 3 } }).deliverEmails(input);
+  proxyActivities<EmailActivities>({
+    taskQueue: onMailQueue(),
+    startToCloseTimeout: '1 minute',
+    retry: { initialInterval: '2 seconds', maximumAttempts: 3 },
+  }).deliverEmails(input);
 
 export const sweepOutbox: EmailActivities['sweepOutbox'] = (input) =>
-  proxyActivities<EmailActivities>({ taskQueue: onMailQueue(), startToCloseTimeout: '1 minute', retry: { initialInterval: '2 seconds', maximumAttempts: 3 } }).sweepOutbox(input);
+  proxyActivities<EmailActivities>({
+    taskQueue: onMailQueue(),
+    startToCloseTimeout: '1 minute',
+    retry: { initialInterval: '2 seconds', maximumAttempts: 3 },
+  }).sweepOutbox(input);
 
 /** Mints a reference's one-time link and e-mails it (retried until it is out). */
 export const issueReferenceLink: ReferenceActivities['issueReferenceLink'] = (input) =>
-  proxyActivities<ReferenceActivities>({ taskQueue: onMailQueue(), startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } }).issueReferenceLink(input);
+  proxyActivities<ReferenceActivities>({
+    taskQueue: onMailQueue(),
+    startToCloseTimeout: '30 seconds',
+    retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+  }).issueReferenceLink(input);
 
 /** Sends a referred volunteer's confirmation with the one-time withdraw link. */
 export const sendReferralConfirmation: ReferenceActivities['sendReferralConfirmation'] = (input) =>
-  proxyActivities<ReferenceActivities>({ taskQueue: onMailQueue(), startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } }).sendReferralConfirmation(input);
+  proxyActivities<ReferenceActivities>({
+    taskQueue: onMailQueue(),
+    startToCloseTimeout: '30 seconds',
+    retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+  }).sendReferralConfirmation(input);
 
 /** Reads the directory for a referral (read-only; retried until the database answers). */
 export const { findReferralPrograms, findPlaceablePrograms } = proxyActivities<ReferralProgramActivities>({

@@ -82,7 +82,8 @@ export function observedHolidays(year: number, rules: HolidayRule[]): Set<IsoDat
     if ('day' in rule) {
       const n = Date.UTC(year, rule.month - 1, rule.day) / DAY_MS;
       const w = weekdayOf(n);
-      if (w === 0) out.add(fromDayNumber(n + 1)); // Sunday: observed on the Monday
+      if (w === 0)
+        out.add(fromDayNumber(n + 1)); // Sunday: observed on the Monday
       else if (w === 6) {
         if (rule.onSaturday === 'friday') out.add(fromDayNumber(n - 1));
         // otherwise a Saturday holiday gives no weekday off

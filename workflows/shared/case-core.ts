@@ -21,7 +21,9 @@ export interface CaseCore extends CaseHeader {
 
 /** The core of a new case: open, unrecorded, no tasks yet. */
 export function newCase<Stage extends string>(
-  fields: Pick<CaseCore, 'caseId' | 'type' | 'subject' | 'viewers'> & { stage: Stage } & Partial<Pick<CaseCore, 'ownerId' | 'parties' | 'department' | 'programId'>>,
+  fields: Pick<CaseCore, 'caseId' | 'type' | 'subject' | 'viewers'> & { stage: Stage } & Partial<
+      Pick<CaseCore, 'ownerId' | 'parties' | 'department' | 'programId'>
+    >,
 ): CaseCore & { stage: Stage } {
   const now = new Date(Date.now()).toISOString();
   return { status: 'open', version: 0, createdAt: now, updatedAt: now, recorded: false, tasks: {}, ...fields };
@@ -82,7 +84,9 @@ export type TaskCompletionHook = (task: TaskRecord, input: CompleteTaskInput) =>
  */
 export function onCompletedByType<T extends string>(handlers: Record<T, TaskCompletionHook>): TaskCompletionHook {
   return async (task, input) =>
-    Object.prototype.hasOwnProperty.call(handlers, task.type) ? handlers[task.type as T](task, input) : refuse('unknown_task', `Unknown task type ${task.type}`);
+    Object.prototype.hasOwnProperty.call(handlers, task.type)
+      ? handlers[task.type as T](task, input)
+      : refuse('unknown_task', `Unknown task type ${task.type}`);
 }
 export type TaskValidator = (task: TaskRecord, input: CompleteTaskInput) => void;
 /** What a process does when a task that expires at its due time does (see TaskSpec.expiresAtDue). */

@@ -7,14 +7,31 @@
  * Reminder and escalation timers are derived from the task records in the state, so
  * after continue-as-new `resumeTaskTimers()` rebuilds them from what was carried over.
  */
-import { ActivityFailure, allHandlersFinished, condition, log, patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  condition,
+  log,
+  patched,
+  setHandler,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { deliverEmails, recordIncident, recordTransition } from './activities';
 import { roleMailbox, roleToken, userToken } from './access';
 import { BusinessCalendar } from './calendar';
 import { DEFAULT_MIDNIGHT_SPREAD, isDayBoundary, spreadInstant } from './mass-instants';
 import { applyOrganisationSettings, organisationSettingsSignal } from './organisation-settings';
 import type { Policy } from './policy';
-import { mergeChanges, type CaseCore, type Change, type TaskCompletionHook, type TaskExpiryHook, type TaskSpec, type TaskValidator } from './case-core';
+import {
+  mergeChanges,
+  type CaseCore,
+  type Change,
+  type TaskCompletionHook,
+  type TaskExpiryHook,
+  type TaskSpec,
+  type TaskValidator,
+} from './case-core';
 import { newTaskRecord } from './task-record';
 import { registerTaskUpdates } from './task-updates';
 import { escalationRole } from './who-may-act';
@@ -42,7 +59,6 @@ const EXPIRY_DRAINED = 'expiry-hook-drained';
 const COMMIT_WAKES_WAITERS = 'commit-wakes-incident-waiters';
 /** Work due at a day boundary is done at the case's own instant within a window after it. */
 const MASS_INSTANTS_SPREAD = 'mass-instants-spread';
-
 
 export { refuse } from './refusals';
 export * from './case-core';
@@ -172,7 +188,10 @@ export class CaseRuntime<S extends CaseCore> {
         this.state.incident = { since, reason };
         this.waitingOnIncident++;
         try {
-          await recordIncident({ caseId: this.state.caseId, open: { workflowId: workflowInfo().workflowId, caseType: this.state.type, since, reason } });
+          await recordIncident({
+            caseId: this.state.caseId,
+            open: { workflowId: workflowInfo().workflowId, caseType: this.state.type, since, reason },
+          });
           await condition(() => this.retries !== seen);
         } finally {
           this.waitingOnIncident--;
@@ -208,7 +227,13 @@ export class CaseRuntime<S extends CaseCore> {
 
   /** Creates a task and starts its reminder and escalation timers; commit the returned change. */
   openTask(spec: TaskSpec, actor: Actor = SYSTEM): Change {
-    const task = newTaskRecord(spec, { caseId: this.state.caseId, caseType: this.state.type, policy: this.policy, calendar: this.calendar, now: Date.now() });
+    const task = newTaskRecord(spec, {
+      caseId: this.state.caseId,
+      caseType: this.state.type,
+      policy: this.policy,
+      calendar: this.calendar,
+      now: Date.now(),
+    });
     this.state.tasks[task.id] = task;
     void this.runTaskTimers(task.id);
     return {
@@ -239,7 +264,10 @@ export class CaseRuntime<S extends CaseCore> {
   closeTask(task: TaskRecord, status: Exclude<TaskStatus, 'open' | 'completed'>, actor: Actor, reason: string): Change {
     task.status = status;
     task.completedAt = this.nowIso();
-    return { tasks: [task], events: [this.event(actor, `task_${status}`, { taskId: task.id, type: task.type, reason })] };
+    return {
+      tasks: [task],
+      events: [this.event(actor, `task_${status}`, { taskId: task.id, type: task.type, reason })],
+    };
   }
 
   /** Drops finished tasks from the state (their rows stay in the read model). */
@@ -261,8 +289,13 @@ export class CaseRuntime<S extends CaseCore> {
         tasks: [task],
         events: [this.event(SYSTEM, 'task_reminder_sent', { taskId, type: task.type })],
         emails: [
-          this.email(`${taskId}:reminder`, this.taskRecipients(task), `Reminder: ${task.title}`,
-            `This task is due ${task.dueAt}: ${task.title}.`, this.taskLink(taskId)),
+          this.email(
+            `${taskId}:reminder`,
+            this.taskRecipients(task),
+            `Reminder: ${task.title}`,
+            `This task is due ${task.dueAt}: ${task.title}.`,
+            this.taskLink(taskId),
+          ),
         ],
       });
     }
@@ -285,14 +318,21 @@ export class CaseRuntime<S extends CaseCore> {
       task.escalated = true;
       // Youth and match tasks go to case supervisors whatever the policy says (never admin).
       task.escalateTo = escalationRole(this.state.type, task.escalateTo);
-      task.escalatedTo = [roleToken(task.escalateTo, task.scope), ...(task.escalateAlso ? [userToken(task.escalateAlso.id)] : [])];
+      task.escalatedTo = [
+        roleToken(task.escalateTo, task.scope),
+        ...(task.escalateAlso ? [userToken(task.escalateAlso.id)] : []),
+      ];
       await this.commit({
         tasks: [task],
         events: [this.event(SYSTEM, 'task_escalated', { taskId, type: task.type, to: task.escalateTo })],
         emails: [
-          this.email(`${taskId}:escalation`, [roleMailbox(this.policy.mailboxes, task.escalateTo, task.scope), task.escalateAlso?.email],
-            `Overdue: ${task.title}`, `This task was due ${task.dueAt} and is still open: ${task.title}.`,
-            this.taskLink(taskId)),
+          this.email(
+            `${taskId}:escalation`,
+            [roleMailbox(this.policy.mailboxes, task.escalateTo, task.scope), task.escalateAlso?.email],
+            `Overdue: ${task.title}`,
+            `This task was due ${task.dueAt} and is still open: ${task.title}.`,
+            this.taskLink(taskId),
+          ),
         ],
       });
     }
@@ -326,7 +366,12 @@ export class CaseRuntime<S extends CaseCore> {
 
   private actsAt(ms: number): number {
     if (!isDayBoundary(ms) || !patched(MASS_INSTANTS_SPREAD)) return ms;
-    return spreadInstant(ms, workflowInfo().workflowId, this.policy.midnightSpread ?? DEFAULT_MIDNIGHT_SPREAD, this.calendar);
+    return spreadInstant(
+      ms,
+      workflowInfo().workflowId,
+      this.policy.midnightSpread ?? DEFAULT_MIDNIGHT_SPREAD,
+      this.calendar,
+    );
   }
 
   /** True when history is long enough that the workflow should continue as new. */
@@ -358,7 +403,11 @@ export class CaseRuntime<S extends CaseCore> {
    */
   private reportTasksLeftOpen(): void {
     const open = this.openTasks();
-    if (open.length) log.error('Case closed with open tasks', { caseId: this.state.caseId, tasks: open.map((t) => `${t.type}:${t.id}`) });
+    if (open.length)
+      log.error('Case closed with open tasks', {
+        caseId: this.state.caseId,
+        tasks: open.map((t) => `${t.type}:${t.id}`),
+      });
   }
 
   /** Before finishing or continuing as new: let running Update handlers and commits complete. */

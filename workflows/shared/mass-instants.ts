@@ -28,7 +28,12 @@ export function isDayBoundary(ms: number): boolean {
 }
 
 /** The instant at which a case acts on `ms`: later by its share of the window when `ms` is a day boundary. */
-export function spreadInstant(ms: number, workflowId: string, window: PolicyDuration, calendar: BusinessCalendar): number {
+export function spreadInstant(
+  ms: number,
+  workflowId: string,
+  window: PolicyDuration,
+  calendar: BusinessCalendar,
+): number {
   if (!isDayBoundary(ms)) return ms;
   const windowMs = addDuration(ms, window, calendar) - ms;
   if (windowMs <= 0) return ms;

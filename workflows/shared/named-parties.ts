@@ -105,10 +105,12 @@ export function partiesProblem(
   const seen = new Map<string, string>();
   for (const p of named) {
     const before = seen.get(p.id);
-    if (before && before !== p.party) return invalidParty(`One person may not be both the ${before} and the ${p.party} of a case`);
+    if (before && before !== p.party)
+      return invalidParty(`One person may not be both the ${before} and the ${p.party} of a case`);
     seen.set(p.id, p.party);
     if (subjects.includes(p.id)) return invalidParty(`The person whose case it is may not also be its ${p.party}`);
-    if (p.id === creator.id && p.party !== creatorParty) return invalidParty(`You may not name yourself as the ${p.party}`);
+    if (p.id === creator.id && p.party !== creatorParty)
+      return invalidParty(`You may not name yourself as the ${p.party}`);
   }
   return undefined;
 }
@@ -118,7 +120,10 @@ export function partiesProblem(
  * worker named as a youth's social worker is refused at creation. Unknown people pass
  * (they may not have signed in yet); the rule at the moment of acting still holds.
  */
-export function directoryProblem(named: readonly NamedParty[], known: ReadonlyMap<string, ActingUser>): Refusal | undefined {
+export function directoryProblem(
+  named: readonly NamedParty[],
+  known: ReadonlyMap<string, ActingUser>,
+): Refusal | undefined {
   for (const p of named) {
     const person = known.get(p.id);
     if (person && !p.roles.some((r) => effectiveRoles(person).includes(r))) {

@@ -38,7 +38,11 @@ function regexStandIn(re: RegExp) {
   };
 }
 
-type Walked = { _getCached?: () => unknown; _def?: { typeName?: string; values?: unknown; checks?: { kind: string; regex?: RegExp }[]; shape?: () => unknown }; safeParse?: (v: unknown) => unknown };
+type Walked = {
+  _getCached?: () => unknown;
+  _def?: { typeName?: string; values?: unknown; checks?: { kind: string; regex?: RegExp }[]; shape?: () => unknown };
+  safeParse?: (v: unknown) => unknown;
+};
 
 /** Fills zod's lazy caches of every schema reachable from `value` (see above). */
 export function warmSchemas(value: unknown, seen = new Set<unknown>()): void {
@@ -50,9 +54,11 @@ export function warmSchemas(value: unknown, seen = new Set<unknown>()): void {
   if (def && typeof def === 'object') {
     if (typeof v._getCached === 'function') v._getCached();
     if (def.typeName === 'ZodEnum' && Array.isArray(def.values)) v.safeParse?.(def.values[0]);
-    if (def.typeName === 'ZodNativeEnum' && def.values && typeof def.values === 'object') v.safeParse?.(Object.values(def.values)[0]);
+    if (def.typeName === 'ZodNativeEnum' && def.values && typeof def.values === 'object')
+      v.safeParse?.(Object.values(def.values)[0]);
     for (const check of def.checks ?? []) {
-      if (check.kind === 'regex' && check.regex instanceof RegExp && !check.regex.global && !check.regex.sticky) check.regex = regexStandIn(check.regex) as unknown as RegExp;
+      if (check.kind === 'regex' && check.regex instanceof RegExp && !check.regex.global && !check.regex.sticky)
+        check.regex = regexStandIn(check.regex) as unknown as RegExp;
     }
     if (typeof def.shape === 'function') warmSchemas(def.shape(), seen);
   }
@@ -60,5 +66,15 @@ export function warmSchemas(value: unknown, seen = new Set<unknown>()): void {
 }
 
 /** Every module of schemas the workflows share (a new inputs module belongs here). */
-export const SHARED_SCHEMA_MODULES = [input, taskData, leaveInputs, certificationInputs, fosterInputs, referralInputs, wellnessInputs, eceInputs, questions];
+export const SHARED_SCHEMA_MODULES = [
+  input,
+  taskData,
+  leaveInputs,
+  certificationInputs,
+  fosterInputs,
+  referralInputs,
+  wellnessInputs,
+  eceInputs,
+  questions,
+];
 warmSchemas(SHARED_SCHEMA_MODULES);

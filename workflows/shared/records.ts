@@ -5,7 +5,18 @@
 import type { Scope } from './access';
 
 /** One array feeds the CaseType union and the API's zod enum. */
-export const CASE_TYPES = ['mentoring_leave', 'mentor_screening', 'youth_referral', 'match', 'certification', 'mentor_referral', 'caller_screening', 'wellness_checkin', 'ece_certification', 'ece_placement'] as const;
+export const CASE_TYPES = [
+  'mentoring_leave',
+  'mentor_screening',
+  'youth_referral',
+  'match',
+  'certification',
+  'mentor_referral',
+  'caller_screening',
+  'wellness_checkin',
+  'ece_certification',
+  'ece_placement',
+] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 export type TaskStatus = 'open' | 'completed' | 'cancelled' | 'expired';
 

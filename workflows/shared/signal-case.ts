@@ -11,7 +11,8 @@
 import { patched } from '@temporalio/workflow';
 
 export const receiverGone = (err: unknown): boolean =>
-  err instanceof Error && (/not found/i.test(err.message) || /NotFound/.test((err as Error & { type?: string }).type ?? ''));
+  err instanceof Error &&
+  (/not found/i.test(err.message) || /NotFound/.test((err as Error & { type?: string }).type ?? ''));
 
 /**
  * Whether to carry on past a receiver that has ended. Versioned: a case that met an ended

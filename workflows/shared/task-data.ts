@@ -15,18 +15,49 @@ import { evaluationData } from '../ece/inputs';
 import { calendarDate, issuesAt, line, person, text } from './input';
 
 export const TASK_TYPES = [
-  'eligibility_review', 'verify_personal_hours', 'supervisor_approval', 'hr_approval',
-  'background_check', 'reference_followup', 'interview', 'screening_decision',
-  'consent', 'intake', 'first_meeting', 'check_in', 'safety_review', 'anniversary', 'closure_interview',
-  'application_review', 'assessment_review', 'work_plan_verification',
-  'contact_volunteer', 'report_outcome', 'place_referral',
-  'assign_caller', 'wellness_call', 'confirm_contact', 'resource_referral', 'extend_or_close',
-  'committee_vote', 'accept_placement', 'confirm_hours', 'evaluation', 'close_placement',
+  'eligibility_review',
+  'verify_personal_hours',
+  'supervisor_approval',
+  'hr_approval',
+  'background_check',
+  'reference_followup',
+  'interview',
+  'screening_decision',
+  'consent',
+  'intake',
+  'first_meeting',
+  'check_in',
+  'safety_review',
+  'anniversary',
+  'closure_interview',
+  'application_review',
+  'assessment_review',
+  'work_plan_verification',
+  'contact_volunteer',
+  'report_outcome',
+  'place_referral',
+  'assign_caller',
+  'wellness_call',
+  'confirm_contact',
+  'resource_referral',
+  'extend_or_close',
+  'committee_vote',
+  'accept_placement',
+  'confirm_hours',
+  'evaluation',
+  'close_placement',
 ] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 export const taskTypeSchema = z.enum(TASK_TYPES);
 
-export const CHECK_NAMES = ['doj_live_scan', 'fbi', 'child_abuse_central_index', 'sex_offender_registry', 'identity', 'registry'] as const;
+export const CHECK_NAMES = [
+  'doj_live_scan',
+  'fbi',
+  'child_abuse_central_index',
+  'sex_offender_registry',
+  'identity',
+  'registry',
+] as const;
 export const RECOMMENDATIONS = ['yes', 'with_reservations', 'no'] as const;
 
 /** What the date bounds are measured against: today in Los Angeles (YYYY-MM-DD). */
@@ -35,8 +66,10 @@ export interface DataBounds {
 }
 
 const noData = () => z.object({}).strict();
-const notAfter = (today: string | undefined) => (today ? calendarDate.refine((d) => d <= today, 'must not be in the future') : calendarDate);
-const notBefore = (today: string | undefined) => (today ? calendarDate.refine((d) => d >= today, 'must not be in the past') : calendarDate);
+const notAfter = (today: string | undefined) =>
+  today ? calendarDate.refine((d) => d <= today, 'must not be in the future') : calendarDate;
+const notBefore = (today: string | undefined) =>
+  today ? calendarDate.refine((d) => d >= today, 'must not be in the past') : calendarDate;
 
 export const workPlanItemInput = (b?: DataBounds) =>
   z.object({ standard: z.enum(STANDARDS), description: line(1000), dueDate: notBefore(b?.today) }).strict();
@@ -53,27 +86,34 @@ export const TASK_DATA: { [T in TaskType]: (b?: DataBounds) => ZodTypeAny } = {
   interview: (b) => z.object({ heldOn: notAfter(b?.today).optional() }).strict(),
   screening_decision: noData,
   // Parties without an account: how their consent was given (signed form, phone).
-  consent: () => z.object({ how: line(200).optional(), party: z.enum(['mentor', 'caregiver', 'social_worker']).optional() }).strict(),
+  consent: () =>
+    z
+      .object({ how: line(200).optional(), party: z.enum(['mentor', 'caregiver', 'social_worker']).optional() })
+      .strict(),
   intake: noData,
   first_meeting: (b) => z.object({ meetingDate: notAfter(b?.today).optional() }).strict(),
   check_in: () =>
-    z.object({
-      contactMentor: z.boolean(),
-      contactYouth: z.boolean(),
-      contactCaregiver: z.boolean(),
-      satisfaction: z.number().int().min(1).max(5),
-      safetyConcern: z.boolean(),
-      notes: text(5000).optional(),
-    }).strict(),
+    z
+      .object({
+        contactMentor: z.boolean(),
+        contactYouth: z.boolean(),
+        contactCaregiver: z.boolean(),
+        satisfaction: z.number().int().min(1).max(5),
+        safetyConcern: z.boolean(),
+        notes: text(5000).optional(),
+      })
+      .strict(),
   safety_review: noData,
   anniversary: noData,
   closure_interview: noData,
   application_review: noData,
   assessment_review: (b) =>
-    z.object({
-      findings: z.record(z.enum(STANDARDS), text(5000)).optional(),
-      items: z.array(workPlanItemInput(b)).min(1).max(50).optional(),
-    }).strict(),
+    z
+      .object({
+        findings: z.record(z.enum(STANDARDS), text(5000)).optional(),
+        items: z.array(workPlanItemInput(b)).min(1).max(50).optional(),
+      })
+      .strict(),
   work_plan_verification: noData,
   contact_volunteer: noData,
   report_outcome: noData,

@@ -12,7 +12,10 @@ import { taskPolicy, type Policy } from './policy';
 import type { TaskRecord } from './records';
 import { escalationRole } from './who-may-act';
 
-export function newTaskRecord(spec: TaskSpec, c: { caseId: string; caseType: string; policy: Policy; calendar: BusinessCalendar; now: number }): TaskRecord {
+export function newTaskRecord(
+  spec: TaskSpec,
+  c: { caseId: string; caseType: string; policy: Policy; calendar: BusinessCalendar; now: number },
+): TaskRecord {
   const p = taskPolicy(c.policy, spec.type);
   const dueMs = spec.dueAtMs ?? addDuration(c.now, p.due, c.calendar);
   return {

@@ -34,7 +34,11 @@ function openTaskOrRefuse(state: CaseCore, taskId: string): TaskRecord {
 /** The acting user as the rules need it (inputs recorded before roles were sent have none). */
 const acting = (actor: Actor | ActingUser): ActingUser => ({ roles: [], ...actor });
 
-export function registerTaskUpdates<S extends CaseCore>(rt: CaseRuntime<S>, onComplete: TaskCompletionHook, validate: TaskValidator): void {
+export function registerTaskUpdates<S extends CaseCore>(
+  rt: CaseRuntime<S>,
+  onComplete: TaskCompletionHook,
+  validate: TaskValidator,
+): void {
   const state = rt.state;
 
   setHandler(
@@ -48,7 +52,10 @@ export function registerTaskUpdates<S extends CaseCore>(rt: CaseRuntime<S>, onCo
       task.completedBy = input.actor.id;
       task.completedAt = rt.nowIso();
       const completed = rt.event(input.actor, 'task_completed', {
-        taskId: task.id, type: task.type, outcome: input.outcome, ...(input.comment ? { comment: input.comment } : {}),
+        taskId: task.id,
+        type: task.type,
+        outcome: input.outcome,
+        ...(input.comment ? { comment: input.comment } : {}),
       });
       const next = await onComplete(task, input);
       await rt.commit({ ...next, tasks: [task, ...(next.tasks ?? [])], events: [completed, ...(next.events ?? [])] });
@@ -58,7 +65,8 @@ export function registerTaskUpdates<S extends CaseCore>(rt: CaseRuntime<S>, onCo
       validator: (input) => {
         const task = openTaskOrRefuse(state, input.taskId);
         refuseWith(mayComplete(acting(input.actor), task, state));
-        if (!task.outcomes.includes(input.outcome)) refuse('invalid_outcome', `Outcome must be one of: ${task.outcomes.join(', ')}`);
+        if (!task.outcomes.includes(input.outcome))
+          refuse('invalid_outcome', `Outcome must be one of: ${task.outcomes.join(', ')}`);
         const problems = taskDataProblems(task.type, input.data, { today: laDate(Date.now()) });
         if (problems.length) refuse('invalid_task_data', `The data of a ${task.type} task is not valid`, problems);
         validate(task, input);
@@ -86,19 +94,30 @@ export function registerTaskUpdates<S extends CaseCore>(rt: CaseRuntime<S>, onCo
       task.assigneeId = to;
       // The new assignee hears of it (assignments recorded before this carried no e-mail).
       const emails = assignee?.email
-        ? [rt.email(`${task.id}:assigned:${uuid4()}`, [assignee.email], `Assigned to you: ${task.title}`,
-            `${actor.name ?? actor.id} assigned you a task: ${task.title}.\nDue: ${task.dueAt}.`, rt.taskLink(task.id))]
+        ? [
+            rt.email(
+              `${task.id}:assigned:${uuid4()}`,
+              [assignee.email],
+              `Assigned to you: ${task.title}`,
+              `${actor.name ?? actor.id} assigned you a task: ${task.title}.\nDue: ${task.dueAt}.`,
+              rt.taskLink(task.id),
+            ),
+          ]
         : [];
       await rt.commit({
         tasks: [task],
-        events: [rt.event(actor, 'task_assigned', { taskId, type: task.type, assigneeId: to, ...(from ? { from } : {}) })],
+        events: [
+          rt.event(actor, 'task_assigned', { taskId, type: task.type, assigneeId: to, ...(from ? { from } : {}) }),
+        ],
         emails,
       });
       return { task };
     },
     {
       validator: ({ taskId, assigneeId, assignee, actor }) =>
-        refuseWith(mayAssign(acting(actor), acting(assignee ?? { id: assigneeId }), openTaskOrRefuse(state, taskId), state)),
+        refuseWith(
+          mayAssign(acting(actor), acting(assignee ?? { id: assigneeId }), openTaskOrRefuse(state, taskId), state),
+        ),
     },
   );
 
@@ -112,7 +131,8 @@ export function registerTaskUpdates<S extends CaseCore>(rt: CaseRuntime<S>, onCo
     },
     {
       validator: ({ taskId, actor }) => {
-        if (openTaskOrRefuse(state, taskId).assigneeId !== actor.id) refuse('not_permitted', 'Only the person holding a task gives it back');
+        if (openTaskOrRefuse(state, taskId).assigneeId !== actor.id)
+          refuse('not_permitted', 'Only the person holding a task gives it back');
       },
     },
   );

@@ -39,9 +39,13 @@ const fieldsOf = (c: CaseForRules) => (c.details ?? c) as Record<string, unknown
  * applicant with an account is a party of their own screening however the case was recorded.
  */
 export function partiesOf(c: CaseForRules): CaseParties {
-  const recorded: CaseParties = c.parties
-    ?? (c.type === 'mentoring_leave' && c.ownerId ? { ids: [c.ownerId] }
-      : c.type === 'certification' && c.programId ? { ids: [], programId: c.programId } : { ids: [] });
+  const recorded: CaseParties =
+    c.parties ??
+    (c.type === 'mentoring_leave' && c.ownerId
+      ? { ids: [c.ownerId] }
+      : c.type === 'certification' && c.programId
+        ? { ids: [], programId: c.programId }
+        : { ids: [] });
   const subjects = subjectIdsIn(c.type, fieldsOf(c)).filter((id) => !recorded.ids.includes(id));
   return subjects.length ? { ...recorded, ids: [...recorded.ids, ...subjects] } : recorded;
 }
@@ -83,8 +87,10 @@ function partyInAnotherRole(user: ActingUser, task: TaskForRules, c: CaseForRule
  */
 export function ownCase(user: ActingUser, c: CaseForRules): Refusal | undefined {
   const p = partiesOf(c);
-  const mine = p.ids.includes(user.id) || (p.emails ?? []).some((e) => sameEmail(e, user.email))
-    || (!!p.programId && user.programId === p.programId && (has(user, 'program_staff') || has(user, 'org_coordinator')));
+  const mine =
+    p.ids.includes(user.id) ||
+    (p.emails ?? []).some((e) => sameEmail(e, user.email)) ||
+    (!!p.programId && user.programId === p.programId && (has(user, 'program_staff') || has(user, 'org_coordinator')));
   return mine ? { code: 'self_approval', message: 'Nobody acts on their own case' } : undefined;
 }
 
@@ -99,7 +105,10 @@ export function conflictOfInterest(user: ActingUser, c: CaseForRules): Refusal |
 /** Two approval steps of one item need two different people. */
 export function twoPersonRule(userId: string, task: TaskForRules): Refusal | undefined {
   return (task.excludedActors ?? []).includes(userId)
-    ? { code: 'self_approval', message: 'Two steps of one approval need two different people: you gave the step before' }
+    ? {
+        code: 'self_approval',
+        message: 'Two steps of one approval need two different people: you gave the step before',
+      }
     : undefined;
 }
 
@@ -110,7 +119,8 @@ export function twoPersonRule(userId: string, task: TaskForRules): Refusal | und
  */
 export function isCandidate(user: ActingUser, task: TaskForRules, c: CaseForRules): boolean {
   const tokens = tokensOn(user, c);
-  if (task.assigneeId) return task.assigneeId === user.id && overlaps(tokens, [...task.candidates, ...(task.assignable ?? [])]);
+  if (task.assigneeId)
+    return task.assigneeId === user.id && overlaps(tokens, [...task.candidates, ...(task.assignable ?? [])]);
   return overlaps(tokens, task.candidates);
 }
 
@@ -134,7 +144,10 @@ export function supervises(user: ActingUser, task: TaskForRules, c: CaseForRules
   if (overlaps(tokens, task.escalatedTo ?? [])) return true;
   switch (c.type) {
     case 'mentoring_leave':
-      return has(user, 'admin') || (!!task.scope.department && tokens.includes(roleToken('hr_officer', { department: task.scope.department })));
+      return (
+        has(user, 'admin') ||
+        (!!task.scope.department && tokens.includes(roleToken('hr_officer', { department: task.scope.department })))
+      );
     case 'certification':
       return has(user, 'admin') || has(user, 'review_lead');
     case 'mentor_screening':
@@ -149,7 +162,9 @@ export function supervises(user: ActingUser, task: TaskForRules, c: CaseForRules
       return has(user, 'partnership_coordinator');
     case 'ece_certification':
     case 'ece_placement':
-      return !!task.scope.collegeId && tokens.includes(roleToken('college_coordinator', { collegeId: task.scope.collegeId }));
+      return (
+        !!task.scope.collegeId && tokens.includes(roleToken('college_coordinator', { collegeId: task.scope.collegeId }))
+      );
     default:
       return has(user, 'admin');
   }
@@ -169,20 +184,26 @@ export function assignedCaseWorkerOrSupervisor(user: ActingUser, caseWorkerId: s
  */
 export function caseWorkerOrSupervisorOf(user: ActingUser, c: CaseForRules, caseWorkerId: string): Refusal | undefined {
   const named = partiesNaming(user, namedPartiesOf(c));
-  if (user.id !== caseWorkerId && named.length) return { code: 'self_approval', message: 'You are named in this case in another role' };
-  if (user.id === caseWorkerId && !tokensOn(user, c).length) return { code: 'not_a_candidate', message: 'You no longer hold the case worker role' };
+  if (user.id !== caseWorkerId && named.length)
+    return { code: 'self_approval', message: 'You are named in this case in another role' };
+  if (user.id === caseWorkerId && !tokensOn(user, c).length)
+    return { code: 'not_a_candidate', message: 'You no longer hold the case worker role' };
   return assignedCaseWorkerOrSupervisor(user, caseWorkerId);
 }
 
 /** The self-assessment, the work plan and applications are the program's own staff's (or an admin's). */
 export function programStaff(user: ActingUser, programId: string | null | undefined): Refusal | undefined {
   const own = has(user, 'program_staff') && !!programId && user.programId === programId;
-  return has(user, 'admin') || own ? undefined : { code: 'not_permitted', message: "Only the program's own staff may do this" };
+  return has(user, 'admin') || own
+    ? undefined
+    : { code: 'not_permitted', message: "Only the program's own staff may do this" };
 }
 
 /** Personal time, leave requests and withdrawals are the enrolled employee's own acts. */
 export function theEmployee(user: Pick<ActingUser, 'id'>, employeeId: string | null | undefined): Refusal | undefined {
-  return user.id === employeeId ? undefined : { code: 'not_permitted', message: 'Only the enrolled employee may do this' };
+  return user.id === employeeId
+    ? undefined
+    : { code: 'not_permitted', message: 'Only the enrolled employee may do this' };
 }
 
 /** May this user see the case? Listed viewers; admins too, except youth and match cases. */
@@ -203,14 +224,24 @@ const first = (...checks: (() => Refusal | undefined)[]): Refusal | undefined =>
 /** Completing a task (state checks such as "still open" are the runtime's). */
 export function mayComplete(user: ActingUser, task: TaskForRules, c: CaseForRules): Refusal | undefined {
   return first(
-    () => (task.assigneeId && task.assigneeId !== user.id ? { code: 'task_claimed', message: 'Another person holds this task' } : undefined),
+    () =>
+      task.assigneeId && task.assigneeId !== user.id
+        ? { code: 'task_claimed', message: 'Another person holds this task' }
+        : undefined,
     () => ownCase(user, c),
     () => conflictOfInterest(user, c),
     () => partyInAnotherRole(user, task, c),
-    () => (holderLostRole(user, task, c)
-      ? { code: 'holder_not_candidate', message: 'You no longer hold a role that lets you complete this task; it goes back to its candidates' }
-      : undefined),
-    () => (isCandidate(user, task, c) ? undefined : { code: 'not_a_candidate', message: 'Only a candidate for this task may complete it' }),
+    () =>
+      holderLostRole(user, task, c)
+        ? {
+            code: 'holder_not_candidate',
+            message: 'You no longer hold a role that lets you complete this task; it goes back to its candidates',
+          }
+        : undefined,
+    () =>
+      isCandidate(user, task, c)
+        ? undefined
+        : { code: 'not_a_candidate', message: 'Only a candidate for this task may complete it' },
     () => twoPersonRule(user.id, task),
   );
 }
@@ -218,12 +249,17 @@ export function mayComplete(user: ActingUser, task: TaskForRules, c: CaseForRule
 /** Claiming: a candidate (not of their own case, no conflict) becomes the assignee. */
 export function mayClaim(user: ActingUser, task: TaskForRules, c: CaseForRules): Refusal | undefined {
   return first(
-    () => (task.assigneeId && task.assigneeId !== user.id ? { code: 'task_claimed', message: 'Another person holds this task' } : undefined),
+    () =>
+      task.assigneeId && task.assigneeId !== user.id
+        ? { code: 'task_claimed', message: 'Another person holds this task' }
+        : undefined,
     () => ownCase(user, c),
     () => conflictOfInterest(user, c),
     () => partyInAnotherRole(user, task, c),
-    () => (isCandidate(user, { ...task, assigneeId: undefined }, c) || isCandidate(user, task, c)
-      ? undefined : { code: 'not_a_candidate', message: 'You are not a candidate for this task' }),
+    () =>
+      isCandidate(user, { ...task, assigneeId: undefined }, c) || isCandidate(user, task, c)
+        ? undefined
+        : { code: 'not_a_candidate', message: 'You are not a candidate for this task' },
     () => twoPersonRule(user.id, task),
   );
 }
@@ -234,19 +270,44 @@ export function mayReassign(by: ActingUser, task: TaskForRules, c: CaseForRules)
   return first(
     () => ownCase(by, c),
     () => conflictOfInterest(by, c),
-    () => (partiesNaming(by, namedPartiesOf(c)).length
-      ? { code: 'self_approval', message: 'A person named in this case does not hand its tasks on' } : undefined),
-    () => (supervises(by, task, c) ? undefined : { code: 'not_permitted', message: 'Only a supervising role of this case may assign its tasks' }),
+    () =>
+      partiesNaming(by, namedPartiesOf(c)).length
+        ? { code: 'self_approval', message: 'A person named in this case does not hand its tasks on' }
+        : undefined,
+    () =>
+      supervises(by, task, c)
+        ? undefined
+        : { code: 'not_permitted', message: 'Only a supervising role of this case may assign its tasks' },
   );
 }
 
-export function mayAssign(by: ActingUser, assignee: ActingUser, task: TaskForRules, c: CaseForRules): Refusal | undefined {
+export function mayAssign(
+  by: ActingUser,
+  assignee: ActingUser,
+  task: TaskForRules,
+  c: CaseForRules,
+): Refusal | undefined {
   return first(
     () => mayReassign(by, task, c),
-    () => (ownCase(assignee, c) ? { code: 'self_approval', message: 'Nobody may be assigned a task of their own case' } : undefined),
+    () =>
+      ownCase(assignee, c)
+        ? { code: 'self_approval', message: 'Nobody may be assigned a task of their own case' }
+        : undefined,
     () => conflictOfInterest(assignee, c),
-    () => (isAssignable(assignee, task, c) ? undefined : { code: 'invalid_assignee', message: 'The assignee must hold a candidate role of this task within its scope' }),
-    () => (twoPersonRule(assignee.id, task) ? { code: 'invalid_assignee', message: 'The assignee gave the step before: two steps of one approval need two people' } : undefined),
+    () =>
+      isAssignable(assignee, task, c)
+        ? undefined
+        : {
+            code: 'invalid_assignee',
+            message: 'The assignee must hold a candidate role of this task within its scope',
+          },
+    () =>
+      twoPersonRule(assignee.id, task)
+        ? {
+            code: 'invalid_assignee',
+            message: 'The assignee gave the step before: two steps of one approval need two people',
+          }
+        : undefined,
   );
 }
 
@@ -266,5 +327,9 @@ export function escalationRole(caseType: string, policyRole: string): string {
  * case supervisor, and for youth and match cases the youth's social worker.
  */
 export function fosterAssignable(caseWorkerId: string, socialWorkerId?: string): string[] {
-  return [userToken(caseWorkerId), roleToken('case_supervisor'), ...(socialWorkerId ? [userToken(socialWorkerId)] : [])];
+  return [
+    userToken(caseWorkerId),
+    roleToken('case_supervisor'),
+    ...(socialWorkerId ? [userToken(socialWorkerId)] : []),
+  ];
 }

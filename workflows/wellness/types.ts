@@ -52,7 +52,15 @@ export interface WellnessState extends CaseCore {
   guardianConsent: { how: string };
   referrer: { id: string; name?: string; email?: string };
   /** The assigned caller; `assignedBy` (and their e-mail) is the coordinator who assigned them (need to know). */
-  caller?: { caseId: string; userId: string; name: string; email: string; assignedAt: string; assignedBy?: string; assignerEmail?: string };
+  caller?: {
+    caseId: string;
+    userId: string;
+    name: string;
+    email: string;
+    assignedAt: string;
+    assignedBy?: string;
+    assignerEmail?: string;
+  };
   plannedCalls: number;
   calls: CallRecord[];
   /** When the next call is planned (an instant). */

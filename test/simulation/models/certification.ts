@@ -7,11 +7,20 @@
  */
 import { laDate } from '../../../workflows/shared/calendar';
 import { caseDetailsQuery } from '../../../workflows/shared/messages';
-import { completeWorkPlanItemUpdate, saveAssessmentUpdate, submitAssessmentUpdate } from '../../../workflows/certification/messages';
+import {
+  completeWorkPlanItemUpdate,
+  saveAssessmentUpdate,
+  submitAssessmentUpdate,
+} from '../../../workflows/certification/messages';
 import { QUESTIONS } from '../../../workflows/certification/questions';
 import type { WorkPlanItem } from '../../../workflows/certification/types';
 import { certificationWorkflow } from '../../../workflows/certification/workflow';
-import { programLevelSignal, programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../../../workflows/programs/workflow';
+import {
+  programLevelSignal,
+  programRecordWorkflow,
+  programWorkflowId,
+  setProgramLevelUpdate,
+} from '../../../workflows/programs/workflow';
 import { person, signal, update, type Action, type Ctx, type SimCase, type SimModel } from '../model';
 
 const programOf = (ctx: Pick<Ctx, 'tag'>) => `${ctx.tag}-prog`;
@@ -19,13 +28,30 @@ const staffOf = (ctx: Pick<Ctx, 'tag'>) => person(`${ctx.tag}-staff`, ['program_
 const admin = person('sim-admin', ['admin']);
 
 /** Starts a program's record; the record is a case of kind `program` in the scenario. */
-export async function startProgramRecord(ctx: Omit<Ctx, 'cases' | 'main'>, level: 'none' | 'partner', certifiedUntil?: string): Promise<SimCase> {
+export async function startProgramRecord(
+  ctx: Omit<Ctx, 'cases' | 'main'>,
+  level: 'none' | 'partner',
+  certifiedUntil?: string,
+): Promise<SimCase> {
   const id = programOf(ctx);
   const program = {
-    id, name: 'Sim Program', organization: 'Org', contactEmail: `${id}@example.org`, county: 'Sacramento', startedOn: '2015-09-01',
-    minimumMatchMonths: 12, level, ...(certifiedUntil ? { certifiedUntil } : {}), createdBy: admin.id, createdAt: new Date(await ctx.nowMs()).toISOString(),
+    id,
+    name: 'Sim Program',
+    organization: 'Org',
+    contactEmail: `${id}@example.org`,
+    county: 'Sacramento',
+    startedOn: '2015-09-01',
+    minimumMatchMonths: 12,
+    level,
+    ...(certifiedUntil ? { certifiedUntil } : {}),
+    createdBy: admin.id,
+    createdAt: new Date(await ctx.nowMs()).toISOString(),
   };
-  await ctx.client.workflow.start(programRecordWorkflow, { taskQueue: ctx.taskQueue, workflowId: programWorkflowId(id), args: [{ program, policy: ctx.policy, createdBy: admin }] });
+  await ctx.client.workflow.start(programRecordWorkflow, {
+    taskQueue: ctx.taskQueue,
+    workflowId: programWorkflowId(id),
+    args: [{ program, policy: ctx.policy, createdBy: admin }],
+  });
   return { workflowId: programWorkflowId(id), caseId: id, kind: 'program', waitsForMessages: () => true };
 }
 
@@ -40,12 +66,20 @@ export function programActions(ctx: Ctx, rec: SimCase, today: string): Action[] 
   // the same signal twice is one entry.
   return [
     {
-      label: `admin sets the program to ${level}`, send: update(h, setProgramLevelUpdate, { level, certifiedUntil, note: `set ${n}`, actor: admin }),
+      label: `admin sets the program to ${level}`,
+      send: update(h, setProgramLevelUpdate, { level, certifiedUntil, note: `set ${n}`, actor: admin }),
       expect: () => [{ caseId: rec.caseId, event: 'level_changed', match: { note: `set ${n}` }, mode: 'per-call' }],
     },
     {
-      label: `a case signals level ${level}`, signal: true,
-      send: signal(h, programLevelSignal, { level, certifiedUntil, note: `signal ${n}`, actor: admin, eventId: `${rec.caseId}-${n}` }),
+      label: `a case signals level ${level}`,
+      signal: true,
+      send: signal(h, programLevelSignal, {
+        level,
+        certifiedUntil,
+        note: `signal ${n}`,
+        actor: admin,
+        eventId: `${rec.caseId}-${n}`,
+      }),
       expect: () => [{ caseId: rec.caseId, event: 'level_changed', match: { note: `signal ${n}` }, mode: 'once' }],
     },
   ];
@@ -59,15 +93,29 @@ export const certificationModel: SimModel = {
     const today = laDate(await ctx.nowMs());
     const until = `${Number(today.slice(0, 4)) + 1}-${today.slice(5)}`;
     // The program's record: running (most often), or never started (a receiver that is gone).
-    const record = ctx.rng.chance(80) ? [await startProgramRecord(ctx, renewal ? 'partner' : 'none', renewal ? until : undefined)] : [];
+    const record = ctx.rng.chance(80)
+      ? [await startProgramRecord(ctx, renewal ? 'partner' : 'none', renewal ? until : undefined)]
+      : [];
     const caseId = `${ctx.tag}-cert`;
     const workflowId = `certification-${caseId}`;
     await ctx.client.workflow.start(certificationWorkflow, {
-      taskQueue: ctx.taskQueue, workflowId,
-      args: [{
-        caseId, levelSought, policy: ctx.policy, appliedBy: staffOf(ctx),
-        program: { id: programOf(ctx), name: 'Sim Program', contactEmail: 'p@example.org', levelAtApplication: renewal ? 'partner' : 'none', ...(renewal ? { certifiedUntilAtApplication: until } : {}) },
-      }],
+      taskQueue: ctx.taskQueue,
+      workflowId,
+      args: [
+        {
+          caseId,
+          levelSought,
+          policy: ctx.policy,
+          appliedBy: staffOf(ctx),
+          program: {
+            id: programOf(ctx),
+            name: 'Sim Program',
+            contactEmail: 'p@example.org',
+            levelAtApplication: renewal ? 'partner' : 'none',
+            ...(renewal ? { certifiedUntilAtApplication: until } : {}),
+          },
+        },
+      ],
     });
     return [{ workflowId, caseId, kind: 'case' }, ...record];
   },
@@ -76,20 +124,35 @@ export const certificationModel: SimModel = {
     if (task.type === 'assessment_review' && outcome === 'work_plan') {
       const due = laDate((await ctx.nowMs()) + 30 * 86_400_000);
       const n = 1 + ctx.rng.int(2);
-      return { outcome, comment: 'see items', data: { items: Array.from({ length: n }, (_, i) => ({ standard: 'training', description: `Item ${i + 1}`, dueDate: due })) } };
+      return {
+        outcome,
+        comment: 'see items',
+        data: {
+          items: Array.from({ length: n }, (_, i) => ({
+            standard: 'training',
+            description: `Item ${i + 1}`,
+            dueDate: due,
+          })),
+        },
+      };
     }
     return { outcome, comment: 'as decided' };
   },
   async actions(ctx) {
     const h = ctx.handle();
     const staff = staffOf(ctx);
-    const details = await ctx.query<{ workPlan?: WorkPlanItem[] }>(caseDetailsQuery.name).catch(() => ({} as { workPlan?: WorkPlanItem[] }));
+    const details = await ctx
+      .query<{ workPlan?: WorkPlanItem[] }>(caseDetailsQuery.name)
+      .catch(() => ({}) as { workPlan?: WorkPlanItem[] });
     const answered = ctx.rng.chance(80) ? QUESTIONS : QUESTIONS.slice(0, 5);
     const save = `save ${ctx.rng.int(1e9)}`;
     const out: Action[] = [
       {
         label: `staff save ${answered.length} answers`,
-        send: update(h, saveAssessmentUpdate, { answers: answered.map((q) => ({ questionId: q.id, response: 'yes' as const, evidence: save })), actor: staff }),
+        send: update(h, saveAssessmentUpdate, {
+          answers: answered.map((q) => ({ questionId: q.id, response: 'yes' as const, evidence: save })),
+          actor: staff,
+        }),
         expect: () => [{ caseId: ctx.main.caseId, event: 'self_assessment_saved', mode: 'per-call' }],
       },
       {
@@ -97,13 +160,19 @@ export const certificationModel: SimModel = {
         send: update(h, submitAssessmentUpdate, { actor: staff }),
         expect: () => [{ caseId: ctx.main.caseId, event: 'self_assessment_submitted', mode: 'once' }],
       },
-      { label: 'a reviewer saves answers', send: update(h, saveAssessmentUpdate, { answers: [], actor: person('sim-rev', ['quality_reviewer']) }), mustRefuse: true },
+      {
+        label: 'a reviewer saves answers',
+        send: update(h, saveAssessmentUpdate, { answers: [], actor: person('sim-rev', ['quality_reviewer']) }),
+        mustRefuse: true,
+      },
     ];
     for (const item of details.workPlan ?? []) {
       out.push({
         label: `staff complete work-plan item ${item.id.slice(0, 6)}`,
         send: update(h, completeWorkPlanItemUpdate, { itemId: item.id, evidence: 'done', actor: staff }),
-        expect: () => [{ caseId: ctx.main.caseId, event: 'work_plan_item_completed', match: { itemId: item.id }, mode: 'per-call' }],
+        expect: () => [
+          { caseId: ctx.main.caseId, event: 'work_plan_item_completed', match: { itemId: item.id }, mode: 'per-call' },
+        ],
       });
     }
     const rec = ctx.cases.find((c) => c.kind === 'program');
@@ -118,7 +187,11 @@ export const programRecordModel: SimModel = {
   async start(ctx) {
     const today = laDate(await ctx.nowMs());
     // A Partner certificate near its end: its reminders and expiry are timers to fire.
-    return [ctx.rng.chance(50) ? await startProgramRecord(ctx, 'partner', `${today.slice(0, 4)}-${today.slice(5, 7)}-${today.slice(8)}`) : await startProgramRecord(ctx, 'none')];
+    return [
+      ctx.rng.chance(50)
+        ? await startProgramRecord(ctx, 'partner', `${today.slice(0, 4)}-${today.slice(5, 7)}-${today.slice(8)}`)
+        : await startProgramRecord(ctx, 'none'),
+    ];
   },
   completion: (_task, outcome) => ({ outcome }),
   async actions(ctx) {

@@ -10,20 +10,36 @@ import { laDate } from '../../../workflows/shared/calendar';
 import { roleToken, userToken } from '../../../workflows/shared/access';
 import { eceCertificationWorkflow, eceCertificationWorkflowId } from '../../../workflows/ece/certification';
 import { ecePlacementWorkflow, ecePlacementWorkflowId } from '../../../workflows/ece/placement';
-import { logDevelopmentUpdate, logPlacementHoursUpdate, placementEndedSignal, placementStartedSignal, reservePlacementUpdate } from '../../../workflows/ece/messages';
+import {
+  logDevelopmentUpdate,
+  logPlacementHoursUpdate,
+  placementEndedSignal,
+  placementStartedSignal,
+  reservePlacementUpdate,
+} from '../../../workflows/ece/messages';
 import type { EceCertificationState } from '../../../workflows/ece/types';
 import { outsider, person, signal, update, type Action, type Ctx, type SimModel } from '../model';
 
 const college = (ctx: Pick<Ctx, 'tag'>) => `${ctx.tag}-college`;
-const mentorOf = (ctx: Pick<Ctx, 'tag'>) => person(`${ctx.tag}-mentor`, ['ece_mentor'], { email: 'mentor@example.org' });
-const menteeOf = (ctx: Pick<Ctx, 'tag'>) => person(`${ctx.tag}-mentee`, ['ece_student'], { email: 'mentee@example.org' });
-const coordinatorOf = (ctx: Pick<Ctx, 'tag'>) => person(`${ctx.tag}-cc`, ['college_coordinator'], { collegeId: college(ctx) });
+const mentorOf = (ctx: Pick<Ctx, 'tag'>) =>
+  person(`${ctx.tag}-mentor`, ['ece_mentor'], { email: 'mentor@example.org' });
+const menteeOf = (ctx: Pick<Ctx, 'tag'>) =>
+  person(`${ctx.tag}-mentee`, ['ece_student'], { email: 'mentee@example.org' });
+const coordinatorOf = (ctx: Pick<Ctx, 'tag'>) =>
+  person(`${ctx.tag}-cc`, ['college_coordinator'], { collegeId: college(ctx) });
 const DAY = 86_400_000;
 
 function application(ctx: Pick<Ctx, 'tag'>) {
   const m = mentorOf(ctx);
-  return { collegeId: college(ctx), person: { id: m.id, name: 'Maya', email: 'mentor@example.org' }, role: 'mentor_teacher' as const, site: 'Sunrise',
-    yearsExperience: 9, permitLevel: 'Master Teacher', evidence: 'QRIS tier 4' };
+  return {
+    collegeId: college(ctx),
+    person: { id: m.id, name: 'Maya', email: 'mentor@example.org' },
+    role: 'mentor_teacher' as const,
+    site: 'Sunrise',
+    yearsExperience: 9,
+    permitLevel: 'Master Teacher',
+    evidence: 'QRIS tier 4',
+  };
 }
 
 export const eceCertificationModel: SimModel = {
@@ -31,8 +47,11 @@ export const eceCertificationModel: SimModel = {
   async start(ctx) {
     const caseId = `${ctx.tag}-ecec`;
     const workflowId = eceCertificationWorkflowId(caseId);
-    await ctx.client.workflow.start(eceCertificationWorkflow, { taskQueue: ctx.taskQueue, workflowId,
-      args: [{ caseId, ...application(ctx), policy: ctx.policy, appliedBy: coordinatorOf(ctx) }] });
+    await ctx.client.workflow.start(eceCertificationWorkflow, {
+      taskQueue: ctx.taskQueue,
+      workflowId,
+      args: [{ caseId, ...application(ctx), policy: ctx.policy, appliedBy: coordinatorOf(ctx) }],
+    });
     return [{ workflowId, caseId, kind: 'case', waitsForMessages: (stage) => stage === 'lapsed' }];
   },
   parties: (ctx) => [mentorOf(ctx)],
@@ -48,10 +67,28 @@ export const eceCertificationModel: SimModel = {
         send: update(h, logDevelopmentUpdate, { date: await ctx.today(), hours, topic, actor: mentorOf(ctx) }),
         expect: () => [{ caseId: ctx.main.caseId, event: 'development_logged', match: { topic }, mode: 'per-call' }],
       },
-      { label: 'an outsider logs development', send: update(h, logDevelopmentUpdate, { date: await ctx.today(), hours: 1, topic: 'x', actor: outsider }), mustRefuse: true },
-      { label: `placement ${placementId.slice(-3)} reserves the mentor`, send: update(h, reservePlacementUpdate, { placementId, kind: ctx.rng.pick(['student', 'student', 'administrator'] as const) }) },
-      { label: `placement ${placementId.slice(-3)} starts`, send: signal(h, placementStartedSignal, { placementId }), signal: true },
-      { label: `placement ${placementId.slice(-3)} ends`, send: signal(h, placementEndedSignal, { placementId }), signal: true },
+      {
+        label: 'an outsider logs development',
+        send: update(h, logDevelopmentUpdate, { date: await ctx.today(), hours: 1, topic: 'x', actor: outsider }),
+        mustRefuse: true,
+      },
+      {
+        label: `placement ${placementId.slice(-3)} reserves the mentor`,
+        send: update(h, reservePlacementUpdate, {
+          placementId,
+          kind: ctx.rng.pick(['student', 'student', 'administrator'] as const),
+        }),
+      },
+      {
+        label: `placement ${placementId.slice(-3)} starts`,
+        send: signal(h, placementStartedSignal, { placementId }),
+        signal: true,
+      },
+      {
+        label: `placement ${placementId.slice(-3)} ends`,
+        send: signal(h, placementEndedSignal, { placementId }),
+        signal: true,
+      },
     ];
     return out;
   },
@@ -69,37 +106,93 @@ export const ecePlacementModel: SimModel = {
     if (ctx.rng.chance(85)) {
       const iso = new Date(now).toISOString();
       const state: EceCertificationState = {
-        caseId: mentorCase, type: 'ece_certification', status: 'open', stage: 'certified', subject: 'carried over',
-        viewers: [roleToken('college_coordinator', { collegeId: college(ctx) }), userToken(mentorOf(ctx).id)], version: 1, createdAt: iso, updatedAt: iso,
-        recorded: true, tasks: {}, ...application(ctx), votes: [], development: [], remindersSent: 0, openPlacements: [],
-        certifiedAt: iso, periodStart: laDate(now), certifiedUntil: laDate(now + 700 * DAY),
+        caseId: mentorCase,
+        type: 'ece_certification',
+        status: 'open',
+        stage: 'certified',
+        subject: 'carried over',
+        viewers: [roleToken('college_coordinator', { collegeId: college(ctx) }), userToken(mentorOf(ctx).id)],
+        version: 1,
+        createdAt: iso,
+        updatedAt: iso,
+        recorded: true,
+        tasks: {},
+        ...application(ctx),
+        votes: [],
+        development: [],
+        remindersSent: 0,
+        openPlacements: [],
+        certifiedAt: iso,
+        periodStart: laDate(now),
+        certifiedUntil: laDate(now + 700 * DAY),
       };
-      const h = await ctx.client.workflow.start(eceCertificationWorkflow, { taskQueue: ctx.taskQueue, workflowId: mentorWf,
-        args: [{ caseId: mentorCase, ...application(ctx), policy: ctx.policy, appliedBy: coordinatorOf(ctx), state }] });
+      const h = await ctx.client.workflow.start(eceCertificationWorkflow, {
+        taskQueue: ctx.taskQueue,
+        workflowId: mentorWf,
+        args: [{ caseId: mentorCase, ...application(ctx), policy: ctx.policy, appliedBy: coordinatorOf(ctx), state }],
+      });
       await h.executeUpdate(reservePlacementUpdate, { args: [{ placementId: caseId, kind: 'student' }] });
       cases.push({ workflowId: mentorWf, caseId: mentorCase, kind: 'peer' as const, waitsForMessages: () => true });
     }
     const workflowId = ecePlacementWorkflowId(caseId);
     const m = mentorOf(ctx);
     const e = menteeOf(ctx);
-    await ctx.client.workflow.start(ecePlacementWorkflow, { taskQueue: ctx.taskQueue, workflowId,
-      args: [{ caseId, collegeId: college(ctx), mentorCaseId: mentorCase, mentorWorkflowId: mentorWf,
-        mentor: { id: m.id, name: 'Maya', email: 'mentor@example.org', role: 'mentor_teacher' }, mentee: { id: e.id, name: 'Sam', email: 'mentee@example.org', kind: 'student' },
-        term: { start: laDate(now - DAY), end: laDate(now + ctx.rng.pick([10, 40, 90]) * DAY) }, policy: ctx.policy, placedBy: coordinatorOf(ctx) }] });
+    await ctx.client.workflow.start(ecePlacementWorkflow, {
+      taskQueue: ctx.taskQueue,
+      workflowId,
+      args: [
+        {
+          caseId,
+          collegeId: college(ctx),
+          mentorCaseId: mentorCase,
+          mentorWorkflowId: mentorWf,
+          mentor: { id: m.id, name: 'Maya', email: 'mentor@example.org', role: 'mentor_teacher' },
+          mentee: { id: e.id, name: 'Sam', email: 'mentee@example.org', kind: 'student' },
+          term: { start: laDate(now - DAY), end: laDate(now + ctx.rng.pick([10, 40, 90]) * DAY) },
+          policy: ctx.policy,
+          placedBy: coordinatorOf(ctx),
+        },
+      ],
+    });
     return [{ workflowId, caseId, kind: 'case' }, ...cases];
   },
   directory: (ctx) => ({ [mentorOf(ctx).id]: mentorOf(ctx), [menteeOf(ctx).id]: menteeOf(ctx) }),
-  completion: (task, outcome, ctx) => (task.type === 'evaluation' ? { outcome, data: { rating: 1 + ctx.rng.int(5) } } : { outcome, comment: 'as decided' }),
+  completion: (task, outcome, ctx) =>
+    task.type === 'evaluation' ? { outcome, data: { rating: 1 + ctx.rng.int(5) } } : { outcome, comment: 'as decided' },
   async actions(ctx) {
     const h = ctx.handle();
     const hours = ctx.rng.pick([1, 2, 4]);
     return [
       {
         label: `the mentee logs ${hours} h`,
-        send: update(h, logPlacementHoursUpdate, { date: await ctx.today(), hours, activity: 'circle time', actor: menteeOf(ctx) }),
-        expect: (r) => (r ? [{ caseId: ctx.main.caseId, event: 'hours_logged', match: { entryId: (r as { id: string }).id }, mode: 'once' as const }] : []),
+        send: update(h, logPlacementHoursUpdate, {
+          date: await ctx.today(),
+          hours,
+          activity: 'circle time',
+          actor: menteeOf(ctx),
+        }),
+        expect: (r) =>
+          r
+            ? [
+                {
+                  caseId: ctx.main.caseId,
+                  event: 'hours_logged',
+                  match: { entryId: (r as { id: string }).id },
+                  mode: 'once' as const,
+                },
+              ]
+            : [],
       },
-      { label: 'the mentor logs hours', send: update(h, logPlacementHoursUpdate, { date: await ctx.today(), hours: 1, activity: 'x', actor: mentorOf(ctx) }), mustRefuse: true },
+      {
+        label: 'the mentor logs hours',
+        send: update(h, logPlacementHoursUpdate, {
+          date: await ctx.today(),
+          hours: 1,
+          activity: 'x',
+          actor: mentorOf(ctx),
+        }),
+        mustRefuse: true,
+      },
     ];
   },
 };

@@ -13,6 +13,15 @@ import { referralModel } from './referral';
 import { wellnessModel } from './wellness';
 
 export const MODELS: SimModel[] = [
-  leaveModel, programRecordModel, certificationModel, mentorScreeningModel, youthReferralModel, matchModel,
-  referralModel, callerScreeningModel, wellnessModel, eceCertificationModel, ecePlacementModel,
+  leaveModel,
+  programRecordModel,
+  certificationModel,
+  mentorScreeningModel,
+  youthReferralModel,
+  matchModel,
+  referralModel,
+  callerScreeningModel,
+  wellnessModel,
+  eceCertificationModel,
+  ecePlacementModel,
 ];

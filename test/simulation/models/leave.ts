@@ -5,13 +5,22 @@
  */
 import { laYear } from '../../../workflows/shared/calendar';
 import { caseDetailsQuery } from '../../../workflows/shared/messages';
-import { logPersonalTimeUpdate, requestLeaveUpdate, withdrawRequestUpdate } from '../../../workflows/mentoring-leave/messages';
+import {
+  logPersonalTimeUpdate,
+  requestLeaveUpdate,
+  withdrawRequestUpdate,
+} from '../../../workflows/mentoring-leave/messages';
 import { mentoringLeaveWorkflow, mentoringLeaveWorkflowId } from '../../../workflows/mentoring-leave/workflow';
 import type { LeaveRequest } from '../../../workflows/mentoring-leave/types';
 import { person, update, type Action, type Ctx, type SimModel } from '../model';
 
 const DEPT = 'SIM';
-const ids = (ctx: Pick<Ctx, 'tag'>) => ({ employee: `${ctx.tag}-emp`, supervisor: `${ctx.tag}-sup`, corrected: `${ctx.tag}-sup2`, program: `${ctx.tag}-prog` });
+const ids = (ctx: Pick<Ctx, 'tag'>) => ({
+  employee: `${ctx.tag}-emp`,
+  supervisor: `${ctx.tag}-sup`,
+  corrected: `${ctx.tag}-sup2`,
+  program: `${ctx.tag}-prog`,
+});
 
 export const leaveModel: SimModel = {
   name: 'mentoringLeaveWorkflow',
@@ -21,17 +30,29 @@ export const leaveModel: SimModel = {
     const caseId = `${ctx.tag}-leave`;
     const workflowId = mentoringLeaveWorkflowId(year, i.employee);
     await ctx.client.workflow.start(mentoringLeaveWorkflow, {
-      taskQueue: ctx.taskQueue, workflowId,
-      args: [{
-        caseId, policy: ctx.policy, enrolledBy: person(i.employee, ['employee']),
-        enrollment: {
-          year,
-          employee: { id: i.employee, name: 'Sim Employee', email: `${i.employee}@example.gov`, department: DEPT, bargainingUnit: 1, appointment: 'permanent' },
-          supervisor: { id: i.supervisor, name: 'Sim Supervisor', email: `${i.supervisor}@example.gov` },
-          program: { programId: i.program, name: 'Program' },
-          commitment: { startDate: `${year}-01-15`, endDate: `${year + 1}-06-15` },
+      taskQueue: ctx.taskQueue,
+      workflowId,
+      args: [
+        {
+          caseId,
+          policy: ctx.policy,
+          enrolledBy: person(i.employee, ['employee']),
+          enrollment: {
+            year,
+            employee: {
+              id: i.employee,
+              name: 'Sim Employee',
+              email: `${i.employee}@example.gov`,
+              department: DEPT,
+              bargainingUnit: 1,
+              appointment: 'permanent',
+            },
+            supervisor: { id: i.supervisor, name: 'Sim Supervisor', email: `${i.supervisor}@example.gov` },
+            program: { programId: i.program, name: 'Program' },
+            commitment: { startDate: `${year}-01-15`, endDate: `${year + 1}-06-15` },
+          },
         },
-      }],
+      ],
     });
     return [{ workflowId, caseId, kind: 'case' }];
   },
@@ -43,11 +64,15 @@ export const leaveModel: SimModel = {
       [i.corrected]: person(i.corrected, ['supervisor'], { department: DEPT }),
     };
   },
-  parties: (ctx) => [person(ids(ctx).employee, ['employee'], { department: DEPT, email: `${ids(ctx).employee}@example.gov` })],
+  parties: (ctx) => [
+    person(ids(ctx).employee, ['employee'], { department: DEPT, email: `${ids(ctx).employee}@example.gov` }),
+  ],
   completion(task, outcome, ctx) {
     const corrected = ids(ctx).corrected;
-    const data = task.type === 'eligibility_review' && outcome === 'approve' && ctx.rng.chance(25)
-      ? { supervisor: { id: corrected, name: 'Other Supervisor', email: `${corrected}@example.gov` } } : undefined;
+    const data =
+      task.type === 'eligibility_review' && outcome === 'approve' && ctx.rng.chance(25)
+        ? { supervisor: { id: corrected, name: 'Other Supervisor', email: `${corrected}@example.gov` } }
+        : undefined;
     return { outcome, comment: 'as decided', ...(data ? { data } : {}) };
   },
   async actions(ctx) {
@@ -56,21 +81,63 @@ export const leaveModel: SimModel = {
     const employee = person(i.employee, ['employee'], { department: DEPT });
     const today = await ctx.today();
     const hours = ctx.rng.pick([0.25, 1, 2, 4, 8]);
-    const requests = ((await ctx.query<{ requests?: LeaveRequest[] }>(caseDetailsQuery.name).catch(() => ({}))) as { requests?: LeaveRequest[] }).requests ?? [];
+    const requests =
+      (
+        (await ctx.query<{ requests?: LeaveRequest[] }>(caseDetailsQuery.name).catch(() => ({}))) as {
+          requests?: LeaveRequest[];
+        }
+      ).requests ?? [];
     const out: Action[] = [
       {
         label: `employee logs ${hours} h`,
-        send: update(h, logPersonalTimeUpdate, { date: today, hours, kind: 'off_duty', description: 'Tutoring', actor: employee }),
-        expect: (r) => (r ? [{ caseId: ctx.main.caseId, event: 'personal_time_logged', match: { entryId: (r as { id: string }).id }, mode: 'once' }] : []),
+        send: update(h, logPersonalTimeUpdate, {
+          date: today,
+          hours,
+          kind: 'off_duty',
+          description: 'Tutoring',
+          actor: employee,
+        }),
+        expect: (r) =>
+          r
+            ? [
+                {
+                  caseId: ctx.main.caseId,
+                  event: 'personal_time_logged',
+                  match: { entryId: (r as { id: string }).id },
+                  mode: 'once',
+                },
+              ]
+            : [],
       },
       {
         label: `employee requests ${hours} h of leave`,
-        send: update(h, requestLeaveUpdate, { date: today, hours, attestNoTravel: ctx.rng.chance(90), actor: employee }),
-        expect: (r) => (r ? [{ caseId: ctx.main.caseId, event: 'leave_requested', match: { requestId: (r as { id: string }).id }, mode: 'once' }] : []),
+        send: update(h, requestLeaveUpdate, {
+          date: today,
+          hours,
+          attestNoTravel: ctx.rng.chance(90),
+          actor: employee,
+        }),
+        expect: (r) =>
+          r
+            ? [
+                {
+                  caseId: ctx.main.caseId,
+                  event: 'leave_requested',
+                  match: { requestId: (r as { id: string }).id },
+                  mode: 'once',
+                },
+              ]
+            : [],
       },
       {
         label: 'the supervisor logs time for the employee',
-        send: update(h, logPersonalTimeUpdate, { date: today, hours: 1, kind: 'off_duty', description: 'Tutoring', actor: person(i.supervisor, ['supervisor'], { department: DEPT }) }),
+        send: update(h, logPersonalTimeUpdate, {
+          date: today,
+          hours: 1,
+          kind: 'off_duty',
+          description: 'Tutoring',
+          actor: person(i.supervisor, ['supervisor'], { department: DEPT }),
+        }),
         mustRefuse: true,
       },
     ];
@@ -78,7 +145,9 @@ export const leaveModel: SimModel = {
       out.push({
         label: `employee withdraws request ${r.id.slice(0, 6)}`,
         send: update(h, withdrawRequestUpdate, { requestId: r.id, actor: employee }),
-        expect: () => [{ caseId: ctx.main.caseId, event: 'leave_request_withdrawn', match: { requestId: r.id }, mode: 'once' }],
+        expect: () => [
+          { caseId: ctx.main.caseId, event: 'leave_request_withdrawn', match: { requestId: r.id }, mode: 'once' },
+        ],
       });
     }
     return out;

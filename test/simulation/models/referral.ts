@@ -6,14 +6,24 @@
  * that stops being eligible (a signal from the API).
  */
 import { caseDetailsQuery } from '../../../workflows/shared/messages';
-import { confirmReferralAddressUpdate, offerByHandUpdate, programUnavailableSignal, withdrawReferralUpdate } from '../../../workflows/referral/messages';
+import {
+  confirmReferralAddressUpdate,
+  offerByHandUpdate,
+  programUnavailableSignal,
+  withdrawReferralUpdate,
+} from '../../../workflows/referral/messages';
 import { mentorReferralWorkflow, mentorReferralWorkflowId } from '../../../workflows/referral/workflow';
 import type { Offer } from '../../../workflows/referral/types';
 import { person, signal, update, type Action, type Ctx, type SimModel } from '../model';
 
 const email = (ctx: Pick<Ctx, 'tag'>) => `${ctx.tag}-vol@example.org`;
 const coordinator = person('sim-partnership_coordinator-1', ['partnership_coordinator']);
-const program = (ctx: Pick<Ctx, 'tag'>, n: number) => ({ programId: `${ctx.tag}-p${n}`, name: `Program ${n}`, contactEmail: `p${n}@example.org`, reasons: ['county'] });
+const program = (ctx: Pick<Ctx, 'tag'>, n: number) => ({
+  programId: `${ctx.tag}-p${n}`,
+  name: `Program ${n}`,
+  contactEmail: `p${n}@example.org`,
+  reasons: ['county'],
+});
 
 export const referralModel: SimModel = {
   name: 'mentorReferralWorkflow',
@@ -23,19 +33,36 @@ export const referralModel: SimModel = {
     const caseId = `${ctx.tag}-ref`;
     const workflowId = mentorReferralWorkflowId(caseId);
     await ctx.client.workflow.start(mentorReferralWorkflow, {
-      taskQueue: ctx.taskQueue, workflowId,
-      args: [{
-        caseId, policy: ctx.policy, submittedBy: { id: 'public', name: 'volunteer form' },
-        volunteer: { name: 'Val', email: email(ctx), phone: '916-555-0100', county: 'Sacramento', ageBand: '35-54', languages: ['English'],
-          interests: [], youthAges: { min: 10, max: 14 }, hoursPerMonth: 8, format: 'in_person' },
-      }],
+      taskQueue: ctx.taskQueue,
+      workflowId,
+      args: [
+        {
+          caseId,
+          policy: ctx.policy,
+          submittedBy: { id: 'public', name: 'volunteer form' },
+          volunteer: {
+            name: 'Val',
+            email: email(ctx),
+            phone: '916-555-0100',
+            county: 'Sacramento',
+            ageBand: '35-54',
+            languages: ['English'],
+            interests: [],
+            youthAges: { min: 10, max: 14 },
+            hoursPerMonth: 8,
+            format: 'in_person',
+          },
+        },
+      ],
     });
     return [{ workflowId, caseId, kind: 'case' }];
   },
   parties: (ctx) => [person(`${ctx.tag}-staff-volunteer`, ['partnership_coordinator'], { email: email(ctx) })],
   async completion(task, outcome, ctx) {
     if (task.type === 'place_referral' && outcome === 'referred') {
-      const d = await ctx.query<{ placeable?: { programId: string }[] }>(caseDetailsQuery.name).catch(() => ({} as { placeable?: { programId: string }[] }));
+      const d = await ctx
+        .query<{ placeable?: { programId: string }[] }>(caseDetailsQuery.name)
+        .catch(() => ({}) as { placeable?: { programId: string }[] });
       const ids = (d.placeable ?? []).map((p) => p.programId).slice(0, 1 + ctx.rng.int(2));
       return { outcome, data: { programIds: ids.length ? ids : ['nowhere'] } };
     }
@@ -43,7 +70,7 @@ export const referralModel: SimModel = {
   },
   async actions(ctx) {
     const h = ctx.handle();
-    const d = await ctx.query<{ offers?: Offer[] }>(caseDetailsQuery.name).catch(() => ({} as { offers?: Offer[] }));
+    const d = await ctx.query<{ offers?: Offer[] }>(caseDetailsQuery.name).catch(() => ({}) as { offers?: Offer[] });
     const offered = (d.offers ?? []).map((o) => o.programId);
     const fresh = program(ctx, 10 + ctx.rng.int(5));
     const out: Action[] = [
@@ -56,14 +83,35 @@ export const referralModel: SimModel = {
       },
       {
         label: `a coordinator offers it to ${fresh.programId.slice(-3)} by hand`,
-        send: update(h, offerByHandUpdate, { programs: [{ programId: fresh.programId, name: fresh.name, contactEmail: fresh.contactEmail }], actor: coordinator }),
-        expect: () => [{ caseId: ctx.main.caseId, event: 'referred_to_program', match: { programId: fresh.programId }, mode: 'once' }],
+        send: update(h, offerByHandUpdate, {
+          programs: [{ programId: fresh.programId, name: fresh.name, contactEmail: fresh.contactEmail }],
+          actor: coordinator,
+        }),
+        expect: () => [
+          {
+            caseId: ctx.main.caseId,
+            event: 'referred_to_program',
+            match: { programId: fresh.programId },
+            mode: 'once',
+          },
+        ],
       },
-      { label: 'the volunteer offers it by hand', send: update(h, offerByHandUpdate, { programs: [{ programId: 'x', name: 'X', contactEmail: 'x@example.org' }], actor: person('volunteer', []) }), mustRefuse: true },
+      {
+        label: 'the volunteer offers it by hand',
+        send: update(h, offerByHandUpdate, {
+          programs: [{ programId: 'x', name: 'X', contactEmail: 'x@example.org' }],
+          actor: person('volunteer', []),
+        }),
+        mustRefuse: true,
+      },
     ];
     if (offered.length) {
       const programId = ctx.rng.pick(offered);
-      out.push({ label: `program ${programId.slice(-3)} stops being eligible`, send: signal(h, programUnavailableSignal, { programId, reason: 'dropped below Affiliate' }), signal: true });
+      out.push({
+        label: `program ${programId.slice(-3)} stops being eligible`,
+        send: signal(h, programUnavailableSignal, { programId, reason: 'dropped below Affiliate' }),
+        signal: true,
+      });
     }
     return out;
   },

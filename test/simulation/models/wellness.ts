@@ -7,7 +7,8 @@
 import { person, type Ctx, type SimModel } from '../model';
 import { wellnessCheckinWorkflow, wellnessWorkflowId } from '../../../workflows/wellness/workflow';
 
-const referrerOf = (ctx: Pick<Ctx, 'tag'>) => person(`${ctx.tag}-referrer`, ['social_worker'], { email: 'referrer@example.org' });
+const referrerOf = (ctx: Pick<Ctx, 'tag'>) =>
+  person(`${ctx.tag}-referrer`, ['social_worker'], { email: 'referrer@example.org' });
 const callerOf = (ctx: Pick<Ctx, 'tag'>) => person(`${ctx.tag}-caller`, ['caller'], { email: 'caller@example.org' });
 
 export const wellnessModel: SimModel = {
@@ -17,12 +18,20 @@ export const wellnessModel: SimModel = {
     const workflowId = wellnessWorkflowId(caseId);
     const referrer = referrerOf(ctx);
     await ctx.client.workflow.start(wellnessCheckinWorkflow, {
-      taskQueue: ctx.taskQueue, workflowId,
-      args: [{
-        caseId, policy: ctx.policy, referredBy: referrer, source: 'foster_care', guardianConsent: { how: 'signed form' },
-        youth: { name: 'Y', dateOfBirth: '2010-01-01', county: 'Sacramento', languages: ['English'] },
-        contact: { phone: '5550100', preferredTimes: 'evenings' }, referrer: { id: referrer.id, name: 'R', email: 'referrer@example.org' },
-      }],
+      taskQueue: ctx.taskQueue,
+      workflowId,
+      args: [
+        {
+          caseId,
+          policy: ctx.policy,
+          referredBy: referrer,
+          source: 'foster_care',
+          guardianConsent: { how: 'signed form' },
+          youth: { name: 'Y', dateOfBirth: '2010-01-01', county: 'Sacramento', languages: ['English'] },
+          contact: { phone: '5550100', preferredTimes: 'evenings' },
+          referrer: { id: referrer.id, name: 'R', email: 'referrer@example.org' },
+        },
+      ],
     });
     return [{ workflowId, caseId, kind: 'case' }];
   },
@@ -31,7 +40,14 @@ export const wellnessModel: SimModel = {
   completion(task, outcome, ctx) {
     if (task.type === 'assign_caller') {
       const fit = ctx.rng.chance(85);
-      const caller = { caseId: `${ctx.tag}-callercase`, userId: callerOf(ctx).id, name: 'C', email: 'caller@example.org', languages: fit ? ['English'] : ['Tagalog'], stage: 'approved' };
+      const caller = {
+        caseId: `${ctx.tag}-callercase`,
+        userId: callerOf(ctx).id,
+        name: 'C',
+        email: 'caller@example.org',
+        languages: fit ? ['English'] : ['Tagalog'],
+        stage: 'approved',
+      };
       return { outcome, data: { callerCaseId: caller.caseId }, context: { caller } };
     }
     if (task.type === 'wellness_call') {

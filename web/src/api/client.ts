@@ -20,7 +20,12 @@ const auth: Middleware = {
   // A token that has expired (or was revoked) ends the session: the page asks to sign in
   // again and comes back here afterwards.
   onResponse({ request, response }) {
-    if (response.status === 401 && request.headers.get('Authorization') === `Bearer ${currentToken() ?? ''}` && currentToken()) signOut();
+    if (
+      response.status === 401 &&
+      request.headers.get('Authorization') === `Bearer ${currentToken() ?? ''}` &&
+      currentToken()
+    )
+      signOut();
     return response;
   },
 };
@@ -40,7 +45,11 @@ export interface Problem {
 /** The data of an answer, or the problem it carried as an error (for the query cache). */
 export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await call;
-  if (error !== undefined || data === undefined) throw Object.assign(new Error((error as Problem | undefined)?.detail ?? response.statusText), { problem: error as Problem, status: response.status });
+  if (error !== undefined || data === undefined)
+    throw Object.assign(new Error((error as Problem | undefined)?.detail ?? response.statusText), {
+      problem: error as Problem,
+      status: response.status,
+    });
   return data;
 }
 

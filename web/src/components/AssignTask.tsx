@@ -18,7 +18,13 @@ export function AssignTask({ task, caseId }: { task: Task; caseId: string }) {
     enabled: open,
   });
   const assign = useMutation({
-    mutationFn: () => ok(api.POST('/api/v1/tasks/{taskId}/assign', { params: { path: { taskId: task.id } }, body: { assigneeId: assignee } })),
+    mutationFn: () =>
+      ok(
+        api.POST('/api/v1/tasks/{taskId}/assign', {
+          params: { path: { taskId: task.id } },
+          body: { assigneeId: assignee },
+        }),
+      ),
     onSuccess: () => {
       setOpen(false);
       void queryClient.invalidateQueries({ queryKey: ['case', caseId] });
@@ -29,19 +35,38 @@ export function AssignTask({ task, caseId }: { task: Task; caseId: string }) {
     e.preventDefault();
     assign.mutate();
   };
-  if (!open) return <button type="button" className="usa-button usa-button--outline usa-button--small" onClick={() => setOpen(true)}>Assign to someone…</button>;
+  if (!open)
+    return (
+      <button type="button" className="usa-button usa-button--outline usa-button--small" onClick={() => setOpen(true)}>
+        Assign to someone…
+      </button>
+    );
   const id = `assign-${task.id}`;
   return (
     <form className="usa-form" onSubmit={submit} aria-label={`Assign ${task.title}`}>
-      <label className="usa-label" htmlFor={id}>Assign to</label>
+      <label className="usa-label" htmlFor={id}>
+        Assign to
+      </label>
       <select className="usa-select" id={id} required value={assignee} onChange={(e) => setAssignee(e.target.value)}>
         <option value="">{candidates.isPending ? 'Loading the people who may act…' : '- Select -'}</option>
-        {candidates.data?.items.map((p) => <option key={p.id} value={p.id}>{p.name ?? p.id} ({p.roles.join(', ')})</option>)}
+        {candidates.data?.items.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name ?? p.id} ({p.roles.join(', ')})
+          </option>
+        ))}
       </select>
       <ProblemAlert error={candidates.error ?? assign.error} heading="The task was not assigned" />
       <ul className="usa-button-group margin-top-2">
-        <li className="usa-button-group__item"><button type="submit" className="usa-button usa-button--small" disabled={assign.isPending}>Assign</button></li>
-        <li className="usa-button-group__item"><button type="button" className="usa-button usa-button--unstyled" onClick={() => setOpen(false)}>Cancel</button></li>
+        <li className="usa-button-group__item">
+          <button type="submit" className="usa-button usa-button--small" disabled={assign.isPending}>
+            Assign
+          </button>
+        </li>
+        <li className="usa-button-group__item">
+          <button type="button" className="usa-button usa-button--unstyled" onClick={() => setOpen(false)}>
+            Cancel
+          </button>
+        </li>
       </ul>
     </form>
   );

@@ -16,25 +16,63 @@ export function CloseMatch({ caseId }: { caseId: string }) {
   const [reason, setReason] = useState<(typeof REASONS)[number]>('planned');
   const [notes, setNotes] = useState('');
   const close = useMutation({
-    mutationFn: () => ok(api.POST('/api/v1/foster/matches/{caseId}/close', { params: { path: { caseId } }, body: { reason, notes } })),
+    mutationFn: () =>
+      ok(api.POST('/api/v1/foster/matches/{caseId}/close', { params: { path: { caseId } }, body: { reason, notes } })),
     onSuccess: () => {
       setOpen(false);
       void queryClient.invalidateQueries({ queryKey: ['case', caseId] });
     },
   });
-  if (!open) return <button type="button" className="usa-button usa-button--secondary margin-y-2" onClick={() => setOpen(true)}>Close this match…</button>;
+  if (!open)
+    return (
+      <button type="button" className="usa-button usa-button--secondary margin-y-2" onClick={() => setOpen(true)}>
+        Close this match…
+      </button>
+    );
   return (
-    <form className="usa-form margin-y-3" aria-labelledby="close-heading" onSubmit={(e) => { e.preventDefault(); close.mutate(); }}>
+    <form
+      className="usa-form margin-y-3"
+      aria-labelledby="close-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        close.mutate();
+      }}
+    >
       <h2 id="close-heading">Close this match</h2>
-      <label className="usa-label" htmlFor="close-reason">Reason</label>
-      <select className="usa-select" id="close-reason" value={reason} onChange={(e) => setReason(e.target.value as typeof reason)}>
-        {REASONS.map((r) => <option key={r} value={r}>{humanize(r)}</option>)}
+      <label className="usa-label" htmlFor="close-reason">
+        Reason
+      </label>
+      <select
+        className="usa-select"
+        id="close-reason"
+        value={reason}
+        onChange={(e) => setReason(e.target.value as typeof reason)}
+      >
+        {REASONS.map((r) => (
+          <option key={r} value={r}>
+            {humanize(r)}
+          </option>
+        ))}
       </select>
-      <label className="usa-label" htmlFor="close-notes">Notes</label>
-      <textarea className="usa-textarea" id="close-notes" rows={3} required maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} />
+      <label className="usa-label" htmlFor="close-notes">
+        Notes
+      </label>
+      <textarea
+        className="usa-textarea"
+        id="close-notes"
+        rows={3}
+        required
+        maxLength={2000}
+        value={notes}
+        onChange={(e) => setNotes(e.target.value)}
+      />
       <ProblemAlert error={close.error} heading="The match was not closed" />
-      <button type="submit" className="usa-button usa-button--secondary margin-top-2" disabled={close.isPending}>Close the match</button>
-      <button type="button" className="usa-button usa-button--unstyled margin-left-2" onClick={() => setOpen(false)}>Cancel</button>
+      <button type="submit" className="usa-button usa-button--secondary margin-top-2" disabled={close.isPending}>
+        Close the match
+      </button>
+      <button type="button" className="usa-button usa-button--unstyled margin-left-2" onClick={() => setOpen(false)}>
+        Cancel
+      </button>
     </form>
   );
 }

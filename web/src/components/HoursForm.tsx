@@ -8,12 +8,28 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fieldError, FormGroup, TextField } from './forms';
 import { ProblemAlert } from './ProblemAlert';
 
-export interface HoursEntry { date: string; hours: number; text: string }
+export interface HoursEntry {
+  date: string;
+  hours: number;
+  text: string;
+}
 
-export function HoursForm({ id, caseId, heading, textLabel, textField, submit, post }: {
-  /** Prefix of the fields' ids. */ id: string; caseId: string; heading: string;
-  /** The label of what the hours were, and its name in the API's body (for its message). */ textLabel: string; textField: string;
-  submit: string; post: (entry: HoursEntry) => Promise<unknown>;
+export function HoursForm({
+  id,
+  caseId,
+  heading,
+  textLabel,
+  textField,
+  submit,
+  post,
+}: {
+  /** Prefix of the fields' ids. */ id: string;
+  caseId: string;
+  heading: string;
+  /** The label of what the hours were, and its name in the API's body (for its message). */ textLabel: string;
+  textField: string;
+  submit: string;
+  post: (entry: HoursEntry) => Promise<unknown>;
 }) {
   const queryClient = useQueryClient();
   const [f, setF] = useState({ date: new Date().toISOString().slice(0, 10), hours: '1', text: '' });
@@ -24,18 +40,47 @@ export function HoursForm({ id, caseId, heading, textLabel, textField, submit, p
       void queryClient.invalidateQueries({ queryKey: ['case', caseId] });
     },
   });
-  const send = (e: FormEvent) => { e.preventDefault(); log.mutate(); };
+  const send = (e: FormEvent) => {
+    e.preventDefault();
+    log.mutate();
+  };
   return (
     <form className="usa-form" onSubmit={send} aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{heading}</h2>
-      <TextField id={`${id}-date`} label="Date" type="date" value={f.date} error={fieldError(log.error, 'date')} onChange={(v) => setF({ ...f, date: v })} />
+      <TextField
+        id={`${id}-date`}
+        label="Date"
+        type="date"
+        value={f.date}
+        error={fieldError(log.error, 'date')}
+        onChange={(v) => setF({ ...f, date: v })}
+      />
       <FormGroup id={`${id}-hours`} label="Hours" hint="In steps of 0.25" error={fieldError(log.error, 'hours')}>
-        <input className="usa-input usa-input--small" id={`${id}-hours`} type="number" min={0.25} max={24} step={0.25} required value={f.hours} aria-describedby={`${id}-hours-hint`} onChange={(e) => setF({ ...f, hours: e.target.value })} />
+        <input
+          className="usa-input usa-input--small"
+          id={`${id}-hours`}
+          type="number"
+          min={0.25}
+          max={24}
+          step={0.25}
+          required
+          value={f.hours}
+          aria-describedby={`${id}-hours-hint`}
+          onChange={(e) => setF({ ...f, hours: e.target.value })}
+        />
       </FormGroup>
-      <TextField id={`${id}-text`} label={textLabel} value={f.text} error={fieldError(log.error, textField)} onChange={(v) => setF({ ...f, text: v })} />
+      <TextField
+        id={`${id}-text`}
+        label={textLabel}
+        value={f.text}
+        error={fieldError(log.error, textField)}
+        onChange={(v) => setF({ ...f, text: v })}
+      />
       <ProblemAlert error={log.error} heading="This was refused" />
       {log.isSuccess ? <p role="status">Logged.</p> : null}
-      <button type="submit" className="usa-button margin-top-2" disabled={log.isPending}>{submit}</button>
+      <button type="submit" className="usa-button margin-top-2" disabled={log.isPending}>
+        {submit}
+      </button>
     </form>
   );
 }

@@ -10,34 +10,76 @@ import { fieldError, FormGroup } from './forms';
 import { ProblemAlert } from './ProblemAlert';
 import { humanize } from './format';
 
-export interface PersonalTimeEntry { id: string; date: string; hours: number; kind: string; status: string }
-export interface LeaveRequest { id: string; date: string; hours: number; status: string; note?: string }
+export interface PersonalTimeEntry {
+  id: string;
+  date: string;
+  hours: number;
+  kind: string;
+  status: string;
+}
+export interface LeaveRequest {
+  id: string;
+  date: string;
+  hours: number;
+  status: string;
+  note?: string;
+}
 
 const KINDS = ['vacation', 'annual_leave', 'personal_holiday', 'cto', 'off_duty'] as const;
 type Kind = (typeof KINDS)[number];
 const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'America/Los_Angeles' });
 
-export function LeaveActions({ caseId, personalTime, requests }: { caseId: string; personalTime: PersonalTimeEntry[]; requests: LeaveRequest[] }) {
+export function LeaveActions({
+  caseId,
+  personalTime,
+  requests,
+}: {
+  caseId: string;
+  personalTime: PersonalTimeEntry[];
+  requests: LeaveRequest[];
+}) {
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['case', caseId] });
   const [time, setTime] = useState({ date: today(), hours: '', kind: 'vacation' as Kind, description: '' });
   const [req, setReq] = useState({ date: today(), hours: '', note: '', attest: false });
   const logTime = useMutation({
-    mutationFn: () => ok(api.POST('/api/v1/mentoring-leave/enrollments/{caseId}/personal-time', { params: { path: { caseId } }, body: { date: time.date, hours: Number(time.hours), kind: time.kind, description: time.description } })),
+    mutationFn: () =>
+      ok(
+        api.POST('/api/v1/mentoring-leave/enrollments/{caseId}/personal-time', {
+          params: { path: { caseId } },
+          body: { date: time.date, hours: Number(time.hours), kind: time.kind, description: time.description },
+        }),
+      ),
     onSuccess: () => {
       setTime((t) => ({ ...t, hours: '', description: '' }));
       void refresh();
     },
   });
   const request = useMutation({
-    mutationFn: () => ok(api.POST('/api/v1/mentoring-leave/enrollments/{caseId}/requests', { params: { path: { caseId } }, body: { date: req.date, hours: Number(req.hours), attestNoTravel: req.attest as true, ...(req.note ? { note: req.note } : {}) } })),
+    mutationFn: () =>
+      ok(
+        api.POST('/api/v1/mentoring-leave/enrollments/{caseId}/requests', {
+          params: { path: { caseId } },
+          body: {
+            date: req.date,
+            hours: Number(req.hours),
+            attestNoTravel: req.attest as true,
+            ...(req.note ? { note: req.note } : {}),
+          },
+        }),
+      ),
     onSuccess: () => {
       setReq((r) => ({ ...r, hours: '', note: '', attest: false }));
       void refresh();
     },
   });
   const withdraw = useMutation({
-    mutationFn: (requestId: string) => ok(api.POST('/api/v1/mentoring-leave/enrollments/{caseId}/requests/{requestId}/withdraw', { params: { path: { caseId, requestId } } })),
+    mutationFn: (requestId: string) =>
+      ok(
+        api.POST('/api/v1/mentoring-leave/enrollments/{caseId}/requests/{requestId}/withdraw', {
+          params: { path: { caseId, requestId } },
+        }),
+      ),
     onSuccess: () => void refresh(),
   });
   const submit = (m: { mutate: () => void }) => (e: FormEvent) => {
@@ -49,15 +91,70 @@ export function LeaveActions({ caseId, personalTime, requests }: { caseId: strin
       <section className="tablet:grid-col-6" aria-labelledby="time-heading">
         <h2 id="time-heading">Personal time</h2>
         {personalTime.length ? (
-          <ul className="usa-list">{personalTime.map((p) => <li key={p.id}>{p.date}: {p.hours} h {humanize(p.kind).toLowerCase()} — {humanize(p.status).toLowerCase()}</li>)}</ul>
-        ) : <p>None logged yet.</p>}
+          <ul className="usa-list">
+            {personalTime.map((p) => (
+              <li key={p.id}>
+                {p.date}: {p.hours} h {humanize(p.kind).toLowerCase()} — {humanize(p.status).toLowerCase()}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>None logged yet.</p>
+        )}
         <form className="usa-form" onSubmit={submit(logTime)} aria-label="Log personal time">
-          <FormGroup id="time-date" label="Date" error={fieldError(logTime.error, 'date')}><input className="usa-input" id="time-date" type="date" required value={time.date} onChange={(e) => setTime({ ...time, date: e.target.value })} /></FormGroup>
-          <FormGroup id="time-hours" label="Hours" hint="In quarter hours" error={fieldError(logTime.error, 'hours')}><input className="usa-input usa-input--small" id="time-hours" type="number" min="0.25" max="24" step="0.25" required value={time.hours} onChange={(e) => setTime({ ...time, hours: e.target.value })} aria-describedby="time-hours-hint" /></FormGroup>
-          <FormGroup id="time-kind" label="Time used"><select className="usa-select" id="time-kind" value={time.kind} onChange={(e) => setTime({ ...time, kind: e.target.value as Kind })}>{KINDS.map((k) => <option key={k} value={k}>{humanize(k)}</option>)}</select></FormGroup>
-          <FormGroup id="time-description" label="What you did" error={fieldError(logTime.error, 'description')}><textarea className="usa-textarea" id="time-description" rows={2} required maxLength={2000} value={time.description} onChange={(e) => setTime({ ...time, description: e.target.value })} /></FormGroup>
+          <FormGroup id="time-date" label="Date" error={fieldError(logTime.error, 'date')}>
+            <input
+              className="usa-input"
+              id="time-date"
+              type="date"
+              required
+              value={time.date}
+              onChange={(e) => setTime({ ...time, date: e.target.value })}
+            />
+          </FormGroup>
+          <FormGroup id="time-hours" label="Hours" hint="In quarter hours" error={fieldError(logTime.error, 'hours')}>
+            <input
+              className="usa-input usa-input--small"
+              id="time-hours"
+              type="number"
+              min="0.25"
+              max="24"
+              step="0.25"
+              required
+              value={time.hours}
+              onChange={(e) => setTime({ ...time, hours: e.target.value })}
+              aria-describedby="time-hours-hint"
+            />
+          </FormGroup>
+          <FormGroup id="time-kind" label="Time used">
+            <select
+              className="usa-select"
+              id="time-kind"
+              value={time.kind}
+              onChange={(e) => setTime({ ...time, kind: e.target.value as Kind })}
+            >
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {humanize(k)}
+                </option>
+              ))}
+            </select>
+          </FormGroup>
+          <FormGroup id="time-description" label="What you did" error={fieldError(logTime.error, 'description')}>
+            <textarea
+              className="usa-textarea"
+              id="time-description"
+              rows={2}
+              required
+              maxLength={2000}
+              value={time.description}
+              onChange={(e) => setTime({ ...time, description: e.target.value })}
+            />
+          </FormGroup>
           <ProblemAlert error={logTime.error} heading="The time was not logged" />
-          <button type="submit" className="usa-button margin-top-2" disabled={logTime.isPending}>Log personal time</button>
+          <button type="submit" className="usa-button margin-top-2" disabled={logTime.isPending}>
+            Log personal time
+          </button>
         </form>
       </section>
       <section className="tablet:grid-col-6" aria-labelledby="requests-heading">
@@ -65,23 +162,76 @@ export function LeaveActions({ caseId, personalTime, requests }: { caseId: strin
         {requests.length ? (
           <ul className="usa-list">
             {requests.map((r) => (
-              <li key={r.id}>{r.date}: {r.hours} h — {humanize(r.status).toLowerCase()}{' '}
-                {r.status.startsWith('pending') ? <button type="button" className="usa-button usa-button--unstyled" onClick={() => withdraw.mutate(r.id)} aria-label={`Withdraw the request for ${r.date}`}>Withdraw</button> : null}
+              <li key={r.id}>
+                {r.date}: {r.hours} h — {humanize(r.status).toLowerCase()}{' '}
+                {r.status.startsWith('pending') ? (
+                  <button
+                    type="button"
+                    className="usa-button usa-button--unstyled"
+                    onClick={() => withdraw.mutate(r.id)}
+                    aria-label={`Withdraw the request for ${r.date}`}
+                  >
+                    Withdraw
+                  </button>
+                ) : null}
               </li>
             ))}
           </ul>
-        ) : <p>No requests yet.</p>}
+        ) : (
+          <p>No requests yet.</p>
+        )}
         <ProblemAlert error={withdraw.error} heading="The request was not withdrawn" />
         <form className="usa-form" onSubmit={submit(request)} aria-label="Request leave">
-          <FormGroup id="req-date" label="Date of leave" error={fieldError(request.error, 'date')}><input className="usa-input" id="req-date" type="date" required value={req.date} onChange={(e) => setReq({ ...req, date: e.target.value })} /></FormGroup>
-          <FormGroup id="req-hours" label="Hours" hint="In quarter hours" error={fieldError(request.error, 'hours')}><input className="usa-input usa-input--small" id="req-hours" type="number" min="0.25" max="24" step="0.25" required value={req.hours} onChange={(e) => setReq({ ...req, hours: e.target.value })} aria-describedby="req-hours-hint" /></FormGroup>
-          <FormGroup id="req-note" label="Note (optional)"><textarea className="usa-textarea" id="req-note" rows={2} maxLength={2000} value={req.note} onChange={(e) => setReq({ ...req, note: e.target.value })} /></FormGroup>
+          <FormGroup id="req-date" label="Date of leave" error={fieldError(request.error, 'date')}>
+            <input
+              className="usa-input"
+              id="req-date"
+              type="date"
+              required
+              value={req.date}
+              onChange={(e) => setReq({ ...req, date: e.target.value })}
+            />
+          </FormGroup>
+          <FormGroup id="req-hours" label="Hours" hint="In quarter hours" error={fieldError(request.error, 'hours')}>
+            <input
+              className="usa-input usa-input--small"
+              id="req-hours"
+              type="number"
+              min="0.25"
+              max="24"
+              step="0.25"
+              required
+              value={req.hours}
+              onChange={(e) => setReq({ ...req, hours: e.target.value })}
+              aria-describedby="req-hours-hint"
+            />
+          </FormGroup>
+          <FormGroup id="req-note" label="Note (optional)">
+            <textarea
+              className="usa-textarea"
+              id="req-note"
+              rows={2}
+              maxLength={2000}
+              value={req.note}
+              onChange={(e) => setReq({ ...req, note: e.target.value })}
+            />
+          </FormGroup>
           <div className="usa-checkbox margin-top-2">
-            <input className="usa-checkbox__input" id="req-attest" type="checkbox" checked={req.attest} onChange={(e) => setReq({ ...req, attest: e.target.checked })} />
-            <label className="usa-checkbox__label" htmlFor="req-attest">This leave involves no travel time</label>
+            <input
+              className="usa-checkbox__input"
+              id="req-attest"
+              type="checkbox"
+              checked={req.attest}
+              onChange={(e) => setReq({ ...req, attest: e.target.checked })}
+            />
+            <label className="usa-checkbox__label" htmlFor="req-attest">
+              This leave involves no travel time
+            </label>
           </div>
           <ProblemAlert error={request.error} heading="The request was refused" />
-          <button type="submit" className="usa-button margin-top-2" disabled={request.isPending}>Request leave</button>
+          <button type="submit" className="usa-button margin-top-2" disabled={request.isPending}>
+            Request leave
+          </button>
         </form>
       </section>
     </div>

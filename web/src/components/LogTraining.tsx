@@ -8,12 +8,19 @@ import { HoursForm } from './HoursForm';
 
 export function LogTraining({ caseId, caller }: { caseId: string; caller: boolean }) {
   return (
-    <HoursForm id="training" caseId={caseId} heading="Log training" textLabel="Module" textField="module" submit="Log training"
+    <HoursForm
+      id="training"
+      caseId={caseId}
+      heading="Log training"
+      textLabel="Module"
+      textField="module"
+      submit="Log training"
       post={({ date, hours, text }) => {
         const body = { date, hours, module: text };
         return caller
           ? ok(api.POST('/api/v1/wellness/callers/{caseId}/training', { params: { path: { caseId } }, body }))
           : ok(api.POST('/api/v1/foster/mentors/{caseId}/training', { params: { path: { caseId } }, body }));
-      }} />
+      }}
+    />
   );
 }

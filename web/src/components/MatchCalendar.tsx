@@ -5,7 +5,15 @@
  */
 import { humanize } from './format';
 
-export interface CheckInRecord { dueOn: string; recordedAt: string; contactMentor: boolean; contactYouth: boolean; contactCaregiver: boolean; satisfaction: number; safetyConcern: boolean }
+export interface CheckInRecord {
+  dueOn: string;
+  recordedAt: string;
+  contactMentor: boolean;
+  contactYouth: boolean;
+  contactCaregiver: boolean;
+  satisfaction: number;
+  safetyConcern: boolean;
+}
 
 const day = (iso: string) => iso.slice(0, 10);
 
@@ -23,32 +31,67 @@ function monthly(from: string, until?: string): string[] {
   return out;
 }
 
-export function MatchCalendar({ checkIns, nextDue, anniversaryAt }: { checkIns: CheckInRecord[]; nextDue?: string; anniversaryAt?: string }) {
+export function MatchCalendar({
+  checkIns,
+  nextDue,
+  anniversaryAt,
+}: {
+  checkIns: CheckInRecord[];
+  nextDue?: string;
+  anniversaryAt?: string;
+}) {
   const planned = nextDue ? monthly(nextDue, anniversaryAt) : [];
-  const reached = (c: CheckInRecord) => (['contactMentor', 'contactYouth', 'contactCaregiver'] as const).filter((k) => c[k]).map((k) => humanize(k.replace('contact', ''))).join(', ') || 'nobody';
+  const reached = (c: CheckInRecord) =>
+    (['contactMentor', 'contactYouth', 'contactCaregiver'] as const)
+      .filter((k) => c[k])
+      .map((k) => humanize(k.replace('contact', '')))
+      .join(', ') || 'nobody';
   if (!checkIns.length && !planned.length) return null;
   return (
     <table className="usa-table usa-table--borderless usa-table--stacked">
       <caption>Check-in calendar</caption>
-      <thead><tr><th scope="col">Due</th><th scope="col">Status</th><th scope="col">Reached</th><th scope="col">Satisfaction</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">Due</th>
+          <th scope="col">Status</th>
+          <th scope="col">Reached</th>
+          <th scope="col">Satisfaction</th>
+        </tr>
+      </thead>
       <tbody>
         {checkIns.map((c) => (
           <tr key={c.dueOn}>
-            <th scope="row" data-label="Due">{day(c.dueOn)}</th>
-            <td data-label="Status">Done {day(c.recordedAt)}{c.safetyConcern ? ' — safety concern raised' : ''}</td>
+            <th scope="row" data-label="Due">
+              {day(c.dueOn)}
+            </th>
+            <td data-label="Status">
+              Done {day(c.recordedAt)}
+              {c.safetyConcern ? ' — safety concern raised' : ''}
+            </td>
             <td data-label="Reached">{reached(c)}</td>
             <td data-label="Satisfaction">{c.satisfaction} of 5</td>
           </tr>
         ))}
         {planned.map((d, i) => (
           <tr key={d}>
-            <th scope="row" data-label="Due">{day(d)}</th>
+            <th scope="row" data-label="Due">
+              {day(d)}
+            </th>
             <td data-label="Status">{i === 0 ? (Date.parse(d) < Date.now() ? 'Late' : 'Next') : 'Planned'}</td>
             <td data-label="Reached">–</td>
             <td data-label="Satisfaction">–</td>
           </tr>
         ))}
-        {anniversaryAt ? <tr><th scope="row" data-label="Due">{day(anniversaryAt)}</th><td data-label="Status">Anniversary: recommit or close</td><td data-label="Reached">–</td><td data-label="Satisfaction">–</td></tr> : null}
+        {anniversaryAt ? (
+          <tr>
+            <th scope="row" data-label="Due">
+              {day(anniversaryAt)}
+            </th>
+            <td data-label="Status">Anniversary: recommit or close</td>
+            <td data-label="Reached">–</td>
+            <td data-label="Satisfaction">–</td>
+          </tr>
+        ) : null}
       </tbody>
     </table>
   );

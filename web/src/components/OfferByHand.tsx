@@ -9,17 +9,24 @@ import { ProblemAlert } from './ProblemAlert';
 
 export function OfferByHand({ caseId, offered }: { caseId: string; offered: string[] }) {
   const queryClient = useQueryClient();
-  const programs = useQuery({ queryKey: ['programs', 'accepting'], queryFn: () => ok(api.GET('/api/v1/programs', { params: { query: { accepting: 'true', limit: 200 } } })) });
+  const programs = useQuery({
+    queryKey: ['programs', 'accepting'],
+    queryFn: () => ok(api.GET('/api/v1/programs', { params: { query: { accepting: 'true', limit: 200 } } })),
+  });
   const [picked, setPicked] = useState<string[]>([]);
   const offer = useMutation({
-    mutationFn: () => ok(api.POST('/api/v1/referrals/{caseId}/offers', { params: { path: { caseId } }, body: { programIds: picked } })),
+    mutationFn: () =>
+      ok(api.POST('/api/v1/referrals/{caseId}/offers', { params: { path: { caseId } }, body: { programIds: picked } })),
     onSuccess: () => {
       setPicked([]);
       void queryClient.invalidateQueries({ queryKey: ['case', caseId] });
     },
   });
   const choices = (programs.data?.items ?? []).filter((p) => p.level !== 'none' && !offered.includes(p.id));
-  const submit = (e: FormEvent) => { e.preventDefault(); offer.mutate(); };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    offer.mutate();
+  };
   return (
     <form className="usa-form usa-form--large" onSubmit={submit} aria-labelledby="offer-heading">
       <h2 id="offer-heading">Offer to programs picked by hand</h2>
@@ -27,15 +34,28 @@ export function OfferByHand({ caseId, offered }: { caseId: string; offered: stri
         <legend className="usa-legend">Programs that take referrals (up to three)</legend>
         {choices.map((p) => (
           <div className="usa-checkbox" key={p.id}>
-            <input className="usa-checkbox__input" id={`offer-${p.id}`} type="checkbox" checked={picked.includes(p.id)}
-              onChange={(e) => setPicked(e.target.checked ? [...picked, p.id] : picked.filter((x) => x !== p.id))} />
-            <label className="usa-checkbox__label" htmlFor={`offer-${p.id}`}>{p.name} — {p.county}</label>
+            <input
+              className="usa-checkbox__input"
+              id={`offer-${p.id}`}
+              type="checkbox"
+              checked={picked.includes(p.id)}
+              onChange={(e) => setPicked(e.target.checked ? [...picked, p.id] : picked.filter((x) => x !== p.id))}
+            />
+            <label className="usa-checkbox__label" htmlFor={`offer-${p.id}`}>
+              {p.name} — {p.county}
+            </label>
           </div>
         ))}
         {programs.data && !choices.length ? <p>No other program takes referrals.</p> : null}
       </fieldset>
       <ProblemAlert error={programs.error ?? offer.error} heading="The offer was refused" />
-      <button type="submit" className="usa-button margin-top-2" disabled={offer.isPending || !picked.length || picked.length > 3}>Offer</button>
+      <button
+        type="submit"
+        className="usa-button margin-top-2"
+        disabled={offer.isPending || !picked.length || picked.length > 3}
+      >
+        Offer
+      </button>
     </form>
   );
 }

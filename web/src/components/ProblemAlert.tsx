@@ -8,9 +8,18 @@ export function ProblemAlert({ error, heading = 'That did not go through' }: { e
     <div className="usa-alert usa-alert--error usa-alert--slim margin-y-2" role="alert">
       <div className="usa-alert__body">
         <h2 className="usa-alert__heading font-sans-sm">{heading}</h2>
-        <p className="usa-alert__text">{p?.detail ?? p?.title ?? (error instanceof Error ? error.message : 'Something went wrong; try again.')}</p>
+        <p className="usa-alert__text">
+          {p?.detail ?? p?.title ?? (error instanceof Error ? error.message : 'Something went wrong; try again.')}
+        </p>
         {p?.errors?.length ? (
-          <ul>{p.errors.map((e) => <li key={e.path + e.message}>{e.path ? `${e.path}: ` : ''}{e.message}</li>)}</ul>
+          <ul>
+            {p.errors.map((e) => (
+              <li key={e.path + e.message}>
+                {e.path ? `${e.path}: ` : ''}
+                {e.message}
+              </li>
+            ))}
+          </ul>
         ) : null}
       </div>
     </div>

@@ -9,19 +9,46 @@ import { api, ok } from '../api/client';
 import { commaList as list, fieldError, FormGroup, TextField } from './forms';
 import { ProblemAlert } from './ProblemAlert';
 
-export interface Settings { accepting: boolean; counties: string[]; virtual: boolean; languages: string[]; youthAges: { min: number; max: number } | null }
+export interface Settings {
+  accepting: boolean;
+  counties: string[];
+  virtual: boolean;
+  languages: string[];
+  youthAges: { min: number; max: number } | null;
+}
 
-export function ReferralSettings({ programId, county, saved }: { programId: string; county: string; saved?: Settings }) {
+export function ReferralSettings({
+  programId,
+  county,
+  saved,
+}: {
+  programId: string;
+  county: string;
+  saved?: Settings;
+}) {
   const queryClient = useQueryClient();
   const [f, setF] = useState({
-    accepting: saved?.accepting ?? false, counties: (saved?.counties.length ? saved.counties : [county]).join(', '), virtual: saved?.virtual ?? false,
-    languages: (saved?.languages ?? ['English']).join(', '), min: String(saved?.youthAges?.min ?? 8), max: String(saved?.youthAges?.max ?? 18),
+    accepting: saved?.accepting ?? false,
+    counties: (saved?.counties.length ? saved.counties : [county]).join(', '),
+    virtual: saved?.virtual ?? false,
+    languages: (saved?.languages ?? ['English']).join(', '),
+    min: String(saved?.youthAges?.min ?? 8),
+    max: String(saved?.youthAges?.max ?? 18),
   });
   const save = useMutation({
-    mutationFn: () => ok(api.PUT('/api/v1/programs/{programId}/referrals', {
-      params: { path: { programId } },
-      body: { accepting: f.accepting, counties: list(f.counties), virtual: f.virtual, languages: list(f.languages), youthAges: { min: Number(f.min), max: Number(f.max) } },
-    })),
+    mutationFn: () =>
+      ok(
+        api.PUT('/api/v1/programs/{programId}/referrals', {
+          params: { path: { programId } },
+          body: {
+            accepting: f.accepting,
+            counties: list(f.counties),
+            virtual: f.virtual,
+            languages: list(f.languages),
+            youthAges: { min: Number(f.min), max: Number(f.max) },
+          },
+        }),
+      ),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['program', programId] }),
   });
   const submit = (e: FormEvent) => {
@@ -31,26 +58,75 @@ export function ReferralSettings({ programId, county, saved }: { programId: stri
   const err = (name: string) => fieldError(save.error, name);
   const box = (k: 'accepting' | 'virtual', label: string) => (
     <div className="usa-checkbox margin-top-2">
-      <input className="usa-checkbox__input" id={`referrals-${k}`} type="checkbox" checked={f[k]} onChange={(e) => setF({ ...f, [k]: e.target.checked })} />
-      <label className="usa-checkbox__label" htmlFor={`referrals-${k}`}>{label}</label>
+      <input
+        className="usa-checkbox__input"
+        id={`referrals-${k}`}
+        type="checkbox"
+        checked={f[k]}
+        onChange={(e) => setF({ ...f, [k]: e.target.checked })}
+      />
+      <label className="usa-checkbox__label" htmlFor={`referrals-${k}`}>
+        {label}
+      </label>
     </div>
   );
   return (
     <form className="usa-form usa-form--large" onSubmit={submit} aria-labelledby="referrals-heading">
       <h2 id="referrals-heading">Volunteer referrals</h2>
-      {box('accepting', 'Take volunteers from the partnership\'s referral system')}
-      <TextField id="referrals-counties" label="Counties served" hint="Separate them with commas" value={f.counties} error={err('counties')} onChange={(v) => setF({ ...f, counties: v })} />
+      {box('accepting', "Take volunteers from the partnership's referral system")}
+      <TextField
+        id="referrals-counties"
+        label="Counties served"
+        hint="Separate them with commas"
+        value={f.counties}
+        error={err('counties')}
+        onChange={(v) => setF({ ...f, counties: v })}
+      />
       {box('virtual', 'Mentoring online too')}
-      <TextField id="referrals-languages" label="Languages" hint="Separate them with commas" required={false} value={f.languages} error={err('languages')} onChange={(v) => setF({ ...f, languages: v })} />
+      <TextField
+        id="referrals-languages"
+        label="Languages"
+        hint="Separate them with commas"
+        required={false}
+        value={f.languages}
+        error={err('languages')}
+        onChange={(v) => setF({ ...f, languages: v })}
+      />
       <FormGroup id="referrals-min" label="Youngest youth served" error={err('youthAges.min')}>
-        <input className="usa-input usa-input--small" id="referrals-min" type="number" min={5} max={24} required value={f.min} onChange={(e) => setF({ ...f, min: e.target.value })} />
+        <input
+          className="usa-input usa-input--small"
+          id="referrals-min"
+          type="number"
+          min={5}
+          max={24}
+          required
+          value={f.min}
+          onChange={(e) => setF({ ...f, min: e.target.value })}
+        />
       </FormGroup>
       <FormGroup id="referrals-max" label="Oldest youth served" error={err('youthAges.max')}>
-        <input className="usa-input usa-input--small" id="referrals-max" type="number" min={5} max={24} required value={f.max} onChange={(e) => setF({ ...f, max: e.target.value })} />
+        <input
+          className="usa-input usa-input--small"
+          id="referrals-max"
+          type="number"
+          min={5}
+          max={24}
+          required
+          value={f.max}
+          onChange={(e) => setF({ ...f, max: e.target.value })}
+        />
       </FormGroup>
       <ProblemAlert error={save.error} heading="The settings were refused" />
-      {save.isSuccess ? <div className="usa-alert usa-alert--success usa-alert--slim" role="status"><div className="usa-alert__body"><p className="usa-alert__text">Saved.</p></div></div> : null}
-      <button type="submit" className="usa-button margin-top-2" disabled={save.isPending}>Save referral settings</button>
+      {save.isSuccess ? (
+        <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">Saved.</p>
+          </div>
+        </div>
+      ) : null}
+      <button type="submit" className="usa-button margin-top-2" disabled={save.isPending}>
+        Save referral settings
+      </button>
     </form>
   );
 }

@@ -11,32 +11,56 @@ import { api, ok } from '../api/client';
 import { humanize } from './format';
 import { ProblemAlert } from './ProblemAlert';
 
-export interface Answer { questionId: string; response: 'yes' | 'partially' | 'no'; evidence?: string }
+export interface Answer {
+  questionId: string;
+  response: 'yes' | 'partially' | 'no';
+  evidence?: string;
+}
 const RESPONSES = ['yes', 'partially', 'no'] as const;
 
 /** The self-assessment question bank (public, fixed for a deployment: fetched once). */
-export const useQuestions = () => useQuery({ queryKey: ['questions'], queryFn: () => ok(api.GET('/api/v1/certifications/questions')), staleTime: Infinity });
+export const useQuestions = () =>
+  useQuery({
+    queryKey: ['questions'],
+    queryFn: () => ok(api.GET('/api/v1/certifications/questions')),
+    staleTime: Infinity,
+  });
 
 export function SelfAssessmentForm({ caseId, saved }: { caseId: string; saved: Answer[] }) {
   const queryClient = useQueryClient();
   const questions = useQuestions();
-  const [answers, setAnswers] = useState<Record<string, Answer>>(() => Object.fromEntries(saved.map((a) => [a.questionId, a])));
+  const [answers, setAnswers] = useState<Record<string, Answer>>(() =>
+    Object.fromEntries(saved.map((a) => [a.questionId, a])),
+  );
   const [savedAt, setSavedAt] = useState<string>();
-  const body = () => ({ answers: Object.values(answers).map((a) => ({ questionId: a.questionId, response: a.response, ...(a.evidence ? { evidence: a.evidence } : {}) })) });
+  const body = () => ({
+    answers: Object.values(answers).map((a) => ({
+      questionId: a.questionId,
+      response: a.response,
+      ...(a.evidence ? { evidence: a.evidence } : {}),
+    })),
+  });
   const save = useMutation({
-    mutationFn: () => ok(api.PUT('/api/v1/certifications/{caseId}/self-assessment', { params: { path: { caseId } }, body: body() })),
+    mutationFn: () =>
+      ok(api.PUT('/api/v1/certifications/{caseId}/self-assessment', { params: { path: { caseId } }, body: body() })),
     onSuccess: () => setSavedAt(new Date().toLocaleTimeString('en-US', { timeStyle: 'short' })),
   });
   const submit = useMutation({
     mutationFn: async () => {
-      await ok(api.PUT('/api/v1/certifications/{caseId}/self-assessment', { params: { path: { caseId } }, body: body() }));
+      await ok(
+        api.PUT('/api/v1/certifications/{caseId}/self-assessment', { params: { path: { caseId } }, body: body() }),
+      );
       return ok(api.POST('/api/v1/certifications/{caseId}/self-assessment/submit', { params: { path: { caseId } } }));
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['case', caseId] }),
   });
   const items = questions.data?.items ?? [];
   const standards = [...new Set(items.map((q) => q.standard))];
-  const set = (questionId: string, change: Partial<Answer>) => setAnswers((x) => ({ ...x, [questionId]: { questionId, response: x[questionId]?.response ?? 'yes', ...x[questionId], ...change } }));
+  const set = (questionId: string, change: Partial<Answer>) =>
+    setAnswers((x) => ({
+      ...x,
+      [questionId]: { questionId, response: x[questionId]?.response ?? 'yes', ...x[questionId], ...change },
+    }));
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     submit.mutate();
@@ -44,33 +68,68 @@ export function SelfAssessmentForm({ caseId, saved }: { caseId: string; saved: A
   return (
     <section aria-labelledby="assessment-heading" className="margin-y-3">
       <h2 id="assessment-heading">Self-assessment</h2>
-      <p>{Object.keys(answers).length} of {items.length} questions answered. Save a draft at any time and come back to it.</p>
+      <p>
+        {Object.keys(answers).length} of {items.length} questions answered. Save a draft at any time and come back to
+        it.
+      </p>
       <ProblemAlert error={questions.error} />
       <form className="usa-form usa-form--large" onSubmit={onSubmit} aria-labelledby="assessment-heading">
         {standards.map((standard) => (
           <fieldset key={standard} className="usa-fieldset margin-top-3">
             <legend className="usa-legend usa-legend--large">{humanize(standard)}</legend>
-            {items.filter((q) => q.standard === standard).map((q) => (
-              <fieldset key={q.id} className="usa-fieldset margin-top-2">
-                <legend className="usa-legend">{q.text}</legend>
-                <div className="mf-choices">
-                  {RESPONSES.map((r) => (
-                    <div key={r} className="usa-radio">
-                      <input className="usa-radio__input" type="radio" id={`${q.id}-${r}`} name={q.id} value={r} checked={answers[q.id]?.response === r} onChange={() => set(q.id, { response: r })} />
-                      <label className="usa-radio__label" htmlFor={`${q.id}-${r}`}>{humanize(r)}</label>
-                    </div>
-                  ))}
-                </div>
-                <label className="usa-label" htmlFor={`${q.id}-evidence`}>Evidence (optional)</label>
-                <textarea className="usa-textarea mf-evidence" id={`${q.id}-evidence`} rows={2} maxLength={2000} value={answers[q.id]?.evidence ?? ''} onChange={(e) => set(q.id, { evidence: e.target.value })} />
-              </fieldset>
-            ))}
+            {items
+              .filter((q) => q.standard === standard)
+              .map((q) => (
+                <fieldset key={q.id} className="usa-fieldset margin-top-2">
+                  <legend className="usa-legend">{q.text}</legend>
+                  <div className="mf-choices">
+                    {RESPONSES.map((r) => (
+                      <div key={r} className="usa-radio">
+                        <input
+                          className="usa-radio__input"
+                          type="radio"
+                          id={`${q.id}-${r}`}
+                          name={q.id}
+                          value={r}
+                          checked={answers[q.id]?.response === r}
+                          onChange={() => set(q.id, { response: r })}
+                        />
+                        <label className="usa-radio__label" htmlFor={`${q.id}-${r}`}>
+                          {humanize(r)}
+                        </label>
+                      </div>
+                    ))}
+                  </div>
+                  <label className="usa-label" htmlFor={`${q.id}-evidence`}>
+                    Evidence (optional)
+                  </label>
+                  <textarea
+                    className="usa-textarea mf-evidence"
+                    id={`${q.id}-evidence`}
+                    rows={2}
+                    maxLength={2000}
+                    value={answers[q.id]?.evidence ?? ''}
+                    onChange={(e) => set(q.id, { evidence: e.target.value })}
+                  />
+                </fieldset>
+              ))}
           </fieldset>
         ))}
-        <div role="status" className="margin-top-2">{savedAt && !save.isPending ? <p>Draft saved at {savedAt}.</p> : null}</div>
+        <div role="status" className="margin-top-2">
+          {savedAt && !save.isPending ? <p>Draft saved at {savedAt}.</p> : null}
+        </div>
         <ProblemAlert error={save.error ?? submit.error} heading="The self-assessment was not accepted" />
-        <button type="button" className="usa-button usa-button--outline" disabled={save.isPending || submit.isPending} onClick={() => save.mutate()}>Save draft</button>
-        <button type="submit" className="usa-button" disabled={save.isPending || submit.isPending}>Submit self-assessment</button>
+        <button
+          type="button"
+          className="usa-button usa-button--outline"
+          disabled={save.isPending || submit.isPending}
+          onClick={() => save.mutate()}
+        >
+          Save draft
+        </button>
+        <button type="submit" className="usa-button" disabled={save.isPending || submit.isPending}>
+          Submit self-assessment
+        </button>
       </form>
     </section>
   );

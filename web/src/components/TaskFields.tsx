@@ -7,8 +7,16 @@
 import { humanize } from './format';
 
 export interface JsonSchema {
-  type?: string; enum?: string[]; properties?: Record<string, JsonSchema>; required?: string[];
-  minimum?: number; maximum?: number; maxLength?: number; pattern?: string; format?: string; items?: JsonSchema;
+  type?: string;
+  enum?: string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  minimum?: number;
+  maximum?: number;
+  maxLength?: number;
+  pattern?: string;
+  format?: string;
+  items?: JsonSchema;
 }
 
 type Value = unknown;
@@ -23,22 +31,62 @@ const compact = (o: Obj): Obj | undefined => {
 const isDate = (s: JsonSchema) => s.pattern === '^\\d{4}-\\d{2}-\\d{2}$' || s.format === 'date';
 
 function Label({ id, name, required }: { id: string; name: string; required: boolean }) {
-  return <label className="usa-label" htmlFor={id}>{humanize(name)}{required ? <abbr title="required" className="usa-hint usa-hint--required"> *</abbr> : null}</label>;
+  return (
+    <label className="usa-label" htmlFor={id}>
+      {humanize(name)}
+      {required ? (
+        <abbr title="required" className="usa-hint usa-hint--required">
+          {' '}
+          *
+        </abbr>
+      ) : null}
+    </label>
+  );
 }
 
-function ObjectFields({ schema, value, onChange, idPrefix, required }: { schema: JsonSchema; value: Obj; onChange: (v: Obj | undefined) => void; idPrefix: string; required: boolean }) {
+function ObjectFields({
+  schema,
+  value,
+  onChange,
+  idPrefix,
+  required,
+}: {
+  schema: JsonSchema;
+  value: Obj;
+  onChange: (v: Obj | undefined) => void;
+  idPrefix: string;
+  required: boolean;
+}) {
   return (
     <>
       {Object.entries(schema.properties ?? {}).map(([name, s]) => (
-        <Field key={name} name={name} schema={s} idPrefix={idPrefix} value={value[name]}
+        <Field
+          key={name}
+          name={name}
+          schema={s}
+          idPrefix={idPrefix}
+          value={value[name]}
           required={required && (schema.required?.includes(name) ?? false)}
-          onChange={(v) => onChange(compact({ ...value, [name]: v }))} />
+          onChange={(v) => onChange(compact({ ...value, [name]: v }))}
+        />
       ))}
     </>
   );
 }
 
-function ListField({ name, schema, value, onChange, id }: { name: string; schema: JsonSchema; value: Obj[]; onChange: (v: Obj[] | undefined) => void; id: string }) {
+function ListField({
+  name,
+  schema,
+  value,
+  onChange,
+  id,
+}: {
+  name: string;
+  schema: JsonSchema;
+  value: Obj[];
+  onChange: (v: Obj[] | undefined) => void;
+  id: string;
+}) {
   const item = schema.items ?? {};
   const set = (next: Obj[]) => onChange(next.length ? next : undefined);
   return (
@@ -46,12 +94,28 @@ function ListField({ name, schema, value, onChange, id }: { name: string; schema
       <legend className="usa-legend">{humanize(name)}</legend>
       {value.map((entry, i) => (
         <fieldset key={i} className="usa-fieldset mf-entry">
-          <legend className="usa-legend">{humanize(name)} {i + 1}</legend>
-          <ObjectFields schema={item} value={entry} idPrefix={`${id}-${i}`} required onChange={(v) => set(value.map((x, j) => (j === i ? v ?? {} : x)))} />
-          <button type="button" className="usa-button usa-button--unstyled margin-top-1" onClick={() => set(value.filter((_, j) => j !== i))}>Remove {humanize(name).toLowerCase()} {i + 1}</button>
+          <legend className="usa-legend">
+            {humanize(name)} {i + 1}
+          </legend>
+          <ObjectFields
+            schema={item}
+            value={entry}
+            idPrefix={`${id}-${i}`}
+            required
+            onChange={(v) => set(value.map((x, j) => (j === i ? (v ?? {}) : x)))}
+          />
+          <button
+            type="button"
+            className="usa-button usa-button--unstyled margin-top-1"
+            onClick={() => set(value.filter((_, j) => j !== i))}
+          >
+            Remove {humanize(name).toLowerCase()} {i + 1}
+          </button>
         </fieldset>
       ))}
-      <button type="button" className="usa-button usa-button--outline margin-top-1" onClick={() => set([...value, {}])}>Add to {humanize(name).toLowerCase()}</button>
+      <button type="button" className="usa-button usa-button--outline margin-top-1" onClick={() => set([...value, {}])}>
+        Add to {humanize(name).toLowerCase()}
+      </button>
     </fieldset>
   );
 }
@@ -60,7 +124,19 @@ function ListField({ name, schema, value, onChange, id }: { name: string; schema
 export type Choices = Record<string, { value: string; label: string }[]>;
 
 /** A list of ids picked from the choices the page offers, as checkboxes. */
-function ChoiceList({ name, choices, value, onChange, id }: { name: string; choices: { value: string; label: string }[]; value: string[]; onChange: (v: string[] | undefined) => void; id: string }) {
+function ChoiceList({
+  name,
+  choices,
+  value,
+  onChange,
+  id,
+}: {
+  name: string;
+  choices: { value: string; label: string }[];
+  value: string[];
+  onChange: (v: string[] | undefined) => void;
+  id: string;
+}) {
   const toggle = (v: string, on: boolean) => {
     const next = on ? [...value, v] : value.filter((x) => x !== v);
     onChange(next.length ? next : undefined);
@@ -71,21 +147,54 @@ function ChoiceList({ name, choices, value, onChange, id }: { name: string; choi
       {choices.length ? null : <p>Nothing to choose from.</p>}
       {choices.map((c) => (
         <div className="usa-checkbox" key={c.value}>
-          <input className="usa-checkbox__input" id={`${id}-${c.value}`} type="checkbox" checked={value.includes(c.value)} onChange={(e) => toggle(c.value, e.target.checked)} />
-          <label className="usa-checkbox__label" htmlFor={`${id}-${c.value}`}>{c.label}</label>
+          <input
+            className="usa-checkbox__input"
+            id={`${id}-${c.value}`}
+            type="checkbox"
+            checked={value.includes(c.value)}
+            onChange={(e) => toggle(c.value, e.target.checked)}
+          />
+          <label className="usa-checkbox__label" htmlFor={`${id}-${c.value}`}>
+            {c.label}
+          </label>
         </div>
       ))}
     </fieldset>
   );
 }
 
-export function Field({ name, schema, required, value, onChange, idPrefix, choices }: { name: string; schema: JsonSchema; required: boolean; value: Value; onChange: (v: Value) => void; idPrefix: string; choices?: Choices }) {
+export function Field({
+  name,
+  schema,
+  required,
+  value,
+  onChange,
+  idPrefix,
+  choices,
+}: {
+  name: string;
+  schema: JsonSchema;
+  required: boolean;
+  value: Value;
+  onChange: (v: Value) => void;
+  idPrefix: string;
+  choices?: Choices;
+}) {
   const id = `${idPrefix}-${name}`;
   if (schema.type === 'object') {
     return (
       <fieldset className="usa-fieldset margin-top-2">
-        <legend className="usa-legend">{humanize(name)}{required ? '' : ' (optional)'}</legend>
-        <ObjectFields schema={schema} value={(value ?? {}) as Obj} onChange={onChange} idPrefix={id} required={required} />
+        <legend className="usa-legend">
+          {humanize(name)}
+          {required ? '' : ' (optional)'}
+        </legend>
+        <ObjectFields
+          schema={schema}
+          value={(value ?? {}) as Obj}
+          onChange={onChange}
+          idPrefix={id}
+          required={required}
+        />
       </fieldset>
     );
   }
@@ -94,12 +203,21 @@ export function Field({ name, schema, required, value, onChange, idPrefix, choic
     const options = choices?.[name] ?? (schema.items.enum ?? []).map((v) => ({ value: v, label: humanize(v) }));
     return <ChoiceList name={name} choices={options} value={(value ?? []) as string[]} onChange={onChange} id={id} />;
   }
-  if (schema.type === 'array') return <ListField name={name} schema={schema} value={(value ?? []) as Obj[]} onChange={onChange} id={id} />;
+  if (schema.type === 'array')
+    return <ListField name={name} schema={schema} value={(value ?? []) as Obj[]} onChange={onChange} id={id} />;
   if (schema.type === 'boolean') {
     return (
       <div className="usa-checkbox margin-top-2">
-        <input className="usa-checkbox__input" id={id} type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />
-        <label className="usa-checkbox__label" htmlFor={id}>{humanize(name)}</label>
+        <input
+          className="usa-checkbox__input"
+          id={id}
+          type="checkbox"
+          checked={value === true}
+          onChange={(e) => onChange(e.target.checked)}
+        />
+        <label className="usa-checkbox__label" htmlFor={id}>
+          {humanize(name)}
+        </label>
       </div>
     );
   }
@@ -107,42 +225,91 @@ export function Field({ name, schema, required, value, onChange, idPrefix, choic
   // An id the page offers choices for (the callers a coordinator may assign).
   if (schema.type === 'string' && choices?.[name]) {
     return (
-      <div className="usa-form-group">{label}
-        <select className="usa-select" id={id} required={required} value={String(value ?? '')} onChange={(e) => onChange(e.target.value || undefined)}>
+      <div className="usa-form-group">
+        {label}
+        <select
+          className="usa-select"
+          id={id}
+          required={required}
+          value={String(value ?? '')}
+          onChange={(e) => onChange(e.target.value || undefined)}
+        >
           <option value="">- Select -</option>
-          {choices[name].map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          {choices[name].map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
         </select>
       </div>
     );
   }
   if (schema.enum) {
     return (
-      <div className="usa-form-group">{label}
-        <select className="usa-select" id={id} required={required} value={String(value ?? '')} onChange={(e) => onChange(e.target.value || undefined)}>
+      <div className="usa-form-group">
+        {label}
+        <select
+          className="usa-select"
+          id={id}
+          required={required}
+          value={String(value ?? '')}
+          onChange={(e) => onChange(e.target.value || undefined)}
+        >
           <option value="">- Select -</option>
-          {schema.enum.map((o) => <option key={o} value={o}>{humanize(o)}</option>)}
+          {schema.enum.map((o) => (
+            <option key={o} value={o}>
+              {humanize(o)}
+            </option>
+          ))}
         </select>
       </div>
     );
   }
   if (schema.type === 'integer' || schema.type === 'number') {
     return (
-      <div className="usa-form-group">{label}
-        <input className="usa-input usa-input--small" id={id} type="number" required={required} min={schema.minimum} max={schema.maximum} step={schema.type === 'integer' ? 1 : 0.25}
-          value={value === undefined ? '' : String(value)} onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))} />
+      <div className="usa-form-group">
+        {label}
+        <input
+          className="usa-input usa-input--small"
+          id={id}
+          type="number"
+          required={required}
+          min={schema.minimum}
+          max={schema.maximum}
+          step={schema.type === 'integer' ? 1 : 0.25}
+          value={value === undefined ? '' : String(value)}
+          onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
+        />
       </div>
     );
   }
   if (isDate(schema)) {
     return (
-      <div className="usa-form-group">{label}
-        <input className="usa-input usa-input--medium" id={id} type="date" required={required} value={String(value ?? '')} onChange={(e) => onChange(e.target.value || undefined)} />
+      <div className="usa-form-group">
+        {label}
+        <input
+          className="usa-input usa-input--medium"
+          id={id}
+          type="date"
+          required={required}
+          value={String(value ?? '')}
+          onChange={(e) => onChange(e.target.value || undefined)}
+        />
       </div>
     );
   }
   return (
-    <div className="usa-form-group">{label}
-      <textarea className="usa-textarea" id={id} rows={2} required={required} maxLength={schema.maxLength} value={String(value ?? '')} onChange={(e) => onChange(e.target.value || undefined)} />
+    <div className="usa-form-group">
+      {label}
+      <textarea
+        className="usa-textarea"
+        id={id}
+        rows={2}
+        required={required}
+        maxLength={schema.maxLength}
+        value={String(value ?? '')}
+        onChange={(e) => onChange(e.target.value || undefined)}
+      />
     </div>
   );
 }

@@ -14,23 +14,37 @@ import { Field, type Choices, type JsonSchema } from './TaskFields';
 function useTaskSchema(type: string) {
   return useQuery({
     queryKey: ['openapi'],
-    queryFn: async () => (await (await fetch('/openapi.json')).json()) as { components: { schemas: Record<string, JsonSchema> } },
+    queryFn: async () =>
+      (await (await fetch('/openapi.json')).json()) as { components: { schemas: Record<string, JsonSchema> } },
     staleTime: Infinity,
     select: (doc) => doc.components.schemas[`TaskData_${type}`],
   });
 }
 
-export function TaskForm({ task, caseId, onDone, choices }: { task: Task; caseId: string; onDone: (outcome: string) => void; choices?: Choices }) {
+export function TaskForm({
+  task,
+  caseId,
+  onDone,
+  choices,
+}: {
+  task: Task;
+  caseId: string;
+  onDone: (outcome: string) => void;
+  choices?: Choices;
+}) {
   const schema = useTaskSchema(task.type);
   const [data, setData] = useState<Record<string, unknown>>({});
   const [comment, setComment] = useState('');
   const [done, setDone] = useState<string>();
   const queryClient = useQueryClient();
   const complete = useMutation({
-    mutationFn: (outcome: string) => ok(api.POST('/api/v1/tasks/{taskId}/complete', {
-      params: { path: { taskId: task.id } },
-      body: { outcome, ...(comment ? { comment } : {}), ...(Object.keys(data).length ? { data } : {}) },
-    })),
+    mutationFn: (outcome: string) =>
+      ok(
+        api.POST('/api/v1/tasks/{taskId}/complete', {
+          params: { path: { taskId: task.id } },
+          body: { outcome, ...(comment ? { comment } : {}), ...(Object.keys(data).length ? { data } : {}) },
+        }),
+      ),
     onSuccess: (_r, outcome) => {
       setDone(outcome);
       onDone(outcome);
@@ -49,23 +63,60 @@ export function TaskForm({ task, caseId, onDone, choices }: { task: Task; caseId
   return (
     <section className="usa-summary-box margin-y-3" aria-labelledby={`${formId}-heading`}>
       <div className="usa-summary-box__body">
-        <h2 className="usa-summary-box__heading" id={`${formId}-heading`}>{task.title}</h2>
-        <p className="margin-top-0">{humanize(task.type)} · {dueText(task.dueAt)}{task.escalated ? ' · escalated' : ''}</p>
+        <h2 className="usa-summary-box__heading" id={`${formId}-heading`}>
+          {task.title}
+        </h2>
+        <p className="margin-top-0">
+          {humanize(task.type)} · {dueText(task.dueAt)}
+          {task.escalated ? ' · escalated' : ''}
+        </p>
         {done ? null : (
           <form className="usa-form usa-form--large" onSubmit={submit} aria-label={task.title}>
             {fields.map(([name, s]) => (
-              <Field key={name} name={name} schema={s} idPrefix={formId} choices={choices} required={schema.data?.required?.includes(name) ?? false} value={data[name]}
-                onChange={(v) => setData((d) => { const next = { ...d }; if (v === undefined) delete next[name]; else next[name] = v; return next; })} />
+              <Field
+                key={name}
+                name={name}
+                schema={s}
+                idPrefix={formId}
+                choices={choices}
+                required={schema.data?.required?.includes(name) ?? false}
+                value={data[name]}
+                onChange={(v) =>
+                  setData((d) => {
+                    const next = { ...d };
+                    if (v === undefined) delete next[name];
+                    else next[name] = v;
+                    return next;
+                  })
+                }
+              />
             ))}
             <div className="usa-form-group">
-              <label className="usa-label" htmlFor={`${formId}-comment`}>Comment (optional)</label>
-              <textarea className="usa-textarea" id={`${formId}-comment`} rows={2} maxLength={5000} value={comment} onChange={(e) => setComment(e.target.value)} />
+              <label className="usa-label" htmlFor={`${formId}-comment`}>
+                Comment (optional)
+              </label>
+              <textarea
+                className="usa-textarea"
+                id={`${formId}-comment`}
+                rows={2}
+                maxLength={5000}
+                value={comment}
+                onChange={(e) => setComment(e.target.value)}
+              />
             </div>
             <ProblemAlert error={complete.error} heading="This was refused" />
             <ul className="usa-button-group margin-top-2">
               {task.outcomes.map((o) => (
                 <li className="usa-button-group__item" key={o}>
-                  <button type="submit" className={`usa-button${/deny|reject|decline|fail|flagged/.test(o) ? ' usa-button--secondary' : ''}`} name="outcome" value={o} disabled={complete.isPending}>{humanize(o)}</button>
+                  <button
+                    type="submit"
+                    className={`usa-button${/deny|reject|decline|fail|flagged/.test(o) ? ' usa-button--secondary' : ''}`}
+                    name="outcome"
+                    value={o}
+                    disabled={complete.isPending}
+                  >
+                    {humanize(o)}
+                  </button>
                 </li>
               ))}
             </ul>

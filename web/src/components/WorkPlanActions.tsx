@@ -8,23 +8,57 @@ import { api, ok } from '../api/client';
 import { humanize } from './format';
 import { ProblemAlert } from './ProblemAlert';
 
-export interface WorkPlanItem { id: string; standard: string; description: string; dueDate: string; status: string; evidence?: string }
+export interface WorkPlanItem {
+  id: string;
+  standard: string;
+  description: string;
+  dueDate: string;
+  status: string;
+  evidence?: string;
+}
 
 function ItemForm({ caseId, item }: { caseId: string; item: WorkPlanItem }) {
   const queryClient = useQueryClient();
   const [evidence, setEvidence] = useState('');
   const send = useMutation({
-    mutationFn: () => ok(api.POST('/api/v1/certifications/{caseId}/work-plan/{itemId}/complete', { params: { path: { caseId, itemId: item.id } }, body: { evidence } })),
+    mutationFn: () =>
+      ok(
+        api.POST('/api/v1/certifications/{caseId}/work-plan/{itemId}/complete', {
+          params: { path: { caseId, itemId: item.id } },
+          body: { evidence },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['case', caseId] }),
   });
   const id = `evidence-${item.id}`;
   return (
-    <form className="usa-form margin-bottom-3" onSubmit={(e) => { e.preventDefault(); send.mutate(); }}>
-      <p className="margin-bottom-05"><strong>{humanize(item.standard)}:</strong> {item.description} (due {item.dueDate}{item.status === 'rejected' ? '; the reviewer asked for more' : ''})</p>
-      <label className="usa-label" htmlFor={id}>Evidence for “{item.description}”</label>
-      <textarea className="usa-textarea" id={id} rows={2} required maxLength={2000} value={evidence} onChange={(e) => setEvidence(e.target.value)} />
+    <form
+      className="usa-form margin-bottom-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        send.mutate();
+      }}
+    >
+      <p className="margin-bottom-05">
+        <strong>{humanize(item.standard)}:</strong> {item.description} (due {item.dueDate}
+        {item.status === 'rejected' ? '; the reviewer asked for more' : ''})
+      </p>
+      <label className="usa-label" htmlFor={id}>
+        Evidence for “{item.description}”
+      </label>
+      <textarea
+        className="usa-textarea"
+        id={id}
+        rows={2}
+        required
+        maxLength={2000}
+        value={evidence}
+        onChange={(e) => setEvidence(e.target.value)}
+      />
       <ProblemAlert error={send.error} />
-      <button type="submit" className="usa-button margin-top-1" disabled={send.isPending}>Submit evidence</button>
+      <button type="submit" className="usa-button margin-top-1" disabled={send.isPending}>
+        Submit evidence
+      </button>
     </form>
   );
 }
@@ -35,7 +69,9 @@ export function WorkPlanActions({ caseId, items }: { caseId: string; items: Work
   return (
     <section aria-labelledby="work-plan-heading" className="margin-y-3">
       <h2 id="work-plan-heading">Your work plan</h2>
-      {todo.map((item) => <ItemForm key={item.id} caseId={caseId} item={item} />)}
+      {todo.map((item) => (
+        <ItemForm key={item.id} caseId={caseId} item={item} />
+      ))}
     </section>
   );
 }

@@ -27,64 +27,143 @@ export function Directory() {
   };
   const programs = useQuery({
     queryKey: ['programs', level, filters],
-    queryFn: () => ok(api.GET('/api/v1/programs', { params: { query: { limit: 200, ...(level ? { level } : {}), ...filters } } })),
+    queryFn: () =>
+      ok(api.GET('/api/v1/programs', { params: { query: { limit: 200, ...(level ? { level } : {}), ...filters } } })),
   });
   const check = (name: 'virtual' | 'accepting', label: string) => (
     <div className="usa-checkbox">
-      <input className="usa-checkbox__input" id={`directory-${name}`} type="checkbox" checked={!!params.get(name)} onChange={(e) => set(name, e.target.checked ? 'true' : '')} />
-      <label className="usa-checkbox__label" htmlFor={`directory-${name}`}>{label}</label>
+      <input
+        className="usa-checkbox__input"
+        id={`directory-${name}`}
+        type="checkbox"
+        checked={!!params.get(name)}
+        onChange={(e) => set(name, e.target.checked ? 'true' : '')}
+      />
+      <label className="usa-checkbox__label" htmlFor={`directory-${name}`}>
+        {label}
+      </label>
     </div>
   );
   const words = q.toLowerCase().split(/\s+/).filter(Boolean);
-  const shown = (programs.data?.items ?? []).filter((p) => words.every((w) => `${p.name} ${p.organization} ${p.county}`.toLowerCase().includes(w)));
+  const shown = (programs.data?.items ?? []).filter((p) =>
+    words.every((w) => `${p.name} ${p.organization} ${p.county}`.toLowerCase().includes(w)),
+  );
   return (
     <Page title="Program directory" lead="Mentoring programs in the partnership and their quality certification.">
-      <form className="usa-form mf-filters" role="search" aria-label="Search programs" onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="usa-form mf-filters"
+        role="search"
+        aria-label="Search programs"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <div className="usa-form-group">
-          <label className="usa-label" htmlFor="directory-q">Search by name, organization or county</label>
-          <input className="usa-input" id="directory-q" type="search" value={q} onChange={(e) => set('q', e.target.value)} />
+          <label className="usa-label" htmlFor="directory-q">
+            Search by name, organization or county
+          </label>
+          <input
+            className="usa-input"
+            id="directory-q"
+            type="search"
+            value={q}
+            onChange={(e) => set('q', e.target.value)}
+          />
         </div>
         <div className="usa-form-group">
-          <label className="usa-label" htmlFor="directory-level">Certification level</label>
-          <select className="usa-select" id="directory-level" value={level} onChange={(e) => set('level', e.target.value)}>
+          <label className="usa-label" htmlFor="directory-level">
+            Certification level
+          </label>
+          <select
+            className="usa-select"
+            id="directory-level"
+            value={level}
+            onChange={(e) => set('level', e.target.value)}
+          >
             <option value="">Any level</option>
-            {LEVELS.map((l) => <option key={l} value={l}>{humanize(l)}</option>)}
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {humanize(l)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="usa-form-group">
-          <label className="usa-label" htmlFor="directory-county">County served</label>
-          <input className="usa-input" id="directory-county" value={params.get('county') ?? ''} onChange={(e) => set('county', e.target.value)} />
+          <label className="usa-label" htmlFor="directory-county">
+            County served
+          </label>
+          <input
+            className="usa-input"
+            id="directory-county"
+            value={params.get('county') ?? ''}
+            onChange={(e) => set('county', e.target.value)}
+          />
         </div>
         <div className="usa-form-group">
-          <label className="usa-label" htmlFor="directory-language">Language</label>
-          <input className="usa-input" id="directory-language" value={params.get('language') ?? ''} onChange={(e) => set('language', e.target.value)} />
+          <label className="usa-label" htmlFor="directory-language">
+            Language
+          </label>
+          <input
+            className="usa-input"
+            id="directory-language"
+            value={params.get('language') ?? ''}
+            onChange={(e) => set('language', e.target.value)}
+          />
         </div>
         <div className="usa-form-group">
-          <label className="usa-label" htmlFor="directory-age">Youth age</label>
-          <input className="usa-input usa-input--small" id="directory-age" type="number" min={5} max={24} value={params.get('youthAge') ?? ''} onChange={(e) => set('youthAge', e.target.value)} />
+          <label className="usa-label" htmlFor="directory-age">
+            Youth age
+          </label>
+          <input
+            className="usa-input usa-input--small"
+            id="directory-age"
+            type="number"
+            min={5}
+            max={24}
+            value={params.get('youthAge') ?? ''}
+            onChange={(e) => set('youthAge', e.target.value)}
+          />
         </div>
         {check('virtual', 'Mentors online')}
         {check('accepting', 'Accepting volunteers')}
       </form>
       {params.get('registered') ? (
         <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
-          <div className="usa-alert__body"><p className="usa-alert__text">The program is registered (program id <code>{params.get('registered')}</code>). Staff whose account names this program can apply for certification.</p></div>
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">
+              The program is registered (program id <code>{params.get('registered')}</code>). Staff whose account names
+              this program can apply for certification.
+            </p>
+          </div>
         </div>
       ) : null}
       <ProblemAlert error={programs.error} />
-      <p role="status">{programs.data ? `${shown.length} program${shown.length === 1 ? '' : 's'}` : 'Loading programs…'}</p>
+      <p role="status">
+        {programs.data ? `${shown.length} program${shown.length === 1 ? '' : 's'}` : 'Loading programs…'}
+      </p>
       <ul className="usa-card-group">
         {shown.map((p) => (
           <li key={p.id} className="usa-card tablet:grid-col-6">
             <div className="usa-card__container">
-              <div className="usa-card__header"><h2 className="usa-card__heading">{p.name}</h2></div>
+              <div className="usa-card__header">
+                <h2 className="usa-card__heading">{p.name}</h2>
+              </div>
               <div className="usa-card__body">
-                <p>{p.organization} · {p.county} County</p>
-                <p><span className="usa-tag">{humanize(p.level)}</span>{p.certifiedUntil ? ` until ${p.certifiedUntil}` : ''}</p>
+                <p>
+                  {p.organization} · {p.county} County
+                </p>
+                <p>
+                  <span className="usa-tag">{humanize(p.level)}</span>
+                  {p.certifiedUntil ? ` until ${p.certifiedUntil}` : ''}
+                </p>
                 {p.referrals?.accepting ? (
-                  <p>Accepting volunteers · {p.referrals.counties.join(', ') || p.county}{p.referrals.virtual ? ' · online too' : ''}
-                    {p.referrals.youthAges ? ` · youth ${p.referrals.youthAges.min}–${p.referrals.youthAges.max}` : ''}{p.referrals.languages.length ? ` · ${p.referrals.languages.join(', ')}` : ''}</p>
-                ) : <p>Not taking volunteer referrals</p>}
+                  <p>
+                    Accepting volunteers · {p.referrals.counties.join(', ') || p.county}
+                    {p.referrals.virtual ? ' · online too' : ''}
+                    {p.referrals.youthAges ? ` · youth ${p.referrals.youthAges.min}–${p.referrals.youthAges.max}` : ''}
+                    {p.referrals.languages.length ? ` · ${p.referrals.languages.join(', ')}` : ''}
+                  </p>
+                ) : (
+                  <p>Not taking volunteer referrals</p>
+                )}
               </div>
             </div>
           </li>

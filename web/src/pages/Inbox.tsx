@@ -15,7 +15,18 @@ import { useSession } from '../session';
 
 type Process = NonNullable<NonNullable<paths['/api/v1/tasks']['get']['parameters']['query']>['process']>;
 type Status = 'open' | 'completed' | 'cancelled' | 'expired';
-const PROCESSES: Process[] = ['mentoring_leave', 'mentor_screening', 'youth_referral', 'match', 'certification', 'mentor_referral', 'caller_screening', 'wellness_checkin', 'ece_certification', 'ece_placement'];
+const PROCESSES: Process[] = [
+  'mentoring_leave',
+  'mentor_screening',
+  'youth_referral',
+  'match',
+  'certification',
+  'mentor_referral',
+  'caller_screening',
+  'wellness_checkin',
+  'ece_certification',
+  'ece_placement',
+];
 /** The task types of each process (the type filter offers those of the chosen process). */
 const TYPES_OF: Record<Process, TaskType[]> = {
   mentoring_leave: ['eligibility_review', 'verify_personal_hours', 'supervisor_approval', 'hr_approval'],
@@ -25,13 +36,52 @@ const TYPES_OF: Record<Process, TaskType[]> = {
   certification: ['application_review', 'assessment_review', 'work_plan_verification'],
   mentor_referral: ['contact_volunteer', 'report_outcome', 'place_referral'],
   caller_screening: ['background_check', 'reference_followup', 'screening_decision'],
-  wellness_checkin: ['assign_caller', 'wellness_call', 'confirm_contact', 'resource_referral', 'safety_review', 'extend_or_close'],
+  wellness_checkin: [
+    'assign_caller',
+    'wellness_call',
+    'confirm_contact',
+    'resource_referral',
+    'safety_review',
+    'extend_or_close',
+  ],
   ece_certification: ['committee_vote'],
   ece_placement: ['accept_placement', 'confirm_hours', 'evaluation', 'close_placement'],
 };
 const DAY = 86_400_000;
 
-const TASK_TYPES: TaskType[] = ['eligibility_review', 'verify_personal_hours', 'supervisor_approval', 'hr_approval', 'background_check', 'reference_followup', 'interview', 'screening_decision', 'consent', 'intake', 'first_meeting', 'check_in', 'safety_review', 'anniversary', 'closure_interview', 'application_review', 'assessment_review', 'work_plan_verification', 'contact_volunteer', 'report_outcome', 'place_referral', 'assign_caller', 'wellness_call', 'confirm_contact', 'resource_referral', 'extend_or_close', 'committee_vote', 'accept_placement', 'confirm_hours', 'evaluation', 'close_placement'];
+const TASK_TYPES: TaskType[] = [
+  'eligibility_review',
+  'verify_personal_hours',
+  'supervisor_approval',
+  'hr_approval',
+  'background_check',
+  'reference_followup',
+  'interview',
+  'screening_decision',
+  'consent',
+  'intake',
+  'first_meeting',
+  'check_in',
+  'safety_review',
+  'anniversary',
+  'closure_interview',
+  'application_review',
+  'assessment_review',
+  'work_plan_verification',
+  'contact_volunteer',
+  'report_outcome',
+  'place_referral',
+  'assign_caller',
+  'wellness_call',
+  'confirm_contact',
+  'resource_referral',
+  'extend_or_close',
+  'committee_vote',
+  'accept_placement',
+  'confirm_hours',
+  'evaluation',
+  'close_placement',
+];
 
 export function urgency(a: Task, b: Task): number {
   const now = Date.now();
@@ -49,7 +99,20 @@ export function Inbox() {
   const queryClient = useQueryClient();
   const tasks = useQuery({
     queryKey: ['tasks', type, process, due, status],
-    queryFn: () => ok(api.GET('/api/v1/tasks', { params: { query: { status, limit: 200, ...(type ? { type } : {}), ...(process ? { process } : {}), ...(due === 'overdue' ? { overdue: 'true' } : {}) } } })),
+    queryFn: () =>
+      ok(
+        api.GET('/api/v1/tasks', {
+          params: {
+            query: {
+              status,
+              limit: 200,
+              ...(type ? { type } : {}),
+              ...(process ? { process } : {}),
+              ...(due === 'overdue' ? { overdue: 'true' } : {}),
+            },
+          },
+        }),
+      ),
     refetchInterval: 15_000,
   });
   const claim = useMutation({
@@ -62,63 +125,144 @@ export function Inbox() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tasks'] }),
   });
   const soon = Date.now() + 7 * DAY;
-  const items = [...(tasks.data?.items ?? [])].filter((t) => due !== 'week' || new Date(t.dueAt).getTime() <= soon).sort(urgency);
+  const items = [...(tasks.data?.items ?? [])]
+    .filter((t) => due !== 'week' || new Date(t.dueAt).getTime() <= soon)
+    .sort(urgency);
   const filtered = !!(type || process || due || status !== 'open');
   return (
-    <Page title="Inbox" lead={session ? `Tasks for ${session.person.name ?? session.person.id} and the roles they hold.` : undefined}>
+    <Page
+      title="Inbox"
+      lead={session ? `Tasks for ${session.person.name ?? session.person.id} and the roles they hold.` : undefined}
+    >
       <form className="usa-form mf-filters" aria-label="Filter tasks" onSubmit={(e) => e.preventDefault()}>
         <div className="usa-form-group">
-          <label className="usa-label" htmlFor="filter-process">Process</label>
-          <select className="usa-select" id="filter-process" value={process} onChange={(e) => set({ process: e.target.value, type: '' })}>
+          <label className="usa-label" htmlFor="filter-process">
+            Process
+          </label>
+          <select
+            className="usa-select"
+            id="filter-process"
+            value={process}
+            onChange={(e) => set({ process: e.target.value, type: '' })}
+          >
             <option value="">All processes</option>
-            {PROCESSES.map((p) => <option key={p} value={p}>{humanize(p)}</option>)}
+            {PROCESSES.map((p) => (
+              <option key={p} value={p}>
+                {humanize(p)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="usa-form-group">
-          <label className="usa-label" htmlFor="filter-type">Task type</label>
+          <label className="usa-label" htmlFor="filter-type">
+            Task type
+          </label>
           <select className="usa-select" id="filter-type" value={type} onChange={(e) => set('type', e.target.value)}>
             <option value="">All task types</option>
-            {(process ? TYPES_OF[process] : TASK_TYPES).map((t) => <option key={t} value={t}>{humanize(t)}</option>)}
+            {(process ? TYPES_OF[process] : TASK_TYPES).map((t) => (
+              <option key={t} value={t}>
+                {humanize(t)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="usa-form-group">
-          <label className="usa-label" htmlFor="filter-due">Due</label>
-          <select className="usa-select" id="filter-due" value={due} onChange={(e) => set({ overdue: '', due: e.target.value })}>
+          <label className="usa-label" htmlFor="filter-due">
+            Due
+          </label>
+          <select
+            className="usa-select"
+            id="filter-due"
+            value={due}
+            onChange={(e) => set({ overdue: '', due: e.target.value })}
+          >
             <option value="">Any time</option>
             <option value="overdue">Overdue</option>
             <option value="week">Within 7 days (or overdue)</option>
           </select>
         </div>
         <div className="usa-form-group">
-          <label className="usa-label" htmlFor="filter-status">Status</label>
-          <select className="usa-select" id="filter-status" value={status} onChange={(e) => set('status', e.target.value === 'open' ? '' : e.target.value)}>
-            {(['open', 'completed', 'cancelled', 'expired'] as const).map((x) => <option key={x} value={x}>{humanize(x)}</option>)}
+          <label className="usa-label" htmlFor="filter-status">
+            Status
+          </label>
+          <select
+            className="usa-select"
+            id="filter-status"
+            value={status}
+            onChange={(e) => set('status', e.target.value === 'open' ? '' : e.target.value)}
+          >
+            {(['open', 'completed', 'cancelled', 'expired'] as const).map((x) => (
+              <option key={x} value={x}>
+                {humanize(x)}
+              </option>
+            ))}
           </select>
         </div>
       </form>
       <ProblemAlert error={tasks.error ?? claim.error ?? release.error} />
       {tasks.isPending ? <p>Loading tasks…</p> : null}
-      {tasks.data && items.length === 0 ? <p>No {status} tasks{filtered ? ' match these filters' : ''}.</p> : null}
+      {tasks.data && items.length === 0 ? (
+        <p>
+          No {status} tasks{filtered ? ' match these filters' : ''}.
+        </p>
+      ) : null}
       {items.length ? (
         <table className="usa-table usa-table--borderless usa-table--stacked width-full">
           <caption className="usa-sr-only">Open tasks, most urgent first</caption>
-          <thead><tr><th scope="col">Task</th><th scope="col">Due</th><th scope="col">Status</th><th scope="col"><span className="usa-sr-only">Actions</span></th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Task</th>
+              <th scope="col">Due</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span className="usa-sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {items.map((t) => (
               <tr key={t.id}>
-                <th scope="row" data-label="Task"><Link className="usa-link" to={`/cases/${t.caseId}?task=${t.id}`}>{t.title}</Link><div className="text-base font-sans-3xs">{humanize(t.type)}</div></th>
+                <th scope="row" data-label="Task">
+                  <Link className="usa-link" to={`/cases/${t.caseId}?task=${t.id}`}>
+                    {t.title}
+                  </Link>
+                  <div className="text-base font-sans-3xs">{humanize(t.type)}</div>
+                </th>
                 <td data-label="Due">{dueText(t.dueAt)}</td>
                 <td data-label="Status">
                   {t.escalated ? <span className="usa-tag bg-secondary-dark">Escalated</span> : null}{' '}
-                  {new Date(t.dueAt).getTime() < Date.now() ? <span className="usa-tag bg-accent-warm-darker">Overdue</span> : null}{' '}
-                  {t.assigneeId ? <span>{t.assigneeId === session?.person.id ? 'Claimed by you' : `Assigned to ${t.assigneeId}`}</span> : null}
+                  {new Date(t.dueAt).getTime() < Date.now() ? (
+                    <span className="usa-tag bg-accent-warm-darker">Overdue</span>
+                  ) : null}{' '}
+                  {t.assigneeId ? (
+                    <span>
+                      {t.assigneeId === session?.person.id ? 'Claimed by you' : `Assigned to ${t.assigneeId}`}
+                    </span>
+                  ) : null}
                 </td>
                 <td data-label="Actions">
-                  {!t.assigneeId && t.status === 'open' ? <button type="button" className="usa-button usa-button--outline usa-button--small" disabled={claim.isPending} onClick={() => claim.mutate(t.id)} aria-label={`Claim ${t.title}`}>Claim</button> : null}
-                  {t.assigneeId && t.assigneeId === session?.person.id && t.status === 'open'
-                    ? <button type="button" className="usa-button usa-button--unstyled" disabled={release.isPending} onClick={() => release.mutate(t.id)}
-                      aria-label={`Give back ${t.title}`}>Give back</button>
-                    : null}
+                  {!t.assigneeId && t.status === 'open' ? (
+                    <button
+                      type="button"
+                      className="usa-button usa-button--outline usa-button--small"
+                      disabled={claim.isPending}
+                      onClick={() => claim.mutate(t.id)}
+                      aria-label={`Claim ${t.title}`}
+                    >
+                      Claim
+                    </button>
+                  ) : null}
+                  {t.assigneeId && t.assigneeId === session?.person.id && t.status === 'open' ? (
+                    <button
+                      type="button"
+                      className="usa-button usa-button--unstyled"
+                      disabled={release.isPending}
+                      onClick={() => release.mutate(t.id)}
+                      aria-label={`Give back ${t.title}`}
+                    >
+                      Give back
+                    </button>
+                  ) : null}
                 </td>
               </tr>
             ))}

@@ -15,20 +15,39 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { humanize } from '../components/format';
 import { useSession } from '../session';
 
-const APPOINTMENTS = ['permanent', 'probationary_after_permanent', 'probationary', 'temporary', 'limited_term'] as const;
+const APPOINTMENTS = [
+  'permanent',
+  'probationary_after_permanent',
+  'probationary',
+  'temporary',
+  'limited_term',
+] as const;
 type Appointment = (typeof APPOINTMENTS)[number];
 
 export function MyLeave() {
   const session = useSession()!;
-  const mine = useQuery({ queryKey: ['cases', 'mentoring_leave'], queryFn: () => ok(api.GET('/api/v1/cases', { params: { query: { type: 'mentoring_leave' } } })) });
+  const mine = useQuery({
+    queryKey: ['cases', 'mentoring_leave'],
+    queryFn: () => ok(api.GET('/api/v1/cases', { params: { query: { type: 'mentoring_leave' } } })),
+  });
   const year = new Date().getFullYear();
   const thisYear = mine.data?.items.some((c) => c.subject.includes(String(year)));
   return (
-    <Page title="My mentoring leave" lead="Up to 40 hours a year of paid leave to mentor, matched hour for hour by your own time.">
+    <Page
+      title="My mentoring leave"
+      lead="Up to 40 hours a year of paid leave to mentor, matched hour for hour by your own time."
+    >
       <ProblemAlert error={mine.error} />
       {mine.data?.items.length ? (
         <ul className="usa-list">
-          {mine.data.items.map((c) => <li key={c.id}><Link className="usa-link" to={`/cases/${c.id}`}>{c.subject}</Link> — {humanize(c.stage)}</li>)}
+          {mine.data.items.map((c) => (
+            <li key={c.id}>
+              <Link className="usa-link" to={`/cases/${c.id}`}>
+                {c.subject}
+              </Link>{' '}
+              — {humanize(c.stage)}
+            </li>
+          ))}
         </ul>
       ) : null}
       {mine.data && !thisYear && session.person.roles.includes('employee') ? <EnrollForm year={year} /> : null}
@@ -40,21 +59,40 @@ function EnrollForm({ year }: { year: number }) {
   const session = useSession()!;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const programs = useQuery({ queryKey: ['programs', 'partner'], queryFn: () => ok(api.GET('/api/v1/programs', { params: { query: { level: 'partner', limit: 200 } } })) });
+  const programs = useQuery({
+    queryKey: ['programs', 'partner'],
+    queryFn: () => ok(api.GET('/api/v1/programs', { params: { query: { level: 'partner', limit: 200 } } })),
+  });
   const [f, setF] = useState({
-    programId: '', supervisorId: '', supervisorName: '', supervisorEmail: '', bargainingUnit: '1', appointment: 'permanent' as Appointment,
-    startDate: `${year}-01-15`, endDate: `${year + 1}-06-15`,
+    programId: '',
+    supervisorId: '',
+    supervisorName: '',
+    supervisorEmail: '',
+    bargainingUnit: '1',
+    appointment: 'permanent' as Appointment,
+    startDate: `${year}-01-15`,
+    endDate: `${year + 1}-06-15`,
   });
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value }));
   const enroll = useMutation({
-    mutationFn: () => ok(api.POST('/api/v1/mentoring-leave/enrollments', {
-      body: {
-        employee: { id: session.person.id, name: session.person.name ?? session.person.id, email: session.person.email ?? '', department: session.person.department ?? '', bargainingUnit: f.bargainingUnit === 'excluded' ? 'excluded' : Number(f.bargainingUnit), appointment: f.appointment },
-        supervisor: { id: f.supervisorId, name: f.supervisorName, email: f.supervisorEmail },
-        program: { programId: f.programId },
-        commitment: { startDate: f.startDate, endDate: f.endDate },
-      },
-    })),
+    mutationFn: () =>
+      ok(
+        api.POST('/api/v1/mentoring-leave/enrollments', {
+          body: {
+            employee: {
+              id: session.person.id,
+              name: session.person.name ?? session.person.id,
+              email: session.person.email ?? '',
+              department: session.person.department ?? '',
+              bargainingUnit: f.bargainingUnit === 'excluded' ? 'excluded' : Number(f.bargainingUnit),
+              appointment: f.appointment,
+            },
+            supervisor: { id: f.supervisorId, name: f.supervisorName, email: f.supervisorEmail },
+            program: { programId: f.programId },
+            commitment: { startDate: f.startDate, endDate: f.endDate },
+          },
+        }),
+      ),
     onSuccess: (c) => {
       void queryClient.invalidateQueries({ queryKey: ['cases'] });
       void navigate(`/cases/${c.id}`);
@@ -68,43 +106,106 @@ function EnrollForm({ year }: { year: number }) {
   return (
     <form className="usa-form usa-form--large" onSubmit={submit} aria-labelledby="enroll-heading">
       <h2 id="enroll-heading">Enroll for {year}</h2>
-      <FormGroup id="enroll-program" label="Mentoring program" hint="Programs with Partner certification" error={err('programId')}>
-        <select className="usa-select" id="enroll-program" required value={f.programId} onChange={set('programId')} aria-describedby={describedBy('enroll-program', 'h', err('programId'))}>
+      <FormGroup
+        id="enroll-program"
+        label="Mentoring program"
+        hint="Programs with Partner certification"
+        error={err('programId')}
+      >
+        <select
+          className="usa-select"
+          id="enroll-program"
+          required
+          value={f.programId}
+          onChange={set('programId')}
+          aria-describedby={describedBy('enroll-program', 'h', err('programId'))}
+        >
           <option value="">- Select -</option>
-          {programs.data?.items.map((p) => <option key={p.id} value={p.id}>{p.name} ({p.county})</option>)}
+          {programs.data?.items.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} ({p.county})
+            </option>
+          ))}
         </select>
       </FormGroup>
       <fieldset className="usa-fieldset">
         <legend className="usa-legend">Your supervisor</legend>
         <FormGroup id="enroll-sup-id" label="Supervisor's employee ID" error={err('supervisor.id')}>
-          <input className="usa-input" id="enroll-sup-id" required value={f.supervisorId} onChange={set('supervisorId')} />
+          <input
+            className="usa-input"
+            id="enroll-sup-id"
+            required
+            value={f.supervisorId}
+            onChange={set('supervisorId')}
+          />
         </FormGroup>
         <FormGroup id="enroll-sup-name" label="Supervisor's name" error={err('supervisor.name')}>
-          <input className="usa-input" id="enroll-sup-name" required autoComplete="off" value={f.supervisorName} onChange={set('supervisorName')} />
+          <input
+            className="usa-input"
+            id="enroll-sup-name"
+            required
+            autoComplete="off"
+            value={f.supervisorName}
+            onChange={set('supervisorName')}
+          />
         </FormGroup>
         <FormGroup id="enroll-sup-email" label="Supervisor's e-mail" error={err('supervisor.email')}>
-          <input className="usa-input" id="enroll-sup-email" type="email" required value={f.supervisorEmail} onChange={set('supervisorEmail')} />
+          <input
+            className="usa-input"
+            id="enroll-sup-email"
+            type="email"
+            required
+            value={f.supervisorEmail}
+            onChange={set('supervisorEmail')}
+          />
         </FormGroup>
       </fieldset>
       <FormGroup id="enroll-bu" label="Bargaining unit" hint="A number, or 'excluded'" error={err('bargainingUnit')}>
-        <input className="usa-input usa-input--small" id="enroll-bu" required value={f.bargainingUnit} onChange={set('bargainingUnit')} aria-describedby="enroll-bu-hint" />
+        <input
+          className="usa-input usa-input--small"
+          id="enroll-bu"
+          required
+          value={f.bargainingUnit}
+          onChange={set('bargainingUnit')}
+          aria-describedby="enroll-bu-hint"
+        />
       </FormGroup>
       <FormGroup id="enroll-appointment" label="Appointment" error={err('appointment')}>
         <select className="usa-select" id="enroll-appointment" value={f.appointment} onChange={set('appointment')}>
-          {APPOINTMENTS.map((a) => <option key={a} value={a}>{humanize(a)}</option>)}
+          {APPOINTMENTS.map((a) => (
+            <option key={a} value={a}>
+              {humanize(a)}
+            </option>
+          ))}
         </select>
       </FormGroup>
       <fieldset className="usa-fieldset">
         <legend className="usa-legend">Your mentoring commitment (at least one school year)</legend>
         <FormGroup id="enroll-start" label="Start date" error={err('startDate')}>
-          <input className="usa-input" id="enroll-start" type="date" required value={f.startDate} onChange={set('startDate')} />
+          <input
+            className="usa-input"
+            id="enroll-start"
+            type="date"
+            required
+            value={f.startDate}
+            onChange={set('startDate')}
+          />
         </FormGroup>
         <FormGroup id="enroll-end" label="End date" error={err('endDate')}>
-          <input className="usa-input" id="enroll-end" type="date" required value={f.endDate} onChange={set('endDate')} />
+          <input
+            className="usa-input"
+            id="enroll-end"
+            type="date"
+            required
+            value={f.endDate}
+            onChange={set('endDate')}
+          />
         </FormGroup>
       </fieldset>
       <ProblemAlert error={enroll.error} heading="The enrollment was refused" />
-      <button type="submit" className="usa-button margin-top-3" disabled={enroll.isPending}>Enroll</button>
+      <button type="submit" className="usa-button margin-top-3" disabled={enroll.isPending}>
+        Enroll
+      </button>
     </form>
   );
 }

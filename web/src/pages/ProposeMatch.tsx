@@ -16,13 +16,26 @@ import { ProblemAlert } from '../components/ProblemAlert';
 
 export function ProposeMatch() {
   const navigate = useNavigate();
-  const youth = useQuery({ queryKey: ['cases', 'youth_referral', 'ready'], queryFn: () => ok(api.GET('/api/v1/cases', { params: { query: { type: 'youth_referral', stage: 'ready', status: 'open', limit: 200 } } })) });
+  const youth = useQuery({
+    queryKey: ['cases', 'youth_referral', 'ready'],
+    queryFn: () =>
+      ok(
+        api.GET('/api/v1/cases', {
+          params: { query: { type: 'youth_referral', stage: 'ready', status: 'open', limit: 200 } },
+        }),
+      ),
+  });
   const [f, setF] = useState({ youthCaseId: '', mentorCaseId: '', rationale: '' });
   // The free approved mentors for this youth, best fit first, with the reasons (server-side ranking).
   const suggestions = useQuery({
     queryKey: ['suggestions', f.youthCaseId],
     enabled: !!f.youthCaseId,
-    queryFn: () => ok(api.GET('/api/v1/foster/youth/{caseId}/suggestions', { params: { path: { caseId: f.youthCaseId }, query: { limit: 200 } } })),
+    queryFn: () =>
+      ok(
+        api.GET('/api/v1/foster/youth/{caseId}/suggestions', {
+          params: { path: { caseId: f.youthCaseId }, query: { limit: 200 } },
+        }),
+      ),
   });
   const chosen = suggestions.data?.items.find((m) => m.mentorCaseId === f.mentorCaseId);
   const propose = useMutation({
@@ -34,30 +47,81 @@ export function ProposeMatch() {
     propose.mutate();
   };
   return (
-    <Page title="Propose a match" lead="Pair a youth who is ready with an approved mentor who is free; mentors are suggested best fit first.">
+    <Page
+      title="Propose a match"
+      lead="Pair a youth who is ready with an approved mentor who is free; mentors are suggested best fit first."
+    >
       <ProblemAlert error={youth.error ?? suggestions.error} />
       <form className="usa-form usa-form--large" onSubmit={submit} aria-label="Propose a match">
         <FormGroup id="match-youth" label="Youth ready to be matched" error={fieldError(propose.error, 'youthCaseId')}>
-          <select className="usa-select" id="match-youth" required value={f.youthCaseId} onChange={(e) => setF({ ...f, youthCaseId: e.target.value, mentorCaseId: '' })}>
-            <option value="">{youth.isPending ? 'Loading…' : `- Select (${youth.data?.items.length ?? 0} ready) -`}</option>
-            {youth.data?.items.map((c) => <option key={c.id} value={c.id}>{c.subject}</option>)}
+          <select
+            className="usa-select"
+            id="match-youth"
+            required
+            value={f.youthCaseId}
+            onChange={(e) => setF({ ...f, youthCaseId: e.target.value, mentorCaseId: '' })}
+          >
+            <option value="">
+              {youth.isPending ? 'Loading…' : `- Select (${youth.data?.items.length ?? 0} ready) -`}
+            </option>
+            {youth.data?.items.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.subject}
+              </option>
+            ))}
           </select>
         </FormGroup>
-        <p role="status" className="usa-hint">{!f.youthCaseId ? 'Choose a youth to see the mentors who fit.' : suggestions.data ? `${suggestions.data.items.length} free mentor${suggestions.data.items.length === 1 ? '' : 's'}, best fit first` : 'Finding mentors…'}</p>
+        <p role="status" className="usa-hint">
+          {!f.youthCaseId
+            ? 'Choose a youth to see the mentors who fit.'
+            : suggestions.data
+              ? `${suggestions.data.items.length} free mentor${suggestions.data.items.length === 1 ? '' : 's'}, best fit first`
+              : 'Finding mentors…'}
+        </p>
         <FormGroup id="match-mentor" label="Approved mentor, free" error={fieldError(propose.error, 'mentorCaseId')}>
-          <select className="usa-select" id="match-mentor" required value={f.mentorCaseId} aria-describedby="match-mentor-why" onChange={(e) => setF({ ...f, mentorCaseId: e.target.value })}>
+          <select
+            className="usa-select"
+            id="match-mentor"
+            required
+            value={f.mentorCaseId}
+            aria-describedby="match-mentor-why"
+            onChange={(e) => setF({ ...f, mentorCaseId: e.target.value })}
+          >
             <option value="">- Select -</option>
-            {suggestions.data?.items.map((m) => <option key={m.mentorCaseId} value={m.mentorCaseId}>{m.rank}. {m.name}</option>)}
+            {suggestions.data?.items.map((m) => (
+              <option key={m.mentorCaseId} value={m.mentorCaseId}>
+                {m.rank}. {m.name}
+              </option>
+            ))}
           </select>
         </FormGroup>
         <div id="match-mentor-why">
-          {chosen ? <><p className="margin-bottom-0">Why {chosen.name} fits:</p><ul className="usa-list">{chosen.reasons.map((r) => <li key={r}>{r}</li>)}</ul></> : null}
+          {chosen ? (
+            <>
+              <p className="margin-bottom-0">Why {chosen.name} fits:</p>
+              <ul className="usa-list">
+                {chosen.reasons.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </div>
         <FormGroup id="match-rationale" label="Why this pairing" error={fieldError(propose.error, 'rationale')}>
-          <textarea className="usa-textarea" id="match-rationale" rows={3} required maxLength={5000} value={f.rationale} onChange={(e) => setF({ ...f, rationale: e.target.value })} />
+          <textarea
+            className="usa-textarea"
+            id="match-rationale"
+            rows={3}
+            required
+            maxLength={5000}
+            value={f.rationale}
+            onChange={(e) => setF({ ...f, rationale: e.target.value })}
+          />
         </FormGroup>
         <ProblemAlert error={propose.error} heading="The match was refused" />
-        <button type="submit" className="usa-button margin-top-3" disabled={propose.isPending}>Propose the match</button>
+        <button type="submit" className="usa-button margin-top-3" disabled={propose.isPending}>
+          Propose the match
+        </button>
       </form>
     </Page>
   );

@@ -15,23 +15,38 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { useUrlParams } from '../components/useUrlParams';
 import { urgency } from './Inbox';
 
-interface Outcome { task: Task; ok: boolean; message?: string }
+interface Outcome {
+  task: Task;
+  ok: boolean;
+  message?: string;
+}
 
 export function Reassign() {
   const [params, set] = useUrlParams();
   const holder = params.get('holder') ?? '';
   const queryClient = useQueryClient();
-  const all = useQuery({ queryKey: ['tasks', 'team'], queryFn: () => ok(api.GET('/api/v1/tasks', { params: { query: { view: 'team', limit: 200 } } })) });
+  const all = useQuery({
+    queryKey: ['tasks', 'team'],
+    queryFn: () => ok(api.GET('/api/v1/tasks', { params: { query: { view: 'team', limit: 200 } } })),
+  });
   const holders = [...new Set((all.data?.items ?? []).map((t) => t.assigneeId).filter((x): x is string => !!x))].sort();
-  const tasks = [...(all.data?.items ?? [])].filter((t) => (holder === 'unclaimed' ? !t.assigneeId : !holder || t.assigneeId === holder)).sort(urgency);
+  const tasks = [...(all.data?.items ?? [])]
+    .filter((t) => (holder === 'unclaimed' ? !t.assigneeId : !holder || t.assigneeId === holder))
+    .sort(urgency);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const selected = tasks.filter((t) => chosen.has(t.id));
   const candidates = useQueries({
-    queries: selected.map((t) => ({ queryKey: ['candidates', t.id], queryFn: () => ok(api.GET('/api/v1/tasks/{taskId}/candidates', { params: { path: { taskId: t.id } } })) })),
+    queries: selected.map((t) => ({
+      queryKey: ['candidates', t.id],
+      queryFn: () => ok(api.GET('/api/v1/tasks/{taskId}/candidates', { params: { path: { taskId: t.id } } })),
+    })),
   });
   // Only people every chosen task may go to.
   const lists = candidates.map((c) => c.data?.items ?? []);
-  const common = lists[0] && candidates.every((c) => c.data) ? lists[0].filter((p) => lists.every((l) => l.some((q) => q.id === p.id))) : [];
+  const common =
+    lists[0] && candidates.every((c) => c.data)
+      ? lists[0].filter((p) => lists.every((l) => l.some((q) => q.id === p.id)))
+      : [];
   const [assignee, setAssignee] = useState('');
   const [results, setResults] = useState<Outcome[]>([]);
   const reassign = useMutation({
@@ -39,7 +54,12 @@ export function Reassign() {
       const out: Outcome[] = [];
       for (const task of selected) {
         try {
-          await ok(api.POST('/api/v1/tasks/{taskId}/assign', { params: { path: { taskId: task.id } }, body: { assigneeId: assignee } }));
+          await ok(
+            api.POST('/api/v1/tasks/{taskId}/assign', {
+              params: { path: { taskId: task.id } },
+              body: { assigneeId: assignee },
+            }),
+          );
           out.push({ task, ok: true });
         } catch (err) {
           out.push({ task, ok: false, message: problemOf(err)?.detail ?? (err as Error).message });
@@ -53,45 +73,95 @@ export function Reassign() {
       void queryClient.invalidateQueries({ queryKey: ['tasks'] });
     },
   });
-  const toggle = (id: string, on: boolean) => setChosen((c) => { const n = new Set(c); if (on) n.add(id); else n.delete(id); return n; });
+  const toggle = (id: string, on: boolean) =>
+    setChosen((c) => {
+      const n = new Set(c);
+      if (on) n.add(id);
+      else n.delete(id);
+      return n;
+    });
   const done = results.filter((r) => r.ok).length;
   return (
-    <Page title="Reassign tasks" lead="Hand on the open tasks of someone who is away. Only people who may act on every chosen task are offered.">
+    <Page
+      title="Reassign tasks"
+      lead="Hand on the open tasks of someone who is away. Only people who may act on every chosen task are offered."
+    >
       <form className="usa-form mf-filters" aria-label="Whose tasks" onSubmit={(e) => e.preventDefault()}>
         <div className="usa-form-group">
-          <label className="usa-label" htmlFor="holder">Tasks held by</label>
-          <select className="usa-select" id="holder" value={holder} onChange={(e) => { set('holder', e.target.value); setChosen(new Set()); }}>
+          <label className="usa-label" htmlFor="holder">
+            Tasks held by
+          </label>
+          <select
+            className="usa-select"
+            id="holder"
+            value={holder}
+            onChange={(e) => {
+              set('holder', e.target.value);
+              setChosen(new Set());
+            }}
+          >
             <option value="">Anyone</option>
             <option value="unclaimed">Nobody yet (unclaimed)</option>
-            {holders.map((h) => <option key={h} value={h}>{h}</option>)}
+            {holders.map((h) => (
+              <option key={h} value={h}>
+                {h}
+              </option>
+            ))}
           </select>
         </div>
       </form>
       <ProblemAlert error={all.error} />
       <div role="status">
         {results.length ? (
-          <div className={`usa-alert usa-alert--slim margin-y-2 ${done === results.length ? 'usa-alert--success' : 'usa-alert--warning'}`}>
+          <div
+            className={`usa-alert usa-alert--slim margin-y-2 ${done === results.length ? 'usa-alert--success' : 'usa-alert--warning'}`}
+          >
             <div className="usa-alert__body">
-              <p className="usa-alert__text">{done} of {results.length} task{results.length === 1 ? '' : 's'} reassigned.</p>
-              {results.filter((r) => !r.ok).map((r) => <p key={r.task.id} className="usa-alert__text">Not reassigned: {r.task.title} — {r.message}</p>)}
+              <p className="usa-alert__text">
+                {done} of {results.length} task{results.length === 1 ? '' : 's'} reassigned.
+              </p>
+              {results
+                .filter((r) => !r.ok)
+                .map((r) => (
+                  <p key={r.task.id} className="usa-alert__text">
+                    Not reassigned: {r.task.title} — {r.message}
+                  </p>
+                ))}
             </div>
           </div>
         ) : null}
       </div>
       {all.data && !tasks.length ? <p>No open tasks here.</p> : null}
       {tasks.length ? (
-        <form className="usa-form usa-form--large" aria-label="Reassign the chosen tasks" onSubmit={(e) => { e.preventDefault(); reassign.mutate(); }}>
+        <form
+          className="usa-form usa-form--large"
+          aria-label="Reassign the chosen tasks"
+          onSubmit={(e) => {
+            e.preventDefault();
+            reassign.mutate();
+          }}
+        >
           <table className="usa-table usa-table--borderless usa-table--stacked width-full">
             <caption>Open tasks you supervise, most urgent first</caption>
             <thead>
               <tr>
                 <th scope="col">
                   <div className="usa-checkbox">
-                    <input className="usa-checkbox__input" id="choose-all" type="checkbox" checked={tasks.every((t) => chosen.has(t.id))} onChange={(e) => setChosen(e.target.checked ? new Set(tasks.map((t) => t.id)) : new Set())} />
-                    <label className="usa-checkbox__label" htmlFor="choose-all">All</label>
+                    <input
+                      className="usa-checkbox__input"
+                      id="choose-all"
+                      type="checkbox"
+                      checked={tasks.every((t) => chosen.has(t.id))}
+                      onChange={(e) => setChosen(e.target.checked ? new Set(tasks.map((t) => t.id)) : new Set())}
+                    />
+                    <label className="usa-checkbox__label" htmlFor="choose-all">
+                      All
+                    </label>
                   </div>
                 </th>
-                <th scope="col">Task</th><th scope="col">Held by</th><th scope="col">Due</th>
+                <th scope="col">Task</th>
+                <th scope="col">Held by</th>
+                <th scope="col">Due</th>
               </tr>
             </thead>
             <tbody>
@@ -99,26 +169,69 @@ export function Reassign() {
                 <tr key={t.id}>
                   <td data-label="Choose">
                     <div className="usa-checkbox">
-                      <input className="usa-checkbox__input" id={`choose-${t.id}`} type="checkbox" checked={chosen.has(t.id)} onChange={(e) => toggle(t.id, e.target.checked)} />
-                      <label className="usa-checkbox__label" htmlFor={`choose-${t.id}`}><span className="usa-sr-only">Choose {t.title}</span></label>
+                      <input
+                        className="usa-checkbox__input"
+                        id={`choose-${t.id}`}
+                        type="checkbox"
+                        checked={chosen.has(t.id)}
+                        onChange={(e) => toggle(t.id, e.target.checked)}
+                      />
+                      <label className="usa-checkbox__label" htmlFor={`choose-${t.id}`}>
+                        <span className="usa-sr-only">Choose {t.title}</span>
+                      </label>
                     </div>
                   </td>
-                  <th scope="row" data-label="Task"><Link className="usa-link" to={`/cases/${t.caseId}`}>{t.title}</Link><div className="font-sans-3xs">{humanize(t.type)}</div></th>
+                  <th scope="row" data-label="Task">
+                    <Link className="usa-link" to={`/cases/${t.caseId}`}>
+                      {t.title}
+                    </Link>
+                    <div className="font-sans-3xs">{humanize(t.type)}</div>
+                  </th>
                   <td data-label="Held by">{t.assigneeId ?? 'unclaimed'}</td>
-                  <td data-label="Due">{dueText(t.dueAt)}{t.escalated ? ' · escalated' : ''}</td>
+                  <td data-label="Due">
+                    {dueText(t.dueAt)}
+                    {t.escalated ? ' · escalated' : ''}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
           <div className="usa-form-group">
-            <label className="usa-label" htmlFor="new-assignee">Give the {selected.length || ''} chosen task{selected.length === 1 ? '' : 's'} to</label>
-            <select className="usa-select" id="new-assignee" required value={assignee} onChange={(e) => setAssignee(e.target.value)} disabled={!selected.length}>
-              <option value="">{!selected.length ? 'Choose tasks first' : candidates.some((c) => c.isPending) ? 'Loading the people who may act…' : common.length ? '- Select -' : 'Nobody may take all of them'}</option>
-              {common.map((p) => <option key={p.id} value={p.id}>{p.name ?? p.id} ({p.roles.join(', ')})</option>)}
+            <label className="usa-label" htmlFor="new-assignee">
+              Give the {selected.length || ''} chosen task{selected.length === 1 ? '' : 's'} to
+            </label>
+            <select
+              className="usa-select"
+              id="new-assignee"
+              required
+              value={assignee}
+              onChange={(e) => setAssignee(e.target.value)}
+              disabled={!selected.length}
+            >
+              <option value="">
+                {!selected.length
+                  ? 'Choose tasks first'
+                  : candidates.some((c) => c.isPending)
+                    ? 'Loading the people who may act…'
+                    : common.length
+                      ? '- Select -'
+                      : 'Nobody may take all of them'}
+              </option>
+              {common.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name ?? p.id} ({p.roles.join(', ')})
+                </option>
+              ))}
             </select>
           </div>
           <ProblemAlert error={reassign.error} heading="The tasks were not reassigned" />
-          <button type="submit" className="usa-button margin-top-2" disabled={!selected.length || !assignee || reassign.isPending}>Reassign {selected.length || ''} task{selected.length === 1 ? '' : 's'}</button>
+          <button
+            type="submit"
+            className="usa-button margin-top-2"
+            disabled={!selected.length || !assignee || reassign.isPending}
+          >
+            Reassign {selected.length || ''} task{selected.length === 1 ? '' : 's'}
+          </button>
         </form>
       ) : null}
     </Page>

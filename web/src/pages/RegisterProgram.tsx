@@ -12,9 +12,17 @@ import { ProblemAlert } from '../components/ProblemAlert';
 
 export function RegisterProgram() {
   const navigate = useNavigate();
-  const [p, setP] = useState({ name: '', organization: '', contactEmail: '', county: '', startedOn: '', minimumMatchMonths: '12' });
+  const [p, setP] = useState({
+    name: '',
+    organization: '',
+    contactEmail: '',
+    county: '',
+    startedOn: '',
+    minimumMatchMonths: '12',
+  });
   const register = useMutation({
-    mutationFn: () => ok(api.POST('/api/v1/programs', { body: { ...p, minimumMatchMonths: Number(p.minimumMatchMonths) } })),
+    mutationFn: () =>
+      ok(api.POST('/api/v1/programs', { body: { ...p, minimumMatchMonths: Number(p.minimumMatchMonths) } })),
     onSuccess: (created) => void navigate(`/directory?registered=${encodeURIComponent(created.id)}`),
   });
   const submit = (e: FormEvent) => {
@@ -22,7 +30,15 @@ export function RegisterProgram() {
     register.mutate();
   };
   const field = (k: keyof typeof p, label: string, type = 'text', hint?: string) => (
-    <TextField id={`program-${k}`} label={label} type={type} hint={hint} error={fieldError(register.error, k)} value={p[k]} onChange={(v) => setP({ ...p, [k]: v })} />
+    <TextField
+      id={`program-${k}`}
+      label={label}
+      type={type}
+      hint={hint}
+      error={fieldError(register.error, k)}
+      value={p[k]}
+      onChange={(v) => setP({ ...p, [k]: v })}
+    />
   );
   return (
     <Page title="Register a program" lead="The program joins the public directory and can apply for certification.">
@@ -34,7 +50,9 @@ export function RegisterProgram() {
         {field('startedOn', 'Started on', 'date', 'Partner certification needs 12 months of operation')}
         {field('minimumMatchMonths', 'Minimum match length (months)', 'number')}
         <ProblemAlert error={register.error} heading="The program was not registered" />
-        <button type="submit" className="usa-button margin-top-3" disabled={register.isPending}>Register the program</button>
+        <button type="submit" className="usa-button margin-top-3" disabled={register.isPending}>
+          Register the program
+        </button>
       </form>
     </Page>
   );

@@ -25,7 +25,9 @@ export function Reports() {
   const year = Number(params.get('year') ?? new Date().getFullYear());
   return (
     <Page title="Reports">
-      {may('usage') ? <LeaveUsageReport year={year} setYear={(y) => setParams({ year: y }, { replace: true })} /> : null}
+      {may('usage') ? (
+        <LeaveUsageReport year={year} setYear={(y) => setParams({ year: y }, { replace: true })} />
+      ) : null}
       {may('usage') ? <PayrollExports admin={roles.includes('admin')} /> : null}
       {may('tasks') ? <TaskLoadReport /> : null}
       {may('foster') ? <FosterPipelineReport /> : null}

@@ -11,8 +11,15 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { signIn, type Person } from '../session';
 import { beginSignIn, type OidcConfig } from '../oidc';
 
-interface DemoPerson { id: string; name: string; label: string }
-interface SignInConfig { devSignIn: boolean; oidc?: OidcConfig }
+interface DemoPerson {
+  id: string;
+  name: string;
+  label: string;
+}
+interface SignInConfig {
+  devSignIn: boolean;
+  oidc?: OidcConfig;
+}
 
 async function json<T>(res: Response): Promise<T> {
   const body = (await res.json().catch(() => ({}))) as T & { detail?: string };
@@ -25,33 +32,76 @@ export function SignIn() {
   // Back to the page that asked for sign-in (an e-mail's link), never off the site.
   const next = useSearchParams()[0].get('next');
   const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/inbox';
-  const config = useQuery({ queryKey: ['sign-in-config'], queryFn: async () => json<SignInConfig>(await fetch('/auth/config')), staleTime: Infinity });
-  const people = useQuery({ queryKey: ['demo-people'], queryFn: async () => json<{ items: DemoPerson[] }>(await fetch('/auth/dev/people')), enabled: !!config.data?.devSignIn });
+  const config = useQuery({
+    queryKey: ['sign-in-config'],
+    queryFn: async () => json<SignInConfig>(await fetch('/auth/config')),
+    staleTime: Infinity,
+  });
+  const people = useQuery({
+    queryKey: ['demo-people'],
+    queryFn: async () => json<{ items: DemoPerson[] }>(await fetch('/auth/dev/people')),
+    enabled: !!config.data?.devSignIn,
+  });
   const provider = useMutation({ mutationFn: async (cfg: OidcConfig) => beginSignIn(cfg, target) });
   const choose = useMutation({
-    mutationFn: async (id: string) => json<{ token: string; person: Person }>(await fetch('/auth/dev/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id }) })),
+    mutationFn: async (id: string) =>
+      json<{ token: string; person: Person }>(
+        await fetch('/auth/dev/token', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ id }),
+        }),
+      ),
     onSuccess: (s) => {
       signIn(s);
       void navigate(target);
     },
   });
   return (
-    <Page title="Sign in" lead={config.data?.oidc ? 'Sign in with your agency account.' : 'Choose a demo person to work as. Each has the roles and scope shown.'}>
+    <Page
+      title="Sign in"
+      lead={
+        config.data?.oidc
+          ? 'Sign in with your agency account.'
+          : 'Choose a demo person to work as. Each has the roles and scope shown.'
+      }
+    >
       {config.isPending || (config.data?.devSignIn && people.isPending) ? <p>Loading…</p> : null}
-      <ProblemAlert error={config.error ?? people.error ?? choose.error ?? provider.error} heading="Sign-in is not available" />
+      <ProblemAlert
+        error={config.error ?? people.error ?? choose.error ?? provider.error}
+        heading="Sign-in is not available"
+      />
       {config.data?.oidc ? (
-        <button type="button" className="usa-button usa-button--big" disabled={provider.isPending} onClick={() => provider.mutate(config.data.oidc!)}>
+        <button
+          type="button"
+          className="usa-button usa-button--big"
+          disabled={provider.isPending}
+          onClick={() => provider.mutate(config.data.oidc!)}
+        >
           Sign in with your agency account
         </button>
       ) : null}
-      {config.data && !config.data.oidc && !config.data.devSignIn ? <p>This server has no sign-in configured (see the README, "Signing in").</p> : null}
+      {config.data && !config.data.oidc && !config.data.devSignIn ? (
+        <p>This server has no sign-in configured (see the README, "Signing in").</p>
+      ) : null}
       {people.data && people.data.items.length === 0 ? (
-        <div className="usa-alert usa-alert--info usa-alert--slim"><div className="usa-alert__body"><p className="usa-alert__text">No demo people yet: run <code>npm run seed</code>.</p></div></div>
+        <div className="usa-alert usa-alert--info usa-alert--slim">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">
+              No demo people yet: run <code>npm run seed</code>.
+            </p>
+          </div>
+        </div>
       ) : null}
       <ul className="usa-list usa-list--unstyled mf-people">
         {people.data?.items.map((p) => (
           <li key={p.id} className="margin-bottom-1">
-            <button type="button" className="usa-button usa-button--outline width-full mf-person" disabled={choose.isPending} onClick={() => choose.mutate(p.id)}>
+            <button
+              type="button"
+              className="usa-button usa-button--outline width-full mf-person"
+              disabled={choose.isPending}
+              onClick={() => choose.mutate(p.id)}
+            >
               {p.name} — {p.label}
             </button>
           </li>

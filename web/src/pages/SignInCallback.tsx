@@ -22,7 +22,11 @@ export function SignInCallback() {
       try {
         const { token, next } = await finishSignIn(query);
         const { data, error } = await api.GET('/api/v1/me', { headers: { Authorization: `Bearer ${token}` } });
-        if (error || !data) throw new Error((error as { detail?: string } | undefined)?.detail ?? 'This server does not accept the token the provider gave');
+        if (error || !data)
+          throw new Error(
+            (error as { detail?: string } | undefined)?.detail ??
+              'This server does not accept the token the provider gave',
+          );
         signIn({ token, person: { ...data, name: data.name ?? null } });
         void navigate(next, { replace: true });
       } catch (err) {
@@ -36,10 +40,16 @@ export function SignInCallback() {
         <div className="usa-alert usa-alert--error" role="alert">
           <div className="usa-alert__body">
             <p className="usa-alert__text">{failure}</p>
-            <p className="usa-alert__text"><Link className="usa-link" to="/">Try signing in again</Link></p>
+            <p className="usa-alert__text">
+              <Link className="usa-link" to="/">
+                Try signing in again
+              </Link>
+            </p>
           </div>
         </div>
-      ) : <p>Finishing sign-in…</p>}
+      ) : (
+        <p>Finishing sign-in…</p>
+      )}
     </Page>
   );
 }

@@ -10,7 +10,10 @@ import { ProblemAlert } from '../components/ProblemAlert';
 
 export function TaskLink() {
   const { taskId = '' } = useParams();
-  const task = useQuery({ queryKey: ['task', taskId], queryFn: () => ok(api.GET('/api/v1/tasks/{taskId}', { params: { path: { taskId } } })) });
+  const task = useQuery({
+    queryKey: ['task', taskId],
+    queryFn: () => ok(api.GET('/api/v1/tasks/{taskId}', { params: { path: { taskId } } })),
+  });
   if (task.data) return <Navigate to={`/cases/${task.data.caseId}?task=${task.data.id}`} replace />;
   return (
     <Page title="Task">

@@ -13,18 +13,36 @@ import { commaList as list, fieldError, FormGroup, TextField } from '../componen
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 
-const SOURCES = [['foster_care', 'Foster care'], ['school_disconnection', 'Disconnected from school'], ['justice_system', 'Justice system']] as const;
+const SOURCES = [
+  ['foster_care', 'Foster care'],
+  ['school_disconnection', 'Disconnected from school'],
+  ['justice_system', 'Justice system'],
+] as const;
 
 export function WellnessReferral() {
   const navigate = useNavigate();
-  const [f, setF] = useState({ name: '', dateOfBirth: '', county: '', languages: 'English', source: '' as (typeof SOURCES)[number][0] | '', phone: '', preferredTimes: '', how: '' });
+  const [f, setF] = useState({
+    name: '',
+    dateOfBirth: '',
+    county: '',
+    languages: 'English',
+    source: '' as (typeof SOURCES)[number][0] | '',
+    phone: '',
+    preferredTimes: '',
+    how: '',
+  });
   const refer = useMutation({
-    mutationFn: () => ok(api.POST('/api/v1/wellness/youth', {
-      body: {
-        youth: { name: f.name, dateOfBirth: f.dateOfBirth, county: f.county, languages: list(f.languages) },
-        source: f.source as (typeof SOURCES)[number][0], contact: { phone: f.phone, preferredTimes: f.preferredTimes }, guardianConsent: { how: f.how },
-      },
-    })),
+    mutationFn: () =>
+      ok(
+        api.POST('/api/v1/wellness/youth', {
+          body: {
+            youth: { name: f.name, dateOfBirth: f.dateOfBirth, county: f.county, languages: list(f.languages) },
+            source: f.source as (typeof SOURCES)[number][0],
+            contact: { phone: f.phone, preferredTimes: f.preferredTimes },
+            guardianConsent: { how: f.how },
+          },
+        }),
+      ),
     onSuccess: (c) => void navigate(`/cases/${c.id}`),
   });
   const submit = (e: FormEvent) => {
@@ -32,11 +50,28 @@ export function WellnessReferral() {
     refer.mutate();
   };
   const err = (name: string) => fieldError(refer.error, name);
-  const text = (k: 'name' | 'dateOfBirth' | 'county' | 'languages' | 'phone' | 'preferredTimes' | 'how', label: string, path: string, type = 'text', hint?: string) => (
-    <TextField id={`wellness-${k}`} label={label} type={type} hint={hint} error={err(path)} value={f[k]} onChange={(v) => setF({ ...f, [k]: v })} />
+  const text = (
+    k: 'name' | 'dateOfBirth' | 'county' | 'languages' | 'phone' | 'preferredTimes' | 'how',
+    label: string,
+    path: string,
+    type = 'text',
+    hint?: string,
+  ) => (
+    <TextField
+      id={`wellness-${k}`}
+      label={label}
+      type={type}
+      hint={hint}
+      error={err(path)}
+      value={f[k]}
+      onChange={(v) => setF({ ...f, [k]: v })}
+    />
   );
   return (
-    <Page title="Refer a youth for check-in calls" lead="A screened caller who speaks the youth's language makes three weekly check-in calls (up to five).">
+    <Page
+      title="Refer a youth for check-in calls"
+      lead="A screened caller who speaks the youth's language makes three weekly check-in calls (up to five)."
+    >
       <form className="usa-form usa-form--large" onSubmit={submit} aria-label="Wellness check-in referral">
         <fieldset className="usa-fieldset">
           <legend className="usa-legend usa-legend--large">The youth</legend>
@@ -45,9 +80,19 @@ export function WellnessReferral() {
           {text('county', 'County', 'youth.county')}
           {text('languages', 'Languages the youth speaks', 'youth.languages', 'text', 'Separate them with commas')}
           <FormGroup id="wellness-source" label="Referred because of" error={err('source')}>
-            <select className="usa-select" id="wellness-source" required value={f.source} onChange={(e) => setF({ ...f, source: e.target.value as typeof f.source })}>
+            <select
+              className="usa-select"
+              id="wellness-source"
+              required
+              value={f.source}
+              onChange={(e) => setF({ ...f, source: e.target.value as typeof f.source })}
+            >
               <option value="">- Select -</option>
-              {SOURCES.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+              {SOURCES.map(([v, l]) => (
+                <option key={v} value={v}>
+                  {l}
+                </option>
+              ))}
             </select>
           </FormGroup>
         </fieldset>
@@ -55,10 +100,18 @@ export function WellnessReferral() {
           <legend className="usa-legend usa-legend--large">Reaching them</legend>
           {text('phone', 'Phone', 'contact.phone', 'tel')}
           {text('preferredTimes', 'Best times to call', 'contact.preferredTimes')}
-          {text('how', "How the guardian (or the youth, at 18) consented", 'guardianConsent.how', 'text', 'For example: signed form, phone call')}
+          {text(
+            'how',
+            'How the guardian (or the youth, at 18) consented',
+            'guardianConsent.how',
+            'text',
+            'For example: signed form, phone call',
+          )}
         </fieldset>
         <ProblemAlert error={refer.error} heading="The referral was refused" />
-        <button type="submit" className="usa-button margin-top-3" disabled={refer.isPending}>Refer</button>
+        <button type="submit" className="usa-button margin-top-3" disabled={refer.isPending}>
+          Refer
+        </button>
       </form>
     </Page>
   );

@@ -14,7 +14,6 @@ import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useSession } from '../session';
 
-
 export function YouthReferral() {
   const session = useSession()!;
   const navigate = useNavigate();
@@ -24,14 +23,23 @@ export function YouthReferral() {
   const [caregiver, setCaregiver] = useState({ name: '', email: '' });
   const [caseWorkerId, setCaseWorkerId] = useState(isSocialWorker ? '' : session.person.id);
   const refer = useMutation({
-    mutationFn: () => ok(api.POST('/api/v1/foster/youth', {
-      body: {
-        youth: { ...y, languages: list(y.languages), interests: list(y.interests) },
-        socialWorker: isSocialWorker ? { id: session.person.id, name: session.person.name ?? session.person.id, email: session.person.email ?? '' } : sw,
-        caregiver: { name: caregiver.name, ...(caregiver.email ? { email: caregiver.email } : {}) },
-        ...(caseWorkerId ? { caseWorkerId } : {}),
-      },
-    })),
+    mutationFn: () =>
+      ok(
+        api.POST('/api/v1/foster/youth', {
+          body: {
+            youth: { ...y, languages: list(y.languages), interests: list(y.interests) },
+            socialWorker: isSocialWorker
+              ? {
+                  id: session.person.id,
+                  name: session.person.name ?? session.person.id,
+                  email: session.person.email ?? '',
+                }
+              : sw,
+            caregiver: { name: caregiver.name, ...(caregiver.email ? { email: caregiver.email } : {}) },
+            ...(caseWorkerId ? { caseWorkerId } : {}),
+          },
+        }),
+      ),
     onSuccess: (c) => void navigate(`/cases/${c.id}`),
   });
   const submit = (e: FormEvent) => {
@@ -40,11 +48,24 @@ export function YouthReferral() {
   };
   const err = (name: string) => fieldError(refer.error, name);
   const youthField = (k: keyof typeof y, label: string, type = 'text', required = true, hint?: string) => (
-    <TextField id={`youth-${k}`} label={label} type={type} required={required} hint={hint} multiline={k === 'needs'} maxLength={k === 'needs' ? 5000 : undefined}
-      error={err(`youth.${k}`)} value={y[k]} onChange={(v) => setY({ ...y, [k]: v })} />
+    <TextField
+      id={`youth-${k}`}
+      label={label}
+      type={type}
+      required={required}
+      hint={hint}
+      multiline={k === 'needs'}
+      maxLength={k === 'needs' ? 5000 : undefined}
+      error={err(`youth.${k}`)}
+      value={y[k]}
+      onChange={(v) => setY({ ...y, [k]: v })}
+    />
   );
   return (
-    <Page title="Refer a youth" lead="The youth's details are seen only by the assigned case worker, case supervisors and the youth's social worker.">
+    <Page
+      title="Refer a youth"
+      lead="The youth's details are seen only by the assigned case worker, case supervisors and the youth's social worker."
+    >
       <form className="usa-form usa-form--large" onSubmit={submit} aria-label="Youth referral">
         <fieldset className="usa-fieldset">
           <legend className="usa-legend usa-legend--large">The youth</legend>
@@ -59,24 +80,66 @@ export function YouthReferral() {
           <fieldset className="usa-fieldset">
             <legend className="usa-legend usa-legend--large">The youth's social worker</legend>
             {(['id', 'name', 'email'] as const).map((k) => (
-              <FormGroup key={k} id={`sw-${k}`} label={k === 'id' ? 'Staff ID' : k === 'name' ? 'Name' : 'E-mail'} error={err(`socialWorker.${k}`)}>
-                <input className="usa-input" id={`sw-${k}`} type={k === 'email' ? 'email' : 'text'} required value={sw[k]} onChange={(e) => setSw({ ...sw, [k]: e.target.value })} />
+              <FormGroup
+                key={k}
+                id={`sw-${k}`}
+                label={k === 'id' ? 'Staff ID' : k === 'name' ? 'Name' : 'E-mail'}
+                error={err(`socialWorker.${k}`)}
+              >
+                <input
+                  className="usa-input"
+                  id={`sw-${k}`}
+                  type={k === 'email' ? 'email' : 'text'}
+                  required
+                  value={sw[k]}
+                  onChange={(e) => setSw({ ...sw, [k]: e.target.value })}
+                />
               </FormGroup>
             ))}
           </fieldset>
         )}
         <fieldset className="usa-fieldset">
           <legend className="usa-legend usa-legend--large">The caregiver</legend>
-          <FormGroup id="caregiver-name" label="Name" error={err('caregiver.name')}><input className="usa-input" id="caregiver-name" required value={caregiver.name} onChange={(e) => setCaregiver({ ...caregiver, name: e.target.value })} /></FormGroup>
-          <FormGroup id="caregiver-email" label="E-mail (optional)" error={err('caregiver.email')}><input className="usa-input" id="caregiver-email" type="email" value={caregiver.email} onChange={(e) => setCaregiver({ ...caregiver, email: e.target.value })} /></FormGroup>
+          <FormGroup id="caregiver-name" label="Name" error={err('caregiver.name')}>
+            <input
+              className="usa-input"
+              id="caregiver-name"
+              required
+              value={caregiver.name}
+              onChange={(e) => setCaregiver({ ...caregiver, name: e.target.value })}
+            />
+          </FormGroup>
+          <FormGroup id="caregiver-email" label="E-mail (optional)" error={err('caregiver.email')}>
+            <input
+              className="usa-input"
+              id="caregiver-email"
+              type="email"
+              value={caregiver.email}
+              onChange={(e) => setCaregiver({ ...caregiver, email: e.target.value })}
+            />
+          </FormGroup>
         </fieldset>
         {isSocialWorker ? (
-          <FormGroup id="referral-cw" label="Case worker's staff ID" hint="The case worker who will take this referral" error={err('caseWorkerId')}>
-            <input className="usa-input" id="referral-cw" required value={caseWorkerId} onChange={(e) => setCaseWorkerId(e.target.value)} aria-describedby="referral-cw-hint" />
+          <FormGroup
+            id="referral-cw"
+            label="Case worker's staff ID"
+            hint="The case worker who will take this referral"
+            error={err('caseWorkerId')}
+          >
+            <input
+              className="usa-input"
+              id="referral-cw"
+              required
+              value={caseWorkerId}
+              onChange={(e) => setCaseWorkerId(e.target.value)}
+              aria-describedby="referral-cw-hint"
+            />
           </FormGroup>
         ) : null}
         <ProblemAlert error={refer.error} heading="The referral was refused" />
-        <button type="submit" className="usa-button margin-top-3" disabled={refer.isPending}>Refer</button>
+        <button type="submit" className="usa-button margin-top-3" disabled={refer.isPending}>
+          Refer
+        </button>
       </form>
     </Page>
   );

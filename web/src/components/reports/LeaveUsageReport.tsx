@@ -9,8 +9,14 @@ import { BarChart } from './BarChart';
 import { downloadCsv } from './download';
 
 export function LeaveUsageReport({ year, setYear }: { year: number; setYear: (y: string) => void }) {
-  const usage = useQuery({ queryKey: ['usage', year], queryFn: () => ok(api.GET('/api/v1/mentoring-leave/reports/usage', { params: { query: { year } } })) });
-  const csv = useMutation({ mutationFn: () => downloadCsv('/api/v1/mentoring-leave/reports/usage', { query: { year } }, `mentoring-leave-usage-${year}.csv`) });
+  const usage = useQuery({
+    queryKey: ['usage', year],
+    queryFn: () => ok(api.GET('/api/v1/mentoring-leave/reports/usage', { params: { query: { year } } })),
+  });
+  const csv = useMutation({
+    mutationFn: () =>
+      downloadCsv('/api/v1/mentoring-leave/reports/usage', { query: { year } }, `mentoring-leave-usage-${year}.csv`),
+  });
   const rows = usage.data?.items ?? [];
   return (
     <section aria-labelledby="usage-heading" className="margin-top-4">
@@ -18,21 +24,62 @@ export function LeaveUsageReport({ year, setYear }: { year: number; setYear: (y:
       <p>Approved leave and verified personal hours by department.</p>
       <form className="usa-form mf-filters" aria-label="Choose the year" onSubmit={(e) => e.preventDefault()}>
         <div className="usa-form-group">
-          <label className="usa-label" htmlFor="report-year">Year</label>
-          <input className="usa-input usa-input--small" id="report-year" type="number" min="2000" max="2100" value={year} onChange={(e) => setYear(e.target.value)} />
+          <label className="usa-label" htmlFor="report-year">
+            Year
+          </label>
+          <input
+            className="usa-input usa-input--small"
+            id="report-year"
+            type="number"
+            min="2000"
+            max="2100"
+            value={year}
+            onChange={(e) => setYear(e.target.value)}
+          />
         </div>
-        <button type="button" className="usa-button usa-button--outline margin-top-3" onClick={() => csv.mutate()} disabled={csv.isPending}>Download CSV</button>
+        <button
+          type="button"
+          className="usa-button usa-button--outline margin-top-3"
+          onClick={() => csv.mutate()}
+          disabled={csv.isPending}
+        >
+          Download CSV
+        </button>
       </form>
       <ProblemAlert error={usage.error ?? csv.error} />
       {usage.data && !rows.length ? <p>No enrollments in {year}.</p> : null}
       {rows.length ? (
         <>
-          <BarChart title={`Approved leave and verified personal hours by department, ${year}`} rows={rows} label={(r) => r.department} unit=" h"
-            series={[{ key: 'approvedLeaveHours', label: 'approved', colour: '#00a91c' }, { key: 'verifiedPersonalHours', label: 'verified', colour: '#005ea2' }]} />
+          <BarChart
+            title={`Approved leave and verified personal hours by department, ${year}`}
+            rows={rows}
+            label={(r) => r.department}
+            unit=" h"
+            series={[
+              { key: 'approvedLeaveHours', label: 'approved', colour: '#00a91c' },
+              { key: 'verifiedPersonalHours', label: 'verified', colour: '#005ea2' },
+            ]}
+          />
           <table className="usa-table usa-table--borderless">
             <caption>Mentoring leave by department, {year}</caption>
-            <thead><tr><th scope="col">Department</th><th scope="col">Employees</th><th scope="col">Approved leave (h)</th><th scope="col">Verified personal hours</th></tr></thead>
-            <tbody>{rows.map((r) => <tr key={r.department}><th scope="row">{r.department}</th><td>{r.employees}</td><td>{r.approvedLeaveHours}</td><td>{r.verifiedPersonalHours}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th scope="col">Department</th>
+                <th scope="col">Employees</th>
+                <th scope="col">Approved leave (h)</th>
+                <th scope="col">Verified personal hours</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.department}>
+                  <th scope="row">{r.department}</th>
+                  <td>{r.employees}</td>
+                  <td>{r.approvedLeaveHours}</td>
+                  <td>{r.verifiedPersonalHours}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         </>
       ) : null}

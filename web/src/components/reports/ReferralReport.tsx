@@ -14,39 +14,95 @@ export function ReferralReport() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const query = { groupBy, ...(from ? { from } : {}), ...(to ? { to } : {}) };
-  const report = useQuery({ queryKey: ['report-referrals', query], queryFn: () => ok(api.GET('/api/v1/referrals/reports', { params: { query } })) });
+  const report = useQuery({
+    queryKey: ['report-referrals', query],
+    queryFn: () => ok(api.GET('/api/v1/referrals/reports', { params: { query } })),
+  });
   const [csvError, setCsvError] = useState<unknown>();
   return (
     <section aria-labelledby="referrals-report-heading" className="margin-top-4">
       <h2 id="referrals-report-heading">Volunteer referrals</h2>
       <form className="usa-form mf-filters" aria-label="Referral report" onSubmit={(e) => e.preventDefault()}>
         <div className="usa-form-group">
-          <label className="usa-label" htmlFor="referrals-group">Per</label>
-          <select className="usa-select" id="referrals-group" value={groupBy} onChange={(e) => setGroupBy(e.target.value as typeof groupBy)}>
+          <label className="usa-label" htmlFor="referrals-group">
+            Per
+          </label>
+          <select
+            className="usa-select"
+            id="referrals-group"
+            value={groupBy}
+            onChange={(e) => setGroupBy(e.target.value as typeof groupBy)}
+          >
             <option value="campaign">Campaign</option>
             <option value="county">County</option>
           </select>
         </div>
         <div className="usa-form-group">
-          <label className="usa-label" htmlFor="referrals-from">From</label>
-          <input className="usa-input" id="referrals-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          <label className="usa-label" htmlFor="referrals-from">
+            From
+          </label>
+          <input
+            className="usa-input"
+            id="referrals-from"
+            type="date"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+          />
         </div>
         <div className="usa-form-group">
-          <label className="usa-label" htmlFor="referrals-to">To</label>
-          <input className="usa-input" id="referrals-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          <label className="usa-label" htmlFor="referrals-to">
+            To
+          </label>
+          <input
+            className="usa-input"
+            id="referrals-to"
+            type="date"
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+          />
         </div>
       </form>
       <ProblemAlert error={report.error ?? csvError} />
       <table className="usa-table usa-table--borderless">
         <caption>Per {groupBy}</caption>
-        <thead><tr><th scope="col">{groupBy === 'campaign' ? 'Campaign' : 'County'}</th><th scope="col">Volunteers</th><th scope="col">Referred</th><th scope="col">Contacted</th><th scope="col">Enrolled</th><th scope="col">Median days to contact</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{groupBy === 'campaign' ? 'Campaign' : 'County'}</th>
+            <th scope="col">Volunteers</th>
+            <th scope="col">Referred</th>
+            <th scope="col">Contacted</th>
+            <th scope="col">Enrolled</th>
+            <th scope="col">Median days to contact</th>
+          </tr>
+        </thead>
         <tbody>
-          {report.data?.items.length ? report.data.items.map((i) => (
-            <tr key={i.key}><th scope="row">{i.key}</th><td>{i.volunteers}</td><td>{i.referred}</td><td>{i.contacted}</td><td>{i.enrolled}</td><td>{i.medianDaysToContact ?? '—'}</td></tr>
-          )) : <tr><td colSpan={6}>{report.data ? 'No volunteers in this range.' : 'Loading…'}</td></tr>}
+          {report.data?.items.length ? (
+            report.data.items.map((i) => (
+              <tr key={i.key}>
+                <th scope="row">{i.key}</th>
+                <td>{i.volunteers}</td>
+                <td>{i.referred}</td>
+                <td>{i.contacted}</td>
+                <td>{i.enrolled}</td>
+                <td>{i.medianDaysToContact ?? '—'}</td>
+              </tr>
+            ))
+          ) : (
+            <tr>
+              <td colSpan={6}>{report.data ? 'No volunteers in this range.' : 'Loading…'}</td>
+            </tr>
+          )}
         </tbody>
       </table>
-      <button type="button" className="usa-button usa-button--outline" onClick={() => downloadCsv('/api/v1/referrals/reports', { query }, `referrals-by-${groupBy}.csv`).catch(setCsvError)}>Download CSV</button>
+      <button
+        type="button"
+        className="usa-button usa-button--outline"
+        onClick={() =>
+          downloadCsv('/api/v1/referrals/reports', { query }, `referrals-by-${groupBy}.csv`).catch(setCsvError)
+        }
+      >
+        Download CSV
+      </button>
     </section>
   );
 }

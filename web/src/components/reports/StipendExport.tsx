@@ -16,16 +16,45 @@ export function StipendExport() {
     <section aria-labelledby="stipends-heading" className="margin-top-4">
       <h2 id="stipends-heading">Mentor stipends</h2>
       <p>Completed placements whose term ended in the range, for payment.</p>
-      <form className="usa-form mf-filters" aria-label="Stipend export" onSubmit={(e) => { e.preventDefault(); downloadCsv('/api/v1/ece/placements/export', { query: { from, to } }, `stipends-${from}-${to}.csv`).catch(setError); }}>
+      <form
+        className="usa-form mf-filters"
+        aria-label="Stipend export"
+        onSubmit={(e) => {
+          e.preventDefault();
+          downloadCsv('/api/v1/ece/placements/export', { query: { from, to } }, `stipends-${from}-${to}.csv`).catch(
+            setError,
+          );
+        }}
+      >
         <div className="usa-form-group">
-          <label className="usa-label" htmlFor="stipends-from">Terms ending from</label>
-          <input className="usa-input" id="stipends-from" type="date" required value={from} onChange={(e) => setFrom(e.target.value)} />
+          <label className="usa-label" htmlFor="stipends-from">
+            Terms ending from
+          </label>
+          <input
+            className="usa-input"
+            id="stipends-from"
+            type="date"
+            required
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+          />
         </div>
         <div className="usa-form-group">
-          <label className="usa-label" htmlFor="stipends-to">to</label>
-          <input className="usa-input" id="stipends-to" type="date" required value={to} onChange={(e) => setTo(e.target.value)} />
+          <label className="usa-label" htmlFor="stipends-to">
+            to
+          </label>
+          <input
+            className="usa-input"
+            id="stipends-to"
+            type="date"
+            required
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+          />
         </div>
-        <button type="submit" className="usa-button usa-button--outline margin-top-2">Download CSV</button>
+        <button type="submit" className="usa-button usa-button--outline margin-top-2">
+          Download CSV
+        </button>
       </form>
       <ProblemAlert error={error} />
     </section>

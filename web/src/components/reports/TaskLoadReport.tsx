@@ -17,17 +17,50 @@ export function TaskLoadReport() {
     <section aria-labelledby="tasks-heading" className="margin-top-4">
       <h2 id="tasks-heading">Open tasks by type</h2>
       <p>Overdue and escalated tasks first.</p>
-      <button type="button" className="usa-button usa-button--outline" onClick={() => csv.mutate()} disabled={csv.isPending}>Download tasks CSV</button>
+      <button
+        type="button"
+        className="usa-button usa-button--outline"
+        onClick={() => csv.mutate()}
+        disabled={csv.isPending}
+      >
+        Download tasks CSV
+      </button>
       <ProblemAlert error={report.error ?? csv.error} />
       {report.data && !rows.length ? <p>No open tasks.</p> : null}
       {rows.length ? (
         <>
-          <BarChart title="Open, overdue and escalated tasks by type" rows={rows} label={(r) => r.label}
-            series={[{ key: 'open', label: 'open', colour: '#005ea2' }, { key: 'overdue', label: 'overdue', colour: '#b50909' }, { key: 'escalated', label: 'escalated', colour: '#e5a000' }]} />
+          <BarChart
+            title="Open, overdue and escalated tasks by type"
+            rows={rows}
+            label={(r) => r.label}
+            series={[
+              { key: 'open', label: 'open', colour: '#005ea2' },
+              { key: 'overdue', label: 'overdue', colour: '#b50909' },
+              { key: 'escalated', label: 'escalated', colour: '#e5a000' },
+            ]}
+          />
           <table className="usa-table usa-table--borderless">
             <caption>Open tasks by type</caption>
-            <thead><tr><th scope="col">Task</th><th scope="col">Open</th><th scope="col">Overdue</th><th scope="col">Escalated</th><th scope="col">Oldest due</th></tr></thead>
-            <tbody>{rows.map((r) => <tr key={r.type}><th scope="row">{r.label}</th><td>{r.open}</td><td>{r.overdue}</td><td>{r.escalated}</td><td>{r.oldestDueAt ? dateTime(r.oldestDueAt) : '–'}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th scope="col">Task</th>
+                <th scope="col">Open</th>
+                <th scope="col">Overdue</th>
+                <th scope="col">Escalated</th>
+                <th scope="col">Oldest due</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.type}>
+                  <th scope="row">{r.label}</th>
+                  <td>{r.open}</td>
+                  <td>{r.overdue}</td>
+                  <td>{r.escalated}</td>
+                  <td>{r.oldestDueAt ? dateTime(r.oldestDueAt) : '–'}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         </>
       ) : null}
