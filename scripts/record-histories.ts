@@ -18,6 +18,7 @@ import { leaveEnrollment, person as actor } from './histories/shared';
 import { referralConfirmationStories, referralFakes, referralStories } from './histories/referral-stories';
 import { wellnessLateCallStory, wellnessStories } from './histories/wellness-stories';
 import { eceStories } from './histories/ece-stories';
+import { coverageStories, zeroCadenceStory } from './histories/coverage-stories';
 import { fullMidUpdateStory, importStory, lateMeetingStory, outcomeStories } from './histories/outcome-stories';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { TransitionResult } from '../workflows/shared/records';
@@ -103,6 +104,7 @@ async function main(): Promise<void> {
   // The fakes serve the cases' task queue and the mail queue beside it.
   const activities = {
     recordTransition: async (): Promise<TransitionResult> => {
+      if (faults.writeDelayMs) await new Promise((r) => setTimeout(r, faults.writeDelayMs));
       if (faults.failNextRecord) {
         faults.failNextRecord = false;
         throw ApplicationFailure.nonRetryable('the read model refused the change (22001)', 'bad_data');
@@ -138,7 +140,7 @@ async function main(): Promise<void> {
       historyJson(await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory()),
     );
 
-  // `--only referral|wellness|ece|outcomes|late-meeting|imports|wellness-late-call|full-mid-update`:
+  // `--only referral|wellness|ece|outcomes|late-meeting|imports|wellness-late-call|full-mid-update|coverage|zero-cadence`:
   // those stories alone (the later processes; the others stay as recorded).
   // `--only referral-confirmation`: the referral's address-confirmation stories alone (new files).
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
@@ -152,6 +154,8 @@ async function main(): Promise<void> {
     if (only === 'imports') return importStory(env, taskQueue, policy, save);
     if (only === 'full-mid-update') return fullMidUpdateStory(env, taskQueue, policy, save);
     if (only === 'wellness-late-call') return wellnessLateCallStory(env, taskQueue, policy, save);
+    if (only === 'coverage') return coverageStories(env, taskQueue, policy, save);
+    if (only === 'zero-cadence') return zeroCadenceStory(env, taskQueue, policy, save);
     const now = Number(await env.currentTimeMs());
     const year = laYear(now);
     // Calendar dates in Los Angeles, as the workflows read them (UTC is a day ahead in the evening).
@@ -436,6 +440,8 @@ async function main(): Promise<void> {
     await importStory(env, taskQueue, policy, save);
     await wellnessLateCallStory(env, taskQueue, policy, save);
     await fullMidUpdateStory(env, taskQueue, policy, save);
+    await coverageStories(env, taskQueue, policy, save);
+    await zeroCadenceStory(env, taskQueue, policy, save);
   });
   mailWorker.shutdown();
   await mailRunning;

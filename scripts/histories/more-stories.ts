@@ -25,7 +25,12 @@ import { laDate, laYear } from '../../workflows/shared/calendar';
 import { completed, continuedAsNew, leaveEnrollment, person, startMatch, type Save } from './shared';
 
 /** Faults the recorder's fake activities obey. */
-export const faults = { failNextRecord: false, matchesNeverStarted: new Set<string>() };
+export const faults = {
+  failNextRecord: false,
+  matchesNeverStarted: new Set<string>(),
+  /** How long each read-model write takes (a slow database), 0 for at once. */
+  writeDelayMs: 0,
+};
 
 const hr1 = person('hr-1', ['hr_officer'], { department: 'CDT' });
 const hr2 = person('hr-2', ['hr_officer'], { department: 'CDT', email: 'hr2@example.gov' });

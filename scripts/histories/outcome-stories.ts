@@ -174,7 +174,7 @@ async function declinedApplications(
 }
 
 /** A mentor screened and approved, and a youth referred and ready: parties of their own. */
-async function fosterParties(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, n: number) {
+export async function fosterParties(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, n: number) {
   const mentor = await env.client.workflow.start(mentorScreeningWorkflow, {
     taskQueue,
     workflowId: `mentor-screening-history-${n}`,
@@ -235,7 +235,7 @@ async function referredYouth(env: TestWorkflowEnvironment, taskQueue: string, po
   return youth;
 }
 
-async function proposal(
+export async function proposal(
   env: TestWorkflowEnvironment,
   taskQueue: string,
   policy: Policy,
