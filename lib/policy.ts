@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { isIsoDuration } from '../workflows/shared/calendar';
-import { DEFAULT_POLICY, type Policy } from '../workflows/shared/policy';
+import { isIsoDuration } from '../platform/workflow/calendar';
+import { DEFAULT_POLICY, type Policy } from '../platform/workflow/policy';
 
 const duration = z.union([
   z.object({ businessDays: z.number().int().min(0) }).strict(),

@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from '@temporalio/client';
-import { createApp } from '../api/app';
+import { createApp } from '../platform/api/app';
 import { createDb } from '../db';
 import { ROOT } from '../lib/config';
 import { buildPolicy } from '../lib/policy';

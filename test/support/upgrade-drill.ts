@@ -62,7 +62,7 @@ function writeEntry(dir: string, change: string): string {
   writeFileSync(path.join(dir, 'mentoring-leave.ts'), changed);
   // An explicit export wins over the same name from `export *`: the rest is the product's entry point.
   const entry =
-    `export * from '${path.join(ROOT, 'workflows')}';\n` +
+    `export * from '${path.join(ROOT, 'processes', 'workflows')}';\n` +
     "export { mentoringLeaveWorkflow } from './mentoring-leave';\n";
   writeFileSync(path.join(dir, 'index.ts'), entry);
   return path.join(dir, 'index.ts');
