@@ -26,18 +26,10 @@ import {
   type RateLimitConfig,
 } from './rate-limit';
 import { securityHeaders } from './security-headers';
+import { processRoutes, type PublicPage } from './process-routes';
 import { registerCaseRoutes } from './routes/cases';
-import { registerCertificationRoutes } from '../../processes/certification/api/routes';
-import { registerFosterRoutes } from '../../processes/foster/api/routes';
 import { registerIncidentRoutes } from './routes/incidents';
 import { registerDoctorRoutes } from './routes/doctor';
-import { registerMentoringLeaveRoutes } from '../../processes/mentoring-leave/api/routes';
-import { registerPayrollRoutes } from '../../processes/mentoring-leave/api/payroll';
-import { registerReferralRoutes } from '../../processes/referral/api/routes';
-import { registerSuggestionRoutes } from '../../processes/foster/api/suggestions';
-import { registerWellnessRoutes } from '../../processes/wellness/api/routes';
-import { registerEceRoutes } from '../../processes/ece/api/routes';
-import { registerProgramRoutes } from '../../processes/programs/api/routes';
 import { registerReportRoutes } from './routes/reports';
 import { registerSessionRoutes } from './routes/session';
 
@@ -93,15 +85,14 @@ export function createApp({
   const publicLimit = publicRateLimit(db, rateLimit);
   const api = new ApiBuilder(db, auth, publicLimit);
   registerCaseRoutes(api, db, temporal);
-  registerMentoringLeaveRoutes(api, db, temporal, policy, taskQueue);
-  registerPayrollRoutes(api, db);
-  const mountConfirmPage = registerReferralRoutes(api, db, temporal, policy, taskQueue);
-  registerSuggestionRoutes(api, db);
-  registerWellnessRoutes(api, db, temporal, policy, taskQueue);
-  registerEceRoutes(api, db, temporal, policy, taskQueue);
-  registerProgramRoutes(api, db, temporal, policy, taskQueue);
-  registerCertificationRoutes(api, db, temporal, policy, taskQueue);
-  const mountReferencePage = registerFosterRoutes(api, db, temporal, policy, taskQueue);
+  // Each registered process's own routes (processes/<name>/api), with its public pages and forms.
+  const pages: PublicPage[] = [];
+  const publicForms: string[] = [];
+  for (const { registerRoutes } of processRoutes()) {
+    const added = registerRoutes({ api, db, temporal, policy, taskQueue });
+    pages.push(...(added?.pages ?? []));
+    publicForms.push(...(added?.publicForms ?? []));
+  }
   registerIncidentRoutes(api, db, temporal);
   registerDoctorRoutes(api, db, temporal);
   registerReportRoutes(api, db);
@@ -127,7 +118,7 @@ export function createApp({
   app.use((req, res, next) => {
     // JSON in: a body in any other format is refused rather than silently ignored.
     // (The HTML forms behind e-mailed links are the exceptions.)
-    const htmlForm = req.path.startsWith('/references/') || req.path.startsWith('/referrals/confirm/');
+    const htmlForm = pages.some((p) => req.path.startsWith(`${p.path}/`));
     if (
       ['POST', 'PUT', 'PATCH'].includes(req.method) &&
       !htmlForm &&
@@ -173,19 +164,19 @@ export function createApp({
   app.get('/docs', (_req, res) => {
     res.type('html').send(docsPage(document));
   });
-  // The small HTML form behind a reference's e-mailed link (no account, no JavaScript).
-  app.use('/references', publicLimit);
-  mountReferencePage(app);
+  // The small HTML forms behind e-mailed links (no account, no JavaScript): a reference's
+  // answer, a volunteer's address confirmation.
+  for (const page of pages) {
+    app.use(page.path, publicLimit);
+    page.mount(app);
+  }
   // Histories readable in the Temporal UI for admins, through the same codec as this API's client.
   mountCodecEndpoint(app, {
     auth,
     codecs: temporal.options.loadedDataConverter.payloadCodecs,
     uiOrigin: originOf(temporalUiUrl),
   });
-  // The same for a volunteer's address confirmation.
-  app.use('/referrals/confirm', publicLimit);
-  mountConfirmPage(app);
-  app.post('/api/v1/referrals', publicFormRateLimit(db, rateLimit));
+  for (const form of publicForms) app.post(`/api/v1${form}`, publicFormRateLimit(db, rateLimit));
   app.use('/api/v1', api.router);
   const devPeople = devSignIn && !!auth.hsSecret;
   mountSignInConfig(app, { oidc, devSignIn: devPeople });

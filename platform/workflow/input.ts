@@ -57,6 +57,13 @@ export const calendarDate = z
   .refine((d) => d >= '1900-01-01' && d <= '2200-12-31', 'a date between 1900 and 2200');
 
 /** Hours are decimal numbers in steps of 0.25, at most a day. */
+/** A date not after today (when today is given): a date something was done. */
+export const notAfter = (today: string | undefined) =>
+  today ? calendarDate.refine((d) => d <= today, 'must not be in the future') : calendarDate;
+/** A date not before today (when today is given): a date something is due. */
+export const notBefore = (today: string | undefined) =>
+  today ? calendarDate.refine((d) => d >= today, 'must not be in the past') : calendarDate;
+
 export const quarterHours = z
   .number()
   .positive()

@@ -1,7 +1,7 @@
 /**
  * Named parties (domain.md, "Who may act"): the people a case names in roles — the youth's
  * social worker, the assigned case worker, a caller, an ECE mentor and mentee, an
- * employee's supervisor, a wellness referrer. Acting as one needs that role at the moment
+ * employee's supervisor, a wellness referrer (each process declares its own). Acting as one needs that role at the moment
  * of acting, and one person holds at most one party role of a case.
  *
  * The parties are read from the case's own fields (the workflow's state, or the read
@@ -12,6 +12,7 @@
 import { effectiveRoles } from './access';
 import type { ActingUser } from './records';
 import type { Refusal } from './refusals';
+import { caseTypeDescriptor } from './registry';
 
 /** A person named in a case, and the roles any one of which they must hold to act as that party. */
 export interface NamedParty {
@@ -20,49 +21,19 @@ export interface NamedParty {
   roles: readonly string[];
 }
 
-/** Who may refer a youth to wellness check-ins, and so be named as the referrer. */
-export const WELLNESS_REFERRER_ROLES = ['social_worker', 'case_worker', 'school_counselor'] as const;
-
 type Fields = Record<string, unknown>;
-const obj = (v: unknown): Fields | undefined => (v && typeof v === 'object' ? (v as Fields) : undefined);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
-/** The named parties of a case of this type, read from its fields (state or read-model details). */
+/**
+ * The named parties of a case of this type, read from its fields (state or read-model
+ * details) by the rules its process declares (CaseTypeDescriptor.namedParties).
+ */
 export function namedPartiesIn(type: string, fields: Fields | undefined): NamedParty[] {
   const f = fields ?? {};
-  const out: NamedParty[] = [];
-  const name = (id: unknown, party: string, roles: readonly string[]) => {
-    const s = str(id);
-    if (s) out.push({ id: s, party, roles });
-  };
-  switch (type) {
-    case 'mentoring_leave':
-      name(obj(obj(f.enrollment)?.supervisor)?.id, 'supervisor', ['supervisor']);
-      break;
-    case 'youth_referral':
-      name(f.caseWorkerId, 'case_worker', ['case_worker']);
-      name(obj(f.socialWorker)?.id, 'social_worker', ['social_worker']);
-      break;
-    case 'match':
-      name(f.caseWorkerId, 'case_worker', ['case_worker']);
-      name(f.socialWorkerId ?? obj(f.socialWorker)?.id, 'social_worker', ['social_worker']);
-      break;
-    case 'mentor_screening':
-    case 'caller_screening':
-      name(f.caseWorkerId, 'case_worker', ['case_worker']);
-      break;
-    case 'wellness_checkin':
-      name(obj(f.referrer)?.id, 'referrer', WELLNESS_REFERRER_ROLES);
-      name(obj(f.caller)?.userId, 'caller', ['caller']);
-      break;
-    case 'ece_placement':
-      name(obj(f.mentor)?.id, 'mentor', ['ece_mentor']);
-      name(obj(f.mentee)?.id, 'mentee', ['ece_student']);
-      break;
-    default:
-      break;
-  }
-  return out;
+  return (caseTypeDescriptor(type)?.namedParties ?? []).flatMap(({ party, roles, id }) => {
+    const s = str(id(f));
+    return s ? [{ id: s, party, roles }] : [];
+  });
 }
 
 /**
@@ -70,8 +41,8 @@ export function namedPartiesIn(type: string, fields: Fields | undefined): NamedP
  * account (a caller) is a party of their own screening and clears none of its steps.
  */
 export function subjectIdsIn(type: string, fields: Fields | undefined): string[] {
-  const id = type === 'caller_screening' ? str(obj(fields?.applicant)?.id) : undefined;
-  return id ? [id] : [];
+  const ids = caseTypeDescriptor(type)?.subjectIds?.(fields ?? {}) ?? [];
+  return ids.map(str).filter((id): id is string => !!id);
 }
 
 /** The parties this user is named as in the case. */

@@ -15,13 +15,7 @@
  */
 import * as input from './input';
 import * as taskData from './task-data';
-import * as leaveInputs from '../../processes/mentoring-leave/inputs';
-import * as certificationInputs from '../../processes/certification/inputs';
-import * as fosterInputs from '../../processes/foster/inputs';
-import * as referralInputs from '../../processes/referral/inputs';
-import * as wellnessInputs from '../../processes/wellness/inputs';
-import * as eceInputs from '../../processes/ece/inputs';
-import * as questions from '../../processes/certification/questions';
+import { PROCESSES } from './registry';
 
 /** A regex check's stand-in: the same test, and a `lastIndex` zod may set. */
 function regexStandIn(re: RegExp) {
@@ -65,16 +59,6 @@ export function warmSchemas(value: unknown, seen = new Set<unknown>()): void {
   for (const key of Object.keys(value)) warmSchemas((value as Record<string, unknown>)[key], seen);
 }
 
-/** Every module of schemas the workflows share (a new inputs module belongs here). */
-export const SHARED_SCHEMA_MODULES = [
-  input,
-  taskData,
-  leaveInputs,
-  certificationInputs,
-  fosterInputs,
-  referralInputs,
-  wellnessInputs,
-  eceInputs,
-  questions,
-];
+/** Every module of schemas the workflows share: the platform's, and each process's (its descriptor's `schemaModules`). */
+export const SHARED_SCHEMA_MODULES = [input, taskData, ...PROCESSES.flatMap((p) => p.schemaModules)];
 warmSchemas(SHARED_SCHEMA_MODULES);

@@ -4,20 +4,10 @@
  */
 import type { Scope } from './access';
 
-/** One array feeds the CaseType union and the API's zod enum. */
-export const CASE_TYPES = [
-  'mentoring_leave',
-  'mentor_screening',
-  'youth_referral',
-  'match',
-  'certification',
-  'mentor_referral',
-  'caller_screening',
-  'wellness_checkin',
-  'ece_certification',
-  'ece_placement',
-] as const;
-export type CaseType = (typeof CASE_TYPES)[number];
+/** The case types are the registered processes' (processes/index.ts): one array feeds the union and the API's enum. */
+export { CASE_TYPES } from './registry';
+export type { CaseType } from './registry';
+import type { CaseType } from './registry';
 export type TaskStatus = 'open' | 'completed' | 'cancelled' | 'expired';
 
 export interface Actor {

@@ -7,7 +7,9 @@
 import { overlaps, principalTokens, roleToken, userToken } from './access';
 import { holdsPartyRoles, namedPartiesIn, partiesNaming, subjectIdsIn, type NamedParty } from './named-parties';
 import type { Refusal } from './refusals';
+import { holdsSupervisingRole, type CaseTypeDescriptor } from './process-descriptor';
 import type { ActingUser, CaseParties, CaseType, TaskRecord } from './records';
+import { caseTypeDescriptor, PROCESSES } from './registry';
 
 /** The case as the rules see it. */
 export interface CaseForRules {
@@ -24,8 +26,10 @@ export interface CaseForRules {
 export type TaskForRules = Pick<TaskRecord, 'type' | 'candidates' | 'scope'> &
   Partial<Pick<TaskRecord, 'assigneeId' | 'escalatedTo' | 'assignable' | 'excludedActors'>>;
 
-/** Youth records are the most sensitive data: these cases are never visible to `admin`. */
-export const YOUTH_CASE_TYPES: readonly string[] = ['youth_referral', 'match', 'wellness_checkin'];
+/** Youth records are the most sensitive data: these cases are never visible to `admin` (declared by their processes). */
+export const YOUTH_CASE_TYPES: readonly string[] = PROCESSES.flatMap((p) =>
+  Object.entries<CaseTypeDescriptor>(p.caseTypes).flatMap(([type, d]) => (d.youthData ? [type] : [])),
+);
 
 /** The acting user's tokens: every scope claim it carries counts (a new scope needs no change here). */
 const tokensOf = ({ id, ...claims }: ActingUser) => principalTokens({ sub: id, ...claims });
@@ -39,13 +43,7 @@ const fieldsOf = (c: CaseForRules) => (c.details ?? c) as Record<string, unknown
  * applicant with an account is a party of their own screening however the case was recorded.
  */
 export function partiesOf(c: CaseForRules): CaseParties {
-  const recorded: CaseParties =
-    c.parties ??
-    (c.type === 'mentoring_leave' && c.ownerId
-      ? { ids: [c.ownerId] }
-      : c.type === 'certification' && c.programId
-        ? { ids: [], programId: c.programId }
-        : { ids: [] });
+  const recorded: CaseParties = c.parties ?? caseTypeDescriptor(c.type)?.partiesBeforeRecorded?.(c) ?? { ids: [] };
   const subjects = subjectIdsIn(c.type, fieldsOf(c)).filter((id) => !recorded.ids.includes(id));
   return subjects.length ? { ...recorded, ids: [...recorded.ids, ...subjects] } : recorded;
 }
@@ -94,10 +92,13 @@ export function ownCase(user: ActingUser, c: CaseForRules): Refusal | undefined 
   return mine ? { code: 'self_approval', message: 'Nobody acts on their own case' } : undefined;
 }
 
-/** A quality reviewer or review lead whose program is under review has a conflict of interest. */
+/**
+ * A reviewer whose own program is under review has a conflict of interest (the roles each
+ * process names for its case types: a certification's quality reviewers and review lead).
+ */
 export function conflictOfInterest(user: ActingUser, c: CaseForRules): Refusal | undefined {
-  const reviewer = has(user, 'quality_reviewer') || has(user, 'review_lead');
-  return c.type === 'certification' && reviewer && !!user.programId && user.programId === c.programId
+  const reviewer = (caseTypeDescriptor(c.type)?.programConflictRoles ?? []).some((r) => has(user, r));
+  return reviewer && !!user.programId && user.programId === c.programId
     ? { code: 'conflict_of_interest', message: 'A reviewer may not review their own program' }
     : undefined;
 }
@@ -135,39 +136,16 @@ export function holderLostRole(user: ActingUser, task: TaskForRules, c: CaseForR
 }
 
 /**
- * Supervising roles hand tasks over: the department's HR officers (leave), case
- * supervisors (foster: never admin for youth), the review lead (certification), admins
- * (not for youth); and whoever an overdue task was escalated to.
+ * Supervising roles hand tasks over, as each process declares them for its case types (the
+ * department's HR officers for leave, case supervisors for foster cases — never admin for
+ * youth, the review lead for certification …); admins for a type no process declares; and
+ * whoever an overdue task was escalated to.
  */
 export function supervises(user: ActingUser, task: TaskForRules, c: CaseForRules): boolean {
   const tokens = tokensOf(user);
   if (overlaps(tokens, task.escalatedTo ?? [])) return true;
-  switch (c.type) {
-    case 'mentoring_leave':
-      return (
-        has(user, 'admin') ||
-        (!!task.scope.department && tokens.includes(roleToken('hr_officer', { department: task.scope.department })))
-      );
-    case 'certification':
-      return has(user, 'admin') || has(user, 'review_lead');
-    case 'mentor_screening':
-    case 'youth_referral':
-    case 'match':
-      return has(user, 'case_supervisor');
-    case 'mentor_referral':
-      return has(user, 'admin') || has(user, 'partnership_coordinator');
-    case 'caller_screening':
-      return has(user, 'case_supervisor');
-    case 'wellness_checkin':
-      return has(user, 'partnership_coordinator');
-    case 'ece_certification':
-    case 'ece_placement':
-      return (
-        !!task.scope.collegeId && tokens.includes(roleToken('college_coordinator', { collegeId: task.scope.collegeId }))
-      );
-    default:
-      return has(user, 'admin');
-  }
+  const roles = caseTypeDescriptor(c.type)?.supervisingRoles ?? [{ role: 'admin' }];
+  return holdsSupervisingRole(user, tokens, task.scope, roles);
 }
 
 /** Mentor screening cases change only through their assigned case worker or a case supervisor. */
@@ -314,12 +292,14 @@ export function mayAssign(
 // ---- escalation -------------------------------------------------------------------------
 
 /**
- * Where an overdue task escalates: youth and match tasks go to case supervisors, wellness
- * check-ins to the partnership's coordinators — never to admin.
+ * Where an overdue task escalates: a youth case's task never to admin, but to the role its
+ * process names instead (case supervisors for youth and match tasks, the partnership's
+ * coordinators for wellness check-ins).
  */
 export function escalationRole(caseType: string, policyRole: string): string {
-  if (!YOUTH_CASE_TYPES.includes(caseType) || policyRole !== 'admin') return policyRole;
-  return caseType === 'wellness_checkin' ? 'partnership_coordinator' : 'case_supervisor';
+  const youth = caseTypeDescriptor(caseType)?.youthData;
+  if (!youth || policyRole !== 'admin') return policyRole;
+  return youth.escalateInsteadOfAdmin;
 }
 
 /**

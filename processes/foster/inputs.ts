@@ -4,7 +4,18 @@
  */
 import { z } from 'zod';
 import { calendarDate, email, identifier, line, quarterHours, text, words } from '../../platform/workflow/input';
-import { RECOMMENDATIONS } from '../../platform/workflow/task-data';
+
+/** The checks a background check task records, one task per check. */
+export const CHECK_NAMES = [
+  'doj_live_scan',
+  'fbi',
+  'child_abuse_central_index',
+  'sex_offender_registry',
+  'identity',
+  'registry',
+] as const;
+/** A reference's recommendation (by the one-time link, or a case worker's phone follow-up). */
+export const RECOMMENDATIONS = ['yes', 'with_reservations', 'no'] as const;
 
 export const referenceAnswerInput = z
   .object({ recommendation: z.enum(RECOMMENDATIONS), comments: text(5000).optional() })

@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { calendarDate, email, identifier, line, text, words } from '../../platform/workflow/input';
 
+/** Who may refer a youth to wellness check-ins, and so be named as the referrer. */
+export const WELLNESS_REFERRER_ROLES = ['social_worker', 'case_worker', 'school_counselor'] as const;
+
 export const YOUTH_SOURCES = ['foster_care', 'school_disconnection', 'justice_system'] as const;
 export const NEEDS = ['food', 'housing', 'health', 'school', 'safety', 'other'] as const;
 

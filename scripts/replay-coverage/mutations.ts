@@ -8,7 +8,7 @@
  *             longer, a millisecond constant one minute longer); date: a computed instant
  *             moved a day (each call of the calendar's date functions and each Date.now());
  *             email: an e-mail's subject or text changed at each place one is built.
- * Left out, by rule (counted and printed): literals of DEFAULT_POLICY (configuration a case
+ * Left out, by rule (counted and printed): literals of the policy's defaults (configuration a case
  * receives in its input; running cases replay with the policy they recorded) and the
  * activities' options in platform/workflow/activities.ts (timeouts and retries are not compared:
  * changing them is safe for running cases); removing or swapping a declaration (the
@@ -126,8 +126,10 @@ export function findMutations(): { mutations: Mutation[]; excluded: Record<strin
         mutations.push({ file, line: line(n), kind, what, edits: edits.map((e) => ({ file, ...e })), probe: probe(n) });
       }
     };
+    // The platform's and each process's defaults: DEFAULT_POLICY, PLATFORM_POLICY_DEFAULTS, FOSTER_TASK_POLICY_DEFAULTS …
+    const isDefaults = (name: string) => name === 'DEFAULT_POLICY' || name.endsWith('POLICY_DEFAULTS');
     const inDefaultPolicy = (n: ts.Node) =>
-      !!ts.findAncestor(n, (p) => ts.isVariableDeclaration(p) && p.name.getText(sf) === 'DEFAULT_POLICY');
+      !!ts.findAncestor(n, (p) => ts.isVariableDeclaration(p) && isDefaults(p.name.getText(sf)));
     const inActivityOptions = (n: ts.Node) =>
       file === 'platform/workflow/activities.ts' &&
       !!ts.findAncestor(n, (p) => ts.isCallExpression(p) && calleeName(p) === 'proxyActivities');

@@ -1,0 +1,50 @@
+/**
+ * The registry of processes (processes/index.ts) is what every platform list is derived from:
+ * these checks keep it whole — each process folder registered, its workflows in the bundle's
+ * entry, its routes loadable, no case or task type declared twice — and keep the platform's
+ * workflow code free of any process's name.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as entry from '../../processes/workflows';
+import { processRoutes } from '../../platform/api/process-routes';
+import { DEFAULT_POLICY } from '../../platform/workflow/policy';
+import { CASE_TYPES, PROCESSES, TASK_TYPES } from '../../platform/workflow/registry';
+
+const ROOT = path.join(__dirname, '../..');
+const dupes = (xs: readonly string[]) => xs.filter((x, i) => xs.indexOf(x) !== i);
+
+test('every folder under processes/ with a descriptor is registered, once', () => {
+  const folders = readdirSync(path.join(ROOT, 'processes')).filter((d) =>
+    existsSync(path.join(ROOT, 'processes', d, 'descriptor.ts')),
+  );
+  const names = PROCESSES.map((p) => p.name);
+  expect(dupes(names)).toEqual([]);
+  expect([...names].sort()).toEqual([...folders].sort());
+});
+
+test("the bundle's entry exports exactly the registered processes' workflows and the outbox sweeper", () => {
+  const declared = PROCESSES.flatMap((p) => p.workflows);
+  expect(dupes(declared)).toEqual([]);
+  expect(Object.keys(entry).sort()).toEqual([...declared, 'outboxSweeperWorkflow'].sort());
+  for (const name of Object.keys(entry)) expect(typeof (entry as Record<string, unknown>)[name]).toBe('function');
+});
+
+test('no case type or task type is declared by two processes; each task type has its default times', () => {
+  expect(dupes(CASE_TYPES)).toEqual([]);
+  expect(dupes(TASK_TYPES)).toEqual([]);
+  for (const type of TASK_TYPES) expect(DEFAULT_POLICY.tasks[type]).toBeDefined();
+});
+
+test("each registered process's routes load from the folder its descriptor names", () => {
+  expect(processRoutes().map((r) => r.name)).toEqual(PROCESSES.map((p) => p.name));
+});
+
+test("the platform's workflow code names no case type of any process", () => {
+  const dir = path.join(ROOT, 'platform', 'workflow');
+  const named = readdirSync(dir).flatMap((f) => {
+    const text = readFileSync(path.join(dir, f), 'utf8');
+    return CASE_TYPES.filter((t) => text.includes(`'${t}'`)).map((t) => `${f}: ${t}`);
+  });
+  expect(named).toEqual([]);
+});
