@@ -1,173 +1,56 @@
 /**
  * Need to know (domain.md, "What each role reads"): every answer that carries a case — one
  * case, lists, search, task lists, timelines — is cut to the declared view of its reader.
- * This file is the one place that says, per case type, which kinds of reader there are,
- * how a reader's kind follows from who they are and the case, and which fields each kind
- * gets. Routes never pick fields themselves: they build the whole answer and pass it
+ * Each process declares, per case type, which kinds of reader there are, how a reader's
+ * kind follows from who they are and the case, and which fields each kind gets (its
+ * descriptor's readViews and readerKind); this file applies them. Routes never pick fields themselves: they build the whole answer and pass it
  * through `projectCase`, `projectTask` and `projectEvent`. Pure (no I/O), so the
  * generated test in test/unit/read-views.test.ts runs it on thousands of made-up cases.
  */
 import { effectiveRoles } from '../workflow/access';
-import { canSeeCase, ownCase, type CaseForRules } from '../workflow/who-may-act';
-import type { ActingUser, CaseType } from '../workflow/records';
+import {
+  CASE_FIELDS,
+  VIEWER,
+  type CaseFacts,
+  type CaseField,
+  type DetailFields,
+  type View,
+} from '../workflow/read-view';
+import type { CaseTypeDescriptor } from '../workflow/process-descriptor';
+import { caseTypeDescriptor, PROCESSES, type CaseType } from '../workflow/registry';
+import { canSeeCase, ownCase } from '../workflow/who-may-act';
+import type { ActingUser } from '../workflow/records';
 
-/** The fields every case answer may carry besides its process details. */
-export const CASE_FIELDS = [
-  'id',
-  'type',
-  'status',
-  'stage',
-  'subject',
-  'createdAt',
-  'updatedAt',
-  'openTasks',
-  'historyUrl',
-  'incident',
-] as const;
-export type CaseField = (typeof CASE_FIELDS)[number];
+export { CASE_FIELDS, type CaseFacts, type CaseField, type DetailFields, type View };
 
-/**
- * Which process details a view returns: all of them, the listed ones (a list of keys picks
- * those keys of an object field), or all but the listed ones.
- */
-export type DetailFields = '*' | { pick: Record<string, true | readonly string[]> } | { omit: readonly string[] };
+const declared = PROCESSES.flatMap((p) => Object.entries<CaseTypeDescriptor>(p.caseTypes));
 
-export interface View {
-  /** The reader kind's name, as the docs and tests call it. */
-  kind: string;
-  /** Who reads this way (for the docs). */
-  who: string;
-  case: readonly CaseField[];
-  details: DetailFields;
-  /** Task answers (`data`, `comment`) of the case's tasks: check results, notes, reference comments. */
-  taskAnswers: boolean;
-  /** The timeline: every event with its detail, the events without detail, or none (404). */
-  timeline: 'full' | 'events' | 'none';
-}
-
-/** The case as a reader's kind is decided on: the read-model row's facts. */
-export interface CaseFacts extends CaseForRules {
-  stage: string;
-  status: string;
-  details: unknown;
-}
-
-const EVERYTHING: Omit<View, 'kind' | 'who'> = { case: CASE_FIELDS, details: '*', taskAnswers: true, timeline: 'full' };
-const LISTING: readonly CaseField[] = ['id', 'type', 'status', 'stage', 'subject', 'createdAt', 'updatedAt'];
-
-const viewer: View = { kind: 'viewer', who: 'the listed viewers of the case', ...EVERYTHING };
-
-/** Every reader kind of every case type, and what each reads. */
-export const READ_VIEWS: { readonly [T in CaseType]: readonly View[] } = {
-  mentor_screening: [
-    { kind: 'screening', who: 'the assigned case worker and case supervisors', ...EVERYTHING },
-    {
-      kind: 'pool',
-      who: 'other case workers, while the mentor is approved (to propose a match)',
-      case: LISTING,
-      details: {
-        pick: {
-          applicant: ['name', 'county', 'languages', 'interests', 'availability', 'formerFosterYouth'],
-          activeMatchId: true,
-        },
-      },
-      taskAnswers: false,
-      timeline: 'none',
-    },
-  ],
-  caller_screening: [
-    { kind: 'screening', who: 'the assigned case worker and case supervisors', ...EVERYTHING },
-    {
-      kind: 'pool',
-      who: 'partnership coordinators, while the caller is approved (to assign a caller)',
-      case: LISTING,
-      details: { pick: { applicant: ['name', 'county', 'languages', 'availability'] } },
-      taskAnswers: false,
-      timeline: 'none',
-    },
-  ],
-  wellness_checkin: [
-    {
-      kind: 'record',
-      who: 'the referrer, the assigned caller, the coordinator who assigned the caller, case supervisors',
-      ...EVERYTHING,
-    },
-    {
-      // Enough to pick a caller (language, county, source); no name, birth date or contact details.
-      kind: 'triage',
-      who: 'partnership coordinators, while no caller is assigned',
-      case: [...LISTING, 'openTasks'],
-      details: { pick: { youth: ['county', 'languages'], source: true, plannedCalls: true, calls: true } },
-      taskAnswers: false,
-      timeline: 'events',
-    },
-  ],
-  youth_referral: [{ ...viewer, who: "the assigned case worker, case supervisors, the youth's social worker" }],
-  match: [{ ...viewer, who: "the assigned case worker, case supervisors, the youth's social worker" }],
-  mentor_referral: [
-    {
-      kind: 'contact',
-      who: 'partnership coordinators and the staff of a program the volunteer was offered to',
-      ...EVERYTHING,
-    },
-    {
-      kind: 'outline',
-      who: 'other viewers (admins, reviewers): offers and outcome',
-      ...EVERYTHING,
-      details: { omit: ['volunteer'] },
-    },
-  ],
-  mentoring_leave: [viewer],
-  certification: [viewer],
-  ece_certification: [viewer],
-  ece_placement: [viewer],
+/** Every reader kind of every case type, and what each reads (each process declares its own). */
+export const READ_VIEWS = Object.fromEntries(declared.map(([type, d]) => [type, d.readViews ?? [VIEWER]])) as {
+  readonly [T in CaseType]: readonly View[];
 };
 
 /** Case types whose task answers reach only a view that lists them (not every candidate of a task). */
-export const SENSITIVE_CASE_TYPES: readonly string[] = [
-  'mentor_screening',
-  'caller_screening',
-  'wellness_checkin',
-  'youth_referral',
-  'match',
-];
+export const SENSITIVE_CASE_TYPES: readonly string[] = declared.flatMap(([type, d]) =>
+  d.sensitiveTaskAnswers ? [type] : [],
+);
 
-const REFERRER_ROLES = ['social_worker', 'case_worker', 'school_counselor'];
 const obj = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /** The kind of reader `r` is of case `c`, or undefined: they read nothing of it (404). */
 export function readerKind(r: ActingUser, c: CaseFacts): string | undefined {
   const roles = effectiveRoles({ ...r, roles: r.roles });
-  const has = (role: string) => roles.includes(role);
-  const d = obj(c.details);
-  switch (c.type) {
-    case 'mentor_screening':
-    case 'caller_screening': {
-      const caseWorkerId = typeof d.caseWorkerId === 'string' ? d.caseWorkerId : c.ownerId;
-      // An applicant who is staff never reads their own checks or references.
-      const own = !!ownCase({ ...r, roles }, c);
-      if (!own && (has('case_supervisor') || (has('case_worker') && r.id === caseWorkerId))) return 'screening';
-      const poolReader = c.type === 'mentor_screening' ? has('case_worker') : has('partnership_coordinator');
-      return poolReader && c.stage === 'approved' && c.status === 'open' ? 'pool' : undefined;
-    }
-    case 'wellness_checkin': {
-      const caller = d.caller === undefined ? undefined : obj(d.caller);
-      const referrer = r.id === c.ownerId && REFERRER_ROLES.some(has);
-      const theCaller = !!caller && r.id === caller.userId && has('caller');
-      const assigner = !!caller && r.id === caller.assignedBy && has('partnership_coordinator');
-      if (referrer || theCaller || assigner || has('case_supervisor')) return 'record';
-      return !caller && c.stage === 'awaiting_caller' && has('partnership_coordinator') ? 'triage' : undefined;
-    }
-    case 'mentor_referral': {
-      if (!canSeeCase({ ...r, roles }, c)) return undefined;
-      const offers = (d.offers as { programId?: string }[] | undefined) ?? [];
-      const offered = offers.some((o) => !!r.programId && o?.programId === r.programId);
-      return has('partnership_coordinator') || (has('program_staff') && offered) ? 'contact' : 'outline';
-    }
-    default:
-      return canSeeCase({ ...r, roles }, c) ? READ_VIEWS[c.type as CaseType]?.[0]?.kind : undefined;
-  }
+  const reader = {
+    user: r,
+    has: (role: string) => roles.includes(role),
+    ownCase: () => !!ownCase({ ...r, roles }, c),
+    canSeeCase: () => canSeeCase({ ...r, roles }, c),
+    details: obj(c.details),
+  };
+  const byProcess = caseTypeDescriptor(c.type)?.readerKind;
+  if (byProcess) return byProcess(reader, c);
+  return reader.canSeeCase() ? READ_VIEWS[c.type as CaseType]?.[0]?.kind : undefined;
 }
 
 /** The declared view of reader `r` on case `c`, or undefined (nothing: 404). */

@@ -1,34 +1,34 @@
 /**
- * Facts a task's rule needs that only the read model has, read by the API and handed to
- * the workflow's validator with the completion (`context`; never from the client): the
- * caller a coordinator assigns to wellness check-ins — approved or not, which languages.
- * The workflow decides on them, so the rule holds whatever route or script asks.
+ * Facts a task's rule needs that only the read model has, read by the API and handed to the
+ * workflow's validator with the completion (`context`; never from the client). A process
+ * registers its own reader when its routes load (the wellness process: the caller a
+ * coordinator assigns — approved or not, which languages); the workflow decides on them, so
+ * the rule holds whatever route or script asks.
  */
 import type { Db } from '../../db';
-import type { Applicant } from '../../processes/foster/types';
-import type { CallerFacts } from '../../processes/wellness/types';
 
+export type TaskContextReader = (
+  db: Db,
+  type: string,
+  data: Record<string, unknown> | undefined,
+) => Promise<Record<string, unknown> | undefined>;
+
+const readers = new Set<TaskContextReader>();
+
+/** Adds a process's reader (once, however many apps are built). */
+export function registerTaskContext(reader: TaskContextReader): void {
+  readers.add(reader);
+}
+
+/** The context of a completion: what the first reader that knows the task type says, else none. */
 export async function taskContext(
   db: Db,
   type: string,
   data: Record<string, unknown> | undefined,
 ): Promise<Record<string, unknown> | undefined> {
-  if (type !== 'assign_caller' || typeof data?.callerCaseId !== 'string') return undefined;
-  const c = await db
-    .selectFrom('cases')
-    .select(['id', 'stage', 'status', 'details'])
-    .where('id', '=', data.callerCaseId)
-    .where('type', '=', 'caller_screening')
-    .executeTakeFirst();
-  if (!c) return { caller: undefined };
-  const a = (c.details as { applicant: Applicant }).applicant;
-  const caller: CallerFacts = {
-    caseId: c.id,
-    ...(a.id ? { userId: a.id } : {}),
-    name: a.name,
-    email: a.email,
-    languages: a.languages,
-    stage: c.stage,
-  };
-  return { caller };
+  for (const read of readers) {
+    const context = await read(db, type, data);
+    if (context !== undefined) return context;
+  }
+  return undefined;
 }

@@ -10,6 +10,8 @@ import {
   type CaseForRules,
   type TaskForRules,
 } from '../workflow/who-may-act';
+import type { CaseTypeDescriptor } from '../workflow/process-descriptor';
+import { PROCESSES } from '../workflow/registry';
 import { projectCase, projectTask, seesTaskAnswers, viewOf, type CaseFacts, type View } from './read-views';
 import { actorOf, type User } from './auth';
 import { notFound } from './errors';
@@ -208,7 +210,8 @@ export function readableTask(user: User, t: TaskRow, c: CaseRow | undefined): Re
  * SQL: the cases that may be visible to the user — a superset the lists narrow with the
  * read views (read-views.ts decides; this keeps a page from reading the whole table).
  * Screenings: the assigned case worker, case supervisors and approved pool records only;
- * never through the admin role. Wellness records: case supervisors too.
+ * never through the admin role. Types some roles list whole (wellness records: case
+ * supervisors), as their processes declare.
  */
 export function visibleTo(user: User) {
   const has = (role: string) => user.roles.includes(role as User['roles'][number]);
@@ -219,7 +222,14 @@ export function visibleTo(user: User) {
   const screening = has('case_supervisor')
     ? sql<boolean>`true`
     : sql<boolean>`(owner_id = ${user.sub} OR stage = 'approved')`;
-  const wellness = has('case_supervisor') ? sql<boolean>`type = 'wellness_checkin'` : sql<boolean>`false`;
-  return sql<boolean>`((${byRole} AND (type <> ALL(${sql.val(SCREENINGS)}::text[]) OR ${screening})) OR ${wellness})`;
+  const allOfType = LISTED_TO_ROLES.filter(([, roles]) => roles.some(has)).map(([type]) => type);
+  const byType = allOfType.length ? sql<boolean>`type = ANY(${sql.val(allOfType)}::text[])` : sql<boolean>`false`;
+  return sql<boolean>`((${byRole} AND (type <> ALL(${sql.val(SCREENINGS)}::text[]) OR ${screening})) OR ${byType})`;
 }
-const SCREENINGS = ['mentor_screening', 'caller_screening'];
+const declared = PROCESSES.flatMap((p) => Object.entries<CaseTypeDescriptor>(p.caseTypes));
+/** Case types listed as screenings (their processes say so). */
+const SCREENINGS = declared.flatMap(([type, d]) => (d.screeningListing ? [type] : []));
+/** Case types some roles list whole (wellness records: case supervisors). */
+const LISTED_TO_ROLES = declared.flatMap(([type, d]) =>
+  d.listedToRoles?.length ? [[type, d.listedToRoles] as const] : [],
+);

@@ -11,6 +11,7 @@
 import type { ZodTypeAny } from 'zod';
 import { roleToken, type Scope } from './access';
 import type { PolicyDuration } from './calendar';
+import type { CaseFacts, Reader, View } from './read-view';
 import type { ActingUser, CaseParties } from './records';
 
 /** What the date bounds of task data are measured against: today in Los Angeles (YYYY-MM-DD). */
@@ -60,6 +61,21 @@ export interface CaseTypeDescriptor {
   subjectIds?: (fields: Record<string, unknown>) => unknown[];
   /** Roles in conflict of interest on a case of their own program (a program's reviewers under review). */
   programConflictRoles?: readonly string[];
+  /** Its readers' kinds and what each reads (default: the listed viewers read everything). */
+  readViews?: readonly View[];
+  /** Which of its views a reader gets, or undefined (nothing: 404); default: a viewer gets the first. */
+  readerKind?: (r: Reader, c: CaseFacts) => string | undefined;
+  /**
+   * A screening's listing: only its case worker, case supervisors and approved pool records
+   * reach the lists, never through the admin role (the SQL superset the read views narrow).
+   */
+  screeningListing?: boolean;
+  /** Roles whose task report counts this type's open tasks (a scoped one: within its own scope). */
+  taskReportRoles?: readonly SupervisingRole[];
+  /** Roles that list every case of this type (the case supervisors, for wellness records). */
+  listedToRoles?: readonly string[];
+  /** Its task answers reach only a view that lists them (not every candidate of a task). */
+  sensitiveTaskAnswers?: boolean;
   /** Whose case it is, for cases started before parties were recorded. */
   partiesBeforeRecorded?: (c: { ownerId?: string | null; programId?: string | null }) => CaseParties | undefined;
 }

@@ -20,6 +20,7 @@ export const certificationProcess = defineProcess({
   caseTypes: {
     certification: {
       supervisingRoles: [{ role: 'admin' }, { role: 'review_lead' }],
+      taskReportRoles: [{ role: 'review_lead' }],
       // A reviewer or review lead of the program under review has a conflict of interest.
       programConflictRoles: ['quality_reviewer', 'review_lead'],
       // The program under review is the party of cases recorded before parties were.

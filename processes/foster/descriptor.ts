@@ -10,6 +10,7 @@ import { defineProcess, type PartyRule } from '../../platform/workflow/process-d
 import * as inputs from './inputs';
 import { CHECK_NAMES, RECOMMENDATIONS } from './inputs';
 import { FOSTER_TASK_POLICY_DEFAULTS, fosterPolicySection } from './policy';
+import { CALLER_SCREENING_VIEWS, MENTOR_SCREENING_VIEWS, screeningReader, YOUTH_VIEWS } from './read-views';
 
 const noData = () => z.object({}).strict();
 const obj = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined);
@@ -20,28 +21,46 @@ const CASE_WORKER: PartyRule = { party: 'case_worker', roles: ['case_worker'], i
 export const fosterProcess = defineProcess({
   name: 'foster',
   caseTypes: {
-    mentor_screening: { supervisingRoles: SUPERVISORS, namedParties: [CASE_WORKER] },
+    mentor_screening: {
+      supervisingRoles: SUPERVISORS,
+      taskReportRoles: SUPERVISORS,
+      namedParties: [CASE_WORKER],
+      readViews: MENTOR_SCREENING_VIEWS,
+      readerKind: screeningReader('case_worker'),
+      screeningListing: true,
+      sensitiveTaskAnswers: true,
+    },
     youth_referral: {
       youthData: YOUTH,
       supervisingRoles: SUPERVISORS,
+      taskReportRoles: SUPERVISORS,
       namedParties: [
         CASE_WORKER,
         { party: 'social_worker', roles: ['social_worker'], id: (f) => obj(f.socialWorker)?.id },
       ],
+      readViews: YOUTH_VIEWS,
+      sensitiveTaskAnswers: true,
     },
     match: {
       youthData: YOUTH,
       supervisingRoles: SUPERVISORS,
+      taskReportRoles: SUPERVISORS,
       namedParties: [
         CASE_WORKER,
         { party: 'social_worker', roles: ['social_worker'], id: (f) => f.socialWorkerId ?? obj(f.socialWorker)?.id },
       ],
+      readViews: YOUTH_VIEWS,
+      sensitiveTaskAnswers: true,
     },
     // A wellness caller's screening: the applicant may have an account, and is then a party of it.
     caller_screening: {
       supervisingRoles: SUPERVISORS,
       namedParties: [CASE_WORKER],
       subjectIds: (f) => [obj(f.applicant)?.id],
+      readViews: CALLER_SCREENING_VIEWS,
+      readerKind: screeningReader('partnership_coordinator'),
+      screeningListing: true,
+      sensitiveTaskAnswers: true,
     },
   },
   tasks: {

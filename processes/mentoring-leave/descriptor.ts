@@ -18,6 +18,7 @@ export const mentoringLeaveProcess = defineProcess({
     mentoring_leave: {
       // The department's HR officers hand its tasks over (and admins).
       supervisingRoles: [{ role: 'admin' }, { role: 'hr_officer', scopedBy: 'department' }],
+      taskReportRoles: [{ role: 'hr_officer', scopedBy: 'department' }],
       namedParties: [{ party: 'supervisor', roles: ['supervisor'], id: (f) => obj(obj(f.enrollment)?.supervisor)?.id }],
       partiesBeforeRecorded: (c) => (c.ownerId ? { ids: [c.ownerId] } : undefined),
     },

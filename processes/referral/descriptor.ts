@@ -8,13 +8,19 @@ import { defineProcess } from '../../platform/workflow/process-descriptor';
 import * as inputs from './inputs';
 import { placeReferralData } from './inputs';
 import { REFERRAL_TASK_POLICY_DEFAULTS, referralPolicySection } from './policy';
+import { REFERRAL_VIEWS, referralReader } from './read-views';
 
 const noData = () => z.object({}).strict();
 
 export const referralProcess = defineProcess({
   name: 'referral',
   caseTypes: {
-    mentor_referral: { supervisingRoles: [{ role: 'admin' }, { role: 'partnership_coordinator' }] },
+    mentor_referral: {
+      supervisingRoles: [{ role: 'admin' }, { role: 'partnership_coordinator' }],
+      taskReportRoles: [{ role: 'partnership_coordinator' }],
+      readViews: REFERRAL_VIEWS,
+      readerKind: referralReader,
+    },
   },
   tasks: {
     contact_volunteer: { candidateRoles: ['program_staff'], data: noData },

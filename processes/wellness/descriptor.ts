@@ -10,6 +10,7 @@ import { defineProcess } from '../../platform/workflow/process-descriptor';
 import * as inputs from './inputs';
 import { assignCallerData, confirmContactData, wellnessCallData, WELLNESS_REFERRER_ROLES } from './inputs';
 import { WELLNESS_TASK_POLICY_DEFAULTS, wellnessPolicySection } from './policy';
+import { WELLNESS_VIEWS, wellnessReader } from './read-views';
 
 const noData = () => z.object({}).strict();
 const obj = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined);
@@ -25,6 +26,11 @@ export const wellnessProcess = defineProcess({
         { party: 'referrer', roles: WELLNESS_REFERRER_ROLES, id: (f) => obj(f.referrer)?.id },
         { party: 'caller', roles: ['caller'], id: (f) => obj(f.caller)?.userId },
       ],
+      readViews: WELLNESS_VIEWS,
+      readerKind: wellnessReader,
+      // Case supervisors read every youth record, a wellness check-in too.
+      listedToRoles: ['case_supervisor'],
+      sensitiveTaskAnswers: true,
     },
   },
   tasks: {

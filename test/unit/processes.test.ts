@@ -1,8 +1,8 @@
 /**
  * The registry of processes (processes/index.ts) is what every platform list is derived from:
  * these checks keep it whole — each process folder registered, its workflows in the bundle's
- * entry, its routes loadable, no case or task type declared twice — and keep the platform's
- * workflow code free of any process's name.
+ * entry, its routes loadable, no case or task type declared twice — and keep the platform
+ * free of any process's case types.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -40,11 +40,14 @@ test("each registered process's routes load from the folder its descriptor names
   expect(processRoutes().map((r) => r.name)).toEqual(PROCESSES.map((p) => p.name));
 });
 
-test("the platform's workflow code names no case type of any process", () => {
-  const dir = path.join(ROOT, 'platform', 'workflow');
-  const named = readdirSync(dir).flatMap((f) => {
-    const text = readFileSync(path.join(dir, f), 'utf8');
-    return CASE_TYPES.filter((t) => text.includes(`'${t}'`)).map((t) => `${f}: ${t}`);
+test('the platform (workflow code, activities, API) and lib/ name no case type of any process', () => {
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+    );
+  const named = [...files(path.join(ROOT, 'platform')), ...files(path.join(ROOT, 'lib'))].flatMap((f) => {
+    const text = readFileSync(f, 'utf8');
+    return CASE_TYPES.filter((t) => text.includes(`'${t}'`)).map((t) => `${path.relative(ROOT, f)}: ${t}`);
   });
   expect(named).toEqual([]);
 });
