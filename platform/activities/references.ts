@@ -13,7 +13,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db';
 import { BusinessCalendar, addDuration, type PolicyDuration } from '../workflow/calendar';
-import { mentorScreeningWorkflowId } from '../../processes/foster/mentor-screening';
+import { mentorScreeningWorkflowId } from '../../processes/foster/ids';
 import { mentorReferralWorkflowId } from '../../processes/referral/ids';
 import { deliverOutbox, type Mailer, type OutboxHooks } from './email';
 

@@ -7,24 +7,13 @@
  * Reminder and escalation timers are derived from the task records in the state, so
  * after continue-as-new `resumeTaskTimers()` rebuilds them from what was carried over.
  */
-import {
-  ActivityFailure,
-  allHandlersFinished,
-  condition,
-  log,
-  patched,
-  setHandler,
-  uuid4,
-  workflowInfo,
-} from '@temporalio/workflow';
-import { deliverEmails, recordIncident, recordTransition } from './activities';
-import { roleMailbox, roleToken, userToken } from './access';
+import { allHandlersFinished, condition, log, patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { deliverEmails, recordTransition } from './activities';
 import { BusinessCalendar } from './calendar';
 import { DEFAULT_MIDNIGHT_SPREAD, isDayBoundary, spreadInstant } from './mass-instants';
 import { applyOrganisationSettings, organisationSettingsSignal } from './organisation-settings';
 import type { Policy } from './policy';
 import {
-  mergeChanges,
   type CaseCore,
   type Change,
   type TaskCompletionHook,
@@ -32,9 +21,10 @@ import {
   type TaskSpec,
   type TaskValidator,
 } from './case-core';
+import { recordOrWaitOnIncident, type IncidentWaits } from './incidents';
 import { newTaskRecord } from './task-record';
+import { runTaskTimers, taskRecipients } from './task-timers';
 import { registerTaskUpdates } from './task-updates';
-import { escalationRole } from './who-may-act';
 import {
   SYSTEM,
   type Actor,
@@ -53,10 +43,6 @@ import {
  * hands its e-mails to deliverEmails.
  */
 const COMMIT_WITH_INCIDENTS = 'commit-with-incidents-and-email-step';
-/** An expiry's hook and commit are waited for before the case closes or continues as new. */
-const EXPIRY_DRAINED = 'expiry-hook-drained';
-/** A commit that succeeds while others wait on the incident wakes them instead of clearing it. */
-const COMMIT_WAKES_WAITERS = 'commit-wakes-incident-waiters';
 /** Work due at a day boundary is done at the case's own instant within a window after it. */
 const MASS_INSTANTS_SPREAD = 'mass-instants-spread';
 
@@ -66,14 +52,13 @@ export * from './case-core';
 export class CaseRuntime<S extends CaseCore> {
   /** Business days on the organisation's holidays (replaced when they change). */
   calendar: BusinessCalendar;
-  private commitsInFlight = 0;
+  /** Commits (and expiry hooks) under way: the case never ends or continues as new with one left. */
+  commitsInFlight = 0;
   private deliveriesInFlight = 0;
-  /** Bumped by an admin's retry of an incident: every commit waiting on it tries again. */
-  private retries = 0;
-  /** Commits waiting on the incident: the incident is cleared only once none is left. */
-  private waitingOnIncident = 0;
+  /** Admins' retries and the commits waiting on the case's incident (incidents.ts). */
+  readonly incidents: IncidentWaits = { retries: 0, waiting: 0 };
   /** What happens when a task that expires at its due time does. */
-  private expiryHook?: TaskExpiryHook;
+  expiryHook?: TaskExpiryHook;
 
   constructor(
     readonly state: S,
@@ -152,7 +137,7 @@ export class CaseRuntime<S extends CaseCore> {
         await recordTransition(input);
         return;
       }
-      await this.recordOrWaitOnIncident(input);
+      await recordOrWaitOnIncident(this.state, this.incidents, input, () => this.nowIso());
       const keys = (change.emails ?? []).map((m) => m.key);
       if (keys.length) this.deliverLater(keys);
     } finally {
@@ -160,54 +145,14 @@ export class CaseRuntime<S extends CaseCore> {
     }
   }
 
-  /**
-   * Writes a transition; if that fails for good, flags the case with an incident and waits
-   * (the workflow stays healthy) until an admin retries, then writes it again. Another
-   * commit that gets through meanwhile does not clear the incident under a waiting one: it
-   * wakes the waiters to try again (the database answers), and the incident is cleared by
-   * the last of them to succeed, or stays open for the one that still fails.
-   */
-  private async recordOrWaitOnIncident(input: TransitionInput): Promise<void> {
-    for (;;) {
-      try {
-        await recordTransition(input);
-        if (this.waitingOnIncident > 0 && patched(COMMIT_WAKES_WAITERS)) {
-          this.retries++;
-        } else if (this.state.incident) {
-          this.state.incident = undefined;
-          await recordIncident({ caseId: this.state.caseId });
-        }
-        return;
-      } catch (err) {
-        if (!(err instanceof ActivityFailure)) throw err;
-        const since = this.state.incident?.since ?? this.nowIso();
-        const reason = (err.cause?.message ?? err.message).slice(0, 500);
-        // Counted from before the incident shows: an admin's retry that arrives while the
-        // incident is being recorded is not lost (it would leave the case waiting for another).
-        const seen = this.retries;
-        this.state.incident = { since, reason };
-        this.waitingOnIncident++;
-        try {
-          await recordIncident({
-            caseId: this.state.caseId,
-            open: { workflowId: workflowInfo().workflowId, caseType: this.state.type, since, reason },
-          });
-          await condition(() => this.retries !== seen);
-        } finally {
-          this.waitingOnIncident--;
-        }
-      }
-    }
-  }
-
   /** Whether a commit waits on the incident, or is writing again after a retry (a read; no command). */
   incidentWaiting(): boolean {
-    return this.waitingOnIncident > 0 || this.state.incident !== undefined;
+    return this.incidents.waiting > 0 || this.state.incident !== undefined;
   }
 
   /** An admin's retry of the incident (the Update's validator checks there is one). */
   retryIncident(): void {
-    this.retries++;
+    this.incidents.retries++;
   }
 
   private deliverLater(keys: string[]): void {
@@ -235,25 +180,20 @@ export class CaseRuntime<S extends CaseCore> {
       now: Date.now(),
     });
     this.state.tasks[task.id] = task;
-    void this.runTaskTimers(task.id);
+    void runTaskTimers(this, task.id);
     return {
       tasks: [task],
       events: [this.event(actor, 'task_created', { taskId: task.id, type: task.type, dueAt: task.dueAt })],
       emails: [
         this.email(
           `${task.id}:assigned`,
-          this.taskRecipients(task),
+          taskRecipients(this.policy, task),
           task.title,
           `A task needs your action: ${task.title}.\nDue: ${task.dueAt}.`,
           this.taskLink(task.id),
         ),
       ],
     };
-  }
-
-  private taskRecipients(task: TaskRecord): (string | undefined)[] {
-    if (task.notifyEmail) return [task.notifyEmail];
-    return task.candidateRoles.map((r) => roleMailbox(this.policy.mailboxes, r, task.scope));
   }
 
   openTasks(filter: (t: TaskRecord) => boolean = () => true): TaskRecord[] {
@@ -276,66 +216,7 @@ export class CaseRuntime<S extends CaseCore> {
   }
 
   resumeTaskTimers(): void {
-    for (const t of this.openTasks()) void this.runTaskTimers(t.id);
-  }
-
-  private async runTaskTimers(taskId: string): Promise<void> {
-    const task = this.state.tasks[taskId];
-    const closed = () => task.status !== 'open';
-    if (!task.reminded) {
-      if (await this.untilOr(closed, Date.parse(task.remindAt))) return;
-      task.reminded = true;
-      await this.commit({
-        tasks: [task],
-        events: [this.event(SYSTEM, 'task_reminder_sent', { taskId, type: task.type })],
-        emails: [
-          this.email(
-            `${taskId}:reminder`,
-            this.taskRecipients(task),
-            `Reminder: ${task.title}`,
-            `This task is due ${task.dueAt}: ${task.title}.`,
-            this.taskLink(taskId),
-          ),
-        ],
-      });
-    }
-    if (task.expiresAtDue) {
-      if (await this.untilOr(closed, Date.parse(task.dueAt))) return;
-      // Counted as a commit from the moment the task expires: the hook's own work (a referral's
-      // pass-on asks the read model) is never cut off by the case closing or continuing as new.
-      const drained = patched(EXPIRY_DRAINED);
-      if (drained) this.commitsInFlight++;
-      try {
-        const expired = this.closeTask(task, 'expired', SYSTEM, 'not done by its due time');
-        await this.commit(mergeChanges(expired, await (this.expiryHook?.(task) ?? {})));
-      } finally {
-        if (drained) this.commitsInFlight--;
-      }
-      return;
-    }
-    if (!task.escalated) {
-      if (await this.untilOr(closed, Date.parse(task.dueAt))) return;
-      task.escalated = true;
-      // Youth and match tasks go to case supervisors whatever the policy says (never admin).
-      task.escalateTo = escalationRole(this.state.type, task.escalateTo);
-      task.escalatedTo = [
-        roleToken(task.escalateTo, task.scope),
-        ...(task.escalateAlso ? [userToken(task.escalateAlso.id)] : []),
-      ];
-      await this.commit({
-        tasks: [task],
-        events: [this.event(SYSTEM, 'task_escalated', { taskId, type: task.type, to: task.escalateTo })],
-        emails: [
-          this.email(
-            `${taskId}:escalation`,
-            [roleMailbox(this.policy.mailboxes, task.escalateTo, task.scope), task.escalateAlso?.email],
-            `Overdue: ${task.title}`,
-            `This task was due ${task.dueAt} and is still open: ${task.title}.`,
-            this.taskLink(taskId),
-          ),
-        ],
-      });
-    }
+    for (const t of this.openTasks()) void runTaskTimers(this, t.id);
   }
 
   /**

@@ -20,7 +20,7 @@ import type { CheckIn, FosterResult, MatchInput, MatchState } from './types';
 
 type Party = 'mentor' | 'caregiver' | 'social_worker';
 
-export const matchWorkflowId = (caseId: string): string => `match-${caseId}`;
+export { matchWorkflowId } from './ids';
 
 function initialState(input: MatchInput): MatchState {
   return {

@@ -2,7 +2,8 @@
  * Mentor screening (`mentor-screening-<caseId>`): application with references, then in
  * parallel the four background checks, reference answers through one-time links, an
  * interview and pre-match training; only then the case supervisor's screening decision.
- * An approved mentor's case stays open as their record in the mentor pool.
+ * An approved mentor's case stays open as their record in the mentor pool. A wellness
+ * caller's screening (caller-screening.ts) runs this workflow on its shorter track.
  */
 import { continueAsNew, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import { issueReferenceLink } from '../../platform/workflow/activities';
@@ -13,6 +14,7 @@ import { checkInput, refuseWith } from '../../platform/workflow/refusals';
 import { SYSTEM, type TaskRecord } from '../../platform/workflow/records';
 import { fosterAssignable, assignedCaseWorkerOrSupervisor } from '../../platform/workflow/who-may-act';
 import { registerAvailability } from './availability';
+import { callerScreeningWorkflowId } from './ids';
 import { referenceAnswerInput, trainingInput, withdrawInput } from './inputs';
 import { logTrainingUpdate, referenceAnswerUpdate, withdrawApplicationUpdate } from './messages';
 import {
@@ -26,8 +28,7 @@ import {
 
 const FINAL = ['approved', 'declined', 'withdrawn'];
 
-export const mentorScreeningWorkflowId = (caseId: string): string => `mentor-screening-${caseId}`;
-export const callerScreeningWorkflowId = (caseId: string): string => `caller-screening-${caseId}`;
+export { mentorScreeningWorkflowId } from './ids';
 
 const checksOf = (input: Pick<MentorScreeningInput, 'track'>) => (input.track === 'caller' ? CALLER_CHECKS : CHECKS);
 
@@ -429,14 +430,4 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
   // An approved mentor's record lives on (pool, matches) until withdrawn.
   await rt.runUntilClosed((s) => continueAsNew<typeof mentorScreeningWorkflow>({ ...input, state: s }));
   return { caseId: state.caseId, stage: state.stage };
-}
-
-/**
- * A wellness caller's screening (`caller-screening-<caseId>`, domain.md §5): the mentor
- * screening's shorter track — identity and registry checks, one reference through the same
- * one-time link, two training hours, no interview — then the case supervisor's decision;
- * an approved caller's case stays open as their record in the callers' pool.
- */
-export async function callerScreeningWorkflow(input: MentorScreeningInput): Promise<FosterResult> {
-  return mentorScreeningWorkflow({ ...input, track: 'caller' });
 }

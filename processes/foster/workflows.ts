@@ -1,4 +1,5 @@
 /** The workflows the foster process runs (its descriptor's `workflows`), for the bundle's entry. */
-export { mentorScreeningWorkflow, callerScreeningWorkflow } from './mentor-screening';
+export { mentorScreeningWorkflow } from './mentor-screening';
+export { callerScreeningWorkflow } from './caller-screening';
 export { youthReferralWorkflow } from './youth-referral';
 export { matchWorkflow } from './match';

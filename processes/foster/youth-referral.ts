@@ -15,7 +15,7 @@ import { withdrawInput } from './inputs';
 import { closeYouthReferralUpdate } from './messages';
 import type { FosterResult, YouthReferralInput, YouthReferralState } from './types';
 
-export const youthReferralWorkflowId = (caseId: string): string => `youth-referral-${caseId}`;
+export { youthReferralWorkflowId } from './ids';
 
 function initialState(input: YouthReferralInput): YouthReferralState {
   return {

@@ -8,7 +8,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { logTrainingUpdate, referenceAnswerUpdate } from '../../processes/foster/messages';
-import { callerScreeningWorkflow, callerScreeningWorkflowId } from '../../processes/foster/mentor-screening';
+import { callerScreeningWorkflow, callerScreeningWorkflowId } from '../../processes/foster/caller-screening';
 import {
   caseDetailsQuery,
   caseRecordedUpdate,

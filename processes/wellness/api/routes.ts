@@ -15,7 +15,7 @@ import { calendarDate, email, identifier, line, words } from '../../../platform/
 import { logTrainingUpdate } from '../../foster/messages';
 import { trainingInput } from '../../foster/inputs';
 import { ageOn } from '../../foster/rules';
-import { callerScreeningWorkflow, callerScreeningWorkflowId } from '../../foster/mentor-screening';
+import { callerScreeningWorkflow, callerScreeningWorkflowId } from '../../foster/caller-screening';
 import type { MentorScreeningInput } from '../../foster/types';
 import { assignedCaseWorkerOrSupervisor } from '../../../platform/workflow/who-may-act';
 import { wellnessReferralInput } from '../inputs';

@@ -14,12 +14,8 @@ import {
   withdrawApplicationUpdate,
   closeYouthReferralUpdate,
 } from '../../../processes/foster/messages';
-import {
-  mentorScreeningWorkflow,
-  callerScreeningWorkflow,
-  callerScreeningWorkflowId,
-  mentorScreeningWorkflowId,
-} from '../../../processes/foster/mentor-screening';
+import { mentorScreeningWorkflow, mentorScreeningWorkflowId } from '../../../processes/foster/mentor-screening';
+import { callerScreeningWorkflow, callerScreeningWorkflowId } from '../../../processes/foster/caller-screening';
 import { youthReferralWorkflow, youthReferralWorkflowId } from '../../../processes/foster/youth-referral';
 import type { Reference } from '../../../processes/foster/types';
 import { caseDetailsQuery } from '../../../platform/workflow/messages';
