@@ -53,6 +53,8 @@ export interface PartyRule {
 export interface CaseTypeDescriptor {
   /** Youth records: never visible to admin; a task escalating to admin goes to this role instead. */
   youthData?: { escalateInsteadOfAdmin: string };
+  /** The task types its cases open, in the order people meet them (the inbox's filter offers these). */
+  taskTypes: readonly string[];
   /** Who hands the tasks of this case type over (whoever a task escalated to does too). */
   supervisingRoles: readonly SupervisingRole[];
   /** The people the case names in roles (its social worker, case worker, caller …). */

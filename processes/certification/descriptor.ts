@@ -19,6 +19,7 @@ export const certificationProcess = defineProcess({
   name: 'certification',
   caseTypes: {
     certification: {
+      taskTypes: ['application_review', 'assessment_review', 'work_plan_verification'],
       supervisingRoles: [{ role: 'admin' }, { role: 'review_lead' }],
       taskReportRoles: [{ role: 'review_lead' }],
       // A reviewer or review lead of the program under review has a conflict of interest.

@@ -17,8 +17,9 @@ const COLLEGE_COORDINATOR: SupervisingRole[] = [{ role: 'college_coordinator', s
 export const eceProcess = defineProcess({
   name: 'ece',
   caseTypes: {
-    ece_certification: { supervisingRoles: COLLEGE_COORDINATOR },
+    ece_certification: { taskTypes: ['committee_vote'], supervisingRoles: COLLEGE_COORDINATOR },
     ece_placement: {
+      taskTypes: ['accept_placement', 'confirm_hours', 'evaluation', 'close_placement'],
       supervisingRoles: COLLEGE_COORDINATOR,
       namedParties: [
         { party: 'mentor', roles: ['ece_mentor'], id: (f) => obj(f.mentor)?.id },

@@ -22,6 +22,7 @@ export const fosterProcess = defineProcess({
   name: 'foster',
   caseTypes: {
     mentor_screening: {
+      taskTypes: ['background_check', 'reference_followup', 'interview', 'screening_decision'],
       supervisingRoles: SUPERVISORS,
       taskReportRoles: SUPERVISORS,
       namedParties: [CASE_WORKER],
@@ -31,6 +32,7 @@ export const fosterProcess = defineProcess({
       sensitiveTaskAnswers: true,
     },
     youth_referral: {
+      taskTypes: ['consent', 'intake'],
       youthData: YOUTH,
       supervisingRoles: SUPERVISORS,
       taskReportRoles: SUPERVISORS,
@@ -42,6 +44,7 @@ export const fosterProcess = defineProcess({
       sensitiveTaskAnswers: true,
     },
     match: {
+      taskTypes: ['consent', 'first_meeting', 'check_in', 'safety_review', 'anniversary', 'closure_interview'],
       youthData: YOUTH,
       supervisingRoles: SUPERVISORS,
       taskReportRoles: SUPERVISORS,
@@ -54,6 +57,7 @@ export const fosterProcess = defineProcess({
     },
     // A wellness caller's screening: the applicant may have an account, and is then a party of it.
     caller_screening: {
+      taskTypes: ['background_check', 'reference_followup', 'screening_decision'],
       supervisingRoles: SUPERVISORS,
       namedParties: [CASE_WORKER],
       subjectIds: (f) => [obj(f.applicant)?.id],

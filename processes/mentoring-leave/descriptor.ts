@@ -16,6 +16,7 @@ export const mentoringLeaveProcess = defineProcess({
   name: 'mentoring-leave',
   caseTypes: {
     mentoring_leave: {
+      taskTypes: ['eligibility_review', 'verify_personal_hours', 'supervisor_approval', 'hr_approval'],
       // The department's HR officers hand its tasks over (and admins).
       supervisingRoles: [{ role: 'admin' }, { role: 'hr_officer', scopedBy: 'department' }],
       taskReportRoles: [{ role: 'hr_officer', scopedBy: 'department' }],

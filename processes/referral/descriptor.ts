@@ -16,6 +16,7 @@ export const referralProcess = defineProcess({
   name: 'referral',
   caseTypes: {
     mentor_referral: {
+      taskTypes: ['contact_volunteer', 'report_outcome', 'place_referral'],
       supervisingRoles: [{ role: 'admin' }, { role: 'partnership_coordinator' }],
       taskReportRoles: [{ role: 'partnership_coordinator' }],
       readViews: REFERRAL_VIEWS,

@@ -20,6 +20,14 @@ export const wellnessProcess = defineProcess({
   name: 'wellness',
   caseTypes: {
     wellness_checkin: {
+      taskTypes: [
+        'assign_caller',
+        'wellness_call',
+        'confirm_contact',
+        'resource_referral',
+        'safety_review',
+        'extend_or_close',
+      ],
       youthData: { escalateInsteadOfAdmin: COORDINATOR },
       supervisingRoles: [{ role: COORDINATOR }],
       namedParties: [

@@ -34,6 +34,9 @@ test('no case type or task type is declared by two processes; each task type has
   expect(dupes(CASE_TYPES)).toEqual([]);
   expect(dupes(TASK_TYPES)).toEqual([]);
   for (const type of TASK_TYPES) expect(DEFAULT_POLICY.tasks[type]).toBeDefined();
+  // The task types a case type opens (the inbox's filter) are declared ones.
+  const opened = PROCESSES.flatMap((p) => Object.values<{ taskTypes: readonly string[] }>(p.caseTypes));
+  for (const { taskTypes } of opened) for (const t of taskTypes) expect(TASK_TYPES).toContain(t);
 });
 
 test("each registered process's routes load from the folder its descriptor names", () => {
