@@ -88,6 +88,20 @@ export function onCompletedByType<T extends string>(handlers: Record<T, TaskComp
       ? handlers[task.type as T](task, input)
       : refuse('unknown_task', `Unknown task type ${task.type}`);
 }
+/**
+ * The same dispatch, adding no step of its own: what the runtime awaits is the handler's own
+ * promise, so a handler's commands come at the same moment they did when the process
+ * completed its tasks in one function (the leave, certification, screening and match
+ * workflows: their recorded histories depend on it). onCompletedByType awaits in between, a
+ * few microtasks later, so a timer or activity started meanwhile by another part of the case
+ * may issue its command first; the processes that use it recorded their histories that way.
+ */
+export function taskHandlersByType<T extends string>(handlers: Record<T, TaskCompletionHook>): TaskCompletionHook {
+  return (task, input) =>
+    Object.prototype.hasOwnProperty.call(handlers, task.type)
+      ? handlers[task.type as T](task, input)
+      : (async () => refuse('unknown_task', `Unknown task type ${task.type}`))();
+}
 export type TaskValidator = (task: TaskRecord, input: CompleteTaskInput) => void;
 /** What a process does when a task that expires at its due time does (see TaskSpec.expiresAtDue). */
 export type TaskExpiryHook = (task: TaskRecord) => Promise<Change> | Change;

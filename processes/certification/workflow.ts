@@ -10,7 +10,14 @@ import { continueAsNew, getExternalWorkflowHandle, patched, setHandler, uuid4 } 
 import { receiverGoneTolerated } from '../../platform/workflow/signal-case';
 import { roleToken } from '../../platform/workflow/access';
 import { addDuration, laDate, subtractDuration } from '../../platform/workflow/calendar';
-import { CaseRuntime, newCase, mergeChanges, refuse, type Change } from '../../platform/workflow/case-runtime';
+import {
+  CaseRuntime,
+  taskHandlersByType,
+  newCase,
+  mergeChanges,
+  refuse,
+  type Change,
+} from '../../platform/workflow/case-runtime';
 import { SYSTEM, type ActingUser, type Actor } from '../../platform/workflow/records';
 import { checkInput, refuseWith } from '../../platform/workflow/refusals';
 import { TASK_DATA } from '../../platform/workflow/task-data';
@@ -160,103 +167,99 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
   // ---- task outcomes ------------------------------------------------------------------
 
   rt.registerTaskHandlers(
-    async (task, { outcome, comment, data, actor }): Promise<Change> => {
-      switch (task.type) {
-        case 'application_review': {
-          if (outcome === 'deny') {
-            rt.setStage('denied', 'closed');
-            return {
-              events: [rt.event(actor, 'application_denied', { reason: comment })],
-              emails: [
-                tellContact(
-                  `${task.id}:result`,
-                  `${program.name}: application not approved`,
-                  `The application of ${program.name} for ${state.levelSought} was not approved.\nReason: ${comment}`,
-                ),
-              ],
-            };
-          }
-          if (state.levelSought === 'affiliate') {
-            rt.setStage('affiliate', 'closed');
-            const level =
-              program.levelAtApplication === 'none'
-                ? await setLevel('affiliate', null, 'Affiliate membership granted', actor)
-                : {};
-            return mergeChanges(level, {
-              events: [rt.event(actor, 'affiliate_granted', {})],
-              emails: [
-                tellContact(
-                  `${task.id}:result`,
-                  `${program.name} is an Affiliate`,
-                  `${program.name} is now an Affiliate of the partnership.`,
-                ),
-              ],
-            });
-          }
-          // Partner: Associate Partner now, and the 4-month clock starts.
-          state.deadline = new Date(
-            addDuration(Date.now(), policy.certification.partnerWindow, rt.calendar),
-          ).toISOString();
-          rt.setStage('self_assessment');
-          void runPartnerWindow();
-          const level = state.renewal
-            ? {}
-            : await setLevel('associate_partner', null, 'Application for Partner approved', actor);
-          return mergeChanges(level, {
-            events: [rt.event(actor, 'application_approved', { deadline: state.deadline })],
-            emails: [
-              tellContact(
-                `${task.id}:result`,
-                `${program.name}: application approved, self-assessment open`,
-                `${program.name} may now complete its self-assessment. It must become Partner by ${state.deadline}.`,
-              ),
-            ],
-          });
-        }
-        case 'assessment_review': {
-          if (data?.findings) state.findings = data.findings as Record<string, unknown>;
-          if (outcome === 'partner') return awardPartner(actor);
-          state.workPlan = parseItems(data)!.map((it) => ({ ...it, id: uuid4(), status: 'open' }));
-          state.workPlanSetBy = actor.id;
-          rt.setStage('work_plan');
+    taskHandlersByType<'application_review' | 'assessment_review' | 'work_plan_verification'>({
+      application_review: async (task, { outcome, comment, actor }): Promise<Change> => {
+        if (outcome === 'deny') {
+          rt.setStage('denied', 'closed');
           return {
-            events: [rt.event(actor, 'work_plan_set', { items: state.workPlan.length })],
+            events: [rt.event(actor, 'application_denied', { reason: comment })],
             emails: [
               tellContact(
                 `${task.id}:result`,
-                `${program.name}: work plan`,
-                `The reviewer set a work plan of ${state.workPlan.length} item(s):\n${state.workPlan.map((i) => `- [${i.standard}] ${i.description} (due ${i.dueDate})`).join('\n')}`,
+                `${program.name}: application not approved`,
+                `The application of ${program.name} for ${state.levelSought} was not approved.\nReason: ${comment}`,
               ),
             ],
           };
         }
-        case 'work_plan_verification': {
-          const item = state.workPlan.find((i) => i.id === task.ref)!;
-          if (outcome === 'rejected') {
-            // A rejected item reopens for the program to complete again.
-            item.status = 'rejected';
-            item.reason = comment;
-            return {
-              events: [rt.event(actor, 'work_plan_item_rejected', { itemId: item.id, reason: comment })],
-              emails: [
-                tellContact(
-                  `${task.id}:result`,
-                  `${program.name}: work-plan item needs more`,
-                  `Item "${item.description}" was not accepted.\nReason: ${comment}`,
-                ),
-              ],
-            };
-          }
-          item.status = 'verified';
-          const verified = { events: [rt.event(actor, 'work_plan_item_verified', { itemId: item.id })] };
-          return state.workPlan.every((i) => i.status === 'verified')
-            ? mergeChanges(verified, await awardPartner(actor))
-            : verified;
+        if (state.levelSought === 'affiliate') {
+          rt.setStage('affiliate', 'closed');
+          const level =
+            program.levelAtApplication === 'none'
+              ? await setLevel('affiliate', null, 'Affiliate membership granted', actor)
+              : {};
+          return mergeChanges(level, {
+            events: [rt.event(actor, 'affiliate_granted', {})],
+            emails: [
+              tellContact(
+                `${task.id}:result`,
+                `${program.name} is an Affiliate`,
+                `${program.name} is now an Affiliate of the partnership.`,
+              ),
+            ],
+          });
         }
-        default:
-          return refuse('unknown_task', `Unknown task type ${task.type}`);
-      }
-    },
+        // Partner: Associate Partner now, and the 4-month clock starts.
+        state.deadline = new Date(
+          addDuration(Date.now(), policy.certification.partnerWindow, rt.calendar),
+        ).toISOString();
+        rt.setStage('self_assessment');
+        void runPartnerWindow();
+        const level = state.renewal
+          ? {}
+          : await setLevel('associate_partner', null, 'Application for Partner approved', actor);
+        return mergeChanges(level, {
+          events: [rt.event(actor, 'application_approved', { deadline: state.deadline })],
+          emails: [
+            tellContact(
+              `${task.id}:result`,
+              `${program.name}: application approved, self-assessment open`,
+              `${program.name} may now complete its self-assessment. It must become Partner by ${state.deadline}.`,
+            ),
+          ],
+        });
+      },
+      assessment_review: async (task, { outcome, data, actor }): Promise<Change> => {
+        if (data?.findings) state.findings = data.findings as Record<string, unknown>;
+        if (outcome === 'partner') return awardPartner(actor);
+        state.workPlan = parseItems(data)!.map((it) => ({ ...it, id: uuid4(), status: 'open' }));
+        state.workPlanSetBy = actor.id;
+        rt.setStage('work_plan');
+        return {
+          events: [rt.event(actor, 'work_plan_set', { items: state.workPlan.length })],
+          emails: [
+            tellContact(
+              `${task.id}:result`,
+              `${program.name}: work plan`,
+              `The reviewer set a work plan of ${state.workPlan.length} item(s):\n${state.workPlan.map((i) => `- [${i.standard}] ${i.description} (due ${i.dueDate})`).join('\n')}`,
+            ),
+          ],
+        };
+      },
+      work_plan_verification: async (task, { outcome, comment, actor }): Promise<Change> => {
+        const item = state.workPlan.find((i) => i.id === task.ref)!;
+        if (outcome === 'rejected') {
+          // A rejected item reopens for the program to complete again.
+          item.status = 'rejected';
+          item.reason = comment;
+          return {
+            events: [rt.event(actor, 'work_plan_item_rejected', { itemId: item.id, reason: comment })],
+            emails: [
+              tellContact(
+                `${task.id}:result`,
+                `${program.name}: work-plan item needs more`,
+                `Item "${item.description}" was not accepted.\nReason: ${comment}`,
+              ),
+            ],
+          };
+        }
+        item.status = 'verified';
+        const verified = { events: [rt.event(actor, 'work_plan_item_verified', { itemId: item.id })] };
+        return state.workPlan.every((i) => i.status === 'verified')
+          ? mergeChanges(verified, await awardPartner(actor))
+          : verified;
+      },
+    }),
     (task, { outcome, comment, data }) => {
       if ((outcome === 'deny' || outcome === 'rejected') && !comment?.trim()) {
         refuse('reason_required', 'A denial or rejection needs a reason in `comment`');

@@ -10,7 +10,14 @@ import { continueAsNew, getExternalWorkflowHandle, patched, setHandler } from '@
 import { receiverGoneTolerated } from '../../platform/workflow/signal-case';
 import { roleToken, userToken } from '../../platform/workflow/access';
 import { addDuration, laDate, laStartOfDay, scaleDuration } from '../../platform/workflow/calendar';
-import { CaseRuntime, newCase, mergeChanges, refuse, type Change } from '../../platform/workflow/case-runtime';
+import {
+  CaseRuntime,
+  taskHandlersByType,
+  newCase,
+  mergeChanges,
+  refuse,
+  type Change,
+} from '../../platform/workflow/case-runtime';
 import { checkInput, refuseWith } from '../../platform/workflow/refusals';
 import { SYSTEM, type Actor, type TaskRecord } from '../../platform/workflow/records';
 import { caseWorkerOrSupervisorOf, fosterAssignable } from '../../platform/workflow/who-may-act';
@@ -116,127 +123,125 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
   // ---- tasks --------------------------------------------------------------------------
 
   rt.registerTaskHandlers(
-    async (task, { outcome, comment, data, actor }): Promise<Change> => {
-      switch (task.type) {
-        case 'consent': {
-          const party = task.ref as Party;
-          state.consents[party] = {
-            status: outcome === 'accept' ? 'accepted' : 'declined',
-            by: actor.id,
-            at: rt.nowIso(),
-            ...(data?.how ? { how: String(data.how) } : {}),
-          };
-          if (outcome === 'decline') {
-            // Any decline cancels the proposal; both return to the pool.
-            rt.setStage('cancelled', 'closed');
-            await tellParties('cancelled');
-            return mergeChanges(closeOpen('cancelled', actor, `${party} declined`), {
-              events: [rt.event(actor, 'proposal_cancelled', { party, ...(comment ? { reason: comment } : {}) })],
-            });
-          }
-          const given = { events: [rt.event(actor, 'consent_given', { party })] };
-          if (Object.values(state.consents).every((c) => c.status === 'accepted')) {
-            rt.setStage('awaiting_first_meeting');
-            return mergeChanges(
-              given,
-              rt.openTask({
-                ...caseWorker,
-                type: 'first_meeting',
-                title: `First meeting of match ${short}`,
-                outcomes: ['done'],
-              }),
-            );
-          }
-          return given;
+    taskHandlersByType<
+      'consent' | 'first_meeting' | 'check_in' | 'safety_review' | 'anniversary' | 'closure_interview'
+    >({
+      consent: async (task, { outcome, comment, data, actor }): Promise<Change> => {
+        const party = task.ref as Party;
+        state.consents[party] = {
+          status: outcome === 'accept' ? 'accepted' : 'declined',
+          by: actor.id,
+          at: rt.nowIso(),
+          ...(data?.how ? { how: String(data.how) } : {}),
+        };
+        if (outcome === 'decline') {
+          // Any decline cancels the proposal; both return to the pool.
+          rt.setStage('cancelled', 'closed');
+          await tellParties('cancelled');
+          return mergeChanges(closeOpen('cancelled', actor, `${party} declined`), {
+            events: [rt.event(actor, 'proposal_cancelled', { party, ...(comment ? { reason: comment } : {}) })],
+          });
         }
-        case 'first_meeting': {
-          // The schedule counts from the first meeting: its date when given, else now.
-          const met =
-            typeof data?.meetingDate === 'string'
-              ? Math.min(Date.now(), laStartOfDay(data.meetingDate) + 12 * 3_600_000)
-              : Date.now();
-          state.firstMeetingAt = new Date(met).toISOString();
-          state.nextCheckInDue = new Date(addDuration(met, rules.firstCheckInAfter, rt.calendar)).toISOString();
-          state.anniversaryAt = new Date(addDuration(met, rules.commitment, rt.calendar)).toISOString();
-          rt.setStage('active');
-          void runCheckIns();
-          void runAnniversary();
-          return {
-            events: [
-              rt.event(actor, 'first_meeting_held', { at: state.firstMeetingAt, nextCheckInDue: state.nextCheckInDue }),
-            ],
-          };
-        }
-        case 'check_in': {
-          const d = data!;
-          const record: CheckIn = {
-            dueOn: task.ref!,
-            recordedAt: rt.nowIso(),
-            by: actor.id,
-            contactMentor: d.contactMentor as boolean,
-            contactYouth: d.contactYouth as boolean,
-            contactCaregiver: d.contactCaregiver as boolean,
-            satisfaction: d.satisfaction as number,
-            safetyConcern: d.safetyConcern as boolean,
-            ...(typeof d.notes === 'string' ? { notes: d.notes } : {}),
-          };
-          state.checkIns.push(record);
-          const logged = {
-            events: [
-              rt.event(actor, 'check_in_recorded', {
-                dueOn: record.dueOn,
-                satisfaction: record.satisfaction,
-                safetyConcern: record.safetyConcern,
-              }),
-            ],
-          };
-          if (!record.safetyConcern) return logged;
-          // A safety concern raises an urgent task for the case supervisors at once.
+        const given = { events: [rt.event(actor, 'consent_given', { party })] };
+        if (Object.values(state.consents).every((c) => c.status === 'accepted')) {
+          rt.setStage('awaiting_first_meeting');
           return mergeChanges(
-            logged,
+            given,
             rt.openTask({
-              type: 'safety_review',
-              title: `URGENT: safety concern in match ${short}`,
-              candidateRoles: ['case_supervisor'],
-              scope: {},
+              ...caseWorker,
+              type: 'first_meeting',
+              title: `First meeting of match ${short}`,
               outcomes: ['done'],
             }),
           );
         }
-        case 'safety_review': {
-          const reviewed = { events: [rt.event(actor, 'safety_reviewed', comment ? { notes: comment } : {})] };
-          // A closure that waited on this review completes with it.
-          if (
-            state.stage === 'closing' &&
-            state.closure?.conversations.length &&
-            !rt.openTasks((t) => t.type === 'safety_review').length
-          ) {
-            return mergeChanges(reviewed, await finishClosure(actor));
-          }
-          return reviewed;
+        return given;
+      },
+      first_meeting: async (_task, { data, actor }): Promise<Change> => {
+        // The schedule counts from the first meeting: its date when given, else now.
+        const met =
+          typeof data?.meetingDate === 'string'
+            ? Math.min(Date.now(), laStartOfDay(data.meetingDate) + 12 * 3_600_000)
+            : Date.now();
+        state.firstMeetingAt = new Date(met).toISOString();
+        state.nextCheckInDue = new Date(addDuration(met, rules.firstCheckInAfter, rt.calendar)).toISOString();
+        state.anniversaryAt = new Date(addDuration(met, rules.commitment, rt.calendar)).toISOString();
+        rt.setStage('active');
+        void runCheckIns();
+        void runAnniversary();
+        return {
+          events: [
+            rt.event(actor, 'first_meeting_held', { at: state.firstMeetingAt, nextCheckInDue: state.nextCheckInDue }),
+          ],
+        };
+      },
+      check_in: async (task, { data, actor }): Promise<Change> => {
+        const d = data!;
+        const record: CheckIn = {
+          dueOn: task.ref!,
+          recordedAt: rt.nowIso(),
+          by: actor.id,
+          contactMentor: d.contactMentor as boolean,
+          contactYouth: d.contactYouth as boolean,
+          contactCaregiver: d.contactCaregiver as boolean,
+          satisfaction: d.satisfaction as number,
+          safetyConcern: d.safetyConcern as boolean,
+          ...(typeof d.notes === 'string' ? { notes: d.notes } : {}),
+        };
+        state.checkIns.push(record);
+        const logged = {
+          events: [
+            rt.event(actor, 'check_in_recorded', {
+              dueOn: record.dueOn,
+              satisfaction: record.satisfaction,
+              safetyConcern: record.safetyConcern,
+            }),
+          ],
+        };
+        if (!record.safetyConcern) return logged;
+        // A safety concern raises an urgent task for the case supervisors at once.
+        return mergeChanges(
+          logged,
+          rt.openTask({
+            type: 'safety_review',
+            title: `URGENT: safety concern in match ${short}`,
+            candidateRoles: ['case_supervisor'],
+            scope: {},
+            outcomes: ['done'],
+          }),
+        );
+      },
+      safety_review: async (_task, { comment, actor }): Promise<Change> => {
+        const reviewed = { events: [rt.event(actor, 'safety_reviewed', comment ? { notes: comment } : {})] };
+        // A closure that waited on this review completes with it.
+        if (
+          state.stage === 'closing' &&
+          state.closure?.conversations.length &&
+          !rt.openTasks((t) => t.type === 'safety_review').length
+        ) {
+          return mergeChanges(reviewed, await finishClosure(actor));
         }
-        case 'anniversary': {
-          if (outcome === 'recommit') {
-            state.anniversaryAt = new Date(
-              addDuration(Date.parse(state.anniversaryAt!), rules.commitment, rt.calendar),
-            ).toISOString();
-            void runAnniversary();
-            return { events: [rt.event(actor, 'recommitted', { nextAnniversary: state.anniversaryAt })] };
-          }
-          return startClosing('planned', comment ?? 'Commitment completed', actor);
+        return reviewed;
+      },
+      anniversary: async (_task, { outcome, comment, actor }): Promise<Change> => {
+        if (outcome === 'recommit') {
+          state.anniversaryAt = new Date(
+            addDuration(Date.parse(state.anniversaryAt!), rules.commitment, rt.calendar),
+          ).toISOString();
+          void runAnniversary();
+          return { events: [rt.event(actor, 'recommitted', { nextAnniversary: state.anniversaryAt })] };
         }
-        case 'closure_interview': {
-          state.closure!.conversations.push({ by: actor.id, at: rt.nowIso(), ...(comment ? { notes: comment } : {}) });
-          // A safety review still open keeps the match closing until a case supervisor has done it.
-          if (rt.openTasks((t) => t.type === 'safety_review').length && patched('closure-waits-on-safety-review')) {
-            return { events: [rt.event(actor, 'closure_waits_on_safety_review', {})] };
-          }
-          return finishClosure(actor);
+        return startClosing('planned', comment ?? 'Commitment completed', actor);
+      },
+      closure_interview: async (_task, { comment, actor }): Promise<Change> => {
+        state.closure!.conversations.push({ by: actor.id, at: rt.nowIso(), ...(comment ? { notes: comment } : {}) });
+        // A safety review still open keeps the match closing until a case supervisor has done it.
+        if (rt.openTasks((t) => t.type === 'safety_review').length && patched('closure-waits-on-safety-review')) {
+          return { events: [rt.event(actor, 'closure_waits_on_safety_review', {})] };
         }
-        default:
-          return refuse('unknown_task', `Unknown task type ${task.type}`);
-      }
-    },
+        return finishClosure(actor);
+      },
+    }),
     (task, { outcome, data }) => {
       // A first meeting is not before the match was accepted (nor, by its schema, in the future).
       if (task.type === 'first_meeting' && typeof data?.meetingDate === 'string') {

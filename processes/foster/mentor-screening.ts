@@ -9,7 +9,14 @@ import { continueAsNew, patched, setHandler, uuid4 } from '@temporalio/workflow'
 import { issueReferenceLink } from '../../platform/workflow/activities';
 import { roleMailbox, roleToken, userToken } from '../../platform/workflow/access';
 import { addDuration } from '../../platform/workflow/calendar';
-import { CaseRuntime, newCase, mergeChanges, refuse, type Change } from '../../platform/workflow/case-runtime';
+import {
+  CaseRuntime,
+  taskHandlersByType,
+  newCase,
+  mergeChanges,
+  refuse,
+  type Change,
+} from '../../platform/workflow/case-runtime';
 import { checkInput, refuseWith } from '../../platform/workflow/refusals';
 import { SYSTEM, type TaskRecord } from '../../platform/workflow/records';
 import { fosterAssignable, assignedCaseWorkerOrSupervisor } from '../../platform/workflow/who-may-act';
@@ -173,68 +180,63 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
   // ---- tasks --------------------------------------------------------------------------
 
   rt.registerTaskHandlers(
-    async (task, { outcome, comment, data, actor }): Promise<Change> => {
-      switch (task.type) {
-        case 'background_check': {
-          const check = state.checks.find((c) => c.name === task.ref)!;
-          check.status = outcome === 'clear' ? 'clear' : 'flagged';
-          check.recordedBy = actor.id;
-          check.recordedAt = rt.nowIso();
-          if (comment) check.notes = comment;
-          return mergeChanges(
-            { events: [rt.event(actor, 'background_check_recorded', { check: check.name, result: check.status })] },
-            decisionIfReady(),
-          );
-        }
-        case 'interview':
-          state.interview = { status: outcome === 'pass' ? 'pass' : 'fail', ...(comment ? { notes: comment } : {}) };
-          return mergeChanges(
-            { events: [rt.event(actor, 'interview_recorded', { result: state.interview.status })] },
-            decisionIfReady(),
-          );
-        case 'reference_followup': {
-          const ref = state.references.find((r) => r.id === task.ref)!;
-          if (ref.status !== 'answered')
-            markAnswered(ref, data?.recommendation as Reference['recommendation'], comment, 'phone');
-          return mergeChanges(
-            { referenceAnswered: { caseId: state.caseId, referenceId: ref.id } } as Change,
-            {
-              events: [
-                rt.event(actor, 'reference_followed_up', { referenceId: ref.id, recommendation: ref.recommendation }),
-              ],
-            },
-            decisionIfReady(),
-          );
-        }
-        case 'screening_decision': {
-          state.decision = { outcome, by: actor.id, at: rt.nowIso(), ...(comment ? { reason: comment } : {}) };
-          const approved = outcome === 'approve';
-          // Approved mentors enter the pool: the case stays open as their record.
-          rt.setStage(approved ? 'approved' : 'declined', approved ? 'open' : 'closed');
-          return {
+    taskHandlersByType<'background_check' | 'interview' | 'reference_followup' | 'screening_decision'>({
+      background_check: async (task, { outcome, comment, actor }): Promise<Change> => {
+        const check = state.checks.find((c) => c.name === task.ref)!;
+        check.status = outcome === 'clear' ? 'clear' : 'flagged';
+        check.recordedBy = actor.id;
+        check.recordedAt = rt.nowIso();
+        if (comment) check.notes = comment;
+        return mergeChanges(
+          { events: [rt.event(actor, 'background_check_recorded', { check: check.name, result: check.status })] },
+          decisionIfReady(),
+        );
+      },
+      interview: async (_task, { outcome, comment, actor }): Promise<Change> => {
+        state.interview = { status: outcome === 'pass' ? 'pass' : 'fail', ...(comment ? { notes: comment } : {}) };
+        return mergeChanges(
+          { events: [rt.event(actor, 'interview_recorded', { result: state.interview.status })] },
+          decisionIfReady(),
+        );
+      },
+      reference_followup: async (task, { comment, data, actor }): Promise<Change> => {
+        const ref = state.references.find((r) => r.id === task.ref)!;
+        if (ref.status !== 'answered')
+          markAnswered(ref, data?.recommendation as Reference['recommendation'], comment, 'phone');
+        return mergeChanges(
+          { referenceAnswered: { caseId: state.caseId, referenceId: ref.id } } as Change,
+          {
             events: [
-              rt.event(actor, `${who}_${approved ? 'approved' : 'declined'}`, comment ? { reason: comment } : {}),
+              rt.event(actor, 'reference_followed_up', { referenceId: ref.id, recommendation: ref.recommendation }),
             ],
-            emails: [
-              rt.email(
-                `${task.id}:result`,
-                [state.applicant.email],
-                approved ? `You are approved as a ${caller ? 'wellness caller' : 'mentor'}` : `Your ${who} application`,
-                approved
-                  ? caller
-                    ? 'Thank you: your screening is complete and you are approved to make wellness check-in calls. A coordinator will assign you a young person to call.'
-                    : 'Thank you: your screening is complete and you are approved as a mentor. Your case worker will be in touch about a match.'
-                  : // The supervisor's reasoning may cite a check or a reference: it stays on the case, out of e-mail.
-                    'Thank you for applying. We are not able to approve your application. Your case worker can tell you more.',
-                rt.caseLink(),
-              ),
-            ],
-          };
-        }
-        default:
-          return refuse('unknown_task', `Unknown task type ${task.type}`);
-      }
-    },
+          },
+          decisionIfReady(),
+        );
+      },
+      screening_decision: async (task, { outcome, comment, actor }): Promise<Change> => {
+        state.decision = { outcome, by: actor.id, at: rt.nowIso(), ...(comment ? { reason: comment } : {}) };
+        const approved = outcome === 'approve';
+        // Approved mentors enter the pool: the case stays open as their record.
+        rt.setStage(approved ? 'approved' : 'declined', approved ? 'open' : 'closed');
+        return {
+          events: [rt.event(actor, `${who}_${approved ? 'approved' : 'declined'}`, comment ? { reason: comment } : {})],
+          emails: [
+            rt.email(
+              `${task.id}:result`,
+              [state.applicant.email],
+              approved ? `You are approved as a ${caller ? 'wellness caller' : 'mentor'}` : `Your ${who} application`,
+              approved
+                ? caller
+                  ? 'Thank you: your screening is complete and you are approved to make wellness check-in calls. A coordinator will assign you a young person to call.'
+                  : 'Thank you: your screening is complete and you are approved as a mentor. Your case worker will be in touch about a match.'
+                : // The supervisor's reasoning may cite a check or a reference: it stays on the case, out of e-mail.
+                  'Thank you for applying. We are not able to approve your application. Your case worker can tell you more.',
+              rt.caseLink(),
+            ),
+          ],
+        };
+      },
+    }),
     (task, { outcome, comment }) => {
       if (outcome === 'decline' && !comment?.trim()) refuse('reason_required', 'Declining needs a reason in `comment`');
       // A flag blocks approval until a supervisor decides: approving over one needs the reasoning.

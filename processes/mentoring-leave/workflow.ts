@@ -10,7 +10,14 @@
 import { continueAsNew, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import { roleToken, userToken } from '../../platform/workflow/access';
 import { laYearEnd } from '../../platform/workflow/calendar';
-import { CaseRuntime, newCase, refuse, type Change } from '../../platform/workflow/case-runtime';
+import {
+  CaseRuntime,
+  taskHandlersByType,
+  newCase,
+  refuse,
+  type Change,
+  type TaskCompletionHook,
+} from '../../platform/workflow/case-runtime';
 import type { PersonInput } from '../../platform/workflow/input';
 import { opaqueId } from '../../platform/workflow/opaque-id';
 import { checkInput, refuseWith } from '../../platform/workflow/refusals';
@@ -111,122 +118,121 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
 
   // ---- task outcomes ------------------------------------------------------------------
 
+  const decideRequest: TaskCompletionHook = async (task, { outcome, comment, actor }) => {
+    const at = rt.nowIso();
+    const request = state.requests.find((r) => r.id === task.ref)!;
+    const decision = { by: actor.id, at, outcome, ...(comment ? { reason: comment } : {}) };
+    const who = task.type === 'supervisor_approval' ? 'supervisor' : 'hr';
+    if (who === 'supervisor') request.supervisorDecision = decision;
+    else request.hrDecision = decision;
+    if (outcome === 'deny') {
+      request.status = 'denied';
+      request.closedAt = at;
+      return {
+        events: [rt.event(actor, 'leave_request_denied', { requestId: request.id, by: who, reason: comment })],
+        emails: [
+          tellEmployee(
+            `${task.id}:result`,
+            `Mentoring leave on ${request.date} denied`,
+            `Your request for ${request.hours} h of mentoring leave on ${request.date} was denied by your ${who === 'hr' ? 'HR officer' : 'supervisor'}. Reason: ${comment}`,
+          ),
+        ],
+      };
+    }
+    if (who === 'supervisor') {
+      request.status = 'pending_hr';
+      const next = approvalTask(request, 'hr_approval');
+      return {
+        tasks: next.tasks,
+        emails: next.emails,
+        events: [
+          rt.event(actor, 'leave_request_supervisor_approved', { requestId: request.id }),
+          ...(next.events ?? []),
+        ],
+      };
+    }
+    request.status = 'approved';
+    request.closedAt = at;
+    return {
+      events: [rt.event(actor, 'leave_request_approved', { requestId: request.id, hours: request.hours })],
+      emails: [
+        tellEmployee(
+          `${task.id}:result`,
+          `Mentoring leave on ${request.date} approved`,
+          `Your request for ${request.hours} h of mentoring leave on ${request.date} is approved.`,
+        ),
+      ],
+    };
+  };
+
   rt.registerTaskHandlers(
-    async (task, { outcome, comment, data, actor }): Promise<Change> => {
-      const at = rt.nowIso();
-      switch (task.type) {
-        case 'eligibility_review': {
-          if (outcome === 'approve') {
-            rt.setStage('active');
-            // HR confirms the supervisor named at enrollment, or corrects it, before any request reaches them.
-            const corrected = data?.supervisor as PersonInput | undefined;
-            const before = e.supervisor;
-            if (corrected && corrected.id !== before.id) {
-              e.supervisor = { id: corrected.id, name: corrected.name, email: corrected.email };
-              state.viewers = [...state.viewers.filter((v) => v !== userToken(before.id)), userToken(corrected.id)];
-            }
-            // Versioned: the extra event draws an id, which cases started before it must not do on replay.
-            const confirmation = patched('supervisor-confirmation')
-              ? [
-                  rt.event(
-                    actor,
-                    corrected && corrected.id !== before.id ? 'supervisor_corrected' : 'supervisor_confirmed',
-                    {
-                      supervisorId: e.supervisor.id,
-                      ...(corrected && corrected.id !== before.id ? { from: before.id } : {}),
-                    },
-                  ),
-                ]
-              : [];
-            return {
-              events: [...confirmation, rt.event(actor, 'enrollment_approved', {})],
-              emails: [
-                tellEmployee(
-                  `${task.id}:result`,
-                  `Mentoring leave ${e.year}: enrollment approved`,
-                  `Your enrollment for mentoring leave in ${e.year} is approved. Log personal time spent mentoring; each verified hour matches one hour of leave, up to ${cap} hours.`,
-                ),
-              ],
-            };
+    taskHandlersByType<'eligibility_review' | 'verify_personal_hours' | 'supervisor_approval' | 'hr_approval'>({
+      eligibility_review: async (task, { outcome, comment, data, actor }): Promise<Change> => {
+        if (outcome === 'approve') {
+          rt.setStage('active');
+          // HR confirms the supervisor named at enrollment, or corrects it, before any request reaches them.
+          const corrected = data?.supervisor as PersonInput | undefined;
+          const before = e.supervisor;
+          if (corrected && corrected.id !== before.id) {
+            e.supervisor = { id: corrected.id, name: corrected.name, email: corrected.email };
+            state.viewers = [...state.viewers.filter((v) => v !== userToken(before.id)), userToken(corrected.id)];
           }
-          rt.setStage('denied', 'closed');
+          // Versioned: the extra event draws an id, which cases started before it must not do on replay.
+          const confirmation = patched('supervisor-confirmation')
+            ? [
+                rt.event(
+                  actor,
+                  corrected && corrected.id !== before.id ? 'supervisor_corrected' : 'supervisor_confirmed',
+                  {
+                    supervisorId: e.supervisor.id,
+                    ...(corrected && corrected.id !== before.id ? { from: before.id } : {}),
+                  },
+                ),
+              ]
+            : [];
           return {
-            events: [rt.event(actor, 'enrollment_denied', { reason: comment })],
+            events: [...confirmation, rt.event(actor, 'enrollment_approved', {})],
             emails: [
               tellEmployee(
                 `${task.id}:result`,
-                `Mentoring leave ${e.year}: enrollment denied`,
-                `Your enrollment for mentoring leave in ${e.year} was denied. Reason: ${comment}`,
+                `Mentoring leave ${e.year}: enrollment approved`,
+                `Your enrollment for mentoring leave in ${e.year} is approved. Log personal time spent mentoring; each verified hour matches one hour of leave, up to ${cap} hours.`,
               ),
             ],
           };
         }
-        case 'verify_personal_hours': {
-          const entry = state.personalTime.find((p) => p.id === task.ref)!;
-          entry.status = outcome === 'verify' ? 'verified' : 'rejected';
-          entry.verifiedBy = actor.id;
-          entry.verifiedAt = at;
-          if (comment) entry.reason = comment;
-          return {
-            events: [
-              rt.event(actor, outcome === 'verify' ? 'personal_time_verified' : 'personal_time_rejected', {
-                entryId: entry.id,
-                hours: entry.hours,
-                ...(comment ? { reason: comment } : {}),
-              }),
-            ],
-          };
-        }
-        case 'supervisor_approval':
-        case 'hr_approval': {
-          const request = state.requests.find((r) => r.id === task.ref)!;
-          const decision = { by: actor.id, at, outcome, ...(comment ? { reason: comment } : {}) };
-          const who = task.type === 'supervisor_approval' ? 'supervisor' : 'hr';
-          if (who === 'supervisor') request.supervisorDecision = decision;
-          else request.hrDecision = decision;
-          if (outcome === 'deny') {
-            request.status = 'denied';
-            request.closedAt = at;
-            return {
-              events: [rt.event(actor, 'leave_request_denied', { requestId: request.id, by: who, reason: comment })],
-              emails: [
-                tellEmployee(
-                  `${task.id}:result`,
-                  `Mentoring leave on ${request.date} denied`,
-                  `Your request for ${request.hours} h of mentoring leave on ${request.date} was denied by your ${who === 'hr' ? 'HR officer' : 'supervisor'}. Reason: ${comment}`,
-                ),
-              ],
-            };
-          }
-          if (who === 'supervisor') {
-            request.status = 'pending_hr';
-            const next = approvalTask(request, 'hr_approval');
-            return {
-              tasks: next.tasks,
-              emails: next.emails,
-              events: [
-                rt.event(actor, 'leave_request_supervisor_approved', { requestId: request.id }),
-                ...(next.events ?? []),
-              ],
-            };
-          }
-          request.status = 'approved';
-          request.closedAt = at;
-          return {
-            events: [rt.event(actor, 'leave_request_approved', { requestId: request.id, hours: request.hours })],
-            emails: [
-              tellEmployee(
-                `${task.id}:result`,
-                `Mentoring leave on ${request.date} approved`,
-                `Your request for ${request.hours} h of mentoring leave on ${request.date} is approved.`,
-              ),
-            ],
-          };
-        }
-        default:
-          return refuse('unknown_task', `Unknown task type ${task.type}`);
-      }
-    },
+        rt.setStage('denied', 'closed');
+        return {
+          events: [rt.event(actor, 'enrollment_denied', { reason: comment })],
+          emails: [
+            tellEmployee(
+              `${task.id}:result`,
+              `Mentoring leave ${e.year}: enrollment denied`,
+              `Your enrollment for mentoring leave in ${e.year} was denied. Reason: ${comment}`,
+            ),
+          ],
+        };
+      },
+      verify_personal_hours: async (task, { outcome, comment, actor }): Promise<Change> => {
+        const at = rt.nowIso();
+        const entry = state.personalTime.find((p) => p.id === task.ref)!;
+        entry.status = outcome === 'verify' ? 'verified' : 'rejected';
+        entry.verifiedBy = actor.id;
+        entry.verifiedAt = at;
+        if (comment) entry.reason = comment;
+        return {
+          events: [
+            rt.event(actor, outcome === 'verify' ? 'personal_time_verified' : 'personal_time_rejected', {
+              entryId: entry.id,
+              hours: entry.hours,
+              ...(comment ? { reason: comment } : {}),
+            }),
+          ],
+        };
+      },
+      supervisor_approval: decideRequest,
+      hr_approval: decideRequest,
+    }),
     (task, { outcome, comment, data }) => {
       // Either approver may deny, with a reason.
       if ((outcome === 'deny' || outcome === 'reject') && !comment?.trim()) {
