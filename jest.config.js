@@ -11,7 +11,11 @@ module.exports = {
   // The Temporal native runtime keeps the process alive after the last suite.
   forceExit: true,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/processes/*/test/unit/**/*.test.ts'],
+    },
     {
       ...common,
       displayName: 'integration',
@@ -19,6 +23,8 @@ module.exports = {
         '<rootDir>/test/integration/**/*.test.ts',
         '<rootDir>/test/workflows/**/*.test.ts',
         '<rootDir>/test/e2e/**/*.test.ts',
+        // A process's own suites live beside it (processes/<name>/test/{integration,workflows,e2e}).
+        '<rootDir>/processes/*/test/{integration,workflows,e2e}/**/*.test.ts',
       ],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',

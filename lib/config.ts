@@ -6,8 +6,8 @@ import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSyn
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
-import type { AuthConfig } from '../api/auth';
-import type { Policy } from '../workflows/shared/policy';
+import type { AuthConfig } from '../platform/api/auth';
+import type { Policy } from '../platform/workflow/policy';
 import type { SetCurrentMode } from './deployment';
 import { loadPolicy } from './policy';
 import { formatPayloadKeys, generatePayloadKeys, parsePayloadKeys, type PayloadKey } from './payload-codec';

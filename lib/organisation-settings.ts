@@ -10,8 +10,8 @@
 import { createHash } from 'node:crypto';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Db } from '../db';
-import { organisationSettingsOf, organisationSettingsSignal } from '../workflows/shared/organisation-settings';
-import type { Policy } from '../workflows/shared/policy';
+import { organisationSettingsOf, organisationSettingsSignal } from '../platform/workflow/organisation-settings';
+import type { Policy } from '../platform/workflow/policy';
 import { logger } from './logger';
 
 /** Every running workflow that holds a policy (the outbox sweeper holds none). */

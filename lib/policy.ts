@@ -4,8 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { isIsoDuration } from '../workflows/shared/calendar';
-import { DEFAULT_POLICY, type Policy } from '../workflows/shared/policy';
+import { isIsoDuration } from '../platform/workflow/calendar';
+import { DEFAULT_POLICY, type Policy } from '../platform/workflow/policy';
+import { PROCESSES } from '../platform/workflow/registry';
 
 const duration = z.union([
   z.object({ businessDays: z.number().int().min(0) }).strict(),
@@ -32,83 +33,16 @@ const holiday = z.union([
     .strict(),
 ]);
 
+/** The platform's part, then each registered process's section under its key (its own schema). */
 export const policySchema = z
   .object({
     holidays: z.array(holiday),
     tasks: z.record(taskPolicy).refine((t) => 'default' in t, 'tasks.default is required'),
     mailboxes: z.record(z.string().email()),
     publicBaseUrl: z.string().url(),
-    mentoringLeave: z
-      .object({
-        annualCapHours: z.number().positive(),
-        eligibleBargainingUnits: z.array(z.number().int()),
-        excludedEmployeesEligible: z.boolean(),
-        eligibleAppointments: z.array(z.string()),
-        minimumCommitmentMonths: z.number().int().min(0),
-        incrementHours: z.number().positive(),
-      })
-      .strict(),
-    certification: z
-      .object({
-        minimumMonthsInOperation: z.number().int().min(0),
-        partnerWindow: duration,
-        windowReminders: z.array(duration),
-        certificateValidity: duration,
-        renewalReminders: z.array(duration),
-      })
-      .strict(),
-    foster: z
-      .object({
-        applicantMinimumAge: z.number().int().min(0),
-        minimumReferences: z.number().int().min(0),
-        minimumTrainingHours: z.number().min(0),
-        screeningTarget: duration,
-        referenceReminderAfter: duration,
-        referenceFollowUpAfter: duration,
-        referenceLinkValidity: duration,
-        youthMinimumAge: z.number().int().min(0),
-        youthMaximumAge: z.number().int().min(0),
-        firstCheckInAfter: duration,
-        checkInEvery: duration,
-        commitment: duration,
-        reservationHold: duration,
-      })
-      .strict(),
-    wellness: z
-      .object({
-        callerMinimumReferences: z.number().int().min(0),
-        callerTrainingHours: z.number().min(0),
-        plannedCalls: z.number().int().min(1),
-        maxCalls: z.number().int().min(1),
-        callEvery: duration,
-        logWithin: duration,
-        unreachedBeforeConfirm: z.number().int().min(1),
-      })
-      .strict()
-      .refine((w) => w.maxCalls >= w.plannedCalls, {
-        message: 'maxCalls must be at least plannedCalls',
-        path: ['maxCalls'],
-      }),
-    ece: z
-      .object({
-        committeeMinimumVotes: z.number().int().min(1),
-        certificationValidity: duration,
-        renewalHours: z.number().min(0),
-        renewalReminders: z.array(duration),
-        maxOpenPlacements: z.number().int().min(1),
-        stipendPerPlacement: z.number().min(0),
-      })
-      .strict(),
-    referral: z
-      .object({
-        programsPerReferral: z.number().int().min(1).max(10),
-        maxRounds: z.number().int().min(1).max(10),
-        withdrawLinkValidity: duration,
-        confirmationValidity: duration,
-        unconfirmedPerAddress: z.number().int().min(1).max(100),
-        submissionsPerAddressPerDay: z.number().int().min(1).max(1000),
-      })
-      .strict(),
+    ...Object.fromEntries(
+      PROCESSES.flatMap((p) => (p.policySection ? [[p.policySection.key, p.policySection.schema(duration)]] : [])),
+    ),
     maxHistoryEvents: z.number().int().min(100),
     midnightSpread: z.string().refine(isIsoDuration, 'an ISO-8601 duration such as "PT2H"'),
   })

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Client, Connection, type WorkflowClientInterceptor } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { workflowNotingInterceptor } from '../api/request-context';
+import { workflowNotingInterceptor } from '../platform/api/request-context';
 import type { AppConfig } from './config';
 import { encryptingDataConverter } from './payload-codec';
 import { tracingClientInterceptors } from './tracing';

@@ -20,13 +20,13 @@ import {
 } from '@temporalio/worker';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { WorkflowIdConflictPolicy, type WorkerDeploymentVersion } from '@temporalio/common';
-import { OUTBOX_SWEEPER_ID, outboxSweeperWorkflow } from '../workflows/outbox/sweeper';
-import type { ActivityDeps } from '../activities';
-import { createEmailActivities, nodemailerMailer } from '../activities/email';
-import { createReadModelActivities } from '../activities/read-model';
-import { createReferralProgramActivities } from '../activities/referral-programs';
-import { createReferenceActivities } from '../activities/references';
-import { mailQueueOf } from '../workflows/shared/task-queues';
+import { OUTBOX_SWEEPER_ID, outboxSweeperWorkflow } from '../platform/outbox/sweeper';
+import type { ActivityDeps } from '../platform/activities';
+import { createEmailActivities, nodemailerMailer } from '../platform/activities/email';
+import { createReadModelActivities } from '../platform/activities/read-model';
+import { createReferralProgramActivities } from '../platform/activities/referral-programs';
+import { createReferenceActivities } from '../platform/activities/references';
+import { mailQueueOf } from '../platform/workflow/task-queues';
 import type { Db } from '../db';
 import { TASK_QUEUE } from '../temporal.config';
 import type { WorkerRole } from './config';
@@ -59,13 +59,13 @@ export function installRuntime(opts: { metricsBind?: string } = {}): void {
  * `preloadModules`): zod and the product's schemas and question bank — see
  * workflows/shared/preloaded.ts. Each workflow otherwise evaluates them anew (it costs start time and memory per workflow).
  */
-export const PRELOADED_WORKFLOW_MODULES = ['zod', require.resolve('../workflows/shared/preloaded')];
+export const PRELOADED_WORKFLOW_MODULES = ['zod', require.resolve('../platform/workflow/preloaded')];
 
 /**
  * The workflow code as one bundle (what a deployment ships to every worker), with the tracing
  * interceptors when tracing is on. Another entry point than the product's: the upgrade drill's builds.
  */
-export async function buildWorkflowBundle(workflowsPath = require.resolve('../workflows')): Promise<string> {
+export async function buildWorkflowBundle(workflowsPath = require.resolve('../processes/workflows')): Promise<string> {
   const bundle = await bundleWorkflowCode({
     workflowsPath,
     workflowInterceptorModules: workflowTracingModules(),

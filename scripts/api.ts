@@ -1,5 +1,5 @@
 /** `npm run api`: one API process against the configured services. */
-import { createApp } from '../api/app';
+import { createApp } from '../platform/api/app';
 import { loadConfig } from '../lib/config';
 import { connectClient } from '../lib/temporal';
 import { provideDatabase } from './provision/postgres';

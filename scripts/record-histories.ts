@@ -21,35 +21,40 @@ import { eceStories } from './histories/ece-stories';
 import { coverageStories, zeroCadenceStory } from './histories/coverage-stories';
 import { fullMidUpdateStory, importStory, lateMeetingStory, outcomeStories } from './histories/outcome-stories';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import type { TransitionResult } from '../workflows/shared/records';
+import type { TransitionResult } from '../platform/workflow/records';
 import { buildPolicy } from '../lib/policy';
 import { resolveTestServer } from './provision/tools';
-import { laDate, laYear, laYearEnd } from '../workflows/shared/calendar';
-import { caseDetailsQuery, caseRecordedUpdate, completeTaskUpdate, openTasksQuery } from '../workflows/shared/messages';
+import { laDate, laYear, laYearEnd } from '../platform/workflow/calendar';
+import {
+  caseDetailsQuery,
+  caseRecordedUpdate,
+  completeTaskUpdate,
+  openTasksQuery,
+} from '../platform/workflow/messages';
 import {
   logPersonalTimeUpdate,
   requestLeaveUpdate,
   withdrawRequestUpdate,
-} from '../workflows/mentoring-leave/messages';
-import { mentoringLeaveWorkflow } from '../workflows/mentoring-leave/workflow';
-import { programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../workflows/programs/workflow';
-import { certificationWorkflow } from '../workflows/certification/workflow';
+} from '../processes/mentoring-leave/messages';
+import { mentoringLeaveWorkflow } from '../processes/mentoring-leave/workflow';
+import { programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../processes/programs/workflow';
+import { certificationWorkflow } from '../processes/certification/workflow';
 import {
   completeWorkPlanItemUpdate,
   saveAssessmentUpdate,
   submitAssessmentUpdate,
-} from '../workflows/certification/messages';
-import { QUESTIONS } from '../workflows/certification/questions';
-import { mailQueueOf } from '../workflows/shared/task-queues';
-import { mentorScreeningWorkflow } from '../workflows/foster/mentor-screening';
-import { youthReferralWorkflow } from '../workflows/foster/youth-referral';
-import { matchWorkflow } from '../workflows/foster/match';
+} from '../processes/certification/messages';
+import { QUESTIONS } from '../processes/certification/questions';
+import { mailQueueOf } from '../platform/workflow/task-queues';
+import { mentorScreeningWorkflow } from '../processes/foster/mentor-screening';
+import { youthReferralWorkflow } from '../processes/foster/youth-referral';
+import { matchWorkflow } from '../processes/foster/match';
 import {
   closeMatchUpdate,
   logTrainingUpdate,
   referenceAnswerUpdate,
   reserveForMatchUpdate,
-} from '../workflows/foster/messages';
+} from '../processes/foster/messages';
 
 /**
  * Histories are kept by generation: v1 was recorded before the who-may-act and incident paths were versioned, v2 with those
@@ -121,7 +126,7 @@ async function main(): Promise<void> {
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
-    workflowsPath: require.resolve('../workflows'),
+    workflowsPath: require.resolve('../processes/workflows'),
     activities,
   });
   const mailWorker = await Worker.create({

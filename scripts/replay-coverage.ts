@@ -96,7 +96,7 @@ async function main(): Promise<void> {
   const timeoutMs = Number(arg('--timeout') ?? 120) * 1000;
   const histories = loadHistories();
   const { mutations, excluded } = findMutations();
-  const wanted = (m: Mutation) => (!only || `workflows/${m.file}`.includes(only)) && (!kinds || kinds.includes(m.kind));
+  const wanted = (m: Mutation) => (!only || m.file.includes(only)) && (!kinds || kinds.includes(m.kind));
   const chosen = interleaved(mutations.filter(wanted)).slice(0, limit);
   const values = mutations.filter((m) => VALUE_KINDS.includes(m.kind)).length;
   const running = chosen.length < mutations.length ? `; running ${chosen.length}` : '';
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
   let caught = 0;
   for (const m of chosen) {
     const v = await judge.judge(mutations.indexOf(m), timeoutMs);
-    const where = `workflows/${m.file}:${m.line} ${m.kind}: ${m.what}`;
+    const where = `${m.file}:${m.line} ${m.kind}: ${m.what}`;
     if (typeof v !== 'string' && !v.built) {
       // Not a mutant at all (it does not bundle): left out of the count, listed.
       unbuilt.push(m);
@@ -141,7 +141,7 @@ async function main(): Promise<void> {
   if (escaped.length) {
     console.log('\nescaped (replayed green, values unchanged):');
     for (const { m, reached } of escaped) {
-      console.log(`  workflows/${m.file}:${m.line} (${m.kind}) ${m.what} — ${reachedText(reached)}`);
+      console.log(`  ${m.file}:${m.line} (${m.kind}) ${m.what} — ${reachedText(reached)}`);
     }
     const unreached = escaped.filter((e) => e.reached === false).length;
     const equivalent = escaped.filter((e) => e.reached === true).length;

@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../lib/config';
-import { laDate } from '../workflows/shared/calendar';
+import { laDate } from '../platform/workflow/calendar';
 import { Api, type Person } from './chaos/client';
 import { caseIdOf, complete, reach, taskOn } from './chaos/stories';
 import { provideDatabase } from './provision/postgres';

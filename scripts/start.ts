@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Server } from 'node:http';
-import { createApp } from '../api/app';
+import { createApp } from '../platform/api/app';
 import { DATA_DIR, loadConfig } from '../lib/config';
 import { startDevServer, type DevServer } from './provision/dev-server';
 import { provideDatabase } from './provision/postgres';

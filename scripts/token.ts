@@ -3,7 +3,7 @@
  * prints a signed development bearer token (HS256 with AUTH_JWT_SECRET or the one in .data/).
  */
 import { parseArgs } from 'node:util';
-import { mintToken, ROLES } from '../api/auth';
+import { mintToken, ROLES } from '../platform/api/auth';
 import { loadConfig } from '../lib/config';
 
 async function main(): Promise<void> {

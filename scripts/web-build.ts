@@ -60,7 +60,8 @@ export function webBuildStale(): boolean {
     path.join(WEB, 'src'),
     path.join(WEB, 'index.html'),
     path.join(WEB, 'vite.config.ts'),
-    path.join(ROOT, 'api'),
+    path.join(ROOT, 'platform', 'api'),
+    path.join(ROOT, 'processes'),
   ];
   return sources.some((d) => newest(d) > built);
 }

@@ -8,7 +8,7 @@
 import type { Client } from '@temporalio/client';
 import { sql } from 'kysely';
 import type { Db } from '../../db';
-import { incidentWaitingQuery, openTasksQuery } from '../../workflows/shared/messages';
+import { incidentWaitingQuery, openTasksQuery } from '../../platform/workflow/messages';
 import { readModelSays, type DoctorReport } from './findings';
 import { NOT_FOUND, RUNNING, TemporalView, UNKNOWN } from './temporal';
 

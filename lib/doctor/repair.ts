@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../../db';
-import { caseDetailsQuery, incidentWaitingQuery, openTasksQuery, stageQuery } from '../../workflows/shared/messages';
+import { caseDetailsQuery, incidentWaitingQuery, openTasksQuery, stageQuery } from '../../platform/workflow/messages';
 import type { Finding, RepairOutcome, Repairer } from './findings';
 import { NOT_FOUND, RUNNING, TemporalView, UNKNOWN } from './temporal';
 

@@ -7,14 +7,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { mintToken } from '../../api/auth';
+import { mintToken } from '../../platform/api/auth';
 import type { Db } from '../../db';
 import { buildPolicy } from '../../lib/policy';
-import { laDate, laYear } from '../../workflows/shared/calendar';
-import { completeTaskUpdate } from '../../workflows/shared/messages';
-import { logPersonalTimeUpdate, requestLeaveUpdate } from '../../workflows/mentoring-leave/messages';
-import type { MentoringLeaveInput } from '../../workflows/mentoring-leave/types';
-import { mentoringLeaveWorkflow, mentoringLeaveWorkflowId } from '../../workflows/mentoring-leave/workflow';
+import { laDate, laYear } from '../../platform/workflow/calendar';
+import { completeTaskUpdate } from '../../platform/workflow/messages';
+import { logPersonalTimeUpdate, requestLeaveUpdate } from '../../processes/mentoring-leave/messages';
+import type { MentoringLeaveInput } from '../../processes/mentoring-leave/types';
+import { mentoringLeaveWorkflow, mentoringLeaveWorkflowId } from '../../processes/mentoring-leave/workflow';
 import { http } from './load';
 
 export const DEPT = 'BENCH';

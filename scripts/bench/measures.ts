@@ -8,10 +8,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { principalTokens } from '../../workflows/shared/access';
-import type { User } from '../../api/auth';
-import { taskListQuery } from '../../api/inbox';
-import { searchWords } from '../../api/routes/cases';
+import { principalTokens } from '../../platform/workflow/access';
+import type { User } from '../../platform/api/auth';
+import { taskListQuery } from '../../platform/api/inbox';
+import { searchWords } from '../../platform/api/routes/cases';
 import { residentMb, untilQuiet, type BenchServices } from './services';
 import { load, http, type LoadResult } from './load';
 import {

@@ -5,10 +5,10 @@
  *  - ledger: the checks a leave request's validator runs over a year of entries.
  */
 import { performance } from 'node:perf_hooks';
-import { BusinessCalendar, CALIFORNIA_STATE_HOLIDAYS, addDuration } from '../../workflows/shared/calendar';
-import { DEFAULT_POLICY } from '../../workflows/shared/policy';
-import { requestViolation } from '../../workflows/mentoring-leave/rules';
-import type { MentoringLeaveState } from '../../workflows/mentoring-leave/types';
+import { BusinessCalendar, CALIFORNIA_STATE_HOLIDAYS, addDuration } from '../../platform/workflow/calendar';
+import { DEFAULT_POLICY } from '../../platform/workflow/policy';
+import { requestViolation } from '../../processes/mentoring-leave/rules';
+import type { MentoringLeaveState } from '../../processes/mentoring-leave/types';
 
 function bench(name: string, iterations: number, fn: (i: number) => void): void {
   for (let i = 0; i < Math.min(1000, iterations); i++) fn(i); // warm-up

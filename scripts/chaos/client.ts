@@ -5,7 +5,7 @@
  * same Idempotency-Key), and waits poll the read model until what was asked for shows.
  * It counts what it had to retry, for the run's table.
  */
-import { mintToken } from '../../api/auth';
+import { mintToken } from '../../platform/api/auth';
 
 export interface Person {
   sub: string;

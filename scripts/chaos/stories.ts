@@ -7,7 +7,7 @@
  * creating POST carries an Idempotency-Key, so a retry after a crash finds its case.
  */
 import { randomUUID } from 'node:crypto';
-import { laDate } from '../../workflows/shared/calendar';
+import { laDate } from '../../platform/workflow/calendar';
 import type { Api, Person, Reply } from './client';
 
 /** What a story left behind, checked at the end against the read model. */

@@ -7,23 +7,23 @@
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
-import { eceCertificationWorkflow, eceCertificationWorkflowId } from '../../workflows/ece/certification';
+import { eceCertificationWorkflow, eceCertificationWorkflowId } from '../../processes/ece/certification';
 import {
   logDevelopmentUpdate,
   logPlacementHoursUpdate,
   placementEndedSignal,
   reservePlacementUpdate,
-} from '../../workflows/ece/messages';
-import { ecePlacementWorkflow, ecePlacementWorkflowId } from '../../workflows/ece/placement';
-import { laDate } from '../../workflows/shared/calendar';
+} from '../../processes/ece/messages';
+import { ecePlacementWorkflow, ecePlacementWorkflowId } from '../../processes/ece/placement';
+import { laDate } from '../../platform/workflow/calendar';
 import {
   caseDetailsQuery,
   caseRecordedUpdate,
   completeTaskUpdate,
   openTasksQuery,
-} from '../../workflows/shared/messages';
-import type { Policy } from '../../workflows/shared/policy';
-import type { ActingUser } from '../../workflows/shared/records';
+} from '../../platform/workflow/messages';
+import type { Policy } from '../../platform/workflow/policy';
+import type { ActingUser } from '../../platform/workflow/records';
 import { completed, person, until, type Save } from './shared';
 
 const DAY = 86_400_000;

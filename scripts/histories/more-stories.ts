@@ -8,10 +8,10 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { WorkflowUpdateStage } from '@temporalio/client';
-import { reserveForMatchUpdate } from '../../workflows/foster/messages';
-import { logPersonalTimeUpdate } from '../../workflows/mentoring-leave/messages';
-import { mentoringLeaveWorkflow } from '../../workflows/mentoring-leave/workflow';
-import { outboxSweeperWorkflow } from '../../workflows/outbox/sweeper';
+import { reserveForMatchUpdate } from '../../processes/foster/messages';
+import { logPersonalTimeUpdate } from '../../processes/mentoring-leave/messages';
+import { mentoringLeaveWorkflow } from '../../processes/mentoring-leave/workflow';
+import { outboxSweeperWorkflow } from '../../platform/outbox/sweeper';
 import {
   assignTaskUpdate,
   caseRecordedUpdate,
@@ -19,9 +19,9 @@ import {
   completeTaskUpdate,
   openTasksQuery,
   retryIncidentUpdate,
-} from '../../workflows/shared/messages';
-import type { Policy } from '../../workflows/shared/policy';
-import { laDate, laYear } from '../../workflows/shared/calendar';
+} from '../../platform/workflow/messages';
+import type { Policy } from '../../platform/workflow/policy';
+import { laDate, laYear } from '../../platform/workflow/calendar';
 import { completed, continuedAsNew, leaveEnrollment, person, startMatch, type Save } from './shared';
 
 /** Faults the recorder's fake activities obey. */

@@ -9,22 +9,22 @@
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
-import { certificationWorkflow } from '../../workflows/certification/workflow';
-import { eceCertificationWorkflow, eceCertificationWorkflowId } from '../../workflows/ece/certification';
-import { matchWorkflow, matchWorkflowId } from '../../workflows/foster/match';
+import { certificationWorkflow } from '../../processes/certification/workflow';
+import { eceCertificationWorkflow, eceCertificationWorkflowId } from '../../processes/ece/certification';
+import { matchWorkflow, matchWorkflowId } from '../../processes/foster/match';
 import {
   closeYouthReferralUpdate,
   logTrainingUpdate,
   referenceAnswerUpdate,
   reserveForMatchUpdate,
   withdrawApplicationUpdate,
-} from '../../workflows/foster/messages';
-import { mentorScreeningWorkflow } from '../../workflows/foster/mentor-screening';
-import { youthReferralWorkflow } from '../../workflows/foster/youth-referral';
-import { logPersonalTimeUpdate, requestLeaveUpdate } from '../../workflows/mentoring-leave/messages';
-import { mentoringLeaveWorkflow } from '../../workflows/mentoring-leave/workflow';
-import { programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../../workflows/programs/workflow';
-import { addDays, laDate, laYear } from '../../workflows/shared/calendar';
+} from '../../processes/foster/messages';
+import { mentorScreeningWorkflow } from '../../processes/foster/mentor-screening';
+import { youthReferralWorkflow } from '../../processes/foster/youth-referral';
+import { logPersonalTimeUpdate, requestLeaveUpdate } from '../../processes/mentoring-leave/messages';
+import { mentoringLeaveWorkflow } from '../../processes/mentoring-leave/workflow';
+import { programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../../processes/programs/workflow';
+import { addDays, laDate, laYear } from '../../platform/workflow/calendar';
 import {
   caseDetailsQuery,
   caseRecordedUpdate,
@@ -32,9 +32,9 @@ import {
   completeTaskUpdate,
   openTasksQuery,
   releaseTaskUpdate,
-} from '../../workflows/shared/messages';
-import type { Policy } from '../../workflows/shared/policy';
-import type { ActingUser } from '../../workflows/shared/records';
+} from '../../platform/workflow/messages';
+import type { Policy } from '../../platform/workflow/policy';
+import type { ActingUser } from '../../platform/workflow/records';
 import { completed, continuedAsNew, cw1, leaveEnrollment, person, type Save } from './shared';
 
 const csup = person('csup-1', ['case_supervisor']);

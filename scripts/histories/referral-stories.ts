@@ -17,18 +17,18 @@ import {
   offerByHandUpdate,
   programUnavailableSignal,
   withdrawReferralUpdate,
-} from '../../workflows/referral/messages';
-import { mentorReferralWorkflow, mentorReferralWorkflowId } from '../../workflows/referral/workflow';
-import type { RankedProgram } from '../../workflows/referral/types';
-import type { Volunteer } from '../../workflows/referral/inputs';
+} from '../../processes/referral/messages';
+import { mentorReferralWorkflow, mentorReferralWorkflowId } from '../../processes/referral/workflow';
+import type { RankedProgram } from '../../processes/referral/types';
+import type { Volunteer } from '../../processes/referral/inputs';
 import {
   caseDetailsQuery,
   caseRecordedUpdate,
   completeTaskUpdate,
   openTasksQuery,
-} from '../../workflows/shared/messages';
-import type { Policy } from '../../workflows/shared/policy';
-import type { ActingUser } from '../../workflows/shared/records';
+} from '../../platform/workflow/messages';
+import type { Policy } from '../../platform/workflow/policy';
+import type { ActingUser } from '../../platform/workflow/records';
 import { completed, person, until, type Save } from './shared';
 
 const DAY = 86_400_000;

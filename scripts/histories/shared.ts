@@ -1,10 +1,10 @@
 /** What the history recorder's stories share: who acts, how to wait, how a match starts. */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
-import { matchWorkflow, matchWorkflowId } from '../../workflows/foster/match';
-import { reserveForMatchUpdate } from '../../workflows/foster/messages';
-import type { Policy } from '../../workflows/shared/policy';
-import type { ActingUser } from '../../workflows/shared/records';
+import { matchWorkflow, matchWorkflowId } from '../../processes/foster/match';
+import { reserveForMatchUpdate } from '../../processes/foster/messages';
+import type { Policy } from '../../platform/workflow/policy';
+import type { ActingUser } from '../../platform/workflow/records';
 
 export type Save = (name: string, handle: WorkflowHandle, runId?: string) => Promise<void>;
 

@@ -9,23 +9,23 @@
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
-import { certificationWorkflow, certificationWorkflowId } from '../../workflows/certification/workflow';
+import { certificationWorkflow, certificationWorkflowId } from '../../processes/certification/workflow';
 import {
   closeMatchUpdate,
   logTrainingUpdate,
   referenceAnswerUpdate,
   withdrawApplicationUpdate,
-} from '../../workflows/foster/messages';
-import { mentorScreeningWorkflow, mentorScreeningWorkflowId } from '../../workflows/foster/mentor-screening';
-import { programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../../workflows/programs/workflow';
+} from '../../processes/foster/messages';
+import { mentorScreeningWorkflow, mentorScreeningWorkflowId } from '../../processes/foster/mentor-screening';
+import { programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../../processes/programs/workflow';
 import {
   caseDetailsQuery,
   caseRecordedUpdate,
   completeTaskUpdate,
   openTasksQuery,
-} from '../../workflows/shared/messages';
-import type { Policy } from '../../workflows/shared/policy';
-import type { ActingUser } from '../../workflows/shared/records';
+} from '../../platform/workflow/messages';
+import type { Policy } from '../../platform/workflow/policy';
+import type { ActingUser } from '../../platform/workflow/records';
 import { completed, continuedAsNew, cw1, person, startMatch, type Save } from './shared';
 
 const DAY = 86_400_000;

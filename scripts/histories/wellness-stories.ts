@@ -7,17 +7,17 @@
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
-import { logTrainingUpdate, referenceAnswerUpdate } from '../../workflows/foster/messages';
-import { callerScreeningWorkflow, callerScreeningWorkflowId } from '../../workflows/foster/mentor-screening';
+import { logTrainingUpdate, referenceAnswerUpdate } from '../../processes/foster/messages';
+import { callerScreeningWorkflow, callerScreeningWorkflowId } from '../../processes/foster/caller-screening';
 import {
   caseDetailsQuery,
   caseRecordedUpdate,
   completeTaskUpdate,
   openTasksQuery,
-} from '../../workflows/shared/messages';
-import type { Policy } from '../../workflows/shared/policy';
-import type { ActingUser } from '../../workflows/shared/records';
-import { wellnessCheckinWorkflow, wellnessWorkflowId } from '../../workflows/wellness/workflow';
+} from '../../platform/workflow/messages';
+import type { Policy } from '../../platform/workflow/policy';
+import type { ActingUser } from '../../platform/workflow/records';
+import { wellnessCheckinWorkflow, wellnessWorkflowId } from '../../processes/wellness/workflow';
 import { completed, cw1, person, type Save } from './shared';
 
 const DAY = 86_400_000;

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { bundleWorkflowCode, DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
 import { ROOT } from '../../lib/config';
-import { mutatedWorkflows, WORKFLOWS, type Edit } from '../../lib/replay/mutated-workflows';
+import { mutatedWorkflows, WORKFLOWS, WORKFLOWS_ENTRY, type Edit } from '../../lib/replay/mutated-workflows';
 import { replayWithValues, VALUE_INTERCEPTOR_MODULE, type Drift } from '../../lib/replay/values';
 import { findMutations, type Mutation } from './mutations';
 
@@ -74,7 +74,7 @@ async function start() {
   const { mutations } = findMutations();
   // The control: unmutated code must replay every history, or every mutation would look caught.
   const baseline = new Set<string>();
-  const unmutated = await bundle(path.join(WORKFLOWS, 'index.ts'));
+  const unmutated = await bundle(path.join(WORKFLOWS, WORKFLOWS_ENTRY));
   for await (const r of replayWithValues({ workflowBundle: unmutated }, histories)) {
     if (r.error) throw new Error(`${r.workflowId} does not replay against the unmutated workflows: ${r.error.message}`);
     for (const d of r.drifts) baseline.add(driftKey(d));

@@ -8,23 +8,23 @@
  *             longer, a millisecond constant one minute longer); date: a computed instant
  *             moved a day (each call of the calendar's date functions and each Date.now());
  *             email: an e-mail's subject or text changed at each place one is built.
- * Left out, by rule (counted and printed): literals of DEFAULT_POLICY (configuration a case
+ * Left out, by rule (counted and printed): literals of the policy's defaults (configuration a case
  * receives in its input; running cases replay with the policy they recorded) and the
- * activities' options in shared/activities.ts (timeouts and retries are not compared:
+ * activities' options in platform/workflow/activities.ts (timeouts and retries are not compared:
  * changing them is safe for running cases); removing or swapping a declaration (the
  * mutant would not compile: it uses a name the deletion removed); code inside an Update's
  * validator (it never runs on replay: see inValidator).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { WORKFLOWS, type Edit } from '../../lib/replay/mutated-workflows';
+import { WORKFLOWS, workflowSourceFiles, type Edit } from '../../lib/replay/mutated-workflows';
 
 export type MutationKind = 'sleep' | 'activity' | 'remove' | 'reorder' | 'duration' | 'date' | 'email';
 export const VALUE_KINDS: MutationKind[] = ['duration', 'date', 'email'];
 
 export interface Mutation {
-  /** Relative to workflows/. */
+  /** Relative to the repository. */
   file: string;
   line: number;
   kind: MutationKind;
@@ -37,15 +37,6 @@ export interface Mutation {
 
 const PROBE_HEADER = "import { proxySinks as __proxySinks } from '@temporalio/workflow';\n";
 const PROBE_CALL = "__proxySinks().replayValues.command({ kind: 'probe', id: '', name: '', value: 0 })";
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((f) => {
-      const p = path.join(dir, f);
-      return statSync(p).isDirectory() ? filesUnder(p) : p.endsWith('.ts') ? [p] : [];
-    });
-}
 
 const isBlockLike = (n: ts.Node) => ts.isBlock(n) || ts.isSourceFile(n) || ts.isCaseClause(n) || ts.isDefaultClause(n);
 const hasAwait = (n: ts.Node): boolean =>
@@ -108,7 +99,7 @@ function inValidator(n: ts.Node): boolean {
 
 /** Every mutation of every workflow file, and how many candidates each exclusion rule left out. */
 export function findMutations(): { mutations: Mutation[]; excluded: Record<string, number> } {
-  const files = filesUnder(WORKFLOWS);
+  const files = workflowSourceFiles().map((f) => path.join(WORKFLOWS, f));
   const sources = files.map((f) => ts.createSourceFile(f, readFileSync(f, 'utf8'), ts.ScriptTarget.ES2022, true));
   const builders = emailBuilders(sources);
   const mutations: Mutation[] = [];
@@ -135,10 +126,12 @@ export function findMutations(): { mutations: Mutation[]; excluded: Record<strin
         mutations.push({ file, line: line(n), kind, what, edits: edits.map((e) => ({ file, ...e })), probe: probe(n) });
       }
     };
+    // The platform's and each process's defaults: DEFAULT_POLICY, PLATFORM_POLICY_DEFAULTS, FOSTER_TASK_POLICY_DEFAULTS …
+    const isDefaults = (name: string) => name === 'DEFAULT_POLICY' || name.endsWith('POLICY_DEFAULTS');
     const inDefaultPolicy = (n: ts.Node) =>
-      !!ts.findAncestor(n, (p) => ts.isVariableDeclaration(p) && p.name.getText(sf) === 'DEFAULT_POLICY');
+      !!ts.findAncestor(n, (p) => ts.isVariableDeclaration(p) && isDefaults(p.name.getText(sf)));
     const inActivityOptions = (n: ts.Node) =>
-      file === 'shared/activities.ts' &&
+      file === 'platform/workflow/activities.ts' &&
       !!ts.findAncestor(n, (p) => ts.isCallExpression(p) && calleeName(p) === 'proxyActivities');
     const awaited = new Set<ts.Node>();
 
@@ -190,7 +183,7 @@ export function findMutations(): { mutations: Mutation[]; excluded: Record<strin
     };
     visit(sf);
 
-    const toShared = path.posix.relative(path.posix.dirname(file), 'shared/activities');
+    const toShared = path.posix.relative(path.posix.dirname(file), 'platform/workflow/activities');
     const shared = toShared.startsWith('.') ? toShared : `./${toShared}`;
     const activityHeader = `import { recordIncident as __mutationActivity } from '${shared}';\n`;
     for (const s of [...awaited].sort((a, b) => a.getStart(sf) - b.getStart(sf))) {

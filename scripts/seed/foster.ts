@@ -8,7 +8,7 @@
  * they were e-mailed (read from the SMTP catcher `npm start` runs). Invented people only.
  */
 import { randomUUID } from 'node:crypto';
-import { laDate } from '../../workflows/shared/calendar';
+import { laDate } from '../../platform/workflow/calendar';
 import type { Api, Person } from '../chaos/client';
 import { caseIdOf, complete, reach, taskOn } from '../chaos/stories';
 import { caughtReferenceToken } from '../provision/smtp-catcher';

@@ -7,7 +7,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { createApp } from '../../api/app';
+import { createApp } from '../../platform/api/app';
 import { startStack, type Stack } from '../support/stack';
 import { checkPage, launchBrowser } from '../support/browser';
 import { startOidcProvider } from '../support/oidc-provider';

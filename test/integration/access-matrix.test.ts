@@ -4,7 +4,7 @@
  * without a row here fails the first test. Afterwards: no out-of-scope record in any
  * list, report or e-mail. Real services; allowed writes really happen, in the order below.
  */
-import { laDate } from '../../workflows/shared/calendar';
+import { laDate } from '../../platform/workflow/calendar';
 import { as, mailbox, startStack, truncateAll, type Person, type Stack } from '../support/stack';
 import { certifiedProgram, DEPT, enrollmentBody, registerProgram, today, verifiedHours, year } from './fixtures';
 import { activeMatch, approvedMentor, mentorApplication, readyYouth, youthReferral } from './foster-fixtures';

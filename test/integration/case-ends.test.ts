@@ -4,8 +4,8 @@
  * link ends the phone follow-up; one enrollment per employee and year survives Temporal
  * forgetting the first case. Dev server with policy durations shrunk to seconds.
  */
-import { matchWorkflow, matchWorkflowId } from '../../workflows/foster/match';
-import { reserveForMatchUpdate } from '../../workflows/foster/messages';
+import { matchWorkflow, matchWorkflowId } from '../../processes/foster/match';
+import { reserveForMatchUpdate } from '../../processes/foster/messages';
 import { as, eventually, QUIET_TASKS, startStack, truncateAll, type Stack } from '../support/stack';
 import { certifiedProgram, employee, enrollmentBody, hr, year } from './fixtures';
 import {

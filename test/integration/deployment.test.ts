@@ -7,8 +7,8 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp, type AppDeps } from '../../api/app';
-import { styleHash } from '../../api/security-headers';
+import { createApp, type AppDeps } from '../../platform/api/app';
+import { styleHash } from '../../platform/api/security-headers';
 import { loadConfig } from '../../lib/config';
 import { JWT_SECRET, startStack, TEMPORAL_UI_URL, type Stack } from '../support/stack';
 

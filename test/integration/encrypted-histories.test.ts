@@ -8,9 +8,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
-import { laDate } from '../../workflows/shared/calendar';
-import { mentorScreeningWorkflowId } from '../../workflows/foster/mentor-screening';
-import { youthReferralWorkflowId } from '../../workflows/foster/youth-referral';
+import { laDate } from '../../platform/workflow/calendar';
+import { mentorScreeningWorkflowId } from '../../processes/foster/mentor-screening';
+import { youthReferralWorkflowId } from '../../processes/foster/youth-referral';
 import { as, startStack, TEMPORAL_UI_URL, tokenFor, type Stack } from '../support/stack';
 import { admin } from './fixtures';
 import { cw1, mentorApplication, sw1, youthReferral } from './foster-fixtures';

@@ -1,5 +1,5 @@
 /** People and records the HTTP suites share. */
-import { laDate, laYear } from '../../workflows/shared/calendar';
+import { laDate, laYear } from '../../platform/workflow/calendar';
 import { as, type Person, type Stack } from '../support/stack';
 
 export const DEPT = 'CDT';

@@ -1,5 +1,5 @@
 /** People and steps the foster suites share. */
-import { laDate } from '../../workflows/shared/calendar';
+import { laDate } from '../../platform/workflow/calendar';
 import { as, eventually, mailbox, type Person, type Stack } from '../support/stack';
 
 export const cw1: Person = { sub: 'cw-1', roles: ['case_worker'], name: 'Casey Worker' };

@@ -3,9 +3,9 @@
  * canonical bodies, the public rate limit, /ready, cursors, CSV cells. Real services.
  */
 import { createHash } from 'node:crypto';
-import { canonicalJson, derivedUuid } from '../../api/http';
-import type { Enrollment } from '../../workflows/mentoring-leave/types';
-import { mentoringLeaveWorkflow, mentoringLeaveWorkflowId } from '../../workflows/mentoring-leave/workflow';
+import { canonicalJson, derivedUuid } from '../../platform/api/http';
+import type { Enrollment } from '../../processes/mentoring-leave/types';
+import { mentoringLeaveWorkflow, mentoringLeaveWorkflowId } from '../../processes/mentoring-leave/workflow';
 import { as, startStack, truncateAll, type Stack } from '../support/stack';
 import { admin, certifiedProgram, employee, enrollmentBody, hr, year } from './fixtures';
 

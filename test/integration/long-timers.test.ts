@@ -3,7 +3,7 @@
  * test server: year-end close, task escalation after business days, certificate expiry.
  * Activities are the real ones, writing to PostgreSQL and sending through SMTP.
  */
-import { laDate, laYearEnd } from '../../workflows/shared/calendar';
+import { laDate, laYearEnd } from '../../platform/workflow/calendar';
 import { as, eventually, mailbox, type Stack } from '../support/stack';
 import { useTimeSkipping, type TimeSkipping } from '../support/time-skipping';
 import {

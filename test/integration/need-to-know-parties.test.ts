@@ -7,7 +7,7 @@
  */
 import { as, eventually, mailbox, startStack, type Person, type Stack } from '../support/stack';
 import { approvedMentor, cw1 } from './foster-fixtures';
-import { normaliseAddress } from '../../api/routes/referral-limits';
+import { normaliseAddress } from '../../processes/referral/api/limits';
 import { approvedCaller, counselor, pc, wellnessReferral } from './wellness-fixtures';
 
 let stack: Stack;

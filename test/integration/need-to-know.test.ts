@@ -6,7 +6,7 @@
  * carries them: the case, lists and search, task lists, timelines, suggestions, reports,
  * CSV and e-mails. Real services.
  */
-import { laDate } from '../../workflows/shared/calendar';
+import { laDate } from '../../platform/workflow/calendar';
 import { as, mailbox, startStack, truncateAll, type Person, type Stack } from '../support/stack';
 import { admin } from './fixtures';
 import { caseSup, cw1, cw2, mentorApplication, readyYouth, referenceToken } from './foster-fixtures';

@@ -7,7 +7,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import { createApp } from '../../api/app';
+import { createApp } from '../../platform/api/app';
 import { configureLogging } from '../../lib/logger';
 import { as, eventually, JWT_SECRET, startStack, TEMPORAL_UI_URL, truncateAll, type Stack } from '../support/stack';
 import { certifiedProgram, employee, enrollmentBody, hr } from './fixtures';

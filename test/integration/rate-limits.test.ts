@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../../api/app';
+import { createApp } from '../../platform/api/app';
 import { loadConfig } from '../../lib/config';
 import { as, JWT_SECRET, startStack, type Stack } from '../support/stack';
 import { cw1, mentorApplication, referenceToken } from './foster-fixtures';

@@ -13,7 +13,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { describeDeployment } from '../../lib/deployment';
 import { encryptingDataConverter } from '../../lib/payload-codec';
 import { createWorker, smtpMailer, type Workers } from '../../lib/worker';
-import { mentoringLeaveWorkflowId } from '../../workflows/mentoring-leave/workflow';
+import { mentoringLeaveWorkflowId } from '../../processes/mentoring-leave/workflow';
 import { as, eventually, QUIET_TASKS, startStack, TEST_PAYLOAD_KEYS, type Person, type Stack } from '../support/stack';
 import {
   buildDrillBuilds,

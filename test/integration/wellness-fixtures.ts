@@ -1,5 +1,5 @@
 /** Callers and wellness referrals for the wellness check-in suites. */
-import { laDate } from '../../workflows/shared/calendar';
+import { laDate } from '../../platform/workflow/calendar';
 import { as, type Person, type Stack } from '../support/stack';
 import { caseSup, cw1, referenceToken } from './foster-fixtures';
 

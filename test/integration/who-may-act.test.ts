@@ -4,8 +4,8 @@
  * Temporal dev server and PostgreSQL; the last tests go around the API to the workflow.
  */
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { completeTaskUpdate } from '../../workflows/shared/messages';
-import { logPersonalTimeUpdate } from '../../workflows/mentoring-leave/messages';
+import { completeTaskUpdate } from '../../platform/workflow/messages';
+import { logPersonalTimeUpdate } from '../../processes/mentoring-leave/messages';
 import {
   as,
   eventually,

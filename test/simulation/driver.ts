@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { buildPolicy } from '../../lib/policy';
-import { laDate } from '../../workflows/shared/calendar';
+import { laDate } from '../../platform/workflow/calendar';
 import { noFaults } from './fakes';
 import { Checker, newCheckState, type Accepted, type Violation } from './invariants';
 import type { Action, Ctx, Sent, SimCase, SimModel } from './model';
@@ -219,7 +219,7 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
 
 function retryIncident(ctx: Ctx, c?: SimCase): Action['send'] {
   return async () => {
-    const { retryIncidentUpdate } = await import('../../workflows/shared/messages');
+    const { retryIncidentUpdate } = await import('../../platform/workflow/messages');
     const u = await ctx
       .handle(c)
       .executeUpdate(retryIncidentUpdate, { args: [{ actor: { id: 'sim-admin', roles: ['admin'] } }] });

@@ -7,7 +7,7 @@
  */
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import type { TransitionInput } from '../../workflows/shared/records';
+import type { TransitionInput } from '../../platform/workflow/records';
 import type { ReadModel } from './read-model';
 
 /** The fault plan of the scenario running now (scenarios run one at a time). */

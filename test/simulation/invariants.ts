@@ -12,7 +12,7 @@
  *  - no workflow task failed (non-determinism after a restart or without the cache shows
  *    here), no workflow failed, no worker died.
  */
-import type { TaskRecord } from '../../workflows/shared/records';
+import type { TaskRecord } from '../../platform/workflow/records';
 import type { Ctx, Expectation } from './model';
 import type { ReadModel } from './read-model';
 import type { Look } from './settle';

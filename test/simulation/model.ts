@@ -7,8 +7,8 @@
  */
 import { WorkflowUpdateStage, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
-import type { Policy } from '../../workflows/shared/policy';
-import type { ActingUser, TaskRecord } from '../../workflows/shared/records';
+import type { Policy } from '../../platform/workflow/policy';
+import type { ActingUser, TaskRecord } from '../../platform/workflow/records';
 import type { Choice } from './plan';
 import type { Faults } from './fakes';
 import type { World } from './world';

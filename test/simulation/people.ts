@@ -6,7 +6,7 @@
  * an outsider with no roles, the case's own parties, the person who gave the step before
  * (two-person rule), and the candidate role in another scope.
  */
-import type { ActingUser, TaskRecord } from '../../workflows/shared/records';
+import type { ActingUser, TaskRecord } from '../../platform/workflow/records';
 import { outsider, person } from './model';
 
 export interface Cast {

@@ -5,7 +5,7 @@
  * by their id, incidents by case). It also keeps every write attempt, so the invariants
  * can ask what was written, what failed and what is still owed.
  */
-import type { CaseSnapshot, TaskRecord, TimelineEvent, TransitionInput } from '../../workflows/shared/records';
+import type { CaseSnapshot, TaskRecord, TimelineEvent, TransitionInput } from '../../platform/workflow/records';
 
 export interface Attempt {
   /** The case (or program) the transition is about. */

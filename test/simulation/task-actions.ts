@@ -10,8 +10,8 @@ import {
   claimTaskUpdate,
   completeTaskUpdate,
   releaseTaskUpdate,
-} from '../../workflows/shared/messages';
-import type { ActingUser, TaskRecord } from '../../workflows/shared/records';
+} from '../../platform/workflow/messages';
+import type { ActingUser, TaskRecord } from '../../platform/workflow/records';
 import { update, type Action, type Ctx, type SimCase, type SimModel } from './model';
 import { castOf } from './people';
 

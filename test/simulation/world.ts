@@ -16,7 +16,7 @@ import { InternalConnectionOptionsSymbol } from '@temporalio/client/lib/connecti
 import { msToTs } from '@temporalio/common/lib/time';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, makeTelemetryFilterString, Runtime, Worker } from '@temporalio/worker';
-import { mailQueueOf } from '../../workflows/shared/task-queues';
+import { mailQueueOf } from '../../platform/workflow/task-queues';
 import { fakeActivities, noFaults, type Faults } from './fakes';
 import { ReadModel } from './read-model';
 

@@ -5,7 +5,7 @@
  * year end waits until the end of that window, and one that checks nothing happened yet
  * looks before the deadline itself.
  */
-import { isDayBoundary } from '../../workflows/shared/mass-instants';
+import { isDayBoundary } from '../../platform/workflow/mass-instants';
 
 /** The default window (`midnightSpread`: two hours). */
 export const SPREAD_MS = 2 * 3_600_000;

@@ -9,16 +9,16 @@ import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { sql } from 'kysely';
-import { createApp } from '../../api/app';
-import { mintToken } from '../../api/auth';
-import type { ReadModelDeps } from '../../activities/read-model';
+import { createApp } from '../../platform/api/app';
+import { mintToken } from '../../platform/api/auth';
+import type { ReadModelDeps } from '../../platform/activities/read-model';
 import { createDb, type Db } from '../../db';
 import { buildPolicy } from '../../lib/policy';
 import { configureLogging } from '../../lib/logger';
 import { clientInterceptors } from '../../lib/temporal';
 import { encryptingDataConverter, parsePayloadKeys } from '../../lib/payload-codec';
 import { createWorker, ensureOutboxSweeper, smtpMailer, type Workers } from '../../lib/worker';
-import type { Policy } from '../../workflows/shared/policy';
+import type { Policy } from '../../platform/workflow/policy';
 
 /** The Temporal Web UI the test API links cases to. */
 export const TEMPORAL_UI_URL = 'http://temporal-ui.test:8233';

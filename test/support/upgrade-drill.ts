@@ -23,11 +23,15 @@ import { buildWorkflowBundle } from '../../lib/worker';
 import { resolveTemporalCli } from '../../scripts/provision/tools';
 
 const ROOT = path.resolve(__dirname, '../..');
-const SOURCE = path.join(ROOT, 'workflows/mentoring-leave/workflow.ts');
+const SOURCE = path.join(ROOT, 'processes/mentoring-leave/workflow.ts');
 
 /** Where the change goes: the events of a supervisor's approval. */
 const APPROVED = "rt.event(actor, 'leave_request_supervisor_approved', { requestId: request.id })";
-const ANCHOR = `events: [${APPROVED}, ...(next.events ?? [])],`;
+const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The events array as written, however Prettier wraps it. */
+const ANCHOR = new RegExp(
+  `events: \\[\\s*${escape(APPROVED)},\\s*\\.\\.\\.\\(next\\.events \\?\\? \\[\\]\\),?\\s*\\],`,
+);
 export const UPGRADE_PATCH = 'leave-forwarded-to-hr-event';
 export const ROLLBACK_PATCH = 'leave-forwarded-to-hr-event-withdrawn';
 export const FORWARDED_EVENT = 'leave_request_forwarded_to_hr';
@@ -62,7 +66,7 @@ function writeEntry(dir: string, change: string): string {
   writeFileSync(path.join(dir, 'mentoring-leave.ts'), changed);
   // An explicit export wins over the same name from `export *`: the rest is the product's entry point.
   const entry =
-    `export * from '${path.join(ROOT, 'workflows')}';\n` +
+    `export * from '${path.join(ROOT, 'processes', 'workflows')}';\n` +
     "export { mentoringLeaveWorkflow } from './mentoring-leave';\n";
   writeFileSync(path.join(dir, 'index.ts'), entry);
   return path.join(dir, 'index.ts');

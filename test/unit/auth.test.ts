@@ -2,7 +2,7 @@
 import type { Request } from 'express';
 import { SignJWT } from 'jose';
 import { serveJwks, type TestJwks } from '../support/jwks';
-import { createAuthenticator, mintToken } from '../../api/auth';
+import { createAuthenticator, mintToken } from '../../platform/api/auth';
 
 const req = (token?: string) => ({ headers: token ? { authorization: `Bearer ${token}` } : {} }) as unknown as Request;
 

@@ -9,7 +9,7 @@ import {
   observedHolidays,
   scaleDuration,
   subtractDuration,
-} from '../../workflows/shared/calendar';
+} from '../../platform/workflow/calendar';
 
 const cal = new BusinessCalendar(CALIFORNIA_STATE_HOLIDAYS);
 const sorted = (s: Set<string>) => [...s].sort();

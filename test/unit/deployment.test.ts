@@ -5,10 +5,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { guardMetrics, isLoopback } from '../../api/app';
-import { clientKey, ONE_TIME_LINK_PATH, PostgresStore } from '../../api/rate-limit';
+import { guardMetrics, isLoopback } from '../../platform/api/app';
+import { clientKey, ONE_TIME_LINK_PATH, PostgresStore } from '../../platform/api/rate-limit';
 import { createDb } from '../../db';
-import { cspDirectives } from '../../api/security-headers';
+import { cspDirectives } from '../../platform/api/security-headers';
 import { loadConfig } from '../../lib/config';
 import { publishedSourceMaps } from '../../scripts/web-build';
 
@@ -97,7 +97,7 @@ test('metrics: open on loopback without a token; beyond it, only with the token'
     expect(guard(bad)).toMatchObject({ status: 401 });
   }
   // The compare is over equal-length digests (crypto.timingSafeEqual): no length leak, no throw.
-  expect(readFileSync(path.join(__dirname, '../../api/app.ts'), 'utf8')).toMatch(
+  expect(readFileSync(path.join(__dirname, '../../platform/api/app.ts'), 'utf8')).toMatch(
     /timingSafeEqual\(digest\(authorization\), expected\)/,
   );
 });

@@ -1,11 +1,11 @@
 /** Edges an attacker pushes on: token lifetimes, production auth config, CSV cells, idempotent bodies, task data. */
 import type { Request } from 'express';
 import { SignJWT } from 'jose';
-import { createAuthenticator, mintToken } from '../../api/auth';
-import { csvCell } from '../../api/csv';
-import { canonicalJson, decodeCursor, CURSORS, derivedUuid } from '../../api/http';
+import { createAuthenticator, mintToken } from '../../platform/api/auth';
+import { csvCell } from '../../platform/api/csv';
+import { canonicalJson, decodeCursor, CURSORS, derivedUuid } from '../../platform/api/http';
 import { loadConfig } from '../../lib/config';
-import { taskDataProblems } from '../../workflows/shared/task-data';
+import { taskDataProblems } from '../../platform/workflow/task-data';
 
 const secret = 'x'.repeat(40);
 const req = (token: string) => ({ headers: { authorization: `Bearer ${token}` } }) as unknown as Request;

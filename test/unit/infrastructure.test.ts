@@ -6,7 +6,11 @@
 import net from 'node:net';
 import pg from 'pg';
 import { ApplicationFailure } from '@temporalio/common';
-import { classifiedWriteFailure, InfrastructureBacklog, isInfrastructureError } from '../../activities/infrastructure';
+import {
+  classifiedWriteFailure,
+  InfrastructureBacklog,
+  isInfrastructureError,
+} from '../../platform/activities/infrastructure';
 
 /** What the PostgreSQL client throws when nothing listens on the port (a database that is down). */
 async function refusedConnectionError(): Promise<unknown> {

@@ -3,9 +3,9 @@
  * the window after it (each case always at the same one), and instants that are not day
  * boundaries are left where they are.
  */
-import { BusinessCalendar, laStartOfDay } from '../../workflows/shared/calendar';
-import { isDayBoundary, spreadInstant } from '../../workflows/shared/mass-instants';
-import { DEFAULT_POLICY } from '../../workflows/shared/policy';
+import { BusinessCalendar, laStartOfDay } from '../../platform/workflow/calendar';
+import { isDayBoundary, spreadInstant } from '../../platform/workflow/mass-instants';
+import { DEFAULT_POLICY } from '../../platform/workflow/policy';
 
 const calendar = new BusinessCalendar(DEFAULT_POLICY.holidays);
 const midnight = laStartOfDay('2027-01-01');

@@ -1,5 +1,5 @@
 /**
- * The modules workers share between workflows (workflows/shared/preloaded.ts) are deep-
+ * The modules workers share between workflows (platform/workflow/preloaded.ts) are deep-
  * frozen by the SDK once loaded. A schema zod writes to while parsing would then fail the
  * workflow task — the replay suite found that (a regex check's `lastIndex`). This freezes
  * them as the SDK does and parses through every kind of schema they hold; the control
@@ -8,15 +8,15 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { SHARED_SCHEMA_MODULES, warmSchemas } from '../../workflows/shared/preloaded';
-import * as input from '../../workflows/shared/input';
-import * as taskData from '../../workflows/shared/task-data';
+import { SHARED_SCHEMA_MODULES, warmSchemas } from '../../platform/workflow/preloaded';
+import * as input from '../../platform/workflow/input';
+import * as taskData from '../../platform/workflow/task-data';
 
 const { TASK_DATA, TASK_TYPES } = taskData;
 
-/** Each process's `inputs.ts` under workflows/ (what task-data and the workflows import). */
+/** Each process's `inputs.ts` under processes/ (what task-data and the workflows import). */
 function everyInputsModule(): unknown[] {
-  const root = path.join(__dirname, '../../workflows');
+  const root = path.join(__dirname, '../../processes');
   return readdirSync(root)
     .filter((d) => existsSync(path.join(root, d, 'inputs.ts')))
     .map((d) => require(path.join(root, d, 'inputs.ts'))); // eslint-disable-line @typescript-eslint/no-require-imports -- loaded by what exists, as the SDK would

@@ -8,8 +8,8 @@
  * domain.md names; a scoped role without its claim sees nothing. Pure: no services.
  */
 import fc from 'fast-check';
-import { roleToken, userToken } from '../../workflows/shared/access';
-import type { ActingUser } from '../../workflows/shared/records';
+import { roleToken, userToken } from '../../platform/workflow/access';
+import type { ActingUser } from '../../platform/workflow/records';
 import {
   CASE_FIELDS,
   projectCase,
@@ -21,7 +21,7 @@ import {
   viewOf,
   type CaseFacts,
   type View,
-} from '../../api/read-views';
+} from '../../platform/api/read-views';
 
 const RUNS = 5000;
 const ROLES = [

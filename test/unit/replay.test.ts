@@ -34,7 +34,7 @@ function load(file: string) {
 /** Workers replay with the product's payload codec: recorded (unencrypted) payloads pass through it. */
 const keys = generatePayloadKeys('replay');
 const bundled = {
-  workflowsPath: require.resolve('../../workflows'),
+  workflowsPath: require.resolve('../../processes/workflows'),
   bundlerOptions: { preloadModules: PRELOADED_WORKFLOW_MODULES },
 };
 
@@ -169,10 +169,10 @@ test('an incompatible change to the leave workflow fails replay with a determini
 });
 
 test("a due date pushed three days replays green by Temporal's own check, and fails on its values", async () => {
-  // The computation of every new task's due date (workflows/shared/task-record.ts), 3 days later.
+  // The computation of every new task's due date (platform/workflow/task-record.ts), 3 days later.
   const due = 'spec.dueAtMs ?? addDuration(c.now, p.due, c.calendar)';
   const pushed = mutatedWorkflows('replay-test-due-date', [
-    replaceOnce('shared/task-record.ts', due, `${due} + 3 * 86_400_000`),
+    replaceOnce('platform/workflow/task-record.ts', due, `${due} + 3 * 86_400_000`),
   ]);
   try {
     const workflowBundle = await bundleWorkflowCode({

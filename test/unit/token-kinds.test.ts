@@ -6,7 +6,7 @@
 import type { Request } from 'express';
 import { SignJWT, type JWTPayload } from 'jose';
 import { serveJwks, type TestJwks } from '../support/jwks';
-import { createAuthenticator, notAnAccessToken } from '../../api/auth';
+import { createAuthenticator, notAnAccessToken } from '../../platform/api/auth';
 
 const req = (token: string) => ({ headers: { authorization: `Bearer ${token}` } }) as unknown as Request;
 const ISSUER = 'https://idp.example';

@@ -5,9 +5,9 @@
  * of cases a run; each property is an invariant of domain.md, "Who may act".
  */
 import fc from 'fast-check';
-import { effectiveRoles, roleToken, userToken } from '../../workflows/shared/access';
-import { namedPartiesIn } from '../../workflows/shared/named-parties';
-import type { ActingUser } from '../../workflows/shared/records';
+import { effectiveRoles, roleToken, userToken } from '../../platform/workflow/access';
+import { namedPartiesIn } from '../../platform/workflow/named-parties';
+import type { ActingUser } from '../../platform/workflow/records';
 import {
   canSeeCase,
   fosterAssignable,
@@ -19,7 +19,7 @@ import {
   YOUTH_CASE_TYPES,
   type CaseForRules,
   type TaskForRules,
-} from '../../workflows/shared/who-may-act';
+} from '../../platform/workflow/who-may-act';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 3000);
 const IDS = ['u1', 'u2', 'u3', 'u4'];

@@ -1,8 +1,8 @@
 /** The who-may-act rules as pure functions: each rule of domain.md, and the order they answer in. */
-import { userToken, roleToken } from '../../workflows/shared/access';
-import type { ActingUser } from '../../workflows/shared/records';
-import { directoryProblem, namedPartiesIn, partiesProblem } from '../../workflows/shared/named-parties';
-import { mentoringLeaveWorkflowId } from '../../workflows/mentoring-leave/workflow';
+import { userToken, roleToken } from '../../platform/workflow/access';
+import type { ActingUser } from '../../platform/workflow/records';
+import { directoryProblem, namedPartiesIn, partiesProblem } from '../../platform/workflow/named-parties';
+import { mentoringLeaveWorkflowId } from '../../processes/mentoring-leave/workflow';
 import {
   caseWorkerOrSupervisorOf,
   canSeeCase,
@@ -12,7 +12,7 @@ import {
   mayComplete,
   type CaseForRules,
   type TaskForRules,
-} from '../../workflows/shared/who-may-act';
+} from '../../platform/workflow/who-may-act';
 
 const leaveCase: CaseForRules = {
   type: 'mentoring_leave',

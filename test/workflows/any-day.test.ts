@@ -6,8 +6,8 @@
  * Los Angeles, the policy's holidays), not by the product's calendar.
  */
 import { calls, env, person, policy, startLeaveCase, within } from './harness';
-import { observedHolidays } from '../../workflows/shared/calendar';
-import { openTasksQuery } from '../../workflows/shared/messages';
+import { observedHolidays } from '../../platform/workflow/calendar';
+import { openTasksQuery } from '../../platform/workflow/messages';
 import { actedBy } from '../support/deadlines';
 
 const DAY = 86_400_000;

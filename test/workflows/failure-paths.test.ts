@@ -9,25 +9,25 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateStage } from '@temporalio/client';
 import { calls, env, eventsOf, eventually, faults, person, policy, taskQueue, within } from './harness';
-import { laDate, laYear } from '../../workflows/shared/calendar';
+import { laDate, laYear } from '../../platform/workflow/calendar';
 import {
   caseRecordedUpdate,
   completeTaskUpdate,
   openTasksQuery,
   retryIncidentUpdate,
   stageQuery,
-} from '../../workflows/shared/messages';
-import { logPersonalTimeUpdate } from '../../workflows/mentoring-leave/messages';
-import { mentoringLeaveWorkflow } from '../../workflows/mentoring-leave/workflow';
-import { mentorScreeningWorkflow, mentorScreeningWorkflowId } from '../../workflows/foster/mentor-screening';
-import { referenceAnswerUpdate } from '../../workflows/foster/messages';
-import { certificationWorkflow } from '../../workflows/certification/workflow';
+} from '../../platform/workflow/messages';
+import { logPersonalTimeUpdate } from '../../processes/mentoring-leave/messages';
+import { mentoringLeaveWorkflow } from '../../processes/mentoring-leave/workflow';
+import { mentorScreeningWorkflow, mentorScreeningWorkflowId } from '../../processes/foster/mentor-screening';
+import { referenceAnswerUpdate } from '../../processes/foster/messages';
+import { certificationWorkflow } from '../../processes/certification/workflow';
 import {
   programLevelSignal,
   programRecordWorkflow,
   programWorkflowId,
   setProgramLevelUpdate,
-} from '../../workflows/programs/workflow';
+} from '../../processes/programs/workflow';
 
 const DAY = 86_400_000;
 const employee = person('emp-wf', ['employee'], { department: 'CDT' });

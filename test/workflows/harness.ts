@@ -9,10 +9,10 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { classifiedWriteFailure } from '../../activities/infrastructure';
+import { classifiedWriteFailure } from '../../platform/activities/infrastructure';
 import { buildPolicy } from '../../lib/policy';
-import type { TransitionInput } from '../../workflows/shared/records';
-import { mailQueueOf } from '../../workflows/shared/task-queues';
+import type { TransitionInput } from '../../platform/workflow/records';
+import { mailQueueOf } from '../../platform/workflow/task-queues';
 
 export const person = (id: string, roles: string[], extra: Record<string, unknown> = {}) => ({ id, roles, ...extra });
 export const eventsOf = (inputs: TransitionInput[]) => inputs.flatMap((t) => (t.events ?? []).map((e) => e.event));
@@ -150,8 +150,8 @@ export async function eventually(what: () => Promise<boolean>, label: string): P
 
 /** A leave enrolment of `employee` for `year`, started on the test server and recorded (its eligibility review open). */
 export async function startLeaveCase(employee: { id: string }, year: number, policyOf = policy) {
-  const { mentoringLeaveWorkflow } = await import('../../workflows/mentoring-leave/workflow');
-  const { caseRecordedUpdate } = await import('../../workflows/shared/messages');
+  const { mentoringLeaveWorkflow } = await import('../../processes/mentoring-leave/workflow');
+  const { caseRecordedUpdate } = await import('../../platform/workflow/messages');
   const h = await env.client.workflow.start(mentoringLeaveWorkflow, {
     taskQueue,
     workflowId: `wf-leave-${randomUUID()}`,

@@ -5,8 +5,8 @@
  * before the deadline a person was shown.
  */
 import { calls, env, person, startLeaveCase } from './harness';
-import { laYear } from '../../workflows/shared/calendar';
-import { openTasksQuery } from '../../workflows/shared/messages';
+import { laYear } from '../../platform/workflow/calendar';
+import { openTasksQuery } from '../../platform/workflow/messages';
 
 const employee = person('emp-spread', ['employee'], { department: 'CDT' });
 

@@ -5,10 +5,10 @@
  * continued as new keeps them.
  */
 import { calls, env, eventually, person, policy, startLeaveCase } from './harness';
-import { addDuration, BusinessCalendar, laDate, laYear } from '../../workflows/shared/calendar';
-import { completeTaskUpdate, openTasksQuery } from '../../workflows/shared/messages';
-import { logPersonalTimeUpdate } from '../../workflows/mentoring-leave/messages';
-import { organisationSettingsSignal } from '../../workflows/shared/organisation-settings';
+import { addDuration, BusinessCalendar, laDate, laYear } from '../../platform/workflow/calendar';
+import { completeTaskUpdate, openTasksQuery } from '../../platform/workflow/messages';
+import { logPersonalTimeUpdate } from '../../processes/mentoring-leave/messages';
+import { organisationSettingsSignal } from '../../platform/workflow/organisation-settings';
 
 const employee = person('emp-org', ['employee'], { department: 'CDT' });
 const hr = person('hr-org', ['hr_officer'], { department: 'CDT' });

@@ -5,22 +5,22 @@
  * signalled to the program's record — which may be running (and continue as new under a
  * small history limit) or never have been started (the receiver is gone).
  */
-import { laDate } from '../../../workflows/shared/calendar';
-import { caseDetailsQuery } from '../../../workflows/shared/messages';
+import { laDate } from '../../../platform/workflow/calendar';
+import { caseDetailsQuery } from '../../../platform/workflow/messages';
 import {
   completeWorkPlanItemUpdate,
   saveAssessmentUpdate,
   submitAssessmentUpdate,
-} from '../../../workflows/certification/messages';
-import { QUESTIONS } from '../../../workflows/certification/questions';
-import type { WorkPlanItem } from '../../../workflows/certification/types';
-import { certificationWorkflow } from '../../../workflows/certification/workflow';
+} from '../../../processes/certification/messages';
+import { QUESTIONS } from '../../../processes/certification/questions';
+import type { WorkPlanItem } from '../../../processes/certification/types';
+import { certificationWorkflow } from '../../../processes/certification/workflow';
 import {
   programLevelSignal,
   programRecordWorkflow,
   programWorkflowId,
   setProgramLevelUpdate,
-} from '../../../workflows/programs/workflow';
+} from '../../../processes/programs/workflow';
 import { person, signal, update, type Action, type Ctx, type SimCase, type SimModel } from '../model';
 
 const programOf = (ctx: Pick<Ctx, 'tag'>) => `${ctx.tag}-prog`;

@@ -6,18 +6,18 @@
  * (or has ended: the signals find no one), the mentor accepts, the mentee logs hours the
  * mentor confirms, both evaluate at the term's end, the coordinator closes it.
  */
-import { laDate } from '../../../workflows/shared/calendar';
-import { roleToken, userToken } from '../../../workflows/shared/access';
-import { eceCertificationWorkflow, eceCertificationWorkflowId } from '../../../workflows/ece/certification';
-import { ecePlacementWorkflow, ecePlacementWorkflowId } from '../../../workflows/ece/placement';
+import { laDate } from '../../../platform/workflow/calendar';
+import { roleToken, userToken } from '../../../platform/workflow/access';
+import { eceCertificationWorkflow, eceCertificationWorkflowId } from '../../../processes/ece/certification';
+import { ecePlacementWorkflow, ecePlacementWorkflowId } from '../../../processes/ece/placement';
 import {
   logDevelopmentUpdate,
   logPlacementHoursUpdate,
   placementEndedSignal,
   placementStartedSignal,
   reservePlacementUpdate,
-} from '../../../workflows/ece/messages';
-import type { EceCertificationState } from '../../../workflows/ece/types';
+} from '../../../processes/ece/messages';
+import type { EceCertificationState } from '../../../processes/ece/types';
 import { outsider, person, signal, update, type Action, type Ctx, type SimModel } from '../model';
 
 const college = (ctx: Pick<Ctx, 'tag'>) => `${ctx.tag}-college`;

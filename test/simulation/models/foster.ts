@@ -13,16 +13,12 @@ import {
   logTrainingUpdate,
   withdrawApplicationUpdate,
   closeYouthReferralUpdate,
-} from '../../../workflows/foster/messages';
-import {
-  mentorScreeningWorkflow,
-  callerScreeningWorkflow,
-  callerScreeningWorkflowId,
-  mentorScreeningWorkflowId,
-} from '../../../workflows/foster/mentor-screening';
-import { youthReferralWorkflow, youthReferralWorkflowId } from '../../../workflows/foster/youth-referral';
-import type { Reference } from '../../../workflows/foster/types';
-import { caseDetailsQuery } from '../../../workflows/shared/messages';
+} from '../../../processes/foster/messages';
+import { mentorScreeningWorkflow, mentorScreeningWorkflowId } from '../../../processes/foster/mentor-screening';
+import { callerScreeningWorkflow, callerScreeningWorkflowId } from '../../../processes/foster/caller-screening';
+import { youthReferralWorkflow, youthReferralWorkflowId } from '../../../processes/foster/youth-referral';
+import type { Reference } from '../../../processes/foster/types';
+import { caseDetailsQuery } from '../../../platform/workflow/messages';
 import { outsider, person, signal, update, type Action, type Ctx, type SimCase, type SimModel } from '../model';
 
 const cwOf = (ctx: Pick<Ctx, 'tag'>) => person(`${ctx.tag}-cw`, ['case_worker']);

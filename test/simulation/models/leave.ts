@@ -3,15 +3,15 @@
  * personal time the employee logs and the program's coordinator verifies, leave requests
  * the supervisor then HR approve (two people), withdrawals, and the year's end.
  */
-import { laYear } from '../../../workflows/shared/calendar';
-import { caseDetailsQuery } from '../../../workflows/shared/messages';
+import { laYear } from '../../../platform/workflow/calendar';
+import { caseDetailsQuery } from '../../../platform/workflow/messages';
 import {
   logPersonalTimeUpdate,
   requestLeaveUpdate,
   withdrawRequestUpdate,
-} from '../../../workflows/mentoring-leave/messages';
-import { mentoringLeaveWorkflow, mentoringLeaveWorkflowId } from '../../../workflows/mentoring-leave/workflow';
-import type { LeaveRequest } from '../../../workflows/mentoring-leave/types';
+} from '../../../processes/mentoring-leave/messages';
+import { mentoringLeaveWorkflow, mentoringLeaveWorkflowId } from '../../../processes/mentoring-leave/workflow';
+import type { LeaveRequest } from '../../../processes/mentoring-leave/types';
 import { person, update, type Action, type Ctx, type SimModel } from '../model';
 
 const DEPT = 'SIM';

@@ -12,12 +12,12 @@ import {
   closeMatchUpdate,
   reserveForMatchUpdate,
   withdrawApplicationUpdate,
-} from '../../../workflows/foster/messages';
-import { matchWorkflow, matchWorkflowId } from '../../../workflows/foster/match';
-import { mentorScreeningWorkflow, mentorScreeningWorkflowId } from '../../../workflows/foster/mentor-screening';
-import { youthReferralWorkflow, youthReferralWorkflowId } from '../../../workflows/foster/youth-referral';
-import type { MentorScreeningState, YouthReferralState } from '../../../workflows/foster/types';
-import { roleToken, userToken } from '../../../workflows/shared/access';
+} from '../../../processes/foster/messages';
+import { matchWorkflow, matchWorkflowId } from '../../../processes/foster/match';
+import { mentorScreeningWorkflow, mentorScreeningWorkflowId } from '../../../processes/foster/mentor-screening';
+import { youthReferralWorkflow, youthReferralWorkflowId } from '../../../processes/foster/youth-referral';
+import type { MentorScreeningState, YouthReferralState } from '../../../processes/foster/types';
+import { roleToken, userToken } from '../../../platform/workflow/access';
 import { outsider, person, signal, update, type Ctx, type SimModel } from '../model';
 
 const cwOf = (ctx: Pick<Ctx, 'tag'>) => person(`${ctx.tag}-cw`, ['case_worker']);

@@ -5,15 +5,15 @@
  * and outcome, a coordinator's placing by hand, the volunteer's withdrawal, and a program
  * that stops being eligible (a signal from the API).
  */
-import { caseDetailsQuery } from '../../../workflows/shared/messages';
+import { caseDetailsQuery } from '../../../platform/workflow/messages';
 import {
   confirmReferralAddressUpdate,
   offerByHandUpdate,
   programUnavailableSignal,
   withdrawReferralUpdate,
-} from '../../../workflows/referral/messages';
-import { mentorReferralWorkflow, mentorReferralWorkflowId } from '../../../workflows/referral/workflow';
-import type { Offer } from '../../../workflows/referral/types';
+} from '../../../processes/referral/messages';
+import { mentorReferralWorkflow, mentorReferralWorkflowId } from '../../../processes/referral/workflow';
+import type { Offer } from '../../../processes/referral/types';
 import { person, signal, update, type Action, type Ctx, type SimModel } from '../model';
 
 const email = (ctx: Pick<Ctx, 'tag'>) => `${ctx.tag}-vol@example.org`;

@@ -5,7 +5,7 @@
  * the referrer to confirm the contact details; after the plan the caller extends or ends.
  */
 import { person, type Ctx, type SimModel } from '../model';
-import { wellnessCheckinWorkflow, wellnessWorkflowId } from '../../../workflows/wellness/workflow';
+import { wellnessCheckinWorkflow, wellnessWorkflowId } from '../../../processes/wellness/workflow';
 
 const referrerOf = (ctx: Pick<Ctx, 'tag'>) =>
   person(`${ctx.tag}-referrer`, ['social_worker'], { email: 'referrer@example.org' });

@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { api, ok, type Task, type TaskType } from '../api/client';
 import type { paths } from '../api/generated/schema';
+import { CASE_TYPES, TASK_TYPES as ALL_TASK_TYPES, TASK_TYPES_OF } from '../api/generated/processes';
 import { Page } from '../components/Page';
 import { useUrlParams } from '../components/useUrlParams';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -15,73 +16,13 @@ import { useSession } from '../session';
 
 type Process = NonNullable<NonNullable<paths['/api/v1/tasks']['get']['parameters']['query']>['process']>;
 type Status = 'open' | 'completed' | 'cancelled' | 'expired';
-const PROCESSES: Process[] = [
-  'mentoring_leave',
-  'mentor_screening',
-  'youth_referral',
-  'match',
-  'certification',
-  'mentor_referral',
-  'caller_screening',
-  'wellness_checkin',
-  'ece_certification',
-  'ece_placement',
-];
+/** The registered processes' case types (generated from the registry at build time). */
+const PROCESSES = CASE_TYPES as readonly Process[];
 /** The task types of each process (the type filter offers those of the chosen process). */
-const TYPES_OF: Record<Process, TaskType[]> = {
-  mentoring_leave: ['eligibility_review', 'verify_personal_hours', 'supervisor_approval', 'hr_approval'],
-  mentor_screening: ['background_check', 'reference_followup', 'interview', 'screening_decision'],
-  youth_referral: ['consent', 'intake'],
-  match: ['consent', 'first_meeting', 'check_in', 'safety_review', 'anniversary', 'closure_interview'],
-  certification: ['application_review', 'assessment_review', 'work_plan_verification'],
-  mentor_referral: ['contact_volunteer', 'report_outcome', 'place_referral'],
-  caller_screening: ['background_check', 'reference_followup', 'screening_decision'],
-  wellness_checkin: [
-    'assign_caller',
-    'wellness_call',
-    'confirm_contact',
-    'resource_referral',
-    'safety_review',
-    'extend_or_close',
-  ],
-  ece_certification: ['committee_vote'],
-  ece_placement: ['accept_placement', 'confirm_hours', 'evaluation', 'close_placement'],
-};
+const TYPES_OF = TASK_TYPES_OF as Record<Process, TaskType[]>;
 const DAY = 86_400_000;
 
-const TASK_TYPES: TaskType[] = [
-  'eligibility_review',
-  'verify_personal_hours',
-  'supervisor_approval',
-  'hr_approval',
-  'background_check',
-  'reference_followup',
-  'interview',
-  'screening_decision',
-  'consent',
-  'intake',
-  'first_meeting',
-  'check_in',
-  'safety_review',
-  'anniversary',
-  'closure_interview',
-  'application_review',
-  'assessment_review',
-  'work_plan_verification',
-  'contact_volunteer',
-  'report_outcome',
-  'place_referral',
-  'assign_caller',
-  'wellness_call',
-  'confirm_contact',
-  'resource_referral',
-  'extend_or_close',
-  'committee_vote',
-  'accept_placement',
-  'confirm_hours',
-  'evaluation',
-  'close_placement',
-];
+const TASK_TYPES = ALL_TASK_TYPES as readonly TaskType[];
 
 export function urgency(a: Task, b: Task): number {
   const now = Date.now();

@@ -1,0 +1,173 @@
+/**
+ * What a workflow hands its activities to mirror into the read model. Types only: the
+ * workflow owns the state, the read model is a copy written at every status change.
+ */
+import type { Scope } from './access';
+
+/** The case types are the registered processes' (processes/index.ts): one array feeds the union and the API's enum. */
+export { CASE_TYPES } from './registry';
+export type { CaseType } from './registry';
+import type { CaseType } from './registry';
+export type TaskStatus = 'open' | 'completed' | 'cancelled' | 'expired';
+
+export interface Actor {
+  id: string;
+  name?: string;
+}
+
+/**
+ * The person acting through an Update, as their bearer token describes them: the
+ * workflow's validators decide with these claims who may act (who-may-act.ts).
+ */
+export interface ActingUser extends Actor {
+  roles: string[];
+  email?: string;
+  department?: string;
+  programId?: string;
+  collegeId?: string;
+}
+
+/**
+ * Whose case it is: nobody acts on their own case. People by user id or e-mail (a mentor
+ * applicant has no account), a program by id (its staff, under certification review).
+ */
+export interface CaseParties {
+  ids: string[];
+  emails?: string[];
+  programId?: string;
+}
+
+/** The system itself, for transitions no person made (timers, year end). */
+export const SYSTEM: Actor = { id: 'system', name: 'mentorflow' };
+
+export interface TaskRecord {
+  id: string;
+  caseId: string;
+  type: string;
+  title: string;
+  status: TaskStatus;
+  candidateRoles: string[];
+  /** Access tokens of who may complete it (see access.ts). */
+  candidates: string[];
+  /** Tokens of who the task was escalated to: they see it and may reassign it. */
+  escalatedTo: string[];
+  /** Tokens of who may be handed the task (defaults to `candidates`). */
+  assignable?: string[];
+  /** Two-person rule: people who may not act on it (they gave the step before). */
+  excludedActors?: string[];
+  /** Expires at its due time instead of escalating (an offer that passes to the next program). */
+  expiresAtDue?: boolean;
+  scope: Scope;
+  /** The named person's e-mail, when the task is for a person rather than a role. */
+  notifyEmail?: string;
+  assigneeId?: string;
+  createdAt: string;
+  dueAt: string;
+  remindAt: string;
+  reminded: boolean;
+  escalated: boolean;
+  escalateTo: string;
+  /** A named person alerted too when it escalates. */
+  escalateAlso?: { id: string; email?: string };
+  outcomes: string[];
+  outcome?: string;
+  comment?: string;
+  data?: Record<string, unknown>;
+  completedBy?: string;
+  completedAt?: string;
+  /** What the task is about inside its case, e.g. a leave request's id. */
+  ref?: string;
+}
+
+/** What a case is and who may see it: in the workflow's state and in every snapshot of it. */
+export interface CaseHeader {
+  type: CaseType;
+  status: 'open' | 'closed';
+  stage: string;
+  subject: string;
+  /** Access tokens of who may see the case. */
+  viewers: string[];
+  ownerId?: string;
+  /** Whose case it is (nobody acts on their own case); absent on cases started before it existed. */
+  parties?: CaseParties;
+  department?: string;
+  programId?: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CaseSnapshot extends CaseHeader {
+  id: string;
+  workflowId: string;
+  /** Process-specific view (ledger, requests …) served by the API as is. */
+  details: Record<string, unknown>;
+  /** Monotonic per case: an older snapshot never overwrites a newer one. */
+  version: number;
+}
+
+export interface TimelineEvent {
+  id: string;
+  caseId: string;
+  at: string;
+  actor: Actor;
+  event: string;
+  detail: Record<string, unknown>;
+}
+
+export interface EmailMessage {
+  /** Unique per message: the outbox never sends the same key twice. */
+  key: string;
+  to: string[];
+  subject: string;
+  text: string;
+  link: string;
+}
+
+export interface LeaveLedgerRow {
+  caseId: string;
+  year: number;
+  employeeId: string;
+  department: string;
+  cap: number;
+  verifiedPersonalHours: number;
+  pendingPersonalHours: number;
+  approvedLeaveHours: number;
+  pendingLeaveHours: number;
+  availableLeaveHours: number;
+  lapsedHours: number;
+}
+
+export interface ProgramRow {
+  id: string;
+  name: string;
+  organization: string;
+  contactEmail: string;
+  county: string;
+  startedOn: string;
+  minimumMatchMonths: number;
+  level: 'none' | 'affiliate' | 'associate_partner' | 'partner';
+  certifiedUntil?: string | null;
+  createdBy: string;
+  createdAt: string;
+  /** Counted by the program's record at every write; absent on writes from before it was counted. */
+  version?: number;
+}
+
+export interface TransitionInput {
+  /** Absent for records that are not cases (a program in the registry). */
+  case?: CaseSnapshot;
+  tasks?: TaskRecord[];
+  events?: TimelineEvent[];
+  emails?: EmailMessage[];
+  ledger?: LeaveLedgerRow;
+  program?: ProgramRow;
+  /** A level change made by a certification case, mirrored at once into the directory. */
+  programLevel?: { id: string; level: ProgramRow['level']; certifiedUntil: string | null };
+  /** A mentor's reference answered: all of its one-time links are spent. */
+  referenceAnswered?: { caseId: string; referenceId: string };
+}
+
+export interface TransitionResult {
+  emailsSent: number;
+}

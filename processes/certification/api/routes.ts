@@ -1,0 +1,208 @@
+/** Certification of mentoring programs (api.md §3): applications, self-assessment, work plans. */
+import type { Client } from '@temporalio/client';
+import { z } from 'zod';
+import type { Db } from '../../../db';
+import { laDate, monthsBetween } from '../../../platform/workflow/calendar';
+import type { Policy } from '../../../platform/workflow/policy';
+import { completeWorkPlanItemUpdate, saveAssessmentUpdate, submitAssessmentUpdate } from '../messages';
+import { QUESTIONS, STANDARDS } from '../questions';
+import { IN_PROGRESS_STAGES, type CertificationInput } from '../types';
+import { answerInput, evidenceInput } from '../inputs';
+import { certificationWorkflow, certificationWorkflowId } from '../workflow';
+import { actorOf, type User } from '../../../platform/api/auth';
+import { programStaff } from '../../../platform/workflow/who-may-act';
+import { conflict, forbidden, notFound, unprocessable } from '../../../platform/api/errors';
+import type { ApiBuilder } from '../../../platform/api/http';
+import { answerWithin } from '../../../platform/api/updates';
+import { caseDetailRoute } from '../../../platform/api/routes/cases';
+import { startCase } from '../../../platform/api/start-case';
+import { caseSchema } from '../../../platform/api/schemas';
+import { caseWithDetails, loadVisibleCase, type CaseRow } from '../../../platform/api/views';
+
+const questionSchema = z
+  .object({ id: z.string(), standard: z.enum(STANDARDS), text: z.string() })
+  .openapi('AssessmentQuestion');
+const answerSchema = answerInput;
+const workPlanItemSchema = z
+  .object({
+    id: z.string(),
+    standard: z.enum(STANDARDS),
+    description: z.string(),
+    dueDate: z.string(),
+    status: z.enum(['open', 'submitted', 'verified', 'rejected']),
+    evidence: z.string().optional(),
+  })
+  .openapi('WorkPlanItem');
+const certificationSchema = caseSchema
+  .extend({
+    programId: z.string(),
+    levelSought: z.enum(['affiliate', 'partner']),
+    selfAssessment: z.object({ answers: z.array(answerSchema), submittedAt: z.string().optional() }),
+    workPlan: z.array(workPlanItemSchema),
+    deadline: z.string().optional(),
+    certifiedUntil: z.string().optional(),
+  })
+  .openapi('Certification');
+
+/** Program staff act for their own program only (admins for any): who-may-act's rule. */
+function staffOf(user: User, programId: string | null): boolean {
+  return !programStaff(actorOf(user), programId);
+}
+
+export function registerCertificationRoutes(
+  api: ApiBuilder,
+  db: Db,
+  temporal: Client,
+  policy: Policy,
+  taskQueue: string,
+): void {
+  async function ownCase(user: User, caseId: string): Promise<CaseRow> {
+    const c = await loadVisibleCase(db, user, caseId, 'certification');
+    if (!staffOf(user, c.program_id)) throw forbidden("Only the program's own staff may do this");
+    return c;
+  }
+
+  api.route({
+    method: 'post',
+    path: '/programs/:programId/certifications',
+    tag: 'certification',
+    auth: ['program_staff', 'admin'],
+    summary: 'Applies for Affiliate or Partner certification; a quality reviewer reviews the application',
+    body: z.object({ level: z.enum(['affiliate', 'partner']) }).strict(),
+    response: certificationSchema,
+    status: 201,
+    idempotent: true,
+    errors: [404, 409, 422],
+    handler: async ({ user, params, body, newId }) => {
+      const p = await db.selectFrom('programs').selectAll().where('id', '=', params.programId).executeTakeFirst();
+      if (!p) throw notFound('The program');
+      if (!staffOf(user, p.id)) throw forbidden("Only the program's own staff may apply");
+      // A retried request (same Idempotency-Key) whose case already exists gets that case.
+      const caseId = newId();
+      const done = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+      if (done) return { body: await caseWithDetails(db, done) };
+      if (body.level === 'partner') {
+        // 12 months in operation, and long enough for one cycle of its minimum match length.
+        const months = monthsBetween(p.started_on, laDate(Date.now()));
+        const needed = Math.max(policy.certification.minimumMonthsInOperation, p.minimum_match_months);
+        if (months < needed) {
+          throw unprocessable(
+            'not_eligible_for_partner',
+            `A Partner program must have operated at least ${needed} months (one full match cycle); this one has operated ${Math.max(0, months)}`,
+          );
+        }
+      }
+      const existing = await db
+        .selectFrom('cases')
+        .select(['id', 'stage'])
+        .where('type', '=', 'certification')
+        .where('program_id', '=', p.id)
+        .execute();
+      if (existing.some((c) => IN_PROGRESS_STAGES.includes(c.stage)))
+        throw conflict('certification_open', 'The program already has a certification case in progress');
+      const input: CertificationInput = {
+        caseId,
+        levelSought: body.level,
+        policy,
+        appliedBy: actorOf(user),
+        program: {
+          id: p.id,
+          name: p.name,
+          contactEmail: p.contact_email,
+          levelAtApplication: p.level as CertificationInput['program']['levelAtApplication'],
+          certifiedUntilAtApplication: p.certified_until,
+        },
+      };
+      const created = await startCase(temporal, db, {
+        workflow: certificationWorkflow,
+        taskQueue,
+        args: [input],
+        caseId,
+        caseType: 'certification',
+        // The n-th cycle of this program: two applications racing for the same n get one case.
+        workflowId: certificationWorkflowId(p.id, existing.length + 1),
+        duplicate: () => conflict('certification_open', 'The program already has a certification case in progress'),
+      });
+      return { body: created };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/certifications/questions',
+    tag: 'certification',
+    auth: 'public',
+    summary: 'The self-assessment question bank, by standard',
+    response: z.object({ items: z.array(questionSchema) }),
+    handler: async () => ({ body: { items: QUESTIONS } }),
+  });
+
+  caseDetailRoute(api, db, {
+    path: '/certifications',
+    type: 'certification',
+    tag: 'certification',
+    response: certificationSchema,
+    summary: 'A certification case with its self-assessment, work plan, deadline and certificate',
+  });
+
+  api.route({
+    method: 'put',
+    path: '/certifications/:caseId/self-assessment',
+    tag: 'certification',
+    auth: ['program_staff', 'admin'],
+    errors: [404, 409, 422],
+    summary: 'Saves draft answers (may repeat; later answers replace earlier ones per question)',
+    body: z.object({ answers: z.array(answerSchema).max(QUESTIONS.length * 2) }).strict(),
+    handler: async ({ user, params, body }) => {
+      const c = await ownCase(user, params.caseId);
+      const r = await answerWithin(
+        c.id,
+        temporal.workflow
+          .getHandle(c.workflow_id)
+          .executeUpdate(saveAssessmentUpdate, { args: [{ answers: body.answers, actor: actorOf(user) }] }),
+      );
+      return { body: { answers: r.answers, questions: QUESTIONS.length } };
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/certifications/:caseId/self-assessment/submit',
+    tag: 'certification',
+    auth: ['program_staff', 'admin'],
+    errors: [404, 409, 422],
+    summary: 'Submits the self-assessment for review (every question must be answered)',
+    response: certificationSchema,
+    handler: async ({ user, params }) => {
+      const c = await ownCase(user, params.caseId);
+      await answerWithin(
+        c.id,
+        temporal.workflow
+          .getHandle(c.workflow_id)
+          .executeUpdate(submitAssessmentUpdate, { args: [{ actor: actorOf(user) }] }),
+      );
+      return { body: await caseWithDetails(db, await loadVisibleCase(db, user, c.id, 'certification'), user) };
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/certifications/:caseId/work-plan/:itemId/complete',
+    tag: 'certification',
+    auth: ['program_staff', 'admin'],
+    errors: [404, 409, 422],
+    summary: 'Completes a work-plan item with evidence; the reviewer verifies it',
+    body: evidenceInput,
+    response: workPlanItemSchema,
+    handler: async ({ user, params, body }) => {
+      const c = await ownCase(user, params.caseId);
+      const item = await answerWithin(
+        c.id,
+        temporal.workflow.getHandle(c.workflow_id).executeUpdate(completeWorkPlanItemUpdate, {
+          args: [{ itemId: params.itemId, evidence: body.evidence, actor: actorOf(user) }],
+        }),
+      );
+      return { body: item };
+    },
+  });
+}

@@ -1,0 +1,50 @@
+/**
+ * The certification process declared for the platform (domain.md §2): a program's
+ * application, self-assessment reviewed by quality reviewers, and its work plan. Pure
+ * data: loaded by workflow code and the API alike.
+ */
+import { z } from 'zod';
+import { text } from '../../platform/workflow/input';
+import { defineProcess } from '../../platform/workflow/process-descriptor';
+import * as inputs from './inputs';
+import { workPlanItemInput } from './inputs';
+import { CERTIFICATION_TASK_POLICY_DEFAULTS, certificationPolicySection } from './policy';
+import * as questions from './questions';
+import { STANDARDS } from './questions';
+
+const noData = () => z.object({}).strict();
+const REVIEWERS = ['quality_reviewer'];
+
+export const certificationProcess = defineProcess({
+  name: 'certification',
+  caseTypes: {
+    certification: {
+      taskTypes: ['application_review', 'assessment_review', 'work_plan_verification'],
+      supervisingRoles: [{ role: 'admin' }, { role: 'review_lead' }],
+      taskReportRoles: [{ role: 'review_lead' }],
+      // A reviewer or review lead of the program under review has a conflict of interest.
+      programConflictRoles: ['quality_reviewer', 'review_lead'],
+      // The program under review is the party of cases recorded before parties were.
+      partiesBeforeRecorded: (c) => (c.programId ? { ids: [], programId: c.programId } : undefined),
+    },
+  },
+  tasks: {
+    application_review: { candidateRoles: REVIEWERS, data: noData },
+    assessment_review: {
+      candidateRoles: REVIEWERS,
+      data: (b) =>
+        z
+          .object({
+            findings: z.record(z.enum(STANDARDS), text(5000)).optional(),
+            items: z.array(workPlanItemInput(b)).min(1).max(50).optional(),
+          })
+          .strict(),
+    },
+    work_plan_verification: { candidateRoles: REVIEWERS, data: noData },
+  },
+  taskPolicy: CERTIFICATION_TASK_POLICY_DEFAULTS,
+  policySection: certificationPolicySection,
+  schemaModules: [inputs, questions],
+  workflows: ['certificationWorkflow'],
+  routes: 'api',
+});

@@ -1,0 +1,11 @@
+import { defineUpdate } from '@temporalio/workflow';
+import type { ActingUser } from '../../platform/workflow/records';
+import type { Answer, CompleteWorkPlanItemInput, SaveAssessmentInput, WorkPlanItem } from './types';
+
+export const saveAssessmentUpdate = defineUpdate<{ answers: Answer[] }, [SaveAssessmentInput]>('saveAssessment');
+export const submitAssessmentUpdate = defineUpdate<{ submittedAt: string }, [{ actor: ActingUser }]>(
+  'submitAssessment',
+);
+export const completeWorkPlanItemUpdate = defineUpdate<WorkPlanItem, [CompleteWorkPlanItemInput]>(
+  'completeWorkPlanItem',
+);

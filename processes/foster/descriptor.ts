@@ -1,0 +1,123 @@
+/**
+ * The foster mentoring process declared for the platform (domain.md §3): mentor screening
+ * (and the shorter screening of wellness callers), youth referrals, and matches with their
+ * check-ins. Youth and match records are youth data: never shown to admin, lateness goes to
+ * the case supervisors. Pure data: loaded by workflow code and the API alike.
+ */
+import { z } from 'zod';
+import { line, notAfter, text } from '../../platform/workflow/input';
+import { defineProcess, type PartyRule } from '../../platform/workflow/process-descriptor';
+import * as inputs from './inputs';
+import { CHECK_NAMES, RECOMMENDATIONS } from './inputs';
+import { FOSTER_TASK_POLICY_DEFAULTS, fosterPolicySection } from './policy';
+import { CALLER_SCREENING_VIEWS, MENTOR_SCREENING_VIEWS, screeningReader, YOUTH_VIEWS } from './read-views';
+
+const noData = () => z.object({}).strict();
+const obj = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined);
+const SUPERVISORS = [{ role: 'case_supervisor' }];
+const YOUTH = { escalateInsteadOfAdmin: 'case_supervisor' };
+const CASE_WORKER: PartyRule = { party: 'case_worker', roles: ['case_worker'], id: (f) => f.caseWorkerId };
+
+export const fosterProcess = defineProcess({
+  name: 'foster',
+  caseTypes: {
+    mentor_screening: {
+      taskTypes: ['background_check', 'reference_followup', 'interview', 'screening_decision'],
+      supervisingRoles: SUPERVISORS,
+      taskReportRoles: SUPERVISORS,
+      namedParties: [CASE_WORKER],
+      readViews: MENTOR_SCREENING_VIEWS,
+      readerKind: screeningReader('case_worker'),
+      screeningListing: true,
+      sensitiveTaskAnswers: true,
+    },
+    youth_referral: {
+      taskTypes: ['consent', 'intake'],
+      youthData: YOUTH,
+      supervisingRoles: SUPERVISORS,
+      taskReportRoles: SUPERVISORS,
+      namedParties: [
+        CASE_WORKER,
+        { party: 'social_worker', roles: ['social_worker'], id: (f) => obj(f.socialWorker)?.id },
+      ],
+      readViews: YOUTH_VIEWS,
+      sensitiveTaskAnswers: true,
+    },
+    match: {
+      taskTypes: ['consent', 'first_meeting', 'check_in', 'safety_review', 'anniversary', 'closure_interview'],
+      youthData: YOUTH,
+      supervisingRoles: SUPERVISORS,
+      taskReportRoles: SUPERVISORS,
+      namedParties: [
+        CASE_WORKER,
+        { party: 'social_worker', roles: ['social_worker'], id: (f) => f.socialWorkerId ?? obj(f.socialWorker)?.id },
+      ],
+      readViews: YOUTH_VIEWS,
+      sensitiveTaskAnswers: true,
+    },
+    // A wellness caller's screening: the applicant may have an account, and is then a party of it.
+    caller_screening: {
+      taskTypes: ['background_check', 'reference_followup', 'screening_decision'],
+      supervisingRoles: SUPERVISORS,
+      namedParties: [CASE_WORKER],
+      subjectIds: (f) => [obj(f.applicant)?.id],
+      readViews: CALLER_SCREENING_VIEWS,
+      readerKind: screeningReader('partnership_coordinator'),
+      screeningListing: true,
+      sensitiveTaskAnswers: true,
+    },
+  },
+  tasks: {
+    background_check: {
+      candidateRoles: ['case_worker'],
+      data: () => z.object({ check: z.enum(CHECK_NAMES).optional() }).strict(),
+    },
+    reference_followup: {
+      candidateRoles: ['case_worker'],
+      data: () => z.object({ recommendation: z.enum(RECOMMENDATIONS) }).strict(),
+    },
+    interview: {
+      candidateRoles: ['case_worker'],
+      data: (b) => z.object({ heldOn: notAfter(b?.today).optional() }).strict(),
+    },
+    screening_decision: { candidateRoles: ['case_supervisor'], data: noData },
+    // Parties without an account: how their consent was given (signed form, phone).
+    consent: {
+      candidateRoles: ['social_worker'],
+      data: () =>
+        z
+          .object({
+            how: line(200).optional(),
+            party: z.enum(['mentor', 'caregiver', 'social_worker']).optional(),
+          })
+          .strict(),
+    },
+    intake: { candidateRoles: ['case_worker'], data: noData },
+    first_meeting: {
+      candidateRoles: ['case_worker'],
+      data: (b) => z.object({ meetingDate: notAfter(b?.today).optional() }).strict(),
+    },
+    check_in: {
+      candidateRoles: ['case_worker'],
+      data: () =>
+        z
+          .object({
+            contactMentor: z.boolean(),
+            contactYouth: z.boolean(),
+            contactCaregiver: z.boolean(),
+            satisfaction: z.number().int().min(1).max(5),
+            safetyConcern: z.boolean(),
+            notes: text(5000).optional(),
+          })
+          .strict(),
+    },
+    safety_review: { candidateRoles: ['case_supervisor'], data: noData },
+    anniversary: { candidateRoles: ['case_worker'], data: noData },
+    closure_interview: { candidateRoles: ['case_worker'], data: noData },
+  },
+  taskPolicy: FOSTER_TASK_POLICY_DEFAULTS,
+  policySection: fosterPolicySection,
+  schemaModules: [inputs],
+  workflows: ['mentorScreeningWorkflow', 'youthReferralWorkflow', 'matchWorkflow', 'callerScreeningWorkflow'],
+  routes: 'api',
+});

@@ -1,0 +1,94 @@
+/**
+ * The foster part of the policy (domain.md §3: screening, youth referrals, matches): its
+ * section's shape, defaults and check, and the default times of its tasks. An administrator
+ * overrides them with the MENTORFLOW_POLICY file (lib/policy.ts); a case keeps the policy
+ * it started under.
+ */
+import type { ZodTypeAny } from 'zod';
+import { z } from 'zod';
+import type { PolicyDuration } from '../../platform/workflow/calendar';
+import type { PolicySection, TaskPolicy } from '../../platform/workflow/process-descriptor';
+
+export interface FosterPolicy {
+  /** Mentor applicants must be adults. */
+  applicantMinimumAge: number;
+  /** At least 2 references (not relatives). */
+  minimumReferences: number;
+  /** Pre-match training: at least 6 hours. */
+  minimumTrainingHours: number;
+  /** Screening target: 30 days from application to decision. */
+  screeningTarget: PolicyDuration;
+  /** References are reminded after 7 days, and followed up by phone after 14. */
+  referenceReminderAfter: PolicyDuration;
+  referenceFollowUpAfter: PolicyDuration;
+  /** How long a reference's one-time link works. */
+  referenceLinkValidity: PolicyDuration;
+  /** Youth in care aged 8 to 21 (California extends foster care to 21). */
+  youthMinimumAge: number;
+  youthMaximumAge: number;
+  /** First check-in 2 weeks after the first meeting, then monthly. */
+  firstCheckInAfter: PolicyDuration;
+  checkInEvery: PolicyDuration;
+  /** Commitment: 12 months, then recommit or close. */
+  commitment: PolicyDuration;
+  /** A proposal holds mentor and youth this long until its match case confirms them. */
+  reservationHold: PolicyDuration;
+}
+
+const businessDays = (n: number) => ({ businessDays: n });
+
+export const FOSTER_TASK_POLICY_DEFAULTS = {
+  background_check: { due: 'P21D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
+  interview: { due: 'P14D', reminderBefore: 'P2D', escalateTo: 'case_supervisor' },
+  screening_decision: { due: businessDays(3), reminderBefore: businessDays(1), escalateTo: 'case_supervisor' },
+  reference_followup: { due: 'P7D', reminderBefore: 'P2D', escalateTo: 'case_supervisor' },
+  consent: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
+  intake: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
+  // First meeting within 14 days of the last acceptance.
+  first_meeting: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
+  // A check-in is due on its date; reminded 3 days before it is 7 days late (not at once with its notice), then escalated.
+  check_in: { due: 'P7D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
+  // A safety concern is urgent; late, it goes to the case supervisors (never admin: youth data).
+  safety_review: { due: 'P1D', reminderBefore: 'PT12H', escalateTo: 'case_supervisor' },
+  anniversary: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
+  closure_interview: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
+} satisfies Record<string, TaskPolicy>;
+
+export const FOSTER_POLICY_DEFAULTS: FosterPolicy = {
+  applicantMinimumAge: 18,
+  minimumReferences: 2,
+  minimumTrainingHours: 6,
+  screeningTarget: 'P30D',
+  referenceReminderAfter: 'P7D',
+  referenceFollowUpAfter: 'P14D',
+  referenceLinkValidity: 'P21D',
+  youthMinimumAge: 8,
+  youthMaximumAge: 21,
+  firstCheckInAfter: 'P14D',
+  checkInEvery: 'P1M',
+  commitment: 'P12M',
+  reservationHold: 'PT5M',
+};
+
+export const fosterPolicySection: PolicySection<'foster', FosterPolicy> = {
+  key: 'foster',
+  defaults: FOSTER_POLICY_DEFAULTS,
+  schema: (duration: ZodTypeAny) =>
+    z
+      .object({
+        applicantMinimumAge: z.number().int().min(0),
+        minimumReferences: z.number().int().min(0),
+        minimumTrainingHours: z.number().min(0),
+        screeningTarget: duration,
+        referenceReminderAfter: duration,
+        referenceFollowUpAfter: duration,
+        referenceLinkValidity: duration,
+        youthMinimumAge: z.number().int().min(0),
+        youthMaximumAge: z.number().int().min(0),
+        firstCheckInAfter: duration,
+        checkInEvery: duration,
+        commitment: duration,
+        reservationHold: duration,
+      })
+      .strict(),
+};

@@ -1,0 +1,221 @@
+/**
+ * Payroll export of approved 2119 hours (domain.md §1 "a payroll export of approved
+ * hours"; the routes are this product's own — api.md names none): per
+ * department and month, a CSV of each approved leave request with the employee, date,
+ * hours and both approvers. Exporting records the export and its lines, so the file can
+ * be downloaded again exactly as it went out, and a request is exported once: one
+ * approved after its month was exported goes out in the department's next export,
+ * flagged as a correction (with its own month). HR officers export their department;
+ * admins name one.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Db } from '../../../db';
+import { laDate } from '../../../platform/workflow/calendar';
+import { line } from '../../../platform/workflow/input';
+import { hasRole, type User } from '../../../platform/api/auth';
+import { csvCell } from '../../../platform/api/csv';
+import { forbidden, notFound, problemFromRefusal } from '../../../platform/api/errors';
+import type { ApiBuilder } from '../../../platform/api/http';
+
+const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
+
+const lineSchema = z.object({
+  employeeId: z.string(),
+  employeeName: z.string(),
+  date: z.string(),
+  period: z.string(),
+  hours: z.number(),
+  supervisor: z.object({ id: z.string().nullable(), name: z.string().nullable() }),
+  hrOfficer: z.object({ id: z.string().nullable(), name: z.string().nullable() }),
+  approvedAt: z.string().nullable(),
+  correction: z.boolean(),
+});
+const exportSummary = z.object({
+  id: z.string(),
+  department: z.string(),
+  period: z.string(),
+  exportedAt: z.string(),
+  exportedBy: z.string(),
+  lines: z.number(),
+  hours: z.number(),
+  corrections: z.number(),
+});
+const exportSchema = exportSummary.extend({ items: z.array(lineSchema) }).openapi('PayrollExport');
+
+const CSV_HEADER =
+  'employeeId,employeeName,date,hours,period,supervisorId,supervisorName,hrOfficerId,hrOfficerName,approvedAt,correction';
+
+/** The department a caller exports or reads: an HR officer's own; an admin must name one. */
+function departmentFor(user: User, asked: string | undefined): string {
+  if (!hasRole(user, 'admin')) {
+    if (!user.department) throw forbidden('An HR officer exports the department their account names');
+    if (asked && asked !== user.department) throw forbidden('HR officers export their own department');
+    return user.department;
+  }
+  if (!asked) throw problemFromRefusal({ code: 'department_required', message: 'Name the department to export' });
+  return asked;
+}
+
+async function exportOf(db: Db, id: string) {
+  const e = await db.selectFrom('payroll_exports').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!e) return undefined;
+  const rows = await db
+    .selectFrom('payroll_export_lines')
+    .selectAll()
+    .where('export_id', '=', id)
+    .orderBy('date')
+    .orderBy('employee_id')
+    .orderBy('request_id')
+    .execute();
+  const items = rows.map((r) => ({
+    employeeId: r.employee_id,
+    employeeName: r.employee_name,
+    date: r.date,
+    period: r.period,
+    hours: Number(r.hours),
+    supervisor: { id: r.supervisor_id, name: r.supervisor_name },
+    hrOfficer: { id: r.hr_officer_id, name: r.hr_officer_name },
+    approvedAt: r.approved_at ? new Date(r.approved_at).toISOString() : null,
+    correction: r.correction,
+  }));
+  return {
+    id: e.id,
+    department: e.department,
+    period: e.period,
+    exportedAt: new Date(e.exported_at).toISOString(),
+    exportedBy: e.exported_by,
+    lines: items.length,
+    hours: items.reduce((s, i) => s + i.hours, 0),
+    corrections: items.filter((i) => i.correction).length,
+    items,
+  };
+}
+
+type Export = NonNullable<Awaited<ReturnType<typeof exportOf>>>;
+
+const asCsv = (e: Export) => ({
+  type: 'text/csv; charset=utf-8',
+  text: `${[CSV_HEADER, ...e.items.map((i) => [i.employeeId, i.employeeName, i.date, i.hours, i.period, i.supervisor.id, i.supervisor.name, i.hrOfficer.id, i.hrOfficer.name, i.approvedAt, i.correction].map(csvCell).join(','))].join('\n')}\n`,
+});
+
+/**
+ * Records an export of `department` for `month`: every approved request dated in that
+ * month not exported yet, and every one approved late in an earlier month that was
+ * exported already (a correction). One export per department at a time (a transaction-
+ * scoped lock), so two officers pressing at once cannot both carry the same request.
+ */
+async function recordExport(db: Db, department: string, month: string, by: string): Promise<string> {
+  const id = randomUUID();
+  await db.transaction().execute(async (tx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`payroll:${department}`}))`.execute(tx);
+    await tx.insertInto('payroll_exports').values({ id, department, period: month, exported_by: by }).execute();
+    await sql`
+      INSERT INTO payroll_export_lines (case_id, request_id, export_id, employee_id, employee_name, date, period, hours,
+        supervisor_id, supervisor_name, hr_officer_id, hr_officer_name, approved_at, correction)
+      SELECT c.id, r->>'id', ${id}, c.details->'enrollment'->'employee'->>'id', c.details->'enrollment'->'employee'->>'name',
+        (r->>'date')::date, substr(r->>'date', 1, 7), (r->>'hours')::numeric,
+        r->'supervisorDecision'->>'by', sp.name, r->'hrDecision'->>'by', hp.name, (r->'hrDecision'->>'at')::timestamptz,
+        substr(r->>'date', 1, 7) <> ${month} OR EXISTS (
+          SELECT 1 FROM payroll_exports e WHERE e.department = ${department} AND e.period = ${month} AND e.id <> ${id})
+      FROM cases c
+      CROSS JOIN LATERAL jsonb_array_elements(coalesce(c.details->'requests', '[]'::jsonb)) r
+      LEFT JOIN people sp ON sp.id = r->'supervisorDecision'->>'by'
+      LEFT JOIN people hp ON hp.id = r->'hrDecision'->>'by'
+      WHERE c.type = 'mentoring_leave' AND c.department = ${department} AND r->>'status' = 'approved'
+        AND NOT EXISTS (SELECT 1 FROM payroll_export_lines l WHERE l.case_id = c.id AND l.request_id = r->>'id')
+        AND (substr(r->>'date', 1, 7) = ${month} OR (substr(r->>'date', 1, 7) < ${month} AND EXISTS (
+          SELECT 1 FROM payroll_exports e WHERE e.department = ${department} AND e.period = substr(r->>'date', 1, 7) AND e.id <> ${id})))`.execute(
+      tx,
+    );
+  });
+  return id;
+}
+
+export function registerPayrollRoutes(api: ApiBuilder, db: Db): void {
+  api.route({
+    method: 'post',
+    path: '/mentoring-leave/payroll-exports',
+    tag: 'mentoring leave',
+    auth: ['hr_officer', 'admin'],
+    summary:
+      "Exports a department's approved leave of a month for payroll (JSON, or CSV with Accept: text/csv); recorded",
+    body: z.object({ period, department: line(100).optional() }).strict(),
+    response: exportSchema,
+    status: 201,
+    idempotent: true,
+    errors: [403, 422],
+    handler: async ({ user, body, req }) => {
+      const department = departmentFor(user, body.department);
+      if (body.period > laDate(Date.now()).slice(0, 7))
+        throw problemFromRefusal({
+          code: 'period_in_future',
+          message: 'A month that has not begun has nothing to export',
+        });
+      const e = (await exportOf(db, await recordExport(db, department, body.period, user.sub)))!;
+      if (req.accepts(['application/json', 'text/csv']) === 'text/csv') return { raw: asCsv(e) };
+      return { body: e };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/mentoring-leave/payroll-exports',
+    tag: 'mentoring leave',
+    auth: ['hr_officer', 'admin'],
+    summary: "A department's payroll exports, newest first",
+    query: z.object({ department: line(100).optional() }),
+    response: z.object({ items: z.array(exportSummary) }),
+    handler: async ({ user, query }) => {
+      const department = departmentFor(user, query.department);
+      const rows = await db
+        .selectFrom('payroll_exports as e')
+        .leftJoin('payroll_export_lines as l', 'l.export_id', 'e.id')
+        .select([
+          'e.id',
+          'e.department',
+          'e.period',
+          'e.exported_at',
+          'e.exported_by',
+          sql<number>`count(l.request_id)::int`.as('lines'),
+          sql<string>`coalesce(sum(l.hours), 0)`.as('hours'),
+          sql<number>`(count(*) FILTER (WHERE l.correction))::int`.as('corrections'),
+        ])
+        .where('e.department', '=', department)
+        .groupBy('e.id')
+        .orderBy('e.exported_at', 'desc')
+        .orderBy('e.id')
+        .limit(200)
+        .execute();
+      const items = rows.map((r) => ({
+        id: r.id,
+        department: r.department,
+        period: r.period,
+        exportedAt: new Date(r.exported_at).toISOString(),
+        exportedBy: r.exported_by,
+        lines: r.lines,
+        hours: Number(r.hours),
+        corrections: r.corrections,
+      }));
+      return { body: { items } };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/mentoring-leave/payroll-exports/:exportId',
+    tag: 'mentoring leave',
+    auth: ['hr_officer', 'admin'],
+    errors: [404],
+    summary: 'One payroll export again, exactly as it went out (JSON, or CSV with Accept: text/csv)',
+    response: exportSchema,
+    handler: async ({ user, params, req }) => {
+      const e = await exportOf(db, params.exportId);
+      // Another department's export is not there for an HR officer.
+      if (!e || (!hasRole(user, 'admin') && e.department !== user.department)) throw notFound('The export');
+      if (req.accepts(['application/json', 'text/csv']) === 'text/csv') return { raw: asCsv(e) };
+      return { body: e };
+    },
+  });
+}

@@ -1,0 +1,358 @@
+/**
+ * The online mentor referral (api.md §4): the public volunteer form, the one-time links to
+ * confirm the address and to withdraw, the referral case for coordinators and referred
+ * programs, and the per-campaign and per-county report. The volunteer has no account: the
+ * form and the links are public and rate limited (per client, and per address in
+ * referral-limits.ts), and the form's answer names the case only (no details to an
+ * anonymous caller). No program hears of a referral before its address is confirmed. A
+ * program's referral settings and the directory filters are in programs.ts.
+ */
+import express, { type Express } from 'express';
+import type { Client } from '@temporalio/client';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Db } from '../../../db';
+import { CONFIRM_LINK, hashToken, WITHDRAW_LINK } from '../../../platform/activities/references';
+import type { Policy } from '../../../platform/workflow/policy';
+import { referralFormInput } from '../inputs';
+import { confirmReferralAddressUpdate, offerByHandUpdate, withdrawReferralUpdate } from '../messages';
+import { referralCandidates } from '../../../platform/activities/referral-programs';
+import { identifier } from '../../../platform/workflow/input';
+import { actorOf } from '../../../platform/api/auth';
+import { caseWithDetails, loadVisibleCase } from '../../../platform/api/views';
+import { mentorReferralWorkflow, mentorReferralWorkflowId } from '../workflow';
+import type { MentorReferralInput } from '../types';
+import { calendarDate, caseSchema } from '../../../platform/api/schemas';
+import { csvCell } from '../../../platform/api/csv';
+import { conflict, HttpProblem, notFound, problemFromTemporal, unprocessable } from '../../../platform/api/errors';
+import { htmlPage } from '../../../platform/api/pages';
+import type { ApiBuilder } from '../../../platform/api/http';
+import { answerWithin, StillWorking } from '../../../platform/api/updates';
+import { startCase } from '../../../platform/api/start-case';
+import { caseDetailRoute } from '../../../platform/api/routes/cases';
+import { admitSubmission, forgetSubmission } from './limits';
+
+const referralSchema = caseSchema
+  .extend({
+    volunteer: z.unknown().optional(),
+    offers: z.array(
+      z
+        .object({
+          programId: z.string(),
+          programName: z.string(),
+          round: z.number(),
+          status: z.string(),
+          dueAt: z.string(),
+        })
+        .passthrough(),
+    ),
+    outcome: z.string().optional(),
+  })
+  .openapi('MentorReferral');
+
+const reportRow = z.object({
+  key: z.string(),
+  volunteers: z.number(),
+  referred: z.number(),
+  contacted: z.number(),
+  enrolled: z.number(),
+  medianDaysToContact: z.number().nullable(),
+});
+
+const VOLUNTEER = { id: 'volunteer', name: 'the volunteer' };
+
+export function registerReferralRoutes(
+  api: ApiBuilder,
+  db: Db,
+  temporal: Client,
+  policy: Policy,
+  taskQueue: string,
+): (app: Express) => void {
+  /** Confirms a referral's address through its one-time link (claimed first: it works once). */
+  async function confirmAddress(token: string): Promise<{ status: string }> {
+    const link = await db
+      .updateTable('reference_links')
+      .set({ used_at: new Date() })
+      .where('token_hash', '=', hashToken(token))
+      .where('reference_id', '=', CONFIRM_LINK)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', new Date())
+      .returningAll()
+      .executeTakeFirst();
+    if (!link) throw notFound('The link');
+    try {
+      await answerWithin(
+        link.case_id,
+        temporal.workflow.getHandle(link.workflow_id).executeUpdate(confirmReferralAddressUpdate),
+      );
+    } catch (err) {
+      // A referral that lapsed, was withdrawn or is confirmed already has no use for the link.
+      const code = problemFromTemporal(err)?.code;
+      if (code === 'case_closed' || code === 'reference_link_used') throw notFound('The link');
+      // Anything else (Temporal unreachable): the link works again for the next try.
+      await db
+        .updateTable('reference_links')
+        .set({ used_at: null })
+        .where('token_hash', '=', link.token_hash)
+        .execute();
+      throw err;
+    }
+    return { status: 'confirmed' };
+  }
+
+  api.route({
+    method: 'post',
+    path: '/referrals',
+    tag: 'referrals',
+    auth: 'public',
+    status: 201,
+    idempotent: true,
+    errors: [422],
+    summary:
+      "A volunteer's public referral form (no account): stage `unconfirmed` until the e-mailed one-time link " +
+      'confirms the address; 429 `address_rate_limited` past the per-address limits',
+    body: referralFormInput,
+    response: z.object({ id: z.string(), status: z.string(), stage: z.string() }),
+    handler: async ({ body, newId }) => {
+      if (body.consentToContact !== true)
+        throw unprocessable(
+          'no_consent',
+          'We can only refer you to programs if you agree to be contacted (consentToContact: true)',
+        );
+      const caseId = newId();
+      const input: MentorReferralInput = {
+        caseId,
+        volunteer: body.volunteer,
+        ...(body.campaign ? { campaign: body.campaign } : {}),
+        policy,
+        submittedBy: VOLUNTEER,
+      };
+      await admitSubmission(db, policy.referral, body.volunteer.email, caseId);
+      const c = await startCase(temporal, db, {
+        workflow: mentorReferralWorkflow,
+        workflowId: mentorReferralWorkflowId(caseId),
+        taskQueue,
+        args: [input],
+        caseId,
+        caseType: 'mentor_referral',
+        duplicate: () => conflict('duplicate', 'This referral exists already'),
+      }).catch(async (err: unknown) => {
+        if (!(err instanceof HttpProblem && err.status === 409))
+          await forgetSubmission(db, caseId).catch(() => undefined);
+        throw err;
+      });
+      // The public caller learns the case's id and state, nothing of programs or people.
+      return { body: { id: c.id, status: c.status, stage: c.stage } };
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/referrals/confirm/:token',
+    tag: 'referrals',
+    auth: 'public',
+    errors: [404],
+    summary:
+      'The volunteer confirms the e-mail address through the one-time link of the first e-mail; ' +
+      'the offers to programs start',
+    response: z.object({ status: z.string() }),
+    handler: async ({ params }) => ({ body: await confirmAddress(params.token) }),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/referrals/withdraw/:token',
+    tag: 'referrals',
+    auth: 'public',
+    errors: [404],
+    summary: 'The volunteer withdraws through the one-time link in their confirmation e-mail',
+    handler: async ({ params }) => {
+      const link = await db
+        .selectFrom('reference_links')
+        .selectAll()
+        .where('token_hash', '=', hashToken(params.token))
+        .where('reference_id', '=', WITHDRAW_LINK)
+        .executeTakeFirst();
+      if (!link || link.used_at || new Date(link.expires_at).getTime() <= Date.now()) throw notFound('The link');
+      try {
+        await answerWithin(
+          link.case_id,
+          temporal.workflow
+            .getHandle(link.workflow_id)
+            .executeUpdate(withdrawReferralUpdate, { args: [{ actor: VOLUNTEER }] }),
+        );
+      } catch (err) {
+        // A referral that already ended (enrolled, withdrawn) has no use for the link.
+        if (problemFromTemporal(err)?.code === 'case_closed') throw notFound('The link');
+        throw err;
+      }
+      await db
+        .updateTable('reference_links')
+        .set({ used_at: new Date() })
+        .where('token_hash', '=', link.token_hash)
+        .execute();
+      return { body: { status: 'withdrawn' } };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/referrals/reports',
+    tag: 'referrals',
+    auth: ['partnership_coordinator', 'admin'],
+    summary:
+      'Volunteers, referred, contacted, enrolled and median days to first contact, per campaign or county (JSON, or CSV with Accept: text/csv)',
+    query: z.object({
+      from: calendarDate.optional(),
+      to: calendarDate.optional(),
+      groupBy: z.enum(['campaign', 'county']).default('campaign'),
+    }),
+    response: z.object({ items: z.array(reportRow) }),
+    handler: async ({ query, req }) => {
+      const key =
+        query.groupBy === 'campaign'
+          ? sql<string>`coalesce(details->>'campaign', '(none)')`
+          : sql<string>`coalesce(details->>'county', '(unknown)')`;
+      const day = sql`(created_at AT TIME ZONE 'America/Los_Angeles')::date`;
+      const rows = await db
+        .selectFrom('cases')
+        .select([
+          key.as('key'),
+          sql<number>`count(*)::int`.as('volunteers'),
+          sql<number>`count(*) FILTER (WHERE jsonb_array_length(coalesce(details->'offers', '[]'::jsonb)) > 0)::int`.as(
+            'referred',
+          ),
+          sql<number>`count(*) FILTER (WHERE details ? 'firstContactedAt')::int`.as('contacted'),
+          sql<number>`count(*) FILTER (WHERE details->>'outcome' = 'enrolled')::int`.as('enrolled'),
+          sql<
+            number | null
+          >`round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ((details->>'firstContactedAt')::timestamptz - created_at)) / 86400))::numeric, 1)::float8`.as(
+            'median',
+          ),
+        ])
+        .where('type', '=', 'mentor_referral')
+        // A form whose address was never confirmed is nobody's volunteer (possibly not even the typist's).
+        .where('stage', 'not in', ['unconfirmed', 'lapsed'])
+        .$if(!!query.from, (q) => q.where(sql<boolean>`${day} >= ${query.from}::date`))
+        .$if(!!query.to, (q) => q.where(sql<boolean>`${day} <= ${query.to}::date`))
+        .groupBy(sql`1`)
+        .orderBy(sql`1`)
+        .execute();
+      const items = rows.map((r) => ({
+        key: r.key,
+        volunteers: r.volunteers,
+        referred: r.referred,
+        contacted: r.contacted,
+        enrolled: r.enrolled,
+        medianDaysToContact: r.median,
+      }));
+      if (req.accepts(['application/json', 'text/csv']) === 'text/csv') {
+        const lines = [
+          `${query.groupBy},volunteers,referred,contacted,enrolled,median_days_to_contact`,
+          ...items.map((i) =>
+            [i.key, i.volunteers, i.referred, i.contacted, i.enrolled, i.medianDaysToContact].map(csvCell).join(','),
+          ),
+        ];
+        return { raw: { type: 'text/csv; charset=utf-8', text: `${lines.join('\n')}\n` } };
+      }
+      return { body: { items } };
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/referrals/:caseId/offers',
+    tag: 'referrals',
+    auth: ['partnership_coordinator'],
+    errors: [404, 409, 422],
+    summary:
+      'A partnership coordinator offers the referral to programs picked by hand (Affiliate or above, accepting referrals)',
+    body: z.object({ programIds: z.array(identifier).min(1).max(3) }).strict(),
+    handler: async ({ user, params, body }) => {
+      const c = await loadVisibleCase(db, user, params.caseId, 'mentor_referral');
+      // Only members that take referrals; any county (the coordinator knows the volunteer).
+      const eligible = new Map((await referralCandidates(db)).map((p) => [p.programId, p]));
+      const refused = body.programIds.filter((id) => !eligible.has(id));
+      if (refused.length)
+        throw unprocessable(
+          'program_not_eligible',
+          `Not a program that takes referrals (Affiliate or above, accepting): ${refused.join(', ')}`,
+        );
+      const programs = body.programIds.map((id) => ({
+        programId: id,
+        name: eligible.get(id)!.name,
+        contactEmail: eligible.get(id)!.contactEmail,
+      }));
+      await answerWithin(
+        c.id,
+        temporal.workflow
+          .getHandle(c.workflow_id)
+          .executeUpdate(offerByHandUpdate, { args: [{ programs, actor: actorOf(user) }] }),
+      );
+      return { body: await caseWithDetails(db, await loadVisibleCase(db, user, c.id, 'mentor_referral'), user) };
+    },
+  });
+
+  caseDetailRoute(api, db, {
+    path: '/referrals',
+    type: 'mentor_referral',
+    tag: 'referrals',
+    response: referralSchema,
+    summary: 'A referral: offers by round, outcome; the volunteer to coordinators and the referred programs only',
+  });
+
+  return (app: Express) => {
+    // The confirmation link's page: opening it changes nothing (mail scanners open links);
+    // its one button posts the form. No JavaScript, no sign-in (pages.ts).
+    const invalid = (res: express.Response) =>
+      res
+        .status(404)
+        .type('html')
+        .send(
+          htmlPage(
+            'Link not valid',
+            '<p>This link was already used or has expired. If you confirmed already, there is nothing more to do; ' +
+              'otherwise you can send the volunteer form again.</p>',
+          ),
+        );
+    app.get('/referrals/confirm/:token', async (req, res) => {
+      const link = await db
+        .selectFrom('reference_links')
+        .select(['used_at', 'expires_at'])
+        .where('token_hash', '=', hashToken(req.params.token))
+        .where('reference_id', '=', CONFIRM_LINK)
+        .executeTakeFirst();
+      if (!link || link.used_at || new Date(link.expires_at).getTime() <= Date.now()) return void invalid(res);
+      res.type('html').send(
+        htmlPage(
+          'Confirm your e-mail address',
+          `<form method="post">
+<p>Someone offered to mentor a young person through the statewide mentor referral form and gave your e-mail address.</p>
+<p>If it was you, confirm: your details then go to up to three mentoring programs near you, and they contact you.
+If it was not you, close this page: nothing is sent to any program.</p>
+<button type="submit">Confirm and send my referral</button></form>`,
+        ),
+      );
+    });
+    const thanks = (res: express.Response) =>
+      res
+        .type('html')
+        .send(
+          htmlPage(
+            'Thank you',
+            '<p>Your address is confirmed. Up to three mentoring programs near you will contact you within about a week.</p>',
+          ),
+        );
+    app.post('/referrals/confirm/:token', express.urlencoded({ extended: false, limit: '1kb' }), async (req, res) => {
+      try {
+        await confirmAddress(req.params.token);
+        thanks(res);
+      } catch (err) {
+        if (err instanceof HttpProblem && err.status === 404) invalid(res);
+        // Taking longer than the API waits: the confirmation goes on in the referral.
+        else if (err instanceof StillWorking) thanks(res);
+        else throw err;
+      }
+    });
+  };
+}
