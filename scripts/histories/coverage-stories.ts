@@ -9,12 +9,12 @@
  */
 import { WorkflowUpdateStage } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { certificationWorkflow, certificationWorkflowId } from '../../workflows/certification/workflow';
-import { mentoringLeaveWorkflow } from '../../workflows/mentoring-leave/workflow';
-import { programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../../workflows/programs/workflow';
-import { laYear } from '../../workflows/shared/calendar';
-import { caseRecordedUpdate, completeTaskUpdate, openTasksQuery } from '../../workflows/shared/messages';
-import type { Policy } from '../../workflows/shared/policy';
+import { certificationWorkflow, certificationWorkflowId } from '../../processes/certification/workflow';
+import { mentoringLeaveWorkflow } from '../../processes/mentoring-leave/workflow';
+import { programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../../processes/programs/workflow';
+import { laYear } from '../../platform/workflow/calendar';
+import { caseRecordedUpdate, completeTaskUpdate, openTasksQuery } from '../../platform/workflow/messages';
+import type { Policy } from '../../platform/workflow/policy';
 import { faults } from './more-stories';
 import { fosterParties, proposal } from './outcome-stories';
 import { completed, cw1, leaveEnrollment, person, type Save } from './shared';
