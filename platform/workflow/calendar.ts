@@ -185,6 +185,12 @@ export function isIsoDuration(s: string): boolean {
   return !!m && s !== 'P' && !s.endsWith('T');
 }
 
+/** A policy duration that moves time on: a repeating step of zero would repeat at once, for ever. */
+export function longerThanZero(d: unknown): boolean {
+  if (typeof d === 'string') return isIsoDuration(d) && isoParts(d).some((n) => n > 0);
+  return typeof d === 'object' && d !== null && (d as { businessDays?: number }).businessDays! > 0;
+}
+
 function isoParts(s: string): number[] {
   const m = ISO_DURATION.exec(s);
   if (!m || !isIsoDuration(s)) throw new TypeError(`not an ISO-8601 duration: ${s}`);

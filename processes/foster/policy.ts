@@ -6,7 +6,7 @@
  */
 import type { ZodTypeAny } from 'zod';
 import { z } from 'zod';
-import type { PolicyDuration } from '../../platform/workflow/calendar';
+import { longerThanZero, type PolicyDuration } from '../../platform/workflow/calendar';
 import type { PolicySection, TaskPolicy } from '../../platform/workflow/process-descriptor';
 
 export interface FosterPolicy {
@@ -86,7 +86,10 @@ export const fosterPolicySection: PolicySection<'foster', FosterPolicy> = {
         youthMinimumAge: z.number().int().min(0),
         youthMaximumAge: z.number().int().min(0),
         firstCheckInAfter: duration,
-        checkInEvery: duration,
+        checkInEvery: duration.refine(
+          longerThanZero,
+          'a cadence longer than zero (a zero one repeats at once, for ever)',
+        ),
         commitment: duration,
         reservationHold: duration,
       })

@@ -5,7 +5,7 @@
  */
 import type { ZodTypeAny } from 'zod';
 import { z } from 'zod';
-import type { PolicyDuration } from '../../platform/workflow/calendar';
+import { longerThanZero, type PolicyDuration } from '../../platform/workflow/calendar';
 import type { PolicySection, TaskPolicy } from '../../platform/workflow/process-descriptor';
 
 export interface WellnessPolicy {
@@ -54,7 +54,7 @@ export const wellnessPolicySection: PolicySection<'wellness', WellnessPolicy> = 
         callerTrainingHours: z.number().min(0),
         plannedCalls: z.number().int().min(1),
         maxCalls: z.number().int().min(1),
-        callEvery: duration,
+        callEvery: duration.refine(longerThanZero, 'a cadence longer than zero (a zero one repeats at once, for ever)'),
         logWithin: duration,
         unreachedBeforeConfirm: z.number().int().min(1),
       })

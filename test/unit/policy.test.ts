@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildPolicy, loadPolicy } from '../../lib/policy';
 
-test('defaults carry the rules of domain.md', () => {
+test('defaults carry the documented rules', () => {
   const p = buildPolicy();
   expect(p.mentoringLeave.annualCapHours).toBe(40);
   expect(p.mentoringLeave.eligibleBargainingUnits).not.toEqual(expect.arrayContaining([6]));
@@ -35,4 +35,11 @@ test('an invalid policy stops the start with a message naming each problem', () 
       mentoringLeave: { annualCapHours: -1 },
     }),
   ).toThrow(/tasks\.default\.due[\s\S]*mentoringLeave\.annualCapHours/);
+});
+
+test('a cadence of zero is refused: a match or a call schedule would repeat at once, for ever', () => {
+  expect(() => buildPolicy({ foster: { checkInEvery: 'P0D' } })).toThrow(/foster\.checkInEvery[\s\S]*longer than zero/);
+  expect(() => buildPolicy({ wellness: { callEvery: 'PT0S' } })).toThrow(/wellness\.callEvery[\s\S]*longer than zero/);
+  expect(() => buildPolicy({ foster: { checkInEvery: { businessDays: 0 } } })).toThrow(/longer than zero/);
+  expect(buildPolicy({ foster: { checkInEvery: 'P2W' } }).foster.checkInEvery).toBe('P2W');
 });
