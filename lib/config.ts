@@ -1,6 +1,6 @@
 /**
  * Configuration, read once at start and validated. Every variable is optional: with
- * none set the product runs on the embedded local defaults of runtime.md.
+ * none set the product runs on its embedded local defaults (docs/deploying.md).
  */
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * Worker Versioning (runtime.md, "Upgrading running cases"): every case worker runs as one
+ * Worker Versioning (docs/deploying.md, "Upgrades and rollbacks"): every case worker runs as one
  * version of a Temporal worker deployment — the deployment's name (TEMPORAL_DEPLOYMENT_NAME)
  * and a build id that is the workflow bundle's content hash, so the same code gives the same
  * id on every machine and any change to the workflow code gives a new one. Tasks go to the

@@ -1,7 +1,7 @@
 /**
  * Ranking by fit, one module for the two places people are offered a choice: the match
  * suggestions (approved mentors for a ready youth, GET /foster/youth/:caseId/suggestions)
- * and the online referral (programs for a volunteer, domain.md §4). Criteria are listed
+ * and the online referral (programs for a volunteer, docs/processes/mentor-referral.md). Criteria are listed
  * in order of importance and compared one after another — the first that differs decides
  * — so a rule such as "Partner before Associate Partner" is never outweighed by a sum of
  * lesser points. Each criterion that counted says why, and the reasons go out with the

@@ -1,5 +1,5 @@
 /**
- * `npm run cluster`: the production-like topology on one machine (runtime.md, "Beyond one
+ * `npm run cluster`: the production-like topology on one machine (docs/deploying.md, "Beyond one
  * machine"). One embedded PostgreSQL instance holds the Temporal server's databases and,
  * in a database of its own, the read model; the Temporal server (built with Go, PostgreSQL
  * persistence, SQL visibility, 4 history shards); an SMTP catcher; two worker processes

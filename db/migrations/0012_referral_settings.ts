@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * The online referral (domain.md §4): each program's referral settings — whether
+ * The online referral (docs/processes/mentor-referral.md): each program's referral settings — whether
  * it accepts referrals, the counties it serves, virtual mentoring, its languages and the
  * youth ages it serves — read by the directory's filters and by the referral ranking. A
  * program without a row accepts no referrals (a program opts in). The referral cases

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Early-childhood mentor placements (domain.md §6): college roles are scoped by a
+ * Early-childhood mentor placements (docs/processes/early-childhood.md): college roles are scoped by a
  * `collegeId` claim, which the people directory keeps like department and program (an
  * assignment checks the assignee's scope); placements are exported per college and term.
  */

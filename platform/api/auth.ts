@@ -34,7 +34,7 @@ export const ROLES = [
   'quality_reviewer',
   'review_lead',
   'admin',
-  // api.md §4-6
+  // docs/api-guide.md
   'partnership_coordinator',
   'caller',
   'school_counselor',

@@ -1,5 +1,5 @@
 /**
- * The named parties of a case about to be created, checked before it starts (domain.md,
+ * The named parties of a case about to be created, checked before it starts (docs/security.md,
  * "Named parties"): the creator names themselves in no other party role, one person holds
  * one party role, and a person the people directory knows must hold the role they are named
  * in. 422 `invalid_party`. The rules themselves are pure (workflows/shared/named-parties.ts).

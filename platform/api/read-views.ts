@@ -1,5 +1,5 @@
 /**
- * Need to know (domain.md, "What each role reads"): every answer that carries a case — one
+ * Need to know (docs/security.md, "What each role reads"): every answer that carries a case — one
  * case, lists, search, task lists, timelines — is cut to the declared view of its reader.
  * Each process declares, per case type, which kinds of reader there are, how a reader's
  * kind follows from who they are and the case, and which fields each kind gets (its

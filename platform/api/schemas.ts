@@ -1,4 +1,4 @@
-/** Shared response shapes of api.md, for validation of inputs and the OpenAPI document. */
+/** Shared response shapes of the API (docs/api-guide.md), for validation of inputs and the OpenAPI document. */
 import { z } from 'zod';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { CASE_TYPES } from '../workflow/records';

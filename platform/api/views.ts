@@ -1,4 +1,4 @@
-/** Reading the read model: visibility, and the JSON shapes of api.md, cut to each reader's view (read-views.ts). */
+/** Reading the read model: visibility, and the JSON shapes of the API (docs/api-guide.md), cut to each reader's view (read-views.ts). */
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../db';
 import type { CasesTable, TasksTable } from '../../db/schema';

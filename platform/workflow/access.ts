@@ -17,7 +17,7 @@ const DEPARTMENT_ROLES = new Set(['supervisor', 'hr_officer']);
 const PROGRAM_ROLES = new Set(['org_coordinator', 'program_staff']);
 const COLLEGE_ROLES = new Set(['college_coordinator', 'selection_committee']);
 
-/** The claim a scoped role needs; without it the role grants nothing (domain.md, "Who may act"). */
+/** The claim a scoped role needs; without it the role grants nothing (docs/security.md, "Who may act"). */
 export function scopeClaimOf(role: string): 'department' | 'programId' | 'collegeId' | undefined {
   if (DEPARTMENT_ROLES.has(role)) return 'department';
   if (PROGRAM_ROLES.has(role)) return 'programId';

@@ -1,5 +1,5 @@
 /**
- * Business-day calendar and America/Los_Angeles date arithmetic (domain.md §Time).
+ * Business-day calendar and America/Los_Angeles date arithmetic (docs/processes/README.md, business days).
  *
  * Pure and deterministic so that workflows can use it: no Intl, no Date.now(), no
  * time-zone database. California follows the US daylight-saving rule in force since

@@ -1,5 +1,5 @@
 /**
- * Named parties (domain.md, "Who may act"): the people a case names in roles — the youth's
+ * Named parties (docs/security.md, "Who may act"): the people a case names in roles — the youth's
  * social worker, the assigned case worker, a caller, an ECE mentor and mentee, an
  * employee's supervisor, a wellness referrer (each process declares its own). Acting as one needs that role at the moment
  * of acting, and one person holds at most one party role of a case.

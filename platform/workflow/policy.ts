@@ -1,5 +1,5 @@
 /**
- * Policy: every duration, cap and list of domain.md. The platform's defaults live here, each
+ * Policy: every duration, cap and list the processes follow (docs/configuration.md). The platform's defaults live here, each
  * process's in its own folder (processes/<name>/policy.ts, declared by its descriptor): the
  * default policy and its type are put together from the registry. An administrator overrides
  * them with the JSON file named by MENTORFLOW_POLICY (validated in lib/policy.ts). A workflow

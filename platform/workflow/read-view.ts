@@ -1,5 +1,5 @@
 /**
- * The shape of a declared read view (domain.md, "What each role reads"): which case fields,
+ * The shape of a declared read view (docs/security.md, "What each role reads"): which case fields,
  * process details, task answers and timeline a kind of reader gets. Each process declares
  * its case types' views and how a reader's kind follows from who they are and the case
  * (CaseTypeDescriptor.readViews and readerKind); platform/api/read-views.ts applies them.

@@ -12,7 +12,7 @@ export const REFUSALS = {
   // 400: the input's shape (carries `errors`)
   invalid_task_data: 400,
   invalid_input: 400,
-  // 403: who may act (domain.md, "Who may act")
+  // 403: who may act (docs/security.md, "Who may act")
   self_approval: 403,
   conflict_of_interest: 403,
   not_a_candidate: 403,

@@ -1,5 +1,5 @@
 /**
- * Who may act (domain.md, "Who may act"): one place per rule, named like the rule. The
+ * Who may act (docs/security.md, "Who may act"): one place per rule, named like the rule. The
  * workflows' Update validators decide with these functions, and the API gives its early
  * answers with the same ones, so no route, script or future client can get around a rule.
  * Pure: no I/O, deterministic, shared by workflow code and the API.

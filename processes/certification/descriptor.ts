@@ -1,5 +1,5 @@
 /**
- * The certification process declared for the platform (domain.md §2): a program's
+ * The certification process declared for the platform (docs/processes/certification.md): a program's
  * application, self-assessment reviewed by quality reviewers, and its work plan. Pure
  * data: loaded by workflow code and the API alike.
  */

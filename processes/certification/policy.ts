@@ -1,5 +1,5 @@
 /**
- * The certification part of the policy (domain.md §2): its section's shape, defaults and
+ * The certification part of the policy (docs/processes/certification.md): its section's shape, defaults and
  * check, and the default times of its review tasks. An administrator overrides them with
  * the MENTORFLOW_POLICY file (lib/policy.ts); a case keeps the policy it started under.
  */

@@ -1,5 +1,5 @@
 /**
- * Early-childhood mentor certification (`ece-certification-<caseId>`, domain.md §6). A
+ * Early-childhood mentor certification (`ece-certification-<caseId>`, docs/processes/early-childhood.md). A
  * college coordinator applies for a teacher or director; the college's selection committee
  * votes, each member once (a vote task that excludes those who voted), and the decision is
  * taken once at least 3 have voted and one side has the majority (a tie waits). Certified

@@ -1,5 +1,5 @@
 /**
- * The early-childhood (ECE) process declared for the platform (domain.md §6): a mentor's
+ * The early-childhood (ECE) process declared for the platform (docs/processes/early-childhood.md): a mentor's
  * certification by a college's selection committee, and placements of students with
  * certified mentors. Pure data: loaded by workflow code and the API alike.
  */

@@ -1,6 +1,6 @@
 /**
  * The shapes of what people send to early-childhood mentor certification and placements
- * (domain.md §6, api.md §6), as zod schemas shared by the API (400 with `errors`) and the
+ * (docs/processes/early-childhood.md), as zod schemas shared by the API (400 with `errors`) and the
  * workflows' Update validators.
  */
 import { z } from 'zod';

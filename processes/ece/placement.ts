@@ -1,5 +1,5 @@
 /**
- * An early-childhood placement (`ece-placement-<caseId>`, domain.md §6): a college
+ * An early-childhood placement (`ece-placement-<caseId>`, docs/processes/early-childhood.md): a college
  * coordinator places a student (practicum, for a term) or a new administrator with a
  * certified mentor of the right kind, who holds it on their certification record (at most
  * 2 at once; reserved before this case starts). The mentor accepts; the mentee logs hours

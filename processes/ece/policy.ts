@@ -1,5 +1,5 @@
 /**
- * The early-childhood (ECE) part of the policy (domain.md §6): its section's shape, defaults
+ * The early-childhood (ECE) part of the policy (docs/processes/early-childhood.md): its section's shape, defaults
  * and check, and the default times of its tasks. An administrator overrides them with the
  * MENTORFLOW_POLICY file (lib/policy.ts); a case keeps the policy it started under.
  */

@@ -1,5 +1,5 @@
 /**
- * Early-childhood mentor placements (domain.md §6): teachers and directors certified by a
+ * Early-childhood mentor placements (docs/processes/early-childhood.md): teachers and directors certified by a
  * college's selection committee as Mentor Teachers and Director Mentors (2 years, renewed
  * with 12 hours of professional development), and the students and new administrators a
  * college coordinator places with them for a term. College roles act within their

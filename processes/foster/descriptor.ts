@@ -1,5 +1,5 @@
 /**
- * The foster mentoring process declared for the platform (domain.md §3): mentor screening
+ * The foster mentoring process declared for the platform (docs/processes/README.md): mentor screening
  * (and the shorter screening of wellness callers), youth referrals, and matches with their
  * check-ins. Youth and match records are youth data: never shown to admin, lateness goes to
  * the case supervisors. Pure data: loaded by workflow code and the API alike.

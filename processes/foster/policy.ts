@@ -1,5 +1,5 @@
 /**
- * The foster part of the policy (domain.md §3: screening, youth referrals, matches): its
+ * The foster part of the policy (docs/processes/README.md: screening, youth referrals, matches): its
  * section's shape, defaults and check, and the default times of its tasks. An administrator
  * overrides them with the MENTORFLOW_POLICY file (lib/policy.ts); a case keeps the policy
  * it started under.

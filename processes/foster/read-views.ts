@@ -1,5 +1,5 @@
 /**
- * What each reader of a foster case reads (domain.md, "What each role reads"): a screening's
+ * What each reader of a foster case reads (docs/security.md, "What each role reads"): a screening's
  * case worker and supervisors everything, other case workers (or, for callers, partnership
  * coordinators) the approved applicant's pool profile; youth and match records only their
  * listed viewers. Declared by the descriptor, applied by platform/api/read-views.ts.

@@ -22,7 +22,7 @@ export const CHECKS: { name: CheckName; title: string }[] = [
   { name: 'child_abuse_central_index', title: 'Child Abuse Central Index' },
   { name: 'sex_offender_registry', title: 'Sex offender registry' },
 ];
-/** Wellness callers' shorter track (domain.md §5): identity and the child-abuse registry. */
+/** Wellness callers' shorter track (docs/processes/README.md): identity and the child-abuse registry. */
 export const CALLER_CHECKS: { name: CheckName; title: string }[] = [
   { name: 'identity', title: 'Identity' },
   { name: 'registry', title: 'Child abuse registry' },

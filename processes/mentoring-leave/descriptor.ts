@@ -1,5 +1,5 @@
 /**
- * The mentoring-leave process declared for the platform (domain.md §1): an employee's
+ * The mentoring-leave process declared for the platform (docs/processes/mentoring-leave.md): an employee's
  * enrollment for a leave year, personal time verified by a coordinator, leave requests
  * approved by the supervisor and HR. Pure data: loaded by workflow code and the API alike.
  */

@@ -1,5 +1,5 @@
 /**
- * The volunteer-referral process declared for the platform (domain.md §4): a volunteer
+ * The volunteer-referral process declared for the platform (docs/processes/mentor-referral.md): a volunteer
  * referred to ranked programs, offers that pass on, outcomes reported. Pure data: loaded
  * by workflow code and the API alike.
  */

@@ -1,5 +1,5 @@
 /**
- * The shapes of what people send to the online mentor referral (domain.md §4, api.md §4),
+ * The shapes of what people send to the online mentor referral (docs/processes/mentor-referral.md),
  * as zod schemas shared by the API (400 with `errors`) and the workflow's validators.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * What each reader of a mentor referral reads (domain.md, "What each role reads"): the
+ * What each reader of a mentor referral reads (docs/security.md, "What each role reads"): the
  * partnership's coordinators and the staff of a program it was offered to everything; other
  * viewers (admins, reviewers) the offers and outcome without the volunteer. Declared by the
  * descriptor, applied by platform/api/read-views.ts.

@@ -1,5 +1,5 @@
 /**
- * The online mentor referral (domain.md §4): a volunteer's public form, offered to up to
+ * The online mentor referral (docs/processes/mentor-referral.md): a volunteer's public form, offered to up to
  * three member programs at a time, each of which must contact the volunteer within five
  * business days or the offer passes to the next ranked program (at most three rounds),
  * then reports the outcome within 60 days. The volunteer's details are shown only to the

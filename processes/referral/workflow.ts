@@ -1,5 +1,5 @@
 /**
- * Online mentor referral (`mentor-referral-<caseId>`, domain.md §4). A volunteer's public
+ * Online mentor referral (`mentor-referral-<caseId>`, docs/processes/mentor-referral.md). A volunteer's public
  * form is offered to the best-fitting member programs (Affiliate or above, accepting,
  * serving the county or virtual; lib/ranking.ts) — up to three at once. Each program has
  * five business days to contact the volunteer; an offer not taken in time, declined, or

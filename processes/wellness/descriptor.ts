@@ -1,5 +1,5 @@
 /**
- * The wellness check-in process declared for the platform (domain.md §5): a youth referred
+ * The wellness check-in process declared for the platform (docs/processes/wellness-check-ins.md): a youth referred
  * for a few calls by a screened caller, follow-ups on what the calls find. Youth data: never
  * shown to admin, lateness goes to the partnership's coordinators. Pure data: loaded by
  * workflow code and the API alike. (Its callers are screened by the foster process's

@@ -1,5 +1,5 @@
 /**
- * The shapes of what people send to wellness check-ins (domain.md §5, api.md §5), as zod
+ * The shapes of what people send to wellness check-ins (docs/processes/wellness-check-ins.md), as zod
  * schemas shared by the API (400 with `errors`) and the workflow's Update validators.
  */
 import { z } from 'zod';

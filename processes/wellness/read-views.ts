@@ -1,5 +1,5 @@
 /**
- * What each reader of a wellness check-in reads (domain.md, "What each role reads"): its
+ * What each reader of a wellness check-in reads (docs/security.md, "What each role reads"): its
  * referrer, caller, assigning coordinator and case supervisors the record; partnership
  * coordinators, while no caller is assigned, enough to pick one. Declared by the descriptor,
  * applied by platform/api/read-views.ts.

@@ -1,5 +1,5 @@
 /**
- * Wellness check-in calls (domain.md §5): a screened caller makes 3 weekly calls (up to 5)
+ * Wellness check-in calls (docs/processes/wellness-check-ins.md): a screened caller makes 3 weekly calls (up to 5)
  * to an isolated youth referred by a social worker, school counselor or case worker. The
  * youth's details are as sensitive as in the match pipeline: the referrer, the assigned
  * caller, the coordinator who assigned them and case supervisors read them (coordinators

@@ -1,5 +1,5 @@
 /**
- * Wellness check-in calls (`wellness-checkin-<caseId>`, domain.md §5). A partnership
+ * Wellness check-in calls (`wellness-checkin-<caseId>`, docs/processes/wellness-check-ins.md). A partnership
  * coordinator assigns an approved caller who speaks the youth's language; the plan is 3
  * calls a week apart (the first at once), each logged by the caller within 2 days of its
  * date or the coordinator is alerted (the task escalates). Two unreached calls in a row

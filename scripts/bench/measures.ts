@@ -55,7 +55,7 @@ const failed = (r: LoadResult, what: string) => (r.failures ? ` (${r.failures} $
 export async function p1Starts(s: BenchServices, people: People, n: Sizes): Promise<Figure> {
   const api = await load(n.starts, n.concurrency, () => enrollByApi(s.apiUrl, people, nextId('p1a')));
   await untilQuiet(s.worker.pid);
-  // The floor as the issue names it: direct starts, each counted when the server accepts it —
+  // The floor as it is defined here: direct starts, each counted when the server accepts it —
   // before any worker has run the workflow. The API answers only once the case is written
   // (its first task open), so the same starts are also timed until every case is written:
   // the floor that does the work the API's answer includes.

@@ -1,5 +1,5 @@
 /**
- * Recorded lives of early-childhood mentoring (domain.md §6): a certification voted in
+ * Recorded lives of early-childhood mentoring (docs/processes/early-childhood.md): a certification voted in
  * (2 to 1), holding a placement, renewed with 12 development hours; one that lapses with a
  * placement open and closes when that placement ends; a placement through acceptance,
  * hours, evaluations and close; one never accepted, cancelled at the end of its term.

@@ -1,5 +1,5 @@
 /**
- * Recorded lives of the online mentor referral (domain.md §4): one that ends enrolled after
+ * Recorded lives of the online mentor referral (docs/processes/mentor-referral.md): one that ends enrolled after
  * a decline passed an offer on; one whose offers all run out of time for three rounds, is
  * placed by a coordinator (and offered to one more by hand) and then withdrawn by the volunteer; one whose only program drops
  * below Affiliate and which a coordinator closes unplaced. The directory is faked at the

@@ -1,5 +1,5 @@
 /**
- * Recorded lives of wellness check-ins (domain.md §5): a caller screened on the shorter
+ * Recorded lives of wellness check-ins (docs/processes/wellness-check-ins.md): a caller screened on the shorter
  * track and approved; check-ins whose first call is logged late (escalated), that bring up
  * a need and a safety concern, are extended to five calls and close once the follow-ups
  * are done; and check-ins ended when the referrer finds the youth unreachable after two

@@ -1,5 +1,5 @@
 /**
- * A real Temporal cluster for `npm run cluster` and `npm run test:cluster` (runtime.md,
+ * A real Temporal cluster for `npm run cluster` and `npm run test:cluster` (docs/deploying.md,
  * "Beyond one machine"): the Temporal server built with Go from `go.temporal.io/server` at
  * the version the pinned CLI embeds, with PostgreSQL persistence and advanced (SQL)
  * visibility on the given PostgreSQL, schemas applied with the server's own `sql` tool,

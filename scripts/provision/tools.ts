@@ -1,5 +1,5 @@
 /**
- * Finding the local services of the embedded defaults (runtime.md): the Temporal CLI, the
+ * Finding the local services of the embedded defaults (docs/deploying.md): the Temporal CLI, the
  * time-skipping test server and PostgreSQL. Each follows the same order: an env var, what
  * is on the machine, a cached build, a build from the package registries, a clear message.
  */

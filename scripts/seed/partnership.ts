@@ -1,5 +1,5 @@
 /**
- * The demo's §4-6 stories: Big Siblings takes volunteer referrals in Sacramento and a
+ * The demo's referral, wellness and early-childhood stories: Big Siblings takes volunteer referrals in Sacramento and a
  * volunteer from a campaign confirms the e-mail address (the link read from the SMTP
  * catcher of `npm start`, when it is the one in use) and is offered to it; a school counselor's check-in referral waits
  * for the partnership's coordinator to assign a caller; a mentor teacher's certification

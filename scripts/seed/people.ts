@@ -45,7 +45,7 @@ export const PEOPLE = {
   rita: p('demo-rita', 'Rita Chen', ['quality_reviewer'], 'quality reviewer'),
   lee: p('demo-lee', 'Lee Adams', ['review_lead'], 'review lead'),
   ada: p('demo-ada', 'Ada Morgan', ['admin'], 'administrator'),
-  // §4-6: the partnership's own staff, check-in calls, early-childhood placements.
+  // Referral, wellness and early childhood: the partnership's own staff, check-in calls, early-childhood placements.
   paula: p('demo-paula', 'Paula Greene', ['partnership_coordinator'], 'partnership coordinator'),
   sky: p('demo-sky', 'Sky Patel', ['school_counselor'], 'school counselor'),
   cleo: p('demo-cleo', 'Cleo Vance', ['college_coordinator'], `college coordinator, ${COLLEGE}`, {

@@ -2,7 +2,7 @@
  * The access matrix's field check: the personal data of its fixtures (a youth's name, birth
  * date and needs; mentor and caller applicants' birth dates and phones; a wellness youth's
  * name, birth date and contact; a volunteer's name, e-mail and phone), each with the
- * personas entitled to read it (domain.md, "What each role reads"). Every answer of every
+ * personas entitled to read it (docs/security.md, "What each role reads"). Every answer of every
  * route to every persona — cases, lists, timelines, reports, CSV, refusals — is searched
  * for what that persona may not read.
  */

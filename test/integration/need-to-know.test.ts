@@ -1,5 +1,5 @@
 /**
- * Need to know, field by field (domain.md, "What each role reads"): the access matrix says
+ * Need to know, field by field (docs/security.md, "What each role reads"): the access matrix says
  * who gets an answer; this suite says what is in it. A mentor screening with a flagged
  * check, a reference's comment and a supervisor's reasoning, and a wellness youth before
  * and after a caller is assigned, read by every kind of reader through every route that

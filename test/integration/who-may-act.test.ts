@@ -1,5 +1,5 @@
 /**
- * "Who may act" (domain.md) tried the way someone with a second account and a bit of bad
+ * "Who may act" (docs/security.md) tried the way someone with a second account and a bit of bad
  * intent would: each bypass below worked before the rules moved into the workflows. Real
  * Temporal dev server and PostgreSQL; the last tests go around the API to the workflow.
  */

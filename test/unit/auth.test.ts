@@ -6,7 +6,7 @@ import { createAuthenticator, mintToken } from '../../platform/api/auth';
 
 const req = (token?: string) => ({ headers: token ? { authorization: `Bearer ${token}` } : {} }) as unknown as Request;
 
-test('HS256 development tokens carry the claims of api.md', async () => {
+test('HS256 development tokens carry the documented claims', async () => {
   const secret = 'x'.repeat(40);
   const auth = createAuthenticator({ hsSecret: secret });
   const user = await auth(

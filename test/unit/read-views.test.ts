@@ -5,7 +5,7 @@
  * cases of every sensitive type in every stage with every sensitive field filled in.
  * Invariants: a reader gets only what its declared view lists; checks, notes, reference
  * comments, birth dates, phones, contact details and youth names reach only the readers
- * domain.md names; a scoped role without its claim sees nothing. Pure: no services.
+ * the documentation names (docs/security.md); a scoped role without its claim sees nothing. Pure: no services.
  */
 import fc from 'fast-check';
 import { roleToken, userToken } from '../../platform/workflow/access';
@@ -231,7 +231,7 @@ const lists = (v: View, path: string[]): boolean => {
   return spec === true || (!!spec && (path.length === 1 || spec.includes(path[1])));
 };
 
-/** Who domain.md says may read a case's secrets, stated apart from the implementation. */
+/** Who the documented rules say may read a case's secrets, stated apart from the implementation. */
 function entitled(r: ActingUser, c: CaseFacts): boolean {
   const d = c.details as { caller?: { userId: string; assignedBy?: string } };
   const applicant =
@@ -331,7 +331,7 @@ test('a scoped role without its claim, and no party id, sees nothing', () => {
   console.log(`read views: ${n} claimless scoped readers checked`);
 });
 
-test('the views domain.md names: pool profiles, triage without contact, admins nothing', () => {
+test('the documented views: pool profiles, triage without contact, admins nothing', () => {
   const mentor = (stage: string): CaseFacts => ({
     type: 'mentor_screening',
     stage,

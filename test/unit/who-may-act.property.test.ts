@@ -2,7 +2,7 @@
  * The who-may-act rules against generated attackers: actors with any mix of roles and
  * scope claims, whose ids and e-mails collide with the case's parties, on generated cases
  * of every process and their tasks (claimed, assigned, escalated, second steps). Thousands
- * of cases a run; each property is an invariant of domain.md, "Who may act".
+ * of cases a run; each property is an invariant of docs/security.md, "Who may act".
  */
 import fc from 'fast-check';
 import { effectiveRoles, roleToken, userToken } from '../../platform/workflow/access';

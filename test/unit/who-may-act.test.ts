@@ -1,4 +1,4 @@
-/** The who-may-act rules as pure functions: each rule of domain.md, and the order they answer in. */
+/** The who-may-act rules as pure functions: each documented rule (docs/security.md), and the order they answer in. */
 import { userToken, roleToken } from '../../platform/workflow/access';
 import type { ActingUser } from '../../platform/workflow/records';
 import { directoryProblem, namedPartiesIn, partiesProblem } from '../../platform/workflow/named-parties';

@@ -1,4 +1,4 @@
-/** Cases, tasks and timeline: shared by every process (api.md, "Cases, tasks and timeline"). */
+/** Cases, tasks and timeline: shared by every process (docs/api-guide.md, "Cases and tasks"). */
 import { sql } from 'kysely';
 import { z, type ZodTypeAny } from 'zod';
 import type { Client } from '@temporalio/client';

@@ -1,5 +1,5 @@
 /**
- * Incidents (api.md): cases whose process cannot move on because a transition could not be
+ * Incidents (docs/api-guide.md): cases whose process cannot move on because a transition could not be
  * written. Admins list them and retry once the cause is fixed; the case's workflow waits,
  * healthy, for that retry. Youth and match cases are listed by id and type only.
  */

@@ -1,5 +1,5 @@
 /**
- * The report every supervising role reads (beyond api.md's usage report; the shape is this
+ * The report every supervising role reads (beyond the API's usage report; the shape is this
  * product's own): open tasks overdue and escalated by task type, over the case types each
  * role answers for (as their processes declare). The processes' own reports (the foster
  * and certification pipelines) live with them. Counts and durations only — no person

@@ -1,4 +1,4 @@
-/** Certification of mentoring programs (api.md §3): applications, self-assessment, work plans. */
+/** Certification of mentoring programs (docs/api-guide.md): applications, self-assessment, work plans. */
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Db } from '../../../db';

@@ -1,5 +1,5 @@
 /**
- * Early-childhood mentor placements (api.md §6): certifying Mentor Teachers and Director
+ * Early-childhood mentor placements (docs/api-guide.md): certifying Mentor Teachers and Director
  * Mentors through a college's selection committee, their professional development, the
  * placements of students and new administrators with them, the mentees' hours, and the
  * stipend export per term. College roles act within their `collegeId` claim; a placement

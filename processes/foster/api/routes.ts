@@ -1,4 +1,4 @@
-/** The foster-youth mentor match pipeline (api.md §2). */
+/** The foster-youth mentor match pipeline (docs/api-guide.md). */
 import express, { type Express } from 'express';
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';

@@ -1,6 +1,6 @@
 /**
- * Payroll export of approved 2119 hours (domain.md §1 "a payroll export of approved
- * hours"; the routes are this product's own — api.md names none): per
+ * Payroll export of approved 2119 hours (docs/processes/mentoring-leave.md "a payroll export of approved
+ * hours"; the routes are this product's own — no standard names them): per
  * department and month, a CSV of each approved leave request with the employee, date,
  * hours and both approvers. Exporting records the export and its lines, so the file can
  * be downloaded again exactly as it went out, and a request is exported once: one

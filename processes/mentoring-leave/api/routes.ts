@@ -1,4 +1,4 @@
-/** Mentoring leave (api.md §1): enrollment, personal time, leave requests, usage report. */
+/** Mentoring leave (docs/api-guide.md): enrollment, personal time, leave requests, usage report. */
 import type { Client } from '@temporalio/client';
 import { sql } from 'kysely';
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-/** The program registry and public directory (api.md §3, first three routes). */
+/** The program registry and public directory (docs/api-guide.md). */
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Db } from '../../../db';

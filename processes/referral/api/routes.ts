@@ -1,5 +1,5 @@
 /**
- * The online mentor referral (api.md §4): the public volunteer form, the one-time links to
+ * The online mentor referral (docs/api-guide.md): the public volunteer form, the one-time links to
  * confirm the address and to withdraw, the referral case for coordinators and referred
  * programs, and the per-campaign and per-county report. The volunteer has no account: the
  * form and the links are public and rate limited (per client, and per address in

@@ -1,5 +1,5 @@
 /**
- * Wellness check-ins (api.md §5): callers screened on the mentor screening's shorter track
+ * Wellness check-ins (docs/api-guide.md): callers screened on the mentor screening's shorter track
  * (`caller_screening`), and youth referred for 3 to 5 check-in calls (`wellness_checkin`).
  * The youth's record is read by the referrer, the assigned caller, the coordinator who
  * assigned them and case supervisors; other coordinators see a referral without contact

@@ -1,5 +1,5 @@
 /**
- * A program's referral settings, for its staff (domain.md §4): whether it takes volunteers
+ * A program's referral settings, for its staff (docs/processes/mentor-referral.md): whether it takes volunteers
  * from the partnership's referral system, the counties it serves, online mentoring, its
  * languages and the youth ages it serves. What the directory shows and the referral ranks by.
  */

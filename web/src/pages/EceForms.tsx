@@ -1,5 +1,5 @@
 /**
- * A college coordinator's two forms for early-childhood mentoring (domain.md §6): apply to
+ * A college coordinator's two forms for early-childhood mentoring (docs/processes/early-childhood.md): apply to
  * certify a teacher or director as a mentor (the college's selection committee votes),
  * and place a student or new administrator with a certified mentor of the right kind for a
  * term. Refusals (kind, capacity, certification) show the rule's message where it applies.

@@ -1,5 +1,5 @@
 /**
- * The statewide volunteer form (domain.md §4): someone who wants to mentor says who they
+ * The statewide volunteer form (docs/processes/mentor-referral.md): someone who wants to mentor says who they
  * are, where, in which languages, for which ages and how; the partnership refers them to
  * up to three member programs near them. Public, no account. A campaign's link carries its
  * code (`/volunteer?campaign=MentorsOfColor`). Nothing typed is lost when the API refuses

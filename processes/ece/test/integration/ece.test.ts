@@ -1,5 +1,5 @@
 /**
- * Early-childhood mentor placements (domain.md §6) through HTTP on real services: the
+ * Early-childhood mentor placements (docs/processes/early-childhood.md) through HTTP on real services: the
  * selection committee's votes (each member once, 3 at least, a majority of those cast, a
  * tie waits), college scope, placements of the right kind up to 2 per mentor, the mentee's
  * hours confirmed by the mentor, and who may do what.

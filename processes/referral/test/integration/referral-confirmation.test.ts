@@ -1,6 +1,5 @@
 /**
- * The public volunteer form cannot be turned on others (domain.md §4, api.md §4 "Address
- * confirmation"), through HTTP on a real Temporal dev server and PostgreSQL: until the
+ * The public volunteer form cannot be turned on others (docs/processes/mentor-referral.md), through HTTP on a real Temporal dev server and PostgreSQL: until the
  * volunteer opens the e-mailed one-time link and presses its button, no program hears of
  * the referral; the e-mail to the typed address repeats nothing the public typed; one
  * address may start only a few referrals. Each test uses a county of its own.

@@ -1,5 +1,5 @@
 /**
- * The online mentor referral (domain.md §4) through HTTP on a real Temporal dev server and
+ * The online mentor referral (docs/processes/mentor-referral.md) through HTTP on a real Temporal dev server and
  * PostgreSQL: the directory's referral settings and filters, the public form, ranking and
  * offers, who may read the volunteer, declines passing on, enrolment ending other offers,
  * the withdraw link, a program dropping below Affiliate, hand placement, and the report.

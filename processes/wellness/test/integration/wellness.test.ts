@@ -1,5 +1,5 @@
 /**
- * Wellness check-in calls (domain.md §5) through HTTP on a real Temporal dev server and
+ * Wellness check-in calls (docs/processes/wellness-check-ins.md) through HTTP on a real Temporal dev server and
  * PostgreSQL: the callers' shorter screening, a youth referred by a school counselor, the
  * coordinator's assignment refused for a caller who does not speak the youth's language or
  * is not approved, the calls with what they bring up (resources, two unreached in a row,
