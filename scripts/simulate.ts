@@ -17,6 +17,7 @@ import path from 'node:path';
 import { DATA_DIR } from '../lib/config';
 import { buildWorkflowBundle } from '../lib/worker';
 import { MODELS } from '../test/simulation/models';
+import { profile } from '../test/simulation/profile';
 import { runBatch } from '../test/simulation/run';
 import { resolveTestServer } from './provision/tools';
 
@@ -98,6 +99,7 @@ async function main(): Promise<number> {
       ...(quick ? ['--quick'] : []),
       ...(workflow ? ['--workflow', workflow] : []),
       ...(has('verbose') ? ['--verbose'] : []),
+      ...(has('profile') ? ['--profile'] : []),
       ...(arg('concurrency') ? ['--concurrency', arg('concurrency')!] : []),
     ];
     // The lanes share the one bundle built here.
@@ -134,6 +136,7 @@ async function main(): Promise<number> {
   console.log(
     `${r.seconds.toFixed(0)} s, ${rate.toFixed(2)} scenarios/s${r.skipped ? `, ${r.skipped} known failures skipped` : ''}`,
   );
+  if (has('profile')) console.log(['where the time went:', ...profile.lines()].join('\n'));
   if (r.failure) {
     const f = r.failure;
     console.log(

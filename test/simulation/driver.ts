@@ -16,6 +16,7 @@ import { noFaults } from './fakes';
 import { Checker, newCheckState, type Accepted, type Violation } from './invariants';
 import type { Action, Ctx, Sent, SimCase, SimModel } from './model';
 import { Choice, type Plan } from './plan';
+import { profile } from './profile';
 import { settle } from './settle';
 import { taskActions } from './task-actions';
 import type { World } from './world';
@@ -48,7 +49,9 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
     nowMs: () => world.now(),
     today: async () => laDate(await world.now()),
     query: <T>(name: string, c?: SimCase) =>
-      within(client.workflow.getHandle((c ?? ctx.main).workflowId).query<T>(name), `query ${name}`),
+      profile.time('query', () =>
+        within(client.workflow.getHandle((c ?? ctx.main).workflowId).query<T>(name), `query ${name}`),
+      ),
   };
   const log: string[] = [];
   // SIMULATE_TRACE=1 prints each step as it happens (to see where a scenario hangs).
@@ -57,7 +60,8 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
       for (const x of xs) process.stdout.write(`    ${x}\n`);
       return Array.prototype.push.apply(log, xs);
     };
-  const cases = await model.start(base);
+  if (process.env.SIMULATE_TRACE) log.push(`start (tag ${base.tag})`);
+  const cases = await profile.time('start', () => model.start(base));
   const ctx: Ctx = { ...base, cases, main: cases[0] };
   faults.scope = ctx.main.caseId;
   for (const c of cases) world.faultsOf.set(c.workflowId, faults);
@@ -67,8 +71,9 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
   const violations: ScenarioResult['violations'] = [];
   let step = 0;
   const checkNow = async (final = false) => {
-    const { looks, quiet } = await settle(ctx);
-    for (const v of await checker.check(looks, quiet, final)) {
+    const { looks, quiet } = await profile.time('settle', () => settle(ctx));
+    const found = await profile.time('check', () => checker.check(looks, quiet, final));
+    for (const v of found) {
       // Reported once, at the first step it shows.
       if (!violations.some((x) => x.invariant === v.invariant && x.detail === v.detail))
         violations.push({ ...v, step });
@@ -84,7 +89,7 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
   const send = async (a: Action): Promise<'accepted' | 'refused' | 'pending'> => {
     let sent: Sent;
     try {
-      sent = await a.send();
+      sent = await profile.time('send', () => a.send());
     } catch (err) {
       if (isRefusal(err)) return 'refused';
       throw err;
@@ -113,7 +118,9 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
         return 'accepted' as const;
       },
     );
-    return Promise.race([outcome, new Promise<'pending'>((r) => setTimeout(() => r('pending'), 1_500))]);
+    return profile.time('send wait', () =>
+      Promise.race([outcome, new Promise<'pending'>((r) => setTimeout(() => r('pending'), 1_500))]),
+    );
   };
 
   let quiet = await checkNow();
@@ -131,6 +138,7 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
     });
     const attemptsBefore = mine();
     if (process.env.SIMULATE_TRACE) process.stdout.write(`      step ${step}: ${kind}\n`);
+    profile.add(`step ${kind}`, 0);
     let refusedAlone = false;
     if (kind === 'task' || kind === 'action' || kind === 'never') {
       const options =
@@ -208,10 +216,12 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
   }
   await checkNow(true);
   for (const c of ctx.cases) {
-    await client.workflow
-      .getHandle(c.workflowId)
-      .terminate('scenario over')
-      .catch(() => undefined);
+    await profile.time('terminate', () =>
+      client.workflow
+        .getHandle(c.workflowId)
+        .terminate('scenario over')
+        .catch(() => undefined),
+    );
     world.faultsOf.delete(c.workflowId);
   }
   return { steps: plan.steps, checks: checker.checks, violations, log };

@@ -10,6 +10,7 @@ import { runScenario } from './driver';
 import type { Violation } from './invariants';
 import { KNOWN_FAILURES } from './known-failures';
 import { MODELS } from './models';
+import { profile } from './profile';
 import { planArbitrary, type Plan } from './plan';
 import { World } from './world';
 
@@ -87,7 +88,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     }
     if (o.roundRobin) plan = { ...plan, workflow: names[number % names.length] };
     const model = MODELS.find((m) => m.name === plan.workflow)!;
-    const r = await runScenario(world, model, plan);
+    if (process.env.SIMULATE_TRACE) say(`  scenario ${number} starts (${plan.workflow}, ${plan.cache})`);
+    const r = await profile.time('scenario', () => runScenario(world, model, plan));
     result.scenarios++;
     result.steps += r.steps;
     result.checks += r.checks;

@@ -8,6 +8,7 @@
  */
 import type { temporal } from '@temporalio/proto';
 import type { Ctx, SimCase } from './model';
+import { profile } from './profile';
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
@@ -26,14 +27,15 @@ const WFT_COMPLETED = 7;
 /** A look at a case; its history is fetched only when `withHistory` (or it changed since `before`). */
 async function lookAt(ctx: Ctx, c: SimCase, before?: Look): Promise<Look> {
   const h = ctx.client.workflow.getHandle(c.workflowId);
-  const d = await h.describe();
+  const d = await profile.time('describe', () => h.describe());
   const running = d.status.name === 'RUNNING';
   const length = Number(d.raw.workflowExecutionInfo?.historyLength ?? -1);
   const same =
     before && before.runId === d.runId && before.history.length === length && before.status === d.status.name;
   const history = same
     ? before.history
-    : ((await ctx.client.workflow.getHandle(c.workflowId, d.runId).fetchHistory()).events ?? []);
+    : ((await profile.time('fetchHistory', () => ctx.client.workflow.getHandle(c.workflowId, d.runId).fetchHistory()))
+        .events ?? []);
   return {
     c,
     status: d.status.name,
@@ -69,7 +71,8 @@ export async function settle(ctx: Ctx, budgetMs = 4 * 60_000): Promise<{ looks: 
   let looks: Look[] = [];
   for (let round = 0; round < 400; round++) {
     const last = looks;
-    looks = await Promise.all(ctx.cases.map((c, i) => lookAt(ctx, c, last[i])));
+    looks = await profile.time('settle look', () => Promise.all(ctx.cases.map((c, i) => lookAt(ctx, c, last[i]))));
+    profile.add('settle round', 0);
     const signature = looks.map((l) => `${l.runId}:${l.history.length}:${l.pendingActivities}`).join('|');
     const allIdle = looks.every(idle);
     if (process.env.SIMULATE_TRACE && round % 20 === 19)
@@ -90,12 +93,12 @@ export async function settle(ctx: Ctx, budgetMs = 4 * 60_000): Promise<{ looks: 
         if (Number.isFinite(next)) wait = Math.max(1_000, Math.min(60_000, next - (await ctx.nowMs()) + 200));
       }
       if (process.env.SIMULATE_TRACE) process.stdout.write(`      settle: clock +${wait} ms\n`);
-      await ctx.world.sleep(wait);
+      await profile.time('settle clock', () => ctx.world.sleep(wait));
       moved += wait;
       stuck = 0;
       continue;
     }
-    await pause(round < 10 ? 5 : 25);
+    await profile.time('settle pause', () => pause(round < 10 ? 5 : 25));
   }
   return { looks, quiet: false };
 }

@@ -18,6 +18,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, makeTelemetryFilterString, Runtime, Worker } from '@temporalio/worker';
 import { mailQueueOf } from '../../workflows/shared/task-queues';
 import { fakeActivities, noFaults, type Faults } from './fakes';
+import { profile } from './profile';
 import { ReadModel } from './read-model';
 
 export type CacheMode = 'cached' | 'uncached';
@@ -95,8 +96,10 @@ export class World {
 
   /** A fresh server (its clock back at today) and fresh workers. */
   async restartServer(): Promise<void> {
-    await this.stop();
-    await this.start();
+    await profile.time('server restart', async () => {
+      await this.stop();
+      await this.start();
+    });
   }
 
   taskQueue(mode: CacheMode): string {
@@ -120,7 +123,7 @@ export class World {
       () => undefined,
       () => undefined,
     );
-    await done;
+    await profile.time('clock move', () => done);
   }
 
   /** Shuts the case worker of a lane down and starts a new one: nothing of its cache survives. */
@@ -138,6 +141,7 @@ export class World {
   private async startLane(mode: CacheMode, withMail: boolean): Promise<void> {
     const lane = this.lanes[mode];
     const activities = fakeActivities(this.model, (workflowId) => this.faultsOf.get(workflowId) ?? noFaults());
+    const t = performance.now();
     lane.worker = await Worker.create({
       connection: this.env.nativeConnection,
       taskQueue: lane.taskQueue,
@@ -152,6 +156,7 @@ export class World {
         taskQueue: mailQueueOf(lane.taskQueue),
         activities,
       });
+    profile.add('worker create', performance.now() - t);
     for (const w of [lane.worker, ...(withMail ? [lane.mail!] : [])]) {
       this.running.set(
         w,
