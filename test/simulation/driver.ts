@@ -16,6 +16,7 @@ import { noFaults } from './fakes';
 import { Checker, newCheckState, type Accepted, type Violation } from './invariants';
 import type { Action, Ctx, Sent, SimCase, SimModel } from './model';
 import { Choice, type Plan } from './plan';
+import { bounded, LIMITS, OutOfTime } from './bounds';
 import { profile } from './profile';
 import { settle } from './settle';
 import { taskActions } from './task-actions';
@@ -26,13 +27,56 @@ export interface ScenarioResult {
   checks: number;
   violations: (Violation & { step: number })[];
   log: string[];
+  /** The scenario ran out of time (its workflows may still be busy: the server is best replaced). */
+  outOfTime?: boolean;
+}
+
+/** How far a scenario got: what a scenario that runs out of time reports. */
+interface Trail {
+  log: string[];
+  step: number;
+  cases: SimCase[];
 }
 
 let counter = 0;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-export async function runScenario(world: World, model: SimModel, plan: Plan): Promise<ScenarioResult> {
+/**
+ * Runs one scenario within its bound: one that runs out of time (the whole scenario, a
+ * clock move, a settle) ends with the `finishes-in-time` violation and the steps it took.
+ */
+export async function runScenario(
+  world: World,
+  model: SimModel,
+  plan: Plan,
+  limitMs = LIMITS.scenarioMs,
+): Promise<ScenarioResult> {
+  const trail: Trail = { log: [], step: 0, cases: [] };
+  try {
+    return await bounded(playScenario(world, model, plan, trail), limitMs, 'the scenario');
+  } catch (err) {
+    if (!(err instanceof OutOfTime)) throw err;
+    for (const c of trail.cases) {
+      await bounded(
+        world.client.workflow.getHandle(c.workflowId).terminate('scenario out of time'),
+        10_000,
+        'a stop',
+      ).catch(() => undefined);
+      world.faultsOf.delete(c.workflowId);
+    }
+    const at = trail.step ? `step ${trail.step}` : 'its start';
+    return {
+      steps: trail.step,
+      checks: 0,
+      violations: [{ step: trail.step, invariant: 'finishes-in-time', detail: `${err.message} (at ${at})` }],
+      log: trail.log,
+      outOfTime: true,
+    };
+  }
+}
+
+async function playScenario(world: World, model: SimModel, plan: Plan, trail: Trail): Promise<ScenarioResult> {
   const faults = noFaults();
   const rng = new Choice(plan.choices);
   const policy = { ...buildPolicy({}, 'http://127.0.0.1:3000'), maxHistoryEvents: plan.maxHistoryEvents };
@@ -53,7 +97,7 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
         within(client.workflow.getHandle((c ?? ctx.main).workflowId).query<T>(name), `query ${name}`),
       ),
   };
-  const log: string[] = [];
+  const log = trail.log;
   // SIMULATE_TRACE=1 prints each step as it happens (to see where a scenario hangs).
   if (process.env.SIMULATE_TRACE)
     log.push = (...xs: string[]) => {
@@ -62,6 +106,7 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
     };
   if (process.env.SIMULATE_TRACE) log.push(`start (tag ${base.tag})`);
   const cases = await profile.time('start', () => model.start(base));
+  trail.cases = cases;
   const ctx: Ctx = { ...base, cases, main: cases[0] };
   faults.scope = ctx.main.caseId;
   for (const c of cases) world.faultsOf.set(c.workflowId, faults);
@@ -71,7 +116,9 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
   const violations: ScenarioResult['violations'] = [];
   let step = 0;
   const checkNow = async (final = false) => {
-    const { looks, quiet } = await profile.time('settle', () => settle(ctx));
+    const { looks, quiet } = await profile.time('settle', () =>
+      bounded(settle(ctx), LIMITS.settleMs, `settling after step ${step}`),
+    );
     const found = await profile.time('check', () => checker.check(looks, quiet, final));
     for (const v of found) {
       // Reported once, at the first step it shows.
@@ -125,6 +172,7 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
 
   let quiet = await checkNow();
   for (step = 1; step <= plan.steps; step++) {
+    trail.step = step;
     const incident = world.model.incidents.has(ctx.main.caseId);
     const kind = rng.weighted({
       task: 40,

@@ -72,6 +72,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   };
   let group = -1;
   let sinceServer = 0;
+  let freshServer = false;
   const width = o.concurrency ?? 1;
   const plans = fc.array(planArbitrary(names, { minSteps: o.minSteps, maxSteps: o.maxSteps }), {
     minLength: width,
@@ -100,6 +101,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
           '\n  ',
         ),
       );
+    // A scenario out of time may leave work behind on the server: the next ones get a fresh one.
+    if (r.outOfTime) freshServer = true;
     if (r.violations.length) {
       result.violations += r.violations.length;
       // While shrinking, the last failure is the smallest so far.
@@ -117,12 +120,14 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     group++;
     const first = (o.scenario !== undefined ? Math.floor(o.scenario / width) : group) * width;
     if (
+      freshServer ||
       ++sinceServer > Math.max(1, Math.floor((o.serverEvery ?? 150) / width)) ||
       (await world.now()) - world.startedAtMs > 2 * 365 * 86_400_000
     ) {
       await world.restartServer();
       o.prepare?.(world);
       sinceServer = 1;
+      freshServer = false;
     }
     const ok = await Promise.all(group_.map((plan, j) => one(plan, first + j)));
     return ok.every(Boolean);
@@ -130,7 +135,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   try {
     const details = await fc.check(property, {
       seed: o.seed,
-      numRuns: Math.ceil(o.scenarios / width),
+      // A replay runs the one group of its scenario (the path names it), not the rest after it.
+      numRuns: o.scenario !== undefined ? 1 : Math.ceil(o.scenarios / width),
       endOnFailure: !o.shrink,
       ...(o.scenario !== undefined ? { path: String(Math.floor(o.scenario / width)) } : {}),
     });
