@@ -226,7 +226,8 @@ async function playScenario(world: World, model: SimModel, plan: Plan, trail: Tr
       if (what === 'outage') f.outage = !f.outage;
       if (what === 'mail') f.mailDown = !f.mailDown;
       log.push(
-        `${step}. fault: ${what} (transient ${f.transient}, refuse ${f.refuse}, outage ${f.outage}, mail down ${f.mailDown})`,
+        `${step}. fault: ${what} (transient ${f.transient}, refuse ${f.refuse}, ` +
+          `outage ${f.outage}, mail down ${f.mailDown})`,
       );
     } else if (kind === 'retry') {
       // The admin retries; usually after the cause is fixed, sometimes before.

@@ -223,7 +223,8 @@ export class Checker {
     for (const { x, done, inflight } of groups.values()) {
       const n = this.model.eventsOf(x.caseId).filter((e) => e.event === x.event && matches(e.detail, x.match)).length;
       const what = () =>
-        `${x.event} ${JSON.stringify(x.match ?? {})}: ${n} in the timeline, ${done} accepted and done, ${inflight} in flight`;
+        `${x.event} ${JSON.stringify(x.match ?? {})}: ${n} in the timeline, ` +
+        `${done} accepted and done, ${inflight} in flight`;
       if (x.mode === 'once') {
         this.ok(n <= 1, out, 'written-exactly-once', what);
         this.ok(done === 0 || n === 1, out, 'written-exactly-once', what);

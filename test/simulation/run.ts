@@ -34,6 +34,10 @@ export interface BatchOptions {
   serverPath: string;
   /** Prints each scenario's steps. */
   verbose?: boolean;
+  /** Start no scenario after this much wall time (the run then reports the ones it ran). */
+  budgetMs?: number;
+  /** A scenario's bound in wall time (see bounds.ts). */
+  scenarioLimitMs?: number;
   /** Replace the server after this many scenarios. */
   serverEvery?: number;
   /** Called with the world once it runs (the negative controls break its read model). */
@@ -90,7 +94,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     if (o.roundRobin) plan = { ...plan, workflow: names[number % names.length] };
     const model = MODELS.find((m) => m.name === plan.workflow)!;
     if (process.env.SIMULATE_TRACE) say(`  scenario ${number} starts (${plan.workflow}, ${plan.cache})`);
-    const r = await profile.time('scenario', () => runScenario(world, model, plan));
+    const r = await profile.time('scenario', () => runScenario(world, model, plan, o.scenarioLimitMs));
     result.scenarios++;
     result.steps += r.steps;
     result.checks += r.checks;
@@ -138,6 +142,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
       // A replay runs the one group of its scenario (the path names it), not the rest after it.
       numRuns: o.scenario !== undefined ? 1 : Math.ceil(o.scenarios / width),
       endOnFailure: !o.shrink,
+      ...(o.budgetMs ? { interruptAfterTimeLimit: o.budgetMs } : {}),
       ...(o.scenario !== undefined ? { path: String(Math.floor(o.scenario / width)) } : {}),
     });
     if (details.counterexamplePath) result.path = details.counterexamplePath;
