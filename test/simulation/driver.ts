@@ -92,12 +92,23 @@ async function playScenario(world: World, model: SimModel, plan: Plan, trail: Tr
     handle: (c?: SimCase) => client.workflow.getHandle((c ?? ctx.main).workflowId),
     nowMs: () => world.now(),
     today: async () => laDate(await world.now()),
-    query: <T>(name: string, c?: SimCase) =>
-      profile.time('query', () =>
+    query: <T>(name: string, c?: SimCase): Promise<T> => {
+      // While the scenario stands still (settled quiet, nothing sent, the clock locked), a
+      // workflow's answer cannot change: the checks' answers serve the next step's choice.
+      const key = `${(c ?? ctx.main).workflowId}|${name}`;
+      const known = frozen?.get(key);
+      if (known) return known as Promise<T>;
+      const answer = profile.time('query', () =>
         within(client.workflow.getHandle((c ?? ctx.main).workflowId).query<T>(name), `query ${name}`),
-      ),
+      );
+      frozen?.set(key, answer);
+      return answer;
+    },
   };
   const log = trail.log;
+  /** Query answers while the scenario stands still (undefined: it may move). */
+  let frozen: Map<string, Promise<unknown>> | undefined;
+  const thaw = () => (frozen = undefined);
   // SIMULATE_TRACE=1 prints each step as it happens (to see where a scenario hangs).
   if (process.env.SIMULATE_TRACE)
     log.push = (...xs: string[]) => {
@@ -116,9 +127,12 @@ async function playScenario(world: World, model: SimModel, plan: Plan, trail: Tr
   const violations: ScenarioResult['violations'] = [];
   let step = 0;
   const checkNow = async (final = false) => {
+    thaw();
     const { looks, quiet } = await profile.time('settle', () =>
       bounded(settle(ctx), LIMITS.settleMs, `settling after step ${step}`),
     );
+    // Quiet: idle, and nothing moves until the driver acts (see `thaw`).
+    if (quiet) frozen = new Map();
     const found = await profile.time('check', () => checker.check(looks, quiet, final));
     for (const v of found) {
       // Reported once, at the first step it shows.
@@ -134,6 +148,7 @@ async function playScenario(world: World, model: SimModel, plan: Plan, trail: Tr
    * refusal unless the history shows the Update accepted (then its handler failed).
    */
   const send = async (a: Action): Promise<'accepted' | 'refused' | 'pending'> => {
+    thaw();
     let sent: Sent;
     try {
       sent = await profile.time('send', () => a.send());
@@ -204,6 +219,7 @@ async function playScenario(world: World, model: SimModel, plan: Plan, trail: Tr
         refusedAlone = r === 'refused' && !a.signal;
       } else {
         const ms = await howLong(ctx, rng);
+        thaw();
         await world.sleep(ms);
         log.push(`${step}. (nothing to do) clock +${(ms / HOUR).toFixed(1)} h`);
       }
@@ -216,6 +232,7 @@ async function playScenario(world: World, model: SimModel, plan: Plan, trail: Tr
       log.push(`${step}. at once: ${picked.map((a, i) => `${a.label} -> ${results[i]}`).join(' | ') || '(nothing)'}`);
     } else if (kind === 'time') {
       const ms = await howLong(ctx, rng);
+      thaw();
       await world.sleep(ms);
       log.push(`${step}. clock +${(ms / HOUR).toFixed(1)} h`);
     } else if (kind === 'fault') {
@@ -239,6 +256,7 @@ async function playScenario(world: World, model: SimModel, plan: Plan, trail: Tr
       const a = options.length ? rng.pick(options) : undefined;
       // An Update sent while the worker goes away is answered by the next one.
       const sending = a ? send(a) : Promise.resolve(undefined);
+      thaw();
       await world.restartWorker(plan.cache);
       const r = await sending;
       log.push(`${step}. worker restarted${a ? ` while ${a.label} -> ${r}` : ''}`);

@@ -166,8 +166,10 @@ export class Checker {
       return;
     }
     if (incident || unwritten.length) return;
-    const held = await this.ctx.query<TaskRecord[]>('openTasks', c);
-    const stage = await this.ctx.query<string>('stage', c);
+    const [held, stage] = await Promise.all([
+      this.ctx.query<TaskRecord[]>('openTasks', c),
+      this.ctx.query<string>('stage', c),
+    ]);
     const inModel = m.openTasksOf(c.caseId);
     const extra = inModel.filter((t) => !held.some((x) => x.id === t.id));
     const missing = held.filter((t) => !inModel.some((x) => x.id === t.id));

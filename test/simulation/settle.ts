@@ -63,12 +63,19 @@ function idle(l: Look): boolean {
   return l.pendingActivities === 0 && Number(last?.eventType) === WFT_COMPLETED;
 }
 
+/**
+ * The last look at each case of a scenario, kept between settles: a history is fetched
+ * again only when its run, length or status changed (a history only grows, so the same
+ * run at the same length holds the same events).
+ */
+const lastLooks = new WeakMap<Ctx, Look[]>();
+
 /** Returns the last look at each case, and whether everything was idle. */
 export async function settle(ctx: Ctx, budgetMs = 4 * 60_000): Promise<{ looks: Look[]; quiet: boolean }> {
   let moved = 0;
   let previous = '';
   let stuck = 0;
-  let looks: Look[] = [];
+  let looks: Look[] = lastLooks.get(ctx) ?? [];
   for (let round = 0; round < 400; round++) {
     const last = looks;
     looks = await profile.time('settle look', () => Promise.all(ctx.cases.map((c, i) => lookAt(ctx, c, last[i]))));
@@ -77,6 +84,7 @@ export async function settle(ctx: Ctx, budgetMs = 4 * 60_000): Promise<{ looks: 
     const allIdle = looks.every(idle);
     if (process.env.SIMULATE_TRACE && round % 20 === 19)
       process.stdout.write(`      settle round ${round}: ${signature} idle=${allIdle} moved=${moved}\n`);
+    lastLooks.set(ctx, looks);
     if (allIdle && signature === previous) return { looks, quiet: true };
     if (signature === previous) stuck++;
     else stuck = 0;
