@@ -166,10 +166,9 @@ export class Checker {
       return;
     }
     if (incident || unwritten.length) return;
-    const [held, stage] = await Promise.all([
-      this.ctx.query<TaskRecord[]>('openTasks', c),
-      this.ctx.query<string>('stage', c),
-    ]);
+    // One after the other: two at once on the worker without a cache once went unanswered here.
+    const held = await this.ctx.query<TaskRecord[]>('openTasks', c);
+    const stage = await this.ctx.query<string>('stage', c);
     const inModel = m.openTasksOf(c.caseId);
     const extra = inModel.filter((t) => !held.some((x) => x.id === t.id));
     const missing = held.filter((t) => !inModel.some((x) => x.id === t.id));
