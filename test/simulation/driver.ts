@@ -156,7 +156,12 @@ async function playScenario(world: World, model: SimModel, plan: Plan, trail: Tr
       if (isRefusal(err)) return 'refused';
       throw err;
     }
-    const entry: Accepted = { label: a.label, state: 'inflight', expectations: a.expect?.(undefined) ?? [] };
+    const entry: Accepted = {
+      label: a.label,
+      state: 'inflight',
+      expectations: a.expect?.(undefined) ?? [],
+      signal: a.signal,
+    };
     st.accepted.push(entry);
     const outcome = sent.result.then(
       (r) => {
