@@ -9,7 +9,6 @@
  * workflows are terminated so the shared server does not carry them on.
  */
 import { randomBytes } from 'node:crypto';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { buildPolicy } from '../../lib/policy';
 import { laDate } from '../../workflows/shared/calendar';
 import { noFaults } from './fakes';
@@ -19,6 +18,7 @@ import { Choice, type Plan } from './plan';
 import { bounded, LIMITS, OutOfTime } from './bounds';
 import { profile } from './profile';
 import { settle } from './settle';
+import { acceptedInHistory, duringOutage, howLong, isRefusal, retryIncident, within } from './steps';
 import { taskActions } from './task-actions';
 import type { World } from './world';
 
@@ -40,7 +40,6 @@ interface Trail {
 
 let counter = 0;
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 /**
  * Runs one scenario within its bound: one that runs out of time (the whole scenario, a
@@ -223,7 +222,7 @@ async function playScenario(world: World, model: SimModel, plan: Plan, trail: Tr
         log.push(`${step}. ${a.label} -> ${r}`);
         refusedAlone = r === 'refused' && !a.signal;
       } else {
-        const ms = await howLong(ctx, rng);
+        const ms = duringOutage(faults, await howLong(ctx, rng));
         thaw();
         await world.sleep(ms);
         log.push(`${step}. (nothing to do) clock +${(ms / HOUR).toFixed(1)} h`);
@@ -236,7 +235,7 @@ async function playScenario(world: World, model: SimModel, plan: Plan, trail: Tr
       const results = await Promise.all(picked.map((a) => send(a)));
       log.push(`${step}. at once: ${picked.map((a, i) => `${a.label} -> ${results[i]}`).join(' | ') || '(nothing)'}`);
     } else if (kind === 'time') {
-      const ms = await howLong(ctx, rng);
+      const ms = duringOutage(faults, await howLong(ctx, rng));
       thaw();
       await world.sleep(ms);
       log.push(`${step}. clock +${(ms / HOUR).toFixed(1)} h`);
@@ -297,66 +296,4 @@ async function playScenario(world: World, model: SimModel, plan: Plan, trail: Tr
     world.faultsOf.delete(c.workflowId);
   }
   return { steps: plan.steps, checks: checker.checks, violations, log };
-}
-
-function retryIncident(ctx: Ctx, c?: SimCase): Action['send'] {
-  return async () => {
-    const { retryIncidentUpdate } = await import('../../workflows/shared/messages');
-    const u = await ctx
-      .handle(c)
-      .executeUpdate(retryIncidentUpdate, { args: [{ actor: { id: 'sim-admin', roles: ['admin'] } }] });
-    return { result: Promise.resolve(u) };
-  };
-}
-
-/** How far the clock moves: a little, a day or more, or just past an open task's reminder or due time. */
-async function howLong(ctx: Ctx, rng: Choice): Promise<number> {
-  const open = await ctx.query<{ remindAt: string; dueAt: string }[]>('openTasks').catch(() => []);
-  const now = await ctx.nowMs();
-  const marks = open.flatMap((t) => [Date.parse(t.remindAt), Date.parse(t.dueAt)]).filter((t) => t > now);
-  const what = rng.weighted({ minutes: 2, hour: 2, day: 3, days: 3, week: 1, mark: marks.length ? 5 : 0 });
-  if (what === 'mark') return Math.min(rng.pick(marks) - now + 60_000, 15 * DAY);
-  return { minutes: 6 * 60_000, hour: HOUR, day: DAY, days: 3 * DAY, week: 8 * DAY }[what];
-}
-
-/** A query the workflow does not answer within 30 s fails the scenario instead of hanging it. */
-export function within<T>(p: Promise<T>, what: string, ms = 30_000): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer: ${what}`)), ms);
-  });
-  return Promise.race([p, late]).finally(() => clearTimeout(timer));
-}
-
-/** Whether an Update was accepted: an accepted one is in its run's history, a refused one never is. */
-async function acceptedInHistory(ctx: Ctx, world: World, u: { id: string; workflowId: string }): Promise<boolean> {
-  const current = (
-    await ctx.client.workflow
-      .getHandle(u.workflowId)
-      .describe()
-      .catch(() => undefined)
-  )?.runId;
-  const runs = new Set([
-    ...(current ? [current] : []),
-    ...world.model.attempts.filter((a) => a.workflowId === u.workflowId).map((a) => a.runId),
-  ]);
-  for (const runId of runs) {
-    const events =
-      (
-        await ctx.client.workflow
-          .getHandle(u.workflowId, runId)
-          .fetchHistory()
-          .catch(() => ({ events: [] }))
-      ).events ?? [];
-    if (events.some((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId === u.id))
-      return true;
-  }
-  return false;
-}
-
-function isRefusal(err: unknown): boolean {
-  // Refused by a validator, or sent to a case that has closed.
-  if (err instanceof WorkflowUpdateFailedError || err instanceof WorkflowNotFoundError) return true;
-  const msg = String((err as Error)?.message ?? err);
-  return /already completed|not found|workflow execution.*(completed|terminated)|closed/i.test(msg);
 }
