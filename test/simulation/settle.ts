@@ -23,6 +23,8 @@ export interface Look {
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const WFT_EVENTS = new Set([5, 6, 7, 8, 9]);
 const WFT_COMPLETED = 7;
+/** WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND: the server's retry, not a failure. */
+const UNHANDLED_COMMAND = 1;
 
 /** A look at a case; its history is fetched only when `withHistory` (or it changed since `before`). */
 async function lookAt(ctx: Ctx, c: SimCase, before?: Look): Promise<Look> {
@@ -56,6 +58,13 @@ function nextAttemptMs(raw: {
   return next;
 }
 
+function failedForGood(l: Look): boolean {
+  return l.history.some((e) => {
+    const cause = e.workflowTaskFailedEventAttributes?.cause;
+    return cause != null && Number(cause) !== UNHANDLED_COMMAND;
+  });
+}
+
 function idle(l: Look): boolean {
   if (l.status !== 'RUNNING') return true;
   // The last workflow-task event is a completion: no task scheduled or running after it.
@@ -86,6 +95,9 @@ export async function settle(ctx: Ctx, budgetMs = 4 * 60_000): Promise<{ looks: 
       process.stdout.write(`      settle round ${round}: ${signature} idle=${allIdle} moved=${moved}\n`);
     lastLooks.set(ctx, looks);
     if (allIdle && signature === previous) return { looks, quiet: true };
+    // A workflow task failed for its code (non-determinism): waiting will not make it idle,
+    // and the checks report the failure with its message.
+    if (looks.some(failedForGood)) return { looks, quiet: false };
     if (signature === previous) stuck++;
     else stuck = 0;
     previous = signature;
