@@ -4,8 +4,10 @@
  * continue-as-new, on the time-skipping test server, with the invariants checked after
  * every step. A violation prints the seed, the scenario's steps and the command that
  * replays it, and the run exits non-zero.
- *   npm run simulate                          the full run (500 scenarios, about 30 minutes here)
- *   npm run simulate -- --quick               the CI smoke (a bounded batch)
+ *   npm run simulate                          the full run (2000 scenarios in 2 lanes: see docs/running-cases.md)
+ *   npm run simulate -- --quick               the CI smoke (up to 40 short scenarios, none started after 150 s)
+ *   npm run simulate -- --minutes M           start no scenario after M minutes
+ *   npm run simulate -- --profile             print where the time went (per phase)
  *   npm run simulate -- --scenarios N --seed S --workflow <name> --lanes L --concurrency C --verbose
  *   npm run simulate -- --seed S --scenario I replays one scenario (add --workflow/--quick if the run had them)
  *   npm run simulate -- --shrink              let fast-check shrink a failing scenario
@@ -17,6 +19,7 @@ import path from 'node:path';
 import { DATA_DIR } from '../lib/config';
 import { buildWorkflowBundle } from '../lib/worker';
 import { MODELS } from '../test/simulation/models';
+import { profile } from '../test/simulation/profile';
 import { runBatch } from '../test/simulation/run';
 import { resolveTestServer } from './provision/tools';
 
@@ -28,8 +31,11 @@ const arg = (name: string): string | undefined => {
 };
 
 /** Measured on the project's 2-core machine: see docs/running-cases.md, "Simulation". */
-export const FULL_SCENARIOS = 500;
+export const FULL_SCENARIOS = 2000;
 export const QUICK_SCENARIOS = 40;
+/** The smoke's bounds: it starts no scenario after 150 s, and a scenario has 120 s. */
+export const QUICK_BUDGET_MS = 150_000;
+export const QUICK_SCENARIO_LIMIT_MS = 120_000;
 /** Scenarios side by side (experimental: see docs/running-cases.md); one at a time by default. */
 export const DEFAULT_CONCURRENCY = 1;
 /**
@@ -71,7 +77,8 @@ async function inLanes(lanes: number, seed: number, scenarios: number, passOn: s
   const [n, k, c, v] = totals;
   const failed = codes.some((code) => code !== 0);
   console.log(
-    `simulate: ${n} scenarios, ${k} steps, ${c} invariant checks, ${v} violations (seed ${seed}, ${lanes} lanes: seeds ${seed}-${seed + lanes - 1})`,
+    `simulate: ${n} scenarios, ${k} steps, ${c} invariant checks, ${v} violations ` +
+      `(seed ${seed}, ${lanes} lanes: seeds ${seed}-${seed + lanes - 1})`,
   );
   return failed || v ? 1 : 0;
 }
@@ -98,6 +105,8 @@ async function main(): Promise<number> {
       ...(quick ? ['--quick'] : []),
       ...(workflow ? ['--workflow', workflow] : []),
       ...(has('verbose') ? ['--verbose'] : []),
+      ...(has('profile') ? ['--profile'] : []),
+      ...(arg('minutes') ? ['--minutes', arg('minutes')!] : []),
       ...(arg('concurrency') ? ['--concurrency', arg('concurrency')!] : []),
     ];
     // The lanes share the one bundle built here.
@@ -109,7 +118,9 @@ async function main(): Promise<number> {
     .filter(Boolean)
     .join(' ');
   console.log(
-    `simulate: seed ${seed}${scenario !== undefined ? `, scenario ${scenario}` : `, ${scenarios} scenarios`}${flags ? ` (${flags})` : ''}`,
+    `simulate: seed ${seed}` +
+      (scenario !== undefined ? `, scenario ${scenario}` : `, ${scenarios} scenarios`) +
+      (flags ? ` (${flags})` : ''),
   );
   const r = await runBatch({
     scenarios,
@@ -124,6 +135,8 @@ async function main(): Promise<number> {
     verbose: has('verbose') || scenario !== undefined,
     bundlePath,
     serverPath: resolveTestServer(),
+    budgetMs: arg('minutes') ? Number(arg('minutes')) * 60_000 : quick ? QUICK_BUDGET_MS : undefined,
+    ...(quick ? { scenarioLimitMs: QUICK_SCENARIO_LIMIT_MS } : {}),
   });
   const rate = r.scenarios / Math.max(1, r.seconds);
   console.log(
@@ -132,12 +145,16 @@ async function main(): Promise<number> {
       .join(', ')}`,
   );
   console.log(
-    `${r.seconds.toFixed(0)} s, ${rate.toFixed(2)} scenarios/s${r.skipped ? `, ${r.skipped} known failures skipped` : ''}`,
+    `${r.seconds.toFixed(0)} s, ${rate.toFixed(2)} scenarios/s, ` +
+      `${(r.steps / Math.max(1, r.seconds)).toFixed(2)} steps/s` +
+      (r.skipped ? `, ${r.skipped} known failures skipped` : ''),
   );
+  if (has('profile')) console.log(['where the time went:', ...profile.lines()].join('\n'));
   if (r.failure) {
     const f = r.failure;
     console.log(
-      `\nVIOLATION in scenario ${f.scenario} (${f.plan.workflow}, ${f.plan.cache} worker, history limit ${f.plan.maxHistoryEvents}):`,
+      `\nVIOLATION in scenario ${f.scenario} (${f.plan.workflow}, ${f.plan.cache} worker, ` +
+        `history limit ${f.plan.maxHistoryEvents}):`,
     );
     for (const v of f.violations) console.log(`  step ${v.step}: ${v.invariant}: ${v.detail}`);
     console.log(`steps:\n  ${f.log.join('\n  ')}`);
@@ -145,7 +162,8 @@ async function main(): Promise<number> {
     console.log(`replay: npm run simulate -- --seed ${seed} --scenario ${f.scenario}${flags ? ` ${flags}` : ''}`);
   }
   console.log(
-    `simulate: ${r.scenarios} scenarios, ${r.steps} steps, ${r.checks} invariant checks, ${r.violations} violations (seed ${seed})`,
+    `simulate: ${r.scenarios} scenarios, ${r.steps} steps, ${r.checks} invariant checks, ` +
+      `${r.violations} violations (seed ${seed})`,
   );
   return r.violations ? 1 : 0;
 }

@@ -18,6 +18,9 @@ import { matchConfirmedSignal, matchEndedSignal, partyTakenSignal, reserveForMat
 import { matchWorkflowId } from './match';
 import type { Availability } from './types';
 
+/** What the start holds is the reservation the run was given, not one an early Update took. */
+const CARRIED_RESERVATION_READ_FIRST = 'carried-reservation-read-first';
+
 /** Free: no active match and no reservation (reservations no longer lapse by the clock). */
 export function isFree(state: Availability): boolean {
   return !state.activeMatchId && !state.reservation;
@@ -31,6 +34,13 @@ export function registerAvailability<S extends CaseCore & Availability>(
 ): void {
   const state = rt.state;
   const party = code === 'mentor_not_available' ? 'mentor' : 'youth';
+  // The reservation carried into this run (taken before a continue-as-new), read before the
+  // handlers are set: setHandler runs at once an Update or signal that came with the run's
+  // first activation, and a replay may deliver that Update one activation later, so what it
+  // changes must not decide what the start does (it held a fresh proposal twice, and the
+  // replay found no such command: the record failed its tasks and the proposal hung).
+  const carried = state.reservation && !state.activeMatchId ? state.reservation.matchId : undefined;
+  const carriedReadFirst = patched(CARRIED_RESERVATION_READ_FIRST);
 
   /** Lets go of a reservation only when its match case never started. */
   async function holdReservation(matchId: string): Promise<void> {
@@ -105,6 +115,10 @@ export function registerAvailability<S extends CaseCore & Availability>(
   });
 
   // A reservation carried over (continue-as-new, or taken before this version) is held the same way.
-  if (state.reservation && !state.activeMatchId && patched('reservation-is-a-lock'))
-    void holdReservation(state.reservation.matchId);
+  const held = carriedReadFirst
+    ? carried
+    : state.reservation && !state.activeMatchId
+      ? state.reservation.matchId
+      : undefined;
+  if (held && patched('reservation-is-a-lock')) void holdReservation(held);
 }

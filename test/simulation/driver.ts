@@ -9,14 +9,16 @@
  * workflows are terminated so the shared server does not carry them on.
  */
 import { randomBytes } from 'node:crypto';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { buildPolicy } from '../../lib/policy';
 import { laDate } from '../../platform/workflow/calendar';
 import { noFaults } from './fakes';
 import { Checker, newCheckState, type Accepted, type Violation } from './invariants';
 import type { Action, Ctx, Sent, SimCase, SimModel } from './model';
 import { Choice, type Plan } from './plan';
+import { bounded, LIMITS, OutOfTime } from './bounds';
+import { profile } from './profile';
 import { settle } from './settle';
+import { acceptedInHistory, duringOutage, howLong, isRefusal, retryIncident, within } from './steps';
 import { taskActions } from './task-actions';
 import type { World } from './world';
 
@@ -25,13 +27,55 @@ export interface ScenarioResult {
   checks: number;
   violations: (Violation & { step: number })[];
   log: string[];
+  /** The scenario ran out of time (its workflows may still be busy: the server is best replaced). */
+  outOfTime?: boolean;
+}
+
+/** How far a scenario got: what a scenario that runs out of time reports. */
+interface Trail {
+  log: string[];
+  step: number;
+  cases: SimCase[];
 }
 
 let counter = 0;
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
-export async function runScenario(world: World, model: SimModel, plan: Plan): Promise<ScenarioResult> {
+/**
+ * Runs one scenario within its bound: one that runs out of time (the whole scenario, a
+ * clock move, a settle) ends with the `finishes-in-time` violation and the steps it took.
+ */
+export async function runScenario(
+  world: World,
+  model: SimModel,
+  plan: Plan,
+  limitMs = LIMITS.scenarioMs,
+): Promise<ScenarioResult> {
+  const trail: Trail = { log: [], step: 0, cases: [] };
+  try {
+    return await bounded(playScenario(world, model, plan, trail), limitMs, 'the scenario');
+  } catch (err) {
+    if (!(err instanceof OutOfTime)) throw err;
+    for (const c of trail.cases) {
+      await bounded(
+        world.client.workflow.getHandle(c.workflowId).terminate('scenario out of time'),
+        10_000,
+        'a stop',
+      ).catch(() => undefined);
+      world.faultsOf.delete(c.workflowId);
+    }
+    const at = trail.step ? `step ${trail.step}` : 'its start';
+    return {
+      steps: trail.step,
+      checks: 0,
+      violations: [{ step: trail.step, invariant: 'finishes-in-time', detail: `${err.message} (at ${at})` }],
+      log: trail.log,
+      outOfTime: true,
+    };
+  }
+}
+
+async function playScenario(world: World, model: SimModel, plan: Plan, trail: Trail): Promise<ScenarioResult> {
   const faults = noFaults();
   const rng = new Choice(plan.choices);
   const policy = { ...buildPolicy({}, 'http://127.0.0.1:3000'), maxHistoryEvents: plan.maxHistoryEvents };
@@ -47,17 +91,32 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
     handle: (c?: SimCase) => client.workflow.getHandle((c ?? ctx.main).workflowId),
     nowMs: () => world.now(),
     today: async () => laDate(await world.now()),
-    query: <T>(name: string, c?: SimCase) =>
-      within(client.workflow.getHandle((c ?? ctx.main).workflowId).query<T>(name), `query ${name}`),
+    query: <T>(name: string, c?: SimCase): Promise<T> => {
+      // While the scenario stands still (settled quiet, nothing sent, the clock locked), a
+      // workflow's answer cannot change: the checks' answers serve the next step's choice.
+      const key = `${(c ?? ctx.main).workflowId}|${name}`;
+      const known = frozen?.get(key);
+      if (known) return known as Promise<T>;
+      const answer = profile.time('query', () =>
+        within(client.workflow.getHandle((c ?? ctx.main).workflowId).query<T>(name), `query ${name}`),
+      );
+      frozen?.set(key, answer);
+      return answer;
+    },
   };
-  const log: string[] = [];
+  const log = trail.log;
+  /** Query answers while the scenario stands still (undefined: it may move). */
+  let frozen: Map<string, Promise<unknown>> | undefined;
+  const thaw = () => (frozen = undefined);
   // SIMULATE_TRACE=1 prints each step as it happens (to see where a scenario hangs).
   if (process.env.SIMULATE_TRACE)
     log.push = (...xs: string[]) => {
       for (const x of xs) process.stdout.write(`    ${x}\n`);
       return Array.prototype.push.apply(log, xs);
     };
-  const cases = await model.start(base);
+  if (process.env.SIMULATE_TRACE) log.push(`start (tag ${base.tag})`);
+  const cases = await profile.time('start', () => model.start(base));
+  trail.cases = cases;
   const ctx: Ctx = { ...base, cases, main: cases[0] };
   faults.scope = ctx.main.caseId;
   for (const c of cases) world.faultsOf.set(c.workflowId, faults);
@@ -67,8 +126,14 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
   const violations: ScenarioResult['violations'] = [];
   let step = 0;
   const checkNow = async (final = false) => {
-    const { looks, quiet } = await settle(ctx);
-    for (const v of await checker.check(looks, quiet, final)) {
+    thaw();
+    const { looks, quiet } = await profile.time('settle', () =>
+      bounded(settle(ctx), LIMITS.settleMs, `settling after step ${step}`),
+    );
+    // Quiet: idle, and nothing moves until the driver acts (see `thaw`).
+    if (quiet) frozen = new Map();
+    const found = await profile.time('check', () => checker.check(looks, quiet, final));
+    for (const v of found) {
       // Reported once, at the first step it shows.
       if (!violations.some((x) => x.invariant === v.invariant && x.detail === v.detail))
         violations.push({ ...v, step });
@@ -82,14 +147,20 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
    * refusal unless the history shows the Update accepted (then its handler failed).
    */
   const send = async (a: Action): Promise<'accepted' | 'refused' | 'pending'> => {
+    thaw();
     let sent: Sent;
     try {
-      sent = await a.send();
+      sent = await profile.time('send', () => a.send());
     } catch (err) {
       if (isRefusal(err)) return 'refused';
       throw err;
     }
-    const entry: Accepted = { label: a.label, state: 'inflight', expectations: a.expect?.(undefined) ?? [] };
+    const entry: Accepted = {
+      label: a.label,
+      state: 'inflight',
+      expectations: a.expect?.(undefined) ?? [],
+      signal: a.signal,
+    };
     st.accepted.push(entry);
     const outcome = sent.result.then(
       (r) => {
@@ -113,11 +184,14 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
         return 'accepted' as const;
       },
     );
-    return Promise.race([outcome, new Promise<'pending'>((r) => setTimeout(() => r('pending'), 1_500))]);
+    return profile.time('send wait', () =>
+      Promise.race([outcome, new Promise<'pending'>((r) => setTimeout(() => r('pending'), 1_500))]),
+    );
   };
 
   let quiet = await checkNow();
   for (step = 1; step <= plan.steps; step++) {
+    trail.step = step;
     const incident = world.model.incidents.has(ctx.main.caseId);
     const kind = rng.weighted({
       task: 40,
@@ -131,6 +205,7 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
     });
     const attemptsBefore = mine();
     if (process.env.SIMULATE_TRACE) process.stdout.write(`      step ${step}: ${kind}\n`);
+    profile.add(`step ${kind}`, 0);
     let refusedAlone = false;
     if (kind === 'task' || kind === 'action' || kind === 'never') {
       const options =
@@ -147,7 +222,8 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
         log.push(`${step}. ${a.label} -> ${r}`);
         refusedAlone = r === 'refused' && !a.signal;
       } else {
-        const ms = await howLong(ctx, rng);
+        const ms = duringOutage(faults, await howLong(ctx, rng));
+        thaw();
         await world.sleep(ms);
         log.push(`${step}. (nothing to do) clock +${(ms / HOUR).toFixed(1)} h`);
       }
@@ -159,7 +235,8 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
       const results = await Promise.all(picked.map((a) => send(a)));
       log.push(`${step}. at once: ${picked.map((a, i) => `${a.label} -> ${results[i]}`).join(' | ') || '(nothing)'}`);
     } else if (kind === 'time') {
-      const ms = await howLong(ctx, rng);
+      const ms = duringOutage(faults, await howLong(ctx, rng));
+      thaw();
       await world.sleep(ms);
       log.push(`${step}. clock +${(ms / HOUR).toFixed(1)} h`);
     } else if (kind === 'fault') {
@@ -170,7 +247,8 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
       if (what === 'outage') f.outage = !f.outage;
       if (what === 'mail') f.mailDown = !f.mailDown;
       log.push(
-        `${step}. fault: ${what} (transient ${f.transient}, refuse ${f.refuse}, outage ${f.outage}, mail down ${f.mailDown})`,
+        `${step}. fault: ${what} (transient ${f.transient}, refuse ${f.refuse}, ` +
+          `outage ${f.outage}, mail down ${f.mailDown})`,
       );
     } else if (kind === 'retry') {
       // The admin retries; usually after the cause is fixed, sometimes before.
@@ -182,6 +260,7 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
       const a = options.length ? rng.pick(options) : undefined;
       // An Update sent while the worker goes away is answered by the next one.
       const sending = a ? send(a) : Promise.resolve(undefined);
+      thaw();
       await world.restartWorker(plan.cache);
       const r = await sending;
       log.push(`${step}. worker restarted${a ? ` while ${a.label} -> ${r}` : ''}`);
@@ -208,73 +287,13 @@ export async function runScenario(world: World, model: SimModel, plan: Plan): Pr
   }
   await checkNow(true);
   for (const c of ctx.cases) {
-    await client.workflow
-      .getHandle(c.workflowId)
-      .terminate('scenario over')
-      .catch(() => undefined);
+    await profile.time('terminate', () =>
+      client.workflow
+        .getHandle(c.workflowId)
+        .terminate('scenario over')
+        .catch(() => undefined),
+    );
     world.faultsOf.delete(c.workflowId);
   }
   return { steps: plan.steps, checks: checker.checks, violations, log };
-}
-
-function retryIncident(ctx: Ctx, c?: SimCase): Action['send'] {
-  return async () => {
-    const { retryIncidentUpdate } = await import('../../platform/workflow/messages');
-    const u = await ctx
-      .handle(c)
-      .executeUpdate(retryIncidentUpdate, { args: [{ actor: { id: 'sim-admin', roles: ['admin'] } }] });
-    return { result: Promise.resolve(u) };
-  };
-}
-
-/** How far the clock moves: a little, a day or more, or just past an open task's reminder or due time. */
-async function howLong(ctx: Ctx, rng: Choice): Promise<number> {
-  const open = await ctx.query<{ remindAt: string; dueAt: string }[]>('openTasks').catch(() => []);
-  const now = await ctx.nowMs();
-  const marks = open.flatMap((t) => [Date.parse(t.remindAt), Date.parse(t.dueAt)]).filter((t) => t > now);
-  const what = rng.weighted({ minutes: 2, hour: 2, day: 3, days: 3, week: 1, mark: marks.length ? 5 : 0 });
-  if (what === 'mark') return Math.min(rng.pick(marks) - now + 60_000, 15 * DAY);
-  return { minutes: 6 * 60_000, hour: HOUR, day: DAY, days: 3 * DAY, week: 8 * DAY }[what];
-}
-
-/** A query the workflow does not answer within 30 s fails the scenario instead of hanging it. */
-export function within<T>(p: Promise<T>, what: string, ms = 30_000): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer: ${what}`)), ms);
-  });
-  return Promise.race([p, late]).finally(() => clearTimeout(timer));
-}
-
-/** Whether an Update was accepted: an accepted one is in its run's history, a refused one never is. */
-async function acceptedInHistory(ctx: Ctx, world: World, u: { id: string; workflowId: string }): Promise<boolean> {
-  const current = (
-    await ctx.client.workflow
-      .getHandle(u.workflowId)
-      .describe()
-      .catch(() => undefined)
-  )?.runId;
-  const runs = new Set([
-    ...(current ? [current] : []),
-    ...world.model.attempts.filter((a) => a.workflowId === u.workflowId).map((a) => a.runId),
-  ]);
-  for (const runId of runs) {
-    const events =
-      (
-        await ctx.client.workflow
-          .getHandle(u.workflowId, runId)
-          .fetchHistory()
-          .catch(() => ({ events: [] }))
-      ).events ?? [];
-    if (events.some((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId === u.id))
-      return true;
-  }
-  return false;
-}
-
-function isRefusal(err: unknown): boolean {
-  // Refused by a validator, or sent to a case that has closed.
-  if (err instanceof WorkflowUpdateFailedError || err instanceof WorkflowNotFoundError) return true;
-  const msg = String((err as Error)?.message ?? err);
-  return /already completed|not found|workflow execution.*(completed|terminated)|closed/i.test(msg);
 }

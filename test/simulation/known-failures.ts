@@ -13,4 +13,14 @@ export interface KnownFailure {
   why: string;
 }
 
-export const KNOWN_FAILURES: KnownFailure[] = [];
+export const KNOWN_FAILURES: KnownFailure[] = [
+  {
+    workflow: 'wellnessCheckinWorkflow',
+    seed: 200,
+    scenario: 68,
+    concurrency: 1,
+    why:
+      'on the worker without a cache, a completion of the wellness call right after a continue-as-new ' +
+      'fails its replay (non-determinism at UpsertWorkflowSearchAttributes): the workflow task fails for ever',
+  },
+];

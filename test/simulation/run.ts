@@ -10,6 +10,7 @@ import { runScenario } from './driver';
 import type { Violation } from './invariants';
 import { KNOWN_FAILURES } from './known-failures';
 import { MODELS } from './models';
+import { profile } from './profile';
 import { planArbitrary, type Plan } from './plan';
 import { World } from './world';
 
@@ -33,6 +34,10 @@ export interface BatchOptions {
   serverPath: string;
   /** Prints each scenario's steps. */
   verbose?: boolean;
+  /** Start no scenario after this much wall time (the run then reports the ones it ran). */
+  budgetMs?: number;
+  /** A scenario's bound in wall time (see bounds.ts). */
+  scenarioLimitMs?: number;
   /** Replace the server after this many scenarios. */
   serverEvery?: number;
   /** Called with the world once it runs (the negative controls break its read model). */
@@ -71,6 +76,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   };
   let group = -1;
   let sinceServer = 0;
+  let freshServer = false;
   const width = o.concurrency ?? 1;
   const plans = fc.array(planArbitrary(names, { minSteps: o.minSteps, maxSteps: o.maxSteps }), {
     minLength: width,
@@ -87,7 +93,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     }
     if (o.roundRobin) plan = { ...plan, workflow: names[number % names.length] };
     const model = MODELS.find((m) => m.name === plan.workflow)!;
-    const r = await runScenario(world, model, plan);
+    if (process.env.SIMULATE_TRACE) say(`  scenario ${number} starts (${plan.workflow}, ${plan.cache})`);
+    const r = await profile.time('scenario', () => runScenario(world, model, plan, o.scenarioLimitMs));
     result.scenarios++;
     result.steps += r.steps;
     result.checks += r.checks;
@@ -98,6 +105,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
           '\n  ',
         ),
       );
+    // A scenario out of time may leave work behind on the server: the next ones get a fresh one.
+    if (r.outOfTime) freshServer = true;
     if (r.violations.length) {
       result.violations += r.violations.length;
       // While shrinking, the last failure is the smallest so far.
@@ -115,12 +124,14 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     group++;
     const first = (o.scenario !== undefined ? Math.floor(o.scenario / width) : group) * width;
     if (
+      freshServer ||
       ++sinceServer > Math.max(1, Math.floor((o.serverEvery ?? 150) / width)) ||
       (await world.now()) - world.startedAtMs > 2 * 365 * 86_400_000
     ) {
       await world.restartServer();
       o.prepare?.(world);
       sinceServer = 1;
+      freshServer = false;
     }
     const ok = await Promise.all(group_.map((plan, j) => one(plan, first + j)));
     return ok.every(Boolean);
@@ -128,8 +139,10 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   try {
     const details = await fc.check(property, {
       seed: o.seed,
-      numRuns: Math.ceil(o.scenarios / width),
+      // A replay runs the one group of its scenario (the path names it), not the rest after it.
+      numRuns: o.scenario !== undefined ? 1 : Math.ceil(o.scenarios / width),
       endOnFailure: !o.shrink,
+      ...(o.budgetMs ? { interruptAfterTimeLimit: o.budgetMs } : {}),
       ...(o.scenario !== undefined ? { path: String(Math.floor(o.scenario / width)) } : {}),
     });
     if (details.counterexamplePath) result.path = details.counterexamplePath;

@@ -59,7 +59,9 @@ async function complete(
   if (variant === 'data') input.data = { unexpected: 'field' };
   if (variant === 'reason') delete input.comment;
   return {
-    label: `${actor.id} completes ${task.type}:${task.id.slice(0, 6)} ${input.outcome}${variant === 'valid' ? '' : ` (${variant} wrong)`}`,
+    label:
+      `${actor.id} completes ${task.type}:${task.id.slice(0, 6)} ${input.outcome}` +
+      (variant === 'valid' ? '' : ` (${variant} wrong)`),
     send: update(ctx.handle(c), completeTaskUpdate, input),
     expect: () => [{ caseId: c.caseId, event: 'task_completed', match: { taskId: task.id }, mode: 'once' }],
     mustRefuse: never || variant === 'outcome' || variant === 'data',

@@ -31,7 +31,9 @@ export function matchSignals(ctx: Ctx, c: SimCase, known: string[]): Action[] {
   const matchId = known.length && ctx.rng.chance(60) ? ctx.rng.pick(known) : `${ctx.tag}-m${ctx.rng.int(3)}`;
   return [
     {
-      label: `a proposal reserves ${c.kind === 'case' ? 'the party' : c.workflowId.split('-')[0]} for ${matchId.slice(-3)}`,
+      label:
+        `a proposal reserves ${c.kind === 'case' ? 'the party' : c.workflowId.split('-')[0]} ` +
+        `for ${matchId.slice(-3)}`,
       send: update(h, reserveForMatchUpdate, { matchId }),
       expect: () => [{ caseId: c.caseId, event: 'proposed_for_match', match: { matchId }, mode: 'once' }],
     },
