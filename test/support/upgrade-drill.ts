@@ -103,8 +103,17 @@ export function setCurrentWithCli(address: string, deploymentName: string, build
     '--namespace',
     'default',
   ];
-  const r = spawnSync(resolveTemporalCli(), args, { encoding: 'utf8', timeout: 30_000 });
-  if (r.status !== 0) throw new Error(`set-current-version ${buildId}: ${(r.stderr || r.stdout).trim()}`);
+  // The server answers "Worker Deployment not found" for a moment after a version first polls
+  // (its deployment record is written asynchronously, slower under load): an operator runs the
+  // command again, and so does the drill, for up to a minute. Any other refusal fails at once.
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const r = spawnSync(resolveTemporalCli(), args, { encoding: 'utf8', timeout: 30_000 });
+    if (r.status === 0) return;
+    const why = (r.stderr || r.stdout).trim();
+    if (!/not found/i.test(why) || Date.now() > deadline) throw new Error(`set-current-version ${buildId}: ${why}`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1_000);
+  }
 }
 
 export interface Step {
