@@ -1,0 +1,11 @@
+/**
+ * The mentor referral process's e-mails and the variables each is rendered from; the
+ * wording is in processes/referral/emails/<message-id>.en.txt (docs/emails.md).
+ */
+import { emailsOf } from '../../platform/emails/messages';
+
+export const referralEmail = emailsOf('referral', {
+  closed: ['reference', 'reason'],
+  'offer-expired': ['reference'],
+  'offer-expired-withdrawn': ['reference'],
+});
