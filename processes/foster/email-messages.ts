@@ -9,4 +9,9 @@ export const fosterEmail = emailsOf('foster', {
   'approved-caller': [],
   'not-approved': ['applicantRole'],
   'screening-past-target': ['caseId', 'dueAt'],
+  // Sent by the references activity with a one-time link ({{link}}), outside workflow code.
+  'reference-request-mentor': ['referenceName', 'applicantName', 'applicantFirstName', 'until'],
+  'reference-reminder-mentor': ['referenceName', 'applicantName', 'applicantFirstName', 'until'],
+  'reference-request-caller': ['referenceName', 'applicantName', 'applicantFirstName', 'until'],
+  'reference-reminder-caller': ['referenceName', 'applicantName', 'applicantFirstName', 'until'],
 });

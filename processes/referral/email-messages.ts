@@ -8,4 +8,7 @@ export const referralEmail = emailsOf('referral', {
   closed: ['reference', 'reason'],
   'offer-expired': ['reference'],
   'offer-expired-withdrawn': ['reference'],
+  // Sent by the references activity to the address the public typed: fixed wording, links, reference only.
+  'volunteer-withdraw-link': ['reference', 'withdrawLink', 'withdrawUntil'],
+  'volunteer-confirm-address': ['reference', 'confirmLink', 'confirmUntil', 'withdrawLink', 'withdrawUntil'],
 });
