@@ -30,6 +30,9 @@ module.exports = tseslint.config(
       'processes/**/*.ts',
       'platform/workflow/**/*.ts',
       'platform/outbox/**/*.ts',
+      // The e-mail builders are workflow code; the renderer (render.ts) reads files and is not.
+      'platform/emails/messages.ts',
+      'platform/emails/platform-emails.ts',
       'test/fixtures/incompatible-workflows/**/*.ts',
       'lib/replay/value-interceptors.ts',
     ],

@@ -13,7 +13,7 @@ import { DATA_DIR, ROOT } from '../config';
 /** What edits' `file` paths are relative to: the repository. */
 export const WORKFLOWS = ROOT;
 /** The folders the workflow bundle is built from, relative to the repository. */
-export const WORKFLOW_ROOTS = ['processes', 'platform/workflow', 'platform/outbox'];
+export const WORKFLOW_ROOTS = ['processes', 'platform/workflow', 'platform/outbox', 'platform/emails'];
 /** The bundle's entry point, relative to the repository. */
 export const WORKFLOWS_ENTRY = 'processes/workflows.ts';
 

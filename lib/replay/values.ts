@@ -26,6 +26,8 @@ import { defaultPayloadConverter, type DataConverter, type Payload } from '@temp
 import type { temporal } from '@temporalio/proto';
 import { Worker, type ReplayWorkerOptions } from '@temporalio/worker';
 import type { ReplayedValue, ReplayValueSinks } from './value-interceptors';
+import { renderEmail } from '../../platform/emails/render';
+import type { EmailMessage } from '../../platform/workflow/records';
 import type { InjectedSinks } from '@temporalio/worker';
 
 /** The module to bundle (bundlerOptions / bundleWorkflowCode's workflowInterceptorModules). */
@@ -245,12 +247,30 @@ export async function* replayWithValues(
     const list = round.map((p) => ({ workflowId: p.replayId, history: p.history }));
     for await (const r of Worker.runReplayHistories(replayOptions, list)) {
       const p = byId.get(r.workflowId)!;
-      const replayed = reported.get(r.workflowId) ?? [];
+      const replayed = (reported.get(r.workflowId) ?? []).map(withRenderedEmails);
       reported.delete(r.workflowId);
       const drifts = compareValues(p.name, p.recorded, replayed, p.replayId);
       yield { workflowId: p.name, error: r.error, drifts, replayed };
     }
   }
+}
+
+/**
+ * A replayed command with each templated e-mail also rendered (English, the same renderer
+ * as the outbox): the subject and text a history recorded from before templates must be
+ * what the template renders, word for word, or it is a drift.
+ */
+export function withRenderedEmails(v: ReplayedValue): ReplayedValue {
+  return v.kind === 'probe' ? v : { ...v, value: renderIn(v.value) };
+}
+
+function renderIn(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(renderIn);
+  if (!isObject(value)) return value;
+  if (typeof value.template === 'string' && isObject(value.vars) && typeof value.key === 'string') {
+    return { ...value, ...renderEmail(value as unknown as EmailMessage) };
+  }
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderIn(v)]));
 }
 
 type Prepared = { name: string; history: History; recorded: RecordedValue[]; replayId: string };

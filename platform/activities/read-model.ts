@@ -7,6 +7,7 @@
  */
 import { Context } from '@temporalio/activity';
 import type { Db } from '../../db';
+import { renderEmail } from '../emails/render';
 import type { TransitionInput, TransitionResult } from '../workflow/records';
 import { partiesOf } from '../workflow/who-may-act';
 import type { Mailer, OutboxHooks } from './email';
@@ -303,7 +304,7 @@ async function writeTransition(db: Db, clock: () => Date, input: TransitionInput
       await trx
         .insertInto('email_outbox')
         .values(
-          input.emails.map((m) => ({
+          input.emails.map(renderEmail).map((m) => ({
             key: m.key,
             recipients: m.to,
             subject: m.subject,

@@ -16,6 +16,10 @@ import { BusinessCalendar, addDuration, type PolicyDuration } from '../workflow/
 import { mentorScreeningWorkflowId } from '../../processes/foster/ids';
 import { mentorReferralWorkflowId } from '../../processes/referral/ids';
 import { deliverOutbox, type Mailer, type OutboxHooks } from './email';
+import type { EmailTemplateRef } from '../emails/messages';
+import { renderEmail } from '../emails/render';
+import { fosterEmail } from '../../processes/foster/email-messages';
+import { referralEmail } from '../../processes/referral/email-messages';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -62,10 +66,9 @@ interface OneTimeLinks {
   caseId: string;
   workflowId: string;
   email: string;
-  subject: string;
   links: LinkSpec[];
-  /** The message, given each link's address and last day (in the order of `links`). */
-  body: (links: { url: string; until: string }[]) => string;
+  /** The message's template and variables, given each link's address and last day (in the order of `links`). */
+  message: (links: { url: string; until: string }[]) => EmailTemplateRef;
 }
 
 export function createReferenceActivities({
@@ -91,12 +94,13 @@ export function createReferenceActivities({
       token: randomBytes(32).toString('base64url'),
       expiresAt: new Date(addDuration(now.getTime(), spec.validFor, new BusinessCalendar([]))),
     }));
-    const text = l.body(
-      minted.map((m) => ({
-        url: `${publicBaseUrl}${m.spec.path}${m.token}`,
-        until: m.expiresAt.toISOString().slice(0, 10),
-      })),
-    );
+    const urls = minted.map((m) => ({
+      url: `${publicBaseUrl}${m.spec.path}${m.token}`,
+      until: m.expiresAt.toISOString().slice(0, 10),
+    }));
+    // The first link is the message's {{link}}; the text ends where its last line does.
+    const rendered = renderEmail({ key: l.key, to: [l.email], ...l.message(urls), link: urls[0].url });
+    const text = rendered.text.replace(/\n+$/, '');
     await db.transaction().execute(async (trx) => {
       await trx
         .insertInto('reference_links')
@@ -117,7 +121,7 @@ export function createReferenceActivities({
         .values({
           key: l.key,
           recipients: [l.email],
-          subject: l.subject,
+          subject: rendered.subject,
           body: text,
           case_id: l.caseId,
           created_at: now,
@@ -131,7 +135,7 @@ export function createReferenceActivities({
 
   return {
     async issueReferenceLink(input: IssueReferenceLinkInput): Promise<{ sent: boolean }> {
-      const first = input.applicantName.split(' ')[0];
+      const role = input.role === 'caller' ? 'caller' : 'mentor';
       return issue(
         {
           key: `${input.caseId}:${input.referenceId}:${input.kind}`,
@@ -139,18 +143,13 @@ export function createReferenceActivities({
           workflowId: input.workflowId ?? mentorScreeningWorkflowId(input.caseId),
           email: input.email,
           links: [{ referenceId: input.referenceId, path: '/references/', validFor: input.validFor }],
-          subject: `[mentorflow] ${input.kind === 'reminder' ? 'Reminder: ' : ''}a reference for ${input.applicantName}`,
-          body: ([{ url: link, until }]) =>
-            [
-              `Dear ${input.referenceName},`,
-              '',
-              input.role === 'caller'
-                ? `${input.applicantName} has applied to make wellness check-in calls to young people and named you as a reference.`
-                : `${input.applicantName} has applied to mentor a young person in foster care and named you as a reference.`,
-              `Please tell us whether you recommend ${first}: ${link}`,
-              '',
-              `The link works once, until ${until}. You do not need an account.`,
-            ].join('\n'),
+          message: ([{ until }]) =>
+            fosterEmail(`reference-${input.kind}-${role}`, {
+              referenceName: input.referenceName,
+              applicantName: input.applicantName,
+              applicantFirstName: input.applicantName.split(' ')[0],
+              until,
+            }),
         },
         input.publicBaseUrl,
       );
@@ -171,24 +170,13 @@ export function createReferenceActivities({
         workflowId: mentorReferralWorkflowId(input.caseId),
         email: input.email,
       };
-      const closing = [
-        '',
-        `Referral reference: ${reference}. You do not need an account. This message was sent automatically; replies are not read.`,
-      ];
       if (!input.confirmValidFor) {
         return issue(
           {
             ...common,
             links: [withdraw],
-            subject: `[mentorflow] Your mentor referral ${reference}`,
-            body: ([w]) =>
-              [
-                'Thank you for offering to mentor a young person. Your details are going to up to three mentoring programs',
-                'near you; each will contact you within about a week.',
-                '',
-                `If you change your mind, withdraw here (the link works once, until ${w.until}): ${w.url}`,
-                ...closing,
-              ].join('\n'),
+            message: ([w]) =>
+              referralEmail('volunteer-withdraw-link', { reference, withdrawLink: w.url, withdrawUntil: w.until }),
           },
           input.publicBaseUrl,
         );
@@ -196,24 +184,18 @@ export function createReferenceActivities({
       return issue(
         {
           ...common,
-          subject: `[mentorflow] Please confirm your e-mail address (mentor referral ${reference})`,
           links: [
             { referenceId: CONFIRM_LINK, path: '/referrals/confirm/', validFor: input.confirmValidFor },
             withdraw,
           ],
-          body: ([c, w]) =>
-            [
-              'Someone offered to mentor a young person through the statewide mentor referral form and gave this e-mail',
-              'address. Nothing has been passed to any mentoring program yet.',
-              '',
-              `If it was you, confirm your address here (the link works once, until ${c.until}): ${c.url}`,
-              'Up to three mentoring programs near you will then contact you.',
-              '',
-              'If it was not you, ignore this message: nothing more happens, and nothing is sent to any program.',
-              '',
-              `To withdraw at any time (the link works once, until ${w.until}): ${w.url}`,
-              ...closing,
-            ].join('\n'),
+          message: ([c, w]) =>
+            referralEmail('volunteer-confirm-address', {
+              reference,
+              confirmLink: c.url,
+              confirmUntil: c.until,
+              withdrawLink: w.url,
+              withdrawUntil: w.until,
+            }),
         },
         input.publicBaseUrl,
       );

@@ -8,6 +8,8 @@
  * after continue-as-new `resumeTaskTimers()` rebuilds them from what was carried over.
  */
 import { allHandlersFinished, condition, log, patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import type { EmailTemplateRef } from '../emails/messages';
+import { platformEmail } from '../emails/platform-emails';
 import { deliverEmails, recordTransition } from './activities';
 import { BusinessCalendar } from './calendar';
 import { DEFAULT_MIDNIGHT_SPREAD, isDayBoundary, spreadInstant } from './mass-instants';
@@ -29,7 +31,8 @@ import {
   SYSTEM,
   type Actor,
   type CaseSnapshot,
-  type EmailMessage,
+  templatedEmail,
+  type TemplatedEmail,
   type TaskRecord,
   type TaskStatus,
   type TimelineEvent,
@@ -95,9 +98,9 @@ export class CaseRuntime<S extends CaseCore> {
     return { id: uuid4(), caseId: this.state.caseId, at: this.nowIso(), actor: who, event, detail };
   }
 
-  email(key: string, to: (string | undefined)[], subject: string, text: string, link: string): EmailMessage {
-    const recipients = [...new Set(to.filter((x): x is string => !!x))];
-    return { key, to: recipients, subject: `[mentorflow] ${subject}`, text: `${text}\n\nOpen: ${link}\n`, link };
+  /** A message by template (platform/emails): rendered in English when the outbox row is written. */
+  email(key: string, to: (string | undefined)[], message: EmailTemplateRef, link: string): TemplatedEmail {
+    return templatedEmail(key, to, message, link);
   }
 
   snapshot(): CaseSnapshot {
@@ -188,8 +191,7 @@ export class CaseRuntime<S extends CaseCore> {
         this.email(
           `${task.id}:assigned`,
           taskRecipients(this.policy, task),
-          task.title,
-          `A task needs your action: ${task.title}.\nDue: ${task.dueAt}.`,
+          platformEmail('task-opened', { taskTitle: task.title, dueAt: task.dueAt }),
           this.taskLink(task.id),
         ),
       ],

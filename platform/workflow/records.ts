@@ -3,6 +3,7 @@
  * workflow owns the state, the read model is a copy written at every status change.
  */
 import type { Scope } from './access';
+import { DEFAULT_LANGUAGE, type EmailLanguage, type EmailTemplateRef } from '../emails/messages';
 
 /** The case types are the registered processes' (processes/index.ts): one array feeds the union and the API's enum. */
 export { CASE_TYPES } from './registry';
@@ -115,13 +116,37 @@ export interface TimelineEvent {
   detail: Record<string, unknown>;
 }
 
-export interface EmailMessage {
+interface EmailEnvelope {
   /** Unique per message: the outbox never sends the same key twice. */
   key: string;
   to: string[];
+  link: string;
+}
+
+/** A message with its wording (how workflows handed e-mails over before templates). */
+export interface RenderedEmail extends EmailEnvelope {
   subject: string;
   text: string;
-  link: string;
+}
+
+/** A message by template and variables, rendered when the outbox row is written (platform/emails). */
+export interface TemplatedEmail extends EmailEnvelope, EmailTemplateRef {
+  /** The template's language; absent means English. */
+  language?: EmailLanguage;
+}
+
+/** Both shapes: histories and outboxes still hold rendered messages from before templates. */
+export type EmailMessage = RenderedEmail | TemplatedEmail;
+
+/** A templated message to these recipients (blanks and repeats dropped), in English for now. */
+export function templatedEmail(
+  key: string,
+  to: (string | undefined)[],
+  message: EmailTemplateRef,
+  link: string,
+): TemplatedEmail {
+  const recipients = [...new Set(to.filter((x): x is string => !!x))];
+  return { key, to: recipients, ...message, link, language: DEFAULT_LANGUAGE };
 }
 
 export interface LeaveLedgerRow {

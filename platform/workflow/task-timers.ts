@@ -11,6 +11,7 @@ import type { CaseRuntime } from './case-runtime';
 import type { Policy } from './policy';
 import { SYSTEM, type TaskRecord } from './records';
 import { escalationRole } from './who-may-act';
+import { platformEmail } from '../emails/platform-emails';
 
 /** An expiry's hook and commit are waited for before the case closes or continues as new. */
 const EXPIRY_DRAINED = 'expiry-hook-drained';
@@ -34,8 +35,7 @@ export async function runTaskTimers<S extends CaseCore>(rt: CaseRuntime<S>, task
         rt.email(
           `${taskId}:reminder`,
           taskRecipients(rt.policy, task),
-          `Reminder: ${task.title}`,
-          `This task is due ${task.dueAt}: ${task.title}.`,
+          platformEmail('task-reminder', { taskTitle: task.title, dueAt: task.dueAt }),
           rt.taskLink(taskId),
         ),
       ],
@@ -71,8 +71,7 @@ export async function runTaskTimers<S extends CaseCore>(rt: CaseRuntime<S>, task
         rt.email(
           `${taskId}:escalation`,
           [roleMailbox(rt.policy.mailboxes, task.escalateTo, task.scope), task.escalateAlso?.email],
-          `Overdue: ${task.title}`,
-          `This task was due ${task.dueAt} and is still open: ${task.title}.`,
+          platformEmail('task-escalation', { taskTitle: task.title, dueAt: task.dueAt }),
           rt.taskLink(taskId),
         ),
       ],

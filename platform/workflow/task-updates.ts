@@ -23,6 +23,7 @@ import type { ActingUser, Actor, TaskRecord } from './records';
 import { refuse, refuseWith } from './refusals';
 import { taskDataProblems } from './task-data';
 import { mayAssign, mayClaim, mayComplete } from './who-may-act';
+import { platformEmail } from '../emails/platform-emails';
 
 function openTaskOrRefuse(state: CaseCore, taskId: string): TaskRecord {
   const task = state.tasks[taskId];
@@ -98,8 +99,11 @@ export function registerTaskUpdates<S extends CaseCore>(
             rt.email(
               `${task.id}:assigned:${uuid4()}`,
               [assignee.email],
-              `Assigned to you: ${task.title}`,
-              `${actor.name ?? actor.id} assigned you a task: ${task.title}.\nDue: ${task.dueAt}.`,
+              platformEmail('task-assigned', {
+                assignedBy: actor.name ?? actor.id,
+                taskTitle: task.title,
+                dueAt: task.dueAt,
+              }),
               rt.taskLink(task.id),
             ),
           ]

@@ -6,6 +6,8 @@
  * A renewal (the program is Partner already) keeps the old certificate until it expires.
  * The certificate's own life (renewal reminders, expiry) is kept by the program's workflow.
  */
+import type { EmailTemplateRef } from '../../platform/emails/messages';
+import { certificationEmail } from './email-messages';
 import { continueAsNew, getExternalWorkflowHandle, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import { receiverGoneTolerated } from '../../platform/workflow/signal-case';
 import { roleToken } from '../../platform/workflow/access';
@@ -91,8 +93,8 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
     ...(s.deadline ? { deadline: s.deadline } : {}),
     ...(s.certifiedUntil ? { certifiedUntil: s.certifiedUntil } : {}),
   }));
-  const tellContact = (key: string, subject: string, text: string) =>
-    rt.email(key, [program.contactEmail], subject, text, rt.caseLink());
+  const tellContact = (key: string, message: EmailTemplateRef) =>
+    rt.email(key, [program.contactEmail], message, rt.caseLink());
   const reviewerTask = (type: string, title: string, outcomes: string[], ref?: string) =>
     rt.openTask({ type, title, candidateRoles: REVIEWERS, scope: { programId: program.id }, outcomes, ref });
 
@@ -157,8 +159,7 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
       emails: [
         tellContact(
           `${state.caseId}:partner`,
-          `${program.name} is a Partner program`,
-          `${program.name} is certified as a Partner program through ${until}.`,
+          certificationEmail('partner', { programName: program.name, until: `${until}` }),
         ),
       ],
     });
@@ -176,8 +177,11 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
             emails: [
               tellContact(
                 `${task.id}:result`,
-                `${program.name}: application not approved`,
-                `The application of ${program.name} for ${state.levelSought} was not approved.\nReason: ${comment}`,
+                certificationEmail('application-not-approved', {
+                  programName: program.name,
+                  levelSought: state.levelSought,
+                  reason: `${comment}`,
+                }),
               ),
             ],
           };
@@ -190,13 +194,7 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
               : {};
           return mergeChanges(level, {
             events: [rt.event(actor, 'affiliate_granted', {})],
-            emails: [
-              tellContact(
-                `${task.id}:result`,
-                `${program.name} is an Affiliate`,
-                `${program.name} is now an Affiliate of the partnership.`,
-              ),
-            ],
+            emails: [tellContact(`${task.id}:result`, certificationEmail('affiliate', { programName: program.name }))],
           });
         }
         // Partner: Associate Partner now, and the 4-month clock starts.
@@ -213,8 +211,7 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
           emails: [
             tellContact(
               `${task.id}:result`,
-              `${program.name}: application approved, self-assessment open`,
-              `${program.name} may now complete its self-assessment. It must become Partner by ${state.deadline}.`,
+              certificationEmail('self-assessment-open', { programName: program.name, deadline: `${state.deadline}` }),
             ),
           ],
         });
@@ -230,8 +227,11 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
           emails: [
             tellContact(
               `${task.id}:result`,
-              `${program.name}: work plan`,
-              `The reviewer set a work plan of ${state.workPlan.length} item(s):\n${state.workPlan.map((i) => `- [${i.standard}] ${i.description} (due ${i.dueDate})`).join('\n')}`,
+              certificationEmail('work-plan', {
+                programName: program.name,
+                itemCount: state.workPlan.length,
+                items: state.workPlan.map((i) => `- [${i.standard}] ${i.description} (due ${i.dueDate})`).join('\n'),
+              }),
             ),
           ],
         };
@@ -247,8 +247,11 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
             emails: [
               tellContact(
                 `${task.id}:result`,
-                `${program.name}: work-plan item needs more`,
-                `Item "${item.description}" was not accepted.\nReason: ${comment}`,
+                certificationEmail('work-plan-item-rejected', {
+                  programName: program.name,
+                  itemDescription: item.description,
+                  reason: `${comment}`,
+                }),
               ),
             ],
           };
@@ -385,8 +388,11 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
         emails: [
           tellContact(
             `${state.caseId}:window-${n}`,
-            `${program.name}: Partner deadline ${laDate(deadline - 1)}`,
-            `${program.name} must complete its Partner certification by ${state.deadline}, or it returns to Affiliate.`,
+            certificationEmail('partner-deadline', {
+              programName: program.name,
+              deadlineDate: laDate(deadline - 1),
+              deadline: `${state.deadline}`,
+            }),
           ),
         ],
       });
@@ -407,8 +413,11 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
           emails: [
             tellContact(
               `${state.caseId}:window-end`,
-              `${program.name}: renewal window ended`,
-              `The renewal of ${program.name} was not completed by ${state.deadline}. The current certificate remains valid through ${program.certifiedUntilAtApplication}.`,
+              certificationEmail('renewal-window-ended', {
+                programName: program.name,
+                deadline: `${state.deadline}`,
+                certifiedUntil: `${program.certifiedUntilAtApplication}`,
+              }),
             ),
           ],
         }),
@@ -434,8 +443,7 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
         emails: [
           tellContact(
             `${state.caseId}:window-end`,
-            `${program.name} returned to Affiliate`,
-            `${program.name} did not become Partner by ${state.deadline} and returns to Affiliate. It may apply again.`,
+            certificationEmail('returned-to-affiliate', { programName: program.name, deadline: `${state.deadline}` }),
           ),
         ],
       }),

@@ -8,6 +8,7 @@
  * placements, and the coordinator is told of any still open. The case stays open as the
  * mentor's record while certified (it holds the placements, at most 2 at once).
  */
+import { eceEmail } from './email-messages';
 import { condition, continueAsNew, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import { roleMailbox, roleToken, userToken } from '../../platform/workflow/access';
 import { addDays, addDuration, laDate, laStartOfDay, subtractDuration } from '../../platform/workflow/calendar';
@@ -125,8 +126,11 @@ export async function eceCertificationWorkflow(
           rt.email(
             `${state.caseId}:certified`,
             [state.person.email, coordinatorMailbox()],
-            `Certified as a ${ROLE_NAME[state.role]}`,
-            `The selection committee certified ${state.person.name} as a ${ROLE_NAME[state.role]} through ${state.certifiedUntil}.`,
+            eceEmail('certified', {
+              roleName: ROLE_NAME[state.role],
+              personName: state.person.name,
+              certifiedUntil: `${state.certifiedUntil}`,
+            }),
             rt.caseLink(),
           ),
         ],
@@ -139,8 +143,7 @@ export async function eceCertificationWorkflow(
         rt.email(
           `${state.caseId}:declined`,
           [state.person.email, coordinatorMailbox()],
-          `${ROLE_NAME[state.role]} application`,
-          `The selection committee did not certify ${state.person.name} as a ${ROLE_NAME[state.role]} this time.`,
+          eceEmail('declined', { roleName: ROLE_NAME[state.role], personName: state.person.name }),
           rt.caseLink(),
         ),
       ],
@@ -235,8 +238,12 @@ export async function eceCertificationWorkflow(
             rt.email(
               `${state.caseId}:${state.certifiedUntil}:reminder-${state.remindersSent}`,
               [state.person.email, coordinatorMailbox()],
-              `${ROLE_NAME[state.role]} certification ends ${state.certifiedUntil}`,
-              `The certification ends ${state.certifiedUntil}. It renews with ${rules.renewalHours} hours of professional development in the period; ${hoursInPeriod()} are logged.`,
+              eceEmail('renewal-reminder', {
+                roleName: ROLE_NAME[state.role],
+                certifiedUntil: `${state.certifiedUntil}`,
+                renewalHours: rules.renewalHours,
+                hoursLogged: hoursInPeriod(),
+              }),
               rt.caseLink(),
             ),
           ],
@@ -255,6 +262,12 @@ export async function eceCertificationWorkflow(
       }
       rt.setStage('lapsed');
       const open = state.openPlacements.map((p) => p.placementId);
+      const lapsed = {
+        roleName: ROLE_NAME[state.role],
+        personName: state.person.name,
+        hoursLogged: hoursInPeriod(),
+        renewalHours: rules.renewalHours,
+      };
       void closeWhenFree();
       await rt.commit({
         events: [rt.event(SYSTEM, 'certification_lapsed', { hoursInPeriod: hoursInPeriod(), openPlacements: open })],
@@ -262,11 +275,13 @@ export async function eceCertificationWorkflow(
           rt.email(
             `${state.caseId}:${uuid4()}:lapsed`,
             [state.person.email, coordinatorMailbox()],
-            `${ROLE_NAME[state.role]} certification lapsed`,
-            `The certification of ${state.person.name} lapsed (${hoursInPeriod()} of ${rules.renewalHours} development hours). No new placements.` +
-              (open.length
-                ? ` Open placements to review: ${open.length} (${open.map((p) => p.slice(0, 8)).join(', ')}).`
-                : ''),
+            open.length
+              ? eceEmail('lapsed-with-open-placements', {
+                  ...lapsed,
+                  openCount: open.length,
+                  openPlacements: open.map((p) => p.slice(0, 8)).join(', '),
+                })
+              : eceEmail('lapsed', lapsed),
             rt.caseLink(),
           ),
         ],

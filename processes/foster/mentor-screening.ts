@@ -5,6 +5,7 @@
  * An approved mentor's case stays open as their record in the mentor pool. A wellness
  * caller's screening (caller-screening.ts) runs this workflow on its shorter track.
  */
+import { fosterEmail } from './email-messages';
 import { continueAsNew, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import { issueReferenceLink } from '../../platform/workflow/activities';
 import { roleMailbox, roleToken, userToken } from '../../platform/workflow/access';
@@ -224,13 +225,10 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
             rt.email(
               `${task.id}:result`,
               [state.applicant.email],
-              approved ? `You are approved as a ${caller ? 'wellness caller' : 'mentor'}` : `Your ${who} application`,
               approved
-                ? caller
-                  ? 'Thank you: your screening is complete and you are approved to make wellness check-in calls. A coordinator will assign you a young person to call.'
-                  : 'Thank you: your screening is complete and you are approved as a mentor. Your case worker will be in touch about a match.'
+                ? fosterEmail(caller ? 'approved-caller' : 'approved-mentor', {})
                 : // The supervisor's reasoning may cite a check or a reference: it stays on the case, out of e-mail.
-                  'Thank you for applying. We are not able to approve your application. Your case worker can tell you more.',
+                  fosterEmail('not-approved', { applicantRole: who }),
               rt.caseLink(),
             ),
           ],
@@ -387,8 +385,7 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
         rt.email(
           `${state.caseId}:screening-target`,
           [roleMailbox(policy.mailboxes, 'case_supervisor')],
-          'Mentor screening past its 30-day target',
-          `The screening of case ${state.caseId} passed its target of ${state.screeningDueAt} without a decision.`,
+          fosterEmail('screening-past-target', { caseId: state.caseId, dueAt: `${state.screeningDueAt}` }),
           rt.caseLink(),
         ),
       ],

@@ -28,6 +28,8 @@ import { logPersonalTimeUpdate, requestLeaveUpdate, withdrawRequestUpdate } from
 import { computeLedger, isPendingRequest, personalTimeViolation, requestViolation, supervisorViolation } from './rules';
 import { closeYear } from './year-end';
 import type { MentoringLeaveInput, MentoringLeaveResult, MentoringLeaveState, LeaveRequest } from './types';
+import type { EmailTemplateRef } from '../../platform/emails/messages';
+import { leaveEmail } from './email-messages';
 
 export function mentoringLeaveWorkflowId(year: number, employeeId: string): string {
   return `mentoring-leave-${year}-${opaqueId(employeeId)}`;
@@ -89,8 +91,8 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
     },
   );
   const employeeLink = rt.caseLink();
-  const tellEmployee = (key: string, subject: string, text: string) =>
-    rt.email(key, [e.employee.email], subject, text, employeeLink);
+  const tellEmployee = (key: string, message: EmailTemplateRef) =>
+    rt.email(key, [e.employee.email], message, employeeLink);
 
   const approvalTask = (request: LeaveRequest, step: 'supervisor_approval' | 'hr_approval'): Change =>
     step === 'supervisor_approval'
@@ -133,8 +135,11 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
         emails: [
           tellEmployee(
             `${task.id}:result`,
-            `Mentoring leave on ${request.date} denied`,
-            `Your request for ${request.hours} h of mentoring leave on ${request.date} was denied by your ${who === 'hr' ? 'HR officer' : 'supervisor'}. Reason: ${comment}`,
+            leaveEmail(who === 'hr' ? 'request-denied-by-hr' : 'request-denied-by-supervisor', {
+              date: request.date,
+              hours: request.hours,
+              reason: `${comment}`,
+            }),
           ),
         ],
       };
@@ -156,11 +161,7 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
     return {
       events: [rt.event(actor, 'leave_request_approved', { requestId: request.id, hours: request.hours })],
       emails: [
-        tellEmployee(
-          `${task.id}:result`,
-          `Mentoring leave on ${request.date} approved`,
-          `Your request for ${request.hours} h of mentoring leave on ${request.date} is approved.`,
-        ),
+        tellEmployee(`${task.id}:result`, leaveEmail('request-approved', { date: request.date, hours: request.hours })),
       ],
     };
   };
@@ -192,24 +193,14 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
             : [];
           return {
             events: [...confirmation, rt.event(actor, 'enrollment_approved', {})],
-            emails: [
-              tellEmployee(
-                `${task.id}:result`,
-                `Mentoring leave ${e.year}: enrollment approved`,
-                `Your enrollment for mentoring leave in ${e.year} is approved. Log personal time spent mentoring; each verified hour matches one hour of leave, up to ${cap} hours.`,
-              ),
-            ],
+            emails: [tellEmployee(`${task.id}:result`, leaveEmail('enrollment-approved', { year: e.year, cap }))],
           };
         }
         rt.setStage('denied', 'closed');
         return {
           events: [rt.event(actor, 'enrollment_denied', { reason: comment })],
           emails: [
-            tellEmployee(
-              `${task.id}:result`,
-              `Mentoring leave ${e.year}: enrollment denied`,
-              `Your enrollment for mentoring leave in ${e.year} was denied. Reason: ${comment}`,
-            ),
+            tellEmployee(`${task.id}:result`, leaveEmail('enrollment-denied', { year: e.year, reason: `${comment}` })),
           ],
         };
       },

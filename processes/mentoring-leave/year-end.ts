@@ -5,13 +5,15 @@
  */
 import { mergeChanges, type CaseRuntime, type Change } from '../../platform/workflow/case-runtime';
 import { SYSTEM, type EmailMessage } from '../../platform/workflow/records';
+import type { EmailTemplateRef } from '../../platform/emails/messages';
+import { leaveEmail } from './email-messages';
 import { computeLedger, isPendingRequest } from './rules';
 import type { MentoringLeaveState } from './types';
 
 export function closeYear(
   rt: CaseRuntime<MentoringLeaveState>,
   cap: number,
-  tellEmployee: (key: string, subject: string, text: string) => EmailMessage,
+  tellEmployee: (key: string, message: EmailTemplateRef) => EmailMessage,
 ): Change {
   const state = rt.state;
   const year = state.enrollment.year;
@@ -37,16 +39,13 @@ export function closeYear(
     emails: [
       tellEmployee(
         `${state.caseId}:year-end`,
-        `Mentoring leave ${year}: year-end summary`,
-        [
-          `Your mentoring leave year ${year} is closed.`,
-          wasActive ? '' : 'Your enrollment was never approved, so no leave could be used.',
-          `Verified personal time: ${ledger.verifiedPersonalHours} h`,
-          `Approved mentoring leave: ${ledger.approvedLeaveHours} h (cap ${cap} h)`,
-          `Unused hours that lapsed: ${state.lapsedHours} h`,
-        ]
-          .filter(Boolean)
-          .join('\n'),
+        leaveEmail(wasActive ? 'year-end-summary' : 'year-end-summary-never-enrolled', {
+          year,
+          verifiedHours: ledger.verifiedPersonalHours,
+          approvedHours: ledger.approvedLeaveHours,
+          cap,
+          lapsedHours: state.lapsedHours,
+        }),
       ),
     ],
   };

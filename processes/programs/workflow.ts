@@ -5,6 +5,8 @@
  * scan: renewal reminders 90 and 30 days before expiry (policy), and at expiry an expired
  * Partner certificate drops the program to Affiliate.
  */
+import type { EmailTemplateRef } from '../../platform/emails/messages';
+import { programsEmail } from './email-messages';
 import {
   ApplicationFailure,
   allHandlersFinished,
@@ -25,6 +27,7 @@ import type { Policy } from '../../platform/workflow/policy';
 import {
   SYSTEM,
   type Actor,
+  templatedEmail,
   type EmailMessage,
   type ProgramRow,
   type TimelineEvent,
@@ -95,13 +98,8 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
     event: name,
     detail,
   });
-  const tellContact = (key: string, subject: string, text: string): EmailMessage => ({
-    key,
-    to: [p.contactEmail],
-    subject: `[mentorflow] ${subject}`,
-    text: `${text}\n\nOpen: ${link()}\n`,
-    link: link(),
-  });
+  const tellContact = (key: string, message: EmailTemplateRef): EmailMessage =>
+    templatedEmail(key, [p.contactEmail], message, link());
   let changed = 0;
 
   async function applyLevel({
@@ -195,8 +193,11 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
         emails: [
           tellContact(
             `${p.id}:${p.certifiedUntil}:renewal-${n}`,
-            `${p.name}: Partner certificate expires ${p.certifiedUntil}`,
-            `The Partner certificate of ${p.name} is valid through ${p.certifiedUntil}. Apply for renewal (POST /programs/${p.id}/certifications with level partner) to keep it; the current certificate counts until it expires.`,
+            programsEmail('renewal-reminder', {
+              programName: p.name,
+              certifiedUntil: `${p.certifiedUntil}`,
+              programId: p.id,
+            }),
           ),
         ],
       });
@@ -212,8 +213,7 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
         emails: [
           tellContact(
             `${p.id}:${expired}:expired`,
-            `${p.name}: Partner certificate expired`,
-            `The Partner certificate of ${p.name} expired after ${expired}; the program is now listed as Affiliate.`,
+            programsEmail('certificate-expired', { programName: p.name, certifiedUntil: `${expired}` }),
           ),
         ],
       });

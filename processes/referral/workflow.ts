@@ -14,6 +14,8 @@
  * someone, at will). Until then no program hears of the referral; unconfirmed after the
  * policy's `confirmationValidity` (7 days) the referral lapses with nothing sent.
  */
+import type { EmailTemplateRef } from '../../platform/emails/messages';
+import { referralEmail } from './email-messages';
 import { condition, continueAsNew, log, patched } from '@temporalio/workflow';
 import { roleToken } from '../../platform/workflow/access';
 import {
@@ -98,14 +100,8 @@ export async function mentorReferralWorkflow(input: MentorReferralInput): Promis
   // A function, not a narrowed field: the case may close while an activity is awaited.
   const closed = () => state.status === 'closed';
   const isOpen = (o: Offer) => o.status === 'offered' || (o.status === 'contacted' && !o.outcome);
-  const tellProgram = (o: Offer, what: string, text: string) =>
-    rt.email(
-      `${state.caseId}:${o.programId}:${what}`,
-      [o.contactEmail],
-      `Referral ${short}: ${what.replace(/_/g, ' ')}`,
-      text,
-      rt.caseLink(),
-    );
+  const tellProgram = (o: Offer, what: string, message: EmailTemplateRef) =>
+    rt.email(`${state.caseId}:${o.programId}:${what}`, [o.contactEmail], message, rt.caseLink());
 
   /** Offers the volunteer to a program: a contact task that expires after five business days. */
   function offer(p: RankedProgram, round: number, manual: boolean, actor: Actor = SYSTEM): Change {
@@ -195,13 +191,7 @@ export async function mentorReferralWorkflow(input: MentorReferralInput): Promis
       o.status = 'cancelled';
       o.endedReason = reason;
       changes.push({
-        emails: [
-          tellProgram(
-            o,
-            'closed',
-            `The mentor referral ${short} you were offered has ended (${reason}); nothing more is needed from your program.`,
-          ),
-        ],
+        emails: [tellProgram(o, 'closed', referralEmail('closed', { reference: short, reason }))],
       });
     }
     for (const t of rt.openTasks()) changes.push(rt.closeTask(t, 'cancelled', actor, reason));
@@ -309,9 +299,7 @@ export async function mentorReferralWorkflow(input: MentorReferralInput): Promis
     const expired = rt.event(SYSTEM, 'offer_expired', { programId: o.programId, round: o.round });
     const next = await passOn(o);
     // Withdrawn meanwhile (or while the next program was looked up): nothing passes on.
-    const told = closed()
-      ? `The mentor referral ${short} was not taken up in time, and the volunteer has since withdrawn it.`
-      : `The mentor referral ${short} was not taken up in time and has passed to another program.`;
+    const told = referralEmail(closed() ? 'offer-expired-withdrawn' : 'offer-expired', { reference: short });
     return mergeChanges({ events: [expired], emails: [tellProgram(o, 'offer_expired', told)] }, next);
   });
 

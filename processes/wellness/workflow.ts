@@ -9,6 +9,7 @@
  * or extends to at most 5 calls; the case closes once nothing urgent is open, with a
  * summary to the referrer (counts only: the youth is never named in an e-mail).
  */
+import { wellnessEmail } from './email-messages';
 import { continueAsNew, patched } from '@temporalio/workflow';
 import { roleMailbox, roleToken, userToken } from '../../platform/workflow/access';
 import { addDuration, laDate, laStartOfDay, addDays } from '../../platform/workflow/calendar';
@@ -176,15 +177,21 @@ export async function wellnessCheckinWorkflow(input: WellnessInput): Promise<{ c
     rt.setStage('closed', 'closed');
     const reached = state.calls.filter((c) => c.reached).length;
     const needs = [...new Set(state.calls.flatMap((c) => c.needs))];
+    const summary = {
+      reference: short,
+      outcome: `${state.outcome}`,
+      callCount: state.calls.length,
+      reachedCount: reached,
+    };
     return {
       events: [rt.event(SYSTEM, 'checkins_closed', { calls: state.calls.length, reached, outcome: state.outcome })],
       emails: [
         rt.email(
           `${state.caseId}:summary`,
           [state.referrer.email],
-          `Wellness check-ins ${short} ended`,
-          `The wellness check-ins you referred (case ${short}) have ended (${state.outcome}): ${state.calls.length} calls, ${reached} reached.` +
-            `${needs.length ? `\n${needs.length} kind(s) of need raised.` : ''}\nThe call log is on the case page.`,
+          needs.length
+            ? wellnessEmail('summary-with-needs', { ...summary, needKinds: needs.length })
+            : wellnessEmail('summary', summary),
           rt.caseLink(),
         ),
       ],
@@ -237,8 +244,7 @@ export async function wellnessCheckinWorkflow(input: WellnessInput): Promise<{ c
           rt.email(
             `${task.tasks![0].id}:urgent`,
             [...urgentTo, state.referrer.email],
-            `URGENT: safety concern in wellness check-ins ${short}`,
-            'A caller flagged a safety concern. Act on it today.',
+            wellnessEmail('urgent-safety-concern', { reference: short }),
             rt.taskLink(task.tasks![0].id),
           ),
         ],

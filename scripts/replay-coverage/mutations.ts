@@ -7,7 +7,10 @@
  *   values    duration: a duration literal moved (an ISO duration in workflow code one unit
  *             longer, a millisecond constant one minute longer); date: a computed instant
  *             moved a day (each call of the calendar's date functions and each Date.now());
- *             email: an e-mail's subject or text changed at each place one is built.
+ *             email: the variables of an e-mail changed at each place one is built (each call
+ *             of a process's or the platform's message builder, platform/emails/messages.ts:
+ *             every value handed over gets ' (changed)'; the replay renders the template, so
+ *             the recorded subject or text no longer matches).
  * Left out, by rule (counted and printed): literals of the policy's defaults (configuration a case
  * receives in its input; running cases replay with the policy they recorded) and the
  * activities' options in platform/workflow/activities.ts (timeouts and retries are not compared:
@@ -56,26 +59,11 @@ const calleeName = (c: ts.CallExpression) =>
       : '';
 const SLEEP_HEADER = "import { sleep as __mutationSleep } from '@temporalio/workflow';\n";
 
-/** Functions declared with `subject` and `text` parameters build e-mails: name → those parameters' positions. */
-function emailBuilders(sources: ts.SourceFile[]): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  const visit = (n: ts.Node): void => {
-    if (ts.isFunctionLike(n) && 'parameters' in n) {
-      const names = n.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
-      const name =
-        n.name && ts.isIdentifier(n.name)
-          ? n.name.text
-          : ts.isVariableDeclaration(n.parent) && ts.isIdentifier(n.parent.name)
-            ? n.parent.name.text
-            : '';
-      if (name && names.includes('subject') && names.includes('text')) {
-        out.set(name, [names.indexOf('subject'), names.indexOf('text')]);
-      }
-    }
-    ts.forEachChild(n, visit);
-  };
-  sources.forEach(visit);
-  return out;
+/** A message builder's call (`leaveEmail('request-approved', { … })`): its variables, else undefined. */
+function emailVariables(c: ts.CallExpression): ts.ObjectLiteralExpression | ts.Identifier | undefined {
+  const vars = c.arguments[1];
+  const named = vars && (ts.isObjectLiteralExpression(vars) || ts.isIdentifier(vars));
+  return /Email$/.test(calleeName(c)) && c.arguments.length === 2 && named ? vars : undefined;
 }
 
 /**
@@ -101,13 +89,13 @@ function inValidator(n: ts.Node): boolean {
 export function findMutations(): { mutations: Mutation[]; excluded: Record<string, number> } {
   const files = workflowSourceFiles().map((f) => path.join(WORKFLOWS, f));
   const sources = files.map((f) => ts.createSourceFile(f, readFileSync(f, 'utf8'), ts.ScriptTarget.ES2022, true));
-  const builders = emailBuilders(sources);
   const mutations: Mutation[] = [];
   const excluded: Record<string, number> = {
     'DEFAULT_POLICY literal': 0,
     'activity option': 0,
     'declaration (remove/reorder)': 0,
     'Update validator': 0,
+    'e-mail without variables': 0,
   };
   for (const sf of sources) {
     const file = path.relative(WORKFLOWS, sf.fileName).replace(/\\/g, '/');
@@ -170,13 +158,15 @@ export function findMutations(): { mutations: Mutation[]; excluded: Record<strin
         if (name === 'now' && n.expression.getText(sf) === 'Date.now') {
           add('date', n, 'Date.now() a day later', [wrap(n, DAY)]);
         }
-        const positions = builders.get(name);
-        for (const [k, i] of (positions ?? []).entries()) {
-          const arg = n.arguments[i];
-          // A parameter handed on (a builder calling the e-mail helper) is changed where it is given.
-          if (arg && !ts.isIdentifier(arg)) {
-            add('email', arg, `e-mail ${k ? 'text' : 'subject'} changed`, [wrap(arg, " + ' (changed)'")]);
-          }
+        const vars = emailVariables(n);
+        // A message without variables can only change in its template file (not workflow code).
+        if (vars && ts.isObjectLiteralExpression(vars) && !vars.properties.length)
+          excluded['e-mail without variables']++;
+        else if (vars) {
+          const changed = `Object.fromEntries(Object.entries(${vars.getText(sf)}).map(([k, v]) => [k, \`\${v} (changed)\`]))`;
+          add('email', vars, `e-mail ${n.arguments[0].getText(sf)} variables changed`, [
+            replace(vars, `(${changed} as never)`),
+          ]);
         }
       }
       ts.forEachChild(n, visit);
