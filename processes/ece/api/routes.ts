@@ -22,7 +22,7 @@ import { conflict, unprocessable } from '../../../platform/api/errors';
 import type { ApiBuilder } from '../../../platform/api/http';
 import { caseSchema } from '../../../platform/api/schemas';
 import { startCase } from '../../../platform/api/start-case';
-import { answerWithin } from '../../../platform/api/updates';
+import { updateCase } from '../../../platform/api/updates';
 import { refuseInvalidParties } from '../../../platform/api/parties';
 import { loadVisibleCase } from '../../../platform/api/views';
 import { caseDetailRoute } from '../../../platform/api/routes/cases';
@@ -97,12 +97,7 @@ export function registerEceRoutes(api: ApiBuilder, db: Db, temporal: Client, pol
     handler: async ({ user, params, body, updateId }) => {
       const c = await loadVisibleCase(db, user, params.caseId, 'ece_certification');
       return {
-        body: await answerWithin(
-          c.id,
-          temporal.workflow
-            .getHandle(c.workflow_id)
-            .executeUpdate(logDevelopmentUpdate, { args: [{ ...body, actor: actorOf(user) }], updateId: updateId() }),
-        ),
+        body: await updateCase(temporal, c, logDevelopmentUpdate, { arg: body, as: user, updateId: updateId() }),
       };
     },
   });
@@ -184,12 +179,9 @@ export function registerEceRoutes(api: ApiBuilder, db: Db, temporal: Client, pol
         creator: { id: user.sub },
       });
       const caseId = newId();
-      await answerWithin(
-        mentorCase.id,
-        temporal.workflow
-          .getHandle(mentorCase.workflow_id)
-          .executeUpdate(reservePlacementUpdate, { args: [{ placementId: caseId, kind: body.mentee.kind }] }),
-      );
+      await updateCase(temporal, mentorCase, reservePlacementUpdate, {
+        arg: { placementId: caseId, kind: body.mentee.kind },
+      });
       return {
         body: await startCase(temporal, db, {
           workflow: ecePlacementWorkflow,
@@ -238,13 +230,7 @@ export function registerEceRoutes(api: ApiBuilder, db: Db, temporal: Client, pol
     handler: async ({ user, params, body, updateId }) => {
       const c = await loadVisibleCase(db, user, params.caseId, 'ece_placement');
       return {
-        body: await answerWithin(
-          c.id,
-          temporal.workflow.getHandle(c.workflow_id).executeUpdate(logPlacementHoursUpdate, {
-            args: [{ ...body, actor: actorOf(user) }],
-            updateId: updateId(),
-          }),
-        ),
+        body: await updateCase(temporal, c, logPlacementHoursUpdate, { arg: body, as: user, updateId: updateId() }),
       };
     },
   });

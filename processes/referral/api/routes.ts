@@ -18,7 +18,6 @@ import { referralFormInput } from '../inputs';
 import { confirmReferralAddressUpdate, offerByHandUpdate, withdrawReferralUpdate } from '../messages';
 import { referralCandidates } from '../../../platform/activities/referral-programs';
 import { identifier } from '../../../platform/workflow/input';
-import { actorOf } from '../../../platform/api/auth';
 import { caseWithDetails, loadVisibleCase } from '../../../platform/api/views';
 import { mentorReferralWorkflow, mentorReferralWorkflowId } from '../workflow';
 import type { MentorReferralInput } from '../types';
@@ -27,7 +26,7 @@ import { csvCell } from '../../../platform/api/csv';
 import { conflict, HttpProblem, notFound, problemFromTemporal, unprocessable } from '../../../platform/api/errors';
 import { htmlPage } from '../../../platform/api/pages';
 import type { ApiBuilder } from '../../../platform/api/http';
-import { answerWithin, StillWorking } from '../../../platform/api/updates';
+import { StillWorking, updateCase } from '../../../platform/api/updates';
 import { startCase } from '../../../platform/api/start-case';
 import { caseDetailRoute } from '../../../platform/api/routes/cases';
 import { admitSubmission, forgetSubmission } from './limits';
@@ -81,10 +80,7 @@ export function registerReferralRoutes(
       .executeTakeFirst();
     if (!link) throw notFound('The link');
     try {
-      await answerWithin(
-        link.case_id,
-        temporal.workflow.getHandle(link.workflow_id).executeUpdate(confirmReferralAddressUpdate),
-      );
+      await updateCase(temporal, link, confirmReferralAddressUpdate);
     } catch (err) {
       // A referral that lapsed, was withdrawn or is confirmed already has no use for the link.
       const code = problemFromTemporal(err)?.code;
@@ -175,12 +171,7 @@ export function registerReferralRoutes(
         .executeTakeFirst();
       if (!link || link.used_at || new Date(link.expires_at).getTime() <= Date.now()) throw notFound('The link');
       try {
-        await answerWithin(
-          link.case_id,
-          temporal.workflow
-            .getHandle(link.workflow_id)
-            .executeUpdate(withdrawReferralUpdate, { args: [{ actor: VOLUNTEER }] }),
-        );
+        await updateCase(temporal, link, withdrawReferralUpdate, { arg: { actor: VOLUNTEER } });
       } catch (err) {
         // A referral that already ended (enrolled, withdrawn) has no use for the link.
         if (problemFromTemporal(err)?.code === 'case_closed') throw notFound('The link');
@@ -283,12 +274,7 @@ export function registerReferralRoutes(
         name: eligible.get(id)!.name,
         contactEmail: eligible.get(id)!.contactEmail,
       }));
-      await answerWithin(
-        c.id,
-        temporal.workflow
-          .getHandle(c.workflow_id)
-          .executeUpdate(offerByHandUpdate, { args: [{ programs, actor: actorOf(user) }] }),
-      );
+      await updateCase(temporal, c, offerByHandUpdate, { arg: { programs }, as: user });
       return { body: await caseWithDetails(db, await loadVisibleCase(db, user, c.id, 'mentor_referral'), user) };
     },
   });
