@@ -8,6 +8,7 @@ import type { Scope } from './access';
 export { CASE_TYPES } from './registry';
 export type { CaseType } from './registry';
 import type { CaseType } from './registry';
+import type { ProjectionRow } from './projections';
 export type TaskStatus = 'open' | 'completed' | 'cancelled' | 'expired';
 
 export interface Actor {
@@ -124,20 +125,6 @@ export interface EmailMessage {
   link: string;
 }
 
-export interface LeaveLedgerRow {
-  caseId: string;
-  year: number;
-  employeeId: string;
-  department: string;
-  cap: number;
-  verifiedPersonalHours: number;
-  pendingPersonalHours: number;
-  approvedLeaveHours: number;
-  pendingLeaveHours: number;
-  availableLeaveHours: number;
-  lapsedHours: number;
-}
-
 export interface ProgramRow {
   id: string;
   name: string;
@@ -160,12 +147,8 @@ export interface TransitionInput {
   tasks?: TaskRecord[];
   events?: TimelineEvent[];
   emails?: EmailMessage[];
-  ledger?: LeaveLedgerRow;
-  program?: ProgramRow;
-  /** A level change made by a certification case, mirrored at once into the directory. */
-  programLevel?: { id: string; level: ProgramRow['level']; certifiedUntil: string | null };
-  /** A mentor's reference answered: all of its one-time links are spent. */
-  referenceAnswered?: { caseId: string; referenceId: string };
+  /** The process's own rows (platform/workflow/projections.ts), each written by its kind's writer. */
+  projections?: ProjectionRow[];
 }
 
 export interface TransitionResult {

@@ -5,6 +5,7 @@
  * An approved mentor's case stays open as their record in the mentor pool. A wellness
  * caller's screening (caller-screening.ts) runs this workflow on its shorter track.
  */
+import { referenceAnsweredProjection } from './projection';
 import { continueAsNew, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import { issueReferenceLink } from '../../platform/workflow/activities';
 import { roleMailbox, roleToken, userToken } from '../../platform/workflow/access';
@@ -204,7 +205,7 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
         if (ref.status !== 'answered')
           markAnswered(ref, data?.recommendation as Reference['recommendation'], comment, 'phone');
         return mergeChanges(
-          { referenceAnswered: { caseId: state.caseId, referenceId: ref.id } } as Change,
+          { projections: [referenceAnsweredProjection({ caseId: state.caseId, referenceId: ref.id })] },
           {
             events: [
               rt.event(actor, 'reference_followed_up', { referenceId: ref.id, recommendation: ref.recommendation }),
@@ -282,7 +283,7 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
           followUp,
           decisionIfReady(),
         ),
-        referenceAnswered: { caseId: state.caseId, referenceId },
+        projections: [referenceAnsweredProjection({ caseId: state.caseId, referenceId })],
       });
       return ref;
     },

@@ -5,6 +5,7 @@
  * scan: renewal reminders 90 and 30 days before expiry (policy), and at expiry an expired
  * Partner certificate drops the program to Affiliate.
  */
+import { PROGRAM, programProjection } from './projection';
 import {
   ApplicationFailure,
   allHandlersFinished,
@@ -70,7 +71,9 @@ export const programLevelSignal = defineSignal<[SetProgramLevelInput]>('programL
 /** Writes a program's change, and (from this version on) delivers its e-mails as their own step. */
 async function record(input: TransitionInput): Promise<void> {
   // Each write carries the record's next version, so a write retried late never undoes a newer one.
-  if (input.program) input.program.version = (input.program.version ?? 0) + 1;
+  for (const p of input.projections ?? []) {
+    if (p.kind === PROGRAM) (p.row as ProgramRow).version = ((p.row as ProgramRow).version ?? 0) + 1;
+  }
   await recordTransitionUntilWritten(input);
   const keys = (input.emails ?? []).map((m) => m.key);
   if (keys.length && patched('program-email-step')) await deliverEmails({ keys }).catch(() => undefined);
@@ -125,7 +128,7 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
     }
     changed++;
     await record({
-      program: p,
+      projections: [programProjection(p)],
       events: [
         event(
           actor,
@@ -166,7 +169,10 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
   });
 
   if (!state.recorded) {
-    await record({ program: p, events: [event(input.createdBy, 'program_registered', { level: p.level })] });
+    await record({
+      projections: [programProjection(p)],
+      events: [event(input.createdBy, 'program_registered', { level: p.level })],
+    });
     state.recorded = true;
   }
 
@@ -190,7 +196,7 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
     if (!woke && next?.what === 'reminder') {
       const n = state.renewalRemindersSent++;
       await record({
-        program: p,
+        projections: [programProjection(p)],
         events: [event(SYSTEM, 'renewal_reminder_sent', { certifiedUntil: p.certifiedUntil })],
         emails: [
           tellContact(
@@ -207,7 +213,7 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
       p.level = 'affiliate';
       p.certifiedUntil = null;
       await record({
-        program: p,
+        projections: [programProjection(p)],
         events: [event(SYSTEM, 'certificate_expired', { certifiedUntil: expired, level: 'affiliate' })],
         emails: [
           tellContact(
