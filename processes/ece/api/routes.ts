@@ -6,7 +6,6 @@
  * is read by its college's coordinators, its mentor and its mentee.
  */
 import type { Client } from '@temporalio/client';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../../db';
 import type { Policy } from '../../../platform/workflow/policy';
@@ -45,6 +44,17 @@ const placementSchema = caseSchema
   .openapi('EcePlacement');
 const CSV_HEADER =
   'mentor_id,mentor_name,mentor_role,mentee_id,mentee_name,mentee_kind,course,term_start,term_end,hours_confirmed,stipend';
+
+/** What the stipend report reads of a placement's details. */
+interface PlacementDetails {
+  collegeId?: string;
+  mentor: { id: string; name: string; role: string };
+  mentee: { id: string; name: string; kind: string };
+  course?: string;
+  term: { start: string; end: string };
+  hoursConfirmed: number;
+  stipend?: number;
+}
 
 export function registerEceRoutes(api: ApiBuilder, db: Db, temporal: Client, policy: Policy, taskQueue: string): void {
   api.route({
@@ -115,20 +125,14 @@ export function registerEceRoutes(api: ApiBuilder, db: Db, temporal: Client, pol
         .select('details')
         .where('type', '=', 'ece_placement')
         .where('stage', '=', 'closed')
-        .where(sql<boolean>`details->>'collegeId' = ${user.collegeId!}`)
-        .where(sql<boolean>`details->'term'->>'end' BETWEEN ${query.from} AND ${query.to}`)
-        .orderBy(sql`details->'term'->>'end'`)
         .orderBy('id')
         .execute();
-      const lines = rows.map(({ details }) => {
-        const d = details as {
-          mentor: { id: string; name: string; role: string };
-          mentee: { id: string; name: string; kind: string };
-          course?: string;
-          term: { start: string; end: string };
-          hoursConfirmed: number;
-          stipend?: number;
-        };
+      // The college's placements whose term ends in the range, by term end: read from each case's details.
+      const placements = rows
+        .map(({ details }) => details as unknown as PlacementDetails)
+        .filter((d) => d.collegeId === user.collegeId && d.term.end >= query.from && d.term.end <= query.to)
+        .sort((a, b) => (a.term.end < b.term.end ? -1 : a.term.end > b.term.end ? 1 : 0));
+      const lines = placements.map((d) => {
         return [
           d.mentor.id,
           d.mentor.name,

@@ -9,7 +9,6 @@
  */
 import express, { type Express } from 'express';
 import type { Client } from '@temporalio/client';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../../db';
 import { CONFIRM_LINK, hashToken, WITHDRAW_LINK } from '../../../platform/activities/references';
@@ -27,6 +26,7 @@ import { conflict, HttpProblem, notFound, problemFromTemporal, unprocessable } f
 import { htmlPage } from '../../../platform/api/pages';
 import type { ApiBuilder } from '../../../platform/api/http';
 import { StillWorking, updateCase } from '../../../platform/api/updates';
+import { referralReport } from './reports';
 import { startCase } from '../../../platform/api/start-case';
 import { caseDetailRoute } from '../../../platform/api/routes/cases';
 import { admitSubmission, forgetSubmission } from './limits';
@@ -200,43 +200,7 @@ export function registerReferralRoutes(
     }),
     response: z.object({ items: z.array(reportRow) }),
     handler: async ({ query, req }) => {
-      const key =
-        query.groupBy === 'campaign'
-          ? sql<string>`coalesce(details->>'campaign', '(none)')`
-          : sql<string>`coalesce(details->>'county', '(unknown)')`;
-      const day = sql`(created_at AT TIME ZONE 'America/Los_Angeles')::date`;
-      const rows = await db
-        .selectFrom('cases')
-        .select([
-          key.as('key'),
-          sql<number>`count(*)::int`.as('volunteers'),
-          sql<number>`count(*) FILTER (WHERE jsonb_array_length(coalesce(details->'offers', '[]'::jsonb)) > 0)::int`.as(
-            'referred',
-          ),
-          sql<number>`count(*) FILTER (WHERE details ? 'firstContactedAt')::int`.as('contacted'),
-          sql<number>`count(*) FILTER (WHERE details->>'outcome' = 'enrolled')::int`.as('enrolled'),
-          sql<
-            number | null
-          >`round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ((details->>'firstContactedAt')::timestamptz - created_at)) / 86400))::numeric, 1)::float8`.as(
-            'median',
-          ),
-        ])
-        .where('type', '=', 'mentor_referral')
-        // A form whose address was never confirmed is nobody's volunteer (possibly not even the typist's).
-        .where('stage', 'not in', ['unconfirmed', 'lapsed'])
-        .$if(!!query.from, (q) => q.where(sql<boolean>`${day} >= ${query.from}::date`))
-        .$if(!!query.to, (q) => q.where(sql<boolean>`${day} <= ${query.to}::date`))
-        .groupBy(sql`1`)
-        .orderBy(sql`1`)
-        .execute();
-      const items = rows.map((r) => ({
-        key: r.key,
-        volunteers: r.volunteers,
-        referred: r.referred,
-        contacted: r.contacted,
-        enrolled: r.enrolled,
-        medianDaysToContact: r.median,
-      }));
+      const items = await referralReport(db, query);
       if (req.accepts(['application/json', 'text/csv']) === 'text/csv') {
         const lines = [
           `${query.groupBy},volunteers,referred,contacted,enrolled,median_days_to_contact`,
