@@ -125,22 +125,6 @@ export interface EmailMessage {
   link: string;
 }
 
-export interface ProgramRow {
-  id: string;
-  name: string;
-  organization: string;
-  contactEmail: string;
-  county: string;
-  startedOn: string;
-  minimumMatchMonths: number;
-  level: 'none' | 'affiliate' | 'associate_partner' | 'partner';
-  certifiedUntil?: string | null;
-  createdBy: string;
-  createdAt: string;
-  /** Counted by the program's record at every write; absent on writes from before it was counted. */
-  version?: number;
-}
-
 export interface TransitionInput {
   /** Absent for records that are not cases (a program in the registry). */
   case?: CaseSnapshot;

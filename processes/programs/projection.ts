@@ -5,7 +5,23 @@
  */
 import type { ProjectionWriters } from '../../platform/activities/projection-writers';
 import { projectionRow } from '../../platform/workflow/projections';
-import type { ProgramRow } from '../../platform/workflow/records';
+
+/** A program in the directory, as its record workflow keeps it. */
+export interface ProgramRow {
+  id: string;
+  name: string;
+  organization: string;
+  contactEmail: string;
+  county: string;
+  startedOn: string;
+  minimumMatchMonths: number;
+  level: 'none' | 'affiliate' | 'associate_partner' | 'partner';
+  certifiedUntil?: string | null;
+  createdBy: string;
+  createdAt: string;
+  /** Counted by the program's record at every write; absent on writes from before it was counted. */
+  version?: number;
+}
 
 /** A level change made by a certification case, mirrored at once into the directory. */
 export interface ProgramLevelRow {

@@ -5,7 +5,7 @@
  * scan: renewal reminders 90 and 30 days before expiry (policy), and at expiry an expired
  * Partner certificate drops the program to Affiliate.
  */
-import { PROGRAM, programProjection } from './projection';
+import { PROGRAM, programProjection, type ProgramRow } from './projection';
 import {
   ApplicationFailure,
   allHandlersFinished,
@@ -27,7 +27,6 @@ import {
   SYSTEM,
   type Actor,
   type EmailMessage,
-  type ProgramRow,
   type TimelineEvent,
   type TransitionInput,
 } from '../../platform/workflow/records';

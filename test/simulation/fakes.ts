@@ -8,7 +8,8 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { projectionsOf } from '../../platform/workflow/projections';
-import type { ProgramRow, TransitionInput } from '../../platform/workflow/records';
+import type { TransitionInput } from '../../platform/workflow/records';
+import type { ProgramRow } from '../../processes/programs/projection';
 import type { ReadModel } from './read-model';
 
 /** The fault plan of the scenario running now (scenarios run one at a time). */

@@ -6,14 +6,8 @@
  * can ask what was written, what failed and what is still owed.
  */
 import { projectionsOf } from '../../platform/workflow/projections';
-import type {
-  CaseSnapshot,
-  ProgramRow,
-  TaskRecord,
-  TimelineEvent,
-  TransitionInput,
-} from '../../platform/workflow/records';
-import type { ProgramLevelRow } from '../../processes/programs/projection';
+import type { CaseSnapshot, TaskRecord, TimelineEvent, TransitionInput } from '../../platform/workflow/records';
+import type { ProgramLevelRow, ProgramRow } from '../../processes/programs/projection';
 
 export interface Attempt {
   /** The case (or program) the transition is about. */
