@@ -25,6 +25,7 @@
 import { defaultPayloadConverter, type DataConverter, type Payload } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import { Worker, type ReplayWorkerOptions } from '@temporalio/worker';
+import { normaliseTransition } from '../../platform/workflow/projections';
 import type { ReplayedValue, ReplayValueSinks } from './value-interceptors';
 import { renderEmail } from '../../platform/emails/render';
 import type { EmailMessage } from '../../platform/workflow/records';
@@ -184,11 +185,25 @@ export function compareValues(
       drifts.push({ history: historyId, event: r.event, command, path: '', recorded: r.value, replayed: issued });
       continue;
     }
-    for (const d of uncovered(r.value, match.value, '', same)) {
+    const [recordedValue, replayedValue] =
+      r.kind === 'activity' && r.name === 'recordTransition'
+        ? [asWrittenRows(r.value), asWrittenRows(match.value)]
+        : [r.value, match.value];
+    for (const d of uncovered(recordedValue, replayedValue, '', same)) {
       drifts.push({ history: historyId, event: r.event, command, ...d });
     }
   }
   return drifts;
+}
+
+/**
+ * A recordTransition input as the rows it writes: a process's rows were once fields of
+ * the transition (`ledger`, `program`, …) and are now `projections`; both shapes write the
+ * same rows, so both are compared in the current one (platform/workflow/projections.ts).
+ */
+function asWrittenRows(args: unknown): unknown {
+  if (!Array.isArray(args) || !isObject(args[0])) return args;
+  return [normaliseTransition(args[0]), ...args.slice(1)];
 }
 
 export interface ValueReplayResult {

@@ -9,19 +9,23 @@ import { Context } from '@temporalio/activity';
 import type { Db } from '../../db';
 import { renderEmail } from '../emails/render';
 import type { TransitionInput, TransitionResult } from '../workflow/records';
+import { projectionsOf, type LegacyProjectionFields } from '../workflow/projections';
 import { partiesOf } from '../workflow/who-may-act';
 import type { Mailer, OutboxHooks } from './email';
+import { loadProjectionWriters, type ProjectionWriters } from './projection-writers';
 import { classifiedWriteFailure, InfrastructureBacklog, isInfrastructureError } from './infrastructure';
 
 export interface ReadModelDeps {
   db: Db;
   mailer: Mailer;
   clock?: () => Date;
+  /** Writers of the processes' own rows by kind (default: every registered process's projection.ts). */
+  projections?: ProjectionWriters;
   /** Writes waiting out an outage (the worker's gauge); one per worker process. */
   backlog?: InfrastructureBacklog;
   hooks?: OutboxHooks & {
     /** Called before a transition is written (tests inject faults here). */
-    beforeRecord?: (input: TransitionInput) => void | Promise<void>;
+    beforeRecord?: (input: RecordedTransitionInput) => void | Promise<void>;
     /** Called once an incident's row is written, before the workflow hears so (tests hold it here). */
     afterIncidentOpened?: (caseId: string) => void | Promise<void>;
   };
@@ -38,7 +42,11 @@ export function createReadModelActivities({
   clock = () => new Date(),
   hooks,
   backlog = new InfrastructureBacklog(),
+  projections,
 }: ReadModelDeps) {
+  // Loaded on first use: the registered processes' writers, unless the caller gave its own.
+  let loaded = projections;
+  const projectionWriters = () => (loaded ??= loadProjectionWriters());
   return {
     /** Flags a case whose transition cannot be written (or clears the flag once it is). */
     async recordIncident({ caseId, open }: IncidentInput): Promise<void> {
@@ -66,12 +74,12 @@ export function createReadModelActivities({
       return { recorded: !!(await db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst()) };
     },
 
-    /** Writes one state change (case, tasks, timeline, ledger, program, outbox rows) atomically. */
-    async recordTransition(input: TransitionInput): Promise<TransitionResult> {
+    /** Writes one state change (case, tasks, timeline, the process's own rows, outbox rows) atomically. */
+    async recordTransition(input: RecordedTransitionInput): Promise<TransitionResult> {
       const { key, attempt } = activityIdentity();
       try {
         await hooks?.beforeRecord?.(input);
-        await writeTransition(db, clock, input);
+        await writeTransition(db, clock, projectionWriters(), input);
       } catch (err) {
         if (isInfrastructureError(err)) backlog.waitingOn(key, 'database');
         else backlog.done(key);
@@ -95,7 +103,15 @@ function activityIdentity(): { key: string; attempt: number } {
   }
 }
 
-async function writeTransition(db: Db, clock: () => Date, input: TransitionInput): Promise<void> {
+/** A transition as scheduled: the current shape, or one scheduled before process rows were projections. */
+export type RecordedTransitionInput = TransitionInput & LegacyProjectionFields;
+
+async function writeTransition(
+  db: Db,
+  clock: () => Date,
+  writers: ProjectionWriters,
+  input: RecordedTransitionInput,
+): Promise<void> {
   const c = input.case;
   await db.transaction().execute(async (trx) => {
     if (c) {
@@ -208,96 +224,11 @@ async function writeTransition(db: Db, clock: () => Date, input: TransitionInput
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();
     }
-    if (input.ledger && c) {
-      const l = input.ledger;
-      await trx
-        .insertInto('leave_ledgers')
-        .values({
-          case_id: l.caseId,
-          year: l.year,
-          employee_id: l.employeeId,
-          department: l.department,
-          cap: l.cap,
-          verified_personal_hours: l.verifiedPersonalHours,
-          pending_personal_hours: l.pendingPersonalHours,
-          approved_leave_hours: l.approvedLeaveHours,
-          pending_leave_hours: l.pendingLeaveHours,
-          available_leave_hours: l.availableLeaveHours,
-          lapsed_hours: l.lapsedHours,
-          version: c.version,
-          updated_at: c.updatedAt,
-        })
-        .onConflict((oc) =>
-          oc
-            .column('case_id')
-            .doUpdateSet((eb) => ({
-              cap: eb.ref('excluded.cap'),
-              verified_personal_hours: eb.ref('excluded.verified_personal_hours'),
-              pending_personal_hours: eb.ref('excluded.pending_personal_hours'),
-              approved_leave_hours: eb.ref('excluded.approved_leave_hours'),
-              pending_leave_hours: eb.ref('excluded.pending_leave_hours'),
-              available_leave_hours: eb.ref('excluded.available_leave_hours'),
-              lapsed_hours: eb.ref('excluded.lapsed_hours'),
-              version: eb.ref('excluded.version'),
-              updated_at: eb.ref('excluded.updated_at'),
-            }))
-            .where('leave_ledgers.version', '<', (eb) => eb.ref('excluded.version')),
-        )
-        .execute();
-    }
-    if (input.program) {
-      const p = input.program;
-      const now = clock();
-      await trx
-        .insertInto('programs')
-        .values({
-          id: p.id,
-          name: p.name,
-          organization: p.organization,
-          contact_email: p.contactEmail,
-          county: p.county,
-          started_on: p.startedOn,
-          minimum_match_months: p.minimumMatchMonths,
-          level: p.level,
-          certified_until: p.certifiedUntil ?? null,
-          created_by: p.createdBy,
-          created_at: p.createdAt,
-          updated_at: now,
-          version: p.version ?? 0,
-        })
-        .onConflict((oc) =>
-          oc
-            .column('id')
-            .doUpdateSet((eb) => ({
-              level: eb.ref('excluded.level'),
-              certified_until: eb.ref('excluded.certified_until'),
-              updated_at: eb.ref('excluded.updated_at'),
-              version: eb.ref('excluded.version'),
-              // A write of an older version than the row's (retried late) changes nothing; unversioned writes as before.
-            }))
-            .where((eb) =>
-              eb.or([eb('programs.version', '<=', eb.ref('excluded.version')), eb('excluded.version', '=', 0)]),
-            ),
-        )
-        .execute();
-    }
-    if (input.referenceAnswered) {
-      // Every link of an answered reference is spent.
-      await trx
-        .updateTable('reference_links')
-        .set({ used_at: clock() })
-        .where('case_id', '=', input.referenceAnswered.caseId)
-        .where('reference_id', '=', input.referenceAnswered.referenceId)
-        .where('used_at', 'is', null)
-        .execute();
-    }
-    if (input.programLevel) {
-      const pl = input.programLevel;
-      await trx
-        .updateTable('programs')
-        .set({ level: pl.level, certified_until: pl.certifiedUntil, updated_at: clock() })
-        .where('id', '=', pl.id)
-        .execute();
+    // The process's own rows, each by the writer its process registered for the kind.
+    for (const p of projectionsOf(input)) {
+      const write = writers[p.kind];
+      if (!write) throw new Error(`no projection writer is registered for ${p.kind}`);
+      await write(p.row, { trx, case: c, now: clock });
     }
     if (input.emails?.length) {
       const now = clock();

@@ -36,7 +36,7 @@ export async function referralCandidates(db: Db, exclude: string[] = []): Promis
       's.youth_max',
     ])
     .select(
-      sql<number>`(SELECT count(*) FROM tasks t WHERE t.status = 'open' AND t.type IN ('contact_volunteer', 'report_outcome') AND t.scope->>'programId' = p.id)::int`.as(
+      sql<number>`(SELECT count(*) FROM tasks t WHERE t.status = 'open' AND t.type IN ('contact_volunteer', 'report_outcome') AND t.scope @> jsonb_build_object('programId', p.id))::int`.as(
         'open_referrals',
       ),
     )

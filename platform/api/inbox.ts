@@ -37,7 +37,7 @@ function filters(user: User, q: TaskListQuery): RawBuilder<boolean>[] {
     where.push(sql<boolean>`NOT (${user.sub} = ANY(t.barred))`);
     if (user.programId && user.roles.some((r) => r === 'quality_reviewer' || r === 'review_lead')) {
       where.push(
-        sql<boolean>`NOT (t.type = ANY(${sql.val(REVIEW_TASK_TYPES)}::text[]) AND t.scope->>'programId' = ${user.programId})`,
+        sql<boolean>`NOT (t.type = ANY(${sql.val(REVIEW_TASK_TYPES)}::text[]) AND t.scope @> ${JSON.stringify({ programId: user.programId })}::jsonb)`,
       );
     }
   }

@@ -5,9 +5,10 @@
  * case-runtime.ts.
  */
 import type { Scope } from './access';
+import { mergeProjections, type ProjectionRow } from './projections';
 import type { CompleteTaskInput } from './messages';
 import { refuse } from './refusals';
-import type { CaseHeader, EmailMessage, TaskRecord, TimelineEvent, TransitionInput } from './records';
+import type { CaseHeader, EmailMessage, TaskRecord, TimelineEvent } from './records';
 
 /** The part of every process's state the runtime manages. */
 export interface CaseCore extends CaseHeader {
@@ -60,8 +61,8 @@ export interface Change {
   events?: TimelineEvent[];
   tasks?: TaskRecord[];
   emails?: EmailMessage[];
-  programLevel?: TransitionInput['programLevel'];
-  referenceAnswered?: TransitionInput['referenceAnswered'];
+  /** The process's own rows (one per kind). */
+  projections?: ProjectionRow[];
 }
 
 /** Several changes recorded as one transition (scalar parts: the last one given wins). */
@@ -70,8 +71,7 @@ export function mergeChanges(...changes: Change[]): Change {
     tasks: changes.flatMap((c) => c.tasks ?? []),
     events: changes.flatMap((c) => c.events ?? []),
     emails: changes.flatMap((c) => c.emails ?? []),
-    programLevel: changes.reduce<Change['programLevel']>((a, c) => c.programLevel ?? a, undefined),
-    referenceAnswered: changes.reduce<Change['referenceAnswered']>((a, c) => c.referenceAnswered ?? a, undefined),
+    projections: mergeProjections(...changes.map((c) => c.projections)),
   };
 }
 

@@ -23,6 +23,7 @@ import {
   type TaskSpec,
   type TaskValidator,
 } from './case-core';
+import { mergeProjections } from './projections';
 import { recordOrWaitOnIncident, type IncidentWaits } from './incidents';
 import { newTaskRecord } from './task-record';
 import { runTaskTimers, taskRecipients } from './task-timers';
@@ -135,7 +136,9 @@ export class CaseRuntime<S extends CaseCore> {
     try {
       this.state.version++;
       this.state.updatedAt = this.nowIso();
-      const input = { case: this.snapshot(), ...this.extra(this.state), ...change };
+      const extra = this.extra(this.state);
+      const projections = mergeProjections(extra.projections, change.projections);
+      const input = { case: this.snapshot(), ...extra, ...change, projections };
       if (!patched(COMMIT_WITH_INCIDENTS)) {
         await recordTransition(input);
         return;

@@ -105,6 +105,11 @@ export interface Process<C extends string, T extends string, S> {
   workflows: readonly string[];
   /** The folder, inside the process's, whose index.ts exports `registerRoutes` (loaded by the API only). */
   routes: string;
+  /**
+   * The kinds of read-model rows of its own its transitions carry (`projections`), written
+   * by the writers its projection.ts exports as `projectionWriters` (loaded by the worker only).
+   */
+  projectionKinds?: readonly string[];
 }
 
 export type AnyProcess = Process<string, string, PolicySection<string, object> | undefined>;

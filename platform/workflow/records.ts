@@ -9,6 +9,7 @@ import { DEFAULT_LANGUAGE, type EmailLanguage, type EmailTemplateRef } from '../
 export { CASE_TYPES } from './registry';
 export type { CaseType } from './registry';
 import type { CaseType } from './registry';
+import type { ProjectionRow } from './projections';
 export type TaskStatus = 'open' | 'completed' | 'cancelled' | 'expired';
 
 export interface Actor {
@@ -149,48 +150,14 @@ export function templatedEmail(
   return { key, to: recipients, ...message, link, language: DEFAULT_LANGUAGE };
 }
 
-export interface LeaveLedgerRow {
-  caseId: string;
-  year: number;
-  employeeId: string;
-  department: string;
-  cap: number;
-  verifiedPersonalHours: number;
-  pendingPersonalHours: number;
-  approvedLeaveHours: number;
-  pendingLeaveHours: number;
-  availableLeaveHours: number;
-  lapsedHours: number;
-}
-
-export interface ProgramRow {
-  id: string;
-  name: string;
-  organization: string;
-  contactEmail: string;
-  county: string;
-  startedOn: string;
-  minimumMatchMonths: number;
-  level: 'none' | 'affiliate' | 'associate_partner' | 'partner';
-  certifiedUntil?: string | null;
-  createdBy: string;
-  createdAt: string;
-  /** Counted by the program's record at every write; absent on writes from before it was counted. */
-  version?: number;
-}
-
 export interface TransitionInput {
   /** Absent for records that are not cases (a program in the registry). */
   case?: CaseSnapshot;
   tasks?: TaskRecord[];
   events?: TimelineEvent[];
   emails?: EmailMessage[];
-  ledger?: LeaveLedgerRow;
-  program?: ProgramRow;
-  /** A level change made by a certification case, mirrored at once into the directory. */
-  programLevel?: { id: string; level: ProgramRow['level']; certifiedUntil: string | null };
-  /** A mentor's reference answered: all of its one-time links are spent. */
-  referenceAnswered?: { caseId: string; referenceId: string };
+  /** The process's own rows (platform/workflow/projections.ts), each written by its kind's writer. */
+  projections?: ProjectionRow[];
 }
 
 export interface TransitionResult {

@@ -20,6 +20,7 @@ import {
   refuse,
   type Change,
 } from '../../platform/workflow/case-runtime';
+import { programLevelProjection } from '../programs/projection';
 import { SYSTEM, type ActingUser, type Actor } from '../../platform/workflow/records';
 import { checkInput, refuseWith } from '../../platform/workflow/refusals';
 import { TASK_DATA } from '../../platform/workflow/task-data';
@@ -121,7 +122,7 @@ export async function certificationWorkflow(input: CertificationInput): Promise<
       if (!receiverGoneTolerated(err)) throw err;
     }
     return {
-      programLevel: { id: program.id, level, certifiedUntil },
+      projections: [programLevelProjection({ id: program.id, level, certifiedUntil })],
       events: [
         {
           id: eventId,

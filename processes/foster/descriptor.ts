@@ -120,4 +120,5 @@ export const fosterProcess = defineProcess({
   schemaModules: [inputs],
   workflows: ['mentorScreeningWorkflow', 'youthReferralWorkflow', 'matchWorkflow', 'callerScreeningWorkflow'],
   routes: 'api',
+  projectionKinds: ['reference_answered'],
 });

@@ -6,6 +6,7 @@
  * caller's screening (caller-screening.ts) runs this workflow on its shorter track.
  */
 import { fosterEmail } from './email-messages';
+import { referenceAnsweredProjection } from './projection';
 import { continueAsNew, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import { issueReferenceLink } from '../../platform/workflow/activities';
 import { roleMailbox, roleToken, userToken } from '../../platform/workflow/access';
@@ -205,7 +206,7 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
         if (ref.status !== 'answered')
           markAnswered(ref, data?.recommendation as Reference['recommendation'], comment, 'phone');
         return mergeChanges(
-          { referenceAnswered: { caseId: state.caseId, referenceId: ref.id } } as Change,
+          { projections: [referenceAnsweredProjection({ caseId: state.caseId, referenceId: ref.id })] },
           {
             events: [
               rt.event(actor, 'reference_followed_up', { referenceId: ref.id, recommendation: ref.recommendation }),
@@ -280,7 +281,7 @@ export async function mentorScreeningWorkflow(input: MentorScreeningInput): Prom
           followUp,
           decisionIfReady(),
         ),
-        referenceAnswered: { caseId: state.caseId, referenceId },
+        projections: [referenceAnsweredProjection({ caseId: state.caseId, referenceId })],
       });
       return ref;
     },

@@ -39,4 +39,5 @@ export const mentoringLeaveProcess = defineProcess({
   schemaModules: [inputs],
   workflows: ['mentoringLeaveWorkflow'],
   routes: 'api',
+  projectionKinds: ['leave_ledger'],
 });

@@ -23,6 +23,7 @@ import { opaqueId } from '../../platform/workflow/opaque-id';
 import { checkInput, refuseWith } from '../../platform/workflow/refusals';
 import { theEmployee } from '../../platform/workflow/who-may-act';
 import type { ActingUser, Actor, TaskRecord } from '../../platform/workflow/records';
+import { leaveLedgerProjection } from './projection';
 import { leaveRequestInput, personalTimeInput } from './inputs';
 import { logPersonalTimeUpdate, requestLeaveUpdate, withdrawRequestUpdate } from './messages';
 import { computeLedger, isPendingRequest, personalTimeViolation, requestViolation, supervisorViolation } from './rules';
@@ -80,13 +81,15 @@ export async function mentoringLeaveWorkflow(input: MentoringLeaveInput): Promis
     (s) => {
       const ledger = computeLedger(s, cap);
       return {
-        ledger: {
-          caseId: s.caseId,
-          employeeId: e.employee.id,
-          department: e.employee.department,
-          lapsedHours: s.lapsedHours,
-          ...ledger,
-        },
+        projections: [
+          leaveLedgerProjection({
+            caseId: s.caseId,
+            employeeId: e.employee.id,
+            department: e.employee.department,
+            lapsedHours: s.lapsedHours,
+            ...ledger,
+          }),
+        ],
       };
     },
   );

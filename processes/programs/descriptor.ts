@@ -14,4 +14,5 @@ export const programsProcess = defineProcess({
   schemaModules: [],
   workflows: ['programRecordWorkflow'],
   routes: 'api',
+  projectionKinds: ['program', 'program_level'],
 });

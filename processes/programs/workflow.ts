@@ -7,6 +7,7 @@
  */
 import type { EmailTemplateRef } from '../../platform/emails/messages';
 import { programsEmail } from './email-messages';
+import { PROGRAM, programProjection, type ProgramRow } from './projection';
 import {
   ApplicationFailure,
   allHandlersFinished,
@@ -29,7 +30,6 @@ import {
   type Actor,
   templatedEmail,
   type EmailMessage,
-  type ProgramRow,
   type TimelineEvent,
   type TransitionInput,
 } from '../../platform/workflow/records';
@@ -73,7 +73,9 @@ export const programLevelSignal = defineSignal<[SetProgramLevelInput]>('programL
 /** Writes a program's change, and (from this version on) delivers its e-mails as their own step. */
 async function record(input: TransitionInput): Promise<void> {
   // Each write carries the record's next version, so a write retried late never undoes a newer one.
-  if (input.program) input.program.version = (input.program.version ?? 0) + 1;
+  for (const p of input.projections ?? []) {
+    if (p.kind === PROGRAM) (p.row as ProgramRow).version = ((p.row as ProgramRow).version ?? 0) + 1;
+  }
   await recordTransitionUntilWritten(input);
   const keys = (input.emails ?? []).map((m) => m.key);
   if (keys.length && patched('program-email-step')) await deliverEmails({ keys }).catch(() => undefined);
@@ -123,7 +125,7 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
     }
     changed++;
     await record({
-      program: p,
+      projections: [programProjection(p)],
       events: [
         event(
           actor,
@@ -164,7 +166,10 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
   });
 
   if (!state.recorded) {
-    await record({ program: p, events: [event(input.createdBy, 'program_registered', { level: p.level })] });
+    await record({
+      projections: [programProjection(p)],
+      events: [event(input.createdBy, 'program_registered', { level: p.level })],
+    });
     state.recorded = true;
   }
 
@@ -188,7 +193,7 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
     if (!woke && next?.what === 'reminder') {
       const n = state.renewalRemindersSent++;
       await record({
-        program: p,
+        projections: [programProjection(p)],
         events: [event(SYSTEM, 'renewal_reminder_sent', { certifiedUntil: p.certifiedUntil })],
         emails: [
           tellContact(
@@ -208,7 +213,7 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
       p.level = 'affiliate';
       p.certifiedUntil = null;
       await record({
-        program: p,
+        projections: [programProjection(p)],
         events: [event(SYSTEM, 'certificate_expired', { certifiedUntil: expired, level: 'affiliate' })],
         emails: [
           tellContact(

@@ -7,7 +7,9 @@
  */
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
+import { projectionsOf } from '../../platform/workflow/projections';
 import type { TransitionInput } from '../../platform/workflow/records';
+import type { ProgramRow } from '../../processes/programs/projection';
 import type { ReadModel } from './read-model';
 
 /** The fault plan of the scenario running now (scenarios run one at a time). */
@@ -50,8 +52,9 @@ export function fakeActivities(model: ReadModel, faultsOf: (workflowId: string) 
   return {
     async recordTransition(input: TransitionInput) {
       const f = faults();
-      const key = input.case?.id ?? input.program?.id ?? 'none';
-      const version = input.case?.version ?? input.program?.version ?? 0;
+      const program = projectionsOf(input).find((p) => p.kind === 'program')?.row as ProgramRow | undefined;
+      const key = input.case?.id ?? program?.id ?? 'none';
+      const version = input.case?.version ?? program?.version ?? 0;
       const base = { key, version, ...who(), eventIds: (input.events ?? []).map((e) => e.id) };
       const hit = !f.scope || f.scope === key;
       if (hit && f.refuse > 0) {

@@ -5,7 +5,9 @@
  * by their id, incidents by case). It also keeps every write attempt, so the invariants
  * can ask what was written, what failed and what is still owed.
  */
+import { projectionsOf } from '../../platform/workflow/projections';
 import type { CaseSnapshot, TaskRecord, TimelineEvent, TransitionInput } from '../../platform/workflow/records';
+import type { ProgramLevelRow, ProgramRow } from '../../processes/programs/projection';
 
 export interface Attempt {
   /** The case (or program) the transition is about. */
@@ -66,17 +68,19 @@ export class ReadModel {
     }
     for (const e of input.events ?? []) if (!this.timeline.has(e.id)) this.timeline.set(e.id, structuredClone(e));
     for (const m of input.emails ?? []) this.outbox.add(m.key);
-    if (input.program) {
-      const p = input.program;
+    const rows = projectionsOf(input);
+    const program = rows.find((r) => r.kind === 'program')?.row as ProgramRow | undefined;
+    const programLevel = rows.find((r) => r.kind === 'program_level')?.row as ProgramLevelRow | undefined;
+    if (program) {
+      const p = program;
       const row = this.programs.get(p.id);
       if (!row || row.version <= (p.version ?? 0) || (p.version ?? 0) === 0) {
         this.programs.set(p.id, { level: p.level, certifiedUntil: p.certifiedUntil, version: p.version ?? 0 });
       }
     }
-    if (input.programLevel) {
-      const row = this.programs.get(input.programLevel.id);
-      if (row)
-        Object.assign(row, { level: input.programLevel.level, certifiedUntil: input.programLevel.certifiedUntil });
+    if (programLevel) {
+      const row = this.programs.get(programLevel.id);
+      if (row) Object.assign(row, { level: programLevel.level, certifiedUntil: programLevel.certifiedUntil });
     }
   }
 

@@ -246,7 +246,10 @@ test('a decision that tells a program record that has ended still closes the cas
   await expect(within(h.result(), 20_000, 'the case to finish')).resolves.toMatchObject({ stage: 'affiliate' });
   const last = calls.transitions.at(-1)!;
   expect(last.case).toMatchObject({ stage: 'affiliate', status: 'closed' });
-  expect(last.programLevel).toMatchObject({ id: 'gone-prog', level: 'affiliate' });
+  expect(last.projections?.find((p) => p.kind === 'program_level')?.row).toMatchObject({
+    id: 'gone-prog',
+    level: 'affiliate',
+  });
   expect(last.tasks?.find((t) => t.id === review.id)).toMatchObject({ status: 'completed' });
 });
 

@@ -23,7 +23,7 @@ import {
 import { actorOf, type User } from '../auth';
 import { conflict, HttpProblem, notFound, problemFromRefusal, unprocessable } from '../errors';
 import { CURSORS, decodeCursor, pageOf, pageQuery, type ApiBuilder } from '../http';
-import { answerWithin } from '../updates';
+import { updateCase } from '../updates';
 import { taskContext } from '../task-context';
 import { findPerson } from '../people';
 import { listTasks } from '../inbox';
@@ -311,12 +311,7 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
       const { t, c } = await loadVisibleTask(user, params.taskId);
       stillOpen(t);
       refused(mayClaim(actorOf(user), taskForRules(t), caseForRules(c)));
-      const r = await answerWithin(
-        t.case_id,
-        temporal.workflow
-          .getHandle(t.workflow_id)
-          .executeUpdate(claimTaskUpdate, { args: [{ taskId: t.id, actor: actorOf(user) }] }),
-      );
+      const r = await updateCase(temporal, t, claimTaskUpdate, { arg: { taskId: t.id }, as: user });
       return { body: readableTask(user, await reloadTask(r.task.id), c) };
     },
   });
@@ -357,12 +352,10 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
       if (!assignee)
         throw unprocessable('invalid_assignee', 'No such person is known here: an assignee must have signed in once');
       refused(mayAssign(actorOf(user), assignee, taskForRules(t), caseForRules(c)));
-      await answerWithin(
-        t.case_id,
-        temporal.workflow.getHandle(t.workflow_id).executeUpdate(assignTaskUpdate, {
-          args: [{ taskId: t.id, assigneeId: assignee.id, assignee, actor: actorOf(user) }],
-        }),
-      );
+      await updateCase(temporal, t, assignTaskUpdate, {
+        arg: { taskId: t.id, assigneeId: assignee.id, assignee },
+        as: user,
+      });
       return { body: readableTask(user, await reloadTask(t.id), c) };
     },
   });
@@ -395,21 +388,16 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
           problems,
         );
       const context = await taskContext(db, t.type, body.data);
-      await answerWithin(
-        t.case_id,
-        temporal.workflow.getHandle(t.workflow_id).executeUpdate(completeTaskUpdate, {
-          args: [
-            {
-              taskId: t.id,
-              outcome: body.outcome,
-              comment: body.comment,
-              data: body.data,
-              actor: actorOf(user),
-              ...(context ? { context } : {}),
-            },
-          ],
-        }),
-      );
+      await updateCase(temporal, t, completeTaskUpdate, {
+        arg: {
+          taskId: t.id,
+          outcome: body.outcome,
+          comment: body.comment,
+          data: body.data,
+          ...(context ? { context } : {}),
+        },
+        as: user,
+      });
       const task = await reloadTask(t.id);
       const after = await db.selectFrom('cases').selectAll().where('id', '=', t.case_id).executeTakeFirstOrThrow();
       return {
@@ -422,12 +410,7 @@ export function registerCaseRoutes(api: ApiBuilder, db: Db, temporal: Client): v
   });
 
   async function releaseHeldTask(user: User, t: TaskRow): Promise<void> {
-    await answerWithin(
-      t.case_id,
-      temporal.workflow.getHandle(t.workflow_id).executeUpdate(releaseTaskUpdate, {
-        args: [{ taskId: t.id, actor: actorOf(user) }],
-      }),
-    );
+    await updateCase(temporal, t, releaseTaskUpdate, { arg: { taskId: t.id }, as: user });
   }
 
   async function reloadTask(taskId: string): Promise<TaskRow> {

@@ -8,10 +8,9 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../../db';
 import { retryIncidentUpdate } from '../../workflow/messages';
-import { actorOf } from '../auth';
 import { notFound } from '../errors';
 import { CURSORS, decodeCursor, pageOf, pageQuery, type ApiBuilder } from '../http';
-import { answerWithin } from '../updates';
+import { updateCase } from '../updates';
 
 const incidentSchema = z
   .object({ caseId: z.string(), type: z.string(), since: z.string(), reason: z.string(), case: z.string() })
@@ -60,12 +59,7 @@ export function registerIncidentRoutes(api: ApiBuilder, db: Db, temporal: Client
         .where('case_id', '=', params.caseId)
         .executeTakeFirst();
       if (!incident) throw notFound('The incident');
-      await answerWithin(
-        incident.case_id,
-        temporal.workflow
-          .getHandle(incident.workflow_id)
-          .executeUpdate(retryIncidentUpdate, { args: [{ actor: actorOf(user) }] }),
-      );
+      await updateCase(temporal, incident, retryIncidentUpdate, { as: user });
       return {
         status: 202,
         body: { status: 'retrying', caseId: incident.case_id, case: `/api/v1/cases/${incident.case_id}` },

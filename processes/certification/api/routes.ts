@@ -13,7 +13,7 @@ import { actorOf, type User } from '../../../platform/api/auth';
 import { programStaff } from '../../../platform/workflow/who-may-act';
 import { conflict, forbidden, notFound, unprocessable } from '../../../platform/api/errors';
 import type { ApiBuilder } from '../../../platform/api/http';
-import { answerWithin } from '../../../platform/api/updates';
+import { updateCase } from '../../../platform/api/updates';
 import { caseDetailRoute } from '../../../platform/api/routes/cases';
 import { startCase } from '../../../platform/api/start-case';
 import { caseSchema } from '../../../platform/api/schemas';
@@ -155,12 +155,7 @@ export function registerCertificationRoutes(
     body: z.object({ answers: z.array(answerSchema).max(QUESTIONS.length * 2) }).strict(),
     handler: async ({ user, params, body }) => {
       const c = await ownCase(user, params.caseId);
-      const r = await answerWithin(
-        c.id,
-        temporal.workflow
-          .getHandle(c.workflow_id)
-          .executeUpdate(saveAssessmentUpdate, { args: [{ answers: body.answers, actor: actorOf(user) }] }),
-      );
+      const r = await updateCase(temporal, c, saveAssessmentUpdate, { arg: { answers: body.answers }, as: user });
       return { body: { answers: r.answers, questions: QUESTIONS.length } };
     },
   });
@@ -175,12 +170,7 @@ export function registerCertificationRoutes(
     response: certificationSchema,
     handler: async ({ user, params }) => {
       const c = await ownCase(user, params.caseId);
-      await answerWithin(
-        c.id,
-        temporal.workflow
-          .getHandle(c.workflow_id)
-          .executeUpdate(submitAssessmentUpdate, { args: [{ actor: actorOf(user) }] }),
-      );
+      await updateCase(temporal, c, submitAssessmentUpdate, { as: user });
       return { body: await caseWithDetails(db, await loadVisibleCase(db, user, c.id, 'certification'), user) };
     },
   });
@@ -196,12 +186,10 @@ export function registerCertificationRoutes(
     response: workPlanItemSchema,
     handler: async ({ user, params, body }) => {
       const c = await ownCase(user, params.caseId);
-      const item = await answerWithin(
-        c.id,
-        temporal.workflow.getHandle(c.workflow_id).executeUpdate(completeWorkPlanItemUpdate, {
-          args: [{ itemId: params.itemId, evidence: body.evidence, actor: actorOf(user) }],
-        }),
-      );
+      const item = await updateCase(temporal, c, completeWorkPlanItemUpdate, {
+        arg: { itemId: params.itemId, evidence: body.evidence },
+        as: user,
+      });
       return { body: item };
     },
   });

@@ -6,7 +6,6 @@
  * is read by its college's coordinators, its mentor and its mentee.
  */
 import type { Client } from '@temporalio/client';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../../db';
 import type { Policy } from '../../../platform/workflow/policy';
@@ -22,7 +21,7 @@ import { conflict, unprocessable } from '../../../platform/api/errors';
 import type { ApiBuilder } from '../../../platform/api/http';
 import { caseSchema } from '../../../platform/api/schemas';
 import { startCase } from '../../../platform/api/start-case';
-import { answerWithin } from '../../../platform/api/updates';
+import { updateCase } from '../../../platform/api/updates';
 import { refuseInvalidParties } from '../../../platform/api/parties';
 import { loadVisibleCase } from '../../../platform/api/views';
 import { caseDetailRoute } from '../../../platform/api/routes/cases';
@@ -45,6 +44,17 @@ const placementSchema = caseSchema
   .openapi('EcePlacement');
 const CSV_HEADER =
   'mentor_id,mentor_name,mentor_role,mentee_id,mentee_name,mentee_kind,course,term_start,term_end,hours_confirmed,stipend';
+
+/** What the stipend report reads of a placement's details. */
+interface PlacementDetails {
+  collegeId?: string;
+  mentor: { id: string; name: string; role: string };
+  mentee: { id: string; name: string; kind: string };
+  course?: string;
+  term: { start: string; end: string };
+  hoursConfirmed: number;
+  stipend?: number;
+}
 
 export function registerEceRoutes(api: ApiBuilder, db: Db, temporal: Client, policy: Policy, taskQueue: string): void {
   api.route({
@@ -97,12 +107,7 @@ export function registerEceRoutes(api: ApiBuilder, db: Db, temporal: Client, pol
     handler: async ({ user, params, body, updateId }) => {
       const c = await loadVisibleCase(db, user, params.caseId, 'ece_certification');
       return {
-        body: await answerWithin(
-          c.id,
-          temporal.workflow
-            .getHandle(c.workflow_id)
-            .executeUpdate(logDevelopmentUpdate, { args: [{ ...body, actor: actorOf(user) }], updateId: updateId() }),
-        ),
+        body: await updateCase(temporal, c, logDevelopmentUpdate, { arg: body, as: user, updateId: updateId() }),
       };
     },
   });
@@ -120,20 +125,14 @@ export function registerEceRoutes(api: ApiBuilder, db: Db, temporal: Client, pol
         .select('details')
         .where('type', '=', 'ece_placement')
         .where('stage', '=', 'closed')
-        .where(sql<boolean>`details->>'collegeId' = ${user.collegeId!}`)
-        .where(sql<boolean>`details->'term'->>'end' BETWEEN ${query.from} AND ${query.to}`)
-        .orderBy(sql`details->'term'->>'end'`)
         .orderBy('id')
         .execute();
-      const lines = rows.map(({ details }) => {
-        const d = details as {
-          mentor: { id: string; name: string; role: string };
-          mentee: { id: string; name: string; kind: string };
-          course?: string;
-          term: { start: string; end: string };
-          hoursConfirmed: number;
-          stipend?: number;
-        };
+      // The college's placements whose term ends in the range, by term end: read from each case's details.
+      const placements = rows
+        .map(({ details }) => details as unknown as PlacementDetails)
+        .filter((d) => d.collegeId === user.collegeId && d.term.end >= query.from && d.term.end <= query.to)
+        .sort((a, b) => (a.term.end < b.term.end ? -1 : a.term.end > b.term.end ? 1 : 0));
+      const lines = placements.map((d) => {
         return [
           d.mentor.id,
           d.mentor.name,
@@ -184,12 +183,9 @@ export function registerEceRoutes(api: ApiBuilder, db: Db, temporal: Client, pol
         creator: { id: user.sub },
       });
       const caseId = newId();
-      await answerWithin(
-        mentorCase.id,
-        temporal.workflow
-          .getHandle(mentorCase.workflow_id)
-          .executeUpdate(reservePlacementUpdate, { args: [{ placementId: caseId, kind: body.mentee.kind }] }),
-      );
+      await updateCase(temporal, mentorCase, reservePlacementUpdate, {
+        arg: { placementId: caseId, kind: body.mentee.kind },
+      });
       return {
         body: await startCase(temporal, db, {
           workflow: ecePlacementWorkflow,
@@ -238,13 +234,7 @@ export function registerEceRoutes(api: ApiBuilder, db: Db, temporal: Client, pol
     handler: async ({ user, params, body, updateId }) => {
       const c = await loadVisibleCase(db, user, params.caseId, 'ece_placement');
       return {
-        body: await answerWithin(
-          c.id,
-          temporal.workflow.getHandle(c.workflow_id).executeUpdate(logPlacementHoursUpdate, {
-            args: [{ ...body, actor: actorOf(user) }],
-            updateId: updateId(),
-          }),
-        ),
+        body: await updateCase(temporal, c, logPlacementHoursUpdate, { arg: body, as: user, updateId: updateId() }),
       };
     },
   });

@@ -41,7 +41,7 @@ import {
   unprocessable,
 } from '../../../platform/api/errors';
 import type { ApiBuilder } from '../../../platform/api/http';
-import { answerWithin } from '../../../platform/api/updates';
+import { updateCase } from '../../../platform/api/updates';
 import { refuseInvalidParties } from '../../../platform/api/parties';
 import { caseDetailRoute } from '../../../platform/api/routes/cases';
 import { htmlPage } from '../../../platform/api/pages';
@@ -168,12 +168,7 @@ export function registerFosterRoutes(
     handler: async ({ user, params, body, updateId }) => {
       const c = await caseOfItsWorker(user, params.caseId, 'mentor_screening');
       return {
-        body: await answerWithin(
-          c.id,
-          temporal.workflow
-            .getHandle(c.workflow_id)
-            .executeUpdate(logTrainingUpdate, { args: [{ ...body, actor: actorOf(user) }], updateId: updateId() }),
-        ),
+        body: await updateCase(temporal, c, logTrainingUpdate, { arg: body, as: user, updateId: updateId() }),
       };
     },
   });
@@ -189,12 +184,7 @@ export function registerFosterRoutes(
     handler: async ({ user, params, body }) => {
       const c = await caseOfItsWorker(user, params.caseId, 'mentor_screening');
       return {
-        body: await answerWithin(
-          c.id,
-          temporal.workflow
-            .getHandle(c.workflow_id)
-            .executeUpdate(withdrawApplicationUpdate, { args: [{ reason: body.reason, actor: actorOf(user) }] }),
-        ),
+        body: await updateCase(temporal, c, withdrawApplicationUpdate, { arg: { reason: body.reason }, as: user }),
       };
     },
   });
@@ -209,12 +199,7 @@ export function registerFosterRoutes(
       .executeTakeFirst();
     if (!link || link.used_at || new Date(link.expires_at).getTime() <= Date.now()) throw notFound('The link');
     try {
-      await answerWithin(
-        link.case_id,
-        temporal.workflow
-          .getHandle(link.workflow_id)
-          .executeUpdate(referenceAnswerUpdate, { args: [{ referenceId: link.reference_id, ...answer }] }),
-      );
+      await updateCase(temporal, link, referenceAnswerUpdate, { arg: { referenceId: link.reference_id, ...answer } });
     } catch (err) {
       const p = problemFromTemporal(err);
       if (p?.code === 'reference_link_used' || p?.code === 'case_closed') throw notFound('The link');
@@ -314,12 +299,7 @@ export function registerFosterRoutes(
         String((c.details as { caseWorkerId?: string }).caseWorkerId ?? c.owner_id),
       );
       if (r) throw problemFromRefusal(r);
-      await answerWithin(
-        c.id,
-        temporal.workflow
-          .getHandle(c.workflow_id)
-          .executeUpdate(closeYouthReferralUpdate, { args: [{ reason: body.reason, actor: actorOf(user) }] }),
-      );
+      await updateCase(temporal, c, closeYouthReferralUpdate, { arg: { reason: body.reason }, as: user });
       return { body: await caseWithDetails(db, await loadVisibleCase(db, user, c.id, 'youth_referral'), user) };
     },
   });
@@ -360,19 +340,9 @@ export function registerFosterRoutes(
       });
       const caseId = newId();
       // Reserve both; Temporal serialises each party's Updates, so of two racing proposals one wins.
-      await answerWithin(
-        mentor.id,
-        temporal.workflow
-          .getHandle(mentor.workflow_id)
-          .executeUpdate(reserveForMatchUpdate, { args: [{ matchId: caseId }] }),
-      );
+      await updateCase(temporal, mentor, reserveForMatchUpdate, { arg: { matchId: caseId } });
       try {
-        await answerWithin(
-          youth.id,
-          temporal.workflow
-            .getHandle(youth.workflow_id)
-            .executeUpdate(reserveForMatchUpdate, { args: [{ matchId: caseId }] }),
-        );
+        await updateCase(temporal, youth, reserveForMatchUpdate, { arg: { matchId: caseId } });
       } catch (err) {
         // Only the youth's refusal lets the mentor go. A slow answer (202) or a lost
         // connection is not a refusal: the reservation holds, a retry with the same key
@@ -429,12 +399,7 @@ export function registerFosterRoutes(
     body: closeMatchInput,
     handler: async ({ user, params, body }) => {
       const c = await caseOfItsWorker(user, params.caseId, 'match');
-      await answerWithin(
-        c.id,
-        temporal.workflow
-          .getHandle(c.workflow_id)
-          .executeUpdate(closeMatchUpdate, { args: [{ ...body, actor: actorOf(user) }] }),
-      );
+      await updateCase(temporal, c, closeMatchUpdate, { arg: body, as: user });
       return { body: await caseWithDetails(db, await loadVisibleCase(db, user, c.id, 'match'), user) };
     },
   });

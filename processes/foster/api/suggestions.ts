@@ -7,7 +7,6 @@
  * as for the youth's record itself. Each mentor passes through the reader's declared view
  * (read-views.ts): their pool profile, never contact details, checks or references.
  */
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../../db';
 import { rankMentors, type MentorCandidate } from '../../../lib/ranking';
@@ -59,11 +58,13 @@ export function registerSuggestionRoutes(api: ApiBuilder, db: Db): void {
         .where('type', '=', 'mentor_screening')
         .where('status', '=', 'open')
         .where('stage', '=', 'approved')
-        .where(sql<boolean>`details->>'activeMatchId' IS NULL`)
         .orderBy('created_at')
         .orderBy('id')
-        .limit(2000)
-        .execute();
+        .execute()
+        // The pool: approved mentors not in a match (read from the case's typed view, not by JSON path).
+        .then((all) =>
+          all.filter((r) => !(r.details as { activeMatchId?: string | null }).activeMatchId).slice(0, 2000),
+        );
       // Each mentor as this reader's view of them (read-views.ts): the pool profile at most.
       const mentors = rows.flatMap((r) => {
         const view = readViewOf(user, r);

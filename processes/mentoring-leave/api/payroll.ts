@@ -18,6 +18,7 @@ import { hasRole, type User } from '../../../platform/api/auth';
 import { csvCell } from '../../../platform/api/csv';
 import { forbidden, notFound, problemFromRefusal } from '../../../platform/api/errors';
 import type { ApiBuilder } from '../../../platform/api/http';
+import type { MentoringLeaveState } from '../types';
 
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
 
@@ -111,24 +112,68 @@ async function recordExport(db: Db, department: string, month: string, by: strin
   await db.transaction().execute(async (tx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext(${`payroll:${department}`}))`.execute(tx);
     await tx.insertInto('payroll_exports').values({ id, department, period: month, exported_by: by }).execute();
-    await sql`
-      INSERT INTO payroll_export_lines (case_id, request_id, export_id, employee_id, employee_name, date, period, hours,
-        supervisor_id, supervisor_name, hr_officer_id, hr_officer_name, approved_at, correction)
-      SELECT c.id, r->>'id', ${id}, c.details->'enrollment'->'employee'->>'id', c.details->'enrollment'->'employee'->>'name',
-        (r->>'date')::date, substr(r->>'date', 1, 7), (r->>'hours')::numeric,
-        r->'supervisorDecision'->>'by', sp.name, r->'hrDecision'->>'by', hp.name, (r->'hrDecision'->>'at')::timestamptz,
-        substr(r->>'date', 1, 7) <> ${month} OR EXISTS (
-          SELECT 1 FROM payroll_exports e WHERE e.department = ${department} AND e.period = ${month} AND e.id <> ${id})
-      FROM cases c
-      CROSS JOIN LATERAL jsonb_array_elements(coalesce(c.details->'requests', '[]'::jsonb)) r
-      LEFT JOIN people sp ON sp.id = r->'supervisorDecision'->>'by'
-      LEFT JOIN people hp ON hp.id = r->'hrDecision'->>'by'
-      WHERE c.type = 'mentoring_leave' AND c.department = ${department} AND r->>'status' = 'approved'
-        AND NOT EXISTS (SELECT 1 FROM payroll_export_lines l WHERE l.case_id = c.id AND l.request_id = r->>'id')
-        AND (substr(r->>'date', 1, 7) = ${month} OR (substr(r->>'date', 1, 7) < ${month} AND EXISTS (
-          SELECT 1 FROM payroll_exports e WHERE e.department = ${department} AND e.period = substr(r->>'date', 1, 7) AND e.id <> ${id})))`.execute(
-      tx,
-    );
+    // Each enrollment's requests, read from its details as the workflow's types (no SQL by JSON path).
+    const cases = await tx
+      .selectFrom('cases')
+      .select(['id', 'details'])
+      .where('type', '=', 'mentoring_leave')
+      .where('department', '=', department)
+      .execute();
+    if (!cases.length) return;
+    const caseIds = cases.map((c) => c.id);
+    const done = await tx
+      .selectFrom('payroll_export_lines')
+      .select(['case_id', 'request_id'])
+      .where('case_id', 'in', caseIds)
+      .execute();
+    const exported = new Set(done.map((l) => `${l.case_id}/${l.request_id}`));
+    const earlier = await tx
+      .selectFrom('payroll_exports')
+      .select('period')
+      .where('department', '=', department)
+      .where('id', '<>', id)
+      .execute();
+    const exportedMonths = new Set(earlier.map((e) => e.period));
+    const due = cases.flatMap((c) => {
+      const d = c.details as unknown as Pick<MentoringLeaveState, 'enrollment' | 'requests'>;
+      return (d.requests ?? [])
+        .filter((r) => r.status === 'approved' && !exported.has(`${c.id}/${r.id}`))
+        .filter((r) => {
+          const m = r.date.slice(0, 7);
+          return m === month || (m < month && exportedMonths.has(m));
+        })
+        .map((r) => ({ caseId: c.id, employee: d.enrollment.employee, r }));
+    });
+    if (!due.length) return;
+    const approverIds = [
+      ...new Set(due.flatMap(({ r }) => [r.supervisorDecision?.by, r.hrDecision?.by]).filter((x): x is string => !!x)),
+    ];
+    const people = approverIds.length
+      ? await tx.selectFrom('people').select(['id', 'name']).where('id', 'in', approverIds).execute()
+      : [];
+    const nameOf = (pid?: string) => (pid ? (people.find((p) => p.id === pid)?.name ?? null) : null);
+    await tx
+      .insertInto('payroll_export_lines')
+      .values(
+        due.map(({ caseId, employee, r }) => ({
+          case_id: caseId,
+          request_id: r.id,
+          export_id: id,
+          employee_id: employee.id,
+          employee_name: employee.name,
+          date: r.date,
+          period: r.date.slice(0, 7),
+          hours: r.hours,
+          supervisor_id: r.supervisorDecision?.by ?? null,
+          supervisor_name: nameOf(r.supervisorDecision?.by),
+          hr_officer_id: r.hrDecision?.by ?? null,
+          hr_officer_name: nameOf(r.hrDecision?.by),
+          approved_at: r.hrDecision?.at ?? null,
+          // Late: dated in an earlier month, or this month exported already.
+          correction: r.date.slice(0, 7) !== month || exportedMonths.has(month),
+        })),
+      )
+      .execute();
   });
   return id;
 }

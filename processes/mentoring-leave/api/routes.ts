@@ -14,7 +14,7 @@ import { actorOf, hasRole, type User } from '../../../platform/api/auth';
 import { conflict, forbidden, HttpProblem, problemFromRefusal } from '../../../platform/api/errors';
 import { csvCell } from '../../../platform/api/csv';
 import type { ApiBuilder } from '../../../platform/api/http';
-import { answerWithin } from '../../../platform/api/updates';
+import { updateCase } from '../../../platform/api/updates';
 import { refuseInvalidParties } from '../../../platform/api/parties';
 import { caseDetailRoute } from '../../../platform/api/routes/cases';
 import { startCase } from '../../../platform/api/start-case';
@@ -159,12 +159,7 @@ export function registerMentoringLeaveRoutes(
     errors: [404, 409, 422],
     handler: async ({ user, params, body, updateId }) => {
       const c = await ownEnrollment(user, params.caseId);
-      const entry = await answerWithin(
-        c.id,
-        temporal.workflow
-          .getHandle(c.workflow_id)
-          .executeUpdate(logPersonalTimeUpdate, { args: [{ ...body, actor: actorOf(user) }], updateId: updateId() }),
-      );
+      const entry = await updateCase(temporal, c, logPersonalTimeUpdate, { arg: body, as: user, updateId: updateId() });
       return { body: entry };
     },
   });
@@ -181,12 +176,7 @@ export function registerMentoringLeaveRoutes(
     errors: [404, 409, 422],
     handler: async ({ user, params, body, updateId }) => {
       const c = await ownEnrollment(user, params.caseId);
-      const request = await answerWithin(
-        c.id,
-        temporal.workflow
-          .getHandle(c.workflow_id)
-          .executeUpdate(requestLeaveUpdate, { args: [{ ...body, actor: actorOf(user) }], updateId: updateId() }),
-      );
+      const request = await updateCase(temporal, c, requestLeaveUpdate, { arg: body, as: user, updateId: updateId() });
       return { body: request };
     },
   });
@@ -200,12 +190,10 @@ export function registerMentoringLeaveRoutes(
     errors: [404, 409],
     handler: async ({ user, params }) => {
       const c = await ownEnrollment(user, params.caseId);
-      const request = await answerWithin(
-        c.id,
-        temporal.workflow.getHandle(c.workflow_id).executeUpdate(withdrawRequestUpdate, {
-          args: [{ requestId: params.requestId, actor: actorOf(user) }],
-        }),
-      );
+      const request = await updateCase(temporal, c, withdrawRequestUpdate, {
+        arg: { requestId: params.requestId },
+        as: user,
+      });
       return { body: request };
     },
   });

@@ -2,13 +2,13 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Db } from '../../../db';
-import { caseRecordedUpdate } from '../../../platform/workflow/messages';
 import type { Policy } from '../../../platform/workflow/policy';
 import { programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../workflow';
 import { actorOf, hasRole } from '../../../platform/api/auth';
 import { notFound } from '../../../platform/api/errors';
 import { CURSORS, decodeCursor, pageOf, pageQuery, type ApiBuilder } from '../../../platform/api/http';
-import { answerWithin } from '../../../platform/api/updates';
+import { updateCase } from '../../../platform/api/updates';
+import { startAndAwaitRecorded } from '../../../platform/api/start-case';
 import { sql } from 'kysely';
 import { timelineOf } from '../../../platform/api/routes/cases';
 import { calendarDate, programLevel, programSchema } from '../../../platform/api/schemas';
@@ -51,29 +51,29 @@ export function registerProgramRoutes(
     handler: async ({ user, body, newId }) => {
       const id = newId();
       // A retried request (same Idempotency-Key) finds the program it already started.
-      await temporal.workflow
-        .start(programRecordWorkflow, {
-          taskQueue,
-          workflowId: programWorkflowId(id),
-          args: [
-            {
-              program: {
-                id,
-                ...body,
-                level: 'none',
-                certifiedUntil: null,
-                createdBy: user.sub,
-                createdAt: new Date().toISOString(),
-              },
-              policy,
-              createdBy: actorOf(user),
+      await startAndAwaitRecorded(temporal, {
+        workflow: programRecordWorkflow,
+        workflowId: programWorkflowId(id),
+        taskQueue,
+        caseId: id,
+        args: [
+          {
+            program: {
+              id,
+              ...body,
+              level: 'none',
+              certifiedUntil: null,
+              createdBy: user.sub,
+              createdAt: new Date().toISOString(),
             },
-          ],
-        })
-        .catch((err) => {
-          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-        });
-      await answerWithin(id, temporal.workflow.getHandle(programWorkflowId(id)).executeUpdate(caseRecordedUpdate));
+            policy,
+            createdBy: actorOf(user),
+          },
+        ],
+      }).catch((err) => {
+        // A retry whose program record has since ended: the program it registered is answered.
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      });
       const row = await db.selectFrom('programs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       return { body: programDto(row, true) };
     },
@@ -154,14 +154,10 @@ export function registerProgramRoutes(
     handler: async ({ user, params, body }) => {
       const p = await db.selectFrom('programs').select('id').where('id', '=', params.programId).executeTakeFirst();
       if (!p) throw notFound('The program');
-      await answerWithin(
-        p.id,
-        temporal.workflow.getHandle(programWorkflowId(p.id)).executeUpdate(setProgramLevelUpdate, {
-          args: [
-            { level: body.level, certifiedUntil: body.certifiedUntil ?? null, note: body.note, actor: actorOf(user) },
-          ],
-        }),
-      );
+      await updateCase(temporal, { id: p.id, workflow_id: programWorkflowId(p.id) }, setProgramLevelUpdate, {
+        arg: { level: body.level, certifiedUntil: body.certifiedUntil ?? null, note: body.note },
+        as: user,
+      });
       // Below Affiliate: no more referrals, and its open ones move to the next program at once.
       if (body.level === 'none')
         await moveOpenReferrals(db, temporal, p.id, 'the program is no longer a member at Affiliate level or above');

@@ -9,7 +9,6 @@
  */
 import express, { type Express } from 'express';
 import type { Client } from '@temporalio/client';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../../db';
 import { CONFIRM_LINK, hashToken, WITHDRAW_LINK } from '../../../platform/activities/references';
@@ -18,7 +17,6 @@ import { referralFormInput } from '../inputs';
 import { confirmReferralAddressUpdate, offerByHandUpdate, withdrawReferralUpdate } from '../messages';
 import { referralCandidates } from '../../../platform/activities/referral-programs';
 import { identifier } from '../../../platform/workflow/input';
-import { actorOf } from '../../../platform/api/auth';
 import { caseWithDetails, loadVisibleCase } from '../../../platform/api/views';
 import { mentorReferralWorkflow, mentorReferralWorkflowId } from '../workflow';
 import type { MentorReferralInput } from '../types';
@@ -27,7 +25,8 @@ import { csvCell } from '../../../platform/api/csv';
 import { conflict, HttpProblem, notFound, problemFromTemporal, unprocessable } from '../../../platform/api/errors';
 import { htmlPage } from '../../../platform/api/pages';
 import type { ApiBuilder } from '../../../platform/api/http';
-import { answerWithin, StillWorking } from '../../../platform/api/updates';
+import { StillWorking, updateCase } from '../../../platform/api/updates';
+import { referralReport } from './reports';
 import { startCase } from '../../../platform/api/start-case';
 import { caseDetailRoute } from '../../../platform/api/routes/cases';
 import { admitSubmission, forgetSubmission } from './limits';
@@ -81,10 +80,7 @@ export function registerReferralRoutes(
       .executeTakeFirst();
     if (!link) throw notFound('The link');
     try {
-      await answerWithin(
-        link.case_id,
-        temporal.workflow.getHandle(link.workflow_id).executeUpdate(confirmReferralAddressUpdate),
-      );
+      await updateCase(temporal, link, confirmReferralAddressUpdate);
     } catch (err) {
       // A referral that lapsed, was withdrawn or is confirmed already has no use for the link.
       const code = problemFromTemporal(err)?.code;
@@ -175,12 +171,7 @@ export function registerReferralRoutes(
         .executeTakeFirst();
       if (!link || link.used_at || new Date(link.expires_at).getTime() <= Date.now()) throw notFound('The link');
       try {
-        await answerWithin(
-          link.case_id,
-          temporal.workflow
-            .getHandle(link.workflow_id)
-            .executeUpdate(withdrawReferralUpdate, { args: [{ actor: VOLUNTEER }] }),
-        );
+        await updateCase(temporal, link, withdrawReferralUpdate, { arg: { actor: VOLUNTEER } });
       } catch (err) {
         // A referral that already ended (enrolled, withdrawn) has no use for the link.
         if (problemFromTemporal(err)?.code === 'case_closed') throw notFound('The link');
@@ -209,43 +200,7 @@ export function registerReferralRoutes(
     }),
     response: z.object({ items: z.array(reportRow) }),
     handler: async ({ query, req }) => {
-      const key =
-        query.groupBy === 'campaign'
-          ? sql<string>`coalesce(details->>'campaign', '(none)')`
-          : sql<string>`coalesce(details->>'county', '(unknown)')`;
-      const day = sql`(created_at AT TIME ZONE 'America/Los_Angeles')::date`;
-      const rows = await db
-        .selectFrom('cases')
-        .select([
-          key.as('key'),
-          sql<number>`count(*)::int`.as('volunteers'),
-          sql<number>`count(*) FILTER (WHERE jsonb_array_length(coalesce(details->'offers', '[]'::jsonb)) > 0)::int`.as(
-            'referred',
-          ),
-          sql<number>`count(*) FILTER (WHERE details ? 'firstContactedAt')::int`.as('contacted'),
-          sql<number>`count(*) FILTER (WHERE details->>'outcome' = 'enrolled')::int`.as('enrolled'),
-          sql<
-            number | null
-          >`round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ((details->>'firstContactedAt')::timestamptz - created_at)) / 86400))::numeric, 1)::float8`.as(
-            'median',
-          ),
-        ])
-        .where('type', '=', 'mentor_referral')
-        // A form whose address was never confirmed is nobody's volunteer (possibly not even the typist's).
-        .where('stage', 'not in', ['unconfirmed', 'lapsed'])
-        .$if(!!query.from, (q) => q.where(sql<boolean>`${day} >= ${query.from}::date`))
-        .$if(!!query.to, (q) => q.where(sql<boolean>`${day} <= ${query.to}::date`))
-        .groupBy(sql`1`)
-        .orderBy(sql`1`)
-        .execute();
-      const items = rows.map((r) => ({
-        key: r.key,
-        volunteers: r.volunteers,
-        referred: r.referred,
-        contacted: r.contacted,
-        enrolled: r.enrolled,
-        medianDaysToContact: r.median,
-      }));
+      const items = await referralReport(db, query);
       if (req.accepts(['application/json', 'text/csv']) === 'text/csv') {
         const lines = [
           `${query.groupBy},volunteers,referred,contacted,enrolled,median_days_to_contact`,
@@ -283,12 +238,7 @@ export function registerReferralRoutes(
         name: eligible.get(id)!.name,
         contactEmail: eligible.get(id)!.contactEmail,
       }));
-      await answerWithin(
-        c.id,
-        temporal.workflow
-          .getHandle(c.workflow_id)
-          .executeUpdate(offerByHandUpdate, { args: [{ programs, actor: actorOf(user) }] }),
-      );
+      await updateCase(temporal, c, offerByHandUpdate, { arg: { programs }, as: user });
       return { body: await caseWithDetails(db, await loadVisibleCase(db, user, c.id, 'mentor_referral'), user) };
     },
   });

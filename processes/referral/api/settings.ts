@@ -67,7 +67,7 @@ export async function moveOpenReferrals(db: Db, temporal: Client, programId: str
     .distinct()
     .where('status', '=', 'open')
     .where('type', 'in', ['contact_volunteer', 'report_outcome'])
-    .where(sql<boolean>`scope->>'programId' = ${programId}`)
+    .where(sql<boolean>`scope @> ${JSON.stringify({ programId })}::jsonb`)
     .execute();
   await Promise.all(
     rows.map((r) => temporal.workflow.getHandle(r.workflow_id).signal(programUnavailableSignal, { programId, reason })),

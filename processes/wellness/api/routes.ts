@@ -26,7 +26,7 @@ import { conflict, problemFromRefusal, unprocessable } from '../../../platform/a
 import type { ApiBuilder } from '../../../platform/api/http';
 import { caseSchema } from '../../../platform/api/schemas';
 import { startCase } from '../../../platform/api/start-case';
-import { answerWithin } from '../../../platform/api/updates';
+import { updateCase } from '../../../platform/api/updates';
 import { refuseInvalidParties } from '../../../platform/api/parties';
 import { loadVisibleCase } from '../../../platform/api/views';
 import { caseDetailRoute } from '../../../platform/api/routes/cases';
@@ -150,12 +150,7 @@ export function registerWellnessRoutes(
       );
       if (r) throw problemFromRefusal(r);
       return {
-        body: await answerWithin(
-          c.id,
-          temporal.workflow
-            .getHandle(c.workflow_id)
-            .executeUpdate(logTrainingUpdate, { args: [{ ...body, actor: actorOf(user) }], updateId: updateId() }),
-        ),
+        body: await updateCase(temporal, c, logTrainingUpdate, { arg: body, as: user, updateId: updateId() }),
       };
     },
   });

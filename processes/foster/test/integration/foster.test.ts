@@ -281,12 +281,9 @@ describe('youth referral, match, closure and rematch', () => {
     ]);
     expect([a.status, b.status].sort()).toEqual([201, 422]);
     expect([a, b].find((r) => r.status === 422)!.body.code).toBe('mentor_not_available');
-    const matches = await stack.db
-      .selectFrom('cases')
-      .select('id')
-      .where('type', '=', 'match')
-      .where(sql<boolean>`details->>'mentorCaseId' = ${mentorId}`)
-      .execute();
+    const matches = (await stack.db.selectFrom('cases').select('details').where('type', '=', 'match').execute()).filter(
+      (m) => (m.details as { mentorCaseId?: string }).mentorCaseId === mentorId,
+    );
     expect(matches).toHaveLength(1);
   });
 });

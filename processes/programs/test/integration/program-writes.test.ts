@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createReadModelActivities } from '../../../../platform/activities/read-model';
-import type { ProgramRow } from '../../../../platform/workflow/records';
+import type { ProgramRow } from '../../projection';
 import { startStack, type Stack } from '../../../../test/support/stack';
 
 let stack: Stack;
