@@ -145,8 +145,8 @@ async function main(): Promise<void> {
       historyJson(await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory()),
     );
 
-  // `--only referral|wellness|ece|outcomes|late-meeting|imports|wellness-late-call|full-mid-update|coverage|zero-cadence|ece-lapse`:
-  // those stories alone (the later processes; the others stay as recorded).
+  // `--only referral|wellness|ece|outcomes|late-meeting|imports|wellness-late-call|full-mid-update`,
+  // `--only coverage|zero-cadence|ece-lapse`: those stories alone (the later processes; the others stay as recorded).
   // `--only referral-confirmation`: the referral's address-confirmation stories alone (new files).
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
   await worker.runUntil(async () => {
