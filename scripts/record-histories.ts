@@ -18,7 +18,7 @@ import { leaveEnrollment, person as actor } from './histories/shared';
 import { referralConfirmationStories, referralFakes, referralStories } from './histories/referral-stories';
 import { wellnessLateCallStory, wellnessStories } from './histories/wellness-stories';
 import { eceStories } from './histories/ece-stories';
-import { coverageStories, zeroCadenceStory } from './histories/coverage-stories';
+import { coverageStories, eceLapseStory, zeroCadenceStory } from './histories/coverage-stories';
 import { fullMidUpdateStory, importStory, lateMeetingStory, outcomeStories } from './histories/outcome-stories';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { TransitionResult } from '../platform/workflow/records';
@@ -145,8 +145,8 @@ async function main(): Promise<void> {
       historyJson(await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory()),
     );
 
-  // `--only referral|wellness|ece|outcomes|late-meeting|imports|wellness-late-call|full-mid-update|coverage|zero-cadence`:
-  // those stories alone (the later processes; the others stay as recorded).
+  // `--only referral|wellness|ece|outcomes|late-meeting|imports|wellness-late-call|full-mid-update`,
+  // `--only coverage|zero-cadence|ece-lapse`: those stories alone (the later processes; the others stay as recorded).
   // `--only referral-confirmation`: the referral's address-confirmation stories alone (new files).
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
   await worker.runUntil(async () => {
@@ -161,6 +161,7 @@ async function main(): Promise<void> {
     if (only === 'wellness-late-call') return wellnessLateCallStory(env, taskQueue, policy, save);
     if (only === 'coverage') return coverageStories(env, taskQueue, policy, save);
     if (only === 'zero-cadence') return zeroCadenceStory(env, taskQueue, policy, save);
+    if (only === 'ece-lapse') return eceLapseStory(env, taskQueue, policy, save);
     const now = Number(await env.currentTimeMs());
     const year = laYear(now);
     // Calendar dates in Los Angeles, as the workflows read them (UTC is a day ahead in the evening).
@@ -447,6 +448,7 @@ async function main(): Promise<void> {
     await fullMidUpdateStory(env, taskQueue, policy, save);
     await coverageStories(env, taskQueue, policy, save);
     await zeroCadenceStory(env, taskQueue, policy, save);
+    await eceLapseStory(env, taskQueue, policy, save);
   });
   mailWorker.shutdown();
   await mailRunning;

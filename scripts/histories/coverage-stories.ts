@@ -3,13 +3,15 @@
  * `npm run replay-coverage`): a Partner window whose first reminder falls on its opening, a
  * case started with a policy that has no `midnightSpread` (as every case before that
  * setting), a program record whose registration is still being written when the API asks
- * whether it is recorded, and a match under a check-in cadence of zero.
- * `npm run record-histories -- --only coverage` records the first three alone, `--only
- * zero-cadence` the match.
+ * whether it is recorded, a match under a check-in cadence of zero, and an early-childhood
+ * certification that lapses holding no placement (its `lapsed` e-mail, not the one naming
+ * open placements). `npm run record-histories -- --only coverage` records the first three
+ * alone, `--only zero-cadence` the match, `--only ece-lapse` the certification.
  */
 import { WorkflowUpdateStage } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { certificationWorkflow, certificationWorkflowId } from '../../processes/certification/workflow';
+import { eceCertificationWorkflow, eceCertificationWorkflowId } from '../../processes/ece/certification';
 import { mentoringLeaveWorkflow } from '../../processes/mentoring-leave/workflow';
 import { programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../../processes/programs/workflow';
 import { laYear } from '../../platform/workflow/calendar';
@@ -155,4 +157,43 @@ export async function zeroCadenceStory(
   await match.terminate('history recorded');
   await save('match-zero-cadence', match);
   for (const h of [parties.mentor, parties.youth]) await h.terminate('history recorded');
+}
+
+export async function eceLapseStory(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  policy: Policy,
+  save: Save,
+): Promise<void> {
+  // Voted in 3 to 0, never reserved for a placement, no development logged: after its two
+  // reminders it lapses with no placement open, so its e-mail is `lapsed` (not the one that
+  // lists open placements) and the record closes at once.
+  const college = { collegeId: 'college-history' };
+  const h = await env.client.workflow.start(eceCertificationWorkflow, {
+    taskQueue,
+    workflowId: eceCertificationWorkflowId('ece-history-4'),
+    args: [
+      {
+        caseId: 'ece-history-4',
+        collegeId: college.collegeId,
+        person: { id: 'ece-mentor-4', name: 'L', email: 'l@example.org' },
+        role: 'mentor_teacher',
+        site: 'S',
+        yearsExperience: 6,
+        permitLevel: 'Master Teacher',
+        evidence: 'E',
+        policy,
+        appliedBy: person('cc-1', ['college_coordinator'], college),
+      },
+    ],
+  });
+  await h.executeUpdate(caseRecordedUpdate);
+  for (const n of [1, 2, 3]) {
+    const vote = (await h.query(openTasksQuery)).find((t) => t.type === 'committee_vote')!;
+    const member = person(`sc-${n}`, ['selection_committee'], college);
+    await h.executeUpdate(completeTaskUpdate, { args: [{ taskId: vote.id, outcome: 'approve', actor: member }] });
+  }
+  await env.sleep(2 * 366 * DAY + 2 * DAY);
+  await completed(h);
+  await save('ece-certification-lapsed-no-placements', h);
 }
