@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fieldError, FormGroup, TextField } from './forms';
 import { ProblemAlert } from './ProblemAlert';
+import { laToday } from '../la-date';
 
 export interface HoursEntry {
   date: string;
@@ -32,7 +33,7 @@ export function HoursForm({
   post: (entry: HoursEntry) => Promise<unknown>;
 }) {
   const queryClient = useQueryClient();
-  const [f, setF] = useState({ date: new Date().toISOString().slice(0, 10), hours: '1', text: '' });
+  const [f, setF] = useState({ date: laToday(), hours: '1', text: '' });
   const log = useMutation({
     mutationFn: () => post({ date: f.date, hours: Number(f.hours), text: f.text }),
     onSuccess: () => {

@@ -9,6 +9,7 @@ import { api, ok } from '../api/client';
 import { fieldError, FormGroup } from './forms';
 import { ProblemAlert } from './ProblemAlert';
 import { humanize } from './format';
+import { laToday } from '../la-date';
 
 export interface PersonalTimeEntry {
   id: string;
@@ -27,7 +28,7 @@ export interface LeaveRequest {
 
 const KINDS = ['vacation', 'annual_leave', 'personal_holiday', 'cto', 'off_duty'] as const;
 type Kind = (typeof KINDS)[number];
-const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'America/Los_Angeles' });
+const today = laToday;
 
 export function LeaveActions({
   caseId,
