@@ -5,6 +5,7 @@
  * of cases a run; each property is an invariant of docs/security.md, "Who may act".
  */
 import fc from 'fast-check';
+import { ROLES } from '../../platform/api/auth';
 import { effectiveRoles, roleToken, userToken } from '../../platform/workflow/access';
 import { namedPartiesIn } from '../../platform/workflow/named-parties';
 import type { ActingUser } from '../../platform/workflow/records';
@@ -23,26 +24,6 @@ import {
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 3000);
 const IDS = ['u1', 'u2', 'u3', 'u4'];
-const ROLES = [
-  'employee',
-  'supervisor',
-  'hr_officer',
-  'org_coordinator',
-  'case_worker',
-  'case_supervisor',
-  'social_worker',
-  'program_staff',
-  'quality_reviewer',
-  'review_lead',
-  'admin',
-  'partnership_coordinator',
-  'caller',
-  'school_counselor',
-  'college_coordinator',
-  'selection_committee',
-  'ece_mentor',
-  'ece_student',
-];
 const SCOPED = new Set([
   'supervisor',
   'hr_officer',
@@ -57,7 +38,7 @@ const id = fc.constantFrom(...IDS);
 const actor: fc.Arbitrary<ActingUser> = fc.record(
   {
     id,
-    roles: fc.subarray(ROLES, { maxLength: 4 }),
+    roles: fc.subarray([...ROLES], { maxLength: 4 }),
     email: fc.option(
       fc.tuple(id, fc.boolean()).map(([x, upper]) => (upper ? mail(x).toUpperCase() : mail(x))),
       { nil: undefined },
