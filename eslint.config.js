@@ -2,6 +2,7 @@
 // I/O libraries) in workflow code, which must stay deterministic.
 const tseslint = require('typescript-eslint');
 const { builtinModules } = require('node:module');
+const untranslatedText = require('./eslint/untranslated-text.js');
 
 module.exports = tseslint.config(
   { ignores: ['node_modules/', '.data/', 'dist/', 'coverage/', '*.js', 'web/dist/', 'web/src/api/generated/'] },
@@ -25,7 +26,14 @@ module.exports = tseslint.config(
     },
   },
   {
-    // Workflow code: every process folder but its API side and its tests, and the platform's workflow parts.
+    // The web app's visible words come from the language catalogues (docs/web-app.md, "Languages"),
+    // on every page: none is left in English only.
+    files: ['web/src/**/*.tsx'],
+    plugins: { mentorflow: { rules: { 'untranslated-text': untranslatedText } } },
+    rules: { 'mentorflow/untranslated-text': 'error' },
+  },
+  {
+    // Workflow code: every process folder but its API side, its activities and its tests, and the platform's workflow parts.
     files: [
       'processes/**/*.ts',
       'platform/workflow/**/*.ts',
@@ -36,7 +44,7 @@ module.exports = tseslint.config(
       'test/fixtures/incompatible-workflows/**/*.ts',
       'lib/replay/value-interceptors.ts',
     ],
-    ignores: ['processes/*/api/**', 'processes/*/test/**'],
+    ignores: ['processes/*/api/**', 'processes/*/activities/**', 'processes/*/test/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -1,8 +1,18 @@
 // Unit tests need no services; integration tests get real ones from the global setup.
+// intl-messageformat (the server's ICU messages, platform/i18n) ships as ES modules only:
+// jest compiles it and its @formatjs parts to CommonJS like the project's own files.
+const ESM_ONLY = ['intl-messageformat', '@formatjs'];
 const common = {
   preset: 'ts-jest',
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': 'ts-jest' },
+  transform: {
+    '^.+\\.ts$': 'ts-jest',
+    [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: [
+      'ts-jest',
+      { tsconfig: { allowJs: true }, isolatedModules: true },
+    ],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
 };
 
 /** @type {import('jest').Config} */

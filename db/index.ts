@@ -18,10 +18,18 @@ import * as m0015 from './migrations/0015_match_social_worker';
 import * as m0016 from './migrations/0016_program_versions';
 import * as m0017 from './migrations/0017_organisation_settings';
 import * as m0018 from './migrations/0018_open_work_indexes';
+import * as m0019 from './migrations/0019_people_directory';
+import * as m0020 from './migrations/0020_scim_deleted';
+import * as m0021 from './migrations/0021_case_search_indexes';
+import * as m0022 from './migrations/0022_absences';
+import * as m0023 from './migrations/0023_policy_versions';
+import * as m0024 from './migrations/0024_question_banks';
+import * as m0025 from './migrations/0025_email_templates';
+import * as m0026 from './migrations/0026_outbox_language';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
-export type { Database } from './schema';
+export type { Database, DirectoryGrant } from './schema';
 
 // numeric columns (hours) come back as numbers; int8 (timeline seq) stays a string.
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
@@ -64,6 +72,14 @@ const migrations: Record<string, Migration> = {
   '0016_program_versions': m0016,
   '0017_organisation_settings': m0017,
   '0018_open_work_indexes': m0018,
+  '0019_people_directory': m0019,
+  '0020_scim_deleted': m0020,
+  '0021_case_search_indexes': m0021,
+  '0022_absences': m0022,
+  '0023_policy_versions': m0023,
+  '0024_question_banks': m0024,
+  '0025_email_templates': m0025,
+  '0026_outbox_language': m0026,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -116,9 +116,72 @@ export interface PeopleTable {
   department: string | null;
   program_id: string | null;
   college_id: Generated<string | null>;
-  seen_at: Timestamp;
+  /** The latest sign-in (null: a person added to the directory who has not signed in yet). */
+  seen_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   /** Set for the demo people of `npm run seed` (shown on the development sign-in page). */
   demo_label: Generated<string | null>;
+  /** Kept by an administrator, a CSV import or SCIM (migration 0019); false: known from a sign-in only. */
+  in_directory: Generated<boolean>;
+  language: Generated<string>;
+  /** The directory's roles with their scopes; roles, department, program_id, college_id are their projection. */
+  grants: ColumnType<DirectoryGrant[], string | undefined, string>;
+  supervisor_id: Generated<string | null>;
+  active: Generated<boolean>;
+  /** SCIM's userName (unique, case-insensitive). */
+  user_name: Generated<string | null>;
+  external_id: Generated<string | null>;
+  /** When the identity provider deleted the person through SCIM (migration 0020): SCIM answers 404 for them. */
+  scim_deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  version: Generated<number>;
+}
+
+/** A timestamp the database fills in when an insert leaves it out. */
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+/** One role of a person in the directory, with the scope it acts in. */
+export interface DirectoryGrant {
+  role: string;
+  department?: string;
+  programId?: string;
+  collegeId?: string;
+  county?: string;
+}
+
+/** A person's absence and who stands in for them (migration 0022). */
+export interface AbsencesTable {
+  person_id: string;
+  starts_at: ColumnType<Date, Date | string, Date | string>;
+  ends_at: ColumnType<Date, Date | string, Date | string>;
+  substitute_id: string;
+  set_by: string;
+  created_at: DefaultedTimestamp;
+}
+
+/** An admin's words for one message in one language (migration 0025); the newest version is used. */
+export interface EmailTemplatesTable {
+  id: string;
+  language: string;
+  version: number;
+  /** Both null: a reset to the file's words. */
+  subject: string | null;
+  body: string | null;
+  updated_by: string;
+  updated_at: DefaultedTimestamp;
+}
+
+/** One administrative change (migration 0019): who, when, what before and after. */
+export interface AuditEventsTable {
+  id: Generated<string>;
+  at: DefaultedTimestamp;
+  actor_id: string;
+  actor_name: string | null;
+  kind: string;
+  target: string;
+  before: ColumnType<unknown, string | null, string | null>;
+  after: ColumnType<unknown, string | null, string | null>;
+  reason: string | null;
 }
 
 export interface EmailOutboxTable {
@@ -134,6 +197,8 @@ export interface EmailOutboxTable {
   failure: string | null;
   /** Until when a worker holds the message to hand it to SMTP. */
   claimed_until: Timestamp | null;
+  /** The language of the words sent (migration 0026; rows from before are English). */
+  language: Generated<string>;
 }
 
 export interface IncidentsTable {
@@ -165,6 +230,9 @@ export interface Database {
   email_outbox: EmailOutboxTable;
   reference_links: ReferenceLinksTable;
   people: PeopleTable;
+  audit_events: AuditEventsTable;
+  absences: AbsencesTable;
+  email_templates: EmailTemplatesTable;
   incidents: IncidentsTable;
   rate_limits: RateLimitsTable;
   task_inbox: TaskInboxTable;
@@ -173,6 +241,27 @@ export interface Database {
   program_referral_settings: ProgramReferralSettingsTable;
   referral_submissions: ReferralSubmissionsTable;
   organisation_settings: OrganisationSettingsTable;
+  question_banks: QuestionBanksTable;
+  policy_versions: PolicyVersionsTable;
+}
+
+/** A published version of the certification question bank (migration 0024); never updated. */
+export interface QuestionBanksTable {
+  version: number;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  created_by: string;
+  reason: string;
+  questions: ColumnType<unknown, string, never>;
+}
+
+/** Every saved version of the policy (migration 0023); the highest number is the one new cases take. */
+export interface PolicyVersionsTable {
+  version: number;
+  created_at: DefaultedTimestamp;
+  created_by: string;
+  created_by_name: string | null;
+  reason: string;
+  policy: ColumnType<unknown, string, never>;
 }
 
 /** The organisation settings running cases were last told (migration 0017); one row. */

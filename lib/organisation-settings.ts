@@ -1,5 +1,5 @@
 /**
- * Running cases follow the organisation's settings (mailboxes, public address, holidays):
+ * Running cases follow the organisation's settings (mailboxes, public address, calendar):
  * when a worker starts with settings whose fingerprint differs from the last set the
  * running cases were told, it tells every running case (the `organisationSettings` signal,
  * see workflows/shared/organisation-settings.ts) and then records the new fingerprint. A
@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { sql } from 'kysely';
 import type { Db } from '../db';
 import { organisationSettingsOf, organisationSettingsSignal } from '../platform/workflow/organisation-settings';
 import type { Policy } from '../platform/workflow/policy';
@@ -29,6 +30,13 @@ export interface SettingsTold {
   casesTold: number;
 }
 
+/** Two tellings at once (two saves close together) would race case by case: one runs at a time. */
+const TELLING_LOCK = 0x6d66_7365; // 'mfse'
+
+/**
+ * Tells every running case the settings of `policy` (or of the newest rules, read once the
+ * telling before has finished, so a quick second save is never overtaken by the first).
+ */
 export async function tellRunningCasesOrganisationSettings({
   client,
   db,
@@ -37,9 +45,20 @@ export async function tellRunningCasesOrganisationSettings({
 }: {
   client: Client;
   db: Db;
-  policy: Policy;
+  policy: Policy | (() => Promise<Policy>);
   concurrency?: number;
 }): Promise<SettingsTold> {
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${TELLING_LOCK})`.execute(conn);
+    try {
+      return await tell(client, db, typeof policy === 'function' ? await policy() : policy, concurrency);
+    } finally {
+      await sql`select pg_advisory_unlock(${TELLING_LOCK})`.execute(conn);
+    }
+  });
+}
+
+async function tell(client: Client, db: Db, policy: Policy, concurrency: number): Promise<SettingsTold> {
   const fingerprint = settingsFingerprint(policy);
   const last = await db
     .selectFrom('organisation_settings')

@@ -24,8 +24,7 @@ import { OUTBOX_SWEEPER_ID, outboxSweeperWorkflow } from '../platform/outbox/swe
 import type { ActivityDeps } from '../platform/activities';
 import { createEmailActivities, nodemailerMailer } from '../platform/activities/email';
 import { createReadModelActivities } from '../platform/activities/read-model';
-import { createReferralProgramActivities } from '../platform/activities/referral-programs';
-import { createReferenceActivities } from '../platform/activities/references';
+import { loadProcessActivities } from '../platform/activities/process-activities';
 import { mailQueueOf } from '../platform/workflow/task-queues';
 import type { Db } from '../db';
 import { TASK_QUEUE } from '../temporal.config';
@@ -161,7 +160,7 @@ export async function createWorker(opts: {
               },
             }
           : {}),
-        activities: { ...createReadModelActivities(deps), ...createReferralProgramActivities(deps) },
+        activities: { ...createReadModelActivities(deps), ...loadProcessActivities('cases', deps) },
       }),
     );
   }
@@ -173,7 +172,7 @@ export async function createWorker(opts: {
         namespace: opts.namespace,
         taskQueue: mailQueueOf(taskQueue),
         dataConverter,
-        activities: { ...createEmailActivities(deps), ...createReferenceActivities(deps) },
+        activities: { ...createEmailActivities(deps), ...loadProcessActivities('mail', deps) },
       }),
     );
   }

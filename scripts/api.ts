@@ -5,6 +5,7 @@ import { connectClient } from '../lib/temporal';
 import { provideDatabase } from './provision/postgres';
 import { observeProcess } from '../lib/observability';
 import { logger } from '../lib/logger';
+import { PolicyVersions } from '../lib/policy-versions';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
   });
   const db = database.db;
   const temporal = await connectClient(config.temporal);
+  // The file and defaults become version 1 of the rules when no version is saved yet.
+  await new PolicyVersions(db, config.policy).ensureSeeded();
   const app = createApp({
     db,
     temporal,

@@ -24,15 +24,8 @@ import { Api, stats } from './chaos/client';
 import { check, settle } from './chaos/checks';
 import { freePort } from './provision/ports';
 import { ProductProcess } from './provision/processes';
-import {
-  certificationStory,
-  leaveStory,
-  matchStory,
-  mentorStory,
-  program,
-  youthStory,
-  type Outcome,
-} from './chaos/stories';
+import { certificationStory, leaveStory, program, type Outcome } from './chaos/stories';
+import { matchStory, mentorStory, youthStory } from './chaos/foster-stories';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

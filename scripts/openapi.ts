@@ -13,7 +13,7 @@ import { createApp } from '../platform/api/app';
 import { createDb } from '../db';
 import { ROOT } from '../lib/config';
 import { buildPolicy } from '../lib/policy';
-import { CASE_TYPES, PROCESSES, TASK_TYPES } from '../platform/workflow/registry';
+import { CASE_TYPES, PROCESSES, TASK_TYPES, TEAM_SUPERVISING_ROLES } from '../platform/workflow/registry';
 
 const out = path.resolve(process.argv[2] ?? path.join(ROOT, 'web', 'src', 'api', 'generated', 'openapi.json'));
 // Neither the database nor Temporal is reached: the route declarations are all it reads.
@@ -37,6 +37,8 @@ writeFileSync(
     `export const CASE_TYPES = ${JSON.stringify(CASE_TYPES)} as const;`,
     `export const TASK_TYPES = ${JSON.stringify(TASK_TYPES)} as const;`,
     `export const TASK_TYPES_OF: Record<string, readonly string[]> = ${JSON.stringify(taskTypesOf)};`,
+    "/** The roles that hand tasks to others and see their team's open tasks (the API's supervising roles). */",
+    `export const SUPERVISING_ROLES = ${JSON.stringify(TEAM_SUPERVISING_ROLES)} as const;`,
     '',
   ].join('\n'),
 );

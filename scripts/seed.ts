@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../lib/config';
 import { laDate } from '../platform/workflow/calendar';
+import { businessCalendarOf } from '../platform/workflow/jurisdiction';
 import { Api, type Person } from './chaos/client';
 import { caseIdOf, complete, reach, taskOn } from './chaos/stories';
 import { provideDatabase } from './provision/postgres';
@@ -19,13 +20,19 @@ import { seedCertification } from './seed/certification';
 import { seedFoster } from './seed/foster';
 import { seedPartnership } from './seed/partnership';
 
-const year = Number(laDate(Date.now()).slice(0, 4));
-const today = laDate(Date.now());
+// The partnership's local year and date (its jurisdiction's time zone), set from the policy in main().
+let year = Number(laDate(Date.now()).slice(0, 4));
+let today = laDate(Date.now());
 const yearsAgo = (n: number) => laDate(Date.now() - n * 365.25 * 86_400_000);
 const log = (m: string) => console.log(`seed: ${m}`);
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const calendar = businessCalendarOf(config.policy);
+  [year, today] = [calendar.year(Date.now()), calendar.date(Date.now())];
+  const jurisdiction = config.policy.calendar;
+  if (jurisdiction)
+    log(`calendar: ${jurisdiction.timeZone}, ${jurisdiction.holidaySet} state holidays, today ${today}`);
   const database = await provideDatabase({
     url: config.databaseUrl,
     database: 'mentorflow',
@@ -98,6 +105,16 @@ async function main(): Promise<void> {
       college_id: person.collegeId ?? null,
       seen_at: new Date(),
       demo_label: person.label,
+      // In the directory too, so AUTH_ROLES_FROM=directory works with the demo (docs/administration.md).
+      in_directory: true,
+      grants: JSON.stringify(
+        person.roles.map((role) => ({
+          role,
+          ...(person.department ? { department: person.department } : {}),
+          ...(person.programId ? { programId: person.programId } : {}),
+          ...(person.collegeId ? { collegeId: person.collegeId } : {}),
+        })),
+      ),
     };
     await database.db
       .insertInto('people')

@@ -17,6 +17,7 @@ import { createWorker, ensureOutboxSweeper, installRuntime, smtpMailer } from '.
 import { observeProcess } from '../lib/observability';
 import { logger } from '../lib/logger';
 import { tellRunningCasesOrganisationSettings } from '../lib/organisation-settings';
+import { PolicyVersions } from '../lib/policy-versions';
 import { freePort } from './provision/ports';
 import { buildWeb, webBuildStale } from './web-build';
 
@@ -94,8 +95,10 @@ async function main(): Promise<void> {
     const temporal = await connectClient(config.temporal);
     cleanups.push(() => temporal.connection.close());
     await ensureOutboxSweeper(temporal);
-    // Running cases follow the organisation's mailboxes, address and holidays (told in the background).
-    void tellRunningCasesOrganisationSettings({ client: temporal, db, policy: config.policy }).catch((err: unknown) =>
+    // Running cases follow the organisation's mailboxes, address and calendar of the newest
+    // saved rules (version 1 from the file when none is saved yet; told in the background).
+    const { policy } = await new PolicyVersions(db, config.policy).newest();
+    void tellRunningCasesOrganisationSettings({ client: temporal, db, policy }).catch((err: unknown) =>
       logger.warn({ err }, 'organisation settings not told to running cases; the next start tries again'),
     );
     const app = createApp({

@@ -5,6 +5,7 @@ import { createWorker, ensureOutboxSweeper, installRuntime, smtpMailer } from '.
 import { observeProcess } from '../lib/observability';
 import { logger } from '../lib/logger';
 import { tellRunningCasesOrganisationSettings } from '../lib/organisation-settings';
+import { PolicyVersions } from '../lib/policy-versions';
 import { provideDatabase } from './provision/postgres';
 
 async function main(): Promise<void> {
@@ -35,8 +36,10 @@ async function main(): Promise<void> {
   });
   const client = await connectClient(config.temporal);
   await ensureOutboxSweeper(client);
-  // Running cases follow the organisation's mailboxes, address and holidays (told in the background).
-  void tellRunningCasesOrganisationSettings({ client, db, policy: config.policy }).catch((err: unknown) =>
+  // Running cases follow the organisation's mailboxes, address and calendar of the newest
+  // saved rules (version 1 from the file when none is saved yet; told in the background).
+  const { policy } = await new PolicyVersions(db, config.policy).newest();
+  void tellRunningCasesOrganisationSettings({ client, db, policy }).catch((err: unknown) =>
     logger.warn({ err }, 'organisation settings not told to running cases; the next start tries again'),
   );
   // Worker.run handles SIGINT/SIGTERM: it drains in-flight tasks, then resolves.

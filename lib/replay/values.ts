@@ -197,9 +197,10 @@ export function compareValues(
 }
 
 /**
- * A recordTransition input as the rows it writes: a process's rows were once fields of
- * the transition (`ledger`, `program`, …) and are now `projections`; both shapes write the
- * same rows, so both are compared in the current one (platform/workflow/projections.ts).
+ * A recordTransition input as the rows it writes: a process's rows were once fields of the
+ * transition (each process's `legacyProjectionFields`) and are now `projections`; both
+ * shapes write the same rows, so both are compared in the current one
+ * (platform/workflow/projections.ts).
  */
 function asWrittenRows(args: unknown): unknown {
   if (!Array.isArray(args) || !isObject(args[0])) return args;

@@ -12,6 +12,9 @@
 import type { Transporter } from 'nodemailer';
 import { sql } from 'kysely';
 import type { Db } from '../../db';
+import { withSubstitutes } from './absent-recipients';
+import { oneTimeLinkAlternation } from '../workflow/registry';
+import { languageKeys } from '../emails/recipients';
 
 export interface Mailer {
   /** Sends one message; resolves once the SMTP server has accepted it. */
@@ -31,8 +34,8 @@ export interface OutboxHooks {
   afterSmtpSend?: (key: string) => void | Promise<void>;
 }
 
-/** Links that carry a secret (reference, withdraw and confirm links): the stored copy never keeps them once handled. */
-const SECRET_LINKS = /\/(references|referrals\/withdraw|referrals\/confirm)\/[A-Za-z0-9_-]{16,}/g;
+/** Links that carry a secret (the processes' one-time links): the stored copy never keeps them once handled. */
+const SECRET_LINKS = new RegExp(`/(${oneTimeLinkAlternation()})/[A-Za-z0-9_-]{16,}`, 'g');
 export const redactSecrets = (body: string): string => body.replace(SECRET_LINKS, '/$1/[one-time link]');
 
 /** An SMTP answer that retrying will not change (a 5xx reply: unknown mailbox, policy refusal). */
@@ -97,7 +100,9 @@ async function deliverOne(conn: Db, db: Db, mailer: Mailer, key: string): Promis
   if (!row || row.recipients.length === 0) return false;
   const messageId = `<${key.replace(/[^A-Za-z0-9.:-]/g, '_')}@mentorflow>`;
   try {
-    await mailer.send({ messageId, to: row.recipients, subject: row.subject, text: row.body });
+    // An absent person's substitute gets their mail too (absent-recipients.ts).
+    const to = await withSubstitutes(conn, row.recipients);
+    await mailer.send({ messageId, to, subject: row.subject, text: row.body });
   } catch (err) {
     const refusal = permanentRefusal(err);
     if (refusal) {
@@ -131,9 +136,16 @@ async function deliverOne(conn: Db, db: Db, mailer: Mailer, key: string): Promis
 
 export function createEmailActivities({ db, mailer, hooks }: { db: Db; mailer: Mailer; hooks?: OutboxHooks }) {
   return {
-    /** Sends the outbox messages of one transition (already written by recordTransition). */
+    /**
+     * Sends the outbox messages of one transition (already written by recordTransition),
+     * with their copies for recipients of another language (platform/emails/recipients.ts).
+     */
     async deliverEmails({ keys }: { keys: string[] }): Promise<{ sent: number }> {
-      return { sent: await deliverOutbox(db, mailer, keys, hooks) };
+      const copyKeys = languageKeys(keys).filter((k) => !keys.includes(k));
+      const copies = copyKeys.length
+        ? await db.selectFrom('email_outbox').select('key').where('key', 'in', copyKeys).execute()
+        : [];
+      return { sent: await deliverOutbox(db, mailer, [...keys, ...copies.map((r) => r.key)], hooks) };
     },
 
     /** Sends every message left unsent for longer than `olderThanSeconds`, oldest first. */

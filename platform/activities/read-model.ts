@@ -7,7 +7,9 @@
  */
 import { Context } from '@temporalio/activity';
 import type { Db } from '../../db';
-import { renderEmail } from '../emails/render';
+import { renderWithSavedWords } from '../emails/overrides';
+import { inRecipientLanguages } from '../emails/recipients';
+import { DEFAULT_LANGUAGE } from '../emails/messages';
 import type { TransitionInput, TransitionResult } from '../workflow/records';
 import { projectionsOf, type LegacyProjectionFields } from '../workflow/projections';
 import { partiesOf } from '../workflow/who-may-act';
@@ -193,6 +195,9 @@ async function writeTransition(
               escalated_to: eb.ref('excluded.escalated_to'),
               assignee_id: eb.ref('excluded.assignee_id'),
               escalated: eb.ref('excluded.escalated'),
+              // A deadline moves when the organisation's calendar changes.
+              due_at: eb.ref('excluded.due_at'),
+              remind_at: eb.ref('excluded.remind_at'),
               outcome: eb.ref('excluded.outcome'),
               comment: eb.ref('excluded.comment'),
               data: eb.ref('excluded.data'),
@@ -232,16 +237,20 @@ async function writeTransition(
     }
     if (input.emails?.length) {
       const now = clock();
+      // Each recipient's language (their directory entry's, else the case's), then the words
+      // admins saved in the web app, read in this transaction, else the files'.
+      const rendered = await renderWithSavedWords(trx, await inRecipientLanguages(trx, input.emails));
       await trx
         .insertInto('email_outbox')
         .values(
-          input.emails.map(renderEmail).map((m) => ({
+          rendered.map((m) => ({
             key: m.key,
             recipients: m.to,
             subject: m.subject,
             body: m.text,
             case_id: c?.id ?? null,
             created_at: now,
+            language: m.language ?? DEFAULT_LANGUAGE,
           })),
         )
         .onConflict((oc) => oc.column('key').doNothing())

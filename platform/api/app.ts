@@ -28,15 +28,30 @@ import {
 import { securityHeaders } from './security-headers';
 import { processRoutes, type PublicPage } from './process-routes';
 import { registerCaseRoutes } from './routes/cases';
+import { registerTaskRoutes } from './routes/tasks';
 import { registerIncidentRoutes } from './routes/incidents';
 import { registerDoctorRoutes } from './routes/doctor';
 import { registerReportRoutes } from './routes/reports';
 import { registerSessionRoutes } from './routes/session';
+import { registerAbsenceRoutes } from './routes/absence';
+import { registerPeopleRoutes } from './routes/people';
+import { IMPORT_MAX_BYTES } from './routes/people-import';
+import { registerAuditRoutes } from './routes/audit';
+import { registerTemplateRoutes } from './routes/templates';
+import { registerPolicyRoutes } from './routes/policy';
+import { SCIM_BASE, scimRouter } from './scim';
+import { pinnedPolicy, PolicyVersions } from '../../lib/policy-versions';
 
 export interface AppDeps {
   db: Db;
   temporal: Client;
+  /** The policy the file and the defaults give: version 1 when no version is saved yet (lib/policy-versions.ts). */
   policy: Policy;
+  /**
+   * New cases start with `policy` itself, never a saved version: for test suites that share
+   * one database, where another suite's saved version must not change this one's rules.
+   */
+  pinPolicy?: boolean;
   auth: AuthConfig;
   log?: (msg: string, err?: unknown) => void;
   /** Task queue new workflows start on (tests use one per suite). */
@@ -69,6 +84,7 @@ export function createApp({
   db,
   temporal,
   policy,
+  pinPolicy = false,
   auth,
   log = defaultLog,
   taskQueue = TASK_QUEUE,
@@ -84,19 +100,27 @@ export function createApp({
   linkHistoriesTo(temporalUiUrl, temporal.options.namespace);
   const publicLimit = publicRateLimit(db, rateLimit);
   const api = new ApiBuilder(db, auth, publicLimit);
-  registerCaseRoutes(api, db, temporal);
+  const versions = new PolicyVersions(db, policy);
+  const policies = pinPolicy ? pinnedPolicy(policy) : versions;
+  registerCaseRoutes(api, db);
+  registerTaskRoutes(api, db, temporal, policy);
   // Each registered process's own routes (processes/<name>/api), with its public pages and forms.
   const pages: PublicPage[] = [];
   const publicForms: string[] = [];
   for (const { registerRoutes } of processRoutes()) {
-    const added = registerRoutes({ api, db, temporal, policy, taskQueue });
+    const added = registerRoutes({ api, db, temporal, policies, taskQueue });
     pages.push(...(added?.pages ?? []));
     publicForms.push(...(added?.publicForms ?? []));
   }
   registerIncidentRoutes(api, db, temporal);
   registerDoctorRoutes(api, db, temporal);
   registerReportRoutes(api, db);
-  registerSessionRoutes(api);
+  registerSessionRoutes(api, db);
+  registerPeopleRoutes(api, db, temporal);
+  registerAbsenceRoutes(api, db, temporal);
+  registerAuditRoutes(api, db);
+  registerTemplateRoutes(api, db);
+  registerPolicyRoutes(api, db, temporal, versions);
   const document = api.openApiDocument();
   const routeTable = api.routes;
 
@@ -115,10 +139,14 @@ export function createApp({
   app.locals.openapi = document;
   app.set('query parser', 'simple');
   app.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
+  // The one upload that is not JSON: a CSV file of people (routes/people-import.ts).
+  const csvUpload = '/api/v1/people/import';
+  app.use(csvUpload, express.text({ type: 'text/csv', limit: IMPORT_MAX_BYTES }));
   app.use((req, res, next) => {
     // JSON in: a body in any other format is refused rather than silently ignored.
     // (The HTML forms behind e-mailed links are the exceptions.)
-    const htmlForm = pages.some((p) => req.path.startsWith(`${p.path}/`));
+    const htmlForm =
+      pages.some((p) => req.path.startsWith(`${p.path}/`)) || (req.path === csvUpload && !!req.is('text/csv'));
     if (
       ['POST', 'PUT', 'PATCH'].includes(req.method) &&
       !htmlForm &&
@@ -175,13 +203,20 @@ export function createApp({
     auth,
     codecs: temporal.options.loadedDataConverter.payloadCodecs,
     uiOrigin: originOf(temporalUiUrl),
+    authenticate: api.authenticate,
   });
   for (const form of publicForms) app.post(`/api/v1${form}`, publicFormRateLimit(db, rateLimit));
+  // The identity provider's SCIM client (only with SCIM_TOKEN set).
+  if (auth.scimToken)
+    app.use(SCIM_BASE, scimRouter({ db, temporal, token: auth.scimToken, baseUrl: policy.publicBaseUrl }));
   app.use('/api/v1', api.router);
   const devPeople = devSignIn && !!auth.hsSecret;
   mountSignInConfig(app, { oidc, devSignIn: devPeople });
   if (devPeople) mountDevSignIn(app, db, auth.hsSecret!);
-  mountWebApp(app);
+  mountWebApp(
+    app,
+    pages.map((p) => p.path),
+  );
   app.use(unknownRoute);
   app.use(errorHandler(log));
   return app;

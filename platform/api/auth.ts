@@ -20,30 +20,11 @@ import type { JWTHeaderParameters, JWTPayload, JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import { effectiveRoles, principalTokens, scopeClaimOf, type Principal } from '../workflow/access';
 import type { ActingUser } from '../workflow/records';
+import { ROLES, type Role } from '../workflow/registry';
 import { HttpProblem } from './errors';
 
-export const ROLES = [
-  'employee',
-  'supervisor',
-  'hr_officer',
-  'org_coordinator',
-  'case_worker',
-  'case_supervisor',
-  'social_worker',
-  'program_staff',
-  'quality_reviewer',
-  'review_lead',
-  'admin',
-  // docs/api-guide.md
-  'partnership_coordinator',
-  'caller',
-  'school_counselor',
-  'college_coordinator',
-  'selection_committee',
-  'ece_mentor',
-  'ece_student',
-] as const;
-export type Role = (typeof ROLES)[number];
+/** The roles a token may carry: the admins' and those each process declares (platform/workflow/registry.ts). */
+export { ROLES, type Role } from '../workflow/registry';
 
 export interface User extends Principal {
   name?: string;
@@ -53,6 +34,10 @@ export interface User extends Principal {
   /** Every known role the token names, scoped or not. */
   declaredRoles: Role[];
   tokens: string[];
+  /** Set when the people directory refuses this person (people.ts): they may read GET /me only. */
+  refused?: 'not_in_directory' | 'deactivated';
+  /** The absent colleagues this person stands in for now (absence.ts); their personal tokens are in `tokens`. */
+  standsInFor?: string[];
 }
 
 const claimsSchema = z.object({
@@ -76,6 +61,10 @@ export interface AuthConfig {
   maxTokenLifetimeSeconds?: number;
   /** OIDC: the web app's public client id (ID tokens are issued for it: aud = this). */
   clientId?: string;
+  /** AUTH_ROLES_FROM: a signed-in person's roles and scopes come from their token or the people directory. */
+  rolesFrom?: 'token' | 'directory';
+  /** SCIM_TOKEN: the bearer token of the identity provider's SCIM client (unset: no SCIM). */
+  scimToken?: string;
 }
 
 /** Claims only an ID token carries (OpenID Connect Core §2, §3.3.2.11; FAPI's s_hash). */
@@ -169,7 +158,7 @@ export function requireUser(
 
 /** The caller as a workflow's validators see them: id, name, e-mail, roles that count and scope. */
 export function actorOf(
-  user: Pick<User, 'sub' | 'name' | 'email' | 'roles' | 'department' | 'programId' | 'collegeId'>,
+  user: Pick<User, 'sub' | 'name' | 'email' | 'roles' | 'department' | 'programId' | 'collegeId' | 'standsInFor'>,
 ): ActingUser {
   return {
     id: user.sub,
@@ -179,6 +168,7 @@ export function actorOf(
     ...(user.department ? { department: user.department } : {}),
     ...(user.programId ? { programId: user.programId } : {}),
     ...(user.collegeId ? { collegeId: user.collegeId } : {}),
+    ...(user.standsInFor?.length ? { onBehalfOf: user.standsInFor } : {}),
   };
 }
 

@@ -53,6 +53,8 @@ export interface CodecEndpointOptions {
   codecs: PayloadCodec[];
   /** The Temporal UI's origin: the one browser origin answered. */
   uiOrigin?: string;
+  /** The API's own authentication (the directory decides roles when it is their source); else the token's. */
+  authenticate?: Parameters<typeof requireUser>[0];
 }
 
 export function mountCodecEndpoint(app: express.Express, opts: CodecEndpointOptions): void {
@@ -77,7 +79,7 @@ export function mountCodecEndpoint(app: express.Express, opts: CodecEndpointOpti
     res.setHeader('Access-Control-Max-Age', '600');
     res.status(204).end();
   });
-  const admins = requireUser(createAuthenticator(opts.auth), ['admin']);
+  const admins = requireUser(opts.authenticate ?? createAuthenticator(opts.auth), ['admin']);
   const run = (direction: 'encode' | 'decode') => async (req: Request, res: Response) => {
     const parsed = body.safeParse(req.body);
     if (!parsed.success) {

@@ -1,9 +1,18 @@
-/** RFC 9457 problem+json for every error the API returns. */
+/**
+ * RFC 9457 problem+json for every error the API returns, in the caller's language
+ * (Accept-Language, platform/i18n): `title`, `detail` and each `errors[].message` in Spanish
+ * when asked and the catalogue has the words, English otherwise; `code` never changes.
+ */
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { refusalStatus, type Refusal } from '../workflow/refusals';
 import { StillWorking } from './updates';
+import type { ZodIssue } from 'zod';
+import { DEFAULT_LANGUAGE } from '../emails/messages';
+import { hasMessage, message, translateText, type MessageValues } from '../i18n/catalogue';
+import { issueMessage } from '../i18n/issues';
+import { requestLanguage, type Language } from '../i18n/language';
 
 export interface ProblemEntry {
   path: string;
@@ -11,6 +20,10 @@ export interface ProblemEntry {
 }
 
 export class HttpProblem extends Error {
+  /** The detail's catalogue key and values, for the other languages (platform/i18n/messages). */
+  text?: { key: string; values?: MessageValues };
+  /** The zod issues behind `errors` (one each, in order): their messages by issue code in other languages. */
+  issues?: ZodIssue[];
   constructor(
     readonly status: number,
     readonly title: string,
@@ -39,8 +52,14 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/** A problem whose detail the catalogue has under `key` (with these values). */
+export function worded(p: HttpProblem, key: string, values?: MessageValues): HttpProblem {
+  p.text = { key, ...(values ? { values } : {}) };
+  return p;
+}
+
 export const notFound = (what = 'The record'): HttpProblem =>
-  new HttpProblem(404, 'Not Found', `${what} does not exist or is not visible to you`);
+  worded(new HttpProblem(404, 'Not Found', `${what} does not exist or is not visible to you`), 'detail.not_found');
 export const forbidden = (detail: string): HttpProblem => new HttpProblem(403, 'Forbidden', detail);
 export const conflict = (code: string, detail: string): HttpProblem => new HttpProblem(409, 'Conflict', detail, code);
 export const unprocessable = (code: string, detail: string, extra: Record<string, unknown> = {}): HttpProblem =>
@@ -59,7 +78,7 @@ export function problemFromTemporal(err: unknown): HttpProblem | undefined {
     err instanceof WorkflowNotFoundError ||
     (err instanceof Error && /workflow execution already completed/i.test(err.message))
   ) {
-    return conflict('case_closed', 'The case is closed');
+    return worded(conflict('case_closed', 'The case is closed'), 'detail.case_closed');
   }
   return undefined;
 }
@@ -75,24 +94,46 @@ export function problemFromRefusal(r: Omit<Refusal, 'code'> & { code: string }):
     : new HttpProblem(status, TITLES[status], r.message, r.code);
 }
 
+/** The words of a problem in a language: the catalogue's where it has them, else as raised (English). */
+export function localize(p: HttpProblem, language: Language): Pick<HttpProblem, 'title' | 'detail' | 'errors'> {
+  if (language === DEFAULT_LANGUAGE) return { title: p.title, detail: p.detail, errors: p.errors };
+  const title = hasMessage(language, `title.${p.status}`) ? message(language, `title.${p.status}`) : p.title;
+  let detail = p.detail;
+  if (p.text) detail = message(language, p.text.key, p.text.values);
+  else if (p.code && hasMessage(language, `code.${p.code}`)) detail = message(language, `code.${p.code}`);
+  else if (p.detail) detail = translateText(language, p.detail) ?? p.detail;
+  const errors = p.errors?.map((e, i) => {
+    const issue = p.issues?.[i];
+    return {
+      path: e.path,
+      message: issue ? issueMessage(language, issue) : (translateText(language, e.message) ?? e.message),
+    };
+  });
+  return { title, detail, errors };
+}
+
 export function sendProblem(res: Response, p: HttpProblem, instance?: string): void {
+  const { title, detail, errors } = localize(p, res.req ? requestLanguage(res.req) : DEFAULT_LANGUAGE);
   res
     .status(p.status)
     .type('application/problem+json')
     .json({
       type: p.code ? `https://mentorflow.dev/problems/${p.code}` : 'about:blank',
-      title: p.title,
+      title,
       status: p.status,
-      ...(p.detail ? { detail: p.detail } : {}),
+      ...(detail ? { detail } : {}),
       ...(p.code ? { code: p.code } : {}),
-      ...(p.errors ? { errors: p.errors } : {}),
+      ...(errors ? { errors } : {}),
       ...(instance ? { instance } : {}),
       ...p.extra,
     });
 }
 
 export const unknownRoute: RequestHandler = (req) => {
-  throw new HttpProblem(404, 'Not Found', `No route ${req.method} ${req.path}`);
+  throw worded(new HttpProblem(404, 'Not Found', `No route ${req.method} ${req.path}`), 'detail.no_route', {
+    method: req.method,
+    path: req.path,
+  });
 };
 
 export function errorHandler(log: (msg: string, err: unknown) => void): ErrorRequestHandler {
@@ -116,9 +157,12 @@ export function errorHandler(log: (msg: string, err: unknown) => void): ErrorReq
     if (e.type === 'entity.parse.failed') {
       return sendProblem(
         res,
-        new HttpProblem(400, 'Bad Request', 'The request body is not valid JSON', 'malformed_json', [
-          { path: '', message: e.message ?? 'invalid JSON' },
-        ]),
+        worded(
+          new HttpProblem(400, 'Bad Request', 'The request body is not valid JSON', 'malformed_json', [
+            { path: '', message: e.message ?? 'invalid JSON' },
+          ]),
+          'detail.malformed_json',
+        ),
         req.originalUrl,
       );
     }
@@ -131,7 +175,10 @@ export function errorHandler(log: (msg: string, err: unknown) => void): ErrorReq
     );
     sendProblem(
       res,
-      new HttpProblem(500, 'Internal Server Error', 'Something went wrong; nothing you sent was lost, try again'),
+      worded(
+        new HttpProblem(500, 'Internal Server Error', 'Something went wrong; nothing you sent was lost, try again'),
+        'detail.internal',
+      ),
       req.originalUrl,
     );
   };

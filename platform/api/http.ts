@@ -2,17 +2,17 @@
  * One declaration per route: the zod schemas validate the request and also generate the
  * OpenAPI document, so the contract served at /openapi.json cannot drift from the code.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
 import { OpenAPIRegistry, OpenApiGeneratorV31, extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z, type ZodTypeAny } from 'zod';
-import type { ExpressionBuilder } from 'kysely';
-import type { Database, Db } from '../../db';
-import { createAuthenticator, requireUser, type Role, type User } from './auth';
+import type { Db } from '../../db';
+import { requireUser, type AuthConfig, type Role, type User } from './auth';
 import { issuesAt } from '../workflow/input';
-import { HttpProblem } from './errors';
+import { forbidden, HttpProblem, worded } from './errors';
 import { contextOf } from './observability';
-import { rememberPerson } from './people';
+import { directoryAuthenticator } from './people';
+import { derivedUuid, idempotencyKeyOf, withIdempotency, type Reply } from './idempotency';
 import type { RequestHandler } from 'express';
 
 extendZodWithOpenApi(z);
@@ -20,13 +20,12 @@ extendZodWithOpenApi(z);
 function parseOr400<T extends ZodTypeAny>(schema: T, value: unknown, where: string): z.infer<T> {
   const r = schema.safeParse(value);
   if (!r.success) {
-    throw new HttpProblem(
-      400,
-      'Bad Request',
-      `The ${where} is not valid`,
-      'validation_failed',
-      issuesAt(r.error, where),
+    const p = worded(
+      new HttpProblem(400, 'Bad Request', `The ${where} is not valid`, 'validation_failed', issuesAt(r.error, where)),
+      `detail.invalid.${where}`,
     );
+    p.issues = r.error.issues;
+    throw p;
   }
   return r.data;
 }
@@ -47,21 +46,18 @@ export interface Ctx<B, Q> {
   updateId(purpose?: string): string | undefined;
 }
 
-export interface Reply {
-  status?: number;
-  body?: unknown;
-  /** Sent as is with this content type (e.g. CSV). */
-  raw?: { type: string; text: string };
-}
-
 export interface RouteSpec<B extends ZodTypeAny, Q extends ZodTypeAny> {
-  method: 'get' | 'post' | 'put';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   tag: string;
   /** 'public': no token; 'any': any signed-in user; otherwise the roles admitted. */
   auth: 'public' | 'any' | readonly Role[];
   body?: B;
+  /** The body's media type when it is not JSON (a CSV upload: the body arrives as a string). */
+  bodyType?: 'text/csv';
+  /** Open to a signed-in person the directory refuses (GET /me: they learn why). */
+  outsideDirectory?: boolean;
   query?: Q;
   response?: ZodTypeAny;
   status?: number;
@@ -90,21 +86,18 @@ export class ApiBuilder {
   readonly registry = new OpenAPIRegistry();
   /** Every route with who it admits: the route × role × scope test is generated from it. */
   readonly routes: { method: string; path: string; auth: RouteSpec<ZodTypeAny, ZodTypeAny>['auth'] }[] = [];
-  private readonly authenticate;
+  /** Token verified, sign-in remembered, roles from the token or the directory (people.ts). */
+  readonly authenticate;
 
   constructor(
     private readonly db: Db,
-    auth: Parameters<typeof createAuthenticator>[0],
+    auth: AuthConfig,
     /** Rate limit of public routes (no token needed). */
     private readonly publicLimit: RequestHandler,
   ) {
-    const authenticate = createAuthenticator(auth);
-    // Everyone who signs in is remembered in the people directory (assignees come from it).
-    this.authenticate = async (req: Request) => {
-      const user = await authenticate(req);
-      if (user) await rememberPerson(db, user);
-      return user;
-    };
+    // Everyone who signs in is remembered in the people table (assignees come from it), and
+    // acts with the roles the token or the directory gives them (people.ts).
+    this.authenticate = directoryAuthenticator(db, auth);
     this.registry.registerComponent('securitySchemes', 'bearer', {
       type: 'http',
       scheme: 'bearer',
@@ -133,7 +126,7 @@ export class ApiBuilder {
       request: {
         ...(params.length ? { params: z.object(Object.fromEntries(params.map((p) => [p, z.string()]))) } : {}),
         ...(spec.query ? { query: spec.query as never } : {}),
-        ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } } } } : {}),
+        ...(spec.body ? { body: { content: { [spec.bodyType ?? 'application/json']: { schema: spec.body } } } } : {}),
         ...(spec.idempotent ? { headers: z.object({ 'Idempotency-Key': z.string().max(200).optional() }) } : {}),
       },
       responses: {
@@ -153,10 +146,22 @@ export class ApiBuilder {
     const guard =
       spec.auth === 'public'
         ? async (req: Request, _res: Response, next: () => void) => {
-            req.user = (await this.authenticate(req)) ?? ANONYMOUS;
+            const user = await this.authenticate(req);
+            req.user = user && !user.refused ? user : ANONYMOUS;
             next();
           }
         : requireUser(this.authenticate, spec.auth === 'any' ? undefined : spec.auth);
+    // Someone the directory refuses (not in it, or deactivated) reads GET /me and nothing else.
+    const listed: RequestHandler = (req, _res, next) => {
+      const refused = req.user?.refused;
+      if (refused && !spec.outsideDirectory && spec.auth !== 'public')
+        throw forbidden(
+          refused === 'deactivated'
+            ? 'Your account is deactivated in the people directory'
+            : 'You are not in the people directory; an administrator adds people',
+        );
+      next();
+    };
 
     // What the request is about, for its log line, metrics label and span (IDs only; a token never).
     const note: RequestHandler = (req, res, next) => {
@@ -171,7 +176,7 @@ export class ApiBuilder {
       next();
     };
     const limits: RequestHandler[] = spec.auth === 'public' ? [this.publicLimit] : [];
-    this.router[spec.method](spec.path, note, ...limits, guard, async (req: Request, res: Response) => {
+    this.router[spec.method](spec.path, note, ...limits, guard, listed, async (req: Request, res: Response) => {
       // Ids in the path go into queries: one that no record could have is simply not found.
       for (const name of params) {
         if (!SAFE_PATH_PARAM.test(String(req.params[name] ?? '')))
@@ -195,7 +200,7 @@ export class ApiBuilder {
         updateId: (purpose = 'update') => derived(purpose),
       };
       const run = () => spec.handler(ctx);
-      const reply = spec.idempotent ? await this.withIdempotency(req, run) : await run();
+      const reply = spec.idempotent ? await withIdempotency(this.db, req, run) : await run();
       if (reply.raw) {
         res
           .status(reply.status ?? spec.status ?? 200)
@@ -205,88 +210,6 @@ export class ApiBuilder {
       }
       res.status(reply.status ?? spec.status ?? 200).json(reply.body);
     });
-  }
-
-  /**
-   * The same Idempotency-Key with the same body (compared canonically: key order does not
-   * matter) returns the first response again and creates nothing new; the same key with
-   * another body is refused. A first request in flight holds the key under a lease, so a
-   * concurrent duplicate gets 409; a request that crashed lets its lease lapse, and the
-   * retry then finds the work it did (ids derive from the key). Keys expire after a day.
-   */
-  private async withIdempotency(req: Request, run: () => Promise<Reply>): Promise<Reply> {
-    const key = idempotencyKeyOf(req);
-    if (!key) return run();
-    const principal = req.user!.sub;
-    const where = `${req.method} ${req.originalUrl.split('?')[0]}`;
-    const hash = createHash('sha256')
-      .update(canonicalJson(req.body ?? null))
-      .digest('hex');
-    const thisKey = (eb: ExpressionBuilder<Database, 'idempotency_keys'>) =>
-      eb.and([eb('principal', '=', principal), eb('route', '=', where), eb('key', '=', key)]);
-    const now = new Date();
-    const lease = new Date(now.getTime() + IDEMPOTENCY_LEASE_MS);
-    // An expired key is forgotten; an in-flight one whose lease lapsed is taken over.
-    await this.db.deleteFrom('idempotency_keys').where(thisKey).where('expires_at', '<', now).execute();
-    const inserted = await this.db
-      .insertInto('idempotency_keys')
-      .values({
-        principal,
-        route: where,
-        key,
-        request_hash: hash,
-        status_code: 0,
-        response: JSON.stringify(null) as never,
-        expires_at: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
-        locked_until: lease,
-      })
-      .onConflict((oc) => oc.columns(['principal', 'route', 'key']).doNothing())
-      .returning('key')
-      .executeTakeFirst();
-    if (!inserted) {
-      const prior = await this.db.selectFrom('idempotency_keys').selectAll().where(thisKey).executeTakeFirstOrThrow();
-      if (prior.request_hash !== hash) {
-        throw new HttpProblem(
-          422,
-          'Unprocessable Content',
-          'This Idempotency-Key was used with a different request body',
-          'idempotency_key_reused',
-        );
-      }
-      if (prior.status_code !== 0) return { status: prior.status_code, body: prior.response };
-      const takenOver = await this.db
-        .updateTable('idempotency_keys')
-        .set({ locked_until: lease })
-        .where(thisKey)
-        .where('status_code', '=', 0)
-        .where('locked_until', '<', now)
-        .returning('key')
-        .executeTakeFirst();
-      if (!takenOver)
-        throw new HttpProblem(
-          409,
-          'Conflict',
-          'A request with this Idempotency-Key is still in progress',
-          'request_in_progress',
-        );
-    }
-    try {
-      const reply = await run();
-      await this.db
-        .updateTable('idempotency_keys')
-        .set({
-          status_code: reply.status ?? 201,
-          response: JSON.stringify(reply.body ?? null) as never,
-          locked_until: null,
-        })
-        .where(thisKey)
-        .execute();
-      return reply;
-    } catch (err) {
-      // A refused request created nothing: the key stays free for a corrected retry.
-      await this.db.deleteFrom('idempotency_keys').where(thisKey).execute();
-      throw err;
-    }
   }
 
   openApiDocument(): object {
@@ -304,89 +227,3 @@ export class ApiBuilder {
 
 /** What an id in a path may look like (uuids, business keys, one-time link tokens). */
 const SAFE_PATH_PARAM = /^[A-Za-z0-9._:@|+~-]{1,200}$/;
-
-const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
-const IDEMPOTENCY_LEASE_MS = 60_000;
-
-function idempotencyKeyOf(req: Request): string | undefined {
-  const key = req.header('idempotency-key');
-  if (key === undefined || key === '') return undefined;
-  if (key.length > 200 || !/^[\x21-\x7E]+$/.test(key)) {
-    throw new HttpProblem(
-      400,
-      'Bad Request',
-      'Idempotency-Key is 1 to 200 visible ASCII characters',
-      'validation_failed',
-      [{ path: 'header.Idempotency-Key', message: 'invalid' }],
-    );
-  }
-  return key;
-}
-
-/** JSON with object keys sorted: two bodies that differ only in key order are the same. */
-export function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v) ?? 'null';
-}
-
-/** A UUID (v4 layout) derived from a string: the same request key always names the same record. */
-export function derivedUuid(seed: string): string {
-  const h = createHash('sha256').update(seed).digest();
-  h[6] = (h[6] & 0x0f) | 0x40;
-  h[8] = (h[8] & 0x3f) | 0x80;
-  const x = h.subarray(0, 16).toString('hex');
-  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
-}
-
-/** Lists: `?limit=` (default 50, max 200) and an opaque `?cursor=`. */
-export const pageQuery = {
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().optional(),
-};
-
-/**
- * One page of a list fetched with `limit + 1` rows: the items, and the cursor of the last
- * one when there is more.
- */
-export function pageOf<R, T>(
-  rows: R[],
-  limit: number,
-  dto: (r: R) => T,
-  cursorOf: (r: R) => unknown[],
-): { items: T[]; nextCursor: string | null } {
-  const page = rows.slice(0, limit);
-  return {
-    items: page.map(dto),
-    nextCursor: rows.length > limit ? encodeCursor(cursorOf(page[page.length - 1])) : null,
-  };
-}
-
-export function encodeCursor(values: unknown[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
-}
-
-/** Cursors of lists ordered by a time or a text and then an id. */
-export const CURSORS = {
-  timeAndId: z.tuple([z.string().datetime(), z.string().min(1).max(200)]),
-  textAndId: z.tuple([z.string().max(1000), z.string().min(1).max(200)]),
-};
-
-/** A cursor of the given shape, or 400 (never a 500 from a query that cannot run). */
-export function decodeCursor<T extends ZodTypeAny>(cursor: string | undefined, shape: T): z.infer<T> | undefined {
-  if (!cursor) return undefined;
-  try {
-    const r = shape.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    if (r.success) return r.data;
-  } catch {
-    /* fall through */
-  }
-  throw new HttpProblem(400, 'Bad Request', 'The cursor is not valid', 'validation_failed', [
-    { path: 'query.cursor', message: 'invalid cursor' },
-  ]);
-}

@@ -10,12 +10,27 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db';
+import type { CaseTypeDescriptor } from '../workflow/process-descriptor';
 import type { CaseType } from '../workflow/records';
+import { PROCESSES } from '../workflow/registry';
 import type { User } from './auth';
 import type { TaskRow } from './views';
 
-/** Certification task types: a reviewer of the program under review never sees them in the inbox. */
-const REVIEW_TASK_TYPES = ['application_review', 'assessment_review', 'work_plan_verification'];
+/**
+ * The task types of case types whose reviewers are in conflict on their own program
+ * (`programConflictRoles`), with those roles: such a reviewer never sees them in the inbox.
+ */
+const CONFLICTED_TASKS = PROCESSES.flatMap((p) =>
+  Object.values<CaseTypeDescriptor>(p.caseTypes).flatMap((d) =>
+    d.programConflictRoles?.length ? [{ roles: d.programConflictRoles, taskTypes: d.taskTypes }] : [],
+  ),
+);
+
+/** The task types the user reviews in conflict when they concern the user's own program. */
+function conflictedTaskTypes(user: User): string[] {
+  const types = CONFLICTED_TASKS.filter((c) => user.roles.some((r) => c.roles.includes(r))).flatMap((c) => c.taskTypes);
+  return [...new Set(types)];
+}
 
 export interface TaskListQuery {
   status: 'open' | 'completed' | 'cancelled' | 'expired';
@@ -35,9 +50,10 @@ function filters(user: User, q: TaskListQuery): RawBuilder<boolean>[] {
   // a review of their own program.
   if (q.view === 'inbox') {
     where.push(sql<boolean>`NOT (${user.sub} = ANY(t.barred))`);
-    if (user.programId && user.roles.some((r) => r === 'quality_reviewer' || r === 'review_lead')) {
+    const conflicted = user.programId ? conflictedTaskTypes(user) : [];
+    if (conflicted.length) {
       where.push(
-        sql<boolean>`NOT (t.type = ANY(${sql.val(REVIEW_TASK_TYPES)}::text[]) AND t.scope @> ${JSON.stringify({ programId: user.programId })}::jsonb)`,
+        sql<boolean>`NOT (t.type = ANY(${sql.val(conflicted)}::text[]) AND t.scope @> ${JSON.stringify({ programId: user.programId })}::jsonb)`,
       );
     }
   }

@@ -10,6 +10,7 @@ import type { RequestHandler, Response } from 'express';
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { logger } from '../../lib/logger';
 import { currentTracing } from '../../lib/tracing';
+import { ONE_TIME_LINK_PATHS } from '../workflow/registry';
 import type { Metrics } from './metrics';
 import { requestContext, requestIdFrom, type RequestContext } from './request-context';
 
@@ -27,7 +28,8 @@ const FIXED_ROUTES = new Set([
 function routeOf(path: string, ctx: RequestContext): string {
   if (ctx.route) return ctx.route;
   if (FIXED_ROUTES.has(path)) return path;
-  if (path.startsWith('/references/')) return '/references/:token';
+  const link = ONE_TIME_LINK_PATHS.find((p) => path.startsWith(p));
+  if (link) return `${link}:token`;
   return 'unmatched';
 }
 

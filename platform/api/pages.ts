@@ -3,8 +3,12 @@
  * other page a person opens from an e-mail without the web app): plain semantic HTML in
  * the web app's colours, no JavaScript. Their one stylesheet is inline and allowed by its
  * hash in the Content-Security-Policy (security-headers.ts), so a page that writes its
- * own `<style>` is unstyled: use `htmlPage` for any new one.
+ * own `<style>` is unstyled: use `htmlPage` for any new one. A page is in the language the
+ * request asks for (`?lang=`, else Accept-Language: platform/i18n/language.ts), its words
+ * from the server's catalogue (`pageWords`), and says so in `<html lang>`.
  */
+import { message } from '../i18n/catalogue';
+import type { Language } from '../i18n/language';
 
 /** The pages' stylesheet; its SHA-256 is listed in the CSP's style-src. */
 export const PAGE_STYLE = [
@@ -20,11 +24,17 @@ export const PAGE_STYLE = [
   ':focus{outline:.25rem solid #2491ff;outline-offset:0}',
 ].join('');
 
-/** A whole page: `title` and `body` are HTML the caller has escaped (or constant text). */
-export function htmlPage(title: string, body: string): string {
+/** A whole page in `language`: `title` and `body` are HTML the caller has escaped (or constant text). */
+export function htmlPage(title: string, body: string, language: Language = 'en'): string {
   return (
-    '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+    `<!doctype html><html lang="${language}"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} — mentorflow</title>` +
     `<style>${PAGE_STYLE}</style></head><body><main><h1>${title}</h1>${body}</main></body></html>`
   );
 }
+
+const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A page's words from the server's catalogue (platform/i18n/messages), escaped for HTML. */
+export const pageWords = (language: Language, key: string): string => escapeHtml(message(language, key));

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { Express } from 'express';
 import type { Db } from '../../db';
-import type { Policy } from '../workflow/policy';
+import type { PolicySource } from '../../lib/policy-versions';
 import { PROCESSES } from '../workflow/registry';
 import type { ApiBuilder } from './http';
 import './http'; // extends zod with .openapi() before any process's routes load
@@ -18,7 +18,8 @@ export interface RouteContext {
   api: ApiBuilder;
   db: Db;
   temporal: Client;
-  policy: Policy;
+  /** The policy a new case starts with: the newest saved version, read at each start. */
+  policies: PolicySource;
   /** Task queue new workflows start on (tests use one per suite). */
   taskQueue: string;
 }

@@ -22,6 +22,7 @@ import { sql } from 'kysely';
 import { rateLimit, type IncrementResponse, type Options, type Store } from 'express-rate-limit';
 import type { Db } from '../../db';
 import { logger } from '../../lib/logger';
+import { oneTimeLinkAlternation } from '../workflow/registry';
 import { HttpProblem, sendProblem } from './errors';
 
 export interface RateLimitConfig {
@@ -43,11 +44,11 @@ export const DEFAULT_RATE_LIMIT: RateLimitConfig = {
 export const LINK_FAILURE_WINDOW_MS = 10 * 60_000;
 
 /**
- * The paths of one-time links, whatever route serves them: the reference page and its API,
- * the volunteer's withdraw and address-confirmation links (page and API).
+ * The paths of one-time links, whatever route serves them (page or API): those the
+ * processes declare (`oneTimeLinkPaths`: the reference page and its API, the volunteer's
+ * withdraw and address-confirmation links).
  */
-export const ONE_TIME_LINK_PATH =
-  /^\/(?:api\/v1\/)?(?:references|foster\/references|referrals\/(?:withdraw|confirm)|surveys?)\/[^/]+\/?$/i;
+export const ONE_TIME_LINK_PATH = new RegExp(`^/(?:api/v1/)?(?:${oneTimeLinkAlternation()})/[^/]+/?$`, 'i');
 
 /** An IPv6 address as its eight 16-bit groups (undefined when it is not one). */
 function ipv6Groups(address: string): number[] | undefined {

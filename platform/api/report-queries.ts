@@ -1,7 +1,8 @@
 /**
  * What the processes' reports are built from: how many cases of a type reached each
  * timeline event, the days between two events, medians, and the `since` query every report
- * takes. Counts and durations only — no person appears in a report.
+ * takes, and the reading of many cases a page at a time. Counts and durations only — no
+ * person appears in a report.
  */
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -40,3 +41,25 @@ export const funnelStep = z.object({ step: z.string(), label: z.string(), cases:
 export const sinceQuery = z.object({ since: calendarDate.optional() });
 export const sinceOf = (since?: string) =>
   since ? new Date(`${since}T00:00:00Z`) : new Date(Date.now() - 365 * 86400_000);
+
+/** How many rows a report reads at once when it must read cases one by one. */
+export const REPORT_PAGE = 1000;
+
+/**
+ * A query's rows a page at a time (keyset: each page starts after the last row of the one
+ * before), so a report or list that has to look at each of many cases holds one page of their
+ * details at a time, never the whole table. `page(last, size)` reads at most `size` rows in
+ * the query's order that come after `last` (from the start when it is undefined).
+ */
+export async function* pagesOf<R>(
+  page: (last: R | undefined, size: number) => Promise<R[]>,
+  size = REPORT_PAGE,
+): AsyncGenerator<R[]> {
+  let last: R | undefined;
+  for (;;) {
+    const rows = await page(last, size);
+    if (rows.length) yield rows;
+    if (rows.length < size) return;
+    last = rows[rows.length - 1];
+  }
+}

@@ -70,28 +70,3 @@ export const caseSchema = z
   })
   .passthrough()
   .openapi('Case');
-
-export const programLevel = z.enum(['none', 'affiliate', 'associate_partner', 'partner']);
-
-export const programSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    organization: z.string(),
-    county: z.string(),
-    level: programLevel,
-    certifiedUntil: z.string().optional(),
-    contactEmail: z.string().optional(),
-    startedOn: z.string().optional(),
-    minimumMatchMonths: z.number().optional(),
-    referrals: z
-      .object({
-        accepting: z.boolean(),
-        counties: z.array(z.string()),
-        virtual: z.boolean(),
-        languages: z.array(z.string()),
-        youthAges: z.object({ min: z.number(), max: z.number() }).nullable(),
-      })
-      .optional(),
-  })
-  .openapi('Program');

@@ -11,7 +11,7 @@ import {
   type TaskForRules,
 } from '../workflow/who-may-act';
 import type { CaseTypeDescriptor } from '../workflow/process-descriptor';
-import { PROCESSES } from '../workflow/registry';
+import { PROCESSES, SCREENING_SUPERVISING_ROLES } from '../workflow/registry';
 import { projectCase, projectTask, seesTaskAnswers, viewOf, type CaseFacts, type View } from './read-views';
 import { actorOf, type User } from './auth';
 import { notFound } from './errors';
@@ -219,7 +219,7 @@ export function visibleTo(user: User) {
   const byRole = has('admin')
     ? sql<boolean>`(type <> ALL(${sql.val([...YOUTH_CASE_TYPES, ...SCREENINGS])}::text[]) OR ${listed})`
     : listed;
-  const screening = has('case_supervisor')
+  const screening = SCREENING_SUPERVISING_ROLES.some(has)
     ? sql<boolean>`true`
     : sql<boolean>`(owner_id = ${user.sub} OR stage = 'approved')`;
   const allOfType = LISTED_TO_ROLES.filter(([, roles]) => roles.some(has)).map(([type]) => type);

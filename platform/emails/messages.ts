@@ -21,8 +21,12 @@ export interface EmailTemplateRef {
 /** The template placeholder every message may use: the e-mail's own link. */
 export const LINK_PLACEHOLDER = 'link';
 
-/** The languages templates are written in; a message is rendered in `en` until Spanish follows. */
-export type EmailLanguage = 'en';
+/**
+ * The languages a template may be written in. Every message has an English file; a message
+ * with no words in a language (no file, no admin's override) is sent in English.
+ */
+export const EMAIL_LANGUAGES = ['en', 'es'] as const;
+export type EmailLanguage = (typeof EMAIL_LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: EmailLanguage = 'en';
 
 /** One process's (or the platform's) messages: `owner` names the folder their templates are in. */

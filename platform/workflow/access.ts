@@ -4,7 +4,12 @@
  * A case lists `viewers` and a task lists `candidates`, as tokens; a user holds tokens
  * derived from the claims of their bearer token. Access is any overlap. Pure, so
  * workflows (which set the tokens) and the API (which checks them) share it.
+ *
+ * Which roles are scoped, and by what, each process declares with its roles (the registry's
+ * ROLE_SCOPES). Descriptors import only this module's types, so loading the registry does
+ * not come back here (no import circle).
  */
+import { ROLE_SCOPES } from './registry';
 
 export interface Scope {
   department?: string;
@@ -12,17 +17,12 @@ export interface Scope {
   collegeId?: string;
 }
 
-/** Roles whose authority is limited to their department, program or college claim. */
-const DEPARTMENT_ROLES = new Set(['supervisor', 'hr_officer']);
-const PROGRAM_ROLES = new Set(['org_coordinator', 'program_staff']);
-const COLLEGE_ROLES = new Set(['college_coordinator', 'selection_committee']);
-
-/** The claim a scoped role needs; without it the role grants nothing (docs/security.md, "Who may act"). */
+/**
+ * The claim a role whose authority is limited to a department, program or college needs;
+ * without it the role grants nothing (docs/security.md, "Who may act").
+ */
 export function scopeClaimOf(role: string): 'department' | 'programId' | 'collegeId' | undefined {
-  if (DEPARTMENT_ROLES.has(role)) return 'department';
-  if (PROGRAM_ROLES.has(role)) return 'programId';
-  if (COLLEGE_ROLES.has(role)) return 'collegeId';
-  return undefined;
+  return ROLE_SCOPES.get(role);
 }
 
 /** The roles that count: a scoped role without its scope claim is dropped. */
@@ -42,9 +42,10 @@ export const userToken = (userId: string): string => `user:${userId}`;
 
 /** The token of a role within a scope: "HR officers of department X". */
 export function roleToken(role: string, scope: Scope = {}): string {
-  if (DEPARTMENT_ROLES.has(role) && scope.department) return `dept:${scope.department}:${role}`;
-  if (PROGRAM_ROLES.has(role) && scope.programId) return `program:${scope.programId}:${role}`;
-  if (COLLEGE_ROLES.has(role) && scope.collegeId) return `college:${scope.collegeId}:${role}`;
+  const claim = scopeClaimOf(role);
+  if (claim === 'department' && scope.department) return `dept:${scope.department}:${role}`;
+  if (claim === 'programId' && scope.programId) return `program:${scope.programId}:${role}`;
+  if (claim === 'collegeId' && scope.collegeId) return `college:${scope.collegeId}:${role}`;
   return `role:${role}`;
 }
 

@@ -10,13 +10,12 @@
  * metrics) and fails only on what retrying cannot fix — data the database refuses
  * (`bad_data`) or a failure that is no outage (`unexpected_error`, after a few attempts) —
  * and then the case opens an incident; delivering e-mail tries a few times and leaves the
- * rest to the outbox sweep; flagging an incident retries until it is written.
+ * rest to the outbox sweep; flagging an incident retries until it is written. A process's
+ * own activities are called from its activity-calls.ts, in the same way.
  */
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { EmailActivities } from '../activities/email';
 import type { ReadModelActivities } from '../activities/read-model';
-import type { ReferenceActivities } from '../activities/references';
-import type { ReferralProgramActivities } from '../activities/referral-programs';
 import { mailQueueOf } from './task-queues';
 
 export const { recordTransition } = proxyActivities<ReadModelActivities>({
@@ -51,7 +50,8 @@ export const { recordIncident } = proxyActivities<ReadModelActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
-const onMailQueue = () => mailQueueOf(workflowInfo().taskQueue);
+/** The mail task queue of the running workflow's queue (a process's own SMTP activities go there too). */
+export const onMailQueue = (): string => mailQueueOf(workflowInfo().taskQueue);
 
 export const deliverEmails: EmailActivities['deliverEmails'] = (input) =>
   proxyActivities<EmailActivities>({
@@ -66,25 +66,3 @@ export const sweepOutbox: EmailActivities['sweepOutbox'] = (input) =>
     startToCloseTimeout: '1 minute',
     retry: { initialInterval: '2 seconds', maximumAttempts: 3 },
   }).sweepOutbox(input);
-
-/** Mints a reference's one-time link and e-mails it (retried until it is out). */
-export const issueReferenceLink: ReferenceActivities['issueReferenceLink'] = (input) =>
-  proxyActivities<ReferenceActivities>({
-    taskQueue: onMailQueue(),
-    startToCloseTimeout: '30 seconds',
-    retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-  }).issueReferenceLink(input);
-
-/** Sends a referred volunteer's confirmation with the one-time withdraw link. */
-export const sendReferralConfirmation: ReferenceActivities['sendReferralConfirmation'] = (input) =>
-  proxyActivities<ReferenceActivities>({
-    taskQueue: onMailQueue(),
-    startToCloseTimeout: '30 seconds',
-    retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-  }).sendReferralConfirmation(input);
-
-/** Reads the directory for a referral (read-only; retried until the database answers). */
-export const { findReferralPrograms, findPlaceablePrograms } = proxyActivities<ReferralProgramActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});

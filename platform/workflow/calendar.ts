@@ -1,17 +1,28 @@
 /**
- * Business-day calendar and America/Los_Angeles date arithmetic (docs/processes/README.md, business days).
+ * Business-day calendar and local date arithmetic in the partnership's jurisdiction (its time
+ * zone and holidays: docs/administration.md, Calendar; docs/processes/README.md, business days).
  *
  * Pure and deterministic so that workflows can use it: no Intl, no Date.now(), no
- * time-zone database. California follows the US daylight-saving rule in force since
- * 2007 (second Sunday of March to first Sunday of November, switching at 02:00 local).
+ * time-zone database (see time-zones.ts). Without a jurisdiction a calendar is California's:
+ * America/Los_Angeles, as every case that started before jurisdictions existed.
  */
+import {
+  DAY_MS,
+  HOUR_MS,
+  dateIn,
+  dayNumber,
+  fromDayNumber,
+  offsetHours,
+  startOfDayIn,
+  wallToUtcIn,
+  type IsoDate,
+  type TimeZone,
+} from './time-zones';
 
-export type IsoDate = string; // YYYY-MM-DD
+export type { IsoDate, TimeZone };
+export { CALIFORNIA_STATE_HOLIDAYS } from './holiday-sets';
 
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
-
-/** A holiday rule. The list of rules is policy configuration. */
+/** A holiday rule. The rules of a jurisdiction's holiday set are in holiday-sets.ts. */
 export type HolidayRule =
   | {
       name: string;
@@ -23,6 +34,8 @@ export type HolidayRule =
        * 'friday' (Veterans Day). A Sunday holiday is always observed on the Monday.
        */
       onSaturday?: 'none' | 'friday';
+      /** The first year the holiday is kept (a holiday added by law). */
+      fromYear?: number;
     }
   | {
       name: string;
@@ -33,34 +46,10 @@ export type HolidayRule =
       nth: number;
       /** Days after that weekday, e.g. 1 for the day after Thanksgiving. */
       offsetDays?: number;
+      fromYear?: number;
     };
 
-/** The California state holidays as listed by CalHR. */
-export const CALIFORNIA_STATE_HOLIDAYS: HolidayRule[] = [
-  { name: "New Year's Day", month: 1, day: 1 },
-  { name: 'Martin Luther King Jr. Day', month: 1, weekday: 1, nth: 3 },
-  { name: "Presidents' Day", month: 2, weekday: 1, nth: 3 },
-  { name: 'Cesar Chavez Day', month: 3, day: 31 },
-  { name: 'Memorial Day', month: 5, weekday: 1, nth: -1 },
-  { name: 'Independence Day', month: 7, day: 4 },
-  { name: 'Labor Day', month: 9, weekday: 1, nth: 1 },
-  { name: 'Veterans Day', month: 11, day: 11, onSaturday: 'friday' },
-  { name: 'Thanksgiving Day', month: 11, weekday: 4, nth: 4 },
-  { name: 'Day after Thanksgiving', month: 11, weekday: 4, nth: 4, offsetDays: 1 },
-  { name: 'Christmas Day', month: 12, day: 25 },
-];
-
 // ---- civil dates (a date with no time zone) as day numbers ---------------------------
-
-function dayNumber(date: IsoDate): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) throw new TypeError(`not a calendar date: ${date}`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
-}
-
-function fromDayNumber(n: number): IsoDate {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
-}
 
 function weekdayOf(n: number): number {
   return new Date(n * DAY_MS).getUTCDay();
@@ -75,10 +64,14 @@ export function isWeekend(date: IsoDate): boolean {
   return w === 0 || w === 6;
 }
 
-/** The observed dates of the given rules in a calendar year. */
+/**
+ * The observed dates of the given rules' holidays of a calendar year (a New Year's Day
+ * observed on the Friday before falls on December 31 of the year before).
+ */
 export function observedHolidays(year: number, rules: HolidayRule[]): Set<IsoDate> {
   const out = new Set<IsoDate>();
   for (const rule of rules) {
+    if (rule.fromYear !== undefined && year < rule.fromYear) continue;
     if ('day' in rule) {
       const n = Date.UTC(year, rule.month - 1, rule.day) / DAY_MS;
       const w = weekdayOf(n);
@@ -103,18 +96,46 @@ export function observedHolidays(year: number, rules: HolidayRule[]): Set<IsoDat
   return out;
 }
 
+/** Dates per year ("2027": ["2027-03-17"]) a partnership adds to, or removes from, its holiday set. */
+export type DatesByYear = Record<string, IsoDate[]>;
+
+export interface CalendarOptions {
+  /** Where days begin and end; America/Los_Angeles when not given. */
+  timeZone?: TimeZone;
+  added?: DatesByYear;
+  removed?: DatesByYear;
+}
+
 export class BusinessCalendar {
   private readonly cache = new Map<number, Set<IsoDate>>();
-  constructor(private readonly rules: HolidayRule[]) {}
+  readonly timeZone: TimeZone;
+  private readonly added: DatesByYear;
+  private readonly removed: DatesByYear;
 
-  isHoliday(date: IsoDate): boolean {
-    const year = Number(date.slice(0, 4));
+  constructor(
+    private readonly rules: HolidayRule[],
+    options: CalendarOptions = {},
+  ) {
+    this.timeZone = options.timeZone ?? 'America/Los_Angeles';
+    this.added = options.added ?? {};
+    this.removed = options.removed ?? {};
+  }
+
+  /** The holidays that fall in a calendar year: the set's observed dates, plus added, minus removed. */
+  holidaysOf(year: number): Set<IsoDate> {
     let set = this.cache.get(year);
     if (!set) {
-      set = observedHolidays(year, this.rules);
+      const inYear = (d: IsoDate) => Number(d.slice(0, 4)) === year;
+      const observed = [...observedHolidays(year, this.rules), ...observedHolidays(year + 1, this.rules)];
+      const removed = new Set(this.removed[String(year)] ?? []);
+      set = new Set([...observed, ...(this.added[String(year)] ?? [])].filter((d) => inYear(d) && !removed.has(d)));
       this.cache.set(year, set);
     }
-    return set.has(date);
+    return set;
+  }
+
+  isHoliday(date: IsoDate): boolean {
+    return this.holidaysOf(Number(date.slice(0, 4))).has(date);
   }
 
   isBusinessDay(date: IsoDate): boolean {
@@ -132,36 +153,44 @@ export class BusinessCalendar {
     }
     return d;
   }
+
+  /** The calendar date in the jurisdiction at an instant. */
+  date(utcMs: number): IsoDate {
+    return dateIn(this.timeZone, utcMs);
+  }
+
+  /** The instant a calendar date begins in the jurisdiction. */
+  startOfDay(date: IsoDate): number {
+    return startOfDayIn(this.timeZone, date);
+  }
+
+  /** The end of a calendar year in the jurisdiction: the first instant of January 1 after it. */
+  yearEnd(year: number): number {
+    return this.startOfDay(`${year + 1}-01-01`);
+  }
+
+  year(utcMs: number): number {
+    return Number(this.date(utcMs).slice(0, 4));
+  }
 }
 
-// ---- America/Los_Angeles -------------------------------------------------------------
+// ---- America/Los_Angeles (California's calendar, and the API's "today") ----------------
 
-function nthSundayUtc(year: number, month0: number, nth: number): number {
-  const first = Date.UTC(year, month0, 1);
-  const w = new Date(first).getUTCDay();
-  return first + (((7 - w) % 7) + (nth - 1) * 7) * DAY_MS;
-}
+const LA: TimeZone = 'America/Los_Angeles';
 
 /** UTC offset of Los Angeles, in hours (-7 in daylight time, -8 otherwise). */
 export function laOffsetHours(utcMs: number): number {
-  const year = new Date(utcMs).getUTCFullYear();
-  const dstStart = nthSundayUtc(year, 2, 2) + 10 * HOUR_MS; // 02:00 PST = 10:00 UTC
-  const dstEnd = nthSundayUtc(year, 10, 1) + 9 * HOUR_MS; // 02:00 PDT = 09:00 UTC
-  return utcMs >= dstStart && utcMs < dstEnd ? -7 : -8;
+  return offsetHours(LA, utcMs);
 }
 
 /** The calendar date in Los Angeles at an instant. */
 export function laDate(utcMs: number): IsoDate {
-  return new Date(utcMs + laOffsetHours(utcMs) * HOUR_MS).toISOString().slice(0, 10);
+  return dateIn(LA, utcMs);
 }
 
 /** The instant a calendar date begins in Los Angeles. */
 export function laStartOfDay(date: IsoDate): number {
-  const utcMidnight = dayNumber(date) * DAY_MS;
-  // 08:00 UTC is midnight PST / 01:00 PDT, before either 02:00 switch: the offset then is
-  // the offset in force at local midnight.
-  const offset = laOffsetHours(utcMidnight + 8 * HOUR_MS);
-  return utcMidnight - offset * HOUR_MS;
+  return startOfDayIn(LA, date);
 }
 
 /** The end of a calendar year in Los Angeles: the first instant of January 1 after it. */
@@ -197,42 +226,34 @@ function isoParts(s: string): number[] {
   return m.slice(1).map((x) => (x ? Number(x) : 0));
 }
 
-/** The instant a Los Angeles wall-clock time (given as if it were UTC) happens. */
-function laWallToUtc(wallMs: number): number {
-  let utc = wallMs + 8 * HOUR_MS;
-  // Two rounds settle the offset (a wall time skipped in spring lands an hour later).
-  for (let i = 0; i < 2; i++) utc = wallMs - laOffsetHours(utc) * HOUR_MS;
-  return utc;
-}
-
 /**
  * Moves an instant by a policy duration, forward (sign 1) or back (sign -1). Years,
- * months, weeks and days are calendar units in Los Angeles wall time: the same local time
- * of day on the target date, across daylight-saving changes, and a month on from the 31st
- * is the last day of a shorter month. Business days end at the close of the n-th business
- * day in Los Angeles. Hours, minutes and seconds are elapsed time.
+ * months, weeks and days are calendar units in the calendar's wall time: the same local
+ * time of day on the target date, across daylight-saving changes, and a month on from the
+ * 31st is the last day of a shorter month. Business days end at the close of the n-th
+ * business day in the calendar's time zone. Hours, minutes and seconds are elapsed time.
  */
 function shift(ms: number, d: PolicyDuration, cal: BusinessCalendar, sign: 1 | -1): number {
   if (typeof d !== 'string') {
     const n = d.businessDays;
     // Forward: due at the close of the n-th business day after today.
-    if (sign === 1) return laStartOfDay(addDays(cal.addBusinessDays(laDate(ms), n), 1));
+    if (sign === 1) return cal.startOfDay(addDays(cal.addBusinessDays(cal.date(ms), n), 1));
     // Back: n business days before a close of day begin at the start of the earliest of
     // them (2 business days before the close of Tuesday: Monday morning).
     if (n === 0) return ms;
-    return laStartOfDay(cal.addBusinessDays(laDate(ms - 1), -(n - 1)));
+    return cal.startOfDay(cal.addBusinessDays(cal.date(ms - 1), -(n - 1)));
   }
   const [y, mo, w, days, h, mi, s] = isoParts(d);
   const clockMs = (h * 3600 + mi * 60 + s) * 1000;
   let t = sign === 1 ? ms : ms - clockMs;
   if (y || mo || w || days) {
-    const wall = t + laOffsetHours(t) * HOUR_MS;
+    const wall = t + offsetHours(cal.timeZone, t) * HOUR_MS;
     const timeOfDay = ((wall % DAY_MS) + DAY_MS) % DAY_MS;
     const [yy, mm, dd] = new Date(wall).toISOString().slice(0, 10).split('-').map(Number);
     const targetMonth0 = mm - 1 + sign * (mo + 12 * y);
     const lastDay = new Date(Date.UTC(yy, targetMonth0 + 1, 0)).getUTCDate();
     const base = new Date(Date.UTC(yy, targetMonth0, Math.min(dd, lastDay))).toISOString().slice(0, 10);
-    t = laWallToUtc(dayNumber(addDays(base, sign * (7 * w + days))) * DAY_MS + timeOfDay);
+    t = wallToUtcIn(cal.timeZone, dayNumber(addDays(base, sign * (7 * w + days))) * DAY_MS + timeOfDay);
   }
   return sign === 1 ? t + clockMs : t;
 }

@@ -8,7 +8,7 @@ import type { Scope } from './access';
 import { mergeProjections, type ProjectionRow } from './projections';
 import type { CompleteTaskInput } from './messages';
 import { refuse } from './refusals';
-import type { CaseHeader, EmailMessage, TaskRecord, TimelineEvent } from './records';
+import type { CaseHeader, CaseSnapshot, EmailMessage, TaskRecord, TimelineEvent } from './records';
 
 /** The part of every process's state the runtime manages. */
 export interface CaseCore extends CaseHeader {
@@ -18,6 +18,27 @@ export interface CaseCore extends CaseHeader {
   /** A transition that could not be written: the case waits for an admin's retry. */
   incident?: { since: string; reason: string };
   tasks: Record<string, TaskRecord>;
+}
+
+/** The case's read-model row as a transition writes it: its header and the process's details. */
+export function caseSnapshot(s: CaseCore, workflowId: string, details: Record<string, unknown>): CaseSnapshot {
+  return {
+    id: s.caseId,
+    workflowId,
+    type: s.type,
+    status: s.status,
+    stage: s.stage,
+    subject: s.subject,
+    viewers: s.viewers,
+    ownerId: s.ownerId,
+    ...(s.parties ? { parties: s.parties } : {}),
+    department: s.department,
+    programId: s.programId,
+    details,
+    version: s.version,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+  };
 }
 
 /** The core of a new case: open, unrecorded, no tasks yet. */

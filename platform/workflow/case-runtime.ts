@@ -7,15 +7,17 @@
  * Reminder and escalation timers are derived from the task records in the state, so
  * after continue-as-new `resumeTaskTimers()` rebuilds them from what was carried over.
  */
-import { allHandlersFinished, condition, log, patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
-import type { EmailTemplateRef } from '../emails/messages';
+import { allHandlersFinished, condition, log, patched, uuid4, workflowInfo } from '@temporalio/workflow';
+import type { EmailLanguage, EmailTemplateRef } from '../emails/messages';
 import { platformEmail } from '../emails/platform-emails';
 import { deliverEmails, recordTransition } from './activities';
-import { BusinessCalendar } from './calendar';
+import type { BusinessCalendar } from './calendar';
+import { followOrganisationSettings } from './deadline-moves';
+import { businessCalendarOf } from './jurisdiction';
 import { DEFAULT_MIDNIGHT_SPREAD, isDayBoundary, spreadInstant } from './mass-instants';
-import { applyOrganisationSettings, organisationSettingsSignal } from './organisation-settings';
 import type { Policy } from './policy';
 import {
+  caseSnapshot,
   type CaseCore,
   type Change,
   type TaskCompletionHook,
@@ -31,7 +33,6 @@ import { registerTaskUpdates } from './task-updates';
 import {
   SYSTEM,
   type Actor,
-  type CaseSnapshot,
   templatedEmail,
   type TemplatedEmail,
   type TaskRecord,
@@ -49,16 +50,19 @@ import {
 const COMMIT_WITH_INCIDENTS = 'commit-with-incidents-and-email-step';
 /** Work due at a day boundary is done at the case's own instant within a window after it. */
 const MASS_INSTANTS_SPREAD = 'mass-instants-spread';
+/** A continued run resumes its tasks' timers before its handlers can run an early Update. */
+const TIMERS_BEFORE_HANDLERS = 'timers-resumed-before-handlers';
 
 export { refuse } from './refusals';
 export * from './case-core';
 
 export class CaseRuntime<S extends CaseCore> {
-  /** Business days on the organisation's holidays (replaced when they change). */
+  /** Business days and local dates in the organisation's jurisdiction (replaced when it changes). */
   calendar: BusinessCalendar;
   /** Commits (and expiry hooks) under way: the case never ends or continues as new with one left. */
   commitsInFlight = 0;
   private deliveriesInFlight = 0;
+  private timersResumed = false;
   /** Admins' retries and the commits waiting on the case's incident (incidents.ts). */
   readonly incidents: IncidentWaits = { retries: 0, waiting: 0 };
   /** What happens when a task that expires at its due time does. */
@@ -72,11 +76,8 @@ export class CaseRuntime<S extends CaseCore> {
     /** Extra read-model rows written with every transition (e.g. the leave ledger). */
     private readonly extra: (s: S) => Omit<TransitionInput, 'case'> = () => ({}),
   ) {
-    this.calendar = new BusinessCalendar(policy.holidays);
-    setHandler(organisationSettingsSignal, (settings) => {
-      applyOrganisationSettings(this.policy, settings);
-      this.calendar = new BusinessCalendar(this.policy.holidays);
-    });
+    this.calendar = businessCalendarOf(policy);
+    followOrganisationSettings(this);
   }
 
   nowIso(): string {
@@ -100,29 +101,16 @@ export class CaseRuntime<S extends CaseCore> {
   }
 
   /** A message by template (platform/emails): rendered in English when the outbox row is written. */
-  email(key: string, to: (string | undefined)[], message: EmailTemplateRef, link: string): TemplatedEmail {
-    return templatedEmail(key, to, message, link);
-  }
-
-  snapshot(): CaseSnapshot {
-    const s = this.state;
-    return {
-      id: s.caseId,
-      workflowId: workflowInfo().workflowId,
-      type: s.type,
-      status: s.status,
-      stage: s.stage,
-      subject: s.subject,
-      viewers: s.viewers,
-      ownerId: s.ownerId,
-      ...(s.parties ? { parties: s.parties } : {}),
-      department: s.department,
-      programId: s.programId,
-      details: this.details(s),
-      version: s.version,
-      createdAt: s.createdAt,
-      updatedAt: s.updatedAt,
-    };
+  /** A message; `language` when the case knows its recipients' (a public person's choice). */
+  email(
+    key: string,
+    to: (string | undefined)[],
+    message: EmailTemplateRef,
+    link: string,
+    language?: EmailLanguage,
+  ): TemplatedEmail {
+    const m = templatedEmail(key, to, message, link);
+    return language ? { ...m, language } : m;
   }
 
   /**
@@ -138,7 +126,8 @@ export class CaseRuntime<S extends CaseCore> {
       this.state.updatedAt = this.nowIso();
       const extra = this.extra(this.state);
       const projections = mergeProjections(extra.projections, change.projections);
-      const input = { case: this.snapshot(), ...extra, ...change, projections };
+      const snapshot = caseSnapshot(this.state, workflowInfo().workflowId, this.details(this.state));
+      const input = { case: snapshot, ...extra, ...change, projections };
       if (!patched(COMMIT_WITH_INCIDENTS)) {
         await recordTransition(input);
         return;
@@ -220,15 +209,22 @@ export class CaseRuntime<S extends CaseCore> {
     for (const [id, t] of Object.entries(this.state.tasks)) if (t.status !== 'open') delete this.state.tasks[id];
   }
 
+  /** A continued run's carried-over tasks get their timers again (once: a second call does nothing). */
   resumeTaskTimers(): void {
+    if (this.timersResumed) return;
+    this.timersResumed = true;
     for (const t of this.openTasks()) void runTaskTimers(this, t.id);
   }
 
   /**
    * Registers the task Updates (complete, claim, assign) and the case's queries; see
    * task-updates.ts. `validate` adds the process's own synchronous checks of a completion.
+   * A continued run's timers are resumed first: an Update that came with the run's first
+   * activation runs inside setHandler, and a replay delivers it one activation later
+   * (docs/testing.md, "Changing a workflow: the rule").
    */
   registerTaskHandlers(onComplete: TaskCompletionHook, validate: TaskValidator = () => undefined): void {
+    if (this.state.recorded && !this.timersResumed && patched(TIMERS_BEFORE_HANDLERS)) this.resumeTaskTimers();
     registerTaskUpdates(this, onComplete, validate);
   }
 
@@ -251,7 +247,7 @@ export class CaseRuntime<S extends CaseCore> {
   }
 
   private actsAt(ms: number): number {
-    if (!isDayBoundary(ms) || !patched(MASS_INSTANTS_SPREAD)) return ms;
+    if (!isDayBoundary(ms, this.calendar) || !patched(MASS_INSTANTS_SPREAD)) return ms;
     return spreadInstant(
       ms,
       workflowInfo().workflowId,

@@ -18,6 +18,10 @@ export interface ClaimTaskInput {
   taskId: string;
   actor: ActingUser;
 }
+/** A release; `heldBy` when an admin gives back the task of a person deactivated in the directory. */
+export interface ReleaseTaskInput extends ClaimTaskInput {
+  heldBy?: string;
+}
 export interface AssignTaskInput {
   taskId: string;
   assigneeId: string;
@@ -36,7 +40,7 @@ export const completeTaskUpdate = defineUpdate<TaskResult, [CompleteTaskInput]>(
 export const claimTaskUpdate = defineUpdate<TaskResult, [ClaimTaskInput]>('claimTask');
 export const assignTaskUpdate = defineUpdate<TaskResult, [AssignTaskInput]>('assignTask');
 /** The holder gives a task back to its candidates (or it goes back when they lost the role to complete it). */
-export const releaseTaskUpdate = defineUpdate<TaskResult, [ClaimTaskInput]>('releaseTask');
+export const releaseTaskUpdate = defineUpdate<TaskResult, [ReleaseTaskInput]>('releaseTask');
 /** Answers once the case's first read-model row is written, so a creating POST can return it. */
 export const caseRecordedUpdate = defineUpdate<CaseRecordedResult, []>('caseRecorded');
 export const stageQuery = defineQuery<string>('stage');

@@ -1,18 +1,19 @@
 /**
  * What a process declares about itself (processes/<name>/descriptor.ts), so the platform can
  * derive every list that would otherwise name each process: case types, task types and the
- * schemas of their data, who supervises and where lateness escalates, the people a case
- * names in roles, the policy's defaults and sections, the schema modules workers preload,
+ * schemas of their data, the roles its people hold, who supervises and where lateness
+ * escalates, the people a case names in roles, the policy's defaults and sections, the schema modules workers preload,
  * the workflow types and the API's routes. The registry of descriptors is processes/index.ts.
  *
  * Pure data and pure functions, loaded by workflow code: a descriptor imports no API or Node
  * module (its routes are named by folder and loaded by the API alone).
  */
 import type { ZodTypeAny } from 'zod';
-import { roleToken, type Scope } from './access';
+import type { EmailCatalogue } from '../emails/messages';
+import type { Scope } from './access';
 import type { PolicyDuration } from './calendar';
 import type { CaseFacts, Reader, View } from './read-view';
-import type { ActingUser, CaseParties } from './records';
+import type { CaseParties } from './records';
 
 /** What the date bounds of task data are measured against: today in Los Angeles (YYYY-MM-DD). */
 export interface DataBounds {
@@ -42,6 +43,15 @@ export interface SupervisingRole {
   scopedBy?: keyof Scope;
 }
 
+/**
+ * A role the people of a process hold (a token's `roles` claim). `scopedBy` is the claim a
+ * scoped role needs — its holder's department, program or college — without which it grants
+ * nothing; with it, the role counts only within that scope (docs/security.md, "Who may act").
+ */
+export interface RoleDeclaration {
+  scopedBy?: keyof Scope;
+}
+
 /** A person a case names in a role, read from the case's fields (state or read-model details). */
 export interface PartyRule {
   party: string;
@@ -51,6 +61,12 @@ export interface PartyRule {
 }
 
 export interface CaseTypeDescriptor {
+  /**
+   * The shape of its read-model `details` (what the workflow's runtime view writes): the API
+   * reads details through it (platform/api/details.ts), and a unit test parses every recorded
+   * transition with it, so the workflow and the readers of its details cannot drift apart.
+   */
+  details: ZodTypeAny;
   /** Youth records: never visible to admin; a task escalating to admin goes to this role instead. */
   youthData?: { escalateInsteadOfAdmin: string };
   /** The task types its cases open, in the order people meet them (the inbox's filter offers these). */
@@ -72,12 +88,27 @@ export interface CaseTypeDescriptor {
    * reach the lists, never through the admin role (the SQL superset the read views narrow).
    */
   screeningListing?: boolean;
-  /** Roles whose task report counts this type's open tasks (a scoped one: within its own scope). */
+  /**
+   * Roles whose task report counts this type's open tasks (a scoped one: within its own scope);
+   * with the admins, they see their team's open tasks and the task report.
+   */
   taskReportRoles?: readonly SupervisingRole[];
   /** Roles that list every case of this type (the case supervisors, for wellness records). */
   listedToRoles?: readonly string[];
+  /**
+   * Roles beyond its tasks' candidate roles whose holders its tasks may be handed to (a case
+   * supervisor, the youth's social worker): the people a task may be handed to are looked for
+   * among the holders of these (every case type's) and of the task's candidate roles, then
+   * narrowed by the rules.
+   */
+  assignableRoles?: readonly string[];
   /** Its task answers reach only a view that lists them (not every candidate of a task). */
   sensitiveTaskAnswers?: boolean;
+  /**
+   * Its owner of record (`owner_id`) is the staff member who works it (a foster case's case
+   * worker), so the case is among that person's "my cases" (GET /cases?assigneeId=me).
+   */
+  ownerWorksTheCase?: boolean;
   /** Whose case it is, for cases started before parties were recorded. */
   partiesBeforeRecorded?: (c: { ownerId?: string | null; programId?: string | null }) => CaseParties | undefined;
 }
@@ -90,11 +121,20 @@ export interface PolicySection<K extends string, S> {
   schema: (duration: ZodTypeAny) => ZodTypeAny;
 }
 
-export interface Process<C extends string, T extends string, S> {
+/** The HTTP status of a refusal: the input's shape, who may act, not there, the state moved on, a business rule. */
+export type RefusalStatus = 400 | 403 | 404 | 409 | 422;
+
+export interface Process<C extends string, T extends string, S, F extends string = never, R extends string = never> {
   /** The process's folder under processes/. */
   name: string;
+  /**
+   * The roles its people hold, every one it names (candidates, supervisors, escalation,
+   * parties, its routes); the platform's own is `admin`. A role people hold across processes
+   * is declared by each that uses it, with one scope: removing a process keeps the others'.
+   */
+  roles: Record<R, RoleDeclaration>;
   caseTypes: Record<C, CaseTypeDescriptor>;
-  /** The task types this process declares (a process may open another's, e.g. `safety_review`). */
+  /** The task types this process declares (a process may open one another declares). */
   tasks: Record<T, TaskTypeDescriptor>;
   /** Defaults of policy `tasks` for the task types it declares. */
   taskPolicy: Record<T, TaskPolicy>;
@@ -110,29 +150,49 @@ export interface Process<C extends string, T extends string, S> {
    * by the writers its projection.ts exports as `projectionWriters` (loaded by the worker only).
    */
   projectionKinds?: readonly string[];
+  /**
+   * Fields its transitions carried before their rows were projections, and the kind each
+   * is now (field → kind, in the order they were written): running cases scheduled writes
+   * with them, which the read-model activity and the value replay read as projections.
+   */
+  legacyProjectionFields?: Record<string, string>;
+  /**
+   * Activities of its own, by the worker that runs them: `cases` on the case worker, `mail`
+   * (anything that talks SMTP) on the mail worker. Its activities/index.ts exports
+   * `createActivities(deps)` making them (loaded by the worker only); the names are what
+   * running histories schedule, so a name never changes.
+   */
+  activities?: { cases?: readonly string[]; mail?: readonly string[] };
+  /**
+   * The path prefixes (ending in `/`, the token after them) of its pages and routes that a
+   * one-time link opens (`/<page>/`): their failed look-ups are rate-limited, the
+   * outbox's stored copy of an e-mail loses the token, and metrics label them by prefix.
+   */
+  oneTimeLinkPaths?: readonly string[];
+  /**
+   * The default mailboxes (policy `mailboxes`, keyed by role) of the roles its tasks go to
+   * and escalate to; an administrator overrides them, per department, program or college too.
+   * A role's mailbox is declared once (the admins' is the platform's).
+   */
+  mailboxes?: Record<string, string>;
+  /**
+   * The refusal codes only this process gives, with the HTTP status the API answers (the
+   * platform's generic codes: platform/workflow/refusals.ts). A code is declared once.
+   */
+  refusals?: Record<F, RefusalStatus>;
+  /** Its e-mail messages and their variables (templates in its `emails/` folder: docs/emails.md). */
+  emails?: EmailCatalogue;
 }
 
-export type AnyProcess = Process<string, string, PolicySection<string, object> | undefined>;
+export type AnyProcess = Process<string, string, PolicySection<string, object> | undefined, string, string>;
 
-/** Declares a process, keeping its case and task types as literal unions. */
+/** Declares a process, keeping its case types, task types, refusal codes and roles as literal unions. */
 export function defineProcess<
   C extends string,
   T extends string,
   S extends PolicySection<string, object> | undefined = undefined,
->(p: Process<C, T, S>): Process<C, T, S> {
+  F extends string = never,
+  R extends string = never,
+>(p: Process<C, T, S, F, R>): Process<C, T, S, F, R> {
   return p;
-}
-
-/** Supervises: whoever holds one of the roles, a scoped one within the task's own scope value. */
-export function holdsSupervisingRole(
-  user: Pick<ActingUser, 'roles'>,
-  tokens: readonly string[],
-  scope: Scope,
-  roles: readonly SupervisingRole[],
-): boolean {
-  return roles.some(({ role, scopedBy }) => {
-    if (!scopedBy) return user.roles.includes(role);
-    const value = scope[scopedBy];
-    return !!value && tokens.includes(roleToken(role, { [scopedBy]: value }));
-  });
 }

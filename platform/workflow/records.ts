@@ -27,6 +27,11 @@ export interface ActingUser extends Actor {
   department?: string;
   programId?: string;
   collegeId?: string;
+  /**
+   * The people this one stands in for while they are out of office (docs/administration.md,
+   * "Absence"): tasks named for them or held by them are this person's to act on meanwhile.
+   */
+  onBehalfOf?: string[];
 }
 
 /**
@@ -128,18 +133,27 @@ interface EmailEnvelope {
 export interface RenderedEmail extends EmailEnvelope {
   subject: string;
   text: string;
+  /** The language the words are in (absent: a message recorded before templates, English). */
+  language?: EmailLanguage;
 }
 
 /** A message by template and variables, rendered when the outbox row is written (platform/emails). */
 export interface TemplatedEmail extends EmailEnvelope, EmailTemplateRef {
-  /** The template's language; absent means English. */
+  /**
+   * The language the case knows for its recipients (a volunteer's choice, a reference's
+   * applicant's); absent means English. A recipient in the people directory gets their own
+   * language instead (platform/emails/recipients.ts).
+   */
   language?: EmailLanguage;
 }
 
 /** Both shapes: histories and outboxes still hold rendered messages from before templates. */
 export type EmailMessage = RenderedEmail | TemplatedEmail;
 
-/** A templated message to these recipients (blanks and repeats dropped), in English for now. */
+/**
+ * A templated message to these recipients (blanks and repeats dropped): English unless the
+ * case knows another language for them; people in the directory get theirs when it is written.
+ */
 export function templatedEmail(
   key: string,
   to: (string | undefined)[],

@@ -1,14 +1,17 @@
 /**
  * Every refusal code a workflow validator (or the API's early answer) can give, with its
- * HTTP status, in one table: a new code cannot be added without its status, and the API
- * maps a workflow's refusal to the same status the API itself would have answered.
+ * HTTP status: the platform's generic codes here, each process's own in its descriptor
+ * (`refusals`), so a new code cannot be added without its status, and the API maps a
+ * workflow's refusal to the same status the API itself would have answered.
  * Pure: imported by workflows and by the API.
  */
 import { ApplicationFailure } from '@temporalio/common';
 import type { ZodTypeAny } from 'zod';
 import { issuesAt } from './input';
+import { PROCESSES, type ProcessRefusalCode } from './registry';
 
-export const REFUSALS = {
+/** The codes every process may give: the shape of input, who may act, tasks, cases and idempotency. */
+export const PLATFORM_REFUSALS = {
   // 400: the input's shape (carries `errors`)
   invalid_task_data: 400,
   invalid_input: 400,
@@ -20,68 +23,31 @@ export const REFUSALS = {
   not_permitted: 403,
   // 404: not there (or not for you)
   task_not_found: 404,
-  request_not_found: 404,
-  work_plan_item_not_found: 404,
   reference_link_used: 404,
   // 409: the state moved on
   task_not_open: 409,
   task_claimed: 409,
-  request_not_pending: 409,
   case_closed: 409,
-  work_plan_item_not_open: 409,
-  assessment_closed: 409,
-  work_plan_closed: 409,
-  match_not_open: 409,
-  in_active_match: 409,
-  enrollment_exists: 409,
-  certification_open: 409,
   duplicate: 409,
   request_in_progress: 409,
   no_incident: 409,
   // 422: a business rule
   invalid_assignee: 422,
   invalid_party: 422,
-  invalid_supervisor: 422,
   invalid_outcome: 422,
   reason_required: 422,
-  enrollment_not_active: 422,
-  outside_leave_year: 422,
-  personal_time_in_future: 422,
-  invalid_hours: 422,
-  insufficient_matching_hours: 422,
-  exceeds_annual_cap: 422,
-  travel_not_allowed: 422,
-  consent_method_required: 422,
-  flag_decision_required: 422,
-  invalid_work_plan: 422,
-  unknown_question: 422,
-  assessment_incomplete: 422,
-  mentor_not_available: 422,
-  youth_not_available: 422,
   unknown_task: 422,
-  ineligible_bargaining_unit: 422,
-  ineligible_appointment: 422,
-  program_not_certified: 422,
-  commitment_too_short: 422,
-  applicant_under_age: 422,
-  reference_is_relative: 422,
-  youth_age_out_of_range: 422,
-  not_eligible_for_partner: 422,
   idempotency_key_reused: 422,
-  department_required: 422,
-  period_in_future: 422,
-  no_consent: 422,
-  program_not_eligible: 422,
-  address_unconfirmed: 422,
-  caller_language_mismatch: 422,
-  caller_not_available: 422,
-  mentor_not_certified: 422,
-  mentor_kind_mismatch: 422,
-  mentor_at_capacity: 422,
-  placement_not_active: 409,
 } as const;
 
-export type RefusalCode = keyof typeof REFUSALS;
+export type RefusalCode = keyof typeof PLATFORM_REFUSALS | ProcessRefusalCode;
+
+let refusals: Record<string, number> | undefined;
+
+/** Every code with its status: the platform's and each registered process's (built on first use). */
+export function refusalStatuses(): Readonly<Record<string, number>> {
+  return (refusals ??= Object.assign({}, PLATFORM_REFUSALS, ...PROCESSES.map((p) => p.refusals ?? {})));
+}
 
 export interface Refusal {
   code: RefusalCode;
@@ -91,7 +57,7 @@ export interface Refusal {
 }
 
 export function refusalStatus(code: string): number | undefined {
-  return (REFUSALS as Record<string, number>)[code];
+  return refusalStatuses()[code];
 }
 
 /** Refusals carry the code as their type and any `errors` as details; never retried. */

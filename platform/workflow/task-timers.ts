@@ -22,11 +22,23 @@ export function taskRecipients(policy: Policy, task: TaskRecord): (string | unde
   return task.candidateRoles.map((r) => roleMailbox(policy.mailboxes, r, task.scope));
 }
 
+/**
+ * The wake-up condition of a wait for the instant in the task's `remindAt` or `dueAt`: the
+ * task closed, or a changed calendar moved the instant (deadline-moves.ts), when the wait
+ * starts again at the new one. The waits await `untilOr` directly, as they always did, so a
+ * case's coroutines wake in the order its history recorded.
+ */
+const closedOrMoved = (task: TaskRecord, field: 'remindAt' | 'dueAt', at: string) => () =>
+  task.status !== 'open' || task[field] !== at;
+
 export async function runTaskTimers<S extends CaseCore>(rt: CaseRuntime<S>, taskId: string): Promise<void> {
   const task = rt.state.tasks[taskId];
   const closed = () => task.status !== 'open';
   if (!task.reminded) {
-    if (await rt.untilOr(closed, Date.parse(task.remindAt))) return;
+    for (let at = task.remindAt; await rt.untilOr(closedOrMoved(task, 'remindAt', at), Date.parse(at)); ) {
+      if (closed()) return;
+      at = task.remindAt;
+    }
     task.reminded = true;
     await rt.commit({
       tasks: [task],
@@ -42,7 +54,10 @@ export async function runTaskTimers<S extends CaseCore>(rt: CaseRuntime<S>, task
     });
   }
   if (task.expiresAtDue) {
-    if (await rt.untilOr(closed, Date.parse(task.dueAt))) return;
+    for (let at = task.dueAt; await rt.untilOr(closedOrMoved(task, 'dueAt', at), Date.parse(at)); ) {
+      if (closed()) return;
+      at = task.dueAt;
+    }
     // Counted as a commit from the moment the task expires: the hook's own work (a referral's
     // pass-on asks the read model) is never cut off by the case closing or continuing as new.
     const drained = patched(EXPIRY_DRAINED);
@@ -56,7 +71,10 @@ export async function runTaskTimers<S extends CaseCore>(rt: CaseRuntime<S>, task
     return;
   }
   if (!task.escalated) {
-    if (await rt.untilOr(closed, Date.parse(task.dueAt))) return;
+    for (let at = task.dueAt; await rt.untilOr(closedOrMoved(task, 'dueAt', at), Date.parse(at)); ) {
+      if (closed()) return;
+      at = task.dueAt;
+    }
     task.escalated = true;
     // Youth and match tasks go to case supervisors whatever the policy says (never admin).
     task.escalateTo = escalationRole(rt.state.type, task.escalateTo);

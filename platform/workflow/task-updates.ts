@@ -5,7 +5,6 @@
  * schema (task-data.ts), then the process's own checks run.
  */
 import { condition, setHandler, uuid4 } from '@temporalio/workflow';
-import { laDate } from './calendar';
 import type { CaseCore, CaseRuntime, TaskCompletionHook, TaskValidator } from './case-runtime';
 import {
   assignTaskUpdate,
@@ -68,7 +67,7 @@ export function registerTaskUpdates<S extends CaseCore>(
         refuseWith(mayComplete(acting(input.actor), task, state));
         if (!task.outcomes.includes(input.outcome))
           refuse('invalid_outcome', `Outcome must be one of: ${task.outcomes.join(', ')}`);
-        const problems = taskDataProblems(task.type, input.data, { today: laDate(Date.now()) });
+        const problems = taskDataProblems(task.type, input.data, { today: rt.calendar.date(Date.now()) });
         if (problems.length) refuse('invalid_task_data', `The data of a ${task.type} task is not valid`, problems);
         validate(task, input);
       },
@@ -127,16 +126,25 @@ export function registerTaskUpdates<S extends CaseCore>(
 
   setHandler(
     releaseTaskUpdate,
-    async ({ taskId, actor }) => {
+    async ({ taskId, actor, heldBy }) => {
       const task = state.tasks[taskId];
       task.assigneeId = undefined;
-      await rt.commit({ tasks: [task], events: [rt.event(actor, 'task_released', { taskId, type: task.type })] });
+      // Given back for a deactivated holder: the event names them (releases before this had no heldBy).
+      const detail = { taskId, type: task.type, ...(heldBy ? { from: heldBy, reason: 'holder_deactivated' } : {}) };
+      await rt.commit({ tasks: [task], events: [rt.event(actor, 'task_released', detail)] });
       return { task };
     },
     {
-      validator: ({ taskId, actor }) => {
-        if (openTaskOrRefuse(state, taskId).assigneeId !== actor.id)
-          refuse('not_permitted', 'Only the person holding a task gives it back');
+      validator: ({ taskId, actor, heldBy }) => {
+        const holder = openTaskOrRefuse(state, taskId).assigneeId;
+        if (heldBy !== undefined) {
+          // An admin gives back the work of a person the directory deactivated (docs/administration.md).
+          if (!acting(actor).roles.includes('admin'))
+            refuse('not_permitted', "Only an admin gives back a deactivated person's task");
+          if (holder !== heldBy) refuse('not_permitted', `The task is not held by ${heldBy}`);
+          return;
+        }
+        if (holder !== actor.id) refuse('not_permitted', 'Only the person holding a task gives it back');
       },
     },
   );

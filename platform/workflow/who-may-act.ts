@@ -4,10 +4,10 @@
  * answers with the same ones, so no route, script or future client can get around a rule.
  * Pure: no I/O, deterministic, shared by workflow code and the API.
  */
-import { overlaps, principalTokens, roleToken, userToken } from './access';
+import { overlaps, principalTokens, roleToken, scopeClaimOf, userToken, type Scope } from './access';
 import { holdsPartyRoles, namedPartiesIn, partiesNaming, subjectIdsIn, type NamedParty } from './named-parties';
 import type { Refusal } from './refusals';
-import { holdsSupervisingRole, type CaseTypeDescriptor } from './process-descriptor';
+import type { CaseTypeDescriptor, SupervisingRole } from './process-descriptor';
 import type { ActingUser, CaseParties, CaseType, TaskRecord } from './records';
 import { caseTypeDescriptor, PROCESSES } from './registry';
 
@@ -31,8 +31,17 @@ export const YOUTH_CASE_TYPES: readonly string[] = PROCESSES.flatMap((p) =>
   Object.entries<CaseTypeDescriptor>(p.caseTypes).flatMap(([type, d]) => (d.youthData ? [type] : [])),
 );
 
-/** The acting user's tokens: every scope claim it carries counts (a new scope needs no change here). */
-const tokensOf = ({ id, ...claims }: ActingUser) => principalTokens({ sub: id, ...claims });
+/**
+ * The acting user's tokens: every scope claim it carries counts (a new scope needs no change
+ * here), and the personal token of each absent colleague they stand in for.
+ */
+const tokensOf = ({ id, onBehalfOf, ...claims }: ActingUser) => [
+  ...principalTokens({ sub: id, ...claims }),
+  ...(onBehalfOf ?? []).map(userToken),
+];
+/** The task is held by this person, or by someone they stand in for. */
+const holds = (u: ActingUser, task: TaskForRules) =>
+  !!task.assigneeId && (task.assigneeId === u.id || (u.onBehalfOf ?? []).includes(task.assigneeId));
 const has = (u: ActingUser, role: string) => u.roles.includes(role);
 const sameEmail = (a?: string, b?: string) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -81,14 +90,16 @@ function partyInAnotherRole(user: ActingUser, task: TaskForRules, c: CaseForRule
 
 /**
  * Nobody acts on their own case: the employee of an enrollment, the applicant of a
- * screening, the staff of a program under review, a referrer on their own referral.
+ * screening, the staff of a program under review (whoever holds a role scoped by that
+ * program), a referrer on their own referral.
  */
 export function ownCase(user: ActingUser, c: CaseForRules): Refusal | undefined {
   const p = partiesOf(c);
+  const programStaff = () => user.roles.some((r) => scopeClaimOf(r) === 'programId');
   const mine =
     p.ids.includes(user.id) ||
     (p.emails ?? []).some((e) => sameEmail(e, user.email)) ||
-    (!!p.programId && user.programId === p.programId && (has(user, 'program_staff') || has(user, 'org_coordinator')));
+    (!!p.programId && user.programId === p.programId && programStaff());
   return mine ? { code: 'self_approval', message: 'Nobody acts on their own case' } : undefined;
 }
 
@@ -120,8 +131,7 @@ export function twoPersonRule(userId: string, task: TaskForRules): Refusal | und
  */
 export function isCandidate(user: ActingUser, task: TaskForRules, c: CaseForRules): boolean {
   const tokens = tokensOn(user, c);
-  if (task.assigneeId)
-    return task.assigneeId === user.id && overlaps(tokens, [...task.candidates, ...(task.assignable ?? [])]);
+  if (task.assigneeId) return holds(user, task) && overlaps(tokens, [...task.candidates, ...(task.assignable ?? [])]);
   return overlaps(tokens, task.candidates);
 }
 
@@ -148,40 +158,18 @@ export function supervises(user: ActingUser, task: TaskForRules, c: CaseForRules
   return holdsSupervisingRole(user, tokens, task.scope, roles);
 }
 
-/** Mentor screening cases change only through their assigned case worker or a case supervisor. */
-export function assignedCaseWorkerOrSupervisor(user: ActingUser, caseWorkerId: string): Refusal | undefined {
-  return user.id === caseWorkerId || has(user, 'case_supervisor')
-    ? undefined
-    : { code: 'not_permitted', message: "Only the screening's assigned case worker or a case supervisor may do this" };
-}
-
-/**
- * The same for a case that names people: a case supervisor named in another party role of
- * it (the youth's social worker) does not act as its supervisor; its case worker must still
- * hold the case worker's role.
- */
-export function caseWorkerOrSupervisorOf(user: ActingUser, c: CaseForRules, caseWorkerId: string): Refusal | undefined {
-  const named = partiesNaming(user, namedPartiesOf(c));
-  if (user.id !== caseWorkerId && named.length)
-    return { code: 'self_approval', message: 'You are named in this case in another role' };
-  if (user.id === caseWorkerId && !tokensOn(user, c).length)
-    return { code: 'not_a_candidate', message: 'You no longer hold the case worker role' };
-  return assignedCaseWorkerOrSupervisor(user, caseWorkerId);
-}
-
-/** The self-assessment, the work plan and applications are the program's own staff's (or an admin's). */
-export function programStaff(user: ActingUser, programId: string | null | undefined): Refusal | undefined {
-  const own = has(user, 'program_staff') && !!programId && user.programId === programId;
-  return has(user, 'admin') || own
-    ? undefined
-    : { code: 'not_permitted', message: "Only the program's own staff may do this" };
-}
-
-/** Personal time, leave requests and withdrawals are the enrolled employee's own acts. */
-export function theEmployee(user: Pick<ActingUser, 'id'>, employeeId: string | null | undefined): Refusal | undefined {
-  return user.id === employeeId
-    ? undefined
-    : { code: 'not_permitted', message: 'Only the enrolled employee may do this' };
+/** Supervises: whoever holds one of the roles, a scoped one within the task's own scope value. */
+function holdsSupervisingRole(
+  user: Pick<ActingUser, 'roles'>,
+  tokens: readonly string[],
+  scope: Scope,
+  roles: readonly SupervisingRole[],
+): boolean {
+  return roles.some(({ role, scopedBy }) => {
+    if (!scopedBy) return user.roles.includes(role);
+    const value = scope[scopedBy];
+    return !!value && tokens.includes(roleToken(role, { [scopedBy]: value }));
+  });
 }
 
 /** May this user see the case? Listed viewers; admins too, except youth and match cases. */
@@ -203,7 +191,7 @@ const first = (...checks: (() => Refusal | undefined)[]): Refusal | undefined =>
 export function mayComplete(user: ActingUser, task: TaskForRules, c: CaseForRules): Refusal | undefined {
   return first(
     () =>
-      task.assigneeId && task.assigneeId !== user.id
+      task.assigneeId && !holds(user, task)
         ? { code: 'task_claimed', message: 'Another person holds this task' }
         : undefined,
     () => ownCase(user, c),
@@ -228,7 +216,7 @@ export function mayComplete(user: ActingUser, task: TaskForRules, c: CaseForRule
 export function mayClaim(user: ActingUser, task: TaskForRules, c: CaseForRules): Refusal | undefined {
   return first(
     () =>
-      task.assigneeId && task.assigneeId !== user.id
+      task.assigneeId && !holds(user, task)
         ? { code: 'task_claimed', message: 'Another person holds this task' }
         : undefined,
     () => ownCase(user, c),
@@ -242,8 +230,10 @@ export function mayClaim(user: ActingUser, task: TaskForRules, c: CaseForRules):
   );
 }
 
-/** Assigning: a supervising role hands the task to a candidate who may act on it. */
-/** Whether someone may hand this task on at all (before asking to whom). */
+/**
+ * Whether someone may hand this task on at all (before asking to whom): a supervising role,
+ * or whoever holds it (or stands in for its holder).
+ */
 export function mayReassign(by: ActingUser, task: TaskForRules, c: CaseForRules): Refusal | undefined {
   return first(
     () => ownCase(by, c),
@@ -252,13 +242,15 @@ export function mayReassign(by: ActingUser, task: TaskForRules, c: CaseForRules)
       partiesNaming(by, namedPartiesOf(c)).length
         ? { code: 'self_approval', message: 'A person named in this case does not hand its tasks on' }
         : undefined,
+    // The holder hands over what they hold (out of office: docs/administration.md, "Absence").
     () =>
-      supervises(by, task, c)
+      supervises(by, task, c) || holds(by, task)
         ? undefined
         : { code: 'not_permitted', message: 'Only a supervising role of this case may assign its tasks' },
   );
 }
 
+/** Assigning: someone who may hand the task on gives it to a candidate who may act on it. */
 export function mayAssign(
   by: ActingUser,
   assignee: ActingUser,
@@ -300,16 +292,4 @@ export function escalationRole(caseType: string, policyRole: string): string {
   const youth = caseTypeDescriptor(caseType)?.youthData;
   if (!youth || policyRole !== 'admin') return policyRole;
   return youth.escalateInsteadOfAdmin;
-}
-
-/**
- * Tokens of who may be handed the tasks of a foster case: its assigned case worker or a
- * case supervisor, and for youth and match cases the youth's social worker.
- */
-export function fosterAssignable(caseWorkerId: string, socialWorkerId?: string): string[] {
-  return [
-    userToken(caseWorkerId),
-    roleToken('case_supervisor'),
-    ...(socialWorkerId ? [userToken(socialWorkerId)] : []),
-  ];
 }

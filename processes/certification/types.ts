@@ -2,7 +2,7 @@
 import type { CaseCore } from '../../platform/workflow/case-runtime';
 import type { Policy } from '../../platform/workflow/policy';
 import type { ActingUser, Actor } from '../../platform/workflow/records';
-import type { Standard } from './questions';
+import type { QuestionBank, Standard } from './questions';
 
 export type LevelSought = 'affiliate' | 'partner';
 export type CertificationStage =
@@ -68,6 +68,12 @@ export interface CertificationInput {
   levelSought: LevelSought;
   policy: Policy;
   appliedBy: Actor;
+  /**
+   * The question bank the self-assessment asks, the newest when the program applied; kept for
+   * the whole case (a continue-as-new hands the input on). Absent on cases started before banks
+   * were versioned: they ask version 1.
+   */
+  questionBank?: QuestionBank;
   state?: CertificationState;
 }
 

@@ -9,7 +9,7 @@
 import { continueAsNew, getExternalWorkflowHandle, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import { receiverGone } from '../../platform/workflow/signal-case';
 import { roleToken, userToken } from '../../platform/workflow/access';
-import { addDays, laDate, laStartOfDay } from '../../platform/workflow/calendar';
+import { addDays } from '../../platform/workflow/calendar';
 import {
   CaseRuntime,
   mergeChanges,
@@ -191,7 +191,7 @@ export async function ecePlacementWorkflow(input: EcePlacementInput): Promise<{ 
         checkInput(placementHoursInput, entry, 'The hours entry is not valid');
         if (!['active', 'evaluation'].includes(state.stage))
           refuse('placement_not_active', `The placement is ${state.stage}`);
-        if (entry.date < state.term.start || entry.date > state.term.end || entry.date > laDate(Date.now())) {
+        if (entry.date < state.term.start || entry.date > state.term.end || entry.date > rt.calendar.date(Date.now())) {
           refuse('invalid_input', 'Hours fall within the term and not in the future', [
             {
               path: 'body.date',
@@ -205,7 +205,7 @@ export async function ecePlacementWorkflow(input: EcePlacementInput): Promise<{ 
 
   /** At the end of the term both evaluate; a placement never accepted by then is cancelled. */
   async function termEnd(): Promise<void> {
-    await rt.untilOr(() => state.status === 'closed', laStartOfDay(addDays(state.term.end, 1)));
+    await rt.untilOr(() => state.status === 'closed', rt.calendar.startOfDay(addDays(state.term.end, 1)));
     if (state.status === 'closed' || state.stage === 'evaluation') return;
     if (state.stage === 'awaiting_acceptance') {
       await rt.commit(end('cancelled', SYSTEM, 'not accepted before the term ended'));

@@ -5,7 +5,7 @@
  */
 import type { ZodTypeAny } from 'zod';
 import { z } from 'zod';
-import type { PolicyDuration } from '../../platform/workflow/calendar';
+import { longerThanZero, type PolicyDuration } from '../../platform/workflow/calendar';
 import type { PolicySection, TaskPolicy } from '../../platform/workflow/process-descriptor';
 
 export interface EcePolicy {
@@ -49,7 +49,10 @@ export const ecePolicySection: PolicySection<'ece', EcePolicy> = {
     z
       .object({
         committeeMinimumVotes: z.number().int().min(1),
-        certificationValidity: duration,
+        certificationValidity: duration.refine(
+          longerThanZero,
+          'a validity longer than zero (a zero one renews at once, for ever)',
+        ),
         renewalHours: z.number().min(0),
         renewalReminders: z.array(duration),
         maxOpenPlacements: z.number().int().min(1),

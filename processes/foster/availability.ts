@@ -9,6 +9,7 @@
  * shows no such case. A match that confirms a party taken meanwhile is told so and cancels.
  */
 import { condition, getExternalWorkflowHandle, patched, setHandler } from '@temporalio/workflow';
+import { workInTurn } from '../../platform/workflow/in-turn';
 import { receiverGoneTolerated } from '../../platform/workflow/signal-case';
 import { caseRecorded } from '../../platform/workflow/activities';
 import { addDuration } from '../../platform/workflow/calendar';
@@ -20,6 +21,8 @@ import type { Availability } from './types';
 
 /** What the start holds is the reservation the run was given, not one an early Update took. */
 const CARRIED_RESERVATION_READ_FIRST = 'carried-reservation-read-first';
+/** A match's signals are handled in turn after the Updates of their workflow task. */
+const MATCH_SIGNALS_QUEUED = 'match-signals-queued';
 
 /** Free: no active match and no reservation (reservations no longer lapse by the clock). */
 export function isFree(state: Availability): boolean {
@@ -84,7 +87,7 @@ export function registerAvailability<S extends CaseCore & Availability>(
       },
     },
   );
-  setHandler(matchConfirmedSignal, async ({ matchId }) => {
+  async function matchConfirmed({ matchId }: { matchId: string }): Promise<void> {
     // Its own reservation, or (a reservation let go) still free: the match takes the party.
     const free = isFree(state) && !notMatchable() && patched('party-taken');
     if (state.reservation?.matchId === matchId || state.activeMatchId === matchId || free) {
@@ -104,15 +107,23 @@ export function registerAvailability<S extends CaseCore & Availability>(
       if (!receiverGoneTolerated(err)) throw err;
     }
     await rt.commit({ events: [rt.event(SYSTEM, 'match_refused', { matchId, reason: 'already in another match' })] });
-  });
-  setHandler(matchEndedSignal, async ({ matchId, outcome }) => {
+  }
+  async function matchEnded({ matchId, outcome }: { matchId: string; outcome: string }): Promise<void> {
     if (state.reservation?.matchId !== matchId && state.activeMatchId !== matchId) return;
     state.reservation = undefined;
     state.activeMatchId = undefined;
     state.pastMatchIds.push(matchId);
     // Both parties return to the pool and may be matched again.
     await rt.commit({ events: [rt.event(SYSTEM, 'returned_to_pool', { matchId, outcome })] });
-  });
+  }
+  // A match's signals and a person's Update may come in one workflow task, which core may hand
+  // over in another order on a replay: a signal that wrote (or signalled the match) at once then
+  // swapped its commands with the Update's acceptance and the case failed every task from then
+  // on. Queued, they are handled one at a time after the task's Updates, in the order they came.
+  const queued = patched(MATCH_SIGNALS_QUEUED);
+  const inTurn = queued ? workInTurn() : undefined;
+  setHandler(matchConfirmedSignal, (s) => (inTurn ? inTurn(() => matchConfirmed(s)) : matchConfirmed(s)));
+  setHandler(matchEndedSignal, (s) => (inTurn ? inTurn(() => matchEnded(s)) : matchEnded(s)));
 
   // A reservation carried over (continue-as-new, or taken before this version) is held the same way.
   const held = carriedReadFirst

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { line, notAfter, text } from '../../platform/workflow/input';
 import { defineProcess, type PartyRule } from '../../platform/workflow/process-descriptor';
+import { fosterEmail } from './email-messages';
 import * as inputs from './inputs';
 import { CHECK_NAMES, RECOMMENDATIONS } from './inputs';
 import { FOSTER_TASK_POLICY_DEFAULTS, fosterPolicySection } from './policy';
@@ -16,26 +17,43 @@ const noData = () => z.object({}).strict();
 const obj = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined);
 const SUPERVISORS = [{ role: 'case_supervisor' }];
 const YOUTH = { escalateInsteadOfAdmin: 'case_supervisor' };
+// A foster case's tasks may be handed to a case supervisor; a youth's, to its social worker too (rules.ts).
+const YOUTH_ASSIGNABLE = ['case_supervisor', 'social_worker'];
 const CASE_WORKER: PartyRule = { party: 'case_worker', roles: ['case_worker'], id: (f) => f.caseWorkerId };
+import { matchDetails, screeningDetails, youthReferralDetails } from './details';
 
 export const fosterProcess = defineProcess({
   name: 'foster',
+  emails: fosterEmail,
+  // The roles its people hold (the admins' is the platform's); a scoped one only within its claim.
+  roles: {
+    case_worker: {},
+    case_supervisor: {},
+    social_worker: {},
+    partnership_coordinator: {},
+  },
   caseTypes: {
     mentor_screening: {
+      details: screeningDetails,
       taskTypes: ['background_check', 'reference_followup', 'interview', 'screening_decision'],
       supervisingRoles: SUPERVISORS,
+      assignableRoles: ['case_supervisor'],
       taskReportRoles: SUPERVISORS,
       namedParties: [CASE_WORKER],
+      ownerWorksTheCase: true,
       readViews: MENTOR_SCREENING_VIEWS,
       readerKind: screeningReader('case_worker'),
       screeningListing: true,
       sensitiveTaskAnswers: true,
     },
     youth_referral: {
+      details: youthReferralDetails,
       taskTypes: ['consent', 'intake'],
       youthData: YOUTH,
       supervisingRoles: SUPERVISORS,
+      assignableRoles: YOUTH_ASSIGNABLE,
       taskReportRoles: SUPERVISORS,
+      ownerWorksTheCase: true,
       namedParties: [
         CASE_WORKER,
         { party: 'social_worker', roles: ['social_worker'], id: (f) => obj(f.socialWorker)?.id },
@@ -44,10 +62,13 @@ export const fosterProcess = defineProcess({
       sensitiveTaskAnswers: true,
     },
     match: {
+      details: matchDetails,
       taskTypes: ['consent', 'first_meeting', 'check_in', 'safety_review', 'anniversary', 'closure_interview'],
       youthData: YOUTH,
       supervisingRoles: SUPERVISORS,
+      assignableRoles: YOUTH_ASSIGNABLE,
       taskReportRoles: SUPERVISORS,
+      ownerWorksTheCase: true,
       namedParties: [
         CASE_WORKER,
         { party: 'social_worker', roles: ['social_worker'], id: (f) => f.socialWorkerId ?? obj(f.socialWorker)?.id },
@@ -57,9 +78,12 @@ export const fosterProcess = defineProcess({
     },
     // A wellness caller's screening: the applicant may have an account, and is then a party of it.
     caller_screening: {
+      details: screeningDetails,
       taskTypes: ['background_check', 'reference_followup', 'screening_decision'],
       supervisingRoles: SUPERVISORS,
+      assignableRoles: ['case_supervisor'],
       namedParties: [CASE_WORKER],
+      ownerWorksTheCase: true,
       subjectIds: (f) => [obj(f.applicant)?.id],
       readViews: CALLER_SCREENING_VIEWS,
       readerKind: screeningReader('partnership_coordinator'),
@@ -120,5 +144,25 @@ export const fosterProcess = defineProcess({
   schemaModules: [inputs],
   workflows: ['mentorScreeningWorkflow', 'youthReferralWorkflow', 'matchWorkflow', 'callerScreeningWorkflow'],
   routes: 'api',
+  oneTimeLinkPaths: ['/references/', '/foster/references/'],
+  // The default mailboxes (policy `mailboxes`) of the roles its tasks go to.
+  mailboxes: {
+    case_supervisor: 'case-supervisors@mentorflow.local',
+    case_worker: 'case-workers@mentorflow.local',
+  },
+  // The refusal codes only this process gives, with the HTTP status the API answers.
+  refusals: {
+    match_not_open: 409,
+    in_active_match: 409,
+    consent_method_required: 422,
+    flag_decision_required: 422,
+    mentor_not_available: 422,
+    youth_not_available: 422,
+    applicant_under_age: 422,
+    reference_is_relative: 422,
+    youth_age_out_of_range: 422,
+  },
   projectionKinds: ['reference_answered'],
+  legacyProjectionFields: { referenceAnswered: 'reference_answered' },
+  activities: { mail: ['issueReferenceLink'] },
 });

@@ -3,6 +3,7 @@
  * with `errors`) and the workflows' Update validators.
  */
 import { z } from 'zod';
+import { EMAIL_LANGUAGES } from '../../platform/emails/messages';
 import { calendarDate, email, identifier, line, quarterHours, text, words } from '../../platform/workflow/input';
 
 /** The checks a background check task records, one task per check. */
@@ -35,27 +36,34 @@ export const closeMatchInput = z
   })
   .strict();
 
+/** What an applicant to a screening tells about themselves (a mentor's, and a wellness caller's with their user id). */
+export const applicantFields = {
+  name: line(200),
+  email,
+  phone: line(40).pipe(z.string().min(5)),
+  dateOfBirth: calendarDate,
+  languages: words,
+  interests: words,
+  formerFosterYouth: z.boolean(),
+  // Where the applicant lives, for match suggestions by county (optional: older applications have none).
+  county: line(100).optional(),
+  // The language of the applicant's e-mails and their references' (absent: English).
+  language: z.enum(EMAIL_LANGUAGES).optional(),
+};
+
+/** An applicant's references: `min` to `max` of them. */
+export const referencesInput = (min: number, max: number, tooFew: string) =>
+  z
+    .array(z.object({ name: line(200), email, relationship: line(100) }).strict())
+    .min(min, tooFew)
+    .max(max);
+
 export const mentorApplicationInput = (minimumReferences: number) =>
   z
     .object({
-      applicant: z
-        .object({
-          name: line(200),
-          email,
-          phone: line(40).pipe(z.string().min(5)),
-          dateOfBirth: calendarDate,
-          languages: words,
-          interests: words,
-          formerFosterYouth: z.boolean(),
-          // Where the mentor lives, for match suggestions by county (optional: older applications have none).
-          county: line(100).optional(),
-        })
-        .strict(),
+      applicant: z.object(applicantFields).strict(),
       // At least 2 references.
-      references: z
-        .array(z.object({ name: line(200), email, relationship: line(100) }).strict())
-        .min(minimumReferences, `at least ${minimumReferences} references`)
-        .max(5),
+      references: referencesInput(minimumReferences, 5, `at least ${minimumReferences} references`),
     })
     .strict();
 
@@ -72,7 +80,10 @@ export const youthReferralInput = z
       })
       .strict(),
     socialWorker: z.object({ id: identifier, name: line(200), email }).strict(),
-    caregiver: z.object({ name: line(200), email: email.optional() }).strict(),
+    // The caregiver's language, for anything the partnership sends them (absent: English).
+    caregiver: z
+      .object({ name: line(200), email: email.optional(), language: z.enum(EMAIL_LANGUAGES).optional() })
+      .strict(),
     caseWorkerId: identifier.optional(),
     // The social worker may ask for a mentor who was in foster care themselves (match suggestions).
     mentorPreferences: z.object({ formerFosterYouth: z.boolean() }).strict().optional(),

@@ -91,7 +91,10 @@ export const fosterPolicySection: PolicySection<'foster', FosterPolicy> = {
           'a cadence longer than zero (a zero one repeats at once, for ever)',
         ),
         commitment: duration,
-        reservationHold: duration,
+        reservationHold: duration.refine(
+          longerThanZero,
+          'a hold longer than zero (a zero one renews at once, for ever)',
+        ),
       })
       .strict(),
 };

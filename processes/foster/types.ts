@@ -7,6 +7,7 @@
 import type { CaseCore } from '../../platform/workflow/case-runtime';
 import type { Policy } from '../../platform/workflow/policy';
 import type { Actor } from '../../platform/workflow/records';
+import type { EmailLanguage } from '../../platform/emails/messages';
 
 export type Recommendation = 'yes' | 'with_reservations' | 'no';
 export type CheckName =
@@ -54,6 +55,8 @@ export interface Applicant {
   county?: string;
   /** A wellness caller's user id (callers sign in to log their calls). */
   id?: string;
+  /** The language of the applicant's e-mails and their references' (absent: English). */
+  language?: EmailLanguage;
 }
 
 export interface Reference {
@@ -127,7 +130,8 @@ export interface YouthReferralState extends CaseCore, Availability {
   youth: Youth;
   mentorPreferences?: MentorPreferences;
   socialWorker: { id: string; name: string; email: string };
-  caregiver: { name: string; email?: string };
+  /** `language`: the caregiver's, recorded at referral (absent: English). */
+  caregiver: { name: string; email?: string; language?: EmailLanguage };
   caseWorkerId: string;
   consents: { social_worker: ConsentStatus; caregiver: ConsentStatus };
   intake?: { by: string; at: string; notes?: string };
@@ -139,7 +143,8 @@ export interface YouthReferralInput {
   youth: Youth;
   mentorPreferences?: MentorPreferences;
   socialWorker: { id: string; name: string; email: string };
-  caregiver: { name: string; email?: string };
+  /** `language`: the caregiver's, recorded at referral (absent: English). */
+  caregiver: { name: string; email?: string; language?: EmailLanguage };
   caseWorkerId: string;
   policy: Policy;
   referredBy: Actor;

@@ -6,6 +6,7 @@
 import { laDate, monthsBetween } from '../../platform/workflow/calendar';
 import type { Policy } from '../../platform/workflow/policy';
 import type { Refusal } from '../../platform/workflow/refusals';
+import type { ActingUser } from '../../platform/workflow/records';
 import type { Enrollment, Ledger, LeaveRequest, MentoringLeaveState, RequestLeaveInput } from './types';
 
 export type RuleViolation = Refusal;
@@ -141,17 +142,26 @@ export function personalTimeViolation(
   entry: { date: string; hours: number },
   policy: LeavePolicy,
   nowMs: number,
+  /** The jurisdiction's calendar ("today" is a local date); Los Angeles when not given. */
+  calendar: { date(ms: number): string } = { date: laDate },
 ): RuleViolation | undefined {
   if (s.stage !== 'active') return { code: 'enrollment_not_active', message: `The enrollment is ${s.stage}` };
   // Personal time and the leave it matches must fall in the same calendar year.
   if (!inYear(entry.date, s.enrollment.year)) {
     return { code: 'outside_leave_year', message: `Personal time must fall within ${s.enrollment.year}` };
   }
-  if (entry.date > laDate(nowMs)) {
+  if (entry.date > calendar.date(nowMs)) {
     return { code: 'personal_time_in_future', message: 'Personal time is logged after it was spent mentoring' };
   }
   if (!isIncrement(entry.hours, policy.incrementHours)) {
     return { code: 'invalid_hours', message: `Hours must be a positive multiple of ${policy.incrementHours}` };
   }
   return undefined;
+}
+
+/** Personal time, leave requests and withdrawals are the enrolled employee's own acts. */
+export function theEmployee(user: Pick<ActingUser, 'id'>, employeeId: string | null | undefined): Refusal | undefined {
+  return user.id === employeeId
+    ? undefined
+    : { code: 'not_permitted', message: 'Only the enrolled employee may do this' };
 }

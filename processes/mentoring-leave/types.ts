@@ -99,6 +99,8 @@ export interface RequestLeaveInput {
   attestNoTravel: boolean;
   note?: string;
   actor: ActingUser;
+  /** The employee's supervisor as the people directory says now (the API reads it at each request). */
+  supervisor?: { id: string; name: string; email: string };
 }
 
 export interface WithdrawRequestInput {

@@ -4,9 +4,17 @@
  * Pure data: loaded by workflow code and the API alike.
  */
 import { defineProcess } from '../../platform/workflow/process-descriptor';
+import { programsEmail } from './email-messages';
 
 export const programsProcess = defineProcess({
   name: 'programs',
+  emails: programsEmail,
+  // The roles its people hold (the admins' is the platform's); a scoped one only within its claim.
+  roles: {
+    program_staff: { scopedBy: 'programId' },
+    quality_reviewer: {},
+    review_lead: {},
+  },
   caseTypes: {},
   tasks: {},
   taskPolicy: {},
@@ -15,4 +23,5 @@ export const programsProcess = defineProcess({
   workflows: ['programRecordWorkflow'],
   routes: 'api',
   projectionKinds: ['program', 'program_level'],
+  legacyProjectionFields: { program: 'program', programLevel: 'program_level' },
 });

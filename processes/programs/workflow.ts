@@ -7,6 +7,7 @@
  */
 import type { EmailTemplateRef } from '../../platform/emails/messages';
 import { programsEmail } from './email-messages';
+import { LevelChanges } from './level-changes';
 import { PROGRAM, programProjection, type ProgramRow } from './projection';
 import {
   ApplicationFailure,
@@ -21,7 +22,8 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { deliverEmails, recordTransitionUntilWritten } from '../../platform/workflow/activities';
-import { BusinessCalendar, addDays, laStartOfDay, subtractDuration } from '../../platform/workflow/calendar';
+import { addDays, subtractDuration, type BusinessCalendar } from '../../platform/workflow/calendar';
+import { businessCalendarOf } from '../../platform/workflow/jurisdiction';
 import { applyOrganisationSettings, organisationSettingsSignal } from '../../platform/workflow/organisation-settings';
 import { caseRecordedUpdate } from '../../platform/workflow/messages';
 import type { Policy } from '../../platform/workflow/policy';
@@ -83,14 +85,15 @@ async function record(input: TransitionInput): Promise<void> {
 
 export const programWorkflowId = (programId: string): string => `program-${programId}`;
 
-/** A certificate is valid through its certifiedUntil date (Los Angeles). */
-export const certificateEnd = (certifiedUntil: string): number => laStartOfDay(addDays(certifiedUntil, 1));
+/** A certificate is valid through its certifiedUntil date (in the jurisdiction's time zone). */
+export const certificateEnd = (certifiedUntil: string, calendar: BusinessCalendar): number =>
+  calendar.startOfDay(addDays(certifiedUntil, 1));
 
 export async function programRecordWorkflow(input: ProgramRecordInput): Promise<ProgramRecordResult> {
   const state: ProgramState = input.state ?? { program: input.program, recorded: false, renewalRemindersSent: 0 };
   const p = state.program;
   const policy = input.policy;
-  let calendar = new BusinessCalendar(policy.holidays);
+  let calendar = businessCalendarOf(policy);
   const link = () => `${policy.publicBaseUrl}/api/v1/programs/${p.id}`;
   const event = (actor: Actor, name: string, detail: Record<string, unknown>, id = uuid4()): TimelineEvent => ({
     id,
@@ -117,7 +120,7 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
     p.certifiedUntil = level === 'partner' ? (certifiedUntil ?? null) : null;
     if (p.certifiedUntil !== from.certifiedUntil) {
       // Reminders already due for a certificate imported close to its expiry: send the latest one only.
-      const ends = p.certifiedUntil ? certificateEnd(p.certifiedUntil) : 0;
+      const ends = p.certifiedUntil ? certificateEnd(p.certifiedUntil, calendar) : 0;
       const due = policy.certification.renewalReminders.filter(
         (d) => subtractDuration(ends, d, calendar) <= Date.now(),
       ).length;
@@ -141,9 +144,15 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
     await condition(() => state.recorded);
     return { caseId: p.id };
   });
+  // Changes are queued and written by the main loop (level-changes.ts); a run started before
+  // that writes them from the handlers, and moves to a new run at its next wake.
+  const queued = patched('program-changes-queued');
+  const changes = new LevelChanges();
+  const writeChanges = () => changes.writeAll(async (change) => (await applyLevel(change), { ...p }));
   setHandler(
     setProgramLevelUpdate,
     async (change) => {
+      if (queued) return changes.fromUpdate(change);
       await applyLevel(change);
       return p;
     },
@@ -159,10 +168,10 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
       },
     },
   );
-  setHandler(programLevelSignal, applyLevel);
+  setHandler(programLevelSignal, (change) => (queued ? changes.fromSignal(change) : applyLevel(change)));
   setHandler(organisationSettingsSignal, (settings) => {
     applyOrganisationSettings(policy, settings);
-    calendar = new BusinessCalendar(policy.holidays);
+    calendar = businessCalendarOf(policy);
   });
 
   if (!state.recorded) {
@@ -172,24 +181,34 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
     });
     state.recorded = true;
   }
+  await writeChanges();
 
   const historyFull = () =>
     workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > policy.maxHistoryEvents;
   for (;;) {
+    if (!queued && patched('program-changes-queued-next-run')) {
+      // A run of before the queue moves to a new run (which queues) as soon as it wakes.
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof programRecordWorkflow>({ ...input, state });
+    }
     const seen = changed;
     // The next instant something happens to the certificate: a renewal reminder, or its end.
     let next: { at: number; what: 'reminder' | 'expiry' } | undefined;
     if (p.level === 'partner' && p.certifiedUntil) {
-      const ends = certificateEnd(p.certifiedUntil);
+      const ends = certificateEnd(p.certifiedUntil, calendar);
       const reminder = policy.certification.renewalReminders[state.renewalRemindersSent];
       next = reminder
         ? { at: subtractDuration(ends, reminder, calendar), what: 'reminder' }
         : { at: ends, what: 'expiry' };
     }
-    const interrupted = () => changed !== seen || historyFull();
+    const interrupted = () => changed !== seen || changes.pending || historyFull();
     const woke = next
       ? await condition(interrupted, Math.max(1, next.at - Date.now()))
       : await condition(interrupted).then(() => true);
+    if (changes.pending) {
+      await writeChanges();
+      continue;
+    }
     if (!woke && next?.what === 'reminder') {
       const n = state.renewalRemindersSent++;
       await record({
@@ -225,7 +244,9 @@ export async function programRecordWorkflow(input: ProgramRecordInput): Promise<
       continue;
     }
     if (historyFull()) {
-      await condition(allHandlersFinished);
+      // A change queued while waiting for the handlers is written in this run, then it continues.
+      await condition(() => changes.pending || allHandlersFinished());
+      if (changes.pending) continue;
       await continueAsNew<typeof programRecordWorkflow>({ ...input, state });
     }
   }

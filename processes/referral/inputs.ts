@@ -3,6 +3,7 @@
  * as zod schemas shared by the API (400 with `errors`) and the workflow's validators.
  */
 import { z } from 'zod';
+import { EMAIL_LANGUAGES } from '../../platform/emails/messages';
 import { email, identifier, line, words } from '../../platform/workflow/input';
 
 export const AGE_BANDS = ['18-24', '25-34', '35-54', '55+'] as const;
@@ -47,6 +48,8 @@ export const referralFormInput = z
     volunteer: volunteerInput,
     campaign: campaignCode.optional(),
     consentToContact: z.boolean().optional(),
+    /** The language the volunteer's e-mails are in (absent: the request's Accept-Language, else English). */
+    language: z.enum(EMAIL_LANGUAGES).optional(),
   })
   .strict();
 

@@ -7,6 +7,7 @@
  * workflow IDs, search attributes, task titles or staff e-mails.
  */
 import type { CaseCore } from '../../platform/workflow/case-core';
+import type { EmailLanguage } from '../../platform/emails/messages';
 import type { Policy } from '../../platform/workflow/policy';
 import type { Actor } from '../../platform/workflow/records';
 import type { Volunteer } from './inputs';
@@ -52,6 +53,8 @@ export interface MentorReferralState extends CaseCore {
   stage: ReferralStage;
   volunteer: Volunteer;
   campaign?: string;
+  /** The language the volunteer chose (absent: English, and cases from before languages). */
+  language?: EmailLanguage;
   offers: Offer[];
   /** Programs a coordinator may pick by hand while a place_referral task is open. */
   placeable: { programId: string; name: string; contactEmail: string }[];
@@ -66,6 +69,8 @@ export interface MentorReferralInput {
   caseId: string;
   volunteer: Volunteer;
   campaign?: string;
+  /** The volunteer's language: their e-mails are in it (absent: English). */
+  language?: EmailLanguage;
   policy: Policy;
   submittedBy: Actor;
   state?: MentorReferralState;

@@ -7,7 +7,8 @@
  * a program offered before), and a program that stopped being eligible (a signal from the
  * API, which may concern many referrals at once and needs no answer).
  */
-import { setHandler } from '@temporalio/workflow';
+import { patched, setHandler } from '@temporalio/workflow';
+import { workInTurn } from '../../platform/workflow/in-turn';
 import type { CaseRuntime, Change } from '../../platform/workflow/case-runtime';
 import type { ActingUser, Actor } from '../../platform/workflow/records';
 import { refuse, refuseWith } from '../../platform/workflow/refusals';
@@ -88,9 +89,12 @@ export function registerReferralMessages(
       },
     },
   );
-  setHandler(programUnavailableSignal, async ({ programId, reason }) => {
+  async function programUnavailable({ programId, reason }: { programId: string; reason: string }): Promise<void> {
     if (state.status === 'closed') return;
     const change = await on.programUnavailable(programId, reason);
     if (change.events?.length) await rt.commit(change);
-  });
+  }
+  // It reads the next programs and writes: in turn, after the Updates of its workflow task (in-turn.ts).
+  const inTurn = patched('program-unavailable-in-turn') ? workInTurn() : undefined;
+  setHandler(programUnavailableSignal, (s) => (inTurn ? inTurn(() => programUnavailable(s)) : programUnavailable(s)));
 }

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { defineProcess } from '../../platform/workflow/process-descriptor';
+import { wellnessEmail } from './email-messages';
 import * as inputs from './inputs';
 import { assignCallerData, confirmContactData, wellnessCallData, WELLNESS_REFERRER_ROLES } from './inputs';
 import { WELLNESS_TASK_POLICY_DEFAULTS, wellnessPolicySection } from './policy';
@@ -15,11 +16,23 @@ import { WELLNESS_VIEWS, wellnessReader } from './read-views';
 const noData = () => z.object({}).strict();
 const obj = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined);
 const COORDINATOR = 'partnership_coordinator';
+import { wellnessDetails } from './details';
 
 export const wellnessProcess = defineProcess({
   name: 'wellness',
+  emails: wellnessEmail,
+  // The roles its people hold (the admins' is the platform's); a scoped one only within its claim.
+  roles: {
+    case_worker: {},
+    case_supervisor: {},
+    social_worker: {},
+    partnership_coordinator: {},
+    caller: {},
+    school_counselor: {},
+  },
   caseTypes: {
     wellness_checkin: {
+      details: wellnessDetails,
       taskTypes: [
         'assign_caller',
         'wellness_call',
@@ -53,4 +66,9 @@ export const wellnessProcess = defineProcess({
   schemaModules: [inputs],
   workflows: ['wellnessCheckinWorkflow'],
   routes: 'api',
+  // The refusal codes only this process gives, with the HTTP status the API answers.
+  refusals: {
+    caller_language_mismatch: 422,
+    caller_not_available: 422,
+  },
 });

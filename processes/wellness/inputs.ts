@@ -3,6 +3,7 @@
  * schemas shared by the API (400 with `errors`) and the workflow's Update validators.
  */
 import { z } from 'zod';
+import { EMAIL_LANGUAGES } from '../../platform/emails/messages';
 import { calendarDate, email, identifier, line, text, words } from '../../platform/workflow/input';
 
 /** Who may refer a youth to wellness check-ins, and so be named as the referrer. */
@@ -13,7 +14,16 @@ export const NEEDS = ['food', 'housing', 'health', 'school', 'safety', 'other'] 
 
 export const wellnessReferralInput = z
   .object({
-    youth: z.object({ name: line(200), dateOfBirth: calendarDate, county: line(100), languages: words }).strict(),
+    youth: z
+      .object({
+        name: line(200),
+        dateOfBirth: calendarDate,
+        county: line(100),
+        languages: words,
+        // The language of anything the partnership writes to the youth (absent: English).
+        language: z.enum(EMAIL_LANGUAGES).optional(),
+      })
+      .strict(),
     source: z.enum(YOUTH_SOURCES),
     contact: z
       .object({ phone: line(40).pipe(z.string().min(5, 'at least 5 characters')), preferredTimes: line(200) })

@@ -7,6 +7,7 @@
  * in IDs, titles or e-mails.
  */
 import type { CaseCore } from '../../platform/workflow/case-core';
+import type { EmailLanguage } from '../../platform/emails/messages';
 import type { Policy } from '../../platform/workflow/policy';
 import type { Actor } from '../../platform/workflow/records';
 import type { NEEDS, YOUTH_SOURCES } from './inputs';
@@ -19,6 +20,8 @@ export interface WellnessYouth {
   dateOfBirth: string;
   county: string;
   languages: string[];
+  /** The language of anything written to the youth, recorded at referral (absent: English). */
+  language?: EmailLanguage;
 }
 
 /** A caller as the API found them in the read model when the coordinator assigned them. */

@@ -1,9 +1,8 @@
 /**
  * The stories the chaos run drives through the API, one per process, each ending in a
  * known state with a known timeline: a leave year (enrolled, approved, personal time
- * verified, a request approved by supervisor and HR), an Affiliate certification, a
- * mentor screened and approved (references answering through their e-mailed links), a
- * youth referred to ready, and a match between them proposed, active, closed. Every
+ * verified, a request approved by supervisor and HR) and an Affiliate certification here,
+ * the foster stories in foster-stories.ts; and the people and helpers they share. Every
  * creating POST carries an Idempotency-Key, so a retry after a crash finds its case.
  */
 import { randomUUID } from 'node:crypto';
@@ -20,7 +19,7 @@ export interface Outcome {
   events: Record<string, number>;
 }
 
-type Task = { id: string; type: string; ref?: string; candidateRoles: string[] };
+export type Task = { id: string; type: string; ref?: string; candidateRoles: string[] };
 
 const DEPT = 'CDT';
 const admin: Person = { sub: 'chaos-admin', roles: ['admin'], name: 'Chaos Admin' };
@@ -33,9 +32,14 @@ const sup: Person = {
   email: 'sam@example.gov',
 };
 const reviewer: Person = { sub: 'chaos-rev', roles: ['quality_reviewer'], name: 'Rita Reviewer' };
-const cw: Person = { sub: 'chaos-cw', roles: ['case_worker'], name: 'Casey Worker' };
-const caseSup: Person = { sub: 'chaos-csup', roles: ['case_supervisor'], name: 'Chris Supervisor' };
-const sw: Person = { sub: 'chaos-sw', roles: ['social_worker'], name: 'Sol Social', email: 'sol@county.example' };
+export const cw: Person = { sub: 'chaos-cw', roles: ['case_worker'], name: 'Casey Worker' };
+export const caseSup: Person = { sub: 'chaos-csup', roles: ['case_supervisor'], name: 'Chris Supervisor' };
+export const sw: Person = {
+  sub: 'chaos-sw',
+  roles: ['social_worker'],
+  name: 'Sol Social',
+  email: 'sol@county.example',
+};
 const staffOf = (programId: string): Person => ({
   sub: `chaos-staff-${programId.slice(0, 8)}`,
   roles: ['program_staff'],
@@ -49,7 +53,7 @@ const coordinatorOf = (programId: string): Person => ({
   name: 'Cora Coordinator',
 });
 
-const yearsAgo = (n: number) => laDate(Date.now() - n * 365.25 * 86_400_000);
+export const yearsAgo = (n: number) => laDate(Date.now() - n * 365.25 * 86_400_000);
 const openTask = (c: Reply, type: string, role?: string): Task | undefined =>
   (c.body?.openTasks as Task[] | undefined)?.find((t) => t.type === type && (!role || t.candidateRoles.includes(role)));
 
@@ -203,188 +207,5 @@ export async function certificationStory(api: Api): Promise<Outcome> {
     stage: 'affiliate',
     status: 'closed',
     events: { applied: 1, task_created: 1, task_completed: 1, affiliate_granted: 1 },
-  };
-}
-
-/** `tokenOf(email)` finds the one-time link a reference was e-mailed (at the SMTP catcher). */
-export async function mentorStory(api: Api, n: number, tokenOf: (email: string) => Promise<string>): Promise<Outcome> {
-  const refs = [1, 2].map((i) => ({
-    name: `Rae Reference${n}x${i}`,
-    email: `chaos-ref${n}x${i}@mail.example`,
-    relationship: i === 1 ? 'coworker' : 'former coach',
-  }));
-  const created = await api.post(
-    cw,
-    '/foster/mentors',
-    {
-      applicant: {
-        name: `Morgan Mentor${n}`,
-        email: `chaos-mentor${n}@mail.example`,
-        phone: '+1 213 555 0100',
-        dateOfBirth: yearsAgo(30),
-        languages: ['English'],
-        interests: ['soccer'],
-        formerFosterYouth: false,
-      },
-      references: refs,
-    },
-    { key: randomUUID() },
-  );
-  const id = caseIdOf(created);
-  for (let i = 0; i < 4; i++)
-    await complete(api, cw, await taskOn(api, cw, id, 'background_check'), { outcome: 'clear' });
-  await complete(api, cw, await taskOn(api, cw, id, 'interview'), { outcome: 'pass' });
-  for (const r of refs) {
-    const token = await tokenOf(r.email);
-    await api
-      .post(
-        undefined,
-        `/foster/references/${token}`,
-        { recommendation: 'yes' },
-        {
-          done: async () =>
-            (await api.once(cw, 'GET', `/cases/${id}`)).body?.references?.find(
-              (x: { name: string }) => x.name === r.name,
-            )?.status === 'answered',
-        },
-      )
-      .catch(async (err: Error) => {
-        // Answered by an attempt whose reply was lost: the link is spent (404) and the answer is in.
-        const c = await api.once(cw, 'GET', `/cases/${id}`);
-        if (c.body?.references?.find((x: { name: string }) => x.name === r.name)?.status !== 'answered') throw err;
-      });
-  }
-  await api.post(
-    cw,
-    `/foster/mentors/${id}/training`,
-    { date: laDate(Date.now()), hours: 6, module: 'Trauma-informed mentoring' },
-    { key: randomUUID() },
-  );
-  await complete(api, caseSup, await taskOn(api, caseSup, id, 'screening_decision'), { outcome: 'approve' });
-  await reach(api, cw, id, 'approved');
-  return {
-    caseId: id,
-    story: 'mentor',
-    stage: 'approved',
-    status: 'open',
-    events: {
-      applied: 1,
-      task_created: 6,
-      task_completed: 6,
-      background_check_recorded: 4,
-      interview_recorded: 1,
-      reference_answered: 2,
-      training_logged: 1,
-      screening_complete: 1,
-      mentor_approved: 1,
-      proposed_for_match: 1,
-      match_started: 1,
-      returned_to_pool: 1,
-    },
-  };
-}
-
-export async function youthStory(api: Api, n: number): Promise<Outcome> {
-  const created = await api.post(
-    sw,
-    '/foster/youth',
-    {
-      youth: {
-        name: `Jordan Youth${n}`,
-        dateOfBirth: yearsAgo(14),
-        county: 'Los Angeles',
-        languages: ['English'],
-        interests: ['art'],
-        needs: 'Support with school attendance',
-      },
-      socialWorker: { id: sw.sub, name: sw.name, email: sw.email },
-      caregiver: { name: 'Casey Caregiver', email: 'caregiver@mail.example' },
-      caseWorkerId: cw.sub,
-    },
-    { key: randomUUID() },
-  );
-  const id = caseIdOf(created);
-  await complete(api, sw, await taskOn(api, sw, id, 'consent', 'social_worker'), { outcome: 'accept' });
-  await complete(api, cw, await taskOn(api, cw, id, 'consent', 'case_worker'), {
-    outcome: 'accept',
-    data: { how: 'signed form' },
-  });
-  await complete(api, cw, await taskOn(api, cw, id, 'intake'), { outcome: 'done' });
-  await reach(api, cw, id, 'ready');
-  return {
-    caseId: id,
-    story: 'youth',
-    stage: 'ready',
-    status: 'open',
-    events: {
-      referred: 1,
-      task_created: 3,
-      task_completed: 3,
-      consent_given: 2,
-      intake_done: 1,
-      ready_to_match: 1,
-      proposed_for_match: 1,
-      match_started: 1,
-      returned_to_pool: 1,
-    },
-  };
-}
-
-export async function matchStory(api: Api, mentorCaseId: string, youthCaseId: string): Promise<Outcome> {
-  const created = await api.post(
-    cw,
-    '/foster/matches',
-    { mentorCaseId, youthCaseId, rationale: 'Shared love of art' },
-    { key: randomUUID() },
-  );
-  const id = caseIdOf(created);
-  for (let i = 0; i < 2; i++)
-    await complete(api, cw, await taskOn(api, cw, id, 'consent', 'case_worker'), {
-      outcome: 'accept',
-      data: { how: 'phone' },
-    });
-  await complete(api, sw, await taskOn(api, sw, id, 'consent', 'social_worker'), { outcome: 'accept' });
-  await complete(api, cw, await taskOn(api, cw, id, 'first_meeting'), { outcome: 'done' });
-  await reach(api, cw, id, 'active');
-  await api.post(
-    cw,
-    `/foster/matches/${id}/close`,
-    { reason: 'youth_moved', notes: 'Placement moved' },
-    {
-      done: async () => ['closing', 'closed'].includes((await api.once(cw, 'GET', `/cases/${id}`)).body?.stage),
-    },
-  );
-  await complete(api, cw, await taskOn(api, cw, id, 'closure_interview'), {
-    outcome: 'done',
-    comment: 'Talked with both',
-  });
-  await reach(api, cw, id, 'closed');
-  // Both parties are back in the pool before the story ends.
-  await api.until(
-    cw,
-    `/foster/mentors/${mentorCaseId}`,
-    (r) => r.status === 200 && !r.body.activeMatchId,
-    'mentor back in the pool',
-  );
-  await api.until(
-    cw,
-    `/foster/youth/${youthCaseId}`,
-    (r) => r.status === 200 && !r.body.activeMatchId,
-    'youth back in the pool',
-  );
-  return {
-    caseId: id,
-    story: 'match',
-    stage: 'closed',
-    status: 'closed',
-    events: {
-      proposed: 1,
-      task_created: 5,
-      task_completed: 5,
-      consent_given: 3,
-      first_meeting_held: 1,
-      closing: 1,
-      match_closed: 1,
-    },
   };
 }

@@ -18,7 +18,7 @@ import { laYear } from '../../platform/workflow/calendar';
 import { caseRecordedUpdate, completeTaskUpdate, openTasksQuery } from '../../platform/workflow/messages';
 import type { Policy } from '../../platform/workflow/policy';
 import { faults } from './more-stories';
-import { fosterParties, proposal } from './outcome-stories';
+import { fosterParties, proposal } from './foster-parties';
 import { completed, cw1, leaveEnrollment, person, type Save } from './shared';
 
 const DAY = 86_400_000;

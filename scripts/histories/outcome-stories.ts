@@ -8,25 +8,18 @@
  * cases. `npm run record-histories -- --only outcomes --suffix NAME` records these alone.
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowHandle } from '@temporalio/client';
 import { certificationWorkflow } from '../../processes/certification/workflow';
 import { eceCertificationWorkflow, eceCertificationWorkflowId } from '../../processes/ece/certification';
 import { matchWorkflow, matchWorkflowId } from '../../processes/foster/match';
 import {
   closeYouthReferralUpdate,
-  logTrainingUpdate,
-  referenceAnswerUpdate,
   reserveForMatchUpdate,
   withdrawApplicationUpdate,
 } from '../../processes/foster/messages';
-import { mentorScreeningWorkflow } from '../../processes/foster/mentor-screening';
-import { youthReferralWorkflow } from '../../processes/foster/youth-referral';
 import { logPersonalTimeUpdate, requestLeaveUpdate } from '../../processes/mentoring-leave/messages';
 import { mentoringLeaveWorkflow } from '../../processes/mentoring-leave/workflow';
-import { programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../../processes/programs/workflow';
-import { addDays, laDate, laYear } from '../../platform/workflow/calendar';
+import { laDate, laYear } from '../../platform/workflow/calendar';
 import {
-  caseDetailsQuery,
   caseRecordedUpdate,
   claimTaskUpdate,
   completeTaskUpdate,
@@ -34,27 +27,8 @@ import {
   releaseTaskUpdate,
 } from '../../platform/workflow/messages';
 import type { Policy } from '../../platform/workflow/policy';
-import type { ActingUser } from '../../platform/workflow/records';
-import { completed, continuedAsNew, cw1, leaveEnrollment, person, type Save } from './shared';
-
-const csup = person('csup-1', ['case_supervisor']);
-const sw = person('sw-1', ['social_worker']);
-
-/** Completes every open task of `type` (or the first, `one`) as `actor`. */
-async function complete(
-  h: WorkflowHandle,
-  type: string,
-  outcome: string,
-  actor: ActingUser,
-  extra: { comment?: string; data?: Record<string, unknown> } = {},
-  one = false,
-): Promise<void> {
-  const tasks = (await h.query(openTasksQuery)).filter((t) => t.type === type);
-  for (const task of one ? tasks.slice(0, 1) : tasks) {
-    const by = task.type === 'consent' && task.ref === 'social_worker' ? sw : actor;
-    await h.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, outcome, ...extra, actor: by }] });
-  }
-}
+import { completed, cw1, leaveEnrollment, person, type Save } from './shared';
+import { complete, fosterParties, proposal, referredYouth } from './foster-parties';
 
 /** An enrollment denied; a request whose supervisor claims it, gives it back, then denies it. */
 async function leaveStories(
@@ -173,100 +147,6 @@ async function declinedApplications(
   await save('ece-certification-declined', ece);
 }
 
-/** A mentor screened and approved, and a youth referred and ready: parties of their own. */
-export async function fosterParties(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, n: number) {
-  const mentor = await env.client.workflow.start(mentorScreeningWorkflow, {
-    taskQueue,
-    workflowId: `mentor-screening-history-${n}`,
-    args: [
-      {
-        caseId: `mentor-history-${n}`,
-        caseWorkerId: cw1.id,
-        policy,
-        appliedBy: cw1,
-        applicant: {
-          name: 'A Mentor',
-          email: 'a@example.org',
-          phone: '555',
-          dateOfBirth: '1990-01-01',
-          languages: [],
-          interests: [],
-          formerFosterYouth: false,
-        },
-        references: [
-          { name: 'R1', email: 'r1@example.org', relationship: 'coworker' },
-          { name: 'R2', email: 'r2@example.org', relationship: 'coach' },
-        ],
-      },
-    ],
-  });
-  await mentor.executeUpdate(caseRecordedUpdate);
-  await complete(mentor, 'background_check', 'clear', cw1);
-  await complete(mentor, 'interview', 'pass', cw1);
-  for (const ref of (await mentor.query(caseDetailsQuery)).references as { id: string }[]) {
-    await mentor.executeUpdate(referenceAnswerUpdate, { args: [{ referenceId: ref.id, recommendation: 'yes' }] });
-  }
-  const training = { date: '2026-01-10', hours: 6, module: 'Orientation', actor: cw1 };
-  await mentor.executeUpdate(logTrainingUpdate, { args: [training] });
-  await complete(mentor, 'screening_decision', 'approve', csup);
-  const youth = await referredYouth(env, taskQueue, policy, n);
-  return { mentor, youth };
-}
-
-async function referredYouth(env: TestWorkflowEnvironment, taskQueue: string, policy: Policy, n: number) {
-  const youth = await env.client.workflow.start(youthReferralWorkflow, {
-    taskQueue,
-    workflowId: `youth-referral-history-${n}`,
-    args: [
-      {
-        caseId: `youth-history-${n}`,
-        caseWorkerId: cw1.id,
-        policy,
-        referredBy: sw,
-        youth: { name: 'Y', dateOfBirth: '2012-01-01', county: 'Los Angeles', languages: [], interests: [], needs: '' },
-        socialWorker: { id: 'sw-1', name: 'S', email: 's@example.org' },
-        caregiver: { name: 'C' },
-      },
-    ],
-  });
-  await youth.executeUpdate(caseRecordedUpdate);
-  await complete(youth, 'consent', 'accept', cw1, { data: { how: 'signed form' } });
-  await complete(youth, 'intake', 'done', cw1);
-  return youth;
-}
-
-export async function proposal(
-  env: TestWorkflowEnvironment,
-  taskQueue: string,
-  policy: Policy,
-  parties: { mentor: WorkflowHandle; youth: WorkflowHandle },
-  n: number,
-  id: string,
-) {
-  for (const h of [parties.mentor, parties.youth]) {
-    await h.executeUpdate(reserveForMatchUpdate, { args: [{ matchId: id }] });
-  }
-  return env.client.workflow.start(matchWorkflow, {
-    taskQueue,
-    workflowId: matchWorkflowId(id),
-    args: [
-      {
-        caseId: id,
-        mentorCaseId: `mentor-history-${n}`,
-        youthCaseId: `youth-history-${n}`,
-        mentorWorkflowId: parties.mentor.workflowId,
-        youthWorkflowId: parties.youth.workflowId,
-        caseWorkerId: cw1.id,
-        socialWorker: { id: 'sw-1', email: 's@example.org' },
-        caregiverName: 'C',
-        rationale: 'r',
-        policy,
-        proposedBy: cw1,
-      },
-    ],
-  });
-}
-
 /** A referral closed unmatched; a first meeting held on a given date; a proposal whose mentor withdrew. */
 async function fosterStories(
   env: TestWorkflowEnvironment,
@@ -340,100 +220,6 @@ export async function lateMeetingStory(
   await match.terminate('history recorded');
   await save('match-met-late', match);
   for (const h of [parties.mentor, parties.youth]) await h.terminate('history recorded');
-}
-
-/**
- * A Partner certificate imported a month before it ends, its date then corrected by a day:
- * its 30-day reminder moment is first just ahead (tomorrow's start), then just behind
- * (today's start), so which reminders count as already due turns on the day exactly.
- * `npm run record-histories -- --only imports` records it alone.
- */
-export async function importStory(
-  env: TestWorkflowEnvironment,
-  taskQueue: string,
-  policy: Policy,
-  save: Save,
-): Promise<void> {
-  const now = Number(await env.currentTimeMs());
-  const admin = person('admin');
-  const program = await env.client.workflow.start(programRecordWorkflow, {
-    taskQueue,
-    workflowId: programWorkflowId('prog-history-3'),
-    args: [
-      {
-        policy,
-        createdBy: admin,
-        program: {
-          id: 'prog-history-3',
-          name: 'R',
-          organization: 'O',
-          contactEmail: 'r@example.org',
-          county: 'Yolo',
-          startedOn: '2016-01-01',
-          minimumMatchMonths: 12,
-          level: 'none',
-          certifiedUntil: null,
-          createdBy: admin.id,
-          createdAt: new Date(now).toISOString(),
-        },
-      },
-    ],
-  });
-  const today = laDate(now);
-  for (const days of [30, 29]) {
-    const certifiedUntil = addDays(today, days);
-    const change = { level: 'partner' as const, certifiedUntil, note: 'import', actor: admin };
-    await program.executeUpdate(setProgramLevelUpdate, { args: [change] });
-  }
-  await env.sleep(60_000);
-  await program.terminate('history recorded');
-  await save('program-record-imported-near-reminder', program);
-}
-
-/**
- * A program record whose history fills up in the very workflow task that takes an admin's
- * level change (its write still running): the record waits for that handler to finish, then
- * continues as new. The limit (44 events) puts the crossing on the sixth change's first task
- * (event 45), not on the task that finishes its write. `--only full-mid-update` records it alone.
- */
-export async function fullMidUpdateStory(
-  env: TestWorkflowEnvironment,
-  taskQueue: string,
-  policy: Policy,
-  save: Save,
-): Promise<void> {
-  const admin = person('admin', ['admin']);
-  const program = await env.client.workflow.start(programRecordWorkflow, {
-    taskQueue,
-    workflowId: programWorkflowId('prog-history-4'),
-    args: [
-      {
-        policy: { ...policy, maxHistoryEvents: 44 },
-        createdBy: admin,
-        program: {
-          id: 'prog-history-4',
-          name: 'S',
-          organization: 'O',
-          contactEmail: 's@example.org',
-          county: 'Yolo',
-          startedOn: '2017-01-01',
-          minimumMatchMonths: 12,
-          level: 'none',
-          certifiedUntil: null,
-          createdBy: admin.id,
-          createdAt: new Date(Number(await env.currentTimeMs())).toISOString(),
-        },
-      },
-    ],
-  });
-  const firstRun = program.firstExecutionRunId;
-  for (let i = 0; i < 8; i++) {
-    const change = { level: i % 2 ? ('affiliate' as const) : ('none' as const), note: `import ${i}`, actor: admin };
-    await program.executeUpdate(setProgramLevelUpdate, { args: [change] });
-  }
-  await continuedAsNew(program, firstRun);
-  await program.terminate('history recorded');
-  await save('program-record-full-mid-update', program, firstRun);
 }
 
 export async function outcomeStories(

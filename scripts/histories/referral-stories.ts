@@ -152,7 +152,14 @@ export async function referralStories(
   policy: Policy,
   save: Save,
 ): Promise<void> {
-  const start = starter(env, taskQueue, policy);
+  // Today's referrals wait for the volunteer to confirm their address before any offer; these
+  // stories start after that (their first recordings come from code without the step).
+  const unconfirmed = starter(env, taskQueue, policy);
+  const start = async (id: string, county: string, campaign?: string) => {
+    const h = await unconfirmed(id, county, campaign);
+    await h.executeUpdate(confirmReferralAddressUpdate);
+    return h;
+  };
 
   // Enrolled: b declines (d offered in round 2), c finds no fit after contact, a makes contact and reports enrolled.
   const enrolled = await start('referral-history-1', 'Yolo', 'MentorsOfColor');

@@ -128,7 +128,8 @@ export function resolveSchemathesis(): string {
 /**
  * A Chromium for the browser tests (driven by playwright-core; no browser downloads):
  * CHROMIUM_PATH, `chromium` on PATH, or Debian's `chromium` package installed when
- * running as root; else a message.
+ * running as root (waiting up to 10 minutes for another install holding the package lock);
+ * else a message.
  */
 export function resolveChromium(): string {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
@@ -137,8 +138,9 @@ export function resolveChromium(): string {
   if (process.getuid?.() === 0 && which('apt-get')) {
     say("installing Debian's chromium package for the browser tests…");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
-    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'ignore', env });
+    const lock = ['-o', 'DPkg::Lock::Timeout=600'];
+    spawnSync('apt-get', [...lock, 'update', '-qq'], { stdio: 'ignore', env });
+    spawnSync('apt-get', [...lock, 'install', '-y', '-qq', 'chromium'], { stdio: 'ignore', env });
     const installed = which('chromium');
     if (installed) return installed;
   }

@@ -47,7 +47,7 @@ const hasAwait = (n: ts.Node): boolean =>
   (ts.isForOfStatement(n) && !!n.awaitModifier) ||
   (!ts.isFunctionLike(n) && !!ts.forEachChild(n, (c) => hasAwait(c) || undefined));
 /** Calendar functions that return an instant (ms) or a date: their results are moved a day. */
-const INSTANT_FUNCTIONS = ['addDuration', 'subtractDuration', 'laStartOfDay', 'laYearEnd'];
+const INSTANT_FUNCTIONS = ['addDuration', 'subtractDuration', 'laStartOfDay', 'laYearEnd', 'startOfDay', 'yearEnd'];
 const ISO_DURATION = /^P(\d+[YMWD])*(T(\d+[HMS])+)?$/;
 const ACTIVITY_TIMEOUT = /^\d+ (second|minute|hour|day)s?$/;
 const DAY = ' + 86_400_000';

@@ -36,7 +36,9 @@ export async function seedCertification(
       comment: 'Complete application',
     });
     await reach(api, people.bayStaff, id, 'self_assessment');
-    const questions = (await api.get(people.bayStaff, '/certifications/questions')).body.items as {
+    // The questions of the bank version the case started with.
+    const version = (await api.get(people.bayStaff, `/certifications/${id}`)).body.questionBankVersion as number;
+    const questions = (await api.get(people.bayStaff, `/certifications/questions?version=${version}`)).body.items as {
       id: string;
       standard: string;
     }[];

@@ -3,7 +3,7 @@
  * canonical bodies, the public rate limit, /ready, cursors, CSV cells. Real services.
  */
 import { createHash } from 'node:crypto';
-import { canonicalJson, derivedUuid } from '../../platform/api/http';
+import { canonicalJson, derivedUuid } from '../../platform/api/idempotency';
 import type { Enrollment } from '../../processes/mentoring-leave/types';
 import { mentoringLeaveWorkflow, mentoringLeaveWorkflowId } from '../../processes/mentoring-leave/workflow';
 import { as, startStack, truncateAll, type Stack } from '../support/stack';

@@ -18,7 +18,7 @@ import { Choice, type Plan } from './plan';
 import { bounded, LIMITS, OutOfTime } from './bounds';
 import { profile } from './profile';
 import { settle } from './settle';
-import { acceptedInHistory, duringOutage, howLong, isRefusal, retryIncident, within } from './steps';
+import { acceptedInHistory, duringOutage, howLong, isRefusal, retryIncident, settingsTold, within } from './steps';
 import { taskActions } from './task-actions';
 import type { World } from './world';
 
@@ -93,21 +93,30 @@ async function playScenario(world: World, model: SimModel, plan: Plan, trail: Tr
     today: async () => laDate(await world.now()),
     query: <T>(name: string, c?: SimCase): Promise<T> => {
       // While the scenario stands still (settled quiet, nothing sent, the clock locked), a
-      // workflow's answer cannot change: the checks' answers serve the next step's choice.
-      const key = `${(c ?? ctx.main).workflowId}|${name}`;
-      const known = frozen?.get(key);
+      // workflow's answer cannot change; and a run's answers are the same wherever its
+      // history is as long as it was (the same events, the same state): a refused action
+      // or a step that changed nothing asks again only what it did not ask before.
+      const workflowId = (c ?? ctx.main).workflowId;
+      const at = still?.get(workflowId);
+      const key = `${workflowId}|${at}|${name}`;
+      const known = at ? answers.get(key) : undefined;
       if (known) return known as Promise<T>;
       const answer = profile.time('query', () =>
-        within(client.workflow.getHandle((c ?? ctx.main).workflowId).query<T>(name), `query ${name}`),
+        within(client.workflow.getHandle(workflowId).query<T>(name), `query ${name}`),
       );
-      frozen?.set(key, answer);
+      if (at) {
+        answers.set(key, answer);
+        answer.catch(() => answers.delete(key));
+      }
       return answer;
     },
   };
   const log = trail.log;
-  /** Query answers while the scenario stands still (undefined: it may move). */
-  let frozen: Map<string, Promise<unknown>> | undefined;
-  const thaw = () => (frozen = undefined);
+  /** Each case's run and history length while the scenario stands still (undefined: it may move). */
+  let still: Map<string, string> | undefined;
+  /** Query answers by workflow, run, history length and query. */
+  const answers = new Map<string, Promise<unknown>>();
+  const thaw = () => (still = undefined);
   // SIMULATE_TRACE=1 prints each step as it happens (to see where a scenario hangs).
   if (process.env.SIMULATE_TRACE)
     log.push = (...xs: string[]) => {
@@ -131,7 +140,7 @@ async function playScenario(world: World, model: SimModel, plan: Plan, trail: Tr
       bounded(settle(ctx), LIMITS.settleMs, `settling after step ${step}`),
     );
     // Quiet: idle, and nothing moves until the driver acts (see `thaw`).
-    if (quiet) frozen = new Map();
+    if (quiet) still = new Map(looks.map((l) => [l.c.workflowId, `${l.runId}:${l.history.length}`]));
     const found = await profile.time('check', () => checker.check(looks, quiet, final));
     for (const v of found) {
       // Reported once, at the first step it shows.
@@ -189,6 +198,12 @@ async function playScenario(world: World, model: SimModel, plan: Plan, trail: Tr
     );
   };
 
+  /** The process's own actions and the signals every case takes (the organisation's settings, now and then). */
+  const ownAndPlatformActions = async (): Promise<Action[]> => [
+    ...((await model.actions?.(ctx)) ?? []),
+    ...(rng.chance(25) ? [await settingsTold(ctx)] : []),
+  ];
+
   let quiet = await checkNow();
   for (step = 1; step <= plan.steps; step++) {
     trail.step = step;
@@ -201,6 +216,7 @@ async function playScenario(world: World, model: SimModel, plan: Plan, trail: Tr
       fault: 7,
       retry: incident ? 14 : 0,
       restart: plan.cache === 'uncached' ? 5 : 0,
+      together: plan.cache === 'uncached' ? 5 : 0,
       never: 6,
     });
     const attemptsBefore = mine();
@@ -213,9 +229,9 @@ async function playScenario(world: World, model: SimModel, plan: Plan, trail: Tr
           ? await taskActions(ctx, model, 'valid')
           : kind === 'never'
             ? await taskActions(ctx, model, 'never')
-            : ((await model.actions?.(ctx)) ?? []);
+            : await ownAndPlatformActions();
       // Nothing of that kind to do: the process's own actions, else the clock moves.
-      const choices = options.length ? options : ((await model.actions?.(ctx)) ?? []);
+      const choices = options.length ? options : await ownAndPlatformActions();
       if (choices.length) {
         const a = rng.pick(choices);
         const r = await send(a);
@@ -228,7 +244,7 @@ async function playScenario(world: World, model: SimModel, plan: Plan, trail: Tr
         log.push(`${step}. (nothing to do) clock +${(ms / HOUR).toFixed(1)} h`);
       }
     } else if (kind === 'burst') {
-      const options = [...(await taskActions(ctx, model, 'valid')), ...((await model.actions?.(ctx)) ?? [])];
+      const options = [...(await taskActions(ctx, model, 'valid')), ...(await ownAndPlatformActions())];
       const picked = options.length
         ? [rng.pick(options), rng.pick(options), ...(rng.chance(40) ? [rng.pick(options)] : [])]
         : [];
@@ -255,6 +271,24 @@ async function playScenario(world: World, model: SimModel, plan: Plan, trail: Tr
       if (rng.chance(75)) Object.assign(faults, { refuse: 0, outage: false, transient: 0 });
       const r = await send({ label: 'admin retries the incident', send: retryIncident(ctx) });
       log.push(`${step}. admin retries the incident -> ${r}`);
+    } else if (kind === 'together') {
+      // Two things sent while no worker polls reach the workflow in one workflow task, in
+      // either order (a signal's work and an Update's must replay the same whatever the order).
+      // A process's own action or a signal (the organisation's settings among them), and a person's Update.
+      const own = [...((await model.actions?.(ctx)) ?? []), await settingsTold(ctx)];
+      const tasks = await taskActions(ctx, model, 'valid');
+      const pair = [rng.pick(own), ...(tasks.length ? [rng.pick(tasks)] : [rng.pick(own)])];
+      const picked = rng.chance(50) ? pair : pair.reverse();
+      let sending: Promise<'accepted' | 'refused' | 'pending'>[] = [];
+      thaw();
+      await world.withWorkerAway(plan.cache, async () => {
+        sending = picked.map((a) => send(a));
+        await new Promise((r) => setTimeout(r, 500));
+      });
+      const results = await Promise.all(sending);
+      log.push(
+        `${step}. in one task: ${picked.map((a, i) => `${a.label} -> ${results[i]}`).join(' | ') || '(nothing)'}`,
+      );
     } else if (kind === 'restart') {
       const options = rng.chance(50) ? await taskActions(ctx, model, 'valid') : [];
       const a = options.length ? rng.pick(options) : undefined;

@@ -12,6 +12,9 @@
  *  - no workflow task failed (non-determinism after a restart or without the cache shows
  *    here), no workflow failed, no worker died.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { temporal } from '@temporalio/proto';
 import type { TaskRecord } from '../../platform/workflow/records';
 import type { Ctx, Expectation } from './model';
 import type { ReadModel } from './read-model';
@@ -63,6 +66,20 @@ function pendingTimers(look: Look): number {
   return open.size;
 }
 
+/**
+ * SIMULATE_HISTORY_DIR=<dir>: the history of a run whose workflow task failed is written there
+ * (`<workflowId>-<runId>.json`, the format of test/histories/), to replay with Worker.runReplayHistory.
+ */
+function dumpHistory(look: Look): void {
+  const dir = process.env.SIMULATE_HISTORY_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  const History = temporal.api.history.v1.History;
+  const message = History.fromObject({ events: look.history });
+  const json = History.toObject(message, { longs: String, bytes: String, enums: String });
+  writeFileSync(path.join(dir, `${look.c.workflowId}-${look.runId}.json`), JSON.stringify(json, null, 1));
+}
+
 const matches = (detail: Record<string, unknown>, match: Record<string, unknown> = {}) =>
   Object.entries(match).every(([k, v]) => JSON.stringify(detail[k]) === JSON.stringify(v));
 
@@ -102,6 +119,7 @@ export class Checker {
         'no-workflow-task-failure',
         () => `${c.workflowId}: ${failed?.failure?.message || `workflow task failed (cause ${failed?.cause})`}`,
       );
+      if (failed && !unhandled) dumpHistory(look);
     }
     this.ok(
       ['RUNNING', 'COMPLETED'].includes(look.status),

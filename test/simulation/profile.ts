@@ -23,6 +23,11 @@ export class Profile {
     }
   }
 
+  /** How many times a phase ran (0 if never). */
+  count(phase: string): number {
+    return this.phases.get(phase)?.n ?? 0;
+  }
+
   /** One line per phase, the longest first: total seconds, count, mean milliseconds. */
   lines(): string[] {
     return [...this.phases.entries()]

@@ -1,7 +1,8 @@
 /**
  * What a scenario's steps need besides the driver's loop (driver.ts): an admin's retry of
- * an incident, how far the clock moves (and how far under an outage), a bound on a query,
- * and telling a refused Update from an accepted one whose handler failed.
+ * an incident, the organisation's settings told to a running case, how far the clock moves
+ * (and how far under an outage), a bound on a query, and telling a refused Update from an
+ * accepted one whose handler failed.
  */
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Faults } from './fakes';
@@ -19,6 +20,31 @@ export function retryIncident(ctx: Ctx, c?: SimCase): Action['send'] {
       .handle(c)
       .executeUpdate(retryIncidentUpdate, { args: [{ actor: { id: 'sim-admin', roles: ['admin'] } }] });
     return { result: Promise.resolve(u) };
+  };
+}
+
+/**
+ * The organisation's settings told to the scenario's case, as a saved policy tells every
+ * running case: a holiday added on the next business day (open deadlines move and the move
+ * is written) or this year's added holidays taken away again. A signal: it may share a
+ * workflow task with the step's Updates, and a program's record takes it too.
+ */
+export async function settingsTold(ctx: Ctx): Promise<Action> {
+  const { organisationSettingsOf, organisationSettingsSignal } = await import(
+    '../../platform/workflow/organisation-settings'
+  );
+  const { businessCalendarOf } = await import('../../platform/workflow/jurisdiction');
+  const today = await ctx.today();
+  const next = businessCalendarOf(ctx.policy).addBusinessDays(today, 1);
+  const added = ctx.rng.chance(70);
+  const calendar = { ...ctx.policy.calendar!, holidays: added ? { [next.slice(0, 4)]: [next] } : {} };
+  return {
+    label: added ? `the organisation adds a holiday on ${next}` : 'the organisation removes its added holidays',
+    signal: true,
+    send: async () => {
+      await ctx.handle().signal(organisationSettingsSignal, { ...organisationSettingsOf(ctx.policy), calendar });
+      return { result: Promise.resolve(undefined) };
+    },
   };
 }
 

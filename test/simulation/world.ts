@@ -21,6 +21,7 @@ import { fakeActivities, noFaults, type Faults } from './fakes';
 import { bounded, LIMITS } from './bounds';
 import { profile } from './profile';
 import { ReadModel } from './read-model';
+import { nextAttemptAt, retryPolicies } from './retries';
 
 /** How long a clock move may stand still before the watch looks for a leaked lock. */
 const STALL_MS = 2_000;
@@ -169,12 +170,14 @@ export class World {
       const d = await h.describe().catch(() => undefined);
       if (!d || d.status.name !== 'RUNNING') continue;
       // An activity waiting out its retry backoff holds nothing; one started or due may.
+      // (The test server shows a waiting one as started: retries.ts tells them apart.)
       const now = await this.now();
+      const events = (await this.client.workflow.getHandle(workflowId, d.runId).fetchHistory()).events ?? [];
+      const policies = retryPolicies(events);
       for (const a of d.raw.pendingActivities ?? []) {
-        const next = a.nextAttemptScheduleTime?.seconds;
-        if (Number(a.state) !== 1 || next == null || Number(next) * 1000 <= now) return false;
+        const next = nextAttemptAt(a, policies);
+        if (next === undefined || next <= now) return false;
       }
-      const events = (await h.fetchHistory()).events ?? [];
       const last = [...events].reverse().find((e) => [5, 6, 7, 8, 9].includes(Number(e.eventType)));
       if (Number(last?.eventType) !== 7) return false;
     }
@@ -183,11 +186,23 @@ export class World {
 
   /** Shuts the case worker of a lane down and starts a new one: nothing of its cache survives. */
   async restartWorker(mode: CacheMode): Promise<void> {
+    await this.withWorkerAway(mode, async () => undefined);
+  }
+
+  /**
+   * Runs `meanwhile` while the uncached case worker is away, then brings a new one: what it
+   * sends (signals, Updates) waits on the server and reaches the workflow in one workflow task.
+   */
+  async withWorkerAway(mode: CacheMode, meanwhile: () => Promise<void>): Promise<void> {
     if (mode !== 'uncached') throw new Error('only the uncached worker is restarted (see the header)');
     // One restart at a time (scenarios side by side share the worker, and see each other's restarts).
     const done = this.restarting.then(async () => {
       await this.stopLane(mode, false);
-      await this.startLane(mode, false);
+      try {
+        await meanwhile();
+      } finally {
+        await this.startLane(mode, false);
+      }
     });
     this.restarting = done.catch(() => undefined);
     await done;

@@ -121,7 +121,10 @@ export async function writeDemoPeople(db: Db, people: [Person, string][]): Promi
  * One browser suite's world: a stack on a fresh database whose only demo people are those
  * `people` returns (it may first make what they need), and Chromium; both end with the file.
  */
-export function useBrowserStack(people: (stack: Stack) => Promise<[Person, string][]>) {
+export function useBrowserStack(
+  people: (stack: Stack) => Promise<[Person, string][]>,
+  options: Parameters<typeof startStack>[0] = {},
+) {
   const world = {
     stack: undefined as unknown as Stack,
     browser: undefined as unknown as Browser,
@@ -129,7 +132,7 @@ export function useBrowserStack(people: (stack: Stack) => Promise<[Person, strin
     signInAs: (page: Page, name: string) => signInAs(page, world.site(), name),
   };
   beforeAll(async () => {
-    world.stack = await startStack();
+    world.stack = await startStack(options);
     await truncateAll(world.stack.db);
     await world.stack.db.deleteFrom('people').execute();
     await writeDemoPeople(world.stack.db, await people(world.stack));

@@ -5,10 +5,12 @@
  * year end waits until the end of that window, and one that checks nothing happened yet
  * looks before the deadline itself.
  */
+import { BusinessCalendar } from '../../platform/workflow/calendar';
 import { isDayBoundary } from '../../platform/workflow/mass-instants';
 
 /** The default window (`midnightSpread`: two hours). */
 export const SPREAD_MS = 2 * 3_600_000;
 
-export const actedBy = (deadlineMs: number): number =>
-  isDayBoundary(deadlineMs) ? deadlineMs + SPREAD_MS : deadlineMs;
+/** Cases in another time zone pass their calendar (the default is Los Angeles). */
+export const actedBy = (deadlineMs: number, calendar = new BusinessCalendar([])): number =>
+  isDayBoundary(deadlineMs, calendar) ? deadlineMs + SPREAD_MS : deadlineMs;

@@ -10,7 +10,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { sql } from 'kysely';
 import { createApp } from '../../platform/api/app';
-import { mintToken } from '../../platform/api/auth';
+import { mintToken, type AuthConfig } from '../../platform/api/auth';
 import type { ReadModelDeps } from '../../platform/activities/read-model';
 import { createDb, type Db } from '../../db';
 import { buildPolicy } from '../../lib/policy';
@@ -80,6 +80,14 @@ export async function startStack(
     smtpUrl?: string;
     /** Another workflow bundle than the suite's (one built with the tracing interceptors). */
     workflowBundlePath?: string;
+    /** Where roles come from and the SCIM token (the people directory's suites). */
+    auth?: Pick<AuthConfig, 'rolesFrom' | 'scimToken'>;
+    /**
+     * New cases start with the newest saved version of the rules (PUT /policy), as in
+     * production. Off by default: suites share one database, and a version one suite saves
+     * must not change the rules another suite's cases start with.
+     */
+    followPolicyVersions?: boolean;
   } = {},
 ): Promise<Stack> {
   quietRuntime();
@@ -139,7 +147,8 @@ export async function startStack(
       db,
       temporal: client,
       policy,
-      auth: { hsSecret: JWT_SECRET },
+      pinPolicy: !opts.followPolicyVersions,
+      auth: { hsSecret: JWT_SECRET, ...opts.auth },
       taskQueue,
       log: (m, e) => console.error(m, e),
       rateLimit: { publicPerMinute: opts.publicPerMinute ?? 100_000, linkFailures: 100_000, formsPerHour: 100_000 },
@@ -240,6 +249,7 @@ export function as(stack: Stack, person?: Person) {
     post: (path: string, body?: unknown, headers?: Record<string, string>) =>
       call('POST', `/api/v1${path}`, body ?? {}, headers),
     put: (path: string, body?: unknown) => call('PUT', `/api/v1${path}`, body ?? {}),
+    patch: (path: string, body?: unknown) => call('PATCH', `/api/v1${path}`, body ?? {}),
     raw: call,
   };
 }

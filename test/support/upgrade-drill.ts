@@ -10,8 +10,9 @@
  *    now on (a second patch turns the change off), while the steps cases already took on N+1
  *    still replay with its event (the first patch is still asked, and answers true only
  *    where N+1 recorded it).
- * The changed workflow file is written under .data/test/ with its imports pointing back at
- * the product's modules; every other module of the bundle is the product's own.
+ * Each changed build is a copy of the workflow code with that one edit (the copy the replay
+ * suite's negative controls use, lib/replay/mutated-workflows.ts); every other line is the
+ * product's own.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,11 +20,13 @@ import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { buildIdOf } from '../../lib/deployment';
+import { mutatedWorkflows } from '../../lib/replay/mutated-workflows';
 import { buildWorkflowBundle } from '../../lib/worker';
 import { resolveTemporalCli } from '../../scripts/provision/tools';
 
 const ROOT = path.resolve(__dirname, '../..');
-const SOURCE = path.join(ROOT, 'processes/mentoring-leave/workflow.ts');
+/** The mentoring-leave file with the task handlers, where a supervisor's approval is decided. */
+const SOURCE = 'processes/mentoring-leave/decisions.ts';
 
 /** Where the change goes: the events of a supervisor's approval. */
 const APPROVED = "rt.event(actor, 'leave_request_supervisor_approved', { requestId: request.id })";
@@ -51,25 +54,17 @@ export interface Build {
   buildId: string;
 }
 
-/** The changed mentoring-leave workflow and an entry point that puts it in place of the product's. */
-function writeEntry(dir: string, change: string): string {
-  const source = readFileSync(SOURCE, 'utf8');
-  if (source.split(ANCHOR).length !== 2) {
-    const where = path.relative(ROOT, SOURCE);
-    throw new Error(`the drill's change no longer fits ${where}: update ANCHOR in ${path.relative(ROOT, __filename)}`);
+/** A copy of the workflow code with the change in place of the approval's events (its entry point, and its removal). */
+function changedCopy(key: string, change: string): { entry: string; remove: () => void } {
+  const source = readFileSync(path.join(ROOT, SOURCE), 'utf8');
+  const found = [...source.matchAll(new RegExp(ANCHOR.source, 'g'))];
+  if (found.length !== 1) {
+    throw new Error(`the drill's change no longer fits ${SOURCE}: update ANCHOR in ${path.relative(ROOT, __filename)}`);
   }
-  const absolute = (rel: string) => path.resolve(path.dirname(SOURCE), rel);
-  const changed = source
-    .replace(ANCHOR, change)
-    .replace(/from '(\.\.?\/[^']+)'/g, (_m, rel: string) => `from '${absolute(rel)}'`);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'mentoring-leave.ts'), changed);
-  // An explicit export wins over the same name from `export *`: the rest is the product's entry point.
-  const entry =
-    `export * from '${path.join(ROOT, 'processes', 'workflows')}';\n` +
-    "export { mentoringLeaveWorkflow } from './mentoring-leave';\n";
-  writeFileSync(path.join(dir, 'index.ts'), entry);
-  return path.join(dir, 'index.ts');
+  const at = found[0].index!;
+  return mutatedWorkflows(`upgrade-drill-${key}`, [
+    { file: SOURCE, from: at, to: at + found[0][0].length, text: change },
+  ]);
 }
 
 /** Builds N+1 and N+2 beside the suite's bundle (N) into `dir`. */
@@ -77,7 +72,9 @@ export async function buildDrillBuilds(dir: string, bundleN: string): Promise<Re
   const n = { label: 'N', codePath: bundleN, buildId: buildIdOf(readFileSync(bundleN)) };
   const builds = { n } as Record<'n' | 'n+1' | 'n+2', Build>;
   for (const [key, change] of Object.entries(CHANGES) as ['n+1' | 'n+2', string][]) {
-    const code = await buildWorkflowBundle(writeEntry(path.join(dir, key), change));
+    const copy = changedCopy(key, change);
+    const code = await buildWorkflowBundle(copy.entry).finally(copy.remove);
+    mkdirSync(dir, { recursive: true });
     const codePath = path.join(dir, `${key}.js`);
     writeFileSync(codePath, code);
     builds[key] = { label: key.toUpperCase(), codePath, buildId: buildIdOf(code) };

@@ -1,40 +1,57 @@
 /**
- * E-mail templates and the messages workflows hand over must agree: every message has an
- * English template, a template uses only its message's variables (and `{{link}}`), every
- * variable is used, and no template file is left without a message. The renderer fills
- * placeholders and nothing else.
+ * E-mail templates and the messages workflows hand over must agree: every message has a
+ * template in each language e-mails are sent in, with the English one's placeholders; a
+ * template uses only its message's variables (and `{{link}}`), every variable is used, and
+ * no template file is left without a message. The renderer fills placeholders and nothing else.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { EMAIL_CATALOGUES } from '../../processes/email-catalogues';
-import { LINK_PLACEHOLDER, type EmailCatalogue } from '../../platform/emails/messages';
+import { EMAIL_CATALOGUES } from '../../platform/emails/catalogues';
+import {
+  DEFAULT_LANGUAGE,
+  EMAIL_LANGUAGES,
+  LINK_PLACEHOLDER,
+  type EmailCatalogue,
+} from '../../platform/emails/messages';
 import { parseTemplate, placeholdersIn, renderEmail, templatePath } from '../../platform/emails/render';
 
-/** What is wrong with one owner's templates: one line per problem. */
+/** What is wrong with one owner's templates, in every language of EMAIL_LANGUAGES: one line per problem. */
 export function templateProblems(c: EmailCatalogue, read = (file: string) => readFileSync(file, 'utf8')): string[] {
   const problems: string[] = [];
   for (const [id, vars] of Object.entries(c.messages)) {
-    const file = templatePath(`${c.owner}.${id}`);
-    if (!existsSync(file)) {
-      problems.push(`${c.owner}.${id}: no template ${path.relative(process.cwd(), file)}`);
-      continue;
+    const english = new Set<string>();
+    for (const language of EMAIL_LANGUAGES) {
+      const where = `${c.owner}.${id}.${language}`;
+      const file = templatePath(`${c.owner}.${id}`, language);
+      if (!existsSync(file)) {
+        problems.push(`${where}: no template ${path.relative(process.cwd(), file)}`);
+        continue;
+      }
+      const t = parseTemplate(read(file), file);
+      const used = placeholdersIn(`${t.subject}\n${t.body}`);
+      for (const p of used) {
+        if (p !== LINK_PLACEHOLDER && !vars.includes(p)) problems.push(`${where}: unknown placeholder {{${p}}}`);
+      }
+      for (const v of vars) if (!used.includes(v)) problems.push(`${where}: variable ${v} is not used`);
+      if (language === DEFAULT_LANGUAGE) used.forEach((p) => english.add(p));
+      else {
+        // A translation says the same things: the link too, where the English one has it.
+        const differ = [...new Set([...used, ...english])].filter((p) => used.includes(p) !== english.has(p));
+        if (differ.length) problems.push(`${where}: placeholders differ from English: ${differ.join(', ')}`);
+      }
     }
-    const t = parseTemplate(read(file), file);
-    const used = placeholdersIn(`${t.subject}\n${t.body}`);
-    for (const p of used) {
-      if (p !== LINK_PLACEHOLDER && !vars.includes(p)) problems.push(`${c.owner}.${id}: unknown placeholder {{${p}}}`);
-    }
-    for (const v of vars) if (!used.includes(v)) problems.push(`${c.owner}.${id}: variable ${v} is not used`);
   }
   const dir = path.dirname(templatePath(`${c.owner}.x`));
   for (const f of existsSync(dir) ? readdirSync(dir) : []) {
     const m = /^(.+)\.([a-z]{2})\.txt$/.exec(f);
     if (f.endsWith('.txt') && (!m || !(m[1] in c.messages))) problems.push(`${c.owner}: template ${f} has no message`);
+    else if (m && !(EMAIL_LANGUAGES as readonly string[]).includes(m[2]))
+      problems.push(`${c.owner}: template ${f} is in a language e-mails are not sent in`);
   }
   return problems;
 }
 
-test('every message has a template that uses exactly its variables', () => {
+test('every message has a template in every language, each using exactly its variables', () => {
   expect(EMAIL_CATALOGUES.flatMap((c) => templateProblems(c))).toEqual([]);
 });
 
@@ -42,13 +59,21 @@ test('an unknown placeholder, an unused variable and a missing template are each
   const [leave] = EMAIL_CATALOGUES.filter((c) => c.owner === 'mentoring-leave');
   const planted = (file: string) => readFileSync(file, 'utf8').replace('{{hours}}', '{{hour}}');
   const problems = templateProblems(leave, planted);
-  expect(problems).toContain('mentoring-leave.request-approved: unknown placeholder {{hour}}');
-  expect(problems).toContain('mentoring-leave.request-approved: variable hours is not used');
+  expect(problems).toContain('mentoring-leave.request-approved.en: unknown placeholder {{hour}}');
+  expect(problems).toContain('mentoring-leave.request-approved.en: variable hours is not used');
+  expect(problems).toContain('mentoring-leave.request-approved.es: unknown placeholder {{hour}}');
+  const untranslated = (file: string) =>
+    file.endsWith('request-approved.es.txt')
+      ? 'Subject: [mentorflow] Permiso del {{date}}\n\nSu solicitud de {{hours}} h fue aprobada.\n'
+      : readFileSync(file, 'utf8');
+  expect(templateProblems(leave, untranslated)).toEqual([
+    'mentoring-leave.request-approved.es: placeholders differ from English: link',
+  ]);
   const missing = Object.assign(() => ({ template: '', vars: {} }), {
     owner: 'mentoring-leave',
     messages: { ...leave.messages, 'no-such-message': [] },
   }) as unknown as EmailCatalogue;
-  expect(templateProblems(missing).join('\n')).toMatch(/mentoring-leave\.no-such-message: no template/);
+  expect(templateProblems(missing).join('\n')).toMatch(/mentoring-leave\.no-such-message\.en: no template/);
 });
 
 test('rendering fills the placeholders, the link among them, and leaves the rest of the text as written', () => {

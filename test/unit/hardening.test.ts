@@ -3,7 +3,8 @@ import type { Request } from 'express';
 import { SignJWT } from 'jose';
 import { createAuthenticator, mintToken } from '../../platform/api/auth';
 import { csvCell } from '../../platform/api/csv';
-import { canonicalJson, decodeCursor, CURSORS, derivedUuid } from '../../platform/api/http';
+import { canonicalJson, derivedUuid } from '../../platform/api/idempotency';
+import { decodeCursor, CURSORS } from '../../platform/api/paging';
 import { loadConfig } from '../../lib/config';
 import { taskDataProblems } from '../../platform/workflow/task-data';
 

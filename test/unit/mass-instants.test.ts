@@ -3,11 +3,12 @@
  * the window after it (each case always at the same one), and instants that are not day
  * boundaries are left where they are.
  */
-import { BusinessCalendar, laStartOfDay } from '../../platform/workflow/calendar';
+import { laStartOfDay } from '../../platform/workflow/calendar';
+import { businessCalendarOf } from '../../platform/workflow/jurisdiction';
 import { isDayBoundary, spreadInstant } from '../../platform/workflow/mass-instants';
 import { DEFAULT_POLICY } from '../../platform/workflow/policy';
 
-const calendar = new BusinessCalendar(DEFAULT_POLICY.holidays);
+const calendar = businessCalendarOf(DEFAULT_POLICY);
 const midnight = laStartOfDay('2027-01-01');
 
 test('a thousand cases due at one midnight act over the two hours after it, evenly, each at its own fixed instant', () => {
@@ -29,9 +30,19 @@ test('a thousand cases due at one midnight act over the two hours after it, even
 
 test('an instant that is not a day boundary, or a window of nothing, is not moved', () => {
   const noon = midnight + 12 * 3_600_000;
-  expect(isDayBoundary(noon)).toBe(false);
+  expect(isDayBoundary(noon, calendar)).toBe(false);
   expect(spreadInstant(noon, 'leave-1-2026', 'PT2H', calendar)).toBe(noon);
   expect(spreadInstant(midnight, 'leave-1-2026', 'PT0S', calendar)).toBe(midnight);
   // Midnight in Los Angeles on the day daylight saving starts is still a boundary.
-  expect(isDayBoundary(laStartOfDay('2027-03-14'))).toBe(true);
+  expect(isDayBoundary(laStartOfDay('2027-03-14'), calendar)).toBe(true);
+});
+
+test("a day boundary is the jurisdiction's midnight: New York's is not Los Angeles's", () => {
+  const newYork = businessCalendarOf({ calendar: { timeZone: 'America/New_York', holidaySet: 'MA', holidays: {} } });
+  const nyMidnight = Date.parse('2027-01-01T05:00:00Z');
+  expect(isDayBoundary(nyMidnight, newYork)).toBe(true);
+  expect(isDayBoundary(nyMidnight, calendar)).toBe(false);
+  expect(isDayBoundary(midnight, newYork)).toBe(false);
+  expect(spreadInstant(nyMidnight, 'leave-1-2026', 'PT2H', newYork)).toBeGreaterThan(nyMidnight);
+  expect(spreadInstant(nyMidnight, 'leave-1-2026', 'PT2H', calendar)).toBe(nyMidnight);
 });

@@ -1,12 +1,12 @@
-/** The ranking module (lib/ranking.ts) shared by match suggestions and the online referral. */
+/** Ranking by fit (lib/ranking.ts) and the criteria of match suggestions and the online referral. */
+import { rankBy } from '../../lib/ranking';
+import { rankMentors } from '../../processes/foster/ranking';
 import {
   mayReceiveReferral,
-  rankBy,
-  rankMentors,
   rankPrograms,
   type ProgramCandidate,
   type VolunteerForReferral,
-} from '../../lib/ranking';
+} from '../../processes/referral/ranking';
 
 const program = (id: string, extra: Partial<ProgramCandidate> = {}): ProgramCandidate => ({
   programId: id,

@@ -9,9 +9,9 @@ import { ROLES } from '../../platform/api/auth';
 import { effectiveRoles, roleToken, userToken } from '../../platform/workflow/access';
 import { namedPartiesIn } from '../../platform/workflow/named-parties';
 import type { ActingUser } from '../../platform/workflow/records';
+import { fosterAssignable } from '../../processes/foster/rules';
 import {
   canSeeCase,
-  fosterAssignable,
   isAssignable,
   mayAssign,
   mayClaim,

@@ -3,8 +3,8 @@ import { userToken, roleToken } from '../../platform/workflow/access';
 import type { ActingUser } from '../../platform/workflow/records';
 import { directoryProblem, namedPartiesIn, partiesProblem } from '../../platform/workflow/named-parties';
 import { mentoringLeaveWorkflowId } from '../../processes/mentoring-leave/workflow';
+import { caseWorkerOrSupervisorOf } from '../../processes/foster/rules';
 import {
-  caseWorkerOrSupervisorOf,
   canSeeCase,
   escalationRole,
   mayAssign,

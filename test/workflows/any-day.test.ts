@@ -7,6 +7,7 @@
  */
 import { calls, env, person, policy, startLeaveCase, within } from './harness';
 import { observedHolidays } from '../../platform/workflow/calendar';
+import { HOLIDAY_SETS } from '../../platform/workflow/holiday-sets';
 import { openTasksQuery } from '../../platform/workflow/messages';
 import { actedBy } from '../support/deadlines';
 
@@ -28,7 +29,7 @@ function closeOfBusinessDay(fromMs: number, n: number): number {
   for (let left = n; left > 0; ) {
     d = nextDay(d);
     const weekend = ['Sat', 'Sun'].includes(la(Date.parse(`${d}T20:00:00Z`), { weekday: 'short' }));
-    if (!weekend && !observedHolidays(Number(d.slice(0, 4)), policy.holidays).has(d)) left--;
+    if (!weekend && !observedHolidays(Number(d.slice(0, 4)), HOLIDAY_SETS[policy.calendar!.holidaySet]).has(d)) left--;
   }
   return laWall(nextDay(d), 0);
 }

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Context } from '@temporalio/activity';
+import type { WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
@@ -131,6 +132,65 @@ function writeAttempt(input: TransitionInput): number {
   return input.case ? Context.current().info.attempt : 0;
 }
 
+/**
+ * A worker that keeps no workflow in its cache, so every workflow task rebuilds its run from
+ * the history (how a run's start and an early Update can arrive in one activation). Its
+ * activities write nothing; `overrides` replaces or adds fakes.
+ */
+export function uncachedWorker(taskQueue: string, overrides: Record<string, unknown> = {}): Promise<Worker> {
+  return Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! },
+    maxCachedWorkflows: 0,
+    activities: {
+      recordTransition: async () => ({ emailsSent: 0 }),
+      recordIncident: async () => undefined,
+      caseRecorded: async () => ({ recorded: true }),
+      deliverEmails: async () => ({ sent: 0 }),
+      ...overrides,
+    },
+  });
+}
+
+/**
+ * Messages that must reach a run in one workflow task (a signal and an Update, say): an
+ * uncached worker brings the run to where they apply (`ready`) and stops; they are sent with
+ * no worker polling (`send`: an Update started, its acceptance awaited later, with a moment
+ * before the next message); a new uncached worker then takes them all in one activation
+ * (`then` awaits what follows). Afterwards no workflow task failed and the history replays;
+ * it is handed back for the test's own checks.
+ */
+export async function inOneTask(
+  taskQueue: string,
+  handle: WorkflowHandle,
+  steps: { ready: () => Promise<unknown>; send: () => Promise<void>; then: () => Promise<void> },
+  activities: Record<string, unknown> = {},
+): Promise<Awaited<ReturnType<WorkflowHandle['fetchHistory']>>> {
+  let worker = await uncachedWorker(taskQueue, activities);
+  let running = worker.run();
+  try {
+    await steps.ready();
+  } finally {
+    worker.shutdown();
+    await running;
+  }
+  await steps.send();
+  worker = await uncachedWorker(taskQueue, activities);
+  running = worker.run();
+  try {
+    await steps.then();
+    const history = await handle.fetchHistory();
+    const failed = (history.events ?? []).filter((e) => e.workflowTaskFailedEventAttributes);
+    expect(failed.map((e) => e.workflowTaskFailedEventAttributes?.failure?.message)).toEqual([]);
+    await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! } }, history);
+    return history;
+  } finally {
+    worker.shutdown();
+    await running;
+  }
+}
+
 /** A wait that fails with its label instead of hanging the suite. */
 export function within<T>(p: Promise<T>, ms: number, label: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -149,11 +209,11 @@ export async function eventually(what: () => Promise<boolean>, label: string): P
 }
 
 /** A leave enrolment of `employee` for `year`, started on the test server and recorded (its eligibility review open). */
-export async function startLeaveCase(employee: { id: string }, year: number, policyOf = policy) {
+export async function startLeaveCase(employee: { id: string }, year: number, policyOf = policy, queue = taskQueue) {
   const { mentoringLeaveWorkflow } = await import('../../processes/mentoring-leave/workflow');
   const { caseRecordedUpdate } = await import('../../platform/workflow/messages');
   const h = await env.client.workflow.start(mentoringLeaveWorkflow, {
-    taskQueue,
+    taskQueue: queue,
     workflowId: `wf-leave-${randomUUID()}`,
     args: [
       {

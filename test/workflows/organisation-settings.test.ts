@@ -5,7 +5,8 @@
  * continued as new keeps them.
  */
 import { calls, env, eventually, person, policy, startLeaveCase } from './harness';
-import { addDuration, BusinessCalendar, laDate, laYear } from '../../platform/workflow/calendar';
+import { addDuration, laDate, laYear } from '../../platform/workflow/calendar';
+import { businessCalendarOf, type CalendarPolicy } from '../../platform/workflow/jurisdiction';
 import { completeTaskUpdate, openTasksQuery } from '../../platform/workflow/messages';
 import { logPersonalTimeUpdate } from '../../processes/mentoring-leave/messages';
 import { organisationSettingsSignal } from '../../platform/workflow/organisation-settings';
@@ -24,10 +25,9 @@ async function approvedEnrolment(maxHistoryEvents = policy.maxHistoryEvents) {
 
 /** Settings as the organisation changed them: a holiday on the next business day, a new mailbox and address. */
 function changedSettings(today: string) {
-  const next = new BusinessCalendar(policy.holidays).addBusinessDays(today, 1);
-  const [, month, day] = next.split('-').map(Number);
+  const next = businessCalendarOf(policy).addBusinessDays(today, 1);
   return {
-    holidays: [...policy.holidays, { name: 'Partnership Day', month, day }],
+    calendar: { ...policy.calendar!, holidays: { [next.slice(0, 4)]: [next] } },
     mailboxes: { ...policy.mailboxes, org_coordinator: 'coordinators-new@partnership.example' },
     publicBaseUrl: 'https://mentoring.partnership.example',
   };
@@ -44,10 +44,10 @@ test('after the settings change, the next task skips the new holiday and is mail
   const written = calls.transitions.find((t) => t.tasks?.some((k) => k.type === 'verify_personal_hours'))!;
   const task = written.tasks!.find((k) => k.ref === entry.id)!;
   const loggedAt = Date.parse(entry.loggedAt);
-  const due = (holidays: typeof policy.holidays) =>
-    new Date(addDuration(loggedAt, { businessDays: 10 }, new BusinessCalendar(holidays))).toISOString();
-  expect(task.dueAt).toBe(due(settings.holidays));
-  expect(task.dueAt).not.toBe(due(policy.holidays));
+  const due = (calendar: CalendarPolicy) =>
+    new Date(addDuration(loggedAt, { businessDays: 10 }, businessCalendarOf({ calendar }))).toISOString();
+  expect(task.dueAt).toBe(due(settings.calendar));
+  expect(task.dueAt).not.toBe(due(policy.calendar!));
   const mail = written.emails!.find((m) => m.key.endsWith(':assigned'))!;
   expect(mail.to).toEqual(['coordinators-new@partnership.example']);
   expect(mail.link).toMatch(/^https:\/\/mentoring\.partnership\.example\/tasks\//);

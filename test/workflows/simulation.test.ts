@@ -2,10 +2,12 @@
  * The simulation (test/simulation/, `npm run simulate`) in the suite: a fixed-seed batch
  * that drives every workflow through generated scenarios and must find no violation, and
  * two negative controls showing the invariants catch a read model that is wrong — one
- * that silently drops a write, one that writes a transition twice.
+ * that silently drops a write, one that writes a transition twice — and a scenario under
+ * an outage whose settles must wait out the retries in few clock moves.
  */
 import { runBatch, type BatchOptions } from '../simulation/run';
 import { MODELS } from '../simulation/models';
+import { profile } from '../simulation/profile';
 
 const base = (): Omit<BatchOptions, 'scenarios' | 'seed'> => ({
   minSteps: 4,
@@ -60,4 +62,28 @@ test('a read model that writes each transition twice is caught: an accepted acti
     },
   });
   expect(r.failure?.violations.map((v) => v.invariant)).toContain('written-exactly-once');
+}, 300_000);
+
+test('a settle waits out an outage one retry at a time: a clock move per retry, not small bumps', async () => {
+  const moves = () => profile.count('settle clock');
+  const settles = () => profile.count('settle');
+  const [m0, s0] = [moves(), settles()];
+  // Seed 301, scenario 5 of `npm run simulate -- --workflow programRecordWorkflow`: a program's
+  // record whose writes fail under an outage from step 7 on (its retries back off to five
+  // minutes), lifted at the end.
+  const r = await runBatch({
+    ...base(),
+    minSteps: 6,
+    maxSteps: 16,
+    scenarios: 10,
+    seed: 301,
+    scenario: 5,
+    workflows: ['programRecordWorkflow'],
+  });
+  expect(r.failure?.violations ?? []).toEqual([]);
+  expect(r.scenarios).toBe(1);
+  const perSettle = (moves() - m0) / (settles() - s0);
+  // Waiting each backoff out in small bumps made dozens of moves a settle.
+  expect(perSettle).toBeGreaterThan(0);
+  expect(perSettle).toBeLessThan(6);
 }, 300_000);

@@ -1,4 +1,4 @@
-/** The web app: the query cache for server data, the routes, USWDS styles. */
+/** The web app: the query cache for server data, the language, the routes, USWDS styles. */
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -6,6 +6,7 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import '@uswds/uswds/css/uswds.min.css';
 import './styles.css';
 import { CasePage } from './pages/CasePage';
+import { Cases } from './pages/Cases';
 import { Directory } from './pages/Directory';
 import { Inbox } from './pages/Inbox';
 import { MentorApplication } from './pages/MentorApplication';
@@ -15,6 +16,12 @@ import { RegisterProgram } from './pages/RegisterProgram';
 import { ProposeMatch } from './pages/ProposeMatch';
 import { Reports } from './pages/Reports';
 import { Reassign } from './pages/Reassign';
+import { People } from './pages/People';
+import { OutOfOffice } from './pages/OutOfOffice';
+import { Audit } from './pages/Audit';
+import { EmailTemplates } from './pages/EmailTemplates';
+import { QuestionBanks } from './pages/QuestionBanks';
+import { Rules } from './pages/Rules';
 import { NotFound } from './pages/NotFound';
 import { SignIn } from './pages/SignIn';
 import { SignInCallback } from './pages/SignInCallback';
@@ -25,6 +32,7 @@ import { WithdrawReferral } from './pages/WithdrawReferral';
 import { WellnessReferral } from './pages/WellnessReferral';
 import { EceMentorApplication, EcePlacementForm } from './pages/EceForms';
 import { useSession } from './session';
+import { I18nProvider } from './i18n/I18nProvider';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -48,136 +56,202 @@ function SignedIn({ children }: { children: ReactNode }) {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <Routes>
-          <Route path="/" element={<SignIn />} />
-          <Route path="/signin/callback" element={<SignInCallback />} />
-          <Route path="/directory" element={<Directory />} />
-          <Route path="/volunteer" element={<Volunteer />} />
-          <Route path="/referrals/withdraw/:token" element={<WithdrawReferral />} />
-          <Route
-            path="/inbox"
-            element={
-              <SignedIn>
-                <Inbox />
-              </SignedIn>
-            }
-          />
-          <Route
-            path="/cases/:caseId"
-            element={
-              <SignedIn>
-                <CasePage />
-              </SignedIn>
-            }
-          />
-          <Route
-            path="/tasks/:taskId"
-            element={
-              <SignedIn>
-                <TaskLink />
-              </SignedIn>
-            }
-          />
-          <Route
-            path="/leave"
-            element={
-              <SignedIn>
-                <MyLeave />
-              </SignedIn>
-            }
-          />
-          <Route
-            path="/program"
-            element={
-              <SignedIn>
-                <MyProgram />
-              </SignedIn>
-            }
-          />
-          <Route
-            path="/programs/new"
-            element={
-              <SignedIn>
-                <RegisterProgram />
-              </SignedIn>
-            }
-          />
-          <Route
-            path="/reassign"
-            element={
-              <SignedIn>
-                <Reassign />
-              </SignedIn>
-            }
-          />
-          <Route
-            path="/reports"
-            element={
-              <SignedIn>
-                <Reports />
-              </SignedIn>
-            }
-          />
-          <Route
-            path="/mentors/new"
-            element={
-              <SignedIn>
-                <MentorApplication />
-              </SignedIn>
-            }
-          />
-          <Route
-            path="/youth/new"
-            element={
-              <SignedIn>
-                <YouthReferral />
-              </SignedIn>
-            }
-          />
-          <Route
-            path="/matches/new"
-            element={
-              <SignedIn>
-                <ProposeMatch />
-              </SignedIn>
-            }
-          />
-          <Route
-            path="/callers/new"
-            element={
-              <SignedIn>
-                <MentorApplication caller />
-              </SignedIn>
-            }
-          />
-          <Route
-            path="/wellness/new"
-            element={
-              <SignedIn>
-                <WellnessReferral />
-              </SignedIn>
-            }
-          />
-          <Route
-            path="/ece/mentors/new"
-            element={
-              <SignedIn>
-                <EceMentorApplication />
-              </SignedIn>
-            }
-          />
-          <Route
-            path="/ece/placements/new"
-            element={
-              <SignedIn>
-                <EcePlacementForm />
-              </SignedIn>
-            }
-          />
-          <Route path="*" element={<NotFound />} />
-        </Routes>
-      </BrowserRouter>
+      <I18nProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route path="/" element={<SignIn />} />
+            <Route path="/signin/callback" element={<SignInCallback />} />
+            <Route path="/directory" element={<Directory />} />
+            <Route path="/volunteer" element={<Volunteer />} />
+            <Route path="/referrals/withdraw/:token" element={<WithdrawReferral />} />
+            <Route
+              path="/inbox"
+              element={
+                <SignedIn>
+                  <Inbox />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/cases"
+              element={
+                <SignedIn>
+                  <Cases />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/cases/:caseId"
+              element={
+                <SignedIn>
+                  <CasePage />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/tasks/:taskId"
+              element={
+                <SignedIn>
+                  <TaskLink />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/leave"
+              element={
+                <SignedIn>
+                  <MyLeave />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/program"
+              element={
+                <SignedIn>
+                  <MyProgram />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/programs/new"
+              element={
+                <SignedIn>
+                  <RegisterProgram />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/reassign"
+              element={
+                <SignedIn>
+                  <Reassign />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/people"
+              element={
+                <SignedIn>
+                  <People />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/question-banks"
+              element={
+                <SignedIn>
+                  <QuestionBanks />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/out-of-office"
+              element={
+                <SignedIn>
+                  <OutOfOffice />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/rules"
+              element={
+                <SignedIn>
+                  <Rules />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/people/:personId/out-of-office"
+              element={
+                <SignedIn>
+                  <OutOfOffice />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/audit"
+              element={
+                <SignedIn>
+                  <Audit />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/templates"
+              element={
+                <SignedIn>
+                  <EmailTemplates />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/reports"
+              element={
+                <SignedIn>
+                  <Reports />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/mentors/new"
+              element={
+                <SignedIn>
+                  <MentorApplication />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/youth/new"
+              element={
+                <SignedIn>
+                  <YouthReferral />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/matches/new"
+              element={
+                <SignedIn>
+                  <ProposeMatch />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/callers/new"
+              element={
+                <SignedIn>
+                  <MentorApplication caller />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/wellness/new"
+              element={
+                <SignedIn>
+                  <WellnessReferral />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/ece/mentors/new"
+              element={
+                <SignedIn>
+                  <EceMentorApplication />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/ece/placements/new"
+              element={
+                <SignedIn>
+                  <EcePlacementForm />
+                </SignedIn>
+              }
+            />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </BrowserRouter>
+      </I18nProvider>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,13 +1,8 @@
 /** Which roles see which parts of the app (the API refuses anything else anyway). */
+import { SUPERVISING_ROLES } from './api/generated/processes';
 
-/** Roles that hand tasks to others (assign, reassign): the API's supervising roles. */
-export const SUPERVISING_ROLES = [
-  'hr_officer',
-  'case_supervisor',
-  'review_lead',
-  'partnership_coordinator',
-  'admin',
-] as const;
+/** Roles that hand tasks to others (assign, reassign): the API's supervising roles, from the registry of processes. */
+export { SUPERVISING_ROLES };
 
 export const supervises = (roles: string[]) => SUPERVISING_ROLES.some((r) => roles.includes(r));
 
@@ -23,3 +18,11 @@ export const REPORT_ROLES = {
 
 export const readsReports = (roles: string[]) =>
   Object.values(REPORT_ROLES).some((rs) => rs.some((r) => roles.includes(r)));
+
+/**
+ * Staff who look for cases (the Cases page): every role but those who only ever meet their
+ * own case (an employee's leave, a caller's or a student's own record).
+ */
+const NOT_LOOKING_FOR_CASES = ['employee', 'caller', 'ece_mentor', 'ece_student'];
+
+export const looksForCases = (roles: string[]) => roles.some((r) => !NOT_LOOKING_FOR_CASES.includes(r));

@@ -10,6 +10,7 @@ import type { Db } from '../../../db';
 import { diagnose } from '../../../lib/doctor/diagnose';
 import { FINDING_KINDS, repairable } from '../../../lib/doctor/findings';
 import { repairFindings } from '../../../lib/doctor/repair';
+import { auditActor, recordAudit } from '../audit';
 import type { ApiBuilder } from '../http';
 
 const findingSchema = z
@@ -92,6 +93,14 @@ export function registerDoctorRoutes(api: ApiBuilder, db: Db, temporal: Client):
       const report = await look(query.limit);
       const by = { id: user.sub, ...(user.name ? { name: user.name } : {}) };
       const repairs = await repairFindings(db, temporal, report.findings, by);
+      const repaired = repairs.filter((r) => r.repaired);
+      await recordAudit(db, {
+        actor: auditActor(user),
+        kind: 'doctor_repaired',
+        target: 'doctor',
+        before: { findings: report.findings.length, repairable: report.repairable },
+        after: { repaired: repaired.length, cases: repaired.map((r) => r.caseId) },
+      });
       return { body: { ...report, repairs, repaired: repairs.filter((r) => r.repaired).length } };
     },
   });

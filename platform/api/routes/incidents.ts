@@ -1,15 +1,18 @@
 /**
  * Incidents (docs/api-guide.md): cases whose process cannot move on because a transition could not be
  * written. Admins list them and retry once the cause is fixed; the case's workflow waits,
- * healthy, for that retry. Youth and match cases are listed by id and type only.
+ * healthy, for that retry (each retry is in the audit log). Youth and match cases are listed by id and
+ * type only.
  */
 import type { Client } from '@temporalio/client';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../../db';
 import { retryIncidentUpdate } from '../../workflow/messages';
+import { auditActor, recordAudit } from '../audit';
 import { notFound } from '../errors';
-import { CURSORS, decodeCursor, pageOf, pageQuery, type ApiBuilder } from '../http';
+import type { ApiBuilder } from '../http';
+import { CURSORS, decodeCursor, pageOf, pageQuery } from '../paging';
 import { updateCase } from '../updates';
 
 const incidentSchema = z
@@ -60,6 +63,13 @@ export function registerIncidentRoutes(api: ApiBuilder, db: Db, temporal: Client
         .executeTakeFirst();
       if (!incident) throw notFound('The incident');
       await updateCase(temporal, incident, retryIncidentUpdate, { as: user });
+      await recordAudit(db, {
+        actor: auditActor(user),
+        kind: 'incident_retried',
+        target: `case:${incident.case_id}`,
+        before: { reason: incident.reason, since: new Date(incident.since).toISOString() },
+        after: { status: 'retrying' },
+      });
       return {
         status: 202,
         body: { status: 'retrying', caseId: incident.case_id, case: `/api/v1/cases/${incident.case_id}` },

@@ -12,7 +12,7 @@ import type { Db } from '../../../db';
 import type { Database } from '../../../db/schema';
 import { hasRole, type Role, type User } from '../auth';
 import type { CaseTypeDescriptor } from '../../workflow/process-descriptor';
-import { PROCESSES } from '../../workflow/registry';
+import { PROCESSES, TEAM_SUPERVISING_ROLES } from '../../workflow/registry';
 import { csvCell } from '../csv';
 import type { ApiBuilder } from '../http';
 
@@ -47,7 +47,7 @@ export function registerReportRoutes(api: ApiBuilder, db: Db): void {
     method: 'get',
     path: '/reports/tasks',
     tag: 'reports',
-    auth: ['hr_officer', 'case_supervisor', 'review_lead', 'partnership_coordinator', 'admin'],
+    auth: TEAM_SUPERVISING_ROLES,
     summary: 'Open tasks by type: how many, how many overdue, how many escalated (JSON, or CSV with Accept: text/csv)',
     response: z.object({
       items: z.array(

@@ -1,27 +1,25 @@
 /** Certification of mentoring programs (docs/api-guide.md): applications, self-assessment, work plans. */
-import type { Client } from '@temporalio/client';
-import { z } from 'zod';
-import type { Db } from '../../../db';
-import { laDate, monthsBetween } from '../../../platform/workflow/calendar';
-import type { Policy } from '../../../platform/workflow/policy';
+import { z, type ZodTypeAny } from 'zod';
+import { monthsBetween } from '../../../platform/workflow/calendar';
+import { businessCalendarOf } from '../../../platform/workflow/jurisdiction';
 import { completeWorkPlanItemUpdate, saveAssessmentUpdate, submitAssessmentUpdate } from '../messages';
-import { QUESTIONS, STANDARDS } from '../questions';
+import { STANDARDS } from '../questions';
+import { MAX_QUESTIONS } from '../question-bank';
+import { loadBank } from './question-banks';
 import { IN_PROGRESS_STAGES, type CertificationInput } from '../types';
 import { answerInput, evidenceInput } from '../inputs';
 import { certificationWorkflow, certificationWorkflowId } from '../workflow';
 import { actorOf, type User } from '../../../platform/api/auth';
-import { programStaff } from '../../../platform/workflow/who-may-act';
+import { programStaff } from '../../programs/staff';
 import { conflict, forbidden, notFound, unprocessable } from '../../../platform/api/errors';
-import type { ApiBuilder } from '../../../platform/api/http';
+import type { Ctx, RouteSpec } from '../../../platform/api/http';
+import type { RouteContext } from '../../../platform/api/process-routes';
 import { updateCase } from '../../../platform/api/updates';
 import { caseDetailRoute } from '../../../platform/api/routes/cases';
 import { startCase } from '../../../platform/api/start-case';
 import { caseSchema } from '../../../platform/api/schemas';
 import { caseWithDetails, loadVisibleCase, type CaseRow } from '../../../platform/api/views';
 
-const questionSchema = z
-  .object({ id: z.string(), standard: z.enum(STANDARDS), text: z.string() })
-  .openapi('AssessmentQuestion');
 const answerSchema = answerInput;
 const workPlanItemSchema = z
   .object({
@@ -37,6 +35,8 @@ const certificationSchema = caseSchema
   .extend({
     programId: z.string(),
     levelSought: z.enum(['affiliate', 'partner']),
+    /** The version of the question bank this case's self-assessment asks (GET /certifications/questions?version=). */
+    questionBankVersion: z.number().int(),
     selfAssessment: z.object({ answers: z.array(answerSchema), submittedAt: z.string().optional() }),
     workPlan: z.array(workPlanItemSchema),
     deadline: z.string().optional(),
@@ -49,17 +49,25 @@ function staffOf(user: User, programId: string | null): boolean {
   return !programStaff(actorOf(user), programId);
 }
 
-export function registerCertificationRoutes(
-  api: ApiBuilder,
-  db: Db,
-  temporal: Client,
-  policy: Policy,
-  taskQueue: string,
-): void {
+export function registerCertificationRoutes({ api, db, temporal, policies, taskQueue }: RouteContext): void {
   async function ownCase(user: User, caseId: string): Promise<CaseRow> {
     const c = await loadVisibleCase(db, user, caseId, 'certification');
     if (!staffOf(user, c.program_id)) throw forbidden("Only the program's own staff may do this");
     return c;
+  }
+
+  /** A route of the program's own staff on its certification case: the case loaded and checked, then `act`. */
+  function staffRoute<B extends ZodTypeAny = z.ZodUndefined>(
+    spec: Pick<RouteSpec<B, z.ZodUndefined>, 'method' | 'path' | 'summary' | 'body' | 'response'>,
+    act: (c: CaseRow, ctx: Ctx<z.infer<B>, undefined>) => Promise<unknown>,
+  ): void {
+    api.route<B>({
+      ...spec,
+      tag: 'certification',
+      auth: ['program_staff', 'admin'],
+      errors: [404, 409, 422],
+      handler: async (ctx) => ({ body: await act(await ownCase(ctx.user, ctx.params.caseId), ctx) }),
+    });
   }
 
   api.route({
@@ -81,9 +89,10 @@ export function registerCertificationRoutes(
       const caseId = newId();
       const done = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
       if (done) return { body: await caseWithDetails(db, done) };
+      const policy = await policies.current();
       if (body.level === 'partner') {
         // 12 months in operation, and long enough for one cycle of its minimum match length.
-        const months = monthsBetween(p.started_on, laDate(Date.now()));
+        const months = monthsBetween(p.started_on, businessCalendarOf(policy).date(Date.now()));
         const needed = Math.max(policy.certification.minimumMonthsInOperation, p.minimum_match_months);
         if (months < needed) {
           throw unprocessable(
@@ -100,8 +109,11 @@ export function registerCertificationRoutes(
         .execute();
       if (existing.some((c) => IN_PROGRESS_STAGES.includes(c.stage)))
         throw conflict('certification_open', 'The program already has a certification case in progress');
+      // The case keeps the newest bank as it is now: a version published later applies to later cases.
+      const bank = (await loadBank(db))!;
       const input: CertificationInput = {
         caseId,
+        questionBank: { version: bank.version, questions: bank.questions },
         levelSought: body.level,
         policy,
         appliedBy: actorOf(user),
@@ -127,16 +139,6 @@ export function registerCertificationRoutes(
     },
   });
 
-  api.route({
-    method: 'get',
-    path: '/certifications/questions',
-    tag: 'certification',
-    auth: 'public',
-    summary: 'The self-assessment question bank, by standard',
-    response: z.object({ items: z.array(questionSchema) }),
-    handler: async () => ({ body: { items: QUESTIONS } }),
-  });
-
   caseDetailRoute(api, db, {
     path: '/certifications',
     type: 'certification',
@@ -145,52 +147,43 @@ export function registerCertificationRoutes(
     summary: 'A certification case with its self-assessment, work plan, deadline and certificate',
   });
 
-  api.route({
-    method: 'put',
-    path: '/certifications/:caseId/self-assessment',
-    tag: 'certification',
-    auth: ['program_staff', 'admin'],
-    errors: [404, 409, 422],
-    summary: 'Saves draft answers (may repeat; later answers replace earlier ones per question)',
-    body: z.object({ answers: z.array(answerSchema).max(QUESTIONS.length * 2) }).strict(),
-    handler: async ({ user, params, body }) => {
-      const c = await ownCase(user, params.caseId);
-      const r = await updateCase(temporal, c, saveAssessmentUpdate, { arg: { answers: body.answers }, as: user });
-      return { body: { answers: r.answers, questions: QUESTIONS.length } };
+  staffRoute(
+    {
+      method: 'put',
+      path: '/certifications/:caseId/self-assessment',
+      summary: 'Saves draft answers (may repeat; later answers replace earlier ones per question)',
+      body: z.object({ answers: z.array(answerSchema).max(MAX_QUESTIONS * 2) }).strict(),
     },
-  });
+    async (c, { user, body }) => {
+      return updateCase(temporal, c, saveAssessmentUpdate, { arg: { answers: body.answers }, as: user });
+    },
+  );
 
-  api.route({
-    method: 'post',
-    path: '/certifications/:caseId/self-assessment/submit',
-    tag: 'certification',
-    auth: ['program_staff', 'admin'],
-    errors: [404, 409, 422],
-    summary: 'Submits the self-assessment for review (every question must be answered)',
-    response: certificationSchema,
-    handler: async ({ user, params }) => {
-      const c = await ownCase(user, params.caseId);
+  staffRoute(
+    {
+      method: 'post',
+      path: '/certifications/:caseId/self-assessment/submit',
+      summary: 'Submits the self-assessment for review (every question must be answered)',
+      response: certificationSchema,
+    },
+    async (c, { user }) => {
       await updateCase(temporal, c, submitAssessmentUpdate, { as: user });
-      return { body: await caseWithDetails(db, await loadVisibleCase(db, user, c.id, 'certification'), user) };
+      return caseWithDetails(db, await loadVisibleCase(db, user, c.id, 'certification'), user);
     },
-  });
+  );
 
-  api.route({
-    method: 'post',
-    path: '/certifications/:caseId/work-plan/:itemId/complete',
-    tag: 'certification',
-    auth: ['program_staff', 'admin'],
-    errors: [404, 409, 422],
-    summary: 'Completes a work-plan item with evidence; the reviewer verifies it',
-    body: evidenceInput,
-    response: workPlanItemSchema,
-    handler: async ({ user, params, body }) => {
-      const c = await ownCase(user, params.caseId);
-      const item = await updateCase(temporal, c, completeWorkPlanItemUpdate, {
+  staffRoute(
+    {
+      method: 'post',
+      path: '/certifications/:caseId/work-plan/:itemId/complete',
+      summary: 'Completes a work-plan item with evidence; the reviewer verifies it',
+      body: evidenceInput,
+      response: workPlanItemSchema,
+    },
+    async (c, { user, params, body }) =>
+      updateCase(temporal, c, completeWorkPlanItemUpdate, {
         arg: { itemId: params.itemId, evidence: body.evidence },
         as: user,
-      });
-      return { body: item };
-    },
-  });
+      }),
+  );
 }

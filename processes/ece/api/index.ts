@@ -2,6 +2,6 @@
 import type { RouteContext } from '../../../platform/api/process-routes';
 import { registerEceRoutes } from './routes';
 
-export function registerRoutes({ api, db, temporal, policy, taskQueue }: RouteContext): void {
-  registerEceRoutes(api, db, temporal, policy, taskQueue);
+export function registerRoutes({ api, db, temporal, policies, taskQueue }: RouteContext): void {
+  registerEceRoutes(api, db, temporal, policies, taskQueue);
 }

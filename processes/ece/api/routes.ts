@@ -8,15 +8,13 @@
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Db } from '../../../db';
-import type { Policy } from '../../../platform/workflow/policy';
+import type { PolicySource } from '../../../lib/policy-versions';
 import { calendarDate } from '../../../platform/workflow/input';
 import { developmentInput, eceMentorInput, placementHoursInput, placementInput } from '../inputs';
 import { logDevelopmentUpdate, logPlacementHoursUpdate, reservePlacementUpdate } from '../messages';
 import { eceCertificationWorkflow, eceCertificationWorkflowId, MENTOR_FOR } from '../certification';
 import { ecePlacementWorkflow, ecePlacementWorkflowId } from '../placement';
-import type { EceCertificationState } from '../types';
 import { actorOf } from '../../../platform/api/auth';
-import { csvCell } from '../../../platform/api/csv';
 import { conflict, unprocessable } from '../../../platform/api/errors';
 import type { ApiBuilder } from '../../../platform/api/http';
 import { caseSchema } from '../../../platform/api/schemas';
@@ -25,6 +23,9 @@ import { updateCase } from '../../../platform/api/updates';
 import { refuseInvalidParties } from '../../../platform/api/parties';
 import { loadVisibleCase } from '../../../platform/api/views';
 import { caseDetailRoute } from '../../../platform/api/routes/cases';
+import { readDetails } from '../../../platform/api/details';
+import { eceCertificationDetails } from '../details';
+import { STIPEND_CSV_HEADER, stipendLines } from './stipends';
 
 const mentorSchema = caseSchema
   .extend({
@@ -42,21 +43,13 @@ const placementSchema = caseSchema
     hoursConfirmed: z.number(),
   })
   .openapi('EcePlacement');
-const CSV_HEADER =
-  'mentor_id,mentor_name,mentor_role,mentee_id,mentee_name,mentee_kind,course,term_start,term_end,hours_confirmed,stipend';
-
-/** What the stipend report reads of a placement's details. */
-interface PlacementDetails {
-  collegeId?: string;
-  mentor: { id: string; name: string; role: string };
-  mentee: { id: string; name: string; kind: string };
-  course?: string;
-  term: { start: string; end: string };
-  hoursConfirmed: number;
-  stipend?: number;
-}
-
-export function registerEceRoutes(api: ApiBuilder, db: Db, temporal: Client, policy: Policy, taskQueue: string): void {
+export function registerEceRoutes(
+  api: ApiBuilder,
+  db: Db,
+  temporal: Client,
+  policies: PolicySource,
+  taskQueue: string,
+): void {
   api.route({
     method: 'post',
     path: '/ece/mentors',
@@ -79,7 +72,9 @@ export function registerEceRoutes(api: ApiBuilder, db: Db, temporal: Client, pol
           taskQueue,
           caseId,
           caseType: 'ece_certification',
-          args: [{ caseId, collegeId: user.collegeId!, ...body, policy, appliedBy: actorOf(user) }],
+          args: [
+            { caseId, collegeId: user.collegeId!, ...body, policy: await policies.current(), appliedBy: actorOf(user) },
+          ],
           duplicate: () => conflict('duplicate', 'This application exists already'),
         }),
       };
@@ -120,36 +115,8 @@ export function registerEceRoutes(api: ApiBuilder, db: Db, temporal: Client, pol
     summary: "The college's completed placements with a term ending in the range, for stipends (CSV)",
     query: z.object({ from: calendarDate, to: calendarDate }),
     handler: async ({ user, query }) => {
-      const rows = await db
-        .selectFrom('cases')
-        .select('details')
-        .where('type', '=', 'ece_placement')
-        .where('stage', '=', 'closed')
-        .orderBy('id')
-        .execute();
-      // The college's placements whose term ends in the range, by term end: read from each case's details.
-      const placements = rows
-        .map(({ details }) => details as unknown as PlacementDetails)
-        .filter((d) => d.collegeId === user.collegeId && d.term.end >= query.from && d.term.end <= query.to)
-        .sort((a, b) => (a.term.end < b.term.end ? -1 : a.term.end > b.term.end ? 1 : 0));
-      const lines = placements.map((d) => {
-        return [
-          d.mentor.id,
-          d.mentor.name,
-          d.mentor.role,
-          d.mentee.id,
-          d.mentee.name,
-          d.mentee.kind,
-          d.course ?? '',
-          d.term.start,
-          d.term.end,
-          d.hoursConfirmed,
-          d.stipend ?? 0,
-        ]
-          .map(csvCell)
-          .join(',');
-      });
-      return { raw: { type: 'text/csv; charset=utf-8', text: `${[CSV_HEADER, ...lines].join('\n')}\n` } };
+      const lines = user.collegeId ? await stipendLines(db, user.collegeId, query.from, query.to) : [];
+      return { raw: { type: 'text/csv; charset=utf-8', text: `${[STIPEND_CSV_HEADER, ...lines].join('\n')}\n` } };
     },
   });
 
@@ -167,7 +134,7 @@ export function registerEceRoutes(api: ApiBuilder, db: Db, temporal: Client, pol
     response: placementSchema,
     handler: async ({ user, body, newId }) => {
       const mentorCase = await loadVisibleCase(db, user, body.mentorCaseId, 'ece_certification');
-      const m = mentorCase.details as Pick<EceCertificationState, 'person' | 'role' | 'collegeId'>;
+      const m = readDetails(eceCertificationDetails, mentorCase);
       // Early answers from the read model; the mentor's record decides under concurrency.
       if (mentorCase.stage !== 'certified')
         throw unprocessable('mentor_not_certified', `The mentor's certification is ${mentorCase.stage}`);
@@ -203,7 +170,7 @@ export function registerEceRoutes(api: ApiBuilder, db: Db, temporal: Client, pol
               mentee: body.mentee,
               term: body.term,
               ...(body.course ? { course: body.course } : {}),
-              policy,
+              policy: await policies.current(),
               placedBy: actorOf(user),
             },
           ],

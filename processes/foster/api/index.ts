@@ -1,16 +1,23 @@
 /**
- * The foster process's API (loaded by the API through its descriptor's `routes`), with the
- * public page behind a reference's e-mailed link.
+ * The foster process's API (loaded by the API through its descriptor's `routes`), by party:
+ * mentors, references, youth and matches, then match suggestions and the pipeline report;
+ * with the public page behind a reference's e-mailed link.
  */
 import type { ProcessRoutes, RouteContext } from '../../../platform/api/process-routes';
-import { registerFosterRoutes } from './routes';
+import { registerMentorRoutes } from './mentors';
+import { registerReferenceRoutes } from './references';
+import { registerYouthRoutes } from './youth';
+import { registerMatchRoutes } from './matches';
 import { registerFosterReportRoutes } from './reports';
 import { registerSuggestionRoutes } from './suggestions';
 
-export function registerRoutes({ api, db, temporal, policy, taskQueue }: RouteContext): ProcessRoutes {
-  const mountReferencePage = registerFosterRoutes(api, db, temporal, policy, taskQueue);
-  registerSuggestionRoutes(api, db);
-  registerFosterReportRoutes(api, db);
+export function registerRoutes(rc: RouteContext): ProcessRoutes {
+  registerMentorRoutes(rc);
+  const mountReferencePage = registerReferenceRoutes(rc);
+  registerYouthRoutes(rc);
+  registerMatchRoutes(rc);
+  registerSuggestionRoutes(rc.api, rc.db);
+  registerFosterReportRoutes(rc.api, rc.db);
   // The small HTML form behind a reference's e-mailed link (no account, no JavaScript).
   return { pages: [{ path: '/references', mount: mountReferencePage }] };
 }

@@ -9,11 +9,14 @@
  */
 import { z } from 'zod';
 import type { Db } from '../../../db';
-import { rankMentors, type MentorCandidate } from '../../../lib/ranking';
-import type { Applicant, Youth } from '../types';
+import { rankMentors, type MentorCandidate } from '../ranking';
+import type { Applicant } from '../types';
+import { screeningDetails, youthReferralDetails } from '../details';
 import { unprocessable } from '../../../platform/api/errors';
 import type { ApiBuilder } from '../../../platform/api/http';
-import { loadVisibleCase, readViewOf } from '../../../platform/api/views';
+import { readDetails } from '../../../platform/api/details';
+import { REPORT_PAGE } from '../../../platform/api/report-queries';
+import { loadVisibleCase, readViewOf, type CaseRow } from '../../../platform/api/views';
 import { projectCase } from '../../../platform/api/read-views';
 
 const suggestion = z
@@ -30,6 +33,35 @@ const suggestion = z
   })
   .openapi('MatchSuggestion');
 
+/** The most a suggestion list ranks: the longest-approved mentors not in a match. */
+const POOL_LIMIT = 2000;
+
+/**
+ * The pool: approved mentors not in a match, longest approved first, at most POOL_LIMIT. Whether
+ * a mentor is in a match is in their details (read as the process's type, not by JSON path):
+ * the approved screenings' ids are read in order first (small), then their rows a page at a
+ * time until the pool is full, so the mentors in a match are read and let go a page at a time.
+ */
+async function freePool(db: Db): Promise<CaseRow[]> {
+  const approved = db
+    .selectFrom('cases')
+    .where('type', '=', 'mentor_screening')
+    .where('status', '=', 'open')
+    .where('stage', '=', 'approved');
+  const order = (await approved.select('id').orderBy('created_at').orderBy('id').execute()).map((r) => r.id);
+  const pool: CaseRow[] = [];
+  for (let at = 0; at < order.length && pool.length < POOL_LIMIT; at += REPORT_PAGE) {
+    const ids = order.slice(at, at + REPORT_PAGE);
+    // Read again with the same conditions: a screening that changed in between is left out.
+    const byId = new Map((await approved.selectAll().where('id', 'in', ids).execute()).map((r) => [r.id, r]));
+    for (const id of ids) {
+      const r = byId.get(id);
+      if (r && !readDetails(screeningDetails, r).activeMatchId) pool.push(r);
+    }
+  }
+  return pool.slice(0, POOL_LIMIT);
+}
+
 export function registerSuggestionRoutes(api: ApiBuilder, db: Db): void {
   api.route({
     method: 'get',
@@ -42,37 +74,19 @@ export function registerSuggestionRoutes(api: ApiBuilder, db: Db): void {
     response: z.object({ items: z.array(suggestion) }),
     handler: async ({ user, params, query }) => {
       const youthCase = await loadVisibleCase(db, user, params.caseId, 'youth_referral');
-      const d = youthCase.details as {
-        youth: Youth;
-        activeMatchId?: string;
-        mentorPreferences?: { formerFosterYouth: boolean };
-      };
+      const d = readDetails(youthReferralDetails, youthCase);
       if (youthCase.stage !== 'ready' || d.activeMatchId)
         throw unprocessable(
           'youth_not_available',
           `Suggestions are for a youth ready to match; this referral is ${d.activeMatchId ? 'matched' : youthCase.stage}`,
         );
-      const rows = await db
-        .selectFrom('cases')
-        .selectAll()
-        .where('type', '=', 'mentor_screening')
-        .where('status', '=', 'open')
-        .where('stage', '=', 'approved')
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute()
-        // The pool: approved mentors not in a match (read from the case's typed view, not by JSON path).
-        .then((all) =>
-          all.filter((r) => !(r.details as { activeMatchId?: string | null }).activeMatchId).slice(0, 2000),
-        );
+      const rows = await freePool(db);
       // Each mentor as this reader's view of them (read-views.ts): the pool profile at most.
       const mentors = rows.flatMap((r) => {
         const view = readViewOf(user, r);
         if (!view) return [];
-        const md = projectCase(view, r.details as Record<string, unknown>) as {
-          applicant: Applicant;
-          decision?: { at: string };
-        };
+        const whole = readDetails(screeningDetails, r);
+        const md = projectCase(view, whole) as { applicant: Applicant };
         return [
           {
             caseId: r.id,
@@ -81,8 +95,7 @@ export function registerSuggestionRoutes(api: ApiBuilder, db: Db): void {
             interests: md.applicant.interests,
             ...(md.applicant.county ? { county: md.applicant.county } : {}),
             formerFosterYouth: md.applicant.formerFosterYouth,
-            approvedAt:
-              (r.details as { decision?: { at: string } }).decision?.at ?? new Date(r.updated_at).toISOString(),
+            approvedAt: whole.decision?.at ?? new Date(r.updated_at).toISOString(),
           } satisfies MentorCandidate & { name: string },
         ];
       });

@@ -3,7 +3,7 @@ import type { RouteContext } from '../../../platform/api/process-routes';
 import { registerPayrollRoutes } from './payroll';
 import { registerMentoringLeaveRoutes } from './routes';
 
-export function registerRoutes({ api, db, temporal, policy, taskQueue }: RouteContext): void {
-  registerMentoringLeaveRoutes(api, db, temporal, policy, taskQueue);
-  registerPayrollRoutes(api, db);
+export function registerRoutes({ api, db, temporal, policies, taskQueue }: RouteContext): void {
+  registerMentoringLeaveRoutes(api, db, temporal, policies, taskQueue);
+  registerPayrollRoutes(api, db, policies);
 }

@@ -12,13 +12,15 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../../db';
-import { laDate } from '../../../platform/workflow/calendar';
+import { businessCalendarOf } from '../../../platform/workflow/jurisdiction';
+import type { PolicySource } from '../../../lib/policy-versions';
 import { line } from '../../../platform/workflow/input';
 import { hasRole, type User } from '../../../platform/api/auth';
 import { csvCell } from '../../../platform/api/csv';
 import { forbidden, notFound, problemFromRefusal } from '../../../platform/api/errors';
 import type { ApiBuilder } from '../../../platform/api/http';
-import type { MentoringLeaveState } from '../types';
+import { readDetails } from '../../../platform/api/details';
+import { mentoringLeaveDetails } from '../details';
 
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
 
@@ -112,10 +114,10 @@ async function recordExport(db: Db, department: string, month: string, by: strin
   await db.transaction().execute(async (tx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext(${`payroll:${department}`}))`.execute(tx);
     await tx.insertInto('payroll_exports').values({ id, department, period: month, exported_by: by }).execute();
-    // Each enrollment's requests, read from its details as the workflow's types (no SQL by JSON path).
+    // Each enrollment's requests, read from its details as the process declares them (no SQL by JSON path).
     const cases = await tx
       .selectFrom('cases')
-      .select(['id', 'details'])
+      .select(['id', 'type', 'details'])
       .where('type', '=', 'mentoring_leave')
       .where('department', '=', department)
       .execute();
@@ -135,8 +137,8 @@ async function recordExport(db: Db, department: string, month: string, by: strin
       .execute();
     const exportedMonths = new Set(earlier.map((e) => e.period));
     const due = cases.flatMap((c) => {
-      const d = c.details as unknown as Pick<MentoringLeaveState, 'enrollment' | 'requests'>;
-      return (d.requests ?? [])
+      const d = readDetails(mentoringLeaveDetails, c);
+      return d.requests
         .filter((r) => r.status === 'approved' && !exported.has(`${c.id}/${r.id}`))
         .filter((r) => {
           const m = r.date.slice(0, 7);
@@ -178,7 +180,7 @@ async function recordExport(db: Db, department: string, month: string, by: strin
   return id;
 }
 
-export function registerPayrollRoutes(api: ApiBuilder, db: Db): void {
+export function registerPayrollRoutes(api: ApiBuilder, db: Db, policies: PolicySource): void {
   api.route({
     method: 'post',
     path: '/mentoring-leave/payroll-exports',
@@ -193,7 +195,8 @@ export function registerPayrollRoutes(api: ApiBuilder, db: Db): void {
     errors: [403, 422],
     handler: async ({ user, body, req }) => {
       const department = departmentFor(user, body.department);
-      if (body.period > laDate(Date.now()).slice(0, 7))
+      const calendar = businessCalendarOf(await policies.current());
+      if (body.period > calendar.date(Date.now()).slice(0, 7))
         throw problemFromRefusal({
           code: 'period_in_future',
           message: 'A month that has not begun has nothing to export',

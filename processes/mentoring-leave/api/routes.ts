@@ -3,8 +3,8 @@ import type { Client } from '@temporalio/client';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../../db';
-import { laDate, laYear } from '../../../platform/workflow/calendar';
-import type { Policy } from '../../../platform/workflow/policy';
+import { businessCalendarOf } from '../../../platform/workflow/jurisdiction';
+import type { PolicySource } from '../../../lib/policy-versions';
 import { logPersonalTimeUpdate, requestLeaveUpdate, withdrawRequestUpdate } from '../messages';
 import { enrollmentInput, leaveRequestInput, personalTimeInput } from '../inputs';
 import { enrollmentViolations, supervisorViolation } from '../rules';
@@ -20,7 +20,8 @@ import { caseDetailRoute } from '../../../platform/api/routes/cases';
 import { startCase } from '../../../platform/api/start-case';
 import { caseSchema } from '../../../platform/api/schemas';
 import { line } from '../../../platform/workflow/input';
-import { theEmployee } from '../../../platform/workflow/who-may-act';
+import { theEmployee } from '../rules';
+import { directorySupervisor } from './supervisor';
 import { loadVisibleCase, type CaseRow } from '../../../platform/api/views';
 
 const ledgerSchema = z.object({
@@ -55,7 +56,7 @@ export function registerMentoringLeaveRoutes(
   api: ApiBuilder,
   db: Db,
   temporal: Client,
-  policy: Policy,
+  policies: PolicySource,
   taskQueue: string,
 ): void {
   async function ownEnrollment(user: User, caseId: string): Promise<CaseRow> {
@@ -96,11 +97,13 @@ export function registerMentoringLeaveRoutes(
         creator: { id: user.sub },
         subjects: [body.employee.id],
       });
+      const policy = await policies.current();
       const now = Date.now();
-      const year = body.year ?? laYear(now);
-      if (year < laYear(now))
+      const calendar = businessCalendarOf(policy);
+      const year = body.year ?? calendar.year(now);
+      if (year < calendar.year(now))
         throw new HttpProblem(422, 'Unprocessable Content', `The ${year} leave year has ended`, 'outside_leave_year');
-      const { certified, name } = await programCertified(db, body.program.programId, laDate(now));
+      const { certified, name } = await programCertified(db, body.program.programId, calendar.date(now));
       const enrollment: Enrollment = {
         ...body,
         year,
@@ -176,7 +179,12 @@ export function registerMentoringLeaveRoutes(
     errors: [404, 409, 422],
     handler: async ({ user, params, body, updateId }) => {
       const c = await ownEnrollment(user, params.caseId);
-      const request = await updateCase(temporal, c, requestLeaveUpdate, { arg: body, as: user, updateId: updateId() });
+      const supervisor = await directorySupervisor(db, { id: user.sub, email: user.email });
+      const request = await updateCase(temporal, c, requestLeaveUpdate, {
+        arg: { ...body, ...(supervisor ? { supervisor } : {}) },
+        as: user,
+        updateId: updateId(),
+      });
       return { body: request };
     },
   });
@@ -217,7 +225,7 @@ export function registerMentoringLeaveRoutes(
       ),
     }),
     handler: async ({ user, query, req }) => {
-      const year = query.year ?? laYear(Date.now());
+      const year = query.year ?? businessCalendarOf(await policies.current()).year(Date.now());
       // An HR officer with a department claim reports on that department only.
       const department = !hasRole(user, 'admin') && user.department ? user.department : query.department;
       if (department && query.department && department !== query.department)

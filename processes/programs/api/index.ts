@@ -2,6 +2,6 @@
 import type { RouteContext } from '../../../platform/api/process-routes';
 import { registerProgramRoutes } from './routes';
 
-export function registerRoutes({ api, db, temporal, policy, taskQueue }: RouteContext): void {
-  registerProgramRoutes(api, db, temporal, policy, taskQueue);
+export function registerRoutes({ api, db, temporal, policies, taskQueue }: RouteContext): void {
+  registerProgramRoutes(api, db, temporal, policies, taskQueue);
 }

@@ -2,18 +2,20 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Db } from '../../../db';
-import type { Policy } from '../../../platform/workflow/policy';
+import type { PolicySource } from '../../../lib/policy-versions';
 import { programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../workflow';
 import { actorOf, hasRole } from '../../../platform/api/auth';
+import { auditActor, recordAudit } from '../../../platform/api/audit';
 import { notFound } from '../../../platform/api/errors';
-import { CURSORS, decodeCursor, pageOf, pageQuery, type ApiBuilder } from '../../../platform/api/http';
+import type { ApiBuilder } from '../../../platform/api/http';
+import { CURSORS, decodeCursor, pageOf, pageQuery } from '../../../platform/api/paging';
 import { updateCase } from '../../../platform/api/updates';
 import { startAndAwaitRecorded } from '../../../platform/api/start-case';
 import { sql } from 'kysely';
 import { timelineOf } from '../../../platform/api/routes/cases';
-import { calendarDate, programLevel, programSchema } from '../../../platform/api/schemas';
+import { calendarDate } from '../../../platform/api/schemas';
 import { email, line } from '../../../platform/workflow/input';
-import { programDto } from '../../../platform/api/program-view';
+import { programDto, programLevel, programSchema } from './program-view';
 import {
   directoryFilters,
   filtered,
@@ -26,7 +28,7 @@ export function registerProgramRoutes(
   api: ApiBuilder,
   db: Db,
   temporal: Client,
-  policy: Policy,
+  policies: PolicySource,
   taskQueue: string,
 ): void {
   api.route({
@@ -66,7 +68,7 @@ export function registerProgramRoutes(
               createdBy: user.sub,
               createdAt: new Date().toISOString(),
             },
-            policy,
+            policy: await policies.current(),
             createdBy: actorOf(user),
           },
         ],
@@ -152,11 +154,24 @@ export function registerProgramRoutes(
     body: z.object({ level: programLevel, certifiedUntil: calendarDate.optional(), note: line(2000) }).strict(),
     response: programSchema,
     handler: async ({ user, params, body }) => {
-      const p = await db.selectFrom('programs').select('id').where('id', '=', params.programId).executeTakeFirst();
+      const p = await db
+        .selectFrom('programs')
+        .select(['id', 'level', 'certified_until'])
+        .where('id', '=', params.programId)
+        .executeTakeFirst();
       if (!p) throw notFound('The program');
+      const arg = { level: body.level, certifiedUntil: body.certifiedUntil ?? null, note: body.note };
       await updateCase(temporal, { id: p.id, workflow_id: programWorkflowId(p.id) }, setProgramLevelUpdate, {
-        arg: { level: body.level, certifiedUntil: body.certifiedUntil ?? null, note: body.note },
+        arg,
         as: user,
+      });
+      await recordAudit(db, {
+        actor: auditActor(user),
+        kind: 'program_level_set',
+        target: `program:${p.id}`,
+        before: { level: p.level, certifiedUntil: p.certified_until },
+        after: { level: arg.level, certifiedUntil: arg.certifiedUntil },
+        reason: body.note,
       });
       // Below Affiliate: no more referrals, and its open ones move to the next program at once.
       if (body.level === 'none')

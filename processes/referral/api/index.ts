@@ -5,7 +5,7 @@
 import type { ProcessRoutes, RouteContext } from '../../../platform/api/process-routes';
 import { registerReferralRoutes } from './routes';
 
-export function registerRoutes({ api, db, temporal, policy, taskQueue }: RouteContext): ProcessRoutes {
-  const mountConfirmPage = registerReferralRoutes(api, db, temporal, policy, taskQueue);
+export function registerRoutes({ api, db, temporal, policies, taskQueue }: RouteContext): ProcessRoutes {
+  const mountConfirmPage = registerReferralRoutes(api, db, temporal, policies, taskQueue);
   return { pages: [{ path: '/referrals/confirm', mount: mountConfirmPage }], publicForms: ['/referrals'] };
 }

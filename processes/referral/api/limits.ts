@@ -8,7 +8,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../../db';
-import { hashToken } from '../../../platform/activities/references';
+import { hashToken } from '../../../platform/activities/one-time-links';
 import type { Policy } from '../../../platform/workflow/policy';
 import { HttpProblem } from '../../../platform/api/errors';
 

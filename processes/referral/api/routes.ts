@@ -3,19 +3,20 @@
  * confirm the address and to withdraw, the referral case for coordinators and referred
  * programs, and the per-campaign and per-county report. The volunteer has no account: the
  * form and the links are public and rate limited (per client, and per address in
- * referral-limits.ts), and the form's answer names the case only (no details to an
- * anonymous caller). No program hears of a referral before its address is confirmed. A
- * program's referral settings and the directory filters are in programs.ts.
+ * limits.ts), and the form's answer names the case only (no details to an anonymous
+ * caller). No program hears of a referral before its address is confirmed (confirm-link.ts). A
+ * program's referral settings and the directory filters are in settings.ts.
  */
-import express, { type Express } from 'express';
+import type { Express } from 'express';
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Db } from '../../../db';
-import { CONFIRM_LINK, hashToken, WITHDRAW_LINK } from '../../../platform/activities/references';
-import type { Policy } from '../../../platform/workflow/policy';
+import { hashToken } from '../../../platform/activities/one-time-links';
+import { WITHDRAW_LINK } from '../links';
+import type { PolicySource } from '../../../lib/policy-versions';
 import { referralFormInput } from '../inputs';
-import { confirmReferralAddressUpdate, offerByHandUpdate, withdrawReferralUpdate } from '../messages';
-import { referralCandidates } from '../../../platform/activities/referral-programs';
+import { offerByHandUpdate, withdrawReferralUpdate } from '../messages';
+import { referralCandidates } from '../activities/programs';
 import { identifier } from '../../../platform/workflow/input';
 import { caseWithDetails, loadVisibleCase } from '../../../platform/api/views';
 import { mentorReferralWorkflow, mentorReferralWorkflowId } from '../workflow';
@@ -23,13 +24,14 @@ import type { MentorReferralInput } from '../types';
 import { calendarDate, caseSchema } from '../../../platform/api/schemas';
 import { csvCell } from '../../../platform/api/csv';
 import { conflict, HttpProblem, notFound, problemFromTemporal, unprocessable } from '../../../platform/api/errors';
-import { htmlPage } from '../../../platform/api/pages';
 import type { ApiBuilder } from '../../../platform/api/http';
-import { StillWorking, updateCase } from '../../../platform/api/updates';
+import { updateCase } from '../../../platform/api/updates';
+import { fromAcceptLanguage } from '../../../platform/i18n/language';
 import { referralReport } from './reports';
 import { startCase } from '../../../platform/api/start-case';
 import { caseDetailRoute } from '../../../platform/api/routes/cases';
 import { admitSubmission, forgetSubmission } from './limits';
+import { confirmAddress, mountConfirmPage } from './confirm-link';
 
 const referralSchema = caseSchema
   .extend({
@@ -64,38 +66,9 @@ export function registerReferralRoutes(
   api: ApiBuilder,
   db: Db,
   temporal: Client,
-  policy: Policy,
+  policies: PolicySource,
   taskQueue: string,
 ): (app: Express) => void {
-  /** Confirms a referral's address through its one-time link (claimed first: it works once). */
-  async function confirmAddress(token: string): Promise<{ status: string }> {
-    const link = await db
-      .updateTable('reference_links')
-      .set({ used_at: new Date() })
-      .where('token_hash', '=', hashToken(token))
-      .where('reference_id', '=', CONFIRM_LINK)
-      .where('used_at', 'is', null)
-      .where('expires_at', '>', new Date())
-      .returningAll()
-      .executeTakeFirst();
-    if (!link) throw notFound('The link');
-    try {
-      await updateCase(temporal, link, confirmReferralAddressUpdate);
-    } catch (err) {
-      // A referral that lapsed, was withdrawn or is confirmed already has no use for the link.
-      const code = problemFromTemporal(err)?.code;
-      if (code === 'case_closed' || code === 'reference_link_used') throw notFound('The link');
-      // Anything else (Temporal unreachable): the link works again for the next try.
-      await db
-        .updateTable('reference_links')
-        .set({ used_at: null })
-        .where('token_hash', '=', link.token_hash)
-        .execute();
-      throw err;
-    }
-    return { status: 'confirmed' };
-  }
-
   api.route({
     method: 'post',
     path: '/referrals',
@@ -109,17 +82,20 @@ export function registerReferralRoutes(
       'confirms the address; 429 `address_rate_limited` past the per-address limits',
     body: referralFormInput,
     response: z.object({ id: z.string(), status: z.string(), stage: z.string() }),
-    handler: async ({ body, newId }) => {
+    handler: async ({ req, body, newId }) => {
       if (body.consentToContact !== true)
         throw unprocessable(
           'no_consent',
           'We can only refer you to programs if you agree to be contacted (consentToContact: true)',
         );
       const caseId = newId();
+      const policy = await policies.current();
       const input: MentorReferralInput = {
         caseId,
         volunteer: body.volunteer,
         ...(body.campaign ? { campaign: body.campaign } : {}),
+        // The volunteer's e-mails: in the language the form says, else the browser's.
+        language: body.language ?? fromAcceptLanguage(req.headers['accept-language']),
         policy,
         submittedBy: VOLUNTEER,
       };
@@ -152,7 +128,7 @@ export function registerReferralRoutes(
       'The volunteer confirms the e-mail address through the one-time link of the first e-mail; ' +
       'the offers to programs start',
     response: z.object({ status: z.string() }),
-    handler: async ({ params }) => ({ body: await confirmAddress(params.token) }),
+    handler: async ({ params }) => ({ body: await confirmAddress(db, temporal, params.token) }),
   });
 
   api.route({
@@ -251,58 +227,5 @@ export function registerReferralRoutes(
     summary: 'A referral: offers by round, outcome; the volunteer to coordinators and the referred programs only',
   });
 
-  return (app: Express) => {
-    // The confirmation link's page: opening it changes nothing (mail scanners open links);
-    // its one button posts the form. No JavaScript, no sign-in (pages.ts).
-    const invalid = (res: express.Response) =>
-      res
-        .status(404)
-        .type('html')
-        .send(
-          htmlPage(
-            'Link not valid',
-            '<p>This link was already used or has expired. If you confirmed already, there is nothing more to do; ' +
-              'otherwise you can send the volunteer form again.</p>',
-          ),
-        );
-    app.get('/referrals/confirm/:token', async (req, res) => {
-      const link = await db
-        .selectFrom('reference_links')
-        .select(['used_at', 'expires_at'])
-        .where('token_hash', '=', hashToken(req.params.token))
-        .where('reference_id', '=', CONFIRM_LINK)
-        .executeTakeFirst();
-      if (!link || link.used_at || new Date(link.expires_at).getTime() <= Date.now()) return void invalid(res);
-      res.type('html').send(
-        htmlPage(
-          'Confirm your e-mail address',
-          `<form method="post">
-<p>Someone offered to mentor a young person through the statewide mentor referral form and gave your e-mail address.</p>
-<p>If it was you, confirm: your details then go to up to three mentoring programs near you, and they contact you.
-If it was not you, close this page: nothing is sent to any program.</p>
-<button type="submit">Confirm and send my referral</button></form>`,
-        ),
-      );
-    });
-    const thanks = (res: express.Response) =>
-      res
-        .type('html')
-        .send(
-          htmlPage(
-            'Thank you',
-            '<p>Your address is confirmed. Up to three mentoring programs near you will contact you within about a week.</p>',
-          ),
-        );
-    app.post('/referrals/confirm/:token', express.urlencoded({ extended: false, limit: '1kb' }), async (req, res) => {
-      try {
-        await confirmAddress(req.params.token);
-        thanks(res);
-      } catch (err) {
-        if (err instanceof HttpProblem && err.status === 404) invalid(res);
-        // Taking longer than the API waits: the confirmation goes on in the referral.
-        else if (err instanceof StillWorking) thanks(res);
-        else throw err;
-      }
-    });
-  };
+  return mountConfirmPage(db, temporal);
 }

@@ -12,13 +12,13 @@ import { z } from 'zod';
 import type { Db } from '../../../db';
 import { referralSettingsInput } from '../inputs';
 import { programUnavailableSignal } from '../messages';
-import { programStaff } from '../../../platform/workflow/who-may-act';
+import { programStaff } from '../../programs/staff';
 import { line } from '../../../platform/workflow/input';
 import { actorOf } from '../../../platform/api/auth';
+import { auditActor, recordAudit } from '../../../platform/api/audit';
 import { notFound, problemFromRefusal } from '../../../platform/api/errors';
 import type { ApiBuilder } from '../../../platform/api/http';
-import { programDto } from '../../../platform/api/program-view';
-import { programSchema } from '../../../platform/api/schemas';
+import { programDto, programSchema } from '../../programs/api/program-view';
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -75,6 +75,19 @@ export async function moveOpenReferrals(db: Db, temporal: Client, programId: str
   return rows.length;
 }
 
+/** A settings row as the route's body names it (the audit row's before). */
+function settingsOf(r: {
+  accepting: boolean;
+  counties: string[];
+  virtual: boolean;
+  languages: string[];
+  youth_min: number;
+  youth_max: number;
+}) {
+  const { accepting, counties, virtual, languages } = r;
+  return { accepting, counties, virtual, languages, youthAges: { min: r.youth_min, max: r.youth_max } };
+}
+
 export function registerReferralSettingsRoute(api: ApiBuilder, db: Db): void {
   api.route({
     method: 'put',
@@ -100,7 +113,19 @@ export function registerReferralSettingsRoute(api: ApiBuilder, db: Db): void {
         updated_by: user.sub,
         updated_at: new Date(),
       };
+      const before = await db
+        .selectFrom('program_referral_settings')
+        .selectAll()
+        .where('program_id', '=', p.id)
+        .executeTakeFirst();
       await db.transaction().execute(async (trx) => {
+        await recordAudit(trx, {
+          actor: auditActor(user),
+          kind: 'program_referral_settings_changed',
+          target: `program:${p.id}`,
+          before: before ? settingsOf(before) : null,
+          after: body,
+        });
         await trx
           .insertInto('program_referral_settings')
           .values({ program_id: p.id, ...values })

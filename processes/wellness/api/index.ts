@@ -7,7 +7,7 @@ import { registerTaskContext } from '../../../platform/api/task-context';
 import { registerWellnessRoutes } from './routes';
 import { callerContext } from './task-context';
 
-export function registerRoutes({ api, db, temporal, policy, taskQueue }: RouteContext): void {
-  registerWellnessRoutes(api, db, temporal, policy, taskQueue);
+export function registerRoutes(rc: RouteContext): void {
+  registerWellnessRoutes(rc);
   registerTaskContext(callerContext);
 }

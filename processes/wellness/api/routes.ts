@@ -6,51 +6,26 @@
  * details until a caller is assigned, then nothing (api/read-views.ts; 404 for anyone
  * else, admins included).
  */
-import type { Client } from '@temporalio/client';
 import { z } from 'zod';
-import type { Db } from '../../../db';
-import { laDate } from '../../../platform/workflow/calendar';
-import type { Policy } from '../../../platform/workflow/policy';
-import { calendarDate, email, identifier, line, words } from '../../../platform/workflow/input';
-import { logTrainingUpdate } from '../../foster/messages';
-import { trainingInput } from '../../foster/inputs';
-import { ageOn } from '../../foster/rules';
-import { callerScreeningWorkflow, callerScreeningWorkflowId } from '../../foster/caller-screening';
-import type { MentorScreeningInput } from '../../foster/types';
-import { assignedCaseWorkerOrSupervisor } from '../../../platform/workflow/who-may-act';
+import { identifier } from '../../../platform/workflow/input';
+import { applicantFields, referencesInput } from '../../foster/inputs';
+import { refuseUnderAge, startScreening, trainingRoute } from '../../foster/api/case-worker';
 import { wellnessReferralInput } from '../inputs';
 import type { WellnessInput } from '../types';
 import { wellnessCheckinWorkflow, wellnessWorkflowId } from '../workflow';
 import { actorOf } from '../../../platform/api/auth';
-import { conflict, problemFromRefusal, unprocessable } from '../../../platform/api/errors';
-import type { ApiBuilder } from '../../../platform/api/http';
+import { conflict } from '../../../platform/api/errors';
+import type { RouteContext } from '../../../platform/api/process-routes';
 import { caseSchema } from '../../../platform/api/schemas';
 import { startCase } from '../../../platform/api/start-case';
-import { updateCase } from '../../../platform/api/updates';
 import { refuseInvalidParties } from '../../../platform/api/parties';
-import { loadVisibleCase } from '../../../platform/api/views';
 import { caseDetailRoute } from '../../../platform/api/routes/cases';
 
 const callerApplication = z
   .object({
-    applicant: z
-      .object({
-        // The caller's user id: callers sign in (role `caller`) to log their calls.
-        id: identifier,
-        name: line(200),
-        email,
-        phone: line(40).pipe(z.string().min(5)),
-        dateOfBirth: calendarDate,
-        languages: words,
-        interests: words,
-        formerFosterYouth: z.boolean(),
-        county: line(100).optional(),
-      })
-      .strict(),
-    references: z
-      .array(z.object({ name: line(200), email, relationship: line(100) }).strict())
-      .min(1, 'at least 1 reference')
-      .max(3),
+    // The caller's user id: callers sign in (role `caller`) to log their calls.
+    applicant: z.object({ id: identifier, ...applicantFields }).strict(),
+    references: referencesInput(1, 3, 'at least 1 reference'),
   })
   .strict();
 
@@ -71,13 +46,8 @@ const wellnessSchema = caseSchema
   })
   .openapi('WellnessCheckin');
 
-export function registerWellnessRoutes(
-  api: ApiBuilder,
-  db: Db,
-  temporal: Client,
-  policy: Policy,
-  taskQueue: string,
-): void {
+export function registerWellnessRoutes(rc: RouteContext): void {
+  const { api, db, temporal, policies, taskQueue } = rc;
   api.route({
     method: 'post',
     path: '/wellness/callers',
@@ -90,9 +60,8 @@ export function registerWellnessRoutes(
     body: callerApplication,
     response: callerSchema,
     handler: async ({ user, body, newId }) => {
-      if (ageOn(body.applicant.dateOfBirth, laDate(Date.now())) < policy.foster.applicantMinimumAge) {
-        throw unprocessable('applicant_under_age', `Callers must be at least ${policy.foster.applicantMinimumAge}`);
-      }
+      const policy = await policies.current();
+      refuseUnderAge(policy, body.applicant.dateOfBirth, 'Callers');
       await refuseInvalidParties(db, {
         type: 'caller_screening',
         fields: { caseWorkerId: user.sub, applicant: body.applicant },
@@ -100,27 +69,7 @@ export function registerWellnessRoutes(
         creatorParty: 'case_worker',
         subjects: [body.applicant.id],
       });
-      const caseId = newId();
-      const input: MentorScreeningInput = {
-        caseId,
-        track: 'caller',
-        applicant: body.applicant,
-        references: body.references,
-        caseWorkerId: user.sub,
-        policy,
-        appliedBy: actorOf(user),
-      };
-      return {
-        body: await startCase(temporal, db, {
-          workflow: callerScreeningWorkflow,
-          workflowId: callerScreeningWorkflowId(caseId),
-          taskQueue,
-          args: [input],
-          caseId,
-          caseType: 'caller_screening',
-          duplicate: () => conflict('duplicate', 'This application exists already'),
-        }),
-      };
+      return { body: await startScreening(rc, policy, user, newId(), body, 'caller') };
     },
   });
 
@@ -132,27 +81,11 @@ export function registerWellnessRoutes(
     summary: "A caller's screening: checks, reference, training",
   });
 
-  api.route({
-    method: 'post',
-    path: '/wellness/callers/:caseId/training',
+  trainingRoute(rc, {
+    path: '/wellness/callers',
     tag: 'wellness',
-    auth: ['case_worker', 'case_supervisor'],
-    status: 201,
-    idempotent: true,
-    errors: [404, 409],
+    type: 'caller_screening',
     summary: "Logs a caller's training hours (check-in calls and mandated reporting)",
-    body: trainingInput,
-    handler: async ({ user, params, body, updateId }) => {
-      const c = await loadVisibleCase(db, user, params.caseId, 'caller_screening');
-      const r = assignedCaseWorkerOrSupervisor(
-        actorOf(user),
-        String((c.details as { caseWorkerId?: string }).caseWorkerId ?? c.owner_id),
-      );
-      if (r) throw problemFromRefusal(r);
-      return {
-        body: await updateCase(temporal, c, logTrainingUpdate, { arg: body, as: user, updateId: updateId() }),
-      };
-    },
   });
 
   api.route({
@@ -175,7 +108,7 @@ export function registerWellnessRoutes(
           ...(user.name ? { name: user.name } : {}),
           ...(user.email ? { email: user.email } : {}),
         },
-        policy,
+        policy: await policies.current(),
         referredBy: actorOf(user),
       };
       return {

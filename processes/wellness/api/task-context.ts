@@ -6,7 +6,8 @@
  * Registered by this process's routes (api/index.ts) with platform/api/task-context.ts.
  */
 import type { Db } from '../../../db';
-import type { Applicant } from '../../foster/types';
+import { readDetails } from '../../../platform/api/details';
+import { screeningDetails } from '../../foster/details';
 import type { CallerFacts } from '../types';
 
 /** The caller named by an `assign_caller` completion (registered with the API's task context). */
@@ -18,12 +19,12 @@ export async function callerContext(
   if (type !== 'assign_caller' || typeof data?.callerCaseId !== 'string') return undefined;
   const c = await db
     .selectFrom('cases')
-    .select(['id', 'stage', 'status', 'details'])
+    .select(['id', 'type', 'stage', 'status', 'details'])
     .where('id', '=', data.callerCaseId)
     .where('type', '=', 'caller_screening')
     .executeTakeFirst();
   if (!c) return { caller: undefined };
-  const a = (c.details as { applicant: Applicant }).applicant;
+  const a = readDetails(screeningDetails, c).applicant;
   const caller: CallerFacts = {
     caseId: c.id,
     ...(a.id ? { userId: a.id } : {}),

@@ -1,11 +1,12 @@
 /**
  * The API client, typed from /openapi.json (openapi-typescript writes generated/schema.d.ts
  * at build time): a renamed field or a new required one breaks the build, not the user.
- * Every request carries the signed-in person's token.
+ * Every request carries the signed-in person's token and the language the app is in.
  */
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, paths } from './generated/schema';
 import { currentToken, signOut } from '../session';
+import { currentLanguage } from '../i18n/locale';
 
 export type Task = components['schemas']['Task'];
 export type Case = components['schemas']['Case'];
@@ -15,6 +16,8 @@ const auth: Middleware = {
   onRequest({ request }) {
     const token = currentToken();
     if (token) request.headers.set('Authorization', `Bearer ${token}`);
+    // The API answers (problem details, e-mails it sends on this request) in the app's language.
+    request.headers.set('Accept-Language', currentLanguage());
     return request;
   },
   // A token that has expired (or was revoked) ends the session: the page asks to sign in

@@ -7,8 +7,10 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok, type Task } from '../api/client';
 import { ProblemAlert } from './ProblemAlert';
+import { useT } from '../i18n/useT';
 
 export function AssignTask({ task, caseId }: { task: Task; caseId: string }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const [assignee, setAssignee] = useState('');
   const queryClient = useQueryClient();
@@ -38,33 +40,33 @@ export function AssignTask({ task, caseId }: { task: Task; caseId: string }) {
   if (!open)
     return (
       <button type="button" className="usa-button usa-button--outline usa-button--small" onClick={() => setOpen(true)}>
-        Assign to someone…
+        {t('assign.open')}
       </button>
     );
   const id = `assign-${task.id}`;
   return (
-    <form className="usa-form" onSubmit={submit} aria-label={`Assign ${task.title}`}>
+    <form className="usa-form" onSubmit={submit} aria-label={t('assign.label', { title: task.title })}>
       <label className="usa-label" htmlFor={id}>
-        Assign to
+        {t('assign.to')}
       </label>
       <select className="usa-select" id={id} required value={assignee} onChange={(e) => setAssignee(e.target.value)}>
-        <option value="">{candidates.isPending ? 'Loading the people who may act…' : '- Select -'}</option>
+        <option value="">{candidates.isPending ? t('assign.loading') : t('assign.select')}</option>
         {candidates.data?.items.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name ?? p.id} ({p.roles.join(', ')})
           </option>
         ))}
       </select>
-      <ProblemAlert error={candidates.error ?? assign.error} heading="The task was not assigned" />
+      <ProblemAlert error={candidates.error ?? assign.error} heading={t('assign.refused')} />
       <ul className="usa-button-group margin-top-2">
         <li className="usa-button-group__item">
           <button type="submit" className="usa-button usa-button--small" disabled={assign.isPending}>
-            Assign
+            {t('assign.assign')}
           </button>
         </li>
         <li className="usa-button-group__item">
           <button type="button" className="usa-button usa-button--unstyled" onClick={() => setOpen(false)}>
-            Cancel
+            {t('assign.cancel')}
           </button>
         </li>
       </ul>

@@ -11,6 +11,8 @@ import { ReferralDetails } from './ReferralDetails';
 import { WellnessDetails } from './WellnessDetails';
 import { MatchCalendar, type CheckInRecord } from './MatchCalendar';
 import type { Answer } from './SelfAssessmentForm';
+import { useT } from '../i18n/useT';
+import { useNames } from '../i18n/names';
 
 type Details = Record<string, unknown>;
 interface Check {
@@ -48,12 +50,18 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 /** Each party's consent and where it stands (accepted, declined, pending). */
 function Consents({ consents }: { consents: unknown }) {
+  const t = useT();
+  const name = useNames();
   const entries = Object.entries((consents ?? {}) as Record<string, { status?: string }>);
   return (
     <ul className="usa-list usa-list--unstyled mf-checklist">
       {entries.map(([who, v]) => (
         <li key={who}>
-          {done(v?.status === 'accepted')} Consent — {humanize(who)}: {humanize(v?.status ?? 'pending').toLowerCase()}
+          {done(v?.status === 'accepted')}{' '}
+          {t('details.consent', {
+            who: name('detail', who),
+            status: name('detail', v?.status ?? 'pending').toLowerCase(),
+          })}
         </li>
       ))}
     </ul>
@@ -61,6 +69,8 @@ function Consents({ consents }: { consents: unknown }) {
 }
 
 export function CaseDetails({ type, details }: { type: string; details: Details }) {
+  const t = useT();
+  const name = useNames();
   if (type === 'wellness_checkin') return <WellnessDetails details={details} />;
   if ((type === 'mentor_screening' || type === 'caller_screening') && details.checks === undefined) {
     // Another case worker (or a coordinator) reads an approved applicant's pool profile only.
@@ -72,25 +82,26 @@ export function CaseDetails({ type, details }: { type: string; details: Details 
       formerFosterYouth?: boolean;
     };
     return (
-      <Section id="pool-heading" title="Pool profile">
+      <Section id="pool-heading" title={t('details.pool')}>
         <ul className="usa-list usa-list--unstyled mf-facts">
           <li>
-            <strong>Name:</strong> {a.name ?? '—'}
+            <strong>{t('details.name')}</strong> {a.name ?? '—'}
           </li>
           <li>
-            <strong>County:</strong> {a.county ?? '—'}
+            <strong>{t('details.county')}</strong> {a.county ?? '—'}
           </li>
           <li>
-            <strong>Languages:</strong> {(a.languages ?? []).join(', ') || '—'}
+            <strong>{t('details.languages')}</strong> {(a.languages ?? []).join(', ') || '—'}
           </li>
           {a.interests ? (
             <li>
-              <strong>Interests:</strong> {a.interests.join(', ') || '—'}
+              <strong>{t('details.interests')}</strong> {a.interests.join(', ') || '—'}
             </li>
           ) : null}
           {a.formerFosterYouth !== undefined ? (
             <li>
-              <strong>Former foster youth:</strong> {a.formerFosterYouth ? 'yes' : 'no'}
+              <strong>{t('details.formerFosterYouth')}</strong>{' '}
+              {a.formerFosterYouth ? t('details.yes') : t('details.no')}
             </li>
           ) : null}
         </ul>
@@ -103,29 +114,33 @@ export function CaseDetails({ type, details }: { type: string; details: Details 
     const interview = details.interview as { status: string } | undefined;
     const hours = Number(details.trainingHours ?? 0);
     return (
-      <Section id="checklist-heading" title="Screening checklist">
+      <Section id="checklist-heading" title={t('details.checklist')}>
         <ul className="usa-list usa-list--unstyled mf-checklist">
           {checks.map((c) => (
             <li key={c.name}>
-              {done(c.status === 'clear')} Background check — {humanize(c.name)}: {humanize(c.status).toLowerCase()}
+              {done(c.status === 'clear')}{' '}
+              {t('details.check', { name: name('detail', c.name), status: name('detail', c.status).toLowerCase() })}
             </li>
           ))}
           {refs.map((r) => (
             <li key={r.id}>
-              {done(r.status === 'answered')} Reference — {r.name} ({r.relationship}):{' '}
-              {r.status === 'answered'
-                ? `answered${r.recommendation ? `, ${humanize(r.recommendation).toLowerCase()}` : ''}`
-                : 'awaiting an answer'}
+              {done(r.status === 'answered')} {t('details.reference', { name: r.name, relationship: r.relationship })}{' '}
+              {r.status !== 'answered'
+                ? t('details.awaiting')
+                : r.recommendation
+                  ? t('details.answeredWith', { recommendation: name('detail', r.recommendation).toLowerCase() })
+                  : t('details.answered')}
             </li>
           ))}
           {interview?.status === 'not_required' ? null : (
             <li>
-              {done(interview?.status === 'pass')} Interview: {humanize(interview?.status ?? 'pending').toLowerCase()}
+              {done(interview?.status === 'pass')}{' '}
+              {t('details.interview', { status: name('detail', interview?.status ?? 'pending').toLowerCase() })}
             </li>
           )}
           <li>
-            {done(hours >= (type === 'caller_screening' ? 2 : 6))} Training: {hours} of{' '}
-            {type === 'caller_screening' ? 2 : 6} hours
+            {done(hours >= (type === 'caller_screening' ? 2 : 6))}{' '}
+            {t('details.training', { hours, of: type === 'caller_screening' ? 2 : 6 })}
           </li>
         </ul>
       </Section>
@@ -133,12 +148,14 @@ export function CaseDetails({ type, details }: { type: string; details: Details 
   }
   if (type === 'match') {
     return (
-      <Section id="calendar-heading" title="Check-ins">
+      <Section id="calendar-heading" title={t('details.checkIns')}>
         <Consents consents={details.consents} />
         <ul className="usa-list usa-list--unstyled mf-checklist">
           <li>
-            {done(!!details.firstMeetingAt)} First meeting:{' '}
-            {details.firstMeetingAt ? String(details.firstMeetingAt).slice(0, 10) : 'not yet'}
+            {done(!!details.firstMeetingAt)}{' '}
+            {details.firstMeetingAt
+              ? t('details.firstMeeting', { date: String(details.firstMeetingAt).slice(0, 10) })
+              : t('details.firstMeetingNotYet')}
           </li>
         </ul>
         <MatchCalendar
@@ -152,33 +169,40 @@ export function CaseDetails({ type, details }: { type: string; details: Details 
   if (type === 'certification') {
     const items = (details.workPlan ?? []) as WorkItem[];
     const assessment = details.selfAssessment as { answers?: Answer[]; submittedAt?: string } | undefined;
+    // Cases recorded before the bank was versioned ask version 1.
+    const bankVersion = Number(details.questionBankVersion ?? 1);
     return (
-      <Section id="standards-heading" title="Certification">
+      <Section id="standards-heading" title={t('details.certification')}>
         <ul className="usa-list usa-list--unstyled mf-checklist">
           <li>
-            Level sought: {humanize(String(details.levelSought ?? ''))}
-            {details.renewal ? ' (renewal)' : ''}
+            {t('details.levelSought', { level: name('detail', String(details.levelSought ?? '')) })}
+            {details.renewal ? ` ${t('details.renewal')}` : ''}
           </li>
           <li>
-            {done(!!assessment?.submittedAt)} Self-assessment:{' '}
+            {done(!!assessment?.submittedAt)}{' '}
             {assessment?.submittedAt
-              ? `submitted ${assessment.submittedAt.slice(0, 10)}`
+              ? t('details.assessmentSubmitted', { date: assessment.submittedAt.slice(0, 10) })
               : assessment?.answers?.length
-                ? `draft, ${assessment.answers.length} answered`
-                : 'not started'}
+                ? t('details.assessmentDraft', { count: assessment.answers.length })
+                : t('details.assessmentNotStarted')}
           </li>
-          {details.deadline ? <li>Deadline: {String(details.deadline).slice(0, 10)}</li> : null}
-          {details.certifiedUntil ? <li>Certified until {String(details.certifiedUntil)}</li> : null}
+          <li>{t('details.bankVersion', { version: String(bankVersion) })}</li>
+          {details.deadline ? <li>{t('details.deadline', { date: String(details.deadline).slice(0, 10) })}</li> : null}
+          {details.certifiedUntil ? (
+            <li>{t('details.certifiedUntil', { date: String(details.certifiedUntil) })}</li>
+          ) : null}
         </ul>
-        {assessment?.submittedAt ? <CertificationStandards answers={assessment.answers ?? []} /> : null}
+        {assessment?.submittedAt ? (
+          <CertificationStandards answers={assessment.answers ?? []} version={bankVersion} />
+        ) : null}
         {items.length ? (
           <>
-            <h3>Work plan</h3>
+            <h3>{t('details.workPlan')}</h3>
             <ul className="usa-list usa-list--unstyled mf-checklist">
               {items.map((w) => (
                 <li key={w.id}>
                   {done(w.status === 'verified')} {humanize(w.standard)}
-                  {w.description ? ` — ${w.description}` : ''}: {humanize(w.status).toLowerCase()}
+                  {w.description ? ` — ${w.description}` : ''}: {name('detail', w.status).toLowerCase()}
                 </li>
               ))}
             </ul>
@@ -190,7 +214,7 @@ export function CaseDetails({ type, details }: { type: string; details: Details 
   if (type === 'mentor_referral') return <ReferralDetails details={details} />;
   if (type === 'youth_referral') {
     return (
-      <Section id="referral-heading" title="Referral">
+      <Section id="referral-heading" title={t('details.referral')}>
         <Consents consents={details.consents} />
       </Section>
     );

@@ -1,13 +1,16 @@
 /**
  * The six standards of a certification as the reviewer weighs them: per standard, how
  * many of its questions the program answered yes, partially or no, and the answers
- * themselves with their evidence (in a disclosure, to keep the page short).
+ * themselves with their evidence, grouped by standard (in a disclosure, to keep the page
+ * short). The questions are those of the bank version the case started with.
  */
 import { humanize } from './format';
 import { useQuestions, type Answer } from './SelfAssessmentForm';
+import { useT } from '../i18n/useT';
 
-export function CertificationStandards({ answers }: { answers: Answer[] }) {
-  const questions = useQuestions();
+export function CertificationStandards({ answers, version }: { answers: Answer[]; version: number }) {
+  const t = useT();
+  const questions = useQuestions(version);
   const items = questions.data?.items ?? [];
   if (!answers.length || !items.length) return null;
   const byId = new Map(answers.map((a) => [a.questionId, a]));
@@ -17,14 +20,14 @@ export function CertificationStandards({ answers }: { answers: Answer[] }) {
   return (
     <>
       <table className="usa-table usa-table--borderless">
-        <caption>Standards: the program's answers</caption>
+        <caption>{t('standards.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Standard</th>
-            <th scope="col">Yes</th>
-            <th scope="col">Partially</th>
-            <th scope="col">No</th>
-            <th scope="col">Not answered</th>
+            <th scope="col">{t('standards.standard')}</th>
+            <th scope="col">{t('standards.yes')}</th>
+            <th scope="col">{t('standards.partially')}</th>
+            <th scope="col">{t('standards.no')}</th>
+            <th scope="col">{t('standards.notAnswered')}</th>
           </tr>
         </thead>
         <tbody>
@@ -46,17 +49,22 @@ export function CertificationStandards({ answers }: { answers: Answer[] }) {
         </tbody>
       </table>
       <details className="margin-bottom-2">
-        <summary>Every answer with its evidence</summary>
-        <ul className="usa-list">
-          {items
-            .filter((q) => byId.has(q.id))
-            .map((q) => (
-              <li key={q.id}>
-                {q.text} <strong>{humanize(byId.get(q.id)!.response)}</strong>
-                {byId.get(q.id)!.evidence ? ` — ${byId.get(q.id)!.evidence}` : ''}
-              </li>
-            ))}
-        </ul>
+        <summary>{t('standards.every', { version: String(version) })}</summary>
+        {standards.map((s) => (
+          <section key={s} aria-label={humanize(s)}>
+            <h3>{humanize(s)}</h3>
+            <ul className="usa-list">
+              {items
+                .filter((q) => q.standard === s && byId.has(q.id))
+                .map((q) => (
+                  <li key={q.id}>
+                    {q.text} <strong>{humanize(byId.get(q.id)!.response)}</strong>
+                    {byId.get(q.id)!.evidence ? ` — ${byId.get(q.id)!.evidence}` : ''}
+                  </li>
+                ))}
+            </ul>
+          </section>
+        ))}
       </details>
     </>
   );

@@ -7,10 +7,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from '../api/client';
 import { humanize } from './format';
 import { ProblemAlert } from './ProblemAlert';
+import { useT } from '../i18n/useT';
 
 const REASONS = ['planned', 'mentor_moved', 'youth_moved', 'safety', 'lost_contact', 'other'] as const;
 
 export function CloseMatch({ caseId }: { caseId: string }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState<(typeof REASONS)[number]>('planned');
@@ -26,7 +28,7 @@ export function CloseMatch({ caseId }: { caseId: string }) {
   if (!open)
     return (
       <button type="button" className="usa-button usa-button--secondary margin-y-2" onClick={() => setOpen(true)}>
-        Close this match…
+        {t('closeMatch.open')}
       </button>
     );
   return (
@@ -38,9 +40,9 @@ export function CloseMatch({ caseId }: { caseId: string }) {
         close.mutate();
       }}
     >
-      <h2 id="close-heading">Close this match</h2>
+      <h2 id="close-heading">{t('closeMatch.heading')}</h2>
       <label className="usa-label" htmlFor="close-reason">
-        Reason
+        {t('closeMatch.reason')}
       </label>
       <select
         className="usa-select"
@@ -55,7 +57,7 @@ export function CloseMatch({ caseId }: { caseId: string }) {
         ))}
       </select>
       <label className="usa-label" htmlFor="close-notes">
-        Notes
+        {t('closeMatch.notes')}
       </label>
       <textarea
         className="usa-textarea"
@@ -66,12 +68,12 @@ export function CloseMatch({ caseId }: { caseId: string }) {
         value={notes}
         onChange={(e) => setNotes(e.target.value)}
       />
-      <ProblemAlert error={close.error} heading="The match was not closed" />
+      <ProblemAlert error={close.error} heading={t('closeMatch.refused')} />
       <button type="submit" className="usa-button usa-button--secondary margin-top-2" disabled={close.isPending}>
-        Close the match
+        {t('closeMatch.close')}
       </button>
       <button type="button" className="usa-button usa-button--unstyled margin-left-2" onClick={() => setOpen(false)}>
-        Cancel
+        {t('closeMatch.cancel')}
       </button>
     </form>
   );

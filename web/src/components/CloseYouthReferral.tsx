@@ -6,8 +6,10 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from '../api/client';
 import { ProblemAlert } from './ProblemAlert';
+import { useT } from '../i18n/useT';
 
 export function CloseYouthReferral({ caseId }: { caseId: string }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -22,7 +24,7 @@ export function CloseYouthReferral({ caseId }: { caseId: string }) {
   if (!open)
     return (
       <button type="button" className="usa-button usa-button--secondary margin-y-2" onClick={() => setOpen(true)}>
-        Close this referral…
+        {t('closeReferral.open')}
       </button>
     );
   return (
@@ -34,9 +36,9 @@ export function CloseYouthReferral({ caseId }: { caseId: string }) {
         close.mutate();
       }}
     >
-      <h2 id="close-referral-heading">Close this referral</h2>
+      <h2 id="close-referral-heading">{t('closeReferral.heading')}</h2>
       <label className="usa-label" htmlFor="close-referral-reason">
-        Why it ends without a match
+        {t('closeReferral.why')}
       </label>
       <textarea
         className="usa-textarea"
@@ -47,12 +49,12 @@ export function CloseYouthReferral({ caseId }: { caseId: string }) {
         value={reason}
         onChange={(e) => setReason(e.target.value)}
       />
-      <ProblemAlert error={close.error} heading="The referral was not closed" />
+      <ProblemAlert error={close.error} heading={t('closeReferral.refused')} />
       <button type="submit" className="usa-button usa-button--secondary margin-top-2" disabled={close.isPending}>
-        Close the referral
+        {t('closeReferral.close')}
       </button>
       <button type="button" className="usa-button usa-button--unstyled margin-left-2" onClick={() => setOpen(false)}>
-        Cancel
+        {t('closeReferral.cancel')}
       </button>
     </form>
   );

@@ -8,6 +8,8 @@ import { api, ok } from '../api/client';
 import { useSession } from '../session';
 import { humanize } from './format';
 import { HoursForm } from './HoursForm';
+import { useT } from '../i18n/useT';
+import { useNames } from '../i18n/names';
 
 type Details = Record<string, unknown>;
 interface Entry {
@@ -20,14 +22,15 @@ interface Entry {
 
 /** Development (the mentor's own record) or placement hours (the mentee), posted to the case's own route. */
 function LogHours({ caseId, kind }: { caseId: string; kind: 'development' | 'hours' }) {
+  const t = useT();
   return kind === 'development' ? (
     <HoursForm
       id="development"
       caseId={caseId}
-      heading="Log professional development"
-      textLabel="Topic"
+      heading={t('eceDetails.logDevelopment')}
+      textLabel={t('eceDetails.topic')}
       textField="topic"
-      submit="Log"
+      submit={t('eceDetails.log')}
       post={({ date, hours, text }) =>
         ok(
           api.POST('/api/v1/ece/mentors/{caseId}/development', {
@@ -41,10 +44,10 @@ function LogHours({ caseId, kind }: { caseId: string; kind: 'development' | 'hou
     <HoursForm
       id="hours"
       caseId={caseId}
-      heading="Log hours"
-      textLabel="Activity"
+      heading={t('eceDetails.logHours')}
+      textLabel={t('eceDetails.activity')}
       textField="activity"
-      submit="Log"
+      submit={t('eceDetails.log')}
       post={({ date, hours, text }) =>
         ok(
           api.POST('/api/v1/ece/placements/{caseId}/hours', {
@@ -58,29 +61,34 @@ function LogHours({ caseId, kind }: { caseId: string; kind: 'development' | 'hou
 }
 
 export function EceDetails({ type, caseId, details }: { type: string; caseId: string; details: Details }) {
+  const t = useT();
   const me = useSession()?.person.id;
+  const name = useNames();
   if (type === 'ece_certification') {
     const person = details.person as { id: string; name: string };
     return (
       <section aria-labelledby="ece-heading" className="margin-y-3">
-        <h2 id="ece-heading">Certification</h2>
+        <h2 id="ece-heading">{t('eceDetails.certification')}</h2>
         <ul className="usa-list usa-list--unstyled mf-facts">
           <li>
-            <strong>Mentor:</strong> {person.name} · {humanize(String(details.role))} · {String(details.site)}
+            <strong>{t('eceDetails.mentor')}</strong> {person.name} · {humanize(String(details.role))} ·{' '}
+            {String(details.site)}
           </li>
           <li>
-            <strong>Committee votes cast:</strong> {(details.votes as unknown[]).length}
+            <strong>{t('eceDetails.votes')}</strong> {(details.votes as unknown[]).length}
           </li>
           {details.certifiedUntil ? (
             <li>
-              <strong>Certified until:</strong> {String(details.certifiedUntil)}
+              <strong>{t('eceDetails.certifiedUntil')}</strong> {String(details.certifiedUntil)}
             </li>
           ) : null}
           <li>
-            <strong>Development hours this period:</strong> {String(details.developmentHoursInPeriod)} of 12
+            <strong>{t('eceDetails.development')}</strong>{' '}
+            {t('eceDetails.of', { count: String(details.developmentHoursInPeriod), max: 12 })}
           </li>
           <li>
-            <strong>Placements held:</strong> {(details.openPlacements as unknown[]).length} of 2
+            <strong>{t('eceDetails.placements')}</strong>{' '}
+            {t('eceDetails.of', { count: String((details.openPlacements as unknown[]).length), max: 2 })}
           </li>
         </ul>
         {me === person.id && details.certifiedUntil ? <LogHours caseId={caseId} kind="development" /> : null}
@@ -93,36 +101,36 @@ export function EceDetails({ type, caseId, details }: { type: string; caseId: st
   const hours = (details.hours ?? []) as Entry[];
   return (
     <section aria-labelledby="placement-heading" className="margin-y-3">
-      <h2 id="placement-heading">Placement</h2>
+      <h2 id="placement-heading">{t('eceDetails.placement')}</h2>
       <ul className="usa-list usa-list--unstyled mf-facts">
         <li>
-          <strong>Mentor:</strong> {mentor.name} ({humanize(mentor.role)})
+          <strong>{t('eceDetails.mentor')}</strong> {mentor.name} ({humanize(mentor.role)})
         </li>
         <li>
-          <strong>Mentee:</strong> {mentee.name} ({humanize(mentee.kind)})
+          <strong>{t('eceDetails.mentee')}</strong> {mentee.name} ({humanize(mentee.kind)})
         </li>
         <li>
-          <strong>Term:</strong> {term.start} to {term.end}
+          <strong>{t('eceDetails.term')}</strong> {t('eceDetails.termDates', { start: term.start, end: term.end })}
           {details.course ? ` · ${String(details.course)}` : ''}
         </li>
         <li>
-          <strong>Hours confirmed:</strong> {String(details.hoursConfirmed)}
+          <strong>{t('eceDetails.confirmed')}</strong> {String(details.hoursConfirmed)}
         </li>
         {details.stipend !== undefined ? (
           <li>
-            <strong>Stipend:</strong> ${String(details.stipend)}
+            <strong>{t('eceDetails.stipend')}</strong> ${String(details.stipend)}
           </li>
         ) : null}
       </ul>
       {hours.length ? (
         <table className="usa-table usa-table--borderless">
-          <caption>Hours logged</caption>
+          <caption>{t('eceDetails.logged')}</caption>
           <thead>
             <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Hours</th>
-              <th scope="col">Activity</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('hours.date')}</th>
+              <th scope="col">{t('hours.hours')}</th>
+              <th scope="col">{t('eceDetails.activity')}</th>
+              <th scope="col">{t('eceDetails.status')}</th>
             </tr>
           </thead>
           <tbody>
@@ -131,7 +139,7 @@ export function EceDetails({ type, caseId, details }: { type: string; caseId: st
                 <th scope="row">{h.date}</th>
                 <td>{h.hours}</td>
                 <td>{h.activity}</td>
-                <td>{humanize(h.status)}</td>
+                <td>{name('detail', h.status)}</td>
               </tr>
             ))}
           </tbody>

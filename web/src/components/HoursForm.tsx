@@ -8,6 +8,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fieldError, FormGroup, TextField } from './forms';
 import { ProblemAlert } from './ProblemAlert';
 import { laToday } from '../la-date';
+import { useT } from '../i18n/useT';
 
 export interface HoursEntry {
   date: string;
@@ -32,6 +33,7 @@ export function HoursForm({
   submit: string;
   post: (entry: HoursEntry) => Promise<unknown>;
 }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const [f, setF] = useState({ date: laToday(), hours: '1', text: '' });
   const log = useMutation({
@@ -50,13 +52,18 @@ export function HoursForm({
       <h2 id={`${id}-heading`}>{heading}</h2>
       <TextField
         id={`${id}-date`}
-        label="Date"
+        label={t('hours.date')}
         type="date"
         value={f.date}
         error={fieldError(log.error, 'date')}
         onChange={(v) => setF({ ...f, date: v })}
       />
-      <FormGroup id={`${id}-hours`} label="Hours" hint="In steps of 0.25" error={fieldError(log.error, 'hours')}>
+      <FormGroup
+        id={`${id}-hours`}
+        label={t('hours.hours')}
+        hint={t('hours.hint')}
+        error={fieldError(log.error, 'hours')}
+      >
         <input
           className="usa-input usa-input--small"
           id={`${id}-hours`}
@@ -77,8 +84,8 @@ export function HoursForm({
         error={fieldError(log.error, textField)}
         onChange={(v) => setF({ ...f, text: v })}
       />
-      <ProblemAlert error={log.error} heading="This was refused" />
-      {log.isSuccess ? <p role="status">Logged.</p> : null}
+      <ProblemAlert error={log.error} heading={t('hours.refused')} />
+      {log.isSuccess ? <p role="status">{t('hours.logged')}</p> : null}
       <button type="submit" className="usa-button margin-top-2" disabled={log.isPending}>
         {submit}
       </button>

@@ -8,8 +8,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from '../api/client';
 import { fieldError, FormGroup } from './forms';
 import { ProblemAlert } from './ProblemAlert';
-import { humanize } from './format';
 import { laToday } from '../la-date';
+import { useT } from '../i18n/useT';
+import { useNames } from '../i18n/names';
 
 export interface PersonalTimeEntry {
   id: string;
@@ -39,6 +40,8 @@ export function LeaveActions({
   personalTime: PersonalTimeEntry[];
   requests: LeaveRequest[];
 }) {
+  const t = useT();
+  const name = useNames();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['case', caseId] });
   const [time, setTime] = useState({ date: today(), hours: '', kind: 'vacation' as Kind, description: '' });
@@ -90,20 +93,25 @@ export function LeaveActions({
   return (
     <div className="grid-row grid-gap-4">
       <section className="tablet:grid-col-6" aria-labelledby="time-heading">
-        <h2 id="time-heading">Personal time</h2>
+        <h2 id="time-heading">{t('leaveActions.personalTime')}</h2>
         {personalTime.length ? (
           <ul className="usa-list">
             {personalTime.map((p) => (
               <li key={p.id}>
-                {p.date}: {p.hours} h {humanize(p.kind).toLowerCase()} — {humanize(p.status).toLowerCase()}
+                {t('leaveActions.timeEntry', {
+                  date: p.date,
+                  hours: p.hours,
+                  kind: name('detail', p.kind).toLowerCase(),
+                  status: name('detail', p.status).toLowerCase(),
+                })}
               </li>
             ))}
           </ul>
         ) : (
-          <p>None logged yet.</p>
+          <p>{t('leaveActions.noneLogged')}</p>
         )}
-        <form className="usa-form" onSubmit={submit(logTime)} aria-label="Log personal time">
-          <FormGroup id="time-date" label="Date" error={fieldError(logTime.error, 'date')}>
+        <form className="usa-form" onSubmit={submit(logTime)} aria-label={t('leaveActions.logTime')}>
+          <FormGroup id="time-date" label={t('leaveActions.date')} error={fieldError(logTime.error, 'date')}>
             <input
               className="usa-input"
               id="time-date"
@@ -113,7 +121,12 @@ export function LeaveActions({
               onChange={(e) => setTime({ ...time, date: e.target.value })}
             />
           </FormGroup>
-          <FormGroup id="time-hours" label="Hours" hint="In quarter hours" error={fieldError(logTime.error, 'hours')}>
+          <FormGroup
+            id="time-hours"
+            label={t('leaveActions.hours')}
+            hint={t('leaveActions.quarterHours')}
+            error={fieldError(logTime.error, 'hours')}
+          >
             <input
               className="usa-input usa-input--small"
               id="time-hours"
@@ -127,7 +140,7 @@ export function LeaveActions({
               aria-describedby="time-hours-hint"
             />
           </FormGroup>
-          <FormGroup id="time-kind" label="Time used">
+          <FormGroup id="time-kind" label={t('leaveActions.timeUsed')}>
             <select
               className="usa-select"
               id="time-kind"
@@ -136,12 +149,16 @@ export function LeaveActions({
             >
               {KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {humanize(k)}
+                  {name('detail', k)}
                 </option>
               ))}
             </select>
           </FormGroup>
-          <FormGroup id="time-description" label="What you did" error={fieldError(logTime.error, 'description')}>
+          <FormGroup
+            id="time-description"
+            label={t('leaveActions.whatYouDid')}
+            error={fieldError(logTime.error, 'description')}
+          >
             <textarea
               className="usa-textarea"
               id="time-description"
@@ -152,38 +169,42 @@ export function LeaveActions({
               onChange={(e) => setTime({ ...time, description: e.target.value })}
             />
           </FormGroup>
-          <ProblemAlert error={logTime.error} heading="The time was not logged" />
+          <ProblemAlert error={logTime.error} heading={t('leaveActions.timeRefused')} />
           <button type="submit" className="usa-button margin-top-2" disabled={logTime.isPending}>
-            Log personal time
+            {t('leaveActions.logTime')}
           </button>
         </form>
       </section>
       <section className="tablet:grid-col-6" aria-labelledby="requests-heading">
-        <h2 id="requests-heading">Leave requests</h2>
+        <h2 id="requests-heading">{t('leaveActions.requests')}</h2>
         {requests.length ? (
           <ul className="usa-list">
             {requests.map((r) => (
               <li key={r.id}>
-                {r.date}: {r.hours} h — {humanize(r.status).toLowerCase()}{' '}
+                {t('leaveActions.requestEntry', {
+                  date: r.date,
+                  hours: r.hours,
+                  status: name('detail', r.status).toLowerCase(),
+                })}{' '}
                 {r.status.startsWith('pending') ? (
                   <button
                     type="button"
                     className="usa-button usa-button--unstyled"
                     onClick={() => withdraw.mutate(r.id)}
-                    aria-label={`Withdraw the request for ${r.date}`}
+                    aria-label={t('leaveActions.withdrawFor', { date: r.date })}
                   >
-                    Withdraw
+                    {t('leaveActions.withdraw')}
                   </button>
                 ) : null}
               </li>
             ))}
           </ul>
         ) : (
-          <p>No requests yet.</p>
+          <p>{t('leaveActions.noRequests')}</p>
         )}
-        <ProblemAlert error={withdraw.error} heading="The request was not withdrawn" />
-        <form className="usa-form" onSubmit={submit(request)} aria-label="Request leave">
-          <FormGroup id="req-date" label="Date of leave" error={fieldError(request.error, 'date')}>
+        <ProblemAlert error={withdraw.error} heading={t('leaveActions.withdrawRefused')} />
+        <form className="usa-form" onSubmit={submit(request)} aria-label={t('leaveActions.request')}>
+          <FormGroup id="req-date" label={t('leaveActions.dateOfLeave')} error={fieldError(request.error, 'date')}>
             <input
               className="usa-input"
               id="req-date"
@@ -193,7 +214,12 @@ export function LeaveActions({
               onChange={(e) => setReq({ ...req, date: e.target.value })}
             />
           </FormGroup>
-          <FormGroup id="req-hours" label="Hours" hint="In quarter hours" error={fieldError(request.error, 'hours')}>
+          <FormGroup
+            id="req-hours"
+            label={t('leaveActions.hours')}
+            hint={t('leaveActions.quarterHours')}
+            error={fieldError(request.error, 'hours')}
+          >
             <input
               className="usa-input usa-input--small"
               id="req-hours"
@@ -207,7 +233,7 @@ export function LeaveActions({
               aria-describedby="req-hours-hint"
             />
           </FormGroup>
-          <FormGroup id="req-note" label="Note (optional)">
+          <FormGroup id="req-note" label={t('leaveActions.note')}>
             <textarea
               className="usa-textarea"
               id="req-note"
@@ -226,12 +252,12 @@ export function LeaveActions({
               onChange={(e) => setReq({ ...req, attest: e.target.checked })}
             />
             <label className="usa-checkbox__label" htmlFor="req-attest">
-              This leave involves no travel time
+              {t('leaveActions.noTravel')}
             </label>
           </div>
-          <ProblemAlert error={request.error} heading="The request was refused" />
+          <ProblemAlert error={request.error} heading={t('leaveActions.requestRefused')} />
           <button type="submit" className="usa-button margin-top-2" disabled={request.isPending}>
-            Request leave
+            {t('leaveActions.request')}
           </button>
         </form>
       </section>

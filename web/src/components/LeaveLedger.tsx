@@ -3,6 +3,7 @@
  * available hours against the cap, with the verified personal hours that earn them; the
  * same figures as text beside it for screen readers and print.
  */
+import { useT } from '../i18n/useT';
 export interface Ledger {
   year: number;
   cap: number;
@@ -14,10 +15,11 @@ export interface Ledger {
 }
 
 export function LeaveLedger({ ledger }: { ledger: Ledger }) {
+  const t = useT();
   const pct = (h: number) => `${Math.max(0, Math.min(100, (h / (ledger.cap || 1)) * 100))}%`;
   return (
     <section aria-labelledby="ledger-heading" className="margin-y-3">
-      <h2 id="ledger-heading">Leave ledger {ledger.year}</h2>
+      <h2 id="ledger-heading">{t('ledger.heading', { year: String(ledger.year) })}</h2>
       <div className="mf-ledger" aria-hidden="true">
         <span className="mf-ledger__approved" style={{ width: pct(ledger.approvedLeaveHours) }} />
         <span className="mf-ledger__pending" style={{ width: pct(ledger.pendingLeaveHours) }} />
@@ -26,29 +28,29 @@ export function LeaveLedger({ ledger }: { ledger: Ledger }) {
       <dl className="mf-ledger__legend">
         <div>
           <dt>
-            <span className="mf-swatch mf-ledger__approved" /> Approved leave
+            <span className="mf-swatch mf-ledger__approved" /> {t('ledger.approved')}
           </dt>
-          <dd>{ledger.approvedLeaveHours} h</dd>
+          <dd>{t('ledger.hours', { hours: ledger.approvedLeaveHours })}</dd>
         </div>
         <div>
           <dt>
-            <span className="mf-swatch mf-ledger__pending" /> Pending leave
+            <span className="mf-swatch mf-ledger__pending" /> {t('ledger.pending')}
           </dt>
-          <dd>{ledger.pendingLeaveHours} h</dd>
+          <dd>{t('ledger.hours', { hours: ledger.pendingLeaveHours })}</dd>
         </div>
         <div>
           <dt>
-            <span className="mf-swatch mf-ledger__available" /> Available
+            <span className="mf-swatch mf-ledger__available" /> {t('ledger.available')}
           </dt>
-          <dd>{ledger.availableLeaveHours} h</dd>
+          <dd>{t('ledger.hours', { hours: ledger.availableLeaveHours })}</dd>
         </div>
         <div>
-          <dt>Verified personal hours</dt>
-          <dd>{ledger.verifiedPersonalHours} h</dd>
+          <dt>{t('ledger.verified')}</dt>
+          <dd>{t('ledger.hours', { hours: ledger.verifiedPersonalHours })}</dd>
         </div>
         <div>
-          <dt>Annual cap</dt>
-          <dd>{ledger.cap} h</dd>
+          <dt>{t('ledger.cap')}</dt>
+          <dd>{t('ledger.hours', { hours: ledger.cap })}</dd>
         </div>
       </dl>
     </section>

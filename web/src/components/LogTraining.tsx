@@ -5,16 +5,18 @@
  */
 import { api, ok } from '../api/client';
 import { HoursForm } from './HoursForm';
+import { useT } from '../i18n/useT';
 
 export function LogTraining({ caseId, caller }: { caseId: string; caller: boolean }) {
+  const t = useT();
   return (
     <HoursForm
       id="training"
       caseId={caseId}
-      heading="Log training"
-      textLabel="Module"
+      heading={t('training.log')}
+      textLabel={t('training.module')}
       textField="module"
-      submit="Log training"
+      submit={t('training.log')}
       post={({ date, hours, text }) => {
         const body = { date, hours, module: text };
         return caller

@@ -4,6 +4,7 @@
  * one due, and the monthly ones after it up to the anniversary, marked as planned.
  */
 import { humanize } from './format';
+import { useT } from '../i18n/useT';
 
 export interface CheckInRecord {
   dueOn: string;
@@ -40,56 +41,61 @@ export function MatchCalendar({
   nextDue?: string;
   anniversaryAt?: string;
 }) {
+  const t = useT();
   const planned = nextDue ? monthly(nextDue, anniversaryAt) : [];
   const reached = (c: CheckInRecord) =>
     (['contactMentor', 'contactYouth', 'contactCaregiver'] as const)
       .filter((k) => c[k])
       .map((k) => humanize(k.replace('contact', '')))
-      .join(', ') || 'nobody';
+      .join(', ') || t('calendar.nobody');
   if (!checkIns.length && !planned.length) return null;
   return (
     <table className="usa-table usa-table--borderless usa-table--stacked">
-      <caption>Check-in calendar</caption>
+      <caption>{t('calendar.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Due</th>
-          <th scope="col">Status</th>
-          <th scope="col">Reached</th>
-          <th scope="col">Satisfaction</th>
+          <th scope="col">{t('calendar.due')}</th>
+          <th scope="col">{t('calendar.status')}</th>
+          <th scope="col">{t('calendar.reached')}</th>
+          <th scope="col">{t('calendar.satisfaction')}</th>
         </tr>
       </thead>
       <tbody>
         {checkIns.map((c) => (
           <tr key={c.dueOn}>
-            <th scope="row" data-label="Due">
+            <th scope="row" data-label={t('calendar.due')}>
               {day(c.dueOn)}
             </th>
-            <td data-label="Status">
-              Done {day(c.recordedAt)}
-              {c.safetyConcern ? ' — safety concern raised' : ''}
+            <td data-label={t('calendar.status')}>
+              {t('calendar.done', { date: day(c.recordedAt) })}
+              {c.safetyConcern ? ` ${t('calendar.safety')}` : ''}
             </td>
-            <td data-label="Reached">{reached(c)}</td>
-            <td data-label="Satisfaction">{c.satisfaction} of 5</td>
+            <td data-label={t('calendar.reached')}>{reached(c)}</td>
+            <td data-label={t('calendar.satisfaction')}>
+              {t('calendar.satisfactionOf', { n: c.satisfaction, of: 5 })}
+            </td>
           </tr>
         ))}
         {planned.map((d, i) => (
           <tr key={d}>
-            <th scope="row" data-label="Due">
+            <th scope="row" data-label={t('calendar.due')}>
               {day(d)}
             </th>
-            <td data-label="Status">{i === 0 ? (Date.parse(d) < Date.now() ? 'Late' : 'Next') : 'Planned'}</td>
-            <td data-label="Reached">–</td>
-            <td data-label="Satisfaction">–</td>
+            <td data-label={t('calendar.status')}>
+              {i === 0 ? (Date.parse(d) < Date.now() ? t('calendar.late') : t('calendar.next')) : t('calendar.planned')}
+            </td>
+            <td data-label={t('calendar.reached')}>–</td>
+            <td data-label={t('calendar.satisfaction')}>–</td>
           </tr>
         ))}
         {anniversaryAt ? (
           <tr>
-            <th scope="row" data-label="Due">
+            <th scope="row" data-label={t('calendar.due')}>
               {day(anniversaryAt)}
             </th>
-            <td data-label="Status">Anniversary: recommit or close</td>
-            <td data-label="Reached">–</td>
-            <td data-label="Satisfaction">–</td>
+            <td data-label={t('calendar.status')}>{t('calendar.anniversary')}</td>
+            <td data-label={t('calendar.reached')}>–</td>
+            <td data-label={t('calendar.satisfaction')}>–</td>
           </tr>
         ) : null}
       </tbody>

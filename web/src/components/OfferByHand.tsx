@@ -6,8 +6,10 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from '../api/client';
 import { ProblemAlert } from './ProblemAlert';
+import { useT } from '../i18n/useT';
 
 export function OfferByHand({ caseId, offered }: { caseId: string; offered: string[] }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const programs = useQuery({
     queryKey: ['programs', 'accepting'],
@@ -29,9 +31,9 @@ export function OfferByHand({ caseId, offered }: { caseId: string; offered: stri
   };
   return (
     <form className="usa-form usa-form--large" onSubmit={submit} aria-labelledby="offer-heading">
-      <h2 id="offer-heading">Offer to programs picked by hand</h2>
+      <h2 id="offer-heading">{t('offer.heading')}</h2>
       <fieldset className="usa-fieldset">
-        <legend className="usa-legend">Programs that take referrals (up to three)</legend>
+        <legend className="usa-legend">{t('offer.programs')}</legend>
         {choices.map((p) => (
           <div className="usa-checkbox" key={p.id}>
             <input
@@ -46,15 +48,15 @@ export function OfferByHand({ caseId, offered }: { caseId: string; offered: stri
             </label>
           </div>
         ))}
-        {programs.data && !choices.length ? <p>No other program takes referrals.</p> : null}
+        {programs.data && !choices.length ? <p>{t('offer.none')}</p> : null}
       </fieldset>
-      <ProblemAlert error={programs.error ?? offer.error} heading="The offer was refused" />
+      <ProblemAlert error={programs.error ?? offer.error} heading={t('offer.refused')} />
       <button
         type="submit"
         className="usa-button margin-top-2"
         disabled={offer.isPending || !picked.length || picked.length > 3}
       >
-        Offer
+        {t('offer.offer')}
       </button>
     </form>
   );

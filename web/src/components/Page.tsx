@@ -6,18 +6,24 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router-dom';
 import { signOut, useSession } from '../session';
-import { readsReports, supervises } from '../roles';
+import { looksForCases, readsReports, supervises } from '../roles';
+import { LanguageSelector } from '../i18n/LanguageSelector';
+import { useT } from '../i18n/useT';
+
+/** The product's name, the same in every language. */
+const BRAND = 'mentorflow';
 
 export function Page({ title, children, lead }: { title: string; children: ReactNode; lead?: ReactNode }) {
+  const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    document.title = `${title} — mentorflow`;
+    document.title = `${title} — ${BRAND}`;
     heading.current?.focus();
   }, [title]);
   return (
     <>
       <a className="usa-skipnav" href="#main-content">
-        Skip to main content
+        {t('shell.skip')}
       </a>
       <SiteHeader />
       <main id="main-content" className="grid-container padding-bottom-6">
@@ -32,6 +38,7 @@ export function Page({ title, children, lead }: { title: string; children: React
 }
 
 function SiteHeader() {
+  const t = useT();
   const session = useSession();
   const navigate = useNavigate();
   return (
@@ -39,80 +46,129 @@ function SiteHeader() {
       <div className="usa-nav-container mf-header__bar">
         <div className="usa-logo">
           <em className="usa-logo__text">
-            <Link to={session ? '/inbox' : '/'} title="mentorflow home">
-              mentorflow
+            <Link to={session ? '/inbox' : '/'} title={t('shell.home')}>
+              {BRAND}
             </Link>
           </em>
         </div>
-        <nav aria-label="Primary navigation" className="mf-nav">
+        <nav aria-label={t('shell.primaryNav')} className="mf-nav">
           <ul className="usa-list usa-list--unstyled mf-nav__list">
             {session ? (
               <li>
                 <NavLink className="usa-link" to="/inbox">
-                  Inbox
+                  {t('nav.inbox')}
+                </NavLink>
+              </li>
+            ) : null}
+            {session && looksForCases(session.person.roles) ? (
+              <li>
+                <NavLink className="usa-link" to="/cases" end>
+                  {t('nav.cases')}
                 </NavLink>
               </li>
             ) : null}
             {session?.person.roles.includes('employee') ? (
               <li>
                 <NavLink className="usa-link" to="/leave">
-                  My leave
+                  {t('nav.myLeave')}
                 </NavLink>
               </li>
             ) : null}
             {session?.person.roles.includes('program_staff') ? (
               <li>
                 <NavLink className="usa-link" to="/program">
-                  My program
+                  {t('nav.myProgram')}
                 </NavLink>
               </li>
             ) : null}
             {session?.person.roles.some((r) => r === 'program_staff' || r === 'admin') ? (
               <li>
                 <NavLink className="usa-link" to="/programs/new">
-                  Register a program
+                  {t('nav.registerProgram')}
                 </NavLink>
               </li>
             ) : null}
             {session && supervises(session.person.roles) ? (
               <li>
                 <NavLink className="usa-link" to="/reassign">
-                  Reassign
+                  {t('nav.reassign')}
+                </NavLink>
+              </li>
+            ) : null}
+            {session?.person.roles.includes('admin') ? (
+              <li>
+                <NavLink className="usa-link" to="/people">
+                  {t('nav.people')}
+                </NavLink>
+              </li>
+            ) : null}
+            {session ? (
+              <li>
+                <NavLink className="usa-link" to="/out-of-office">
+                  {t('nav.outOfOffice')}
+                </NavLink>
+              </li>
+            ) : null}
+            {session?.person.roles.includes('admin') ? (
+              <li>
+                <NavLink className="usa-link" to="/question-banks">
+                  {t('nav.questionBank')}
+                </NavLink>
+              </li>
+            ) : null}
+            {session?.person.roles.includes('admin') ? (
+              <li>
+                <NavLink className="usa-link" to="/audit">
+                  {t('nav.audit')}
+                </NavLink>
+              </li>
+            ) : null}
+            {session?.person.roles.includes('admin') ? (
+              <li>
+                <NavLink className="usa-link" to="/templates">
+                  {t('nav.templates')}
+                </NavLink>
+              </li>
+            ) : null}
+            {session?.person.roles.includes('admin') ? (
+              <li>
+                <NavLink className="usa-link" to="/rules">
+                  {t('nav.rules')}
                 </NavLink>
               </li>
             ) : null}
             {session && readsReports(session.person.roles) ? (
               <li>
                 <NavLink className="usa-link" to="/reports">
-                  Reports
+                  {t('nav.reports')}
                 </NavLink>
               </li>
             ) : null}
             {session?.person.roles.includes('case_worker') ? (
               <li>
                 <NavLink className="usa-link" to="/mentors/new">
-                  New mentor
+                  {t('nav.newMentor')}
                 </NavLink>
               </li>
             ) : null}
             {session?.person.roles.includes('case_worker') ? (
               <li>
                 <NavLink className="usa-link" to="/matches/new">
-                  Propose a match
+                  {t('nav.proposeMatch')}
                 </NavLink>
               </li>
             ) : null}
             {session?.person.roles.some((r) => r === 'social_worker' || r === 'case_worker') ? (
               <li>
                 <NavLink className="usa-link" to="/youth/new">
-                  Refer a youth
+                  {t('nav.referYouth')}
                 </NavLink>
               </li>
             ) : null}
             {session?.person.roles.includes('case_worker') ? (
               <li>
                 <NavLink className="usa-link" to="/callers/new">
-                  New caller
+                  {t('nav.newCaller')}
                 </NavLink>
               </li>
             ) : null}
@@ -121,33 +177,33 @@ function SiteHeader() {
             ) ? (
               <li>
                 <NavLink className="usa-link" to="/wellness/new">
-                  Check-in calls
+                  {t('nav.checkInCalls')}
                 </NavLink>
               </li>
             ) : null}
             {session?.person.roles.includes('college_coordinator') ? (
               <li>
                 <NavLink className="usa-link" to="/ece/mentors/new">
-                  Certify a mentor
+                  {t('nav.certifyMentor')}
                 </NavLink>
               </li>
             ) : null}
             {session?.person.roles.includes('college_coordinator') ? (
               <li>
                 <NavLink className="usa-link" to="/ece/placements/new">
-                  Place a mentee
+                  {t('nav.placeMentee')}
                 </NavLink>
               </li>
             ) : null}
             <li>
               <NavLink className="usa-link" to="/directory">
-                Program directory
+                {t('shell.directory')}
               </NavLink>
             </li>
             {session ? null : (
               <li>
                 <NavLink className="usa-link" to="/volunteer">
-                  Become a mentor
+                  {t('shell.volunteer')}
                 </NavLink>
               </li>
             )}
@@ -162,18 +218,19 @@ function SiteHeader() {
                     void navigate('/');
                   }}
                 >
-                  Sign out
+                  {t('shell.signOut')}
                 </button>
               </li>
             ) : (
               <li>
                 <NavLink className="usa-link" to="/">
-                  Sign in
+                  {t('shell.signIn')}
                 </NavLink>
               </li>
             )}
           </ul>
         </nav>
+        <LanguageSelector />
       </div>
     </header>
   );

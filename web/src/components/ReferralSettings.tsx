@@ -8,6 +8,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from '../api/client';
 import { commaList as list, fieldError, FormGroup, TextField } from './forms';
 import { ProblemAlert } from './ProblemAlert';
+import { useT } from '../i18n/useT';
 
 export interface Settings {
   accepting: boolean;
@@ -26,6 +27,7 @@ export function ReferralSettings({
   county: string;
   saved?: Settings;
 }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const [f, setF] = useState({
     accepting: saved?.accepting ?? false,
@@ -72,27 +74,27 @@ export function ReferralSettings({
   );
   return (
     <form className="usa-form usa-form--large" onSubmit={submit} aria-labelledby="referrals-heading">
-      <h2 id="referrals-heading">Volunteer referrals</h2>
-      {box('accepting', "Take volunteers from the partnership's referral system")}
+      <h2 id="referrals-heading">{t('refSettings.heading')}</h2>
+      {box('accepting', t('refSettings.accepting'))}
       <TextField
         id="referrals-counties"
-        label="Counties served"
-        hint="Separate them with commas"
+        label={t('refSettings.counties')}
+        hint={t('refSettings.commas')}
         value={f.counties}
         error={err('counties')}
         onChange={(v) => setF({ ...f, counties: v })}
       />
-      {box('virtual', 'Mentoring online too')}
+      {box('virtual', t('refSettings.virtual'))}
       <TextField
         id="referrals-languages"
-        label="Languages"
-        hint="Separate them with commas"
+        label={t('refSettings.languages')}
+        hint={t('refSettings.commas')}
         required={false}
         value={f.languages}
         error={err('languages')}
         onChange={(v) => setF({ ...f, languages: v })}
       />
-      <FormGroup id="referrals-min" label="Youngest youth served" error={err('youthAges.min')}>
+      <FormGroup id="referrals-min" label={t('refSettings.min')} error={err('youthAges.min')}>
         <input
           className="usa-input usa-input--small"
           id="referrals-min"
@@ -104,7 +106,7 @@ export function ReferralSettings({
           onChange={(e) => setF({ ...f, min: e.target.value })}
         />
       </FormGroup>
-      <FormGroup id="referrals-max" label="Oldest youth served" error={err('youthAges.max')}>
+      <FormGroup id="referrals-max" label={t('refSettings.max')} error={err('youthAges.max')}>
         <input
           className="usa-input usa-input--small"
           id="referrals-max"
@@ -116,16 +118,16 @@ export function ReferralSettings({
           onChange={(e) => setF({ ...f, max: e.target.value })}
         />
       </FormGroup>
-      <ProblemAlert error={save.error} heading="The settings were refused" />
+      <ProblemAlert error={save.error} heading={t('refSettings.refused')} />
       {save.isSuccess ? (
         <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
           <div className="usa-alert__body">
-            <p className="usa-alert__text">Saved.</p>
+            <p className="usa-alert__text">{t('refSettings.saved')}</p>
           </div>
         </div>
       ) : null}
       <button type="submit" className="usa-button margin-top-2" disabled={save.isPending}>
-        Save referral settings
+        {t('refSettings.save')}
       </button>
     </form>
   );

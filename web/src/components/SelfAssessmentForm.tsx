@@ -1,6 +1,6 @@
 /**
  * The self-assessment of a certification, for the program's staff: every question of the
- * bank grouped by standard, answered yes / partially / no with optional evidence. "Save
+ * version of the bank the case started with, grouped by standard, answered yes / partially / no with optional evidence. "Save
  * draft" keeps the answers on the server (the case holds them; coming back later finds
  * them), "Submit" saves and hands the assessment to a reviewer — refused, with the rule's
  * message, until every question is answered.
@@ -10,6 +10,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from '../api/client';
 import { humanize } from './format';
 import { ProblemAlert } from './ProblemAlert';
+import { useT } from '../i18n/useT';
 
 export interface Answer {
   questionId: string;
@@ -18,21 +19,22 @@ export interface Answer {
 }
 const RESPONSES = ['yes', 'partially', 'no'] as const;
 
-/** The self-assessment question bank (public, fixed for a deployment: fetched once). */
-export const useQuestions = () =>
+/** One version of the question bank (a version never changes: fetched once). */
+export const useQuestions = (version: number) =>
   useQuery({
-    queryKey: ['questions'],
-    queryFn: () => ok(api.GET('/api/v1/certifications/questions')),
+    queryKey: ['questions', version],
+    queryFn: () => ok(api.GET('/api/v1/certifications/questions', { params: { query: { version } } })),
     staleTime: Infinity,
   });
 
-export function SelfAssessmentForm({ caseId, saved }: { caseId: string; saved: Answer[] }) {
+export function SelfAssessmentForm({ caseId, version, saved }: { caseId: string; version: number; saved: Answer[] }) {
+  const t = useT();
   const queryClient = useQueryClient();
-  const questions = useQuestions();
+  const questions = useQuestions(version);
   const [answers, setAnswers] = useState<Record<string, Answer>>(() =>
     Object.fromEntries(saved.map((a) => [a.questionId, a])),
   );
-  const [savedAt, setSavedAt] = useState<string>();
+  const [savedAt, setSavedAt] = useState<Date>();
   const body = () => ({
     answers: Object.values(answers).map((a) => ({
       questionId: a.questionId,
@@ -43,7 +45,7 @@ export function SelfAssessmentForm({ caseId, saved }: { caseId: string; saved: A
   const save = useMutation({
     mutationFn: () =>
       ok(api.PUT('/api/v1/certifications/{caseId}/self-assessment', { params: { path: { caseId } }, body: body() })),
-    onSuccess: () => setSavedAt(new Date().toLocaleTimeString('en-US', { timeStyle: 'short' })),
+    onSuccess: () => setSavedAt(new Date()),
   });
   const submit = useMutation({
     mutationFn: async () => {
@@ -67,11 +69,8 @@ export function SelfAssessmentForm({ caseId, saved }: { caseId: string; saved: A
   };
   return (
     <section aria-labelledby="assessment-heading" className="margin-y-3">
-      <h2 id="assessment-heading">Self-assessment</h2>
-      <p>
-        {Object.keys(answers).length} of {items.length} questions answered. Save a draft at any time and come back to
-        it.
-      </p>
+      <h2 id="assessment-heading">{t('assessment.heading')}</h2>
+      <p>{t('assessment.progress', { answered: Object.keys(answers).length, total: items.length })}</p>
       <ProblemAlert error={questions.error} />
       <form className="usa-form usa-form--large" onSubmit={onSubmit} aria-labelledby="assessment-heading">
         {standards.map((standard) => (
@@ -101,7 +100,7 @@ export function SelfAssessmentForm({ caseId, saved }: { caseId: string; saved: A
                     ))}
                   </div>
                   <label className="usa-label" htmlFor={`${q.id}-evidence`}>
-                    Evidence (optional)
+                    {t('assessment.evidence')}
                   </label>
                   <textarea
                     className="usa-textarea mf-evidence"
@@ -116,19 +115,19 @@ export function SelfAssessmentForm({ caseId, saved }: { caseId: string; saved: A
           </fieldset>
         ))}
         <div role="status" className="margin-top-2">
-          {savedAt && !save.isPending ? <p>Draft saved at {savedAt}.</p> : null}
+          {savedAt && !save.isPending ? <p>{t('assessment.savedAt', { time: savedAt })}</p> : null}
         </div>
-        <ProblemAlert error={save.error ?? submit.error} heading="The self-assessment was not accepted" />
+        <ProblemAlert error={save.error ?? submit.error} heading={t('assessment.refused')} />
         <button
           type="button"
           className="usa-button usa-button--outline"
           disabled={save.isPending || submit.isPending}
           onClick={() => save.mutate()}
         >
-          Save draft
+          {t('assessment.save')}
         </button>
         <button type="submit" className="usa-button" disabled={save.isPending || submit.isPending}>
-          Submit self-assessment
+          {t('assessment.submit')}
         </button>
       </form>
     </section>

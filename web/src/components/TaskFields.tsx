@@ -5,19 +5,11 @@
  * entries a person adds and removes (a work plan's items). No JSON to type by hand.
  */
 import { humanize } from './format';
+import { ChoiceList, isDate, Label, Select, type Choices, type JsonSchema } from './FieldInputs';
+import { useT } from '../i18n/useT';
+import { useNames } from '../i18n/names';
 
-export interface JsonSchema {
-  type?: string;
-  enum?: string[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  minimum?: number;
-  maximum?: number;
-  maxLength?: number;
-  pattern?: string;
-  format?: string;
-  items?: JsonSchema;
-}
+export type { Choices, JsonSchema };
 
 type Value = unknown;
 type Obj = Record<string, Value>;
@@ -27,22 +19,6 @@ const compact = (o: Obj): Obj | undefined => {
   const kept = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
   return Object.keys(kept).length ? kept : undefined;
 };
-
-const isDate = (s: JsonSchema) => s.pattern === '^\\d{4}-\\d{2}-\\d{2}$' || s.format === 'date';
-
-function Label({ id, name, required }: { id: string; name: string; required: boolean }) {
-  return (
-    <label className="usa-label" htmlFor={id}>
-      {humanize(name)}
-      {required ? (
-        <abbr title="required" className="usa-hint usa-hint--required">
-          {' '}
-          *
-        </abbr>
-      ) : null}
-    </label>
-  );
-}
 
 function ObjectFields({
   schema,
@@ -87,15 +63,17 @@ function ListField({
   onChange: (v: Obj[] | undefined) => void;
   id: string;
 }) {
+  const t = useT();
+  const label = useNames()('field', name);
   const item = schema.items ?? {};
   const set = (next: Obj[]) => onChange(next.length ? next : undefined);
   return (
     <fieldset className="usa-fieldset margin-top-2">
-      <legend className="usa-legend">{humanize(name)}</legend>
+      <legend className="usa-legend">{label}</legend>
       {value.map((entry, i) => (
         <fieldset key={i} className="usa-fieldset mf-entry">
           <legend className="usa-legend">
-            {humanize(name)} {i + 1}
+            {label} {i + 1}
           </legend>
           <ObjectFields
             schema={item}
@@ -109,56 +87,13 @@ function ListField({
             className="usa-button usa-button--unstyled margin-top-1"
             onClick={() => set(value.filter((_, j) => j !== i))}
           >
-            Remove {humanize(name).toLowerCase()} {i + 1}
+            {t('fields.remove', { what: label.toLowerCase(), n: i + 1 })}
           </button>
         </fieldset>
       ))}
       <button type="button" className="usa-button usa-button--outline margin-top-1" onClick={() => set([...value, {}])}>
-        Add to {humanize(name).toLowerCase()}
+        {t('fields.addTo', { what: label.toLowerCase() })}
       </button>
-    </fieldset>
-  );
-}
-
-/** What a list of ids may hold, offered by the page (e.g. the programs a coordinator may pick). */
-export type Choices = Record<string, { value: string; label: string }[]>;
-
-/** A list of ids picked from the choices the page offers, as checkboxes. */
-function ChoiceList({
-  name,
-  choices,
-  value,
-  onChange,
-  id,
-}: {
-  name: string;
-  choices: { value: string; label: string }[];
-  value: string[];
-  onChange: (v: string[] | undefined) => void;
-  id: string;
-}) {
-  const toggle = (v: string, on: boolean) => {
-    const next = on ? [...value, v] : value.filter((x) => x !== v);
-    onChange(next.length ? next : undefined);
-  };
-  return (
-    <fieldset className="usa-fieldset margin-top-2">
-      <legend className="usa-legend">{humanize(name)}</legend>
-      {choices.length ? null : <p>Nothing to choose from.</p>}
-      {choices.map((c) => (
-        <div className="usa-checkbox" key={c.value}>
-          <input
-            className="usa-checkbox__input"
-            id={`${id}-${c.value}`}
-            type="checkbox"
-            checked={value.includes(c.value)}
-            onChange={(e) => toggle(c.value, e.target.checked)}
-          />
-          <label className="usa-checkbox__label" htmlFor={`${id}-${c.value}`}>
-            {c.label}
-          </label>
-        </div>
-      ))}
     </fieldset>
   );
 }
@@ -180,13 +115,15 @@ export function Field({
   idPrefix: string;
   choices?: Choices;
 }) {
+  const t = useT();
+  const fieldName = useNames()('field', name);
   const id = `${idPrefix}-${name}`;
   if (schema.type === 'object') {
     return (
       <fieldset className="usa-fieldset margin-top-2">
         <legend className="usa-legend">
-          {humanize(name)}
-          {required ? '' : ' (optional)'}
+          {fieldName}
+          {required ? '' : ` ${t('fields.optional')}`}
         </legend>
         <ObjectFields
           schema={schema}
@@ -216,52 +153,22 @@ export function Field({
           onChange={(e) => onChange(e.target.checked)}
         />
         <label className="usa-checkbox__label" htmlFor={id}>
-          {humanize(name)}
+          {fieldName}
         </label>
       </div>
     );
   }
   const label = <Label id={id} name={name} required={required} />;
-  // An id the page offers choices for (the callers a coordinator may assign).
-  if (schema.type === 'string' && choices?.[name]) {
+  // An id the page offers choices for (the callers a coordinator may assign), or a value the schema lists.
+  const options =
+    schema.type === 'string' && choices?.[name]
+      ? choices[name]
+      : schema.enum?.map((o) => ({ value: o, label: humanize(o) }));
+  if (options) {
     return (
       <div className="usa-form-group">
         {label}
-        <select
-          className="usa-select"
-          id={id}
-          required={required}
-          value={String(value ?? '')}
-          onChange={(e) => onChange(e.target.value || undefined)}
-        >
-          <option value="">- Select -</option>
-          {choices[name].map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    );
-  }
-  if (schema.enum) {
-    return (
-      <div className="usa-form-group">
-        {label}
-        <select
-          className="usa-select"
-          id={id}
-          required={required}
-          value={String(value ?? '')}
-          onChange={(e) => onChange(e.target.value || undefined)}
-        >
-          <option value="">- Select -</option>
-          {schema.enum.map((o) => (
-            <option key={o} value={o}>
-              {humanize(o)}
-            </option>
-          ))}
-        </select>
+        <Select id={id} required={required} options={options} value={String(value ?? '')} onChange={onChange} />
       </div>
     );
   }

@@ -8,8 +8,10 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok, type Task } from '../api/client';
 import { ProblemAlert } from './ProblemAlert';
-import { dueText, humanize } from './format';
+import { dueText } from './format';
+import { useT } from '../i18n/useT';
 import { Field, type Choices, type JsonSchema } from './TaskFields';
+import { useNames } from '../i18n/names';
 
 function useTaskSchema(type: string) {
   return useQuery({
@@ -32,6 +34,8 @@ export function TaskForm({
   onDone: (outcome: string) => void;
   choices?: Choices;
 }) {
+  const t = useT();
+  const name = useNames();
   const schema = useTaskSchema(task.type);
   const [data, setData] = useState<Record<string, unknown>>({});
   const [comment, setComment] = useState('');
@@ -67,8 +71,8 @@ export function TaskForm({
           {task.title}
         </h2>
         <p className="margin-top-0">
-          {humanize(task.type)} · {dueText(task.dueAt)}
-          {task.escalated ? ' · escalated' : ''}
+          {name('type', task.type)} · {dueText(task.dueAt, t)}
+          {task.escalated ? t('task.escalated') : ''}
         </p>
         {done ? null : (
           <form className="usa-form usa-form--large" onSubmit={submit} aria-label={task.title}>
@@ -93,7 +97,7 @@ export function TaskForm({
             ))}
             <div className="usa-form-group">
               <label className="usa-label" htmlFor={`${formId}-comment`}>
-                Comment (optional)
+                {t('task.comment')}
               </label>
               <textarea
                 className="usa-textarea"
@@ -104,7 +108,7 @@ export function TaskForm({
                 onChange={(e) => setComment(e.target.value)}
               />
             </div>
-            <ProblemAlert error={complete.error} heading="This was refused" />
+            <ProblemAlert error={complete.error} heading={t('task.refused')} />
             <ul className="usa-button-group margin-top-2">
               {task.outcomes.map((o) => (
                 <li className="usa-button-group__item" key={o}>
@@ -115,7 +119,7 @@ export function TaskForm({
                     value={o}
                     disabled={complete.isPending}
                   >
-                    {humanize(o)}
+                    {name('outcome', o)}
                   </button>
                 </li>
               ))}

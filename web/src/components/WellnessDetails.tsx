@@ -3,6 +3,7 @@
  * how to reach them, the caller, and the call log (reached, minutes, mood, needs, notes).
  */
 import { humanize } from './format';
+import { useT } from '../i18n/useT';
 
 interface Call {
   n: number;
@@ -15,6 +16,7 @@ interface Call {
 }
 
 export function WellnessDetails({ details }: { details: Record<string, unknown> }) {
+  const t = useT();
   // A coordinator choosing a caller sees the county and languages only (no name, birth date or contact).
   const youth = details.youth as
     | { name?: string; dateOfBirth?: string; county: string; languages: string[] }
@@ -24,57 +26,62 @@ export function WellnessDetails({ details }: { details: Record<string, unknown> 
   const calls = (details.calls ?? []) as Call[];
   return (
     <section aria-labelledby="wellness-heading" className="margin-y-3">
-      <h2 id="wellness-heading">Check-in calls</h2>
+      <h2 id="wellness-heading">{t('nav.checkInCalls')}</h2>
       <ul className="usa-list usa-list--unstyled mf-facts">
         {youth ? (
           <li>
-            <strong>Youth:</strong> {youth.name ? `${youth.name}, ` : ''}
-            {youth.dateOfBirth ? `born ${youth.dateOfBirth}, ` : ''}
-            {youth.county} County · speaks {youth.languages.join(', ') || '—'}
+            <strong>{t('wellnessDetails.youth')}</strong> {youth.name ? `${youth.name}, ` : ''}
+            {youth.dateOfBirth ? `${t('wellnessDetails.born', { date: youth.dateOfBirth })}, ` : ''}
+            {t('refDetails.county', { county: youth.county })} ·{' '}
+            {t('wellnessDetails.speaks', { languages: youth.languages.join(', ') || '—' })}
           </li>
         ) : null}
         {contact ? (
           <li>
-            <strong>Contact:</strong> {contact.phone} · {contact.preferredTimes}
+            <strong>{t('wellnessDetails.contact')}</strong> {contact.phone} · {contact.preferredTimes}
           </li>
         ) : null}
         <li>
-          <strong>Referred from:</strong> {humanize(String(details.source ?? ''))}
+          <strong>{t('wellnessDetails.source')}</strong>{' '}
+          {details.source ? t(`wellness.source.${String(details.source)}`) : ''}
         </li>
         <li>
-          <strong>Caller:</strong> {caller ? caller.name : 'not assigned yet'}
+          <strong>{t('wellnessDetails.caller')}</strong> {caller ? caller.name : t('wellnessDetails.noCaller')}
         </li>
         <li>
-          <strong>Calls:</strong> {calls.length} of {String(details.plannedCalls ?? 3)} planned
-          {details.nextCallAt ? ` · next on ${String(details.nextCallAt).slice(0, 10)}` : ''}
+          <strong>{t('wellnessDetails.calls')}</strong>{' '}
+          {t('wellnessDetails.callsOf', { count: calls.length, planned: Number(details.plannedCalls ?? 3) })}
+          {details.nextCallAt
+            ? ` · ${t('wellnessDetails.next', { date: String(details.nextCallAt).slice(0, 10) })}`
+            : ''}
         </li>
       </ul>
       {calls.length ? (
         <table className="usa-table usa-table--borderless usa-table--stacked">
-          <caption>Call log</caption>
+          <caption>{t('wellnessDetails.log')}</caption>
           <thead>
             <tr>
-              <th scope="col">Call</th>
-              <th scope="col">Logged</th>
-              <th scope="col">Reached</th>
-              <th scope="col">Minutes</th>
-              <th scope="col">Mood (1-5)</th>
-              <th scope="col">Needs</th>
-              <th scope="col">Notes</th>
+              <th scope="col">{t('wellnessDetails.call')}</th>
+              <th scope="col">{t('wellnessDetails.logged')}</th>
+              <th scope="col">{t('calendar.reached')}</th>
+              <th scope="col">{t('wellnessDetails.minutes')}</th>
+              <th scope="col">{t('wellnessDetails.mood')}</th>
+              <th scope="col">{t('wellnessDetails.needs')}</th>
+              <th scope="col">{t('wellnessDetails.notes')}</th>
             </tr>
           </thead>
           <tbody>
             {calls.map((c) => (
               <tr key={c.n}>
-                <th scope="row" data-label="Call">
+                <th scope="row" data-label={t('wellnessDetails.call')}>
                   {c.n}
                 </th>
-                <td data-label="Logged">{c.loggedAt.slice(0, 10)}</td>
-                <td data-label="Reached">{c.reached ? 'Yes' : 'No'}</td>
-                <td data-label="Minutes">{c.minutes}</td>
-                <td data-label="Mood (1-5)">{c.mood ?? '—'}</td>
-                <td data-label="Needs">{c.needs.map(humanize).join(', ') || '—'}</td>
-                <td data-label="Notes">{c.notes ?? ''}</td>
+                <td data-label={t('wellnessDetails.logged')}>{c.loggedAt.slice(0, 10)}</td>
+                <td data-label={t('calendar.reached')}>{c.reached ? t('standards.yes') : t('standards.no')}</td>
+                <td data-label={t('wellnessDetails.minutes')}>{c.minutes}</td>
+                <td data-label={t('wellnessDetails.mood')}>{c.mood ?? '—'}</td>
+                <td data-label={t('wellnessDetails.needs')}>{c.needs.map(humanize).join(', ') || '—'}</td>
+                <td data-label={t('wellnessDetails.notes')}>{c.notes ?? ''}</td>
               </tr>
             ))}
           </tbody>

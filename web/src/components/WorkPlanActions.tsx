@@ -7,6 +7,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from '../api/client';
 import { humanize } from './format';
 import { ProblemAlert } from './ProblemAlert';
+import { useT } from '../i18n/useT';
 
 export interface WorkPlanItem {
   id: string;
@@ -18,6 +19,7 @@ export interface WorkPlanItem {
 }
 
 function ItemForm({ caseId, item }: { caseId: string; item: WorkPlanItem }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const [evidence, setEvidence] = useState('');
   const send = useMutation({
@@ -40,11 +42,11 @@ function ItemForm({ caseId, item }: { caseId: string; item: WorkPlanItem }) {
       }}
     >
       <p className="margin-bottom-05">
-        <strong>{humanize(item.standard)}:</strong> {item.description} (due {item.dueDate}
-        {item.status === 'rejected' ? '; the reviewer asked for more' : ''})
+        <strong>{humanize(item.standard)}:</strong> {item.description}{' '}
+        {t(item.status === 'rejected' ? 'workPlan.dueRejected' : 'workPlan.due', { date: item.dueDate })}
       </p>
       <label className="usa-label" htmlFor={id}>
-        Evidence for “{item.description}”
+        {t('workPlan.evidenceFor', { what: item.description })}
       </label>
       <textarea
         className="usa-textarea"
@@ -57,18 +59,19 @@ function ItemForm({ caseId, item }: { caseId: string; item: WorkPlanItem }) {
       />
       <ProblemAlert error={send.error} />
       <button type="submit" className="usa-button margin-top-1" disabled={send.isPending}>
-        Submit evidence
+        {t('workPlan.submit')}
       </button>
     </form>
   );
 }
 
 export function WorkPlanActions({ caseId, items }: { caseId: string; items: WorkPlanItem[] }) {
+  const t = useT();
   const todo = items.filter((i) => i.status === 'open' || i.status === 'rejected');
   if (!todo.length) return null;
   return (
     <section aria-labelledby="work-plan-heading" className="margin-y-3">
-      <h2 id="work-plan-heading">Your work plan</h2>
+      <h2 id="work-plan-heading">{t('workPlan.heading')}</h2>
       {todo.map((item) => (
         <ItemForm key={item.id} caseId={caseId} item={item} />
       ))}

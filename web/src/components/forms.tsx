@@ -1,6 +1,8 @@
 /** Form fields in USWDS markup, each with its label, hint and the API's message for it when refused. */
 import type { ReactNode } from 'react';
 import { problemOf } from '../api/client';
+import { LANGUAGES } from '../i18n/locale';
+import { useT } from '../i18n/useT';
 
 /** The API's message for one field (its `errors[].path` ends with the field's name). */
 export function fieldError(error: unknown, name: string): string | undefined {
@@ -83,6 +85,43 @@ export function TextField({
       ) : (
         <input className="usa-input" type={type} {...common} onChange={(e) => onChange(e.target.value)} />
       )}
+    </FormGroup>
+  );
+}
+
+/** The languages the API writes e-mails in. */
+export type EmailLanguage = 'en' | 'es';
+const EMAIL_LANGUAGES = LANGUAGES.filter((l) => l.code === 'en' || l.code === 'es');
+
+/** The language of a person's e-mails: English or Spanish, or (left empty) the language of this page. */
+export function EmailLanguageField({
+  id,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  value: EmailLanguage | '';
+  onChange: (value: EmailLanguage | '') => void;
+  error?: string;
+}) {
+  const t = useT();
+  return (
+    <FormGroup id={id} label={t('emailLanguage.label')} error={error}>
+      <select
+        className="usa-select"
+        id={id}
+        value={value}
+        aria-describedby={describedBy(id, undefined, error)}
+        onChange={(e) => onChange(e.target.value as EmailLanguage | '')}
+      >
+        <option value="">{t('emailLanguage.page')}</option>
+        {EMAIL_LANGUAGES.map((l) => (
+          <option key={l.code} value={l.code} lang={l.code}>
+            {l.name}
+          </option>
+        ))}
+      </select>
     </FormGroup>
   );
 }

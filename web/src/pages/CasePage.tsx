@@ -22,10 +22,16 @@ import { LeaveLedger, type Ledger } from '../components/LeaveLedger';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { TaskForm } from '../components/TaskForm';
-import { dateTime, humanize } from '../components/format';
+import { dateTime } from '../components/format';
 import { useSession } from '../session';
+import { useIntl } from 'react-intl';
+import { useT } from '../i18n/useT';
+import { useNames } from '../i18n/names';
 
 export function CasePage() {
+  const tr = useT();
+  const intl = useIntl();
+  const name = useNames();
   const { caseId = '' } = useParams();
   const [params] = useSearchParams();
   const session = useSession();
@@ -45,6 +51,7 @@ export function CasePage() {
         enrollment?: { employee: { id: string } };
         programId?: string;
         selfAssessment?: { answers: Answer[] };
+        questionBankVersion?: number;
         workPlan?: WorkPlanItem[];
         placeable?: { programId: string; name: string }[];
       })
@@ -86,24 +93,24 @@ export function CasePage() {
   const [done, setDone] = useState<{ title: string; outcome: string }[]>([]);
   const tasks = (c?.openTasks ?? []).filter(mine).sort((a, b) => Number(b.id === wanted) - Number(a.id === wanted));
   return (
-    <Page title={c ? c.subject : 'Case'}>
-      <ProblemAlert error={found.error} heading="This case cannot be shown" />
+    <Page title={c ? c.subject : tr('case.title')}>
+      <ProblemAlert error={found.error} heading={tr('case.cannotShow')} />
       {c ? (
         <>
           <ul className="usa-list usa-list--unstyled mf-facts">
             <li>
-              <strong>Stage:</strong> {humanize(c.stage)}
+              <strong>{tr('case.stage')}</strong> {name('stage', c.stage)}
             </li>
             <li>
-              <strong>Status:</strong> {humanize(c.status)}
+              <strong>{tr('case.status')}</strong> {name('status', c.status)}
             </li>
             <li>
-              <strong>Opened:</strong> {dateTime(c.createdAt)}
+              <strong>{tr('case.opened')}</strong> {dateTime(c.createdAt)}
             </li>
             {c.historyUrl ? (
               <li>
                 <a className="usa-link" href={c.historyUrl}>
-                  History in the Temporal UI
+                  {tr('case.history')}
                 </a>
               </li>
             ) : null}
@@ -119,7 +126,11 @@ export function CasePage() {
             <LeaveActions caseId={caseId} personalTime={c.personalTime ?? []} requests={c.requests ?? []} />
           ) : null}
           {c.type === 'certification' && c.stage === 'self_assessment' && programSide ? (
-            <SelfAssessmentForm caseId={caseId} saved={c.selfAssessment?.answers ?? []} />
+            <SelfAssessmentForm
+              caseId={caseId}
+              version={c.questionBankVersion ?? 1}
+              saved={c.selfAssessment?.answers ?? []}
+            />
           ) : null}
           {c.type === 'certification' && c.stage === 'work_plan' && programSide ? (
             <WorkPlanActions caseId={caseId} items={c.workPlan ?? []} />
@@ -139,7 +150,7 @@ export function CasePage() {
               <div key={i} className="usa-alert usa-alert--success usa-alert--slim margin-y-2">
                 <div className="usa-alert__body">
                   <p className="usa-alert__text">
-                    Done: {humanize(d.outcome)}. ({d.title})
+                    {tr('case.done', { outcome: name('outcome', d.outcome), title: d.title })}
                   </p>
                 </div>
               </div>
@@ -161,9 +172,22 @@ export function CasePage() {
             .map((t) => (
               <div key={t.id} className="margin-y-2">
                 <p className="margin-bottom-1">
-                  <strong>{t.title}</strong> — waits on {t.assigneeId ?? t.candidateRoles.map(humanize).join(' or ')}
+                  <strong>{t.title}</strong>{' '}
+                  {tr('case.waitsOn', {
+                    who:
+                      t.assigneeId ??
+                      intl.formatList(
+                        t.candidateRoles.map((r) => name('role', r)),
+                        { type: 'disjunction' },
+                      ),
+                  })}
                   {t.refusal && t.refusal.code !== 'not_a_candidate' && t.refusal.code !== 'task_claimed' ? (
-                    <> (not you: {t.refusal.message.charAt(0).toLowerCase() + t.refusal.message.slice(1)})</>
+                    <>
+                      {' '}
+                      {tr('case.notYou', {
+                        why: t.refusal.message.charAt(0).toLowerCase() + t.refusal.message.slice(1),
+                      })}
+                    </>
                   ) : null}
                 </p>
                 {supervising ? <AssignTask task={t} caseId={caseId} /> : null}
@@ -179,19 +203,19 @@ export function CasePage() {
           {screening ? <LogTraining caseId={caseId} caller={c.type === 'caller_screening'} /> : null}
         </>
       ) : found.isPending ? (
-        <p>Loading the case…</p>
+        <p>{tr('case.loading')}</p>
       ) : null}
-      <h2>Timeline</h2>
+      <h2>{tr('case.timeline')}</h2>
       {/* A reader whose view has no timeline (a mentor's pool profile) gets 404: said plainly, not as an error. */}
       {(timeline.error as { status?: number } | null)?.status === 404 ? (
-        <p>The timeline of this case is for the people working on it.</p>
+        <p>{tr('case.timelineHidden')}</p>
       ) : (
         <ProblemAlert error={timeline.error} />
       )}
       <ol className="usa-process-list mf-timeline">
         {timeline.data?.items.map((e, i) => (
           <li className="usa-process-list__item" key={i}>
-            <h3 className="usa-process-list__heading font-sans-sm">{humanize(e.event)}</h3>
+            <h3 className="usa-process-list__heading font-sans-sm">{name('event', e.event)}</h3>
             <p className="margin-top-05">
               {dateTime(e.at)} · {e.actor.name ?? e.actor.id}
               {typeof e.detail.reason === 'string' ? <> · {e.detail.reason}</> : null}

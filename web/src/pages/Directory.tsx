@@ -5,16 +5,20 @@
  * accepting referrals (all kept in the URL). No sign-in.
  */
 import { useQuery } from '@tanstack/react-query';
+import { FormattedMessage } from 'react-intl';
 import { api, ok } from '../api/client';
 import { Page } from '../components/Page';
 import { useUrlParams } from '../components/useUrlParams';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { humanize } from '../components/format';
+import { useT } from '../i18n/useT';
 
 const LEVELS = ['partner', 'associate_partner', 'affiliate', 'none'] as const;
+/** A calendar date (2027-06-30) as an instant that is that day in California (noon UTC). */
+const dateOnly = (d: string) => new Date(`${d.slice(0, 10)}T12:00:00Z`);
 type Level = (typeof LEVELS)[number];
 
 export function Directory() {
+  const t = useT();
   const [params, set] = useUrlParams();
   const level = (params.get('level') ?? '') as Level | '';
   const q = params.get('q') ?? '';
@@ -49,16 +53,16 @@ export function Directory() {
     words.every((w) => `${p.name} ${p.organization} ${p.county}`.toLowerCase().includes(w)),
   );
   return (
-    <Page title="Program directory" lead="Mentoring programs in the partnership and their quality certification.">
+    <Page title={t('directory.title')} lead={t('directory.lead')}>
       <form
         className="usa-form mf-filters"
         role="search"
-        aria-label="Search programs"
+        aria-label={t('directory.search')}
         onSubmit={(e) => e.preventDefault()}
       >
         <div className="usa-form-group">
           <label className="usa-label" htmlFor="directory-q">
-            Search by name, organization or county
+            {t('directory.q')}
           </label>
           <input
             className="usa-input"
@@ -70,7 +74,7 @@ export function Directory() {
         </div>
         <div className="usa-form-group">
           <label className="usa-label" htmlFor="directory-level">
-            Certification level
+            {t('directory.level')}
           </label>
           <select
             className="usa-select"
@@ -78,17 +82,17 @@ export function Directory() {
             value={level}
             onChange={(e) => set('level', e.target.value)}
           >
-            <option value="">Any level</option>
+            <option value="">{t('directory.anyLevel')}</option>
             {LEVELS.map((l) => (
               <option key={l} value={l}>
-                {humanize(l)}
+                {t(`level.${l}`)}
               </option>
             ))}
           </select>
         </div>
         <div className="usa-form-group">
           <label className="usa-label" htmlFor="directory-county">
-            County served
+            {t('directory.county')}
           </label>
           <input
             className="usa-input"
@@ -99,7 +103,7 @@ export function Directory() {
         </div>
         <div className="usa-form-group">
           <label className="usa-label" htmlFor="directory-language">
-            Language
+            {t('directory.language')}
           </label>
           <input
             className="usa-input"
@@ -110,7 +114,7 @@ export function Directory() {
         </div>
         <div className="usa-form-group">
           <label className="usa-label" htmlFor="directory-age">
-            Youth age
+            {t('directory.youthAge')}
           </label>
           <input
             className="usa-input usa-input--small"
@@ -122,23 +126,23 @@ export function Directory() {
             onChange={(e) => set('youthAge', e.target.value)}
           />
         </div>
-        {check('virtual', 'Mentors online')}
-        {check('accepting', 'Accepting volunteers')}
+        {check('virtual', t('directory.virtual'))}
+        {check('accepting', t('directory.accepting'))}
       </form>
       {params.get('registered') ? (
         <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
           <div className="usa-alert__body">
             <p className="usa-alert__text">
-              The program is registered (program id <code>{params.get('registered')}</code>). Staff whose account names
-              this program can apply for certification.
+              <FormattedMessage
+                id="directory.registered"
+                values={{ id: params.get('registered') ?? '', code: (chunks) => <code>{chunks}</code> }}
+              />
             </p>
           </div>
         </div>
       ) : null}
       <ProblemAlert error={programs.error} />
-      <p role="status">
-        {programs.data ? `${shown.length} program${shown.length === 1 ? '' : 's'}` : 'Loading programs…'}
-      </p>
+      <p role="status">{programs.data ? t('directory.count', { count: shown.length }) : t('directory.loading')}</p>
       <ul className="usa-card-group">
         {shown.map((p) => (
           <li key={p.id} className="usa-card tablet:grid-col-6">
@@ -147,22 +151,27 @@ export function Directory() {
                 <h2 className="usa-card__heading">{p.name}</h2>
               </div>
               <div className="usa-card__body">
+                <p>{t('directory.where', { organization: p.organization, county: p.county })}</p>
                 <p>
-                  {p.organization} · {p.county} County
-                </p>
-                <p>
-                  <span className="usa-tag">{humanize(p.level)}</span>
-                  {p.certifiedUntil ? ` until ${p.certifiedUntil}` : ''}
+                  <span className="usa-tag">{t(`level.${p.level}`)}</span>
+                  {p.certifiedUntil ? ` ${t('directory.until', { date: dateOnly(p.certifiedUntil) })}` : ''}
                 </p>
                 {p.referrals?.accepting ? (
                   <p>
-                    Accepting volunteers · {p.referrals.counties.join(', ') || p.county}
-                    {p.referrals.virtual ? ' · online too' : ''}
-                    {p.referrals.youthAges ? ` · youth ${p.referrals.youthAges.min}–${p.referrals.youthAges.max}` : ''}
-                    {p.referrals.languages.length ? ` · ${p.referrals.languages.join(', ')}` : ''}
+                    {[
+                      t('directory.accepting'),
+                      p.referrals.counties.join(', ') || p.county,
+                      p.referrals.virtual ? t('directory.onlineToo') : '',
+                      p.referrals.youthAges
+                        ? t('directory.youthAges', { min: p.referrals.youthAges.min, max: p.referrals.youthAges.max })
+                        : '',
+                      p.referrals.languages.join(', '),
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </p>
                 ) : (
-                  <p>Not taking volunteer referrals</p>
+                  <p>{t('directory.notAccepting')}</p>
                 )}
               </div>
             </div>

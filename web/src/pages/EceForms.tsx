@@ -11,8 +11,10 @@ import { api, ok } from '../api/client';
 import { fieldError, FormGroup, TextField } from '../components/forms';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { useT } from '../i18n/useT';
 
 export function EceMentorApplication() {
+  const t = useT();
   const navigate = useNavigate();
   const [f, setF] = useState({
     id: '',
@@ -46,53 +48,50 @@ export function EceMentorApplication() {
     apply.mutate();
   };
   return (
-    <Page
-      title="Certify a mentor"
-      lead="The college's selection committee votes; at least three votes and a majority decide. A certification lasts two years."
-    >
-      <form className="usa-form usa-form--large" onSubmit={submit} aria-label="Mentor certification">
+    <Page title={t('ece.certifyTitle')} lead={t('ece.certifyLead')}>
+      <form className="usa-form usa-form--large" onSubmit={submit} aria-label={t('ece.certifyForm')}>
         <TextField
           id="ece-id"
-          label="Sign-in id"
-          hint="The id the mentor signs in with"
+          label={t('ece.signInId')}
+          hint={t('ece.signInIdHint')}
           value={f.id}
           error={err('person.id')}
           onChange={(v) => setF({ ...f, id: v })}
         />
         <TextField
           id="ece-name"
-          label="Full name"
+          label={t('ece.fullName')}
           value={f.name}
           error={err('person.name')}
           onChange={(v) => setF({ ...f, name: v })}
         />
         <TextField
           id="ece-email"
-          label="E-mail"
+          label={t('ece.email')}
           type="email"
           value={f.email}
           error={err('person.email')}
           onChange={(v) => setF({ ...f, email: v })}
         />
-        <FormGroup id="ece-role" label="Certify as" error={err('role')}>
+        <FormGroup id="ece-role" label={t('ece.certifyAs')} error={err('role')}>
           <select
             className="usa-select"
             id="ece-role"
             value={f.role}
             onChange={(e) => setF({ ...f, role: e.target.value as typeof f.role })}
           >
-            <option value="mentor_teacher">Mentor Teacher (takes students)</option>
-            <option value="director_mentor">Director Mentor (takes new administrators)</option>
+            <option value="mentor_teacher">{t('ece.mentorTeacher')}</option>
+            <option value="director_mentor">{t('ece.directorMentor')}</option>
           </select>
         </FormGroup>
         <TextField
           id="ece-site"
-          label="Site"
+          label={t('ece.site')}
           value={f.site}
           error={err('site')}
           onChange={(v) => setF({ ...f, site: v })}
         />
-        <FormGroup id="ece-years" label="Years of experience" error={err('yearsExperience')}>
+        <FormGroup id="ece-years" label={t('ece.years')} error={err('yearsExperience')}>
           <input
             className="usa-input usa-input--small"
             id="ece-years"
@@ -106,22 +105,22 @@ export function EceMentorApplication() {
         </FormGroup>
         <TextField
           id="ece-permit"
-          label="Permit level"
+          label={t('ece.permit')}
           value={f.permitLevel}
           error={err('permitLevel')}
           onChange={(v) => setF({ ...f, permitLevel: v })}
         />
         <TextField
           id="ece-evidence"
-          label="Site quality evidence"
+          label={t('ece.evidence')}
           multiline
           value={f.evidence}
           error={err('evidence')}
           onChange={(v) => setF({ ...f, evidence: v })}
         />
-        <ProblemAlert error={apply.error} heading="The application was refused" />
+        <ProblemAlert error={apply.error} heading={t('ece.refused')} />
         <button type="submit" className="usa-button margin-top-3" disabled={apply.isPending}>
-          Send to the committee
+          {t('ece.send')}
         </button>
       </form>
     </Page>
@@ -129,6 +128,7 @@ export function EceMentorApplication() {
 }
 
 export function EcePlacementForm() {
+  const t = useT();
   const navigate = useNavigate();
   const mentors = useQuery({
     queryKey: ['cases', 'ece_certification', 'certified'],
@@ -169,13 +169,10 @@ export function EcePlacementForm() {
     place.mutate();
   };
   return (
-    <Page
-      title="Place a mentee"
-      lead="A student with a Mentor Teacher, a new administrator with a Director Mentor; a mentor holds at most two placements at once."
-    >
+    <Page title={t('ece.placeTitle')} lead={t('ece.placeLead')}>
       <ProblemAlert error={mentors.error} />
-      <form className="usa-form usa-form--large" onSubmit={submit} aria-label="Placement">
-        <FormGroup id="place-mentor" label="Certified mentor" error={err('mentorCaseId')}>
+      <form className="usa-form usa-form--large" onSubmit={submit} aria-label={t('ece.placeForm')}>
+        <FormGroup id="place-mentor" label={t('ece.mentor')} error={err('mentorCaseId')}>
           <select
             className="usa-select"
             id="place-mentor"
@@ -183,7 +180,7 @@ export function EcePlacementForm() {
             value={f.mentorCaseId}
             onChange={(e) => setF({ ...f, mentorCaseId: e.target.value })}
           >
-            <option value="">{mentors.isPending ? 'Loading…' : '- Select -'}</option>
+            <option value="">{mentors.isPending ? t('ece.loading') : t('ece.select')}</option>
             {mentors.data?.items.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.subject.replace(/ certification: /, ': ')}
@@ -191,34 +188,34 @@ export function EcePlacementForm() {
             ))}
           </select>
         </FormGroup>
-        <FormGroup id="place-kind" label="Mentee" error={err('mentee.kind')}>
+        <FormGroup id="place-kind" label={t('ece.mentee')} error={err('mentee.kind')}>
           <select
             className="usa-select"
             id="place-kind"
             value={f.kind}
             onChange={(e) => setF({ ...f, kind: e.target.value as typeof f.kind })}
           >
-            <option value="student">A student (practicum)</option>
-            <option value="administrator">An administrator seeking mentorship</option>
+            <option value="student">{t('ece.student')}</option>
+            <option value="administrator">{t('ece.administrator')}</option>
           </select>
         </FormGroup>
         <TextField
           id="place-id"
-          label="Mentee's sign-in id"
+          label={t('ece.menteeId')}
           value={f.id}
           error={err('mentee.id')}
           onChange={(v) => setF({ ...f, id: v })}
         />
         <TextField
           id="place-name"
-          label="Mentee's name"
+          label={t('ece.menteeName')}
           value={f.name}
           error={err('mentee.name')}
           onChange={(v) => setF({ ...f, name: v })}
         />
         <TextField
           id="place-email"
-          label="Mentee's e-mail"
+          label={t('ece.menteeEmail')}
           type="email"
           value={f.email}
           error={err('mentee.email')}
@@ -226,7 +223,7 @@ export function EcePlacementForm() {
         />
         <TextField
           id="place-start"
-          label="Term starts"
+          label={t('ece.termStarts')}
           type="date"
           value={f.start}
           error={err('term.start')}
@@ -234,7 +231,7 @@ export function EcePlacementForm() {
         />
         <TextField
           id="place-end"
-          label="Term ends"
+          label={t('ece.termEnds')}
           type="date"
           value={f.end}
           error={err('term.end')}
@@ -242,15 +239,15 @@ export function EcePlacementForm() {
         />
         <TextField
           id="place-course"
-          label="Practicum course"
+          label={t('ece.course')}
           required={false}
           value={f.course}
           error={err('course')}
           onChange={(v) => setF({ ...f, course: v })}
         />
-        <ProblemAlert error={place.error} heading="The placement was refused" />
+        <ProblemAlert error={place.error} heading={t('ece.placeRefused')} />
         <button type="submit" className="usa-button margin-top-3" disabled={place.isPending}>
-          Place
+          {t('ece.place')}
         </button>
       </form>
     </Page>

@@ -11,8 +11,10 @@ import { CASE_TYPES, TASK_TYPES as ALL_TASK_TYPES, TASK_TYPES_OF } from '../api/
 import { Page } from '../components/Page';
 import { useUrlParams } from '../components/useUrlParams';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { dueText, humanize } from '../components/format';
+import { dueText } from '../components/format';
 import { useSession } from '../session';
+import { useT } from '../i18n/useT';
+import { useNames } from '../i18n/names';
 
 type Process = NonNullable<NonNullable<paths['/api/v1/tasks']['get']['parameters']['query']>['process']>;
 type Status = 'open' | 'completed' | 'cancelled' | 'expired';
@@ -31,6 +33,8 @@ export function urgency(a: Task, b: Task): number {
 }
 
 export function Inbox() {
+  const t = useT();
+  const name = useNames();
   const session = useSession();
   const [params, set] = useUrlParams();
   const type = (params.get('type') ?? '') as TaskType | '';
@@ -72,13 +76,13 @@ export function Inbox() {
   const filtered = !!(type || process || due || status !== 'open');
   return (
     <Page
-      title="Inbox"
-      lead={session ? `Tasks for ${session.person.name ?? session.person.id} and the roles they hold.` : undefined}
+      title={t('inbox.title')}
+      lead={session ? t('inbox.lead', { name: session.person.name ?? session.person.id }) : undefined}
     >
-      <form className="usa-form mf-filters" aria-label="Filter tasks" onSubmit={(e) => e.preventDefault()}>
+      <form className="usa-form mf-filters" aria-label={t('inbox.filter')} onSubmit={(e) => e.preventDefault()}>
         <div className="usa-form-group">
           <label className="usa-label" htmlFor="filter-process">
-            Process
+            {t('inbox.process')}
           </label>
           <select
             className="usa-select"
@@ -86,30 +90,30 @@ export function Inbox() {
             value={process}
             onChange={(e) => set({ process: e.target.value, type: '' })}
           >
-            <option value="">All processes</option>
+            <option value="">{t('inbox.allProcesses')}</option>
             {PROCESSES.map((p) => (
               <option key={p} value={p}>
-                {humanize(p)}
+                {name('caseType', p)}
               </option>
             ))}
           </select>
         </div>
         <div className="usa-form-group">
           <label className="usa-label" htmlFor="filter-type">
-            Task type
+            {t('inbox.taskType')}
           </label>
           <select className="usa-select" id="filter-type" value={type} onChange={(e) => set('type', e.target.value)}>
-            <option value="">All task types</option>
-            {(process ? TYPES_OF[process] : TASK_TYPES).map((t) => (
-              <option key={t} value={t}>
-                {humanize(t)}
+            <option value="">{t('inbox.allTypes')}</option>
+            {(process ? TYPES_OF[process] : TASK_TYPES).map((x) => (
+              <option key={x} value={x}>
+                {name('type', x)}
               </option>
             ))}
           </select>
         </div>
         <div className="usa-form-group">
           <label className="usa-label" htmlFor="filter-due">
-            Due
+            {t('inbox.due')}
           </label>
           <select
             className="usa-select"
@@ -117,14 +121,14 @@ export function Inbox() {
             value={due}
             onChange={(e) => set({ overdue: '', due: e.target.value })}
           >
-            <option value="">Any time</option>
-            <option value="overdue">Overdue</option>
-            <option value="week">Within 7 days (or overdue)</option>
+            <option value="">{t('inbox.anyTime')}</option>
+            <option value="overdue">{t('inbox.overdue')}</option>
+            <option value="week">{t('inbox.week', { days: 7 })}</option>
           </select>
         </div>
         <div className="usa-form-group">
           <label className="usa-label" htmlFor="filter-status">
-            Status
+            {t('inbox.status')}
           </label>
           <select
             className="usa-select"
@@ -134,74 +138,72 @@ export function Inbox() {
           >
             {(['open', 'completed', 'cancelled', 'expired'] as const).map((x) => (
               <option key={x} value={x}>
-                {humanize(x)}
+                {t(`inbox.status.${x}`)}
               </option>
             ))}
           </select>
         </div>
       </form>
       <ProblemAlert error={tasks.error ?? claim.error ?? release.error} />
-      {tasks.isPending ? <p>Loading tasks…</p> : null}
-      {tasks.data && items.length === 0 ? (
-        <p>
-          No {status} tasks{filtered ? ' match these filters' : ''}.
-        </p>
-      ) : null}
+      {tasks.isPending ? <p>{t('inbox.loading')}</p> : null}
+      {tasks.data && items.length === 0 ? <p>{t(filtered ? 'inbox.noneMatch' : 'inbox.none', { status })}</p> : null}
       {items.length ? (
         <table className="usa-table usa-table--borderless usa-table--stacked width-full">
-          <caption className="usa-sr-only">Open tasks, most urgent first</caption>
+          <caption className="usa-sr-only">{t('inbox.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Task</th>
-              <th scope="col">Due</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('inbox.task')}</th>
+              <th scope="col">{t('inbox.due')}</th>
+              <th scope="col">{t('inbox.status')}</th>
               <th scope="col">
-                <span className="usa-sr-only">Actions</span>
+                <span className="usa-sr-only">{t('inbox.actions')}</span>
               </th>
             </tr>
           </thead>
           <tbody>
-            {items.map((t) => (
-              <tr key={t.id}>
-                <th scope="row" data-label="Task">
-                  <Link className="usa-link" to={`/cases/${t.caseId}?task=${t.id}`}>
-                    {t.title}
+            {items.map((task) => (
+              <tr key={task.id}>
+                <th scope="row" data-label={t('inbox.task')}>
+                  <Link className="usa-link" to={`/cases/${task.caseId}?task=${task.id}`}>
+                    {task.title}
                   </Link>
-                  <div className="text-base font-sans-3xs">{humanize(t.type)}</div>
+                  <div className="text-base font-sans-3xs">{name('type', task.type)}</div>
                 </th>
-                <td data-label="Due">{dueText(t.dueAt)}</td>
-                <td data-label="Status">
-                  {t.escalated ? <span className="usa-tag bg-secondary-dark">Escalated</span> : null}{' '}
-                  {new Date(t.dueAt).getTime() < Date.now() ? (
-                    <span className="usa-tag bg-accent-warm-darker">Overdue</span>
+                <td data-label={t('inbox.due')}>{dueText(task.dueAt, t)}</td>
+                <td data-label={t('inbox.status')}>
+                  {task.escalated ? <span className="usa-tag bg-secondary-dark">{t('inbox.escalated')}</span> : null}{' '}
+                  {new Date(task.dueAt).getTime() < Date.now() ? (
+                    <span className="usa-tag bg-accent-warm-darker">{t('inbox.overdue')}</span>
                   ) : null}{' '}
-                  {t.assigneeId ? (
+                  {task.assigneeId ? (
                     <span>
-                      {t.assigneeId === session?.person.id ? 'Claimed by you' : `Assigned to ${t.assigneeId}`}
+                      {task.assigneeId === session?.person.id
+                        ? t('inbox.claimedByYou')
+                        : t('inbox.assignedTo', { id: task.assigneeId })}
                     </span>
                   ) : null}
                 </td>
-                <td data-label="Actions">
-                  {!t.assigneeId && t.status === 'open' ? (
+                <td data-label={t('inbox.actions')}>
+                  {!task.assigneeId && task.status === 'open' ? (
                     <button
                       type="button"
                       className="usa-button usa-button--outline usa-button--small"
                       disabled={claim.isPending}
-                      onClick={() => claim.mutate(t.id)}
-                      aria-label={`Claim ${t.title}`}
+                      onClick={() => claim.mutate(task.id)}
+                      aria-label={t('inbox.claimTask', { title: task.title })}
                     >
-                      Claim
+                      {t('inbox.claim')}
                     </button>
                   ) : null}
-                  {t.assigneeId && t.assigneeId === session?.person.id && t.status === 'open' ? (
+                  {task.assigneeId && task.assigneeId === session?.person.id && task.status === 'open' ? (
                     <button
                       type="button"
                       className="usa-button usa-button--unstyled"
                       disabled={release.isPending}
-                      onClick={() => release.mutate(t.id)}
-                      aria-label={`Give back ${t.title}`}
+                      onClick={() => release.mutate(task.id)}
+                      aria-label={t('inbox.giveBackTask', { title: task.title })}
                     >
-                      Give back
+                      {t('inbox.giveBack')}
                     </button>
                   ) : null}
                 </td>

@@ -8,14 +8,23 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { api, ok } from '../api/client';
-import { commaList as list, fieldError, FormGroup, TextField } from '../components/forms';
+import {
+  commaList as list,
+  fieldError,
+  FormGroup,
+  TextField,
+  EmailLanguageField,
+  type EmailLanguage,
+} from '../components/forms';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { useT } from '../i18n/useT';
 
 const blankRef = { name: '', email: '', relationship: '' };
 
 /** `caller`: a wellness caller's application (their sign-in id, one reference, the shorter screening). */
 export function MentorApplication({ caller = false }: { caller?: boolean }) {
+  const t = useT();
   const navigate = useNavigate();
   const [a, setA] = useState({
     name: '',
@@ -25,18 +34,20 @@ export function MentorApplication({ caller = false }: { caller?: boolean }) {
     languages: 'English',
     interests: '',
     formerFosterYouth: false,
+    language: '' as EmailLanguage | '',
     county: '',
     id: '',
   });
   const [refs, setRefs] = useState(caller ? [{ ...blankRef }] : [{ ...blankRef }, { ...blankRef }]);
   const apply = useMutation({
     mutationFn: () => {
-      const { id, county, ...rest } = a;
+      const { id, county, language, ...rest } = a;
       const applicant = {
         ...rest,
         languages: list(a.languages),
         interests: list(a.interests),
         ...(county ? { county } : {}),
+        ...(language ? { language } : {}),
       };
       return caller
         ? ok(api.POST('/api/v1/wellness/callers', { body: { applicant: { ...applicant, id }, references: refs } }))
@@ -68,28 +79,30 @@ export function MentorApplication({ caller = false }: { caller?: boolean }) {
   );
   return (
     <Page
-      title={caller ? 'New caller application' : 'New mentor application'}
-      lead={
-        caller
-          ? "The shorter screening starts when you submit: identity and registry checks, the reference's answer, two training hours."
-          : "Screening starts when you submit: background checks, an interview and the references' answers."
-      }
+      title={caller ? t('apply.callerTitle') : t('apply.mentorTitle')}
+      lead={caller ? t('apply.callerLead') : t('apply.mentorLead')}
     >
       <form
         className="usa-form usa-form--large"
         onSubmit={submit}
-        aria-label={caller ? 'Caller application' : 'Mentor application'}
+        aria-label={caller ? t('apply.callerForm') : t('apply.mentorForm')}
       >
         <fieldset className="usa-fieldset">
-          <legend className="usa-legend usa-legend--large">The applicant</legend>
-          {text('name', 'Full name')}
-          {text('email', 'E-mail', 'email')}
-          {text('phone', 'Phone', 'tel')}
-          {text('dateOfBirth', 'Date of birth', 'date')}
-          {text('languages', 'Languages', 'text', 'Separate them with commas')}
-          {text('interests', 'Interests', 'text', 'Separate them with commas')}
-          {text('county', 'County where they live', 'text', 'Used to suggest matches nearby')}
-          {caller ? text('id', 'Sign-in id', 'text', 'The id the caller signs in with, to log their calls') : null}
+          <legend className="usa-legend usa-legend--large">{t('apply.applicant')}</legend>
+          {text('name', t('volunteer.name'))}
+          {text('email', t('volunteer.email'), 'email')}
+          {text('phone', t('volunteer.phone'), 'tel')}
+          {text('dateOfBirth', t('apply.dateOfBirth'), 'date')}
+          {text('languages', t('apply.languages'), 'text', t('form.commas'))}
+          {text('interests', t('volunteer.interests'), 'text', t('form.commas'))}
+          <EmailLanguageField
+            id="mentor-language"
+            value={a.language}
+            error={err('applicant.language')}
+            onChange={(language) => setA({ ...a, language })}
+          />
+          {text('county', t('apply.county'), 'text', t('apply.countyHint'))}
+          {caller ? text('id', t('apply.signInId'), 'text', t('apply.signInIdHint')) : null}
           <div className="usa-checkbox margin-top-2">
             <input
               className="usa-checkbox__input"
@@ -99,20 +112,15 @@ export function MentorApplication({ caller = false }: { caller?: boolean }) {
               onChange={(e) => setA({ ...a, formerFosterYouth: e.target.checked })}
             />
             <label className="usa-checkbox__label" htmlFor="mentor-ffy">
-              Was in foster care as a young person
+              {t('apply.formerFosterYouth')}
             </label>
           </div>
         </fieldset>
         {refs.map((r, i) => (
           <fieldset className="usa-fieldset" key={i}>
-            <legend className="usa-legend usa-legend--large">Reference {i + 1}</legend>
+            <legend className="usa-legend usa-legend--large">{t('apply.reference', { n: i + 1 })}</legend>
             {(['name', 'email', 'relationship'] as const).map((k) => (
-              <FormGroup
-                key={k}
-                id={`ref${i}-${k}`}
-                label={k === 'name' ? 'Name' : k === 'email' ? 'E-mail' : 'How they know the applicant'}
-                error={err(`references.${i}.${k}`)}
-              >
+              <FormGroup key={k} id={`ref${i}-${k}`} label={t(`apply.ref.${k}`)} error={err(`references.${i}.${k}`)}>
                 <input
                   className="usa-input"
                   id={`ref${i}-${k}`}
@@ -131,12 +139,12 @@ export function MentorApplication({ caller = false }: { caller?: boolean }) {
             className="usa-button usa-button--unstyled margin-top-2"
             onClick={() => setRefs([...refs, { ...blankRef }])}
           >
-            Add another reference
+            {t('apply.addReference')}
           </button>
         ) : null}
-        <ProblemAlert error={apply.error} heading="The application was refused" />
+        <ProblemAlert error={apply.error} heading={t('apply.refused')} />
         <button type="submit" className="usa-button margin-top-3" disabled={apply.isPending}>
-          Start screening
+          {t('apply.start')}
         </button>
       </form>
     </Page>

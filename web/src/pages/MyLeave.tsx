@@ -12,8 +12,9 @@ import { api, ok } from '../api/client';
 import { describedBy, fieldError, FormGroup } from '../components/forms';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { humanize } from '../components/format';
 import { useSession } from '../session';
+import { useT } from '../i18n/useT';
+import { useNames } from '../i18n/names';
 
 const APPOINTMENTS = [
   'permanent',
@@ -25,6 +26,8 @@ const APPOINTMENTS = [
 type Appointment = (typeof APPOINTMENTS)[number];
 
 export function MyLeave() {
+  const t = useT();
+  const name = useNames();
   const session = useSession()!;
   const mine = useQuery({
     queryKey: ['cases', 'mentoring_leave'],
@@ -33,10 +36,7 @@ export function MyLeave() {
   const year = new Date().getFullYear();
   const thisYear = mine.data?.items.some((c) => c.subject.includes(String(year)));
   return (
-    <Page
-      title="My mentoring leave"
-      lead="Up to 40 hours a year of paid leave to mentor, matched hour for hour by your own time."
-    >
+    <Page title={t('leave.title')} lead={t('leave.lead', { hours: 40 })}>
       <ProblemAlert error={mine.error} />
       {mine.data?.items.length ? (
         <ul className="usa-list">
@@ -45,7 +45,7 @@ export function MyLeave() {
               <Link className="usa-link" to={`/cases/${c.id}`}>
                 {c.subject}
               </Link>{' '}
-              — {humanize(c.stage)}
+              — {name('stage', c.stage)}
             </li>
           ))}
         </ul>
@@ -56,6 +56,7 @@ export function MyLeave() {
 }
 
 function EnrollForm({ year }: { year: number }) {
+  const t = useT();
   const session = useSession()!;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -105,13 +106,8 @@ function EnrollForm({ year }: { year: number }) {
   const err = (name: string) => fieldError(enroll.error, name);
   return (
     <form className="usa-form usa-form--large" onSubmit={submit} aria-labelledby="enroll-heading">
-      <h2 id="enroll-heading">Enroll for {year}</h2>
-      <FormGroup
-        id="enroll-program"
-        label="Mentoring program"
-        hint="Programs with Partner certification"
-        error={err('programId')}
-      >
+      <h2 id="enroll-heading">{t('leave.enrollFor', { year: String(year) })}</h2>
+      <FormGroup id="enroll-program" label={t('leave.program')} hint={t('leave.programHint')} error={err('programId')}>
         <select
           className="usa-select"
           id="enroll-program"
@@ -120,7 +116,7 @@ function EnrollForm({ year }: { year: number }) {
           onChange={set('programId')}
           aria-describedby={describedBy('enroll-program', 'h', err('programId'))}
         >
-          <option value="">- Select -</option>
+          <option value="">{t('form.select')}</option>
           {programs.data?.items.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name} ({p.county})
@@ -129,8 +125,8 @@ function EnrollForm({ year }: { year: number }) {
         </select>
       </FormGroup>
       <fieldset className="usa-fieldset">
-        <legend className="usa-legend">Your supervisor</legend>
-        <FormGroup id="enroll-sup-id" label="Supervisor's employee ID" error={err('supervisor.id')}>
+        <legend className="usa-legend">{t('leave.supervisor')}</legend>
+        <FormGroup id="enroll-sup-id" label={t('leave.supervisorId')} error={err('supervisor.id')}>
           <input
             className="usa-input"
             id="enroll-sup-id"
@@ -139,7 +135,7 @@ function EnrollForm({ year }: { year: number }) {
             onChange={set('supervisorId')}
           />
         </FormGroup>
-        <FormGroup id="enroll-sup-name" label="Supervisor's name" error={err('supervisor.name')}>
+        <FormGroup id="enroll-sup-name" label={t('leave.supervisorName')} error={err('supervisor.name')}>
           <input
             className="usa-input"
             id="enroll-sup-name"
@@ -149,7 +145,7 @@ function EnrollForm({ year }: { year: number }) {
             onChange={set('supervisorName')}
           />
         </FormGroup>
-        <FormGroup id="enroll-sup-email" label="Supervisor's e-mail" error={err('supervisor.email')}>
+        <FormGroup id="enroll-sup-email" label={t('leave.supervisorEmail')} error={err('supervisor.email')}>
           <input
             className="usa-input"
             id="enroll-sup-email"
@@ -160,7 +156,7 @@ function EnrollForm({ year }: { year: number }) {
           />
         </FormGroup>
       </fieldset>
-      <FormGroup id="enroll-bu" label="Bargaining unit" hint="A number, or 'excluded'" error={err('bargainingUnit')}>
+      <FormGroup id="enroll-bu" label={t('leave.unit')} hint={t('leave.unitHint')} error={err('bargainingUnit')}>
         <input
           className="usa-input usa-input--small"
           id="enroll-bu"
@@ -170,18 +166,18 @@ function EnrollForm({ year }: { year: number }) {
           aria-describedby="enroll-bu-hint"
         />
       </FormGroup>
-      <FormGroup id="enroll-appointment" label="Appointment" error={err('appointment')}>
+      <FormGroup id="enroll-appointment" label={t('leave.appointment')} error={err('appointment')}>
         <select className="usa-select" id="enroll-appointment" value={f.appointment} onChange={set('appointment')}>
           {APPOINTMENTS.map((a) => (
             <option key={a} value={a}>
-              {humanize(a)}
+              {t(`leave.appointment.${a}`)}
             </option>
           ))}
         </select>
       </FormGroup>
       <fieldset className="usa-fieldset">
-        <legend className="usa-legend">Your mentoring commitment (at least one school year)</legend>
-        <FormGroup id="enroll-start" label="Start date" error={err('startDate')}>
+        <legend className="usa-legend">{t('leave.commitment')}</legend>
+        <FormGroup id="enroll-start" label={t('leave.start')} error={err('startDate')}>
           <input
             className="usa-input"
             id="enroll-start"
@@ -191,7 +187,7 @@ function EnrollForm({ year }: { year: number }) {
             onChange={set('startDate')}
           />
         </FormGroup>
-        <FormGroup id="enroll-end" label="End date" error={err('endDate')}>
+        <FormGroup id="enroll-end" label={t('leave.end')} error={err('endDate')}>
           <input
             className="usa-input"
             id="enroll-end"
@@ -202,9 +198,9 @@ function EnrollForm({ year }: { year: number }) {
           />
         </FormGroup>
       </fieldset>
-      <ProblemAlert error={enroll.error} heading="The enrollment was refused" />
+      <ProblemAlert error={enroll.error} heading={t('leave.refused')} />
       <button type="submit" className="usa-button margin-top-3" disabled={enroll.isPending}>
-        Enroll
+        {t('leave.enroll')}
       </button>
     </form>
   );

@@ -8,13 +8,16 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, ok } from '../api/client';
-import { humanize } from '../components/format';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { ReferralSettings } from '../components/ReferralSettings';
 import { useSession } from '../session';
+import { useT } from '../i18n/useT';
+import { useNames } from '../i18n/names';
 
 export function MyProgram() {
+  const t = useT();
+  const name = useNames();
   const navigate = useNavigate();
   const programId = useSession()?.person.programId ?? '';
   const program = useQuery({
@@ -35,26 +38,24 @@ export function MyProgram() {
   const p = program.data;
   const open = (cases.data?.items ?? []).filter((c) => c.status === 'open');
   return (
-    <Page title={p ? p.name : 'My program'}>
-      {!programId ? (
-        <p>Your account names no program. Ask your administrator to add your program to your account.</p>
-      ) : null}
+    <Page title={p ? p.name : t('myProgram.title')}>
+      {!programId ? <p>{t('myProgram.noProgram')}</p> : null}
       <ProblemAlert error={program.error ?? cases.error} />
       {p ? (
         <ul className="usa-list usa-list--unstyled mf-facts">
           <li>
-            <strong>Organization:</strong> {p.organization}
+            <strong>{t('myProgram.organization')}</strong> {p.organization}
           </li>
           <li>
-            <strong>County:</strong> {p.county}
+            <strong>{t('myProgram.county')}</strong> {p.county}
           </li>
           <li>
-            <strong>Level:</strong> {humanize(p.level)}
-            {p.certifiedUntil ? `, certified until ${p.certifiedUntil}` : ''}
+            <strong>{t('myProgram.level')}</strong> {t(`level.${p.level}`)}
+            {p.certifiedUntil ? t('myProgram.until', { date: p.certifiedUntil }) : ''}
           </li>
         </ul>
       ) : null}
-      <h2>Certification</h2>
+      <h2>{t('myProgram.certification')}</h2>
       {cases.data?.items.length ? (
         <ul className="usa-list">
           {cases.data.items.map((c) => (
@@ -62,12 +63,12 @@ export function MyProgram() {
               <Link className="usa-link" to={`/cases/${c.id}`}>
                 {c.subject}
               </Link>{' '}
-              — {humanize(c.stage)} ({c.status})
+              — {name('stage', c.stage)} ({name('status', c.status).toLowerCase()})
             </li>
           ))}
         </ul>
       ) : cases.data ? (
-        <p>No certification applications yet.</p>
+        <p>{t('myProgram.none')}</p>
       ) : null}
       {programId && !open.length ? (
         <form
@@ -78,9 +79,9 @@ export function MyProgram() {
           }}
           aria-labelledby="apply-heading"
         >
-          <h3 id="apply-heading">Apply for certification</h3>
+          <h3 id="apply-heading">{t('myProgram.apply')}</h3>
           <fieldset className="usa-fieldset">
-            <legend className="usa-legend">Level to apply for</legend>
+            <legend className="usa-legend">{t('myProgram.levelToApply')}</legend>
             {(['affiliate', 'partner'] as const).map((l) => (
               <div className="usa-radio" key={l}>
                 <input
@@ -93,16 +94,14 @@ export function MyProgram() {
                   onChange={() => setLevel(l)}
                 />
                 <label className="usa-radio__label" htmlFor={`level-${l}`}>
-                  {l === 'affiliate'
-                    ? 'Affiliate — the program meets the basic requirements'
-                    : 'Partner — a self-assessment against the six standards, then a review (after 12 months of operation)'}
+                  {l === 'affiliate' ? t('myProgram.affiliate') : t('myProgram.partner')}
                 </label>
               </div>
             ))}
           </fieldset>
-          <ProblemAlert error={apply.error} heading="The application was refused" />
+          <ProblemAlert error={apply.error} heading={t('myProgram.refused')} />
           <button type="submit" className="usa-button margin-top-2" disabled={apply.isPending}>
-            Apply
+            {t('myProgram.submit')}
           </button>
         </form>
       ) : null}

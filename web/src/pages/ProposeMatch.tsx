@@ -13,8 +13,10 @@ import { api, ok } from '../api/client';
 import { fieldError, FormGroup } from '../components/forms';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { useT } from '../i18n/useT';
 
 export function ProposeMatch() {
+  const t = useT();
   const navigate = useNavigate();
   const youth = useQuery({
     queryKey: ['cases', 'youth_referral', 'ready'],
@@ -47,13 +49,10 @@ export function ProposeMatch() {
     propose.mutate();
   };
   return (
-    <Page
-      title="Propose a match"
-      lead="Pair a youth who is ready with an approved mentor who is free; mentors are suggested best fit first."
-    >
+    <Page title={t('propose.title')} lead={t('propose.lead')}>
       <ProblemAlert error={youth.error ?? suggestions.error} />
-      <form className="usa-form usa-form--large" onSubmit={submit} aria-label="Propose a match">
-        <FormGroup id="match-youth" label="Youth ready to be matched" error={fieldError(propose.error, 'youthCaseId')}>
+      <form className="usa-form usa-form--large" onSubmit={submit} aria-label={t('propose.title')}>
+        <FormGroup id="match-youth" label={t('propose.youth')} error={fieldError(propose.error, 'youthCaseId')}>
           <select
             className="usa-select"
             id="match-youth"
@@ -62,7 +61,9 @@ export function ProposeMatch() {
             onChange={(e) => setF({ ...f, youthCaseId: e.target.value, mentorCaseId: '' })}
           >
             <option value="">
-              {youth.isPending ? 'Loading…' : `- Select (${youth.data?.items.length ?? 0} ready) -`}
+              {youth.isPending
+                ? t('propose.loading')
+                : t('propose.selectReady', { count: youth.data?.items.length ?? 0 })}
             </option>
             {youth.data?.items.map((c) => (
               <option key={c.id} value={c.id}>
@@ -73,12 +74,12 @@ export function ProposeMatch() {
         </FormGroup>
         <p role="status" className="usa-hint">
           {!f.youthCaseId
-            ? 'Choose a youth to see the mentors who fit.'
+            ? t('propose.chooseYouth')
             : suggestions.data
-              ? `${suggestions.data.items.length} free mentor${suggestions.data.items.length === 1 ? '' : 's'}, best fit first`
-              : 'Finding mentors…'}
+              ? t('propose.free', { count: suggestions.data.items.length })
+              : t('propose.finding')}
         </p>
-        <FormGroup id="match-mentor" label="Approved mentor, free" error={fieldError(propose.error, 'mentorCaseId')}>
+        <FormGroup id="match-mentor" label={t('propose.mentor')} error={fieldError(propose.error, 'mentorCaseId')}>
           <select
             className="usa-select"
             id="match-mentor"
@@ -87,7 +88,7 @@ export function ProposeMatch() {
             aria-describedby="match-mentor-why"
             onChange={(e) => setF({ ...f, mentorCaseId: e.target.value })}
           >
-            <option value="">- Select -</option>
+            <option value="">{t('propose.select')}</option>
             {suggestions.data?.items.map((m) => (
               <option key={m.mentorCaseId} value={m.mentorCaseId}>
                 {m.rank}. {m.name}
@@ -98,7 +99,7 @@ export function ProposeMatch() {
         <div id="match-mentor-why">
           {chosen ? (
             <>
-              <p className="margin-bottom-0">Why {chosen.name} fits:</p>
+              <p className="margin-bottom-0">{t('propose.why', { name: chosen.name })}</p>
               <ul className="usa-list">
                 {chosen.reasons.map((r) => (
                   <li key={r}>{r}</li>
@@ -107,7 +108,7 @@ export function ProposeMatch() {
             </>
           ) : null}
         </div>
-        <FormGroup id="match-rationale" label="Why this pairing" error={fieldError(propose.error, 'rationale')}>
+        <FormGroup id="match-rationale" label={t('propose.rationale')} error={fieldError(propose.error, 'rationale')}>
           <textarea
             className="usa-textarea"
             id="match-rationale"
@@ -118,9 +119,9 @@ export function ProposeMatch() {
             onChange={(e) => setF({ ...f, rationale: e.target.value })}
           />
         </FormGroup>
-        <ProblemAlert error={propose.error} heading="The match was refused" />
+        <ProblemAlert error={propose.error} heading={t('propose.refused')} />
         <button type="submit" className="usa-button margin-top-3" disabled={propose.isPending}>
-          Propose the match
+          {t('propose.submit')}
         </button>
       </form>
     </Page>

@@ -9,11 +9,13 @@ import { useState } from 'react';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { api, ok, problemOf, type Task } from '../api/client';
-import { dueText, humanize } from '../components/format';
+import { dueText } from '../components/format';
+import { useT } from '../i18n/useT';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useUrlParams } from '../components/useUrlParams';
 import { urgency } from './Inbox';
+import { useNames } from '../i18n/names';
 
 interface Outcome {
   task: Task;
@@ -22,6 +24,8 @@ interface Outcome {
 }
 
 export function Reassign() {
+  const tr = useT();
+  const name = useNames();
   const [params, set] = useUrlParams();
   const holder = params.get('holder') ?? '';
   const queryClient = useQueryClient();
@@ -82,14 +86,11 @@ export function Reassign() {
     });
   const done = results.filter((r) => r.ok).length;
   return (
-    <Page
-      title="Reassign tasks"
-      lead="Hand on the open tasks of someone who is away. Only people who may act on every chosen task are offered."
-    >
-      <form className="usa-form mf-filters" aria-label="Whose tasks" onSubmit={(e) => e.preventDefault()}>
+    <Page title={tr('reassign.title')} lead={tr('reassign.lead')}>
+      <form className="usa-form mf-filters" aria-label={tr('reassign.whose')} onSubmit={(e) => e.preventDefault()}>
         <div className="usa-form-group">
           <label className="usa-label" htmlFor="holder">
-            Tasks held by
+            {tr('reassign.heldBy')}
           </label>
           <select
             className="usa-select"
@@ -100,8 +101,8 @@ export function Reassign() {
               setChosen(new Set());
             }}
           >
-            <option value="">Anyone</option>
-            <option value="unclaimed">Nobody yet (unclaimed)</option>
+            <option value="">{tr('reassign.anyone')}</option>
+            <option value="unclaimed">{tr('reassign.nobody')}</option>
             {holders.map((h) => (
               <option key={h} value={h}>
                 {h}
@@ -117,32 +118,30 @@ export function Reassign() {
             className={`usa-alert usa-alert--slim margin-y-2 ${done === results.length ? 'usa-alert--success' : 'usa-alert--warning'}`}
           >
             <div className="usa-alert__body">
-              <p className="usa-alert__text">
-                {done} of {results.length} task{results.length === 1 ? '' : 's'} reassigned.
-              </p>
+              <p className="usa-alert__text">{tr('reassign.done', { done, total: results.length })}</p>
               {results
                 .filter((r) => !r.ok)
                 .map((r) => (
                   <p key={r.task.id} className="usa-alert__text">
-                    Not reassigned: {r.task.title} — {r.message}
+                    {tr('reassign.notDone', { title: r.task.title, message: r.message })}
                   </p>
                 ))}
             </div>
           </div>
         ) : null}
       </div>
-      {all.data && !tasks.length ? <p>No open tasks here.</p> : null}
+      {all.data && !tasks.length ? <p>{tr('reassign.none')}</p> : null}
       {tasks.length ? (
         <form
           className="usa-form usa-form--large"
-          aria-label="Reassign the chosen tasks"
+          aria-label={tr('reassign.form')}
           onSubmit={(e) => {
             e.preventDefault();
             reassign.mutate();
           }}
         >
           <table className="usa-table usa-table--borderless usa-table--stacked width-full">
-            <caption>Open tasks you supervise, most urgent first</caption>
+            <caption>{tr('reassign.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">
@@ -155,19 +154,19 @@ export function Reassign() {
                       onChange={(e) => setChosen(e.target.checked ? new Set(tasks.map((t) => t.id)) : new Set())}
                     />
                     <label className="usa-checkbox__label" htmlFor="choose-all">
-                      All
+                      {tr('reassign.all')}
                     </label>
                   </div>
                 </th>
-                <th scope="col">Task</th>
-                <th scope="col">Held by</th>
-                <th scope="col">Due</th>
+                <th scope="col">{tr('reassign.task')}</th>
+                <th scope="col">{tr('reassign.holder')}</th>
+                <th scope="col">{tr('reassign.due')}</th>
               </tr>
             </thead>
             <tbody>
               {tasks.map((t) => (
                 <tr key={t.id}>
-                  <td data-label="Choose">
+                  <td data-label={tr('reassign.choose')}>
                     <div className="usa-checkbox">
                       <input
                         className="usa-checkbox__input"
@@ -177,20 +176,20 @@ export function Reassign() {
                         onChange={(e) => toggle(t.id, e.target.checked)}
                       />
                       <label className="usa-checkbox__label" htmlFor={`choose-${t.id}`}>
-                        <span className="usa-sr-only">Choose {t.title}</span>
+                        <span className="usa-sr-only">{tr('reassign.chooseTask', { title: t.title })}</span>
                       </label>
                     </div>
                   </td>
-                  <th scope="row" data-label="Task">
+                  <th scope="row" data-label={tr('reassign.task')}>
                     <Link className="usa-link" to={`/cases/${t.caseId}`}>
                       {t.title}
                     </Link>
-                    <div className="font-sans-3xs">{humanize(t.type)}</div>
+                    <div className="font-sans-3xs">{name('type', t.type)}</div>
                   </th>
-                  <td data-label="Held by">{t.assigneeId ?? 'unclaimed'}</td>
-                  <td data-label="Due">
-                    {dueText(t.dueAt)}
-                    {t.escalated ? ' · escalated' : ''}
+                  <td data-label={tr('reassign.holder')}>{t.assigneeId ?? tr('reassign.unclaimed')}</td>
+                  <td data-label={tr('reassign.due')}>
+                    {dueText(t.dueAt, tr)}
+                    {t.escalated ? tr('task.escalated') : ''}
                   </td>
                 </tr>
               ))}
@@ -198,7 +197,7 @@ export function Reassign() {
           </table>
           <div className="usa-form-group">
             <label className="usa-label" htmlFor="new-assignee">
-              Give the {selected.length || ''} chosen task{selected.length === 1 ? '' : 's'} to
+              {tr('reassign.giveTo', { count: selected.length })}
             </label>
             <select
               className="usa-select"
@@ -209,13 +208,15 @@ export function Reassign() {
               disabled={!selected.length}
             >
               <option value="">
-                {!selected.length
-                  ? 'Choose tasks first'
-                  : candidates.some((c) => c.isPending)
-                    ? 'Loading the people who may act…'
-                    : common.length
-                      ? '- Select -'
-                      : 'Nobody may take all of them'}
+                {tr(
+                  !selected.length
+                    ? 'reassign.chooseFirst'
+                    : candidates.some((c) => c.isPending)
+                      ? 'assign.loading'
+                      : common.length
+                        ? 'assign.select'
+                        : 'reassign.nobodyMay',
+                )}
               </option>
               {common.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -224,13 +225,13 @@ export function Reassign() {
               ))}
             </select>
           </div>
-          <ProblemAlert error={reassign.error} heading="The tasks were not reassigned" />
+          <ProblemAlert error={reassign.error} heading={tr('reassign.refused')} />
           <button
             type="submit"
             className="usa-button margin-top-2"
             disabled={!selected.length || !assignee || reassign.isPending}
           >
-            Reassign {selected.length || ''} task{selected.length === 1 ? '' : 's'}
+            {tr('reassign.submit', { count: selected.length })}
           </button>
         </form>
       ) : null}

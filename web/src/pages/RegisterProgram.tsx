@@ -9,8 +9,10 @@ import { api, ok } from '../api/client';
 import { fieldError, TextField } from '../components/forms';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { useT } from '../i18n/useT';
 
 export function RegisterProgram() {
+  const t = useT();
   const navigate = useNavigate();
   const [p, setP] = useState({
     name: '',
@@ -41,17 +43,17 @@ export function RegisterProgram() {
     />
   );
   return (
-    <Page title="Register a program" lead="The program joins the public directory and can apply for certification.">
-      <form className="usa-form usa-form--large" onSubmit={submit} aria-label="Program registration">
-        {field('name', 'Program name')}
-        {field('organization', 'Organization')}
-        {field('contactEmail', 'Contact e-mail', 'email')}
-        {field('county', 'County')}
-        {field('startedOn', 'Started on', 'date', 'Partner certification needs 12 months of operation')}
-        {field('minimumMatchMonths', 'Minimum match length (months)', 'number')}
-        <ProblemAlert error={register.error} heading="The program was not registered" />
+    <Page title={t('register.title')} lead={t('register.lead')}>
+      <form className="usa-form usa-form--large" onSubmit={submit} aria-label={t('register.form')}>
+        {field('name', t('register.name'))}
+        {field('organization', t('register.organization'))}
+        {field('contactEmail', t('register.contactEmail'), 'email')}
+        {field('county', t('register.county'))}
+        {field('startedOn', t('register.startedOn'), 'date', t('register.startedOnHint'))}
+        {field('minimumMatchMonths', t('register.minimumMonths'), 'number')}
+        <ProblemAlert error={register.error} heading={t('register.refused')} />
         <button type="submit" className="usa-button margin-top-3" disabled={register.isPending}>
-          Register the program
+          {t('register.submit')}
         </button>
       </form>
     </Page>

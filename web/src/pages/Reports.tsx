@@ -17,14 +17,16 @@ import { ReferralReport } from '../components/reports/ReferralReport';
 import { StipendExport } from '../components/reports/StipendExport';
 import { useSession } from '../session';
 import { readsReports, REPORT_ROLES } from '../roles';
+import { useT } from '../i18n/useT';
 
 export function Reports() {
+  const t = useT();
   const [params, setParams] = useSearchParams();
   const roles = useSession()?.person.roles ?? [];
   const may = (which: keyof typeof REPORT_ROLES) => REPORT_ROLES[which].some((r) => roles.includes(r));
   const year = Number(params.get('year') ?? new Date().getFullYear());
   return (
-    <Page title="Reports">
+    <Page title={t('reports.title')}>
       {may('usage') ? (
         <LeaveUsageReport year={year} setYear={(y) => setParams({ year: y }, { replace: true })} />
       ) : null}
@@ -34,7 +36,7 @@ export function Reports() {
       {may('certification') ? <CertificationPipelineReport /> : null}
       {may('referrals') ? <ReferralReport /> : null}
       {may('stipends') ? <StipendExport /> : null}
-      {!readsReports(roles) ? <p>Your roles have no reports.</p> : null}
+      {!readsReports(roles) ? <p>{t('reports.none')}</p> : null}
     </Page>
   );
 }

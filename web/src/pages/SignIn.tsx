@@ -5,11 +5,13 @@
  * which of the two this server offers.
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { FormattedMessage } from 'react-intl';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { signIn, type Person } from '../session';
 import { beginSignIn, type OidcConfig } from '../oidc';
+import { useT } from '../i18n/useT';
 
 interface DemoPerson {
   id: string;
@@ -28,6 +30,7 @@ async function json<T>(res: Response): Promise<T> {
 }
 
 export function SignIn() {
+  const t = useT();
   const navigate = useNavigate();
   // Back to the page that asked for sign-in (an e-mail's link), never off the site.
   const next = useSearchParams()[0].get('next');
@@ -58,18 +61,11 @@ export function SignIn() {
     },
   });
   return (
-    <Page
-      title="Sign in"
-      lead={
-        config.data?.oidc
-          ? 'Sign in with your agency account.'
-          : 'Choose a demo person to work as. Each has the roles and scope shown.'
-      }
-    >
-      {config.isPending || (config.data?.devSignIn && people.isPending) ? <p>Loading…</p> : null}
+    <Page title={t('signIn.title')} lead={config.data?.oidc ? t('signIn.leadOidc') : t('signIn.leadDemo')}>
+      {config.isPending || (config.data?.devSignIn && people.isPending) ? <p>{t('signIn.loading')}</p> : null}
       <ProblemAlert
         error={config.error ?? people.error ?? choose.error ?? provider.error}
-        heading="Sign-in is not available"
+        heading={t('signIn.unavailable')}
       />
       {config.data?.oidc ? (
         <button
@@ -78,17 +74,15 @@ export function SignIn() {
           disabled={provider.isPending}
           onClick={() => provider.mutate(config.data.oidc!)}
         >
-          Sign in with your agency account
+          {t('signIn.agency')}
         </button>
       ) : null}
-      {config.data && !config.data.oidc && !config.data.devSignIn ? (
-        <p>This server has no sign-in configured (see the README, "Signing in").</p>
-      ) : null}
+      {config.data && !config.data.oidc && !config.data.devSignIn ? <p>{t('signIn.none')}</p> : null}
       {people.data && people.data.items.length === 0 ? (
         <div className="usa-alert usa-alert--info usa-alert--slim">
           <div className="usa-alert__body">
             <p className="usa-alert__text">
-              No demo people yet: run <code>npm run seed</code>.
+              <FormattedMessage id="signIn.noDemo" values={{ code: (chunks) => <code>{chunks}</code> }} />
             </p>
           </div>
         </div>

@@ -8,8 +8,10 @@ import { api } from '../api/client';
 import { Page } from '../components/Page';
 import { finishSignIn } from '../oidc';
 import { signIn } from '../session';
+import { useT } from '../i18n/useT';
 
 export function SignInCallback() {
+  const t = useT();
   const [query] = useSearchParams();
   const navigate = useNavigate();
   const [failure, setFailure] = useState<string>();
@@ -23,10 +25,7 @@ export function SignInCallback() {
         const { token, next } = await finishSignIn(query);
         const { data, error } = await api.GET('/api/v1/me', { headers: { Authorization: `Bearer ${token}` } });
         if (error || !data)
-          throw new Error(
-            (error as { detail?: string } | undefined)?.detail ??
-              'This server does not accept the token the provider gave',
-          );
+          throw new Error((error as { detail?: string } | undefined)?.detail ?? t('signIn.tokenRefused'));
         signIn({ token, person: { ...data, name: data.name ?? null } });
         void navigate(next, { replace: true });
       } catch (err) {
@@ -35,20 +34,20 @@ export function SignInCallback() {
     })();
   }, [query, navigate]);
   return (
-    <Page title={failure ? 'Sign-in failed' : 'Signing in'}>
+    <Page title={failure ? t('signIn.failed') : t('signIn.signingIn')}>
       {failure ? (
         <div className="usa-alert usa-alert--error" role="alert">
           <div className="usa-alert__body">
             <p className="usa-alert__text">{failure}</p>
             <p className="usa-alert__text">
               <Link className="usa-link" to="/">
-                Try signing in again
+                {t('signIn.again')}
               </Link>
             </p>
           </div>
         </div>
       ) : (
-        <p>Finishing sign-in…</p>
+        <p>{t('signIn.finishing')}</p>
       )}
     </Page>
   );

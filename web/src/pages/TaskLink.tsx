@@ -7,8 +7,10 @@ import { Navigate, useParams } from 'react-router-dom';
 import { api, ok } from '../api/client';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { useT } from '../i18n/useT';
 
 export function TaskLink() {
+  const t = useT();
   const { taskId = '' } = useParams();
   const task = useQuery({
     queryKey: ['task', taskId],
@@ -16,9 +18,9 @@ export function TaskLink() {
   });
   if (task.data) return <Navigate to={`/cases/${task.data.caseId}?task=${task.data.id}`} replace />;
   return (
-    <Page title="Task">
-      {task.isPending ? <p>Opening the task…</p> : null}
-      <ProblemAlert error={task.error} heading="This task cannot be shown" />
+    <Page title={t('task.title')}>
+      {task.isPending ? <p>{t('task.opening')}</p> : null}
+      <ProblemAlert error={task.error} heading={t('task.cannotShow')} />
     </Page>
   );
 }

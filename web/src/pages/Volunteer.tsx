@@ -8,20 +8,20 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
+import { useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router-dom';
 import { api, ok } from '../api/client';
 import { commaList as list, fieldError, FormGroup, TextField } from '../components/forms';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { useT } from '../i18n/useT';
 
 const AGE_BANDS = ['18-24', '25-34', '35-54', '55+'] as const;
-const FORMATS = [
-  ['in_person', 'In person'],
-  ['virtual', 'Online (virtual)'],
-  ['either', 'Either'],
-] as const;
+const FORMATS = ['in_person', 'virtual', 'either'] as const;
 
 export function Volunteer() {
+  const t = useT();
+  const intl = useIntl();
   const [params] = useSearchParams();
   const campaign = params.get('campaign') ?? undefined;
   const [v, setV] = useState({
@@ -31,12 +31,13 @@ export function Volunteer() {
     zip: '',
     county: '',
     ageBand: '' as (typeof AGE_BANDS)[number] | '',
-    languages: 'English',
+    // What the matching reads; a default only where the form speaks English.
+    languages: intl.locale === 'en' ? 'English' : '',
     interests: '',
     youthMin: '8',
     youthMax: '18',
     hoursPerMonth: '4',
-    format: 'either' as (typeof FORMATS)[number][0],
+    format: 'either' as (typeof FORMATS)[number],
   });
   const [consent, setConsent] = useState(false);
   const send = useMutation({
@@ -58,6 +59,8 @@ export function Volunteer() {
               format: v.format,
             },
             ...(campaign ? { campaign } : {}),
+            // The volunteer's e-mails follow the language they filled the form in (when the e-mails have it).
+            ...(intl.locale === 'en' || intl.locale === 'es' ? { language: intl.locale } : {}),
             consentToContact: consent,
           },
         }),
@@ -88,34 +91,27 @@ export function Volunteer() {
   );
   if (send.data) {
     return (
-      <Page title="Check your e-mail">
+      <Page title={t('volunteer.checkTitle')}>
         <div className="usa-alert usa-alert--info" role="status">
           <div className="usa-alert__body">
-            <h2 className="usa-alert__heading">One more step: confirm your e-mail address</h2>
-            <p className="usa-alert__text">
-              We sent an e-mail to {v.email}. Open the link in it and press the button to confirm: only then do we pass
-              your details to up to three mentoring programs near you, and each will contact you within about a week.
-              The link works for 7 days; if it does not arrive, check your spam folder.
-            </p>
+            <h2 className="usa-alert__heading">{t('volunteer.checkHeading')}</h2>
+            <p className="usa-alert__text">{t('volunteer.checkText', { email: v.email, days: 7 })}</p>
           </div>
         </div>
       </Page>
     );
   }
   return (
-    <Page
-      title="Become a mentor"
-      lead="Tell us a little about yourself. The partnership refers you to up to three quality mentoring programs near you; they contact you. No account needed."
-    >
-      <form className="usa-form usa-form--large" onSubmit={submit} aria-label="Volunteer to mentor">
+    <Page title={t('volunteer.title')} lead={t('volunteer.lead')}>
+      <form className="usa-form usa-form--large" onSubmit={submit} aria-label={t('volunteer.form')}>
         <fieldset className="usa-fieldset">
-          <legend className="usa-legend usa-legend--large">About you</legend>
-          {text('name', 'Full name')}
-          {text('email', 'E-mail', 'email')}
-          {text('phone', 'Phone', 'tel')}
-          {text('zip', 'ZIP code', 'text', '5 digits', false)}
-          {text('county', 'County', 'text', 'The California county where you would mentor')}
-          <FormGroup id="volunteer-ageBand" label="Your age" error={err('volunteer.ageBand')}>
+          <legend className="usa-legend usa-legend--large">{t('volunteer.aboutYou')}</legend>
+          {text('name', t('volunteer.name'))}
+          {text('email', t('volunteer.email'), 'email')}
+          {text('phone', t('volunteer.phone'), 'tel')}
+          {text('zip', t('volunteer.zip'), 'text', t('volunteer.zipHint'), false)}
+          {text('county', t('volunteer.county'), 'text', t('volunteer.countyHint'))}
+          <FormGroup id="volunteer-ageBand" label={t('volunteer.age')} error={err('volunteer.ageBand')}>
             <select
               className="usa-select"
               id="volunteer-ageBand"
@@ -123,7 +119,7 @@ export function Volunteer() {
               value={v.ageBand}
               onChange={(e) => setV({ ...v, ageBand: e.target.value as typeof v.ageBand })}
             >
-              <option value="">- Select -</option>
+              <option value="">{t('form.select')}</option>
               {AGE_BANDS.map((b) => (
                 <option key={b} value={b}>
                   {b}
@@ -131,12 +127,12 @@ export function Volunteer() {
               ))}
             </select>
           </FormGroup>
-          {text('languages', 'Languages you speak', 'text', 'Separate them with commas')}
-          {text('interests', 'Interests', 'text', 'Separate them with commas', false)}
+          {text('languages', t('volunteer.languages'), 'text', t('form.commas'))}
+          {text('interests', t('volunteer.interests'), 'text', t('form.commas'), false)}
         </fieldset>
         <fieldset className="usa-fieldset">
-          <legend className="usa-legend usa-legend--large">How you would like to mentor</legend>
-          <FormGroup id="volunteer-youthMin" label="Youngest age you would mentor" error={err('youthAges.min')}>
+          <legend className="usa-legend usa-legend--large">{t('volunteer.how')}</legend>
+          <FormGroup id="volunteer-youthMin" label={t('volunteer.youthMin')} error={err('youthAges.min')}>
             <input
               className="usa-input usa-input--small"
               id="volunteer-youthMin"
@@ -148,7 +144,7 @@ export function Volunteer() {
               onChange={(e) => setV({ ...v, youthMin: e.target.value })}
             />
           </FormGroup>
-          <FormGroup id="volunteer-youthMax" label="Oldest age you would mentor" error={err('youthAges.max')}>
+          <FormGroup id="volunteer-youthMax" label={t('volunteer.youthMax')} error={err('youthAges.max')}>
             <input
               className="usa-input usa-input--small"
               id="volunteer-youthMax"
@@ -160,7 +156,7 @@ export function Volunteer() {
               onChange={(e) => setV({ ...v, youthMax: e.target.value })}
             />
           </FormGroup>
-          <FormGroup id="volunteer-hours" label="Hours a month you can give" error={err('volunteer.hoursPerMonth')}>
+          <FormGroup id="volunteer-hours" label={t('volunteer.hours')} error={err('volunteer.hoursPerMonth')}>
             <input
               className="usa-input usa-input--small"
               id="volunteer-hours"
@@ -173,8 +169,8 @@ export function Volunteer() {
             />
           </FormGroup>
           <fieldset className="usa-fieldset margin-top-2">
-            <legend className="usa-legend">Where</legend>
-            {FORMATS.map(([value, label]) => (
+            <legend className="usa-legend">{t('volunteer.where')}</legend>
+            {FORMATS.map((value) => (
               <div className="usa-radio" key={value}>
                 <input
                   className="usa-radio__input"
@@ -186,7 +182,7 @@ export function Volunteer() {
                   onChange={() => setV({ ...v, format: value })}
                 />
                 <label className="usa-radio__label" htmlFor={`volunteer-format-${value}`}>
-                  {label}
+                  {t(`volunteer.format.${value}`)}
                 </label>
               </div>
             ))}
@@ -201,13 +197,13 @@ export function Volunteer() {
             onChange={(e) => setConsent(e.target.checked)}
           />
           <label className="usa-checkbox__label" htmlFor="volunteer-consent">
-            Mentoring programs may contact me about mentoring
+            {t('volunteer.consent')}
           </label>
         </div>
-        {campaign ? <p className="usa-hint">Campaign: {campaign}</p> : null}
-        <ProblemAlert error={send.error} heading="The form was not sent" />
+        {campaign ? <p className="usa-hint">{t('volunteer.campaign', { campaign })}</p> : null}
+        <ProblemAlert error={send.error} heading={t('volunteer.notSent')} />
         <button type="submit" className="usa-button margin-top-3" disabled={send.isPending}>
-          Send
+          {t('volunteer.send')}
         </button>
       </form>
     </Page>

@@ -9,35 +9,47 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { api, ok } from '../api/client';
-import { commaList as list, fieldError, FormGroup, TextField } from '../components/forms';
+import {
+  commaList as list,
+  fieldError,
+  FormGroup,
+  TextField,
+  EmailLanguageField,
+  type EmailLanguage,
+} from '../components/forms';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { useT } from '../i18n/useT';
 
-const SOURCES = [
-  ['foster_care', 'Foster care'],
-  ['school_disconnection', 'Disconnected from school'],
-  ['justice_system', 'Justice system'],
-] as const;
+const SOURCES = ['foster_care', 'school_disconnection', 'justice_system'] as const;
 
 export function WellnessReferral() {
+  const t = useT();
   const navigate = useNavigate();
   const [f, setF] = useState({
     name: '',
     dateOfBirth: '',
     county: '',
     languages: 'English',
-    source: '' as (typeof SOURCES)[number][0] | '',
+    source: '' as (typeof SOURCES)[number] | '',
     phone: '',
     preferredTimes: '',
     how: '',
+    language: '' as EmailLanguage | '',
   });
   const refer = useMutation({
     mutationFn: () =>
       ok(
         api.POST('/api/v1/wellness/youth', {
           body: {
-            youth: { name: f.name, dateOfBirth: f.dateOfBirth, county: f.county, languages: list(f.languages) },
-            source: f.source as (typeof SOURCES)[number][0],
+            youth: {
+              name: f.name,
+              dateOfBirth: f.dateOfBirth,
+              county: f.county,
+              languages: list(f.languages),
+              ...(f.language ? { language: f.language } : {}),
+            },
+            source: f.source as (typeof SOURCES)[number],
             contact: { phone: f.phone, preferredTimes: f.preferredTimes },
             guardianConsent: { how: f.how },
           },
@@ -68,18 +80,21 @@ export function WellnessReferral() {
     />
   );
   return (
-    <Page
-      title="Refer a youth for check-in calls"
-      lead="A screened caller who speaks the youth's language makes three weekly check-in calls (up to five)."
-    >
-      <form className="usa-form usa-form--large" onSubmit={submit} aria-label="Wellness check-in referral">
+    <Page title={t('wellness.title')} lead={t('wellness.lead')}>
+      <form className="usa-form usa-form--large" onSubmit={submit} aria-label={t('wellness.form')}>
         <fieldset className="usa-fieldset">
-          <legend className="usa-legend usa-legend--large">The youth</legend>
-          {text('name', 'Full name', 'youth.name')}
-          {text('dateOfBirth', 'Date of birth', 'youth.dateOfBirth', 'date')}
-          {text('county', 'County', 'youth.county')}
-          {text('languages', 'Languages the youth speaks', 'youth.languages', 'text', 'Separate them with commas')}
-          <FormGroup id="wellness-source" label="Referred because of" error={err('source')}>
+          <legend className="usa-legend usa-legend--large">{t('wellness.youth')}</legend>
+          {text('name', t('wellness.fullName'), 'youth.name')}
+          {text('dateOfBirth', t('wellness.dateOfBirth'), 'youth.dateOfBirth', 'date')}
+          {text('county', t('wellness.county'), 'youth.county')}
+          {text('languages', t('wellness.languages'), 'youth.languages', 'text', t('wellness.commas'))}
+          <EmailLanguageField
+            id="wellness-language"
+            value={f.language}
+            error={err('youth.language')}
+            onChange={(language) => setF({ ...f, language })}
+          />
+          <FormGroup id="wellness-source" label={t('wellness.source')} error={err('source')}>
             <select
               className="usa-select"
               id="wellness-source"
@@ -87,30 +102,24 @@ export function WellnessReferral() {
               value={f.source}
               onChange={(e) => setF({ ...f, source: e.target.value as typeof f.source })}
             >
-              <option value="">- Select -</option>
-              {SOURCES.map(([v, l]) => (
+              <option value="">{t('wellness.select')}</option>
+              {SOURCES.map((v) => (
                 <option key={v} value={v}>
-                  {l}
+                  {t(`wellness.source.${v}`)}
                 </option>
               ))}
             </select>
           </FormGroup>
         </fieldset>
         <fieldset className="usa-fieldset">
-          <legend className="usa-legend usa-legend--large">Reaching them</legend>
-          {text('phone', 'Phone', 'contact.phone', 'tel')}
-          {text('preferredTimes', 'Best times to call', 'contact.preferredTimes')}
-          {text(
-            'how',
-            'How the guardian (or the youth, at 18) consented',
-            'guardianConsent.how',
-            'text',
-            'For example: signed form, phone call',
-          )}
+          <legend className="usa-legend usa-legend--large">{t('wellness.reaching')}</legend>
+          {text('phone', t('wellness.phone'), 'contact.phone', 'tel')}
+          {text('preferredTimes', t('wellness.times'), 'contact.preferredTimes')}
+          {text('how', t('wellness.how'), 'guardianConsent.how', 'text', t('wellness.howHint'))}
         </fieldset>
-        <ProblemAlert error={refer.error} heading="The referral was refused" />
+        <ProblemAlert error={refer.error} heading={t('wellness.refused')} />
         <button type="submit" className="usa-button margin-top-3" disabled={refer.isPending}>
-          Refer
+          {t('wellness.refer')}
         </button>
       </form>
     </Page>

@@ -7,39 +7,35 @@ import { useParams } from 'react-router-dom';
 import { api, ok } from '../api/client';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { useT } from '../i18n/useT';
 
 export function WithdrawReferral() {
+  const t = useT();
   const { token = '' } = useParams();
   const withdraw = useMutation({
     mutationFn: () => ok(api.POST('/api/v1/referrals/withdraw/{token}', { params: { path: { token } } })),
   });
   if (withdraw.data) {
     return (
-      <Page title="You have withdrawn">
+      <Page title={t('withdraw.doneTitle')}>
         <div className="usa-alert usa-alert--success" role="status">
           <div className="usa-alert__body">
-            <p className="usa-alert__text">
-              Any programs you were referred to are told; nobody will contact you about this referral. Thank you for
-              your interest in mentoring.
-            </p>
+            <p className="usa-alert__text">{t('withdraw.doneText')}</p>
           </div>
         </div>
       </Page>
     );
   }
   return (
-    <Page
-      title="Withdraw from mentoring referral"
-      lead="If you no longer want mentoring programs to contact you, withdraw here. You can always send the volunteer form again later."
-    >
-      <ProblemAlert error={withdraw.error} heading="This link cannot be used" />
+    <Page title={t('withdraw.title')} lead={t('withdraw.lead')}>
+      <ProblemAlert error={withdraw.error} heading={t('withdraw.unusable')} />
       <button
         type="button"
         className="usa-button usa-button--secondary"
         disabled={withdraw.isPending}
         onClick={() => withdraw.mutate()}
       >
-        Withdraw my referral
+        {t('withdraw.button')}
       </button>
     </Page>
   );

@@ -9,18 +9,27 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { api, ok } from '../api/client';
-import { commaList as list, fieldError, FormGroup, TextField } from '../components/forms';
+import {
+  commaList as list,
+  fieldError,
+  FormGroup,
+  TextField,
+  EmailLanguageField,
+  type EmailLanguage,
+} from '../components/forms';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useSession } from '../session';
+import { useT } from '../i18n/useT';
 
 export function YouthReferral() {
+  const t = useT();
   const session = useSession()!;
   const navigate = useNavigate();
   const isSocialWorker = session.person.roles.includes('social_worker');
   const [y, setY] = useState({ name: '', dateOfBirth: '', county: '', languages: 'English', interests: '', needs: '' });
   const [sw, setSw] = useState({ id: '', name: '', email: '' });
-  const [caregiver, setCaregiver] = useState({ name: '', email: '' });
+  const [caregiver, setCaregiver] = useState({ name: '', email: '', language: '' as EmailLanguage | '' });
   const [caseWorkerId, setCaseWorkerId] = useState(isSocialWorker ? '' : session.person.id);
   const refer = useMutation({
     mutationFn: () =>
@@ -35,7 +44,11 @@ export function YouthReferral() {
                   email: session.person.email ?? '',
                 }
               : sw,
-            caregiver: { name: caregiver.name, ...(caregiver.email ? { email: caregiver.email } : {}) },
+            caregiver: {
+              name: caregiver.name,
+              ...(caregiver.email ? { email: caregiver.email } : {}),
+              ...(caregiver.language ? { language: caregiver.language } : {}),
+            },
             ...(caseWorkerId ? { caseWorkerId } : {}),
           },
         }),
@@ -62,28 +75,25 @@ export function YouthReferral() {
     />
   );
   return (
-    <Page
-      title="Refer a youth"
-      lead="The youth's details are seen only by the assigned case worker, case supervisors and the youth's social worker."
-    >
-      <form className="usa-form usa-form--large" onSubmit={submit} aria-label="Youth referral">
+    <Page title={t('youth.title')} lead={t('youth.lead')}>
+      <form className="usa-form usa-form--large" onSubmit={submit} aria-label={t('youth.form')}>
         <fieldset className="usa-fieldset">
-          <legend className="usa-legend usa-legend--large">The youth</legend>
-          {youthField('name', 'Full name')}
-          {youthField('dateOfBirth', 'Date of birth', 'date')}
-          {youthField('county', 'County')}
-          {youthField('languages', 'Languages', 'text', false, 'Separate them with commas')}
-          {youthField('interests', 'Interests', 'text', false, 'Separate them with commas')}
-          {youthField('needs', 'What a mentor could help with', 'text', false)}
+          <legend className="usa-legend usa-legend--large">{t('youth.youth')}</legend>
+          {youthField('name', t('youth.fullName'))}
+          {youthField('dateOfBirth', t('youth.dateOfBirth'), 'date')}
+          {youthField('county', t('youth.county'))}
+          {youthField('languages', t('youth.languages'), 'text', false, t('youth.commas'))}
+          {youthField('interests', t('youth.interests'), 'text', false, t('youth.commas'))}
+          {youthField('needs', t('youth.needs'), 'text', false)}
         </fieldset>
         {isSocialWorker ? null : (
           <fieldset className="usa-fieldset">
-            <legend className="usa-legend usa-legend--large">The youth's social worker</legend>
+            <legend className="usa-legend usa-legend--large">{t('youth.socialWorker')}</legend>
             {(['id', 'name', 'email'] as const).map((k) => (
               <FormGroup
                 key={k}
                 id={`sw-${k}`}
-                label={k === 'id' ? 'Staff ID' : k === 'name' ? 'Name' : 'E-mail'}
+                label={k === 'id' ? t('youth.staffId') : k === 'name' ? t('youth.name') : t('youth.email')}
                 error={err(`socialWorker.${k}`)}
               >
                 <input
@@ -99,8 +109,8 @@ export function YouthReferral() {
           </fieldset>
         )}
         <fieldset className="usa-fieldset">
-          <legend className="usa-legend usa-legend--large">The caregiver</legend>
-          <FormGroup id="caregiver-name" label="Name" error={err('caregiver.name')}>
+          <legend className="usa-legend usa-legend--large">{t('youth.caregiver')}</legend>
+          <FormGroup id="caregiver-name" label={t('youth.name')} error={err('caregiver.name')}>
             <input
               className="usa-input"
               id="caregiver-name"
@@ -109,7 +119,7 @@ export function YouthReferral() {
               onChange={(e) => setCaregiver({ ...caregiver, name: e.target.value })}
             />
           </FormGroup>
-          <FormGroup id="caregiver-email" label="E-mail (optional)" error={err('caregiver.email')}>
+          <FormGroup id="caregiver-email" label={t('youth.emailOptional')} error={err('caregiver.email')}>
             <input
               className="usa-input"
               id="caregiver-email"
@@ -118,12 +128,18 @@ export function YouthReferral() {
               onChange={(e) => setCaregiver({ ...caregiver, email: e.target.value })}
             />
           </FormGroup>
+          <EmailLanguageField
+            id="caregiver-language"
+            value={caregiver.language}
+            error={err('caregiver.language')}
+            onChange={(language) => setCaregiver({ ...caregiver, language })}
+          />
         </fieldset>
         {isSocialWorker ? (
           <FormGroup
             id="referral-cw"
-            label="Case worker's staff ID"
-            hint="The case worker who will take this referral"
+            label={t('youth.caseWorkerId')}
+            hint={t('youth.caseWorkerHint')}
             error={err('caseWorkerId')}
           >
             <input
@@ -136,9 +152,9 @@ export function YouthReferral() {
             />
           </FormGroup>
         ) : null}
-        <ProblemAlert error={refer.error} heading="The referral was refused" />
+        <ProblemAlert error={refer.error} heading={t('youth.refused')} />
         <button type="submit" className="usa-button margin-top-3" disabled={refer.isPending}>
-          Refer
+          {t('youth.refer')}
         </button>
       </form>
     </Page>

@@ -4,7 +4,7 @@
  * certificate (renewal reminders 90 and 30 days before expiry, expiry, renewal).
  */
 import { addDays, laStartOfDay } from '../../../../platform/workflow/calendar';
-import { QUESTIONS } from '../../questions';
+import { allYesOfCase } from './case-questions';
 import { as, eventually, mailbox, type Stack } from '../../../../test/support/stack';
 import { useTimeSkipping, type TimeSkipping } from '../../../../test/support/time-skipping';
 import { admin, registerProgram, reviewer, staffOf } from '../../../../test/integration/fixtures';
@@ -44,7 +44,7 @@ async function becomePartner(programId: string) {
   const c = await associatePartner(programId);
   const staff = staffOf(programId);
   await as(stack, staff).put(`/certifications/${c.id}/self-assessment`, {
-    answers: QUESTIONS.map((q) => ({ questionId: q.id, response: 'yes' })),
+    answers: await allYesOfCase(stack, staff, c.id),
   });
   const submitted = await as(stack, staff).post(`/certifications/${c.id}/self-assessment/submit`);
   const review = submitted.body.openTasks.find((x: Task) => x.type === 'assessment_review');
@@ -124,7 +124,7 @@ test('renewing opens a new case while the old certificate counts, and extends it
   });
   const staff = staffOf(programId);
   await as(stack, staff).put(`/certifications/${renewalCase.id}/self-assessment`, {
-    answers: QUESTIONS.map((q) => ({ questionId: q.id, response: 'yes' })),
+    answers: await allYesOfCase(stack, staff, renewalCase.id),
   });
   const submitted = await as(stack, staff).post(`/certifications/${renewalCase.id}/self-assessment/submit`);
   const review = submitted.body.openTasks.find((x: Task) => x.type === 'assessment_review');

@@ -11,7 +11,7 @@ import {
   staffOf,
   year,
 } from '../../../../test/integration/fixtures';
-import { QUESTIONS } from '../../questions';
+import { allYesOfCase } from './case-questions';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -27,11 +27,6 @@ beforeAll(async () => {
 afterAll(async () => stack?.stop());
 
 type Task = { id: string; type: string; escalated: boolean };
-const allYes = QUESTIONS.map((q) => ({
-  questionId: q.id,
-  response: 'yes',
-  evidence: `Policy manual, section ${q.id}`,
-}));
 
 async function apply(programId: string, level: 'affiliate' | 'partner') {
   const r = await as(stack, staffOf(programId)).post(`/programs/${programId}/certifications`, { level });
@@ -42,6 +37,7 @@ async function approveApplication(caseBody: { openTasks: Task[] }) {
   return as(stack, reviewer).post(`/tasks/${t.id}/complete`, { outcome: 'approve' });
 }
 async function submitAllYes(caseId: string, programId: string) {
+  const allYes = await allYesOfCase(stack, staffOf(programId), caseId);
   expect(
     (await as(stack, staffOf(programId)).put(`/certifications/${caseId}/self-assessment`, { answers: allYes })).status,
   ).toBe(200);
@@ -83,6 +79,7 @@ test('the whole path to Partner: application, Associate Partner, self-assessment
   expect((await as(stack).get(`/programs/${programId}`)).body.level).toBe('associate_partner');
 
   // Drafts may be saved many times; an incomplete assessment cannot be submitted.
+  const allYes = await allYesOfCase(stack, staff, caseId);
   await as(stack, staff).put(`/certifications/${caseId}/self-assessment`, { answers: allYes.slice(0, 5) });
   await as(stack, staff).put(`/certifications/${caseId}/self-assessment`, {
     answers: [{ ...allYes[0], response: 'partially' }],

@@ -8,14 +8,10 @@ import { randomUUID } from 'node:crypto';
 import { eceCertificationWorkflow, eceCertificationWorkflowId } from '../../certification';
 import { reservePlacementUpdate } from '../../messages';
 import { ecePlacementWorkflow, ecePlacementWorkflowId } from '../../placement';
-import {
-  caseDetailsQuery,
-  caseRecordedUpdate,
-  completeTaskUpdate,
-  openTasksQuery,
-} from '../../../../platform/workflow/messages';
+import { caseDetailsQuery, caseRecordedUpdate } from '../../../../platform/workflow/messages';
 import { laDate } from '../../../../platform/workflow/calendar';
 import { env, faults, person, policy, taskQueue } from '../../../../test/workflows/harness';
+import { eceApplication, certifiedByCommittee } from './ece-fixtures';
 
 const MINUTE = 60_000;
 const coordinator = person('cc-wf', ['college_coordinator'], { collegeId: 'c1' });
@@ -26,34 +22,10 @@ async function certifiedMentor() {
   const h = await env.client.workflow.start(eceCertificationWorkflow, {
     taskQueue,
     workflowId: eceCertificationWorkflowId(caseId),
-    args: [
-      {
-        caseId,
-        collegeId: 'c1',
-        person: mentor,
-        role: 'mentor_teacher',
-        site: 'Sunrise',
-        yearsExperience: 9,
-        permitLevel: 'Master Teacher',
-        evidence: 'QRIS tier 4',
-        policy,
-        appliedBy: coordinator,
-      },
-    ],
+    args: [eceApplication(caseId, mentor, coordinator, policy)],
   });
   await h.executeUpdate(caseRecordedUpdate);
-  for (const n of [1, 2, 3]) {
-    const vote = (await h.query(openTasksQuery)).find((t) => t.type === 'committee_vote')!;
-    await h.executeUpdate(completeTaskUpdate, {
-      args: [
-        {
-          taskId: vote.id,
-          outcome: 'approve',
-          actor: person(`member-${n}`, ['selection_committee'], { collegeId: 'c1' }),
-        },
-      ],
-    });
-  }
+  await certifiedByCommittee(h, 'member');
   return { h, caseId };
 }
 

@@ -12,45 +12,10 @@ import { Worker } from '@temporalio/worker';
 import { reserveForMatchUpdate } from '../../messages';
 import { mentorScreeningWorkflowId } from '../../ids';
 import { mentorScreeningWorkflow } from '../../mentor-screening';
-import type { MentorScreeningState } from '../../types';
-import { roleToken, userToken } from '../../../../platform/workflow/access';
+import { approvedMentor } from './mentor-fixtures';
 import { env, person, policy, within } from '../../../../test/workflows/harness';
 
 const cw = person('cw-res', ['case_worker']);
-
-function approvedMentor(caseId: string, now: string): MentorScreeningState {
-  return {
-    caseId,
-    type: 'mentor_screening',
-    status: 'open',
-    stage: 'approved',
-    subject: 'carried over',
-    viewers: [userToken(cw.id), roleToken('case_supervisor')],
-    ownerId: cw.id,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    recorded: true,
-    tasks: {},
-    pastMatchIds: [],
-    applicant: {
-      name: 'M',
-      email: 'm@example.org',
-      phone: '5550100',
-      dateOfBirth: '1980-01-01',
-      languages: [],
-      interests: [],
-      formerFosterYouth: false,
-    },
-    caseWorkerId: cw.id,
-    references: [],
-    checks: [],
-    interview: { status: 'pass' },
-    training: [],
-    screeningDueAt: now,
-    screeningOverdue: true,
-  } as MentorScreeningState;
-}
 
 test('a reservation sent as an approved mentor record starts is answered, and its history replays', async () => {
   const taskQueue = `res-nocache-${randomUUID()}`;
@@ -70,7 +35,7 @@ test('a reservation sent as an approved mentor record starts is answered, and it
   try {
     const caseId = randomUUID();
     const now = new Date(Date.now()).toISOString();
-    const state = approvedMentor(caseId, now);
+    const state = approvedMentor(cw, caseId, now);
     const h = await env.client.workflow.start(mentorScreeningWorkflow, {
       taskQueue,
       workflowId: mentorScreeningWorkflowId(caseId),

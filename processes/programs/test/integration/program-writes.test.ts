@@ -4,9 +4,12 @@
  * renewal written after it. Against the real read model in PostgreSQL.
  */
 import { randomUUID } from 'node:crypto';
-import { createReadModelActivities } from '../../../../platform/activities/read-model';
+import { createReadModelActivities, type RecordedTransitionInput } from '../../../../platform/activities/read-model';
 import type { ProgramRow } from '../../projection';
 import { startStack, type Stack } from '../../../../test/support/stack';
+
+/** A transition in the shape running programs still schedule: the row in its legacy `program` field. */
+const legacy = (program: object) => ({ program }) as RecordedTransitionInput;
 
 let stack: Stack;
 beforeAll(async () => {
@@ -40,11 +43,11 @@ test('a late write of an older version changes nothing; a newer one applies', as
       .select(['level', 'certified_until'])
       .where('id', '=', row.id)
       .executeTakeFirstOrThrow();
-  await recordTransition({ program: { ...row, version: 1 } });
+  await recordTransition(legacy({ ...row, version: 1 }));
   // The renewal (version 3) lands first; the expiry before it (version 2) arrives late.
-  await recordTransition({ program: { ...row, level: 'partner', certifiedUntil: '2029-06-30', version: 3 } });
-  await recordTransition({ program: { ...row, level: 'affiliate', certifiedUntil: null, version: 2 } });
+  await recordTransition(legacy({ ...row, level: 'partner', certifiedUntil: '2029-06-30', version: 3 }));
+  await recordTransition(legacy({ ...row, level: 'affiliate', certifiedUntil: null, version: 2 }));
   expect(await level()).toMatchObject({ level: 'partner', certified_until: '2029-06-30' });
-  await recordTransition({ program: { ...row, level: 'affiliate', certifiedUntil: null, version: 4 } });
+  await recordTransition(legacy({ ...row, level: 'affiliate', certifiedUntil: null, version: 4 }));
   expect(await level()).toMatchObject({ level: 'affiliate', certified_until: null });
 });

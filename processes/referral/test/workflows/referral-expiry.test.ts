@@ -10,16 +10,10 @@ import { mentorReferralWorkflowId } from '../../ids';
 import { mentorReferralWorkflow } from '../../workflow';
 import { caseRecordedUpdate, openTasksQuery } from '../../../../platform/workflow/messages';
 import { calls, env, eventually, faults, policy, taskQueue, within } from '../../../../test/workflows/harness';
-import { BusinessCalendar } from '../../../../platform/workflow/calendar';
+import { businessCalendarOf } from '../../../../platform/workflow/jurisdiction';
 import { spreadInstant } from '../../../../platform/workflow/mass-instants';
 import { renderEmail } from '../../../../platform/emails/render';
-
-const program = (n: number) => ({
-  programId: `prog-${n}-${randomUUID().slice(0, 6)}`,
-  name: `Program ${n}`,
-  contactEmail: `p${n}@example.org`,
-  reasons: ['county'],
-});
+import { program, referralInput } from './referral-fixtures';
 
 test('a withdrawal while an expired offer looks for the next program does not leave the expired task open', async () => {
   faults.programs = [program(1)];
@@ -27,25 +21,7 @@ test('a withdrawal while an expired offer looks for the next program does not le
   const h = await env.client.workflow.start(mentorReferralWorkflow, {
     taskQueue,
     workflowId: mentorReferralWorkflowId(caseId),
-    args: [
-      {
-        caseId,
-        policy,
-        submittedBy: { id: 'public', name: 'volunteer form' },
-        volunteer: {
-          name: 'Val Volunteer',
-          email: 'val@example.org',
-          phone: '916-555-0100',
-          county: 'Sacramento',
-          ageBand: '35-54',
-          languages: ['English'],
-          interests: ['chess'],
-          youthAges: { min: 10, max: 14 },
-          hoursPerMonth: 8,
-          format: 'in_person',
-        },
-      },
-    ],
+    args: [referralInput(caseId, policy)],
   });
   await h.executeUpdate(caseRecordedUpdate);
   await h.executeUpdate(confirmReferralAddressUpdate);
@@ -63,7 +39,7 @@ test('a withdrawal while an expired offer looks for the next program does not le
     Date.parse(offer.dueAt),
     h.workflowId,
     policy.midnightSpread!,
-    new BusinessCalendar(policy.holidays),
+    businessCalendarOf(policy),
   );
   await env.sleep(expiresAt - Number(await env.currentTimeMs()) + 2_000);
   await eventually(

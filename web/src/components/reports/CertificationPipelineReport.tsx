@@ -4,11 +4,14 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
-import { humanize } from '../format';
 import { ProblemAlert } from '../ProblemAlert';
+import { useT } from '../../i18n/useT';
 import { BarChart } from './BarChart';
+import { useNames } from '../../i18n/names';
 
 export function CertificationPipelineReport() {
+  const t = useT();
+  const name = useNames();
   const report = useQuery({
     queryKey: ['report-certification'],
     queryFn: () => ok(api.GET('/api/v1/certifications/reports/pipeline')),
@@ -16,44 +19,44 @@ export function CertificationPipelineReport() {
   const r = report.data;
   return (
     <section aria-labelledby="certification-heading" className="margin-top-4">
-      <h2 id="certification-heading">Certification pipeline</h2>
+      <h2 id="certification-heading">{t('certReport.title')}</h2>
       <ProblemAlert error={report.error} />
       {r ? (
         <>
           {r.openByStage.length ? (
             <BarChart
-              title="Open certification cases by stage"
-              rows={r.openByStage.map((s) => ({ ...s, label: humanize(s.stage) }))}
+              title={t('certReport.chart')}
+              rows={r.openByStage.map((s) => ({ ...s, label: name('stage', s.stage) }))}
               label={(s) => s.label}
-              series={[{ key: 'cases', label: 'cases', colour: '#005ea2' }]}
+              series={[{ key: 'cases', label: t('certReport.casesSeries'), colour: '#005ea2' }]}
             />
           ) : (
-            <p>No certification cases open.</p>
+            <p>{t('certReport.noCases')}</p>
           )}
           <table className="usa-table usa-table--borderless">
-            <caption>Programs by level</caption>
+            <caption>{t('certReport.byLevel')}</caption>
             <thead>
               <tr>
-                <th scope="col">Level</th>
-                <th scope="col">Programs</th>
+                <th scope="col">{t('certReport.level')}</th>
+                <th scope="col">{t('certReport.programs')}</th>
               </tr>
             </thead>
             <tbody>
               {r.programsByLevel.map((l) => (
                 <tr key={l.level}>
-                  <th scope="row">{humanize(l.level)}</th>
+                  <th scope="row">{t(`level.${l.level}`)}</th>
                   <td>{l.programs}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <table className="usa-table usa-table--borderless">
-            <caption>Certificates ending within 90 days</caption>
+            <caption>{t('certReport.ending', { days: 90 })}</caption>
             <thead>
               <tr>
-                <th scope="col">Program</th>
-                <th scope="col">Level</th>
-                <th scope="col">Certified until</th>
+                <th scope="col">{t('certReport.program')}</th>
+                <th scope="col">{t('certReport.level')}</th>
+                <th scope="col">{t('certReport.until')}</th>
               </tr>
             </thead>
             <tbody>
@@ -61,13 +64,13 @@ export function CertificationPipelineReport() {
                 r.endingSoon.map((p) => (
                   <tr key={p.programId}>
                     <th scope="row">{p.name}</th>
-                    <td>{humanize(p.level)}</td>
+                    <td>{t(`level.${p.level}`)}</td>
                     <td>{p.certifiedUntil}</td>
                   </tr>
                 ))
               ) : (
                 <tr>
-                  <td colSpan={3}>None.</td>
+                  <td colSpan={3}>{t('certReport.none')}</td>
                 </tr>
               )}
             </tbody>

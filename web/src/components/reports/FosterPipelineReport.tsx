@@ -5,13 +5,16 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
-import { humanize } from '../format';
 import { ProblemAlert } from '../ProblemAlert';
 import { BarChart } from './BarChart';
-
-const days = (d: number | null | undefined) => (d === null || d === undefined ? 'no cases yet' : `${d} days`);
+import { useT } from '../../i18n/useT';
+import { useNames } from '../../i18n/names';
 
 export function FosterPipelineReport() {
+  const t = useT();
+  const name = useNames();
+  const days = (d: number | null | undefined) =>
+    d === null || d === undefined ? t('fosterReport.noCases') : t('fosterReport.days', { days: d });
   const report = useQuery({
     queryKey: ['report-foster'],
     queryFn: () => ok(api.GET('/api/v1/foster/reports/pipeline')),
@@ -19,39 +22,37 @@ export function FosterPipelineReport() {
   const r = report.data;
   return (
     <section aria-labelledby="foster-heading" className="margin-top-4">
-      <h2 id="foster-heading">Screening funnel and time to match</h2>
+      <h2 id="foster-heading">{t('fosterReport.title')}</h2>
       <ProblemAlert error={report.error} />
       {r ? (
         <>
-          <p>Cases opened since {r.since}.</p>
+          <p>{t('fosterReport.since', { since: r.since })}</p>
           <dl className="mf-figures">
             <div>
-              <dt>Median days from application to approval</dt>
+              <dt>{t('fosterReport.toApproval')}</dt>
               <dd>{days(r.medianDaysToApproval)}</dd>
             </div>
             <div>
-              <dt>Approved within {r.approvedWithinTarget.targetDays} days</dt>
-              <dd>
-                {r.approvedWithinTarget.within} of {r.approvedWithinTarget.of}
-              </dd>
+              <dt>{t('fosterReport.within', { days: r.approvedWithinTarget.targetDays })}</dt>
+              <dd>{t('fosterReport.of', { within: r.approvedWithinTarget.within, of: r.approvedWithinTarget.of })}</dd>
             </div>
             <div>
-              <dt>Median days from referral to match</dt>
+              <dt>{t('fosterReport.toMatch')}</dt>
               <dd>{days(r.medianDaysReferralToMatch)}</dd>
             </div>
           </dl>
           <BarChart
-            title="Mentors reaching each screening step"
+            title={t('fosterReport.chart')}
             rows={r.mentorFunnel}
             label={(s) => s.label}
-            series={[{ key: 'cases', label: 'mentors', colour: '#005ea2' }]}
+            series={[{ key: 'cases', label: t('fosterReport.mentorsSeries'), colour: '#005ea2' }]}
           />
           <table className="usa-table usa-table--borderless">
-            <caption>Mentor screening funnel</caption>
+            <caption>{t('fosterReport.mentorFunnel')}</caption>
             <thead>
               <tr>
-                <th scope="col">Step</th>
-                <th scope="col">Mentors</th>
+                <th scope="col">{t('fosterReport.step')}</th>
+                <th scope="col">{t('fosterReport.mentors')}</th>
               </tr>
             </thead>
             <tbody>
@@ -64,11 +65,11 @@ export function FosterPipelineReport() {
             </tbody>
           </table>
           <table className="usa-table usa-table--borderless">
-            <caption>Youth referrals</caption>
+            <caption>{t('fosterReport.youthFunnel')}</caption>
             <thead>
               <tr>
-                <th scope="col">Step</th>
-                <th scope="col">Youth</th>
+                <th scope="col">{t('fosterReport.step')}</th>
+                <th scope="col">{t('fosterReport.youth')}</th>
               </tr>
             </thead>
             <tbody>
@@ -81,24 +82,24 @@ export function FosterPipelineReport() {
             </tbody>
           </table>
           <table className="usa-table usa-table--borderless">
-            <caption>Matches by stage</caption>
+            <caption>{t('fosterReport.byStage')}</caption>
             <thead>
               <tr>
-                <th scope="col">Stage</th>
-                <th scope="col">Matches</th>
+                <th scope="col">{t('fosterReport.stage')}</th>
+                <th scope="col">{t('fosterReport.matches')}</th>
               </tr>
             </thead>
             <tbody>
               {r.matchesByStage.length ? (
                 r.matchesByStage.map((s) => (
                   <tr key={s.stage}>
-                    <th scope="row">{humanize(s.stage)}</th>
+                    <th scope="row">{name('stage', s.stage)}</th>
                     <td>{s.cases}</td>
                   </tr>
                 ))
               ) : (
                 <tr>
-                  <td colSpan={2}>No matches yet.</td>
+                  <td colSpan={2}>{t('fosterReport.noMatches')}</td>
                 </tr>
               )}
             </tbody>

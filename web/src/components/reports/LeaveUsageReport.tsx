@@ -5,10 +5,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
 import { ProblemAlert } from '../ProblemAlert';
+import { useT } from '../../i18n/useT';
 import { BarChart } from './BarChart';
 import { downloadCsv } from './download';
 
 export function LeaveUsageReport({ year, setYear }: { year: number; setYear: (y: string) => void }) {
+  const t = useT();
   const usage = useQuery({
     queryKey: ['usage', year],
     queryFn: () => ok(api.GET('/api/v1/mentoring-leave/reports/usage', { params: { query: { year } } })),
@@ -20,12 +22,16 @@ export function LeaveUsageReport({ year, setYear }: { year: number; setYear: (y:
   const rows = usage.data?.items ?? [];
   return (
     <section aria-labelledby="usage-heading" className="margin-top-4">
-      <h2 id="usage-heading">Mentoring leave usage</h2>
-      <p>Approved leave and verified personal hours by department.</p>
-      <form className="usa-form mf-filters" aria-label="Choose the year" onSubmit={(e) => e.preventDefault()}>
+      <h2 id="usage-heading">{t('usageReport.title')}</h2>
+      <p>{t('usageReport.lead')}</p>
+      <form
+        className="usa-form mf-filters"
+        aria-label={t('usageReport.chooseYear')}
+        onSubmit={(e) => e.preventDefault()}
+      >
         <div className="usa-form-group">
           <label className="usa-label" htmlFor="report-year">
-            Year
+            {t('usageReport.year')}
           </label>
           <input
             className="usa-input usa-input--small"
@@ -43,31 +49,31 @@ export function LeaveUsageReport({ year, setYear }: { year: number; setYear: (y:
           onClick={() => csv.mutate()}
           disabled={csv.isPending}
         >
-          Download CSV
+          {t('usageReport.download')}
         </button>
       </form>
       <ProblemAlert error={usage.error ?? csv.error} />
-      {usage.data && !rows.length ? <p>No enrollments in {year}.</p> : null}
+      {usage.data && !rows.length ? <p>{t('usageReport.none', { year: String(year) })}</p> : null}
       {rows.length ? (
         <>
           <BarChart
-            title={`Approved leave and verified personal hours by department, ${year}`}
+            title={t('usageReport.chart', { year: String(year) })}
             rows={rows}
             label={(r) => r.department}
             unit=" h"
             series={[
-              { key: 'approvedLeaveHours', label: 'approved', colour: '#00a91c' },
-              { key: 'verifiedPersonalHours', label: 'verified', colour: '#005ea2' },
+              { key: 'approvedLeaveHours', label: t('usageReport.approved'), colour: '#00a91c' },
+              { key: 'verifiedPersonalHours', label: t('usageReport.verified'), colour: '#005ea2' },
             ]}
           />
           <table className="usa-table usa-table--borderless">
-            <caption>Mentoring leave by department, {year}</caption>
+            <caption>{t('usageReport.caption', { year: String(year) })}</caption>
             <thead>
               <tr>
-                <th scope="col">Department</th>
-                <th scope="col">Employees</th>
-                <th scope="col">Approved leave (h)</th>
-                <th scope="col">Verified personal hours</th>
+                <th scope="col">{t('usageReport.department')}</th>
+                <th scope="col">{t('usageReport.employees')}</th>
+                <th scope="col">{t('usageReport.approvedHours')}</th>
+                <th scope="col">{t('usageReport.verifiedHours')}</th>
               </tr>
             </thead>
             <tbody>

@@ -5,13 +5,17 @@
  */
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { FormattedMessage } from 'react-intl';
 import { api, ok } from '../../api/client';
+import { dateTime } from '../format';
 import { ProblemAlert } from '../ProblemAlert';
+import { useT } from '../../i18n/useT';
 import { downloadCsv } from './download';
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
 
 export function PayrollExports({ admin }: { admin: boolean }) {
+  const t = useT();
   const [period, setPeriod] = useState(thisMonth());
   const [department, setDepartment] = useState('');
   const dept = admin ? department.trim() || undefined : undefined;
@@ -41,14 +45,11 @@ export function PayrollExports({ admin }: { admin: boolean }) {
   const done = exportMonth.data;
   return (
     <section aria-labelledby="payroll-heading" className="margin-top-4">
-      <h2 id="payroll-heading">Payroll export</h2>
-      <p>
-        Approved mentoring leave of a month, with both approvers, for payroll. Each request goes out once; one approved
-        after its month was exported goes out in the next export as a correction.
-      </p>
+      <h2 id="payroll-heading">{t('payroll.title')}</h2>
+      <p>{t('payroll.lead')}</p>
       <form
         className="usa-form mf-filters"
-        aria-label="Export a month"
+        aria-label={t('payroll.form')}
         onSubmit={(e) => {
           e.preventDefault();
           exportMonth.mutate();
@@ -56,7 +57,7 @@ export function PayrollExports({ admin }: { admin: boolean }) {
       >
         <div className="usa-form-group">
           <label className="usa-label" htmlFor="payroll-period">
-            Month
+            {t('payroll.month')}
           </label>
           <input
             className="usa-input usa-input--small"
@@ -70,7 +71,7 @@ export function PayrollExports({ admin }: { admin: boolean }) {
         {admin ? (
           <div className="usa-form-group">
             <label className="usa-label" htmlFor="payroll-department">
-              Department
+              {t('payroll.department')}
             </label>
             <input
               className="usa-input usa-input--small"
@@ -82,28 +83,33 @@ export function PayrollExports({ admin }: { admin: boolean }) {
           </div>
         ) : null}
         <button type="submit" className="usa-button margin-top-3" disabled={exportMonth.isPending}>
-          Export
+          {t('payroll.export')}
         </button>
       </form>
       <ProblemAlert error={exportMonth.error ?? list.error ?? csv.error} />
       {done ? (
         <p role="status">
-          Exported {done.period} for {done.department}: {done.lines} {done.lines === 1 ? 'request' : 'requests'},{' '}
-          {done.hours} h{done.corrections ? `, ${done.corrections} corrections` : ''}.
+          {t(done.corrections ? 'payroll.doneWithCorrections' : 'payroll.done', {
+            period: done.period,
+            department: done.department,
+            lines: done.lines,
+            hours: done.hours,
+            corrections: done.corrections,
+          })}
         </p>
       ) : null}
       {list.data?.items.length ? (
         <table className="usa-table usa-table--borderless">
-          <caption>Exports of {list.data.items[0]?.department}, newest first</caption>
+          <caption>{t('payroll.caption', { department: list.data.items[0]?.department })}</caption>
           <thead>
             <tr>
-              <th scope="col">Month</th>
-              <th scope="col">Exported</th>
-              <th scope="col">Requests</th>
-              <th scope="col">Hours</th>
-              <th scope="col">Corrections</th>
+              <th scope="col">{t('payroll.month')}</th>
+              <th scope="col">{t('payroll.exported')}</th>
+              <th scope="col">{t('payroll.requests')}</th>
+              <th scope="col">{t('payroll.hours')}</th>
+              <th scope="col">{t('payroll.corrections')}</th>
               <th scope="col">
-                <span className="usa-sr-only">Download</span>
+                <span className="usa-sr-only">{t('payroll.download')}</span>
               </th>
             </tr>
           </thead>
@@ -111,19 +117,20 @@ export function PayrollExports({ admin }: { admin: boolean }) {
             {list.data.items.map((e) => (
               <tr key={e.id}>
                 <th scope="row">{e.period}</th>
-                <td>
-                  {new Date(e.exportedAt).toLocaleString()} by {e.exportedBy}
-                </td>
+                <td>{t('payroll.exportedBy', { at: dateTime(e.exportedAt), by: e.exportedBy })}</td>
                 <td>{e.lines}</td>
                 <td>{e.hours}</td>
                 <td>{e.corrections}</td>
                 <td>
                   <button type="button" className="usa-button usa-button--unstyled" onClick={() => csv.mutate(e)}>
-                    CSV
-                    <span className="usa-sr-only">
-                      {' '}
-                      of the {e.period} export of {new Date(e.exportedAt).toLocaleString()}
-                    </span>
+                    <FormattedMessage
+                      id="payroll.csvOf"
+                      values={{
+                        period: e.period,
+                        at: dateTime(e.exportedAt),
+                        sr: (chunks) => <span className="usa-sr-only">{chunks}</span>,
+                      }}
+                    />
                   </button>
                 </td>
               </tr>
@@ -131,7 +138,7 @@ export function PayrollExports({ admin }: { admin: boolean }) {
           </tbody>
         </table>
       ) : list.data ? (
-        <p>No exports yet.</p>
+        <p>{t('payroll.none')}</p>
       ) : null}
     </section>
   );

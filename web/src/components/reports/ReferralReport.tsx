@@ -8,8 +8,10 @@ import { useQuery } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
 import { ProblemAlert } from '../ProblemAlert';
 import { downloadCsv } from './download';
+import { useT } from '../../i18n/useT';
 
 export function ReferralReport() {
+  const t = useT();
   const [groupBy, setGroupBy] = useState<'campaign' | 'county'>('campaign');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -21,11 +23,11 @@ export function ReferralReport() {
   const [csvError, setCsvError] = useState<unknown>();
   return (
     <section aria-labelledby="referrals-report-heading" className="margin-top-4">
-      <h2 id="referrals-report-heading">Volunteer referrals</h2>
-      <form className="usa-form mf-filters" aria-label="Referral report" onSubmit={(e) => e.preventDefault()}>
+      <h2 id="referrals-report-heading">{t('referralReport.title')}</h2>
+      <form className="usa-form mf-filters" aria-label={t('referralReport.form')} onSubmit={(e) => e.preventDefault()}>
         <div className="usa-form-group">
           <label className="usa-label" htmlFor="referrals-group">
-            Per
+            {t('referralReport.per')}
           </label>
           <select
             className="usa-select"
@@ -33,13 +35,13 @@ export function ReferralReport() {
             value={groupBy}
             onChange={(e) => setGroupBy(e.target.value as typeof groupBy)}
           >
-            <option value="campaign">Campaign</option>
-            <option value="county">County</option>
+            <option value="campaign">{t('referralReport.campaign')}</option>
+            <option value="county">{t('referralReport.county')}</option>
           </select>
         </div>
         <div className="usa-form-group">
           <label className="usa-label" htmlFor="referrals-from">
-            From
+            {t('referralReport.from')}
           </label>
           <input
             className="usa-input"
@@ -51,7 +53,7 @@ export function ReferralReport() {
         </div>
         <div className="usa-form-group">
           <label className="usa-label" htmlFor="referrals-to">
-            To
+            {t('referralReport.to')}
           </label>
           <input
             className="usa-input"
@@ -64,15 +66,15 @@ export function ReferralReport() {
       </form>
       <ProblemAlert error={report.error ?? csvError} />
       <table className="usa-table usa-table--borderless">
-        <caption>Per {groupBy}</caption>
+        <caption>{t(groupBy === 'campaign' ? 'referralReport.perCampaign' : 'referralReport.perCounty')}</caption>
         <thead>
           <tr>
-            <th scope="col">{groupBy === 'campaign' ? 'Campaign' : 'County'}</th>
-            <th scope="col">Volunteers</th>
-            <th scope="col">Referred</th>
-            <th scope="col">Contacted</th>
-            <th scope="col">Enrolled</th>
-            <th scope="col">Median days to contact</th>
+            <th scope="col">{t(groupBy === 'campaign' ? 'referralReport.campaign' : 'referralReport.county')}</th>
+            <th scope="col">{t('referralReport.volunteers')}</th>
+            <th scope="col">{t('referralReport.referred')}</th>
+            <th scope="col">{t('referralReport.contacted')}</th>
+            <th scope="col">{t('referralReport.enrolled')}</th>
+            <th scope="col">{t('referralReport.median')}</th>
           </tr>
         </thead>
         <tbody>
@@ -89,7 +91,7 @@ export function ReferralReport() {
             ))
           ) : (
             <tr>
-              <td colSpan={6}>{report.data ? 'No volunteers in this range.' : 'Loading…'}</td>
+              <td colSpan={6}>{report.data ? t('referralReport.none') : t('referralReport.loading')}</td>
             </tr>
           )}
         </tbody>
@@ -101,7 +103,7 @@ export function ReferralReport() {
           downloadCsv('/api/v1/referrals/reports', { query }, `referrals-by-${groupBy}.csv`).catch(setCsvError)
         }
       >
-        Download CSV
+        {t('referralReport.download')}
       </button>
     </section>
   );

@@ -6,19 +6,21 @@
 import { useState } from 'react';
 import { ProblemAlert } from '../ProblemAlert';
 import { downloadCsv } from './download';
+import { useT } from '../../i18n/useT';
 
 export function StipendExport() {
+  const t = useT();
   const year = new Date().getFullYear();
   const [from, setFrom] = useState(`${year}-01-01`);
   const [to, setTo] = useState(`${year}-12-31`);
   const [error, setError] = useState<unknown>();
   return (
     <section aria-labelledby="stipends-heading" className="margin-top-4">
-      <h2 id="stipends-heading">Mentor stipends</h2>
-      <p>Completed placements whose term ended in the range, for payment.</p>
+      <h2 id="stipends-heading">{t('stipends.title')}</h2>
+      <p>{t('stipends.lead')}</p>
       <form
         className="usa-form mf-filters"
-        aria-label="Stipend export"
+        aria-label={t('stipends.form')}
         onSubmit={(e) => {
           e.preventDefault();
           downloadCsv('/api/v1/ece/placements/export', { query: { from, to } }, `stipends-${from}-${to}.csv`).catch(
@@ -28,7 +30,7 @@ export function StipendExport() {
       >
         <div className="usa-form-group">
           <label className="usa-label" htmlFor="stipends-from">
-            Terms ending from
+            {t('stipends.from')}
           </label>
           <input
             className="usa-input"
@@ -41,7 +43,7 @@ export function StipendExport() {
         </div>
         <div className="usa-form-group">
           <label className="usa-label" htmlFor="stipends-to">
-            to
+            {t('stipends.to')}
           </label>
           <input
             className="usa-input"
@@ -53,7 +55,7 @@ export function StipendExport() {
           />
         </div>
         <button type="submit" className="usa-button usa-button--outline margin-top-2">
-          Download CSV
+          {t('stipends.download')}
         </button>
       </form>
       <ProblemAlert error={error} />

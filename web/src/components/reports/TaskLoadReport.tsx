@@ -4,50 +4,54 @@
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
-import { dateTime, humanize } from '../format';
+import { dateTime } from '../format';
 import { ProblemAlert } from '../ProblemAlert';
+import { useT } from '../../i18n/useT';
 import { BarChart } from './BarChart';
 import { downloadCsv } from './download';
+import { useNames } from '../../i18n/names';
 
 export function TaskLoadReport() {
+  const t = useT();
+  const name = useNames();
   const report = useQuery({ queryKey: ['report-tasks'], queryFn: () => ok(api.GET('/api/v1/reports/tasks')) });
   const csv = useMutation({ mutationFn: () => downloadCsv('/api/v1/reports/tasks', {}, 'open-tasks-by-type.csv') });
-  const rows = (report.data?.items ?? []).map((r) => ({ ...r, label: humanize(r.type) }));
+  const rows = (report.data?.items ?? []).map((r) => ({ ...r, label: name('type', r.type) }));
   return (
     <section aria-labelledby="tasks-heading" className="margin-top-4">
-      <h2 id="tasks-heading">Open tasks by type</h2>
-      <p>Overdue and escalated tasks first.</p>
+      <h2 id="tasks-heading">{t('taskReport.title')}</h2>
+      <p>{t('taskReport.lead')}</p>
       <button
         type="button"
         className="usa-button usa-button--outline"
         onClick={() => csv.mutate()}
         disabled={csv.isPending}
       >
-        Download tasks CSV
+        {t('taskReport.download')}
       </button>
       <ProblemAlert error={report.error ?? csv.error} />
-      {report.data && !rows.length ? <p>No open tasks.</p> : null}
+      {report.data && !rows.length ? <p>{t('taskReport.none')}</p> : null}
       {rows.length ? (
         <>
           <BarChart
-            title="Open, overdue and escalated tasks by type"
+            title={t('taskReport.chart')}
             rows={rows}
             label={(r) => r.label}
             series={[
-              { key: 'open', label: 'open', colour: '#005ea2' },
-              { key: 'overdue', label: 'overdue', colour: '#b50909' },
-              { key: 'escalated', label: 'escalated', colour: '#e5a000' },
+              { key: 'open', label: t('taskReport.openSeries'), colour: '#005ea2' },
+              { key: 'overdue', label: t('taskReport.overdueSeries'), colour: '#b50909' },
+              { key: 'escalated', label: t('taskReport.escalatedSeries'), colour: '#e5a000' },
             ]}
           />
           <table className="usa-table usa-table--borderless">
-            <caption>Open tasks by type</caption>
+            <caption>{t('taskReport.title')}</caption>
             <thead>
               <tr>
-                <th scope="col">Task</th>
-                <th scope="col">Open</th>
-                <th scope="col">Overdue</th>
-                <th scope="col">Escalated</th>
-                <th scope="col">Oldest due</th>
+                <th scope="col">{t('taskReport.task')}</th>
+                <th scope="col">{t('taskReport.open')}</th>
+                <th scope="col">{t('taskReport.overdue')}</th>
+                <th scope="col">{t('taskReport.escalated')}</th>
+                <th scope="col">{t('taskReport.oldest')}</th>
               </tr>
             </thead>
             <tbody>

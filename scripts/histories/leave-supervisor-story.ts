@@ -1,0 +1,63 @@
+/**
+ * A leave case whose employee's supervisor changed in the people directory: the second
+ * request names the new supervisor (the API reads it from the directory), the case records
+ * `supervisor_changed` behind `patched('leave-supervisor-from-directory')` and the new
+ * supervisor approves; then the year ends. Replayed by the suite like every recording.
+ */
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Policy } from '../../platform/workflow/policy';
+import { laDate, laYear, laYearEnd } from '../../platform/workflow/calendar';
+import { completeTaskUpdate, openTasksQuery } from '../../platform/workflow/messages';
+import { logPersonalTimeUpdate, requestLeaveUpdate } from '../../processes/mentoring-leave/messages';
+import { mentoringLeaveWorkflow } from '../../processes/mentoring-leave/workflow';
+import type { ActingUser } from '../../platform/workflow/records';
+import { leaveEnrollment, person as actor, type Save } from './shared';
+
+const employee = actor('emp-history-40', ['employee'], { department: 'CDT' });
+const newSupervisor = { id: 'sup-history-40', name: 'Nico New', email: 'nico@example.gov' };
+
+export async function leaveSupervisorChangeStory(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  policy: Policy,
+  save: Save,
+): Promise<void> {
+  const now = Number(await env.currentTimeMs());
+  const year = laYear(now);
+  const today = laDate(now);
+  const leave = await env.client.workflow.start(mentoringLeaveWorkflow, {
+    taskQueue,
+    workflowId: `mentoring-leave-${year}-emp-history-40`,
+    args: [
+      {
+        caseId: 'case-history-40',
+        policy,
+        enrolledBy: employee,
+        enrollment: leaveEnrollment(year, { id: employee.id, name: 'Employee', email: 'emp40@example.gov' }),
+      },
+    ],
+  });
+  const complete = async (type: string, by: ActingUser, outcome = 'approve') => {
+    const task = (await leave.query(openTasksQuery)).find((t) => t.type === type)!;
+    await leave.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, outcome, actor: by }] });
+  };
+  await complete('eligibility_review', actor('hr-1', ['hr_officer'], { department: 'CDT' }));
+  await leave.executeUpdate(logPersonalTimeUpdate, {
+    args: [{ date: today, hours: 4, kind: 'off_duty', description: 'mentoring', actor: employee }],
+  });
+  await complete('verify_personal_hours', actor('coord-1', ['org_coordinator'], { programId: 'prog-1' }), 'verify');
+  // The first request goes to the supervisor of the enrollment; the second to the directory's new one.
+  await leave.executeUpdate(requestLeaveUpdate, {
+    args: [{ date: today, hours: 1, attestNoTravel: true, actor: employee }],
+  });
+  await complete('supervisor_approval', actor('sup-1', ['supervisor'], { department: 'CDT' }));
+  await complete('hr_approval', actor('hr-2', ['hr_officer'], { department: 'CDT' }));
+  await leave.executeUpdate(requestLeaveUpdate, {
+    args: [{ date: today, hours: 1, attestNoTravel: true, actor: employee, supervisor: newSupervisor }],
+  });
+  await complete('supervisor_approval', actor(newSupervisor.id, ['supervisor'], { department: 'CDT' }));
+  await complete('hr_approval', actor('hr-2', ['hr_officer'], { department: 'CDT' }));
+  await env.sleep(laYearEnd(year) - now + 60_000);
+  await leave.result();
+  await save('mentoring-leave-supervisor-changed', leave);
+}
