@@ -26,6 +26,7 @@ import * as m0023 from './migrations/0023_policy_versions';
 import * as m0024 from './migrations/0024_question_banks';
 import * as m0025 from './migrations/0025_email_templates';
 import * as m0026 from './migrations/0026_outbox_language';
+import * as m0027 from './migrations/0027_match_support';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -80,6 +81,7 @@ const migrations: Record<string, Migration> = {
   '0024_question_banks': m0024,
   '0025_email_templates': m0025,
   '0026_outbox_language': m0026,
+  '0027_match_support': m0027,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -243,6 +243,8 @@ export interface Database {
   organisation_settings: OrganisationSettingsTable;
   question_banks: QuestionBanksTable;
   policy_versions: PolicyVersionsTable;
+  match_facts: MatchFactsTable;
+  survey_responses: SurveyResponsesTable;
 }
 
 /** A published version of the certification question bank (migration 0024); never updated. */
@@ -333,4 +335,43 @@ export interface RateLimitsTable {
   key: string;
   hits: number;
   resets_at: Date;
+}
+
+/** One row per match (migration 0027), written by its workflow with every transition; no names. */
+export interface MatchFactsTable {
+  case_id: string;
+  mentor_case_id: string;
+  youth_case_id: string;
+  case_worker_id: string;
+  program_id: string | null;
+  county: string | null;
+  stage: string;
+  proposed_at: Timestamp;
+  first_meeting_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  closure_kind: string | null;
+  closure_reason: string | null;
+  health_score: number | null;
+  health_band: string | null;
+  health_reasons: string[];
+  next_contact_due: Timestamp | null;
+  updated_at: DefaultedTimestamp;
+}
+
+/** A relationship survey answered (migration 0027): by its one-time link or collected by phone. */
+export interface SurveyResponsesTable {
+  survey_id: string;
+  match_case_id: string;
+  respondent: string;
+  round: string;
+  instrument_id: string;
+  instrument_version: number;
+  language: string;
+  /** 0-100 by the instrument's scoring (numeric: read back as a string by pg). */
+  score: ColumnType<string, number | string, number | string>;
+  answers: ColumnType<unknown, string, string>;
+  /** `link` or `phone`. */
+  collected: string;
+  collected_by: string | null;
+  answered_at: DefaultedTimestamp;
 }

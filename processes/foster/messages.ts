@@ -34,3 +34,9 @@ export const closeMatchUpdate = defineUpdate<
   { stage: string },
   [{ reason: ClosureReason; notes: string; actor: ActingUser }]
 >('closeMatch');
+
+/** From the survey API: a match's relationship survey was answered through its one-time link. */
+export const surveyAnsweredSignal =
+  defineSignal<[{ surveyId: string; score: number; instrumentId: string; instrumentVersion: number }]>(
+    'surveyAnswered',
+  );

@@ -8,6 +8,15 @@ import type { CaseCore } from '../../platform/workflow/case-runtime';
 import type { Policy } from '../../platform/workflow/policy';
 import type { Actor } from '../../platform/workflow/records';
 import type { EmailLanguage } from '../../platform/emails/messages';
+import type {
+  ClosureInitiator,
+  ClosureKind,
+  ContactRecord,
+  MatchHealth,
+  MatchRisks,
+  RematchDecision,
+  SurveyRecord,
+} from './match/support-types';
 
 export type Recommendation = 'yes' | 'with_reservations' | 'no';
 export type CheckName =
@@ -184,13 +193,29 @@ export interface MatchState extends CaseCore {
   /** How many monthly check-ins after the first have been scheduled. */
   monthlyCheckIns?: number;
   anniversaryAt?: string;
+  /** Contacts on the support schedule (matches that moved to it; check-ins before). */
+  contacts?: ContactRecord[];
+  nextContactDue?: string;
+  /** How many scheduled contacts have been opened (the next one's place in the schedule). */
+  contactsScheduled?: number;
+  surveys?: SurveyRecord[];
+  health?: MatchHealth;
   closure?: {
     reason: ClosureReason;
     notes: string;
     by: string;
     at: string;
     conversations: { by: string; at: string; notes?: string }[];
+    /** Structured closure (matches closed since it): planned or not, and who started it. */
+    kind?: ClosureKind;
+    initiatedBy?: ClosureInitiator;
+    meeting?: { held: boolean; with: string[]; notes?: string; by: string; at: string };
+    rematch?: { decision: RematchDecision; by: string; at: string };
+    closedAt?: string;
+    reopened?: { by: string; at: string; notes?: string }[];
   };
+  /** Closures undone by a case supervisor within the reopen window. */
+  pastClosures?: NonNullable<MatchState['closure']>[];
 }
 
 export interface MatchInput {
@@ -203,6 +228,12 @@ export interface MatchInput {
   socialWorker: { id: string; email: string };
   caregiverName: string;
   rationale: string;
+  /** The program running the match (a program record's id), when the proposal named one. */
+  programId?: string;
+  /** The youth's county, for the outcome report (absent for older matches). */
+  youthCounty?: string;
+  /** The risks of an early closure known at the proposal (absent for older matches). */
+  risks?: MatchRisks;
   policy: Policy;
   proposedBy: Actor;
   state?: MatchState;

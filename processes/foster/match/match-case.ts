@@ -35,6 +35,11 @@ export interface MatchCase {
     reason: string,
     filter?: (t: TaskRecord) => boolean,
   ) => Change;
+  /**
+   * Records a change of the match's support (a contact, a survey, a closure step) together with
+   * what follows from it: the match's health recomputed and its read-model row (match/support.ts).
+   */
+  commitSupport: (change: Change) => Promise<void>;
   /** What of the schedule is waiting in this run (not carried over: a new run starts it again). */
   running: { checkIns: boolean; anniversaryAt?: string };
 }
@@ -94,5 +99,16 @@ export function openMatch(input: MatchInput): MatchCase {
     reason: string,
     filter: (t: TaskRecord) => boolean = () => true,
   ): Change => mergeChanges(...rt.openTasks(filter).map((t) => rt.closeTask(t, status, actor, reason)));
-  return { input, rules, state, short, rt, caseWorker, closeOpen, running: { checkIns: false } };
+  const m: MatchCase = {
+    input,
+    rules,
+    state,
+    short,
+    rt,
+    caseWorker,
+    closeOpen,
+    commitSupport: (change) => rt.commit(change),
+    running: { checkIns: false },
+  };
+  return m;
 }
