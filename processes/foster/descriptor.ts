@@ -21,6 +21,7 @@ const YOUTH = { escalateInsteadOfAdmin: 'case_supervisor' };
 const YOUTH_ASSIGNABLE = ['case_supervisor', 'social_worker'];
 const CASE_WORKER: PartyRule = { party: 'case_worker', roles: ['case_worker'], id: (f) => f.caseWorkerId };
 import { matchDetails, screeningDetails, youthReferralDetails } from './details';
+import { CONTACT_MEANS, CONTACT_PARTIES, REMATCH_DECISIONS } from './match/support-types';
 
 export const fosterProcess = defineProcess({
   name: 'foster',
@@ -63,7 +64,18 @@ export const fosterProcess = defineProcess({
     },
     match: {
       details: matchDetails,
-      taskTypes: ['consent', 'first_meeting', 'check_in', 'safety_review', 'anniversary', 'closure_interview'],
+      taskTypes: [
+        'consent',
+        'first_meeting',
+        'check_in',
+        'match_contact',
+        'match_support',
+        'safety_review',
+        'anniversary',
+        'closure_interview',
+        'closure_meeting',
+        'rematch_decision',
+      ],
       youthData: YOUTH,
       supervisingRoles: SUPERVISORS,
       assignableRoles: YOUTH_ASSIGNABLE,
@@ -138,6 +150,37 @@ export const fosterProcess = defineProcess({
     safety_review: { candidateRoles: ['case_supervisor'], data: noData },
     anniversary: { candidateRoles: ['case_worker'], data: noData },
     closure_interview: { candidateRoles: ['case_worker'], data: noData },
+    // A contact of the support schedule: who was reached, how, their satisfaction and concerns.
+    match_contact: {
+      candidateRoles: ['case_worker'],
+      data: () =>
+        z
+          .object({
+            reached: z.array(z.enum(CONTACT_PARTIES)).min(1).max(3),
+            how: z.enum(CONTACT_MEANS),
+            satisfaction: z.number().int().min(1).max(5),
+            concerns: text(5000).optional(),
+            safetyConcern: z.boolean(),
+          })
+          .strict(),
+    },
+    // Health below the threshold: the case worker records the support planned.
+    match_support: { candidateRoles: ['case_worker'], data: () => z.object({ plan: text(5000).optional() }).strict() },
+    closure_meeting: {
+      candidateRoles: ['case_worker'],
+      data: () =>
+        z
+          .object({
+            held: z.boolean(),
+            with: z.array(z.enum(CONTACT_PARTIES)).max(3),
+            notes: text(5000).optional(),
+          })
+          .strict(),
+    },
+    rematch_decision: {
+      candidateRoles: ['case_worker'],
+      data: () => z.object({ decision: z.enum(REMATCH_DECISIONS) }).strict(),
+    },
   },
   taskPolicy: FOSTER_TASK_POLICY_DEFAULTS,
   policySection: fosterPolicySection,
@@ -161,6 +204,8 @@ export const fosterProcess = defineProcess({
     applicant_under_age: 422,
     reference_is_relative: 422,
     youth_age_out_of_range: 422,
+    reopen_window_passed: 422,
+    match_not_closed: 409,
   },
   projectionKinds: ['reference_answered'],
   legacyProjectionFields: { referenceAnswered: 'reference_answered' },

@@ -70,5 +70,12 @@ export const matchDetails = z.object({
   checkIns: z.array(z.object({ dueOn: z.string() }).passthrough()),
   nextCheckInDue: z.string().optional(),
   anniversaryAt: z.string().optional(),
-  closure: at.extend({ reason: z.string() }).optional(),
+  closure: at.extend({ reason: z.string(), closedAt: z.string().optional() }).passthrough().optional(),
+  contacts: z.array(z.object({ dueOn: z.string() }).passthrough()).optional(),
+  nextContactDue: z.string().optional(),
+  surveys: z.array(z.object({ id: z.string() }).passthrough()).optional(),
+  health: z
+    .object({ score: z.number(), band: z.string(), reasons: z.array(z.string()) })
+    .passthrough()
+    .optional(),
 });

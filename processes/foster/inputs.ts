@@ -3,6 +3,7 @@
  * with `errors`) and the workflows' Update validators.
  */
 import { z } from 'zod';
+import { CLOSURE_INITIATORS, CLOSURE_KINDS } from './match/support-types';
 import { EMAIL_LANGUAGES } from '../../platform/emails/messages';
 import { calendarDate, email, identifier, line, quarterHours, text, words } from '../../platform/workflow/input';
 
@@ -32,9 +33,16 @@ export const CLOSURE_REASONS = ['planned', 'mentor_moved', 'youth_moved', 'safet
 export const closeMatchInput = z
   .object({
     reason: z.enum(CLOSURE_REASONS),
+    // Structured closure: planned or not, and who started it (defaults: planned for the reason
+    // `planned`, else unplanned; initiated by the program).
+    kind: z.enum(CLOSURE_KINDS).optional(),
+    initiatedBy: z.enum(CLOSURE_INITIATORS).optional(),
     notes: text(5000).refine((s) => s.trim().length > 0, 'must not be empty'),
   })
   .strict();
+
+/** A case supervisor's reopening of a match closed by mistake. */
+export const reopenMatchInput = z.object({ notes: text(5000).optional() }).strict();
 
 /** What an applicant to a screening tells about themselves (a mentor's, and a wellness caller's with their user id). */
 export const applicantFields = {
@@ -95,5 +103,7 @@ export const matchProposalInput = z
     mentorCaseId: identifier,
     youthCaseId: identifier,
     rationale: text(5000).refine((s) => s.trim().length > 0, 'must not be empty'),
+    // The program running the match (a program record's id), for the funders' report by program.
+    programId: identifier.optional(),
   })
   .strict();

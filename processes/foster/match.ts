@@ -18,7 +18,8 @@ import { mergeChanges, taskHandlersByType } from '../../platform/workflow/case-r
 import { fosterAssignable } from './rules';
 import { matchConfirmedSignal } from './messages';
 import type { FosterResult, MatchInput } from './types';
-import { registerCloseMatch } from './match/closure';
+import { awaitReopening, closureMeeting, registerCloseMatch, rematchDecision } from './match/closure';
+import { matchContact, runContacts } from './match/contacts';
 import { openMatch, type MatchCase } from './match/match-case';
 import { cancelAtStart, registerPartyTaken } from './match/parties';
 import { runAnniversary, runCheckIns } from './match/schedule';
@@ -27,6 +28,7 @@ import {
   checkCompletion,
   checkIn,
   closureInterview,
+  matchSupport,
   consent,
   firstMeeting,
   safetyReview,
@@ -101,12 +103,16 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
   } else {
     rt.resumeTaskTimers();
     if (state.stage === 'active') {
-      void runCheckIns(m);
+      // A match on the contact schedule resumes it; one still on check-ins moves at its next date.
+      if (state.contactsScheduled !== undefined) void runContacts(m);
+      else void runCheckIns(m);
       void runAnniversary(m);
     }
   }
 
-  await rt.runUntilClosed((s) => continueAsNew<typeof matchWorkflow>({ ...input, state: s }));
+  // A structured closure stays reopenable for the policy's window; a reopened match runs on.
+  do await rt.runUntilClosed((s) => continueAsNew<typeof matchWorkflow>({ ...input, state: s }));
+  while (await awaitReopening(m));
   return { caseId: state.caseId, stage: state.stage };
 }
 
@@ -117,7 +123,16 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
 function registerTaskTable(m: MatchCase): void {
   m.rt.registerTaskHandlers(
     taskHandlersByType<
-      'consent' | 'first_meeting' | 'check_in' | 'safety_review' | 'anniversary' | 'closure_interview'
+      | 'consent'
+      | 'first_meeting'
+      | 'check_in'
+      | 'match_contact'
+      | 'match_support'
+      | 'safety_review'
+      | 'anniversary'
+      | 'closure_interview'
+      | 'closure_meeting'
+      | 'rematch_decision'
     >({
       consent: (task, done) => consent(m, task, done),
       first_meeting: (task, done) => firstMeeting(m, task, done),
@@ -125,6 +140,10 @@ function registerTaskTable(m: MatchCase): void {
       safety_review: (task, done) => safetyReview(m, task, done),
       anniversary: (task, done) => anniversary(m, task, done),
       closure_interview: (task, done) => closureInterview(m, task, done),
+      match_contact: (task, done) => matchContact(m, task, done),
+      match_support: (task, done) => matchSupport(m, task, done),
+      closure_meeting: (task, done) => closureMeeting(m, task, done),
+      rematch_decision: (task, done) => rematchDecision(m, task, done),
     }),
     (task, done) => checkCompletion(m, task, done),
   );

@@ -1,5 +1,6 @@
 import { defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActingUser } from '../../platform/workflow/records';
+import type { ClosureInitiator, ClosureKind } from './match/support-types';
 import type { ClosureReason, Recommendation, Reference } from './types';
 
 export interface ReferenceAnswerInput {
@@ -32,8 +33,12 @@ export const closeYouthReferralUpdate = defineUpdate<{ stage: string }, [{ reaso
 );
 export const closeMatchUpdate = defineUpdate<
   { stage: string },
-  [{ reason: ClosureReason; notes: string; actor: ActingUser }]
+  [{ reason: ClosureReason; notes: string; kind?: ClosureKind; initiatedBy?: ClosureInitiator; actor: ActingUser }]
 >('closeMatch');
+/** A case supervisor reopens a match closed by mistake, within the policy's window (the API reserves both parties first). */
+export const reopenMatchUpdate = defineUpdate<{ stage: string }, [{ notes?: string; actor: ActingUser }]>(
+  'reopenMatch',
+);
 
 /** From the survey API: a match's relationship survey was answered through its one-time link. */
 export const surveyAnsweredSignal =

@@ -33,6 +33,49 @@ export interface FosterPolicy {
   commitment: PolicyDuration;
   /** A proposal holds mentor and youth this long until its match case confirms them. */
   reservationHold: PolicyDuration;
+  /** The case worker's contacts with a match (absent in policies older than match support: the defaults). */
+  contactSchedule?: ContactSchedule;
+  /** The match health formula's weights and bands (match/health.ts). */
+  health?: HealthWeights;
+  /** How long after closing a case supervisor may reopen a match closed by mistake. */
+  reopenWindow?: PolicyDuration;
+}
+
+/**
+ * Mentor and youth within 48 hours of the first meeting, a second in the first month, then
+ * monthly; the caregiver in the first month, then quarterly (each counted from the first meeting).
+ */
+export interface ContactSchedule {
+  first: PolicyDuration;
+  second: PolicyDuration;
+  every: PolicyDuration;
+  caregiverFirst: PolicyDuration;
+  caregiverEvery: PolicyDuration;
+}
+
+/** Points a match loses for each sign of trouble (docs/processes/foster.md, "Match health"). */
+export interface HealthWeights {
+  /** Per contact past its due date and not logged (at most two counted). */
+  overdueContact: number;
+  /** Per point the mean satisfaction of the last three contacts is below 4. */
+  satisfactionPoint: number;
+  /** Per point the latest survey score of a respondent is below 60. */
+  surveyPoint: number;
+  /** Per survey missed (at most two counted). */
+  missedSurvey: number;
+  /** A safety review still open. */
+  openSafetyReview: number;
+  /** A safety concern logged in the last 90 days. */
+  recentSafetyConcern: number;
+  /** The youth was 13 or older at the match (adolescents' matches close early more often). */
+  adolescentYouth: number;
+  /** The youth waited 6 months or more for the match. */
+  longWait: number;
+  /** Healthy from this score; watch from `watchFrom`; below it, at risk. */
+  healthyFrom: number;
+  watchFrom: number;
+  /** Below this score the case worker gets a support task. */
+  supportBelow: number;
 }
 
 const businessDays = (n: number) => ({ businessDays: n });
@@ -52,6 +95,12 @@ export const FOSTER_TASK_POLICY_DEFAULTS = {
   safety_review: { due: 'P1D', reminderBefore: 'PT12H', escalateTo: 'case_supervisor' },
   anniversary: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
   closure_interview: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
+  // A contact is due on its date in the schedule (the task's own); late, it escalates like a check-in.
+  match_contact: { due: 'P7D', reminderBefore: 'P1D', escalateTo: 'case_supervisor' },
+  // A match whose health fell below the threshold: a plan within a week.
+  match_support: { due: 'P7D', reminderBefore: 'P2D', escalateTo: 'case_supervisor' },
+  closure_meeting: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
+  rematch_decision: { due: 'P30D', reminderBefore: 'P7D', escalateTo: 'case_supervisor' },
 } satisfies Record<string, TaskPolicy>;
 
 export const FOSTER_POLICY_DEFAULTS: FosterPolicy = {
@@ -68,7 +117,35 @@ export const FOSTER_POLICY_DEFAULTS: FosterPolicy = {
   checkInEvery: 'P1M',
   commitment: 'P12M',
   reservationHold: 'PT5M',
+  contactSchedule: { first: 'PT48H', second: 'P1M', every: 'P1M', caregiverFirst: 'P1M', caregiverEvery: 'P3M' },
+  health: {
+    overdueContact: 15,
+    satisfactionPoint: 10,
+    surveyPoint: 0.5,
+    missedSurvey: 10,
+    openSafetyReview: 30,
+    recentSafetyConcern: 15,
+    adolescentYouth: 5,
+    longWait: 5,
+    healthyFrom: 70,
+    watchFrom: 50,
+    supportBelow: 50,
+  },
+  reopenWindow: 'P30D',
 };
+
+/** The match support rules of a case's policy, the defaults where its policy predates them. */
+export function supportRules(
+  rules: FosterPolicy,
+): Required<Pick<FosterPolicy, 'contactSchedule' | 'health' | 'reopenWindow'>> {
+  return {
+    contactSchedule: rules.contactSchedule ?? FOSTER_POLICY_DEFAULTS.contactSchedule!,
+    health: rules.health ?? FOSTER_POLICY_DEFAULTS.health!,
+    reopenWindow: rules.reopenWindow ?? FOSTER_POLICY_DEFAULTS.reopenWindow!,
+  };
+}
+
+const points = z.number().min(0).max(100);
 
 export const fosterPolicySection: PolicySection<'foster', FosterPolicy> = {
   key: 'foster',
@@ -95,6 +172,34 @@ export const fosterPolicySection: PolicySection<'foster', FosterPolicy> = {
           longerThanZero,
           'a hold longer than zero (a zero one renews at once, for ever)',
         ),
+        contactSchedule: z
+          .object({
+            first: duration,
+            second: duration,
+            every: duration.refine(longerThanZero, 'a cadence longer than zero'),
+            caregiverFirst: duration,
+            caregiverEvery: duration.refine(longerThanZero, 'a cadence longer than zero'),
+          })
+          .strict()
+          .optional(),
+        health: z
+          .object({
+            overdueContact: points,
+            satisfactionPoint: points,
+            surveyPoint: points,
+            missedSurvey: points,
+            openSafetyReview: points,
+            recentSafetyConcern: points,
+            adolescentYouth: points,
+            longWait: points,
+            healthyFrom: points,
+            watchFrom: points,
+            supportBelow: points,
+          })
+          .strict()
+          .refine((h) => h.watchFrom <= h.healthyFrom, 'watchFrom must not be above healthyFrom')
+          .optional(),
+        reopenWindow: duration.optional(),
       })
       .strict(),
 };

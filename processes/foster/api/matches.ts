@@ -14,10 +14,14 @@ import { caseSchema } from '../../../platform/api/schemas';
 import { startCase } from '../../../platform/api/start-case';
 import { updateCase } from '../../../platform/api/updates';
 import { caseWithDetails, loadVisibleCase } from '../../../platform/api/views';
-import { youthReferralDetails } from '../details';
-import { closeMatchInput, matchProposalInput } from '../inputs';
+import { businessCalendarOf } from '../../../platform/workflow/jurisdiction';
+import { addDuration } from '../../../platform/workflow/calendar';
+import { matchDetails, youthReferralDetails } from '../details';
+import { closeMatchInput, matchProposalInput, reopenMatchInput } from '../inputs';
 import { matchWorkflow, matchWorkflowId } from '../match';
-import { closeMatchUpdate, matchEndedSignal, reserveForMatchUpdate } from '../messages';
+import { closeMatchUpdate, matchEndedSignal, reopenMatchUpdate, reserveForMatchUpdate } from '../messages';
+import { HEALTH_BANDS, SURVEY_RESPONDENTS, SURVEY_STATUSES, type MatchRisks } from '../match/support-types';
+import { supportRules } from '../policy';
 import type { MatchInput } from '../types';
 import { caseOfItsWorker } from './case-worker';
 
@@ -29,6 +33,20 @@ const matchSchema = caseSchema
     checkIns: z.array(z.unknown()),
     nextCheckInDue: z.string().optional(),
     anniversaryAt: z.string().optional(),
+    contacts: z.array(z.unknown()).optional(),
+    nextContactDue: z.string().optional(),
+    surveys: z
+      .array(
+        z.object({
+          id: z.string(),
+          respondent: z.enum(SURVEY_RESPONDENTS),
+          dueAt: z.string(),
+          status: z.enum(SURVEY_STATUSES),
+          score: z.number().optional(),
+        }),
+      )
+      .optional(),
+    health: z.object({ score: z.number(), band: z.enum(HEALTH_BANDS), reasons: z.array(z.string()) }).optional(),
   })
   .openapi('Match');
 
@@ -84,6 +102,9 @@ export function registerMatchRoutes({ api, db, temporal, policies, taskQueue }: 
         socialWorker: yd.socialWorker,
         caregiverName: yd.caregiver.name,
         rationale: body.rationale,
+        ...(body.programId ? { programId: body.programId } : {}),
+        youthCounty: yd.youth.county,
+        risks: risksAtProposal(yd, youth.created_at),
         policy: await policies.current(),
         proposedBy: actorOf(user),
       };
@@ -115,7 +136,7 @@ export function registerMatchRoutes({ api, db, temporal, policies, taskQueue }: 
     tag: 'foster',
     auth: ['case_worker', 'case_supervisor'],
     errors: [404, 409],
-    summary: 'Closes a match (planned or not); closure conversations follow',
+    summary: 'Closes a match (planned or not, who started it); the closure meeting and rematch decision follow',
     body: closeMatchInput,
     handler: async ({ user, params, body }) => {
       const c = await caseOfItsWorker(db, user, params.caseId, 'match');
@@ -123,4 +144,53 @@ export function registerMatchRoutes({ api, db, temporal, policies, taskQueue }: 
       return { body: await caseWithDetails(db, await loadVisibleCase(db, user, c.id, 'match'), user) };
     },
   });
+
+  api.route({
+    method: 'post',
+    path: '/foster/matches/:caseId/reopen',
+    tag: 'foster',
+    auth: ['case_supervisor'],
+    errors: [404, 409, 422],
+    summary: 'Reopens a match closed by mistake, within the reopen window; both parties are held for it again',
+    body: reopenMatchInput,
+    response: matchSchema,
+    handler: async ({ user, params, body }) => {
+      const c = await loadVisibleCase(db, user, params.caseId, 'match');
+      const d = readDetails(matchDetails, c);
+      const closedAt = d.closure?.closedAt;
+      if (c.stage !== 'closed' || !closedAt) throw conflict('match_not_closed', `The match is ${c.stage}`);
+      const policy = await policies.current();
+      const window = supportRules(policy.foster).reopenWindow;
+      if (Date.now() > addDuration(Date.parse(closedAt), window, businessCalendarOf(policy)))
+        throw unprocessable('reopen_window_passed', 'The match was closed too long ago to reopen');
+      const mentor = await loadVisibleCase(db, user, d.mentorCaseId, 'mentor_screening');
+      const youth = await loadVisibleCase(db, user, d.youthCaseId, 'youth_referral');
+      // Hold both again first: either may be in another match by now (its refusal answers).
+      await updateCase(temporal, mentor, reserveForMatchUpdate, { arg: { matchId: c.id } });
+      try {
+        await updateCase(temporal, youth, reserveForMatchUpdate, { arg: { matchId: c.id } });
+      } catch (err) {
+        if (problemFromTemporal(err))
+          await temporal.workflow
+            .getHandle(mentor.workflow_id)
+            .signal(matchEndedSignal, { matchId: c.id, outcome: 'cancelled' });
+        throw err;
+      }
+      await updateCase(temporal, c, reopenMatchUpdate, { arg: body, as: user });
+      return { body: await caseWithDetails(db, await loadVisibleCase(db, user, c.id, 'match'), user) };
+    },
+  });
+}
+
+const YEAR_MS = 365.25 * 86_400_000;
+
+/** What the proposal knows of the risks of an early closure: the youth's age, the months waited. */
+function risksAtProposal(yd: z.infer<typeof youthReferralDetails>, referredAt: Date): MatchRisks {
+  const now = Date.now();
+  const born = Date.parse(yd.youth.dateOfBirth);
+  const readySince = yd.intake?.at ? Date.parse(yd.intake.at) : referredAt.getTime();
+  return {
+    youthAgeAtMatch: Math.floor((now - born) / YEAR_MS),
+    monthsWaiting: Math.max(0, Math.floor((now - readySince) / (YEAR_MS / 12))),
+  };
 }

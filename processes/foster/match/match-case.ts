@@ -14,6 +14,7 @@ import {
 } from '../../../platform/workflow/case-runtime';
 import type { Actor, TaskRecord } from '../../../platform/workflow/records';
 import { fosterAssignable } from '../rules';
+import { supportRows, supportTaskIfNeeded } from './support';
 import type { MatchInput, MatchState } from '../types';
 
 export type Party = 'mentor' | 'caregiver' | 'social_worker';
@@ -41,7 +42,7 @@ export interface MatchCase {
    */
   commitSupport: (change: Change) => Promise<void>;
   /** What of the schedule is waiting in this run (not carried over: a new run starts it again). */
-  running: { checkIns: boolean; anniversaryAt?: string };
+  running: { checkIns: boolean; contacts?: boolean; anniversaryAt?: string };
 }
 
 function initialState(input: MatchInput): MatchState {
@@ -73,20 +74,32 @@ export function openMatch(input: MatchInput): MatchCase {
   const rules = policy.foster;
   const state = input.state ?? initialState(input);
   const short = state.caseId.slice(0, 8);
-  const rt = new CaseRuntime(state, policy, (s) => ({
-    mentorCaseId: s.mentorCaseId,
-    youthCaseId: s.youthCaseId,
-    caseWorkerId: s.caseWorkerId,
-    // A named party: the read model's rules need the social worker as much as the workflow's.
-    socialWorkerId: s.socialWorkerId,
-    rationale: s.rationale,
-    consents: s.consents,
-    ...(s.firstMeetingAt ? { firstMeetingAt: s.firstMeetingAt } : {}),
-    checkIns: s.checkIns,
-    ...(s.nextCheckInDue ? { nextCheckInDue: s.nextCheckInDue } : {}),
-    ...(s.anniversaryAt ? { anniversaryAt: s.anniversaryAt } : {}),
-    ...(s.closure ? { closure: s.closure } : {}),
-  }));
+  // Every transition carries the match's typed row once it records its support (match/support.ts).
+  const box: { m?: MatchCase } = {};
+  const rt = new CaseRuntime(
+    state,
+    policy,
+    (s) => ({
+      mentorCaseId: s.mentorCaseId,
+      youthCaseId: s.youthCaseId,
+      caseWorkerId: s.caseWorkerId,
+      // A named party: the read model's rules need the social worker as much as the workflow's.
+      socialWorkerId: s.socialWorkerId,
+      rationale: s.rationale,
+      consents: s.consents,
+      ...(s.firstMeetingAt ? { firstMeetingAt: s.firstMeetingAt } : {}),
+      checkIns: s.checkIns,
+      ...(s.nextCheckInDue ? { nextCheckInDue: s.nextCheckInDue } : {}),
+      ...(s.anniversaryAt ? { anniversaryAt: s.anniversaryAt } : {}),
+      ...(s.closure ? { closure: s.closure } : {}),
+      ...(s.contacts ? { contacts: s.contacts } : {}),
+      ...(s.nextContactDue ? { nextContactDue: s.nextContactDue } : {}),
+      ...(s.surveys ? { surveys: s.surveys } : {}),
+      ...(s.health ? { health: s.health } : {}),
+      ...(s.pastClosures ? { pastClosures: s.pastClosures } : {}),
+    }),
+    () => (box.m ? supportRows(box.m) : {}),
+  );
   const caseWorker = {
     candidateRoles: ['case_worker'],
     candidates: [userToken(state.caseWorkerId)],
@@ -107,8 +120,9 @@ export function openMatch(input: MatchInput): MatchCase {
     rt,
     caseWorker,
     closeOpen,
-    commitSupport: (change) => rt.commit(change),
+    commitSupport: (change) => rt.commit(mergeChanges(change, supportTaskIfNeeded(m))),
     running: { checkIns: false },
   };
+  box.m = m;
   return m;
 }

@@ -10,7 +10,9 @@
  */
 import { patched } from '@temporalio/workflow';
 import { addDuration, scaleDuration } from '../../../platform/workflow/calendar';
+import { moveToContacts, runContacts } from './contacts';
 import type { MatchCase } from './match-case';
+import { supportOn } from './support';
 
 /** A run already waits for this: from this version on, a second start does nothing. */
 const STARTED_ONCE = 'match-schedule-started-once';
@@ -33,6 +35,12 @@ async function checkInLoop(m: MatchCase): Promise<void> {
     if (await rt.untilOr(() => state.stage !== 'active' || state.nextCheckInDue !== dueOn, Date.parse(dueOn))) {
       if (state.stage !== 'active') return;
       continue;
+    }
+    // From match support on, a match that ran check-ins moves to the contact schedule here.
+    if (supportOn()) {
+      moveToContacts(m);
+      void runContacts(m);
+      return;
     }
     if (patched('anchored-check-ins')) {
       // Monthly, n months from the first check-in in one step: a cadence from the 31st

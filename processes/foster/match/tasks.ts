@@ -10,10 +10,12 @@ import { mergeChanges, refuse, type Change } from '../../../platform/workflow/ca
 import type { CompleteTaskInput } from '../../../platform/workflow/messages';
 import type { TaskRecord } from '../../../platform/workflow/records';
 import type { CheckIn } from '../types';
-import { finishClosure, startClosing } from './closure';
+import { closureComplete, finishClosure, startClosing } from './closure';
 import type { MatchCase, Party } from './match-case';
 import { tellParties } from './parties';
+import { contactSlot, openContact, runContacts } from './contacts';
 import { runAnniversary, runCheckIns } from './schedule';
+import { supportOn } from './support';
 
 /** A party's consent, as recorded: all accepted opens the first meeting; any decline cancels. */
 export async function consent(
@@ -66,9 +68,21 @@ export async function firstMeeting(
       ? Math.min(Date.now(), rt.calendar.startOfDay(data.meetingDate) + 12 * 3_600_000)
       : Date.now();
   state.firstMeetingAt = new Date(met).toISOString();
-  state.nextCheckInDue = new Date(addDuration(met, rules.firstCheckInAfter, rt.calendar)).toISOString();
   state.anniversaryAt = new Date(addDuration(met, rules.commitment, rt.calendar)).toISOString();
   rt.setStage('active');
+  if (supportOn()) {
+    // The contact schedule: the first contact opens now, due within 48 hours of the meeting.
+    state.contacts = [];
+    const first = openContact(m, contactSlot(m, 1));
+    void runContacts(m);
+    void runAnniversary(m);
+    const held = rt.event(actor, 'first_meeting_held', {
+      at: state.firstMeetingAt,
+      nextContactDue: state.nextContactDue,
+    });
+    return mergeChanges({ events: [held] }, first);
+  }
+  state.nextCheckInDue = new Date(addDuration(met, rules.firstCheckInAfter, rt.calendar)).toISOString();
   void runCheckIns(m);
   void runAnniversary(m);
   return {
@@ -121,14 +135,10 @@ export async function safetyReview(
   _task: TaskRecord,
   { comment, actor }: CompleteTaskInput,
 ): Promise<Change> {
-  const { state, rt } = m;
+  const { rt } = m;
   const reviewed = { events: [rt.event(actor, 'safety_reviewed', comment ? { notes: comment } : {})] };
   // A closure that waited on this review completes with it.
-  if (
-    state.stage === 'closing' &&
-    state.closure?.conversations.length &&
-    !rt.openTasks((t) => t.type === 'safety_review').length
-  ) {
+  if (closureComplete(m)) {
     return mergeChanges(reviewed, await finishClosure(m, actor));
   }
   return reviewed;
@@ -148,7 +158,8 @@ export async function anniversary(
     void runAnniversary(m);
     return { events: [rt.event(actor, 'recommitted', { nextAnniversary: state.anniversaryAt })] };
   }
-  return startClosing(m, 'planned', comment ?? 'Commitment completed', actor);
+  const closing = { reason: 'planned' as const, notes: comment ?? 'Commitment completed' };
+  return startClosing(m, { ...closing, kind: 'planned', initiatedBy: 'program' }, actor);
 }
 
 /** A closure conversation held: the match closes, unless a safety review is still open. */
@@ -188,4 +199,14 @@ export function checkCompletion(m: MatchCase, task: TaskRecord, { outcome, data 
   if (task.type === 'consent' && task.ref !== 'social_worker' && outcome === 'accept' && !data?.how) {
     refuse('consent_method_required', 'Record how consent was given in data.how (e.g. "signed form", "phone")');
   }
+}
+
+/** The support planned for a match whose health fell: recorded; a new one opens if it falls again. */
+export async function matchSupport(
+  m: MatchCase,
+  _task: TaskRecord,
+  { data, actor }: CompleteTaskInput,
+): Promise<Change> {
+  const plan = typeof data?.plan === 'string' ? { plan: data.plan } : {};
+  return { events: [m.rt.event(actor, 'support_planned', plan)] };
 }
