@@ -37,7 +37,7 @@ export function task(caseId: string, type: string, now: number, overdue: boolean
 }
 
 export function continued(now: number, stage: 'awaiting_first_meeting' | 'active', open: TaskRecord[]): MatchInput {
-  const caseId = open[0].caseId;
+  const caseId = open[0]?.caseId ?? randomUUID();
   const accepted = { status: 'accepted', at: iso(now - 30 * DAY), by: cw.id };
   const state = {
     caseId,
