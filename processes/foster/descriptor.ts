@@ -162,7 +162,7 @@ export const fosterProcess = defineProcess({
     reference_is_relative: 422,
     youth_age_out_of_range: 422,
   },
-  projectionKinds: ['reference_answered'],
+  projectionKinds: ['reference_answered', 'match_facts'],
   legacyProjectionFields: { referenceAnswered: 'reference_answered' },
   activities: { mail: ['issueReferenceLink'] },
 });
