@@ -130,7 +130,7 @@ export function Outcomes() {
         <>
           <section aria-labelledby="outcomes-people" className="margin-top-4">
             <h2 id="outcomes-people">{t('outcomes.peopleTitle')}</h2>
-            <GroupedBarChart title={t('outcomes.peopleTitle')} rows={items} label={keyLabel} series={people} />
+            <GroupedBarChart title={t('outcomes.peopleTitle')} rows={items} label={keyLabel} series={people} whole />
             <table className="usa-table usa-table--borderless">
               <caption>{t('outcomes.peopleCaption', { from, to })}</caption>
               <thead>

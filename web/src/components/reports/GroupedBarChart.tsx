@@ -21,11 +21,14 @@ export function GroupedBarChart<Row>({
   rows,
   label,
   series,
+  whole = false,
 }: {
   title: string;
   rows: Row[];
   label: (r: Row) => string;
   series: ChartSeries<Row>[];
+  /** Counts: the axis marks whole numbers only. */
+  whole?: boolean;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
@@ -47,11 +50,11 @@ export function GroupedBarChart<Row>({
         maintainAspectRatio: false,
         locale: currentLanguage(),
         plugins: { legend: { position: 'bottom' } },
-        scales: { y: { beginAtZero: true } },
+        scales: { y: { beginAtZero: true, ticks: whole ? { precision: 0 } : {} } },
       },
     });
     return () => chart.destroy();
-  }, [rows, label, series]);
+  }, [rows, label, series, whole]);
   return (
     <div className="mf-chartjs">
       <canvas ref={canvas} role="img" aria-label={title} />
