@@ -38,7 +38,7 @@ async function match(
       case_id: id(name),
       mentor_case_id: id(f.mentor),
       youth_case_id: id(f.youth),
-      case_worker_id: 'cw-1',
+      case_worker_id: 'cw-report',
       program_id: f.program,
       county: f.county,
       stage: closed === null ? 'active' : 'closed',
