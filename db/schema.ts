@@ -355,6 +355,8 @@ export interface MatchFactsTable {
   health_band: string | null;
   health_reasons: string[];
   next_contact_due: Timestamp | null;
+  /** The case snapshot's version the row was written with (migration 0028): an older row never overwrites a newer. */
+  case_version: ColumnType<number, number | undefined, number>;
   updated_at: DefaultedTimestamp;
 }
 

@@ -207,7 +207,7 @@ export const fosterProcess = defineProcess({
     reopen_window_passed: 422,
     match_not_closed: 409,
   },
-  projectionKinds: ['reference_answered'],
+  projectionKinds: ['reference_answered', 'match_facts'],
   legacyProjectionFields: { referenceAnswered: 'reference_answered' },
   activities: { mail: ['issueReferenceLink'] },
 });

@@ -1,5 +1,5 @@
 /** The web app: the query cache for server data, the language, the routes, USWDS styles. */
-import { StrictMode, type ReactNode } from 'react';
+import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
@@ -15,6 +15,7 @@ import { MyProgram } from './pages/MyProgram';
 import { RegisterProgram } from './pages/RegisterProgram';
 import { ProposeMatch } from './pages/ProposeMatch';
 import { Reports } from './pages/Reports';
+import { Caseload } from './pages/Caseload';
 import { Reassign } from './pages/Reassign';
 import { People } from './pages/People';
 import { OutOfOffice } from './pages/OutOfOffice';
@@ -33,6 +34,9 @@ import { WellnessReferral } from './pages/WellnessReferral';
 import { EceMentorApplication, EcePlacementForm } from './pages/EceForms';
 import { useSession } from './session';
 import { I18nProvider } from './i18n/I18nProvider';
+
+// The outcome report brings the chart library: loaded when the page is opened, not with the app.
+const Outcomes = lazy(() => import('./pages/Outcomes').then((m) => ({ default: m.Outcomes })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -181,6 +185,24 @@ createRoot(document.getElementById('root')!).render(
               element={
                 <SignedIn>
                   <EmailTemplates />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/caseload"
+              element={
+                <SignedIn>
+                  <Caseload />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/reports/outcomes"
+              element={
+                <SignedIn>
+                  <Suspense fallback={null}>
+                    <Outcomes />
+                  </Suspense>
                 </SignedIn>
               }
             />

@@ -16,6 +16,10 @@ export const REPORT_ROLES = {
   stipends: ['college_coordinator'],
 } as const;
 
+/** Who reads a caseload (a case worker their own, a supervisor anyone's) and the funders' outcome report. */
+export const CASELOAD_ROLES = ['case_worker', 'case_supervisor'];
+export const OUTCOME_ROLES = ['case_supervisor', 'admin'];
+
 export const readsReports = (roles: string[]) =>
   Object.values(REPORT_ROLES).some((rs) => rs.some((r) => roles.includes(r)));
 

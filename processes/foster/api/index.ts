@@ -1,6 +1,7 @@
 /**
  * The foster process's API (loaded by the API through its descriptor's `routes`), by party:
- * mentors, references, youth and matches, then match suggestions and the pipeline report;
+ * mentors, references, youth and matches, then match suggestions, the pipeline report, the
+ * caseload and the outcome report;
  * with the public page behind a reference's e-mailed link.
  */
 import type { ProcessRoutes, RouteContext } from '../../../platform/api/process-routes';
@@ -10,6 +11,7 @@ import { registerYouthRoutes } from './youth';
 import { registerMatchRoutes } from './matches';
 import { registerFosterReportRoutes } from './reports';
 import { registerSuggestionRoutes } from './suggestions';
+import { registerMatchSupportRoutes } from './match-support';
 
 export function registerRoutes(rc: RouteContext): ProcessRoutes {
   registerMentorRoutes(rc);
@@ -18,6 +20,7 @@ export function registerRoutes(rc: RouteContext): ProcessRoutes {
   registerMatchRoutes(rc);
   registerSuggestionRoutes(rc.api, rc.db);
   registerFosterReportRoutes(rc.api, rc.db);
+  registerMatchSupportRoutes(rc);
   // The small HTML form behind a reference's e-mailed link (no account, no JavaScript).
   return { pages: [{ path: '/references', mount: mountReferencePage }] };
 }

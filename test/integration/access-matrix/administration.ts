@@ -24,6 +24,16 @@ export const administrationRows = (): Record<string, Row> => ({
     request: get('/foster/reports/pipeline'),
     expect: { caseWorker: 200, caseWorkerOther: 200, caseSupervisor: 200, admin: 200, others: 403 },
   },
+  // The funders' outcome report: those who answer for the whole program (docs/processes/foster.md).
+  'GET /foster/reports/outcomes': {
+    request: get('/foster/reports/outcomes?from=2024-01-01&to=2024-12-31'),
+    expect: { caseSupervisor: 200, admin: 200, others: 403 },
+  },
+  // A case worker's caseload: theirs (cw-1's here), or a case supervisor reading anyone's.
+  'GET /foster/caseload': {
+    request: get('/foster/caseload?caseWorkerId=cw-1'),
+    expect: { caseWorker: 200, caseSupervisor: 200, others: 403 },
+  },
   'GET /certifications/reports/pipeline': {
     request: get('/certifications/reports/pipeline'),
     expect: { reviewer: 200, reviewerConflicted: 200, reviewLead: 200, admin: 200, others: 403 },

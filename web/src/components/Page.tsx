@@ -6,7 +6,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router-dom';
 import { signOut, useSession } from '../session';
-import { looksForCases, readsReports, supervises } from '../roles';
+import { CASELOAD_ROLES, looksForCases, OUTCOME_ROLES, readsReports, supervises } from '../roles';
 import { LanguageSelector } from '../i18n/LanguageSelector';
 import { useT } from '../i18n/useT';
 
@@ -137,9 +137,23 @@ function SiteHeader() {
                 </NavLink>
               </li>
             ) : null}
+            {session?.person.roles.some((r) => CASELOAD_ROLES.includes(r)) ? (
+              <li>
+                <NavLink className="usa-link" to="/caseload">
+                  {t('nav.caseload')}
+                </NavLink>
+              </li>
+            ) : null}
+            {session?.person.roles.some((r) => OUTCOME_ROLES.includes(r)) ? (
+              <li>
+                <NavLink className="usa-link" to="/reports/outcomes">
+                  {t('nav.outcomes')}
+                </NavLink>
+              </li>
+            ) : null}
             {session && readsReports(session.person.roles) ? (
               <li>
-                <NavLink className="usa-link" to="/reports">
+                <NavLink className="usa-link" to="/reports" end>
                   {t('nav.reports')}
                 </NavLink>
               </li>

@@ -6,7 +6,8 @@ type CsvPath =
   | '/api/v1/reports/tasks'
   | '/api/v1/mentoring-leave/payroll-exports/{exportId}'
   | '/api/v1/referrals/reports'
-  | '/api/v1/ece/placements/export';
+  | '/api/v1/ece/placements/export'
+  | '/api/v1/foster/reports/outcomes';
 
 export async function downloadCsv(
   path: CsvPath,
