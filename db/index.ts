@@ -27,6 +27,7 @@ import * as m0024 from './migrations/0024_question_banks';
 import * as m0025 from './migrations/0025_email_templates';
 import * as m0026 from './migrations/0026_outbox_language';
 import * as m0027 from './migrations/0027_match_support';
+import * as m0028 from './migrations/0028_survey_instruments';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -82,6 +83,7 @@ const migrations: Record<string, Migration> = {
   '0025_email_templates': m0025,
   '0026_outbox_language': m0026,
   '0027_match_support': m0027,
+  '0028_survey_instruments': m0028,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -21,6 +21,7 @@ const YOUTH = { escalateInsteadOfAdmin: 'case_supervisor' };
 const YOUTH_ASSIGNABLE = ['case_supervisor', 'social_worker'];
 const CASE_WORKER: PartyRule = { party: 'case_worker', roles: ['case_worker'], id: (f) => f.caseWorkerId };
 import { matchDetails, screeningDetails, youthReferralDetails } from './details';
+import { surveyCollectionData } from './surveys/collection';
 
 export const fosterProcess = defineProcess({
   name: 'foster',
@@ -63,7 +64,15 @@ export const fosterProcess = defineProcess({
     },
     match: {
       details: matchDetails,
-      taskTypes: ['consent', 'first_meeting', 'check_in', 'safety_review', 'anniversary', 'closure_interview'],
+      taskTypes: [
+        'consent',
+        'first_meeting',
+        'check_in',
+        'safety_review',
+        'anniversary',
+        'closure_interview',
+        'survey_collection',
+      ],
       youthData: YOUTH,
       supervisingRoles: SUPERVISORS,
       assignableRoles: YOUTH_ASSIGNABLE,
@@ -138,13 +147,15 @@ export const fosterProcess = defineProcess({
     safety_review: { candidateRoles: ['case_supervisor'], data: noData },
     anniversary: { candidateRoles: ['case_worker'], data: noData },
     closure_interview: { candidateRoles: ['case_worker'], data: noData },
+    // A relationship survey collected by phone: its answers (`collected`), or none (`unreachable`).
+    survey_collection: { candidateRoles: ['case_worker'], data: surveyCollectionData },
   },
   taskPolicy: FOSTER_TASK_POLICY_DEFAULTS,
   policySection: fosterPolicySection,
   schemaModules: [inputs],
   workflows: ['mentorScreeningWorkflow', 'youthReferralWorkflow', 'matchWorkflow', 'callerScreeningWorkflow'],
   routes: 'api',
-  oneTimeLinkPaths: ['/references/', '/foster/references/'],
+  oneTimeLinkPaths: ['/references/', '/foster/references/', '/surveys/'],
   // The default mailboxes (policy `mailboxes`) of the roles its tasks go to.
   mailboxes: {
     case_supervisor: 'case-supervisors@mentorflow.local',
@@ -164,5 +175,5 @@ export const fosterProcess = defineProcess({
   },
   projectionKinds: ['reference_answered'],
   legacyProjectionFields: { referenceAnswered: 'reference_answered' },
-  activities: { mail: ['issueReferenceLink'] },
+  activities: { mail: ['issueReferenceLink', 'sendSurveyLink'], cases: ['recordSurveyByPhone'] },
 });

@@ -22,6 +22,7 @@ import { registerCloseMatch } from './match/closure';
 import { openMatch, type MatchCase } from './match/match-case';
 import { cancelAtStart, registerPartyTaken } from './match/parties';
 import { runAnniversary, runCheckIns } from './match/schedule';
+import { registerSurveys, startSurveys, surveyCollection } from './match/surveys';
 import {
   anniversary,
   checkCompletion,
@@ -40,6 +41,7 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
   registerTaskTable(m);
   registerCloseMatch(m);
   registerPartyTaken(m);
+  registerSurveys(m);
 
   if (!state.recorded) {
     const gone: string[] = [];
@@ -104,6 +106,7 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
       void runCheckIns(m);
       void runAnniversary(m);
     }
+    startSurveys(m);
   }
 
   await rt.runUntilClosed((s) => continueAsNew<typeof matchWorkflow>({ ...input, state: s }));
@@ -117,7 +120,13 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
 function registerTaskTable(m: MatchCase): void {
   m.rt.registerTaskHandlers(
     taskHandlersByType<
-      'consent' | 'first_meeting' | 'check_in' | 'safety_review' | 'anniversary' | 'closure_interview'
+      | 'consent'
+      | 'first_meeting'
+      | 'check_in'
+      | 'safety_review'
+      | 'anniversary'
+      | 'closure_interview'
+      | 'survey_collection'
     >({
       consent: (task, done) => consent(m, task, done),
       first_meeting: (task, done) => firstMeeting(m, task, done),
@@ -125,6 +134,7 @@ function registerTaskTable(m: MatchCase): void {
       safety_review: (task, done) => safetyReview(m, task, done),
       anniversary: (task, done) => anniversary(m, task, done),
       closure_interview: (task, done) => closureInterview(m, task, done),
+      survey_collection: (task, done) => surveyCollection(m, task, done),
     }),
     (task, done) => checkCompletion(m, task, done),
   );

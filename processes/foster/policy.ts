@@ -33,6 +33,16 @@ export interface FosterPolicy {
   commitment: PolicyDuration;
   /** A proposal holds mentor and youth this long until its match case confirms them. */
   reservationHold: PolicyDuration;
+  /**
+   * Relationship surveys: the rounds after the first meeting (then each `surveyThenEvery` after
+   * the last), reminded after 7 days, collected by phone after 14; each link works for
+   * `surveyLinkValidity`. Absent from policies saved before them: the defaults apply (surveyRules).
+   */
+  surveyRounds?: PolicyDuration[];
+  surveyThenEvery?: PolicyDuration;
+  surveyReminderAfter?: PolicyDuration;
+  surveyPhoneAfter?: PolicyDuration;
+  surveyLinkValidity?: PolicyDuration;
 }
 
 const businessDays = (n: number) => ({ businessDays: n });
@@ -52,6 +62,8 @@ export const FOSTER_TASK_POLICY_DEFAULTS = {
   safety_review: { due: 'P1D', reminderBefore: 'PT12H', escalateTo: 'case_supervisor' },
   anniversary: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
   closure_interview: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
+  // A survey collected by phone: within 14 days of the task.
+  survey_collection: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
 } satisfies Record<string, TaskPolicy>;
 
 export const FOSTER_POLICY_DEFAULTS: FosterPolicy = {
@@ -68,7 +80,24 @@ export const FOSTER_POLICY_DEFAULTS: FosterPolicy = {
   checkInEvery: 'P1M',
   commitment: 'P12M',
   reservationHold: 'PT5M',
+  surveyRounds: ['P3M', 'P6M', 'P12M'],
+  surveyThenEvery: 'P12M',
+  surveyReminderAfter: 'P7D',
+  surveyPhoneAfter: 'P14D',
+  surveyLinkValidity: 'P30D',
 };
+
+/** The survey keys of a case's policy, with the defaults for a policy that predates them. */
+export function surveyRules(rules: Partial<FosterPolicy>) {
+  const d = FOSTER_POLICY_DEFAULTS;
+  return {
+    rounds: rules.surveyRounds ?? d.surveyRounds!,
+    thenEvery: rules.surveyThenEvery ?? d.surveyThenEvery!,
+    reminderAfter: rules.surveyReminderAfter ?? d.surveyReminderAfter!,
+    phoneAfter: rules.surveyPhoneAfter ?? d.surveyPhoneAfter!,
+    linkValidity: rules.surveyLinkValidity ?? d.surveyLinkValidity!,
+  };
+}
 
 export const fosterPolicySection: PolicySection<'foster', FosterPolicy> = {
   key: 'foster',
@@ -95,6 +124,13 @@ export const fosterPolicySection: PolicySection<'foster', FosterPolicy> = {
           longerThanZero,
           'a hold longer than zero (a zero one renews at once, for ever)',
         ),
+        surveyRounds: z.array(duration.refine(longerThanZero, 'a round after the first meeting')).max(12).optional(),
+        surveyThenEvery: duration
+          .refine(longerThanZero, 'a cadence longer than zero (a zero one repeats at once, for ever)')
+          .optional(),
+        surveyReminderAfter: duration.optional(),
+        surveyPhoneAfter: duration.optional(),
+        surveyLinkValidity: duration.optional(),
       })
       .strict(),
 };

@@ -1,7 +1,7 @@
 /**
  * The foster process's API (loaded by the API through its descriptor's `routes`), by party:
  * mentors, references, youth and matches, then match suggestions and the pipeline report;
- * with the public page behind a reference's e-mailed link.
+ * with the public pages behind a reference's and a relationship survey's e-mailed link.
  */
 import type { ProcessRoutes, RouteContext } from '../../../platform/api/process-routes';
 import { registerMentorRoutes } from './mentors';
@@ -10,6 +10,7 @@ import { registerYouthRoutes } from './youth';
 import { registerMatchRoutes } from './matches';
 import { registerFosterReportRoutes } from './reports';
 import { registerSuggestionRoutes } from './suggestions';
+import { registerSurveyRoutes } from './surveys';
 
 export function registerRoutes(rc: RouteContext): ProcessRoutes {
   registerMentorRoutes(rc);
@@ -18,6 +19,12 @@ export function registerRoutes(rc: RouteContext): ProcessRoutes {
   registerMatchRoutes(rc);
   registerSuggestionRoutes(rc.api, rc.db);
   registerFosterReportRoutes(rc.api, rc.db);
-  // The small HTML form behind a reference's e-mailed link (no account, no JavaScript).
-  return { pages: [{ path: '/references', mount: mountReferencePage }] };
+  const mountSurveyPage = registerSurveyRoutes(rc);
+  // The small HTML forms behind a reference's and a survey's e-mailed link (no account, no JavaScript).
+  return {
+    pages: [
+      { path: '/references', mount: mountReferencePage },
+      { path: '/surveys', mount: mountSurveyPage },
+    ],
+  };
 }

@@ -14,6 +14,7 @@ import { finishClosure, startClosing } from './closure';
 import type { MatchCase, Party } from './match-case';
 import { tellParties } from './parties';
 import { runAnniversary, runCheckIns } from './schedule';
+import { checkSurveyCollection, startSurveys } from './surveys';
 
 /** A party's consent, as recorded: all accepted opens the first meeting; any decline cancels. */
 export async function consent(
@@ -71,6 +72,7 @@ export async function firstMeeting(
   rt.setStage('active');
   void runCheckIns(m);
   void runAnniversary(m);
+  startSurveys(m);
   return {
     events: [rt.event(actor, 'first_meeting_held', { at: state.firstMeetingAt, nextCheckInDue: state.nextCheckInDue })],
   };
@@ -167,8 +169,10 @@ export async function closureInterview(
 }
 
 /** A first meeting is not before the acceptance; a consent recorded for someone says how it was given. */
-export function checkCompletion(m: MatchCase, task: TaskRecord, { outcome, data }: CompleteTaskInput): void {
+export function checkCompletion(m: MatchCase, task: TaskRecord, input: CompleteTaskInput): void {
   const { state, rt } = m;
+  const { outcome, data } = input;
+  checkSurveyCollection(task, input);
   // A first meeting is not before the match was accepted (nor, by its schema, in the future).
   if (task.type === 'first_meeting' && typeof data?.meetingDate === 'string') {
     const accepted = Object.values(state.consents)
