@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Relationship surveys (docs/processes/foster.md, "Relationship surveys"): the instruments as
+ * Relationship surveys (docs/processes/match-surveys.md): the instruments as
  * versioned data (`survey_instruments`, never updated: a new version is a new row; the
  * product's own is installed on first use), and each survey sent (`survey_invitations`): the
  * instrument version and language it was sent with, which its one-time links open and its

@@ -1,5 +1,5 @@
 /**
- * The relationship surveys' activities (docs/processes/foster.md, "Relationship surveys"),
+ * The relationship surveys' activities (docs/processes/match-surveys.md),
  * each named for its one side effect. `sendSurveyLink` (mail worker) mints a survey's one-time
  * link and e-mails it, in the respondent's language: the mentor at the applicant's address on
  * the mentor's screening, the youth through the caregiver's address on the youth's referral.

@@ -1,6 +1,6 @@
 /**
- * Relationship surveys through their one-time link (no account; docs/processes/foster.md,
- * "Relationship surveys"): the API (GET the instrument in the respondent's language, POST the
+ * Relationship surveys through their one-time link (no account; docs/processes/match-surveys.md):
+ * the API (GET the instrument in the respondent's language, POST the
  * answers once) and the small HTML form behind the e-mailed link, like a reference's (no
  * JavaScript). Unknown, spent and expired links are all simply not found. An answer is
  * checked against the survey's instrument, recorded and its links spent in one transaction,

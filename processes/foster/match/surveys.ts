@@ -1,5 +1,5 @@
 /**
- * A match's relationship surveys (docs/processes/foster.md, "Relationship surveys"): the mentor
+ * A match's relationship surveys (docs/processes/match-surveys.md): the mentor
  * and the youth each answer one at 3, 6 and 12 months of the match (from its first meeting),
  * then yearly, and at its exit, through a one-time link (activity `sendSurveyLink`: the address
  * is read there, never here). Unanswered after 7 days: a reminder; after 14 days (or at once

@@ -1,5 +1,5 @@
 /**
- * A relationship survey's instrument as data (docs/processes/foster.md, "Relationship surveys"):
+ * A relationship survey's instrument as data (docs/processes/match-surveys.md):
  * its items (worded for the mentor and for the youth, in each language), its answer scale,
  * which items count reversed, and the bands its 0-100 score falls in. Versioned: a survey keeps
  * the version it was sent with. Here: its shape, the check of a new version, and the scoring

@@ -3,7 +3,7 @@
  * written for mentorflow: eight statements each party rates from 1 (strongly disagree) to 5
  * (strongly agree), two of them reversed, in English and Spanish. Installed in
  * `survey_instruments` the first time the API or an activity needs an instrument; an
- * administrator publishes later versions (docs/processes/foster.md, "Relationship surveys").
+ * administrator publishes later versions (docs/processes/match-surveys.md).
  */
 import type { SurveyInstrument } from './instrument';
 
