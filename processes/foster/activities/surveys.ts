@@ -17,7 +17,7 @@ import { screeningDetails, youthReferralDetails } from '../details';
 import { fosterEmail } from '../email-messages';
 import type { SurveyRespondent } from '../match/support-types';
 import { answerProblems, scoreAnswers, type Answer } from '../surveys/instrument';
-import { loadInstrument, recordResponse, surveyLinkRef } from '../surveys/store';
+import { loadInstrument, recordResponse, surveyLinkRef } from './survey-store';
 
 export interface SendSurveyLinkInput {
   surveyId: string;

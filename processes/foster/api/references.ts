@@ -16,7 +16,7 @@ import type { RouteContext } from '../../../platform/api/process-routes';
 import { updateCase } from '../../../platform/api/updates';
 import { referenceAnswerInput } from '../inputs';
 import { referenceAnswerUpdate } from '../messages';
-import { SURVEY_LINK_PREFIX } from '../surveys/store';
+import { SURVEY_LINK_PREFIX } from '../activities/survey-store';
 
 /** A volunteer's one-time links share the table: they are never a reference's answer link. */
 const VOLUNTEER_LINKS = [WITHDRAW_LINK, CONFIRM_LINK];

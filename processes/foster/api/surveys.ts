@@ -27,7 +27,13 @@ import {
   type Answer,
   type SurveyInstrument,
 } from '../surveys/instrument';
-import { ensureShippedInstrument, loadInstrument, recordResponse, surveyOfToken, toInstrument } from '../surveys/store';
+import {
+  ensureShippedInstrument,
+  loadInstrument,
+  recordResponse,
+  surveyOfToken,
+  toInstrument,
+} from '../activities/survey-store';
 
 const answersBody = z
   .object({

@@ -7,8 +7,8 @@
  */
 import type { Db } from '../../../db';
 import { hashToken } from '../../../platform/activities/one-time-links';
-import type { SurveyInstrument, Answer } from './instrument';
-import { RELATIONSHIP_QUALITY, SHIPPED_INSTRUMENT } from './relationship-quality';
+import type { SurveyInstrument, Answer } from '../surveys/instrument';
+import { RELATIONSHIP_QUALITY, SHIPPED_INSTRUMENT } from '../surveys/relationship-quality';
 
 /** The `reference_id` of a survey's one-time links (never a reference's answer link). */
 export const surveyLinkRef = (surveyId: string): string => `survey:${surveyId}`;
