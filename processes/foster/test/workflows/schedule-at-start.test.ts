@@ -20,7 +20,10 @@ import { continued, cw, task } from './match-fixtures';
 const metUpdate = (taskId: string) => ({ taskId, outcome: 'done', actor: cw });
 const recommitUpdate = (taskId: string) => ({ taskId, outcome: 'recommit', actor: cw });
 
-/** No failed workflow task; the check-in's and the anniversary's timers pending once each; it replays. */
+/**
+ * No failed workflow task; the check-in's, the anniversary's and the next relationship survey
+ * round's timers pending once each (match/surveys.ts); it replays.
+ */
 async function expectSound(workflowId: string): Promise<void> {
   const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
   const events = history.events ?? [];
@@ -28,7 +31,7 @@ async function expectSound(workflowId: string): Promise<void> {
   expect(failed.map((e) => e.workflowTaskFailedEventAttributes?.failure?.message)).toEqual([]);
   const started = events.filter((e) => e.timerStartedEventAttributes).length;
   const cancelled = events.filter((e) => e.timerCanceledEventAttributes).length;
-  expect(started - cancelled).toBe(2);
+  expect(started - cancelled).toBe(3);
   await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! } }, history);
 }
 
