@@ -128,6 +128,28 @@ test('a round: the mentor answers in Spanish once, bad answers change nothing, t
   expect(Number(youthRow.score)).toBe(75);
 });
 
+test('an answer after the match closed is kept; the closed match is told nothing', async () => {
+  const n = Date.now().toString(36);
+  const mentorEmail = `mentor-late-${n}@mail.example`;
+  const mentorId = await approvedMentor(stack, { email: mentorEmail });
+  const youthId = await readyYouth(stack, {
+    caregiver: { name: 'Casey Caregiver', email: `carer-late-${n}@mail.example` },
+  });
+  const match = await activeMatch(stack, mentorId, youthId);
+  const token = tokenOf((await surveyMail(mentorEmail)).text);
+  const closing = await as(stack, cw1).post(`/foster/matches/${match.id}/close`, { reason: 'other', notes: 'Moved' });
+  const talk = closing.body.openTasks.find((t: { type: string }) => t.type === 'closure_interview');
+  const closed = await as(stack, cw1).post(`/tasks/${talk.id}/complete`, { outcome: 'done' });
+  expect(closed.body.case).toMatchObject({ status: 'closed' });
+
+  const ok = await as(stack).post(`/surveys/${token}`, { answers: every(3) });
+  expect(ok.status).toBe(200);
+  const [row] = await responses(match.id);
+  expect(row).toMatchObject({ respondent: 'mentor', collected: 'link' });
+  expect(Number(row.score)).toBe(50);
+  expect((await as(stack).post(`/surveys/${token}`, { answers: every(3) })).status).toBe(404);
+});
+
 test('instrument versions: read and published by admins only, a bad version refused whole', async () => {
   const list = await as(stack, admin).get('/survey-instruments');
   expect(list.status).toBe(200);
