@@ -28,6 +28,7 @@ import * as m0025 from './migrations/0025_email_templates';
 import * as m0026 from './migrations/0026_outbox_language';
 import * as m0027 from './migrations/0027_match_support';
 import * as m0028 from './migrations/0028_match_facts_version';
+import * as m0029 from './migrations/0029_survey_instruments';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -84,6 +85,7 @@ const migrations: Record<string, Migration> = {
   '0026_outbox_language': m0026,
   '0027_match_support': m0027,
   '0028_match_facts_version': m0028,
+  '0029_survey_instruments': m0029,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

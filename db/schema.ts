@@ -245,6 +245,8 @@ export interface Database {
   policy_versions: PolicyVersionsTable;
   match_facts: MatchFactsTable;
   survey_responses: SurveyResponsesTable;
+  survey_instruments: SurveyInstrumentsTable;
+  survey_invitations: SurveyInvitationsTable;
 }
 
 /** A published version of the certification question bank (migration 0024); never updated. */
@@ -376,4 +378,27 @@ export interface SurveyResponsesTable {
   collected: string;
   collected_by: string | null;
   answered_at: DefaultedTimestamp;
+}
+
+/** A version of a survey instrument (migration 0029); never updated. */
+export interface SurveyInstrumentsTable {
+  id: string;
+  version: number;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  created_by: string;
+  reason: string;
+  definition: ColumnType<unknown, string, never>;
+}
+
+/** A relationship survey sent (migration 0029): the instrument version and language its links open. */
+export interface SurveyInvitationsTable {
+  survey_id: string;
+  match_case_id: string;
+  workflow_id: string;
+  respondent: string;
+  round: string;
+  instrument_id: string;
+  instrument_version: number;
+  language: string;
+  created_at: DefaultedTimestamp;
 }

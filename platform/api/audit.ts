@@ -37,6 +37,7 @@ export const AUDIT_KINDS = [
   'template_changed',
   'template_reset',
   'question_bank_published',
+  'survey_instrument_published',
   'policy_changed',
   'program_level_set',
   'program_referral_settings_changed',

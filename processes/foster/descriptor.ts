@@ -22,6 +22,7 @@ const YOUTH_ASSIGNABLE = ['case_supervisor', 'social_worker'];
 const CASE_WORKER: PartyRule = { party: 'case_worker', roles: ['case_worker'], id: (f) => f.caseWorkerId };
 import { matchDetails, screeningDetails, youthReferralDetails } from './details';
 import { CONTACT_MEANS, CONTACT_PARTIES, REMATCH_DECISIONS } from './match/support-types';
+import { surveyCollectionData } from './surveys/collection';
 
 export const fosterProcess = defineProcess({
   name: 'foster',
@@ -75,6 +76,7 @@ export const fosterProcess = defineProcess({
         'closure_interview',
         'closure_meeting',
         'rematch_decision',
+        'survey_collection',
       ],
       youthData: YOUTH,
       supervisingRoles: SUPERVISORS,
@@ -181,13 +183,15 @@ export const fosterProcess = defineProcess({
       candidateRoles: ['case_worker'],
       data: () => z.object({ decision: z.enum(REMATCH_DECISIONS) }).strict(),
     },
+    // A relationship survey collected by phone: its answers (`collected`), or none (`unreachable`).
+    survey_collection: { candidateRoles: ['case_worker'], data: surveyCollectionData },
   },
   taskPolicy: FOSTER_TASK_POLICY_DEFAULTS,
   policySection: fosterPolicySection,
   schemaModules: [inputs],
   workflows: ['mentorScreeningWorkflow', 'youthReferralWorkflow', 'matchWorkflow', 'callerScreeningWorkflow'],
   routes: 'api',
-  oneTimeLinkPaths: ['/references/', '/foster/references/'],
+  oneTimeLinkPaths: ['/references/', '/foster/references/', '/surveys/'],
   // The default mailboxes (policy `mailboxes`) of the roles its tasks go to.
   mailboxes: {
     case_supervisor: 'case-supervisors@mentorflow.local',
@@ -209,5 +213,5 @@ export const fosterProcess = defineProcess({
   },
   projectionKinds: ['reference_answered', 'match_facts'],
   legacyProjectionFields: { referenceAnswered: 'reference_answered' },
-  activities: { mail: ['issueReferenceLink'] },
+  activities: { mail: ['issueReferenceLink', 'sendSurveyLink'], cases: ['recordSurveyByPhone'] },
 });

@@ -14,4 +14,9 @@ export const fosterEmail = emailsOf('foster', {
   'reference-reminder-mentor': ['referenceName', 'applicantName', 'applicantFirstName', 'until'],
   'reference-request-caller': ['referenceName', 'applicantName', 'applicantFirstName', 'until'],
   'reference-reminder-caller': ['referenceName', 'applicantName', 'applicantFirstName', 'until'],
+  // A match's relationship survey, with its one-time link: to the mentor, and to the youth's caregiver.
+  'survey-request-mentor': ['until'],
+  'survey-reminder-mentor': ['until'],
+  'survey-request-youth': ['until'],
+  'survey-reminder-youth': ['until'],
 });

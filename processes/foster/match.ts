@@ -23,6 +23,7 @@ import { matchContact, runContacts } from './match/contacts';
 import { openMatch, type MatchCase } from './match/match-case';
 import { cancelAtStart, registerPartyTaken } from './match/parties';
 import { runAnniversary, runCheckIns } from './match/schedule';
+import { registerSurveys, startSurveys, surveyCollection } from './match/surveys';
 import {
   anniversary,
   checkCompletion,
@@ -42,6 +43,7 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
   registerTaskTable(m);
   registerCloseMatch(m);
   registerPartyTaken(m);
+  registerSurveys(m);
 
   if (!state.recorded) {
     const gone: string[] = [];
@@ -108,6 +110,7 @@ export async function matchWorkflow(input: MatchInput): Promise<FosterResult> {
       else void runCheckIns(m);
       void runAnniversary(m);
     }
+    startSurveys(m);
   }
 
   // A structured closure stays reopenable for the policy's window; a reopened match runs on.
@@ -133,6 +136,7 @@ function registerTaskTable(m: MatchCase): void {
       | 'closure_interview'
       | 'closure_meeting'
       | 'rematch_decision'
+      | 'survey_collection'
     >({
       consent: (task, done) => consent(m, task, done),
       first_meeting: (task, done) => firstMeeting(m, task, done),
@@ -144,6 +148,7 @@ function registerTaskTable(m: MatchCase): void {
       match_support: (task, done) => matchSupport(m, task, done),
       closure_meeting: (task, done) => closureMeeting(m, task, done),
       rematch_decision: (task, done) => rematchDecision(m, task, done),
+      survey_collection: (task, done) => surveyCollection(m, task, done),
     }),
     (task, done) => checkCompletion(m, task, done),
   );

@@ -33,6 +33,16 @@ export interface FosterPolicy {
   commitment: PolicyDuration;
   /** A proposal holds mentor and youth this long until its match case confirms them. */
   reservationHold: PolicyDuration;
+  /**
+   * Relationship surveys: the rounds after the first meeting (then each `surveyThenEvery` after
+   * the last), reminded after 7 days, collected by phone after 14; each link works for
+   * `surveyLinkValidity`. Absent from policies saved before them: the defaults apply (surveyRules).
+   */
+  surveyRounds?: PolicyDuration[];
+  surveyThenEvery?: PolicyDuration;
+  surveyReminderAfter?: PolicyDuration;
+  surveyPhoneAfter?: PolicyDuration;
+  surveyLinkValidity?: PolicyDuration;
   /** The case worker's contacts with a match (absent in policies older than match support: the defaults). */
   contactSchedule?: ContactSchedule;
   /** The match health formula's weights and bands (match/health.ts). */
@@ -101,6 +111,8 @@ export const FOSTER_TASK_POLICY_DEFAULTS = {
   match_support: { due: 'P7D', reminderBefore: 'P2D', escalateTo: 'case_supervisor' },
   closure_meeting: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
   rematch_decision: { due: 'P30D', reminderBefore: 'P7D', escalateTo: 'case_supervisor' },
+  // A survey collected by phone: within 14 days of the task.
+  survey_collection: { due: 'P14D', reminderBefore: 'P3D', escalateTo: 'case_supervisor' },
 } satisfies Record<string, TaskPolicy>;
 
 export const FOSTER_POLICY_DEFAULTS: FosterPolicy = {
@@ -117,6 +129,11 @@ export const FOSTER_POLICY_DEFAULTS: FosterPolicy = {
   checkInEvery: 'P1M',
   commitment: 'P12M',
   reservationHold: 'PT5M',
+  surveyRounds: ['P3M', 'P6M', 'P12M'],
+  surveyThenEvery: 'P12M',
+  surveyReminderAfter: 'P7D',
+  surveyPhoneAfter: 'P14D',
+  surveyLinkValidity: 'P30D',
   contactSchedule: { first: 'PT48H', second: 'P1M', every: 'P1M', caregiverFirst: 'P1M', caregiverEvery: 'P3M' },
   health: {
     overdueContact: 15,
@@ -142,6 +159,18 @@ export function supportRules(
     contactSchedule: rules.contactSchedule ?? FOSTER_POLICY_DEFAULTS.contactSchedule!,
     health: rules.health ?? FOSTER_POLICY_DEFAULTS.health!,
     reopenWindow: rules.reopenWindow ?? FOSTER_POLICY_DEFAULTS.reopenWindow!,
+  };
+}
+
+/** The survey keys of a case's policy, with the defaults for a policy that predates them. */
+export function surveyRules(rules: Partial<FosterPolicy>) {
+  const d = FOSTER_POLICY_DEFAULTS;
+  return {
+    rounds: rules.surveyRounds ?? d.surveyRounds!,
+    thenEvery: rules.surveyThenEvery ?? d.surveyThenEvery!,
+    reminderAfter: rules.surveyReminderAfter ?? d.surveyReminderAfter!,
+    phoneAfter: rules.surveyPhoneAfter ?? d.surveyPhoneAfter!,
+    linkValidity: rules.surveyLinkValidity ?? d.surveyLinkValidity!,
   };
 }
 
@@ -200,6 +229,13 @@ export const fosterPolicySection: PolicySection<'foster', FosterPolicy> = {
           .refine((h) => h.watchFrom <= h.healthyFrom, 'watchFrom must not be above healthyFrom')
           .optional(),
         reopenWindow: duration.optional(),
+        surveyRounds: z.array(duration.refine(longerThanZero, 'a round after the first meeting')).max(12).optional(),
+        surveyThenEvery: duration
+          .refine(longerThanZero, 'a cadence longer than zero (a zero one repeats at once, for ever)')
+          .optional(),
+        surveyReminderAfter: duration.optional(),
+        surveyPhoneAfter: duration.optional(),
+        surveyLinkValidity: duration.optional(),
       })
       .strict(),
 };

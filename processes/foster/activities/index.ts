@@ -1,7 +1,8 @@
 /**
  * The foster process's own activities, run by the mail worker (its descriptor lists them
  * under `activities.mail`): a mentor's or a wellness caller's reference receives a one-time
- * link to the answer form (platform/activities/one-time-links.ts mints and sends it).
+ * link to the answer form (platform/activities/one-time-links.ts mints and sends it); a
+ * match's relationship surveys are sent and recorded by phone (surveys.ts).
  */
 import type { PolicyDuration } from '../../../platform/workflow/calendar';
 import type { ProcessActivityDeps } from '../../../platform/activities/process-activities';
@@ -9,6 +10,7 @@ import { issueOneTimeLinks } from '../../../platform/activities/one-time-links';
 import { mentorScreeningWorkflowId } from '../ids';
 import { fosterEmail } from '../email-messages';
 import type { EmailLanguage } from '../../../platform/emails/messages';
+import { createSurveyActivities } from './surveys';
 
 export interface IssueReferenceLinkInput {
   caseId: string;
@@ -28,6 +30,7 @@ export interface IssueReferenceLinkInput {
 
 export function createActivities(deps: ProcessActivityDeps) {
   return {
+    ...createSurveyActivities(deps),
     /** Mints a reference's one-time link to the answer form and e-mails it. */
     async issueReferenceLink(input: IssueReferenceLinkInput): Promise<{ sent: boolean }> {
       const role = input.role === 'caller' ? 'caller' : 'mentor';

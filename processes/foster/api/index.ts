@@ -1,8 +1,8 @@
 /**
  * The foster process's API (loaded by the API through its descriptor's `routes`), by party:
  * mentors, references, youth and matches, then match suggestions, the pipeline report, the
- * caseload and the outcome report;
- * with the public page behind a reference's e-mailed link.
+ * caseload and the outcome report; with the public pages behind a reference's and a
+ * relationship survey's e-mailed link.
  */
 import type { ProcessRoutes, RouteContext } from '../../../platform/api/process-routes';
 import { registerMentorRoutes } from './mentors';
@@ -12,6 +12,7 @@ import { registerMatchRoutes } from './matches';
 import { registerFosterReportRoutes } from './reports';
 import { registerSuggestionRoutes } from './suggestions';
 import { registerMatchSupportRoutes } from './match-support';
+import { registerSurveyRoutes } from './surveys';
 
 export function registerRoutes(rc: RouteContext): ProcessRoutes {
   registerMentorRoutes(rc);
@@ -21,6 +22,12 @@ export function registerRoutes(rc: RouteContext): ProcessRoutes {
   registerSuggestionRoutes(rc.api, rc.db);
   registerFosterReportRoutes(rc.api, rc.db);
   registerMatchSupportRoutes(rc);
-  // The small HTML form behind a reference's e-mailed link (no account, no JavaScript).
-  return { pages: [{ path: '/references', mount: mountReferencePage }] };
+  const mountSurveyPage = registerSurveyRoutes(rc);
+  // The small HTML forms behind a reference's and a survey's e-mailed link (no account, no JavaScript).
+  return {
+    pages: [
+      { path: '/references', mount: mountReferencePage },
+      { path: '/surveys', mount: mountSurveyPage },
+    ],
+  };
 }

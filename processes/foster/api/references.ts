@@ -16,6 +16,7 @@ import type { RouteContext } from '../../../platform/api/process-routes';
 import { updateCase } from '../../../platform/api/updates';
 import { referenceAnswerInput } from '../inputs';
 import { referenceAnswerUpdate } from '../messages';
+import { SURVEY_LINK_PREFIX } from '../activities/survey-store';
 
 /** A volunteer's one-time links share the table: they are never a reference's answer link. */
 const VOLUNTEER_LINKS = [WITHDRAW_LINK, CONFIRM_LINK];
@@ -28,6 +29,8 @@ async function liveLink(db: Db, token: string) {
     .selectAll()
     .where('token_hash', '=', hashToken(token))
     .where('reference_id', 'not in', VOLUNTEER_LINKS)
+    // A relationship survey's links share the table too (surveys.ts).
+    .where('reference_id', 'not like', `${SURVEY_LINK_PREFIX}%`)
     .executeTakeFirst();
   return link && !link.used_at && new Date(link.expires_at).getTime() > Date.now() ? link : undefined;
 }

@@ -23,6 +23,7 @@ import type { MatchCase } from './match-case';
 import { tellParties } from './parties';
 import { runAnniversary } from './schedule';
 import { supportOn } from './support';
+import { sendExitSurveys } from './surveys';
 import type { ClosureInitiator, ClosureKind, ContactParty, RematchDecision } from './support-types';
 
 export interface ClosureStart {
@@ -52,6 +53,8 @@ export function startClosing(m: MatchCase, { reason, notes, kind, initiatedBy }:
   state.closure.initiatedBy = initiatedBy ?? 'program';
   state.nextContactDue = undefined;
   const detail = { reason, kind: state.closure.kind, initiatedBy: state.closure.initiatedBy };
+  // Exit surveys for mentor and youth go out beside the closing (their own commit).
+  void sendExitSurveys(m);
   const closing = { events: [rt.event(actor, 'closing', detail)] };
   const meeting = rt.openTask({
     ...caseWorker,

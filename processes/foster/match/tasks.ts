@@ -16,6 +16,7 @@ import { tellParties } from './parties';
 import { contactSlot, openContact, runContacts } from './contacts';
 import { runAnniversary, runCheckIns } from './schedule';
 import { supportOn } from './support';
+import { checkSurveyCollection, startSurveys } from './surveys';
 
 /** A party's consent, as recorded: all accepted opens the first meeting; any decline cancels. */
 export async function consent(
@@ -76,6 +77,7 @@ export async function firstMeeting(
     const first = openContact(m, contactSlot(m, 1));
     void runContacts(m);
     void runAnniversary(m);
+    startSurveys(m);
     const held = rt.event(actor, 'first_meeting_held', {
       at: state.firstMeetingAt,
       nextContactDue: state.nextContactDue,
@@ -85,6 +87,7 @@ export async function firstMeeting(
   state.nextCheckInDue = new Date(addDuration(met, rules.firstCheckInAfter, rt.calendar)).toISOString();
   void runCheckIns(m);
   void runAnniversary(m);
+  startSurveys(m);
   return {
     events: [rt.event(actor, 'first_meeting_held', { at: state.firstMeetingAt, nextCheckInDue: state.nextCheckInDue })],
   };
@@ -178,8 +181,10 @@ export async function closureInterview(
 }
 
 /** A first meeting is not before the acceptance; a consent recorded for someone says how it was given. */
-export function checkCompletion(m: MatchCase, task: TaskRecord, { outcome, data }: CompleteTaskInput): void {
+export function checkCompletion(m: MatchCase, task: TaskRecord, input: CompleteTaskInput): void {
   const { state, rt } = m;
+  const { outcome, data } = input;
+  checkSurveyCollection(task, input);
   // A first meeting is not before the match was accepted (nor, by its schema, in the future).
   if (task.type === 'first_meeting' && typeof data?.meetingDate === 'string') {
     const accepted = Object.values(state.consents)

@@ -29,6 +29,7 @@ const KIND_SET: Record<AuditKind, true> = {
   template_changed: true,
   template_reset: true,
   question_bank_published: true,
+  survey_instrument_published: true,
   policy_changed: true,
   program_level_set: true,
   program_referral_settings_changed: true,

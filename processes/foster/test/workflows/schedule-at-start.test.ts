@@ -22,8 +22,9 @@ const recommitUpdate = (taskId: string) => ({ taskId, outcome: 'recommit', actor
 
 /**
  * No failed workflow task; the schedule's timers pending once each; it replays. After a first
- * meeting: the contact schedule's, the first contact's reminder and the anniversary's; after
- * a recommitment: the check-in's and the anniversary's.
+ * meeting: the contact schedule's, the first contact's reminder, the anniversary's and the next
+ * relationship survey round's (match/surveys.ts); after a recommitment: the check-in's, the
+ * anniversary's and the survey round's.
  */
 async function expectSound(workflowId: string, timers: number): Promise<void> {
   const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
@@ -64,7 +65,7 @@ test('a first meeting recorded on the uncached worker right after the run starte
     );
     const done = await within(h.executeUpdate(completeTaskUpdate, { args: [metUpdate(meeting.id)] }), 30_000, 'done');
     expect(done.task.status).toBe('completed');
-    await expectSound(h.workflowId, 3);
+    await expectSound(h.workflowId, 4);
   } finally {
     worker.shutdown();
     await running;
@@ -104,7 +105,7 @@ test.each([
       const update = await within(accepted, 30_000, 'the completion is accepted');
       const done = await within(update.result(), 30_000, 'the completion is answered');
       expect(done.task.status).toBe('completed');
-      await expectSound(h.workflowId, type === 'anniversary' ? 2 : 3);
+      await expectSound(h.workflowId, type === 'anniversary' ? 3 : 4);
     } finally {
       worker.shutdown();
       await running;
