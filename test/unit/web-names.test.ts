@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { policySchema } from '../../lib/policy';
+import { EMAIL_CATALOGUES } from '../../platform/emails/catalogues';
 import { registerTaskDataSchemas } from '../../platform/api/schemas';
 import { refusalStatuses } from '../../platform/workflow/refusals';
 import { CASE_TYPES, ROLES, TASK_TYPES } from '../../platform/workflow/registry';
@@ -127,6 +128,8 @@ const codes: [string, readonly string[]][] = [
   ['contact', CONTACTS],
   // Why a case refused a task handed over (the platform's codes and each process's own).
   ['refusal', unique(Object.keys(refusalStatuses()))],
+  // Whose e-mail a template is (the platform's or a process's), on the e-mail templates page.
+  ['process', unique(EMAIL_CATALOGUES.map((c) => c.owner))],
 ];
 
 test('the sources name the stages and outcomes people see', () => {
