@@ -56,6 +56,9 @@ export function blank(s: Schema): unknown {
   return s.enum?.[0] ?? '';
 }
 
+/** The kinds of value a shape may be named by (the catalogue's `schema.shape.<kind>`). */
+const SHAPES = ['string', 'integer', 'number', 'boolean'];
+
 /**
  * How one of `anyOf`'s shapes reads in its picker: its fields' names (`nameOf`, the rules' names
  * in the language in use), or its kind (`t`, the catalogue's `schema.shape.<kind>`).
@@ -65,4 +68,4 @@ export const shapeName = (s: Schema, nameOf: (field: string) => string, t: (id: 
     ? Object.keys(s.properties ?? {})
         .map(nameOf)
         .join(', ')
-    : t(`schema.shape.${s.enum ? 'choice' : (s.type ?? 'string')}`);
+    : t(`schema.shape.${s.enum ? 'choice' : (SHAPES.find((k) => k === s.type) ?? 'string')}`);
