@@ -3,8 +3,12 @@
  * each case type, task type and role of the registry (what `npm run openapi` hands the web app),
  * each field of a task's form (its data schema, as /openapi.json describes it), each stage a
  * process sets, each outcome a task offers, each timeline event a process or the platform
- * writes and each status or kind a case's details show has its Spanish name, and its English
- * name is exactly what the screens showed before (humanize), so no English page changes.
+ * writes and each status or kind a case's details show has its Spanish name; so do the fields of
+ * the rules (the Policy schema), each choice a task's form offers, the certification standards and
+ * answers, a match's closing reasons, whom a check-in reached, each refusal code and each e-mail
+ * catalogue's owner. Each list is read from the schema or declaration that makes the codes, so a
+ * new code fails here until named. Its English name is exactly what the screens showed before
+ * (humanize), so no English page changes.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
