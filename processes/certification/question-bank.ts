@@ -5,8 +5,12 @@
  * unit test checks the shipped bank (question-bank-v2.json) with it. Pure data.
  */
 import { z } from 'zod';
+import { DEFAULT_LANGUAGE, EMAIL_LANGUAGES } from '../../platform/emails/messages';
 import { line } from '../../platform/workflow/input';
 import { ANSWER_TYPE_NAMES, STANDARDS } from './questions';
+
+/** The languages a question may be worded in besides English (its `text`): those the product speaks. */
+export const TRANSLATION_LANGUAGES = EMAIL_LANGUAGES.filter((l) => l !== DEFAULT_LANGUAGE) as [string, ...string[]];
 
 /** The most questions one version holds: the whole bank travels in each case's workflow input. */
 export const MAX_QUESTIONS = 200;
@@ -20,6 +24,7 @@ export const questionInput = z
       .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits and . _ - only'),
     standard: z.enum(STANDARDS),
     text: line(600),
+    translations: z.record(z.enum(TRANSLATION_LANGUAGES), line(600)).optional(),
     answerType: z.enum(ANSWER_TYPE_NAMES),
   })
   .strict();

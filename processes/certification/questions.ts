@@ -21,11 +21,17 @@ export const ANSWER_TYPES = { yes_partially_no: ['yes', 'partially', 'no'] } as 
 export type AnswerType = keyof typeof ANSWER_TYPES;
 export const ANSWER_TYPE_NAMES = Object.keys(ANSWER_TYPES) as [AnswerType, ...AnswerType[]];
 
-/** A question: answered with one of its answer type's responses, with evidence; not scored. */
+/**
+ * A question: answered with one of its answer type's responses, with evidence; not scored.
+ * `text` is its English wording, the one every bank has; `translations` its wording in the
+ * other languages the product speaks, by language code (`{ es: '…' }`). A person sees the
+ * wording of their language, or the English one when the bank has none in it.
+ */
 export interface Question {
   id: string;
   standard: Standard;
   text: string;
+  translations?: Partial<Record<string, string>>;
   answerType: AnswerType;
 }
 
@@ -34,6 +40,40 @@ export interface QuestionBank {
   version: number;
   questions: Question[];
 }
+
+/** Version 1's questions in Spanish, by id (their `translations.es`). */
+const V1_SPANISH: Record<string, string> = {
+  'rec-1':
+    '¿Describe el programa por escrito a los posibles mentores lo que espera de ellos: tiempo, duración del compromiso y actividades?',
+  'rec-2':
+    '¿Recluta el programa mentores cuyos antecedentes y habilidades se ajustan a los jóvenes que atiende, y lleva la cuenta de dónde vienen sus voluntarios?',
+  'rec-3':
+    '¿Explica el programa con claridad a los jóvenes y a las familias lo que la mentoría puede y no puede ofrecer antes de que se inscriban?',
+  'scr-1':
+    '¿Completa cada mentor una solicitud por escrito y una entrevista en persona antes de cualquier contacto con un joven?',
+  'scr-2':
+    '¿Se completan las verificaciones de antecedentes penales y del registro de abuso infantil de cada mentor, y las revisa un miembro del personal designado?',
+  'scr-3': '¿Se comunica el programa con las referencias y guarda constancia de lo que dijeron?',
+  'trn-1': '¿Recibe cada mentor, antes de ser emparejado, una capacitación de una duración mínima fijada?',
+  'trn-2':
+    '¿Cubre la capacitación las reglas del programa, la seguridad infantil y las obligaciones de denuncia, y cómo construir una relación?',
+  'trn-3': '¿Reciben los jóvenes y sus familias una orientación sobre el programa antes del primer encuentro?',
+  'mat-1':
+    '¿Se hacen los emparejamientos según criterios escritos, como intereses, ubicación, disponibilidad y las preferencias del joven y de la familia?',
+  'mat-2':
+    '¿Organiza el personal del programa el primer encuentro y asiste a él, con el compromiso firmado por el mentor, el joven y el tutor?',
+  'mat-3': '¿Registra el programa por qué se hizo cada emparejamiento?',
+  'mon-1':
+    '¿Se comunica el personal con el mentor, el joven y la familia según un calendario fijo, y registra cada contacto?',
+  'mon-2':
+    '¿Hay un procedimiento escrito para responder a las preocupaciones de seguridad que surjan durante un emparejamiento?',
+  'mon-3':
+    '¿Ofrece el programa a los mentores capacitación continua, recursos o reconocimiento durante el emparejamiento?',
+  'clo-1': '¿Tiene el programa un procedimiento escrito para terminar un emparejamiento, previsto o imprevisto?',
+  'clo-2': '¿Mantiene el personal una conversación de cierre con el mentor y con el joven, y la registra?',
+  'clo-3':
+    '¿Informa el programa a los mentores y a las familias de qué contacto, si acaso alguno, se permite cuando termina un emparejamiento?',
+};
 
 /** Version 1, frozen: the 18 questions of every case started before banks were versioned. */
 export const QUESTIONS: Question[] = (
@@ -125,6 +165,6 @@ export const QUESTIONS: Question[] = (
       text: 'Does the program tell mentors and families what contact, if any, is allowed after a match ends?',
     },
   ] as Omit<Question, 'answerType'>[]
-).map((q) => ({ ...q, answerType: 'yes_partially_no' }));
+).map((q) => ({ ...q, translations: { es: V1_SPANISH[q.id]! }, answerType: 'yes_partially_no' }));
 
 export const QUESTION_BANK_V1: QuestionBank = { version: 1, questions: QUESTIONS };

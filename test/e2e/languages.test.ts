@@ -3,7 +3,9 @@
  * public page in Spanish with no sentence of the English catalogue left on it (visible
  * text, labels, titles), `lang="es"`, 0 serious axe findings, and its requests ask the API
  * for Spanish; the header's selector switches the language, beats the browser's, and is
- * remembered across a reload; Vietnamese (partial) shows its own words on public pages.
+ * remembered across a reload; Vietnamese (partial) shows its own words on public pages; a
+ * program's staff in Spanish read their self-assessment in Spanish: the shipped bank's
+ * questions, the standards' names and the answers, with no English name left.
  * Screenshots of each page in both languages; `UPDATE_I18N_SCREENSHOTS=1` writes them to
  * docs/screenshots/i18n for the docs, otherwise they go with the test output.
  */
@@ -12,7 +14,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { as } from '../support/stack';
 import { checkPage, SCREENSHOTS, useBrowserStack } from '../support/browser';
-import { admin, registerProgram, staffOf, year } from '../integration/fixtures';
+import { admin, registerProgram, reviewer, staffOf, year } from '../integration/fixtures';
 import { referralForm, submitConfirmed, withdrawToken } from '../integration/referral-fixtures';
 
 const catalogue = (code: string) =>
@@ -46,14 +48,15 @@ function fragments(message: string): string[] {
 const spanish = new Set(Object.values(es).flatMap(fragments));
 const english = [...new Set(Object.values(en).flatMap(fragments))].filter((f) => !spanish.has(f));
 
-/** What a person perceives on the page: its text, the document title, accessible names and hints. */
-const perceived = (page: Page) =>
-  page.evaluate(`[document.title, document.body.innerText,
-    ...[...document.querySelectorAll('[aria-label],[title],[placeholder]')].flatMap((e) =>
-      ['aria-label', 'title', 'placeholder'].map((a) => e.getAttribute(a) ?? ''))].join('\\n')`) as Promise<string>;
+/** What a person perceives on the page: its text, the document title, accessible names and hints (or a part's). */
+const perceived = (page: Page, part = 'body') =>
+  page.evaluate(`(() => { const root = document.querySelector(${JSON.stringify(part)});
+    return [root === document.body ? document.title : '', root.innerText,
+    ...[...root.querySelectorAll('[aria-label],[title],[placeholder]')].flatMap((e) =>
+      ['aria-label', 'title', 'placeholder'].map((a) => e.getAttribute(a) ?? ''))].join('\\n'); })()`) as Promise<string>;
 
-async function noEnglishLeft(page: Page, name: string): Promise<void> {
-  const text = await perceived(page);
+async function noEnglishLeft(page: Page, name: string, part?: string): Promise<void> {
+  const text = await perceived(page, part);
   const left = english.filter((f) =>
     new RegExp(`(^|[^\\p{L}])${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(text),
   );
@@ -84,8 +87,22 @@ const e2e = useBrowserStack(async (stack) => {
     languages: ['Spanish'],
     youthAges: { min: 10, max: 17 },
   });
-  return [];
+  // A program outside the directory's county whose certification waits on its self-assessment.
+  const applicant = await registerProgram(stack, { name: 'Programa Sierra', county: 'Inyo' });
+  const staff = { ...staffOf(applicant.id), name: 'Paula Personal' };
+  // It asks the shipped bank, published again as the newest (suites sharing the database publish their own).
+  const shipped = await as(stack).get('/certifications/questions?version=2');
+  const again = { questions: shipped.body.items, reason: 'The shipped bank, newest again' };
+  expect((await as(stack, admin).post('/certifications/question-banks', again)).status).toBe(201);
+  const applied = await as(stack, staff).post(`/programs/${applicant.id}/certifications`, { level: 'partner' });
+  const review = applied.body.openTasks.find((t: { type: string }) => t.type === 'application_review');
+  await as(stack, reviewer).post(`/tasks/${review.id}/complete`, { outcome: 'approve' });
+  assessmentCase = applied.body.id;
+  assessmentStaff = staff.sub;
+  return [[staff, 'personal del programa']];
 });
+let assessmentCase = '';
+let assessmentStaff = '';
 
 /** A visitor whose browser prefers `locale`, at 1024×768 (the docs' screenshot size). */
 async function visitor(locale: string) {
@@ -190,5 +207,27 @@ test('the header switches the language, beats the browser, is remembered across 
   await checkPage(page, 'i18n-volunteer-vi');
   await page.reload();
   await page.getByRole('heading', { level: 1, name: vi['volunteer.title'] }).waitFor();
+  await context.close();
+});
+
+test("in Spanish a program's staff read their self-assessment in Spanish: questions, standards, answers", async () => {
+  // Spanish in the people directory too: after sign-in the app speaks the person's language.
+  await e2e.stack.db.updateTable('people').set({ language: 'es' }).where('id', '=', assessmentStaff).execute();
+  const { context, page } = await visitor('es-MX');
+  await page.goto(`${e2e.site()}/`);
+  await page.getByRole('button', { name: /^Paula Personal — / }).click();
+  await page.getByRole('heading', { level: 1, name: es['inbox.title'] }).waitFor();
+  await page.goto(`${e2e.site()}/cases/${assessmentCase}`);
+  await page.getByRole('heading', { level: 2, name: es['assessment.heading'] }).waitFor();
+  // The shipped bank's first question, in its Spanish wording; each standard and answer by its Spanish name.
+  await page.getByText(/^¿Tiene el programa un plan de reclutamiento por escrito/).waitFor();
+  for (const key of ['standard.recruitment', 'standard.matching_and_initiating', 'standard.closure'])
+    await page.locator('legend', { hasText: es[key]! }).first().waitFor();
+  expect(await page.locator('label[for$="-yes"]').first().textContent()).toBe(es['answer.yes']);
+  await expect(page.getByText(/^Does the program/).count()).resolves.toBe(0);
+  // The form itself: the case's subject above it is the API's, written in English when the case began.
+  await noEnglishLeft(page, 'self-assessment', 'section[aria-labelledby="assessment-heading"]');
+  await checkPage(page, 'i18n-self-assessment-es');
+  await shoot(page, 'self-assessment-es');
   await context.close();
 });

@@ -3,14 +3,24 @@
  * each case type, task type and role of the registry (what `npm run openapi` hands the web app),
  * each field of a task's form (its data schema, as /openapi.json describes it), each stage a
  * process sets, each outcome a task offers, each timeline event a process or the platform
- * writes and each status or kind a case's details show has its Spanish name, and its English
- * name is exactly what the screens showed before (humanize), so no English page changes.
+ * writes and each status or kind a case's details show has its Spanish name; so do the fields of
+ * the rules (the Policy schema), each choice a task's form offers, the certification standards and
+ * answers, a match's closing reasons, whom a check-in reached, each refusal code and each e-mail
+ * catalogue's owner. Each list is read from the schema or declaration that makes the codes, so a
+ * new code fails here until named. Its English name is exactly what the screens showed before
+ * (humanize), so no English page changes.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { policySchema } from '../../lib/policy';
+import { EMAIL_CATALOGUES } from '../../platform/emails/catalogues';
 import { registerTaskDataSchemas } from '../../platform/api/schemas';
+import { refusalStatuses } from '../../platform/workflow/refusals';
 import { CASE_TYPES, ROLES, TASK_TYPES } from '../../platform/workflow/registry';
+import { ANSWER_TYPES, STANDARDS } from '../../processes/certification/questions';
+import { ECE_ROLES, MENTEE_KINDS } from '../../processes/ece/inputs';
+import { closeMatchInput } from '../../processes/foster/inputs';
 import { humanize } from '../../web/src/components/humanize';
 
 const ROOT = path.join(__dirname, '../..');
@@ -49,19 +59,44 @@ const EVENTS = [
 /** Every field name of every task type's data schema, nested ones too, as the web app's forms label them. */
 const openapi = new OpenAPIRegistry();
 registerTaskDataSchemas(openapi);
-type Schema = { properties?: Record<string, Schema>; items?: Schema; anyOf?: Schema[]; oneOf?: Schema[] };
-const fieldsOf = (s: Schema | undefined): string[] =>
-  s
-    ? [
-        ...Object.entries(s.properties ?? {}).flatMap(([k, v]) => [k, ...fieldsOf(v)]),
-        ...fieldsOf(s.items),
-        ...[...(s.anyOf ?? []), ...(s.oneOf ?? [])].flatMap(fieldsOf),
-      ]
-    : [];
-const schemas = Object.values(
-  new OpenApiGeneratorV31(openapi.definitions).generateComponents().components?.schemas ?? {},
+type Schema = {
+  properties?: Record<string, Schema>;
+  additionalProperties?: Schema | boolean;
+  items?: Schema;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  enum?: string[];
+};
+const inside = (s: Schema): Schema[] => [
+  ...Object.values(s.properties ?? {}),
+  ...(typeof s.additionalProperties === 'object' ? [s.additionalProperties] : []),
+  ...(s.items ? [s.items] : []),
+  ...(s.anyOf ?? []),
+  ...(s.oneOf ?? []),
+];
+/** Each property name of a schema and of every schema inside it. */
+const fieldsOf = (s: Schema): string[] => [...Object.keys(s.properties ?? {}), ...inside(s).flatMap(fieldsOf)];
+/** Each value a schema or a schema inside it lists (`enum`): the choices a generated form offers. */
+const choicesOf = (s: Schema): string[] => [...(s.enum ?? []), ...inside(s).flatMap(choicesOf)];
+const componentsOf = (registry: OpenAPIRegistry) =>
+  Object.values(new OpenApiGeneratorV31(registry.definitions).generateComponents().components?.schemas ?? {}).map(
+    (s) => s as Schema,
+  );
+const unique = (codes: string[]) => [...new Set(codes)].sort();
+const schemas = componentsOf(openapi);
+const FIELDS = unique(schemas.flatMap(fieldsOf));
+/** The choices of every task type's form (a call's needs, a reviewer's recommendation). */
+const CHOICES = unique(schemas.flatMap(choicesOf));
+
+/** Every field of the rules, as the rules editor labels them (the Policy of /openapi.json, each section's own). */
+const policy = new OpenAPIRegistry();
+policy.register('Policy', policySchema);
+const RULES = unique(componentsOf(policy).flatMap(fieldsOf));
+
+/** Whom a match's check-in reached: its form's `contact<Party>` fields. */
+const CONTACTS = unique(
+  FIELDS.flatMap((f) => /^contact([A-Z]\w*)$/.exec(f)?.[1] ?? []).map((p) => p[0]!.toLowerCase() + p.slice(1)),
 );
-const FIELDS = [...new Set(schemas.flatMap((s) => fieldsOf(s as Schema)))].sort();
 
 // The smaller codes inside a case's details: each status, kind, check name, recommendation and level a
 // process declares as a type (`status: 'pending' | 'clear'`, `type CheckName = …`) and each party whose consent it asks.
@@ -70,6 +105,9 @@ const DETAILS = [
     /(?:\bstatus\??:|\btype \w*(?:Status|Kind|Name|Recommendation|LevelSought) =)\s*\|?\s*((?:'[a-z_]+'\s*\|?\s*)+)/g,
   ),
   ...found(/\bconsents: \{([^}]*)\}/g, /\b([a-z_]+): ConsentStatus/g),
+  // An ECE mentor's role and the kind of person they mentor.
+  ...ECE_ROLES,
+  ...MENTEE_KINDS,
 ].sort();
 
 // A case's, a task's and a referral offer's.
@@ -85,6 +123,17 @@ const codes: [string, readonly string[]][] = [
   ['event', EVENTS],
   ['role', ROLES],
   ['detail', DETAILS],
+  ['rule', RULES],
+  ['choice', CHOICES],
+  // The six standards of a certification and the answers a self-assessment question takes.
+  ['standard', STANDARDS],
+  ['answer', unique(Object.values(ANSWER_TYPES).flat())],
+  ['closure', closeMatchInput.shape.reason.options],
+  ['contact', CONTACTS],
+  // Why a case refused a task handed over (the platform's codes and each process's own).
+  ['refusal', unique(Object.keys(refusalStatuses()))],
+  // Whose e-mail a template is (the platform's or a process's), on the e-mail templates page.
+  ['process', unique(EMAIL_CATALOGUES.map((c) => c.owner))],
 ];
 
 test('the sources name the stages and outcomes people see', () => {
@@ -97,6 +146,10 @@ test('the sources name the stages and outcomes people see', () => {
     expect.arrayContaining(['pending_hr', 'not_required', 'doj_live_scan', 'social_worker', 'cto']),
   );
   expect(EVENTS).not.toContain('reference');
+  expect(RULES).toEqual(expect.arrayContaining(['mentoringLeave', 'annualCapHours', 'businessDays', 'escalateTo']));
+  expect(CHOICES).toEqual(expect.arrayContaining(['food', 'with_reservations', 'matching_and_initiating']));
+  expect(CONTACTS).toEqual(['caregiver', 'mentor', 'youth']);
+  expect(DETAILS).toEqual(expect.arrayContaining(['mentor_teacher', 'administrator']));
 });
 
 test.each(codes)('every %s code has a Spanish name', (kind, list) => {

@@ -12,7 +12,7 @@ import { recordAudit } from '../../../platform/api/audit';
 import { actorOf } from '../../../platform/api/auth';
 import { notFound } from '../../../platform/api/errors';
 import type { ApiBuilder } from '../../../platform/api/http';
-import { questionBankInput, questionListInput } from '../question-bank';
+import { questionBankInput, questionListInput, TRANSLATION_LANGUAGES } from '../question-bank';
 import shippedBank from '../question-bank-v2.json';
 import { ANSWER_TYPE_NAMES, QUESTIONS, STANDARDS, type Question, type QuestionBank } from '../questions';
 
@@ -39,17 +39,39 @@ export function ensureShippedBanks(db: Db): Promise<void> {
   return done;
 }
 
+/** The versions the product ships. */
+const SHIPPED = [
+  { version: 1, reason: 'The first 18 questions, asked before the bank was versioned', questions: QUESTIONS },
+  {
+    version: shippedBank.version,
+    reason: shippedBank.reason,
+    questions: questionListInput.parse(shippedBank.questions),
+  },
+];
+
 async function installShippedBanks(db: Db): Promise<void> {
-  const v2 = questionListInput.parse(shippedBank.questions);
-  const rows = [
-    { version: 1, reason: 'The first 18 questions, asked before the bank was versioned', questions: QUESTIONS },
-    { version: shippedBank.version, reason: shippedBank.reason, questions: v2 },
-  ];
   await db
     .insertInto('question_banks')
-    .values(rows.map((r) => ({ ...r, created_by: PRODUCT, questions: JSON.stringify(r.questions) })))
+    .values(SHIPPED.map((r) => ({ ...r, created_by: PRODUCT, questions: JSON.stringify(r.questions) })))
     .onConflict((oc) => oc.column('version').doNothing())
     .execute();
+}
+
+/**
+ * A stored version's questions, with the product's own wording in other languages for a version
+ * it shipped: a database that installed it before the product had that wording reads it too (the
+ * row stays as it was; only a question whose id and English text are the shipped one's gains it).
+ */
+function withShippedWording(version: number, createdBy: string, questions: Question[]): Question[] {
+  const shipped = createdBy === PRODUCT ? SHIPPED.find((b) => b.version === version) : undefined;
+  if (!shipped) return questions;
+  const byId = new Map(shipped.questions.map((q) => [q.id, q]));
+  return questions.map((q) => {
+    const theirs = byId.get(q.id);
+    return theirs?.translations && theirs.text === q.text
+      ? { ...q, translations: { ...theirs.translations, ...q.translations } }
+      : q;
+  });
 }
 
 function toBank(r: { version: number; created_at: Date; created_by: string; reason: string; questions: unknown }) {
@@ -58,7 +80,7 @@ function toBank(r: { version: number; created_at: Date; created_by: string; reas
     createdAt: new Date(r.created_at).toISOString(),
     createdBy: r.created_by,
     reason: r.reason,
-    questions: r.questions as Question[],
+    questions: withShippedWording(r.version, r.created_by, r.questions as Question[]),
   };
 }
 
@@ -72,7 +94,16 @@ export async function loadBank(db: Db, version?: number): Promise<StoredBank | u
 }
 
 const questionSchema = z
-  .object({ id: z.string(), standard: z.enum(STANDARDS), text: z.string(), answerType: z.enum(ANSWER_TYPE_NAMES) })
+  .object({
+    id: z.string(),
+    standard: z.enum(STANDARDS),
+    text: z.string().describe('The question in English'),
+    translations: z
+      .record(z.enum(TRANSLATION_LANGUAGES), z.string())
+      .optional()
+      .describe('The question in other languages, by language code; English (`text`) where a language has none'),
+    answerType: z.enum(ANSWER_TYPE_NAMES),
+  })
   .openapi('AssessmentQuestion');
 const bankSummarySchema = z
   .object({ version: z.number().int(), createdAt: z.string(), createdBy: z.string(), reason: z.string() })

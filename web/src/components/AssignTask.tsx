@@ -7,10 +7,12 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok, type Task } from '../api/client';
 import { ProblemAlert } from './ProblemAlert';
+import { useNames } from '../i18n/names';
 import { useT } from '../i18n/useT';
 
 export function AssignTask({ task, caseId }: { task: Task; caseId: string }) {
   const t = useT();
+  const name = useNames();
   const [open, setOpen] = useState(false);
   const [assignee, setAssignee] = useState('');
   const queryClient = useQueryClient();
@@ -53,7 +55,7 @@ export function AssignTask({ task, caseId }: { task: Task; caseId: string }) {
         <option value="">{candidates.isPending ? t('assign.loading') : t('assign.select')}</option>
         {candidates.data?.items.map((p) => (
           <option key={p.id} value={p.id}>
-            {p.name ?? p.id} ({p.roles.join(', ')})
+            {p.name ?? p.id} ({p.roles.map((r) => name('role', r)).join(', ')})
           </option>
         ))}
       </select>

@@ -5,7 +5,6 @@
  * alone). The leave ledger has its own bar (LeaveLedger).
  */
 import type { ReactNode } from 'react';
-import { humanize } from './format';
 import { CertificationStandards } from './CertificationStandards';
 import { ReferralDetails } from './ReferralDetails';
 import { WellnessDetails } from './WellnessDetails';
@@ -201,7 +200,7 @@ export function CaseDetails({ type, details }: { type: string; details: Details 
             <ul className="usa-list usa-list--unstyled mf-checklist">
               {items.map((w) => (
                 <li key={w.id}>
-                  {done(w.status === 'verified')} {humanize(w.standard)}
+                  {done(w.status === 'verified')} {name('standard', w.standard)}
                   {w.description ? ` — ${w.description}` : ''}: {name('detail', w.status).toLowerCase()}
                 </li>
               ))}

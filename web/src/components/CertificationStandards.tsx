@@ -2,14 +2,18 @@
  * The six standards of a certification as the reviewer weighs them: per standard, how
  * many of its questions the program answered yes, partially or no, and the answers
  * themselves with their evidence, grouped by standard (in a disclosure, to keep the page
- * short). The questions are those of the bank version the case started with.
+ * short). The questions are those of the bank version the case started with, in the person's language
+ * (English when the bank has no wording in it).
  */
-import { humanize } from './format';
 import { useQuestions, type Answer } from './SelfAssessmentForm';
+import { useNames } from '../i18n/names';
+import { useQuestionText } from '../i18n/question-text';
 import { useT } from '../i18n/useT';
 
 export function CertificationStandards({ answers, version }: { answers: Answer[]; version: number }) {
   const t = useT();
+  const name = useNames();
+  const textOf = useQuestionText();
   const questions = useQuestions(version);
   const items = questions.data?.items ?? [];
   if (!answers.length || !items.length) return null;
@@ -38,7 +42,7 @@ export function CertificationStandards({ answers, version }: { answers: Answer[]
             const no = count(s, 'no');
             return (
               <tr key={s}>
-                <th scope="row">{humanize(s)}</th>
+                <th scope="row">{name('standard', s)}</th>
                 <td>{yes}</td>
                 <td>{partially}</td>
                 <td>{no}</td>
@@ -51,14 +55,14 @@ export function CertificationStandards({ answers, version }: { answers: Answer[]
       <details className="margin-bottom-2">
         <summary>{t('standards.every', { version: String(version) })}</summary>
         {standards.map((s) => (
-          <section key={s} aria-label={humanize(s)}>
-            <h3>{humanize(s)}</h3>
+          <section key={s} aria-label={name('standard', s)}>
+            <h3>{name('standard', s)}</h3>
             <ul className="usa-list">
               {items
                 .filter((q) => q.standard === s && byId.has(q.id))
                 .map((q) => (
                   <li key={q.id}>
-                    {q.text} <strong>{humanize(byId.get(q.id)!.response)}</strong>
+                    {textOf(q)} <strong>{name('answer', byId.get(q.id)!.response)}</strong>
                     {byId.get(q.id)!.evidence ? ` — ${byId.get(q.id)!.evidence}` : ''}
                   </li>
                 ))}

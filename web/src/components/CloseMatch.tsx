@@ -5,14 +5,15 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from '../api/client';
-import { humanize } from './format';
 import { ProblemAlert } from './ProblemAlert';
+import { useNames } from '../i18n/names';
 import { useT } from '../i18n/useT';
 
 const REASONS = ['planned', 'mentor_moved', 'youth_moved', 'safety', 'lost_contact', 'other'] as const;
 
 export function CloseMatch({ caseId }: { caseId: string }) {
   const t = useT();
+  const name = useNames();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState<(typeof REASONS)[number]>('planned');
@@ -52,7 +53,7 @@ export function CloseMatch({ caseId }: { caseId: string }) {
       >
         {REASONS.map((r) => (
           <option key={r} value={r}>
-            {humanize(r)}
+            {name('closure', r)}
           </option>
         ))}
       </select>

@@ -6,7 +6,6 @@
  */
 import { api, ok } from '../api/client';
 import { useSession } from '../session';
-import { humanize } from './format';
 import { HoursForm } from './HoursForm';
 import { useT } from '../i18n/useT';
 import { useNames } from '../i18n/names';
@@ -71,7 +70,7 @@ export function EceDetails({ type, caseId, details }: { type: string; caseId: st
         <h2 id="ece-heading">{t('eceDetails.certification')}</h2>
         <ul className="usa-list usa-list--unstyled mf-facts">
           <li>
-            <strong>{t('eceDetails.mentor')}</strong> {person.name} · {humanize(String(details.role))} ·{' '}
+            <strong>{t('eceDetails.mentor')}</strong> {person.name} · {name('detail', String(details.role))} ·{' '}
             {String(details.site)}
           </li>
           <li>
@@ -104,10 +103,10 @@ export function EceDetails({ type, caseId, details }: { type: string; caseId: st
       <h2 id="placement-heading">{t('eceDetails.placement')}</h2>
       <ul className="usa-list usa-list--unstyled mf-facts">
         <li>
-          <strong>{t('eceDetails.mentor')}</strong> {mentor.name} ({humanize(mentor.role)})
+          <strong>{t('eceDetails.mentor')}</strong> {mentor.name} ({name('detail', mentor.role)})
         </li>
         <li>
-          <strong>{t('eceDetails.mentee')}</strong> {mentee.name} ({humanize(mentee.kind)})
+          <strong>{t('eceDetails.mentee')}</strong> {mentee.name} ({name('detail', mentee.kind)})
         </li>
         <li>
           <strong>{t('eceDetails.term')}</strong> {t('eceDetails.termDates', { start: term.start, end: term.end })}

@@ -8,9 +8,9 @@ import { Link } from 'react-router-dom';
 import { useMutation } from '@tanstack/react-query';
 import { api, ok, problemOf } from '../api/client';
 import type { components } from '../api/generated/schema';
-import { humanize } from './format';
 import { describedBy, FormGroup } from './forms';
 import { ProblemAlert } from './ProblemAlert';
+import { useNames } from '../i18n/names';
 import { useT } from '../i18n/useT';
 
 type Result = components['schemas']['Handover'];
@@ -34,6 +34,7 @@ export function Handover({
   onDone: () => void;
 }) {
   const t = useT();
+  const name = useNames();
   const [toId, setToId] = useState('');
   const hand = useMutation({
     mutationFn: () =>
@@ -103,7 +104,7 @@ export function Handover({
                     </td>
                     <td data-label={t('handover.answer')}>
                       {t(RESULT_TEXT[i.result])}
-                      {i.code ? ` (${humanize(i.code)})` : ''}
+                      {i.code ? ` (${name('refusal', i.code)})` : ''}
                     </td>
                   </tr>
                 ))}

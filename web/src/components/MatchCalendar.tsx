@@ -3,7 +3,7 @@
  * due, when it was done, whom they reached, satisfaction, any safety concern), the next
  * one due, and the monthly ones after it up to the anniversary, marked as planned.
  */
-import { humanize } from './format';
+import { useNames } from '../i18n/names';
 import { useT } from '../i18n/useT';
 
 export interface CheckInRecord {
@@ -42,11 +42,13 @@ export function MatchCalendar({
   anniversaryAt?: string;
 }) {
   const t = useT();
+  const name = useNames();
   const planned = nextDue ? monthly(nextDue, anniversaryAt) : [];
   const reached = (c: CheckInRecord) =>
     (['contactMentor', 'contactYouth', 'contactCaregiver'] as const)
       .filter((k) => c[k])
-      .map((k) => humanize(k.replace('contact', '')))
+      // contactMentor → contact.mentor
+      .map((k) => name('contact', k.charAt(7).toLowerCase() + k.slice(8)))
       .join(', ') || t('calendar.nobody');
   if (!checkIns.length && !planned.length) return null;
   return (

@@ -9,6 +9,7 @@
  */
 import { useState } from 'react';
 import { humanize } from './format';
+import { useNames } from '../i18n/names';
 import { useT } from '../i18n/useT';
 import {
   blank,
@@ -34,6 +35,8 @@ function ErrorText({ id, message }: { id: string; message?: string }) {
 
 export function SchemaField(props: FieldProps) {
   const t = useT();
+  const name = useNames();
+  const rule = (field: string) => name('rule', field);
   const { path, label, value, onChange, errors, resolve } = props;
   const schema = resolve(props.schema);
   const id = idOf(path);
@@ -58,11 +61,11 @@ export function SchemaField(props: FieldProps) {
         >
           {shapes.map((s, i) => (
             <option key={i} value={i}>
-              {shapeName(s)}
+              {shapeName(s, rule, t)}
             </option>
           ))}
         </select>
-        <SchemaField {...props} schema={shapes[at]!} label={shapeName(shapes[at]!)} />
+        <SchemaField {...props} schema={shapes[at]!} label={shapeName(shapes[at]!, rule, t)} />
       </fieldset>
     );
   }
@@ -77,7 +80,7 @@ export function SchemaField(props: FieldProps) {
             key={k}
             {...props}
             path={[...path, k]}
-            label={humanize(k)}
+            label={rule(k)}
             schema={s}
             value={o[k]}
             onChange={(v) => onChange(v === undefined ? omit(o, k) : { ...o, [k]: v })}

@@ -1,6 +1,7 @@
 /**
  * The self-assessment of a certification, for the program's staff: every question of the
- * version of the bank the case started with, grouped by standard, answered yes / partially / no with optional evidence. "Save
+ * version of the bank the case started with, grouped by standard, each in the person's language (English
+ * when the bank has no wording in it), answered yes / partially / no with optional evidence. "Save
  * draft" keeps the answers on the server (the case holds them; coming back later finds
  * them), "Submit" saves and hands the assessment to a reviewer — refused, with the rule's
  * message, until every question is answered.
@@ -8,8 +9,9 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from '../api/client';
-import { humanize } from './format';
 import { ProblemAlert } from './ProblemAlert';
+import { useNames } from '../i18n/names';
+import { useQuestionText } from '../i18n/question-text';
 import { useT } from '../i18n/useT';
 
 export interface Answer {
@@ -29,6 +31,8 @@ export const useQuestions = (version: number) =>
 
 export function SelfAssessmentForm({ caseId, version, saved }: { caseId: string; version: number; saved: Answer[] }) {
   const t = useT();
+  const name = useNames();
+  const textOf = useQuestionText();
   const queryClient = useQueryClient();
   const questions = useQuestions(version);
   const [answers, setAnswers] = useState<Record<string, Answer>>(() =>
@@ -75,12 +79,12 @@ export function SelfAssessmentForm({ caseId, version, saved }: { caseId: string;
       <form className="usa-form usa-form--large" onSubmit={onSubmit} aria-labelledby="assessment-heading">
         {standards.map((standard) => (
           <fieldset key={standard} className="usa-fieldset margin-top-3">
-            <legend className="usa-legend usa-legend--large">{humanize(standard)}</legend>
+            <legend className="usa-legend usa-legend--large">{name('standard', standard)}</legend>
             {items
               .filter((q) => q.standard === standard)
               .map((q) => (
                 <fieldset key={q.id} className="usa-fieldset margin-top-2">
-                  <legend className="usa-legend">{q.text}</legend>
+                  <legend className="usa-legend">{textOf(q)}</legend>
                   <div className="mf-choices">
                     {RESPONSES.map((r) => (
                       <div key={r} className="usa-radio">
@@ -94,7 +98,7 @@ export function SelfAssessmentForm({ caseId, version, saved }: { caseId: string;
                           onChange={() => set(q.id, { response: r })}
                         />
                         <label className="usa-radio__label" htmlFor={`${q.id}-${r}`}>
-                          {humanize(r)}
+                          {name('answer', r)}
                         </label>
                       </div>
                     ))}

@@ -4,7 +4,6 @@
  * of its own fields (a reviewer's findings, one per standard); a list of objects as
  * entries a person adds and removes (a work plan's items). No JSON to type by hand.
  */
-import { humanize } from './format';
 import { ChoiceList, isDate, Label, Select, type Choices, type JsonSchema } from './FieldInputs';
 import { useT } from '../i18n/useT';
 import { useNames } from '../i18n/names';
@@ -116,7 +115,9 @@ export function Field({
   choices?: Choices;
 }) {
   const t = useT();
-  const fieldName = useNames()('field', name);
+  const names = useNames();
+  const fieldName = names('field', name);
+  const choice = (v: string) => ({ value: v, label: names('choice', v) });
   const id = `${idPrefix}-${name}`;
   if (schema.type === 'object') {
     return (
@@ -137,7 +138,7 @@ export function Field({
   }
   if (schema.type === 'array' && schema.items?.type === 'string') {
     // Ids the page offers, or the values the schema lists (a call's needs).
-    const options = choices?.[name] ?? (schema.items.enum ?? []).map((v) => ({ value: v, label: humanize(v) }));
+    const options = choices?.[name] ?? (schema.items.enum ?? []).map(choice);
     return <ChoiceList name={name} choices={options} value={(value ?? []) as string[]} onChange={onChange} id={id} />;
   }
   if (schema.type === 'array')
@@ -160,10 +161,7 @@ export function Field({
   }
   const label = <Label id={id} name={name} required={required} />;
   // An id the page offers choices for (the callers a coordinator may assign), or a value the schema lists.
-  const options =
-    schema.type === 'string' && choices?.[name]
-      ? choices[name]
-      : schema.enum?.map((o) => ({ value: o, label: humanize(o) }));
+  const options = schema.type === 'string' && choices?.[name] ? choices[name] : schema.enum?.map(choice);
   if (options) {
     return (
       <div className="usa-form-group">

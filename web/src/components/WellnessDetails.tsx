@@ -2,7 +2,7 @@
  * Wellness check-ins as the referrer, coordinators and the caller see them: the youth and
  * how to reach them, the caller, and the call log (reached, minutes, mood, needs, notes).
  */
-import { humanize } from './format';
+import { useNames } from '../i18n/names';
 import { useT } from '../i18n/useT';
 
 interface Call {
@@ -17,6 +17,7 @@ interface Call {
 
 export function WellnessDetails({ details }: { details: Record<string, unknown> }) {
   const t = useT();
+  const name = useNames();
   // A coordinator choosing a caller sees the county and languages only (no name, birth date or contact).
   const youth = details.youth as
     | { name?: string; dateOfBirth?: string; county: string; languages: string[] }
@@ -80,7 +81,9 @@ export function WellnessDetails({ details }: { details: Record<string, unknown> 
                 <td data-label={t('calendar.reached')}>{c.reached ? t('standards.yes') : t('standards.no')}</td>
                 <td data-label={t('wellnessDetails.minutes')}>{c.minutes}</td>
                 <td data-label={t('wellnessDetails.mood')}>{c.mood ?? '—'}</td>
-                <td data-label={t('wellnessDetails.needs')}>{c.needs.map(humanize).join(', ') || '—'}</td>
+                <td data-label={t('wellnessDetails.needs')}>
+                  {c.needs.map((n) => name('choice', n)).join(', ') || '—'}
+                </td>
                 <td data-label={t('wellnessDetails.notes')}>{c.notes ?? ''}</td>
               </tr>
             ))}

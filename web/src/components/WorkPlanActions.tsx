@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from '../api/client';
-import { humanize } from './format';
+import { useNames } from '../i18n/names';
 import { ProblemAlert } from './ProblemAlert';
 import { useT } from '../i18n/useT';
 
@@ -20,6 +20,7 @@ export interface WorkPlanItem {
 
 function ItemForm({ caseId, item }: { caseId: string; item: WorkPlanItem }) {
   const t = useT();
+  const name = useNames();
   const queryClient = useQueryClient();
   const [evidence, setEvidence] = useState('');
   const send = useMutation({
@@ -42,7 +43,7 @@ function ItemForm({ caseId, item }: { caseId: string; item: WorkPlanItem }) {
       }}
     >
       <p className="margin-bottom-05">
-        <strong>{humanize(item.standard)}:</strong> {item.description}{' '}
+        <strong>{name('standard', item.standard)}:</strong> {item.description}{' '}
         {t(item.status === 'rejected' ? 'workPlan.dueRejected' : 'workPlan.due', { date: item.dueDate })}
       </p>
       <label className="usa-label" htmlFor={id}>

@@ -3,7 +3,6 @@
  * choice of shapes a value has, an empty value of a shape, and how a shape and a field's
  * id read.
  */
-import { humanize } from './format';
 
 export interface Schema {
   type?: string;
@@ -57,10 +56,16 @@ export function blank(s: Schema): unknown {
   return s.enum?.[0] ?? '';
 }
 
-/** How one of `anyOf`'s shapes reads in its picker: its fields' names, or its kind. */
-export const shapeName = (s: Schema) =>
+/** The kinds of value a shape may be named by (the catalogue's `schema.shape.<kind>`). */
+const SHAPES = ['string', 'integer', 'number', 'boolean'];
+
+/**
+ * How one of `anyOf`'s shapes reads in its picker: its fields' names (`nameOf`, the rules' names
+ * in the language in use), or its kind (`t`, the catalogue's `schema.shape.<kind>`).
+ */
+export const shapeName = (s: Schema, nameOf: (field: string) => string, t: (id: string) => string) =>
   s.type === 'object'
-    ? humanize(Object.keys(s.properties ?? {}).join(', '))
-    : s.enum
-      ? 'Choice'
-      : humanize(s.type ?? 'text');
+    ? Object.keys(s.properties ?? {})
+        .map(nameOf)
+        .join(', ')
+    : t(`schema.shape.${s.enum ? 'choice' : (SHAPES.find((k) => k === s.type) ?? 'string')}`);

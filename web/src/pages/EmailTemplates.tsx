@@ -10,10 +10,12 @@ import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { LANGUAGE_NAMES, TemplateEditor } from '../components/TemplateEditor';
 import { useUrlParams } from '../components/useUrlParams';
+import { useNames } from '../i18n/names';
 import { useT } from '../i18n/useT';
 
 export function EmailTemplates() {
   const tr = useT();
+  const name = useNames();
   const [params, set] = useUrlParams();
   const chosen = params.get('id') ?? '';
   const language = (params.get('language') ?? 'en') as 'en' | 'es';
@@ -101,7 +103,7 @@ export function EmailTemplates() {
                   {t.message}
                 </button>
               </th>
-              <td data-label={tr('templates.process')}>{t.process}</td>
+              <td data-label={tr('templates.process')}>{name('process', t.process)}</td>
               <td data-label={tr('templates.languages')}>{t.languages.map((l) => LANGUAGE_NAMES[l]).join(', ')}</td>
               <td data-label={tr('templates.changed')}>
                 {t.overridden ? t.overriddenLanguages.map((l) => LANGUAGE_NAMES[l]).join(', ') : tr('templates.no')}

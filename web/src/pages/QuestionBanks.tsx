@@ -8,9 +8,10 @@ import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from '../api/client';
 import type { components } from '../api/generated/schema';
-import { humanize } from '../components/format';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { useNames } from '../i18n/names';
+import { useQuestionText } from '../i18n/question-text';
 import { useT } from '../i18n/useT';
 
 type Question = components['schemas']['AssessmentQuestion'];
@@ -26,6 +27,8 @@ function parseQuestions(text: string, notAList: string): Question[] {
 
 export function QuestionBanks() {
   const t = useT();
+  const name = useNames();
+  const textOf = useQuestionText();
   const queryClient = useQueryClient();
   const [shown, setShown] = useState<number>();
   const [text, setText] = useState('');
@@ -112,16 +115,16 @@ export function QuestionBanks() {
         <h2 id="bank-heading">{t('banks.versionOf', { version: version === undefined ? '…' : String(version) })}</h2>
         <ProblemAlert error={bank.error} />
         {standards.map((s) => (
-          <section key={s} aria-label={humanize(s)}>
+          <section key={s} aria-label={name('standard', s)}>
             <h3>
-              {humanize(s)} ({items.filter((q) => q.standard === s).length})
+              {name('standard', s)} ({items.filter((q) => q.standard === s).length})
             </h3>
             <ol className="usa-list">
               {items
                 .filter((q) => q.standard === s)
                 .map((q) => (
                   <li key={q.id}>
-                    <code>{q.id}</code> {q.text}
+                    <code>{q.id}</code> {textOf(q)}
                   </li>
                 ))}
             </ol>

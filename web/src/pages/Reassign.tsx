@@ -220,7 +220,7 @@ export function Reassign() {
               </option>
               {common.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.name ?? p.id} ({p.roles.join(', ')})
+                  {p.name ?? p.id} ({p.roles.map((r) => name('role', r)).join(', ')})
                 </option>
               ))}
             </select>

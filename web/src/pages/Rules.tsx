@@ -9,10 +9,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok, problemOf } from '../api/client';
 import type { components } from '../api/generated/schema';
-import { dateTime, humanize } from '../components/format';
+import { dateTime } from '../components/format';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { SchemaField, type Errors, type Schema } from '../components/SchemaForm';
+import { useNames } from '../i18n/names';
 import { useT } from '../i18n/useT';
 
 type Change = components['schemas']['PolicyChange'];
@@ -33,6 +34,7 @@ const shown = (v: unknown) => (v === undefined ? '—' : JSON.stringify(v));
 
 function ChangesTable({ changes, caption }: { changes: Change[]; caption: string }) {
   const t = useT();
+  const name = useNames();
   if (!changes.length) return <p>{t('rules.noChange')}</p>;
   return (
     <table className="usa-table usa-table--borderless usa-table--stacked width-full">
@@ -48,7 +50,11 @@ function ChangesTable({ changes, caption }: { changes: Change[]; caption: string
         {changes.map((c) => (
           <tr key={c.path}>
             <th scope="row" data-label={t('rules.rule')}>
-              {c.path}
+              {c.path
+                .split('.')
+                .map((k) => name('rule', k))
+                .join(' › ')}{' '}
+              <code className="font-mono-3xs">{c.path}</code>
             </th>
             <td data-label={t('rules.before')}>
               <code>{shown(c.before)}</code>
@@ -76,6 +82,7 @@ function errorsOf(error: unknown): { fields: Errors; reason?: string } {
 
 export function Rules() {
   const t = useT();
+  const name = useNames();
   const queryClient = useQueryClient();
   const current = useQuery({ queryKey: ['policy'], queryFn: () => ok(api.GET('/api/v1/policy')) });
   const schema = useQuery({
@@ -161,10 +168,10 @@ export function Rules() {
         >
           {Object.entries(root.properties ?? {}).map(([k, s]) => (
             <details key={k} className="margin-y-1" open={Object.keys(fields).some((p) => p.split('.')[0] === k)}>
-              <summary className="text-bold">{humanize(k)}</summary>
+              <summary className="text-bold">{name('rule', k)}</summary>
               <SchemaField
                 path={[k]}
-                label={humanize(k)}
+                label={name('rule', k)}
                 schema={s}
                 value={draft[k]}
                 errors={fields}

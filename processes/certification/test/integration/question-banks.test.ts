@@ -160,3 +160,28 @@ test('only administrators publish or list versions', async () => {
   expect(list.body.items.map((v: { version: number }) => v.version)).toEqual(expect.arrayContaining([1, 2]));
   expect(list.body.items.find((v: { version: number }) => v.version === 2)).toMatchObject({ createdBy: 'mentorflow' });
 });
+
+test('the shipped banks are worded in Spanish too; a bank written only in English reads in English', async () => {
+  for (const version of [1, 2]) {
+    const r = await as(stack).get(`/certifications/questions?version=${version}`);
+    const lacking = r.body.items.filter((q: { translations?: { es?: string } }) => !q.translations?.es);
+    expect({ version, lacking }).toEqual({ version, lacking: [] });
+  }
+  // A database that installed version 2 before it had its Spanish wording: the row as it was then.
+  await sql`UPDATE question_banks SET questions = (SELECT jsonb_agg(q - 'translations') FROM jsonb_array_elements(questions) q)
+            WHERE version = 2 AND created_by = 'mentorflow'`.execute(stack.db);
+  const installedBefore = await as(stack).get('/certifications/questions?version=2');
+  expect(installedBefore.body.items[0].translations.es).toMatch(/^¿Tiene el programa un plan de reclutamiento/);
+
+  const questions = bankOf(`es${randomUUID().slice(0, 6)}`);
+  questions[0] = { ...questions[0], translations: { es: '¿Pregunta en español?' } } as (typeof questions)[number];
+  const published = await as(stack, bankAdmin).post('/certifications/question-banks', {
+    questions,
+    reason: 'One question worded in Spanish',
+  });
+  expect(published.status).toBe(201);
+  const read = await as(stack).get(`/certifications/questions?version=${published.body.version}`);
+  expect(read.body.items[0].translations).toEqual({ es: '¿Pregunta en español?' });
+  expect(read.body.items[1].translations).toBeUndefined();
+  expect(read.body.items[1].text).toBe(questions[1].text);
+});

@@ -39,3 +39,18 @@ test('a bank is refused for a repeated id, a missing standard or an unknown answ
     ]),
   );
 });
+
+test('every question the product ships has its Spanish wording, not its English one', () => {
+  const lacking = [...QUESTIONS, ...questionListInput.parse(shipped.questions)]
+    .filter((q) => !q.translations?.es?.trim() || q.translations.es === q.text || !/^¿.*\?$/.test(q.translations.es))
+    .map((q) => q.id);
+  expect(lacking).toEqual([]);
+});
+
+test("a bank may word its questions in Spanish, or only in English; a language the product doesn't speak is refused", () => {
+  const english = QUESTIONS.map(({ translations: _es, ...q }) => q);
+  expect(questionListInput.safeParse(english).success).toBe(true);
+  const french = QUESTIONS.map((q, i) => (i === 4 ? { ...q, translations: { fr: 'Le programme…' } } : q));
+  const r = questionListInput.safeParse(french);
+  expect(r.success ? [] : r.error.issues.map((i) => i.path.join('.'))).toEqual(['4.translations.fr']);
+});

@@ -214,7 +214,7 @@ test('HR hands a task to another HR officer from the picker; the usage report ch
   expect(await picker.locator('option').allTextContents()).not.toContain(
     expect.stringMatching(/Sam Supervisor|Employee/),
   );
-  await picker.selectOption({ label: 'Hugo HR (hr_officer)' });
+  await picker.selectOption({ label: 'Hugo HR (Hr officer)' });
   await page.getByRole('button', { name: 'Assign', exact: true }).click();
   await page.getByText(`waits on ${hr2.sub}`).waitFor();
   const task = (await as(stack, hr).get(`/cases/${caseId}`)).body.openTasks.find(
@@ -303,7 +303,7 @@ test('HR hands on all the tasks of an officer who is away, by keyboard, in one g
   await page.keyboard.press('Space');
   const to = page.getByLabel(`Give the ${n} chosen tasks to`);
   await to.locator('option', { hasText: 'Hana HR' }).waitFor({ state: 'attached' });
-  await to.selectOption({ label: 'Hana HR (hr_officer)' });
+  await to.selectOption({ label: 'Hana HR (Hr officer)' });
   await checkPage(page, 'reassign');
   await page.getByRole('button', { name: `Reassign ${n} tasks` }).focus();
   await page.keyboard.press('Enter');
