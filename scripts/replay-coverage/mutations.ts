@@ -22,6 +22,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { WORKFLOWS, workflowSourceFiles, type Edit } from '../../lib/replay/mutated-workflows';
+import { workflowReachable } from './reachable';
 
 export type MutationKind = 'sleep' | 'activity' | 'remove' | 'reorder' | 'duration' | 'date' | 'email';
 export const VALUE_KINDS: MutationKind[] = ['duration', 'date', 'email'];
@@ -96,7 +97,9 @@ export function findMutations(): { mutations: Mutation[]; excluded: Record<strin
     'declaration (remove/reorder)': 0,
     'Update validator': 0,
     'e-mail without variables': 0,
+    'code no workflow reaches': 0,
   };
+  const reachable = workflowReachable();
   for (const sf of sources) {
     const file = path.relative(WORKFLOWS, sf.fileName).replace(/\\/g, '/');
     const line = (n: ts.Node) => sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1;
@@ -110,6 +113,7 @@ export function findMutations(): { mutations: Mutation[]; excluded: Record<strin
     ];
     const add = (kind: MutationKind, n: ts.Node, what: string, edits: Omit<Edit, 'file'>[]) => {
       if (inValidator(n)) excluded['Update validator']++;
+      else if (!reachable.reaches(file, n)) excluded['code no workflow reaches']++;
       else {
         mutations.push({ file, line: line(n), kind, what, edits: edits.map((e) => ({ file, ...e })), probe: probe(n) });
       }
