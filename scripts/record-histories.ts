@@ -32,6 +32,7 @@ import { buildPolicy } from '../lib/policy';
 import { resolveTestServer } from './provision/tools';
 import { mailQueueOf } from '../platform/workflow/task-queues';
 import { questionBankStory } from './histories/question-bank-story';
+import { oneTaskStories } from './histories/one-task-stories';
 
 /**
  * Histories are kept by generation: v1 was recorded before the who-may-act and incident paths were versioned, v2 with those
@@ -77,6 +78,7 @@ const LATER_STORIES: Record<string, Story> = {
   'question-bank': questionBankStory,
   calendar: calendarStory,
   'leave-supervisor-change': leaveSupervisorChangeStory,
+  'one-task': oneTaskStories,
   // Recorded as part of 'outcomes' too, so a full run leaves it out.
   'late-meeting': lateMeetingStory,
 };
