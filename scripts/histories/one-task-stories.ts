@@ -40,12 +40,18 @@ const fakes = {
   sweepOutbox: async () => ({ sent: 0, pending: 0 }),
 };
 
-/** A queue of the story's own, its mail queue served throughout, and its case worker that can go away. */
-async function ownQueue(env: TestWorkflowEnvironment, name: string) {
+let bundled: Promise<WorkflowBundleWithSourceMap> | undefined;
+/** Today's workflow code, bundled once for the stories' own workers. */
+export const todaysBundle = () =>
+  (bundled ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../processes/workflows') }));
+
+/**
+ * A queue of the story's own, its mail queue served throughout, and its case worker that can go
+ * away (with today's workflow code unless the story hands over another bundle).
+ */
+export async function ownQueue(env: TestWorkflowEnvironment, name: string, bundle?: WorkflowBundleWithSourceMap) {
   const taskQueue = `record-histories-${name}`;
-  const workflowBundle: WorkflowBundleWithSourceMap = await bundleWorkflowCode({
-    workflowsPath: require.resolve('../../processes/workflows'),
-  });
+  let workflowBundle = bundle ?? (await todaysBundle());
   const connection = env.nativeConnection;
   const mail = await Worker.create({ connection, taskQueue: mailQueueOf(taskQueue), activities: fakes });
   const mailRunning = mail.run();
@@ -64,6 +70,10 @@ async function ownQueue(env: TestWorkflowEnvironment, name: string) {
   };
   return {
     taskQueue,
+    /** From now on the case worker runs this code (a case started under older code woken by newer). */
+    useBundle(next: WorkflowBundleWithSourceMap) {
+      workflowBundle = next;
+    },
     start,
     stop: () => stop(),
     /** Runs `send` while no worker polls, so what it sends reaches the case in one workflow task. */
@@ -200,6 +210,67 @@ async function programChangesInOneTask(env: TestWorkflowEnvironment, policy: Pol
   await program.terminate('history recorded');
   await q.close();
   await save('program-record-changes-in-one-task', program);
+}
+
+/**
+ * A Partner program record started, told a certification case's renewal and given an admin's
+ * note-only correction before its first workflow task: both are queued in that task and
+ * written after the registration, the signal's first. `--only changes-at-start`.
+ */
+export async function programChangesAtStartStory(
+  env: TestWorkflowEnvironment,
+  _taskQueue: string,
+  policy: Policy,
+  save: Save,
+): Promise<void> {
+  const q = await ownQueue(env, 'program-changes-at-start');
+  const now = Number(await env.currentTimeMs());
+  const today = laDate(now);
+  const admin = person('admin', ['admin']);
+  const program = await env.client.workflow.start(programRecordWorkflow, {
+    taskQueue: q.taskQueue,
+    workflowId: programWorkflowId('prog-history-start'),
+    args: [
+      {
+        policy,
+        createdBy: admin,
+        program: {
+          id: 'prog-history-start',
+          name: 'U',
+          organization: 'O',
+          contactEmail: 'u@example.org',
+          county: 'Yolo',
+          startedOn: '2019-01-01',
+          minimumMatchMonths: 12,
+          level: 'partner',
+          certifiedUntil: addDays(today, 200),
+          createdBy: admin.id,
+          createdAt: new Date(now).toISOString(),
+        },
+      },
+    ],
+  });
+  await program.signal(programLevelSignal, {
+    level: 'partner',
+    certifiedUntil: addDays(today, 565),
+    note: 'renewed',
+    actor: person('reviewer', ['certification_reviewer']),
+    eventId: '00000000-0000-4000-8000-000000000002',
+    caseId: 'certification-prog-history-start-2',
+  });
+  const corrected = updateLater(() =>
+    program.startUpdate(setProgramLevelUpdate, {
+      args: [{ level: 'partner', certifiedUntil: addDays(today, 565), note: 'imported', actor: admin }],
+      waitForStage: WorkflowUpdateStage.ACCEPTED,
+    }),
+  );
+  await realSleep(500);
+  await q.start();
+  await corrected;
+  await realSleep(1_000);
+  await program.terminate('history recorded');
+  await q.close();
+  await save('program-record-changes-at-start', program);
 }
 
 export async function oneTaskStories(
