@@ -87,10 +87,12 @@ function inValidator(n: ts.Node): boolean {
 }
 
 /** Every mutation of every workflow file, and how many candidates each exclusion rule left out. */
-export function findMutations(): { mutations: Mutation[]; excluded: Record<string, number> } {
+export function findMutations(): { mutations: Mutation[]; excluded: Record<string, number>; unreachable: Mutation[] } {
   const files = workflowSourceFiles().map((f) => path.join(WORKFLOWS, f));
   const sources = files.map((f) => ts.createSourceFile(f, readFileSync(f, 'utf8'), ts.ScriptTarget.ES2022, true));
   const mutations: Mutation[] = [];
+  /** Those left out as code no workflow reaches (their probes check the rule: no history may reach one). */
+  const unreachable: Mutation[] = [];
   const excluded: Record<string, number> = {
     'DEFAULT_POLICY literal': 0,
     'activity option': 0,
@@ -112,11 +114,12 @@ export function findMutations(): { mutations: Mutation[]; excluded: Record<strin
         : { file, ...replace(n, `(${PROBE_CALL}, ${n.getText(sf)})`), header: PROBE_HEADER },
     ];
     const add = (kind: MutationKind, n: ts.Node, what: string, edits: Omit<Edit, 'file'>[]) => {
+      const m = { file, line: line(n), kind, what, edits: edits.map((e) => ({ file, ...e })), probe: probe(n) };
       if (inValidator(n)) excluded['Update validator']++;
-      else if (!reachable.reaches(file, n)) excluded['code no workflow reaches']++;
-      else {
-        mutations.push({ file, line: line(n), kind, what, edits: edits.map((e) => ({ file, ...e })), probe: probe(n) });
-      }
+      else if (!reachable.reaches(file, n)) {
+        excluded['code no workflow reaches']++;
+        unreachable.push(m);
+      } else mutations.push(m);
     };
     // The platform's and each process's defaults: DEFAULT_POLICY, PLATFORM_POLICY_DEFAULTS, FOSTER_TASK_POLICY_DEFAULTS …
     const isDefaults = (name: string) => name === 'DEFAULT_POLICY' || name.endsWith('POLICY_DEFAULTS');
@@ -198,5 +201,5 @@ export function findMutations(): { mutations: Mutation[]; excluded: Record<strin
       } else if (ts.isVariableStatement(s) || ts.isVariableStatement(next)) excluded['declaration (remove/reorder)']++;
     }
   }
-  return { mutations, excluded };
+  return { mutations, excluded, unreachable };
 }

@@ -86,7 +86,9 @@ export function workflowReachable(): Reachable {
   const reached = new Set<ts.Node>();
   const queue: ts.Node[] = [];
   const reach = (n: ts.Node) => {
-    if (!reached.has(n)) (reached.add(n), queue.push(n));
+    if (reached.has(n)) return;
+    reached.add(n);
+    queue.push(n);
   };
   const declarationsOf = (symbol: ts.Symbol | undefined): ts.Declaration[] => {
     if (!symbol) return [];
