@@ -16,7 +16,9 @@
  * activities' options in platform/workflow/activities.ts (timeouts and retries are not compared:
  * changing them is safe for running cases); removing or swapping a declaration (the
  * mutant would not compile: it uses a name the deletion removed); code inside an Update's
- * validator (it never runs on replay: see inValidator).
+ * validator (it never runs on replay: see inValidator); code no workflow reaches — in a module
+ * the bundle does not import for a value, or that no workflow names (a projection's row
+ * writers, an activity's helpers: reachable.ts; `--check-left-out` probes them all).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
