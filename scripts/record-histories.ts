@@ -34,6 +34,7 @@ import { mailQueueOf } from '../platform/workflow/task-queues';
 import { questionBankStory } from './histories/question-bank-story';
 import { oneTaskStories, programChangesAtStartStory } from './histories/one-task-stories';
 import { olderRunStory } from './histories/older-run-story';
+import { settingsDrainStory } from './histories/settings-drain-story';
 
 /**
  * Histories are kept by generation: v1 was recorded before the who-may-act and incident paths were versioned, v2 with those
@@ -83,6 +84,7 @@ const LATER_STORIES: Record<string, Story> = {
   'calendar-before-reminder': calendarBeforeReminderStory,
   'changes-at-start': programChangesAtStartStory,
   'older-run': olderRunStory,
+  'settings-drain': settingsDrainStory,
   // Recorded as part of 'outcomes' too, so a full run leaves it out.
   'late-meeting': lateMeetingStory,
 };
