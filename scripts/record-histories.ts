@@ -84,7 +84,8 @@ const LATER_STORIES: Record<string, Story> = {
   'calendar-before-reminder': calendarBeforeReminderStory,
   'changes-at-start': programChangesAtStartStory,
   'older-run': olderRunStory,
-  'settings-drain': settingsDrainStory,
+  'settings-drain': settingsDrainStory(2),
+  'settings-drain-three': settingsDrainStory(3),
   // Recorded as part of 'outcomes' too, so a full run leaves it out.
   'late-meeting': lateMeetingStory,
 };

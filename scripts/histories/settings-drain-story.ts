@@ -1,10 +1,13 @@
 /**
  * The history recorder's story of a case that must not move to a new run while the
- * organisation's settings are still being applied: two settings told in one workflow task
- * (a holiday, then that holiday and the next business day) in the very task that fills the
- * leave case's history. The case continues as new only once both settings' moves are
- * written: each signal's handler waits for its work in turn (platform/workflow/in-turn.ts),
- * and the case waits for its handlers. `npm run record-histories -- --only settings-drain`.
+ * organisation's settings are still being applied: settings told two or three times in one
+ * workflow task (a holiday, then it and the next business day, …) in the very task that fills
+ * the leave case's history. The case continues as new only once every move is written: each
+ * signal's handler waits for its work in turn (platform/workflow/in-turn.ts), and the case
+ * waits for its handlers. With two, a handler that did not wait would still give the same
+ * commands in the same order (the second move is scheduled in the task that continues as new);
+ * with three, the third move would be missing. `npm run record-histories -- --only
+ * settings-drain` (two) or `settings-drain-three`.
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
@@ -31,55 +34,56 @@ async function settledLength(h: WorkflowHandle): Promise<number> {
   throw new Error('the history kept growing');
 }
 
-export async function settingsDrainStory(
-  env: TestWorkflowEnvironment,
-  _taskQueue: string,
-  policy: Policy,
-  save: Save,
-): Promise<void> {
-  const q = await ownQueue(env, 'settings-drain');
-  await q.start();
-  const calendar = businessCalendarOf(policy);
-  const year = calendar.year(Number(await env.currentTimeMs()));
-  const start = (id: string, maxHistoryEvents: number) => {
-    const employee = { id, name: 'Employee Drain', email: `${id}@example.gov` };
-    return env.client.workflow.start(mentoringLeaveWorkflow, {
-      taskQueue: q.taskQueue,
-      workflowId: `mentoring-leave-${year}-${id}`,
-      args: [
-        {
-          caseId: `case-history-${id}`,
-          policy: { ...policy, maxHistoryEvents },
-          enrolledBy: person(id, ['employee']),
-          enrollment: leaveEnrollment(year, employee),
-        },
-      ],
+export const settingsDrainStory = (told: 2 | 3) =>
+  async function settingsDrain(
+    env: TestWorkflowEnvironment,
+    _taskQueue: string,
+    policy: Policy,
+    save: Save,
+  ): Promise<void> {
+    const q = await ownQueue(env, `settings-drain-${told}`);
+    await q.start();
+    const calendar = businessCalendarOf(policy);
+    const year = calendar.year(Number(await env.currentTimeMs()));
+    const start = (id: string, maxHistoryEvents: number) => {
+      const employee = { id, name: 'Employee Drain', email: `${id}@example.gov` };
+      return env.client.workflow.start(mentoringLeaveWorkflow, {
+        taskQueue: q.taskQueue,
+        workflowId: `mentoring-leave-${year}-${id}`,
+        args: [
+          {
+            caseId: `case-history-${id}`,
+            policy: { ...policy, maxHistoryEvents },
+            enrolledBy: person(id, ['employee']),
+            enrollment: leaveEnrollment(year, employee),
+          },
+        ],
+      });
+    };
+    // A first case, not kept, measures how long the history is once the enrollment is written.
+    const suffix = told === 2 ? '' : '-three';
+    const measure = await start(`emp-history-drain-measure${suffix}`, 10_000);
+    await measure.executeUpdate(caseRecordedUpdate);
+    const settled = await settledLength(measure);
+    await measure.terminate('measured');
+    // The signals, a workflow task scheduled and started: that task's history is longer than settled + 3.
+    const leave = await start(`emp-history-drain${suffix}`, settled + 3);
+    const firstRun = leave.firstExecutionRunId;
+    await leave.executeUpdate(caseRecordedUpdate);
+    if ((await settledLength(leave)) !== settled) throw new Error('the two cases differ in history length');
+    const review = (await leave.query(openTasksQuery))[0];
+    const opened = laDate(Date.parse(review.createdAt));
+    const holidays = [1, 2, 3].slice(0, told).map((n) => calendar.addBusinessDays(opened, n));
+    const settings = (n: number) => ({
+      ...organisationSettingsOf(policy),
+      calendar: { ...policy.calendar!, holidays: { [holidays[0].slice(0, 4)]: holidays.slice(0, n) } },
     });
+    await q.inOneTask(async () => {
+      for (let n = 1; n <= told; n++) await leave.signal(organisationSettingsSignal, settings(n));
+    });
+    await continuedAsNew(leave, firstRun);
+    if ((await leave.describe()).runId === firstRun) throw new Error('the case did not continue as new');
+    await leave.terminate('history recorded');
+    await q.close();
+    await save(`mentoring-leave-settings-drained${suffix}`, leave, firstRun);
   };
-  // A first case, not kept, measures how long the history is once the enrollment is written.
-  const measure = await start('emp-history-drain-measure', 10_000);
-  await measure.executeUpdate(caseRecordedUpdate);
-  const settled = await settledLength(measure);
-  await measure.terminate('measured');
-  // Two signals, a workflow task scheduled and started: the task's history length is settled + 4.
-  const leave = await start('emp-history-drain', settled + 3);
-  const firstRun = leave.firstExecutionRunId;
-  await leave.executeUpdate(caseRecordedUpdate);
-  if ((await settledLength(leave)) !== settled) throw new Error('the two cases differ in history length');
-  const review = (await leave.query(openTasksQuery))[0];
-  const h1 = calendar.addBusinessDays(laDate(Date.parse(review.createdAt)), 1);
-  const h2 = calendar.addBusinessDays(h1, 1);
-  const told = (holidays: string[]) => ({
-    ...organisationSettingsOf(policy),
-    calendar: { ...policy.calendar!, holidays: { [h1.slice(0, 4)]: holidays } },
-  });
-  await q.inOneTask(async () => {
-    await leave.signal(organisationSettingsSignal, told([h1]));
-    await leave.signal(organisationSettingsSignal, told([h1, h2]));
-  });
-  await continuedAsNew(leave, firstRun);
-  if ((await leave.describe()).runId === firstRun) throw new Error('the case did not continue as new');
-  await leave.terminate('history recorded');
-  await q.close();
-  await save('mentoring-leave-settings-drained', leave, firstRun);
-}
