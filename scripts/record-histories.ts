@@ -86,6 +86,7 @@ const LATER_STORIES: Record<string, Story> = {
   'older-run': olderRunStory,
   'settings-drain': settingsDrainStory(2),
   'settings-drain-three': settingsDrainStory(3),
+  'settings-drain-four': settingsDrainStory(4),
   // Recorded as part of 'outcomes' too, so a full run leaves it out.
   'late-meeting': lateMeetingStory,
 };

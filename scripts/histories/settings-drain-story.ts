@@ -7,7 +7,7 @@
  * waits for its handlers. With two, a handler that did not wait would still give the same
  * commands in the same order (the second move is scheduled in the task that continues as new);
  * with three, the third move would be missing. `npm run record-histories -- --only
- * settings-drain` (two) or `settings-drain-three`.
+ * settings-drain` (two), `settings-drain-three` or `settings-drain-four`.
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
@@ -34,7 +34,7 @@ async function settledLength(h: WorkflowHandle): Promise<number> {
   throw new Error('the history kept growing');
 }
 
-export const settingsDrainStory = (told: 2 | 3) =>
+export const settingsDrainStory = (told: 2 | 3 | 4) =>
   async function settingsDrain(
     env: TestWorkflowEnvironment,
     _taskQueue: string,
@@ -61,7 +61,7 @@ export const settingsDrainStory = (told: 2 | 3) =>
       });
     };
     // A first case, not kept, measures how long the history is once the enrollment is written.
-    const suffix = told === 2 ? '' : '-three';
+    const suffix = ['', '', '', '-three', '-four'][told];
     const measure = await start(`emp-history-drain-measure${suffix}`, 10_000);
     await measure.executeUpdate(caseRecordedUpdate);
     const settled = await settledLength(measure);
@@ -73,7 +73,7 @@ export const settingsDrainStory = (told: 2 | 3) =>
     if ((await settledLength(leave)) !== settled) throw new Error('the two cases differ in history length');
     const review = (await leave.query(openTasksQuery))[0];
     const opened = laDate(Date.parse(review.createdAt));
-    const holidays = [1, 2, 3].slice(0, told).map((n) => calendar.addBusinessDays(opened, n));
+    const holidays = [1, 2, 3, 4].slice(0, told).map((n) => calendar.addBusinessDays(opened, n));
     const settings = (n: number) => ({
       ...organisationSettingsOf(policy),
       calendar: { ...policy.calendar!, holidays: { [holidays[0].slice(0, 4)]: holidays.slice(0, n) } },
