@@ -1,13 +1,13 @@
 /**
  * The history recorder's story of a case that must not move to a new run while the
- * organisation's settings are still being applied: settings told two or three times in one
+ * organisation's settings are still being applied: settings told two, three or four times in one
  * workflow task (a holiday, then it and the next business day, …) in the very task that fills
  * the leave case's history. The case continues as new only once every move is written: each
  * signal's handler waits for its work in turn (platform/workflow/in-turn.ts), and the case
- * waits for its handlers. With two, a handler that did not wait would still give the same
- * commands in the same order (the second move is scheduled in the task that continues as new);
- * with three, the third move would be missing. `npm run record-histories -- --only
- * settings-drain` (two), `settings-drain-three` or `settings-drain-four`.
+ * waits for its handlers. Without the handlers' wait it would give the same commands all the
+ * same (the work awaits only its commits, which the case's drain counts): see
+ * docs/testing.md, replay coverage. `npm run record-histories -- --only settings-drain` (two),
+ * `settings-drain-three` or `settings-drain-four`.
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
