@@ -35,6 +35,7 @@ import { questionBankStory } from './histories/question-bank-story';
 import { oneTaskStories, programChangesAtStartStory } from './histories/one-task-stories';
 import { olderRunStory } from './histories/older-run-story';
 import { settingsDrainStory } from './histories/settings-drain-story';
+import { referralDrainStory } from './histories/referral-drain-story';
 
 /**
  * Histories are kept by generation: v1 was recorded before the who-may-act and incident paths were versioned, v2 with those
@@ -87,6 +88,7 @@ const LATER_STORIES: Record<string, Story> = {
   'settings-drain': settingsDrainStory(2),
   'settings-drain-three': settingsDrainStory(3),
   'settings-drain-four': settingsDrainStory(4),
+  'referral-drain': referralDrainStory,
   // Recorded as part of 'outcomes' too, so a full run leaves it out.
   'late-meeting': lateMeetingStory,
 };

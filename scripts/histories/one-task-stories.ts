@@ -26,6 +26,7 @@ import { caseRecordedUpdate, claimTaskUpdate, openTasksQuery } from '../../platf
 import { organisationSettingsOf, organisationSettingsSignal } from '../../platform/workflow/organisation-settings';
 import type { Policy } from '../../platform/workflow/policy';
 import { mailQueueOf } from '../../platform/workflow/task-queues';
+import { referralFakes } from './referral-stories';
 import { leaveEnrollment, person, until, type Save } from './shared';
 
 const HOUR = 3_600_000;
@@ -33,6 +34,7 @@ const realSleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The recorder's fakes: a history depends only on workflow code. */
 const fakes = {
+  ...referralFakes,
   recordTransition: async () => ({ emailsSent: 0 }),
   recordIncident: async () => undefined,
   caseRecorded: async () => ({ recorded: true }),
