@@ -5,9 +5,10 @@
  * the leave case's history. The case continues as new only once every move is written: each
  * signal's handler waits for its work in turn (platform/workflow/in-turn.ts), and the case
  * waits for its handlers. Without the handlers' wait it would give the same commands all the
- * same (the work awaits only its commits, which the case's drain counts): see
- * docs/testing.md, replay coverage. `npm run record-histories -- --only settings-drain` (two),
- * `settings-drain-three` or `settings-drain-four`.
+ * same (the work awaits only its commits, which the case's drain counts): the referral-drain
+ * story is the one that tells the wait (docs/testing.md, replay coverage).
+ * `npm run record-histories -- --only settings-drain` (two), `settings-drain-three` or
+ * `settings-drain-four`.
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
