@@ -23,7 +23,7 @@ import { lateMeetingStory, outcomeStories } from './histories/outcome-stories';
 import { fullMidUpdateStory, importStory } from './histories/program-stories';
 import { leaveYearStory, programCertificationStory } from './histories/first-stories';
 import { fosterPipelineStory } from './histories/foster-pipeline-story';
-import { calendarStory } from './histories/calendar-stories';
+import { calendarBeforeReminderStory, calendarStory } from './histories/calendar-stories';
 import { leaveSupervisorChangeStory } from './histories/leave-supervisor-story';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { TransitionResult } from '../platform/workflow/records';
@@ -32,6 +32,10 @@ import { buildPolicy } from '../lib/policy';
 import { resolveTestServer } from './provision/tools';
 import { mailQueueOf } from '../platform/workflow/task-queues';
 import { questionBankStory } from './histories/question-bank-story';
+import { oneTaskStories, programChangesAtStartStory } from './histories/one-task-stories';
+import { olderRunStory } from './histories/older-run-story';
+import { settingsDrainStory } from './histories/settings-drain-story';
+import { referralDrainStory } from './histories/referral-drain-story';
 
 /**
  * Histories are kept by generation: v1 was recorded before the who-may-act and incident paths were versioned, v2 with those
@@ -77,6 +81,14 @@ const LATER_STORIES: Record<string, Story> = {
   'question-bank': questionBankStory,
   calendar: calendarStory,
   'leave-supervisor-change': leaveSupervisorChangeStory,
+  'one-task': oneTaskStories,
+  'calendar-before-reminder': calendarBeforeReminderStory,
+  'changes-at-start': programChangesAtStartStory,
+  'older-run': olderRunStory,
+  'settings-drain': settingsDrainStory(2),
+  'settings-drain-three': settingsDrainStory(3),
+  'settings-drain-four': settingsDrainStory(4),
+  'referral-drain': referralDrainStory,
   // Recorded as part of 'outcomes' too, so a full run leaves it out.
   'late-meeting': lateMeetingStory,
 };

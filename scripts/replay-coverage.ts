@@ -11,8 +11,10 @@
  * `replay coverage: caught N of M mutations (V value mutations)`.
  *   npm run replay-coverage                  every mutation (about 550; see docs/running-cases.md)
  *   npm run replay-coverage -- --limit 6     the first 6, one of each kind in turn (CI smoke)
- *   npm run replay-coverage -- --only foster/match.ts   the mutations of matching files
+ *   npm run replay-coverage -- --only foster/match.ts   the mutations of matching files (a,b: of either)
  *   npm run replay-coverage -- --kind date,email        the mutations of these kinds
+ *   npm run replay-coverage -- --check-left-out         probes at the places left out as code
+ *                                                       no workflow reaches: no history may reach one
  * An escaped mutation is replayed once more with a probe at its place instead (a sink call,
  * no command) to tell which: a place no history reaches, or a change equivalent for them.
  * The judging runs in a child process (scripts/replay-coverage/judge.ts); a mutant whose
@@ -24,7 +26,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { DATA_DIR } from '../lib/config';
 import { findMutations, VALUE_KINDS, type Mutation, type MutationKind } from './replay-coverage/mutations';
-import { loadHistories, serve, type Verdict } from './replay-coverage/judge';
+import { loadHistories, reachedLeftOut, serve, type Verdict } from './replay-coverage/judge';
 
 /** Round-robin over the kinds, so that the first K (the CI smoke) try each kind. */
 function interleaved(mutations: Mutation[]): Mutation[] {
@@ -89,14 +91,28 @@ function reachedText(reached: boolean | undefined): string {
   return reached ? 'reached: equivalent for the recorded histories' : 'no history reaches it';
 }
 
+/** `--check-left-out`: no history may reach a place left out as code no workflow reaches. */
+async function checkLeftOut(): Promise<void> {
+  const started = Date.now();
+  const { checked, reached } = await reachedLeftOut();
+  for (const m of reached) console.log(`REACHED ${m.file}:${m.line} (${m.kind}) ${m.what}`);
+  const seconds = Math.round((Date.now() - started) / 1000);
+  console.log(
+    `left out as code no workflow reaches: ${checked}, reached by a history: ${reached.length} (${seconds} s)`,
+  );
+  if (reached.length) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--check-left-out')) return checkLeftOut();
   const limit = Number(arg('--limit') ?? Infinity);
   const only = arg('--only');
   const kinds = arg('--kind')?.split(',');
   const timeoutMs = Number(arg('--timeout') ?? 120) * 1000;
   const histories = loadHistories();
   const { mutations, excluded } = findMutations();
-  const wanted = (m: Mutation) => (!only || m.file.includes(only)) && (!kinds || kinds.includes(m.kind));
+  const wanted = (m: Mutation) =>
+    (!only || only.split(',').some((o) => m.file.includes(o))) && (!kinds || kinds.includes(m.kind));
   const chosen = interleaved(mutations.filter(wanted)).slice(0, limit);
   const values = mutations.filter((m) => VALUE_KINDS.includes(m.kind)).length;
   const running = chosen.length < mutations.length ? `; running ${chosen.length}` : '';

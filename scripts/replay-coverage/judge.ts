@@ -120,6 +120,41 @@ async function start() {
   };
 }
 
+/**
+ * The check of the rule that leaves out code no workflow reaches (reachable.ts): a probe at
+ * every place it left out, in as few copies as their overlaps allow, replayed against every
+ * history. Returns the places a history reached (none, if the rule is right for them).
+ */
+export async function reachedLeftOut(): Promise<{ checked: number; reached: Mutation[] }> {
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  const histories = loadHistories();
+  const { unreachable } = findMutations();
+  const reached = new Set<Mutation>();
+  let rest = [...unreachable];
+  for (let round = 0; rest.length; round++) {
+    // Probes whose edits overlap another's wait for the next copy.
+    const taken: Mutation[] = [];
+    const overlaps = (m: Mutation) =>
+      taken.some((t) => t.file === m.file && t.probe[0].from < m.probe[0].to && m.probe[0].from < t.probe[0].to);
+    for (const m of rest)
+      if (!overlaps(m) && !taken.some((t) => t.file === m.file && t.probe[0].from === m.probe[0].from)) taken.push(m);
+    // Each probe reports its index; a file's import of the sinks is added once.
+    const headed = new Set<string>();
+    const edits = taken.map((m, i) => {
+      const e = m.probe[0];
+      const header = headed.has(e.file) ? undefined : (headed.add(e.file), e.header);
+      return { ...e, header, text: e.text.replace('value: 0', `value: ${i}`) };
+    });
+    await withCopy(`replay-coverage/left-out-${round}`, edits, async (entry) => {
+      for await (const r of replayWithValues({ workflowBundle: await bundle(entry) }, histories)) {
+        for (const v of r.replayed) if (v.kind === 'probe') reached.add(taken[Number(v.value)]);
+      }
+    });
+    rest = rest.filter((m) => !taken.includes(m));
+  }
+  return { checked: unreachable.length, reached: [...reached] };
+}
+
 /** As a child: judges each index the parent sends, answering each with its verdict. */
 export function serve(): void {
   const judging = start();

@@ -16,12 +16,15 @@
  * activities' options in platform/workflow/activities.ts (timeouts and retries are not compared:
  * changing them is safe for running cases); removing or swapping a declaration (the
  * mutant would not compile: it uses a name the deletion removed); code inside an Update's
- * validator (it never runs on replay: see inValidator).
+ * validator (it never runs on replay: see inValidator); code no workflow reaches — in a module
+ * the bundle does not import for a value, or that no workflow names (a projection's row
+ * writers, an activity's helpers: reachable.ts; `--check-left-out` probes them all).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { WORKFLOWS, workflowSourceFiles, type Edit } from '../../lib/replay/mutated-workflows';
+import { workflowReachable } from './reachable';
 
 export type MutationKind = 'sleep' | 'activity' | 'remove' | 'reorder' | 'duration' | 'date' | 'email';
 export const VALUE_KINDS: MutationKind[] = ['duration', 'date', 'email'];
@@ -86,17 +89,21 @@ function inValidator(n: ts.Node): boolean {
 }
 
 /** Every mutation of every workflow file, and how many candidates each exclusion rule left out. */
-export function findMutations(): { mutations: Mutation[]; excluded: Record<string, number> } {
+export function findMutations(): { mutations: Mutation[]; excluded: Record<string, number>; unreachable: Mutation[] } {
   const files = workflowSourceFiles().map((f) => path.join(WORKFLOWS, f));
   const sources = files.map((f) => ts.createSourceFile(f, readFileSync(f, 'utf8'), ts.ScriptTarget.ES2022, true));
   const mutations: Mutation[] = [];
+  /** Those left out as code no workflow reaches (their probes check the rule: no history may reach one). */
+  const unreachable: Mutation[] = [];
   const excluded: Record<string, number> = {
     'DEFAULT_POLICY literal': 0,
     'activity option': 0,
     'declaration (remove/reorder)': 0,
     'Update validator': 0,
     'e-mail without variables': 0,
+    'code no workflow reaches': 0,
   };
+  const reachable = workflowReachable();
   for (const sf of sources) {
     const file = path.relative(WORKFLOWS, sf.fileName).replace(/\\/g, '/');
     const line = (n: ts.Node) => sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1;
@@ -109,10 +116,12 @@ export function findMutations(): { mutations: Mutation[]; excluded: Record<strin
         : { file, ...replace(n, `(${PROBE_CALL}, ${n.getText(sf)})`), header: PROBE_HEADER },
     ];
     const add = (kind: MutationKind, n: ts.Node, what: string, edits: Omit<Edit, 'file'>[]) => {
+      const m = { file, line: line(n), kind, what, edits: edits.map((e) => ({ file, ...e })), probe: probe(n) };
       if (inValidator(n)) excluded['Update validator']++;
-      else {
-        mutations.push({ file, line: line(n), kind, what, edits: edits.map((e) => ({ file, ...e })), probe: probe(n) });
-      }
+      else if (!reachable.reaches(file, n)) {
+        excluded['code no workflow reaches']++;
+        unreachable.push(m);
+      } else mutations.push(m);
     };
     // The platform's and each process's defaults: DEFAULT_POLICY, PLATFORM_POLICY_DEFAULTS, FOSTER_TASK_POLICY_DEFAULTS …
     const isDefaults = (name: string) => name === 'DEFAULT_POLICY' || name.endsWith('POLICY_DEFAULTS');
@@ -194,5 +203,5 @@ export function findMutations(): { mutations: Mutation[]; excluded: Record<strin
       } else if (ts.isVariableStatement(s) || ts.isVariableStatement(next)) excluded['declaration (remove/reorder)']++;
     }
   }
-  return { mutations, excluded };
+  return { mutations, excluded, unreachable };
 }
