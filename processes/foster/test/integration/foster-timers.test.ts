@@ -27,43 +27,37 @@ const DAY = 86_400_000;
 type Task = { id: string; type: string; status: string; escalated: boolean; dueAt: string };
 const openOf = async (matchId: string, type: string): Promise<Task[]> =>
   (await as(stack, cw1).get(`/foster/matches/${matchId}`)).body.openTasks.filter((t: Task) => t.type === type);
-const checkIn = (safetyConcern = false) => ({
+const contact = (safetyConcern = false) => ({
   outcome: 'done',
-  data: {
-    contactMentor: true,
-    contactYouth: true,
-    contactCaregiver: true,
-    satisfaction: 4,
-    safetyConcern,
-    notes: 'Went to the museum',
-  },
+  data: { reached: ['mentor', 'youth'], how: 'phone', satisfaction: 4, safetyConcern, concerns: 'Went to the museum' },
 });
 
-test('check-ins at 2 weeks and then monthly; 7 days late escalates; a safety concern is urgent; the anniversary at 12 months', async () => {
+test('contacts within 48 hours of the first meeting, at a month and monthly; late escalates; a safety concern is urgent; the anniversary at 12 months', async () => {
   const match = await activeMatch(stack, await approvedMentor(stack), await readyYouth(stack));
-  const firstDue = match.nextCheckInDue as string;
-  expect(Date.parse(firstDue) - Date.parse(match.firstMeetingAt)).toBe(14 * DAY);
+  const met = Date.parse(match.firstMeetingAt);
+  const [first] = await openOf(match.id, 'match_contact');
+  expect(Date.parse(first.dueAt) - met).toBe(2 * DAY);
+  expect(match.nextContactDue).toBe(first.dueAt);
   expect(await openOf(match.id, 'check_in')).toHaveLength(0);
-
-  await ts.skipTo(actedBy(Date.parse(firstDue)));
-  const [first] = await openOf(match.id, 'check_in');
-  expect(first).toMatchObject({ status: 'open', escalated: false });
   const bad = await as(stack, cw1).post(`/tasks/${first.id}/complete`, { outcome: 'done', data: { satisfaction: 9 } });
   expect(bad.status).toBe(400);
   expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(
-    expect.arrayContaining(['data.satisfaction', 'data.contactMentor']),
+    expect.arrayContaining(['data.satisfaction', 'data.reached', 'data.how']),
   );
-  expect((await as(stack, cw1).post(`/tasks/${first.id}/complete`, checkIn())).status).toBe(200);
+  expect((await as(stack, cw1).post(`/tasks/${first.id}/complete`, contact())).status).toBe(200);
 
-  const second = (await as(stack, cw1).get(`/foster/matches/${match.id}`)).body.nextCheckInDue as string;
-  // A calendar month on (28 to 31 days, give or take an hour of daylight saving).
-  expect((Date.parse(second) - Date.parse(firstDue)) / DAY).toBeGreaterThan(27.9);
-  expect((Date.parse(second) - Date.parse(firstDue)) / DAY).toBeLessThan(31.1);
-  await ts.skipTo(actedBy(Date.parse(second)));
-  const [late] = await openOf(match.id, 'check_in');
-  await ts.skipTo(Date.parse(second) + 6 * DAY);
+  const second = (await as(stack, cw1).get(`/foster/matches/${match.id}`)).body.nextContactDue as string;
+  // A calendar month after the first meeting (28 to 31 days, give or take an hour of daylight saving).
+  expect((Date.parse(second) - met) / DAY).toBeGreaterThan(27.9);
+  expect((Date.parse(second) - met) / DAY).toBeLessThan(31.1);
+  // The second contact opens when the first falls due, and reaches the caregiver too.
+  await ts.skipTo(actedBy(Date.parse(first.dueAt)));
+  const [late] = await openOf(match.id, 'match_contact');
+  expect(late.dueAt).toBe(second);
+  expect((late as Task & { title: string }).title).toMatch(/mentor, youth and caregiver/);
+  await ts.skipTo(Date.parse(second) - DAY);
   expect((await as(stack, cw1).get(`/tasks/${late.id}`)).body.escalated).toBe(false);
-  await ts.skipTo(Date.parse(second) + 7 * DAY + 3_600_000);
+  await ts.skipTo(Date.parse(second) + 3_600_000);
   expect((await as(stack, cw1).get(`/tasks/${late.id}`)).body.escalated).toBe(true);
   expect((await as(stack, caseSup).get('/tasks?view=escalated')).body.items.map((t: Task) => t.id)).toContain(late.id);
   await eventually(
@@ -73,9 +67,12 @@ test('check-ins at 2 weeks and then monthly; 7 days late escalates; a safety con
       ),
     'the lateness e-mail',
   );
+  // The missed contact weighs on the match's health.
+  const missed = (await as(stack, cw1).get(`/foster/matches/${match.id}`)).body;
+  expect(missed.health.reasons).toEqual(expect.arrayContaining(['overdue_contact:15']));
 
   // A safety concern raises an urgent task for the case supervisors at once.
-  const withConcern = await as(stack, cw1).post(`/tasks/${late.id}/complete`, checkIn(true));
+  const withConcern = await as(stack, cw1).post(`/tasks/${late.id}/complete`, contact(true));
   const [safety] = withConcern.body.case.openTasks.filter((t: Task) => t.type === 'safety_review');
   expect(safety).toBeDefined();
   expect(Date.parse(safety.dueAt) - (await ts.now())).toBeLessThanOrEqual(DAY);
@@ -100,8 +97,8 @@ test('check-ins at 2 weeks and then monthly; 7 days late escalates; a safety con
   expect(Date.parse(anniversary) - Date.parse(match.firstMeetingAt)).toBeGreaterThan(364 * DAY);
   await ts.skipTo(actedBy(Date.parse(anniversary)));
   const m = (await as(stack, cw1).get(`/foster/matches/${match.id}`)).body;
-  expect(m.checkIns).toHaveLength(2);
-  expect(m.openTasks.filter((t: Task) => t.type === 'check_in').length).toBeGreaterThanOrEqual(9);
+  expect(m.contacts).toHaveLength(2);
+  expect(m.openTasks.filter((t: Task) => t.type === 'match_contact').length).toBeGreaterThanOrEqual(9);
   const [ann] = m.openTasks.filter((t: Task) => t.type === 'anniversary');
   const recommitted = await as(stack, cw1).post(`/tasks/${ann.id}/complete`, { outcome: 'recommit' });
   expect(recommitted.body.case.stage).toBe('active');

@@ -178,7 +178,7 @@ describe('youth referral, match, closure and rematch', () => {
     const match = await activeMatch(stack, mentorId, youthId);
     expect(match).toMatchObject({ stage: 'active', mentorCaseId: mentorId, youthCaseId: youthId });
     const first = Date.parse(match.firstMeetingAt);
-    expect(Date.parse(match.nextCheckInDue) - first).toBe(14 * 86_400_000);
+    expect(Date.parse(match.nextContactDue) - first).toBe(2 * 86_400_000);
     expect((await as(stack, cw1).get(`/foster/mentors/${mentorId}`)).body.activeMatchId).toBe(match.id);
 
     // Either party is taken while the match lives.
@@ -197,23 +197,63 @@ describe('youth referral, match, closure and rematch', () => {
       rationale: 'x',
     });
     expect(youthTaken.body.code).toBe('youth_not_available');
-    // The refused proposal did not keep the other mentor.
-    expect(
-      (await as(stack, cw1).post('/foster/matches', { mentorCaseId: otherMentor, youthCaseId: other, rationale: 'ok' }))
-        .status,
-    ).toBe(201);
+    // The refused proposal did not keep the other mentor: the release is handled in turn after the
+    // mentor record's Updates, so a proposal made in the same instant may still find them held.
+    await eventually(
+      async () =>
+        (
+          await as(stack, cw1).post('/foster/matches', {
+            mentorCaseId: otherMentor,
+            youthCaseId: other,
+            rationale: 'ok',
+          })
+        ).status === 201,
+      'the other mentor free again',
+    );
 
-    const closing = await as(stack, cw1).post(`/foster/matches/${match.id}/close`, {
-      reason: 'youth_moved',
-      notes: 'Placement moved to Riverside County',
-    });
-    expect(closing.body.stage).toBe('closing');
-    const talk = closing.body.openTasks.find((t: Task) => t.type === 'closure_interview');
-    const closed = await as(stack, cw1).post(`/tasks/${talk.id}/complete`, {
-      outcome: 'done',
-      comment: 'Talked with both; goodbye letter exchanged',
-    });
+    // A structured closure: the closure meeting and the youth's rematch decision, then closed.
+    const closeAndFinish = async (reason: string) => {
+      const closing = await as(stack, cw1).post(`/foster/matches/${match.id}/close`, {
+        reason,
+        kind: 'unplanned',
+        initiatedBy: 'caregiver',
+        notes: 'Placement moved to Riverside County',
+      });
+      expect(closing.body.stage).toBe('closing');
+      const open = (type: string) => closing.body.openTasks.find((t: Task) => t.type === type);
+      expect(
+        (
+          await as(stack, cw1).post(`/tasks/${open('rematch_decision').id}/complete`, {
+            outcome: 'done',
+            data: { decision: 'rematch' },
+          })
+        ).body.case.stage,
+      ).toBe('closing');
+      return as(stack, cw1).post(`/tasks/${open('closure_meeting').id}/complete`, {
+        outcome: 'done',
+        data: { held: true, with: ['mentor', 'youth', 'caregiver'], notes: 'Goodbye letter exchanged' },
+      });
+    };
+    const closed = await closeAndFinish('other');
     expect(closed.body.case).toMatchObject({ stage: 'closed', status: 'closed' });
+    await eventually(
+      async () => !(await as(stack, cw1).get(`/foster/mentors/${mentorId}`)).body.activeMatchId,
+      'the mentor back in the pool',
+    );
+
+    // Closed by mistake: a case worker may not reopen it, a case supervisor may; both are held again.
+    expect((await as(stack, cw1).post(`/foster/matches/${match.id}/reopen`, {})).status).toBe(403);
+    const reopened = await as(stack, caseSup).post(`/foster/matches/${match.id}/reopen`, { notes: 'Wrong match' });
+    expect(reopened.status).toBe(200);
+    expect(reopened.body).toMatchObject({ stage: 'active', status: 'open' });
+    expect(reopened.body.openTasks.map((t: Task) => t.type)).toContain('match_contact');
+    await eventually(
+      async () => (await as(stack, cw1).get(`/foster/mentors/${mentorId}`)).body.activeMatchId === match.id,
+      'the mentor held by the reopened match',
+    );
+    expect((await as(stack, caseSup).post(`/foster/matches/${match.id}/reopen`, {})).status).toBe(409);
+
+    expect((await closeAndFinish('youth_moved')).body.case).toMatchObject({ stage: 'closed', status: 'closed' });
     await eventually(
       async () => !(await as(stack, cw1).get(`/foster/mentors/${mentorId}`)).body.activeMatchId,
       'the mentor back in the pool',
@@ -227,7 +267,10 @@ describe('youth referral, match, closure and rematch', () => {
     const history = (await as(stack, cw1).get(`/foster/matches/${match.id}`)).body;
     expect(history.closure).toMatchObject({
       reason: 'youth_moved',
-      conversations: [{ notes: 'Talked with both; goodbye letter exchanged' }],
+      kind: 'unplanned',
+      initiatedBy: 'caregiver',
+      meeting: { held: true, with: ['mentor', 'youth', 'caregiver'] },
+      rematch: { decision: 'rematch' },
     });
     const again = await as(stack, cw1).post('/foster/matches', {
       mentorCaseId: mentorId,

@@ -138,8 +138,11 @@ test('an answer after the match closed is kept; the closed match is told nothing
   const match = await activeMatch(stack, mentorId, youthId);
   const token = tokenOf((await surveyMail(mentorEmail)).text);
   const closing = await as(stack, cw1).post(`/foster/matches/${match.id}/close`, { reason: 'other', notes: 'Moved' });
-  const talk = closing.body.openTasks.find((t: { type: string }) => t.type === 'closure_interview');
-  const closed = await as(stack, cw1).post(`/tasks/${talk.id}/complete`, { outcome: 'done' });
+  const open = (type: string) => closing.body.openTasks.find((t: { type: string }) => t.type === type);
+  const decided = { outcome: 'done', data: { decision: 'not_now' } };
+  await as(stack, cw1).post(`/tasks/${open('rematch_decision').id}/complete`, decided);
+  const met = { outcome: 'done', data: { held: false, with: [] } };
+  const closed = await as(stack, cw1).post(`/tasks/${open('closure_meeting').id}/complete`, met);
   expect(closed.body.case).toMatchObject({ status: 'closed' });
 
   const ok = await as(stack).post(`/surveys/${token}`, { answers: every(3) });
