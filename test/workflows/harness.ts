@@ -93,6 +93,14 @@ beforeEach(async () => {
       return faults.programs.filter((p) => !exclude.includes(p.programId));
     },
     findPlaceablePrograms: async () => [],
+    // A match's relationship surveys: each link is sent; answers taken by phone score 80.
+    sendSurveyLink: async () => ({ sent: true, instrumentId: 'relationship-quality', instrumentVersion: 1 }),
+    recordSurveyByPhone: async () => ({
+      recorded: true,
+      score: 80,
+      instrumentId: 'relationship-quality',
+      instrumentVersion: 1,
+    }),
   };
   worker = await Worker.create({
     connection: env.nativeConnection,
