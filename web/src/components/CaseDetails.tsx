@@ -9,6 +9,7 @@ import { CertificationStandards } from './CertificationStandards';
 import { ReferralDetails } from './ReferralDetails';
 import { WellnessDetails } from './WellnessDetails';
 import { MatchCalendar, type CheckInRecord } from './MatchCalendar';
+import { contactsAsCheckIns, MatchHealthSummary, type MatchHealthView } from './MatchHealthSummary';
 import type { Answer } from './SelfAssessmentForm';
 import { useT } from '../i18n/useT';
 import { useNames } from '../i18n/names';
@@ -157,9 +158,10 @@ export function CaseDetails({ type, details }: { type: string; details: Details 
               : t('details.firstMeetingNotYet')}
           </li>
         </ul>
+        <MatchHealthSummary health={details.health as MatchHealthView | undefined} />
         <MatchCalendar
-          checkIns={(details.checkIns ?? []) as CheckInRecord[]}
-          nextDue={details.nextCheckInDue as string | undefined}
+          checkIns={[...((details.checkIns ?? []) as CheckInRecord[]), ...contactsAsCheckIns(details.contacts)]}
+          nextDue={(details.nextCheckInDue ?? details.nextContactDue) as string | undefined}
           anniversaryAt={details.anniversaryAt as string | undefined}
         />
       </Section>

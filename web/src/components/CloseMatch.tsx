@@ -1,6 +1,7 @@
 /**
- * Closing a match (its case worker): why it ends and notes for the file. The process
- * then holds the closure conversation with the mentor and the youth before it closes.
+ * Closing a match (its case worker): why it ends, whether it was planned, who started it and
+ * notes for the file. The process then asks for the closure meeting and the youth's rematch
+ * decision before it closes.
  */
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -10,6 +11,8 @@ import { useNames } from '../i18n/names';
 import { useT } from '../i18n/useT';
 
 const REASONS = ['planned', 'mentor_moved', 'youth_moved', 'safety', 'lost_contact', 'other'] as const;
+const KINDS = ['planned', 'unplanned'] as const;
+const INITIATORS = ['program', 'mentor', 'youth', 'caregiver'] as const;
 
 export function CloseMatch({ caseId }: { caseId: string }) {
   const t = useT();
@@ -17,10 +20,17 @@ export function CloseMatch({ caseId }: { caseId: string }) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState<(typeof REASONS)[number]>('planned');
+  const [kind, setKind] = useState<(typeof KINDS)[number]>('planned');
+  const [initiatedBy, setInitiatedBy] = useState<(typeof INITIATORS)[number]>('program');
   const [notes, setNotes] = useState('');
   const close = useMutation({
     mutationFn: () =>
-      ok(api.POST('/api/v1/foster/matches/{caseId}/close', { params: { path: { caseId } }, body: { reason, notes } })),
+      ok(
+        api.POST('/api/v1/foster/matches/{caseId}/close', {
+          params: { path: { caseId } },
+          body: { reason, kind, initiatedBy, notes },
+        }),
+      ),
     onSuccess: () => {
       setOpen(false);
       void queryClient.invalidateQueries({ queryKey: ['case', caseId] });
@@ -54,6 +64,36 @@ export function CloseMatch({ caseId }: { caseId: string }) {
         {REASONS.map((r) => (
           <option key={r} value={r}>
             {name('closure', r)}
+          </option>
+        ))}
+      </select>
+      <label className="usa-label" htmlFor="close-kind">
+        {t('closeMatch.kind')}
+      </label>
+      <select
+        className="usa-select"
+        id="close-kind"
+        value={kind}
+        onChange={(e) => setKind(e.target.value as typeof kind)}
+      >
+        {KINDS.map((k) => (
+          <option key={k} value={k}>
+            {name('choice', k)}
+          </option>
+        ))}
+      </select>
+      <label className="usa-label" htmlFor="close-initiated">
+        {t('closeMatch.initiatedBy')}
+      </label>
+      <select
+        className="usa-select"
+        id="close-initiated"
+        value={initiatedBy}
+        onChange={(e) => setInitiatedBy(e.target.value as typeof initiatedBy)}
+      >
+        {INITIATORS.map((k) => (
+          <option key={k} value={k}>
+            {name('choice', k)}
           </option>
         ))}
       </select>

@@ -195,7 +195,7 @@ test('a reference answers through the e-mailed link, without an account; the lin
   await page.close();
 });
 
-test('a case worker closes a match; the closure conversation comes next', async () => {
+test('a case worker sees the match health and closes the match; the closure meeting and rematch decision come next', async () => {
   const match = await activeMatch(stack, await approvedMentor(stack), await readyYouth(stack));
   expect(match.stage).toBe('active');
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -203,18 +203,25 @@ test('a case worker closes a match; the closure conversation comes next', async 
   await page.getByRole('button', { name: /^Casey Worker — case worker$/ }).click();
   await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
   await page.goto(`${site()}/cases/${match.id}`);
-  // The check-in calendar: the next one due two weeks after the first meeting, then monthly to the anniversary.
+  // The match's health, then the calendar: the first contact due within 48 hours, then monthly to the anniversary.
+  await page.getByRole('heading', { name: /^Match health \d+ of 100/ }).waitFor();
   const calendar = page.getByRole('table', { name: 'Check-in calendar' });
-  await calendar.getByRole('rowheader', { name: String(match.nextCheckInDue).slice(0, 10) }).waitFor();
+  await calendar
+    .getByRole('rowheader', { name: String(match.nextContactDue).slice(0, 10) })
+    .first()
+    .waitFor();
   await calendar.getByText('Anniversary: recommit or close').waitFor();
   await page.getByRole('button', { name: 'Close this match…' }).click();
   await page.getByLabel('Reason').selectOption('mentor_moved');
+  await page.getByLabel('Planned or not').selectOption('unplanned');
+  await page.getByLabel('Who started the closure').selectOption('mentor');
   await page.getByLabel('Notes').fill('The mentor is moving to Oregon in March; both want a goodbye outing.');
   await checkPage(page, 'close-match');
   await page.getByRole('button', { name: 'Close the match' }).click();
   await page.getByText('Stage: Closing').waitFor();
   const after = (await as(stack, cw1).get(`/foster/matches/${match.id}`)).body;
   expect(after.stage).toBe('closing');
-  expect(after.openTasks.map((t: { type: string }) => t.type)).toContain('closure_interview');
+  expect(after.openTasks.map((t: { type: string }) => t.type).sort()).toEqual(['closure_meeting', 'rematch_decision']);
+  expect(after.closure).toMatchObject({ reason: 'mentor_moved', kind: 'unplanned', initiatedBy: 'mentor' });
   await page.close();
 });
