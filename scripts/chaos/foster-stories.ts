@@ -156,9 +156,13 @@ export async function matchStory(api: Api, mentorCaseId: string, youthCaseId: st
       done: async () => ['closing', 'closed'].includes((await api.once(cw, 'GET', `/cases/${id}`)).body?.stage),
     },
   );
-  await complete(api, cw, await taskOn(api, cw, id, 'closure_interview'), {
+  await complete(api, cw, await taskOn(api, cw, id, 'rematch_decision'), {
     outcome: 'done',
-    comment: 'Talked with both',
+    data: { decision: 'rematch' },
+  });
+  await complete(api, cw, await taskOn(api, cw, id, 'closure_meeting'), {
+    outcome: 'done',
+    data: { held: true, with: ['mentor', 'youth'], notes: 'Talked with both' },
   });
   await reach(api, cw, id, 'closed');
   // Both parties are back in the pool before the story ends.

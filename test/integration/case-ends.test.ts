@@ -42,23 +42,25 @@ const openOf = (c: { openTasks: Task[] }, type: string) => c.openTasks.filter((t
 test('a match with an open safety review stays closing until the review is done, then closes with nothing left open', async () => {
   const mentorId = await approvedMentor(stack);
   const match = await activeMatch(stack, mentorId, await readyYouth(stack));
-  const checkIn = await eventually(
-    async () => openOf((await as(stack, cw1).get(`/foster/matches/${match.id}`)).body, 'check_in')[0],
-    'the first check-in',
+  const contact = await eventually(
+    async () => openOf((await as(stack, cw1).get(`/foster/matches/${match.id}`)).body, 'match_contact')[0],
+    'the first contact',
   );
-  await as(stack, cw1).post(`/tasks/${checkIn.id}/complete`, {
+  await as(stack, cw1).post(`/tasks/${contact.id}/complete`, {
     outcome: 'done',
-    data: { contactMentor: true, contactYouth: true, contactCaregiver: true, satisfaction: 2, safetyConcern: true },
+    data: { reached: ['mentor', 'youth'], how: 'phone', satisfaction: 2, safetyConcern: true },
   });
   const closing = await as(stack, cw1).post(`/foster/matches/${match.id}/close`, {
     reason: 'safety',
     notes: 'Caregiver asked to end',
   });
   expect(closing.body.stage).toBe('closing');
-  const interview = openOf(closing.body, 'closure_interview')[0];
-  const talked = await as(stack, cw1).post(`/tasks/${interview.id}/complete`, {
+  const decision = openOf(closing.body, 'rematch_decision')[0];
+  await as(stack, cw1).post(`/tasks/${decision.id}/complete`, { outcome: 'done', data: { decision: 'not_now' } });
+  const meeting = openOf(closing.body, 'closure_meeting')[0];
+  const talked = await as(stack, cw1).post(`/tasks/${meeting.id}/complete`, {
     outcome: 'done',
-    comment: 'Spoke with both',
+    data: { held: true, with: ['mentor', 'youth'], notes: 'Spoke with both' },
   });
   expect(talked.body.case.stage).toBe('closing');
   const safety = openOf(talked.body.case, 'safety_review')[0];

@@ -62,14 +62,19 @@ test('mentor and youth records continue as new while proposals and matches reach
 describe('a match that runs for years', () => {
   let fast: Stack;
   beforeAll(async () => {
-    // Monthly check-ins shrunk to seconds: enough of them to continue as new several times.
-    fast = await startStack({
-      policy: { maxHistoryEvents: 100, foster: { firstCheckInAfter: 'PT1S', checkInEvery: 'PT1S' } },
-    });
+    // The contact schedule shrunk to seconds: enough contacts to continue as new several times.
+    const contactSchedule = {
+      first: 'PT1S',
+      second: 'PT2S',
+      every: 'PT1S',
+      caregiverFirst: 'PT2S',
+      caregiverEvery: 'PT3S',
+    };
+    fast = await startStack({ policy: { maxHistoryEvents: 100, foster: { contactSchedule } } });
   });
   afterAll(async () => fast?.stop());
 
-  test('keeps a bounded history by continuing as new, and keeps its check-in schedule', async () => {
+  test('keeps a bounded history by continuing as new, and keeps its contact schedule', async () => {
     const { approvedMentor, readyYouth, activeMatch, cw1 } = await import('./foster-fixtures');
     const match = await activeMatch(fast, await approvedMentor(fast), await readyYouth(fast));
     const handle = fast.client.workflow.getHandle(`match-${match.id}`);
@@ -87,14 +92,14 @@ describe('a match that runs for years', () => {
           .selectFrom('tasks')
           .select('ref')
           .where('case_id', '=', match.id)
-          .where('type', '=', 'check_in')
+          .where('type', '=', 'match_contact')
           .execute();
         return rows.length >= 12 ? rows : undefined;
       },
-      'a dozen check-ins',
+      'a dozen contacts',
       60_000,
     );
-    // One check-in per due date, none lost or repeated across runs.
+    // One contact per due date, none lost or repeated across runs.
     expect(new Set(opened.map((t) => t.ref)).size).toBe(opened.length);
     expect((await handle.describe()).historyLength).toBeLessThan(150);
     expect((await as(fast, cw1).get(`/foster/matches/${match.id}`)).body.stage).toBe('active');

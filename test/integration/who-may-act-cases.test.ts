@@ -167,7 +167,7 @@ describe('foster', () => {
       notes: 'Commitment met',
     });
     expect(close.status).toBe(200);
-    const interview = taskOf(close.body, 'closure_interview');
+    const interview = taskOf(close.body, 'closure_meeting');
     const sup2: Person = {
       sub: 'csup-2',
       roles: ['case_supervisor'],
@@ -200,13 +200,13 @@ test('a late safety review escalates to the case supervisors, even when the poli
   });
   try {
     const match = await activeMatch(own, await approvedMentor(own), await readyYouth(own));
-    const checkIn = await eventually(
-      async () => taskOf((await as(own, cw1).get(`/foster/matches/${match.id}`)).body, 'check_in'),
-      'the first check-in',
+    const contact = await eventually(
+      async () => taskOf((await as(own, cw1).get(`/foster/matches/${match.id}`)).body, 'match_contact'),
+      'the first contact',
     );
-    const done = await as(own, cw1).post(`/tasks/${checkIn.id}/complete`, {
+    const done = await as(own, cw1).post(`/tasks/${contact.id}/complete`, {
       outcome: 'done',
-      data: { contactMentor: true, contactYouth: true, contactCaregiver: true, satisfaction: 2, safetyConcern: true },
+      data: { reached: ['mentor', 'youth'], how: 'phone', satisfaction: 2, safetyConcern: true },
     });
     const safety = taskOf(done.body.case, 'safety_review');
     await eventually(

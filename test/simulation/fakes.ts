@@ -104,5 +104,12 @@ export function fakeActivities(model: ReadModel, faultsOf: (workflowId: string) 
         .programs.filter((p) => !exclude.includes(p.programId))
         .map(({ programId, name, contactEmail }) => ({ programId, name, contactEmail }));
     },
+    // A match's relationship surveys: each link is sent; answers taken by phone score 80.
+    async sendSurveyLink() {
+      return { sent: true, instrumentId: 'relationship-quality', instrumentVersion: 1 };
+    },
+    async recordSurveyByPhone() {
+      return { recorded: true, score: 80, instrumentId: 'relationship-quality', instrumentVersion: 1 };
+    },
   };
 }

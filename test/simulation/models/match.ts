@@ -164,6 +164,24 @@ export const matchModel: SimModel = {
         },
       };
     }
+    if (task.type === 'match_contact') {
+      const reached = ctx.rng.chance(50) ? ['mentor', 'youth', 'caregiver'] : ['mentor', 'youth'];
+      return {
+        outcome,
+        data: {
+          reached,
+          how: ctx.rng.pick(['in_person', 'phone', 'video', 'text'] as const),
+          satisfaction: 1 + ctx.rng.int(5),
+          safetyConcern: ctx.rng.chance(20),
+        },
+      };
+    }
+    if (task.type === 'closure_meeting')
+      return { outcome, data: { held: ctx.rng.chance(70), with: ctx.rng.chance(50) ? ['mentor', 'youth'] : [] } };
+    if (task.type === 'rematch_decision')
+      return { outcome, data: { decision: ctx.rng.pick(['rematch', 'not_now', 'declined'] as const) } };
+    if (task.type === 'survey_collection' && outcome === 'collected')
+      return { outcome, data: { answers: [{ itemId: 'q1', value: 1 + ctx.rng.int(5) }] } };
     return { outcome, comment: 'as decided' };
   },
   async actions(ctx) {
