@@ -16,6 +16,7 @@ import { faults, leaveIncidentStory, sweeperStory } from './histories/more-stori
 import { certificationTimerStories, fosterTimerStories } from './histories/timer-stories';
 import type { Save } from './histories/shared';
 import { referralConfirmationStories, referralFakes, referralStories } from './histories/referral-stories';
+import { matchSupportStory, surveyFakes } from './histories/match-support-stories';
 import { wellnessLateCallStory, wellnessStories } from './histories/wellness-stories';
 import { eceStories } from './histories/ece-stories';
 import { coverageStories, eceLapseStory, zeroCadenceStory } from './histories/coverage-stories';
@@ -89,6 +90,7 @@ const LATER_STORIES: Record<string, Story> = {
   'settings-drain-three': settingsDrainStory(3),
   'settings-drain-four': settingsDrainStory(4),
   'referral-drain': referralDrainStory,
+  'match-support': matchSupportStory,
   // Recorded as part of 'outcomes' too, so a full run leaves it out.
   'late-meeting': lateMeetingStory,
 };
@@ -117,6 +119,7 @@ async function main(): Promise<void> {
     sweepOutbox: async () => ({ sent: 0, pending: 0 }),
     issueReferenceLink: async () => ({ sent: true }),
     ...referralFakes,
+    ...surveyFakes,
   };
   const worker = await Worker.create({
     connection: env.nativeConnection,

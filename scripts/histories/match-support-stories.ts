@@ -1,0 +1,105 @@
+/**
+ * Match support's recording: a match from its first meeting through the contact schedule (one
+ * contact on time, one missed and logged late with a safety concern, so the health falls and a
+ * support task opens), the 3-month relationship surveys (the mentor's answered by link, the
+ * youth's unreachable by phone), a structured closure with its exit surveys, meeting and rematch
+ * decision, a case supervisor's reopening, a second closure and the reopen window running out.
+ */
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { caseRecordedUpdate } from '../../platform/workflow/messages';
+import type { Policy } from '../../platform/workflow/policy';
+import { matchWorkflow, matchWorkflowId } from '../../processes/foster/match';
+import {
+  closeMatchUpdate,
+  reopenMatchUpdate,
+  reserveForMatchUpdate,
+  surveyAnsweredSignal,
+} from '../../processes/foster/messages';
+import { complete, csup, fosterParties } from './foster-parties';
+import { completed, cw1, type Save } from './shared';
+
+const DAY = 86_400_000;
+const contact = (satisfaction: number, safetyConcern: boolean) => ({
+  data: { reached: ['mentor', 'youth'], how: 'in_person', satisfaction, safetyConcern },
+});
+
+/** The fakes of the survey activities the recording's worker serves. */
+export const surveyFakes = {
+  sendSurveyLink: async () => ({ sent: true, instrumentId: 'relationship-quality', instrumentVersion: 1 }),
+  recordSurveyByPhone: async () => ({
+    recorded: true,
+    score: 80,
+    instrumentId: 'relationship-quality',
+    instrumentVersion: 1,
+  }),
+};
+
+export async function matchSupportStory(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  policy: Policy,
+  save: Save,
+): Promise<void> {
+  const parties = await fosterParties(env, taskQueue, policy, 41);
+  const id = 'match-history-support';
+  for (const h of [parties.mentor, parties.youth])
+    await h.executeUpdate(reserveForMatchUpdate, { args: [{ matchId: id }] });
+  const match = await env.client.workflow.start(matchWorkflow, {
+    taskQueue,
+    workflowId: matchWorkflowId(id),
+    args: [
+      {
+        caseId: id,
+        mentorCaseId: 'mentor-history-41',
+        youthCaseId: 'youth-history-41',
+        mentorWorkflowId: parties.mentor.workflowId,
+        youthWorkflowId: parties.youth.workflowId,
+        caseWorkerId: cw1.id,
+        socialWorker: { id: 'sw-1', email: 's@example.org' },
+        caregiverName: 'C',
+        rationale: 'r',
+        programId: 'program-history-1',
+        youthCounty: 'Fresno',
+        risks: { youthAgeAtMatch: 14, monthsWaiting: 7 },
+        policy,
+        proposedBy: cw1,
+      },
+    ],
+  });
+  await match.executeUpdate(caseRecordedUpdate);
+  await complete(match, 'consent', 'accept', cw1, { data: { how: 'phone' } });
+  await complete(match, 'first_meeting', 'done', cw1);
+  await complete(match, 'match_contact', 'done', cw1, contact(4, false));
+  // The month's contact is missed, then logged late and worrying: a safety review and a support task.
+  await env.sleep(32 * DAY);
+  await complete(match, 'match_contact', 'done', cw1, contact(1, true), true);
+  await complete(match, 'match_support', 'done', cw1, { data: { plan: 'Weekly calls for a month' } });
+  await complete(match, 'safety_review', 'done', csup);
+  // The 3-month surveys: the mentor answers by link, the youth cannot be reached by phone.
+  await env.sleep(62 * DAY);
+  await match.signal(surveyAnsweredSignal, {
+    surveyId: `${id}:mentor:m3`,
+    score: 45,
+    instrumentId: 'relationship-quality',
+    instrumentVersion: 1,
+  });
+  await env.sleep(15 * DAY);
+  await complete(match, 'survey_collection', 'unreachable', cw1);
+  // A structured closure, reopened by a case supervisor, closed again; the window runs out.
+  const closing = { reason: 'mentor_moved', notes: 'Moving', kind: 'unplanned', initiatedBy: 'mentor' } as const;
+  await match.executeUpdate(closeMatchUpdate, { args: [{ ...closing, actor: cw1 }] });
+  await complete(match, 'rematch_decision', 'done', cw1, { data: { decision: 'rematch' } });
+  await complete(match, 'closure_meeting', 'done', cw1, { data: { held: true, with: ['mentor', 'youth'] } });
+  await env.sleep(5 * DAY);
+  for (const h of [parties.mentor, parties.youth])
+    await h.executeUpdate(reserveForMatchUpdate, { args: [{ matchId: id }] });
+  await match.executeUpdate(reopenMatchUpdate, { args: [{ notes: 'closed by mistake', actor: csup }] });
+  await complete(match, 'match_contact', 'done', cw1, contact(5, false));
+  await match.executeUpdate(closeMatchUpdate, { args: [{ reason: 'planned', notes: 'done', actor: cw1 }] });
+  await complete(match, 'rematch_decision', 'done', cw1, { data: { decision: 'not_now' } });
+  await complete(match, 'closure_meeting', 'done', cw1, { data: { held: false, with: [] } });
+  await env.sleep(31 * DAY);
+  await completed(match);
+  await save('match-support', match);
+  for (const h of [parties.mentor, parties.youth]) await h.terminate('history recorded');
+}
