@@ -1,10 +1,10 @@
 /**
  * The seed's foster pipeline, made by the demo case worker, case supervisor and social
  * worker: a mentor approved and matched with a youth, the match active since its first
- * meeting today with its check-in calendar running (the first check-in comes due in two
- * weeks, then monthly: the rules refuse a first meeting dated before the match was
- * accepted, so a seed cannot backdate one), and a second approved mentor and a ready
- * youth waiting to be paired. References answer through the one-time links
+ * meeting today with its contact schedule running (the rules refuse a first meeting dated
+ * before the match was accepted, so a seed cannot backdate one); matches at every health band
+ * and a planned and an unplanned closure; and a second approved mentor and a ready youth
+ * waiting to be paired. References answer through the one-time links
  * they were e-mailed (read from the SMTP catcher `npm start` runs). Invented people only.
  */
 import { randomUUID } from 'node:crypto';
@@ -110,8 +110,8 @@ async function readyYouth(api: Api, p: FosterPeople, interests: string[], needs:
   return id;
 }
 
-/** A match through its consents to its first meeting: active, its check-ins on the calendar. */
-async function activeMatch(api: Api, p: FosterPeople, mentorCaseId: string, youthCaseId: string): Promise<void> {
+/** A match through its consents to its first meeting: active, its first contact due within 48 hours. */
+async function activeMatch(api: Api, p: FosterPeople, mentorCaseId: string, youthCaseId: string): Promise<string> {
   const id = caseIdOf(
     await api.post(
       p.casey,
@@ -131,6 +131,54 @@ async function activeMatch(api: Api, p: FosterPeople, mentorCaseId: string, yout
     data: { meetingDate: laDate(Date.now()) },
   });
   await reach(api, p.casey, id, 'active');
+  return id;
+}
+
+/** The first contact logged: how satisfied mentor and youth are, and any safety concern. */
+async function firstContact(api: Api, p: FosterPeople, id: string, satisfaction: number, safetyConcern: boolean) {
+  await complete(api, p.casey, await taskOn(api, p.casey, id, 'match_contact'), {
+    outcome: 'done',
+    data: { reached: ['mentor', 'youth'], how: 'in_person', satisfaction, safetyConcern, concerns: 'Seeded contact' },
+  });
+}
+
+/** A structured closure through its meeting and the youth's rematch decision. */
+async function closedMatch(api: Api, p: FosterPeople, id: string, planned: boolean): Promise<void> {
+  const closing = planned
+    ? { reason: 'planned', kind: 'planned', initiatedBy: 'program', notes: 'Commitment completed' }
+    : { reason: 'mentor_moved', kind: 'unplanned', initiatedBy: 'mentor', notes: 'The mentor moved away' };
+  await api.post(p.casey, `/foster/matches/${id}/close`, closing);
+  await complete(api, p.casey, await taskOn(api, p.casey, id, 'rematch_decision'), {
+    outcome: 'done',
+    data: { decision: planned ? 'not_now' : 'rematch' },
+  });
+  await complete(api, p.casey, await taskOn(api, p.casey, id, 'closure_meeting'), {
+    outcome: 'done',
+    data: { held: planned, with: planned ? ['mentor', 'youth', 'caregiver'] : [] },
+  });
+  await reach(api, p.casey, id, 'closed');
+}
+
+/**
+ * Matches at every health band and both kinds of closure, for the caseload and the outcome
+ * report: healthy (a satisfied first contact), watch (an unsatisfied one), at risk (a safety
+ * concern: a support task opens), a planned and an unplanned closure. Relationship surveys come
+ * at 3 months, so a seed of today has none answered or missed yet.
+ */
+async function supportedMatches(api: Api, p: FosterPeople, catcherPort: number, log: (m: string) => void) {
+  const stories: [string, string, (id: string) => Promise<void>][] = [
+    ['Avery Lane', 'healthy', (id) => firstContact(api, p, id, 5, false)],
+    ['Blake Moss', 'watch', (id) => firstContact(api, p, id, 1, false)],
+    ['Cameron Dunn', 'at risk, with a support task', (id) => firstContact(api, p, id, 1, true)],
+    ['Drew Park', 'closed as planned', (id) => closedMatch(api, p, id, true)],
+    ['Emery Cruz', 'closed unplanned (the mentor moved)', (id) => closedMatch(api, p, id, false)],
+  ];
+  for (const [mentor, band, story] of stories) {
+    const mentorId = await approvedMentor(api, p, catcherPort, mentor, ['hiking']);
+    const id = await activeMatch(api, p, mentorId, await readyYouth(api, p, ['hiking'], 'A steady adult'));
+    await story(id);
+    log(`a match ${band}`);
+  }
 }
 
 export async function seedFoster(
@@ -143,7 +191,8 @@ export async function seedFoster(
   const matched = await approvedMentor(api, p, catcherPort, 'Jamie Fox', ['drawing', 'museums']);
   const youth = await readyYouth(api, p, ['art'], 'Someone steady to talk to about school');
   await activeMatch(api, p, matched, youth);
-  log('a mentor and a youth matched: first meeting today, check-ins on the calendar');
+  log('a mentor and a youth matched: first meeting today, the first contact due within 48 hours');
+  await supportedMatches(api, p, catcherPort, log);
   await approvedMentor(api, p, catcherPort, 'Taylor Brooks', ['basketball', 'coding']);
   await readyYouth(api, p, ['basketball'], 'Help finding an after-school program');
   log('an approved mentor and a ready youth waiting to be matched');

@@ -17,11 +17,15 @@ export interface OutcomeQuery {
   groupBy: 'program' | 'county';
 }
 
-/** `from` at 00:00 UTC up to the day after `to` at 00:00 UTC (the pipeline report's days). */
-export function periodOf(q: { from: string; to: string }): Period {
+/**
+ * `from` at 00:00 UTC up to the day after `to` at 00:00 UTC (the pipeline report's days), or up
+ * to now when that is later: a period reaching into the future counts an open match's months to
+ * today, not to a day that has not come.
+ */
+export function periodOf(q: { from: string; to: string }, now = Date.now()): Period {
   const end = new Date(`${q.to}T00:00:00Z`);
   end.setUTCDate(end.getUTCDate() + 1);
-  return { from: new Date(`${q.from}T00:00:00Z`), end };
+  return { from: new Date(`${q.from}T00:00:00Z`), end: new Date(Math.min(end.getTime(), now)) };
 }
 
 const keyOf = (groupBy: OutcomeQuery['groupBy'], programId: string | null, county: string | null | undefined) =>
