@@ -13,6 +13,7 @@ import { as, eventually, startStack, type Person, type Reply, type Stack } from 
 // After the stack (whose app extends zod with OpenAPI before the SCIM router's schemas load).
 import { scimRouter } from '../../platform/api/scim';
 import { activeEnrollment, admin, certifiedProgram, employee, registerProgram, today } from './fixtures';
+import { SHIPPED_INSTRUMENT } from '../../processes/foster/surveys/relationship-quality';
 
 const SCIM_TOKEN = `scim-${randomUUID()}`;
 const run = randomUUID().slice(0, 6);
@@ -121,6 +122,16 @@ const AUDITED: Record<string, Exercise> = {
     ),
     byAdmin(['people_imported', 'person_created'], person(id('csv'))),
   ],
+  'POST /survey-instruments': async () => {
+    const { id, scale, items, bands } = SHIPPED_INSTRUMENT;
+    const reason = 'Six items for the youth';
+    const versions = (await a().get('/survey-instruments')).body.items.filter((i: { id: string }) => i.id === id);
+    const next = Math.max(...versions.map((i: { version: number }) => i.version)) + 1;
+    return [
+      await a().post('/survey-instruments', { id, reason, scale, items: items.slice(0, 6), bands }),
+      byAdmin(['survey_instrument_published'], `survey_instrument:${id}:${next}`, reason),
+    ];
+  },
   'PUT /people/:personId/absence': async () => [
     await a().put(`/people/${hrA.sub}/absence`, {
       from: new Date().toISOString(),

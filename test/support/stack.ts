@@ -189,7 +189,10 @@ export async function startStack(
       for (const w of workers) w.shutdown();
       await Promise.all(running);
       if (!opts.temporal) {
-        for (const c of connections) await c.close();
+        // The clients' connections stay open: a call the API started in the background (an
+        // Update still polled after its 10-second answer) may be waiting to retry, and a retry
+        // on a closed channel throws from its timer into whatever test runs next (the suite
+        // runs in one process). The Temporal server is the suite's and outlives the stack.
         for (const n of nativeConnections) await n.close();
       }
       await db.destroy();
