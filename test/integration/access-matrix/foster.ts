@@ -74,4 +74,29 @@ export const fosterRows = (): Record<string, Row> => ({
     }),
     expect: { caseWorker: 200, caseSupervisor: 409, caseWorkerOther: 404, others: 403 },
   },
+  // Only a case supervisor reopens, and only a closed match (this one is still closing).
+  'POST /foster/matches/:caseId/reopen': {
+    request: () => ({ method: 'POST', path: `/foster/matches/${F.matchId}/reopen`, body: {} }),
+    expect: { caseSupervisor: 409, others: 403 },
+  },
+  'GET /surveys/:token': {
+    public: true,
+    request: get('/surveys/not-a-real-token'),
+    expect: { others: 404, anon: 404 },
+  },
+  'POST /surveys/:token': {
+    public: true,
+    request: () => ({
+      method: 'POST',
+      path: '/surveys/not-a-real-token',
+      body: { answers: [{ itemId: 'q1', value: 3 }] },
+    }),
+    expect: { others: 404, anon: 404 },
+  },
+  'GET /survey-instruments': { request: get('/survey-instruments'), expect: { admin: 200, others: 403 } },
+  // A version refused whole (no items): nothing is published by the matrix.
+  'POST /survey-instruments': {
+    request: () => ({ method: 'POST', path: '/survey-instruments', body: { id: 'relationship-quality' } }),
+    expect: { admin: 400, others: 403 },
+  },
 });
