@@ -17,6 +17,7 @@ import { certificationTimerStories, fosterTimerStories } from './histories/timer
 import type { Save } from './histories/shared';
 import { referralConfirmationStories, referralFakes, referralStories } from './histories/referral-stories';
 import { matchSupportStory, surveyFakes } from './histories/match-support-stories';
+import { matchMovedToContactsStory, matchReopenStory } from './histories/match-reopen-stories';
 import { wellnessLateCallStory, wellnessStories } from './histories/wellness-stories';
 import { eceStories } from './histories/ece-stories';
 import { coverageStories, eceLapseStory, zeroCadenceStory } from './histories/coverage-stories';
@@ -91,6 +92,8 @@ const LATER_STORIES: Record<string, Story> = {
   'settings-drain-four': settingsDrainStory(4),
   'referral-drain': referralDrainStory,
   'match-support': matchSupportStory,
+  'match-moved-to-contacts': matchMovedToContactsStory,
+  'match-reopen': matchReopenStory,
   // Recorded as part of 'outcomes' too, so a full run leaves it out.
   'late-meeting': lateMeetingStory,
 };

@@ -25,7 +25,7 @@ import { continuedAsNew, person, type Save } from './shared';
 const BEFORE_QUEUE = 'cf11d2a';
 
 /** The workflow code of `commit`, bundled from a temporary extract of it. */
-async function bundleOf(commit: string) {
+export async function bundleOf(commit: string) {
   const root = path.resolve(__dirname, '../..');
   const tree = mkdtempSync(path.join(os.tmpdir(), `mentorflow-${commit}-`));
   try {

@@ -27,6 +27,7 @@ import { organisationSettingsOf, organisationSettingsSignal } from '../../platfo
 import type { Policy } from '../../platform/workflow/policy';
 import { mailQueueOf } from '../../platform/workflow/task-queues';
 import { referralFakes } from './referral-stories';
+import { surveyFakes } from './match-support-stories';
 import { leaveEnrollment, person, until, type Save } from './shared';
 
 const HOUR = 3_600_000;
@@ -35,6 +36,7 @@ const realSleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The recorder's fakes: a history depends only on workflow code. */
 const fakes = {
   ...referralFakes,
+  ...surveyFakes,
   recordTransition: async () => ({ emailsSent: 0 }),
   recordIncident: async () => undefined,
   caseRecorded: async () => ({ recorded: true }),
