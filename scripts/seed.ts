@@ -249,7 +249,7 @@ async function main(): Promise<void> {
   }
   // References answer through their e-mailed links, read from the SMTP catcher of `npm start`.
   if (config.smtpUrl === `smtp://127.0.0.1:${config.embedded.smtpPort}`) {
-    await seedFoster(api, { casey, chris: PEOPLE.chris, sol }, config.embedded.smtpWebPort, log);
+    await seedFoster(api, { casey, chris: PEOPLE.chris, sol }, config.embedded.smtpWebPort, log, PEOPLE.ada);
   } else log('SMTP_URL points elsewhere: no matches seeded (their references answer by e-mail)');
 
   // ---- certification: an application and a self-assessment waiting for review ----------

@@ -12,6 +12,7 @@ import { laDate } from '../../platform/workflow/calendar';
 import type { Api, Person } from '../chaos/client';
 import { caseIdOf, complete, reach, taskOn } from '../chaos/stories';
 import { caughtReferenceToken } from '../provision/smtp-catcher';
+import { surveyedMatch } from './surveys';
 
 const yearsAgo = (n: number) => laDate(Date.now() - n * 365.25 * 86_400_000);
 
@@ -21,7 +22,7 @@ export interface FosterPeople {
   sol: Person & { name: string; email: string };
 }
 
-async function approvedMentor(
+export async function approvedMentor(
   api: Api,
   p: FosterPeople,
   catcherPort: number,
@@ -79,7 +80,7 @@ async function approvedMentor(
   return id;
 }
 
-async function readyYouth(api: Api, p: FosterPeople, interests: string[], needs: string): Promise<string> {
+export async function readyYouth(api: Api, p: FosterPeople, interests: string[], needs: string): Promise<string> {
   const id = caseIdOf(
     await api.post(
       p.sol,
@@ -186,6 +187,7 @@ export async function seedFoster(
   p: FosterPeople,
   catcherPort: number,
   log: (m: string) => void,
+  admin?: Person,
 ): Promise<void> {
   if ((await api.get(p.casey, '/cases?type=match')).body.items.length) return;
   const matched = await approvedMentor(api, p, catcherPort, 'Jamie Fox', ['drawing', 'museums']);
@@ -193,6 +195,7 @@ export async function seedFoster(
   await activeMatch(api, p, matched, youth);
   log('a mentor and a youth matched: first meeting today, the first contact due within 48 hours');
   await supportedMatches(api, p, catcherPort, log);
+  if (admin) await surveyedMatch(api, p, admin, catcherPort, log);
   await approvedMentor(api, p, catcherPort, 'Taylor Brooks', ['basketball', 'coding']);
   await readyYouth(api, p, ['basketball'], 'Help finding an after-school program');
   log('an approved mentor and a ready youth waiting to be matched');
