@@ -100,6 +100,28 @@ export async function referredYouth(env: TestWorkflowEnvironment, taskQueue: str
   return youth;
 }
 
+/** A match's input for the two records of `fosterParties(…, n)`, proposed by the case worker. */
+export function matchInputOf(
+  id: string,
+  n: number,
+  parties: { mentor: WorkflowHandle; youth: WorkflowHandle },
+  policy: Policy,
+) {
+  return {
+    caseId: id,
+    mentorCaseId: `mentor-history-${n}`,
+    youthCaseId: `youth-history-${n}`,
+    mentorWorkflowId: parties.mentor.workflowId,
+    youthWorkflowId: parties.youth.workflowId,
+    caseWorkerId: cw1.id,
+    socialWorker: { id: 'sw-1', email: 's@example.org' },
+    caregiverName: 'C',
+    rationale: 'r',
+    policy,
+    proposedBy: cw1,
+  };
+}
+
 export async function proposal(
   env: TestWorkflowEnvironment,
   taskQueue: string,
@@ -114,20 +136,6 @@ export async function proposal(
   return env.client.workflow.start(matchWorkflow, {
     taskQueue,
     workflowId: matchWorkflowId(id),
-    args: [
-      {
-        caseId: id,
-        mentorCaseId: `mentor-history-${n}`,
-        youthCaseId: `youth-history-${n}`,
-        mentorWorkflowId: parties.mentor.workflowId,
-        youthWorkflowId: parties.youth.workflowId,
-        caseWorkerId: cw1.id,
-        socialWorker: { id: 'sw-1', email: 's@example.org' },
-        caregiverName: 'C',
-        rationale: 'r',
-        policy,
-        proposedBy: cw1,
-      },
-    ],
+    args: [matchInputOf(id, n, parties, policy)],
   });
 }

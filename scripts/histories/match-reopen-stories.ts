@@ -10,7 +10,7 @@ import { caseRecordedUpdate, caseDetailsQuery } from '../../platform/workflow/me
 import type { Policy } from '../../platform/workflow/policy';
 import { matchWorkflowId } from '../../processes/foster/ids';
 import { closeMatchUpdate, reopenMatchUpdate, reserveForMatchUpdate } from '../../processes/foster/messages';
-import { complete, csup, fosterParties } from './foster-parties';
+import { complete, csup, fosterParties, matchInputOf } from './foster-parties';
 import { ownQueue, todaysBundle } from './one-task-stories';
 import { bundleOf } from './older-run-story';
 import { cw1, type Save } from './shared';
@@ -20,22 +20,6 @@ const DAY = 86_400_000;
 const BEFORE_SUPPORT = 'd8a4df5';
 
 type Parties = Awaited<ReturnType<typeof fosterParties>>;
-
-function matchInput(id: string, n: number, parties: Parties, policy: Policy) {
-  return {
-    caseId: id,
-    mentorCaseId: `mentor-history-${n}`,
-    youthCaseId: `youth-history-${n}`,
-    mentorWorkflowId: parties.mentor.workflowId,
-    youthWorkflowId: parties.youth.workflowId,
-    caseWorkerId: cw1.id,
-    socialWorker: { id: 'sw-1', email: 's@example.org' },
-    caregiverName: 'C',
-    rationale: 'r',
-    policy,
-    proposedBy: cw1,
-  };
-}
 
 async function reserve(parties: Parties, id: string): Promise<void> {
   for (const h of [parties.mentor, parties.youth])
@@ -64,7 +48,7 @@ export async function matchMovedToContactsStory(
   const match = await env.client.workflow.start('matchWorkflow', {
     taskQueue: q.taskQueue,
     workflowId: matchWorkflowId(id),
-    args: [matchInput(id, 42, parties, policy)],
+    args: [matchInputOf(id, 42, parties, policy)],
   });
   await match.executeUpdate(caseRecordedUpdate);
   await complete(match, 'consent', 'accept', cw1, { data: { how: 'phone' } });
@@ -95,7 +79,7 @@ export async function matchReopenStory(
   const match = await env.client.workflow.start('matchWorkflow', {
     taskQueue,
     workflowId: matchWorkflowId(id),
-    args: [matchInput(id, 43, parties, policy)],
+    args: [matchInputOf(id, 43, parties, policy)],
   });
   await match.executeUpdate(caseRecordedUpdate);
   await complete(match, 'consent', 'accept', cw1, { data: { how: 'phone' } });

@@ -15,7 +15,7 @@ import {
   reserveForMatchUpdate,
   surveyAnsweredSignal,
 } from '../../processes/foster/messages';
-import { complete, csup, fosterParties } from './foster-parties';
+import { complete, csup, fosterParties, matchInputOf } from './foster-parties';
 import { completed, cw1, type Save } from './shared';
 
 const DAY = 86_400_000;
@@ -49,20 +49,10 @@ export async function matchSupportStory(
     workflowId: matchWorkflowId(id),
     args: [
       {
-        caseId: id,
-        mentorCaseId: 'mentor-history-41',
-        youthCaseId: 'youth-history-41',
-        mentorWorkflowId: parties.mentor.workflowId,
-        youthWorkflowId: parties.youth.workflowId,
-        caseWorkerId: cw1.id,
-        socialWorker: { id: 'sw-1', email: 's@example.org' },
-        caregiverName: 'C',
-        rationale: 'r',
+        ...matchInputOf(id, 41, parties, policy),
         programId: 'program-history-1',
         youthCounty: 'Fresno',
         risks: { youthAgeAtMatch: 14, monthsWaiting: 7 },
-        policy,
-        proposedBy: cw1,
       },
     ],
   });

@@ -52,51 +52,15 @@ export function CloseMatch({ caseId }: { caseId: string }) {
       }}
     >
       <h2 id="close-heading">{t('closeMatch.heading')}</h2>
-      <label className="usa-label" htmlFor="close-reason">
-        {t('closeMatch.reason')}
-      </label>
-      <select
-        className="usa-select"
-        id="close-reason"
-        value={reason}
-        onChange={(e) => setReason(e.target.value as typeof reason)}
-      >
-        {REASONS.map((r) => (
-          <option key={r} value={r}>
-            {name('closure', r)}
-          </option>
-        ))}
-      </select>
-      <label className="usa-label" htmlFor="close-kind">
-        {t('closeMatch.kind')}
-      </label>
-      <select
-        className="usa-select"
-        id="close-kind"
-        value={kind}
-        onChange={(e) => setKind(e.target.value as typeof kind)}
-      >
-        {KINDS.map((k) => (
-          <option key={k} value={k}>
-            {name('choice', k)}
-          </option>
-        ))}
-      </select>
-      <label className="usa-label" htmlFor="close-initiated">
-        {t('closeMatch.initiatedBy')}
-      </label>
-      <select
-        className="usa-select"
-        id="close-initiated"
-        value={initiatedBy}
-        onChange={(e) => setInitiatedBy(e.target.value as typeof initiatedBy)}
-      >
-        {INITIATORS.map((k) => (
-          <option key={k} value={k}>
-            {name('choice', k)}
-          </option>
-        ))}
-      </select>
+      <Choice id="close-reason" label={t('closeMatch.reason')} value={reason} onChange={setReason}>
+        {REASONS.map((r) => [r, name('closure', r)])}
+      </Choice>
+      <Choice id="close-kind" label={t('closeMatch.kind')} value={kind} onChange={setKind}>
+        {KINDS.map((k) => [k, name('choice', k)])}
+      </Choice>
+      <Choice id="close-initiated" label={t('closeMatch.initiatedBy')} value={initiatedBy} onChange={setInitiatedBy}>
+        {INITIATORS.map((k) => [k, name('choice', k)])}
+      </Choice>
       <label className="usa-label" htmlFor="close-notes">
         {t('closeMatch.notes')}
       </label>
@@ -117,5 +81,35 @@ export function CloseMatch({ caseId }: { caseId: string }) {
         {t('closeMatch.cancel')}
       </button>
     </form>
+  );
+}
+
+/** A labelled choice of codes, each shown by its name. */
+function Choice<T extends string>({
+  id,
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  id: string;
+  label: string;
+  value: T;
+  onChange: (v: T) => void;
+  children: [T, string][];
+}) {
+  return (
+    <>
+      <label className="usa-label" htmlFor={id}>
+        {label}
+      </label>
+      <select className="usa-select" id={id} value={value} onChange={(e) => onChange(e.target.value as T)}>
+        {children.map(([code, words]) => (
+          <option key={code} value={code}>
+            {words}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }
