@@ -16,7 +16,7 @@ import { faults, leaveIncidentStory, sweeperStory } from './histories/more-stori
 import { certificationTimerStories, fosterTimerStories } from './histories/timer-stories';
 import type { Save } from './histories/shared';
 import { referralConfirmationStories, referralFakes, referralStories } from './histories/referral-stories';
-import { matchSupportStory, surveyFakes } from './histories/match-support-stories';
+import { matchSupportStory, matchSurveysByPhoneStory, surveyFakes } from './histories/match-support-stories';
 import { matchMovedToContactsStory, matchReopenStory } from './histories/match-reopen-stories';
 import { wellnessLateCallStory, wellnessStories } from './histories/wellness-stories';
 import { eceStories } from './histories/ece-stories';
@@ -94,6 +94,7 @@ const LATER_STORIES: Record<string, Story> = {
   'match-support': matchSupportStory,
   'match-moved-to-contacts': matchMovedToContactsStory,
   'match-reopen': matchReopenStory,
+  'match-surveys-by-phone': matchSurveysByPhoneStory,
   // Recorded as part of 'outcomes' too, so a full run leaves it out.
   'late-meeting': lateMeetingStory,
 };

@@ -6,7 +6,7 @@
  * decision, a case supervisor's reopening, a second closure and the reopen window running out.
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { caseRecordedUpdate } from '../../platform/workflow/messages';
+import { caseRecordedUpdate, completeTaskUpdate, openTasksQuery } from '../../platform/workflow/messages';
 import type { Policy } from '../../platform/workflow/policy';
 import { matchWorkflow, matchWorkflowId } from '../../processes/foster/match';
 import {
@@ -26,13 +26,52 @@ const contact = (satisfaction: number, safetyConcern: boolean) => ({
 /** The fakes of the survey activities the recording's worker serves. */
 export const surveyFakes = {
   sendSurveyLink: async () => ({ sent: true, instrumentId: 'relationship-quality', instrumentVersion: 1 }),
-  recordSurveyByPhone: async () => ({
-    recorded: true,
-    score: 80,
-    instrumentId: 'relationship-quality',
-    instrumentVersion: 1,
-  }),
+  // Answers naming an item `bogus` are not the instrument's: refused, as the real activity does.
+  recordSurveyByPhone: async ({ answers }: { answers: { itemId: string }[] }) =>
+    answers.some((a) => a.itemId === 'bogus')
+      ? { recorded: false, problems: [{ path: 'answers.0.itemId', message: 'not an item of the instrument' }] }
+      : { recorded: true, score: 80, instrumentId: 'relationship-quality', instrumentVersion: 1 },
 };
+
+/**
+ * Surveys collected by phone over two years: the 3-month ones unanswered by link, the mentor's
+ * collected by phone, the youth's answers refused (not the instrument's items) and then marked
+ * unreachable; the match runs on to its 24-month round, the first of the yearly ones.
+ */
+export async function matchSurveysByPhoneStory(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  policy: Policy,
+  save: Save,
+): Promise<void> {
+  const parties = await fosterParties(env, taskQueue, policy, 44);
+  const id = 'match-history-surveys-by-phone';
+  for (const h of [parties.mentor, parties.youth])
+    await h.executeUpdate(reserveForMatchUpdate, { args: [{ matchId: id }] });
+  const match = await env.client.workflow.start(matchWorkflow, {
+    taskQueue,
+    workflowId: matchWorkflowId(id),
+    args: [matchInputOf(id, 44, parties, policy)],
+  });
+  await match.executeUpdate(caseRecordedUpdate);
+  await complete(match, 'consent', 'accept', cw1, { data: { how: 'phone' } });
+  await complete(match, 'first_meeting', 'done', cw1);
+  await env.sleep(108 * DAY);
+  const phone = async (n: number) =>
+    (await match.query(openTasksQuery)).filter((t) => t.type === 'survey_collection')[n];
+  const [mentorCall, youthCall] = [await phone(0), await phone(1)];
+  const answer = (taskId: string, itemId: string) =>
+    match.executeUpdate(completeTaskUpdate, {
+      args: [{ taskId, outcome: 'collected', data: { answers: [{ itemId, value: 4 }] }, actor: cw1 }],
+    });
+  await answer(mentorCall.id, 'trust');
+  await answer(youthCall.id, 'bogus');
+  await complete(match, 'survey_collection', 'unreachable', cw1, {}, true);
+  await env.sleep(640 * DAY);
+  await match.terminate('history recorded');
+  await save('match-surveys-by-phone', match);
+  for (const h of [parties.mentor, parties.youth]) await h.terminate('history recorded');
+}
 
 export async function matchSupportStory(
   env: TestWorkflowEnvironment,
