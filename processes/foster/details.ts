@@ -78,4 +78,6 @@ export const matchDetails = z.object({
     .object({ score: z.number(), band: z.string(), reasons: z.array(z.string()) })
     .passthrough()
     .optional(),
+  // Closures a case supervisor undid by reopening the match.
+  pastClosures: z.array(at.extend({ reason: z.string() }).passthrough()).optional(),
 });
