@@ -183,13 +183,19 @@ export async function matchStory(api: Api, mentorCaseId: string, youthCaseId: st
     story: 'match',
     stage: 'closed',
     status: 'closed',
+    // Three consents, the first meeting, the first contact (cancelled by the closing), the
+    // closure meeting and the rematch decision; the exit surveys to mentor and caregiver.
     events: {
       proposed: 1,
-      task_created: 5,
-      task_completed: 5,
+      task_created: 7,
+      task_completed: 6,
+      task_cancelled: 1,
       consent_given: 3,
       first_meeting_held: 1,
       closing: 1,
+      survey_sent: 2,
+      closure_meeting_recorded: 1,
+      rematch_decided: 1,
       match_closed: 1,
     },
   };
