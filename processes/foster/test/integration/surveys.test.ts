@@ -5,6 +5,7 @@
  * answered once through the link (bad answers refused with nothing changed), the match is
  * told, the token is kept only as a hash; and the admins' instrument routes.
  */
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { hashToken } from '../../../../platform/activities/one-time-links';
 import { as, eventually, mailbox, startStack, type Stack } from '../../../../test/support/stack';
@@ -162,7 +163,11 @@ test('instrument versions: read and published by admins only, a bad version refu
   expect(shipped(list)[0]).toMatchObject({ id: 'relationship-quality', version: 1, createdBy: 'mentorflow' });
   expect((await as(stack, cw1).get('/survey-instruments')).status).toBe(403);
 
-  const { id, scale, items, bands } = SHIPPED_INSTRUMENT;
+  // Versions of an instrument of the test's own: the shipped one stays as other files send it.
+  const { scale, items, bands } = SHIPPED_INSTRUMENT;
+  const id = `pilot-${randomUUID().slice(0, 8)}`;
+  const first = { id, reason: 'A pilot', scale, items, bands };
+  expect((await as(stack, admin).post('/survey-instruments', first)).body).toMatchObject({ id, version: 1 });
   const next = { id, reason: 'Shorter: six items', scale, items: items.slice(0, 6), bands };
   expect((await as(stack, cw1).post('/survey-instruments', next)).status).toBe(403);
   const refused = await as(stack, admin).post('/survey-instruments', {
@@ -176,6 +181,10 @@ test('instrument versions: read and published by admins only, a bad version refu
     expect.arrayContaining(['body.items', 'body.bands']),
   );
   expect(shipped(await as(stack, admin).get('/survey-instruments'))).toHaveLength(1);
+  const pilot = (await as(stack, admin).get('/survey-instruments')).body.items.filter(
+    (i: { id: string }) => i.id === id,
+  );
+  expect(pilot).toHaveLength(1);
 
   const published = await as(stack, admin).post('/survey-instruments', next);
   expect(published.status).toBe(201);
