@@ -1,7 +1,13 @@
 /** The read model's tables, as kysely sees them. Written only by activities. */
+import type {
+  MatchFactsTable,
+  SurveyInstrumentsTable,
+  SurveyInvitationsTable,
+  SurveyResponsesTable,
+} from './match-support-schema';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T extends object | null = Record<string, unknown>> = JSONColumnType<T, T, T>;
 
 export interface CasesTable {
@@ -138,7 +144,7 @@ export interface PeopleTable {
 }
 
 /** A timestamp the database fills in when an insert leaves it out. */
-type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 /** One role of a person in the directory, with the scope it acts in. */
 export interface DirectoryGrant {
@@ -337,68 +343,4 @@ export interface RateLimitsTable {
   key: string;
   hits: number;
   resets_at: Date;
-}
-
-/** One row per match (migration 0027), written by its workflow with every transition; no names. */
-export interface MatchFactsTable {
-  case_id: string;
-  mentor_case_id: string;
-  youth_case_id: string;
-  case_worker_id: string;
-  program_id: string | null;
-  county: string | null;
-  stage: string;
-  proposed_at: Timestamp;
-  first_meeting_at: Timestamp | null;
-  closed_at: Timestamp | null;
-  closure_kind: string | null;
-  closure_reason: string | null;
-  health_score: number | null;
-  health_band: string | null;
-  health_reasons: string[];
-  next_contact_due: Timestamp | null;
-  /** The case snapshot's version the row was written with (migration 0028): an older row never overwrites a newer. */
-  case_version: ColumnType<number, number | undefined, number>;
-  updated_at: DefaultedTimestamp;
-}
-
-/** A relationship survey answered (migration 0027): by its one-time link or collected by phone. */
-export interface SurveyResponsesTable {
-  survey_id: string;
-  match_case_id: string;
-  respondent: string;
-  round: string;
-  instrument_id: string;
-  instrument_version: number;
-  language: string;
-  /** 0-100 by the instrument's scoring (numeric: read back as a string by pg). */
-  score: ColumnType<string, number | string, number | string>;
-  answers: ColumnType<unknown, string, string>;
-  /** `link` or `phone`. */
-  collected: string;
-  collected_by: string | null;
-  answered_at: DefaultedTimestamp;
-}
-
-/** A version of a survey instrument (migration 0029); never updated. */
-export interface SurveyInstrumentsTable {
-  id: string;
-  version: number;
-  created_at: ColumnType<Date, Date | string | undefined, never>;
-  created_by: string;
-  reason: string;
-  definition: ColumnType<unknown, string, never>;
-}
-
-/** A relationship survey sent (migration 0029): the instrument version and language its links open. */
-export interface SurveyInvitationsTable {
-  survey_id: string;
-  match_case_id: string;
-  workflow_id: string;
-  respondent: string;
-  round: string;
-  instrument_id: string;
-  instrument_version: number;
-  language: string;
-  created_at: DefaultedTimestamp;
 }

@@ -141,3 +141,27 @@ export async function activeMatch(stack: Stack, mentorCaseId: string, youthCaseI
   );
   return (await as(stack, cw1).get(`/foster/matches/${created.body.id}`)).body;
 }
+
+/**
+ * A structured closure by the case worker (unplanned, started by the caregiver) through the
+ * youth's rematch decision and the closure meeting; answers the meeting's completion, which closes it.
+ */
+export async function closeStructured(stack: Stack, matchId: string, reason: string) {
+  const closing = await as(stack, cw1).post(`/foster/matches/${matchId}/close`, {
+    reason,
+    kind: 'unplanned',
+    initiatedBy: 'caregiver',
+    notes: 'Placement moved to Riverside County',
+  });
+  expect(closing.body.stage).toBe('closing');
+  const open = (type: string) => closing.body.openTasks.find((t: { type: string }) => t.type === type);
+  const decided = await as(stack, cw1).post(`/tasks/${open('rematch_decision').id}/complete`, {
+    outcome: 'done',
+    data: { decision: 'rematch' },
+  });
+  expect(decided.body.case.stage).toBe('closing');
+  return as(stack, cw1).post(`/tasks/${open('closure_meeting').id}/complete`, {
+    outcome: 'done',
+    data: { held: true, with: ['mentor', 'youth', 'caregiver'], notes: 'Goodbye letter exchanged' },
+  });
+}

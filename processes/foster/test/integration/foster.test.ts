@@ -15,6 +15,7 @@ import {
   sw1,
   sw2,
   youthReferral,
+  closeStructured,
 } from '../../../../test/integration/foster-fixtures';
 
 let stack: Stack;
@@ -212,29 +213,7 @@ describe('youth referral, match, closure and rematch', () => {
     );
 
     // A structured closure: the closure meeting and the youth's rematch decision, then closed.
-    const closeAndFinish = async (reason: string) => {
-      const closing = await as(stack, cw1).post(`/foster/matches/${match.id}/close`, {
-        reason,
-        kind: 'unplanned',
-        initiatedBy: 'caregiver',
-        notes: 'Placement moved to Riverside County',
-      });
-      expect(closing.body.stage).toBe('closing');
-      const open = (type: string) => closing.body.openTasks.find((t: Task) => t.type === type);
-      expect(
-        (
-          await as(stack, cw1).post(`/tasks/${open('rematch_decision').id}/complete`, {
-            outcome: 'done',
-            data: { decision: 'rematch' },
-          })
-        ).body.case.stage,
-      ).toBe('closing');
-      return as(stack, cw1).post(`/tasks/${open('closure_meeting').id}/complete`, {
-        outcome: 'done',
-        data: { held: true, with: ['mentor', 'youth', 'caregiver'], notes: 'Goodbye letter exchanged' },
-      });
-    };
-    const closed = await closeAndFinish('other');
+    const closed = await closeStructured(stack, match.id, 'other');
     expect(closed.body.case).toMatchObject({ stage: 'closed', status: 'closed' });
     await eventually(
       async () => !(await as(stack, cw1).get(`/foster/mentors/${mentorId}`)).body.activeMatchId,
@@ -253,7 +232,10 @@ describe('youth referral, match, closure and rematch', () => {
     );
     expect((await as(stack, caseSup).post(`/foster/matches/${match.id}/reopen`, {})).status).toBe(409);
 
-    expect((await closeAndFinish('youth_moved')).body.case).toMatchObject({ stage: 'closed', status: 'closed' });
+    expect((await closeStructured(stack, match.id, 'youth_moved')).body.case).toMatchObject({
+      stage: 'closed',
+      status: 'closed',
+    });
     await eventually(
       async () => !(await as(stack, cw1).get(`/foster/mentors/${mentorId}`)).body.activeMatchId,
       'the mentor back in the pool',
