@@ -5,7 +5,7 @@
  * can be scaled, deployed and restarted apart; a crash of the case worker then never
  * interrupts an SMTP conversation. The case worker runs under Worker Versioning (one version
  * of the deployment, its build id the workflow bundle's hash: lib/deployment.ts); the mail
- * worker runs no workflows and stays unversioned.
+ * worker runs no workflows and stays unversioned; it also relays the outbox (platform/outbox/relay.ts).
  */
 import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
@@ -21,6 +21,7 @@ import {
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { WorkflowIdConflictPolicy, type WorkerDeploymentVersion } from '@temporalio/common';
 import { OUTBOX_SWEEPER_ID, outboxSweeperWorkflow } from '../platform/outbox/sweeper';
+import { startOutboxRelay, type OutboxRelay } from '../platform/outbox/relay';
 import type { ActivityDeps } from '../platform/activities';
 import { createEmailActivities, nodemailerMailer } from '../platform/activities/email';
 import { createReadModelActivities } from '../platform/activities/read-model';
@@ -176,7 +177,12 @@ export async function createWorker(opts: {
       }),
     );
   }
-  const stopAll = () => workers.forEach((w) => w.getState() === 'RUNNING' && w.shutdown());
+  // The mail worker also relays the outbox: what a case commits is sent without a delivery step.
+  let relay: OutboxRelay | undefined;
+  const stopAll = () => {
+    workers.forEach((w) => w.getState() === 'RUNNING' && w.shutdown());
+    void relay?.stop();
+  };
   let settle!: (outcome: Promise<'set' | 'already' | 'left'>) => void;
   const settled = new Promise<'set' | 'already' | 'left'>((resolve) => {
     settle = resolve;
@@ -188,6 +194,7 @@ export async function createWorker(opts: {
     run: async () => {
       // One stopping (a signal, a fatal error) stops the others: the process ends whole.
       const running = Promise.all(workers.map((w) => w.run().finally(stopAll)));
+      if (role !== 'cases') relay = startOutboxRelay(deps);
       const deployment = opts.deployment;
       // The server registers the version at the worker's first poll; then it can become current.
       const outcome =
@@ -206,7 +213,7 @@ export async function createWorker(opts: {
           return err;
         },
       );
-      await running;
+      await running.finally(() => relay?.stop());
       if (failed) throw failed;
     },
     shutdown: stopAll,

@@ -10,7 +10,7 @@
 import { allHandlersFinished, condition, log, patched, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { EmailLanguage, EmailTemplateRef } from '../emails/messages';
 import { platformEmail } from '../emails/platform-emails';
-import { deliverEmails, recordTransition } from './activities';
+import { deliverEmails, recordTransition, recordTransitionLocally } from './activities';
 import type { BusinessCalendar } from './calendar';
 import { followOrganisationSettings } from './deadline-moves';
 import { businessCalendarOf } from './jurisdiction';
@@ -45,13 +45,20 @@ import {
  * Versioning (see the README, "Changing a workflow"): cases that started before e-mail
  * became its own step and before incidents existed replay their recorded commits as they
  * were; from this marker on a commit writes, flags an incident if it cannot, and then
- * hands its e-mails to deliverEmails.
+ * hands its e-mails to deliverEmails (until EMAILS_RELAYED).
  */
 const COMMIT_WITH_INCIDENTS = 'commit-with-incidents-and-email-step';
 /** Work due at a day boundary is done at the case's own instant within a window after it. */
 const MASS_INSTANTS_SPREAD = 'mass-instants-spread';
 /** A continued run resumes its tasks' timers before its handlers can run an early Update. */
 const TIMERS_BEFORE_HANDLERS = 'timers-resumed-before-handlers';
+/**
+ * A commit's write runs as a local activity inside the workflow task that made the change,
+ * and its e-mails are relayed from the outbox by the mail worker (platform/outbox/relay.ts)
+ * rather than handed to a delivery activity: a person's action costs one workflow task.
+ */
+const WRITE_IN_WORKFLOW_TASK = 'commit-written-in-workflow-task';
+const EMAILS_RELAYED = 'emails-relayed-from-outbox';
 
 export { refuse } from './refusals';
 export * from './case-core';
@@ -132,9 +139,10 @@ export class CaseRuntime<S extends CaseCore> {
         await recordTransition(input);
         return;
       }
-      await recordOrWaitOnIncident(this.state, this.incidents, input, () => this.nowIso());
+      const write = patched(WRITE_IN_WORKFLOW_TASK) ? recordTransitionLocally : recordTransition;
+      await recordOrWaitOnIncident(this.state, this.incidents, input, () => this.nowIso(), write);
       const keys = (change.emails ?? []).map((m) => m.key);
-      if (keys.length) this.deliverLater(keys);
+      if (keys.length && !patched(EMAILS_RELAYED)) this.deliverLater(keys);
     } finally {
       this.commitsInFlight--;
     }
