@@ -5,7 +5,7 @@
  * can be scaled, deployed and restarted apart; a crash of the case worker then never
  * interrupts an SMTP conversation. The case worker runs under Worker Versioning (one version
  * of the deployment, its build id the workflow bundle's hash: lib/deployment.ts); the mail
- * worker runs no workflows and stays unversioned; it also relays the outbox (platform/outbox/relay.ts).
+ * worker runs no workflows and stays unversioned; it also relays the outbox (platform/activities/outbox-relay.ts).
  */
 import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
@@ -21,7 +21,7 @@ import {
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { WorkflowIdConflictPolicy, type WorkerDeploymentVersion } from '@temporalio/common';
 import { OUTBOX_SWEEPER_ID, outboxSweeperWorkflow } from '../platform/outbox/sweeper';
-import { startOutboxRelay, type OutboxRelay } from '../platform/outbox/relay';
+import { startOutboxRelay, type OutboxRelay } from '../platform/activities/outbox-relay';
 import type { ActivityDeps } from '../platform/activities';
 import { createEmailActivities, nodemailerMailer } from '../platform/activities/email';
 import { createReadModelActivities } from '../platform/activities/read-model';

@@ -54,7 +54,7 @@ const MASS_INSTANTS_SPREAD = 'mass-instants-spread';
 const TIMERS_BEFORE_HANDLERS = 'timers-resumed-before-handlers';
 /**
  * A commit's write runs as a local activity inside the workflow task that made the change,
- * and its e-mails are relayed from the outbox by the mail worker (platform/outbox/relay.ts)
+ * and its e-mails are relayed from the outbox by the mail worker (platform/activities/outbox-relay.ts)
  * rather than handed to a delivery activity: a person's action costs one workflow task.
  */
 const WRITE_IN_WORKFLOW_TASK = 'commit-written-in-workflow-task';

@@ -14,7 +14,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../db';
-import { deliverOutbox, type Mailer, type OutboxHooks } from '../activities/email';
+import { deliverOutbox, type Mailer, type OutboxHooks } from './email';
 
 export interface OutboxRelay {
   /** Stops polling; resolves once the messages being sent are marked. */
