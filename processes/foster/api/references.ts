@@ -64,32 +64,45 @@ export function registerReferenceRoutes({ api, db, temporal }: RouteContext): (a
   return (app: Express) => {
     // No JavaScript and no sign-in: a reference answers from any phone, in the language the
     // link says (`?lang=`, which a Spanish e-mail's link has) or the browser's (pages.ts).
-    const send = (req: express.Request, res: express.Response, title: string, body: (string | [string])[]) => {
+    // The form and a refused link offer the other language; the answer to a POST does not.
+    const send = (
+      req: express.Request,
+      res: express.Response,
+      title: string,
+      body: (string | [string])[],
+      switchLanguage = false,
+    ) => {
       const l = requestLanguage(req);
       const html = body.map((part) => (typeof part === 'string' ? part : pageWords(l, part[0]))).join('');
-      res.type('html').send(htmlPage(pageWords(l, title), html, l));
+      res.type('html').send(htmlPage(pageWords(l, title), html, l, { switchLanguage }));
     };
     const invalid = (req: express.Request, res: express.Response, key: string) =>
-      send(req, res.status(404), 'page.link_invalid.title', ['<p>', [key], '</p>']);
+      send(req, res.status(404), 'page.link_invalid.title', ['<p>', [key], '</p>'], true);
     app.get('/references/:token', async (req, res) => {
       if (!(await liveLink(db, req.params.token))) return void invalid(req, res, 'page.reference_invalid.body');
-      send(req, res, 'page.reference.title', [
-        '<form method="post">\n<fieldset><legend>',
-        ['page.reference.question'],
-        '</legend>\n<label><input type="radio" name="recommendation" value="yes" required> ',
-        ['page.reference.yes'],
-        '</label>\n<label><input type="radio" name="recommendation" value="with_reservations"> ',
-        ['page.reference.with_reservations'],
-        '</label>\n<label><input type="radio" name="recommendation" value="no"> ',
-        ['page.reference.no'],
-        '</label></fieldset>\n<label for="comments">',
-        ['page.reference.comments'],
-        '</label><textarea id="comments" name="comments" rows="6" maxlength="5000"></textarea>\n<p>',
-        ['page.reference.notice'],
-        '</p>\n<button type="submit">',
-        ['page.reference.send'],
-        '</button></form>',
-      ]);
+      send(
+        req,
+        res,
+        'page.reference.title',
+        [
+          '<form method="post">\n<fieldset><legend>',
+          ['page.reference.question'],
+          '</legend>\n<label><input type="radio" name="recommendation" value="yes" required> ',
+          ['page.reference.yes'],
+          '</label>\n<label><input type="radio" name="recommendation" value="with_reservations"> ',
+          ['page.reference.with_reservations'],
+          '</label>\n<label><input type="radio" name="recommendation" value="no"> ',
+          ['page.reference.no'],
+          '</label></fieldset>\n<label for="comments">',
+          ['page.reference.comments'],
+          '</label><textarea id="comments" name="comments" rows="6" maxlength="5000"></textarea>\n<p>',
+          ['page.reference.notice'],
+          '</p>\n<button type="submit">',
+          ['page.reference.send'],
+          '</button></form>',
+        ],
+        true,
+      );
     });
     app.post('/references/:token', express.urlencoded({ extended: false, limit: '20kb' }), async (req, res) => {
       const parsed = referenceAnswer.safeParse({

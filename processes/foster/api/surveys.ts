@@ -15,6 +15,7 @@ import { recordAudit } from '../../../platform/api/audit';
 import { actorOf } from '../../../platform/api/auth';
 import { HttpProblem, notFound } from '../../../platform/api/errors';
 import { htmlPage, pageWords } from '../../../platform/api/pages';
+import { isLanguage, requestLanguage } from '../../../platform/i18n/language';
 import type { RouteContext } from '../../../platform/api/process-routes';
 import type { EmailLanguage } from '../../../platform/emails/messages';
 import { surveyAnsweredSignal } from '../messages';
@@ -80,8 +81,10 @@ export function registerSurveyRoutes({ api, db, temporal }: RouteContext): (app:
     return { survey, instrument, language: survey.language as EmailLanguage };
   }
 
-  async function answer(token: string, answers: Answer[]): Promise<{ status: 'answered' }> {
-    const { survey, instrument, language } = await opened(token);
+  /** `shownIn`: the language the page showed when it is not the survey's (the respondent switched). */
+  async function answer(token: string, answers: Answer[], shownIn?: EmailLanguage): Promise<{ status: 'answered' }> {
+    const { survey, instrument, language: sentIn } = await opened(token);
+    const language = shownIn ?? sentIn;
     const problems = answerProblems(instrument, answers);
     if (problems.length)
       throw new HttpProblem(
@@ -225,13 +228,18 @@ type Opened = (
 function mountSurveyPage(
   app: Express,
   opened: Opened,
-  answer: (token: string, answers: Answer[]) => Promise<unknown>,
+  answer: (token: string, answers: Answer[], shownIn?: EmailLanguage) => Promise<unknown>,
 ): void {
-  const send = (res: express.Response, l: EmailLanguage, title: string, body: string) =>
-    void res.type('html').send(htmlPage(pageWords(l, title), body, l));
+  // The form and a refused link offer the other language; the answer to a POST does not.
+  const send = (res: express.Response, l: EmailLanguage, title: string, body: string, switchLanguage = false) =>
+    void res.type('html').send(htmlPage(pageWords(l, title), body, l, { switchLanguage }));
   const invalid = (res: express.Response, l: EmailLanguage) =>
-    send(res.status(404), l, 'page.link_invalid.title', `<p>${pageWords(l, 'page.survey_invalid.body')}</p>`);
-  const langOf = (req: express.Request): EmailLanguage => (req.query.lang === 'es' ? 'es' : 'en');
+    send(res.status(404), l, 'page.link_invalid.title', `<p>${pageWords(l, 'page.survey_invalid.body')}</p>`, true);
+  // An unknown link has no language: the one asked for (`?lang=`, else Accept-Language).
+  const langOf = (req: express.Request): EmailLanguage => requestLanguage(req);
+  // A survey is in its respondent's language unless the page's switch asked for another.
+  const shownIn = (req: express.Request, survey: EmailLanguage): EmailLanguage =>
+    isLanguage(req.query.lang) ? req.query.lang : survey;
 
   app.get('/surveys/:token', async (req, res) => {
     let o;
@@ -240,7 +248,7 @@ function mountSurveyPage(
     } catch {
       return invalid(res, langOf(req));
     }
-    const l = o.language;
+    const l = shownIn(req, o.language);
     const shown = instrumentFor(o.instrument, o.survey.respondent as SurveyRespondent, l);
     const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     const items = shown.items.map((item) => {
@@ -258,6 +266,7 @@ function mountSurveyPage(
       'page.survey.title',
       `<p>${pageWords(l, 'page.survey.intro')}</p>\n<form method="post">\n${items.join('\n')}\n` +
         `<p>${pageWords(l, 'page.survey.notice')}</p>\n<button type="submit">${pageWords(l, 'page.survey.send')}</button></form>`,
+      true,
     );
   });
 
@@ -268,7 +277,7 @@ function mountSurveyPage(
     } catch {
       return invalid(res, langOf(req));
     }
-    const l = o.language;
+    const l = shownIn(req, o.language);
     const answers = o.instrument.items.map((item) => ({ itemId: item.id, value: Number(req.body?.[item.id]) }));
     if (answerProblems(o.instrument, answers).length)
       return send(
@@ -278,7 +287,7 @@ function mountSurveyPage(
         `<p>${pageWords(l, 'page.survey.incomplete.body')}</p>`,
       );
     try {
-      await answer(req.params.token, answers);
+      await answer(req.params.token, answers, l);
       send(res, l, 'page.thanks.title', `<p>${pageWords(l, 'page.survey.recorded')}</p>`);
     } catch (err) {
       if (err instanceof HttpProblem && err.status === 404) invalid(res, l);

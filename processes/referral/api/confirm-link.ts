@@ -46,13 +46,18 @@ export async function confirmAddress(db: Db, temporal: Client, token: string): P
  */
 export function mountConfirmPage(db: Db, temporal: Client): (app: Express) => void {
   return (app: Express) => {
-    // Each page in the language asked for (`?lang=`, else Accept-Language), as pages.ts says.
+    // Each page in the language asked for (`?lang=`, else Accept-Language), as pages.ts says;
+    // the form and the refusal offer the other language (the thanks answer a POST).
     const invalid = (req: express.Request, res: express.Response) => {
       const l = requestLanguage(req);
       res
         .status(404)
         .type('html')
-        .send(htmlPage(pageWords(l, 'page.link_invalid.title'), `<p>${pageWords(l, 'page.link_invalid.body')}</p>`, l));
+        .send(
+          htmlPage(pageWords(l, 'page.link_invalid.title'), `<p>${pageWords(l, 'page.link_invalid.body')}</p>`, l, {
+            switchLanguage: true,
+          }),
+        );
     };
     app.get('/referrals/confirm/:token', async (req, res) => {
       const link = await db
@@ -71,6 +76,7 @@ export function mountConfirmPage(db: Db, temporal: Client): (app: Express) => vo
 <p>${pageWords(l, 'page.confirm.explain')}</p>
 <button type="submit">${pageWords(l, 'page.confirm.button')}</button></form>`,
           l,
+          { switchLanguage: true },
         ),
       );
     });
