@@ -5,7 +5,8 @@
  * Extra arguments go to jest (e.g. `npm test -- test/unit`).
  * `npm run test:cluster` (`--cluster`) runs the integration suite on the production-like
  * topology instead: the Temporal server with PostgreSQL persistence, SQL visibility and 4
- * history shards, and two workers and two API instances behind every test's stack.
+ * history shards, and two workers and two API instances behind every test's stack;
+ * `--cluster --smoke` runs CI's bounded part of it (CLUSTER_SMOKE).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,22 @@ import { provideDatabase } from './provision/postgres';
 import { resolveTemporalServer } from './provision/temporal-server';
 import { resolveChromium, resolveTemporalCli, resolveTestServer } from './provision/tools';
 import { buildWeb, webBuildStale } from './web-build';
+
+/**
+ * CI's bounded run of the cluster topology (`--cluster --smoke`): the suites whose outcome
+ * depends on two workers and two APIs sharing a Temporal server on PostgreSQL — a case's
+ * requests landing on either API, writes and e-mail across workers, incidents and SMTP
+ * outages, continue-as-new and upgrades between worker versions. The whole suite on the
+ * cluster is `npm run test:cluster`.
+ */
+const CLUSTER_SMOKE = [
+  'test/integration/failures.test.ts',
+  'test/integration/continue-as-new.test.ts',
+  'test/integration/upgrade-drills.test.ts',
+  'test/integration/reminders-and-email.test.ts',
+  'processes/mentoring-leave/test/integration/mentoring-leave.test.ts',
+  'processes/foster/test/integration/foster.test.ts',
+];
 
 async function main(): Promise<number> {
   const dir = path.join(DATA_DIR, 'test');
@@ -29,6 +46,7 @@ async function main(): Promise<number> {
     args.splice(args.indexOf('--cluster'), 1);
     process.env.TEST_TOPOLOGY = 'cluster';
     resolveTemporalServer(); // built before jest starts, where its output can be seen
+    if (args.includes('--smoke')) args.splice(args.indexOf('--smoke'), 1, ...CLUSTER_SMOKE);
     if (!args.some((a) => !a.startsWith('-'))) args.push('--selectProjects', 'integration');
   }
   // TEST_DATABASE_URL, or a database on the embedded PostgreSQL (running while jest runs).
