@@ -15,6 +15,7 @@ import { Client, Connection } from '@temporalio/client';
 import { InternalConnectionOptionsSymbol } from '@temporalio/client/lib/connection';
 import { msToTs } from '@temporalio/common/lib/time';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startTestServer } from '../support/test-server';
 import { DefaultLogger, makeTelemetryFilterString, Runtime, Worker } from '@temporalio/worker';
 import { mailQueueOf } from '../../platform/workflow/task-queues';
 import { fakeActivities, noFaults, type Faults } from './fakes';
@@ -79,7 +80,7 @@ export class World {
 
   async start(): Promise<void> {
     World.installRuntime();
-    this.env = await TestWorkflowEnvironment.createTimeSkipping({
+    this.env = await startTestServer({
       server: { executable: { type: 'existing-path', path: this.serverPath } },
     });
     await this.env.connection.testService!.lockTimeSkipping({});

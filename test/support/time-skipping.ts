@@ -5,6 +5,7 @@
  */
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startTestServer } from './test-server';
 import { SEARCH_ATTRIBUTES } from '../../temporal.config';
 import { encryptingDataConverter } from '../../lib/payload-codec';
 import { startStack, TEST_PAYLOAD_KEYS, type Stack } from './stack';
@@ -20,7 +21,7 @@ export interface TimeSkipping {
 }
 
 export async function startTimeSkipping(policy: Record<string, unknown> = { tasks: {} }): Promise<TimeSkipping> {
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
+  const env = await startTestServer({
     server: { executable: { type: 'existing-path', path: process.env.TEMPORAL_TEST_SERVER_PATH! } },
     client: { dataConverter: encryptingDataConverter(TEST_PAYLOAD_KEYS) },
   });

@@ -9,6 +9,7 @@ import { Context } from '@temporalio/activity';
 import type { WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startTestServer } from '../support/test-server';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { classifiedWriteFailure } from '../../platform/activities/infrastructure';
 import { buildPolicy } from '../../lib/policy';
@@ -49,7 +50,7 @@ beforeEach(async () => {
   } catch {
     /* installed by another file */
   }
-  env = await TestWorkflowEnvironment.createTimeSkipping({
+  env = await startTestServer({
     server: { executable: { type: 'existing-path', path: process.env.TEMPORAL_TEST_SERVER_PATH! } },
   });
   // Time moves only inside env.sleep: the test decides when retries and timers come due.
