@@ -1,7 +1,8 @@
 /**
  * The bench's results as a person reads them: a table (figure, floor, ratio, target) with
  * the peer beside mentorflow, the same as JSON, and a bar chart (SVG) — all under
- * bench/results/ (the latest run as latest.*, each run also by its date).
+ * bench/results/ (the latest run as latest.*, each run also by its date; P6's own table is
+ * in clicks.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -57,6 +58,9 @@ export function chart(figures: Figure[], peer?: PeerFigures): string {
         ...(peer && f.id === 'P2'
           ? [{ name: 'Flowable', value: peer.completions.p50, unit: 'ms', colour: '#e5a000' }]
           : []),
+        ...(peer && f.id === 'P6' && peer.clicks.length
+          ? [{ name: 'Flowable', value: peer.clicks[0].timed.complete.p50, unit: 'ms', colour: '#e5a000' }]
+          : []),
       ],
     }));
   const p4 = figures.find((f) => f.id === 'P4');
@@ -86,13 +90,20 @@ export function chart(figures: Figure[], peer?: PeerFigures): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="720" height="${y}" font-family="sans-serif" role="img"><title>mentorflow bench</title><rect width="100%" height="100%" fill="#fff"/><text x="10" y="20" font-size="16">mentorflow bench — ${new Date().toISOString().slice(0, 16)}Z</text>${parts.join('')}</svg>\n`;
 }
 
-export function writeResults(figures: Figure[], peer: PeerFigures | undefined, meta: Record<string, unknown>): string {
+/** Writes latest.* and a dated copy; a run on another topology (`suffix`, e.g. 'cluster') as latest-<suffix>.*. */
+export function writeResults(
+  figures: Figure[],
+  peer: PeerFigures | undefined,
+  meta: Record<string, unknown>,
+  suffix = '',
+): string {
   mkdirSync(RESULTS, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+  const tail = suffix ? `-${suffix}` : '';
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19) + tail;
   const json = `${JSON.stringify({ ...meta, figures, peer }, null, 2)}\n`;
   const svg = chart(figures, peer);
   const plans = figures.find((f) => f.id === 'P3')?.detail.plans as Record<string, string> | undefined;
-  for (const name of ['latest', stamp]) {
+  for (const name of [`latest${tail}`, stamp]) {
     writeFileSync(path.join(RESULTS, `${name}.json`), json);
     writeFileSync(path.join(RESULTS, `${name}.svg`), svg);
     if (plans)
@@ -103,5 +114,5 @@ export function writeResults(figures: Figure[], peer: PeerFigures | undefined, m
           .join('\n'),
       );
   }
-  return path.join(RESULTS, 'latest.svg');
+  return path.join(RESULTS, `latest${tail}.svg`);
 }
