@@ -19,8 +19,8 @@ import { setUp, enrollByApi, enrollDirect } from './bench/leave';
 import { load } from './bench/load';
 import { p1Starts, p2Completions, p3Reads, p4Memory, p5Stories, type Figure, type Sizes } from './bench/measures';
 import { measurePeer, type PeerFigures } from './bench/peer';
-import { clicksTable, p6Clicks } from './bench/clicks';
-import { table, writeResults } from './bench/report';
+import { p6Clicks } from './bench/clicks';
+import { clicksTable, headline, table, writeResults } from './bench/report';
 
 const flag = (name: string) => process.argv.includes(`--${name}`);
 const log = (m: string) => console.log(`bench: ${m}`);
@@ -89,18 +89,7 @@ async function main(): Promise<void> {
   const seconds = (performance.now() - t0) / 1000;
   const by = (id: string) => figures.find((f) => f.id === id)!;
   console.log(`\n${table(figures, peer)}\n\n${clicksTable(by('P6'), peer?.clicks, peer?.name)}\n`);
-  // The last line's P6 and PEER1 are against the peer (NaN when it was not measured).
-  const p6 = by('P6').value / (peer?.clicks[0]?.timed.complete.p50 ?? NaN);
-  const peer1 = by('P1').value / (peer?.starts.perSecond ?? NaN);
-  const line = {
-    P1: by('P1').ratio,
-    P2: by('P2').ratio,
-    P3: by('P3').ratio,
-    P4: by('P4').value,
-    P5: by('P5').ratio,
-    P6: p6,
-    PEER1: peer1,
-  };
+  const { line, text } = headline(figures, peer);
   const svg = writeResults(
     figures,
     peer,
@@ -117,9 +106,7 @@ async function main(): Promise<void> {
   log(
     `${quick ? 'quick' : 'full'} run on ${topology} in ${seconds.toFixed(0)} s; results in ${svg.replace(/latest(-cluster)?\.svg$/, '')} (${path.basename(svg, '.svg')}.json, .svg)`,
   );
-  console.log(
-    `bench: P1 ${line.P1.toFixed(2)} P2 ${line.P2.toFixed(2)} P3 ${line.P3.toFixed(2)} P4 ${line.P4.toFixed(0)} P5 ${line.P5.toFixed(2)} P6 ${line.P6.toFixed(2)} PEER1 ${line.PEER1.toFixed(2)}`,
-  );
+  console.log(text);
 }
 
 main().then(

@@ -6,27 +6,13 @@
  * completion, task list and process instance (scripts/bench/peer.ts), all in one run.
  */
 import { enrollByApi, enrollDirect, completeDirect, actors, type People } from './leave';
-import { load, http, type LoadResult } from './load';
+import { load, http } from './load';
 import { nextId, openReviews, type Figure, type Sizes } from './measures';
 import { untilQuiet, type BenchServices } from './services';
+import type { ClickSet } from './report';
 
 /** The concurrencies P6 is measured at, mentorflow's and the peer's alike. */
 export const CLICK_CLIENTS = [1, 16] as const;
-
-export const ACTIONS = {
-  start: 'start a case',
-  complete: 'complete a task',
-  inbox: 'open the inbox (50 tasks)',
-  open: 'open a case',
-} as const;
-export type Action = keyof typeof ACTIONS;
-
-/** One concurrency's timings: each action, and where it makes sense its floor. */
-export interface ClickSet {
-  clients: number;
-  timed: Record<Action, LoadResult>;
-  direct?: Partial<Record<Action, LoadResult>>;
-}
 
 /** How many samples of each action at `clients`. */
 export const samplesAt = (n: Pick<Sizes, 'clicks' | 'clicksMany'>, clients: number) =>
@@ -80,24 +66,4 @@ export async function p6Clicks(s: BenchServices, people: People, n: Sizes): Prom
     met: ratio <= 1.5,
     detail: { sets },
   };
-}
-
-const cell = (r?: LoadResult) =>
-  r ? `${r.p50.toFixed(0)} / ${r.p99.toFixed(0)} ms${r.failures ? ` (${r.failures} failed)` : ''}` : '—';
-
-/** P6 as a person reads it: a row per action and concurrency, mentorflow beside its floor and the peer. */
-export function clicksTable(p6: Figure | undefined, peer?: ClickSet[], peerName = 'peer'): string {
-  const sets = (p6?.detail.sets ?? []) as ClickSet[];
-  const lines = [
-    `| P6 one click, p50 / p99 | clients (samples) | mentorflow | Temporal direct | ${peerName} |`,
-    '| --- | --- | --- | --- | --- |',
-  ];
-  for (const action of Object.keys(ACTIONS) as Action[])
-    for (const set of sets) {
-      const theirs = peer?.find((x) => x.clients === set.clients);
-      lines.push(
-        `| ${ACTIONS[action]} | ${set.clients} (${set.timed[action].count}) | ${cell(set.timed[action])} | ${cell(set.direct?.[action])} | ${cell(theirs?.timed[action])} |`,
-      );
-    }
-  return lines.join('\n');
 }

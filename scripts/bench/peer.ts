@@ -14,7 +14,8 @@ import { ROOT } from '../../lib/config';
 import { freePort } from '../provision/ports';
 import { CACHE_DIR } from '../provision/tools';
 import { http, load, type LoadResult } from './load';
-import { CLICK_CLIENTS, samplesAt, type ClickSet } from './clicks';
+import { CLICK_CLIENTS, samplesAt } from './clicks';
+import type { ClickSet } from './report';
 
 const SOURCE = path.join(ROOT, 'bench', 'peers', 'flowable');
 
