@@ -60,8 +60,10 @@ export interface ClickSet {
   direct?: Partial<Record<Action, LoadResult>>;
 }
 
-const cell = (r?: LoadResult) =>
-  r ? `${r.p50.toFixed(0)} / ${r.p99.toFixed(0)} ms${r.failures ? ` (${r.failures} failed)` : ''}` : '—';
+// A 202 is the API saying the case is still working on it: the person did not get the answer in time.
+const failures = (r: LoadResult) =>
+  r.failures ? ` (${r.failures} ${/: 202 /.test(r.firstError ?? '') ? 'not answered in time: 202' : 'failed'})` : '';
+const cell = (r?: LoadResult) => (r ? `${r.p50.toFixed(0)} / ${r.p99.toFixed(0)} ms${failures(r)}` : '—');
 
 /** P6 as a person reads it: a row per action and concurrency, mentorflow beside its floor and the peer. */
 export function clicksTable(p6: Figure | undefined, peer?: ClickSet[], peerName = 'peer'): string {
