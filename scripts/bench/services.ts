@@ -41,7 +41,7 @@ export interface BenchServices {
   workers: ProductProcess[];
   /** The first worker's SDK metrics (Prometheus text): the sticky cache size among them. */
   workerMetricsUrl: string;
-  /** 'dev server, 1 worker, 1 API' or the cluster's. */
+  /** What ran: 'Temporal dev server, 1 worker, 1 API', or the cluster's server, workers and APIs. */
   topology: string;
   dir: string;
   stop(): Promise<void>;
