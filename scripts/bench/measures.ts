@@ -42,15 +42,18 @@ export interface Sizes {
   idleCases: number;
   stories: number;
   concurrency: number;
+  /** P6's samples of each action at 1 client and at 16 clients. */
+  clicks: number;
+  clicksMany: number;
 }
 
 let serial = 0;
-const nextId = (tag: string) => `${tag}${Date.now().toString(36)}${(serial++).toString(36)}`;
+export const nextId = (tag: string) => `${tag}${Date.now().toString(36)}${(serial++).toString(36)}`;
 const failed = (r: LoadResult, what: string) => (r.failures ? ` (${r.failures} ${what} failed: ${r.firstError})` : '');
 
 export async function p1Starts(s: BenchServices, people: People, n: Sizes): Promise<Figure> {
-  const api = await load(n.starts, n.concurrency, () => enrollByApi(s.apiUrl, people, nextId('p1a')));
-  await untilQuiet(s.worker.pid);
+  const api = await load(n.starts, n.concurrency, () => enrollByApi(s.api(), people, nextId('p1a')));
+  await untilQuiet(s.workers);
   // The floor as it is defined here: direct starts, each counted when the server accepts it —
   // before any worker has run the workflow. The API answers only once the case is written
   // (its first task open), so the same starts are also timed until every case is written:
@@ -88,20 +91,25 @@ export async function p1Starts(s: BenchServices, people: People, n: Sizes): Prom
   };
 }
 
-export async function p2Completions(s: BenchServices, people: People, n: Sizes): Promise<Figure> {
-  // Open eligibility reviews to complete, half for each path.
+/** `count` open eligibility reviews for each path (API, direct), opened by `concurrency` callers. */
+export async function openReviews(s: BenchServices, people: People, count: number, concurrency: number) {
   const viaApi: string[] = [];
   const direct: { id: string; workflow_id: string }[] = [];
-  await load(n.completions, n.concurrency, async () =>
+  await load(count, concurrency, async () =>
     viaApi.push(
-      (await enrollByApi(s.apiUrl, people, nextId('p2a'))).openTasks.find((t) => t.type === 'eligibility_review')!.id,
+      (await enrollByApi(s.api(), people, nextId('rva'))).openTasks.find((t) => t.type === 'eligibility_review')!.id,
     ),
   );
-  await load(n.completions, n.concurrency, async () =>
-    direct.push(await openTask(s.db, (await enrollByApi(s.apiUrl, people, nextId('p2d'))).id, 'eligibility_review')),
+  await load(count, concurrency, async () =>
+    direct.push(await openTask(s.db, (await enrollByApi(s.api(), people, nextId('rvd'))).id, 'eligibility_review')),
   );
+  return { viaApi, direct };
+}
+
+export async function p2Completions(s: BenchServices, people: People, n: Sizes): Promise<Figure> {
+  const { viaApi, direct } = await openReviews(s, people, n.completions, n.concurrency);
   const a = await load(viaApi.length, n.concurrency, (i) =>
-    http('POST', `${s.apiUrl}/api/v1/tasks/${viaApi[i]}/complete`, people.tokens.hr, { outcome: 'approve' }),
+    http('POST', `${s.api()}/api/v1/tasks/${viaApi[i]}/complete`, people.tokens.hr, { outcome: 'approve' }),
   );
   const d = await load(direct.length, n.concurrency, (i) => completeDirect(s.client, direct[i], 'approve', actors.hr));
   const ratio = a.p50 / d.p50;
@@ -121,12 +129,12 @@ export async function p2Completions(s: BenchServices, people: People, n: Sizes):
 export async function p3Reads(s: BenchServices, people: People, n: Sizes): Promise<Figure> {
   const at = async (total: number) => {
     await fillReadModel(s, total);
-    await untilQuiet(s.worker.pid);
+    await untilQuiet(s.workers);
     const inbox = await load(n.reads, n.concurrency, () =>
-      http('GET', `${s.apiUrl}/api/v1/tasks?limit=50`, people.tokens.hr),
+      http('GET', `${s.api()}/api/v1/tasks?limit=50`, people.tokens.hr),
     );
     const search = await load(n.reads, n.concurrency, (i) =>
-      http('GET', `${s.apiUrl}/api/v1/cases?q=${syntheticSurname((i * 37) % 1000)}&limit=50`, people.tokens.hr),
+      http('GET', `${s.api()}/api/v1/cases?q=${syntheticSurname((i * 37) % 1000)}&limit=50`, people.tokens.hr),
     );
     return { inbox, search };
   };
@@ -149,9 +157,11 @@ export async function p3Reads(s: BenchServices, people: People, n: Sizes): Promi
 
 export async function p4Memory(s: BenchServices, people: People, n: Sizes): Promise<Figure> {
   // A fresh worker, as after a deploy: its cache holds only what this figure starts.
-  await untilQuiet(s.worker.pid);
-  await s.worker.stop();
-  s.worker.start();
+  await untilQuiet(s.workers);
+  for (const w of s.workers) await w.stop();
+  for (const w of s.workers) w.start();
+  // With two workers (the cluster) the cases spread over both: the figure is the larger one's.
+  const residentMbMax = async () => Math.max(...(await Promise.all(s.workers.map((w) => residentMb(w.pid)))));
   for (
     let i = 0;
     i < 120 &&
@@ -163,7 +173,7 @@ export async function p4Memory(s: BenchServices, people: People, n: Sizes): Prom
   )
     await new Promise((res) => setTimeout(res, 500));
   await new Promise((res) => setTimeout(res, 2000));
-  const before = await residentMb(s.worker.pid);
+  const before = await residentMbMax();
   const waiting = async () =>
     Number(
       (
@@ -177,7 +187,7 @@ export async function p4Memory(s: BenchServices, people: People, n: Sizes): Prom
   const already = await waiting();
   // The high-water mark while the cases start, sampled each second.
   let peak = before;
-  const sampler = setInterval(() => void residentMb(s.worker.pid).then((mb) => (peak = Math.max(peak, mb || 0))), 1000);
+  const sampler = setInterval(() => void residentMbMax().then((mb) => (peak = Math.max(peak, mb || 0))), 1000);
   const t0 = performance.now();
   try {
     await load(n.idleCases, n.concurrency, () => enrollDirect(s.client, s.taskQueue, people, nextId('p4'), s.apiUrl));
@@ -185,7 +195,7 @@ export async function p4Memory(s: BenchServices, people: People, n: Sizes): Prom
     // open) and the worker has gone quiet; then a few seconds for the collector.
     for (let i = 0; i < 4800 && (await waiting()) < already + n.idleCases; i++)
       await new Promise((res) => setTimeout(res, 500));
-    await untilQuiet(s.worker.pid);
+    await untilQuiet(s.workers);
   } finally {
     clearInterval(sampler);
   }
@@ -193,12 +203,12 @@ export async function p4Memory(s: BenchServices, people: People, n: Sizes): Prom
   // reducer), so the figure is read once resident memory stops falling (at most a minute).
   for (let i = 0, last = Infinity; i < 12; i++) {
     await new Promise((res) => setTimeout(res, 5000));
-    const now = await residentMb(s.worker.pid);
+    const now = await residentMbMax();
     if (now > last * 0.99) break;
     last = now;
   }
   const burstSeconds = (performance.now() - t0) / 1000;
-  const after = await residentMb(s.worker.pid);
+  const after = await residentMbMax();
   const cached = Number(
     (
       await fetch(s.workerMetricsUrl)
@@ -212,7 +222,7 @@ export async function p4Memory(s: BenchServices, people: People, n: Sizes): Prom
     ((after - before) * 1024) / Math.max(1, Number.isNaN(cached) ? n.idleCases : Math.min(cached, n.idleCases));
   return {
     id: 'P4',
-    name: `worker resident memory with ${n.idleCases.toLocaleString('en-US')} open idle cases (${before.toFixed(0)} MB before, ${peak.toFixed(0)} MB at the peak of starting them in ${burstSeconds.toFixed(0)} s; ${Number.isNaN(cached) ? 'sticky cache size not reported' : `${cached} cached, ≤ ${perCachedKb.toFixed(0)} kB each: ${Math.floor(((512 - before) * 1024) / Math.max(1, perCachedKb))} fit in 512 MB`})`,
+    name: `${s.workers.length > 1 ? 'each ' : ''}worker resident memory with ${n.idleCases.toLocaleString('en-US')} open idle cases (${before.toFixed(0)} MB before, ${peak.toFixed(0)} MB at the peak of starting them in ${burstSeconds.toFixed(0)} s; ${Number.isNaN(cached) ? 'sticky cache size not reported' : `${cached} cached, ≤ ${perCachedKb.toFixed(0)} kB each: ${Math.floor(((512 - before) * 1024) / Math.max(1, perCachedKb))} fit in 512 MB`})`,
     value: after,
     floor: 512,
     unit: 'MB',
@@ -232,7 +242,7 @@ export async function p4Memory(s: BenchServices, people: People, n: Sizes): Prom
 }
 
 export async function p5Stories(s: BenchServices, people: People, n: Sizes): Promise<Figure> {
-  const api = await load(n.stories, n.concurrency, () => storyByApi(s.apiUrl, people, nextId('p5a')));
+  const api = await load(n.stories, n.concurrency, () => storyByApi(s.api(), people, nextId('p5a')));
   const direct = await load(n.stories, n.concurrency, () =>
     storyDirect(s.client, s.db, s.taskQueue, people, nextId('p5d'), s.apiUrl),
   );

@@ -2,7 +2,9 @@
  * The bench's peer: Flowable 7 (bench/peers/flowable: Spring Boot, its REST API, the
  * default embedded H2), built with Maven from Maven Central into the tools cache (CACHE_DIR; once
  * per source change), started on a free port, and driven by the same load code as
- * mentorflow: start a process with one human task; complete that task.
+ * mentorflow: start a process with one human task; complete that task; and for P6, each
+ * of a person's clicks at 1 and at 16 clients — start, complete, the candidate group's task
+ * list (a page of 50), one process instance — through its own REST API.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -12,6 +14,8 @@ import { ROOT } from '../../lib/config';
 import { freePort } from '../provision/ports';
 import { CACHE_DIR } from '../provision/tools';
 import { http, load, type LoadResult } from './load';
+import { CLICK_CLIENTS, samplesAt } from './clicks';
+import type { ClickSet } from './report';
 
 const SOURCE = path.join(ROOT, 'bench', 'peers', 'flowable');
 
@@ -40,11 +44,13 @@ export interface PeerFigures {
   name: string;
   starts: LoadResult;
   completions: LoadResult;
+  /** P6: each click at 1 and at 16 clients. */
+  clicks: ClickSet[];
   startupSeconds: number;
 }
 
 export async function measurePeer(
-  opts: { starts: number; completions: number; concurrency: number },
+  opts: { starts: number; completions: number; concurrency: number; clicks: number; clicksMany: number },
   log: (m: string) => void,
 ): Promise<PeerFigures> {
   const jar = peerJar(log);
@@ -76,17 +82,39 @@ export async function measurePeer(
       });
     // Warm-up, as mentorflow's services are warm when measured.
     await load(20, 4, (i) => start(`warm-${i}`));
+    // Open tasks to complete, each in a process of its own.
+    const openTasks = async (count: number, tag: string) => {
+      const tasks: string[] = [];
+      await load(count, opts.concurrency, async (i) => {
+        const instance = await start(`${tag}-${i}`);
+        const found = await http('GET', `${base}/runtime/tasks?processInstanceId=${instance.id}`, undefined);
+        tasks.push(found.data[0].id);
+      });
+      return tasks;
+    };
+    const complete = (tasks: string[], clients: number) =>
+      load(tasks.length, clients, (i) =>
+        http('POST', `${base}/runtime/tasks/${tasks[i]}`, undefined, { action: 'complete' }, [200, 204]),
+      );
     const starts = await load(opts.starts, opts.concurrency, (i) => start(`start-${i}`));
-    const tasks: string[] = [];
-    await load(opts.completions, opts.concurrency, async (i) => {
-      const instance = await start(`complete-${i}`);
-      const found = await http('GET', `${base}/runtime/tasks?processInstanceId=${instance.id}`, undefined);
-      tasks.push(found.data[0].id);
-    });
-    const completions = await load(tasks.length, opts.concurrency, (i) =>
-      http('POST', `${base}/runtime/tasks/${tasks[i]}`, undefined, { action: 'complete' }, [200, 204]),
-    );
-    return { name: 'Flowable 7.1 (REST, embedded H2)', starts, completions, startupSeconds };
+    const completions = await complete(await openTasks(opts.completions, 'complete'), opts.concurrency);
+    const clicks: ClickSet[] = [];
+    for (const clients of CLICK_CLIENTS) {
+      const count = samplesAt(opts, clients);
+      const instances: string[] = [];
+      const started = await load(count, clients, async (i) =>
+        instances.push((await start(`click-${clients}-${i}`)).id),
+      );
+      const completed = await complete(await openTasks(count, `click-task-${clients}`), clients);
+      const inbox = await load(count, clients, () =>
+        http('GET', `${base}/runtime/tasks?candidateGroup=hr_officer&size=50`, undefined),
+      );
+      const open = await load(count, clients, (i) =>
+        http('GET', `${base}/runtime/process-instances/${instances[i % instances.length]}`, undefined),
+      );
+      clicks.push({ clients, timed: { start: started, complete: completed, inbox, open } });
+    }
+    return { name: 'Flowable 7.1 (REST, embedded H2)', starts, completions, clicks, startupSeconds };
   } finally {
     child.kill('SIGTERM');
   }

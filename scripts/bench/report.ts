@@ -1,13 +1,15 @@
 /**
  * The bench's results as a person reads them: a table (figure, floor, ratio, target) with
  * the peer beside mentorflow, the same as JSON, and a bar chart (SVG) — all under
- * bench/results/ (the latest run as latest.*, each run also by its date).
+ * bench/results/ (the latest run as latest.*, each run also by its date); P6's table (a row
+ * per click and concurrency) and the run's last line, which CI reads.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../../lib/config';
 import type { Figure } from './measures';
 import type { PeerFigures } from './peer';
+import type { LoadResult } from './load';
 
 export const RESULTS = path.join(ROOT, 'bench', 'results');
 
@@ -42,7 +44,62 @@ export function table(figures: Figure[], peer?: PeerFigures): string {
   return lines.join('\n');
 }
 
-/** Grouped horizontal bars: per figure, mentorflow, the floor and (P1, P2) the peer. */
+/** P6's actions: what a person does and waits on. */
+export const ACTIONS = {
+  start: 'start a case',
+  complete: 'complete a task',
+  inbox: 'open the inbox (50 tasks)',
+  open: 'open a case',
+} as const;
+export type Action = keyof typeof ACTIONS;
+
+/** One concurrency's timings: each action, and where it makes sense its floor. */
+export interface ClickSet {
+  clients: number;
+  timed: Record<Action, LoadResult>;
+  direct?: Partial<Record<Action, LoadResult>>;
+}
+
+// A 202 is the API saying the case is still working on it: the person did not get the answer in time.
+const failures = (r: LoadResult) =>
+  r.failures ? ` (${r.failures} ${/: 202 /.test(r.firstError ?? '') ? 'not answered in time: 202' : 'failed'})` : '';
+const cell = (r?: LoadResult) => (r ? `${r.p50.toFixed(0)} / ${r.p99.toFixed(0)} ms${failures(r)}` : '—');
+
+/** P6 as a person reads it: a row per action and concurrency, mentorflow beside its floor and the peer. */
+export function clicksTable(p6: Figure | undefined, peer?: ClickSet[], peerName = 'peer'): string {
+  const sets = (p6?.detail.sets ?? []) as ClickSet[];
+  const lines = [
+    `| P6 one click, p50 / p99 | clients (samples) | mentorflow | Temporal direct | ${peerName} |`,
+    '| --- | --- | --- | --- | --- |',
+  ];
+  for (const action of Object.keys(ACTIONS) as Action[])
+    for (const set of sets) {
+      const theirs = peer?.find((x) => x.clients === set.clients);
+      lines.push(
+        `| ${ACTIONS[action]} | ${set.clients} (${set.timed[action].count}) | ${cell(set.timed[action])} | ${cell(set.direct?.[action])} | ${cell(theirs?.timed[action])} |`,
+      );
+    }
+  return lines.join('\n');
+}
+
+/** The run's last line: P1..P5 against their floors, P6 and PEER1 against the peer (NaN without it). */
+export function headline(figures: Figure[], peer?: PeerFigures) {
+  const by = (id: string) => figures.find((f) => f.id === id)!;
+  const line = {
+    P1: by('P1').ratio,
+    P2: by('P2').ratio,
+    P3: by('P3').ratio,
+    P4: by('P4').value,
+    P5: by('P5').ratio,
+    // Completing a task at 1 client, p50, over the peer's; starts per second over the peer's.
+    P6: by('P6').value / (peer?.clicks[0]?.timed.complete.p50 ?? NaN),
+    PEER1: by('P1').value / (peer?.starts.perSecond ?? NaN),
+  };
+  const text = `bench: P1 ${line.P1.toFixed(2)} P2 ${line.P2.toFixed(2)} P3 ${line.P3.toFixed(2)} P4 ${line.P4.toFixed(0)} P5 ${line.P5.toFixed(2)} P6 ${line.P6.toFixed(2)} PEER1 ${line.PEER1.toFixed(2)}`;
+  return { line, text };
+}
+
+/** Grouped horizontal bars: per figure, mentorflow, the floor and (P1, P2, P6) the peer. */
 export function chart(figures: Figure[], peer?: PeerFigures): string {
   const rows: { label: string; bars: { name: string; value: number; unit: string; colour: string }[] }[] = figures
     .filter((f) => f.id !== 'P4')
@@ -56,6 +113,9 @@ export function chart(figures: Figure[], peer?: PeerFigures): string {
           : []),
         ...(peer && f.id === 'P2'
           ? [{ name: 'Flowable', value: peer.completions.p50, unit: 'ms', colour: '#e5a000' }]
+          : []),
+        ...(peer && f.id === 'P6' && peer.clicks.length
+          ? [{ name: 'Flowable', value: peer.clicks[0].timed.complete.p50, unit: 'ms', colour: '#e5a000' }]
           : []),
       ],
     }));
@@ -86,13 +146,20 @@ export function chart(figures: Figure[], peer?: PeerFigures): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="720" height="${y}" font-family="sans-serif" role="img"><title>mentorflow bench</title><rect width="100%" height="100%" fill="#fff"/><text x="10" y="20" font-size="16">mentorflow bench — ${new Date().toISOString().slice(0, 16)}Z</text>${parts.join('')}</svg>\n`;
 }
 
-export function writeResults(figures: Figure[], peer: PeerFigures | undefined, meta: Record<string, unknown>): string {
+/** Writes latest.* and a dated copy; a run on another topology (`suffix`, e.g. 'cluster') as latest-<suffix>.*. */
+export function writeResults(
+  figures: Figure[],
+  peer: PeerFigures | undefined,
+  meta: Record<string, unknown>,
+  suffix = '',
+): string {
   mkdirSync(RESULTS, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+  const tail = suffix ? `-${suffix}` : '';
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19) + tail;
   const json = `${JSON.stringify({ ...meta, figures, peer }, null, 2)}\n`;
   const svg = chart(figures, peer);
   const plans = figures.find((f) => f.id === 'P3')?.detail.plans as Record<string, string> | undefined;
-  for (const name of ['latest', stamp]) {
+  for (const name of [`latest${tail}`, stamp]) {
     writeFileSync(path.join(RESULTS, `${name}.json`), json);
     writeFileSync(path.join(RESULTS, `${name}.svg`), svg);
     if (plans)
@@ -103,5 +170,5 @@ export function writeResults(figures: Figure[], peer: PeerFigures | undefined, m
           .join('\n'),
       );
   }
-  return path.join(RESULTS, 'latest.svg');
+  return path.join(RESULTS, `latest${tail}.svg`);
 }

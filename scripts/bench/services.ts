@@ -1,9 +1,12 @@
 /**
  * What `npm run bench` measures on: the product as an agency runs it, on this machine —
  * an embedded PostgreSQL, the Temporal dev server (in memory), the SMTP catcher, one
- * worker process and one API process, started fresh for the run. The bench process holds
- * a Temporal client of its own for the floors: the same workflows started and updated
- * directly, on the same server and the same worker.
+ * worker process and one API process, started fresh for the run. With `cluster`, the
+ * production-like topology of `npm run cluster` instead: the Temporal server built with Go
+ * on the same PostgreSQL (scripts/provision/temporal-server.ts), two workers and two API
+ * processes, the bench's requests spread over both APIs. The bench process holds a
+ * Temporal client of its own for the floors: the same workflows started and updated
+ * directly, on the same server and the same workers.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +19,7 @@ import { encryptingDataConverter, formatPayloadKeys, generatePayloadKeys } from 
 import { TASK_QUEUE } from '../../temporal.config';
 import { startDevServer } from '../provision/dev-server';
 import { startEmbeddedPostgres } from '../provision/embedded-postgres';
+import { loginOf, startTemporalCluster } from '../provision/temporal-server';
 import { freePort } from '../provision/ports';
 import { prepareDatabase } from '../provision/postgres';
 import { ProductProcess } from '../provision/processes';
@@ -25,17 +29,29 @@ export interface BenchServices {
   db: Db;
   databaseUrl: string;
   client: Client;
+  /** The first API (for the bench's own setup). */
   apiUrl: string;
+  /** Every API's URL; `api()` answers them in turn, so requests are spread over all of them. */
+  apiUrls: string[];
+  api(): string;
   secret: string;
   taskQueue: string;
+  /** The first worker; `workers` all of them (two in the cluster). */
   worker: ProductProcess;
-  /** The worker's SDK metrics (Prometheus text): the sticky cache size among them. */
+  workers: ProductProcess[];
+  /** The first worker's SDK metrics (Prometheus text): the sticky cache size among them. */
   workerMetricsUrl: string;
+  /** What ran: 'Temporal dev server, 1 worker, 1 API', or the cluster's server, workers and APIs. */
+  topology: string;
   dir: string;
   stop(): Promise<void>;
 }
 
-export async function startBenchServices(log: (m: string) => void): Promise<BenchServices> {
+export async function startBenchServices(
+  log: (m: string) => void,
+  opts: { cluster?: boolean } = {},
+): Promise<BenchServices> {
+  const size = opts.cluster ? 2 : 1;
   const dir = path.join(DATA_DIR, 'bench');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -49,14 +65,17 @@ export async function startBenchServices(log: (m: string) => void): Promise<Benc
     const databaseUrl = pg.url('mentorflow');
     const db = await prepareDatabase(databaseUrl);
     stops.push(() => db.destroy());
-    const dev = await startDevServer({ port: await freePort() });
-    stops.push(() => dev.stop());
-    const [smtpPort, smtpWebPort, apiPort, metricsPort] = [
-      await freePort(),
-      await freePort(),
-      await freePort(),
-      await freePort(),
-    ];
+    const temporal = opts.cluster
+      ? await startTemporalCluster({ dir: path.join(dir, 'temporal'), pg: loginOf(pg.url('postgres')), shards: 4 })
+      : await startDevServer({ port: await freePort() });
+    stops.push(() => temporal.stop());
+    const [smtpPort, smtpWebPort] = [await freePort(), await freePort()];
+    const apiPorts: number[] = [];
+    const metricsPorts: number[] = [];
+    for (let i = 0; i < size; i++) {
+      apiPorts.push(await freePort());
+      metricsPorts.push(await freePort());
+    }
     const catcher = new ProductProcess(
       'smtp',
       'smtp-catcher.ts',
@@ -73,11 +92,11 @@ export async function startBenchServices(log: (m: string) => void): Promise<Benc
     const payloadKeys = generatePayloadKeys('bench');
     const env = {
       DATABASE_URL: databaseUrl,
-      TEMPORAL_ADDRESS: dev.address,
+      TEMPORAL_ADDRESS: temporal.address,
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       AUTH_JWT_SECRET: secret,
       WORKFLOW_BUNDLE_PATH: bundlePath,
-      PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}`,
+      PUBLIC_BASE_URL: `http://127.0.0.1:${apiPorts[0]}`,
       RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000',
       RATE_LIMIT_LINK_FAILURES: '1000000',
       RATE_LIMIT_FORMS_PER_HOUR: '1000000',
@@ -86,43 +105,67 @@ export async function startBenchServices(log: (m: string) => void): Promise<Benc
       LOG_FORMAT: 'json',
       PAYLOAD_KEYS: formatPayloadKeys(payloadKeys),
     };
-    const worker = new ProductProcess(
-      'worker',
-      'worker.ts',
-      { ...env, WORKER_METRICS_PORT: String(metricsPort), NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS ?? '' },
-      path.join(dir, 'worker.log'),
+    const nodeOptions = process.env.BENCH_WORKER_NODE_OPTIONS ?? '';
+    const workers = metricsPorts.map(
+      (port, i) =>
+        new ProductProcess(
+          `worker${size > 1 ? ` ${i + 1}` : ''}`,
+          'worker.ts',
+          { ...env, WORKER_METRICS_PORT: String(port), NODE_OPTIONS: nodeOptions },
+          path.join(dir, `worker${size > 1 ? `-${i + 1}` : ''}.log`),
+        ),
     );
-    worker.start();
-    stops.push(() => worker.stop());
-    const api = new ProductProcess('api', 'api.ts', { ...env, PORT: String(apiPort) }, path.join(dir, 'api.log'));
-    api.start();
-    stops.push(() => api.stop());
-    const connection = await Connection.connect({ address: dev.address });
+    const apis = apiPorts.map(
+      (port, i) =>
+        new ProductProcess(
+          `api${size > 1 ? ` ${i + 1}` : ''}`,
+          'api.ts',
+          { ...env, PORT: String(port) },
+          path.join(dir, `api${size > 1 ? `-${i + 1}` : ''}.log`),
+        ),
+    );
+    for (const p of [...workers, ...apis]) {
+      p.start();
+      stops.push(() => p.stop());
+    }
+    const connection = await Connection.connect({ address: temporal.address });
     stops.push(() => connection.close());
-    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const apiUrls = apiPorts.map((p) => `http://127.0.0.1:${p}`);
     for (let i = 0; ; i++) {
-      if (
-        await fetch(`${apiUrl}/ready`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      if (i > 240 || api.crashes.length + worker.crashes.length > 2)
-        throw new Error(`the API did not become ready; see ${dir}/api.log and worker.log`);
+      const ready = await Promise.all(
+        apiUrls.map((u) =>
+          fetch(`${u}/ready`).then(
+            (r) => r.ok,
+            () => false,
+          ),
+        ),
+      );
+      if (ready.every(Boolean)) break;
+      const crashes = [...workers, ...apis].reduce((n, p) => n + p.crashes.length, 0);
+      if (i > 240 || crashes > 2) throw new Error(`the APIs did not become ready; see the logs in ${dir}`);
       await new Promise((r) => setTimeout(r, 500));
     }
-    log(`services up: PostgreSQL, Temporal dev server, worker (pid ${worker.pid}), API ${apiUrl}`);
+    const topology = opts.cluster
+      ? 'Temporal server (Go, PostgreSQL persistence, 4 shards), 2 workers, 2 APIs'
+      : 'Temporal dev server, 1 worker, 1 API';
+    log(
+      `services up: PostgreSQL, ${topology} (worker pids ${workers.map((w) => w.pid).join(', ')}) at ${apiUrls.join(' ')}`,
+    );
+    let turn = 0;
     const client = new Client({ connection, dataConverter: encryptingDataConverter(payloadKeys) });
     return {
       db,
       databaseUrl,
       client,
-      apiUrl,
+      apiUrl: apiUrls[0],
+      apiUrls,
+      api: () => apiUrls[turn++ % apiUrls.length],
       secret,
       taskQueue: TASK_QUEUE,
-      worker,
-      workerMetricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
+      worker: workers[0],
+      workers,
+      workerMetricsUrl: `http://127.0.0.1:${metricsPorts[0]}/metrics`,
+      topology,
       dir,
       stop,
     };
@@ -148,13 +191,15 @@ async function cpuSeconds(pid: number): Promise<number> {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/** Waits (up to `maxMs`) until the worker uses under 5% of a core: the work of earlier figures is done. */
-export async function untilQuiet(pid: number | undefined, maxMs = 60_000): Promise<void> {
-  if (!pid) return;
+/** Waits (up to `maxMs`) until each worker uses under 5% of a core: the work of earlier figures is done. */
+export async function untilQuiet(workers: ProductProcess[], maxMs = 60_000): Promise<void> {
+  const pids = workers.map((w) => w.pid).filter((p): p is number => !!p);
+  const used = async () => Promise.all(pids.map((p) => cpuSeconds(p).catch(() => 0)));
   const until = Date.now() + maxMs;
-  while (Date.now() < until) {
-    const a = await cpuSeconds(pid);
+  while (pids.length && Date.now() < until) {
+    const a = await used();
     await new Promise((r) => setTimeout(r, 1000));
-    if ((await cpuSeconds(pid)) - a < 0.05) return;
+    const b = await used();
+    if (b.every((x, i) => x - a[i] < 0.05)) return;
   }
 }
