@@ -60,8 +60,9 @@ test('a case continued as new keeps the settings it was told', async () => {
   const settings = changedSettings(today);
   await h.signal(organisationSettingsSignal, settings);
   const firstRun = (await h.describe()).runId;
-  // Entries until the history passes the limit; then the case continues once its handlers finish.
-  for (let i = 0; i < 20 && (await h.describe()).historyLength <= 40; i++) {
+  // Entries until the case has continued: the first action that finds the history past the
+  // limit continues it once its handlers finish.
+  for (let i = 0; i < 30 && (await h.describe()).runId === firstRun; i++) {
     await h.executeUpdate(logPersonalTimeUpdate, {
       args: [{ date: today, hours: 0.25, kind: 'off_duty', description: `Visit ${i}`, actor: employee }],
     });
