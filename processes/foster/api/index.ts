@@ -1,6 +1,6 @@
 /**
  * The foster process's API (loaded by the API through its descriptor's `routes`), by party:
- * mentors, references, youth and matches, then match suggestions, the pipeline report, the
+ * mentors, references, youth and matches (with their survey rounds), then match suggestions, the pipeline report, the
  * caseload and the outcome report; with the public pages behind a reference's and a
  * relationship survey's e-mailed link.
  */
@@ -9,6 +9,7 @@ import { registerMentorRoutes } from './mentors';
 import { registerReferenceRoutes } from './references';
 import { registerYouthRoutes } from './youth';
 import { registerMatchRoutes } from './matches';
+import { registerMatchSurveyRoutes } from './match-surveys';
 import { registerFosterReportRoutes } from './reports';
 import { registerSuggestionRoutes } from './suggestions';
 import { registerMatchSupportRoutes } from './match-support';
@@ -19,6 +20,7 @@ export function registerRoutes(rc: RouteContext): ProcessRoutes {
   const mountReferencePage = registerReferenceRoutes(rc);
   registerYouthRoutes(rc);
   registerMatchRoutes(rc);
+  registerMatchSurveyRoutes(rc);
   registerSuggestionRoutes(rc.api, rc.db);
   registerFosterReportRoutes(rc.api, rc.db);
   registerMatchSupportRoutes(rc);

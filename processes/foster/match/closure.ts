@@ -23,7 +23,7 @@ import type { MatchCase } from './match-case';
 import { tellParties } from './parties';
 import { runAnniversary } from './schedule';
 import { supportOn } from './support';
-import { sendExitSurveys } from './surveys';
+import { resumeSurveys, sendExitSurveys } from './surveys';
 import type { ClosureInitiator, ClosureKind, ContactParty, RematchDecision } from './support-types';
 
 export interface ClosureStart {
@@ -180,6 +180,7 @@ async function reopen(m: MatchCase, actor: Actor, notes?: string): Promise<{ sta
   const next = openContact(m, contactSlot(m, k));
   void runContacts(m);
   void runAnniversary(m);
+  resumeSurveys(m);
   await m.commitSupport(mergeChanges(reopened, next));
   return { stage: state.stage };
 }

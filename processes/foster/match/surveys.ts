@@ -7,7 +7,8 @@
  * phone, or record the respondent unreachable (the survey is then `missed`).
  *
  * Started by the first meeting and again by a continued run's start, behind the patch
- * `match-surveys` (it adds timers and activities to matches already running); once per run.
+ * `match-surveys` (it adds timers and activities to matches already running); once per run,
+ * and again when a case supervisor reopens the match in it (`resumeSurveys`, its own patch).
  * The API's `surveyAnsweredSignal` closes a survey answered by its link.
  */
 import { patched, setHandler } from '@temporalio/workflow';
@@ -23,6 +24,8 @@ import type { MatchCase } from './match-case';
 import { SURVEY_RESPONDENTS, type SurveyRecord, type SurveyRespondent } from './support-types';
 
 export const SURVEYS_PATCH = 'match-surveys';
+/** From this marker on a match reopened in the same run takes up its rounds again. */
+export const SURVEYS_REOPEN_PATCH = 'match-surveys-reopened';
 const TASK = 'survey_collection';
 /** The runs whose survey schedule is running (a second start in the same run does nothing). */
 const running = new WeakSet<MatchCase>();
@@ -54,6 +57,19 @@ export function startSurveys(m: MatchCase): void {
 }
 
 /**
+ * A match reopened in this run takes up its rounds where the schedule is: the next round due
+ * after the reopening goes out on its date (none missed while it was closed is sent late), and
+ * the rounds' surveys still open are chased again (the exit round's stay as they are: that
+ * closure was undone). Matches reopened before the marker replay without it.
+ */
+export function resumeSurveys(m: MatchCase): void {
+  if (!m.state.firstMeetingAt || !running.has(m) || m.state.stage !== 'active') return;
+  if (!patched(SURVEYS_REOPEN_PATCH)) return;
+  for (const s of m.state.surveys ?? []) if (isOpen(s) && s.round !== 'exit') void chase(m, s);
+  void roundLoop(m, Date.now());
+}
+
+/**
  * The exit surveys, for the closure to call when a match starts closing (round `exit`): sent
  * to both at once and chased like the others while the match is open; the match's closing
  * ends the chase (an answer by link is still kept in `survey_responses`). Once per match.
@@ -64,13 +80,15 @@ export async function sendExitSurveys(m: MatchCase): Promise<void> {
   await sendRound(m, 'exit');
 }
 
-/** Each round on its date while the match is active. */
-async function roundLoop(m: MatchCase): Promise<void> {
+/**
+ * Each round on its date while the match is active. A round more than the phone delay past
+ * when the schedule starts (a match running since before surveys) is not sent late: its next
+ * round is; a reopened match passes `from`, the reopening, and sends none due before it.
+ */
+async function roundLoop(m: MatchCase, from?: number): Promise<void> {
   const { state, rt } = m;
   const met = Date.parse(state.firstMeetingAt!);
-  // A round more than the phone delay past when the schedule starts (a match running since
-  // before surveys) is not sent late: its next round is.
-  const from = Date.now() - (addDuration(met, surveyRules(m.rules).phoneAfter, rt.calendar) - met);
+  from ??= Date.now() - (addDuration(met, surveyRules(m.rules).phoneAfter, rt.calendar) - met);
   for (let n = 0; ; n++) {
     const { name, at } = roundOf(m, met, n);
     if (at < from || state.surveys?.some((s) => s.round === name)) continue;

@@ -2,7 +2,9 @@
  * The arithmetic of the funders' outcome report (docs/processes/foster.md, "Match support"):
  * from the matches' typed facts, the mentors' screenings and the survey scores of a period,
  * the counts per group. Pure, so each definition is read in one place and checked by hand.
- * Counts only: nothing here carries a name.
+ * The API counts the same in PostgreSQL (../api/outcome-queries.ts), group by group, so a
+ * report of many matches never holds them all; scripts/measure-outcomes.ts checks that both
+ * give the same answers. Counts only: nothing here carries a name.
  */
 
 /** A match month: a twelfth of the average year (30.4375 days), so months add up across leap years. */
@@ -53,7 +55,7 @@ export interface OutcomeItem {
   surveyScores: { p25: number | null; median: number | null; p75: number | null };
 }
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
+export const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** The q-quantile by linear interpolation between closest ranks (the spreadsheet's QUARTILE.INC). */
 export function quantile(xs: number[], q: number): number | null {

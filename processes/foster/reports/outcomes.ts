@@ -1,15 +1,17 @@
 /**
  * What the funders' outcome report reads (docs/processes/foster.md, "Match support"): the
- * matches' typed facts, the mentor screenings opened in the period (their details parsed
- * with the declared schema, a page at a time) and the survey scores answered in it; the
- * arithmetic is outcome-figures.ts's. Counts only: no name leaves this file.
+ * matches' typed facts and the survey scores answered in the period, counted by PostgreSQL
+ * per group (../api/outcome-queries.ts), and the mentor screenings opened in it (their details parsed
+ * with the declared schema, a page at a time). The definitions are outcome-figures.ts's.
+ * Counts only: no name leaves this file.
  */
 import { csvCell } from '../../../platform/api/csv';
 import { readDetails } from '../../../platform/api/details';
 import { pagesOf } from '../../../platform/api/report-queries';
 import type { Db } from '../../../db';
 import { screeningDetails } from '../details';
-import { outcomeItems, type MatchFact, type MentorFact, type OutcomeItem, type Period } from './outcome-figures';
+import { round1, type OutcomeItem, type Period } from './outcome-figures';
+import { earlyClosures, matchFigures, scoreFigures } from '../api/outcome-queries';
 
 export interface OutcomeQuery {
   from: string;
@@ -28,40 +30,61 @@ export function periodOf(q: { from: string; to: string }, now = Date.now()): Per
   return { from: new Date(`${q.from}T00:00:00Z`), end: new Date(Math.min(end.getTime(), now)) };
 }
 
-const keyOf = (groupBy: OutcomeQuery['groupBy'], programId: string | null, county: string | null | undefined) =>
+export const keyOf = (groupBy: OutcomeQuery['groupBy'], programId: string | null, county: string | null | undefined) =>
   groupBy === 'program' ? (programId ?? 'none') : (county ?? 'unknown');
 
+/**
+ * The report: the matches' and the surveys' figures counted in SQL, a row per group
+ * (../api/outcome-queries.ts); the mentors recruited read from their screenings a page at a time,
+ * each kept as one number, since their county and training hours live in the screening's details.
+ */
 export async function outcomesReport(db: Db, q: OutcomeQuery, minimumTrainingHours: number): Promise<OutcomeItem[]> {
   const p = periodOf(q);
-  // Every match proposed before the period ended: the ones active in it, and the earlier
-  // matches of mentors matched again in it.
-  const facts = await db
-    .selectFrom('match_facts')
-    .select([
-      'case_id',
-      'mentor_case_id',
-      'youth_case_id',
-      'program_id',
-      'county',
-      'proposed_at',
-      'first_meeting_at',
-      'closed_at',
-      'closure_reason',
-    ])
-    .where('proposed_at', '<', p.end)
-    .execute();
-  const matches: MatchFact[] = facts.map((f) => ({
-    key: keyOf(q.groupBy, f.program_id, f.county),
-    mentorCaseId: f.mentor_case_id,
-    youthCaseId: f.youth_case_id,
-    proposedAt: new Date(f.proposed_at),
-    firstMeetingAt: f.first_meeting_at ? new Date(f.first_meeting_at) : null,
-    closedAt: f.closed_at ? new Date(f.closed_at) : null,
-    closureReason: f.closure_reason,
-  }));
-  const mentors: MentorFact[] = [];
+  const [matches, early, scores] = await Promise.all([
+    matchFigures(db, p, q.groupBy),
+    earlyClosures(db, p, q.groupBy),
+    scoreFigures(db, p, q.groupBy),
+  ]);
+  const recruited = new Map<string, { recruited: number; trained: number }>();
+  for await (const page of screeningsOf(db, p))
+    for (const c of page) {
+      const d = readDetails(screeningDetails, c);
+      const key = keyOf(q.groupBy, c.program_id, d.applicant.county);
+      const hours = d.training.filter((t) => t.date <= q.to).reduce((n, t) => n + t.hours, 0);
+      const r = recruited.get(key) ?? { recruited: 0, trained: 0 };
+      recruited.set(key, { recruited: r.recruited + 1, trained: r.trained + (hours >= minimumTrainingHours ? 1 : 0) });
+    }
+  const byKey = new Map(matches.map((m) => [m.key, m]));
+  const scoresByKey = new Map(scores.map((s) => [s.key, s]));
+  const keys = [...new Set([...byKey.keys(), ...recruited.keys(), ...scoresByKey.keys()])].sort();
+  return keys.map((key) => {
+    const m = byKey.get(key);
+    const s = scoresByKey.get(key);
+    const earlyClosures: Record<string, number> = {};
+    for (const e of early) if (e.key === key) earlyClosures[e.reason] = e.n;
+    return {
+      key,
+      youthServed: m?.youthServed ?? 0,
+      mentorsRecruited: recruited.get(key)?.recruited ?? 0,
+      mentorsTrained: recruited.get(key)?.trained ?? 0,
+      mentorsRetained: m?.mentorsRetained ?? 0,
+      activeMatches: m?.activeMatches ?? 0,
+      meanMatchMonths: m?.meanMonths == null ? null : round1(m.meanMonths),
+      medianMatchMonths: m?.medianMonths == null ? null : round1(m.medianMonths),
+      reached6Months: m?.reached6Months ?? 0,
+      reached12Months: m?.reached12Months ?? 0,
+      earlyClosures,
+      surveyScores: s
+        ? { p25: round1(s.p25), median: round1(s.median), p75: round1(s.p75) }
+        : { p25: null, median: null, p75: null },
+    };
+  });
+}
+
+/** The mentor screenings opened in the period, a page at a time. */
+export function screeningsOf(db: Db, p: Period) {
   type Screening = { id: string; type: string; details: unknown; program_id: string | null };
-  const screenings = pagesOf<Screening>((last, size) => {
+  return pagesOf<Screening>((last, size) => {
     let s = db
       .selectFrom('cases')
       .select(['id', 'type', 'details', 'program_id'])
@@ -73,23 +96,6 @@ export async function outcomesReport(db: Db, q: OutcomeQuery, minimumTrainingHou
     if (last) s = s.where('id', '>', last.id);
     return s.execute();
   });
-  for await (const page of screenings)
-    for (const c of page) {
-      const d = readDetails(screeningDetails, c);
-      mentors.push({
-        key: keyOf(q.groupBy, c.program_id, d.applicant.county),
-        hoursByEnd: d.training.filter((t) => t.date <= q.to).reduce((n, t) => n + t.hours, 0),
-      });
-    }
-  const answered = await db
-    .selectFrom('survey_responses')
-    .innerJoin('match_facts', 'match_facts.case_id', 'survey_responses.match_case_id')
-    .select(['survey_responses.score', 'match_facts.program_id', 'match_facts.county'])
-    .where('survey_responses.answered_at', '>=', p.from)
-    .where('survey_responses.answered_at', '<', p.end)
-    .execute();
-  const scores = answered.map((a) => ({ key: keyOf(q.groupBy, a.program_id, a.county), score: Number(a.score) }));
-  return outcomeItems(p, matches, mentors, scores, minimumTrainingHours);
 }
 
 /** One line per group; one column per closure reason any group has (`earlyClosures.<reason>`). */

@@ -13,6 +13,7 @@ import { CaseDetails } from '../components/CaseDetails';
 import { CloseMatch } from '../components/CloseMatch';
 import { CloseYouthReferral } from '../components/CloseYouthReferral';
 import { LogTraining } from '../components/LogTraining';
+import { MatchSurveys } from '../components/MatchSurveys';
 import { EceDetails } from '../components/EceDetails';
 import { OfferByHand } from '../components/OfferByHand';
 import { SelfAssessmentForm, type Answer } from '../components/SelfAssessmentForm';
@@ -122,6 +123,7 @@ export function CasePage() {
           ) : (
             <CaseDetails type={c.type} details={c as unknown as Record<string, unknown>} />
           )}
+          {c.type === 'match' ? <MatchSurveys caseId={caseId} /> : null}
           {c.ledger && c.enrollment?.employee.id === session?.person.id && c.status === 'open' ? (
             <LeaveActions caseId={caseId} personalTime={c.personalTime ?? []} requests={c.requests ?? []} />
           ) : null}

@@ -10,7 +10,14 @@ import { sql } from 'kysely';
 import { hashToken } from '../../../../platform/activities/one-time-links';
 import { as, eventually, mailbox, startStack, type Stack } from '../../../../test/support/stack';
 import { admin } from '../../../../test/integration/fixtures';
-import { activeMatch, approvedMentor, cw1, readyYouth } from '../../../../test/integration/foster-fixtures';
+import {
+  activeMatch,
+  approvedMentor,
+  caseSup,
+  cw1,
+  cw2,
+  readyYouth,
+} from '../../../../test/integration/foster-fixtures';
 import { SHIPPED_INSTRUMENT } from '../../surveys/relationship-quality';
 
 let stack: Stack;
@@ -190,4 +197,31 @@ test('instrument versions: read and published by admins only, a bad version refu
   expect(published.status).toBe(201);
   expect(published.body).toMatchObject({ id, version: 2, createdBy: admin.sub, reason: 'Shorter: six items' });
   expect(published.body.items).toHaveLength(6);
+});
+
+test("the match's read shows its rounds: the mentor's answer and score, the youth's still waiting", async () => {
+  const n = Date.now().toString(36);
+  const mentorEmail = `mentor-read-${n}@mail.example`;
+  const mentorId = await approvedMentor(stack, { email: mentorEmail });
+  const youthId = await readyYouth(stack, {
+    caregiver: { name: 'Casey Caregiver', email: `carer-read-${n}@mail.example` },
+  });
+  const match = await activeMatch(stack, mentorId, youthId);
+  const token = tokenOf((await surveyMail(mentorEmail)).text);
+  expect((await as(stack).post(`/surveys/${token}`, { answers: every(5) })).status).toBe(200);
+
+  const rounds = await eventually(async () => {
+    const r = await as(stack, cw1).get(`/foster/matches/${match.id}/surveys`);
+    return r.body.rounds?.[0]?.surveys[0]?.status === 'answered' ? r.body.rounds : undefined;
+  }, "the mentor's answer on the match");
+  expect(rounds).toHaveLength(1);
+  expect(rounds[0]).toMatchObject({ round: 'r1' });
+  const [mentor, youth] = rounds[0].surveys;
+  // All 5s: the six plain items at the top, the two reversed ones at the bottom.
+  expect(mentor).toMatchObject({ respondent: 'mentor', status: 'answered', collected: 'link', score: 75 });
+  expect(Date.parse(mentor.answeredAt)).toBeGreaterThanOrEqual(Date.parse(mentor.sentAt));
+  expect(youth).toMatchObject({ respondent: 'youth', status: 'sent', answeredAt: null, score: null });
+  // Those who read the match read its surveys; another case worker finds no such match.
+  expect((await as(stack, caseSup).get(`/foster/matches/${match.id}/surveys`)).body).toEqual({ rounds });
+  expect((await as(stack, cw2).get(`/foster/matches/${match.id}/surveys`)).status).toBe(404);
 });
