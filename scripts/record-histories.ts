@@ -97,6 +97,10 @@ const LATER_STORIES: Record<string, Story> = {
   'match-surveys-by-phone': matchSurveysByPhoneStory,
   // Recorded as part of 'outcomes' too, so a full run leaves it out.
   'late-meeting': lateMeetingStory,
+  // Stories of the full run, recordable alone too (as new files beside the recorded ones).
+  'leave-incident': leaveIncidentStory,
+  'certification-timers': certificationTimerStories,
+  'foster-timers': fosterTimerStories,
 };
 const PART_OF_ANOTHER = new Set(['late-meeting']);
 

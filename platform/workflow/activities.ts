@@ -13,38 +13,18 @@
  * rest to the outbox sweep; flagging an incident retries until it is written. A process's
  * own activities are called from its activity-calls.ts, in the same way.
  */
-import {
-  proxyActivities,
-  proxyLocalActivities,
-  workflowInfo,
-  type ActivityOptions,
-  type LocalActivityOptions,
-} from '@temporalio/workflow';
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { EmailActivities } from '../activities/email';
 import type { ReadModelActivities } from '../activities/read-model';
 import { mailQueueOf } from './task-queues';
 
-const CASE_WRITE: ActivityOptions & LocalActivityOptions = {
+export const { recordTransition } = proxyActivities<ReadModelActivities>({
   startToCloseTimeout: '30 seconds',
   retry: {
     initialInterval: '1 second',
     maximumInterval: '1 minute',
     nonRetryableErrorTypes: ['bad_data', 'unexpected_error'],
   },
-};
-
-export const { recordTransition } = proxyActivities<ReadModelActivities>(CASE_WRITE);
-
-/**
- * The same write as a local activity: run by the case worker inside the workflow task that
- * asked for it, with no round trip through the server, so a person's action is answered in
- * one workflow task. Same timeout, retries and failure classes (an outage is waited out; a
- * refusal or a bug opens the incident).
- */
-export const { recordTransition: recordTransitionLocally } = proxyLocalActivities<ReadModelActivities>({
-  ...CASE_WRITE,
-  // Backoffs past ten seconds wait on a workflow timer: an outage never holds a workflow task open.
-  localRetryThreshold: '10 seconds',
 });
 
 /**

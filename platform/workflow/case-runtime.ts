@@ -10,7 +10,7 @@
 import { allHandlersFinished, condition, log, patched, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { EmailLanguage, EmailTemplateRef } from '../emails/messages';
 import { platformEmail } from '../emails/platform-emails';
-import { deliverEmails, recordTransition, recordTransitionLocally } from './activities';
+import { deliverEmails, recordTransition } from './activities';
 import type { BusinessCalendar } from './calendar';
 import { followOrganisationSettings } from './deadline-moves';
 import { businessCalendarOf } from './jurisdiction';
@@ -53,11 +53,10 @@ const MASS_INSTANTS_SPREAD = 'mass-instants-spread';
 /** A continued run resumes its tasks' timers before its handlers can run an early Update. */
 const TIMERS_BEFORE_HANDLERS = 'timers-resumed-before-handlers';
 /**
- * A commit's write runs as a local activity inside the workflow task that made the change,
- * and its e-mails are relayed from the outbox by the mail worker (platform/activities/outbox-relay.ts)
- * rather than handed to a delivery activity: a person's action costs one workflow task.
+ * A commit's e-mails are relayed from the outbox by the mail worker
+ * (platform/activities/outbox-relay.ts) rather than handed to a delivery activity: a person's
+ * action no longer costs a second activity task and a workflow task that does nothing.
  */
-const WRITE_IN_WORKFLOW_TASK = 'commit-written-in-workflow-task';
 const EMAILS_RELAYED = 'emails-relayed-from-outbox';
 
 export { refuse } from './refusals';
@@ -139,8 +138,7 @@ export class CaseRuntime<S extends CaseCore> {
         await recordTransition(input);
         return;
       }
-      const write = patched(WRITE_IN_WORKFLOW_TASK) ? recordTransitionLocally : recordTransition;
-      await recordOrWaitOnIncident(this.state, this.incidents, input, () => this.nowIso(), write);
+      await recordOrWaitOnIncident(this.state, this.incidents, input, () => this.nowIso());
       const keys = (change.emails ?? []).map((m) => m.key);
       if (keys.length && !patched(EMAILS_RELAYED)) this.deliverLater(keys);
     } finally {

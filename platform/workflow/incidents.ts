@@ -3,8 +3,8 @@
  * stays healthy) until an admin retries, then writes it again. Part of the human-task core
  * (case-runtime.ts), apart so the runtime reads as the life of a task.
  */
-import { ActivityFailure, ApplicationFailure, condition, patched, workflowInfo } from '@temporalio/workflow';
-import { recordIncident } from './activities';
+import { ActivityFailure, condition, patched, workflowInfo } from '@temporalio/workflow';
+import { recordIncident, recordTransition } from './activities';
 import type { CaseCore } from './case-core';
 import type { TransitionInput } from './records';
 
@@ -31,12 +31,10 @@ export async function recordOrWaitOnIncident(
   waits: IncidentWaits,
   input: TransitionInput,
   nowIso: () => string,
-  /** The write: an activity, or a local activity inside the workflow task (case-runtime.ts). */
-  write: (input: TransitionInput) => Promise<unknown>,
 ): Promise<void> {
   for (;;) {
     try {
-      await write(input);
+      await recordTransition(input);
       if (waits.waiting > 0 && patched(COMMIT_WAKES_WAITERS)) {
         waits.retries++;
       } else if (state.incident) {
@@ -45,8 +43,7 @@ export async function recordOrWaitOnIncident(
       }
       return;
     } catch (err) {
-      // An activity's failure arrives wrapped; a local activity's as the failure it threw.
-      if (!(err instanceof ActivityFailure || err instanceof ApplicationFailure)) throw err;
+      if (!(err instanceof ActivityFailure)) throw err;
       const since = state.incident?.since ?? nowIso();
       const reason = (err.cause?.message ?? err.message).slice(0, 500);
       // Counted from before the incident shows: an admin's retry that arrives while the
