@@ -7,7 +7,8 @@
  * the page's own language switch), has `lang="es"` and 0 serious axe findings; a visitor
  * sends the form in Spanish and reads the Spanish confirmation; an incomplete answer, a used
  * link and an unknown one (a browser set to Spanish, no `?lang=`) are refused in Spanish.
- * Screenshots `public-*.png`: `UPDATE_I18N_SCREENSHOTS=1` writes them to docs/screenshots/i18n.
+ * Screenshots `public-*-es.png`, and `public-*-en.png` through the switch:
+ * `UPDATE_I18N_SCREENSHOTS=1` writes them to docs/screenshots/i18n.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -87,6 +88,8 @@ async function throughEnglish(page: Page, name: string): Promise<void> {
   await page.waitForFunction('document.documentElement.lang === "en"');
   for (const s of sentences(await perceived(page))) if (!spanishSentences.has(s) && !NAMES.has(s)) english.add(s);
   await checkPage(page, `public-${name}-en`);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `public-${name}-en.png`) });
   await page.getByRole('link', { name: 'Español' }).click();
   await page.waitForFunction('document.documentElement.lang === "es"');
 }
