@@ -134,6 +134,25 @@ async function deliverOne(conn: Db, db: Db, mailer: Mailer, key: string): Promis
   return true;
 }
 
+/**
+ * Keys of the messages waiting to be sent that nobody holds, oldest first; with
+ * `olderThanSeconds`, only those written at least that long ago (the sweeper's).
+ */
+export async function waitingMessageKeys(db: Db, limit: number, olderThanSeconds = 0): Promise<string[]> {
+  const rows = await db
+    .selectFrom('email_outbox')
+    .select('key')
+    .where('sent_at', 'is', null)
+    .where('failed_at', 'is', null)
+    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', sql<Date>`now()`)]))
+    .where(sql<boolean>`cardinality(recipients) > 0`)
+    .where('created_at', '<=', sql<Date>`now() - make_interval(secs => ${olderThanSeconds})`)
+    .orderBy('created_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.key);
+}
+
 export function createEmailActivities({ db, mailer, hooks }: { db: Db; mailer: Mailer; hooks?: OutboxHooks }) {
   return {
     /**
@@ -156,18 +175,9 @@ export function createEmailActivities({ db, mailer, hooks }: { db: Db; mailer: M
       olderThanSeconds: number;
       limit?: number;
     }): Promise<{ sent: number; pending: number }> {
-      const rows = await db
-        .selectFrom('email_outbox')
-        .select('key')
-        .where('sent_at', 'is', null)
-        .where('failed_at', 'is', null)
-        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', sql<Date>`now()`)]))
-        .where('created_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanSeconds})`)
-        .orderBy('created_at')
-        .limit(limit)
-        .execute();
+      const keys = await waitingMessageKeys(db, limit, olderThanSeconds);
       let sent = 0;
-      for (const { key } of rows) {
+      for (const key of keys) {
         try {
           sent += await deliverOutbox(db, mailer, [key], hooks);
         } catch {
@@ -175,7 +185,7 @@ export function createEmailActivities({ db, mailer, hooks }: { db: Db; mailer: M
           break;
         }
       }
-      return { sent, pending: rows.length - sent };
+      return { sent, pending: keys.length - sent };
     },
   };
 }

@@ -12,9 +12,8 @@
  * relay backs off (to half a minute) and the sweeper's rule still holds, nothing unsent stays
  * unsent.
  */
-import { sql } from 'kysely';
 import type { Db } from '../../db';
-import { deliverOutbox, type Mailer, type OutboxHooks } from './email';
+import { deliverOutbox, waitingMessageKeys, type Mailer, type OutboxHooks } from './email';
 
 export interface OutboxRelay {
   /** Stops polling; resolves once the messages being sent are marked. */
@@ -33,21 +32,6 @@ export interface OutboxRelayOptions {
 }
 
 const MAX_BACKOFF_MS = 30_000;
-
-/** Keys of messages waiting to be sent and claimed by nobody, oldest first. */
-async function waitingKeys(db: Db, limit: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom('email_outbox')
-    .select('key')
-    .where('sent_at', 'is', null)
-    .where('failed_at', 'is', null)
-    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', sql<Date>`now()`)]))
-    .where(sql<boolean>`cardinality(recipients) > 0`)
-    .orderBy('created_at')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => r.key);
-}
 
 export function startOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
   const everyMs = opts.everyMs ?? 200;
@@ -85,7 +69,7 @@ export function startOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
     while (!stopped) {
       let full = false;
       try {
-        const keys = await waitingKeys(opts.db, batch);
+        const keys = await waitingMessageKeys(opts.db, batch);
         await send(keys);
         full = keys.length === batch;
         backoff = 0;
