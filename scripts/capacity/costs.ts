@@ -108,7 +108,7 @@ export async function fosterCosts(s: BenchServices, stories: number, clients: nu
   const ids0 = await workflowIds(s.db);
   let actions = 0;
   const { result, cpu } = await priced(s, idle, () =>
-    load(stories, clients, async () => (actions += await fosterMatch(s.api(), s.secret, s.db, nextId('f')))),
+    load(stories, clients, async () => (actions += await fosterMatch(s.api(), s.secret, s.dir, nextId('f')))),
   );
   if (result.failures) throw new Error(`foster: ${result.failures} failed: ${result.firstError}`);
   const ids = [...(await workflowIds(s.db))].filter((id) => !ids0.has(id));

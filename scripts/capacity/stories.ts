@@ -8,8 +8,8 @@
  * foster-care match story (a youth referred to ready, a mentor screened to the pool, the
  * two matched to the first meeting) follows test/integration/foster-fixtures.ts.
  */
-import { sql } from 'kysely';
-import type { Db } from '../../db';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { mintToken } from '../../platform/api/auth';
 import { laDate } from '../../platform/workflow/calendar';
 import { http } from '../bench/load';
@@ -125,7 +125,7 @@ const yearsAgo = (n: number) => laDate(Date.now() - n * 365.25 * 86_400_000);
  * from the outbox), trained and approved; the match proposed, consented and first met.
  * Answers the count of actions (requests that change something) it took.
  */
-export async function fosterMatch(url: string, secret: string, db: Db, n: string): Promise<number> {
+export async function fosterMatch(url: string, secret: string, dir: string, n: string): Promise<number> {
   const token = (p: typeof SW) => mintToken(secret, p);
   const [sw, cw, csup] = [await token(SW), await token(CW), await token(CSUP)];
   const api = `${url}/api/v1`;
@@ -187,7 +187,7 @@ export async function fosterMatch(url: string, secret: string, db: Db, n: string
   await completeAll(cw, CW.roles, m, 'background_check', 'clear');
   await completeAll(cw, CW.roles, m, 'interview', 'pass');
   for (const email of refs)
-    await act('POST', `/foster/references/${await referenceToken(db, email)}`, undefined, { recommendation: 'yes' });
+    await act('POST', `/foster/references/${await referenceToken(dir, email)}`, undefined, { recommendation: 'yes' });
   await act('POST', `${m}/training`, cw, { date: laDate(Date.now()), hours: 6, module: 'Trauma-informed mentoring' });
   await completeAll(csup, CSUP.roles, m, 'screening_decision', 'approve');
   const match = await act('POST', '/foster/matches', cw, {
@@ -202,14 +202,19 @@ export async function fosterMatch(url: string, secret: string, db: Db, n: string
   return actions;
 }
 
-/** The one-time reference link's token, from the outbox (the e-mail the reference receives). */
-async function referenceToken(db: Db, email: string): Promise<string> {
-  for (let i = 0; i < 400; i++) {
-    const r = await sql<{ body: string }>`SELECT body FROM email_outbox
-      WHERE ${email} = ANY(recipients) AND body ~ '/references/' ORDER BY created_at DESC LIMIT 1`.execute(db);
-    const token = r.rows[0] && /\/references\/([A-Za-z0-9_-]+)/.exec(r.rows[0].body)?.[1];
-    if (token) return token;
-    await new Promise((res) => setTimeout(res, 50));
+/**
+ * The one-time reference link's token, from the e-mail the reference receives: the SMTP
+ * catcher's inbox (the outbox's copy loses the token once sent). The catcher's web port is
+ * in its log, in the services' directory.
+ */
+async function referenceToken(dir: string, email: string): Promise<string> {
+  const web = /inbox (http:\/\/\S+)/.exec(readFileSync(path.join(dir, 'smtp.log'), 'utf8'))?.[1];
+  if (!web) throw new Error('the SMTP catcher did not say its inbox');
+  for (let i = 0; i < 600; i++) {
+    const all = (await (await fetch(`${web}/messages`)).json()) as { to: string[]; text: string }[];
+    const m = all.reverse().find((x) => x.to.includes(email) && /\/references\/[A-Za-z0-9_-]+/.test(x.text));
+    if (m) return /\/references\/([A-Za-z0-9_-]+)/.exec(m.text)![1];
+    await new Promise((res) => setTimeout(res, 100));
   }
   throw new Error(`no reference e-mail to ${email}`);
 }
