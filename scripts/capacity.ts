@@ -40,8 +40,8 @@ async function main(): Promise<void> {
     out.idleMsPerSecond = idle;
     log(`idle CPU ms/s: ${ROLES.map((r) => `${r} ${f1(idle[r])}`).join(', ')}`);
     if (flag('load')) {
-      const rates = quick ? [2, 4, 6, 8, 12] : [1, 2, 3, 4, 5, 6, 8, 10, 12, 16];
-      const steps = await loadRun(s, people, rates, quick ? 15 : 45, log);
+      const rates = quick ? [4, 8, 16, 24, 32, 48] : [4, 8, 12, 16, 20, 24, 28, 32, 40, 48, 64];
+      const steps = await loadRun(s, people, rates, quick ? 15 : 30, log);
       const ok = steps.filter((x) => !x.failures && !x.behind && x.p99 <= P99_LIMIT_MS);
       const last = steps[steps.length - 1];
       const top = ROLES.filter((r) => r !== 'driver').sort((a, b) => last.cores[b] - last.cores[a]);

@@ -199,6 +199,8 @@ export async function fosterMatch(url: string, secret: string, dir: string, n: s
   await completeAll(cw, CW.roles, mm, 'consent', 'accept', { how: 'phone' });
   await completeAll(sw, SW.roles, mm, 'consent', 'accept');
   await completeAll(cw, CW.roles, mm, 'first_meeting', 'done');
+  const end = await http('GET', `${api}${mm}`, cw);
+  if (end.stage !== 'active') throw new Error(`the match ended the story ${end.stage}, not active`);
   return actions;
 }
 
