@@ -11,7 +11,7 @@ import type { BenchServices } from '../bench/services';
 import { percentile } from '../bench/load';
 import type { People } from '../bench/leave';
 import { nextId } from '../bench/measures';
-import { cpuByRole, minus, ROLES, type Cpu } from './cpu';
+import { cpuByRole, minus, productMs, ROLES, type Cpu } from './cpu';
 import { LeaveYear, type LeaveKind } from './stories';
 import { leaveActionsPerYear } from './volumes';
 
@@ -24,6 +24,8 @@ export interface LoadStep {
   p50: number;
   p99: number;
   behind: number;
+  /** CPU ms per action done, every process but the driver, idle use included. */
+  msPerAction: number;
   /** Cores each role used over the step (CPU seconds per second). */
   cores: Cpu;
   mix: Partial<Record<LeaveKind, number>>;
@@ -101,6 +103,7 @@ export async function loadRun(
       p50: percentile(latencies, 50),
       p99: percentile(latencies, 99),
       behind,
+      msPerAction: productMs(used) / Math.max(1, latencies.length),
       cores: Object.fromEntries(ROLES.map((r) => [r, used[r] / 1000 / seconds])) as Cpu,
       mix,
     };
@@ -108,7 +111,7 @@ export async function loadRun(
     const top = ROLES.filter((r) => r !== 'driver').sort((a, b) => step.cores[b] - step.cores[a]);
     log(
       `load ${rate}/s (${step.actionsPerHour.toLocaleString('en-US')}/h): ${step.done} done, ${failures} failed, ` +
-        `${behind} not sent, p50 ${step.p50.toFixed(0)} ms p99 ${step.p99.toFixed(0)} ms; cores ` +
+        `${behind} not sent, p50 ${step.p50.toFixed(0)} ms p99 ${step.p99.toFixed(0)} ms; ${step.msPerAction.toFixed(0)} CPU ms/action; cores ` +
         top.map((r) => `${r} ${step.cores[r].toFixed(2)}`).join(', '),
     );
     pool.splice(0, pool.length, ...pool.filter((c) => c.next));
