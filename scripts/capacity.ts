@@ -72,7 +72,8 @@ async function main(): Promise<void> {
       log(
         `a leave year: ${f0(year)} CPU ms; history ${f0(leave.history.atStart.events)} events / ${f0(leave.history.atStart.bytes)} B at start + ` +
           `${f0(leave.history.perMonth.events)} / ${f0(leave.history.perMonth.bytes)} B a month; read model ${f0(leave.stored.atStart.bytes)} B + ` +
-          `${f0(leave.stored.perMonth.bytes)} B a month; e-mails ${f1(leave.stored.atStart.emails)} + ${f1(leave.stored.perMonth.emails)} a month`,
+          `${f0(leave.stored.perMonth.bytes)} B a month; Temporal's databases ${f0(leave.stored.atStart.temporalBytes)} B + ` +
+          `${f0(leave.stored.perMonth.temporalBytes)} B a month; e-mails ${f1(leave.stored.atStart.emails)} + ${f1(leave.stored.perMonth.emails)} a month`,
       );
       if (!flag('no-foster')) {
         const foster = await fosterCosts(s, quick ? 3 : 8, 2, idle).catch((err: Error) => {
@@ -84,7 +85,8 @@ async function main(): Promise<void> {
           log(
             `a foster match story: ${f1(foster.actionsPerStory)} actions, ${f0(foster.productMs)} CPU ms (${ROLES.map((r) => `${r} ${f0(foster.cpu[r])}`).join(', ')}); ` +
               `history ${f0(foster.history.events)} events / ${f0(foster.history.bytes)} B over ${f1(foster.history.workflowsPerStory)} workflows; ` +
-              `read model ${f0(foster.stored.rows)} rows / ${f0(foster.stored.bytes)} B; e-mails ${f1(foster.stored.emails)}`,
+              `read model ${f0(foster.stored.rows)} rows / ${f0(foster.stored.bytes)} B; ` +
+              `Temporal's databases ${f0(foster.stored.temporalBytes)} B; e-mails ${f1(foster.stored.emails)}`,
           );
       }
     }

@@ -11,6 +11,8 @@ export interface Stored {
   rows: number;
   bytes: number;
   emails: number;
+  /** The Temporal server's own databases on the same PostgreSQL (the cluster; 0 on the dev server). */
+  temporalBytes: number;
   byTable: Record<string, { rows: number; bytes: number }>;
 }
 
@@ -25,7 +27,10 @@ export async function readModel(db: Db): Promise<Stored> {
     byTable[t.name] = { rows: Number(n.rows[0].n), bytes: Number(t.bytes) };
   }
   const sum = (k: 'rows' | 'bytes') => Object.values(byTable).reduce((a, t) => a + t[k], 0);
-  return { rows: sum('rows'), bytes: sum('bytes'), emails: byTable.email_outbox?.rows ?? 0, byTable };
+  const temporal = await sql<{ bytes: string | null }>`
+    SELECT sum(pg_database_size(datname)) AS bytes FROM pg_database WHERE datname LIKE 'temporal%'`.execute(db);
+  const temporalBytes = Number(temporal.rows[0]?.bytes ?? 0);
+  return { rows: sum('rows'), bytes: sum('bytes'), emails: byTable.email_outbox?.rows ?? 0, temporalBytes, byTable };
 }
 
 export function storedDelta(after: Stored, before: Stored, per: number) {
@@ -40,6 +45,7 @@ export function storedDelta(after: Stored, before: Stored, per: number) {
     rows: (after.rows - before.rows) / per,
     bytes: (after.bytes - before.bytes) / per,
     emails: (after.emails - before.emails) / per,
+    temporalBytes: (after.temporalBytes - before.temporalBytes) / per,
     tables,
   };
 }
