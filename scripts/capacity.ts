@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     log(`idle CPU ms/s: ${ROLES.map((r) => `${r} ${f1(idle[r])}`).join(', ')}`);
     if (flag('load')) {
       const rates = quick ? [4, 8, 16, 24, 32, 48] : [4, 8, 12, 16, 20, 24, 28, 32, 40, 48, 64];
-      const steps = await loadRun(s, people, rates, quick ? 15 : 30, log);
+      const steps = await loadRun(s, people, rates, quick ? 15 : 30, quick ? 48 : 96, log);
       const ok = steps.filter((x) => !x.failures && !x.behind && x.p99 <= P99_LIMIT_MS);
       const last = steps[steps.length - 1];
       const top = ROLES.filter((r) => r !== 'driver').sort((a, b) => last.cores[b] - last.cores[a]);

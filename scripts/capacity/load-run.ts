@@ -1,14 +1,15 @@
 /**
  * The compressed-time load run: a state's year of leave traffic replayed at speed. Actions
  * arrive at a fixed rate (open loop: an arrival does not wait for the one before), each the
- * next step of a leave year picked at random among the cases not busy — an enrolment when
- * a year's share of enrolments says so or no case is free — so the mix is a year's mix.
+ * next step of a leave year picked at random among the cases not busy (a pool enrolled before
+ * the clock starts) — an enrolment when a year's share of enrolments says so or no case is
+ * free — so the mix is a year's mix.
  * Each rate runs for a step of seconds; the run climbs until p99 passes 2 s, an action
  * fails or arrivals pile up, and reports each step's CPU by process (cores used).
  */
 import { performance } from 'node:perf_hooks';
 import type { BenchServices } from '../bench/services';
-import { percentile } from '../bench/load';
+import { load, percentile } from '../bench/load';
 import type { People } from '../bench/leave';
 import { nextId } from '../bench/measures';
 import { cpuByRole, minus, productMs, ROLES, type Cpu } from './cpu';
@@ -39,9 +40,14 @@ export async function loadRun(
   people: People,
   rates: number[],
   stepSeconds: number,
+  prefill: number,
   log: (m: string) => void,
 ): Promise<LoadStep[]> {
-  const pool: LeaveYear[] = [];
+  // Cases already under way, as in a real year: enrolled and approved before the clock starts,
+  // so that a step finds a free case for its next action rather than enrolling one.
+  const pool = Array.from({ length: prefill }, () => new LeaveYear(() => s.api(), people, nextId('ld')));
+  for (let i = 0; i < 2; i++) await load(pool.length, 4, (j) => pool[j].step());
+  log(`${prefill} cases enrolled and approved before the load`);
   const steps: LoadStep[] = [];
   for (const rate of rates) {
     const latencies: number[] = [];
