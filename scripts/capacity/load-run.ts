@@ -7,6 +7,7 @@
  * Each rate runs for a step of seconds; the run climbs until p99 passes 2 s, an action
  * fails or arrivals pile up, and reports each step's CPU by process (cores used).
  */
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { BenchServices } from '../bench/services';
 import { load, percentile } from '../bench/load';
@@ -25,6 +26,8 @@ export interface LoadStep {
   p50: number;
   p99: number;
   behind: number;
+  /** The machine's 1-minute load average at the step's end (other work on a shared machine shows here). */
+  loadAverage: number;
   /** CPU ms per action done, every process but the driver, idle use included. */
   msPerAction: number;
   /** Cores each role used over the step (CPU seconds per second). */
@@ -109,6 +112,7 @@ export async function loadRun(
       p50: percentile(latencies, 50),
       p99: percentile(latencies, 99),
       behind,
+      loadAverage: loadavg()[0],
       msPerAction: productMs(used) / Math.max(1, latencies.length),
       cores: Object.fromEntries(ROLES.map((r) => [r, used[r] / 1000 / seconds])) as Cpu,
       mix,
@@ -117,7 +121,7 @@ export async function loadRun(
     const top = ROLES.filter((r) => r !== 'driver').sort((a, b) => step.cores[b] - step.cores[a]);
     log(
       `load ${rate}/s (${step.actionsPerHour.toLocaleString('en-US')}/h): ${step.done} done, ${failures} failed, ` +
-        `${behind} not sent, p50 ${step.p50.toFixed(0)} ms p99 ${step.p99.toFixed(0)} ms; ${step.msPerAction.toFixed(0)} CPU ms/action; cores ` +
+        `${behind} not sent, p50 ${step.p50.toFixed(0)} ms p99 ${step.p99.toFixed(0)} ms; ${step.msPerAction.toFixed(0)} CPU ms/action; load average ${step.loadAverage.toFixed(1)}; cores ` +
         top.map((r) => `${r} ${step.cores[r].toFixed(2)}`).join(', '),
     );
     pool.splice(0, pool.length, ...pool.filter((c) => c.next));
