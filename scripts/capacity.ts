@@ -17,13 +17,14 @@ import { nextId } from './bench/measures';
 import { setUp } from './bench/leave';
 import { ROLES } from './capacity/cpu';
 import { fosterCosts, idleRate, leaveCosts } from './capacity/costs';
-import { loadRun, P99_LIMIT_MS } from './capacity/load-run';
-import { LEAVE_YEAR, LeaveYear, fosterMatch } from './capacity/stories';
+import { loadRun } from './capacity/load-run';
+import { printFoster, printLeave, summariseLoad } from './capacity/report';
+import { LeaveYear, fosterMatch } from './capacity/stories';
+import { FOSTER_ACTIONS_PER_STORY } from './capacity/volumes';
 
 const flag = (name: string) => process.argv.includes(`--${name}`);
 const log = (m: string) => console.log(`capacity: ${m}`);
 const f0 = (n: number) => n.toFixed(0);
-const f1 = (n: number) => n.toFixed(1);
 
 async function main(): Promise<void> {
   const quick = flag('quick');
@@ -46,48 +47,22 @@ async function main(): Promise<void> {
     await untilQuiet(s.workers, 30_000);
     const idle = await idleRate(quick ? 10 : 30);
     out.idleMsPerSecond = idle;
-    log(`idle CPU ms/s: ${ROLES.map((r) => `${r} ${f1(idle[r])}`).join(', ')}`);
+    log(`idle CPU ms/s: ${ROLES.map((r) => `${r} ${idle[r].toFixed(1)}`).join(', ')}`);
     if (flag('load')) {
       const rates = quick ? [4, 8, 16, 24, 32, 48] : [4, 8, 12, 16, 20, 24, 28, 32, 40, 48, 64];
       const steps = await loadRun(s, people, rates, quick ? 15 : 30, quick ? 48 : 96, log);
-      const ok = steps.filter((x) => !x.failures && !x.behind && x.p99 <= P99_LIMIT_MS);
-      const last = steps[steps.length - 1];
-      const top = ROLES.filter((r) => r !== 'driver').sort((a, b) => last.cores[b] - last.cores[a]);
-      out.load = { steps, sustainedPerHour: ok.length ? ok[ok.length - 1].actionsPerHour : 0, busiest: top[0] };
-      log(
-        `highest sustained: ${ok.length ? ok[ok.length - 1].actionsPerHour.toLocaleString('en-US') : 'none'} actions/hour; ` +
-          `at the last step the busiest process was ${top[0]} (${last.cores[top[0]].toFixed(2)} cores of ${cpus().length})`,
-      );
+      out.load = summariseLoad(steps, FOSTER_ACTIONS_PER_STORY, log);
     } else {
       const leave = await leaveCosts(s, people, quick ? 6 : 24, quick ? 2 : 4, quick ? 3 : 4, idle);
       out.leave = leave;
-      console.log(`\nleave, ${leave.cases} cases × ${leave.months} months: CPU ms per action by process\n`);
-      console.log(`| action | per year | ${ROLES.join(' | ')} | all but driver | p50 / p99 ms |`);
-      console.log(`| --- | --- | ${ROLES.map(() => '---').join(' | ')} | --- | --- |`);
-      for (const k of leave.kinds)
-        console.log(
-          `| ${k.kind} | ${LEAVE_YEAR[k.kind as keyof typeof LEAVE_YEAR]} | ${ROLES.map((r) => f1(k.cpu[r])).join(' | ')} | ${f1(k.productMs)} | ${f0(k.wallMs.p50)} / ${f0(k.wallMs.p99)} |`,
-        );
-      const year = leave.kinds.reduce((n, k) => n + k.productMs * LEAVE_YEAR[k.kind as keyof typeof LEAVE_YEAR], 0);
-      log(
-        `a leave year: ${f0(year)} CPU ms; history ${f0(leave.history.atStart.events)} events / ${f0(leave.history.atStart.bytes)} B at start + ` +
-          `${f0(leave.history.perMonth.events)} / ${f0(leave.history.perMonth.bytes)} B a month; read model ${f0(leave.stored.atStart.bytes)} B + ` +
-          `${f0(leave.stored.perMonth.bytes)} B a month; Temporal's databases ${f0(leave.stored.atStart.temporalBytes)} B + ` +
-          `${f0(leave.stored.perMonth.temporalBytes)} B a month; e-mails ${f1(leave.stored.atStart.emails)} + ${f1(leave.stored.perMonth.emails)} a month`,
-      );
+      printLeave(leave, log);
       if (!flag('no-foster')) {
         const foster = await fosterCosts(s, quick ? 3 : 8, 2, idle).catch((err: Error) => {
           log(`foster not measured: ${err.message}`);
           return undefined;
         });
         out.foster = foster;
-        if (foster)
-          log(
-            `a foster match story: ${f1(foster.actionsPerStory)} actions, ${f0(foster.productMs)} CPU ms (${ROLES.map((r) => `${r} ${f0(foster.cpu[r])}`).join(', ')}); ` +
-              `history ${f0(foster.history.events)} events / ${f0(foster.history.bytes)} B over ${f1(foster.history.workflowsPerStory)} workflows; ` +
-              `read model ${f0(foster.stored.rows)} rows / ${f0(foster.stored.bytes)} B; ` +
-              `Temporal's databases ${f0(foster.stored.temporalBytes)} B; e-mails ${f1(foster.stored.emails)}`,
-          );
+        if (foster) printFoster(foster, log);
       }
     }
     out.residentMb = {

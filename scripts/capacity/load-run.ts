@@ -121,7 +121,8 @@ export async function loadRun(
     const top = ROLES.filter((r) => r !== 'driver').sort((a, b) => step.cores[b] - step.cores[a]);
     log(
       `load ${rate}/s (${step.actionsPerHour.toLocaleString('en-US')}/h): ${step.done} done, ${failures} failed, ` +
-        `${behind} not sent, p50 ${step.p50.toFixed(0)} ms p99 ${step.p99.toFixed(0)} ms; ${step.msPerAction.toFixed(0)} CPU ms/action; load average ${step.loadAverage.toFixed(1)}; cores ` +
+        `${behind} not sent, p50 ${step.p50.toFixed(0)} ms p99 ${step.p99.toFixed(0)} ms; ` +
+        `${step.msPerAction.toFixed(0)} CPU ms/action; load average ${step.loadAverage.toFixed(1)}; cores ` +
         top.map((r) => `${r} ${step.cores[r].toFixed(2)}`).join(', '),
     );
     pool.splice(0, pool.length, ...pool.filter((c) => c.next));

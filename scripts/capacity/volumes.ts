@@ -21,13 +21,20 @@ export const CALIFORNIA = {
 export const CALENDAR = { workingDays: 250, hoursPerDay: 8, peakFactor: 3 };
 
 export const leaveActionsPerYear = Object.values(LEAVE_YEAR).reduce((a, b) => a + b, 0);
+/** Actions of a foster match story as measured on the cluster (9.5–12.7: the higher). */
+export const FOSTER_ACTIONS_PER_STORY = 12.7;
+/** An unmatched referral's youth part, and a match's first year after the first meeting (assumed). */
+export const FOSTER_UNMATCHED_ACTIONS = 4;
+export const MATCH_YEAR_ACTIONS = 60;
 
-/** The year's actions for a state, by kind of traffic (foster actions per match story measured). */
-export function yearActions(fosterActionsPerStory: number, v = CALIFORNIA) {
+/** The year's actions for a state, by kind of traffic. */
+export function yearActions(fosterActionsPerStory = FOSTER_ACTIONS_PER_STORY, v = CALIFORNIA) {
   const enrolments = v.eligibleEmployees * v.leaveUptake;
-  const matches = v.fosterYouthInCare * v.referredShare * v.matchedShare;
+  const referred = v.fosterYouthInCare * v.referredShare;
+  const matches = referred * v.matchedShare;
   const leave = enrolments * leaveActionsPerYear;
-  const foster = matches * fosterActionsPerStory;
+  const foster =
+    matches * (fosterActionsPerStory + MATCH_YEAR_ACTIONS) + (referred - matches) * FOSTER_UNMATCHED_ACTIONS;
   const programs = v.programs * v.programActionsEach;
   const total = leave + foster + programs;
   const averageHour = total / (CALENDAR.workingDays * CALENDAR.hoursPerDay);
