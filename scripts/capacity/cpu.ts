@@ -1,6 +1,6 @@
 /**
  * CPU time by process, for the capacity plan: every process this run started (the tree under
- * this one, read from /proc), grouped by what it is — Temporal server, worker, API,
+ * this one, read from /proc; nothing else on a shared machine), grouped by what it is — Temporal server, worker, API,
  * PostgreSQL, SMTP catcher, and this driver itself. A process's figure is utime + stime of
  * /proc/<pid>/stat plus cutime + cstime (its children that have exited, such as PostgreSQL
  * backends). CPU time, unlike wall time, does not grow when other work shares the machine.
@@ -43,14 +43,22 @@ export function cpuByRole(): Cpu {
   const all = procs();
   const byPid = new Map(all.map((p) => [p.pid, p]));
   const roleOf = (p: Proc): Role | undefined => {
-    // Walk up to this process; the first known ancestor (or the command line) names the role.
+    // Walk up to this process: only its descendants count (other work on the machine runs
+    // workers, servers and databases of its own). The nearest ancestor that names a role wins.
+    let role: Role | undefined;
     for (let q: Proc | undefined = p; q; q = byPid.get(q.ppid)) {
-      if (q.pid === process.pid) return 'driver';
-      if (/scripts\/worker\.ts/.test(q.cmd)) return 'worker';
-      if (/scripts\/api\.ts/.test(q.cmd)) return 'api';
-      if (/smtp-catcher/.test(q.cmd)) return 'smtp';
-      if (/postgres/.test(q.cmd) && !/temporal/.test(q.cmd)) return 'postgres';
-      if (/temporal/.test(q.cmd) && !/node/.test(q.cmd)) return 'temporal';
+      if (q.pid === process.pid) return role ?? 'driver';
+      role ??= /scripts\/worker\.ts/.test(q.cmd)
+        ? 'worker'
+        : /scripts\/api\.ts/.test(q.cmd)
+          ? 'api'
+          : /smtp-catcher/.test(q.cmd)
+            ? 'smtp'
+            : /postgres/.test(q.cmd) && !/temporal/.test(q.cmd)
+              ? 'postgres'
+              : /temporal/.test(q.cmd) && !/node/.test(q.cmd)
+                ? 'temporal'
+                : undefined;
     }
     return undefined;
   };
