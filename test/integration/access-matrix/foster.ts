@@ -58,6 +58,10 @@ export const fosterRows = (): Record<string, Row> => ({
     expect: { caseWorker: 200, caseSupervisor: 200, caseWorkerOther: 404, others: 403 },
   },
   'GET /foster/matches/:caseId': { request: get('/foster/matches/{match}'), expect: { ...YOUTH_VIEWERS, others: 404 } },
+  'GET /foster/matches/:caseId/surveys': {
+    request: get('/foster/matches/{match}/surveys'),
+    expect: { ...YOUTH_VIEWERS, others: 404 },
+  },
   'POST /foster/matches/:caseId/close': {
     request: () => ({
       method: 'POST',
