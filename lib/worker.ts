@@ -77,8 +77,17 @@ export async function buildWorkflowBundle(workflowsPath = require.resolve('../pr
   return bundle.code;
 }
 
+/**
+ * SMTP with timeouts well inside the outbox's claim on a message (60 s): a stalled
+ * conversation is given up before another worker may take the message, never sent twice.
+ */
 export function smtpMailer(smtpUrl: string, from: string) {
-  return nodemailerMailer(nodemailer.createTransport(smtpUrl), from);
+  const transport = nodemailer.createTransport(smtpUrl, {
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
+  return nodemailerMailer(transport, from);
 }
 
 /** The workers of one process, run and stopped together. */

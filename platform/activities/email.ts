@@ -40,7 +40,9 @@ export const redactSecrets = (body: string): string => body.replace(SECRET_LINKS
 
 /** An SMTP answer that retrying will not change (a 5xx reply: unknown mailbox, policy refusal). */
 function permanentRefusal(err: unknown): string | undefined {
-  const e = err as { responseCode?: number; response?: string; message?: string };
+  const e = err as { responseCode?: number; response?: string; message?: string; code?: string };
+  // A refused login (535) is the server's refusal of us, not of the message: retried once fixed.
+  if (e.code === 'EAUTH') return undefined;
   return typeof e.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600
     ? `${e.responseCode} ${e.response ?? e.message ?? ''}`.slice(0, 500)
     : undefined;
@@ -48,6 +50,11 @@ function permanentRefusal(err: unknown): string | undefined {
 
 /** How long a worker holds a message while handing it to SMTP; a dead worker's claim lapses. */
 const CLAIM_SECONDS = 60;
+/**
+ * A message SMTP did not take (a timeout, a 4xx, an address it cannot use) waits this long
+ * before it is tried again, so it never stands at the head of the outbox in front of the rest.
+ */
+const RETRY_AFTER_SECONDS = 10;
 
 /**
  * A write that must land once the SMTP server has answered: retried through a database
@@ -117,7 +124,7 @@ async function deliverOne(conn: Db, db: Db, mailer: Mailer, key: string): Promis
     }
     await db
       .updateTable('email_outbox')
-      .set({ claimed_until: null })
+      .set({ claimed_until: sql<Date>`now() + make_interval(secs => ${RETRY_AFTER_SECONDS})` })
       .where('key', '=', key)
       .execute()
       .catch(() => undefined);
@@ -146,7 +153,9 @@ export async function waitingMessageKeys(db: Db, limit: number, olderThanSeconds
     .where('failed_at', 'is', null)
     .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', sql<Date>`now()`)]))
     .where(sql<boolean>`cardinality(recipients) > 0`)
-    .where('created_at', '<=', sql<Date>`now() - make_interval(secs => ${olderThanSeconds})`)
+    .$if(olderThanSeconds > 0, (q) =>
+      q.where('created_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanSeconds})`),
+    )
     .orderBy('created_at')
     .limit(limit)
     .execute();
@@ -177,12 +186,14 @@ export function createEmailActivities({ db, mailer, hooks }: { db: Db; mailer: M
     }): Promise<{ sent: number; pending: number }> {
       const keys = await waitingMessageKeys(db, limit, olderThanSeconds);
       let sent = 0;
+      let failedInARow = 0;
       for (const key of keys) {
         try {
           sent += await deliverOutbox(db, mailer, [key], hooks);
+          failedInARow = 0;
         } catch {
-          // SMTP still unavailable: the next sweep tries again.
-          break;
+          // One message SMTP will not take is passed over; three in a row, SMTP is down: the next sweep tries.
+          if (++failedInARow >= 3) break;
         }
       }
       return { sent, pending: keys.length - sent };

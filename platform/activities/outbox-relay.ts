@@ -8,11 +8,13 @@
  * It polls the unsent rows, oldest first, through the partial index of unsent messages (a
  * poll that finds nothing costs one index probe), and polls again at once while it finds a
  * full batch. Sending is deliverOutbox's: each message is claimed, so two mail workers (or the
- * relay and the outbox sweeper) never send one message twice. SMTP or the database down: the
- * relay backs off (to half a minute) and the sweeper's rule still holds, nothing unsent stays
- * unsent.
+ * relay and the outbox sweeper) never send one message twice. A message SMTP does not take is
+ * held a few seconds and the others go on, so one bad message never blocks the rest; when
+ * none can be sent (SMTP or the database down) the relay backs off, to half a minute, and
+ * says so in the log. Nothing unsent stays unsent.
  */
 import type { Db } from '../../db';
+import { logger } from '../../lib/logger';
 import { deliverOutbox, waitingMessageKeys, type Mailer, type OutboxHooks } from './email';
 
 export interface OutboxRelay {
@@ -48,20 +50,27 @@ export function startOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
       };
     });
 
-  /** Sends the keys, `parallel` at a time; throws the first failure once the others are done. */
+  /**
+   * Sends the keys, `parallel` at a time. A message that fails waits its turn again
+   * (deliverOutbox holds it a while) and the others go on; only when every one failed is
+   * SMTP taken to be down, and the first failure thrown.
+   */
   async function send(keys: string[]): Promise<void> {
     let next = 0;
+    let failed = 0;
     let failure: unknown;
     const lane = async () => {
-      while (!stopped && failure === undefined && next < keys.length) {
+      while (!stopped && next < keys.length) {
         const key = keys[next++];
         await deliverOutbox(opts.db, opts.mailer, [key], opts.hooks).catch((err: unknown) => {
+          failed++;
           failure ??= err;
         });
       }
     };
     await Promise.all(Array.from({ length: Math.min(parallel, keys.length) }, lane));
-    if (failure !== undefined) throw failure instanceof Error ? failure : new Error(String(failure));
+    if (keys.length > 0 && failed === keys.length)
+      throw failure instanceof Error ? failure : new Error(String(failure));
   }
 
   const loop = async () => {
@@ -72,9 +81,11 @@ export function startOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
         const keys = await waitingMessageKeys(opts.db, batch);
         await send(keys);
         full = keys.length === batch;
+        if (backoff) logger.info('outbox relay: sending again');
         backoff = 0;
-      } catch {
-        // SMTP or the database unavailable: the claims were freed; try again later.
+      } catch (err) {
+        // SMTP or the database unavailable: the messages wait their turn; try again later.
+        if (!backoff) logger.warn({ err: (err as Error).message }, 'outbox relay: cannot send; backing off');
         backoff = Math.min(backoff ? backoff * 2 : 1000, MAX_BACKOFF_MS);
       }
       if (!stopped && !full) await pause(backoff || everyMs);

@@ -2,7 +2,8 @@
  * The mail worker's outbox relay (platform/activities/outbox-relay.ts) on the real database
  * and a real SMTP server: what a transition wrote to the outbox is sent without any delivery
  * step asked by a workflow; two mail workers relaying the same outbox send each message once;
- * with SMTP down nothing is lost, and each message arrives once after it is back.
+ * a message SMTP will not take does not hold up the ones behind it; with SMTP down nothing is
+ * lost, and each message arrives once after it is back.
  */
 import { randomUUID } from 'node:crypto';
 import { createDb, type Db } from '../../db';
@@ -65,6 +66,25 @@ test('two mail workers relay one outbox: every message arrives exactly once and 
     .where('key', 'in', keys)
     .where('sent_at', 'is', null);
   expect(await unsent.execute()).toEqual([]);
+});
+
+test('a message SMTP will not take stands first in line: the messages behind it still go out', async () => {
+  const catcher = await startSmtpCatcher({ smtpPort: 0, webPort: 0 });
+  catchers.push(catcher);
+  const mailer = smtpMailer(`smtp://127.0.0.1:${catcher.smtpPort}`, 'mentorflow@example.org');
+  const bad = `relay-bad-${randomUUID()}`;
+  // An address SMTP cannot be given (no domain): the send fails without a permanent refusal.
+  await db
+    .insertInto('email_outbox')
+    .values({ key: bad, recipients: ['not-an-address'], subject: bad, body: 'x', created_at: new Date(0) })
+    .execute();
+  const keys = await written(12);
+  relays.push(startOutboxRelay({ db, mailer, batch: 4, parallel: 1 }));
+  await eventually(async () => keys.every((k) => caughtTimes(catcher, k) >= 1), 'the messages behind it', 20_000);
+  const row = await db.selectFrom('email_outbox').selectAll().where('key', '=', bad).executeTakeFirstOrThrow();
+  // Not sent, not given up: held a while, then tried again.
+  expect(row).toMatchObject({ sent_at: null, failed_at: null });
+  await db.deleteFrom('email_outbox').where('key', '=', bad).execute();
 });
 
 test('with SMTP down nothing is lost: each message arrives once after it is back', async () => {
