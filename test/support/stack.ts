@@ -88,6 +88,8 @@ export async function startStack(
      * must not change the rules another suite's cases start with.
      */
     followPolicyVersions?: boolean;
+    /** No outbox sweeper: only the mail worker's relay sends (a test that the relay runs). */
+    withoutSweeper?: boolean;
   } = {},
 ): Promise<Stack> {
   quietRuntime();
@@ -141,7 +143,8 @@ export async function startStack(
   // The outbox sweep of this suite's task queue (not on the time-skipping server, whose
   // clock would run on while the sweeper sleeps).
   const sweeperId = `outbox-sweeper-${taskQueue}`;
-  if (!opts.temporal) await ensureOutboxSweeper(clients[0], { taskQueue, everySeconds: 2, workflowId: sweeperId });
+  if (!opts.temporal && !opts.withoutSweeper)
+    await ensureOutboxSweeper(clients[0], { taskQueue, everySeconds: 2, workflowId: sweeperId });
   const apps = clients.map((client) =>
     createApp({
       db,

@@ -263,7 +263,7 @@ test('a mail server that refuses does not hold the case: its e-mails are left in
   expect(eventsOf(calls.transitions)).toEqual(expect.arrayContaining(['enrollment_approved', 'personal_time_logged']));
   expect(calls.transitions.some((t) => (t.emails ?? []).length > 0)).toBe(true);
   // The case asks nothing of SMTP: the mail worker relays what the write put in the outbox
-  // (test/integration/failures.test.ts sends it once SMTP is back). No incident, no stuck case.
+  // (test/integration/outbox-relay*.test.ts: sent, and sent once SMTP is back). No incident, no stuck case.
   await env.sleep(60_000);
   expect(calls.deliveries).toBe(0);
   expect(calls.incidents).toEqual([]);
