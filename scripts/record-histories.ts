@@ -36,6 +36,7 @@ import { mailQueueOf } from '../platform/workflow/task-queues';
 import { questionBankStory } from './histories/question-bank-story';
 import { oneTaskStories, programChangesAtStartStory } from './histories/one-task-stories';
 import { olderRunStory } from './histories/older-run-story';
+import { relayOlderRunStory } from './histories/relay-older-run-story';
 import { settingsDrainStory } from './histories/settings-drain-story';
 import { referralDrainStory } from './histories/referral-drain-story';
 
@@ -101,6 +102,7 @@ const LATER_STORIES: Record<string, Story> = {
   'leave-incident': leaveIncidentStory,
   'certification-timers': certificationTimerStories,
   'foster-timers': fosterTimerStories,
+  'relay-older-run': relayOlderRunStory,
 };
 const PART_OF_ANOTHER = new Set(['late-meeting']);
 
