@@ -7,11 +7,9 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Policy } from '../../platform/workflow/policy';
 import { laDate, laYear, laYearEnd } from '../../platform/workflow/calendar';
-import { completeTaskUpdate, openTasksQuery } from '../../platform/workflow/messages';
 import { logPersonalTimeUpdate, requestLeaveUpdate } from '../../processes/mentoring-leave/messages';
 import { mentoringLeaveWorkflow } from '../../processes/mentoring-leave/workflow';
-import type { ActingUser } from '../../platform/workflow/records';
-import { leaveEnrollment, person as actor, type Save } from './shared';
+import { leaveEnrollment, person as actor, taskCompleter, type Save } from './shared';
 
 const employee = actor('emp-history-40', ['employee'], { department: 'CDT' });
 const newSupervisor = { id: 'sup-history-40', name: 'Nico New', email: 'nico@example.gov' };
@@ -37,10 +35,7 @@ export async function leaveSupervisorChangeStory(
       },
     ],
   });
-  const complete = async (type: string, by: ActingUser, outcome = 'approve') => {
-    const task = (await leave.query(openTasksQuery)).find((t) => t.type === type)!;
-    await leave.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, outcome, actor: by }] });
-  };
+  const complete = taskCompleter(leave);
   await complete('eligibility_review', actor('hr-1', ['hr_officer'], { department: 'CDT' }));
   await leave.executeUpdate(logPersonalTimeUpdate, {
     args: [{ date: today, hours: 4, kind: 'off_duty', description: 'mentoring', actor: employee }],

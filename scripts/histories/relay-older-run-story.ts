@@ -9,12 +9,11 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Policy } from '../../platform/workflow/policy';
 import { laDate, laYear } from '../../platform/workflow/calendar';
-import { caseRecordedUpdate, completeTaskUpdate, openTasksQuery } from '../../platform/workflow/messages';
+import { caseRecordedUpdate } from '../../platform/workflow/messages';
 import { logPersonalTimeUpdate, requestLeaveUpdate } from '../../processes/mentoring-leave/messages';
-import type { ActingUser } from '../../platform/workflow/records';
 import { bundleOf } from './older-run-story';
 import { ownQueue, todaysBundle } from './one-task-stories';
-import { leaveEnrollment, person as actor, type Save } from './shared';
+import { leaveEnrollment, person as actor, taskCompleter, type Save } from './shared';
 
 /** The last commit whose cases handed every commit's e-mails to deliverEmails. */
 const BEFORE_RELAY = '5e913de';
@@ -45,10 +44,7 @@ export async function relayOlderRunStory(
     ],
   });
   await leave.executeUpdate(caseRecordedUpdate);
-  const complete = async (type: string, by: ActingUser, outcome = 'approve') => {
-    const task = (await leave.query(openTasksQuery)).find((t) => t.type === type)!;
-    await leave.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, outcome, actor: by }] });
-  };
+  const complete = taskCompleter(leave);
   // Under the code of before: enrolled and approved, each commit's e-mails handed to deliverEmails.
   await complete('eligibility_review', actor('hr-1', ['hr_officer'], { department: 'CDT' }));
   await leave.executeUpdate(logPersonalTimeUpdate, {

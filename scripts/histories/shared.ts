@@ -5,6 +5,7 @@ import { matchWorkflow, matchWorkflowId } from '../../processes/foster/match';
 import { reserveForMatchUpdate } from '../../processes/foster/messages';
 import type { Policy } from '../../platform/workflow/policy';
 import type { ActingUser } from '../../platform/workflow/records';
+import { completeTaskUpdate, openTasksQuery } from '../../platform/workflow/messages';
 
 export type Save = (name: string, handle: WorkflowHandle, runId?: string) => Promise<void>;
 
@@ -16,6 +17,14 @@ export const person = (id: string, roles: string[] = [], extra: Partial<ActingUs
 export const cw1 = person('cw-1', ['case_worker']);
 
 /** A CDT employee's enrollment for `year` with the recorder's supervisor and program. */
+/** Completes the case's open task of `type` as `by` (the first one, with `outcome`). */
+export const taskCompleter =
+  (h: WorkflowHandle) =>
+  async (type: string, by: ActingUser, outcome = 'approve'): Promise<void> => {
+    const task = (await h.query(openTasksQuery)).find((t) => t.type === type)!;
+    await h.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, outcome, actor: by }] });
+  };
+
 export const leaveEnrollment = (year: number, employee: { id: string; name: string; email: string }) => ({
   year,
   employee: { ...employee, department: 'CDT', bargainingUnit: 1, appointment: 'permanent' as const },
