@@ -13,6 +13,7 @@
  *   npm run replay-coverage -- --limit 6     the first 6, one of each kind in turn (CI smoke)
  *   npm run replay-coverage -- --only foster/match.ts   the mutations of matching files (a,b: of either)
  *   npm run replay-coverage -- --kind date,email        the mutations of these kinds
+ *   npm run replay-coverage -- --lanes 2                two judges at once (one per core to spare)
  *   npm run replay-coverage -- --check-left-out         probes at the places left out as code
  *                                                       no workflow reaches: no history may reach one
  * An escaped mutation is replayed once more with a probe at its place instead (a sink call,
@@ -123,19 +124,18 @@ async function main(): Promise<void> {
       .join(', ')}`,
   );
   const started = Date.now();
-  const judge = new Judge();
+  const lanes = Math.max(1, Number(arg('--lanes') ?? 1));
   const escaped: { m: Mutation; reached: boolean | undefined }[] = [];
   const unbuilt: Mutation[] = [];
   const tally = new Map<MutationKind, { caught: number; of: number }>();
   let caught = 0;
-  for (const m of chosen) {
-    const v = await judge.judge(mutations.indexOf(m), timeoutMs);
+  const record = (m: Mutation, v: Verdict | string) => {
     const where = `${m.file}:${m.line} ${m.kind}: ${m.what}`;
     if (typeof v !== 'string' && !v.built) {
       // Not a mutant at all (it does not bundle): left out of the count, listed.
       unbuilt.push(m);
       console.log(`NOT BUILT ${where}`);
-      continue;
+      return;
     }
     const found = typeof v === 'string' ? v : v.found;
     const t = tally.get(m.kind) ?? { caught: 0, of: 0 };
@@ -148,8 +148,19 @@ async function main(): Promise<void> {
         : `ESCAPED ${where} (${reachedText(escaped.at(-1)!.reached)})`;
       console.log(verdict);
     }
-  }
-  judge.stop();
+  };
+  // Each lane its own judge (its own child), taking the next mutation as it finishes one.
+  let next = 0;
+  const judges = Array.from({ length: lanes }, () => new Judge());
+  await Promise.all(
+    judges.map(async (judge) => {
+      while (next < chosen.length) {
+        const m = chosen[next++];
+        record(m, await judge.judge(mutations.indexOf(m), timeoutMs));
+      }
+    }),
+  );
+  for (const judge of judges) judge.stop();
   // A judge stopped mid-mutation leaves its copy behind.
   rmSync(path.join(DATA_DIR, 'replay-coverage'), { recursive: true, force: true });
   const seconds = Math.round((Date.now() - started) / 1000);
@@ -169,7 +180,7 @@ async function main(): Promise<void> {
   }
   if (unbuilt.length) console.log(`${unbuilt.length} mutations did not bundle and are not counted`);
   console.log(`\nby kind: ${[...tally].map(([k, t]) => `${k} ${t.caught}/${t.of}`).join(', ')}`);
-  console.log(`${tested} mutations in ${seconds} s`);
+  console.log(`${tested} mutations in ${seconds} s (${lanes} lane${lanes > 1 ? 's' : ''})`);
   const valueCount = chosen.filter((m) => VALUE_KINDS.includes(m.kind) && !unbuilt.includes(m)).length;
   console.log(`replay coverage: caught ${caught} of ${tested} mutations (${valueCount} value mutations)`);
 }
