@@ -18,6 +18,11 @@ import type { Save } from './histories/shared';
 import { referralConfirmationStories, referralFakes, referralStories } from './histories/referral-stories';
 import { matchSupportStory, matchSurveysByPhoneStory, surveyFakes } from './histories/match-support-stories';
 import { matchMovedToContactsStory, matchReopenStory } from './histories/match-reopen-stories';
+import {
+  meetingDatedBackStory,
+  movedHalfADayBeforeContactStory,
+  reopenedAtSurveyEdgesStory,
+} from './histories/edge-stories';
 import { wellnessLateCallStory, wellnessStories } from './histories/wellness-stories';
 import { eceStories } from './histories/ece-stories';
 import { coverageStories, eceLapseStory, zeroCadenceStory } from './histories/coverage-stories';
@@ -103,6 +108,9 @@ const LATER_STORIES: Record<string, Story> = {
   'certification-timers': certificationTimerStories,
   'foster-timers': fosterTimerStories,
   'relay-older-run': relayOlderRunStory,
+  'meeting-dated-back': meetingDatedBackStory,
+  'reopened-at-survey-edges': reopenedAtSurveyEdgesStory,
+  'moved-before-contact': movedHalfADayBeforeContactStory,
 };
 const PART_OF_ANOTHER = new Set(['late-meeting']);
 

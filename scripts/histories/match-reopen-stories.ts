@@ -6,6 +6,7 @@
  * before a contact fell due (the schedule resumes with that contact).
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { WorkflowHandle } from '@temporalio/client';
 import { caseRecordedUpdate, caseDetailsQuery } from '../../platform/workflow/messages';
 import type { Policy } from '../../platform/workflow/policy';
 import { matchWorkflowId } from '../../processes/foster/ids';
@@ -27,7 +28,7 @@ async function reserve(parties: Parties, id: string): Promise<void> {
 }
 
 /** Closes with the structured closure's two tasks done. */
-async function closeFully(h: Awaited<ReturnType<TestWorkflowEnvironment['client']['workflow']['start']>>) {
+export async function closeFully(h: WorkflowHandle) {
   const closing = { reason: 'other', notes: 'n', kind: 'unplanned', initiatedBy: 'youth', actor: cw1 } as const;
   await h.executeUpdate(closeMatchUpdate, { args: [closing] });
   await complete(h, 'rematch_decision', 'done', cw1, { data: { decision: 'declined' } });
