@@ -184,7 +184,8 @@ export async function profileClick(): Promise<void> {
   console.log(`${table('complete a task (Temporal Update direct), 1 client', ours.summaries.completeDirect)}\n`);
   if (peer)
     console.log(
-      `Flowable peer, 1 client, whole request: start p50 ${ms(peer.start.p50)} ms, complete p50 ${ms(peer.complete.p50)} ms\n`,
+      `Flowable peer, 1 client, whole request: start p50 ${ms(peer.start.p50)} ms, ` +
+        `complete p50 ${ms(peer.complete.p50)} ms\n`,
     );
   const la = (x: number[]) => x.map((v) => v.toFixed(2)).join(' ');
   log(`load average before ${la(loadBefore)}, after mentorflow ${la(loadAfterOurs)}, after ${la(loadavg())}`);
