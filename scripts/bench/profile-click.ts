@@ -1,6 +1,6 @@
 /**
- * `npm run bench -- --profile [--samples N] [--no-peer]`: where each millisecond of one
- * person's click goes. P6 times a click whole; on this machine two targets are not met
+ * `npm run bench -- --profile [--samples N] [--no-peer] [--starts-per-second]`: where each
+ * millisecond of one person's click goes. P6 times a click whole; on this machine two targets are not met
  * (completing a task within 2× the peer's p50, starting at least half as many cases a
  * second as the peer), and the profile of the click is what says why and what would reach
  * them. On the bench's own services (dev server, 1 worker, 1 API) at 1 client, N samples
@@ -8,8 +8,8 @@
  * eligibility review through the API, and the same completion as Temporal's own Update
  * (the floor). Each is split into phases from the bench's clock and the eventTime of the
  * workflow's history events (scripts/bench/click-phases.ts); the Flowable peer's start and
- * completion are timed whole (each is one JDBC transaction). Prints a table and writes
- * bench/results/profile.json.
+ * completion are timed whole (each is one JDBC transaction). With --starts-per-second, also
+ * 200 starts at 16 clients (P1's load). Prints a table and writes bench/results/profile.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -29,6 +29,7 @@ import { startBenchServices, untilQuiet, type BenchServices } from './services';
 const log = (m: string) => console.log(`profile: ${m}`);
 const arg = (name: string) => process.argv[process.argv.indexOf(`--${name}`) + 1];
 const SAMPLES = process.argv.includes('--samples') ? Number(arg('samples')) : 30;
+const STARTS = 200;
 const now = () => performance.timeOrigin + performance.now();
 
 const eventType = (n: number) => temporal.api.enums.v1.EventType[n] ?? String(n);
@@ -150,6 +151,7 @@ export async function profileClick(): Promise<void> {
   const loadBefore = loadavg();
   const s = await startBenchServices((m) => log(m));
   let ours: Awaited<ReturnType<typeof mentorflowClicks>>;
+  let startsPerSecond: LoadResult | undefined;
   try {
     const people = await setUp(s.apiUrl, s.secret);
     // Warm the paths (the worker's workflow bundle, the API's first queries) before timing.
@@ -158,6 +160,12 @@ export async function profileClick(): Promise<void> {
       await http('POST', `${s.apiUrl}/api/v1/tasks/${r.taskId}/complete`, people.tokens.hr, { outcome: 'approve' });
     }
     ours = await mentorflowClicks(s, people);
+    if (process.argv.includes('--starts-per-second')) {
+      // The throughput side of a start (P1's load: 16 clients), to set a server setting's effect beside its latency.
+      await untilQuiet(s.workers);
+      startsPerSecond = await load(STARTS, 16, () => enrollByApi(s.apiUrl, people, nextId('profp')));
+      log(`${STARTS} starts through the API at 16 clients: ${startsPerSecond.perSecond.toFixed(1)} /s`);
+    }
   } finally {
     await s.stop();
   }
@@ -174,6 +182,7 @@ export async function profileClick(): Promise<void> {
     machine: { cpus: cpus().length },
     loadAverage: { before: loadBefore, afterMentorflow: loadAfterOurs, after: loadavg() },
     summaries: ours.summaries,
+    startsPerSecond,
     tasks: ours.tasks,
     peer: peer && { start: peer.start, complete: peer.complete },
     examples,
