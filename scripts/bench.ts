@@ -9,7 +9,8 @@
  * p50, over the peer's; PEER1: starts per second over the peer's). `--cluster` measures the
  * production-like topology of `npm run cluster` (Temporal server on PostgreSQL, 2 workers,
  * 2 APIs). `--no-peer` leaves the peer out; `--micro` runs only the pure-path micro
- * benchmarks. Benchmarks report; they never fail on a time.
+ * benchmarks; `--profile [--samples N]` splits one click into its phases, millisecond by
+ * millisecond (scripts/bench/profile-click.ts). Benchmarks report; they never fail on a time.
  */
 import { performance } from 'node:perf_hooks';
 import { cpus, totalmem } from 'node:os';
@@ -49,6 +50,10 @@ const FULL: Sizes = {
 async function main(): Promise<void> {
   if (flag('micro')) {
     await import('./bench/micro');
+    return;
+  }
+  if (flag('profile')) {
+    await (await import('./bench/profile-click')).profileClick();
     return;
   }
   const quick = flag('quick');

@@ -49,10 +49,10 @@ export interface PeerFigures {
   startupSeconds: number;
 }
 
-export async function measurePeer(
-  opts: { starts: number; completions: number; concurrency: number; clicks: number; clicksMany: number },
+/** The peer started on a free port and answering; `stop` ends it. */
+export async function startPeer(
   log: (m: string) => void,
-): Promise<PeerFigures> {
+): Promise<{ base: string; startupSeconds: number; stop: () => void }> {
   const jar = peerJar(log);
   const port = await freePort();
   const t0 = Date.now();
@@ -61,6 +61,7 @@ export async function measurePeer(
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}/process-api`;
+  const stop = () => void child.kill('SIGTERM');
   try {
     for (let i = 0; ; i++) {
       if (
@@ -73,13 +74,34 @@ export async function measurePeer(
       if (child.exitCode !== null || i > 240) throw new Error('the Flowable peer did not start');
       await new Promise((r) => setTimeout(r, 500));
     }
-    const startupSeconds = (Date.now() - t0) / 1000;
-    log(`Flowable peer up in ${startupSeconds.toFixed(1)} s`);
-    const start = (key: string) =>
-      http('POST', `${base}/runtime/process-instances`, undefined, {
-        processDefinitionKey: 'approval',
-        businessKey: key,
-      });
+  } catch (err) {
+    stop();
+    throw err;
+  }
+  const startupSeconds = (Date.now() - t0) / 1000;
+  log(`Flowable peer up in ${startupSeconds.toFixed(1)} s`);
+  return { base, startupSeconds, stop };
+}
+
+/** Starts a process with one human task on the peer; answers the instance. */
+export const peerStart = (base: string, key: string) =>
+  http('POST', `${base}/runtime/process-instances`, undefined, { processDefinitionKey: 'approval', businessKey: key });
+
+/** The open task of a process instance on the peer. */
+export const peerTaskOf = async (base: string, instanceId: string): Promise<string> =>
+  (await http('GET', `${base}/runtime/tasks?processInstanceId=${instanceId}`, undefined)).data[0].id;
+
+/** Completes a task on the peer. */
+export const peerComplete = (base: string, taskId: string) =>
+  http('POST', `${base}/runtime/tasks/${taskId}`, undefined, { action: 'complete' }, [200, 204]);
+
+export async function measurePeer(
+  opts: { starts: number; completions: number; concurrency: number; clicks: number; clicksMany: number },
+  log: (m: string) => void,
+): Promise<PeerFigures> {
+  const { base, startupSeconds, stop } = await startPeer(log);
+  try {
+    const start = (key: string) => peerStart(base, key);
     // Warm-up, as mentorflow's services are warm when measured.
     await load(20, 4, (i) => start(`warm-${i}`));
     // Open tasks to complete, each in a process of its own.
@@ -87,15 +109,12 @@ export async function measurePeer(
       const tasks: string[] = [];
       await load(count, opts.concurrency, async (i) => {
         const instance = await start(`${tag}-${i}`);
-        const found = await http('GET', `${base}/runtime/tasks?processInstanceId=${instance.id}`, undefined);
-        tasks.push(found.data[0].id);
+        tasks.push(await peerTaskOf(base, instance.id));
       });
       return tasks;
     };
     const complete = (tasks: string[], clients: number) =>
-      load(tasks.length, clients, (i) =>
-        http('POST', `${base}/runtime/tasks/${tasks[i]}`, undefined, { action: 'complete' }, [200, 204]),
-      );
+      load(tasks.length, clients, (i) => peerComplete(base, tasks[i]));
     const starts = await load(opts.starts, opts.concurrency, (i) => start(`start-${i}`));
     const completions = await complete(await openTasks(opts.completions, 'complete'), opts.concurrency);
     const clicks: ClickSet[] = [];
@@ -116,6 +135,6 @@ export async function measurePeer(
     }
     return { name: 'Flowable 7.1 (REST, embedded H2)', starts, completions, clicks, startupSeconds };
   } finally {
-    child.kill('SIGTERM');
+    stop();
   }
 }

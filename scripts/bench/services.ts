@@ -67,7 +67,13 @@ export async function startBenchServices(
     stops.push(() => db.destroy());
     const temporal = opts.cluster
       ? await startTemporalCluster({ dir: path.join(dir, 'temporal'), pg: loginOf(pg.url('postgres')), shards: 4 })
-      : await startDevServer({ port: await freePort() });
+      : await startDevServer({
+          port: await freePort(),
+          // An experiment's server settings (JSON of dynamic config), e.g. one task-queue partition.
+          ...(process.env.BENCH_DEV_SERVER_CONFIG
+            ? { dynamicConfig: JSON.parse(process.env.BENCH_DEV_SERVER_CONFIG) as Record<string, unknown> }
+            : {}),
+        });
     stops.push(() => temporal.stop());
     const [smtpPort, smtpWebPort] = [await freePort(), await freePort()];
     const apiPorts: number[] = [];
