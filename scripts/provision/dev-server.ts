@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import { SEARCH_ATTRIBUTES, VERSIONING_DYNAMIC_CONFIG } from '../../temporal.config';
+import { DEV_SERVER_DYNAMIC_CONFIG, SEARCH_ATTRIBUTES, VERSIONING_DYNAMIC_CONFIG } from '../../temporal.config';
 import { resolveTemporalCli } from './tools';
 
 export function waitForPort(port: number, host = '127.0.0.1', timeoutMs = 60_000): Promise<void> {
@@ -60,7 +60,11 @@ export async function startDevServer(opts: {
   if (opts.uiPort && opts.codecEndpoint) args.push('--ui-codec-endpoint', opts.codecEndpoint);
   if (opts.dbFile) args.push('--db-filename', opts.dbFile);
   for (const [name, type] of Object.entries(SEARCH_ATTRIBUTES)) args.push('--search-attribute', `${name}=${type}`);
-  for (const [key, value] of Object.entries({ ...VERSIONING_DYNAMIC_CONFIG, ...opts.dynamicConfig })) {
+  for (const [key, value] of Object.entries({
+    ...VERSIONING_DYNAMIC_CONFIG,
+    ...DEV_SERVER_DYNAMIC_CONFIG,
+    ...opts.dynamicConfig,
+  })) {
     args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
   }
   const child = spawn(cli, args, {
