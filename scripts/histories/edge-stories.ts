@@ -19,29 +19,18 @@ import { BusinessCalendar, addDuration } from '../../platform/workflow/calendar'
 import { caseRecordedUpdate } from '../../platform/workflow/messages';
 import type { Policy } from '../../platform/workflow/policy';
 import { matchWorkflowId } from '../../processes/foster/ids';
-import { reopenMatchUpdate, reserveForMatchUpdate } from '../../processes/foster/messages';
+import { reopenMatchUpdate } from '../../processes/foster/messages';
 import { complete, csup, fosterParties, matchInputOf } from './foster-parties';
-import { closeFully } from './match-reopen-stories';
-import { ownQueue, todaysBundle } from './one-task-stories';
-import { bundleOf } from './older-run-story';
+import { closeFully, matchMetOnOlderCode, reserve, type Parties } from './match-reopen-stories';
 import { cw1, type Save } from './shared';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-/** The last commit before match support. */
-const BEFORE_SUPPORT = 'd8a4df5';
 /** Days and months as the cases count them (Los Angeles; no holidays matter here). */
 const calendar = new BusinessCalendar([]);
 const contact = (satisfaction: number, safetyConcern: boolean) => ({
   data: { reached: ['mentor', 'youth'], how: 'in_person', satisfaction, safetyConcern },
 });
-
-type Parties = Awaited<ReturnType<typeof fosterParties>>;
-
-async function reserve(parties: Parties, id: string): Promise<void> {
-  for (const h of [parties.mentor, parties.youth])
-    await h.executeUpdate(reserveForMatchUpdate, { args: [{ matchId: id }] });
-}
 
 async function sleepUntil(env: TestWorkflowEnvironment, at: number): Promise<void> {
   await env.sleep(at - Number(await env.currentTimeMs()));
@@ -138,21 +127,7 @@ export async function movedHalfADayBeforeContactStory(
   const hours = Math.round((addDuration(now, 'P1M', calendar) - now) / HOUR) - 12;
   const checkIns = { ...policy, foster: { ...policy.foster, firstCheckInAfter: `PT${hours}H` } } as Policy;
   const parties = await fosterParties(env, taskQueue, checkIns, 47);
-  await reserve(parties, id);
-  const q = await ownQueue(env, 'match-older-edge', await bundleOf(BEFORE_SUPPORT));
-  await q.start();
-  const match = await env.client.workflow.start('matchWorkflow', {
-    taskQueue: q.taskQueue,
-    workflowId: matchWorkflowId(id),
-    args: [matchInputOf(id, 47, parties, checkIns)],
-  });
-  await match.executeUpdate(caseRecordedUpdate);
-  await complete(match, 'consent', 'accept', cw1, { data: { how: 'phone' } });
-  await complete(match, 'first_meeting', 'done', cw1);
-  // The case worker goes away with the older code and comes back with today's.
-  await q.stop();
-  q.useBundle(await todaysBundle());
-  await q.start();
+  const { match, q } = await matchMetOnOlderCode(env, checkIns, parties, 47, id, 'match-older-edge');
   await env.sleep(hours * HOUR + DAY);
   await complete(match, 'match_contact', 'done', cw1, contact(3, false), true);
   await q.close();

@@ -20,9 +20,9 @@ const DAY = 86_400_000;
 /** The last commit before match support. */
 const BEFORE_SUPPORT = 'd8a4df5';
 
-type Parties = Awaited<ReturnType<typeof fosterParties>>;
+export type Parties = Awaited<ReturnType<typeof fosterParties>>;
 
-async function reserve(parties: Parties, id: string): Promise<void> {
+export async function reserve(parties: Parties, id: string): Promise<void> {
   for (const h of [parties.mentor, parties.youth])
     await h.executeUpdate(reserveForMatchUpdate, { args: [{ matchId: id }] });
 }
@@ -35,6 +35,35 @@ export async function closeFully(h: WorkflowHandle) {
   await complete(h, 'closure_meeting', 'done', cw1, { data: { held: false, with: [] } });
 }
 
+/**
+ * A match begun on the code before match support and met there; its case worker's worker then
+ * goes away with that code and comes back with today's (the match's own task queue, `q`).
+ */
+export async function matchMetOnOlderCode(
+  env: TestWorkflowEnvironment,
+  policy: Policy,
+  parties: Parties,
+  n: number,
+  id: string,
+  queue: string,
+) {
+  await reserve(parties, id);
+  const q = await ownQueue(env, queue, await bundleOf(BEFORE_SUPPORT));
+  await q.start();
+  const match = await env.client.workflow.start('matchWorkflow', {
+    taskQueue: q.taskQueue,
+    workflowId: matchWorkflowId(id),
+    args: [matchInputOf(id, n, parties, policy)],
+  });
+  await match.executeUpdate(caseRecordedUpdate);
+  await complete(match, 'consent', 'accept', cw1, { data: { how: 'phone' } });
+  await complete(match, 'first_meeting', 'done', cw1);
+  await q.stop();
+  q.useBundle(await todaysBundle());
+  await q.start();
+  return { match, q };
+}
+
 export async function matchMovedToContactsStory(
   env: TestWorkflowEnvironment,
   taskQueue: string,
@@ -43,21 +72,7 @@ export async function matchMovedToContactsStory(
 ): Promise<void> {
   const parties = await fosterParties(env, taskQueue, policy, 42);
   const id = 'match-history-moved-to-contacts';
-  await reserve(parties, id);
-  const q = await ownQueue(env, 'match-older', await bundleOf(BEFORE_SUPPORT));
-  await q.start();
-  const match = await env.client.workflow.start('matchWorkflow', {
-    taskQueue: q.taskQueue,
-    workflowId: matchWorkflowId(id),
-    args: [matchInputOf(id, 42, parties, policy)],
-  });
-  await match.executeUpdate(caseRecordedUpdate);
-  await complete(match, 'consent', 'accept', cw1, { data: { how: 'phone' } });
-  await complete(match, 'first_meeting', 'done', cw1);
-  // The case worker goes away with the older code and comes back with today's.
-  await q.stop();
-  q.useBundle(await todaysBundle());
-  await q.start();
+  const { match, q } = await matchMetOnOlderCode(env, policy, parties, 42, id, 'match-older');
   await env.sleep(15 * DAY);
   await complete(match, 'match_contact', 'done', cw1, {
     data: { reached: ['mentor', 'youth', 'caregiver'], how: 'phone', satisfaction: 3, safetyConcern: false },
