@@ -12,14 +12,13 @@ import { WorkflowUpdateStage } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { certificationWorkflow, certificationWorkflowId } from '../../processes/certification/workflow';
 import { eceCertificationWorkflow, eceCertificationWorkflowId } from '../../processes/ece/certification';
-import { mentoringLeaveWorkflow } from '../../processes/mentoring-leave/workflow';
 import { programRecordWorkflow, programWorkflowId, setProgramLevelUpdate } from '../../processes/programs/workflow';
 import { laYear } from '../../platform/workflow/calendar';
 import { caseRecordedUpdate, completeTaskUpdate, openTasksQuery } from '../../platform/workflow/messages';
 import type { Policy } from '../../platform/workflow/policy';
 import { faults } from './more-stories';
 import { fosterParties, proposal } from './foster-parties';
-import { completed, cw1, leaveEnrollment, person, type Save } from './shared';
+import { completed, cw1, person, type Save, startLeaveCase } from './shared';
 
 const DAY = 86_400_000;
 const reviewer = person('rev-1', ['quality_reviewer']);
@@ -69,18 +68,7 @@ export async function coverageStories(
   const now = Number(await env.currentTimeMs());
   const year = laYear(now);
   const { midnightSpread: _dropped, ...withoutSpread } = policy;
-  const leave = await env.client.workflow.start(mentoringLeaveWorkflow, {
-    taskQueue,
-    workflowId: `mentoring-leave-${year}-emp-history-30`,
-    args: [
-      {
-        caseId: 'case-history-30',
-        policy: withoutSpread,
-        enrolledBy: person('emp-history-30', ['employee']),
-        enrollment: leaveEnrollment(year, { id: 'emp-history-30', name: 'Employee', email: 'emp30@example.gov' }),
-      },
-    ],
-  });
+  const leave = await startLeaveCase(env, taskQueue, withoutSpread, year, person('emp-history-30', ['employee']), 30);
   await leave.executeUpdate(caseRecordedUpdate);
   await env.sleep(14 * DAY); // past the review's deadline and its escalation
   await leave.terminate('history recorded');

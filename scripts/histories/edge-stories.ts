@@ -21,6 +21,7 @@ import type { Policy } from '../../platform/workflow/policy';
 import { matchWorkflowId } from '../../processes/foster/ids';
 import { reopenMatchUpdate } from '../../processes/foster/messages';
 import { complete, csup, fosterParties, matchInputOf } from './foster-parties';
+import { contact } from './match-support-stories';
 import { closeFully, matchMetOnOlderCode, reserve, type Parties } from './match-reopen-stories';
 import { cw1, type Save } from './shared';
 
@@ -28,9 +29,6 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 /** Days and months as the cases count them (Los Angeles; no holidays matter here). */
 const calendar = new BusinessCalendar([]);
-const contact = (satisfaction: number, safetyConcern: boolean) => ({
-  data: { reached: ['mentor', 'youth'], how: 'in_person', satisfaction, safetyConcern },
-});
 
 async function sleepUntil(env: TestWorkflowEnvironment, at: number): Promise<void> {
   await env.sleep(at - Number(await env.currentTimeMs()));

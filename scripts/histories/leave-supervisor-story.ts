@@ -8,8 +8,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Policy } from '../../platform/workflow/policy';
 import { laDate, laYear, laYearEnd } from '../../platform/workflow/calendar';
 import { logPersonalTimeUpdate, requestLeaveUpdate } from '../../processes/mentoring-leave/messages';
-import { mentoringLeaveWorkflow } from '../../processes/mentoring-leave/workflow';
-import { leaveEnrollment, person as actor, taskCompleter, type Save } from './shared';
+import { person as actor, taskCompleter, type Save, startLeaveCase } from './shared';
 
 const employee = actor('emp-history-40', ['employee'], { department: 'CDT' });
 const newSupervisor = { id: 'sup-history-40', name: 'Nico New', email: 'nico@example.gov' };
@@ -23,18 +22,7 @@ export async function leaveSupervisorChangeStory(
   const now = Number(await env.currentTimeMs());
   const year = laYear(now);
   const today = laDate(now);
-  const leave = await env.client.workflow.start(mentoringLeaveWorkflow, {
-    taskQueue,
-    workflowId: `mentoring-leave-${year}-emp-history-40`,
-    args: [
-      {
-        caseId: 'case-history-40',
-        policy,
-        enrolledBy: employee,
-        enrollment: leaveEnrollment(year, { id: employee.id, name: 'Employee', email: 'emp40@example.gov' }),
-      },
-    ],
-  });
+  const leave = await startLeaveCase(env, taskQueue, policy, year, employee, 40);
   const complete = taskCompleter(leave);
   await complete('eligibility_review', actor('hr-1', ['hr_officer'], { department: 'CDT' }));
   await leave.executeUpdate(logPersonalTimeUpdate, {

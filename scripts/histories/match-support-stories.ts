@@ -19,7 +19,7 @@ import { complete, csup, fosterParties, matchInputOf } from './foster-parties';
 import { completed, cw1, type Save } from './shared';
 
 const DAY = 86_400_000;
-const contact = (satisfaction: number, safetyConcern: boolean) => ({
+export const contact = (satisfaction: number, safetyConcern: boolean) => ({
   data: { reached: ['mentor', 'youth'], how: 'in_person', satisfaction, safetyConcern },
 });
 

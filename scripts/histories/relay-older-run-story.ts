@@ -13,7 +13,7 @@ import { caseRecordedUpdate } from '../../platform/workflow/messages';
 import { logPersonalTimeUpdate, requestLeaveUpdate } from '../../processes/mentoring-leave/messages';
 import { bundleOf } from './older-run-story';
 import { ownQueue, todaysBundle } from './one-task-stories';
-import { leaveEnrollment, person as actor, taskCompleter, type Save } from './shared';
+import { person as actor, taskCompleter, type Save, startLeaveCase } from './shared';
 
 /** The last commit whose cases handed every commit's e-mails to deliverEmails. */
 const BEFORE_RELAY = '5e913de';
@@ -31,18 +31,7 @@ export async function relayOlderRunStory(
   const now = Number(await env.currentTimeMs());
   const year = laYear(now);
   const today = laDate(now);
-  const leave = await env.client.workflow.start('mentoringLeaveWorkflow', {
-    taskQueue: q.taskQueue,
-    workflowId: `mentoring-leave-${year}-emp-history-41`,
-    args: [
-      {
-        caseId: 'case-history-41',
-        policy,
-        enrolledBy: employee,
-        enrollment: leaveEnrollment(year, { id: employee.id, name: 'Employee', email: 'emp41@example.gov' }),
-      },
-    ],
-  });
+  const leave = await startLeaveCase(env, q.taskQueue, policy, year, employee, 41);
   await leave.executeUpdate(caseRecordedUpdate);
   const complete = taskCompleter(leave);
   // Under the code of before: enrolled and approved, each commit's e-mails handed to deliverEmails.

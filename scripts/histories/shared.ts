@@ -16,7 +16,6 @@ export const person = (id: string, roles: string[] = [], extra: Partial<ActingUs
 });
 export const cw1 = person('cw-1', ['case_worker']);
 
-/** A CDT employee's enrollment for `year` with the recorder's supervisor and program. */
 /** Completes the case's open task of `type` as `by` (the first one, with `outcome`). */
 export const taskCompleter =
   (h: WorkflowHandle) =>
@@ -25,6 +24,7 @@ export const taskCompleter =
     await h.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, outcome, actor: by }] });
   };
 
+/** A CDT employee's enrollment for `year` with the recorder's supervisor and program. */
 export const leaveEnrollment = (year: number, employee: { id: string; name: string; email: string }) => ({
   year,
   employee: { ...employee, department: 'CDT', bargainingUnit: 1, appointment: 'permanent' as const },
@@ -32,6 +32,32 @@ export const leaveEnrollment = (year: number, employee: { id: string; name: stri
   program: { programId: 'prog-1', name: 'Program' },
   commitment: { startDate: `${year}-01-15`, endDate: `${year + 1}-06-15` },
 });
+
+/**
+ * Starts recorded employee `n`'s leave case for `year` (`emp-history-n`, enrolling themselves)
+ * on `taskQueue`, by the workflow's type name, so an older commit's bundle can run it too.
+ */
+export function startLeaveCase(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  policy: Policy,
+  year: number,
+  enrolledBy: ActingUser,
+  n: number,
+) {
+  return env.client.workflow.start('mentoringLeaveWorkflow', {
+    taskQueue,
+    workflowId: `mentoring-leave-${year}-emp-history-${n}`,
+    args: [
+      {
+        caseId: `case-history-${n}`,
+        policy,
+        enrolledBy,
+        enrollment: leaveEnrollment(year, { id: enrolledBy.id, name: 'Employee', email: `emp${n}@example.gov` }),
+      },
+    ],
+  });
+}
 
 /** Polls (in real time: the test server's clock does not move) until `what` holds, at most 10 s. */
 export async function until(what: () => Promise<boolean>): Promise<void> {
